@@ -1,0 +1,3 @@
+from partreg.cli import main
+
+main()

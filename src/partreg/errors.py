@@ -1,0 +1,28 @@
+"""One exception family for mistakes a user can fix.
+
+The CLI catches :class:`PartregError` in one place, prints its message as one
+line and exits with its ``exit_code``. Anything else is a bug in partreg and
+keeps its traceback.
+"""
+
+from __future__ import annotations
+
+
+class PartregError(Exception):
+    """A mistake the user can fix; the message says how."""
+
+    exit_code = 1
+
+
+class UsageError(PartregError):
+    """The command was used wrongly, or a path it was given does not exist."""
+
+    exit_code = 2
+
+
+class RegisterNotFound(UsageError):
+    """No ``partreg.yaml`` was found where the register was looked for."""
+
+
+class WriteRefused(PartregError):
+    """A write would have replaced a file partreg did not mean to replace."""

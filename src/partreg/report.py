@@ -1,0 +1,171 @@
+"""Showing results to people and programs: the only module that imports rich.
+
+Colour appears only on a terminal, and never when ``NO_COLOR`` is set (rich
+honours both). Machine formats (parsable, JSON, CSV) never carry colour.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from itertools import groupby
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from partreg.lint import Problem, Rule, Severity
+
+
+def console(file: TextIO | None = None) -> Console:
+    return Console(file=file or sys.stdout, highlight=False, soft_wrap=True)
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+# --------------------------------------------------------------------------- problems
+
+
+def problems_text(problems: Sequence[Problem], files: int, out: Console) -> None:
+    """Problems grouped by file, then a summary line."""
+    for path, group in groupby(problems, key=lambda p: p.path):
+        out.print(f"[bold underline]{escape(path)}[/]")
+        for p in group:
+            colour = "red" if p.severity is Severity.ERROR else "yellow"
+            out.print(
+                f"  {p.line}:{p.column}".ljust(10)
+                + f"[{colour}]{p.severity:<8}[/] {escape(p.message)}  [dim]{p.rule}[/]"
+            )
+        out.print()
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    bad_files = len({p.path for p in problems})
+    if not problems:
+        out.print(f"[green]✔[/] {plural(files, 'file')} checked, no problems")
+    else:
+        colour = "red" if errors else "yellow"
+        out.print(
+            f"[{colour}]✖[/] {plural(errors, 'error')}, {plural(warnings, 'warning')} "
+            f"in {bad_files} of {plural(files, 'file')}"
+        )
+
+
+def problems_parsable(problems: Iterable[Problem], out: TextIO) -> None:
+    """``path:line:col: [severity] message (rule-id)``, one per line."""
+    for p in problems:
+        message = p.message.replace("\n", " ")
+        out.write(f"{p.path}:{p.line}:{p.column}: [{p.severity}] {message} ({p.rule})\n")
+
+
+def problems_json(problems: Sequence[Problem], files: int, out: TextIO) -> None:
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    document = {
+        "version": 1,
+        "summary": {"files": files, "errors": errors, "warnings": len(problems) - errors},
+        "results": [p.as_dict() for p in problems],
+    }
+    json.dump(document, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def rules_text(rules: Sequence[Rule], out: Console, *, full: bool) -> None:
+    if not full:
+        table = Table(box=None, pad_edge=False)
+        table.add_column("rule")
+        table.add_column("severity")
+        table.add_column("what it checks")
+        for rule in rules:
+            table.add_row(rule.id, str(rule.severity), escape(rule.summary))
+        out.print(table)
+        return
+    for rule in rules:
+        out.print(f"[bold]{rule.id}[/] ({rule.severity})")
+        out.print(escape(rule.doc.strip()))
+        out.print()
+
+
+# --------------------------------------------------------------------------- records
+
+
+def records_table(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    out: Console,
+    *,
+    title: str | None = None,
+) -> None:
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        short = column in ("kind", "status", "start", "end", "next_review", "days", "state")
+        wide = column in ("title", "summary", "partners")
+        table.add_column(
+            column.replace("_", " "), overflow="fold", no_wrap=short, min_width=24 if wide else None
+        )
+    for row in rows:
+        table.add_row(*(escape(_cell(row.get(c))) for c in columns))
+    out.print(table)
+
+
+def records_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+
+
+def as_json(value: Any, out: TextIO) -> None:
+    json.dump(value, out, indent=2, ensure_ascii=False, default=str)
+    out.write("\n")
+
+
+def mapping_text(record: dict[str, Any], out: Console) -> None:
+    """A nested record as indented ``key: value`` lines."""
+    buffer = io.StringIO()
+    _write_mapping(record, buffer, 0)
+    out.print(escape(buffer.getvalue().rstrip()))
+
+
+def _write_mapping(value: Any, out: io.StringIO, depth: int) -> None:
+    pad = "  " * depth
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if isinstance(v, dict | list) and v:
+                out.write(f"{pad}{k}:\n")
+                _write_mapping(v, out, depth + 1)
+            else:
+                out.write(f"{pad}{k}: {_cell(v)}\n")
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict):
+                first = True
+                for k, v in item.items():
+                    lead = "- " if first else "  "
+                    first = False
+                    if isinstance(v, dict | list) and v:
+                        out.write(f"{pad}{lead}{k}:\n")
+                        _write_mapping(v, out, depth + 2)
+                    else:
+                        out.write(f"{pad}{lead}{k}: {_cell(v)}\n")
+            else:
+                out.write(f"{pad}- {_cell(item)}\n")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "; ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def error(message: str) -> None:
+    """One line on stderr for a mistake the user can fix."""
+    sys.stderr.write(f"partreg: {message}\n")

@@ -1,0 +1,27 @@
+"""Shared building blocks for rule modules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from partreg.lint import Context, Hit, Rule, Severity
+from partreg.models import Arrangement, Kind
+
+
+def documented(doc: str | None, rule_id: str, severity: Severity = Severity.ERROR) -> Rule:
+    """A rule that the loader or the schema reports; the module documents it."""
+    assert doc, f"rule {rule_id} needs a docstring"
+    return Rule(rule_id, severity, doc)
+
+
+def partnership_element(
+    doc: str | None, rule_id: str, present: Callable[[Arrangement], bool], what: str
+) -> Rule:
+    """A rule that a partnership has agreed one of the policy's six elements."""
+    assert doc, f"rule {rule_id} needs a docstring"
+
+    def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+        if entry.kind is Kind.PARTNERSHIP and not present(entry):
+            yield Hit(("kind",), f"a partnership must agree {what}")
+
+    return Rule(rule_id, Severity.ERROR, doc, check)

@@ -1,0 +1,19 @@
+"""A key appears twice in the same mapping.
+
+What it checks:
+    That no mapping repeats a key.
+Why it matters:
+    Many YAML readers keep the last value silently, so an officer's edit to
+    the first copy is lost without anyone noticing.
+Example:
+    ```yaml
+    status: active
+    status: ended
+    ```
+Instead:
+    Keep one of them.
+"""
+
+from partreg.rules._base import documented
+
+RULE = documented(__doc__, "duplicate-key")

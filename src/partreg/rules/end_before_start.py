@@ -1,0 +1,31 @@
+"""The end date is before the start date.
+
+What it checks:
+    That `end`, where given, is on or after `start`.
+Why it matters:
+    Review and "ending soon" dates are computed from these; reversed dates
+    are always a typing mistake.
+Example:
+    ```yaml
+    start: 2024-04-01
+    end: 2023-03-31
+    ```
+Instead:
+    ```yaml
+    start: 2023-04-01
+    end: 2024-03-31
+    ```
+"""
+
+from collections.abc import Iterator
+
+from partreg.lint import Context, Hit, Rule, Severity
+from partreg.models import Arrangement
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    if entry.end is not None and entry.end < entry.start:
+        yield Hit(("end",), f"end {entry.end} is before start {entry.start}: check both dates")
+
+
+RULE = Rule("end-before-start", Severity.ERROR, __doc__ or "", check)

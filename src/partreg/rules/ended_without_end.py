@@ -1,0 +1,31 @@
+"""An ended arrangement with no end date.
+
+What it checks:
+    That an arrangement with `status: ended` says when it ended.
+Why it matters:
+    The register records the life of each arrangement; the public and
+    auditors ask when an arrangement stopped.
+Example:
+    ```yaml
+    status: ended
+    end: null
+    ```
+Instead:
+    ```yaml
+    status: ended
+    end: 2020-10-31
+    ```
+"""
+
+from collections.abc import Iterator
+
+from partreg.lint import Context, Hit, Rule, Severity
+from partreg.models import Arrangement, Status
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    if entry.status is Status.ENDED and entry.end is None:
+        yield Hit(("status",), "the status is ended but there is no `end:` date: add the date it ended")
+
+
+RULE = Rule("ended-without-end", Severity.ERROR, __doc__ or "", check)

@@ -1,0 +1,48 @@
+"""Community funding with no amount, period or agreed actions.
+
+What it checks:
+    That an arrangement of kind `community-funding` records
+    `funding.amount_gbp`, `funding.period_start`, `funding.period_end` and at
+    least one of `funding.actions`.
+Why it matters:
+    The policy defines community funding as the council providing "funding
+    over a fixed period in return for an agreed set of actions": the amount,
+    the period and the actions are the arrangement.
+Example:
+    ```yaml
+    kind: community-funding
+    funding: {amount_gbp: 3500}
+    ```
+Instead:
+    ```yaml
+    funding:
+      amount_gbp: 3500
+      period_start: 2025-04-01
+      period_end: 2026-03-31
+      actions: [Run weekly peer support groups]
+    ```
+"""
+
+from collections.abc import Iterator
+
+from partreg.lint import Context, Hit, Rule, Severity
+from partreg.models import Arrangement, Kind
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    if entry.kind is not Kind.COMMUNITY_FUNDING:
+        return
+    f = entry.funding
+    missing = [
+        name
+        for name in ("amount_gbp", "period_start", "period_end", "actions")
+        if f is None or not getattr(f, name)
+    ]
+    if f is not None and f.amount_gbp == 0 and "amount_gbp" in missing:
+        missing.remove("amount_gbp")
+    if missing:
+        key = ("funding",) if f is not None else ("kind",)
+        yield Hit(key, f"community funding needs {', '.join(f'`funding.{m}`' for m in missing)}: add them")
+
+
+RULE = Rule("funding-missing-details", Severity.ERROR, __doc__ or "", check)

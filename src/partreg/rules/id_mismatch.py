@@ -1,0 +1,29 @@
+"""The id does not match the file name.
+
+What it checks:
+    That `register/<name>.yaml` says `id: <name>`.
+Why it matters:
+    The id names the arrangement everywhere (`partreg show ID`, its page,
+    its review reminders); people find the file by that name.
+Example:
+    `register/community-fund.yaml` with `id: brentwood-community-fund`.
+Instead:
+    Rename the file to `brentwood-community-fund.yaml`, or change the id.
+"""
+
+from collections.abc import Iterator
+
+from partreg.lint import Context, Hit, Rule, Severity
+from partreg.models import Arrangement
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    if entry.id != ctx.file_id:
+        yield Hit(
+            ("id",),
+            f"the id {entry.id!r} does not match the file name {ctx.file_id + '.yaml'!r}: "
+            f"rename the file to {entry.id}.yaml or change the id",
+        )
+
+
+RULE = Rule("id-mismatch", Severity.ERROR, __doc__ or "", check)

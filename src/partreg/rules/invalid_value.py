@@ -1,0 +1,21 @@
+"""A value that is not one of the allowed choices.
+
+What it checks:
+    That fields with a fixed set of values (`kind`, `status`, `sector`,
+    `likelihood`, review `outcome`, ...) use one of them.
+Why it matters:
+    Reports and the published page group arrangements by these values; a
+    value outside the set would fall out of every group.
+Example:
+    ```yaml
+    kind: partnershp
+    ```
+Instead:
+    ```yaml
+    kind: partnership
+    ```
+"""
+
+from partreg.rules._base import documented
+
+RULE = documented(__doc__, "invalid-value")

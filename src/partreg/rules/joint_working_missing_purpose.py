@@ -1,0 +1,32 @@
+"""A joint working arrangement that does not say what the forum is for.
+
+What it checks:
+    That an arrangement of kind `joint-working` has a `summary` of the
+    forum's purpose.
+Why it matters:
+    The policy defines joint working as forums that "come together to
+    discuss policy, strategy or forthcoming issues"; the register should say
+    which, so the public knows why the council takes part.
+Example:
+    ```yaml
+    kind: joint-working
+    ```
+Instead:
+    ```yaml
+    kind: joint-working
+    summary: Councillors represent the council on the county's health and wellbeing board.
+    ```
+"""
+
+from collections.abc import Iterator
+
+from partreg.lint import Context, Hit, Rule, Severity
+from partreg.models import Arrangement, Kind
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    if entry.kind is Kind.JOINT_WORKING and entry.summary is None:
+        yield Hit(("kind",), "joint working needs the forum's purpose: add `summary:`")
+
+
+RULE = Rule("joint-working-missing-purpose", Severity.ERROR, __doc__ or "", check)

@@ -1,0 +1,19 @@
+"""The file is a list or a single value, not a mapping of fields.
+
+What it checks:
+    That the top of the file is a mapping (`key: value` lines).
+Why it matters:
+    An arrangement is a set of named fields; anything else cannot be read.
+Example:
+    ```yaml
+    - id: brentwood-community-fund
+    ```
+Instead:
+    ```yaml
+    id: brentwood-community-fund
+    ```
+"""
+
+from partreg.rules._base import documented
+
+RULE = documented(__doc__, "not-a-mapping")

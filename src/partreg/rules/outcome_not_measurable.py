@@ -1,0 +1,40 @@
+"""An outcome with no measure or no target.
+
+What it checks:
+    That every outcome says how it is measured (`measure`) and what level
+    counts as success (`target`).
+Why it matters:
+    The policy asks for "clear measurable outcomes"; an outcome with no
+    measure cannot be reviewed.
+Example:
+    ```yaml
+    outcomes:
+      - description: A safer town centre
+    ```
+Instead:
+    ```yaml
+    outcomes:
+      - description: A safer town centre
+        measure: recorded town-centre crime per year
+        target: 5% fewer than 2024
+    ```
+"""
+
+from collections.abc import Iterator
+
+from partreg.lint import Context, Hit, Rule, Severity
+from partreg.models import Arrangement
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    for i, outcome in enumerate(entry.outcomes):
+        missing = [name for name in ("measure", "target") if getattr(outcome, name) is None]
+        if missing:
+            yield Hit(
+                ("outcomes", i),
+                f"the outcome {outcome.description!r} has no {' and no '.join(missing)}: "
+                f"add {' and '.join(f'`{m}:`' for m in missing)} so it can be measured",
+            )
+
+
+RULE = Rule("outcome-not-measurable", Severity.WARNING, __doc__ or "", check)

@@ -1,0 +1,25 @@
+"""A partnership that does not say what it adds.
+
+What it checks:
+    That an arrangement of kind `partnership` has `added_value`.
+Why it matters:
+    The policy: all partnerships agree their "added value" — what working
+    together achieves that the council could not achieve alone.
+Example:
+    ```yaml
+    kind: partnership
+    ```
+Instead:
+    ```yaml
+    added_value: Joint tasking across police, fire, health and council services.
+    ```
+"""
+
+from partreg.rules._base import partnership_element
+
+RULE = partnership_element(
+    __doc__,
+    "partnership-missing-added-value",
+    lambda e: e.added_value is not None,
+    "its added value: add `added_value:` saying what working together achieves",
+)

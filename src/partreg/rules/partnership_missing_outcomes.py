@@ -1,0 +1,29 @@
+"""A partnership with no outcomes.
+
+What it checks:
+    That an arrangement of kind `partnership` lists at least one outcome.
+Why it matters:
+    The policy: all partnerships agree "clear measurable outcomes"; a formal
+    agreement is made "to work together for specific outcomes".
+Example:
+    ```yaml
+    kind: partnership
+    outcomes: []
+    ```
+Instead:
+    ```yaml
+    outcomes:
+      - description: Fewer repeat victims of anti-social behaviour
+        measure: repeat ASB victims per year
+        target: 10% fewer than 2024
+    ```
+"""
+
+from partreg.rules._base import partnership_element
+
+RULE = partnership_element(
+    __doc__,
+    "partnership-missing-outcomes",
+    lambda e: bool(e.outcomes),
+    "clear measurable outcomes: add `outcomes:` with a description, measure and target",
+)

@@ -1,0 +1,30 @@
+"""A partnership that has not recorded its resources.
+
+What it checks:
+    That an arrangement of kind `partnership` says what the council and the
+    partners commit, under `resources`.
+Why it matters:
+    The policy: all partnerships agree "resource availability/requirements",
+    and partners "commit resources to achieve a common goal".
+Example:
+    ```yaml
+    kind: partnership
+    ```
+Instead:
+    ```yaml
+    resources:
+      council: {funding_gbp: 25000, staff: 0.5 FTE coordinator}
+      partners: Officer time and data from each partner
+    ```
+"""
+
+from partreg.rules._base import partnership_element
+
+RULE = partnership_element(
+    __doc__,
+    "partnership-missing-resources",
+    lambda e: (
+        e.resources is not None and (e.resources.council is not None or e.resources.partners is not None)
+    ),
+    "its resource availability and requirements: add `resources:` with `council:` and `partners:`",
+)

@@ -1,0 +1,30 @@
+"""A partnership with no risks recorded.
+
+What it checks:
+    That an arrangement of kind `partnership` lists at least one risk.
+Why it matters:
+    The policy: all partnerships agree their "risks", and partners share
+    "relevant information, risks and rewards".
+Example:
+    ```yaml
+    kind: partnership
+    risks: []
+    ```
+Instead:
+    ```yaml
+    risks:
+      - description: Partner data not shared in time
+        likelihood: medium
+        impact: high
+        mitigation: Information sharing agreement signed by all partners
+    ```
+"""
+
+from partreg.rules._base import partnership_element
+
+RULE = partnership_element(
+    __doc__,
+    "partnership-missing-risks",
+    lambda e: bool(e.risks),
+    "its risks: add `risks:` with a description and mitigation for each",
+)

@@ -1,0 +1,29 @@
+"""A partnership with no agreed review timescale or life.
+
+What it checks:
+    That an arrangement of kind `partnership` states how often it is
+    reviewed (`review.months`) or when it ends (`end`).
+Why it matters:
+    The policy: all partnerships agree "timescales for review or life of
+    partnership". The register's default interval is the council's fallback,
+    not the partners' agreement.
+Example:
+    ```yaml
+    kind: partnership
+    end: null
+    ```
+Instead:
+    ```yaml
+    review:
+      months: 12
+    ```
+"""
+
+from partreg.rules._base import partnership_element
+
+RULE = partnership_element(
+    __doc__,
+    "partnership-missing-timescale",
+    lambda e: e.end is not None or (e.review is not None and e.review.months is not None),
+    "timescales for its review or life: add `review: {months: 12}` or an `end:` date",
+)

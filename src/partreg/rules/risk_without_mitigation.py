@@ -1,0 +1,33 @@
+"""A risk with no mitigation.
+
+What it checks:
+    That every risk says what reduces it.
+Why it matters:
+    A risk that is recorded but not managed is the finding an auditor
+    reports first.
+Example:
+    ```yaml
+    risks:
+      - description: Partner data not shared in time
+    ```
+Instead:
+    ```yaml
+    risks:
+      - description: Partner data not shared in time
+        mitigation: Information sharing agreement signed by all partners
+    ```
+"""
+
+from collections.abc import Iterator
+
+from partreg.lint import Context, Hit, Rule, Severity
+from partreg.models import Arrangement
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    for i, risk in enumerate(entry.risks):
+        if risk.mitigation is None:
+            yield Hit(("risks", i), f"the risk {risk.description!r} has no mitigation: add `mitigation:`")
+
+
+RULE = Rule("risk-without-mitigation", Severity.WARNING, __doc__ or "", check)

@@ -1,0 +1,30 @@
+"""A statutory arrangement that does not name its law.
+
+What it checks:
+    That `statutory: true` comes with a `statutory_basis`.
+Why it matters:
+    Partners must "recognise the statutory obligations of the Council"; the
+    register should say which obligation applies.
+Example:
+    ```yaml
+    statutory: true
+    ```
+Instead:
+    ```yaml
+    statutory: true
+    statutory_basis: Crime and Disorder Act 1998
+    ```
+"""
+
+from collections.abc import Iterator
+
+from partreg.lint import Context, Hit, Rule, Severity
+from partreg.models import Arrangement
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    if entry.statutory and entry.statutory_basis is None:
+        yield Hit(("statutory",), "statutory is true but no law is named: add `statutory_basis:`")
+
+
+RULE = Rule("statutory-without-basis", Severity.ERROR, __doc__ or "", check)

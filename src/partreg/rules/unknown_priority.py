@@ -1,0 +1,37 @@
+"""A corporate priority that partreg.yaml does not list.
+
+What it checks:
+    That every id under `priorities` is one of the priorities in the
+    register's `partreg.yaml`.
+Why it matters:
+    The register shows which corporate priorities each arrangement serves; a
+    misspelt priority would silently drop out of those counts.
+Example:
+    ```yaml
+    priorities: [growing-the-economy]
+    ```
+Instead:
+    ```yaml
+    priorities: [growing-our-economy]
+    ```
+"""
+
+from collections.abc import Iterator
+
+from partreg.lint import Context, Hit, Rule, Severity, did_you_mean
+from partreg.models import Arrangement
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    if ctx.settings is None:
+        return
+    known = ctx.settings.priorities
+    for i, priority in enumerate(entry.priorities):
+        if priority not in known:
+            hint = (
+                did_you_mean(priority, known) or f"; the priorities are: {', '.join(known) or '(none set)'}"
+            )
+            yield Hit(("priorities", i), f"unknown priority {priority!r}{hint}")
+
+
+RULE = Rule("unknown-priority", Severity.ERROR, __doc__ or "", check)

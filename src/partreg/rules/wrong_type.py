@@ -1,0 +1,25 @@
+"""A value of the wrong type: text where a number is needed, a bad date.
+
+What it checks:
+    That dates are `YYYY-MM-DD`, money is a plain number of pounds, facts
+    are `true` or `false`, lists are lists, and ids have the right form.
+Why it matters:
+    Review dates and totals are computed from these values; `£25,000` or
+    `1st April` cannot be computed with.
+Example:
+    ```yaml
+    start: 01/04/2021
+    resources:
+      council: {funding_gbp: "£25,000"}
+    ```
+Instead:
+    ```yaml
+    start: 2021-04-01
+    resources:
+      council: {funding_gbp: 25000}
+    ```
+"""
+
+from partreg.rules._base import documented
+
+RULE = documented(__doc__, "wrong-type")

@@ -1,0 +1,21 @@
+"""The file is not valid YAML.
+
+What it checks:
+    That the file parses as YAML 1.2: indentation, quotes, brackets and
+    colons in the right places, and aliases that do not expand without end.
+Why it matters:
+    A file that cannot be read is silently missing from every report, review
+    list and published page.
+Example:
+    ```yaml
+    title: Brentwood Community Safety Partnership
+    summary: Crime: the partnership's focus   # a second ': ' in plain text
+    ```
+Instead:
+    Quote text that contains `: ` or starts with a special character:
+    `summary: "Crime: the partnership's focus"`.
+"""
+
+from partreg.rules._base import documented
+
+RULE = documented(__doc__, "yaml-syntax")

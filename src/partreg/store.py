@@ -1,0 +1,522 @@
+"""Find, read and write register files: the only module that imports a YAML library.
+
+Reading has two paths that give the same data:
+
+* the fast path parses with ``yaml-rs`` (a Rust YAML 1.2 parser), which
+  rejects duplicate keys and bounds alias expansion;
+* the round-trip path composes the file with ruamel.yaml, which knows every
+  node's line and column. It runs only where a position is needed (a file
+  with problems) and for writing, where ruamel keeps comments and layout.
+
+Both read YAML by the 1.2 core schema: ``yes``/``no``/``on``/``off`` are
+text, ``010`` is ten, ``1:30`` is text, and a date such as ``2025-04-01`` is
+text that the models parse. ``<<`` is an ordinary key (1.2 has no merge
+keys), and no tag other than the core ones (``!!str``, ``!!int``, ...) is
+accepted, so a tag can never construct anything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml_rs
+
+from partreg.errors import RegisterNotFound, UsageError, WriteRefused
+from partreg.lint import Problem, Severity, run, validate_settings
+from partreg.models import Arrangement, Settings
+
+SETTINGS_FILE = "partreg.yaml"
+REGISTER_DIR = "register"
+DEFAULT_MAX_BYTES = 1_000_000
+#: Alias expansion beyond this many replayed events is a problem, not a hang.
+MAX_ALIAS_EVENTS = 100_000
+_CORE_TAGS = frozenset(
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
+)
+_POSITION = re.compile(r"line (\d+), column (\d+)")
+
+Key = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """One YAML file as read: its data, or the problems that kept it from being read."""
+
+    path: Path
+    display: str
+    text: str | None = None
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+    _nodes: Any = field(default=None, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def fail(self, rule: str, message: str, line: int = 1, column: int = 1) -> Document:
+        """Record a problem that keeps the file from being read; returns the document."""
+        self.problems.append(Problem(self.display, line, column, rule, Severity.ERROR, message))
+        return self
+
+    def locate(self, key: Key, *, at_key: bool = False) -> tuple[int, int]:
+        """The 1-based line and column of ``key`` in the file.
+
+        Where the path runs out (a missing field), the position of the deepest
+        part that exists. ``at_key`` points at the key rather than its value.
+        """
+        root = self._compose()
+        if root is None:
+            return (1, 1)
+        node, key_node = root, None
+        for part in key:
+            found = _child(node, part)
+            if found is None:
+                target = key_node if key_node is not None else node
+                return _mark(target) if target is not root else (1, 1)
+            key_node, node = found
+        target = key_node if at_key and key_node is not None else node
+        return _mark(target)
+
+    def _compose(self) -> Any:
+        if self._nodes is None and self.text is not None:
+            try:
+                self._nodes = _rt().compose(self.text) or False
+            except Exception:
+                self._nodes = False
+        return self._nodes or None
+
+
+def _child(node: Any, part: str | int) -> tuple[Any, Any] | None:
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    if isinstance(node, MappingNode) and isinstance(part, str):
+        for k, v in node.value:
+            if getattr(k, "value", None) == part:
+                return k, v
+    elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        item = node.value[part]
+        return item, item
+    return None
+
+
+def _mark(node: Any) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _rt() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = True  # we report duplicates ourselves, with positions
+    return yaml
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_document(path: Path, display: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one YAML file. Never raises for a user's mistake: problems are recorded instead."""
+    doc = Document(path=path, display=display if display is not None else str(path))
+    problem = doc.fail
+    try:
+        if path.is_symlink():
+            return problem(
+                "unreadable-file",
+                "is a symbolic link; partreg does not follow links: copy the file in",
+            )
+        if path.is_dir():
+            return problem(
+                "unreadable-file",
+                "is a folder, not a file: rename it or move it out of the register",
+            )
+        with path.open("rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except OSError as e:
+        return problem(
+            "unreadable-file",
+            f"cannot be read ({e.strerror or e}): check it exists and its permissions",
+        )
+    if len(raw) > max_bytes:
+        return problem(
+            "file-too-large",
+            f"is larger than {max_bytes:,} bytes: an arrangement file is a page of text, not a data dump",
+        )
+
+    text = _decode(raw, doc)
+    if text is None:
+        return doc
+    doc.text = text
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return problem("empty-file", "is empty: fill it in (see `partreg add`) or delete it")
+
+    try:
+        data = yaml_rs.loads(
+            text,
+            parse_datetime=False,
+            alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EVENTS),
+        )
+    except yaml_rs.YAMLDecodeError as e:
+        return _syntax_problem(doc, str(e))
+    except (RecursionError, MemoryError, ValueError, TypeError) as e:
+        return problem("yaml-syntax", f"cannot be read as YAML ({type(e).__name__}): simplify the file")
+
+    if "!" in text:
+        for line, column, tag in _explicit_tags(text):
+            problem(
+                "yaml-tag",
+                f"uses the tag {tag}: tags are not allowed in register files; remove it",
+                line,
+                column,
+            )
+        if doc.problems:
+            return doc
+    if isinstance(data, list) and _document_count(text) > 1:
+        return problem(
+            "multiple-documents",
+            "holds more than one YAML document (---): keep one arrangement per file",
+        )
+    if not isinstance(data, dict):
+        what = "a list" if isinstance(data, list) else "a single value"
+        return problem("not-a-mapping", f"is {what}, not a mapping of keys to values: start with `id: ...`")
+    if any(not isinstance(k, str) for k in data):
+        bad = next(k for k in data if not isinstance(k, str))
+        line, column = doc.locate((bad,), at_key=True) if isinstance(bad, int | str) else (1, 1)
+        return problem(
+            "yaml-syntax",
+            f"has the key {bad!r}, which is not text: keys are field names",
+            line,
+            column,
+        )
+    doc.data = data
+    return doc
+
+
+def _decode(raw: bytes, doc: Document) -> str | None:
+    problem = doc.fail
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problem("file-encoding", "is UTF-16 or UTF-32: save it as UTF-8")
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        before = raw[: e.start]
+        line = before.count(b"\n") + 1
+        column = e.start - (before.rfind(b"\n") + 1) + 1
+        problem(
+            "file-encoding",
+            f"is not UTF-8 (byte 0x{raw[e.start]:02x}): save it as UTF-8",
+            line,
+            column,
+        )
+        return None
+    if "\x00" in text:
+        at = text.index("\x00")
+        line = text.count("\n", 0, at) + 1
+        problem(
+            "file-encoding",
+            "contains a NUL byte: it is not a text file",
+            line,
+            at - (text.rfind("\n", 0, at) + 1) + 1,
+        )
+        return None
+    return text
+
+
+def _syntax_problem(doc: Document, message: str) -> Document:
+    problem = doc.fail
+    text = doc.text or ""
+    if message.startswith("duplicate mapping key"):
+        key = message.split(":", 1)[1].strip()
+        line, column = _find_duplicate(text) or (1, 1)
+        return problem("duplicate-key", f"repeats the key {key}: keep one of them", line, column)
+    if "alias" in message and "limit" in message:
+        return problem("yaml-syntax", "expands aliases (*name) too far: write the values out instead")
+    if message.startswith("Invalid tag"):
+        for line, column, tag in _explicit_tags(text):
+            return problem(
+                "yaml-tag",
+                f"uses the tag {tag}: tags are not allowed in register files; remove it",
+                line,
+                column,
+            )
+    m = _POSITION.search(message)
+    line, column = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+    detail = message.strip().splitlines()[-1].strip() if message.strip() else "invalid YAML"
+    opened = _unclosed_construct(text)
+    if opened is not None:
+        what, (line, column) = opened
+        detail = f"{detail} (the {what} that starts here is not closed)"
+    return problem("yaml-syntax", f"is not valid YAML: {detail}", line, column)
+
+
+def _unclosed_construct(text: str) -> tuple[str, tuple[int, int]] | None:
+    """Where an unclosed bracket or quote starts, which is where the fix goes."""
+    from ruamel.yaml.error import MarkedYAMLError
+
+    try:
+        _rt().compose(text)
+    except MarkedYAMLError as e:
+        context = e.context or ""
+        for what in ("flow sequence", "flow mapping", "quoted scalar"):
+            if what in context and e.context_mark is not None:
+                names = {
+                    "flow sequence": "[ list",
+                    "flow mapping": "{ mapping",
+                    "quoted scalar": "quoted text",
+                }
+                return names[what], (e.context_mark.line + 1, e.context_mark.column + 1)
+    except Exception:
+        return None
+    return None
+
+
+def _find_duplicate(text: str) -> tuple[int, int] | None:
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    try:
+        root = _rt().compose(text)
+    except Exception:
+        return None
+    stack, seen_nodes = [root], 0
+    while stack and seen_nodes < 100_000:
+        node = stack.pop()
+        seen_nodes += 1
+        if isinstance(node, MappingNode):
+            keys: set[Any] = set()
+            for k, v in node.value:
+                value = getattr(k, "value", None)
+                if isinstance(value, str):
+                    if value in keys:
+                        return _mark(k)
+                    keys.add(value)
+                stack.append(v)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return None
+
+
+def _explicit_tags(text: str) -> Iterator[tuple[int, int, str]]:
+    """Tags written in the file that are not YAML 1.2 core tags."""
+    from ruamel.yaml.tokens import TagToken
+
+    try:
+        for token in _rt().scan(text):
+            if isinstance(token, TagToken):
+                handle, suffix = token.value
+                tag = (handle or "") + (suffix or "")
+                full = "tag:yaml.org,2002:" + suffix if handle == "!!" else tag
+                if full not in _CORE_TAGS:
+                    yield token.start_mark.line + 1, token.start_mark.column + 1, tag
+    except Exception:
+        return
+
+
+def _document_count(text: str) -> int:
+    try:
+        return sum(1 for _ in _rt().compose_all(text))
+    except Exception:
+        return 1
+
+
+def load_roundtrip_data(text: str, *, max_nodes: int = 1_000_000) -> Any:
+    """The file's data by way of ruamel.yaml, with the same meaning as the fast path.
+
+    Used to check that the two readers agree; raises ``ValueError`` where the
+    fast path reports a problem (duplicate keys, tags, too many nodes).
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    constructor = YAML(typ="safe", pure=True).constructor
+    budget = [max_nodes]
+
+    def build(node: Any) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise ValueError("too many nodes")
+        if isinstance(node, ScalarNode):
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                return node.value
+            if node.tag not in _CORE_TAGS:
+                raise ValueError(f"tag {node.tag}")
+            return constructor.construct_object(node, deep=True)
+        if isinstance(node, SequenceNode):
+            return [build(item) for item in node.value]
+        if isinstance(node, MappingNode):
+            out: dict[Any, Any] = {}
+            for k, v in node.value:
+                key = "<<" if k.tag == "tag:yaml.org,2002:merge" else build(k)
+                key = tuple(key) if isinstance(key, list) else key
+                if key in out:
+                    raise ValueError(f"duplicate key {key!r}")
+                out[key] = build(v)
+            return out
+        raise ValueError(f"unexpected node {node!r}")
+
+    return build(_rt().compose(text))
+
+
+def load_fast_data(text: str) -> Any:
+    """The file's data by way of the fast path (raises on invalid YAML)."""
+    return yaml_rs.loads(
+        text,
+        parse_datetime=False,
+        alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EVENTS),
+    )
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` that holds ``partreg.yaml``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder
+    raise RegisterNotFound(
+        f"no {SETTINGS_FILE} found in {start} or any folder above it: "
+        "run partreg inside a register, or give --root DIR"
+    )
+
+
+def resolve_root(root: Path | None, cwd: Path) -> Path:
+    """The register root: ``root`` if given (it must hold partreg.yaml), else searched from ``cwd``."""
+    if root is None:
+        return find_root(cwd)
+    if not root.is_dir():
+        raise UsageError(f"{root}: no such folder (given as --root)")
+    if not (root / SETTINGS_FILE).is_file():
+        raise RegisterNotFound(f"{root}: has no {SETTINGS_FILE} (given as --root)")
+    return root
+
+
+def register_files(root: Path) -> list[Path]:
+    """The arrangement files of the register at ``root``, in name order."""
+    folder = root / REGISTER_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files named, and the ``.yaml`` files of folders named; a register root means its register."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir() and not p.name.endswith(".yaml"):
+            if (p / SETTINGS_FILE).is_file() and (p / REGISTER_DIR).is_dir():
+                out.extend(register_files(p))
+            else:
+                out.extend(sorted(q for q in p.iterdir() if q.name.endswith(".yaml")))
+        elif p.exists() or p.is_symlink():
+            out.append(p)
+        else:
+            raise UsageError(f"{p}: no such file or folder")
+    return out
+
+
+def display_path(path: Path, base: Path) -> str:
+    """``path`` relative to ``base`` where it lies below it, else as given."""
+    try:
+        return str(path.resolve().relative_to(base.resolve())) if not path.is_symlink() else str(path)
+    except ValueError:
+        return str(path)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_atomic(path: Path, text: str, *, exclusive: bool = False, expect: bytes | None = None) -> None:
+    """Write ``text`` to ``path`` whole or not at all.
+
+    The text goes to a temporary file in the same folder, is flushed to disk,
+    and then takes the target's name in one step. With ``exclusive`` the
+    target must not exist (two writers of one name: one wins, one is refused).
+    With ``expect``, the target must still hold exactly those bytes (it was
+    not changed by someone else since it was read).
+    """
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        if exclusive:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise WriteRefused(f"{path}: already exists; partreg never replaces it") from None
+            os.unlink(tmp)
+        else:
+            if expect is not None:
+                try:
+                    current = path.read_bytes()
+                except FileNotFoundError:
+                    current = None
+                if current != expect:
+                    raise WriteRefused(
+                        f"{path}: changed on disk since partreg read it; run the command again"
+                    )
+            os.replace(tmp, path)
+        _fsync_dir(folder)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# --------------------------------------------------------------------------- a register
+
+
+@dataclass
+class Register:
+    """A register as read from disk: settings, the entries that could be read, and all problems."""
+
+    root: Path
+    settings: Settings | None
+    entries: list[Arrangement]
+    problems: list[Problem]
+    files: int
+
+
+def read_settings(root: Path, display: str = SETTINGS_FILE) -> tuple[Settings | None, list[Problem]]:
+    """The settings in ``root/partreg.yaml``, or the problems that stop them being read."""
+    return validate_settings(read_document(root / SETTINGS_FILE, display))
+
+
+def iter_documents(paths: Iterable[Path], base: Path) -> Iterator[tuple[Document, str]]:
+    """Read each file in turn, with the id its name gives it."""
+    for path in paths:
+        yield read_document(path, display_path(path, base)), path.name.removesuffix(".yaml")
+
+
+def open_register(root: Path) -> Register:
+    """Read every arrangement of the register at ``root``."""
+    from partreg.rules import ALL
+
+    settings, problems = read_settings(root)
+    files = register_files(root)
+    entries: list[Arrangement] = []
+    for _, entry, found in run(settings, iter_documents(files, root), ALL):
+        problems.extend(found)
+        if entry is not None:
+            entries.append(entry)
+    return Register(root, settings, entries, problems, len(files))
