@@ -9,9 +9,10 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from partreg import __version__
 from partreg.errors import PartregError, UsageError
@@ -19,7 +20,23 @@ from partreg.errors import PartregError, UsageError
 if TYPE_CHECKING:
     from partreg.store import Register
 
+
+class _Group(TyperGroup):
+    """Every command's user mistakes become one line on stderr and an exit code, never a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:  # click's Context, which typer vendors
+        try:
+            return super().invoke(ctx)
+        except PartregError as e:
+            sys.stderr.write(f"partreg: {e}\n")
+            raise typer.Exit(e.exit_code) from None
+        except KeyboardInterrupt:
+            sys.stderr.write("partreg: stopped\n")
+            raise typer.Exit(130) from None
+
+
 app = typer.Typer(
+    cls=_Group,
     name="partreg",
     help="Keep a council's partnership register as YAML in git: check it, list it, review it, publish it.",
     no_args_is_help=True,
@@ -48,6 +65,11 @@ class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+class RulesFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
 
 
 class ShowFormat(StrEnum):
@@ -157,14 +179,21 @@ def rules(
         str | None, typer.Argument(help="One rule's id, to show its full documentation.")
     ] = None,
     full: Annotated[bool, typer.Option("--full", help="Show every rule's full documentation.")] = False,
+    output: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="text, or markdown for docs/rules.md.")
+    ] = RulesFormat.text,
 ) -> None:
     """List every lint rule with its severity and what it checks.
 
     Example: partreg rules unknown-key
     """
     from partreg import report
-    from partreg.lint import did_you_mean
+    from partreg.lint import did_you_mean, rules_markdown
     from partreg.rules import ALL, BY_ID
+
+    if output is RulesFormat.markdown:
+        sys.stdout.write(rules_markdown(ALL))
+        return
 
     if rule_id is not None:
         if rule_id not in BY_ID:
@@ -278,18 +307,6 @@ def show(
 
 
 def main() -> NoReturn:
-    """Run the CLI; a user's mistake is one line on stderr and its exit code, never a traceback.
-
-    Typer reports its own usage errors (exit 2); partreg's are caught here.
-    """
-    try:
-        app()
-    except PartregError as e:
-        from partreg import report
-
-        report.error(str(e))
-        sys.exit(e.exit_code)
-    except KeyboardInterrupt:
-        sys.stderr.write("partreg: stopped\n")
-        sys.exit(130)
+    """The console script."""
+    app()
     sys.exit(0)

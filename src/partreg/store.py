@@ -21,6 +21,7 @@ import contextlib
 import os
 import re
 import tempfile
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,6 +114,8 @@ def _mark(node: Any) -> tuple[int, int]:
 def _rt() -> Any:
     from ruamel.yaml import YAML
 
+    # ruamel warns (e.g. of a reused anchor) on stderr; partreg reports problems itself
+    warnings.filterwarnings("ignore", module=r"ruamel\.yaml.*")
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = True  # we report duplicates ourselves, with positions
     return yaml
@@ -148,7 +151,14 @@ def read_document(path: Path, display: str | None = None, *, max_bytes: int = DE
             "file-too-large",
             f"is larger than {max_bytes:,} bytes: an arrangement file is a page of text, not a data dump",
         )
+    return parse_document(raw, doc.display, doc=doc)
 
+
+def parse_document(raw: bytes, display: str, *, doc: Document | None = None) -> Document:
+    """Parse the bytes of one YAML file (see :func:`read_document`)."""
+    if doc is None:
+        doc = Document(path=Path(display), display=display)
+    problem = doc.fail
     text = _decode(raw, doc)
     if text is None:
         return doc
@@ -157,11 +167,7 @@ def read_document(path: Path, display: str | None = None, *, max_bytes: int = DE
         return problem("empty-file", "is empty: fill it in (see `partreg add`) or delete it")
 
     try:
-        data = yaml_rs.loads(
-            text,
-            parse_datetime=False,
-            alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EVENTS),
-        )
+        data = _parse(text)
     except yaml_rs.YAMLDecodeError as e:
         return _syntax_problem(doc, str(e))
     except (RecursionError, MemoryError, ValueError, TypeError) as e:
@@ -196,6 +202,14 @@ def read_document(path: Path, display: str | None = None, *, max_bytes: int = DE
         )
     doc.data = data
     return doc
+
+
+def _parse(text: str) -> Any:
+    return yaml_rs.loads(
+        text,
+        parse_datetime=False,
+        alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EVENTS),
+    )
 
 
 def _decode(raw: bytes, doc: Document) -> str | None:
@@ -344,11 +358,16 @@ def load_roundtrip_data(text: str, *, max_nodes: int = 1_000_000) -> Any:
         if budget[0] < 0:
             raise ValueError("too many nodes")
         if isinstance(node, ScalarNode):
+            if node.style == ">":
+                # ruamel's round-trip scanner marks folds with BEL; its own constructor drops them
+                node = ScalarNode(node.tag, node.value.replace("\a", ""), style=node.style)
             if node.tag == "tag:yaml.org,2002:timestamp":
                 return node.value
             if node.tag not in _CORE_TAGS:
                 raise ValueError(f"tag {node.tag}")
             return constructor.construct_object(node, deep=True)
+        if node.tag not in _CORE_TAGS:
+            raise ValueError(f"tag {node.tag}")
         if isinstance(node, SequenceNode):
             return [build(item) for item in node.value]
         if isinstance(node, MappingNode):
@@ -366,12 +385,11 @@ def load_roundtrip_data(text: str, *, max_nodes: int = 1_000_000) -> Any:
 
 
 def load_fast_data(text: str) -> Any:
-    """The file's data by way of the fast path (raises on invalid YAML)."""
-    return yaml_rs.loads(
-        text,
-        parse_datetime=False,
-        alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EVENTS),
-    )
+    """The file's data by way of the fast path; raises ``ValueError`` where lint reports a problem."""
+    data = _parse(text)
+    if "!" in text and any(True for _ in _explicit_tags(text)):
+        raise ValueError("the text uses a tag other than the YAML 1.2 core tags")
+    return data
 
 
 # --------------------------------------------------------------------------- finding

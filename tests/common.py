@@ -1,0 +1,137 @@
+"""Helpers that let tests read like the spec: an input, and the problems expected."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from partreg.lint import Problem, run, validate_settings
+from partreg.models import Settings
+from partreg.rules import ALL
+from partreg.store import parse_document
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+SETTINGS = Settings(
+    council="Test Borough Council",
+    priorities={
+        "growing-our-economy": "Growing our economy",
+        "developing-our-communities": "Developing our communities",
+    },
+)
+
+PARTNERSHIP = """\
+id: test-partnership
+title: Test Community Safety Partnership
+kind: partnership
+status: active
+summary: Tackle crime and disorder together.
+lead:
+  role: Community Safety Manager
+  service: Community Safety
+priorities: [developing-our-communities]
+partners:
+  - name: Essex Police
+    sector: public
+statutory: true
+statutory_basis: Crime and Disorder Act 1998
+objectives: [Reduce crime and disorder]
+outcomes:
+  - description: Fewer repeat victims
+    measure: repeat victims per year
+    target: 10% fewer
+resources:
+  council: {funding_gbp: 25000}
+  partners: Officer time
+added_value: Joint tasking.
+risks:
+  - description: Data not shared
+    mitigation: Information sharing agreement
+start: 2021-04-01
+review:
+  months: 12
+"""
+
+CONTRACT = """\
+id: test-contract
+title: Street cleansing contract
+kind: contract
+status: active
+lead: {role: Street Scene Manager, service: Environment}
+partners: [{name: BIFFA, sector: private}]
+contract: {reference: ENV-1, value_gbp: 1000000}
+start: 2019-04-01
+"""
+
+JOINT_WORKING = """\
+id: test-joint-working
+title: Health and Wellbeing Board
+kind: joint-working
+status: active
+summary: Councillors represent the council on the board.
+lead: {role: Democratic Services Manager, service: Democratic Services}
+partners: [{name: Health and Wellbeing Board}]
+start: 2014-01-01
+"""
+
+COMMUNITY_FUNDING = """\
+id: test-community-funding
+title: Community Fund award
+kind: community-funding
+status: active
+summary: A small grant.
+lead: {role: Community Services Manager, service: Community Services}
+partners: [{name: Scout Group, sector: voluntary}]
+funding:
+  amount_gbp: 3500
+  period_start: 2025-04-01
+  period_end: 2026-03-31
+  actions: [Refurbish the scout hut]
+start: 2025-04-01
+"""
+
+VALID = {
+    "partnership": PARTNERSHIP,
+    "contract": CONTRACT,
+    "joint-working": JOINT_WORKING,
+    "community-funding": COMMUNITY_FUNDING,
+}
+
+
+def lint_text(
+    text: str | bytes, *, file_id: str | None = None, settings: Settings | None = SETTINGS
+) -> list[Problem]:
+    """Every problem partreg finds in one file's text (``file_id`` defaults to the text's own id)."""
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    raw = textwrap.dedent(raw.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
+    doc = parse_document(raw, "entry.yaml")
+    if file_id is None:
+        file_id = doc.data.get("id", "entry") if isinstance(doc.data, dict) else "entry"
+    found: list[Problem] = []
+    for _, _, problems in run(settings, [(doc, str(file_id))], ALL):
+        found.extend(problems)
+    return found
+
+
+def check(text: str | bytes, *expected: tuple[str, int, int] | tuple[str, int], **kwargs: object) -> None:
+    """Assert the problems in ``text`` are exactly ``expected``: (rule, line[, column]) each."""
+    found = lint_text(text, **kwargs)  # type: ignore[arg-type]
+    got = [
+        (p.rule, p.line, p.column) if len(e) == 3 else (p.rule, p.line)
+        for p, e in zip(found, expected, strict=False)
+    ]
+    assert len(found) == len(expected) and got == list(expected), "\n".join(
+        [f"expected {list(expected)}", "got:"]
+        + [f"  {p.line}:{p.column} {p.rule} {p.message}" for p in found]
+    )
+
+
+def replace(text: str, old: str, new: str) -> str:
+    """``text`` with ``old`` replaced once; fails loudly if ``old`` is not there."""
+    assert old in text, f"{old!r} not in the fixture"
+    return text.replace(old, new, 1)
+
+
+def settings_problems(text: str) -> list[Problem]:
+    return validate_settings(parse_document(text.encode(), "partreg.yaml"))[1]

@@ -1,0 +1,18 @@
+from tests.common import CONTRACT, check, lint_text, replace
+
+
+def test_contract_with_details():
+    check(CONTRACT)
+
+
+def test_contract_without_value():
+    [p] = lint_text(replace(CONTRACT, ", value_gbp: 1000000", ""))
+    assert (p.rule, p.line, p.column) == ("contract-missing-details", 7, 11)
+    assert "contract.value_gbp" in p.message and "reference" not in p.message
+
+
+def test_contract_without_contract_block():
+    check(
+        replace(CONTRACT, "contract: {reference: ENV-1, value_gbp: 1000000}\n", ""),
+        ("contract-missing-details", 3, 7),
+    )

@@ -1,0 +1,51 @@
+"""The core imports no CLI, terminal or YAML library, and reads no hidden inputs."""
+
+import ast
+
+import pytest
+
+from tests.common import REPO
+
+SRC = REPO / "src" / "partreg"
+CORE = [SRC / f"{m}.py" for m in ("models", "lint", "export")] + sorted((SRC / "rules").glob("*.py"))
+EDGE_ONLY = {
+    "typer": "cli.py",
+    "click": "cli.py",
+    "rich": "report.py",
+    "ruamel": "store.py",
+    "yaml_rs": "store.py",
+}
+
+
+def imported(path):
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            yield from (a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module.split(".")[0]
+
+
+@pytest.mark.parametrize("path", CORE, ids=lambda p: p.name)
+def test_core_imports_no_edge_library(path):
+    assert not set(imported(path)) & set(EDGE_ONLY)
+
+
+@pytest.mark.parametrize("path", CORE, ids=lambda p: p.name)
+def test_core_imports_no_edge_module(path):
+    names = {n for n in imported(path)}
+    text = path.read_text()
+    assert "partreg.cli" not in text and "partreg.report" not in text and "partreg.store" not in text
+    assert not names & {"os", "subprocess"}
+
+
+@pytest.mark.parametrize("path", CORE, ids=lambda p: p.name)
+def test_core_reads_no_clock_or_environment(path):
+    text = path.read_text()
+    for hidden in ("date.today(", "datetime.now(", "os.environ", "Path.cwd(", "getcwd("):
+        assert hidden not in text, f"{path.name} reads {hidden}"
+
+
+@pytest.mark.parametrize("library", sorted(EDGE_ONLY))
+def test_each_library_is_wrapped_once(library):
+    users = sorted(p.name for p in SRC.rglob("*.py") if library in set(imported(p)))
+    assert users in ([], [EDGE_ONLY[library]])

@@ -1,0 +1,188 @@
+"""The commands as a user runs them: exit codes, formats, and never a traceback."""
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from partreg.cli import app
+from partreg.store import register_files
+from tests.common import PARTNERSHIP, REPO, replace
+
+runner = CliRunner()
+
+
+def partreg(*args, cwd=REPO):
+    """Run the CLI in ``cwd``; returns (exit code, stdout, stderr)."""
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = runner.invoke(app, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def register(tmp_path):
+    """A copy of the example register to break."""
+    shutil.copy(REPO / "partreg.yaml", tmp_path)
+    shutil.copytree(REPO / "register", tmp_path / "register")
+    return tmp_path
+
+
+def test_the_example_register_lints_clean():
+    code, out, _ = partreg("lint", "register/")
+    assert code == 0
+    assert "no problems" in out
+
+
+def test_lint_defaults_to_the_register_found_upward(register):
+    code, out, _ = partreg("lint", cwd=register / "register")
+    assert code == 0 and f"{len(register_files(register))} files checked" in out
+
+
+def test_every_problem_in_every_file_parsable(register):
+    (register / "register" / "broken.yaml").write_text("id: broken\ntitle: [oops\n")
+    (register / "register" / "typo.yaml").write_text(
+        replace(PARTNERSHIP, "status:", "statuss:").replace("test-partnership", "typo")
+    )
+    code, out, _ = partreg("lint", "--format", "parsable", cwd=register)
+    assert code == 1
+    [broken, typo] = out.splitlines()
+    assert broken.startswith("register/broken.yaml:2:8: [error] is not valid YAML: ")
+    assert broken.endswith("(the [ list that starts here is not closed) (yaml-syntax)")
+    assert (
+        typo == "register/typo.yaml:4:1: [error] unknown key 'statuss' (did you mean 'status'?) (unknown-key)"
+    )
+
+
+def test_json_format_shape(register):
+    (register / "register" / "empty.yaml").write_text("")
+    code, out, _ = partreg("lint", "-f", "json", cwd=register)
+    document = json.loads(out)
+    assert code == 1
+    assert document["version"] == 1
+    assert document["summary"] == {"files": len(register_files(register)), "errors": 1, "warnings": 0}
+    [result] = document["results"]
+    assert set(result) == {"path", "line", "column", "rule", "severity", "message", "key"}
+    assert (result["path"], result["rule"]) == ("register/empty.yaml", "empty-file")
+
+
+def test_warnings_fail_only_with_strict(register):
+    target = register / "register" / "local-support-services-framework.yaml"
+    target.write_text(
+        target.read_text().replace("    mitigation: Partners report capacity at each review\n", "")
+    )
+    assert partreg("lint", cwd=register)[0] == 0
+    assert partreg("lint", "--strict", cwd=register)[0] == 1
+
+
+def test_text_format_groups_by_file_without_colour_off_a_terminal(register):
+    (register / "register" / "empty.yaml").write_text("")
+    code, out, _ = partreg("lint", cwd=register)
+    assert code == 1
+    assert out.startswith("register/empty.yaml\n")
+    assert "\x1b[" not in out
+    assert "1 error, 0 warnings in 1 of" in out
+
+
+def test_settings_problems_are_reported_against_partreg_yaml(register):
+    (register / "partreg.yaml").write_text("council: X\npriorites: {}\n")
+    code, out, _ = partreg("lint", "-f", "parsable", cwd=register)
+    assert code == 1
+    assert out.startswith("partreg.yaml:2:1: [error] unknown key 'priorites' (did you mean 'priorities'?)")
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert partreg("lint", "no/such/file.yaml")[0] == 2
+    assert partreg("lint", cwd=tmp_path)[0] == 2
+    assert partreg("lint", "--format", "xml")[0] == 2
+    assert partreg("list", "--kind", "partnershp")[0] == 2
+    assert partreg("list", "--root", str(tmp_path))[0] == 2
+
+
+def test_list_filters_and_formats():
+    code, out, _ = partreg("list", "--kind", "partnership", "-f", "json")
+    rows = json.loads(out)
+    assert code == 0 and rows and {r["kind"] for r in rows} == {"partnership"}
+    _, out, _ = partreg("list", "--status", "ended", "-f", "csv")
+    table = list(csv.DictReader(io.StringIO(out)))
+    assert table and {r["status"] for r in table} == {"ended"}
+    _, out, _ = partreg("list", "--priority", "efficient-and-effective-council", "-f", "json")
+    assert all("efficient-and-effective-council" in r["priorities"] for r in json.loads(out))
+    _, out, _ = partreg("list")
+    assert "Partnership (" in out and "Community funding (" in out
+
+
+def test_show_hides_internal_notes_unless_asked():
+    code, out, _ = partreg("show", "brentwood-community-safety-partnership", "-f", "json")
+    record = json.loads(out)
+    assert code == 0 and record["id"] == "brentwood-community-safety-partnership"
+    assert "internal" not in record
+    _, out, _ = partreg("show", "brentwood-community-safety-partnership", "-f", "json", "--internal")
+    assert "internal" in json.loads(out)
+
+
+def test_show_unknown_id_suggests_one():
+    code, _, err = partreg("show", "brentwood-community-safety")
+    assert code == 1
+    assert "did you mean 'brentwood-community-safety-partnership'" in err
+
+
+def test_rules_lists_every_rule_and_explains_one():
+    code, out, _ = partreg("rules")
+    assert code == 0 and "unknown-key" in out and "partnership-missing-risks" in out
+    code, out, _ = partreg("rules", "unknown-key")
+    assert code == 0 and "Why it matters:" in out
+    assert partreg("rules", "unknwn-key")[0] == 2
+
+
+def test_schema_validates_the_example_register_and_rejects_typos():
+    from partreg.store import load_fast_data
+
+    code, out, _ = partreg("schema")
+    schema = json.loads(out)
+    assert code == 0
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in register_files(REPO):
+        validator.validate(load_fast_data(path.read_text()))
+    bad = load_fast_data(replace(PARTNERSHIP, "status:", "statuss:"))
+    assert not validator.is_valid(bad)
+
+
+def test_the_installed_command_never_shows_a_traceback(tmp_path):
+    """The real entry point, on every kind of broken file at once."""
+    folder = tmp_path / "register"
+    folder.mkdir()
+    (tmp_path / "partreg.yaml").write_text(
+        "council: Test\npriorities: {developing-our-communities: Communities}\n"
+    )
+    (folder / "binary.yaml").write_bytes(bytes(range(256)))
+    (folder / "utf16.yaml").write_bytes("id: x\n".encode("utf-16"))
+    (folder / "dir.yaml").mkdir()
+    (folder / "tags.yaml").write_text("id: tags\ntitle: !!python/object/apply:os.system [echo hi]\n")
+    (folder / "list.yaml").write_text("- a\n- b\n")
+    (folder / "deep.yaml").write_text("a: " + "[" * 10000 + "]" * 10000 + "\n")
+    (folder / "good.yaml").write_text(PARTNERSHIP.replace("test-partnership", "good"))
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "lint", "-f", "parsable"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert len(lines) == 6, result.stdout
+    assert {line.split(":")[0] for line in lines} == {
+        f"register/{n}.yaml" for n in ("binary", "utf16", "dir", "tags", "list", "deep")
+    }

@@ -1,0 +1,142 @@
+"""The loader: positions, the two readers' agreement, finding the register, atomic writes."""
+
+import datetime as dt
+
+import pytest
+
+from partreg.errors import RegisterNotFound, UsageError, WriteRefused
+from partreg.store import (
+    expand_paths,
+    find_root,
+    load_fast_data,
+    load_roundtrip_data,
+    open_register,
+    parse_document,
+    read_document,
+    register_files,
+    resolve_root,
+    write_atomic,
+)
+from tests.common import PARTNERSHIP, REPO
+
+
+def test_positions_of_keys_and_values():
+    doc = parse_document(PARTNERSHIP.encode(), "p.yaml")
+    assert doc.locate(("kind",)) == (3, 7)
+    assert doc.locate(("kind",), at_key=True) == (3, 1)
+    assert doc.locate(("partners", 0, "sector")) == (12, 13)
+    assert doc.locate(("lead", "nothing-here")) == (6, 1)  # the deepest part that exists
+    assert doc.locate(("nothing-here",)) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("a: yes\nb: off\nc: y\n", {"a": "yes", "b": "off", "c": "y"}),
+        ("a: 010\nb: 0o10\nc: 0x10\n", {"a": 10, "b": 8, "c": 16}),
+        ("a: 1:30\n", {"a": "1:30"}),
+        (
+            "a: 2025-04-01\nb: '2025-04-01'\nc: 2025-04-01T10:00:00Z\n",
+            {"a": "2025-04-01", "b": "2025-04-01", "c": "2025-04-01T10:00:00Z"},
+        ),
+        ("a: ~\nb: null\nc:\n", {"a": None, "b": None, "c": None}),
+        ("a: true\nb: False\n", {"a": True, "b": False}),
+        ("x: &x {a: 1}\ny:\n  <<: *x\n", {"x": {"a": 1}, "y": {"<<": {"a": 1}}}),
+        ("a: !!str 010\n", {"a": "010"}),
+        ("a: >\n  folded\n  text\nb: |\n  kept\n", {"a": "folded text\n", "b": "kept\n"}),
+    ],
+    ids=[
+        "yaml-1.1-booleans",
+        "octal-looking",
+        "sexagesimal",
+        "dates",
+        "nulls",
+        "booleans",
+        "merge-key",
+        "core-tag",
+        "block-scalars",
+    ],
+)
+def test_both_readers_give_the_yaml_1_2_core_meaning(text, meaning):
+    assert load_fast_data(text) == meaning
+    assert load_roundtrip_data(text) == meaning
+
+
+def test_both_readers_refuse_duplicates_and_foreign_tags():
+    for text in ("a: 1\na: 2\n", "a: !foo x\n", "a: !!set {x}\n"):
+        with pytest.raises(ValueError):
+            load_fast_data(text)
+        with pytest.raises(ValueError):
+            load_roundtrip_data(text)
+
+
+def test_both_readers_agree_on_the_example_register():
+    for path in register_files(REPO):
+        text = path.read_text()
+        assert load_fast_data(text) == load_roundtrip_data(text), path.name
+
+
+def test_dates_become_dates_in_the_model():
+    register = open_register(REPO)
+    assert register.problems == []
+    assert all(isinstance(e.start, dt.date) for e in register.entries)
+
+
+def test_find_root_searches_upward(tmp_path):
+    (tmp_path / "partreg.yaml").write_text("council: X\n")
+    deep = tmp_path / "register" / "a" / "b"
+    deep.mkdir(parents=True)
+    assert find_root(deep) == tmp_path.resolve()
+    assert resolve_root(None, deep) == tmp_path.resolve()
+    assert resolve_root(tmp_path, deep) == tmp_path
+
+
+def test_no_register_is_a_clear_usage_error(tmp_path):
+    with pytest.raises(RegisterNotFound) as e:
+        find_root(tmp_path)
+    assert "partreg.yaml" in str(e.value) and e.value.exit_code == 2
+    with pytest.raises(UsageError):
+        resolve_root(tmp_path / "missing", tmp_path)
+
+
+def test_expand_paths(tmp_path):
+    (tmp_path / "a.yaml").write_text("")
+    (tmp_path / "b.txt").write_text("")
+    assert expand_paths([tmp_path]) == [tmp_path / "a.yaml"]
+    assert expand_paths([REPO]) == register_files(REPO)
+    with pytest.raises(UsageError):
+        expand_paths([tmp_path / "nope.yaml"])
+
+
+def test_read_document_on_a_missing_file_is_a_problem(tmp_path):
+    [p] = read_document(tmp_path / "gone.yaml").problems
+    assert p.rule == "unreadable-file"
+
+
+def test_write_atomic_replaces_whole_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "a.yaml"
+    target.write_text("old\n")
+    write_atomic(target, "new\n")
+    assert target.read_text() == "new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_write_atomic_exclusive_never_replaces(tmp_path):
+    target = tmp_path / "a.yaml"
+    write_atomic(target, "first\n", exclusive=True)
+    with pytest.raises(WriteRefused):
+        write_atomic(target, "second\n", exclusive=True)
+    assert target.read_text() == "first\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_write_atomic_refuses_a_file_changed_since_it_was_read(tmp_path):
+    target = tmp_path / "a.yaml"
+    target.write_text("as read\n")
+    before = target.read_bytes()
+    target.write_text("someone else's edit\n")
+    with pytest.raises(WriteRefused):
+        write_atomic(target, "mine\n", expect=before)
+    assert target.read_text() == "someone else's edit\n"
+    write_atomic(target, "mine\n", expect=target.read_bytes())
+    assert target.read_text() == "mine\n"
