@@ -7,7 +7,9 @@ import pytest
 from tests.common import REPO
 
 SRC = REPO / "src" / "partreg"
-CORE = [SRC / f"{m}.py" for m in ("models", "lint", "export")] + sorted((SRC / "rules").glob("*.py"))
+CORE = [SRC / f"{m}.py" for m in ("models", "lint", "export", "classify")] + sorted(
+    (SRC / "rules").glob("*.py")
+)
 EDGE_ONLY = {
     "typer": "cli.py",
     "click": "cli.py",

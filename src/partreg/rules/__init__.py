@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from partreg.lint import Rule
 from partreg.rules import (
+    characteristics_conflict,
     contract_missing_details,
     duplicate_id,
     duplicate_key,
@@ -17,6 +18,7 @@ from partreg.rules import (
     id_mismatch,
     invalid_value,
     joint_working_missing_purpose,
+    kind_mismatch,
     missing_field,
     multiple_documents,
     not_a_mapping,
@@ -66,6 +68,9 @@ ALL: tuple[Rule, ...] = (
     contract_missing_details.RULE,
     funding_missing_details.RULE,
     joint_working_missing_purpose.RULE,
+    # what the arrangement is, by the policy's definitions
+    kind_mismatch.RULE,
+    characteristics_conflict.RULE,
     # quality of what is recorded
     outcome_not_measurable.RULE,
     unknown_priority.RULE,

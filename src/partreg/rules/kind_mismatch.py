@@ -1,0 +1,42 @@
+"""The recorded kind disagrees with what the characteristics say.
+
+What it checks:
+    That `kind` is the kind the `characteristics` facts point to under the
+    policy's definitions (see `partreg classify ID` for the full reasoning).
+Why it matters:
+    The register must say what each arrangement really is. A contract
+    recorded as a partnership escapes the checks a partnership needs; the
+    policy's own example is a provider that calls a contract "partnership".
+Example:
+    ```yaml
+    kind: partnership
+    characteristics:
+      council_sole_procurer: true
+      provider_profit_motive: true
+    ```
+Instead:
+    ```yaml
+    kind: contract
+    ```
+"""
+
+from collections.abc import Iterator
+
+from partreg.classify import classify
+from partreg.lint import Context, Hit, Rule, Severity
+from partreg.models import Arrangement
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    if entry.characteristics is None:
+        return
+    result = classify(entry.characteristics, statutory=bool(entry.statutory), missing=False)
+    if result.kind is not None and result.kind != entry.kind:
+        yield Hit(
+            ("kind",),
+            f"recorded as {entry.kind.value}, but the characteristics say {result.kind.value} "
+            f"({result.basis}): change `kind:` or the facts; `partreg classify {entry.id}` explains",
+        )
+
+
+RULE = Rule("kind-mismatch", Severity.ERROR, __doc__ or "", check)
