@@ -102,6 +102,26 @@ def facts_of(characteristics: Characteristics | None) -> Facts:
     return {name: recorded.get(name) for name in FACTS}
 
 
+def facts_from(data: object) -> Facts:
+    """Facts from a mapping of fact -> true/false (``--answers``); ``ValueError`` says what is wrong."""
+    from partreg.lint import did_you_mean
+
+    if not isinstance(data, dict):
+        raise ValueError(
+            f"should be a mapping of facts to true or false, such as `council_sole_procurer: true`; the facts are: {', '.join(FACTS)}"
+        )
+    facts: Facts = {}
+    for name, value in data.items():
+        if name not in QUESTIONS:
+            raise ValueError(
+                f"{name!r} is not a fact{did_you_mean(str(name), FACTS)}; the facts are: {', '.join(FACTS)}"
+            )
+        if value is not None and not isinstance(value, bool):
+            raise ValueError(f"{name}: should be true, false or null, not {value!r}")
+        facts[name] = value
+    return facts
+
+
 def classify(
     facts: Facts | Characteristics | None, *, statutory: bool = False, missing: bool = True
 ) -> Classification:

@@ -7,6 +7,7 @@ Heavy libraries are imported inside the commands that use them, so that
 from __future__ import annotations
 
 import sys
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -15,9 +16,10 @@ import typer
 from typer.core import TyperGroup
 
 from partreg import __version__
-from partreg.errors import PartregError, UsageError
+from partreg.errors import PartregError, UsageError, WriteRefused
 
 if TYPE_CHECKING:
+    from partreg.models import Arrangement
     from partreg.store import Register
 
 
@@ -304,6 +306,188 @@ def show(
         report.as_json(record, sys.stdout)
     else:
         report.mapping_text(record, report.console())
+
+
+def _entry_from(target: str, root: Path | None) -> Arrangement:
+    """An entry named by its id (in the register) or by a file's path."""
+    from partreg.lint import did_you_mean, run
+    from partreg.store import read_document
+
+    path = Path(target)
+    if target.endswith((".yaml", ".yml")) or path.exists():
+        if not path.is_file():
+            raise UsageError(f"{target}: no such file")
+        doc = read_document(path, target)
+        [(_, entry, problems)] = list(run(None, [(doc, path.stem)], ()))
+        if entry is None:
+            first = problems[0]
+            raise PartregError(
+                f"{first.path}:{first.line}:{first.column}: {first.message} ({first.rule}); run `partreg lint {target}`"
+            )
+        return entry
+    register = _open(root)
+    by_id = {e.id: e for e in register.entries}
+    if target not in by_id:
+        raise PartregError(f"no arrangement {target!r} in the register{did_you_mean(target, by_id)}")
+    return by_id[target]
+
+
+def _ask(prompt: str) -> str:
+    try:
+        return input(prompt)
+    except EOFError:
+        raise PartregError("no answer (end of input): stopped, and nothing was written") from None
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+@app.command("classify")
+def classify_(
+    target: Annotated[
+        str | None, typer.Argument(metavar="[ID|FILE]", help="A register entry's id, or an arrangement file.")
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="A YAML or JSON file of facts: `council_sole_procurer: true`, ...",
+            dir_okay=False,
+        ),
+    ] = None,
+    output: Annotated[ShowFormat, typer.Option("--format", "-f", help="text or json.")] = ShowFormat.text,
+    root: RootOption = None,
+) -> None:
+    """Decide what an arrangement is, by the policy's definitions, and say why.
+
+    With an ID or FILE, classify that entry from its characteristics and compare
+    with its recorded kind. With --answers, classify those facts. With neither,
+    on a terminal, ask the questions one at a time. Exit 0 when a kind is
+    decided without contradiction (and agrees with the recorded kind), 1 otherwise.
+
+    Example: partreg classify street-cleansing-contract-biffa
+    """
+    from partreg import report
+    from partreg.classify import classify, facts_from, facts_of
+    from partreg.questionnaire import Questionnaire
+    from partreg.store import read_document
+
+    recorded, statutory = None, False
+    if answers is not None:
+        doc = read_document(answers, str(answers))
+        if doc.problems:
+            p = doc.problems[0]
+            raise UsageError(f"{p.path}:{p.line}:{p.column}: {p.message} ({p.rule})")
+        try:
+            facts = facts_from(doc.data)
+        except ValueError as e:
+            raise UsageError(f"{answers}: {e}") from None
+    elif target is not None:
+        entry = _entry_from(target, root)
+        facts, recorded, statutory = facts_of(entry.characteristics), entry.kind.value, bool(entry.statutory)
+    elif _interactive():
+        from partreg.models import Settings
+
+        facts = Questionnaire(_ask, typer.echo, Settings(council="-"), date.today(), lambda _: False).facts()
+    else:
+        raise UsageError(
+            "give an ID or FILE, or --answers FILE; or run it in a terminal to be asked the questions"
+        )
+    result = classify(facts, statutory=statutory)
+    document = result.as_dict()
+    if output is ShowFormat.json:
+        report.as_json({**document, "recorded": recorded} if recorded else document, sys.stdout)
+    else:
+        report.classification_text(document, recorded, report.console())
+    agrees = recorded is None or recorded == document["kind"]
+    raise typer.Exit(0 if result.settled and agrees else 1)
+
+
+@app.command()
+def add(
+    draft: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Write this draft (a YAML file) as a register entry, without questions.",
+            dir_okay=False,
+        ),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the file instead of writing it.")] = False,
+    root: RootOption = None,
+) -> None:
+    """Add an arrangement to the register: a guided questionnaire, or a draft file.
+
+    The questions decide the kind by the policy's definitions first, then ask
+    for what that kind needs. The new file is register/<id>.yaml; an existing
+    file is never replaced. Nothing is written until every answer is given.
+
+    Example: partreg add --from draft.yaml --dry-run
+    """
+    from pydantic import ValidationError
+
+    from partreg import report
+    from partreg.lint import Linter, Severity
+    from partreg.models import Arrangement, plain
+    from partreg.questionnaire import Questionnaire, canonical
+    from partreg.rules import ALL
+    from partreg.store import (
+        REGISTER_DIR,
+        dump_entry,
+        parse_document,
+        read_document,
+        read_settings,
+        write_atomic,
+    )
+
+    base = _root(root)
+    settings, problems = read_settings(base)
+    if settings is None:
+        raise PartregError(
+            f"{problems[0].path}:{problems[0].line}: {problems[0].message}; run `partreg lint`"
+        )
+    folder = base / REGISTER_DIR
+    if draft is not None:
+        doc = read_document(draft, str(draft))
+        data = doc.data
+    elif _interactive():
+        data = Questionnaire(
+            _ask, typer.echo, settings, date.today(), lambda i: (folder / f"{i}.yaml").exists()
+        ).run()
+        doc = None
+    else:
+        raise UsageError("partreg add asks questions: run it in a terminal, or give --from DRAFT.yaml")
+
+    if doc is not None and doc.problems:
+        report.problems_parsable(doc.problems, sys.stderr)
+        raise PartregError(f"{draft}: not written; fix the problems above and try again")
+    linter = Linter(settings, ALL)
+    try:
+        entry = Arrangement.model_validate(data)
+    except ValidationError:
+        source = doc or parse_document(dump_entry(canonical(data)).encode(), "draft.yaml")
+        report.problems_parsable(linter.check(source, "")[1], sys.stderr)
+        raise PartregError(
+            f"{draft or 'the answers'}: not written; fix the problems above and try again"
+        ) from None
+    text = dump_entry(canonical(plain(entry.model_dump(exclude_unset=True))))
+    name = f"{REGISTER_DIR}/{entry.id}.yaml"
+    _, found = linter.check(doc or parse_document(text.encode(), name), entry.id)
+    if any(p.severity is Severity.ERROR for p in found):
+        report.problems_parsable(found, sys.stderr)
+        raise PartregError(f"{draft or 'the answers'}: not written; fix the problems above and try again")
+    if dry_run:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomic(folder / f"{entry.id}.yaml", text, exclusive=True)
+    except WriteRefused:
+        raise WriteRefused(
+            f"{name} already exists, and partreg never replaces a file: choose another id, e.g. {entry.id}-2"
+        ) from None
+    report.problems_parsable(found, sys.stderr)
+    typer.echo(f"Wrote {name}. Review it, then commit it: git add {name}")
 
 
 def main() -> NoReturn:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import difflib
 import re
 import textwrap
-import types
-import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -19,7 +17,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
-from partreg.models import Arrangement, Settings
+from partreg.models import Arrangement, Settings, inner_model
 
 Key = tuple[str | int, ...]
 
@@ -154,24 +152,13 @@ def _model_at(model: type[BaseModel], key: Key) -> type[BaseModel] | None:
         info = current.model_fields.get(part)
         if info is None:
             return None
-        current = _unwrap(info.annotation)
+        current = inner_model(info.annotation)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _unwrap(annotation: Any) -> Any:
-    """The model inside ``X | None``, ``list[X]``, ``Annotated[X, ...]``."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType, list):
-            inner = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(inner) != 1:
-                return None
-            annotation = inner[0]
-        else:
-            return annotation
-
+ID_RULE = (
+    "use lower-case letters, digits and hyphens, 3-64 characters, starting and ending with a letter or digit"
+)
 
 _TYPE_NAMES = {
     "string_type": "text",
@@ -243,7 +230,11 @@ def schema_problems(source: Source, error: ValidationError, model: type[BaseMode
         else:
             rule, at_key = "wrong-type", False
             wanted = _TYPE_NAMES.get(kind)
-            if wanted:
+            if kind == "string_pattern_mismatch" and name == "id":
+                message = f"id: {_value_repr(value)} is not an id: {ID_RULE}"
+            elif kind == "string_too_short":
+                message = f"{name}: is empty: write something or remove the line"
+            elif wanted:
                 message = f"{name}: should be {wanted}, not {_value_repr(value)}"
                 if kind == "bool_type" and isinstance(value, str):
                     message += ": write true or false (YAML 1.2 reads yes, no, on and off as text)"

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
+import typing
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$"
@@ -37,9 +39,23 @@ def _iso_date(value: object) -> object:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+#: Names Windows reserves for devices: a file called ``con.yaml`` cannot be created there.
+RESERVED_NAMES = frozenset(
+    ["con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))]
+)
+
+
+def _not_reserved(value: object) -> object:
+    if isinstance(value, str) and value in RESERVED_NAMES:
+        raise ValueError(f"{value!r} is a reserved file name on Windows: choose another id")
+    return value
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-ArrangementId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Pounds = Annotated[float, Field(ge=0)]
+ArrangementId = Annotated[str, StringConstraints(pattern=ID_PATTERN), BeforeValidator(_not_reserved)]
+#: Whole pounds stay whole (25000, not 25000.0) when a file is written back.
+Pounds = Annotated[float, Field(ge=0), AfterValidator(lambda v: int(v) if float(v).is_integer() else v)]
 
 
 class Kind(StrEnum):
@@ -333,6 +349,32 @@ class Settings(_Strict):
         default_factory=list,
         description="Further top-level arrangement fields never to publish (`internal` never is).",
     )
+
+
+def inner_model(annotation: Any) -> Any:
+    """The type inside ``X | None``, ``list[X]`` and ``Annotated[X, ...]`` (``None`` for a real union)."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType, list):
+            inner = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(inner) != 1:
+                return None
+            annotation = inner[0]
+        else:
+            return annotation
+
+
+def plain(value: Any) -> Any:
+    """Model output as plain data for writing: enums become their values."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, StrEnum):
+        return value.value
+    return value
 
 
 def arrangement_schema() -> dict[str, Any]:

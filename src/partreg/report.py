@@ -166,6 +166,30 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def classification_text(result: dict[str, Any], recorded: str | None, out: Console) -> None:
+    """A classification, its reasons, contradictions and open questions, in plain English."""
+    if result["kind"]:
+        out.print(f"[bold]Kind: {result['kind']}[/] — {escape(result['basis'])}")
+    else:
+        out.print("[bold]Kind: not decided yet[/]")
+    out.print("Why:")
+    for reason in result["reasons"]:
+        out.print(f"  • {escape(reason)}")
+    if result["conflicts"]:
+        out.print("[yellow]Contradictions:[/]")
+        for conflict in result["conflicts"]:
+            out.print(f"  • {escape(conflict)}")
+    if result["missing"]:
+        out.print("Still to find out (the answer could change the kind):")
+        for item in result["missing"]:
+            out.print(f"  • {escape(item['question'])}  [dim]({item['fact']})[/]")
+    if recorded is not None:
+        if recorded == result["kind"]:
+            out.print(f"[green]✔[/] The register records it as {recorded}, which agrees.")
+        else:
+            out.print(f"[red]✖[/] The register records it as {recorded}, which the facts do not support.")
+
+
 def error(message: str) -> None:
     """One line on stderr for a mistake the user can fix."""
     sys.stderr.write(f"partreg: {message}\n")

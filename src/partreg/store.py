@@ -18,8 +18,10 @@ accepted, so a tag can never construct anything.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
+import stat
 import tempfile
 import warnings
 from collections.abc import Iterable, Iterator
@@ -452,6 +454,37 @@ def display_path(path: Path, base: Path) -> str:
 
 # --------------------------------------------------------------------------- writing
 
+SCHEMA_PATH = "schema/arrangement.v1.json"
+
+
+def dump_entry(data: dict[str, Any]) -> str:
+    """A new arrangement file: the schema line for editors, then the entry in block style.
+
+    Short lists of plain words (``priorities``) are written inline, as people write them.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    def build(value: Any) -> Any:
+        if isinstance(value, dict):
+            out = CommentedMap()
+            for k, v in value.items():
+                out[k] = build(v)
+            return out
+        if isinstance(value, list):
+            seq = CommentedSeq(build(v) for v in value)
+            if value and all(isinstance(v, str) and re.fullmatch(r"[a-z0-9-]+", v) for v in value):
+                seq.fa.set_flow_style()
+            return seq
+        return value
+
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # folding long plain text leaves trailing spaces
+    buffer = io.StringIO()
+    yaml.dump(build(data), buffer)
+    return f"# yaml-language-server: $schema=../{SCHEMA_PATH}\n{buffer.getvalue()}"
+
 
 def write_atomic(path: Path, text: str, *, exclusive: bool = False, expect: bytes | None = None) -> None:
     """Write ``text`` to ``path`` whole or not at all.
@@ -465,6 +498,11 @@ def write_atomic(path: Path, text: str, *, exclusive: bool = False, expect: byte
     folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        try:  # the replaced file's permissions, or a new file's usual ones (not mkstemp's 0600)
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(text.encode("utf-8"))
             fh.flush()
@@ -490,6 +528,12 @@ def write_atomic(path: Path, text: str, *, exclusive: bool = False, expect: byte
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_dir(folder: Path) -> None:

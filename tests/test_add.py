@@ -1,0 +1,232 @@
+"""`partreg add` as an officer uses it: in a real terminal, from a draft, and two at once."""
+
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pexpect
+import pytest
+
+from partreg.store import open_register, parse_document
+from tests.common import REPO
+
+
+@pytest.fixture
+def register(tmp_path):
+    shutil.copy(REPO / "partreg.yaml", tmp_path)
+    (tmp_path / "register").mkdir()
+    return tmp_path
+
+
+def spawn(register, *args):
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "partreg", "add", *args],
+        cwd=str(register),
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(40, 200),
+    )
+
+
+def answer(child, prompt, text):
+    child.expect_exact(prompt)
+    child.sendline(text)
+
+
+def test_a_partnership_through_a_terminal(register):
+    child = spawn(register)
+    answer(child, "Title of the arrangement: ", "Brentwood Town Centre Partnership")
+    for question, reply in [
+        ("buying a service", "no"),
+        ("funding for a fixed period", "no"),
+        ("forum or group", "no"),
+        ("formal agreement", "yes"),
+        ("share the same objectives", "yes"),
+        ("share responsibility", "yes"),
+        ("independent bodies", "yes"),
+        ("agreed specific outcomes", "yes"),
+    ]:
+        answer(child, question, reply)
+    child.expect_exact("This is a partnership: a formal agreement between independent bodies")
+    answer(child, "Record it as partnership? [yes]: ", "")
+    answer(child, "Id (the file name) [brentwood-town-centre-partnership]: ", "")
+    answer(child, "Status (proposed, active, ended) [active]: ", "")
+    answer(child, "What is it for, in a sentence (optional): ", "A safer, busier town centre.")
+    answer(child, "Lead officer's role", "Town Centre Manager")
+    answer(child, "Lead service", "Economic Development")
+    child.expect_exact("1. Growing our economy (growing-our-economy)")
+    answer(child, "Which priorities does it serve", "9")  # no priority 9: asked again
+    child.expect_exact("Choose a number from 1 to 5")
+    answer(child, "Which priorities does it serve", "1, develop")
+    answer(child, "Partner 1 name", "Essex Police")
+    answer(child, "sector", "pub")
+    answer(child, "Partner 2 name (empty to finish)", "Brentwood BID")
+    answer(child, "sector", "private")
+    answer(child, "Partner 3 name (empty to finish)", "")
+    answer(child, "Start date", "2025-13-01")
+    child.expect_exact("Write the date as YYYY-MM-DD")
+    answer(child, "Start date", "2025-04-01")
+    answer(child, "End date (optional)", "")
+    answer(child, "statutory", "")
+    answer(child, "Shared objective 1", "A safer town centre at night")
+    answer(child, "Shared objective 2 (empty to finish)", "")
+    answer(child, "Outcome 1", "Fewer night-time incidents")
+    answer(child, "How is it measured", "recorded incidents per year")
+    answer(child, "Target", "10% fewer than 2024")
+    answer(child, "Outcome 2 (empty to finish)", "")
+    answer(child, "Council funding in pounds a year (optional)", "£25,000")
+    answer(child, "Council staff time", "")
+    answer(child, "What the partners commit", "Patrols and BID rangers")
+    answer(child, "Added value", "One plan for the night-time economy")
+    answer(child, "Risk 1", "BID ballot fails")
+    answer(child, "Likelihood", "")
+    answer(child, "Impact", "high")
+    answer(child, "Mitigation", "Council funding covers one year")
+    answer(child, "Risk 2 (empty to finish)", "")
+    answer(child, "Months between reviews [12]: ", "")
+    child.expect_exact("Wrote register/brentwood-town-centre-partnership.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    path = register / "register" / "brentwood-town-centre-partnership.yaml"
+    text = path.read_text()
+    assert text.startswith("# yaml-language-server: $schema=../schema/arrangement.v1.json\n")
+    assert (
+        "funding_gbp: 25000\n" in text
+        and "priorities: [growing-our-economy, developing-our-communities]" in text
+    )
+    loaded = open_register(register)
+    assert loaded.problems == []
+    [entry] = loaded.entries
+    assert entry.characteristics is not None and entry.characteristics.independent_partners is True
+
+
+CONTRACT_SCRIPT = [
+    ("Title of the arrangement: ", "Street cleansing"),
+    ("buying a service", "yes"),
+    ("Record it as contract?", ""),
+    ("Id (the file name)", ""),
+    ("Status", ""),
+    ("What is it for", ""),
+    ("Lead officer's role", "Street Scene Manager"),
+    ("Lead service", "Environment"),
+    ("Which priorities", ""),
+    ("Partner 1 name", "BIFFA"),
+    ("sector", "private"),
+    ("Partner 2 name", ""),
+    ("Start date", "2019-04-01"),
+    ("End date", ""),
+    ("Contract reference", "ENV-1"),
+    ("Contract value in pounds", "1200000"),
+]
+
+
+@pytest.mark.parametrize("stop", [0, 7, 12, 15], ids=["title", "lead-service", "start-date", "last-question"])
+def test_ctrl_c_at_any_prompt_leaves_nothing_behind(register, stop):
+    child = spawn(register)
+    for prompt, reply in CONTRACT_SCRIPT[:stop]:
+        answer(child, prompt, reply)
+    child.expect_exact(CONTRACT_SCRIPT[stop][0])
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "partreg: stopped" in child.before and "Traceback" not in child.before
+    assert list((register / "register").iterdir()) == []
+
+
+def test_the_contract_script_completes(register):
+    """The script above is the whole flow: answering its last question writes the file."""
+    child = spawn(register)
+    for prompt, reply in CONTRACT_SCRIPT:
+        answer(child, prompt, reply)
+    child.expect_exact("Wrote register/street-cleansing.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_without_a_terminal_it_asks_for_a_draft(register):
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "add"],
+        cwd=register,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 2
+    assert "give --from DRAFT.yaml" in result.stderr
+
+
+DRAFT = """\
+    id: town-centre-forum
+    title: {title}
+    kind: joint-working
+    status: active
+    summary: Venues, police and the council discuss the town centre at night.
+    lead: {{role: Licensing Manager, service: Licensing}}
+    partners: [{{name: Essex Police, sector: public}}]
+    characteristics: {{discussion_forum: true, formal_agreement: false}}
+    start: 2024-05-01
+"""
+
+
+def test_from_a_draft_dry_run_writes_nothing(register):
+    (register / "draft.yaml").write_text(textwrap.dedent(DRAFT.format(title="Town Centre Forum")))
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "add", "--from", "draft.yaml", "--dry-run"],
+        cwd=register,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("# yaml-language-server:")
+    assert parse_document(result.stdout.encode(), "x").data["id"] == "town-centre-forum"
+    assert list((register / "register").iterdir()) == []
+
+
+def test_a_bad_draft_is_not_written_and_points_into_the_draft(register):
+    (register / "draft.yaml").write_text(
+        textwrap.dedent(DRAFT.format(title="Forum")).replace("start: 2024-05-01", "start: May 2024")
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "add", "--from", "draft.yaml"],
+        cwd=register,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("draft.yaml:9:8: [error] start: write dates as YYYY-MM-DD")
+    assert "not written" in result.stderr
+    assert list((register / "register").iterdir()) == []
+
+
+def test_two_officers_adding_the_same_id_at_once(register):
+    """Both start together; exactly one file results, complete and valid, and the other is refused."""
+    for n in range(2):
+        (register / f"draft{n}.yaml").write_text(
+            textwrap.dedent(DRAFT.format(title=f"Forum from officer {n}"))
+        )
+    for _ in range(5):
+        for f in (register / "register").iterdir():
+            f.unlink()
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "partreg", "add", "--from", f"draft{n}.yaml"],
+                cwd=register,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for n in range(2)
+        ]
+        results = [(p.wait(timeout=30), p.stderr.read()) for p in runs]
+        assert sorted(code for code, _ in results) == [0, 1]
+        assert any("already exists" in err for code, err in results if code == 1)
+        assert [f.name for f in (register / "register").iterdir()] == ["town-centre-forum.yaml"]
+        loaded = open_register(register)
+        assert loaded.problems == []
+        assert loaded.entries[0].title in {"Forum from officer 0", "Forum from officer 1"}

@@ -1,0 +1,124 @@
+"""The questionnaire's flow with scripted answers: forgiving, re-asking, classifying first."""
+
+import datetime as dt
+
+import pytest
+
+from partreg.models import Arrangement, Kind
+from partreg.questionnaire import (
+    Invalid,
+    Questionnaire,
+    canonical,
+    choice,
+    parse_date,
+    parse_pounds,
+    propose_id,
+)
+from tests.common import SETTINGS
+
+TODAY = dt.date(2026, 11, 24)
+
+
+def run(answers, exists=lambda _: False):
+    script = iter(answers)
+    prompts, said = [], []
+
+    def ask(prompt):
+        prompts.append(prompt)
+        try:
+            return next(script)
+        except StopIteration:
+            raise AssertionError(f"no scripted answer for {prompt!r}; said: {said[-3:]}") from None
+
+    draft = Questionnaire(ask, said.append, SETTINGS, TODAY, exists).run()
+    assert next(script, None) is None, "not every scripted answer was used"
+    return draft, prompts, said
+
+
+def contract_answers(buys=("yes",), ids=("",), start=("2019-04-01",), value=("£1,200,000",)):
+    """A contract's answers in the order asked; each slot may hold bad answers before the good one."""
+    return [
+        "Street cleansing contract",  # title
+        *buys,  # the council buys the service: decided, no further fact questions
+        "",  # record it as contract? [yes]
+        *ids,  # id [street-cleansing-contract]
+        "",  # status [active]
+        "",  # summary (optional)
+        "Street Scene Manager",
+        "Environment",
+        "",  # priorities (optional for a contract)
+        "BIFFA",
+        "private",
+        "",  # no second partner
+        *start,
+        "",  # end (optional)
+        "ENV-1",
+        *value,
+    ]
+
+
+def test_a_contract_asks_only_what_a_contract_needs():
+    draft, prompts, said = run(contract_answers())
+    entry = Arrangement.model_validate(draft)
+    assert entry.kind is Kind.CONTRACT and entry.id == "street-cleansing-contract"
+    assert entry.contract is not None and entry.contract.value_gbp == 1_200_000
+    assert draft["characteristics"] == {"council_sole_procurer": True}
+    assert any("This is a contract: the council is the sole procurer" in s for s in said)
+    assert not any("objective" in p.lower() for p in prompts)
+    assert list(draft) == [k for k in Arrangement.model_fields if k in draft], "the format's key order"
+
+
+def test_bad_answers_are_asked_again():
+    answers = contract_answers(
+        buys=("perhaps", "yes"),
+        start=("1/4/2019", "2019-02-30", "2019-04-01"),
+        value=("lots", "-5", "1200000"),
+    )
+    draft, _, said = run(answers)
+    assert draft["start"] == dt.date(2019, 4, 1)
+    assert said.count("  Write the date as YYYY-MM-DD, for example 2025-04-01.") == 2
+    assert "  Answer yes, no, or ? if you don't know." in said
+    assert "  An amount cannot be negative." in said
+
+
+def test_an_id_in_use_is_refused():
+    answers = contract_answers(ids=("", "Bad_Id", "street-cleansing-2"))
+    draft, _, said = run(answers, exists=lambda i: i == "street-cleansing-contract")
+    assert draft["id"] == "street-cleansing-2"
+    assert any("already exists" in s for s in said)
+
+
+def test_unknown_facts_leave_the_choice_to_the_officer():
+    answers = ["Town centre group", "no", "no", "no", "yes", "yes", "yes", "?", "yes"]
+    answers += ["", "1"]  # the kind is not decided; choose 1 (partnership)
+    script = iter(answers)
+    said = []
+    q = Questionnaire(lambda p: next(script), said.append, SETTINGS, TODAY, lambda _: False)
+    q.need("Title", str)
+    kind = q.kind(q.facts())
+    assert kind is Kind.PARTNERSHIP
+    assert any("independent bodies" in s for s in said), "says which unknown answer the kind hinges on"
+
+
+def test_propose_id():
+    assert propose_id("Brentwood Community Fund (2025)") == "brentwood-community-fund-2025"
+    assert propose_id("Con") == "con-arrangement"
+    assert len(propose_id("word " * 40)) <= 64
+
+
+@pytest.mark.parametrize(("text", "value"), [("£25,000", 25000), ("25000.50", 25000.5), ("GBP 3,500", 3500)])
+def test_money_is_forgiving(text, value):
+    assert parse_pounds(text) == value
+
+
+def test_parsers_refuse_what_they_cannot_use():
+    for parse, text in ((parse_date, "24/11/2026"), (parse_pounds, "a lot"), (choice(["low", "high"]), "3")):
+        with pytest.raises(Invalid):
+            parse(text)
+    assert choice(["proposed", "active", "ended"])("act") == "active"
+
+
+def test_canonical_orders_nested_keys():
+    data = {"start": "2025-01-01", "id": "x", "lead": {"service": "S", "role": "R"}}
+    assert canonical(data) == {"id": "x", "lead": {"role": "R", "service": "S"}, "start": "2025-01-01"}
+    assert list(canonical(data)["lead"]) == ["role", "service"]
