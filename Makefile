@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint docs clean
+.PHONY: run test install lint docs schema clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ lint: $(STAMP)
 ## docs: regenerate docs/rules.md from the rules' docstrings
 docs: $(STAMP)
 	$(BIN)/partreg rules --format markdown > docs/rules.md
+
+## schema: regenerate schema/arrangement.v1.json from the models
+schema: $(STAMP)
+	$(BIN)/partreg schema > schema/arrangement.v1.json
 
 clean:
 	rm -rf $(VENV) site build dist .pytest_cache .mypy_cache .ruff_cache

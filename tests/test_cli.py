@@ -158,6 +158,11 @@ def test_schema_validates_the_example_register_and_rejects_typos():
     assert not validator.is_valid(bad)
 
 
+def test_the_published_schema_is_current():
+    _, out, _ = partreg("schema")
+    assert (REPO / "schema" / "arrangement.v1.json").read_text() == out, "run `make schema`"
+
+
 def test_the_installed_command_never_shows_a_traceback(tmp_path):
     """The real entry point, on every kind of broken file at once."""
     folder = tmp_path / "register"
