@@ -1,4 +1,4 @@
-# The only commands anyone needs: make run, make test, make lint, make bench.
+# The commands anyone needs: make run, make test, make lint.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -15,10 +15,11 @@ $(STAMP): pyproject.toml
 ## install: .venv with partreg (editable) and the test tools; .venv/bin/partreg works
 install: $(STAMP)
 
-## run: lint the example register and list it
+## run: lint the example register, list it, and show the reviews due
 run: $(STAMP)
 	$(BIN)/partreg lint
 	$(BIN)/partreg list
+	$(BIN)/partreg review-due
 
 ## test: the whole test suite
 test: $(STAMP)

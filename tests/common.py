@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from pathlib import Path
 
@@ -100,7 +101,11 @@ VALID = {
 
 
 def lint_text(
-    text: str | bytes, *, file_id: str | None = None, settings: Settings | None = SETTINGS
+    text: str | bytes,
+    *,
+    file_id: str | None = None,
+    settings: Settings | None = SETTINGS,
+    today: dt.date | None = None,
 ) -> list[Problem]:
     """Every problem partreg finds in one file's text (``file_id`` defaults to the text's own id)."""
     raw = text.encode("utf-8") if isinstance(text, str) else text
@@ -109,7 +114,7 @@ def lint_text(
     if file_id is None:
         file_id = doc.data.get("id", "entry") if isinstance(doc.data, dict) else "entry"
     found: list[Problem] = []
-    for _, _, problems in run(settings, [(doc, str(file_id))], ALL):
+    for _, _, problems in run(settings, [(doc, str(file_id))], ALL, today):
         found.extend(problems)
     return found
 

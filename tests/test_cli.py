@@ -17,6 +17,8 @@ from partreg.store import register_files
 from tests.common import PARTNERSHIP, REPO, replace
 
 runner = CliRunner()
+#: A day on which nothing in the example register is due, for tests about output formats.
+QUIET_DAY = "2015-06-01"
 
 
 def partreg(*args, cwd=REPO):
@@ -39,13 +41,21 @@ def register(tmp_path):
 
 
 def test_the_example_register_lints_clean():
-    code, out, _ = partreg("lint", "register/")
+    """No errors; as of the day it was written, its three overdue reviews are warned about."""
+    code, out, _ = partreg("lint", "register/", "--as-of", "2026-11-24", "-f", "json")
+    results = json.loads(out)["results"]
     assert code == 0
-    assert "no problems" in out
+    assert sorted((r["path"], r["rule"]) for r in results) == [
+        ("register/brentwood-community-safety-partnership.yaml", "review-overdue"),
+        ("register/joint-leisure-services-contract.yaml", "review-overdue"),
+        ("register/local-support-services-framework.yaml", "no-review-history"),
+    ]
+    code, out, _ = partreg("lint", "register/", "--as-of", QUIET_DAY)
+    assert code == 0 and "no problems" in out
 
 
 def test_lint_defaults_to_the_register_found_upward(register):
-    code, out, _ = partreg("lint", cwd=register / "register")
+    code, out, _ = partreg("lint", "--as-of", QUIET_DAY, cwd=register / "register")
     assert code == 0 and f"{len(register_files(register))} files checked" in out
 
 
@@ -54,7 +64,7 @@ def test_every_problem_in_every_file_parsable(register):
     (register / "register" / "typo.yaml").write_text(
         replace(PARTNERSHIP, "status:", "statuss:").replace("test-partnership", "typo")
     )
-    code, out, _ = partreg("lint", "--format", "parsable", cwd=register)
+    code, out, _ = partreg("lint", "--as-of", QUIET_DAY, "--format", "parsable", cwd=register)
     assert code == 1
     [broken, typo] = out.splitlines()
     assert broken.startswith("register/broken.yaml:2:8: [error] is not valid YAML: ")
@@ -66,7 +76,7 @@ def test_every_problem_in_every_file_parsable(register):
 
 def test_json_format_shape(register):
     (register / "register" / "empty.yaml").write_text("")
-    code, out, _ = partreg("lint", "-f", "json", cwd=register)
+    code, out, _ = partreg("lint", "--as-of", QUIET_DAY, "-f", "json", cwd=register)
     document = json.loads(out)
     assert code == 1
     assert document["version"] == 1
@@ -81,13 +91,13 @@ def test_warnings_fail_only_with_strict(register):
     target.write_text(
         target.read_text().replace("    mitigation: Partners report capacity at each review\n", "")
     )
-    assert partreg("lint", cwd=register)[0] == 0
-    assert partreg("lint", "--strict", cwd=register)[0] == 1
+    assert partreg("lint", "--as-of", QUIET_DAY, cwd=register)[0] == 0
+    assert partreg("lint", "--as-of", QUIET_DAY, "--strict", cwd=register)[0] == 1
 
 
 def test_text_format_groups_by_file_without_colour_off_a_terminal(register):
     (register / "register" / "empty.yaml").write_text("")
-    code, out, _ = partreg("lint", cwd=register)
+    code, out, _ = partreg("lint", "--as-of", QUIET_DAY, cwd=register)
     assert code == 1
     assert out.startswith("register/empty.yaml\n")
     assert "\x1b[" not in out
@@ -96,7 +106,7 @@ def test_text_format_groups_by_file_without_colour_off_a_terminal(register):
 
 def test_settings_problems_are_reported_against_partreg_yaml(register):
     (register / "partreg.yaml").write_text("council: X\npriorites: {}\n")
-    code, out, _ = partreg("lint", "-f", "parsable", cwd=register)
+    code, out, _ = partreg("lint", "--as-of", QUIET_DAY, "-f", "parsable", cwd=register)
     assert code == 1
     assert out.startswith("partreg.yaml:2:1: [error] unknown key 'priorites' (did you mean 'priorities'?)")
 
@@ -178,7 +188,7 @@ def test_the_installed_command_never_shows_a_traceback(tmp_path):
     (folder / "deep.yaml").write_text("a: " + "[" * 10000 + "]" * 10000 + "\n")
     (folder / "good.yaml").write_text(PARTNERSHIP.replace("test-partnership", "good"))
     result = subprocess.run(
-        [sys.executable, "-m", "partreg", "lint", "-f", "parsable"],
+        [sys.executable, "-m", "partreg", "lint", "-f", "parsable", "--as-of", "2021-05-01"],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -57,6 +57,34 @@ RootOption = Annotated[
 ]
 
 
+def _iso_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD") from None
+
+
+AsOfOption = Annotated[
+    date | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        parser=_iso_date,
+        help="Judge review dates as of this day. Default: today.",
+        show_default=False,
+    ),
+]
+
+
+class DueFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    ics = "ics"
+
+
 class LintFormat(StrEnum):
     text = "text"
     parsable = "parsable"
@@ -122,6 +150,7 @@ def lint(
         LintFormat, typer.Option("--format", "-f", help="How to print problems.")
     ] = LintFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    as_of: AsOfOption = None,
     root: RootOption = None,
 ) -> None:
     """Check register files: every problem in every file, with where it is and how to fix it.
@@ -156,7 +185,7 @@ def lint(
         settings, problems = read_settings(base, _rel(base / SETTINGS_FILE, cwd))
     else:
         settings, problems = None, []
-    for _, _, found in run(settings, iter_documents(files, cwd), ALL):
+    for _, _, found in run(settings, iter_documents(files, cwd), ALL, as_of or date.today()):
         problems.extend(found)
 
     if output is LintFormat.json:
@@ -306,6 +335,222 @@ def show(
         report.as_json(record, sys.stdout)
     else:
         report.mapping_text(record, report.console())
+
+
+@app.command("review-due")
+def review_due(
+    as_of: AsOfOption = None,
+    within: Annotated[
+        int | None,
+        typer.Option(
+            "--within",
+            min=0,
+            metavar="DAYS",
+            help="Look this many days ahead. Default: 30, or the settings' window_days.",
+        ),
+    ] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Only arrangements whose lead role is this.")
+    ] = None,
+    service: Annotated[
+        str | None, typer.Option("--service", help="Only arrangements whose lead service is this.")
+    ] = None,
+    output: Annotated[
+        DueFormat, typer.Option("--format", "-f", help="table, json, csv, or ics (a calendar).")
+    ] = DueFormat.table,
+    fail_on_overdue: Annotated[
+        bool,
+        typer.Option("--fail-on-overdue", help="Exit 1 when any review is overdue (for a scheduled CI job)."),
+    ] = False,
+    root: RootOption = None,
+) -> None:
+    """What is overdue, due for review soon, or ending soon, grouped by lead service.
+
+    Example: partreg review-due --within 60 --format ics > reviews.ics
+    """
+    from datetime import UTC, datetime
+
+    from partreg import report
+    from partreg.export import DUE_COLUMNS, due_calendar, due_record
+    from partreg.models import ReviewSettings
+    from partreg.review import State, due
+
+    register = _open(root)
+    settings = register.settings.review if register.settings else ReviewSettings()
+    today = as_of or date.today()
+    entries = [
+        e
+        for e in register.entries
+        if (owner is None or e.lead.role.casefold() == owner.casefold())
+        and (service is None or e.lead.service.casefold() == service.casefold())
+    ]
+    items = due(entries, settings, today, settings.window_days if within is None else within)
+    if output is DueFormat.json:
+        report.as_json([i.as_dict() for i in items], sys.stdout)
+    elif output is DueFormat.csv:
+        report.records_csv([due_record(i) for i in items], DUE_COLUMNS, sys.stdout)
+    elif output is DueFormat.ics:
+        council = register.settings.council if register.settings else "Partnership register"
+        sys.stdout.flush()
+        sys.stdout.buffer.write(due_calendar(items, council, datetime.now(UTC)))
+    else:
+        report.due_table([i.as_dict() for i in items], today, report.console())
+    overdue = any(i.state is State.OVERDUE for i in items)
+    raise typer.Exit(1 if fail_on_overdue and overdue else 0)
+
+
+class Outcome(StrEnum):
+    continue_ = "continue"
+    amend = "amend"
+    exit = "exit"
+
+
+@app.command()
+def review(
+    arrangement_id: Annotated[str, typer.Argument(metavar="ID", help="The arrangement reviewed.")],
+    outcome: Annotated[Outcome, typer.Option("--outcome", help="continue, amend, or exit (which ends it).")],
+    on: Annotated[
+        date | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            parser=_iso_date,
+            help="When the review was held. Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="The role that reviewed it (not a person's name).")
+    ] = None,
+    notes: Annotated[str | None, typer.Option("--notes", help="What the review found or decided.")] = None,
+    end: Annotated[
+        date | None,
+        typer.Option(
+            "--end",
+            metavar="YYYY-MM-DD",
+            parser=_iso_date,
+            help="With --outcome exit: the day it ends.",
+            show_default=False,
+        ),
+    ] = None,
+    root: RootOption = None,
+) -> None:
+    """Record a review held: add it to the entry's review history, changing nothing else in the file.
+
+    Every comment, key order and quoting style in the file stays as it was;
+    the only change is the added lines (and, for exit, the status and end).
+    The file is not written if it changed on disk meanwhile.
+
+    Example: partreg review brentwood-community-fund --date 2026-04-15 --outcome continue --by "Community Services Manager"
+    """
+    from pydantic import ValidationError
+
+    from partreg.lint import Linter, Severity, did_you_mean
+    from partreg.models import ReviewRecord, ReviewSettings
+    from partreg.review import next_review
+    from partreg.rules import ALL
+    from partreg.store import (
+        REGISTER_DIR,
+        add_review,
+        parse_document,
+        read_settings,
+        register_files,
+        write_atomic,
+    )
+
+    base = _root(root)
+    path = base / REGISTER_DIR / f"{arrangement_id}.yaml"
+    if not path.is_file():
+        known = [p.stem for p in register_files(base)]
+        raise PartregError(
+            f"no arrangement {arrangement_id!r} in the register{did_you_mean(arrangement_id, known)}"
+        )
+    settings, _ = read_settings(base)
+    name = f"{REGISTER_DIR}/{path.name}"
+    raw = path.read_bytes()
+    entry, problems = Linter(settings, ALL).check(parse_document(raw, name), arrangement_id)
+    if entry is None:
+        raise PartregError(f"{name} has problems to fix first (`partreg lint {name}`): {problems[0].message}")
+    held = on or date.today()
+    if held > date.today():
+        raise UsageError(f"--date {held} is in the future: record a review once it has been held")
+    if held < entry.start:
+        raise UsageError(f"--date {held} is before the arrangement started ({entry.start})")
+    status = None
+    if outcome is Outcome.exit:
+        if end is None and _interactive():
+            end = date.fromisoformat(
+                typer.prompt(
+                    "The arrangement ends on (YYYY-MM-DD)",
+                    default=held.isoformat(),
+                    value_proc=lambda v: date.fromisoformat(v).isoformat(),
+                )
+            )
+        if end is None:
+            raise UsageError("--outcome exit ends the arrangement: give --end YYYY-MM-DD, the day it ends")
+        status = "ended"
+    elif end is not None:
+        raise UsageError("--end goes with --outcome exit")
+    record = {"date": held, "outcome": outcome.value, "by": by, "notes": notes}
+    record = {k: v for k, v in record.items() if v is not None}
+    try:
+        ReviewRecord.model_validate(record)
+    except ValidationError as e:
+        raise UsageError(f"--{e.errors()[0]['loc'][0]}: {e.errors()[0]['msg']}") from None
+    text = add_review(raw.decode("utf-8-sig"), record, status=status, end=end)
+    updated, found = Linter(settings, ALL).check(parse_document(text.encode(), name), arrangement_id)
+    errors = [p for p in found if p.severity is Severity.ERROR]
+    if updated is None or errors:
+        raise PartregError(
+            f"not written: the review would leave {name} with a problem: {(errors or found)[0].message}"
+        )
+    write_atomic(path, text, expect=raw)
+    if status:
+        typer.echo(f"Recorded the review of {arrangement_id} on {held} ({outcome.value}); it ends on {end}.")
+    else:
+        upcoming = next_review(updated, settings.review if settings else ReviewSettings())
+        typer.echo(
+            f"Recorded the review of {arrangement_id} on {held} ({outcome.value}). Next review: {upcoming}."
+        )
+
+
+@app.command()
+def history(
+    arrangement_id: Annotated[str, typer.Argument(metavar="ID", help="The arrangement.")],
+    output: Annotated[ShowFormat, typer.Option("--format", "-f", help="text or json.")] = ShowFormat.text,
+    root: RootOption = None,
+) -> None:
+    """An arrangement's change history from git: date, author, commit subject, and the fields changed.
+
+    Example: partreg history brentwood-community-safety-partnership --format json
+    """
+    from partreg import report
+    from partreg.history import file_history
+    from partreg.lint import did_you_mean
+    from partreg.store import REGISTER_DIR, load_fast_data, register_files
+
+    base = _root(root)
+    path = base / REGISTER_DIR / f"{arrangement_id}.yaml"
+    if not path.is_file():
+        known = [p.stem for p in register_files(base)]
+        raise PartregError(
+            f"no arrangement {arrangement_id!r} in the register{did_you_mean(arrangement_id, known)}"
+        )
+
+    def parse(text: str) -> object:
+        try:
+            return load_fast_data(text)
+        except ValueError:
+            return {"(unreadable)": text}
+
+    changes = [c.as_dict() for c in file_history(base, path, parse)]
+    if output is ShowFormat.json:
+        report.as_json(changes, sys.stdout)
+    elif not changes:
+        typer.echo(f"{REGISTER_DIR}/{path.name} has no commits yet: commit it to start its history.")
+    else:
+        rows = [{**c, "date": c["date"][:10], "fields": ", ".join(c["fields"])} for c in changes]
+        report.records_table(rows, ("date", "author", "subject", "fields", "commit"), report.console())
 
 
 def _entry_from(target: str, root: Path | None) -> Arrangement:

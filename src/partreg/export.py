@@ -6,9 +6,11 @@ mark internal, and officers' contact details never reach a public record.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from partreg.models import Arrangement, Settings
+from partreg.models import KIND_LABELS, Arrangement, Settings
+from partreg.review import DueItem, State
 
 SUMMARY_COLUMNS = (
     "id",
@@ -49,3 +51,69 @@ def full_record(entry: Arrangement, settings: Settings | None, *, internal: bool
         for name in CONTACT_FIELDS:
             record["lead"].pop(name, None)
     return record
+
+
+# --------------------------------------------------------------------------- reviews
+
+DUE_COLUMNS = (
+    "id",
+    "title",
+    "kind",
+    "lead_role",
+    "lead_service",
+    "last_review",
+    "next_review",
+    "end",
+    "state",
+    "days",
+)
+
+
+def due_record(item: DueItem) -> dict[str, Any]:
+    """One due item as a flat row (CSV) ; ``DueItem.as_dict`` is the nested JSON form."""
+    d = item.as_dict()
+    lead = d.pop("lead")
+    return {**d, "lead_role": lead["role"], "lead_service": lead["service"]}
+
+
+def due_calendar(items: list[DueItem], council: str, now: dt.datetime) -> bytes:
+    """An RFC 5545 calendar: one all-day event per review due (or arrangement ending).
+
+    Each event's UID is stable for the entry and its date, so importing an
+    updated calendar moves nothing that did not change. ``now`` is the
+    DTSTAMP (UTC); the caller passes the clock in.
+    """
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//partreg//Partnership register reviews//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"{council}: partnership reviews")
+    for item in items:
+        e = item.entry
+        what = "ending" if item.state is State.ENDING else "review"
+        event = Event()
+        event.add("uid", f"{what}-{e.id}-{item.date:%Y%m%d}@partreg")
+        event.add("dtstamp", now.astimezone(dt.UTC))
+        event.add("dtstart", item.date)
+        event.add("dtend", item.date + dt.timedelta(days=1))
+        summary = {State.OVERDUE: "Review overdue", State.DUE: "Review due", State.ENDING: "Ending"}[
+            item.state
+        ]
+        event.add("summary", f"{summary}: {e.title}")
+        last = f"Last review: {item.last_review}." if item.last_review else "No review recorded yet."
+        action = (
+            f"Plan the exit or renewal; record the decision with: partreg review {e.id}"
+            if item.state is State.ENDING
+            else f"After the review, record it with: partreg review {e.id} --date YYYY-MM-DD --outcome continue"
+        )
+        event.add(
+            "description",
+            f"{KIND_LABELS[e.kind]} led by the {e.lead.role} ({e.lead.service}). {last}\n{action}",
+        )
+        event.add("categories", ["Partnership register", KIND_LABELS[e.kind]])
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())

@@ -7,6 +7,7 @@ decides how problems are shown and what the exit code is.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import textwrap
@@ -66,6 +67,7 @@ class Context:
 
     settings: Settings | None
     file_id: str
+    today: dt.date | None = None
 
 
 Check = Callable[[Arrangement, Context], Iterable[Hit]]
@@ -263,6 +265,7 @@ class Linter:
 
     settings: Settings | None
     rules: tuple[Rule, ...]
+    today: dt.date | None = None
     severities: dict[str, Severity] = field(default_factory=dict)
     _ids: dict[str, str] = field(default_factory=dict)
 
@@ -274,7 +277,7 @@ class Linter:
             entry = Arrangement.model_validate(source.data)
         except ValidationError as e:
             return None, list(schema_problems(source, e, Arrangement))
-        ctx = Context(self.settings, file_id)
+        ctx = Context(self.settings, file_id, self.today)
         problems: list[Problem] = []
         for rule in self.rules:
             if rule.check is None:
@@ -317,13 +320,16 @@ def run(
     settings: Settings | None,
     sources: Iterable[tuple[Source, str]],
     rules: tuple[Rule, ...],
+    today: dt.date | None = None,
 ) -> Iterator[tuple[Source, Arrangement | None, list[Problem]]]:
     """Lint ``(source, file_id)`` pairs one at a time, in order.
 
     Yields each source with its entry (``None`` where it could not be read)
-    and its problems, so a caller can stream a register of any size.
+    and its problems, so a caller can stream a register of any size. Rules
+    about dates (reviews overdue, arrangements ending) run only when
+    ``today`` is given.
     """
-    linter = Linter(settings, rules)
+    linter = Linter(settings, rules, today)
     for source, file_id in sources:
         entry, problems = linter.check(source, file_id)
         yield source, entry, problems

@@ -200,6 +200,7 @@ class Resources(_Strict):
 
 
 Level = Literal["low", "medium", "high"]
+Rating = Literal["substantial", "reasonable", "limited", "weak"]
 
 
 class Risk(_Strict):
@@ -304,9 +305,7 @@ class Arrangement(_Strict):
         default=None, description="When it ends or ended (the life of the arrangement)."
     )
     review: Review | None = Field(default=None, description="Review timescale and history.")
-    rating: Literal["substantial", "reasonable", "limited", "weak"] | None = Field(
-        default=None, description="The assurance rating from the last review."
-    )
+    rating: Rating | None = Field(default=None, description="The assurance rating from the last review.")
     significance: Level | None = Field(
         default=None, description="How significant the arrangement is to the council."
     )
@@ -329,12 +328,30 @@ class Arrangement(_Strict):
     )
 
 
+Months = Annotated[int, Field(ge=1, le=120)]
+
+
 class ReviewSettings(_Strict):
-    default_months: int = Field(
-        default=12,
-        ge=1,
-        le=120,
-        description="Months between reviews unless an entry says otherwise.",
+    """When arrangements are reviewed; councils' own frameworks shorten the cycle for some."""
+
+    default_months: Months = Field(
+        default=12, description="Months between reviews unless an entry says otherwise."
+    )
+    months_by_rating: dict[Rating, Months] = Field(
+        default_factory=dict,
+        description="Shorter intervals by assurance rating, e.g. {limited: 6, weak: 3}.",
+    )
+    months_by_significance: dict[Level, Months] = Field(
+        default_factory=dict, description="Shorter intervals by significance, e.g. {high: 6}."
+    )
+    window_days: int = Field(
+        default=30, ge=0, le=3660, description="How far ahead `review-due` looks unless told otherwise."
+    )
+    ending_days: int = Field(
+        default=90,
+        ge=0,
+        le=3660,
+        description="An arrangement ending within this many days needs an exit or renewal plan.",
     )
 
 

@@ -102,7 +102,7 @@ def records_table(
 ) -> None:
     table = Table(title=title, title_justify="left")
     for column in columns:
-        short = column in ("kind", "status", "start", "end", "next_review", "days", "state")
+        short = column in ("kind", "status", "start", "end", "date", "commit", "next_review", "days", "state")
         wide = column in ("title", "summary", "partners")
         table.add_column(
             column.replace("_", " "), overflow="fold", no_wrap=short, min_width=24 if wide else None
@@ -188,6 +188,44 @@ def classification_text(result: dict[str, Any], recorded: str | None, out: Conso
             out.print(f"[green]✔[/] The register records it as {recorded}, which agrees.")
         else:
             out.print(f"[red]✖[/] The register records it as {recorded}, which the facts do not support.")
+
+
+def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None:
+    """Due items grouped by lead service, most urgent first within each."""
+    if not items:
+        out.print(f"[green]✔[/] Nothing overdue, due or ending as of {today}.")
+        return
+    services = sorted({i["lead"]["service"] for i in items}, key=str.casefold)
+    for service in services:
+        table = Table(title=service, title_justify="left")
+        table.add_column("state", no_wrap=True)
+        table.add_column("arrangement", min_width=24, overflow="fold")
+        table.add_column("lead role", overflow="fold")
+        table.add_column("date", no_wrap=True)
+        table.add_column("when", no_wrap=True)
+        for i in (i for i in items if i["lead"]["service"] == service):
+            colour = {"overdue": "red", "due": "yellow", "ending": "magenta"}[i["state"]]
+            days = i["days"]
+            when = (
+                f"{-days} days ago"
+                if days < 0
+                else "today"
+                if days == 0
+                else f"in {days} day{'s' if days != 1 else ''}"
+            )
+            date = i["end"] if i["state"] == "ending" else i["next_review"]
+            table.add_row(
+                f"[{colour}]{i['state']}[/]",
+                f"{escape(i['title'])}\n[dim]{i['id']}[/]",
+                escape(i["lead"]["role"]),
+                date,
+                when,
+            )
+        out.print(table)
+    counts = {s: sum(i["state"] == s for i in items) for s in ("overdue", "due", "ending")}
+    out.print(
+        f"As of {today}: {counts['overdue']} overdue, {counts['due']} due soon, {counts['ending']} ending soon."
+    )
 
 
 def error(message: str) -> None:

@@ -18,6 +18,7 @@ accepted, so a tag can never construct anything.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import os
 import re
@@ -570,15 +571,207 @@ def iter_documents(paths: Iterable[Path], base: Path) -> Iterator[tuple[Document
         yield read_document(path, display_path(path, base)), path.name.removesuffix(".yaml")
 
 
-def open_register(root: Path) -> Register:
-    """Read every arrangement of the register at ``root``."""
+def open_register(root: Path, today: dt.date | None = None) -> Register:
+    """Read every arrangement of the register at ``root`` (date rules run when ``today`` is given)."""
     from partreg.rules import ALL
 
     settings, problems = read_settings(root)
     files = register_files(root)
     entries: list[Arrangement] = []
-    for _, entry, found in run(settings, iter_documents(files, root), ALL):
+    for _, entry, found in run(settings, iter_documents(files, root), ALL, today):
         problems.extend(found)
         if entry is not None:
             entries.append(entry)
     return Register(root, settings, entries, problems, len(files))
+
+
+# --------------------------------------------------------------------------- editing in place
+
+
+def add_review(
+    text: str, record: dict[str, Any], *, status: str | None = None, end: dt.date | None = None
+) -> str:
+    """``text`` with ``record`` appended to ``review.history`` and nothing else changed.
+
+    The new lines go right after the last line of the existing history (or of
+    ``review``, or where ``review`` belongs), indented as the file indents;
+    ``status`` and ``end``, when given, replace only their values. Where the
+    structure is written in flow style (``review: {...}``) there is no line
+    to add after, and the file is rewritten by ruamel.yaml's round trip,
+    which keeps comments, key order and quoting. Either way the result is
+    read back and must hold exactly the old data plus the change.
+    """
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    root = _rt().compose(text)
+    if not isinstance(root, MappingNode):
+        raise ValueError("the file is not a mapping")
+    top = {k.value: (k, v) for k, v in root.value}
+    review = top.get("review")
+    history = _entry(review[1], "history") if review and isinstance(review[1], MappingNode) else None
+
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    edits: list[tuple[int, str]] = []  # (insert before this 0-based line, text)
+    try:
+        if review is None:
+            at = _line_of_first_key_after(root, "review")
+            at = len(lines) if at is None else at
+            indent = _child_indent(root)
+            edits.append(
+                (at, f"review:\n{' ' * indent}history:\n" + _items(record, indent * 2, indent * 2 + 2))
+            )
+        elif not isinstance(review[1], MappingNode) or review[1].flow_style:
+            raise _Flow
+        elif history is None:
+            column = review[1].value[0][0].start_mark.column
+            edits.append(
+                (
+                    _last_line(review[1]) + 1,
+                    f"{' ' * column}history:\n" + _items(record, column + 2, column + 4),
+                )
+            )
+        elif isinstance(history[1], SequenceNode) and not history[1].flow_style and history[1].value:
+            seq = history[1]
+            edits.append(
+                (_last_line(seq) + 1, _items(record, seq.start_mark.column, seq.value[0].start_mark.column))
+            )
+        elif _is_empty(history[1]):
+            key = history[0]
+            line = key.start_mark.line
+            if history[1].start_mark.line == line:  # `history: []` (a bare `history:` has nothing to remove)
+                lines[line] = _replace_span(lines[line], history[1], "")
+            column = key.start_mark.column
+            edits.append((line + 1, _items(record, column + 2, column + 4)))
+        else:
+            raise _Flow
+        for name, value in (("status", status), ("end", end.isoformat() if end else None)):
+            if value is None:
+                continue
+            if name in top:
+                node = top[name][1]
+                if node.start_mark.line != node.end_mark.line and node.end_mark.column != 0:
+                    raise _Flow
+                lines[node.start_mark.line] = _replace_span(lines[node.start_mark.line], node, value)
+            else:
+                after = _last_line(top["start"][1]) + 1 if "start" in top else len(lines)
+                edits.append((after, f"{name}: {value}\n"))
+    except _Flow:
+        new_text = _roundtrip_edit(text, record, status, end)
+    else:
+        for at, block in sorted(edits, key=lambda e: e[0], reverse=True):
+            lines.insert(at, block)
+        new_text = "".join(lines)
+    _check_edit(text, new_text, record, status, end)
+    return new_text
+
+
+class _Flow(Exception):
+    """The structure is in flow style (or otherwise has no line to add after)."""
+
+
+def _entry(mapping: Any, name: str) -> tuple[Any, Any] | None:
+    return next(((k, v) for k, v in mapping.value if k.value == name), None)
+
+
+def _last_line(node: Any) -> int:
+    """The 0-based last line holding ``node``'s content (not the comments after it)."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    if isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
+        last = node.value[-1]
+        return _last_line(last[1] if isinstance(node, MappingNode) else last)
+    end = node.end_mark
+    return int(end.line if end.column > 0 else end.line - 1)
+
+
+def _line_of_first_key_after(root: Any, name: str) -> int | None:
+    """Where a new top-level ``name`` belongs: before the first key the format puts after it."""
+    order = list(Arrangement.model_fields)
+    later = set(order[order.index(name) + 1 :])
+    return next((k.start_mark.line for k, _ in root.value if k.value in later), None)
+
+
+def _child_indent(root: Any) -> int:
+    from ruamel.yaml.nodes import MappingNode
+
+    for _, v in root.value:
+        if isinstance(v, MappingNode) and not v.flow_style and v.value:
+            return int(v.value[0][0].start_mark.column)
+    return 2
+
+
+def _is_empty(node: Any) -> bool:
+    from ruamel.yaml.nodes import ScalarNode, SequenceNode
+
+    if isinstance(node, ScalarNode):
+        return node.tag == "tag:yaml.org,2002:null"
+    return isinstance(node, SequenceNode) and node.flow_style and not node.value
+
+
+def _replace_span(line: str, node: Any, value: str) -> str:
+    """``line`` with the scalar ``node``'s text replaced by ``value`` (comments after it kept)."""
+    start = node.start_mark.column
+    stop = node.end_mark.column if node.end_mark.line == node.start_mark.line else len(line.rstrip("\r\n"))
+    before, after = line[:start], line[stop:]
+    if value and before and not before.endswith((" ", "\t")):
+        value = " " + value
+    if not value:
+        before = before.rstrip(" ")
+    return before + value + after
+
+
+def _items(record: dict[str, Any], dash: int, content: int) -> str:
+    """``record`` as one block sequence item: the dash at column ``dash``, its keys at ``content``."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=content - dash, offset=0)
+    buffer = io.StringIO()
+    yaml.dump([record], buffer)
+    return "".join(" " * dash + line for line in buffer.getvalue().splitlines(keepends=True))
+
+
+def _roundtrip_edit(text: str, record: dict[str, Any], status: str | None, end: dt.date | None) -> str:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    _, indent, block_seq_indent = load_yaml_guess_indent(text)
+    indent, offset = indent or 2, block_seq_indent or 0  # nothing to guess from: the usual style
+    yaml = _rt()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=indent, sequence=indent + offset, offset=offset)
+    data = yaml.load(text)
+    review = data.setdefault("review", CommentedMap())
+    history = review.get("history")
+    if not isinstance(history, list):
+        history = review["history"] = CommentedSeq()
+    history.append(record)
+    if status is not None:
+        data["status"] = status
+    if end is not None:
+        data["end"] = end
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
+
+
+def _check_edit(old: str, new: str, record: dict[str, Any], status: str | None, end: dt.date | None) -> None:
+    """The edited text must hold the old data plus exactly the change, or nothing is written."""
+    expected = load_fast_data(old)
+    review = expected.setdefault("review", {}) or {}
+    expected["review"] = review
+    history = review.get("history") or []
+    history.append({k: v.isoformat() if isinstance(v, dt.date) else v for k, v in record.items()})
+    review["history"] = history
+    if status is not None:
+        expected["status"] = status
+    if end is not None:
+        expected["end"] = end.isoformat()
+    if load_fast_data(new) != expected:
+        raise WriteRefused(
+            "the review could not be added without changing other parts of the file; nothing was written"
+        )

@@ -11,6 +11,7 @@ from partreg.rules import (
     empty_file,
     end_before_start,
     ended_without_end,
+    ending_without_exit_plan,
     exit_strategy_missing,
     file_encoding,
     file_too_large,
@@ -21,6 +22,7 @@ from partreg.rules import (
     kind_mismatch,
     missing_field,
     multiple_documents,
+    no_review_history,
     not_a_mapping,
     outcome_not_measurable,
     partnership_missing_added_value,
@@ -30,6 +32,7 @@ from partreg.rules import (
     partnership_missing_risks,
     partnership_missing_timescale,
     partnership_without_priority,
+    review_overdue,
     risk_without_mitigation,
     statutory_without_basis,
     unknown_key,
@@ -80,6 +83,10 @@ ALL: tuple[Rule, ...] = (
     statutory_without_basis.RULE,
     risk_without_mitigation.RULE,
     exit_strategy_missing.RULE,
+    # reviews, by the date of the run
+    review_overdue.RULE,
+    no_review_history.RULE,
+    ending_without_exit_plan.RULE,
 )
 
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in ALL}

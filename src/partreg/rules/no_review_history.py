@@ -1,0 +1,38 @@
+"""No review recorded, and the arrangement is older than one review interval.
+
+What it checks:
+    That an arrangement which started more than one review interval ago has
+    at least one review under `review.history`.
+Why it matters:
+    The policy promises an annual review; an arrangement with no review on
+    record may never have been reviewed at all.
+Example:
+    ```yaml
+    start: 2014-11-01
+    review:
+      months: 12
+    ```
+Instead:
+    Record the last review held: `partreg review ID --date 2025-06-30 --outcome continue`.
+"""
+
+from collections.abc import Iterator
+
+from partreg.lint import Context, Hit, Rule, Severity
+from partreg.models import Arrangement, ReviewSettings
+from partreg.review import interval, is_over, last_review, next_review
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    if ctx.today is None or last_review(entry) is not None or is_over(entry, ctx.today):
+        return
+    settings = ctx.settings.review if ctx.settings else ReviewSettings()
+    if next_review(entry, settings) < ctx.today:
+        yield Hit(
+            ("start",),
+            f"no review is recorded since it started on {entry.start}, more than {interval(entry, settings)} "
+            f"months ago: record the last review with `partreg review {entry.id}`",
+        )
+
+
+RULE = Rule("no-review-history", Severity.WARNING, __doc__ or "", check)

@@ -1,0 +1,45 @@
+"""A review that is overdue.
+
+What it checks:
+    That the next review date (the last review plus the interval: the
+    entry's `review.months`, the register's default, or a shorter one the
+    settings give for its rating or significance) has not passed.
+Why it matters:
+    The policy: the register "is reviewed annually and updated accordingly".
+    A review that slips is the commonest finding about partnership registers.
+    This is a warning; `partreg lint --strict` makes it fail the run.
+Example:
+    ```yaml
+    review:
+      months: 12
+      history:
+        - {date: 2024-06-30, outcome: continue}   # and today is 2025-11-24
+    ```
+Instead:
+    Hold the review and record it: `partreg review ID --date 2025-11-24 --outcome continue`.
+"""
+
+from collections.abc import Iterator
+
+from partreg.lint import Context, Hit, Rule, Severity
+from partreg.models import Arrangement, ReviewSettings
+from partreg.review import interval, is_over, last_review, next_review
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    last = last_review(entry)
+    if ctx.today is None or last is None or is_over(entry, ctx.today):
+        return
+    settings = ctx.settings.review if ctx.settings else ReviewSettings()
+    upcoming = next_review(entry, settings)
+    if upcoming < ctx.today:
+        history = entry.review.history if entry.review else []
+        at = max(range(len(history)), key=lambda i: history[i].date)
+        yield Hit(
+            ("review", "history", at, "date"),
+            f"the review was due on {upcoming} ({(ctx.today - upcoming).days} days ago; last held {last}, "
+            f"every {interval(entry, settings)} months): hold it and record it with `partreg review {entry.id}`",
+        )
+
+
+RULE = Rule("review-overdue", Severity.WARNING, __doc__ or "", check)

@@ -1,0 +1,25 @@
+import datetime as dt
+
+from tests.common import PARTNERSHIP, check, lint_text, replace
+
+REVIEWED = replace(
+    PARTNERSHIP,
+    "  months: 12\n",
+    "  months: 12\n  history:\n    - date: 2025-06-30\n      outcome: continue\n",
+)
+
+
+def test_review_not_yet_due():
+    check(REVIEWED, today=dt.date(2026, 6, 30))
+    check(REVIEWED)  # no date given: date rules do not run
+
+
+def test_review_overdue():
+    [p] = lint_text(REVIEWED, today=dt.date(2026, 7, 1))
+    assert (p.rule, p.line, p.column, str(p.severity)) == ("review-overdue", 31, 13, "warning")
+    assert "due on 2026-06-30 (1 days ago" in p.message
+
+
+def test_ended_arrangements_are_never_overdue():
+    text = replace(REVIEWED, "status: active", "status: ended") + "end: 2026-01-01\n"
+    check(text, today=dt.date(2030, 1, 1))

@@ -1,0 +1,130 @@
+"""The review schedule: date arithmetic at the edges, and what is overdue, due or ending."""
+
+import datetime as dt
+
+import pytest
+
+from partreg.models import Arrangement, ReviewSettings
+from partreg.review import State, add_months, due, interval, next_review
+
+D = dt.date
+
+
+def entry(**fields):
+    base = {
+        "id": "an-entry",
+        "title": "An entry",
+        "kind": "contract",
+        "status": "active",
+        "lead": {"role": "Manager", "service": "Service"},
+        "partners": [{"name": "P"}],
+        "start": "2024-01-31",
+    }
+    return Arrangement.model_validate({**base, **fields})
+
+
+def reviewed(*dates, months=None):
+    review = {"history": [{"date": d, "outcome": "continue"} for d in dates]}
+    if months:
+        review["months"] = months
+    return {"review": review}
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (D(2025, 1, 31), 1, D(2025, 2, 28)),  # month end
+        (D(2024, 1, 31), 1, D(2024, 2, 29)),  # leap year
+        (D(2024, 2, 29), 12, D(2025, 2, 28)),  # leap day, a year on
+        (D(2024, 2, 29), 48, D(2028, 2, 29)),
+        (D(2025, 8, 31), 6, D(2026, 2, 28)),
+        (D(2025, 12, 15), 1, D(2026, 1, 15)),  # year boundary
+        (D(2025, 3, 31), 120, D(2035, 3, 31)),
+    ],
+)
+def test_add_months(day, months, expected):
+    assert add_months(day, months) == expected
+
+
+def test_next_review_from_the_latest_review_or_the_start():
+    settings = ReviewSettings()
+    assert next_review(entry(), settings) == D(2025, 1, 31)
+    assert next_review(entry(**reviewed("2025-06-30", "2024-03-01")), settings) == D(2026, 6, 30)
+    assert next_review(entry(**reviewed("2025-06-30", months=6)), settings) == D(2025, 12, 30)
+
+
+def test_rating_and_significance_shorten_the_interval_by_the_settings():
+    settings = ReviewSettings(months_by_rating={"limited": 6}, months_by_significance={"high": 9})
+    assert interval(entry(), settings) == 12
+    assert interval(entry(rating="limited"), settings) == 6
+    assert interval(entry(significance="high"), settings) == 9
+    assert interval(entry(rating="limited", significance="high"), settings) == 6
+    assert interval(entry(rating="substantial", **reviewed("2025-01-01", months=3)), settings) == 3
+
+
+def states(e, today, within=30):
+    return [(i.state, i.date, i.days) for i in due([e], ReviewSettings(), today, within)]
+
+
+def test_overdue_due_and_not_yet():
+    e = entry(**reviewed("2025-06-30"))
+    assert states(e, D(2026, 7, 1)) == [(State.OVERDUE, D(2026, 6, 30), -1)]
+    assert states(e, D(2026, 6, 30)) == [(State.DUE, D(2026, 6, 30), 0)]
+    assert states(e, D(2026, 5, 31)) == [(State.DUE, D(2026, 6, 30), 30)]
+    assert states(e, D(2026, 5, 30)) == []
+
+
+def test_within_zero_is_today_only():
+    e = entry(**reviewed("2025-06-30"))
+    assert states(e, D(2026, 6, 30), within=0) == [(State.DUE, D(2026, 6, 30), 0)]
+    assert states(e, D(2026, 6, 29), within=0) == []
+
+
+def test_no_history_counts_from_the_start():
+    assert states(entry(start="2024-01-31"), D(2025, 3, 1)) == [(State.OVERDUE, D(2025, 1, 31), -29)]
+
+
+def test_ended_entries_are_never_due():
+    assert states(entry(status="ended", end="2024-06-30"), D(2030, 1, 1)) == []
+    assert states(entry(end="2025-01-01"), D(2026, 1, 1)) == [], "its end has passed"
+
+
+def test_future_starts_are_not_due():
+    assert states(entry(start="2027-01-01"), D(2026, 11, 24), within=365) == []
+    assert states(entry(start="2026-01-15"), D(2026, 11, 24), within=60) == [(State.DUE, D(2027, 1, 15), 52)]
+
+
+def test_ending_soon_is_reported_beside_the_review():
+    e = entry(end="2026-12-10", **reviewed("2025-11-30"))
+    assert states(e, D(2026, 11, 24)) == [
+        (State.DUE, D(2026, 11, 30), 6),
+        (State.ENDING, D(2026, 12, 10), 16),
+    ]
+    assert states(e, D(2026, 11, 24), within=10) == [(State.DUE, D(2026, 11, 30), 6)]
+
+
+def test_most_urgent_first():
+    a = entry(id="aaa", **reviewed("2025-06-30"))
+    b = entry(id="bbb", start="2020-01-01")
+    c = entry(id="ccc", end="2026-12-01", **reviewed("2026-06-01"))
+    items = due([c, a, b], ReviewSettings(), D(2026, 11, 24), 30)
+    assert [(i.entry.id, i.state) for i in items] == [
+        ("bbb", State.OVERDUE),
+        ("aaa", State.OVERDUE),
+        ("ccc", State.ENDING),
+    ]
+
+
+def test_json_shape():
+    [item] = due([entry(**reviewed("2025-06-30"))], ReviewSettings(), D(2026, 7, 1), 30)
+    assert item.as_dict() == {
+        "id": "an-entry",
+        "title": "An entry",
+        "kind": "contract",
+        "lead": {"role": "Manager", "service": "Service"},
+        "last_review": "2025-06-30",
+        "next_review": "2026-06-30",
+        "end": None,
+        "state": "overdue",
+        "days": -1,
+    }

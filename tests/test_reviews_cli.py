@@ -1,0 +1,323 @@
+"""review-due, review and history as the register's owner runs them."""
+
+import csv
+import datetime as dt
+import difflib
+import io
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from icalendar import Calendar
+
+from partreg.store import add_review, load_fast_data, open_register
+from tests.common import REPO
+from tests.test_cli import partreg
+
+AS_OF = "2026-11-24"
+
+
+@pytest.fixture
+def register(tmp_path):
+    shutil.copy(REPO / "partreg.yaml", tmp_path)
+    shutil.copytree(REPO / "register", tmp_path / "register")
+    return tmp_path
+
+
+# --------------------------------------------------------------------------- review-due
+
+
+def test_review_due_json_lists_overdue_due_and_the_fields():
+    code, out, _ = partreg("review-due", "--as-of", AS_OF, "--format", "json")
+    items = json.loads(out)
+    assert code == 0
+    assert {i["state"] for i in items} <= {"overdue", "due", "ending"}
+    assert [i["id"] for i in items if i["state"] == "overdue"] == [
+        "local-support-services-framework",
+        "brentwood-community-safety-partnership",
+        "joint-leisure-services-contract",
+    ]
+    assert all(
+        set(i) >= {"id", "title", "kind", "lead", "last_review", "next_review", "state", "days"}
+        for i in items
+    )
+
+
+def test_review_due_filters_and_csv():
+    _, out, _ = partreg("review-due", "--as-of", AS_OF, "--service", "leisure", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["id"] for r in rows] == ["joint-leisure-services-contract"]
+    _, out, _ = partreg("review-due", "--as-of", AS_OF, "--owner", "Chief Executive", "-f", "json")
+    assert {i["lead"]["role"] for i in json.loads(out)} == {"Chief Executive"}
+
+
+def test_review_due_table_is_grouped_by_service():
+    _, out, _ = partreg("review-due", "--as-of", AS_OF)
+    assert out.index("Community Safety") < out.index("Leisure")
+    assert "As of 2026-11-24: 3 overdue, 2 due soon, 0 ending soon." in out
+
+
+def test_fail_on_overdue_for_a_scheduled_job():
+    assert partreg("review-due", "--as-of", AS_OF, "--fail-on-overdue")[0] == 1
+    assert partreg("review-due", "--as-of", "2015-01-01", "--fail-on-overdue")[0] == 0
+    assert partreg("review-due", "--as-of", "24/11/2026")[0] == 2
+
+
+def test_the_calendar_parses_back_and_follows_rfc_5545():
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "review-due", "--as-of", AS_OF, "--within", "60", "-f", "ics"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    )
+    raw = result.stdout
+    assert raw.count(b"\r\n") == raw.count(b"\n"), "every line ends with CRLF"
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n")), "long lines are folded"
+    calendar = Calendar.from_ical(raw)
+    assert calendar["VERSION"] == "2.0" and "partreg" in str(calendar["PRODID"])
+    events = list(calendar.walk("VEVENT"))
+    _, as_json, _ = partreg("review-due", "--as-of", AS_OF, "--within", "60", "-f", "json")
+    items = json.loads(as_json)
+    assert len(events) == len(items) >= 5
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    for event, item in zip(events, items, strict=True):
+        start = event.decoded("DTSTART")
+        assert type(start) is dt.date, "an all-day event"
+        assert event.decoded("DTEND") == start + dt.timedelta(days=1)
+        assert event.decoded("DTSTAMP").tzinfo is not None
+        assert str(event["UID"]) == f"review-{item['id']}-{start:%Y%m%d}@partreg"
+        assert item["title"] in str(event["SUMMARY"])
+
+
+def test_calendar_uids_are_stable_between_runs():
+    first = Calendar.from_ical(partreg("review-due", "--as-of", AS_OF, "-f", "ics")[1].encode())
+    second = Calendar.from_ical(partreg("review-due", "--as-of", "2026-11-25", "-f", "ics")[1].encode())
+    assert [e["UID"] for e in first.walk("VEVENT")] == [e["UID"] for e in second.walk("VEVENT")]
+
+
+# --------------------------------------------------------------------------- review
+
+ODD = """\
+# A file full of comments and odd quoting
+id: odd-one   # trailing comment
+title: 'Single quoted: with colon'
+kind: "contract"
+status: active
+summary: >-
+  Folded text that
+  goes on two lines.
+lead: {role: "Manager", service: 'Service'}   # flow mapping
+partners:
+- name: No indent before the dash
+  sector: "private"
+# a comment between keys
+contract:
+    reference: "REF-1"     # deeper indentation
+    value_gbp: 1_000
+start: 2021-04-01
+end: ~
+review:
+  months: 12          # annual
+  history:
+    - date: 2025-06-30
+      outcome: continue   # ok
+      notes: 'It''s fine'
+# the end of the history
+internal:
+  notes: |
+    Literal block
+      keeps its indentation
+# trailing comment at the end
+"""
+
+
+def added_and_removed(old, new):
+    diff = list(difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0))[2:]
+    return [d for d in diff if d.startswith("+")], [d for d in diff if d.startswith("-")]
+
+
+def test_review_changes_nothing_but_the_added_lines(register):
+    path = register / "register" / "odd-one.yaml"
+    path.write_text(ODD)
+    code, out, err = partreg(
+        "review",
+        "odd-one",
+        "--date",
+        "2026-11-20",
+        "--outcome",
+        "amend",
+        "--by",
+        "Manager",
+        "--notes",
+        "Fee: revised",
+        cwd=register,
+    )
+    assert (code, err) == (0, "")
+    assert "Next review: 2027-11-20" in out
+    added, removed = added_and_removed(ODD, path.read_text())
+    assert removed == []
+    assert added == [
+        "+    - date: 2026-11-20",
+        "+      outcome: amend",
+        "+      by: Manager",
+        "+      notes: 'Fee: revised'",
+    ]
+    assert path.read_text().index("notes: 'Fee: revised'") < path.read_text().index(
+        "# the end of the history"
+    )
+
+
+def test_exit_ends_the_arrangement_and_changes_only_status_and_end(register):
+    path = register / "register" / "odd-one.yaml"
+    path.write_text(ODD)
+    assert (
+        partreg("review", "odd-one", "--date", "2026-11-20", "--outcome", "exit", cwd=register)[0] == 2
+    )  # --end needed
+    code, _, _ = partreg(
+        "review", "odd-one", "--date", "2026-11-20", "--outcome", "exit", "--end", "2027-03-31", cwd=register
+    )
+    assert code == 0
+    added, removed = added_and_removed(ODD, path.read_text())
+    assert removed == ["-status: active", "-end: ~"]
+    assert added[:2] == ["+status: ended", "+end: 2027-03-31"] and added[2:] == [
+        "+    - date: 2026-11-20",
+        "+      outcome: exit",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "start: 2021-04-01\n",
+            "start: 2021-04-01\nreview:\n  history:\n    - date: 2026-11-20\n      outcome: continue\n",
+        ),
+        (
+            "review:\n    months: 6\n",
+            "review:\n    months: 6\n    history:\n      - date: 2026-11-20\n        outcome: continue\n",
+        ),
+        (
+            "review:\n  history: []\n",
+            "review:\n  history:\n    - date: 2026-11-20\n      outcome: continue\n",
+        ),
+    ],
+    ids=["no-review", "no-history", "empty-history"],
+)
+def test_review_where_there_was_none(before, after):
+    head = "id: x-y\ntitle: T\n"
+    record = {"date": dt.date(2026, 11, 20), "outcome": "continue"}
+    assert add_review(head + before, record) == head + after
+
+
+def test_a_flow_style_review_is_rewritten_by_the_round_trip():
+    text = "id: x-y  # keep\nreview: {months: 12, history: []}\n"
+    new = add_review(text, {"date": dt.date(2026, 11, 20), "outcome": "continue"})
+    assert new.startswith("id: x-y  # keep\n")
+    assert load_fast_data(new)["review"] == {
+        "months": 12,
+        "history": [{"date": "2026-11-20", "outcome": "continue"}],
+    }
+
+
+def test_review_refuses_what_it_should(register):
+    assert partreg("review", "nope", "--outcome", "continue", cwd=register)[0] == 1
+    assert (
+        partreg(
+            "review",
+            "brentwood-community-fund",
+            "--outcome",
+            "continue",
+            "--date",
+            "2099-01-01",
+            cwd=register,
+        )[0]
+        == 2
+    )
+    assert (
+        partreg(
+            "review",
+            "brentwood-community-fund",
+            "--outcome",
+            "continue",
+            "--date",
+            "2001-01-01",
+            cwd=register,
+        )[0]
+        == 2
+    )
+    assert partreg("review", "brentwood-community-fund", "--outcome", "later", cwd=register)[0] == 2
+    before = (register / "register" / "brentwood-community-fund.yaml").read_text()
+    assert (register / "register" / "brentwood-community-fund.yaml").read_text() == before
+
+
+def test_the_reviewed_register_reads_the_new_review(register):
+    partreg(
+        "review",
+        "brentwood-community-safety-partnership",
+        "--date",
+        "2026-11-20",
+        "--outcome",
+        "continue",
+        cwd=register,
+    )
+    entries = {e.id: e for e in open_register(register).entries}
+    history = entries["brentwood-community-safety-partnership"].review.history
+    assert history[-1].date == dt.date(2026, 11, 20)
+
+
+# --------------------------------------------------------------------------- history
+
+
+def git(cwd, *args, author="Register Owner"):
+    subprocess.run(
+        ["git", "-c", f"user.name={author}", "-c", "user.email=owner@example.invalid", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_history_from_a_real_git_repository(register):
+    git(register, "init", "-q")
+    git(register, "add", "-A")
+    git(register, "commit", "-qm", "Add the register")
+    partreg(
+        "review",
+        "brentwood-community-fund",
+        "--date",
+        "2026-11-20",
+        "--outcome",
+        "exit",
+        "--end",
+        "2027-03-31",
+        cwd=register,
+    )
+    git(register, "commit", "-qam", "Close the Community Fund", author="Community Services Manager")
+    git(register, "mv", "register/brentwood-community-fund.yaml", "register/community-fund.yaml")
+    path = register / "register" / "community-fund.yaml"
+    path.write_text(path.read_text().replace("id: brentwood-community-fund", "id: community-fund"))
+    git(register, "commit", "-qam", "Rename the fund")
+
+    code, out, _ = partreg("history", "community-fund", "-f", "json", cwd=register)
+    changes = json.loads(out)
+    assert code == 0
+    assert [c["subject"] for c in changes] == [
+        "Rename the fund",
+        "Close the Community Fund",
+        "Add the register",
+    ]
+    assert changes[0]["fields"] == ["id"]
+    assert changes[1]["fields"] == ["status", "review.history", "end"]
+    assert changes[1]["author"] == "Community Services Manager"
+    assert changes[2]["fields"] == ["(created)"]
+    code, out, _ = partreg("history", "community-fund", cwd=register)
+    assert code == 0 and all(c["commit"] in out for c in changes)
+
+
+def test_history_outside_git_says_so(register):
+    code, _, err = partreg("history", "brentwood-community-fund", cwd=register)
+    assert code == 1
+    assert "not in a git repository" in err
