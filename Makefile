@@ -15,11 +15,12 @@ $(STAMP): pyproject.toml
 ## install: .venv with partreg (editable) and the test tools; .venv/bin/partreg works
 install: $(STAMP)
 
-## run: lint the example register, list it, and show the reviews due
+## run: lint the example register, list it, show the reviews due, and publish it to site/
 run: $(STAMP)
 	$(BIN)/partreg lint
 	$(BIN)/partreg list
 	$(BIN)/partreg review-due
+	$(BIN)/partreg render --out site
 
 ## test: the whole test suite
 test: $(STAMP)

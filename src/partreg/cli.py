@@ -85,6 +85,12 @@ class DueFormat(StrEnum):
     ics = "ics"
 
 
+class RenderFormat(StrEnum):
+    html = "html"
+    markdown = "markdown"
+    all = "all"
+
+
 class LintFormat(StrEnum):
     text = "text"
     parsable = "parsable"
@@ -551,6 +557,56 @@ def history(
     else:
         rows = [{**c, "date": c["date"][:10], "fields": ", ".join(c["fields"])} for c in changes]
         report.records_table(rows, ("date", "author", "subject", "fields", "commit"), report.console())
+
+
+@app.command()
+def render(
+    out: Annotated[
+        Path, typer.Option("--out", help="The folder to write the site into.", file_okay=False)
+    ] = Path("site"),
+    output: Annotated[
+        RenderFormat, typer.Option("--format", "-f", help="html (pages), markdown (register.md), or all.")
+    ] = RenderFormat.all,
+    as_of: AsOfOption = None,
+    root: RootOption = None,
+) -> None:
+    """Publish the register: an accessible HTML page, one page per arrangement, a Markdown twin, and open data.
+
+    Writes index.html, arrangements/<id>.html, register.md, register.csv and
+    register.json. Only public fields are published: never `internal`, the
+    fields partreg.yaml marks internal, or officers' contact details (unless
+    the settings publish them). Open index.html straight from disk, or put
+    the folder on any web server.
+
+    Example: partreg render --out site
+    """
+    from partreg.history import last_changed
+    from partreg.render import render_site, template_dirs
+    from partreg.store import REGISTER_DIR, package_templates, write_site
+
+    register = _open(root)
+    if register.settings is None:
+        raise PartregError("partreg.yaml has problems: run `partreg lint` and fix them first")
+    if out.resolve() == (register.root / REGISTER_DIR).resolve():
+        raise UsageError(f"--out {out} is the register's own folder: choose another, such as site")
+    formats = {
+        "html": ("html", "data"),
+        "markdown": ("markdown", "data"),
+        "all": ("html", "markdown", "data"),
+    }
+    files = render_site(
+        register.entries,
+        register.settings,
+        as_of or date.today(),
+        template_dirs(register.root, package_templates()),
+        formats=formats[output.value],
+        last_changed=last_changed(register.root),
+    )
+    written = write_site(out, files)
+    pages = sum(name.startswith("arrangements/") for name in written)
+    typer.echo(f"Wrote {len(written)} files to {out}/ ({pages} arrangement pages).")
+    if "index.html" in written:
+        typer.echo(f"Open {(out / 'index.html').resolve().as_uri()} in a browser.")
 
 
 def _entry_from(target: str, root: Path | None) -> Arrangement:

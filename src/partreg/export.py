@@ -42,15 +42,35 @@ def summary_record(entry: Arrangement) -> dict[str, Any]:
 
 
 def full_record(entry: Arrangement, settings: Settings | None, *, internal: bool) -> dict[str, Any]:
-    """Every field that is set; internal fields and contact details only when ``internal``."""
+    """Every field that is set; with ``internal=False``, only what may be published."""
+    if not internal:
+        return public_record(entry, settings)
     record: dict[str, Any] = entry.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     record.setdefault("partners", [p.model_dump(mode="json", exclude_none=True) for p in entry.partners])
-    if not internal:
-        for name in ("internal", *(settings.internal_fields if settings else ())):
-            record.pop(name, None)
-        for name in CONTACT_FIELDS:
-            record["lead"].pop(name, None)
     return record
+
+
+def public_entry(entry: Arrangement, settings: Settings | None) -> Arrangement:
+    """``entry`` with everything that may not be published reset: ``internal``, the fields the
+    settings mark internal, and officers' contact details and risks unless the settings publish them.
+
+    Public outputs are built from this copy only, so nothing else can reach them.
+    """
+    publish = settings.publish if settings else None
+    hidden = {"internal", *(settings.internal_fields if settings else ())}
+    if not (publish and publish.risks):
+        hidden.add("risks")
+    update: dict[str, Any] = {
+        name: Arrangement.model_fields[name].get_default(call_default_factory=True) for name in hidden
+    }
+    if not (publish and publish.contacts):
+        update["lead"] = entry.lead.model_copy(update=dict.fromkeys(CONTACT_FIELDS))
+    return entry.model_copy(update=update)
+
+
+def public_record(entry: Arrangement, settings: Settings | None) -> dict[str, Any]:
+    """The public fields of ``entry`` that are set, as plain data."""
+    return full_record(public_entry(entry, settings), settings, internal=True)
 
 
 # --------------------------------------------------------------------------- reviews

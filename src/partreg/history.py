@@ -93,3 +93,18 @@ def _version(top: Path, spec: str, parse: Any) -> Any:
         return parse(_git(top, "show", spec))
     except NotInGit:
         return None
+
+
+def last_changed(root: Path, folder: str = "register") -> dict[str, str]:
+    """The date each arrangement file last changed in git, by id (empty outside git): one git call."""
+    try:
+        log = _git(root, "log", "--format=\x1e%cs", "--name-only", "--", folder)
+    except NotInGit:
+        return {}
+    dates: dict[str, str] = {}
+    for block in filter(None, log.split("\x1e")):
+        day, _, names = block.partition("\n")
+        for name in names.split():
+            if name.endswith(".yaml"):
+                dates.setdefault(Path(name).stem, day.strip())
+    return dates

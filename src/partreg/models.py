@@ -355,6 +355,16 @@ class ReviewSettings(_Strict):
     )
 
 
+class PublishSettings(_Strict):
+    """What the published page shows beyond the arrangements' public fields."""
+
+    introduction: Text | None = Field(
+        default=None, description="The page's introduction; a short default explains the register."
+    )
+    risks: bool = Field(default=False, description="Publish each arrangement's risks and mitigations.")
+    contacts: bool = Field(default=False, description="Publish the lead officer's email and phone.")
+
+
 class Settings(_Strict):
     """The register's settings: the contents of ``partreg.yaml``."""
 
@@ -362,10 +372,26 @@ class Settings(_Strict):
     title: Text = Field(default="Partnership Register", description="The register's title.")
     priorities: dict[str, Text] = Field(default_factory=dict, description="Corporate priorities: id -> name.")
     review: ReviewSettings = Field(default_factory=ReviewSettings, description="Review schedule defaults.")
-    internal_fields: list[Text] = Field(
+    publish: PublishSettings = Field(
+        default_factory=PublishSettings, description="What `partreg render` publishes."
+    )
+    internal_fields: Annotated[list[Text], AfterValidator(_check_internal_fields)] = Field(
         default_factory=list,
         description="Further top-level arrangement fields never to publish (`internal` never is).",
     )
+
+
+def _check_internal_fields(names: list[str]) -> list[str]:
+    import difflib
+
+    for name in names:
+        if name in ("id", "title", "kind", "status", "lead", "partners", "start"):
+            raise ValueError(f"{name!r} is needed on every arrangement and is always published")
+        if name not in Arrangement.model_fields:
+            close = difflib.get_close_matches(name, list(Arrangement.model_fields), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"{name!r} is not a field of an arrangement{hint}, so it would hide nothing")
+    return names
 
 
 def inner_model(annotation: Any) -> Any:

@@ -456,6 +456,43 @@ def display_path(path: Path, base: Path) -> str:
 # --------------------------------------------------------------------------- writing
 
 SCHEMA_PATH = "schema/arrangement.v1.json"
+SITE_MANIFEST = ".partreg-site.json"
+
+
+def package_templates() -> Path:
+    """partreg's own templates: inside the installed package, or beside the source in a checkout."""
+    from importlib.resources import files
+
+    installed = Path(str(files("partreg"))) / "templates"
+    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+
+
+def write_site(out: Path, files: Iterable[tuple[str, str]]) -> list[str]:
+    """Write a rendered site into ``out``, each file atomically; returns the files written.
+
+    Files partreg wrote there before and no longer renders (an arrangement
+    removed, or made internal) are deleted; nothing else in ``out`` is touched.
+    """
+    import json
+
+    out.mkdir(parents=True, exist_ok=True)
+    manifest = out / SITE_MANIFEST
+    try:
+        previous = set(json.loads(manifest.read_text("utf-8")))
+    except (OSError, ValueError, TypeError):
+        previous = set()
+    written = []
+    for name, content in files:
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, content)
+        written.append(name)
+    for name in sorted(previous - set(written)):
+        stale = out / name
+        if ".." not in Path(name).parts and stale.is_file() and not stale.is_symlink():
+            stale.unlink()
+    write_atomic(manifest, json.dumps(sorted(written), indent=0) + "\n")
+    return written
 
 
 def dump_entry(data: dict[str, Any]) -> str:

@@ -1,0 +1,319 @@
+"""Publishing without a browser: golden files, escaping, nothing internal, the CSP, stale pages."""
+
+import base64
+import csv
+import datetime as dt
+import hashlib
+import html
+import html.parser
+import io
+import json
+import os
+import re
+
+import pytest
+
+from partreg.models import Arrangement, Settings
+from partreg.render import github_slugs, md, render_site, safe_url, template_dirs
+from partreg.store import open_register, package_templates, write_site
+from tests.common import REPO
+
+SMALL = REPO / "tests" / "fixtures" / "small"
+GOLDEN = REPO / "tests" / "golden"
+AS_OF = dt.date(2026, 11, 24)
+
+
+def site(entries, settings, root=None, formats=("html", "markdown", "data")):
+    return dict(
+        render_site(entries, settings, AS_OF, template_dirs(root, package_templates()), formats=formats)
+    )
+
+
+def small_site():
+    register = open_register(SMALL)
+    assert register.problems == []
+    return site(register.entries, register.settings)
+
+
+@pytest.mark.parametrize(
+    "name", ["register.md", "index.html", "arrangements/town-centre-partnership.html", "register.csv"]
+)
+def test_golden_files(name):
+    """The rendered files are exactly the reviewed ones; UPDATE_GOLDEN=1 rewrites them after a deliberate change."""
+    rendered = small_site()[name]
+    golden = GOLDEN / name.replace("/", "__")
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_bytes(rendered.encode())
+    assert rendered == golden.read_bytes().decode(), f"{name} changed: review it, then UPDATE_GOLDEN=1"
+
+
+def test_every_page_and_download_is_written():
+    files = small_site()
+    assert set(files) == {
+        "index.html",
+        "register.md",
+        "register.csv",
+        "register.json",
+        "arrangements/town-centre-partnership.html",
+        "arrangements/street-cleansing.html",
+    }
+
+
+def test_pages_are_self_contained_with_a_strict_csp():
+    for name, text in small_site().items():
+        if not name.endswith(".html"):
+            continue
+        csp = html.unescape(
+            re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', text).group(1)
+        )
+        assert "default-src 'none'" in csp and "unsafe-inline" not in csp
+        for tag in ("style", "script"):
+            for body in re.findall(rf"<{tag}>(.*?)</{tag}>", text, re.S):
+                digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+                assert f"'sha256-{digest}'" in csp, f"{name}: the inline {tag} is not allowed by the CSP"
+        assert not re.search(
+            r'(src|href)="(https?:)?//', text.replace('href="https://example.org/minutes?id=1&amp;x=2"', "")
+        ), f"{name} loads or links something external"
+        assert ' style="' not in text, "inline style attributes would need 'unsafe-inline'"
+
+
+def test_links_between_pages_are_relative():
+    files = small_site()
+    assert 'href="arrangements/street-cleansing.html"' in files["index.html"]
+    assert 'href="../index.html"' in files["arrangements/street-cleansing.html"]
+    assert 'href="../register.csv"' in files["arrangements/street-cleansing.html"]
+
+
+def test_open_data():
+    files = small_site()
+    rows = list(csv.DictReader(io.StringIO(files["register.csv"])))
+    assert [r["id"] for r in rows] == ["street-cleansing", "town-centre-partnership"]
+    assert rows[1]["priorities"] == "Safer streets; Thriving economy"
+    assert rows[0]["contract_value_gbp"] == "1200000.5"
+    document = json.loads(files["register.json"])
+    assert document["council"] == "Test Borough Council" and len(document["arrangements"]) == 2
+    record = document["arrangements"][1]["record"]
+    assert record["risks"][0]["mitigation"] == "Council funds one year"
+    assert "internal" not in record
+
+
+# --------------------------------------------------------------------------- nothing internal leaks
+
+SENTINEL = "SENTINEL-7f3a"
+
+
+def planted():
+    settings = Settings(
+        council="Test", priorities={"p-one": "One"}, internal_fields=["exit_strategy", "rating"]
+    )
+    entry = Arrangement.model_validate(
+        {
+            "id": "planted",
+            "title": "Planted",
+            "kind": "partnership",
+            "status": "active",
+            "summary": "Public summary",
+            "lead": {
+                "role": "Manager",
+                "service": "Service",
+                "email": f"{SENTINEL}@example.invalid",
+                "phone": f"01277 {SENTINEL}",
+            },
+            "priorities": ["p-one"],
+            "partners": [{"name": "Partner"}],
+            "start": "2024-01-01",
+            "objectives": ["Public objective"],
+            "added_value": "Public value",
+            "risks": [{"description": f"risk {SENTINEL}", "mitigation": f"mitigation {SENTINEL}"}],
+            "exit_strategy": f"exit {SENTINEL}",
+            "rating": "limited",
+            "significance": "high",
+            "internal": {
+                "notes": f"note {SENTINEL}",
+                "contact": {"name": f"Jo {SENTINEL}"},
+                "list": [SENTINEL],
+            },
+        }
+    )
+    return entry, settings
+
+
+def test_nothing_internal_reaches_any_output():
+    entry, settings = planted()
+    files = site([entry], settings)
+    assert len(files) == 5  # index, its page, Markdown, CSV, JSON
+    for name, text in files.items():
+        assert SENTINEL not in text, f"{name} publishes something internal"
+    assert "Public objective" in files["arrangements/planted.html"]
+
+
+def test_a_rating_marked_internal_is_not_published():
+    entry, settings = planted()
+    for name, text in site([entry], settings).items():
+        assert "Assurance rating" not in text and '"rating"' not in text, name
+
+
+def test_contacts_and_risks_are_published_only_when_the_settings_say_so():
+    entry, settings = planted()
+    open_settings = settings.model_copy(
+        update={"publish": settings.publish.model_copy(update={"risks": True, "contacts": True})}
+    )
+    page = site([entry], open_settings)["arrangements/planted.html"]
+    assert f"{SENTINEL}@example.invalid" in page and f"risk {SENTINEL}" in page
+    assert f"note {SENTINEL}" not in page and f"exit {SENTINEL}" not in page
+
+
+def test_internal_fields_must_name_real_fields():
+    with pytest.raises(ValueError, match="did you mean 'exit_strategy'"):
+        Settings(council="X", internal_fields=["exit_stratgy"])
+    with pytest.raises(ValueError, match="always published"):
+        Settings(council="X", internal_fields=["partners"])
+
+
+# --------------------------------------------------------------------------- hostile content
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(1)",
+    "</table><h1>broken</h1>",
+    "a | b | c",
+    "<!-- open comment",
+    "`code` and ``` fence",
+    "\u202eevil\u202c reversed",
+    "# heading\n- list\n> quote",
+    "x" * 500,
+    "[link](javascript:alert(1))",
+    "{{ 7*7 }} {% raw %}",
+]
+TEXT_FIELDS = ["title", "summary", "added_value"]
+
+
+class Elements(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attrs = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+
+def hostile(payload):
+    return Arrangement.model_validate(
+        {
+            "id": "hostile",
+            "title": f"T {payload}",
+            "kind": "partnership",
+            "status": "active",
+            "summary": payload,
+            "lead": {"role": payload, "service": payload},
+            "priorities": [],
+            "start": "2024-01-01",
+            "partners": [{"name": payload, "role": payload}],
+            "objectives": [payload],
+            "added_value": payload,
+            "outcomes": [{"description": payload, "measure": payload, "target": payload}],
+            "review": {
+                "months": 12,
+                "history": [{"date": "2025-01-01", "outcome": "continue", "notes": payload}],
+            },
+            "links": [{"title": payload, "url": payload}, {"title": "ok", "url": "https://example.org/"}],
+        }
+    )
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_html_escapes_every_payload(payload):
+    files = site([hostile(payload)], Settings(council="Test"))
+    reference = site([hostile("plain")], Settings(council="Test"))
+    for name in ("index.html", "arrangements/hostile.html"):
+        got, want = Elements(), Elements()
+        got.feed(files[name])
+        want.feed(reference[name])
+        assert got.tags == want.tags, f"{name}: the payload changed the page's structure"
+        assert not any(k.startswith("on") for k, _ in got.attrs)
+        assert not any(v and v.strip().lower().startswith("javascript:") for _, v in got.attrs)
+        assert "\u202e" not in files[name]
+
+
+def table_rows(markdown):
+    return [line for line in markdown.splitlines() if line.startswith("| ")]
+
+
+def columns(row):
+    return len(re.findall(r"(?<!\\)\|", row)) - 1
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_markdown_keeps_its_tables_and_shows_no_html(payload):
+    text = site([hostile(payload)], Settings(council="Test"))["register.md"]
+    for row in table_rows(text):
+        assert columns(row) in (2, 7), f"a table row lost or gained columns: {row}"
+    assert not re.search(r"(?<!\\)<(script|img|h1|/table|!--)", text)
+    assert "](javascript:" not in text.replace("\\](", "")
+    assert "\u202e" not in text
+
+
+def test_markdown_escaping():
+    assert md("a | b") == "a \\| b"
+    assert md("# not a heading") == "\\# not a heading"
+    assert md("1. not a list") == "1\\. not a list"
+    assert md("line\nbreak") == "line break"
+    assert md("<b>bold</b>") == "\\<b\\>bold\\</b\\>"
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://example.org/a?b=1", True),
+        ("http://x.org", True),
+        ("mailto:a@b.org", True),
+        ("javascript:alert(1)", False),
+        (" JavaScript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("java\tscript:alert(1)", False),
+        ("//evil.example", False),
+        ("", False),
+    ],
+)
+def test_only_web_and_mail_links(url, kept):
+    assert (safe_url(url) is not None) is kept
+
+
+def test_spreadsheet_formulas_are_neutralised():
+    entry = hostile('=HYPERLINK("https://evil.example")')
+    rows = list(csv.DictReader(io.StringIO(site([entry], Settings(council="T"))["register.csv"])))
+    assert rows[0]["summary"].startswith("'=")
+
+
+def test_github_slugs():
+    assert github_slugs(["Partnerships", "A & B: c", "Partnerships"]) == [
+        "partnerships",
+        "a--b-c",
+        "partnerships-1",
+    ]
+
+
+# --------------------------------------------------------------------------- writing the site
+
+
+def test_stale_pages_are_removed_and_nothing_else(tmp_path):
+    register = open_register(SMALL)
+    files = site(register.entries, register.settings)
+    (tmp_path / "keep-me.txt").write_text("the council's own file")
+    write_site(tmp_path, files.items())
+    assert (tmp_path / "arrangements" / "street-cleansing.html").exists()
+    fewer = site([e for e in register.entries if e.id != "street-cleansing"], register.settings)
+    write_site(tmp_path, fewer.items())
+    assert not (tmp_path / "arrangements" / "street-cleansing.html").exists()
+    assert (tmp_path / "keep-me.txt").read_text() == "the council's own file"
+
+
+def test_a_register_can_override_a_template(tmp_path):
+    (tmp_path / "templates" / "markdown").mkdir(parents=True)
+    (tmp_path / "templates" / "markdown" / "register.md").write_text("# {{ page.council }} only\n")
+    register = open_register(SMALL)
+    files = site(register.entries, register.settings, root=tmp_path)
+    assert files["register.md"] == "# Test Borough Council only\n"
+    assert "<!doctype html>" in files["index.html"], "templates not overridden come from partreg"
