@@ -157,6 +157,12 @@ def lint(
     ] = LintFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
     as_of: AsOfOption = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Processes to use. Default: all CPUs for large registers, else one."
+        ),
+    ] = None,
     root: RootOption = None,
 ) -> None:
     """Check register files: every problem in every file, with where it is and how to fix it.
@@ -167,15 +173,9 @@ def lint(
     Example: partreg lint register/ --format parsable
     """
     from partreg import report
-    from partreg.lint import Severity, run
-    from partreg.rules import ALL
-    from partreg.store import (
-        SETTINGS_FILE,
-        expand_paths,
-        iter_documents,
-        read_settings,
-        register_files,
-    )
+    from partreg.lint import Severity
+    from partreg.runner import lint_files
+    from partreg.store import SETTINGS_FILE, expand_paths, read_settings, register_files
 
     cwd = Path.cwd()
     if paths:
@@ -191,7 +191,7 @@ def lint(
         settings, problems = read_settings(base, _rel(base / SETTINGS_FILE, cwd))
     else:
         settings, problems = None, []
-    for _, _, found in run(settings, iter_documents(files, cwd), ALL, as_of or date.today()):
+    for found in lint_files(files, cwd, settings, as_of or date.today(), jobs=jobs):
         problems.extend(found)
 
     if output is LintFormat.json:
@@ -205,9 +205,9 @@ def lint(
 
 
 def _rel(path: Path, cwd: Path) -> str:
-    from partreg.store import display_path
+    from partreg.store import shown_as
 
-    return display_path(path, cwd)
+    return shown_as(path, cwd)
 
 
 @app.command()

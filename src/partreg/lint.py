@@ -261,13 +261,18 @@ def validate_settings(source: Source) -> tuple[Settings | None, list[Problem]]:
 
 @dataclass
 class Linter:
-    """Lints files one at a time, keeping only what cross-file rules need."""
+    """Lints one file at a time; the same for every file, so files can be linted anywhere, in any process."""
 
     settings: Settings | None
     rules: tuple[Rule, ...]
     today: dt.date | None = None
     severities: dict[str, Severity] = field(default_factory=dict)
-    _ids: dict[str, str] = field(default_factory=dict)
+    _checks: list[tuple[str, Severity, Check]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._checks = [
+            (r.id, self.severities.get(r.id, r.severity), r.check) for r in self.rules if r.check is not None
+        ]
 
     def check(self, source: Source, file_id: str) -> tuple[Arrangement | None, list[Problem]]:
         """Problems in one arrangement file, and the entry if it could be read."""
@@ -279,41 +284,39 @@ class Linter:
             return None, list(schema_problems(source, e, Arrangement))
         ctx = Context(self.settings, file_id, self.today)
         problems: list[Problem] = []
-        for rule in self.rules:
-            if rule.check is None:
-                continue
-            severity = self.severities.get(rule.id, rule.severity)
-            for hit in rule.check(entry, ctx):
+        for rule_id, severity, check in self._checks:
+            for hit in check(entry, ctx):
                 line, column = source.locate(hit.key, at_key=hit.at_key)
                 problems.append(
-                    Problem(
-                        source.display,
-                        line,
-                        column,
-                        rule.id,
-                        severity,
-                        hit.message,
-                        dotted(hit.key),
-                    )
+                    Problem(source.display, line, column, rule_id, severity, hit.message, dotted(hit.key))
                 )
-        seen = self._ids.get(entry.id)
-        if seen is not None:
-            line, column = source.locate(("id",))
-            problems.append(
-                Problem(
-                    source.display,
-                    line,
-                    column,
-                    "duplicate-id",
-                    Severity.ERROR,
-                    f"the id {entry.id!r} is already used by {seen}: give each arrangement its own id",
-                    "id",
-                )
-            )
-        else:
-            self._ids[entry.id] = source.display
         problems.sort()
         return entry, problems
+
+
+@dataclass
+class Ids:
+    """The ids seen so far in a run: the one cross-file rule (``duplicate-id``) needs only these."""
+
+    _first: dict[str, str] = field(default_factory=dict)
+
+    def duplicate(self, entry_id: str, display: str) -> str | None:
+        """Where ``entry_id`` was seen first, if not in ``display``; remembers it otherwise."""
+        first = self._first.setdefault(entry_id, display)
+        return first if first != display else None
+
+
+def duplicate_problem(source: Source, entry_id: str, first: str) -> Problem:
+    line, column = source.locate(("id",))
+    return Problem(
+        source.display,
+        line,
+        column,
+        "duplicate-id",
+        Severity.ERROR,
+        f"the id {entry_id!r} is already used by {first}: give each arrangement its own id",
+        "id",
+    )
 
 
 def run(
@@ -329,7 +332,11 @@ def run(
     about dates (reviews overdue, arrangements ending) run only when
     ``today`` is given.
     """
-    linter = Linter(settings, rules, today)
+    linter, ids = Linter(settings, rules, today), Ids()
     for source, file_id in sources:
         entry, problems = linter.check(source, file_id)
+        if entry is not None:
+            first = ids.duplicate(entry.id, source.display)
+            if first is not None:
+                problems = sorted([*problems, duplicate_problem(source, entry.id, first)])
         yield source, entry, problems

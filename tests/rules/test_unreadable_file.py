@@ -38,10 +38,21 @@ def test_permission_error_is_a_problem_not_a_traceback(tmp_path, monkeypatch):
     f = tmp_path / "locked.yaml"
     f.write_text("id: abc\n")
 
-    def deny(self, *args, **kwargs):
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(type(f), "open", deny)
+    def deny(path, *args, **kwargs):
+        if str(path) == str(f):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", deny)
     [p] = read_document(f).problems
     assert (p.rule, p.line) == ("unreadable-file", 1)
     assert "Permission denied" in p.message
+
+
+def test_a_pipe_named_like_a_file_is_not_waited_on(tmp_path):
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    [p] = read_document(fifo).problems
+    assert p.rule == "unreadable-file" and "not a regular file" in p.message

@@ -24,7 +24,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.classify import classify
+from partreg.classify import decide
 from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement
 
@@ -32,7 +32,7 @@ from partreg.models import Arrangement
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if entry.characteristics is None:
         return
-    for conflict in classify(entry.characteristics, statutory=bool(entry.statutory), missing=False).conflicts:
+    for conflict in decide(entry.characteristics, bool(entry.statutory))[2]:
         yield Hit(("characteristics",), conflict, at_key=True)
 
 

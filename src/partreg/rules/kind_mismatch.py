@@ -22,7 +22,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.classify import classify
+from partreg.classify import decide
 from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement
 
@@ -30,12 +30,12 @@ from partreg.models import Arrangement
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if entry.characteristics is None:
         return
-    result = classify(entry.characteristics, statutory=bool(entry.statutory), missing=False)
-    if result.kind is not None and result.kind != entry.kind:
+    kind, basis, _ = decide(entry.characteristics, bool(entry.statutory))
+    if kind is not None and kind != entry.kind:
         yield Hit(
             ("kind",),
-            f"recorded as {entry.kind.value}, but the characteristics say {result.kind.value} "
-            f"({result.basis}): change `kind:` or the facts; `partreg classify {entry.id}` explains",
+            f"recorded as {entry.kind.value}, but the characteristics say {kind.value} "
+            f"({basis}): change `kind:` or the facts; `partreg classify {entry.id}` explains",
         )
 
 
