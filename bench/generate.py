@@ -55,10 +55,7 @@ BODIES = [
     "Anglia Ruskin University",
 ]
 SECTORS = ["public", "private", "voluntary", "community", "academic"]
-WORDS = (
-    "safer streets joint working residents support housing advice town centre employment skills climate "
-    "waste recycling young people older people health wellbeing transport planning culture sport"
-).split()
+WORDS = ["safer", "streets", "joint", "working", "residents", "support", "housing", "advice", "town", "centre", "employment", "skills", "climate", "waste", "recycling", "young", "people", "older", "people", "health", "wellbeing", "transport", "planning", "culture", "sport"]
 
 
 def sentence(rng: random.Random, n: int = 8) -> str:
