@@ -1,10 +1,10 @@
-# The commands anyone needs: make run, make test, make lint.
+# The commands anyone needs: make run, make test, make lint, make bench.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint docs schema clean
+.PHONY: run test install lint docs schema bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
+
+## bench: partreg against yamllint and check-jsonschema on generated registers (several minutes)
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python bench/run.py
 
 ## docs: regenerate docs/rules.md from the rules' docstrings
 docs: $(STAMP)

@@ -55,7 +55,33 @@ BODIES = [
     "Anglia Ruskin University",
 ]
 SECTORS = ["public", "private", "voluntary", "community", "academic"]
-WORDS = ["safer", "streets", "joint", "working", "residents", "support", "housing", "advice", "town", "centre", "employment", "skills", "climate", "waste", "recycling", "young", "people", "older", "people", "health", "wellbeing", "transport", "planning", "culture", "sport"]
+WORDS = [
+    "safer",
+    "streets",
+    "joint",
+    "working",
+    "residents",
+    "support",
+    "housing",
+    "advice",
+    "town",
+    "centre",
+    "employment",
+    "skills",
+    "climate",
+    "waste",
+    "recycling",
+    "young",
+    "people",
+    "older",
+    "people",
+    "health",
+    "wellbeing",
+    "transport",
+    "planning",
+    "culture",
+    "sport",
+]
 
 
 def sentence(rng: random.Random, n: int = 8) -> str:

@@ -7,6 +7,7 @@ mark internal, and officers' contact details never reach a public record.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from partreg.models import KIND_LABELS, Arrangement, Settings
@@ -56,16 +57,26 @@ def public_entry(entry: Arrangement, settings: Settings | None) -> Arrangement:
 
     Public outputs are built from this copy only, so nothing else can reach them.
     """
+    return public_entries([entry], settings)[0]
+
+
+def public_entries(entries: Iterable[Arrangement], settings: Settings | None) -> list[Arrangement]:
+    """``public_entry`` for many entries, deciding once what to reset."""
     publish = settings.publish if settings else None
     hidden = {"internal", *(settings.internal_fields if settings else ())}
     if not (publish and publish.risks):
         hidden.add("risks")
-    update: dict[str, Any] = {
+    reset: dict[str, Any] = {
         name: Arrangement.model_fields[name].get_default(call_default_factory=True) for name in hidden
     }
-    if not (publish and publish.contacts):
-        update["lead"] = entry.lead.model_copy(update=dict.fromkeys(CONTACT_FIELDS))
-    return entry.model_copy(update=update)
+    keep_contacts = bool(publish and publish.contacts)
+    out = []
+    for entry in entries:
+        update = dict(reset)
+        if not keep_contacts and (entry.lead.email is not None or entry.lead.phone is not None):
+            update["lead"] = entry.lead.model_copy(update=dict.fromkeys(CONTACT_FIELDS))
+        out.append(entry.model_copy(update=update))
+    return out
 
 
 def public_record(entry: Arrangement, settings: Settings | None) -> dict[str, Any]:

@@ -31,7 +31,7 @@ from markupsafe import Markup
 
 from partreg import __version__
 from partreg.classify import DEFINITIONS
-from partreg.export import full_record, public_entry
+from partreg.export import full_record, public_entries
 from partreg.models import KIND_LABELS, Arrangement, Kind, ReviewSettings, Settings
 from partreg.review import next_review
 
@@ -53,7 +53,7 @@ DEFAULT_INTRODUCTION = (
     "partnership policy defines it. The register is reviewed annually and updated accordingly."
 )
 #: Characters that reorder text on screen (the "Trojan Source" trick): removed from every published value.
-BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"))
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 CSV_COLUMNS = (
     "id",
     "title",
@@ -206,13 +206,36 @@ class ArrangementView:
     reviews: list[ReviewView]
     links: list[LinkView]
 
+    @property
+    def facts(self) -> list[tuple[str, str]]:
+        """The page's list of facts, in order, leaving out those not recorded."""
+        pairs = [
+            ("Kind", self.kind_label),
+            ("Status", self.status.capitalize()),
+            ("Lead", self.lead),
+            ("Lead councillor", self.member),
+            ("Email", self.email),
+            ("Phone", self.phone),
+            ("Corporate priorities", ", ".join(self.priorities)),
+            ("Started", self.start),
+            ("Ends", self.end),
+            ("Statutory basis", self.statutory_basis),
+            ("Agreement", self.agreement),
+            ("Significance", self.significance),
+            ("Assurance rating", self.rating),
+            ("Next review", self.next_review),
+            ("Last changed", self.last_changed),
+        ]
+        return [(label, value) for label, value in pairs if value]
+
 
 # --------------------------------------------------------------------------- values
 
 
 def clean(value: Any) -> str:
-    """Text as published: bidirectional controls removed, ``None`` as empty."""
-    return "" if value is None else str(value).translate(BIDI_CONTROLS)
+    """A value as text, ``None`` as empty. (Bidirectional controls are removed from each whole
+    published file, in ``render_site``: partreg's own templates contain none.)"""
+    return "" if value is None else str(value)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -529,12 +552,25 @@ def render_site(
 ) -> Iterator[tuple[str, str]]:
     """``(relative path, content)`` for every file of the site, one at a time.
 
-    Only public copies of the entries (``export.public_entry``) are rendered.
+    Only public copies of the entries (``export.public_entry``) are rendered,
+    and characters that reorder text on screen are removed from every file.
     """
-    entries = [public_entry(e, settings) for e in entries]
+    for name, content in _render(entries, settings, today, dirs, formats, last_changed or {}):
+        yield name, BIDI_CONTROLS.sub("", content)
+
+
+def _render(
+    entries: list[Arrangement],
+    settings: Settings,
+    today: dt.date,
+    dirs: list[Path],
+    formats: Iterable[str],
+    changed: dict[str, str],
+) -> Iterator[tuple[str, str]]:
+    entries = public_entries(entries, settings)
     html, markdown = environments(dirs)
     index, rows = build_index(entries, settings, today)
-    changed = last_changed or {}
+    views = {e.id: arrangement_view(e, settings, changed.get(e.id, "")) for e in entries}
     wanted = set(formats)
     if "html" in wanted:
         style = html.loader.get_source(html, "style.css")[0]  # type: ignore[union-attr]
@@ -553,17 +589,15 @@ def render_site(
         page = replace(index_page, root="../", script=None, csp=_csp(style, None))
         template = html.get_template("arrangement.html")
         for e in entries:
-            view = arrangement_view(e, settings, changed.get(e.id, ""))
-            yield f"arrangements/{e.id}.html", template.render(page=page, a=view)
+            yield f"arrangements/{e.id}.html", template.render(page=page, a=views[e.id])
     if "markdown" in wanted:
-        views = [
-            arrangement_view(e, settings, changed.get(e.id, ""))
-            for e in sorted(entries, key=lambda e: (e.status == "ended", e.title.casefold()))
+        ordered = [
+            views[e.id] for e in sorted(entries, key=lambda e: (e.status == "ended", e.title.casefold()))
         ]
         page_md = {"council": settings.council, "title": settings.title, "generated": today.isoformat()}
         yield (
             "register.md",
-            markdown.get_template("register.md").render(page=page_md, register=index, arrangements=views),
+            markdown.get_template("register.md").render(page=page_md, register=index, arrangements=ordered),
         )
     if "data" in wanted:
         yield "register.csv", open_data_csv(entries, settings, rows)
@@ -618,25 +652,19 @@ def open_data_csv(entries: list[Arrangement], settings: Settings, rows: dict[str
 def open_data_json(
     entries: list[Arrangement], settings: Settings, today: dt.date, rows: dict[str, Row]
 ) -> str:
-    document = {
+    head = {
         "council": clean(settings.council),
         "title": clean(settings.title),
         "published": today.isoformat(),
         "format": "partreg register v1",
-        "arrangements": [
-            {
-                **_data_row(e, settings, rows[e.id]),
-                "record": _clean_tree(full_record(e, settings, internal=True)),
-            }
-            for e in sorted(entries, key=lambda e: e.id)
-        ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def _clean_tree(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _clean_tree(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clean_tree(v) for v in value]
-    return clean(value) if isinstance(value, str) else value
+    items = [
+        json.dumps(
+            {**_data_row(e, settings, rows[e.id]), "record": full_record(e, settings, internal=True)},
+            ensure_ascii=False,
+        )
+        for e in sorted(entries, key=lambda e: e.id)
+    ]
+    # one arrangement a line: readable, and encoded by json's C encoder (indent= would use the slow one)
+    opening = json.dumps(head, ensure_ascii=False)[:-1]
+    return opening + ', "arrangements": [\n' + ",\n".join(items) + "\n]}\n"

@@ -92,7 +92,7 @@ class Document:
     def _compose(self) -> Any:
         if self._nodes is None and self.text is not None:
             try:
-                self._nodes = _rt().compose(self.text) or False
+                self._nodes = compose_for_positions(self.text) or False
             except Exception:
                 self._nodes = False
         return self._nodes or None
@@ -113,6 +113,22 @@ def _child(node: Any, part: str | int) -> tuple[Any, Any] | None:
 
 def _mark(node: Any) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def compose_for_positions(text: str) -> Any:
+    """The file's node tree with every node's line and column.
+
+    ruamel.yaml's C composer (ruamel.yaml.clib) is ten times faster than its
+    round-trip one, which matters when many files have problems; where it
+    refuses a file that yaml-rs read, the round-trip composer takes over.
+    """
+    from ruamel.yaml import YAML
+
+    warnings.filterwarnings("ignore", module=r"ruamel\.yaml.*")
+    try:
+        return YAML(typ="safe").compose(text)
+    except Exception:
+        return _rt().compose(text)
 
 
 def _rt() -> Any:
@@ -325,8 +341,8 @@ def _find_duplicate(text: str) -> tuple[int, int] | None:
     from ruamel.yaml.nodes import MappingNode, SequenceNode
 
     try:
-        root = _rt().compose(text)
-    except Exception:
+        root = compose_for_positions(text)
+    except Exception:  # only a position is lost
         return None
     stack, seen_nodes = [root], 0
     while stack and seen_nodes < 100_000:
@@ -501,15 +517,19 @@ def write_site(out: Path, files: Iterable[tuple[str, str]]) -> list[str]:
     except (OSError, ValueError, TypeError):
         previous = set()
     written = []
+    folders: set[Path] = set()
     for name, content in files:
         target = out / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, content)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        write_atomic(target, content, durable=False)  # each page whole; all flushed to disk below
         written.append(name)
     for name in sorted(previous - set(written)):
         stale = out / name
         if ".." not in Path(name).parts and stale.is_file() and not stale.is_symlink():
             stale.unlink()
+    os.sync()  # one flush for the whole site, rather than one per page
     write_atomic(manifest, json.dumps(sorted(written), indent=0) + "\n")
     return written
 
@@ -543,14 +563,18 @@ def dump_entry(data: dict[str, Any]) -> str:
     return f"# yaml-language-server: $schema=../{SCHEMA_PATH}\n{buffer.getvalue()}"
 
 
-def write_atomic(path: Path, text: str, *, exclusive: bool = False, expect: bytes | None = None) -> None:
+def write_atomic(
+    path: Path, text: str, *, exclusive: bool = False, expect: bytes | None = None, durable: bool = True
+) -> None:
     """Write ``text`` to ``path`` whole or not at all.
 
     The text goes to a temporary file in the same folder, is flushed to disk,
     and then takes the target's name in one step. With ``exclusive`` the
     target must not exist (two writers of one name: one wins, one is refused).
     With ``expect``, the target must still hold exactly those bytes (it was
-    not changed by someone else since it was read).
+    not changed by someone else since it was read). ``durable=False`` skips
+    the flush to disk, for a caller that writes many files and then flushes
+    them all at once (``write_site``); each file is still replaced whole.
     """
     folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -563,7 +587,8 @@ def write_atomic(path: Path, text: str, *, exclusive: bool = False, expect: byte
         with os.fdopen(fd, "wb") as fh:
             fh.write(text.encode("utf-8"))
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         if exclusive:
             try:
                 os.link(tmp, path)
@@ -581,7 +606,8 @@ def write_atomic(path: Path, text: str, *, exclusive: bool = False, expect: byte
                         f"{path}: changed on disk since partreg read it; run the command again"
                     )
             os.replace(tmp, path)
-        _fsync_dir(folder)
+        if durable:
+            _fsync_dir(folder)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

@@ -1,0 +1,300 @@
+"""`make bench`: partreg against yamllint and check-jsonschema on the same generated registers.
+
+    python bench/run.py [--quick] [--rounds N]
+
+Each command runs in a fresh process; within a round the commands alternate,
+so that a slow moment on the machine falls on all of them; medians are
+reported. "Cold" runs first evict the register's files from the page cache
+(posix_fadvise DONTNEED); "warm" runs follow a run that read them. Peak
+memory is the sum over the process tree (partreg's workers included),
+sampled every 20 ms. Benchmarks are never timed tests: nothing here fails a
+build; it prints the figures and whether each target was met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+OUT = HERE / "out"
+BIN = Path(sys.executable).parent
+AS_OF = "2026-01-01"
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+
+def register(name: str, count: int, broken: float, seed: int) -> Path:
+    """A generated register, made once and reused while its parameters are the same."""
+    root = OUT / name
+    marker = root / ".params.json"
+    params = {"count": count, "broken": broken, "seed": seed}
+    if marker.exists() and json.loads(marker.read_text()) == params:
+        return root
+    shutil.rmtree(root, ignore_errors=True)
+    print(f"generating {name}: {count:,} files ({broken:.0%} broken)", file=sys.stderr, flush=True)
+    generate(root, count, broken, seed)
+    marker.write_text(json.dumps(params))
+    return root
+
+
+def evict(root: Path) -> None:
+    """Drop the register's files from the page cache, so the next run reads them from disk."""
+    for path in (root / "register").iterdir():
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(fd)
+
+
+def tree_rss_kb(pid: int) -> int:
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                total += next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
+            with open(f"/proc/{p}/task/{p}/children") as fh:
+                stack.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def timed(command: list[str], cwd: Path = REPO) -> tuple[float, int, int]:
+    """Seconds, peak RSS of the process tree in KB, and the exit code."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = [0]
+
+    def sample() -> None:
+        while process.poll() is None:
+            peak[0] = max(peak[0], tree_rss_kb(process.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    process.wait()
+    elapsed = time.perf_counter() - start
+    sampler.join()
+    return elapsed, peak[0], process.returncode
+
+
+class Case:
+    def __init__(self, name: str, command: list[str], before: Callable[[], None] | None = None) -> None:
+        self.name, self.command, self.before = name, command, before
+        self.times: list[float] = []
+        self.peak_kb = 0
+        self.codes: set[int] = set()
+
+    def run(self) -> None:
+        if self.before:
+            self.before()
+        seconds, peak, code = timed(self.command)
+        self.times.append(seconds)
+        self.peak_kb = max(self.peak_kb, peak)
+        self.codes.add(code)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+
+def partreg(*args: str) -> list[str]:
+    return [str(BIN / "partreg"), *args]
+
+
+def loaders(root: Path, limit: int) -> list[tuple[str, float]]:
+    """Microseconds to parse one file, for each YAML reader, on the same files."""
+    import yaml
+    import yaml_rs
+    from ruamel.yaml import YAML
+
+    texts = [p.read_text() for p in sorted((root / "register").iterdir())[:limit]]
+    readers: list[tuple[str, Callable[[str], object]]] = [
+        ("yaml-rs (partreg's reader)", lambda t: yaml_rs.loads(t, parse_datetime=False)),
+        ("PyYAML with libyaml (CSafeLoader)", lambda t: yaml.load(t, Loader=yaml.CSafeLoader)),
+        ("ruamel.yaml safe, C", YAML(typ="safe").load),
+        ("ruamel.yaml round trip", YAML(typ="rt").load),
+    ]
+    out = []
+    for name, read in readers:
+        start = time.perf_counter()
+        for text in texts:
+            read(text)
+        out.append((name, (time.perf_counter() - start) / len(texts) * 1e6))
+    return out
+
+
+def corpus_compliance() -> list[tuple[str, str]]:
+    """How each reader does on the YAML test suite (valid cases loaded as expected, invalid ones refused)."""
+    corpus = REPO.parent / "shared" / "corpora" / "yaml-test-suite"
+    if not corpus.is_dir():
+        return [("(the YAML test suite)", f"not found at {corpus}")]
+    import yaml
+    import yaml_rs
+    from ruamel.yaml import YAML
+
+    def normal(v: object) -> object:
+        if isinstance(v, dict):
+            return {str(k): normal(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [normal(x) for x in v]
+        return v
+
+    readers: list[tuple[str, Callable[[str], object]]] = [
+        ("yaml-rs", lambda t: yaml_rs.loads(t, parse_datetime=False)),
+        ("PyYAML CSafeLoader", lambda t: yaml.load(t, Loader=yaml.CSafeLoader)),
+        ("ruamel.yaml safe", YAML(typ="safe", pure=True).load),
+    ]
+    cases = sorted(p.parent for p in corpus.rglob("in.yaml"))
+    rows = []
+    for name, read in readers:
+        good = bad = valid = invalid = 0
+        for case in cases:
+            text = (case / "in.yaml").read_text("utf-8", "replace")
+            if (case / "error").exists():
+                invalid += 1
+                try:
+                    read(text)
+                except Exception:
+                    bad += 1
+            elif (case / "in.json").exists():
+                valid += 1
+                try:
+                    expected = json.loads((case / "in.json").read_text())
+                    good += normal(json.loads(json.dumps(read(text), default=str))) == normal(expected)
+                except Exception:
+                    pass
+        rows.append((name, f"{good}/{valid} valid cases as expected, {bad}/{invalid} invalid cases refused"))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a tenth of the sizes, one round: a quick look")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    scale = 10 if args.quick else 1
+    rounds = 1 if args.quick else args.rounds
+    n10k, n100k = 10_000 // scale, 100_000 // scale
+
+    valid = register(f"valid-{n10k}", n10k, 0.0, 1)
+    broken = register(f"broken-{n10k}", n10k, 0.1, 1)
+    large = register(f"valid-{n100k}", n100k, 0.0, 2)
+    site = Path(tempfile.mkdtemp(prefix="partreg-bench-site-"))
+    schema = REPO / "schema" / "arrangement.v1.json"
+    files = sorted(str(p) for p in (valid / "register").iterdir())
+
+    lint = ["lint", "--as-of", AS_OF, "--format", "parsable", "--root"]
+    cases = {
+        "python -c pass": Case("python -c pass", [sys.executable, "-c", "pass"]),
+        "partreg --help": Case("partreg --help", partreg("--help")),
+        "lint cold": Case("lint cold", partreg(*lint, str(valid)), before=lambda: evict(valid)),
+        "lint warm": Case("lint warm", partreg(*lint, str(valid))),
+        "lint 10% broken": Case("lint 10% broken", partreg(*lint, str(broken))),
+        "lint 100k": Case("lint 100k", partreg(*lint, str(large)), before=lambda: evict(large)),
+        "lint 100k warm": Case("lint 100k warm", partreg(*lint, str(large))),
+        "render": Case(
+            "render", partreg("render", "--as-of", AS_OF, "--root", str(valid), "--out", str(site))
+        ),
+        "review-due": Case(
+            "review-due", partreg("review-due", "--as-of", AS_OF, "--format", "json", "--root", str(valid))
+        ),
+        "yamllint": Case(
+            "yamllint",
+            [str(BIN / "yamllint"), "--format", "parsable", str(valid / "register")],
+            before=lambda: evict(valid),
+        ),
+        "check-jsonschema": Case(
+            "check-jsonschema",
+            [str(BIN / "check-jsonschema"), "--schemafile", str(schema), *files],
+            before=lambda: evict(valid),
+        ),
+    }
+    for number in range(1, rounds + 1):
+        for case in cases.values():
+            print(f"round {number}/{rounds}: {case.name}", file=sys.stderr, flush=True)
+            case.run()
+    shutil.rmtree(site, ignore_errors=True)
+
+    m = {name: case.median for name, case in cases.items()}
+    per_file = lambda seconds, n: f"{seconds / n * 1e6:,.0f} µs/file"  # noqa: E731
+    print(
+        f"\n## partreg benchmark ({rounds} round{'s' if rounds > 1 else ''}, medians; {os.cpu_count()} CPUs)\n"
+    )
+    print("| measure | partreg | compared with | ratio | target | met |")
+    print("| --- | --- | --- | --- | --- | --- |")
+
+    def row(
+        measure: str, ours: float, theirs: float, theirs_label: str, target: float, higher_is_ok: bool = False
+    ) -> None:
+        ratio = ours / theirs
+        met = ratio >= target if higher_is_ok else ratio <= target
+        print(
+            f"| {measure} | {ours:.2f} s | {theirs_label} {theirs:.2f} s | {ratio:.3f} | "
+            f"{'≤' if not higher_is_ok else '≥'} {target:g} | {'yes' if met else 'NO'} |"
+        )
+
+    row(f"cold lint, {n10k:,} valid files vs yamllint", m["lint cold"], m["yamllint"], "yamllint", 1 / 40)
+    row(
+        f"cold lint, {n10k:,} valid files vs check-jsonschema",
+        m["lint cold"],
+        m["check-jsonschema"],
+        "check-jsonschema",
+        1 / 30,
+    )
+    row(f"lint, {n10k:,} files 10% broken vs all valid", m["lint 10% broken"], m["lint warm"], "all valid", 2)
+    row("partreg --help vs python -c pass", m["partreg --help"], m["python -c pass"], "python", 10)
+    row(
+        f"render {n10k:,} entries (index and every page) vs cold lint",
+        m["render"],
+        m["lint cold"],
+        "cold lint",
+        2,
+    )
+    large_ok = m["lint 100k"] < 8 * n100k / 100_000 and cases["lint 100k"].peak_kb < 1_000_000
+    print(
+        f"| cold lint, {n100k:,} files | {m['lint 100k']:.2f} s, peak {cases['lint 100k'].peak_kb / 1024:,.0f} MB "
+        f"(all processes) | | | < {8 * n100k / 100_000:g} s, < 1 GB | {'yes' if large_ok else 'NO'} |"
+    )
+
+    print("\n| run | median | per file | peak memory (all processes) |")
+    print("| --- | --- | --- | --- |")
+    for name, case in cases.items():
+        n = n100k if "100k" in name else n10k
+        note = per_file(case.median, n) if name not in ("python -c pass", "partreg --help") else ""
+        print(f"| {name} | {case.median:.3f} s | {note} | {case.peak_kb / 1024:,.0f} MB |")
+    print(
+        f"\nwarm lint / cold lint: {m['lint warm'] / m['lint cold']:.2f} "
+        "(partreg keeps no cache: a warm run differs only by the operating system's page cache)"
+    )
+    print(
+        f"exit codes: lint valid {sorted(cases['lint cold'].codes)}, lint broken {sorted(cases['lint 10% broken'].codes)}, "
+        f"yamllint {sorted(cases['yamllint'].codes)}, check-jsonschema {sorted(cases['check-jsonschema'].codes)}"
+    )
+
+    print("\n### YAML readers on the same files (parse only)\n")
+    print("| reader | per file |")
+    print("| --- | --- |")
+    for name, us in loaders(valid, min(n10k, 2000)):
+        print(f"| {name} | {us:,.0f} µs |")
+    print("\n### YAML readers on the YAML test suite\n")
+    for name, result in corpus_compliance():
+        print(f"- {name}: {result}")
+
+
+if __name__ == "__main__":
+    main()
