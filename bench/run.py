@@ -20,7 +20,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -194,7 +193,11 @@ def main() -> None:
     valid = register(f"valid-{n10k}", n10k, 0.0, 1)
     broken = register(f"broken-{n10k}", n10k, 0.1, 1)
     large = register(f"valid-{n100k}", n100k, 0.0, 2)
-    site = Path(tempfile.mkdtemp(prefix="partreg-bench-site-"))
+    site = OUT / "site"  # beside the registers, on the same disk; emptied before each render
+
+    def fresh_site() -> None:
+        shutil.rmtree(site, ignore_errors=True)
+
     schema = REPO / "schema" / "arrangement.v1.json"
     files = sorted(str(p) for p in (valid / "register").iterdir())
 
@@ -208,7 +211,9 @@ def main() -> None:
         "lint 100k": Case("lint 100k", partreg(*lint, str(large)), before=lambda: evict(large)),
         "lint 100k warm": Case("lint 100k warm", partreg(*lint, str(large))),
         "render": Case(
-            "render", partreg("render", "--as-of", AS_OF, "--root", str(valid), "--out", str(site))
+            "render",
+            partreg("render", "--as-of", AS_OF, "--root", str(valid), "--out", str(site)),
+            before=fresh_site,
         ),
         "review-due": Case(
             "review-due", partreg("review-due", "--as-of", AS_OF, "--format", "json", "--root", str(valid))

@@ -50,12 +50,12 @@ def test_the_example_register_lints_clean():
         ("register/joint-leisure-services-contract.yaml", "review-overdue"),
         ("register/local-support-services-framework.yaml", "no-review-history"),
     ]
-    code, out, _ = partreg("lint", "register/", "--as-of", QUIET_DAY)
+    code, out, _ = partreg("lint", "register/", "--as-of", QUIET_DAY, "-f", "text")
     assert code == 0 and "no problems" in out
 
 
 def test_lint_defaults_to_the_register_found_upward(register):
-    code, out, _ = partreg("lint", "--as-of", QUIET_DAY, cwd=register / "register")
+    code, out, _ = partreg("lint", "--as-of", QUIET_DAY, "-f", "text", cwd=register / "register")
     assert code == 0 and f"{len(register_files(register))} files checked" in out
 
 
@@ -97,7 +97,7 @@ def test_warnings_fail_only_with_strict(register):
 
 def test_text_format_groups_by_file_without_colour_off_a_terminal(register):
     (register / "register" / "empty.yaml").write_text("")
-    code, out, _ = partreg("lint", "--as-of", QUIET_DAY, cwd=register)
+    code, out, _ = partreg("lint", "--as-of", QUIET_DAY, "-f", "text", cwd=register)
     assert code == 1
     assert out.startswith("register/empty.yaml\n")
     assert "\x1b[" not in out

@@ -6,6 +6,8 @@ Heavy libraries are imported inside the commands that use them, so that
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from datetime import date
 from enum import StrEnum
@@ -17,6 +19,7 @@ from typer.core import TyperGroup
 
 from partreg import __version__
 from partreg.errors import PartregError, UsageError, WriteRefused
+from partreg.lint import Severity
 
 if TYPE_CHECKING:
     from partreg.models import Arrangement
@@ -92,9 +95,12 @@ class RenderFormat(StrEnum):
 
 
 class LintFormat(StrEnum):
+    auto = "auto"
     text = "text"
     parsable = "parsable"
     json = "json"
+    github = "github"
+    sarif = "sarif"
 
 
 class ListFormat(StrEnum):
@@ -153,8 +159,13 @@ def lint(
         typer.Argument(help="Files or folders to check. Default: the whole register.", show_default=False),
     ] = None,
     output: Annotated[
-        LintFormat, typer.Option("--format", "-f", help="How to print problems.")
-    ] = LintFormat.text,
+        LintFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="auto (github under GitHub Actions, text on a terminal, else parsable), text, parsable, json, github, sarif.",
+        ),
+    ] = LintFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
     as_of: AsOfOption = None,
     jobs: Annotated[
@@ -191,13 +202,36 @@ def lint(
         settings, problems = read_settings(base, _rel(base / SETTINGS_FILE, cwd))
     else:
         settings, problems = None, []
-    for found in lint_files(files, cwd, settings, as_of or date.today(), jobs=jobs):
+    if settings is not None and settings.ignore and base is not None:
+        from fnmatch import fnmatch
+
+        from partreg.store import shown_as
+
+        files = [f for f in files if not any(fnmatch(shown_as(f, base), glob) for glob in settings.ignore)]
+    interactive_text = output is LintFormat.text or (output is LintFormat.auto and sys.stdout.isatty())
+    results = lint_files(files, cwd, settings, as_of or date.today(), jobs=jobs)
+    for found in report.progress(results, len(files), "Checking", enabled=interactive_text):
         problems.extend(found)
 
+    if output is LintFormat.auto:
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            output = LintFormat.github
+        else:
+            output = LintFormat.text if sys.stdout.isatty() else LintFormat.parsable
     if output is LintFormat.json:
         report.problems_json(problems, len(files), sys.stdout)
     elif output is LintFormat.parsable:
         report.problems_parsable(problems, sys.stdout)
+    elif output is LintFormat.github:
+        summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+        with (
+            open(summary_path, "a", encoding="utf-8") if summary_path else contextlib.nullcontext() as summary
+        ):
+            report.problems_github(problems, len(files), sys.stdout, summary)
+    elif output is LintFormat.sarif:
+        from partreg.rules import ALL
+
+        report.problems_sarif(problems, ALL, __version__, sys.stdout)
     else:
         report.problems_text(problems, len(files), report.console())
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
@@ -580,6 +614,7 @@ def render(
 
     Example: partreg render --out site
     """
+    from partreg import report
     from partreg.history import last_changed
     from partreg.render import render_site, template_dirs
     from partreg.store import REGISTER_DIR, package_templates, write_site
@@ -602,11 +637,162 @@ def render(
         formats=formats[output.value],
         last_changed=last_changed(register.root),
     )
-    written = write_site(out, files)
+    written = write_site(out, report.progress(files, len(register.entries) + 4, "Publishing", enabled=True))
     pages = sum(name.startswith("arrangements/") for name in written)
     typer.echo(f"Wrote {len(written)} files to {out}/ ({pages} arrangement pages).")
     if "index.html" in written:
         typer.echo(f"Open {(out / 'index.html').resolve().as_uri()} in a browser.")
+
+
+@app.command()
+def init(
+    directory: Annotated[
+        Path, typer.Argument(help="Where to create the register. Default: here.", file_okay=False)
+    ] = Path("."),
+    council: Annotated[
+        str | None, typer.Option("--council", help="The council's name (asked if not given).")
+    ] = None,
+    priority: Annotated[
+        list[str] | None,
+        typer.Option("--priority", help="A corporate priority's name; repeat for each (asked if not given)."),
+    ] = None,
+) -> None:
+    """Start a new council's register: settings, a register folder, a README for officers,
+    pre-commit hooks, a GitHub Actions workflow, the JSON Schema, and .gitignore.
+
+    Never replaces a file: if any of them exists already, nothing is written.
+
+    Example: partreg init brentwood-register --council "Brentwood Borough Council" --priority "Growing our economy"
+    """
+    from partreg.questionnaire import Questionnaire
+    from partreg.scaffold import TEMPLATES, scaffold
+    from partreg.store import package_templates, write_atomic
+
+    priorities = list(priority or [])
+    if council is None:
+        if not _interactive():
+            raise UsageError(
+                "give --council NAME (and --priority NAME for each corporate priority), or run it in a terminal"
+            )
+        from partreg.models import Settings
+
+        asker = Questionnaire(_ask, typer.echo, Settings(council="-"), date.today(), lambda _: False)
+        council = asker.need("The council's name", str)
+        if not priorities:
+            typer.echo("The corporate plan's priorities, one at a time (empty to finish):")
+            while answer := asker.text(f"Priority {len(priorities) + 1}", required=False):
+                priorities.append(answer)
+    source = package_templates() / "init"
+    try:
+        files = scaffold(
+            council, priorities, {name: (source / name).read_text("utf-8") for name in TEMPLATES}
+        )
+    except ValueError as e:
+        raise UsageError(f"these settings would not load: {e}") from None
+    existing = [name for name in files if (directory / name).exists()]
+    if existing:
+        raise WriteRefused(
+            f"{directory}: {', '.join(existing)} already exist; partreg init never replaces a file"
+        )
+    for name, text in files.items():
+        (directory / name).parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(directory / name, text, exclusive=True)
+    typer.echo(f"Created a register for {council} in {directory}/ ({len(files)} files).")
+    typer.echo(f"Next: cd {directory}; git init; partreg add")
+
+
+@app.command("import")
+def import_(
+    spreadsheet: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="The register as a spreadsheet: .csv or .xlsx.", dir_okay=False),
+    ],
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="HEADER=FIELD",
+            help="Read a column into a field, e.g. 'Officer=lead.role'. Repeat for more.",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="The sheet to read (.xlsx). Default: the first.")
+    ] = None,
+    write: Annotated[
+        bool, typer.Option("--write", help="Create the files for rows without errors (never replacing one).")
+    ] = False,
+    root: RootOption = None,
+) -> None:
+    """Turn a spreadsheet register into register files; first a dry run listing every row's problems.
+
+    Columns are matched by their headers (Title, Kind, Lead service, Start
+    date, Partners, ... and the columns of partreg's own register.csv); --map
+    names the rest. Without --write, nothing is written: the output is a to-do
+    list, row by row. With --write, each row without errors becomes
+    register/<id>.yaml; rows with errors, and ids that exist, are left out.
+
+    Example: partreg import old-register.xlsx --map "Officer=lead.role" --write
+    """
+    from partreg import report
+    from partreg.importer import entry_data, map_columns, rows_to_entries
+    from partreg.models import Arrangement as Model
+    from partreg.store import REGISTER_DIR, dump_entry, read_settings, read_table, write_atomic
+
+    base = _root(root)
+    settings, problems = read_settings(base)
+    if settings is None:
+        raise PartregError(
+            f"{problems[0].path}:{problems[0].line}: {problems[0].message}; run `partreg lint`"
+        )
+    extra = {}
+    for item in mapping or []:
+        header, sep, path = item.partition("=")
+        if not sep or not header.strip() or path.strip().split(".")[0] not in Model.model_fields:
+            raise UsageError(
+                f"--map {item!r}: write HEADER=FIELD with a field of the format, e.g. 'Officer=lead.role'"
+            )
+        extra[header.strip()] = path.strip()
+    headers, rows = read_table(spreadsheet, sheet)
+    columns = map_columns(headers, extra)
+    if not any(key == ("title",) for key in columns.columns.values()):
+        raise UsageError(f"{spreadsheet}: no column gives the title; name one with --map 'HEADER=title'")
+    results = list(rows_to_entries(str(spreadsheet), headers, rows, columns, settings))
+    for header in columns.unmapped:
+        report.error(
+            f"column {header!r} is not imported: name its field with --map '{header}=FIELD', or leave it"
+        )
+    found = [p for r in results for p in r.problems]
+    ready = [
+        r
+        for r in results
+        if r.entry is not None and not any(p.severity is Severity.ERROR for p in r.problems)
+    ]
+    if sys.stdout.isatty():
+        report.import_report(found, len(results), len(ready), report.console())
+    else:
+        report.problems_parsable(found, sys.stdout)
+        typer.echo(
+            f"{report.plural(len(results), 'row')}: {len(ready)} ready to import, {len(results) - len(ready)} with errors to fix."
+        )
+    if not write:
+        if ready:
+            typer.echo(
+                f"Dry run: nothing written. Run again with --write to create {report.plural(len(ready), 'file')}."
+            )
+        raise typer.Exit(1 if len(ready) < len(results) else 0)
+    created = 0
+    for result in ready:  # the importer has already refused ids repeated within the sheet
+        assert result.entry is not None
+        name = f"{REGISTER_DIR}/{result.entry.id}.yaml"
+        try:
+            write_atomic(base / name, dump_entry(entry_data(result.entry)), exclusive=True)
+            created += 1
+        except WriteRefused:
+            report.error(f"row {result.row}: {name} already exists: not replaced")
+    typer.echo(
+        f"Wrote {report.plural(created, 'file')} to {REGISTER_DIR}/; {len(results) - created} rows left out."
+    )
+    raise typer.Exit(0 if created == len(results) else 1)
 
 
 def _entry_from(target: str, root: Path | None) -> Arrangement:

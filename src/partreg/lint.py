@@ -12,7 +12,7 @@ import difflib
 import re
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -95,6 +95,7 @@ class Source(Protocol):
     """A file as the loader read it (see ``store.Document``)."""
 
     display: str
+    text: str | None
     data: Any
     problems: list[Problem]
 
@@ -270,12 +271,32 @@ class Linter:
     _checks: list[tuple[str, Severity, Check]] = field(init=False)
 
     def __post_init__(self) -> None:
+        levels = self.settings.rules if self.settings else {}
+        self._off = {rule_id for rule_id, level in levels.items() if level == "off"}
+        self.severities = {
+            **self.severities,
+            **{rule_id: Severity(level) for rule_id, level in levels.items() if level != "off"},
+        }
         self._checks = [
-            (r.id, self.severities.get(r.id, r.severity), r.check) for r in self.rules if r.check is not None
+            (r.id, self.severities.get(r.id, r.severity), r.check)
+            for r in self.rules
+            if r.check is not None and r.id not in self._off
         ]
 
     def check(self, source: Source, file_id: str) -> tuple[Arrangement | None, list[Problem]]:
         """Problems in one arrangement file, and the entry if it could be read."""
+        entry, problems = self._check(source, file_id)
+        if source.text is not None and "partreg:" in source.text:
+            problems = apply_disables(source, problems)
+        if self._off or self.severities:
+            problems = [
+                p if p.rule not in self.severities else replace(p, severity=self.severities[p.rule])
+                for p in problems
+                if p.rule not in self._off
+            ]
+        return entry, problems
+
+    def _check(self, source: Source, file_id: str) -> tuple[Arrangement | None, list[Problem]]:
         if source.problems:
             return None, list(source.problems)
         try:
@@ -292,6 +313,62 @@ class Linter:
                 )
         problems.sort()
         return entry, problems
+
+
+DISABLE = re.compile(r"#\s*partreg:\s*disable=([A-Za-z0-9_,-]*)[ \t]*(.*)$")
+
+
+def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
+    """Drop the problems a ``# partreg: disable=rule-id reason`` comment on their line names.
+
+    A comment without a reason, or naming no known rule, is itself a warning.
+    """
+    from partreg.rules import BY_ID
+
+    disabled: dict[int, set[str]] = {}
+    found: list[Problem] = []
+    for number, line in enumerate((source.text or "").splitlines(), 1):
+        match = DISABLE.search(line)
+        if match is None:
+            continue
+        column = match.start() + 1
+        names = {n for n in match.group(1).split(",") if n}
+        disabled[number] = names
+        for name in sorted(names - set(BY_ID)):
+            found.append(
+                Problem(
+                    source.display,
+                    number,
+                    column,
+                    "disable-unknown-rule",
+                    Severity.WARNING,
+                    f"there is no rule {name!r}{did_you_mean(name, BY_ID)}: nothing is disabled by it",
+                )
+            )
+        if not names:
+            found.append(
+                Problem(
+                    source.display,
+                    number,
+                    column,
+                    "disable-unknown-rule",
+                    Severity.WARNING,
+                    "the comment names no rule: write `# partreg: disable=rule-id reason`",
+                )
+            )
+        if not match.group(2).strip():
+            found.append(
+                Problem(
+                    source.display,
+                    number,
+                    column,
+                    "disable-without-reason",
+                    Severity.WARNING,
+                    "say why the rule does not apply here: `# partreg: disable=rule-id the reason`",
+                )
+            )
+    kept = [p for p in problems if p.rule not in disabled.get(p.line, ())]
+    return sorted(kept + found)
 
 
 @dataclass

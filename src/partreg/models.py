@@ -372,6 +372,20 @@ class Settings(_Strict):
     title: Text = Field(default="Partnership Register", description="The register's title.")
     priorities: dict[str, Text] = Field(default_factory=dict, description="Corporate priorities: id -> name.")
     review: ReviewSettings = Field(default_factory=ReviewSettings, description="Review schedule defaults.")
+    rules: Annotated[dict[str, Literal["error", "warning", "off"]], AfterValidator(_check_rule_ids)] = Field(
+        default_factory=dict,
+        description="Lint rule levels that differ from the defaults, e.g. {review-overdue: error, personal-data: off}.",
+    )
+    ignore: list[Text] = Field(
+        default_factory=list,
+        description="Files `partreg lint` does not check: globs relative to the register root, e.g. register/legacy-*.yaml.",
+    )
+    max_file_bytes: int = Field(
+        default=1_000_000,
+        ge=1_000,
+        le=100_000_000,
+        description="Larger arrangement files are a problem (`file-too-large`), not read: a page of text is far smaller.",
+    )
     publish: PublishSettings = Field(
         default_factory=PublishSettings, description="What `partreg render` publishes."
     )
@@ -379,6 +393,19 @@ class Settings(_Strict):
         default_factory=list,
         description="Further top-level arrangement fields never to publish (`internal` never is).",
     )
+
+
+def _check_rule_ids(levels: dict[str, str]) -> dict[str, str]:
+    import difflib
+
+    from partreg.rules import BY_ID  # the rules import the models: look them up only when checking
+
+    for rule_id in levels:
+        if rule_id not in BY_ID:
+            close = difflib.get_close_matches(rule_id, list(BY_ID), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else "; `partreg rules` lists them"
+            raise ValueError(f"{rule_id!r} is not a rule{hint}")
+    return levels
 
 
 def _check_internal_fields(names: list[str]) -> list[str]:

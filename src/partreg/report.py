@@ -10,9 +10,10 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
+from urllib.parse import quote
 
 from rich.console import Console
 from rich.markup import escape
@@ -69,6 +70,108 @@ def problems_json(problems: Sequence[Problem], files: int, out: TextIO) -> None:
         "version": 1,
         "summary": {"files": files, "errors": errors, "warnings": len(problems) - errors},
         "results": [p.as_dict() for p in problems],
+    }
+    json.dump(document, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+# --------------------------------------------------------------------------- CI formats
+
+
+def _gh_data(text: str) -> str:
+    """Escape a workflow command's message, as GitHub's Actions toolkit does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def problems_github(problems: Sequence[Problem], files: int, out: TextIO, summary: TextIO | None) -> None:
+    """GitHub Actions workflow commands: one annotation a problem, grouped by file.
+
+    GitHub shows only ten annotations of each kind per step, so the whole
+    table also goes to the job summary (``$GITHUB_STEP_SUMMARY``) when given.
+    """
+    for path, group in groupby(problems, key=lambda p: p.path):
+        out.write(f"::group::{_gh_data(path)}\n")
+        for p in group:
+            command = "error" if p.severity is Severity.ERROR else "warning"
+            out.write(
+                f"::{command} file={_gh_property(p.path)},line={p.line},col={p.column},"
+                f"title={_gh_property(p.rule)}::{_gh_data(p.message)}\n"
+            )
+        out.write("::endgroup::\n")
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    out.write(
+        f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')} in {plural(files, 'file')}\n"
+    )
+    if summary is None:
+        return
+    summary.write(
+        f"### partreg lint: {plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}\n\n"
+    )
+    if not problems:
+        summary.write(f"{plural(files, 'file')} checked, no problems.\n")
+        return
+    summary.write("| file | line | severity | rule | problem |\n| --- | --- | --- | --- | --- |\n")
+    for p in problems:
+        cells = [p.path, f"{p.line}:{p.column}", str(p.severity), f"`{p.rule}`", p.message]
+        summary.write("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |\n")
+
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def problems_sarif(problems: Sequence[Problem], rules: Sequence[Rule], version: str, out: TextIO) -> None:
+    """SARIF 2.1.0: the rule catalogue with its help, and one result a problem."""
+    index = {rule.id: i for i, rule in enumerate(rules)}
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+    document = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "partreg",
+                        "version": version,
+                        "rules": [
+                            {
+                                "id": rule.id,
+                                "name": "".join(part.capitalize() for part in rule.id.split("-")),
+                                "shortDescription": {"text": rule.summary},
+                                "fullDescription": {"text": rule.doc.strip()},
+                                "help": {"text": rule.doc.strip(), "markdown": rule.doc.strip()},
+                                "defaultConfiguration": {"level": level[rule.severity]},
+                            }
+                            for rule in rules
+                        ],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [
+                    {
+                        "ruleId": p.rule,
+                        **({"ruleIndex": index[p.rule]} if p.rule in index else {}),
+                        "level": level[p.severity],
+                        "message": {"text": p.message},
+                        "locations": [
+                            {
+                                "physicalLocation": {
+                                    "artifactLocation": {
+                                        "uri": quote(p.path.replace("\\", "/")),
+                                        "uriBaseId": "%SRCROOT%",
+                                    },
+                                    "region": {"startLine": p.line, "startColumn": p.column},
+                                }
+                            }
+                        ],
+                    }
+                    for p in problems
+                ],
+            }
+        ],
     }
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")
@@ -226,6 +329,45 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
     out.print(
         f"As of {today}: {counts['overdue']} overdue, {counts['due']} due soon, {counts['ending']} ending soon."
     )
+
+
+def import_report(problems: Sequence[Problem], rows: int, ready: int, out: Console) -> None:
+    """A data-quality report: each row's problems, by row and column, then the totals."""
+    if problems:
+        table = Table(title="To do before these rows can be imported", title_justify="left")
+        for column in ("row", "column", "severity", "problem", "rule"):
+            table.add_column(column, overflow="fold", no_wrap=column in ("row", "column", "severity"))
+        for p in problems:
+            colour = "red" if p.severity is Severity.ERROR else "yellow"
+            table.add_row(str(p.line), str(p.column), f"[{colour}]{p.severity}[/]", escape(p.message), p.rule)
+        out.print(table)
+    out.print(f"{plural(rows, 'row')}: {ready} ready to import, {rows - ready} with errors to fix.")
+
+
+T = TypeVar("T")
+PROGRESS_FROM = 300
+
+
+def progress(items: Iterable[T], total: int, label: str, *, enabled: bool) -> Iterator[T]:
+    """``items``, with a progress bar on stderr when ``enabled``, there are many, and stderr is a terminal."""
+    if not enabled or total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(file=sys.stderr),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task(label, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)
 
 
 def error(message: str) -> None:

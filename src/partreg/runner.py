@@ -16,7 +16,7 @@ from pathlib import Path
 from partreg.lint import Ids, Linter, Problem, duplicate_problem
 from partreg.models import Settings
 from partreg.rules import ALL
-from partreg.store import iter_documents, read_document
+from partreg.store import DEFAULT_MAX_BYTES, iter_documents, read_document
 
 #: Below this many files, starting worker processes costs more than it saves (measured by `make bench`).
 PARALLEL_FROM = 1000
@@ -48,7 +48,7 @@ def lint_files(
     ids = Ids()
     if processes == 1 or "fork" not in multiprocessing.get_all_start_methods():
         linter = Linter(settings, ALL, today)
-        for doc, file_id in iter_documents(paths, base):
+        for doc, file_id in iter_documents(paths, base, _limit(settings)):
             entry, problems = linter.check(doc, file_id)
             if entry is not None and (first := ids.duplicate(entry.id, doc.display)):
                 problems = sorted([*problems, duplicate_problem(doc, entry.id, first)])
@@ -70,12 +70,16 @@ def lint_files(
                 yield problems
 
 
+def _limit(settings: Settings | None) -> int:
+    return settings.max_file_bytes if settings else DEFAULT_MAX_BYTES
+
+
 def _lint_chunk(paths: Sequence[Path]) -> list[tuple[str, str | None, list[Problem]]]:
     assert _job is not None
     base, settings, today = _job
     linter = Linter(settings, ALL, today)
     out = []
-    for doc, file_id in iter_documents(paths, base):
+    for doc, file_id in iter_documents(paths, base, _limit(settings)):
         entry, problems = linter.check(doc, file_id)
         out.append((doc.display, entry.id if entry is not None else None, problems))
     return out

@@ -33,7 +33,7 @@ from typing import Any
 
 import yaml_rs
 
-from partreg.errors import RegisterNotFound, UsageError, WriteRefused
+from partreg.errors import PartregError, RegisterNotFound, UsageError, WriteRefused
 from partreg.lint import Problem, Severity, run, validate_settings
 from partreg.models import Arrangement, Settings
 
@@ -654,10 +654,12 @@ def shown_as(path: Path, base: Path) -> str:
     return absolute[len(prefix) :] if absolute.startswith(prefix) else str(path)
 
 
-def iter_documents(paths: Iterable[Path], base: Path) -> Iterator[tuple[Document, str]]:
+def iter_documents(
+    paths: Iterable[Path], base: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[tuple[Document, str]]:
     """Read each file in turn, with the id its name gives it."""
     for path in paths:
-        yield read_document(path, shown_as(path, base)), path.name.removesuffix(".yaml")
+        yield read_document(path, shown_as(path, base), max_bytes=max_bytes), path.name.removesuffix(".yaml")
 
 
 def open_register(root: Path, today: dt.date | None = None) -> Register:
@@ -667,7 +669,8 @@ def open_register(root: Path, today: dt.date | None = None) -> Register:
     settings, problems = read_settings(root)
     files = register_files(root)
     entries: list[Arrangement] = []
-    for _, entry, found in run(settings, iter_documents(files, root), ALL, today):
+    limit = settings.max_file_bytes if settings else DEFAULT_MAX_BYTES
+    for _, entry, found in run(settings, iter_documents(files, root, limit), ALL, today):
         problems.extend(found)
         if entry is not None:
             entries.append(entry)
@@ -864,3 +867,45 @@ def _check_edit(old: str, new: str, record: dict[str, Any], status: str | None, 
         raise WriteRefused(
             "the review could not be added without changing other parts of the file; nothing was written"
         )
+
+
+# --------------------------------------------------------------------------- spreadsheets
+
+
+def read_table(path: Path, sheet: str | None = None) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """A spreadsheet's header row and its other rows, numbered as the spreadsheet numbers them."""
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        import csv
+
+        try:
+            text = path.read_text("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise PartregError(f'{path}: not UTF-8 (byte {e.start}): save it as "CSV UTF-8"') from None
+        try:
+            dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        table = list(csv.reader(io.StringIO(text), dialect))
+    elif suffix in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(path, read_only=True, data_only=True)
+        except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook
+            raise PartregError(
+                f"{path}: cannot be read as a spreadsheet ({type(e).__name__}): save it as .xlsx"
+            ) from None
+        if sheet is not None and sheet not in book.sheetnames:
+            raise UsageError(f"{path}: no sheet {sheet!r}; the sheets are: {', '.join(book.sheetnames)}")
+        rows = book[sheet] if sheet else book.worksheets[0]
+        table = [list(r) for r in rows.iter_rows(values_only=True)]
+        book.close()
+    else:
+        raise UsageError(f"{path}: import reads .csv and .xlsx files")
+    if not table:
+        raise PartregError(f"{path}: the spreadsheet is empty")
+    headers = ["" if h is None else str(h) for h in table[0]]
+    return headers, [(number, row) for number, row in enumerate(table[1:], 2)]

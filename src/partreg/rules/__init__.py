@@ -6,6 +6,8 @@ from partreg.lint import Rule
 from partreg.rules import (
     characteristics_conflict,
     contract_missing_details,
+    disable_unknown_rule,
+    disable_without_reason,
     duplicate_id,
     duplicate_key,
     empty_file,
@@ -32,6 +34,7 @@ from partreg.rules import (
     partnership_missing_risks,
     partnership_missing_timescale,
     partnership_without_priority,
+    personal_data,
     review_overdue,
     risk_without_mitigation,
     statutory_without_basis,
@@ -83,10 +86,14 @@ ALL: tuple[Rule, ...] = (
     statutory_without_basis.RULE,
     risk_without_mitigation.RULE,
     exit_strategy_missing.RULE,
+    personal_data.RULE,
     # reviews, by the date of the run
     review_overdue.RULE,
     no_review_history.RULE,
     ending_without_exit_plan.RULE,
+    # configuration in the files themselves
+    disable_without_reason.RULE,
+    disable_unknown_rule.RULE,
 )
 
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in ALL}

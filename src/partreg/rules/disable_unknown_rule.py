@@ -1,0 +1,22 @@
+"""A `# partreg: disable=` comment that names no known rule.
+
+What it checks:
+    That the rule ids in a `# partreg: disable=` comment are rules partreg
+    has (`partreg rules` lists them).
+Why it matters:
+    A misspelt id disables nothing, so the problem it was meant to excuse
+    is still reported, or the comment is left behind long after it mattered.
+Example:
+    ```yaml
+    risks: []   # partreg: disable=partnership-missing-risk agreed at board
+    ```
+Instead:
+    ```yaml
+    risks: []   # partreg: disable=partnership-missing-risks agreed at board
+    ```
+"""
+
+from partreg.lint import Severity
+from partreg.rules._base import documented
+
+RULE = documented(__doc__, "disable-unknown-rule", Severity.WARNING)

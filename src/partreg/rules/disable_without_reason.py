@@ -1,0 +1,22 @@
+"""A `# partreg: disable=` comment that does not say why.
+
+What it checks:
+    That every comment turning a rule off on its line gives a reason after
+    the rule ids.
+Why it matters:
+    A rule turned off silently is a problem hidden from the next reviewer;
+    the reason is what lets them judge whether it still holds.
+Example:
+    ```yaml
+    end: null   # partreg: disable=partnership-missing-timescale
+    ```
+Instead:
+    ```yaml
+    end: null   # partreg: disable=partnership-missing-timescale statutory, no end date
+    ```
+"""
+
+from partreg.lint import Severity
+from partreg.rules._base import documented
+
+RULE = documented(__doc__, "disable-without-reason", Severity.WARNING)

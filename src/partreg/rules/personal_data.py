@@ -1,0 +1,102 @@
+"""Published text that looks like a person's email address or phone number.
+
+What it checks:
+    That the fields `partreg render` publishes hold no personal email
+    address (like `jo.bloggs@...`) and no phone number. Role mailboxes
+    (`partnerships@`, `enquiries@`, `info@`, ...) are fine. The `internal`
+    block, the fields the settings mark internal, and the lead's `email`
+    and `phone` (published only if the settings say so) are not checked.
+Why it matters:
+    The register is published to the world; a person's contact details
+    there are personal data, and the register should name roles, not people.
+Example:
+    ```yaml
+    summary: Contact jo.bloggs@brentwood.gov.uk or 07700 900123 for details.
+    ```
+Instead:
+    ```yaml
+    summary: Contact the Community Safety team for details.
+    lead:
+      role: Community Safety Manager
+      email: jo.bloggs@brentwood.gov.uk   # not published unless the settings say so
+    ```
+"""
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from partreg.lint import Context, Hit, Rule, Severity
+from partreg.models import Arrangement
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+#: UK numbers: 0 or +44 then 9 or 10 more digits, in groups separated by spaces.
+PHONE = re.compile(r"(?<![\w/.-])(?:\+44\s?\(?0?\)?\s?|0)\d(?:[\s-]?\d){8,9}(?![\w/.-])")
+ROLE_MAILBOXES = frozenset(
+    [
+        "info",
+        "enquiries",
+        "enquiry",
+        "contact",
+        "contactus",
+        "admin",
+        "office",
+        "hello",
+        "team",
+        "partnerships",
+        "partnership",
+        "help",
+        "support",
+        "customerservices",
+        "communications",
+        "press",
+        "media",
+        "foi",
+        "democratic",
+        "services",
+        "council",
+        "grants",
+        "communitysafety",
+        "licensing",
+        "planning",
+        "housing",
+        "environment",
+        "leisure",
+    ]
+)
+
+
+def _texts(value: Any, key: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _texts(v, (*key, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _texts(v, (*key, i))
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    private = {"internal", *(ctx.settings.internal_fields if ctx.settings else ())}
+    published = entry.model_dump(exclude=private, exclude_none=True)
+    published["lead"].pop("email", None)
+    published["lead"].pop("phone", None)
+    for key, text in _texts(published, ()):
+        for found in EMAIL.findall(text):
+            local = found.split("@", 1)[0].lower()
+            if local not in ROLE_MAILBOXES:
+                yield Hit(
+                    key,
+                    f"{found!r} looks like a person's email address, and this field is published: "
+                    "use a role mailbox, or move it to `internal`",
+                )
+        for found in PHONE.findall(text):
+            yield Hit(
+                key,
+                f"{found.strip()!r} looks like a phone number, and this field is published: "
+                "name the team instead, or move it to `internal`",
+            )
+
+
+RULE = Rule("personal-data", Severity.WARNING, __doc__ or "", check)

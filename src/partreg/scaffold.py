@@ -1,0 +1,62 @@
+"""What `partreg init` puts in a new council's register repository: file name -> text."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from jinja2 import Environment, StrictUndefined
+
+from partreg.models import Settings, arrangement_schema
+from partreg.questionnaire import propose_id
+
+#: Template file (in templates/init/) -> where it goes in the new repository.
+TEMPLATES = {
+    "README.md": "README.md",
+    "pre-commit-config.yaml": ".pre-commit-config.yaml",
+    "workflow.yml": ".github/workflows/partreg.yml",
+    "gitignore": ".gitignore",
+}
+
+
+def settings_text(council: str, priorities: list[str]) -> str:
+    """``partreg.yaml`` for a new register, checked against the settings model."""
+    ids = {propose_id(name): name for name in priorities}
+    Settings.model_validate({"council": council, "priorities": ids})  # refuse what would not load
+    if ids:
+        priority_lines = [
+            "priorities:                 # referenced by id from each arrangement's `priorities:`",
+            *(f"  {pid}: {json.dumps(name, ensure_ascii=False)}" for pid, name in ids.items()),
+        ]
+    else:
+        priority_lines = [
+            "priorities: {}             # add them as id: name, e.g. growing-our-economy: Growing our economy"
+        ]
+    return "\n".join(
+        [
+            "# partreg settings: the council, its corporate priorities, reviews, and what is published.",
+            f"council: {json.dumps(council, ensure_ascii=False)}",
+            "title: Partnership Register",
+            *priority_lines,
+            "review:",
+            "  default_months: 12        # the register is reviewed annually",
+            "publish:",
+            "  risks: false              # set true to publish each partnership's risks",
+            "  contacts: false           # set true to publish lead officers' email and phone",
+            "",
+        ]
+    )
+
+
+def scaffold(council: str, priorities: list[str], templates: dict[str, str]) -> dict[str, str]:
+    """Every file of a new register repository, from ``templates`` (name -> text of templates/init/)."""
+    env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    context: dict[str, Any] = {"council": council, "title": "Partnership Register"}
+    files = {"partreg.yaml": settings_text(council, priorities), "register/.gitkeep": ""}
+    for name, target in TEMPLATES.items():
+        text = templates[name]
+        files[target] = env.from_string(text).render(context) if name == "README.md" else text
+    files["schema/arrangement.v1.json"] = (
+        json.dumps(arrangement_schema(), indent=2, ensure_ascii=False) + "\n"
+    )
+    return files

@@ -1,0 +1,46 @@
+from tests.common import PARTNERSHIP, check, lint_text, replace
+
+
+def test_roles_and_role_mailboxes_are_fine():
+    check(PARTNERSHIP)
+    check(
+        replace(
+            PARTNERSHIP, "added_value: Joint tasking.", "added_value: Write to partnerships@brentwood.gov.uk."
+        )
+    )
+    check(
+        replace(
+            PARTNERSHIP,
+            "  service: Community Safety\n",
+            "  service: Community Safety\n  email: jo.bloggs@example.org\n  phone: 07700 900123\n",
+        )
+    )
+    check(PARTNERSHIP + "internal:\n  notes: Call Jo on 07700 900123\n")
+    check(
+        replace(
+            PARTNERSHIP,
+            "added_value: Joint tasking.",
+            "added_value: Since 2021-04-01, ref BBC-2019-014, GBP 14106.",
+        )
+    )
+
+
+def test_a_personal_email_address_in_a_published_field():
+    [p] = lint_text(
+        replace(PARTNERSHIP, "added_value: Joint tasking.", "added_value: Ask jo.bloggs@brentwood.gov.uk.")
+    )
+    assert (p.rule, p.line, p.column, str(p.severity)) == ("personal-data", 23, 14, "warning")
+    assert "jo.bloggs@brentwood.gov.uk" in p.message
+
+
+def test_a_phone_number_in_a_nested_published_field():
+    text = replace(
+        PARTNERSHIP,
+        "    mitigation: Information sharing agreement",
+        "    mitigation: Ring +44 1277 312500 if late",
+    )
+    check(text, ("personal-data", 26, 17))
+    check(
+        replace(PARTNERSHIP, "  - name: Essex Police", "  - name: Essex Police 01277 312 500"),
+        ("personal-data", 11, 11),
+    )

@@ -1,0 +1,247 @@
+"""A new council's first day: init, add, lint, render, import; and a messy spreadsheet."""
+
+import datetime as dt
+import subprocess
+import sys
+import textwrap
+
+import pytest
+import yaml_rs
+from openpyxl import Workbook
+
+from partreg.store import load_fast_data, open_register
+from tests.common import REPO
+
+PRIORITIES = ["Growing our economy", "Safer streets"]
+
+
+def partreg(cwd, *args, check=False):
+    result = subprocess.run([sys.executable, "-m", "partreg", *args], cwd=cwd, capture_output=True, text=True)
+    assert "Traceback" not in result.stderr, result.stderr
+    if check:
+        assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+@pytest.fixture
+def council(tmp_path):
+    args = ["init", "reg", "--council", "Test Borough Council"]
+    for p in PRIORITIES:
+        args += ["--priority", p]
+    partreg(tmp_path, *args, check=True)
+    return tmp_path / "reg"
+
+
+def test_init_scaffolds_a_register_that_loads(council):
+    names = sorted(str(p.relative_to(council)) for p in council.rglob("*") if p.is_file())
+    assert names == [
+        ".github/workflows/partreg.yml",
+        ".gitignore",
+        ".pre-commit-config.yaml",
+        "README.md",
+        "partreg.yaml",
+        "register/.gitkeep",
+        "schema/arrangement.v1.json",
+    ]
+    register = open_register(council)
+    assert register.problems == [] and register.settings.council == "Test Borough Council"
+    assert register.settings.priorities == {
+        "growing-our-economy": "Growing our economy",
+        "safer-streets": "Safer streets",
+    }
+    workflow = load_fast_data((council / ".github/workflows/partreg.yml").read_text())
+    assert {"lint", "publish", "reviews"} <= set(workflow["jobs"])
+    steps = " ".join(str(s.get("run", "")) for job in workflow["jobs"].values() for s in job["steps"])
+    assert (
+        "partreg lint --format github" in steps
+        and "review-due --fail-on-overdue" in steps
+        and "render" in steps
+    )
+    hooks = load_fast_data((council / ".pre-commit-config.yaml").read_text())
+    assert [h["id"] for h in hooks["repos"][0]["hooks"]] == ["partreg-lint", "partreg-lint-all"]
+    assert "Test Borough Council" in (council / "README.md").read_text()
+
+
+def test_init_never_replaces_a_file(tmp_path):
+    (tmp_path / "reg").mkdir()
+    (tmp_path / "reg" / "README.md").write_text("ours")
+    result = partreg(tmp_path, "init", "reg", "--council", "X")
+    assert result.returncode == 1 and "never replaces" in result.stderr
+    assert (tmp_path / "reg" / "README.md").read_text() == "ours"
+    assert not (tmp_path / "reg" / "partreg.yaml").exists(), "nothing is written when anything exists"
+
+
+def test_init_without_a_terminal_needs_the_council(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "init", "x"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 2 and "--council" in result.stderr
+
+
+def test_a_new_council_adds_lints_renders_and_imports(council, tmp_path):
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(
+        textwrap.dedent("""\
+        id: night-time-forum
+        title: Night Time Economy Forum
+        kind: joint-working
+        status: active
+        summary: Venues, police and the council discuss the town centre at night.
+        lead: {role: Licensing Manager, service: Licensing}
+        priorities: [safer-streets]
+        partners: [{name: Essex Police, sector: public}]
+        characteristics: {discussion_forum: true, formal_agreement: false}
+        start: 2024-05-01
+        """)
+    )
+    partreg(council, "add", "--from", str(draft), check=True)
+    assert partreg(council, "lint", "--as-of", "2024-06-01").returncode == 0
+    partreg(council, "render", "--out", "site", "--as-of", "2024-06-01", check=True)
+    assert "Night Time Economy Forum" in (council / "site" / "index.html").read_text()
+    sheet = tmp_path / "old.csv"
+    sheet.write_text(
+        "Title,Kind,Lead role,Lead service,Partners,Start date,Funding amount\n"
+        "Scout hut grant,Community funding,Grants Officer,Community Services,Scout Group,01/04/2025,3500\n"
+    )
+    result = partreg(council, "import", str(sheet), "--write")
+    assert "funding.period_start" in result.stdout, (
+        "a grant needs its period and actions: the row is reported"
+    )
+    assert result.returncode == 1
+
+
+MESSY_HEADERS = [
+    "Title",
+    "Kind",
+    "Status",
+    "Lead officer",
+    "Service",
+    "Partners",
+    "Start date",
+    "Contract reference",
+    "Contract value",
+    "Priorities",
+    "Notes",
+]
+MESSY_ROWS = [
+    [
+        "Street cleansing",
+        "Contract",
+        "Active",
+        "Street Scene Manager",
+        "Environment",
+        "BIFFA",
+        dt.datetime(2019, 4, 1),
+        "ENV-1",
+        "£1,200,000",
+        "",
+        "kept",
+    ],
+    [
+        "Leisure centre",
+        "contract",
+        "active",
+        "Leisure Manager",
+        "Leisure",
+        "Everyone Active",
+        "01/10/2021",
+        "LEI-7",
+        250000,
+        "",
+        "",
+    ],
+    ["", "Contract", "Active", "Manager", "Service", "Someone", "2020-01-01", "X-1", 5, "", "no title"],
+    ["Bad kind", "Alliance", "Active", "Manager", "Service", "Someone", "2020-01-01", "X-2", 5, "", ""],
+    ["Bad date", "Contract", "Active", "Manager", "Service", "Someone", "31/02/2020", "X-3", 5, "", ""],
+    ["Bad money", "Contract", "Active", "Manager", "Service", "Someone", "2020-01-01", "X-4", "lots", "", ""],
+    ["No partner", "Contract", "Active", "Manager", "Service", "", "2020-01-01", "X-5", 5, "", ""],
+    [
+        "Unknown priority",
+        "Contract",
+        "Active",
+        "Manager",
+        "Service",
+        "Someone",
+        "2020-01-01",
+        "X-6",
+        5,
+        "Moon landings",
+        "",
+    ],
+    [None] * 11,
+    [
+        "Street cleansing",
+        "Contract",
+        "Active",
+        "Manager",
+        "Service",
+        "Someone",
+        "2020-01-01",
+        "X-7",
+        5,
+        "",
+        "same id as row 2",
+    ],
+]
+
+
+def test_a_messy_spreadsheet_reports_every_bad_row_and_writes_only_the_good_ones(council, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(MESSY_HEADERS)
+    for row in MESSY_ROWS:
+        sheet.append(row)
+    path = tmp_path / "messy.xlsx"
+    book.save(path)
+
+    dry = partreg(council, "import", str(path), "--map", "Lead officer=lead.role")
+    assert dry.returncode == 1
+    assert list((council / "register").glob("*.yaml")) == [], "a dry run writes nothing"
+    assert "column 'Notes' is not imported" in dry.stderr
+    rows = {line.split(":")[1] for line in dry.stdout.splitlines() if ": [error]" in line}
+    assert rows == {"4", "5", "6", "7", "8", "9", "11"}, "every bad row, and only those"
+    assert len([line for line in dry.stdout.splitlines() if ": [error]" in line]) == 7, (
+        "one problem for each fault"
+    )
+    for needle in [
+        ":4:1: [error] Title: required field 'title' is missing",
+        "Kind: 'Alliance' is not a kind",
+        "Start date: '31/02/2020' is not a real date",
+        "Contract value: write an amount in pounds",
+        ":8:6: [error] Partners: required field 'partners' is missing",
+        ":11:1: [error] row 2 has the same id 'street-cleansing'",
+        "Priorities: unknown priority 'moon-landings'",
+    ]:
+        assert needle in dry.stdout, needle
+
+    wet = partreg(council, "import", str(path), "--map", "Lead officer=lead.role", "--write")
+    assert wet.returncode == 1
+    written = sorted(p.name for p in (council / "register").glob("*.yaml"))
+    assert written == ["leisure-centre.yaml", "street-cleansing.yaml"]
+    data = yaml_rs.loads((council / "register" / "street-cleansing.yaml").read_text(), parse_datetime=False)
+    assert data["contract"] == {"reference": "ENV-1", "value_gbp": 1200000} and data["start"] == "2019-04-01"
+    assert data["lead"] == {"role": "Street Scene Manager", "service": "Environment"}
+    assert partreg(council, "lint", "--as-of", "2020-01-01").returncode == 0, "what import writes lints clean"
+    again = partreg(council, "import", str(path), "--map", "Lead officer=lead.role", "--write")
+    assert "already exists: not replaced" in again.stderr
+
+
+def test_the_sample_spreadsheet_from_the_example_register(council):
+    result = partreg(council, "import", str(REPO / "tests" / "fixtures" / "sample-register.xlsx"))
+    assert "11 rows: 0 ready to import, 11 with errors to fix." in result.stdout
+    assert "register.csv" not in result.stdout and list((council / "register").glob("*.yaml")) == []
+    assert "a partnership must agree its risks" in result.stdout, "the policy's elements a spreadsheet lacks"
+
+
+def test_bad_arguments(council, tmp_path):
+    (tmp_path / "x.txt").write_text("a")
+    assert partreg(council, "import", str(tmp_path / "x.txt")).returncode == 2
+    assert partreg(council, "import", str(tmp_path / "missing.csv")).returncode == 2
+    (tmp_path / "t.csv").write_text("Title\nA\n")
+    assert partreg(council, "import", str(tmp_path / "t.csv"), "--map", "X=nonsense").returncode == 2
+    (tmp_path / "notitle.csv").write_text("Name of thing\nA\n")
+    assert "no column gives the title" in partreg(council, "import", str(tmp_path / "notitle.csv")).stderr

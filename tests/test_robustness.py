@@ -1,0 +1,260 @@
+"""Any input gets a clear answer, nothing is lost mid-write, nothing private leaks.
+
+The property-based tests use a fixed seed and a fixed number of examples, so
+they take the same bounded time on every run.
+"""
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+import yaml_rs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from partreg.lint import run
+from partreg.rules import ALL, BY_ID
+from partreg.store import load_fast_data, parse_document, write_atomic
+from tests.common import PARTNERSHIP, REPO, SETTINGS
+
+EXAMPLES = 300
+FUZZ = settings(
+    max_examples=EXAMPLES, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck)
+)
+
+
+def lint_bytes(raw):
+    doc = parse_document(raw, "fuzz.yaml")
+    return [p for _, _, found in run(SETTINGS, [(doc, "fuzz")], ALL) for p in found]
+
+
+def assert_answered(problems):
+    for p in problems:
+        assert p.path == "fuzz.yaml" and p.line >= 1 and p.column >= 1 and p.message
+        assert p.rule in BY_ID, p.rule
+
+
+@FUZZ
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes(raw):
+    assert_answered(lint_bytes(raw))
+
+
+@FUZZ
+@given(st.text(alphabet=st.sampled_from(list("ab:-[]{},#&*!|>'\"\n\t ?%@`0123456789")), max_size=300))
+def test_arbitrary_yaml_like_text(text):
+    assert_answered(lint_bytes(text.encode()))
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+BASE = load_fast_data(PARTNERSHIP)
+
+
+def paths(value, prefix=()):
+    yield prefix
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from paths(v, (*prefix, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from paths(v, (*prefix, i))
+
+
+ALL_PATHS = [p for p in paths(BASE) if p]
+
+
+@FUZZ
+@given(st.sampled_from(ALL_PATHS), json_values)
+def test_valid_entries_with_mutated_values(path, value):
+    data = json.loads(json.dumps(BASE))
+    target = data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    problems = lint_bytes(yaml_rs.dumps(data).encode())
+    assert_answered(problems)
+
+
+BAD_FILES = {
+    "empty": b"",
+    "bom-only": b"\xef\xbb\xbf",
+    "utf16": "id: x\n".encode("utf-16"),
+    "invalid-utf8": b"id: caf\xc3(\n",
+    "nul": b"id: a\x00b\n",
+    "binary": bytes(range(256)) * 4,
+    "ten-megabytes": b"# " + b"x" * 10_000_000 + b"\n",
+    "deep-nesting": b"a: " + b"[" * 10_000 + b"]" * 10_000 + b"\n",
+    "deep-mappings": b"".join(b"  " * i + b"k:\n" for i in range(3_000)),
+    "alias-bomb": b"a: &a [x,x,x,x,x,x,x,x,x,x]\n"
+    + b"".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n".encode()
+        for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+    ),
+    "tabs": b"id: tabs\nlead:\n\trole: x\n",
+    "two-documents": b"id: a\n---\nid: b\n",
+    "top-level-list": b"- id: a\n",
+    "python-tag": b"id: t\ntitle: !!python/object/apply:os.system ['touch /tmp/partreg-pwned']\n",
+    "custom-tag": b"id: t\ntitle: !include secrets.yaml\n",
+}
+
+
+def test_every_bad_input_gets_one_clear_problem_and_the_good_file_none(tmp_path):
+    register = tmp_path / "register"
+    register.mkdir()
+    (tmp_path / "partreg.yaml").write_text(
+        "council: Test\npriorities: {developing-our-communities: Communities}\n"
+    )
+    for name, raw in BAD_FILES.items():
+        (register / f"{name}.yaml").write_bytes(raw)
+    (register / "a-folder.yaml").mkdir()
+    (register / "a-pipe.yaml").parent.joinpath("a-pipe.yaml")
+    os.mkfifo(register / "a-pipe.yaml")
+    outside = tmp_path / "outside-secret.yaml"
+    outside.write_text("id: secret\n")
+    (register / "a-link.yaml").symlink_to(outside)
+    (register / "Not An Id.yaml").write_text(PARTNERSHIP.replace("test-partnership", "not-an-id"))
+    (register / "good.yaml").write_text(PARTNERSHIP.replace("test-partnership", "good"))
+    start = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "lint", "-f", "json", "--as-of", "2021-05-01"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert time.monotonic() - start < 60, "bounded work: no input makes partreg hang"
+    assert result.returncode == 1
+    assert result.stderr == ""
+    results = json.loads(result.stdout)["results"]
+    by_file = {}
+    for r in results:
+        by_file.setdefault(r["path"], []).append(r["rule"])
+    expected = {f"register/{n}.yaml" for n in [*BAD_FILES, "a-folder", "a-pipe", "a-link", "Not An Id"]}
+    assert set(by_file) == expected, set(by_file) ^ expected
+    assert all(len(rules) == 1 for rules in by_file.values()), by_file
+    assert by_file["register/ten-megabytes.yaml"] == ["file-too-large"]
+    assert by_file["register/Not An Id.yaml"] == ["id-mismatch"]
+    assert by_file["register/python-tag.yaml"] == ["yaml-tag"]
+    assert not os.path.exists("/tmp/partreg-pwned"), "a tag constructed something"
+    assert "secret" not in result.stdout
+
+
+def test_the_size_limit_is_a_setting(tmp_path):
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text("council: Test\nmax_file_bytes: 2000\n")
+    (tmp_path / "register" / "big.yaml").write_text("id: big\n# " + "x" * 3000 + "\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "lint", "-f", "parsable"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert "larger than 2,000 bytes" in result.stdout and "(file-too-large)" in result.stdout
+
+
+# --------------------------------------------------------------------------- writes that cannot lose data
+
+OLD = ("old " * 50_000).encode()
+NEW = ("new " * 60_000).encode()
+
+
+def test_a_writer_killed_at_any_moment_leaves_the_old_file_or_the_new_one_whole(tmp_path):
+    """SIGKILL a writer 200 times at random moments; the file is always one whole version."""
+    target = tmp_path / "entry.yaml"
+    rng = random.Random(1)
+    kills = 0
+    seen = {OLD: 0, NEW: 0}
+    while kills < 200:
+        target.write_bytes(OLD)
+        pid = os.fork()
+        if pid == 0:  # the writer: replace the file again and again until killed
+            try:
+                content = [NEW.decode(), OLD.decode()]
+                i = 0
+                while True:
+                    write_atomic(target, content[i % 2])
+                    i += 1
+            finally:
+                os._exit(0)
+        time.sleep(rng.uniform(0, 0.004))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        kills += 1
+        now = target.read_bytes()
+        assert now in (OLD, NEW), f"kill {kills}: a partial file of {len(now)} bytes"
+        seen[now] += 1
+        for leftover in tmp_path.glob(".entry.yaml.*.tmp"):  # a killed writer's temporary file
+            leftover.unlink()
+    assert kills == 200
+    assert seen[NEW] > 0, "the writer got to replace the file at least once"
+
+
+# --------------------------------------------------------------------------- nothing leaks from any command
+
+SENTINEL = "SENTINEL-b4d1"
+
+
+@pytest.fixture
+def planted(tmp_path):
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text(
+        "council: Test\npriorities: {developing-our-communities: Communities}\ninternal_fields: [exit_strategy]\n"
+    )
+    text = (
+        PARTNERSHIP.replace("test-partnership", "planted")
+        .replace(
+            "  service: Community Safety\n",
+            f"  service: Community Safety\n  email: {SENTINEL}@example.invalid\n  phone: '0{SENTINEL}'\n",
+        )
+        .replace("    mitigation: Information sharing agreement\n", f"    mitigation: {SENTINEL} risk\n")
+    )
+    text += f"exit_strategy: {SENTINEL} exit\ninternal:\n  notes: {SENTINEL} note\n  nested: {{deep: [{SENTINEL}]}}\n"
+    (tmp_path / "register" / "planted.yaml").write_text(text)
+    return tmp_path
+
+
+def test_no_public_output_of_any_command_contains_a_private_field(planted):
+    commands = [
+        ["render", "--out", "site"],
+        ["list", "--format", "json"],
+        ["list", "--format", "csv"],
+        ["list"],
+        ["show", "planted"],
+        ["show", "planted", "--format", "json"],
+        ["review-due", "--as-of", "2030-01-01", "--format", "json"],
+        ["review-due", "--as-of", "2030-01-01", "--format", "csv"],
+        ["review-due", "--as-of", "2030-01-01", "--format", "ics"],
+        ["review-due", "--as-of", "2030-01-01"],
+    ]
+    for command in commands:
+        result = subprocess.run([sys.executable, "-m", "partreg", *command], cwd=planted, capture_output=True)
+        assert SENTINEL.encode() not in result.stdout + result.stderr, command
+    written = [p for p in (planted / "site").rglob("*") if p.is_file()]
+    assert len(written) >= 6
+    for path in written:
+        assert SENTINEL.encode() not in path.read_bytes(), path
+    shown = subprocess.run(
+        [sys.executable, "-m", "partreg", "show", "planted", "--internal"], cwd=planted, capture_output=True
+    )
+    assert SENTINEL.encode() in shown.stdout, "an officer who asks sees the internal notes"
+
+
+def test_the_example_register_publishes_no_personal_data():
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "lint", "-f", "json", "--as-of", "2015-06-01"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert not [r for r in json.loads(result.stdout)["results"] if r["rule"] == "personal-data"]
