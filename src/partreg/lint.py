@@ -68,6 +68,7 @@ class Context:
     settings: Settings | None
     file_id: str
     today: dt.date | None = None
+    text: str | None = None  # the file as written, for a rule's quick first look
 
 
 Check = Callable[[Arrangement, Context], Iterable[Hit]]
@@ -303,7 +304,7 @@ class Linter:
             entry = Arrangement.model_validate(source.data)
         except ValidationError as e:
             return None, list(schema_problems(source, e, Arrangement))
-        ctx = Context(self.settings, file_id, self.today)
+        ctx = Context(self.settings, file_id, self.today, source.text)
         problems: list[Problem] = []
         for rule_id, severity, check in self._checks:
             for hit in check(entry, ctx):
