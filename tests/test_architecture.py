@@ -51,3 +51,13 @@ def test_core_reads_no_clock_or_environment(path):
 def test_each_library_is_wrapped_once(library):
     users = sorted(p.name for p in SRC.rglob("*.py") if library in set(imported(p)))
     assert users in ([], [EDGE_ONLY[library]])
+
+
+def test_start_up_imports_nothing_heavy():
+    """`partreg --help` pays for little more than Typer: the heavy libraries load inside the commands."""
+    import subprocess
+    import sys
+
+    code = "import sys, partreg.cli; print(sorted(m for m in ('pydantic', 'ruamel', 'yaml_rs', 'jinja2', 'icalendar', 'openpyxl') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -19,7 +19,6 @@ from typer.core import TyperGroup
 
 from partreg import __version__
 from partreg.errors import PartregError, UsageError, WriteRefused
-from partreg.lint import Severity
 
 if TYPE_CHECKING:
     from partreg.models import Arrangement
@@ -735,6 +734,7 @@ def import_(
     """
     from partreg import report
     from partreg.importer import entry_data, map_columns, rows_to_entries
+    from partreg.lint import Severity
     from partreg.models import Arrangement as Model
     from partreg.store import REGISTER_DIR, dump_entry, read_settings, read_table, write_atomic
 
