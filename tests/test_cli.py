@@ -4,12 +4,10 @@ import csv
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 
 import jsonschema
-import pytest
 from typer.testing import CliRunner
 
 from partreg.cli import app
@@ -30,14 +28,6 @@ def partreg(*args, cwd=REPO):
     finally:
         os.chdir(old)
     return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture
-def register(tmp_path):
-    """A copy of the example register to break."""
-    shutil.copy(REPO / "partreg.yaml", tmp_path)
-    shutil.copytree(REPO / "register", tmp_path / "register")
-    return tmp_path
 
 
 def test_the_example_register_lints_clean():

@@ -5,7 +5,6 @@ import datetime as dt
 import difflib
 import io
 import json
-import shutil
 import subprocess
 import sys
 
@@ -17,13 +16,6 @@ from tests.common import REPO
 from tests.test_cli import partreg
 
 AS_OF = "2026-11-24"
-
-
-@pytest.fixture
-def register(tmp_path):
-    shutil.copy(REPO / "partreg.yaml", tmp_path)
-    shutil.copytree(REPO / "register", tmp_path / "register")
-    return tmp_path
 
 
 # --------------------------------------------------------------------------- review-due

@@ -328,45 +328,34 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
 
     disabled: dict[int, set[str]] = {}
     found: list[Problem] = []
+
+    def warn(line: int, column: int, rule: str, message: str) -> None:
+        found.append(Problem(source.display, line, column, rule, Severity.WARNING, message))
+
     for number, line in enumerate((source.text or "").splitlines(), 1):
         match = DISABLE.search(line)
         if match is None:
             continue
-        column = match.start() + 1
+        at = (number, match.start() + 1)
         names = {n for n in match.group(1).split(",") if n}
         disabled[number] = names
         for name in sorted(names - set(BY_ID)):
-            found.append(
-                Problem(
-                    source.display,
-                    number,
-                    column,
-                    "disable-unknown-rule",
-                    Severity.WARNING,
-                    f"there is no rule {name!r}{did_you_mean(name, BY_ID)}: nothing is disabled by it",
-                )
+            warn(
+                *at,
+                "disable-unknown-rule",
+                f"there is no rule {name!r}{did_you_mean(name, BY_ID)}: nothing is disabled by it",
             )
         if not names:
-            found.append(
-                Problem(
-                    source.display,
-                    number,
-                    column,
-                    "disable-unknown-rule",
-                    Severity.WARNING,
-                    "the comment names no rule: write `# partreg: disable=rule-id reason`",
-                )
+            warn(
+                *at,
+                "disable-unknown-rule",
+                "the comment names no rule: write `# partreg: disable=rule-id reason`",
             )
         if not match.group(2).strip():
-            found.append(
-                Problem(
-                    source.display,
-                    number,
-                    column,
-                    "disable-without-reason",
-                    Severity.WARNING,
-                    "say why the rule does not apply here: `# partreg: disable=rule-id the reason`",
-                )
+            warn(
+                *at,
+                "disable-without-reason",
+                "say why the rule does not apply here: `# partreg: disable=rule-id the reason`",
             )
     kept = [p for p in problems if p.rule not in disabled.get(p.line, ())]
     return sorted(kept + found)
