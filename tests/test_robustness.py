@@ -118,7 +118,6 @@ def test_every_bad_input_gets_one_clear_problem_and_the_good_file_none(tmp_path)
     for name, raw in BAD_FILES.items():
         (register / f"{name}.yaml").write_bytes(raw)
     (register / "a-folder.yaml").mkdir()
-    (register / "a-pipe.yaml").parent.joinpath("a-pipe.yaml")
     os.mkfifo(register / "a-pipe.yaml")
     outside = tmp_path / "outside-secret.yaml"
     outside.write_text("id: secret\n")

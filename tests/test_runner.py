@@ -2,6 +2,7 @@
 
 import datetime as dt
 import importlib.util
+import os
 import shutil
 
 import pytest
@@ -52,5 +53,6 @@ def test_parallel_and_serial_report_identical_problems(messy):
 
 def test_how_many_processes():
     assert jobs_for(10, None) == 1
-    assert jobs_for(PARALLEL_FROM, None) >= 1
+    assert jobs_for(PARALLEL_FROM - 1, None) == 1
+    assert jobs_for(PARALLEL_FROM, None) == len(os.sched_getaffinity(0))
     assert jobs_for(10, 3) == 3

@@ -62,8 +62,10 @@ RootOption = Annotated[
 def _iso_date(value: str | None) -> date | None:
     if value is None:
         return None
+    from partreg.models import parse_iso_date
+
     try:
-        return date.fromisoformat(value)
+        return parse_iso_date(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD") from None
 
@@ -138,6 +140,20 @@ def _root(root: Path | None) -> Path:
     from partreg.store import resolve_root
 
     return resolve_root(root, Path.cwd())
+
+
+def _entry_file(base: Path, arrangement_id: str) -> Path:
+    """``register/<id>.yaml`` of the register at ``base``; if there is none, the nearest id is suggested."""
+    from partreg.lint import did_you_mean
+    from partreg.store import REGISTER_DIR, register_files
+
+    path = base / REGISTER_DIR / f"{arrangement_id}.yaml"
+    if not path.is_file():
+        known = [p.stem for p in register_files(base)]
+        raise PartregError(
+            f"no arrangement {arrangement_id!r} in the register{did_you_mean(arrangement_id, known)}"
+        )
+    return path
 
 
 def _open(root: Path | None) -> Register:
@@ -484,7 +500,7 @@ def review(
     """
     from pydantic import ValidationError
 
-    from partreg.lint import Linter, Severity, did_you_mean
+    from partreg.lint import Linter, Severity
     from partreg.models import ReviewRecord, ReviewSettings
     from partreg.review import next_review
     from partreg.rules import ALL
@@ -493,17 +509,11 @@ def review(
         add_review,
         parse_document,
         read_settings,
-        register_files,
         write_atomic,
     )
 
     base = _root(root)
-    path = base / REGISTER_DIR / f"{arrangement_id}.yaml"
-    if not path.is_file():
-        known = [p.stem for p in register_files(base)]
-        raise PartregError(
-            f"no arrangement {arrangement_id!r} in the register{did_you_mean(arrangement_id, known)}"
-        )
+    path = _entry_file(base, arrangement_id)
     settings, _ = read_settings(base)
     name = f"{REGISTER_DIR}/{path.name}"
     raw = path.read_bytes()
@@ -565,16 +575,10 @@ def history(
     """
     from partreg import report
     from partreg.history import file_history
-    from partreg.lint import did_you_mean
-    from partreg.store import REGISTER_DIR, load_fast_data, register_files
+    from partreg.store import REGISTER_DIR, load_fast_data
 
     base = _root(root)
-    path = base / REGISTER_DIR / f"{arrangement_id}.yaml"
-    if not path.is_file():
-        known = [p.stem for p in register_files(base)]
-        raise PartregError(
-            f"no arrangement {arrangement_id!r} in the register{did_you_mean(arrangement_id, known)}"
-        )
+    path = _entry_file(base, arrangement_id)
 
     def parse(text: str) -> object:
         try:

@@ -268,16 +268,15 @@ class Linter:
     settings: Settings | None
     rules: tuple[Rule, ...]
     today: dt.date | None = None
-    severities: dict[str, Severity] = field(default_factory=dict)
+    severities: dict[str, Severity] = field(init=False)
+    _off: set[str] = field(init=False)
     _checks: list[tuple[str, Severity, Check]] = field(init=False)
 
     def __post_init__(self) -> None:
+        # the levels partreg.yaml sets, which differ from the rules' defaults
         levels = self.settings.rules if self.settings else {}
         self._off = {rule_id for rule_id, level in levels.items() if level == "off"}
-        self.severities = {
-            **self.severities,
-            **{rule_id: Severity(level) for rule_id, level in levels.items() if level != "off"},
-        }
+        self.severities = {rule_id: Severity(level) for rule_id, level in levels.items() if level != "off"}
         self._checks = [
             (r.id, self.severities.get(r.id, r.severity), r.check)
             for r in self.rules

@@ -25,16 +25,27 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+def parse_iso_date(text: str) -> dt.date:
+    """A date written YYYY-MM-DD, and only so, that exists; ``ValueError`` says what is wrong.
+
+    The one meaning of a date everywhere: in files, in answers, in options.
+    (``date.fromisoformat`` alone would also take ``20250401``.)
+    """
+    if not _ISO_DATE.match(text):
+        raise ValueError(f"write dates as YYYY-MM-DD (for example 2025-04-01), not {text!r}")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real date") from None
+
+
 def _iso_date(value: object) -> object:
     if isinstance(value, dt.datetime):
         raise ValueError("write a date only, as YYYY-MM-DD, without a time")
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and _ISO_DATE.match(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"{value!r} is not a real date") from None
+    if isinstance(value, str):
+        return parse_iso_date(value)
     raise ValueError(f"write dates as YYYY-MM-DD (for example 2025-04-01), not {value!r}")
 
 

@@ -24,6 +24,7 @@ from partreg.models import (
     Kind,
     Settings,
     inner_model,
+    parse_iso_date,
 )
 
 Ask = Callable[[str], str]
@@ -62,11 +63,8 @@ def parse_id(text: str) -> str:
 
 
 def parse_date(text: str) -> dt.date:
-    value = text.strip()
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError
-        return dt.date.fromisoformat(value)
+        return parse_iso_date(text.strip())
     except ValueError:
         raise Invalid("write the date as YYYY-MM-DD, for example 2025-04-01") from None
 

@@ -111,7 +111,6 @@ class Row:
     money: str
     money_sort: str
     next_review: str
-    next_review_sort: str
     search: str
 
 
@@ -287,13 +286,6 @@ def _csp(style: str, script: str | None) -> str:
 # --------------------------------------------------------------------------- building
 
 
-@dataclass(frozen=True)
-class Site:
-    """The rendered site: relative path -> file content."""
-
-    files: dict[str, str]
-
-
 def build_index(
     entries: list[Arrangement], settings: Settings, today: dt.date
 ) -> tuple[Index, dict[str, Row]]:
@@ -367,7 +359,6 @@ def _row(e: Arrangement, settings: Settings, review: ReviewSettings, today: dt.d
         money=pounds(money) or clean(staff),
         money_sort="" if money is None else f"{money:.2f}",
         next_review=upcoming,
-        next_review_sort=upcoming,
         search=search.casefold(),
     )
 

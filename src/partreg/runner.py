@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from partreg.lint import Ids, Linter, Problem, duplicate_problem
+from partreg.lint import Ids, Linter, Problem, duplicate_problem, run
 from partreg.models import Settings
 from partreg.rules import ALL
 from partreg.store import DEFAULT_MAX_BYTES, iter_documents, read_document
@@ -45,18 +45,14 @@ def lint_files(
 ) -> Iterator[list[Problem]]:
     """Each file's problems, in the order of ``paths``."""
     processes = jobs_for(len(paths), jobs)
-    ids = Ids()
     if processes == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        linter = Linter(settings, ALL, today)
-        for doc, file_id in iter_documents(paths, base, _limit(settings)):
-            entry, problems = linter.check(doc, file_id)
-            if entry is not None and (first := ids.duplicate(entry.id, doc.display)):
-                problems = sorted([*problems, duplicate_problem(doc, entry.id, first)])
+        for _, _, problems in run(settings, iter_documents(paths, base, _limit(settings)), ALL, today):
             yield problems
         return
 
     global _job
     _job = (base, settings, today)
+    ids = Ids()
     chunks = [paths[i : i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         for chunk, results in zip(chunks, pool.imap(_lint_chunk, chunks), strict=True):

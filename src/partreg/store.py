@@ -61,10 +61,6 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     _nodes: Any = field(default=None, repr=False)
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
     def fail(self, rule: str, message: str, line: int = 1, column: int = 1) -> Document:
         """Record a problem that keeps the file from being read; returns the document."""
         self.problems.append(Problem(self.display, line, column, rule, Severity.ERROR, message))
@@ -639,7 +635,6 @@ class Register:
     settings: Settings | None
     entries: list[Arrangement]
     problems: list[Problem]
-    files: int
 
 
 def read_settings(root: Path, display: str = SETTINGS_FILE) -> tuple[Settings | None, list[Problem]]:
@@ -674,7 +669,7 @@ def open_register(root: Path, today: dt.date | None = None) -> Register:
         problems.extend(found)
         if entry is not None:
             entries.append(entry)
-    return Register(root, settings, entries, problems, len(files))
+    return Register(root, settings, entries, problems)
 
 
 # --------------------------------------------------------------------------- editing in place
