@@ -237,6 +237,66 @@ def test_html_escapes_every_payload(payload):
         assert "\u202e" not in files[name]
 
 
+BIDI = "".join(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F])
+
+
+def with_bidi(entry: Arrangement) -> tuple[Arrangement, int]:
+    """``entry`` with every text it accepts ending in every bidirectional control; and how many texts."""
+    data = entry.model_dump(mode="json", exclude_none=True)
+    changed = 0
+
+    def leaves(value, path=()):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                yield from leaves(v, (*path, k))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from leaves(v, (*path, i))
+        elif isinstance(value, str):
+            yield path
+
+    for path in list(leaves(data)):
+        *parent, last = path
+        holder = data
+        for step in parent:
+            holder = holder[step]
+        before = holder[last]
+        holder[last] = before + BIDI
+        try:
+            Arrangement.model_validate(data)
+            changed += 1
+        except ValueError:
+            holder[last] = before  # a code, a date or an address: the format refuses the characters
+    return Arrangement.model_validate(data), changed
+
+
+def test_no_output_carries_characters_that_reorder_text(register):
+    """Every text a register or its settings holds, with every bidirectional control in it:
+    none reaches any published file (the "Trojan Source" trick)."""
+    loaded = open_register(register)
+    settings = loaded.settings.model_copy(
+        update={
+            "council": "Council" + BIDI,
+            "title": "Register" + BIDI,
+            "publish": loaded.settings.publish.model_copy(
+                update={"introduction": "Intro" + BIDI, "risks": True, "contacts": True}
+            ),
+            "priorities": {k + BIDI: v + BIDI for k, v in loaded.settings.priorities.items()},
+        }
+    )
+    entries, texts = [], 0
+    for entry in loaded.entries:
+        hostile_entry, changed = with_bidi(entry)
+        entries.append(hostile_entry)
+        texts += changed
+    assert texts >= 100, "the example register's texts should take the characters"
+    files = site(entries, settings, formats=("html", "markdown", "data"))
+    assert len(files) == len(entries) + 4  # index.html, register.md, register.csv, register.json
+    for name, text in files.items():
+        found = sorted({f"U+{ord(c):04X}" for c in text if c in BIDI})
+        assert not found, f"{name} publishes {found}"
+
+
 def table_rows(markdown):
     return [line for line in markdown.splitlines() if line.startswith("| ")]
 

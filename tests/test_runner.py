@@ -56,3 +56,41 @@ def test_how_many_processes():
     assert jobs_for(PARALLEL_FROM - 1, None) == 1
     assert jobs_for(PARALLEL_FROM, None) == len(os.sched_getaffinity(0))
     assert jobs_for(10, 3) == 3
+
+
+def publish(root, out, jobs):
+    from partreg.render import assemble, publication, template_dirs
+    from partreg.runner import render_files
+    from partreg.store import package_templates, write_site
+
+    settings, _ = read_settings(root)
+    pub = publication(settings, dt.date(2026, 1, 1), template_dirs(root, package_templates()))
+    rendered = render_files(register_files(root), root, pub, out, jobs=jobs)
+    pages = ((f"arrangements/{p.row.id}.html", None) for p in rendered.parts)
+    write_site(out, [*pages, *assemble(rendered.parts, pub)])
+    return rendered, {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_parallel_and_serial_render_identical_sites(tmp_path):
+    root = tmp_path / "register-root"
+    load_generator().generate(root, 700, broken=0.1, seed=11)
+    files = register_files(root)
+    early, late = files[3], files[650]  # rendered by different workers (250 files a chunk)
+    early_id, late_id = early.stem, late.stem
+    # a later file repeating an early id, and an earlier file repeating a late one: the first wins
+    (root / "register" / "zz-repeat.yaml").write_text(
+        early.read_text().replace("title: ", "title: Repeated ", 1)
+    )
+    (root / "register" / "aa-repeat.yaml").write_text(late.read_text().replace("title: ", "title: First ", 1))
+
+    serial, serial_site = publish(root, tmp_path / "serial", jobs=1)
+    parallel, parallel_site = publish(root, tmp_path / "parallel", jobs=2)
+
+    assert parallel_site == serial_site
+    assert parallel.unreadable == serial.unreadable and parallel.duplicates == serial.duplicates
+    assert 0.05 * len(files) < len(serial.unreadable) < 0.15 * len(files)
+    assert {p.name for p in serial.duplicates} == {"zz-repeat.yaml", late.name}
+    pages = tmp_path / "parallel" / "arrangements"
+    assert "Repeated " not in (pages / f"{early_id}.html").read_text()
+    assert "<h1>First " in (pages / f"{late_id}.html").read_text()
+    assert len(list(pages.iterdir())) == len(serial.parts) == len(files) + 2 - len(serial.unreadable) - 2

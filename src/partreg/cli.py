@@ -617,30 +617,45 @@ def render(
 
     Example: partreg render --out site
     """
+    from itertools import chain
+
     from partreg import report
     from partreg.history import last_changed
-    from partreg.render import render_site, template_dirs
-    from partreg.store import REGISTER_DIR, package_templates, write_site
+    from partreg.render import assemble, publication, template_dirs
+    from partreg.runner import render_files
+    from partreg.store import REGISTER_DIR, package_templates, read_settings, register_files, write_site
 
-    register = _open(root)
-    if register.settings is None:
+    base = _root(root)
+    settings, _ = read_settings(base)
+    if settings is None:
         raise PartregError("partreg.yaml has problems: run `partreg lint` and fix them first")
-    if out.resolve() == (register.root / REGISTER_DIR).resolve():
+    if out.resolve() == (base / REGISTER_DIR).resolve():
         raise UsageError(f"--out {out} is the register's own folder: choose another, such as site")
     formats = {
         "html": ("html", "data"),
         "markdown": ("markdown", "data"),
         "all": ("html", "markdown", "data"),
     }
-    files = render_site(
-        register.entries,
-        register.settings,
+    pub = publication(
+        settings,
         as_of or date.today(),
-        template_dirs(register.root, package_templates()),
-        formats=formats[output.value],
-        last_changed=last_changed(register.root),
+        template_dirs(base, package_templates()),
+        formats[output.value],
+        last_changed(base),
     )
-    written = write_site(out, report.progress(files, len(register.entries) + 4, "Publishing", enabled=True))
+    paths = register_files(base)
+    with report.counter(len(paths), "Publishing", enabled=True) as advance:
+        rendered = render_files(paths, base, pub, out, progress=advance)
+    for what, files in (
+        ("could not be read, so are not published", rendered.unreadable),
+        ("repeat an id used by an earlier file, so are not published", rendered.duplicates),
+    ):
+        if files:
+            report.error(f"{len(files)} file(s) {what}; run `partreg lint` to see why")
+    written_by_workers = (
+        (f"arrangements/{part.row.id}.html", None) for part in rendered.parts if "html" in pub.formats
+    )
+    written = write_site(out, chain(written_by_workers, assemble(rendered.parts, pub)))
     pages = sum(name.startswith("arrangements/") for name in written)
     typer.echo(f"Wrote {len(written)} files to {out}/ ({pages} arrangement pages).")
     if "index.html" in written:

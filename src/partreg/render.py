@@ -19,6 +19,7 @@ import hashlib
 import io
 import json
 import re
+import secrets
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup
 
 from partreg import __version__
@@ -75,7 +76,7 @@ CSV_COLUMNS = (
     "next_review",
     "page",
 )
-
+NO_HTML = Markup("")
 
 # --------------------------------------------------------------------------- the context
 
@@ -94,8 +95,10 @@ class Page:
     csp: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Row:
+    """One arrangement in the index; ``render_part`` adds its fragments, ``build_index`` its anchor."""
+
     id: str
     title: str
     url: str
@@ -112,6 +115,9 @@ class Row:
     money_sort: str
     next_review: str
     search: str
+    html: Markup = NO_HTML  # its row of index.html's table (index_parts.html)
+    html_item: Markup = NO_HTML  # its line in index.html's lists by priority
+    md: str = ""  # its row of register.md's table (register_parts.md)
 
 
 @dataclass(frozen=True)
@@ -232,9 +238,12 @@ class ArrangementView:
 
 
 def clean(value: Any) -> str:
-    """A value as text, ``None`` as empty. (Bidirectional controls are removed from each whole
-    published file, in ``render_site``: partreg's own templates contain none.)"""
-    return "" if value is None else str(value)
+    """A value as published text: ``None`` as empty, without characters that reorder text on
+    screen. Every text from a register or its settings reaches the context through here."""
+    if value is None:
+        return ""
+    text = str(value)
+    return text if text.isascii() else BIDI_CONTROLS.sub("", text)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -286,17 +295,19 @@ def _csp(style: str, script: str | None) -> str:
 # --------------------------------------------------------------------------- building
 
 
-def build_index(
-    entries: list[Arrangement], settings: Settings, today: dt.date
-) -> tuple[Index, dict[str, Row]]:
-    review = settings.review
-    ordered = sorted(entries, key=lambda e: (e.status == "ended", e.title.casefold()))
+def build_index(rows: list[Row], settings: Settings, anchor: str = "") -> Index:
+    """The index of ``rows`` (in file order). Each row's Markdown anchor is decided here, where
+    every title is known: the ``anchor`` that stood for it in the row's Markdown is replaced."""
+    ordered = sorted(rows, key=lambda r: (r.status == "ended", r.title.casefold()))
     headings = [f"{settings.title}: {settings.council}", *SECTION_HEADINGS.values(), "Arrangements"]
-    slugs = github_slugs([*headings, *(clean(e.title) for e in ordered)])[len(headings) :]
-    rows = {e.id: _row(e, settings, review, today, slug) for e, slug in zip(ordered, slugs, strict=True)}
+    slugs = github_slugs([*headings, *(r.title for r in ordered)])[len(headings) :]
+    for row, slug in zip(ordered, slugs, strict=True):
+        row.anchor_md = f"#{slug}"
+        if anchor:
+            row.md = row.md.replace(anchor, quote(slug, safe=_URL_SAFE))
     sections = []
     for kind in Kind:
-        kind_rows = [rows[e.id] for e in ordered if e.kind is kind]
+        kind_rows = [r for r in ordered if r.kind == kind.value]
         sections.append(
             Section(
                 kind=kind.value,
@@ -319,15 +330,15 @@ def build_index(
         )
     counts = [KindCount(s.kind, s.heading, s.anchor, len(s.rows)) for s in sections]
     priorities = [
-        Priority(pid, clean(name), [rows[e.id] for e in ordered if pid in e.priorities])
+        Priority(clean(pid), clean(name), [r for r in ordered if clean(pid) in r.priority_ids])
         for pid, name in settings.priorities.items()
     ]
-    statuses = sorted({e.status.value for e in entries}, key=["active", "proposed", "ended"].index)
+    statuses = sorted({r.status for r in rows}, key=["active", "proposed", "ended"].index)
     introduction = clean(settings.publish.introduction or DEFAULT_INTRODUCTION)
-    return Index(introduction, counts, sections, priorities, statuses), rows
+    return Index(introduction, counts, sections, priorities, statuses)
 
 
-def _row(e: Arrangement, settings: Settings, review: ReviewSettings, today: dt.date, slug: str) -> Row:
+def _row(e: Arrangement, settings: Settings, review: ReviewSettings, anchor: str) -> Row:
     names = settings.priorities
     money: float | None = None
     if e.kind is Kind.CONTRACT and e.contract:
@@ -347,7 +358,7 @@ def _row(e: Arrangement, settings: Settings, review: ReviewSettings, today: dt.d
         id=e.id,
         title=clean(e.title),
         url=f"arrangements/{e.id}.html",
-        anchor_md=f"#{slug}",
+        anchor_md=f"#{anchor}",
         kind=e.kind.value,
         kind_label=KIND_LABELS[e.kind],
         status=e.status.value,
@@ -355,7 +366,7 @@ def _row(e: Arrangement, settings: Settings, review: ReviewSettings, today: dt.d
         purpose=clean(e.summary),
         lead_service=clean(e.lead.service),
         priorities=priorities,
-        priority_ids=list(e.priorities),
+        priority_ids=[clean(p) for p in e.priorities],
         money=pounds(money) or clean(staff),
         money_sort="" if money is None else f"{money:.2f}",
         next_review=upcoming,
@@ -503,7 +514,10 @@ def md(value: Any) -> str:
 
 def md_link(text: str, target: str) -> Raw:
     target = target if target.startswith("#") else (safe_url(target) or "")
-    return Raw(f"[{md(text)}](<{quote(target, safe=':/#?&=%@+,;~')}>)" if target else md(text))
+    return Raw(f"[{md(text)}](<{quote(target, safe=_URL_SAFE)}>)" if target else md(text))
+
+
+_URL_SAFE = ":/#?&=%@+,;~"
 
 
 # --------------------------------------------------------------------------- the site
@@ -524,12 +538,146 @@ def environments(dirs: list[Path]) -> tuple[Environment, Environment]:
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        auto_reload=False,
     )
     markdown = Environment(
-        loader=loader, autoescape=False, undefined=StrictUndefined, finalize=md, keep_trailing_newline=True
+        loader=loader,
+        autoescape=False,
+        undefined=StrictUndefined,
+        finalize=md,
+        keep_trailing_newline=True,
+        auto_reload=False,
     )
     markdown.globals.update(raw=Raw, md_link=md_link)
     return html, markdown
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What rendering any arrangement needs, made once: for a large register, before the
+    worker processes start, which then share it."""
+
+    settings: Settings
+    today: dt.date
+    formats: frozenset[str]
+    changed: dict[str, str]
+    index_page: Page
+    page: Page
+    templates: dict[str, Template]
+    #: Stands in for each row's Markdown anchor until every title is known (``build_index``).
+    anchor: str
+
+
+def publication(
+    settings: Settings,
+    today: dt.date,
+    dirs: list[Path],
+    formats: Iterable[str] = ("html", "markdown", "data"),
+    last_changed: dict[str, str] | None = None,
+) -> Publication:
+    html, markdown = environments(dirs)
+    style = html.loader.get_source(html, "style.css")[0]  # type: ignore[union-attr]
+    script = html.loader.get_source(html, "filter.js")[0]  # type: ignore[union-attr]
+    index_page = Page(
+        council=clean(settings.council),
+        title=clean(settings.title),
+        generated=today.isoformat(),
+        version=__version__,
+        root="",
+        style=Markup(style),
+        script=Markup(script),
+        csp=_csp(style, script),
+    )
+    templates = {
+        "index.html": html.get_template("index.html"),
+        "arrangement.html": html.get_template("arrangement.html"),
+        "index_parts.html": html.get_template("index_parts.html"),
+        "register.md": markdown.get_template("register.md"),
+        "register_parts.md": markdown.get_template("register_parts.md"),
+    }
+    return Publication(
+        settings=settings,
+        today=today,
+        formats=frozenset(formats),
+        changed=last_changed or {},
+        index_page=index_page,
+        page=replace(index_page, root="../", script=None, csp=_csp(style, None)),
+        templates=templates,
+        # letters only, so escaping and URL quoting leave it whole; random, so no title can contain it
+        anchor="partreg" + secrets.token_hex(8),
+    )
+
+
+@dataclass(frozen=True)
+class Part:
+    """One arrangement's share of the site, rendered on its own (in a worker process, for a
+    large register): its page, its rows of the index, its section of register.md, and its
+    lines of the open data."""
+
+    row: Row
+    page: str = ""
+    section: str = ""
+    csv: str = ""
+    json: str = ""
+
+
+def render_part(e: Arrangement, pub: Publication) -> Part:
+    """``e``'s share of the site; ``e`` is a public entry (``export.public_entry``)."""
+    settings, formats, templates = pub.settings, pub.formats, pub.templates
+    row = _row(e, settings, settings.review, pub.anchor)
+    view = arrangement_view(e, settings, pub.changed.get(e.id, ""))
+    page = section = csv_line = json_line = ""
+    if "html" in formats:
+        page = templates["arrangement.html"].render(page=pub.page, a=view)
+        parts = templates["index_parts.html"].module
+        row.html, row.html_item = parts.row(row, MONEY_LABELS[e.kind]), parts.item(row)  # type: ignore[attr-defined]
+    if "markdown" in formats:
+        parts = templates["register_parts.md"].module
+        row.md = parts.row(row)  # type: ignore[attr-defined]
+        section = parts.arrangement(view)  # type: ignore[attr-defined]
+    if "data" in formats:
+        record = full_record(e, settings, internal=True)  # e is already a public entry
+        data = _data_row(e, record, row)
+        csv_line = _csv_line(
+            {**data, "priorities": "; ".join(data["priorities"]), "partners": "; ".join(data["partners"])}
+        )
+        json_line = clean(json.dumps({**data, "record": record}, ensure_ascii=False))
+    return Part(row, page, section, csv_line, json_line)
+
+
+def assemble(parts: list[Part], pub: Publication) -> Iterator[tuple[str, str]]:
+    """The files made of every arrangement's part: index.html, register.md and the open data."""
+    settings, formats, templates = pub.settings, pub.formats, pub.templates
+    index = build_index([p.row for p in parts], settings, pub.anchor)
+    if "html" in formats:
+        yield "index.html", templates["index.html"].render(page=pub.index_page, register=index)
+    if "markdown" in formats:
+        sections = [
+            p.section for p in sorted(parts, key=lambda p: (p.row.status == "ended", p.row.title.casefold()))
+        ]
+        page_md = {"council": settings.council, "title": settings.title, "generated": pub.today.isoformat()}
+        yield (
+            "register.md",
+            templates["register.md"].render(page=page_md, register=index, arrangements=sections),
+        )
+    if "data" in formats:
+        by_id = sorted(parts, key=lambda p: p.row.id)
+        yield (
+            "register.csv",
+            _csv_line(dict(zip(CSV_COLUMNS, CSV_COLUMNS, strict=True))) + "".join(p.csv for p in by_id),
+        )
+        head = {
+            "council": clean(settings.council),
+            "title": clean(settings.title),
+            "published": pub.today.isoformat(),
+            "format": "partreg register v1",
+        }
+        # one arrangement a line: readable, and encoded by json's C encoder (indent= would use the slow one)
+        opening = clean(json.dumps(head, ensure_ascii=False))[:-1]
+        yield (
+            "register.json",
+            opening + ', "arrangements": [\n' + ",\n".join(p.json for p in by_id) + "\n]}\n",
+        )
 
 
 def render_site(
@@ -541,62 +689,19 @@ def render_site(
     formats: Iterable[str] = ("html", "markdown"),
     last_changed: dict[str, str] | None = None,
 ) -> Iterator[tuple[str, str]]:
-    """``(relative path, content)`` for every file of the site, one at a time.
+    """``(relative path, content)`` for every file of the site, one at a time, in this process.
 
-    Only public copies of the entries (``export.public_entry``) are rendered,
-    and characters that reorder text on screen are removed from every file.
+    Only public copies of the entries (``export.public_entry``) are rendered.
     """
-    for name, content in _render(entries, settings, today, dirs, formats, last_changed or {}):
-        yield name, BIDI_CONTROLS.sub("", content)
+    pub = publication(settings, today, dirs, formats, last_changed)
+    parts = [render_part(e, pub) for e in public_entries(entries, settings)]
+    if "html" in pub.formats:
+        for part in parts:
+            yield f"arrangements/{part.row.id}.html", part.page
+    yield from assemble(parts, pub)
 
 
-def _render(
-    entries: list[Arrangement],
-    settings: Settings,
-    today: dt.date,
-    dirs: list[Path],
-    formats: Iterable[str],
-    changed: dict[str, str],
-) -> Iterator[tuple[str, str]]:
-    entries = public_entries(entries, settings)
-    html, markdown = environments(dirs)
-    index, rows = build_index(entries, settings, today)
-    views = {e.id: arrangement_view(e, settings, changed.get(e.id, "")) for e in entries}
-    wanted = set(formats)
-    if "html" in wanted:
-        style = html.loader.get_source(html, "style.css")[0]  # type: ignore[union-attr]
-        script = html.loader.get_source(html, "filter.js")[0]  # type: ignore[union-attr]
-        index_page = Page(
-            council=clean(settings.council),
-            title=clean(settings.title),
-            generated=today.isoformat(),
-            version=__version__,
-            root="",
-            style=Markup(style),
-            script=Markup(script),
-            csp=_csp(style, script),
-        )
-        yield "index.html", html.get_template("index.html").render(page=index_page, register=index)
-        page = replace(index_page, root="../", script=None, csp=_csp(style, None))
-        template = html.get_template("arrangement.html")
-        for e in entries:
-            yield f"arrangements/{e.id}.html", template.render(page=page, a=views[e.id])
-    if "markdown" in wanted:
-        ordered = [
-            views[e.id] for e in sorted(entries, key=lambda e: (e.status == "ended", e.title.casefold()))
-        ]
-        page_md = {"council": settings.council, "title": settings.title, "generated": today.isoformat()}
-        yield (
-            "register.md",
-            markdown.get_template("register.md").render(page=page_md, register=index, arrangements=ordered),
-        )
-    if "data" in wanted:
-        yield "register.csv", open_data_csv(entries, settings, rows)
-        yield "register.json", open_data_json(entries, settings, today, rows)
-
-
-def _data_row(e: Arrangement, settings: Settings, row: Row) -> dict[str, Any]:
-    public = full_record(e, settings, internal=True)  # e is already a public entry
+def _data_row(e: Arrangement, public: dict[str, Any], row: Row) -> dict[str, Any]:
     history = public.get("review", {}).get("history", [])
     return {
         "id": e.id,
@@ -628,34 +733,13 @@ def _spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def open_data_csv(entries: list[Arrangement], settings: Settings, rows: dict[str, Row]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for e in sorted(entries, key=lambda e: e.id):
-        record = _data_row(e, settings, rows[e.id])
-        record["priorities"] = "; ".join(record["priorities"])
-        record["partners"] = "; ".join(record["partners"])
-        writer.writerow({k: _spreadsheet_safe("" if v is None else v) for k, v in record.items()})
-    return buffer.getvalue()
+_csv_buffer = io.StringIO()
+_csv_writer = csv.DictWriter(_csv_buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
 
 
-def open_data_json(
-    entries: list[Arrangement], settings: Settings, today: dt.date, rows: dict[str, Row]
-) -> str:
-    head = {
-        "council": clean(settings.council),
-        "title": clean(settings.title),
-        "published": today.isoformat(),
-        "format": "partreg register v1",
-    }
-    items = [
-        json.dumps(
-            {**_data_row(e, settings, rows[e.id]), "record": full_record(e, settings, internal=True)},
-            ensure_ascii=False,
-        )
-        for e in sorted(entries, key=lambda e: e.id)
-    ]
-    # one arrangement a line: readable, and encoded by json's C encoder (indent= would use the slow one)
-    opening = json.dumps(head, ensure_ascii=False)[:-1]
-    return opening + ', "arrangements": [\n' + ",\n".join(items) + "\n]}\n"
+def _csv_line(record: dict[str, Any]) -> str:
+    """One line of register.csv (the csv module quotes what needs quoting)."""
+    _csv_buffer.seek(0)
+    _csv_buffer.truncate()
+    _csv_writer.writerow({k: _spreadsheet_safe("" if v is None else v) for k, v in record.items()})
+    return clean(_csv_buffer.getvalue())

@@ -6,11 +6,12 @@ honours both). Machine formats (parsable, JSON, CSV) never carry colour.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import groupby
 from typing import Any, TextIO, TypeVar
 from urllib.parse import quote
@@ -350,8 +351,18 @@ PROGRESS_FROM = 300
 
 def progress(items: Iterable[T], total: int, label: str, *, enabled: bool) -> Iterator[T]:
     """``items``, with a progress bar on stderr when ``enabled``, there are many, and stderr is a terminal."""
+    with counter(total, label, enabled=enabled) as advance:
+        for item in items:
+            yield item
+            advance(1)
+
+
+@contextlib.contextmanager
+def counter(total: int, label: str, *, enabled: bool) -> Iterator[Callable[[int], None]]:
+    """A function to call with how many more of ``total`` are done; it moves a progress bar on
+    stderr when ``enabled``, there are many, and stderr is a terminal."""
     if not enabled or total < PROGRESS_FROM or not sys.stderr.isatty():
-        yield from items
+        yield lambda done: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -365,9 +376,7 @@ def progress(items: Iterable[T], total: int, label: str, *, enabled: bool) -> It
     )
     with bar:
         task = bar.add_task(label, total=total)
-        for item in items:
-            yield item
-            bar.advance(task)
+        yield lambda done: bar.advance(task, done)
 
 
 def error(message: str) -> None:

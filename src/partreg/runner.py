@@ -1,8 +1,9 @@
-"""Lint many files: in this process for a council's register, across processes for thousands.
+"""Work on many files: in this process for a council's register, across processes for thousands.
 
-The result is the same either way, file by file and in file order (a test
-checks it): workers read and lint their share of the files, and this process
-keeps the one thing that needs every file, the ids seen so far.
+The result is the same either way, file by file and in file order (tests
+check it, for lint and for render): workers read their share of the files
+and do the work of each, and this process keeps what needs every file: the
+ids seen so far, and the parts of the site's index.
 """
 
 from __future__ import annotations
@@ -10,20 +11,30 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from pydantic import ValidationError
 
 from partreg.lint import Ids, Linter, Problem, duplicate_problem, run
-from partreg.models import Settings
+from partreg.models import Arrangement, Settings
 from partreg.rules import ALL
-from partreg.store import DEFAULT_MAX_BYTES, iter_documents, read_document
+from partreg.store import DEFAULT_MAX_BYTES, Document, iter_documents, read_document, write_atomic
+
+if TYPE_CHECKING:  # rendering needs Jinja, which `partreg lint` should not pay to import
+    from partreg.render import Part, Publication
 
 #: Below this many files, starting worker processes costs more than it saves (measured by `make bench`).
 PARALLEL_FROM = 1000
 _CHUNK = 250
 
+T = TypeVar("T")
+
 # A worker's share of the job, set in the parent before the pool forks.
 _job: tuple[Path, Settings | None, dt.date | None] | None = None
+_publishing: tuple[Path, Publication, Path | None] | None = None
 
 
 def jobs_for(files: int, jobs: int | None) -> int:
@@ -35,6 +46,27 @@ def jobs_for(files: int, jobs: int | None) -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
+def _by_chunk(
+    work: Callable[[Sequence[Path]], list[T]], paths: Sequence[Path], jobs: int | None
+) -> Iterator[tuple[Sequence[Path], list[T]]]:
+    """``work`` done on each chunk of ``paths``, in order: here, or in forked worker processes."""
+    chunks = [paths[i : i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
+    processes = jobs_for(len(paths), jobs)
+    if processes == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for chunk in chunks:
+            yield chunk, work(chunk)
+        return
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        yield from zip(chunks, pool.imap(work, chunks), strict=True)
+
+
+def _limit(settings: Settings | None) -> int:
+    return settings.max_file_bytes if settings else DEFAULT_MAX_BYTES
+
+
+# --------------------------------------------------------------------------- lint
+
+
 def lint_files(
     paths: Sequence[Path],
     base: Path,
@@ -44,8 +76,7 @@ def lint_files(
     jobs: int | None = None,
 ) -> Iterator[list[Problem]]:
     """Each file's problems, in the order of ``paths``."""
-    processes = jobs_for(len(paths), jobs)
-    if processes == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs_for(len(paths), jobs) == 1:
         for _, _, problems in run(settings, iter_documents(paths, base, _limit(settings)), ALL, today):
             yield problems
         return
@@ -53,21 +84,15 @@ def lint_files(
     global _job
     _job = (base, settings, today)
     ids = Ids()
-    chunks = [paths[i : i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        for chunk, results in zip(chunks, pool.imap(_lint_chunk, chunks), strict=True):
-            for path, (display, entry_id, problems) in zip(chunk, results, strict=True):
-                if entry_id is not None:
-                    first = ids.duplicate(entry_id, display)
-                    if first is not None:  # rare: read the file again here for the position of its id
-                        problems = sorted(
-                            [*problems, duplicate_problem(read_document(path, display), entry_id, first)]
-                        )
-                yield problems
-
-
-def _limit(settings: Settings | None) -> int:
-    return settings.max_file_bytes if settings else DEFAULT_MAX_BYTES
+    for chunk, results in _by_chunk(_lint_chunk, paths, jobs):
+        for path, (display, entry_id, problems) in zip(chunk, results, strict=True):
+            if entry_id is not None:
+                first = ids.duplicate(entry_id, display)
+                if first is not None:  # rare: read the file again here for the position of its id
+                    problems = sorted(
+                        [*problems, duplicate_problem(read_document(path, display), entry_id, first)]
+                    )
+            yield problems
 
 
 def _lint_chunk(paths: Sequence[Path]) -> list[tuple[str, str | None, list[Problem]]]:
@@ -79,3 +104,82 @@ def _lint_chunk(paths: Sequence[Path]) -> list[tuple[str, str | None, list[Probl
         entry, problems = linter.check(doc, file_id)
         out.append((doc.display, entry.id if entry is not None else None, problems))
     return out
+
+
+# --------------------------------------------------------------------------- render
+
+
+@dataclass
+class Rendered:
+    """Every arrangement's part of the site, in file order, and what was left out."""
+
+    parts: list[Part] = field(default_factory=list)
+    #: Files that could not be read as arrangements (`partreg lint` says why).
+    unreadable: list[Path] = field(default_factory=list)
+    #: Files whose id an earlier file has already: only the first is published.
+    duplicates: list[Path] = field(default_factory=list)
+
+
+def render_files(
+    paths: Sequence[Path],
+    base: Path,
+    pub: Publication,
+    out: Path,
+    *,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Rendered:
+    """Render each arrangement's part of the site. Each page is written into ``out/arrangements``,
+    atomically but not yet flushed to disk, by the process that rendered it; the caller writes
+    the rest (``render.assemble``) and flushes. ``progress`` is told how many files are done."""
+    global _publishing
+    _publishing = (base, pub, out if "html" in pub.formats else None)
+    if "html" in pub.formats:
+        (out / "arrangements").mkdir(parents=True, exist_ok=True)
+    rendered, first, again = Rendered(), dict[str, Path](), set[Path]()
+    for chunk, results in _by_chunk(_render_chunk, paths, jobs):
+        for path, part in zip(chunk, results, strict=True):
+            if part is None:
+                rendered.unreadable.append(path)
+            elif part.row.id in first:
+                rendered.duplicates.append(path)
+                again.add(first[part.row.id])
+            else:
+                first[part.row.id] = path
+                rendered.parts.append(part)
+        if progress:
+            progress(len(chunk))
+    if again and _publishing[2] is not None:
+        _render_chunk(sorted(again))  # a later file of the same id replaced the first one's page
+    return rendered
+
+
+def _render_chunk(paths: Sequence[Path]) -> list[Part | None]:
+    from partreg.export import public_entries
+    from partreg.render import render_part
+
+    assert _publishing is not None
+    base, pub, out = _publishing
+    entries = [_entry(doc) for doc, _ in iter_documents(paths, base, _limit(pub.settings))]
+    public = iter(public_entries([e for e in entries if e is not None], pub.settings))
+    parts: list[Part | None] = []
+    for entry in entries:
+        if entry is None:
+            parts.append(None)
+            continue
+        part = render_part(next(public), pub)
+        if out is not None:
+            write_atomic(out / "arrangements" / f"{part.row.id}.html", part.page, durable=False)
+            part = replace(part, page="")  # written: not sent back
+        parts.append(part)
+    return parts
+
+
+def _entry(doc: Document) -> Arrangement | None:
+    """The arrangement a file holds, or ``None`` if it cannot be read as one."""
+    if doc.problems or doc.data is None:
+        return None
+    try:
+        return Arrangement.model_validate(doc.data)
+    except ValidationError:
+        return None
