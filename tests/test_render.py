@@ -12,9 +12,12 @@ import os
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from partreg.models import Arrangement, Settings
-from partreg.render import github_slugs, md, render_site, safe_url, template_dirs
+from partreg.render import clean, github_slugs, md, md_escape, render_site, safe_url, template_dirs
 from partreg.store import open_register, package_templates, write_site
 from tests.common import REPO
 
@@ -313,6 +316,18 @@ def test_markdown_keeps_its_tables_and_shows_no_html(payload):
     assert not re.search(r"(?<!\\)<(script|img|h1|/table|!--)", text)
     assert "](javascript:" not in text.replace("\\](", "")
     assert "\u202e" not in text
+
+
+MARKDOWN_ALPHABET = st.sampled_from(
+    list("aZ09 .,;:()#>+=-_*`[]<>|~&\\!£é—\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000\u202e\u0663")
+)
+
+
+@hypothesis_settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.one_of(st.text(MARKDOWN_ALPHABET, max_size=12), st.text(max_size=12)))
+def test_markdown_plain_text_shortcut_agrees_with_escaping(text):
+    """md() skips escaping text that needs none; on any text it gives what escaping gives."""
+    assert md(text) == md_escape(clean(text))
 
 
 def test_markdown_escaping():

@@ -75,7 +75,7 @@ def test_parallel_and_serial_render_identical_sites(tmp_path):
     root = tmp_path / "register-root"
     load_generator().generate(root, 700, broken=0.1, seed=11)
     files = register_files(root)
-    early, late = files[3], files[650]  # rendered by different workers (250 files a chunk)
+    early, late = files[3], files[650]  # far apart: rendered in different chunks, by different workers
     early_id, late_id = early.stem, late.stem
     # a later file repeating an early id, and an earlier file repeating a late one: the first wins
     (root / "register" / "zz-repeat.yaml").write_text(

@@ -501,13 +501,21 @@ class Raw(str):
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 #: What starts a block (heading, quote, list, setext underline) when it begins the text.
 _MD_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+#: Text that :func:`md` leaves as it is: words of ordinary characters, one space apart, that start no block.
+_MD_PLAIN = re.compile(r"(?![#>+=-]|\d+[.)])[^\s\\`*_\[\]<>|~&]+(?: [^\s\\`*_\[\]<>|~&]+)*")
 
 
 def md(value: Any) -> str:
     """Text that Markdown shows as written: one line, no HTML, nothing that starts a block."""
     if isinstance(value, Raw):
         return value
-    text = " ".join(clean(value).split())  # a newline would end a table row or start a block
+    text = clean(value)
+    return text if _MD_PLAIN.fullmatch(text) else md_escape(text)
+
+
+def md_escape(text: str) -> str:
+    """:func:`md`'s work on any text; most text needs none of it (``_MD_PLAIN``), a test checks they agree."""
+    text = " ".join(text.split())  # a newline would end a table row or start a block
     text = _MD_INLINE.sub(r"\\\1", text)
     return _MD_BLOCK_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
 

@@ -26,9 +26,13 @@ from partreg.store import DEFAULT_MAX_BYTES, Document, iter_documents, read_docu
 if TYPE_CHECKING:  # rendering needs Jinja, which `partreg lint` should not pay to import
     from partreg.render import Part, Publication
 
-#: Below this many files, starting worker processes costs more than it saves (measured by `make bench`).
+#: Below this many files, starting worker processes costs more than it saves (measured by `make bench`);
+#: rendering does more for each file than linting, so it pays from fewer.
 PARALLEL_FROM = 1000
+RENDER_PARALLEL_FROM = 300
+#: Files a worker takes at a time: enough to be worth sending, few enough that every worker stays busy.
 _CHUNK = 250
+_MIN_CHUNK = 25
 
 T = TypeVar("T")
 
@@ -37,21 +41,25 @@ _job: tuple[Path, Settings | None, dt.date | None] | None = None
 _publishing: tuple[Path, Publication, Path | None] | None = None
 
 
-def jobs_for(files: int, jobs: int | None) -> int:
+def jobs_for(files: int, jobs: int | None, parallel_from: int = PARALLEL_FROM) -> int:
     """How many processes to use: ``jobs`` if given, else all CPUs for a large run, else one."""
     if jobs is not None:
         return max(1, jobs)
-    if files < PARALLEL_FROM:
+    if files < parallel_from:
         return 1
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
 def _by_chunk(
-    work: Callable[[Sequence[Path]], list[T]], paths: Sequence[Path], jobs: int | None
+    work: Callable[[Sequence[Path]], list[T]],
+    paths: Sequence[Path],
+    jobs: int | None,
+    parallel_from: int = PARALLEL_FROM,
 ) -> Iterator[tuple[Sequence[Path], list[T]]]:
     """``work`` done on each chunk of ``paths``, in order: here, or in forked worker processes."""
-    chunks = [paths[i : i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
-    processes = jobs_for(len(paths), jobs)
+    processes = jobs_for(len(paths), jobs, parallel_from)
+    size = max(_MIN_CHUNK, min(_CHUNK, -(-len(paths) // (processes * 8))))  # about 8 chunks a worker
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     if processes == 1 or "fork" not in multiprocessing.get_all_start_methods():
         for chunk in chunks:
             yield chunk, work(chunk)
@@ -137,7 +145,7 @@ def render_files(
     if "html" in pub.formats:
         (out / "arrangements").mkdir(parents=True, exist_ok=True)
     rendered, first, again = Rendered(), dict[str, Path](), set[Path]()
-    for chunk, results in _by_chunk(_render_chunk, paths, jobs):
+    for chunk, results in _by_chunk(_render_chunk, paths, jobs, RENDER_PARALLEL_FROM):
         for path, part in zip(chunk, results, strict=True):
             if part is None:
                 rendered.unreadable.append(path)
