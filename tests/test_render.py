@@ -392,3 +392,25 @@ def test_a_register_can_override_a_template(tmp_path):
     files = site(register.entries, register.settings, root=tmp_path)
     assert files["register.md"] == "# Test Borough Council only\n"
     assert "<!doctype html>" in files["index.html"], "templates not overridden come from partreg"
+
+
+def test_render_says_which_files_it_left_out(register):
+    """A file that cannot be read, and one repeating an id, are left out, and the officer is told."""
+    import subprocess
+    import sys
+
+    files = sorted((register / "register").glob("*.yaml"))
+    (register / "register" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
+    (register / "register" / "zz-repeat.yaml").write_text(files[0].read_text())
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "render", "--out", "site", "--as-of", "2026-11-24"],
+        cwd=register,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1 file(s) could not be read, so are not published; run `partreg lint`" in result.stderr
+    assert "1 file(s) repeat an id used by an earlier file, so are not published" in result.stderr
+    pages = sorted(p.stem for p in (register / "site" / "arrangements").iterdir())
+    assert pages == [f.stem for f in files]
+    assert "Traceback" not in result.stderr
