@@ -61,3 +61,23 @@ def test_start_up_imports_nothing_heavy():
     code = "import sys, partreg.cli; print(sorted(m for m in ('pydantic', 'ruamel', 'yaml_rs', 'jinja2', 'icalendar', 'openpyxl') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_lint_for_ci_loads_only_what_it_uses(tmp_path):
+    """A CI run of `partreg lint` (a machine format) loads neither rich nor Jinja nor the writer."""
+    import subprocess
+    import sys
+
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text("council: Test\n")
+    code = (
+        "import sys, atexit\n"
+        "atexit.register(lambda: sys.stderr.write('LOADED ' + repr(sorted(m for m in "
+        "('rich', 'jinja2', 'ruamel', 'icalendar', 'openpyxl') if m in sys.modules)) + '\\n'))\n"
+        "sys.argv = ['partreg', 'lint', '--format', 'parsable', '--root', sys.argv[1]]\n"
+        "from partreg.cli import main\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "LOADED []" in result.stderr

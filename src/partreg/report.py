@@ -13,18 +13,34 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import groupby
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 from urllib.parse import quote
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from partreg.lint import Problem, Rule, Severity
 
+# rich is imported only where text for people is made: a CI run's machine formats do without it.
+
 
 def console(file: TextIO | None = None) -> Console:
+    from rich.console import Console
+
     return Console(file=file or sys.stdout, highlight=False, soft_wrap=True)
+
+
+def escape(text: str) -> str:
+    """``text`` shown as written by rich (its ``[`` would otherwise start markup)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def _table(**options: Any) -> Any:
+    from rich.table import Table
+
+    return Table(**options)
 
 
 def plural(n: int, word: str) -> str:
@@ -180,7 +196,7 @@ def problems_sarif(problems: Sequence[Problem], rules: Sequence[Rule], version: 
 
 def rules_text(rules: Sequence[Rule], out: Console, *, full: bool) -> None:
     if not full:
-        table = Table(box=None, pad_edge=False)
+        table = _table(box=None, pad_edge=False)
         table.add_column("rule")
         table.add_column("severity")
         table.add_column("what it checks")
@@ -204,7 +220,7 @@ def records_table(
     *,
     title: str | None = None,
 ) -> None:
-    table = Table(title=title, title_justify="left")
+    table = _table(title=title, title_justify="left")
     for column in columns:
         short = column in ("kind", "status", "start", "end", "date", "commit", "next_review", "days", "state")
         wide = column in ("title", "summary", "partners")
@@ -301,7 +317,7 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
         return
     services = sorted({i["lead"]["service"] for i in items}, key=str.casefold)
     for service in services:
-        table = Table(title=service, title_justify="left")
+        table = _table(title=service, title_justify="left")
         table.add_column("state", no_wrap=True)
         table.add_column("arrangement", min_width=24, overflow="fold")
         table.add_column("lead role", overflow="fold")
@@ -335,7 +351,7 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
 def import_report(problems: Sequence[Problem], rows: int, ready: int, out: Console) -> None:
     """A data-quality report: each row's problems, by row and column, then the totals."""
     if problems:
-        table = Table(title="To do before these rows can be imported", title_justify="left")
+        table = _table(title="To do before these rows can be imported", title_justify="left")
         for column in ("row", "column", "severity", "problem", "rule"):
             table.add_column(column, overflow="fold", no_wrap=column in ("row", "column", "severity"))
         for p in problems:
@@ -371,7 +387,7 @@ def counter(total: int, label: str, *, enabled: bool) -> Iterator[Callable[[int]
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=Console(file=sys.stderr),
+        console=console(sys.stderr),
         transient=True,
     )
     with bar:
