@@ -47,7 +47,10 @@ def full_record(entry: Arrangement, settings: Settings | None, *, internal: bool
     if not internal:
         return public_record(entry, settings)
     record: dict[str, Any] = entry.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    record.setdefault("partners", [p.model_dump(mode="json", exclude_none=True) for p in entry.partners])
+    if (
+        "partners" not in record
+    ):  # an empty list is the default, but a record always says who the partners are
+        record["partners"] = [p.model_dump(mode="json", exclude_none=True) for p in entry.partners]
     return record
 
 
