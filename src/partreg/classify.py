@@ -15,7 +15,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from partreg.models import Characteristics, Kind
+from partreg.models import KIND_LABELS, Characteristics, Kind
 
 #: The policy's definitions, in its own words.
 DEFINITIONS: dict[Kind, str] = {
@@ -150,11 +150,9 @@ def _decided(
     values: tuple[bool | None, ...], statutory: bool
 ) -> tuple[Kind | None, str, tuple[str, ...], tuple[str, ...]]:
     """The decision for facts in ``FACTS`` order, remembered: there are only 3**9 combinations."""
-    kind, reasons, conflicts = _decide(dict(zip(FACTS, values, strict=True)), statutory)
+    kind, basis, reasons, conflicts = _decide(dict(zip(FACTS, values, strict=True)), statutory)
     if kind is None and not reasons:
         reasons.append("None of the policy's four definitions fits the facts recorded so far.")
-    # every reason that decides a kind reads "Kind: <basis>; the policy defines ..."
-    basis = reasons[0].split(": ", 1)[-1].split("; the policy defines", 1)[0] if kind else ""
     return kind, basis, tuple(reasons), tuple(conflicts)
 
 
@@ -175,7 +173,13 @@ def _quote(kind: Kind) -> str:
     return f'the policy defines {kind.value} as "{DEFINITIONS[kind]}"'
 
 
-def _decide(f: Facts, statutory: bool) -> tuple[Kind | None, list[str], list[str]]:
+def _because(kind: Kind, basis: str) -> str:
+    """The reason that decides ``kind``: the facts that make it so, and the policy's words."""
+    return f"{KIND_LABELS[kind]}: {basis}; {_quote(kind)}."
+
+
+def _decide(f: Facts, statutory: bool) -> tuple[Kind | None, str, list[str], list[str]]:
+    """The kind the facts make an arrangement, the basis for it, the reasons, and any contradictions."""
     reasons: list[str] = []
     conflicts: list[str] = []
     partnership_facts = (
@@ -187,7 +191,8 @@ def _decide(f: Facts, statutory: bool) -> tuple[Kind | None, list[str], list[str
     looks_like_partnership = all(f[n] is True for n in partnership_facts)
 
     if f["council_sole_procurer"] is True:
-        reasons.append(f"Contract: the council is the sole procurer of the service; {_quote(Kind.CONTRACT)}.")
+        basis = "the council is the sole procurer of the service"
+        reasons.append(_because(Kind.CONTRACT, basis))
         if f["provider_profit_motive"] is True:
             reasons.append(
                 'The provider\'s objective is profit: "the objective of the service provider is to secure a profit".'
@@ -215,20 +220,18 @@ def _decide(f: Facts, statutory: bool) -> tuple[Kind | None, list[str], list[str
                 "A forum for discussion is recorded, but the council is buying a service: register the forum "
                 "as a separate joint-working arrangement."
             )
-        return Kind.CONTRACT, reasons, conflicts
+        return Kind.CONTRACT, basis, reasons, conflicts
 
     if f["council_funds_fixed_period"] is True:
-        reasons.append(
-            f"Community funding: the council provides funding over a fixed period in return for agreed actions; "
-            f"{_quote(Kind.COMMUNITY_FUNDING)}."
-        )
+        basis = "the council provides funding over a fixed period in return for agreed actions"
+        reasons.append(_because(Kind.COMMUNITY_FUNDING, basis))
         if looks_like_partnership or f["discussion_forum"] is True:
             what = "a partnership" if looks_like_partnership else "a forum"
             conflicts.append(
                 f"The facts also describe {what}: a funded body that also sits on a partnership board or forum "
                 "is two arrangements. Keep this entry for the funding and register the board or forum separately."
             )
-        return Kind.COMMUNITY_FUNDING, reasons, conflicts
+        return Kind.COMMUNITY_FUNDING, basis, reasons, conflicts
 
     if f["discussion_forum"] is True:
         if f["formal_agreement"] is False or f["agreed_outcomes"] is False:
@@ -240,10 +243,9 @@ def _decide(f: Facts, statutory: bool) -> tuple[Kind | None, list[str], list[str
                 )
                 if f[name] is False
             )
-            reasons.append(
-                f"Joint working: a forum for discussion with {lacking}; {_quote(Kind.JOINT_WORKING)}."
-            )
-            return Kind.JOINT_WORKING, reasons, conflicts
+            basis = f"a forum for discussion with {lacking}"
+            reasons.append(_because(Kind.JOINT_WORKING, basis))
+            return Kind.JOINT_WORKING, basis, reasons, conflicts
         if f["formal_agreement"] is True and f["agreed_outcomes"] is True:
             conflicts.append(
                 "A discussion forum is recorded, but it also has a formal agreement and agreed outcomes, which is "
@@ -251,17 +253,17 @@ def _decide(f: Facts, statutory: bool) -> tuple[Kind | None, list[str], list[str
                 'agreement or in some cases agreed outcomes". Check whether the forum has become a partnership.'
             )
             if looks_like_partnership:
-                reasons.append(
-                    f"Partnership: formal agreement, shared objectives and responsibility; {_quote(Kind.PARTNERSHIP)}."
-                )
-                return Kind.PARTNERSHIP, reasons, conflicts
-        return None, reasons, conflicts
+                basis = "formal agreement, shared objectives and responsibility"
+                reasons.append(_because(Kind.PARTNERSHIP, basis))
+                return Kind.PARTNERSHIP, basis, reasons, conflicts
+        return None, "", reasons, conflicts
 
     if looks_like_partnership and f["agreed_outcomes"] is True:
-        reasons.append(
-            "Partnership: a formal agreement between independent bodies who share objectives and responsibility "
-            f"for agreed outcomes; {_quote(Kind.PARTNERSHIP)}."
+        basis = (
+            "a formal agreement between independent bodies who share objectives and responsibility "
+            "for agreed outcomes"
         )
+        reasons.append(_because(Kind.PARTNERSHIP, basis))
         if statutory:
             reasons.append(
                 'Its partners are fixed by law, and it is still a partnership: partners must "recognise the '
@@ -272,20 +274,18 @@ def _decide(f: Facts, statutory: bool) -> tuple[Kind | None, list[str], list[str
             reasons.append(
                 'A partner that aims for profit can still be a partner: partnerships are "from any sector".'
             )
-        return Kind.PARTNERSHIP, reasons, conflicts
+        return Kind.PARTNERSHIP, basis, reasons, conflicts
 
     collaborative = f["shared_objectives"] is True or f["shared_responsibility"] is True
     if collaborative and (f["formal_agreement"] is False or f["agreed_outcomes"] is False):
         lacking = "no formal agreement" if f["formal_agreement"] is False else "no agreed outcomes"
-        reasons.append(
-            f"Joint working: collaborative, but with {lacking}, the key difference from a partnership; "
-            f"{_quote(Kind.JOINT_WORKING)}."
-        )
-        return Kind.JOINT_WORKING, reasons, conflicts
+        basis = f"collaborative, but with {lacking}, the key difference from a partnership"
+        reasons.append(_because(Kind.JOINT_WORKING, basis))
+        return Kind.JOINT_WORKING, basis, reasons, conflicts
 
     if f["independent_partners"] is False:
         reasons.append(
             "The other parties are not independent bodies, so this is not a partnership: partners should "
             '"be independent bodies working willingly in collaboration with each other".'
         )
-    return None, reasons, conflicts
+    return None, "", reasons, conflicts
