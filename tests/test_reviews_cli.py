@@ -315,3 +315,25 @@ def test_history_outside_git_says_so(register):
     code, _, err = partreg("history", "brentwood-community-fund", cwd=register)
     assert code == 1
     assert "not in a git repository" in err
+
+
+def test_reading_commands_name_only_the_files_they_leave_out(register):
+    """list, show and review-due skip a file that cannot be read and say which; warnings are lint's business."""
+    (register / "register" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
+    for command in (["list"], ["review-due", "--as-of", "2030-01-01"], ["show", "brentwood-community-fund"]):
+        code, out, err = partreg(*command, cwd=register)
+        assert code in (0, 1), (command, err)
+        assert err.count("could not be read") == 1, (command, err)
+        assert "1 file(s) could not be read, so are left out here (first: register/broken.yaml)" in err
+    _, out, _ = partreg("list", "--format", "json", cwd=register)
+    assert len(json.loads(out)) == 11  # every other arrangement, warnings or not (the example has some)
+    code, _, err = partreg("list", cwd=REPO)
+    assert code == 0 and err == "", "nothing left out, nothing said"
+
+
+def test_reading_commands_say_when_the_settings_cannot_be_read(register):
+    (register / "partreg.yaml").write_text("council: [unclosed\n")
+    code, out, err = partreg("list", cwd=register)
+    assert code == 0, err
+    assert "partreg.yaml could not be read, so the defaults are used here" in err
+    assert "Brentwood" in out  # the arrangements are still listed

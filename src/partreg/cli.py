@@ -160,10 +160,16 @@ def _open(root: Path | None) -> Register:
     from partreg import report
     from partreg.store import open_register
 
-    register = open_register(_root(root))
-    if register.problems:
-        bad = len({p.path for p in register.problems})
-        report.error(f"{bad} file(s) have problems and may be missing here; run `partreg lint` to see them")
+    register = open_register(_root(root), rules=False)  # `lint` checks the rules; here, entries are wanted
+    if register.settings is None:
+        report.error(
+            "partreg.yaml could not be read, so the defaults are used here; run `partreg lint` to see why"
+        )
+    if register.left_out:
+        report.error(
+            f"{len(register.left_out)} file(s) could not be read, so are left out here "
+            f"(first: {register.left_out[0]}); run `partreg lint` to see why"
+        )
     return register
 
 

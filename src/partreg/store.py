@@ -651,6 +651,8 @@ class Register:
     settings: Settings | None
     entries: list[Arrangement]
     problems: list[Problem]
+    #: Files that could not be read as arrangements, so have no entry (as reports name them).
+    left_out: list[str] = field(default_factory=list)
 
 
 def read_settings(root: Path, display: str = SETTINGS_FILE) -> tuple[Settings | None, list[Problem]]:
@@ -706,19 +708,24 @@ def _prefetch(paths: Sequence[Path], max_bytes: int) -> None:
             os.close(fd)
 
 
-def open_register(root: Path, today: dt.date | None = None) -> Register:
-    """Read every arrangement of the register at ``root`` (date rules run when ``today`` is given)."""
+def open_register(root: Path, today: dt.date | None = None, *, rules: bool = True) -> Register:
+    """Read every arrangement of the register at ``root``. The lint rules run unless ``rules`` is
+    false (then only what stops a file being read is a problem); date rules need ``today``."""
     from partreg.rules import ALL
 
     settings, problems = read_settings(root)
     files = register_files(root)
-    entries: list[Arrangement] = []
+    register = Register(root, settings, [], problems)
     limit = settings.max_file_bytes if settings else DEFAULT_MAX_BYTES
-    for _, entry, found in run(settings, iter_documents(files, root, limit), ALL, today):
+    for source, entry, found in run(
+        settings, iter_documents(files, root, limit), ALL if rules else (), today
+    ):
         problems.extend(found)
         if entry is not None:
-            entries.append(entry)
-    return Register(root, settings, entries, problems)
+            register.entries.append(entry)
+        else:
+            register.left_out.append(source.display)
+    return register
 
 
 # --------------------------------------------------------------------------- editing in place
