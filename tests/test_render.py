@@ -414,3 +414,32 @@ def test_render_says_which_files_it_left_out(register):
     pages = sorted(p.stem for p in (register / "site" / "arrangements").iterdir())
     assert pages == [f.stem for f in files]
     assert "Traceback" not in result.stderr
+
+
+def test_render_jobs_option_gives_the_same_site(register):
+    import subprocess
+    import sys
+
+    sites = {}
+    for jobs in ("1", "2"):
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "partreg",
+                "render",
+                "--out",
+                f"site-{jobs}",
+                "--jobs",
+                jobs,
+                "--as-of",
+                "2026-11-24",
+            ],
+            cwd=register,
+            check=True,
+            capture_output=True,
+        )
+        out = register / f"site-{jobs}"
+        sites[jobs] = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert len(sites["1"]) == 11 + 5  # pages, index.html, register.md, .csv, .json, and the manifest
+    assert sites["2"] == sites["1"]

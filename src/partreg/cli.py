@@ -70,6 +70,12 @@ def _iso_date(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD") from None
 
 
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Processes to use. Default: all CPUs for large registers, else one."
+    ),
+]
 AsOfOption = Annotated[
     date | None,
     typer.Option(
@@ -189,12 +195,7 @@ def lint(
     ] = LintFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
     as_of: AsOfOption = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs", "-j", min=1, help="Processes to use. Default: all CPUs for large registers, else one."
-        ),
-    ] = None,
+    jobs: JobsOption = None,
     root: RootOption = None,
 ) -> None:
     """Check register files: every problem in every file, with where it is and how to fix it.
@@ -611,6 +612,7 @@ def render(
         RenderFormat, typer.Option("--format", "-f", help="html (pages), markdown (register.md), or all.")
     ] = RenderFormat.all,
     as_of: AsOfOption = None,
+    jobs: JobsOption = None,
     root: RootOption = None,
 ) -> None:
     """Publish the register: an accessible HTML page, one page per arrangement, a Markdown twin, and open data.
@@ -651,7 +653,7 @@ def render(
     )
     paths = register_files(base)
     with report.counter(len(paths), "Publishing", enabled=True) as advance:
-        rendered = render_files(paths, base, pub, out, progress=advance)
+        rendered = render_files(paths, base, pub, out, jobs=jobs, progress=advance)
     for what, files in (
         ("could not be read, so are not published", rendered.unreadable),
         ("repeat an id used by an earlier file, so are not published", rendered.duplicates),
