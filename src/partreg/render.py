@@ -299,10 +299,15 @@ def _csp(style: str, script: str | None) -> str:
 # --------------------------------------------------------------------------- building
 
 
+def register_order(row: Row) -> tuple[bool, str]:
+    """The order of the published register: current arrangements first, then by title."""
+    return row.status == "ended", row.title.casefold()
+
+
 def build_index(rows: list[Row], settings: Settings, anchor: str = "") -> Index:
     """The index of ``rows`` (in file order). Each row's Markdown anchor is decided here, where
     every title is known: the ``anchor`` that stood for it in the row's Markdown is replaced."""
-    ordered = sorted(rows, key=lambda r: (r.status == "ended", r.title.casefold()))
+    ordered = sorted(rows, key=register_order)
     headings = [f"{settings.title}: {settings.council}", *SECTION_HEADINGS.values(), "Arrangements"]
     slugs = github_slugs([*headings, *(r.title for r in ordered)])[len(headings) :]
     for row, slug in zip(ordered, slugs, strict=True):
@@ -587,6 +592,8 @@ def publication(
     formats: Iterable[str] = ("html", "markdown", "data"),
     last_changed: dict[str, str] | None = None,
 ) -> Publication:
+    """Everything rendering needs that is the same for every arrangement: templates compiled once,
+    the pages' shared head, and the settings."""
     html, markdown = environments(dirs)
     style = html.loader.get_source(html, "style.css")[0]  # type: ignore[union-attr]
     script = html.loader.get_source(html, "filter.js")[0]  # type: ignore[union-attr]
@@ -667,9 +674,7 @@ def assemble(parts: list[Part], pub: Publication) -> Iterator[tuple[str, str]]:
     if "html" in formats:
         yield "index.html", templates["index.html"].render(page=pub.index_page, register=index)
     if "markdown" in formats:
-        sections = [
-            p.section for p in sorted(parts, key=lambda p: (p.row.status == "ended", p.row.title.casefold()))
-        ]
+        sections = [p.section for p in sorted(parts, key=lambda p: register_order(p.row))]
         page_md = {"council": settings.council, "title": settings.title, "generated": pub.today.isoformat()}
         yield (
             "register.md",
