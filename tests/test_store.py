@@ -140,3 +140,38 @@ def test_write_atomic_refuses_a_file_changed_since_it_was_read(tmp_path):
     assert target.read_text() == "someone else's edit\n"
     write_atomic(target, "mine\n", expect=target.read_bytes())
     assert target.read_text() == "mine\n"
+
+
+def test_a_write_that_cannot_happen_is_one_clear_error(tmp_path):
+    """No folder, or a file where the folder should be: CannotWrite naming the path, nothing left behind."""
+    from partreg.errors import CannotWrite, PartregError
+    from partreg.store import make_folder, write_atomic
+
+    (tmp_path / "a-file").write_text("x")
+    for target in (tmp_path / "missing" / "entry.yaml", tmp_path / "a-file" / "entry.yaml"):
+        with pytest.raises(
+            CannotWrite, match=r"entry\.yaml: cannot be written \(.+\): check the folder exists"
+        ):
+            write_atomic(target, "id: x\n")
+    with pytest.raises(CannotWrite, match="a-file/site: cannot be written"):
+        make_folder(tmp_path / "a-file" / "site")
+    assert issubclass(CannotWrite, PartregError)  # so the command line reports it in one line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_commands_that_cannot_write_say_so_in_one_line(tmp_path, register):
+    import subprocess
+    import sys
+
+    (tmp_path / "a-file").write_text("x")
+    for command, cwd in (
+        (["render", "--out", str(tmp_path / "a-file" / "site")], register),
+        (["init", str(tmp_path / "a-file" / "new"), "--council", "Test", "--priority", "Growth"], tmp_path),
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "partreg", *command], cwd=cwd, capture_output=True, text=True
+        )
+        assert result.returncode == 1, (command, result.stderr)
+        assert "Traceback" not in result.stderr
+        [line] = result.stderr.strip().splitlines()
+        assert "a-file/" in line and "cannot be written (Not a directory)" in line, line

@@ -692,7 +692,7 @@ def init(
     """
     from partreg.questionnaire import Questionnaire
     from partreg.scaffold import TEMPLATES, scaffold
-    from partreg.store import package_templates, write_atomic
+    from partreg.store import make_folder, package_templates, write_atomic
 
     priorities = list(priority or [])
     if council is None:
@@ -721,7 +721,7 @@ def init(
             f"{directory}: {', '.join(existing)} already exist; partreg init never replaces a file"
         )
     for name, text in files.items():
-        (directory / name).parent.mkdir(parents=True, exist_ok=True)
+        make_folder((directory / name).parent)
         write_atomic(directory / name, text, exclusive=True)
     typer.echo(f"Created a register for {council} in {directory}/ ({len(files)} files).")
     typer.echo(f"Next: cd {directory}; git init; partreg add")

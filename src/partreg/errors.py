@@ -26,3 +26,7 @@ class RegisterNotFound(UsageError):
 
 class WriteRefused(PartregError):
     """A write would have replaced a file partreg did not mean to replace."""
+
+
+class CannotWrite(PartregError):
+    """A file or folder could not be written: no permission, no such folder, or the disk is full."""

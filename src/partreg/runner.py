@@ -21,7 +21,14 @@ from pydantic import ValidationError
 from partreg.lint import Ids, Linter, Problem, duplicate_problem, run
 from partreg.models import Arrangement, Settings
 from partreg.rules import ALL
-from partreg.store import DEFAULT_MAX_BYTES, Document, iter_documents, read_document, write_atomic
+from partreg.store import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    iter_documents,
+    make_folder,
+    read_document,
+    write_atomic,
+)
 
 if TYPE_CHECKING:  # rendering needs Jinja, which `partreg lint` should not pay to import
     from partreg.render import Part, Publication
@@ -143,7 +150,7 @@ def render_files(
     global _publishing
     _publishing = (base, pub, out if "html" in pub.formats else None)
     if "html" in pub.formats:
-        (out / "arrangements").mkdir(parents=True, exist_ok=True)
+        make_folder(out / "arrangements")
     rendered, first, again = Rendered(), dict[str, Path](), set[Path]()
     for chunk, results in _by_chunk(_render_chunk, paths, jobs, RENDER_PARALLEL_FROM):
         for path, part in zip(chunk, results, strict=True):

@@ -33,7 +33,7 @@ from typing import Any
 
 import yaml_rs
 
-from partreg.errors import PartregError, RegisterNotFound, UsageError, WriteRefused
+from partreg.errors import CannotWrite, PartregError, RegisterNotFound, UsageError, WriteRefused
 from partreg.lint import Problem, Severity, run, validate_settings
 from partreg.models import Arrangement, Settings
 
@@ -509,7 +509,7 @@ def write_site(out: Path, files: Iterable[tuple[str, str | None]]) -> list[str]:
     """
     import json
 
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     manifest = out / SITE_MANIFEST
     try:
         previous = set(json.loads(manifest.read_text("utf-8")))
@@ -521,14 +521,17 @@ def write_site(out: Path, files: Iterable[tuple[str, str | None]]) -> list[str]:
         if content is not None:
             target = out / name
             if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
+                make_folder(target.parent)
                 folders.add(target.parent)
             write_atomic(target, content, durable=False)  # each page whole; all flushed to disk below
         written.append(name)
     for name in sorted(previous - set(written)):
         stale = out / name
         if ".." not in Path(name).parts and stale.is_file() and not stale.is_symlink():
-            stale.unlink()
+            try:
+                stale.unlink()
+            except OSError as e:
+                raise CannotWrite(f"{stale}: an old page cannot be removed ({e.strerror or e})") from None
     os.sync()  # one flush for the whole site, rather than one per page
     write_atomic(manifest, json.dumps(sorted(written), indent=0) + "\n")
     return written
@@ -576,6 +579,25 @@ def write_atomic(
     the flush to disk, for a caller that writes many files and then flushes
     them all at once (``write_site``); each file is still replaced whole.
     """
+    try:
+        _write_atomic(path, text, exclusive=exclusive, expect=expect, durable=durable)
+    except OSError as e:
+        raise CannotWrite(f"{path}: {_cannot_write(e)}") from None
+
+
+def make_folder(folder: Path) -> None:
+    """``folder`` and its parents, made if missing; ``CannotWrite`` says why not."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise CannotWrite(f"{folder}: {_cannot_write(e)}") from None
+
+
+def _cannot_write(e: OSError) -> str:
+    return f"cannot be written ({e.strerror or e}): check the folder exists, and that you may write to it"
+
+
+def _write_atomic(path: Path, text: str, *, exclusive: bool, expect: bytes | None, durable: bool) -> None:
     folder = path.parent
     fd, tmp = _temporary(folder, path.name)
     try:
