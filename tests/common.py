@@ -140,3 +140,21 @@ def replace(text: str, old: str, new: str) -> str:
 
 def settings_problems(text: str) -> list[Problem]:
     return validate_settings(parse_document(text.encode(), "partreg.yaml"))[1]
+
+
+def paths_in(value, prefix=()):
+    """Every path into nested data (keys and list indexes), the data itself (``()``) first."""
+    yield prefix
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from paths_in(v, (*prefix, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from paths_in(v, (*prefix, i))
+
+
+def value_at(data, path):
+    """The value at ``path`` (from :func:`paths_in`) in ``data``."""
+    for step in path:
+        data = data[step]
+    return data

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from partreg.models import Arrangement, Settings
 from partreg.render import clean, github_slugs, md, md_escape, render_site, safe_url, template_dirs
 from partreg.store import open_register, package_templates, write_site
-from tests.common import REPO
+from tests.common import REPO, paths_in, value_at
 
 SMALL = REPO / "tests" / "fixtures" / "small"
 GOLDEN = REPO / "tests" / "golden"
@@ -247,22 +247,9 @@ def with_bidi(entry: Arrangement) -> tuple[Arrangement, int]:
     """``entry`` with every text it accepts ending in every bidirectional control; and how many texts."""
     data = entry.model_dump(mode="json", exclude_none=True)
     changed = 0
-
-    def leaves(value, path=()):
-        if isinstance(value, dict):
-            for k, v in value.items():
-                yield from leaves(v, (*path, k))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                yield from leaves(v, (*path, i))
-        elif isinstance(value, str):
-            yield path
-
-    for path in list(leaves(data)):
+    for path in [p for p in paths_in(data) if isinstance(value_at(data, p), str)]:
         *parent, last = path
-        holder = data
-        for step in parent:
-            holder = holder[step]
+        holder = value_at(data, parent)
         before = holder[last]
         holder[last] = before + BIDI
         try:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from partreg.lint import run
 from partreg.rules import ALL, BY_ID
 from partreg.store import load_fast_data, parse_document, write_atomic
-from tests.common import PARTNERSHIP, REPO, SETTINGS
+from tests.common import PARTNERSHIP, REPO, SETTINGS, paths_in
 
 EXAMPLES = 300
 FUZZ = settings(
@@ -61,17 +61,7 @@ json_values = st.recursive(
 BASE = load_fast_data(PARTNERSHIP)
 
 
-def paths(value, prefix=()):
-    yield prefix
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from paths(v, (*prefix, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from paths(v, (*prefix, i))
-
-
-ALL_PATHS = [p for p in paths(BASE) if p]
+ALL_PATHS = [p for p in paths_in(BASE) if p]
 
 
 @FUZZ
