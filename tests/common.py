@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -158,3 +160,12 @@ def value_at(data, path):
     for step in path:
         data = data[step]
     return data
+
+
+def run_partreg(cwd: Path, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+    """``partreg ARGS`` as a user runs it, in its own process in ``cwd``; never a traceback."""
+    result = subprocess.run([sys.executable, "-m", "partreg", *args], cwd=cwd, capture_output=True, text=True)
+    assert "Traceback" not in result.stderr, result.stderr
+    if check:
+        assert result.returncode == 0, result.stdout + result.stderr
+    return result

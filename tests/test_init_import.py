@@ -11,16 +11,9 @@ from openpyxl import Workbook
 
 from partreg.store import load_fast_data, open_register
 from tests.common import REPO
+from tests.common import run_partreg as partreg
 
 PRIORITIES = ["Growing our economy", "Safer streets"]
-
-
-def partreg(cwd, *args, check=False):
-    result = subprocess.run([sys.executable, "-m", "partreg", *args], cwd=cwd, capture_output=True, text=True)
-    assert "Traceback" not in result.stderr, result.stderr
-    if check:
-        assert result.returncode == 0, result.stdout + result.stderr
-    return result
 
 
 @pytest.fixture

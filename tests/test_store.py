@@ -17,7 +17,7 @@ from partreg.store import (
     resolve_root,
     write_atomic,
 )
-from tests.common import PARTNERSHIP, REPO
+from tests.common import PARTNERSHIP, REPO, run_partreg
 
 
 def test_positions_of_keys_and_values():
@@ -160,18 +160,12 @@ def test_a_write_that_cannot_happen_is_one_clear_error(tmp_path):
 
 
 def test_commands_that_cannot_write_say_so_in_one_line(tmp_path, register):
-    import subprocess
-    import sys
-
     (tmp_path / "a-file").write_text("x")
     for command, cwd in (
         (["render", "--out", str(tmp_path / "a-file" / "site")], register),
         (["init", str(tmp_path / "a-file" / "new"), "--council", "Test", "--priority", "Growth"], tmp_path),
     ):
-        result = subprocess.run(
-            [sys.executable, "-m", "partreg", *command], cwd=cwd, capture_output=True, text=True
-        )
+        result = run_partreg(cwd, *command)  # which also checks there is no traceback
         assert result.returncode == 1, (command, result.stderr)
-        assert "Traceback" not in result.stderr
         [line] = result.stderr.strip().splitlines()
         assert "a-file/" in line and "cannot be written (Not a directory)" in line, line
