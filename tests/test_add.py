@@ -65,8 +65,8 @@ def test_a_partnership_through_a_terminal(register):
     answer(child, "Partner 2 name (empty to finish)", "Brentwood BID")
     answer(child, "sector", "private")
     answer(child, "Partner 3 name (empty to finish)", "")
-    answer(child, "Start date", "2025-13-01")
-    child.expect_exact("Write the date as YYYY-MM-DD")
+    answer(child, "Start date", "1/4/2025")  # a UK date: the answer says what to write instead
+    child.expect_exact("(did you mean 2025-04-01?)")
     answer(child, "Start date", "2025-04-01")
     answer(child, "End date (optional)", "")
     answer(child, "statutory", "")

@@ -57,7 +57,7 @@ def test_github_annotations_grouped_per_file_and_escaped(register, tmp_path):
     )
     assert lines.count("::endgroup::") == 2
     text = summary.read_text()
-    assert text.startswith("### partreg lint: 2 errors, 0 warnings")
+    assert text.startswith("### partreg lint: 3 errors, 0 warnings")
     assert "| register/bad-one.yaml | 29:1 | error | `unknown-key` |" in text
 
 
@@ -70,7 +70,7 @@ def test_github_data_escaping():
 
 def test_auto_is_github_under_actions_and_parsable_elsewhere(register):
     assert lint(register, env={"GITHUB_ACTIONS": "true"}).stdout.startswith("::group::")
-    assert lint(register).stdout.startswith("register/bad-one.yaml:29:1: [error] unknown key")
+    assert lint(register).stdout.startswith("register/bad-one.yaml:13:12: [error] statutory is true")
 
 
 def test_sarif_has_the_rule_catalogue_and_a_result_per_problem(register):
@@ -86,7 +86,7 @@ def test_sarif_has_the_rule_catalogue_and_a_result_per_problem(register):
         assert rule["shortDescription"]["text"] and "Why it matters:" in rule["help"]["text"]
         assert rule["defaultConfiguration"]["level"] in ("error", "warning")
     results = run["results"]
-    assert len(results) == 2
+    assert len(results) == 3  # every problem in one run: the rules check what the unknown key did not spoil
     for r in results:
         assert driver["rules"][r["ruleIndex"]]["id"] == r["ruleId"]
         assert r["level"] in ("error", "warning", "note", "none") and r["message"]["text"]
@@ -104,10 +104,14 @@ def test_sarif_has_the_rule_catalogue_and_a_result_per_problem(register):
 
 def test_rule_levels_from_the_settings(register):
     settings = register / "partreg.yaml"
-    settings.write_text(settings.read_text() + "rules:\n  unknown-key: warning\n  not-a-mapping: 'off'\n")
+    levels = "  unknown-key: warning\n  not-a-mapping: 'off'\n  statutory-without-basis: warning\n"
+    settings.write_text(settings.read_text() + "rules:\n" + levels)
     result = lint(register, "--format", "json")
     results = json.loads(result.stdout)["results"]
-    assert [(r["rule"], r["severity"]) for r in results] == [("unknown-key", "warning")]
+    assert [(r["rule"], r["severity"]) for r in results] == [
+        ("statutory-without-basis", "warning"),
+        ("unknown-key", "warning"),
+    ]
     assert result.returncode == 0
 
 

@@ -201,11 +201,11 @@ def test_a_messy_spreadsheet_reports_every_bad_row_and_writes_only_the_good_ones
         "one problem for each fault"
     )
     for needle in [
-        ":4:1: [error] Title: required field 'title' is missing",
+        ":4:1: [error] Title: 'title' is not recorded: add `title:`",
         "Kind: 'Alliance' is not a kind",
         "Start date: '31/02/2020' is not a real date",
         "Contract value: write an amount in pounds",
-        ":8:6: [error] Partners: required field 'partners' is missing",
+        ":8:6: [error] Partners: no partner is recorded",
         ":11:1: [error] row 2 has the same id 'street-cleansing'",
         "Priorities: unknown priority 'moon-landings'",
     ]:

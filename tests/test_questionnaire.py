@@ -76,7 +76,11 @@ def test_bad_answers_are_asked_again():
     )
     draft, _, said = run(answers)
     assert draft["start"] == dt.date(2019, 4, 1)
-    assert said.count("  Write the date as YYYY-MM-DD, for example 2025-04-01.") == 2
+    [wrong_format] = [
+        line for line in said if line.startswith("  Write dates as YYYY-MM-DD, or YYYY-MM or YYYY")
+    ]
+    assert wrong_format.endswith("not '1/4/2019' (did you mean 2019-04-01?).")
+    assert "  '2019-02-30' is not a real date." in said
     assert "  Answer yes, no, or ? if you don't know." in said
     assert "  An amount cannot be negative." in said
 

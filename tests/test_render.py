@@ -381,16 +381,50 @@ def test_a_register_can_override_a_template(tmp_path):
     assert "<!doctype html>" in files["index.html"], "templates not overridden come from partreg"
 
 
-def test_render_says_which_files_it_left_out(register):
-    """A file that cannot be read, and one repeating an id, are left out, and the officer is told."""
+def site_files(site):
+    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_file_that_cannot_be_read_stops_the_publication_and_the_last_site_stays(register):
+    files = sorted((register / "register").glob("*.yaml"))
+    run_partreg(register, "render", "--out", "site", "--as-of", "2026-11-24", check=True)
+    before = site_files(register / "site")
+    (register / "register" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
+    (register / "register" / "zz-repeat.yaml").write_text(files[0].read_text())
+    (files[1]).write_text(files[1].read_text().replace("title: ", "title: Changed ", 1))
+    result = run_partreg(register, "render", "--out", "site", "--as-of", "2026-11-24")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert any(
+        line.startswith("partreg: register/broken.yaml:2:8: yaml-syntax is not valid YAML") for line in lines
+    )
+    assert any(
+        line.startswith("partreg: register/zz-repeat.yaml:1:1: duplicate-id repeats the id") for line in lines
+    )
+    assert "nothing was published: site/ is as it was" in result.stderr
+    assert site_files(register / "site") == before, "not one page changed, and nothing was left behind"
+    assert [p.name for p in (register / "site").iterdir() if p.name.startswith(".partreg")] == [
+        ".partreg-site.json"
+    ]
+
+
+def test_allow_incomplete_publishes_the_rest_and_says_how_many_are_left_out(register):
     files = sorted((register / "register").glob("*.yaml"))
     (register / "register" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
     (register / "register" / "zz-repeat.yaml").write_text(files[0].read_text())
-    result = run_partreg(register, "render", "--out", "site", "--as-of", "2026-11-24", check=True)
-    assert "1 file(s) could not be read, so are not published; run `partreg lint`" in result.stderr
-    assert "1 file(s) repeat an id used by an earlier file, so are not published" in result.stderr
-    pages = sorted(p.stem for p in (register / "site" / "arrangements").iterdir())
-    assert pages == [f.stem for f in files]
+    result = run_partreg(
+        register, "render", "--out", "site", "--allow-incomplete", "--as-of", "2026-11-24", check=True
+    )
+    assert "2 files left out of the published register" in result.stderr
+    site = register / "site"
+    assert sorted(p.stem for p in (site / "arrangements").iterdir()) == [f.stem for f in files]
+    index = (site / "index.html").read_text()
+    assert "<strong>This register is incomplete.</strong> 2 register files could not be read" in index
+    assert (
+        "> **This register is incomplete.** 2 register files could not be read"
+        in (site / "register.md").read_text()
+    )
+    assert json.loads((site / "register.json").read_text())["files_left_out"] == 2
 
 
 def test_render_jobs_option_gives_the_same_site(register):

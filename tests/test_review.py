@@ -86,7 +86,28 @@ def test_no_history_counts_from_the_start():
 
 def test_ended_entries_are_never_due():
     assert states(entry(status="ended", end="2024-06-30"), D(2030, 1, 1)) == []
-    assert states(entry(end="2025-01-01"), D(2026, 1, 1)) == [], "its end has passed"
+
+
+def test_an_end_passed_but_still_active_is_ended_not_closed_and_never_due():
+    assert states(entry(end="2025-01-01"), D(2026, 1, 1)) == [(State.ENDED_NOT_CLOSED, D(2025, 1, 1), -365)]
+    # a month or a year has passed only once its last day has
+    e = entry(end="2025-12", **reviewed("2025-06-01"))
+    assert states(e, D(2025, 12, 31), within=0) == [(State.ENDING, D(2025, 12, 31), 0)]
+    assert states(entry(end="2025"), D(2026, 1, 1)) == [(State.ENDED_NOT_CLOSED, D(2025, 12, 31), -1)]
+
+
+def test_partial_dates_schedule_from_their_first_day():
+    # started "April 2016", reviewed "March 2025": due from 1 March 2026, never later than it could be
+    e = entry(start="2016-04", **reviewed("2025-03"))
+    assert states(e, D(2026, 2, 20)) == [(State.DUE, D(2026, 3, 1), 9)]
+    assert states(entry(start=2016), D(2016, 12, 20), within=30) == [(State.DUE, D(2017, 1, 1), 12)]
+
+
+def test_no_start_and_no_review_has_no_review_date_and_is_listed():
+    e = Arrangement.model_validate({"id": "no-dates", "title": "No dates", "status": "active"})
+    [item] = due([e], ReviewSettings(), D(2026, 1, 1), 30)
+    assert (item.state, item.date, item.next_review, item.days) == (State.NO_DATE, None, None, None)
+    assert item.as_dict()["lead"] == {"role": None, "service": None}
 
 
 def test_future_starts_are_not_due():

@@ -1,10 +1,9 @@
 """The loader: positions, the two readers' agreement, finding the register, atomic writes."""
 
-import datetime as dt
-
 import pytest
 
 from partreg.errors import RegisterNotFound, UsageError, WriteRefused
+from partreg.models import PartialDate
 from partreg.store import (
     expand_paths,
     find_root,
@@ -79,7 +78,7 @@ def test_both_readers_agree_on_the_example_register():
 def test_dates_become_dates_in_the_model():
     register = open_register(REPO)
     assert register.problems == []
-    assert all(isinstance(e.start, dt.date) for e in register.entries)
+    assert all(isinstance(e.start, PartialDate) for e in register.entries)
 
 
 def test_find_root_searches_upward(tmp_path):

@@ -21,7 +21,8 @@ from partreg import __version__
 from partreg.errors import PartregError, UsageError, WriteRefused
 
 if TYPE_CHECKING:
-    from partreg.models import Arrangement
+    from partreg.lint import Problem
+    from partreg.models import Arrangement, PartialDate
     from partreg.store import Register
 
 
@@ -68,6 +69,17 @@ def _iso_date(value: str | None) -> date | None:
         return parse_iso_date(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD") from None
+
+
+def _partial_date(value: str | None) -> PartialDate | None:
+    if value is None:
+        return None
+    from partreg.models import PartialDate
+
+    try:
+        return PartialDate.parse(value.strip())
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
 
 
 JobsOption = Annotated[
@@ -171,12 +183,20 @@ def _open(root: Path | None) -> Register:
         report.error(
             "partreg.yaml could not be read, so the defaults are used here; run `partreg lint` to see why"
         )
-    if register.left_out:
-        report.error(
-            f"{len(register.left_out)} file(s) could not be read, so are left out here "
-            f"(first: {register.left_out[0]}); run `partreg lint` to see why"
-        )
+    _say_left_out(register.left_out, "here")
     return register
+
+
+def _say_left_out(left_out: list[Problem], where: str) -> None:
+    """One line on stderr for each file left out, saying which and why."""
+    from partreg import report
+
+    for p in left_out:
+        report.error(f"{p.path}:{p.line}:{p.column}: {p.rule} {p.message}; so it is left out {where}")
+    if left_out:
+        report.error(
+            f"{report.plural(len(left_out), 'file')} left out {where}: fix them (`partreg lint` lists every problem)"
+        )
 
 
 @app.command()
@@ -342,10 +362,10 @@ def list_(
     if priority is not None and register.settings and priority not in register.settings.priorities:
         hint = did_you_mean(priority, register.settings.priorities)
         raise UsageError(f"--priority {priority!r} is not a priority of this register{hint}")
-    order = list(Kind)
+    order: list[Kind | None] = [*Kind, None]  # entries whose kind is not recorded come last
     rows = [
         summary_record(e)
-        for e in sorted(register.entries, key=lambda e: (order.index(e.kind), e.title.lower()))
+        for e in sorted(register.entries, key=lambda e: (order.index(e.kind), e.name.casefold()))
         if (kind is None or e.kind == kind)
         and (status is None or e.status == status)
         and (priority is None or priority in e.priorities)
@@ -357,12 +377,13 @@ def list_(
     else:
         out = report.console()
         for k in order:
-            group = [r for r in rows if r["kind"] == k]
+            group = [r for r in rows if r["kind"] == (k.value if k else None)]
             if group:
-                title = f"{KIND_LABELS[k]} ({len(group)})"
-                report.records_table(group, ("title", "id", "status", "lead_service"), out, title=title)
+                title = f"{KIND_LABELS[k] if k else 'Kind not recorded'} ({len(group)})"
+                shown = [{**r, "title": r["title"] or "(no title)"} for r in group]
+                report.records_table(shown, ("title", "id", "status", "lead_service"), out, title=title)
         if not rows:
-            out.print("No arrangements match.")
+            out.print("No arrangements match." if register.entries else "The register has no arrangements.")
 
 
 @app.command()
@@ -433,18 +454,22 @@ def review_due(
     from datetime import UTC, datetime
 
     from partreg import report
-    from partreg.export import DUE_COLUMNS, due_calendar, due_record
+    from partreg.export import DUE_COLUMNS, due_calendar, due_record, not_in_calendar
     from partreg.models import ReviewSettings
-    from partreg.review import State, due
+    from partreg.review import STATE_LABELS, State, due
 
     register = _open(root)
     settings = register.settings.review if register.settings else ReviewSettings()
     today = as_of or date.today()
+
+    def matches(wanted: str | None, value: str | None) -> bool:
+        return wanted is None or (value or "").casefold() == wanted.casefold()
+
     entries = [
         e
         for e in register.entries
-        if (owner is None or e.lead.role.casefold() == owner.casefold())
-        and (service is None or e.lead.service.casefold() == service.casefold())
+        if matches(owner, e.lead.role if e.lead else None)
+        and matches(service, e.lead.service if e.lead else None)
     ]
     items = due(entries, settings, today, settings.window_days if within is None else within)
     if output is DueFormat.json:
@@ -455,10 +480,19 @@ def review_due(
         council = register.settings.council if register.settings else "Partnership register"
         sys.stdout.flush()
         sys.stdout.buffer.write(due_calendar(items, council, datetime.now(UTC)))
+        for item in not_in_calendar(items):
+            report.error(
+                f"{item.entry.id}: {STATE_LABELS[item.state]}, so it is not in the calendar; "
+                "`partreg review-due` lists it"
+            )
     else:
         report.due_table([i.as_dict() for i in items], today, report.console())
     overdue = any(i.state is State.OVERDUE for i in items)
-    raise typer.Exit(1 if fail_on_overdue and overdue else 0)
+    if fail_on_overdue and register.left_out:
+        report.error(
+            "--fail-on-overdue: not every file could be read, so partreg cannot say that nothing is overdue"
+        )
+    raise typer.Exit(1 if fail_on_overdue and (overdue or register.left_out) else 0)
 
 
 class Outcome(StrEnum):
@@ -472,12 +506,12 @@ def review(
     arrangement_id: Annotated[str, typer.Argument(metavar="ID", help="The arrangement reviewed.")],
     outcome: Annotated[Outcome, typer.Option("--outcome", help="continue, amend, or exit (which ends it).")],
     on: Annotated[
-        date | None,
+        Any,  # a PartialDate from the parser; the models are imported only when a command runs
         typer.Option(
             "--date",
             metavar="YYYY-MM-DD",
-            parser=_iso_date,
-            help="When the review was held. Default: today.",
+            parser=_partial_date,
+            help="When the review was held (YYYY-MM or YYYY where only that is known). Default: today.",
             show_default=False,
         ),
     ] = None,
@@ -486,12 +520,12 @@ def review(
     ] = None,
     notes: Annotated[str | None, typer.Option("--notes", help="What the review found or decided.")] = None,
     end: Annotated[
-        date | None,
+        Any,  # a PartialDate from the parser
         typer.Option(
             "--end",
             metavar="YYYY-MM-DD",
-            parser=_iso_date,
-            help="With --outcome exit: the day it ends.",
+            parser=_partial_date,
+            help="With --outcome exit: the day it ends (or ended; YYYY-MM or YYYY where only that is known).",
             show_default=False,
         ),
     ] = None,
@@ -508,7 +542,7 @@ def review(
     from pydantic import ValidationError
 
     from partreg.lint import Linter, Severity
-    from partreg.models import ReviewRecord, ReviewSettings
+    from partreg.models import PartialDate, ReviewRecord, ReviewSettings, plain
     from partreg.review import next_review
     from partreg.rules import ALL
     from partreg.store import (
@@ -526,20 +560,20 @@ def review(
     raw = path.read_bytes()
     entry, problems = Linter(settings, ALL).check(parse_document(raw, name), arrangement_id)
     if entry is None:
-        raise PartregError(f"{name} has problems to fix first (`partreg lint {name}`): {problems[0].message}")
-    held = on or date.today()
-    if held > date.today():
+        raise PartregError(f"{name} cannot be read (`partreg lint {name}`): {problems[0].message}")
+    held = on or PartialDate.parse(date.today())
+    if held.earliest > date.today():
         raise UsageError(f"--date {held} is in the future: record a review once it has been held")
-    if held < entry.start:
+    if entry.start is not None and held.latest < entry.start.earliest:
         raise UsageError(f"--date {held} is before the arrangement started ({entry.start})")
     status = None
     if outcome is Outcome.exit:
         if end is None and _interactive():
-            end = date.fromisoformat(
+            end = PartialDate.parse(
                 typer.prompt(
-                    "The arrangement ends on (YYYY-MM-DD)",
-                    default=held.isoformat(),
-                    value_proc=lambda v: date.fromisoformat(v).isoformat(),
+                    "The arrangement ends on (YYYY-MM-DD, or YYYY-MM or YYYY)",
+                    default=held.iso,
+                    value_proc=lambda v: PartialDate.parse(v.strip()).iso,
                 )
             )
         if end is None:
@@ -553,9 +587,11 @@ def review(
         ReviewRecord.model_validate(record)
     except ValidationError as e:
         raise UsageError(f"--{e.errors()[0]['loc'][0]}: {e.errors()[0]['msg']}") from None
-    text = add_review(raw.decode("utf-8-sig"), record, status=status, end=end)
+    text = add_review(raw.decode("utf-8-sig"), plain(record), status=status, end=end)
     updated, found = Linter(settings, ALL).check(parse_document(text.encode(), name), arrangement_id)
-    errors = [p for p in found if p.severity is Severity.ERROR]
+    # an entry with gaps can still record its reviews: only a problem the review itself brings stops it
+    before = {(p.rule, p.key) for p in problems if p.severity is Severity.ERROR}
+    errors = [p for p in found if p.severity is Severity.ERROR and (p.rule, p.key) not in before]
     if updated is None or errors:
         raise PartregError(
             f"not written: the review would leave {name} with a problem: {(errors or found)[0].message}"
@@ -611,6 +647,13 @@ def render(
     output: Annotated[
         RenderFormat, typer.Option("--format", "-f", help="html (pages), markdown (register.md), or all.")
     ] = RenderFormat.all,
+    allow_incomplete: Annotated[
+        bool,
+        typer.Option(
+            "--allow-incomplete",
+            help="Publish even when some files cannot be read: the page says how many are left out.",
+        ),
+    ] = False,
     as_of: AsOfOption = None,
     jobs: JobsOption = None,
     root: RootOption = None,
@@ -623,15 +666,19 @@ def render(
     the settings publish them). Open index.html straight from disk, or put
     the folder on any web server.
 
+    Every entry that can be read is published, gaps shown as "Not recorded".
+    If a file cannot be read at all (or repeats another's id), nothing is
+    published and the exit code is 1: the site as last published stays as
+    it was. With --allow-incomplete the rest is published, and the page
+    says how many files are left out.
+
     Example: partreg render --out site
     """
-    from itertools import chain
-
     from partreg import report
     from partreg.history import last_changed
-    from partreg.render import assemble, publication, template_dirs
-    from partreg.runner import render_files
-    from partreg.store import REGISTER_DIR, package_templates, read_settings, register_files, write_site
+    from partreg.render import publication, template_dirs
+    from partreg.runner import discard, publish, render_files
+    from partreg.store import REGISTER_DIR, package_templates, read_settings, register_files
 
     base = _root(root)
     settings, _ = read_settings(base)
@@ -654,16 +701,19 @@ def render(
     paths = register_files(base)
     with report.counter(len(paths), "Publishing", enabled=True) as advance:
         rendered = render_files(paths, base, pub, out, jobs=jobs, progress=advance)
-    for what, files in (
-        ("could not be read, so are not published", rendered.unreadable),
-        ("repeat an id used by an earlier file, so are not published", rendered.duplicates),
-    ):
-        if files:
-            report.error(f"{len(files)} file(s) {what}; run `partreg lint` to see why")
-    written_by_workers = (
-        (f"arrangements/{part.row.id}.html", None) for part in rendered.parts if "html" in pub.formats
-    )
-    written = write_site(out, chain(written_by_workers, assemble(rendered.parts, pub)))
+    try:
+        left_out = rendered.left_out
+        if left_out and not allow_incomplete:
+            _say_left_out(left_out, "of the register")
+            report.error(
+                f"nothing was published: {out}/ is as it was. Fix the files above, "
+                "or publish the rest with --allow-incomplete (the page then says how many are left out)"
+            )
+            raise typer.Exit(1)
+        _say_left_out(left_out, "of the published register")
+        written = publish(rendered, pub, out, left_out=len(left_out))
+    finally:
+        discard(rendered)
     pages = sum(name.startswith("arrangements/") for name in written)
     typer.echo(f"Wrote {len(written)} files to {out}/ ({pages} arrangement pages).")
     if "index.html" in written:
@@ -899,7 +949,8 @@ def classify_(
             raise UsageError(f"{answers}: {e}") from None
     elif target is not None:
         entry = _entry_from(target, root)
-        facts, recorded, statutory = facts_of(entry.characteristics), entry.kind.value, bool(entry.statutory)
+        recorded = entry.kind.value if entry.kind else None
+        facts, statutory = facts_of(entry.characteristics), bool(entry.statutory)
     elif _interactive():
         from partreg.models import Settings
 
@@ -981,7 +1032,8 @@ def add(
         entry = Arrangement.model_validate(data)
     except ValidationError:
         source = doc or parse_document(dump_entry(canonical(data)).encode(), "draft.yaml")
-        report.problems_parsable(linter.check(source, "")[1], sys.stderr)
+        named = data.get("id") if isinstance(data, dict) else None  # a draft's file name is not its id
+        report.problems_parsable(linter.check(source, named if isinstance(named, str) else "")[1], sys.stderr)
         raise PartregError(
             f"{draft or 'the answers'}: not written; fix the problems above and try again"
         ) from None

@@ -28,17 +28,17 @@ CONTACT_FIELDS = frozenset({"email", "phone"})
 
 
 def summary_record(entry: Arrangement) -> dict[str, Any]:
-    """The few facts a listing shows; nothing internal."""
+    """The few facts a listing shows; nothing internal. What is not recorded is ``None``."""
     return {
         "id": entry.id,
         "title": entry.title,
-        "kind": str(entry.kind),
-        "status": str(entry.status),
-        "lead_service": entry.lead.service,
+        "kind": entry.kind.value if entry.kind else None,
+        "status": entry.status.value if entry.status else None,
+        "lead_service": entry.lead.service if entry.lead else None,
         "priorities": list(entry.priorities),
-        "partners": [p.name for p in entry.partners],
-        "start": entry.start.isoformat(),
-        "end": entry.end.isoformat() if entry.end else None,
+        "partners": [p.name for p in entry.partners if p.name],
+        "start": entry.start.iso if entry.start else None,
+        "end": entry.end.iso if entry.end else None,
     }
 
 
@@ -47,9 +47,7 @@ def full_record(entry: Arrangement, settings: Settings | None, *, internal: bool
     if not internal:
         return public_record(entry, settings)
     record: dict[str, Any] = entry.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    if (
-        "partners" not in record
-    ):  # an empty list is the default, but a record always says who the partners are
+    if "partners" not in record:  # the default, but a record always says who the partners are
         record["partners"] = [p.model_dump(mode="json", exclude_none=True) for p in entry.partners]
     return record
 
@@ -76,7 +74,11 @@ def public_entries(entries: Iterable[Arrangement], settings: Settings | None) ->
     out = []
     for entry in entries:
         update = dict(reset)
-        if not keep_contacts and (entry.lead.email is not None or entry.lead.phone is not None):
+        if (
+            not keep_contacts
+            and entry.lead
+            and (entry.lead.email is not None or entry.lead.phone is not None)
+        ):
             update["lead"] = entry.lead.model_copy(update=dict.fromkeys(CONTACT_FIELDS))
         out.append(entry.model_copy(update=update))
     return out
@@ -110,12 +112,19 @@ def due_record(item: DueItem) -> dict[str, Any]:
     return {**d, "lead_role": lead["role"], "lead_service": lead["service"]}
 
 
+def not_in_calendar(items: list[DueItem]) -> list[DueItem]:
+    """The items :func:`due_calendar` leaves out."""
+    return [i for i in items if i.date is None or i.state is State.ENDED_NOT_CLOSED]
+
+
 def due_calendar(items: list[DueItem], council: str, now: dt.datetime) -> bytes:
     """An RFC 5545 calendar: one all-day event per review due (or arrangement ending).
 
     Each event's UID is stable for the entry and its date, so importing an
     updated calendar moves nothing that did not change. ``now`` is the
-    DTSTAMP (UTC); the caller passes the clock in.
+    DTSTAMP (UTC); the caller passes the clock in. An item with no day (no
+    review date known) or nothing to plan (ended, not closed) is no event:
+    :func:`not_in_calendar` names them, for the caller to say so.
     """
     from icalendar import Calendar, Event
 
@@ -127,6 +136,8 @@ def due_calendar(items: list[DueItem], council: str, now: dt.datetime) -> bytes:
     calendar.add("x-wr-calname", f"{council}: partnership reviews")
     for item in items:
         e = item.entry
+        if item.date is None or item.state is State.ENDED_NOT_CLOSED:
+            continue  # no day to put it on, or nothing to plan: `review-due` lists these
         what = "ending" if item.state is State.ENDING else "review"
         event = Event()
         event.add("uid", f"{what}-{e.id}-{item.date:%Y%m%d}@partreg")
@@ -136,18 +147,21 @@ def due_calendar(items: list[DueItem], council: str, now: dt.datetime) -> bytes:
         summary = {State.OVERDUE: "Review overdue", State.DUE: "Review due", State.ENDING: "Ending"}[
             item.state
         ]
-        event.add("summary", f"{summary}: {e.title}")
-        last = f"Last review: {item.last_review}." if item.last_review else "No review recorded yet."
+        event.add("summary", f"{summary}: {e.name}")
+        last = (
+            f"Last review: {item.last_review.display()}." if item.last_review else "No review recorded yet."
+        )
         action = (
             f"Plan the exit or renewal; record the decision with: partreg review {e.id}"
             if item.state is State.ENDING
             else f"After the review, record it with: partreg review {e.id} --date YYYY-MM-DD --outcome continue"
         )
-        event.add(
-            "description",
-            f"{KIND_LABELS[e.kind]} led by the {e.lead.role} ({e.lead.service}). {last}\n{action}",
-        )
-        event.add("categories", ["Partnership register", KIND_LABELS[e.kind]])
+        kind = KIND_LABELS[e.kind] if e.kind else "Arrangement (kind not recorded)"
+        role, service = (e.lead.role, e.lead.service) if e.lead else (None, None)
+        led = f" led by the {role}" if role else ""
+        led += f" ({service})" if service else ""
+        event.add("description", f"{kind}{led}. {last}\n{action}")
+        event.add("categories", ["Partnership register", *([KIND_LABELS[e.kind]] if e.kind else [])])
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return bytes(calendar.to_ical())

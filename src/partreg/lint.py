@@ -17,8 +17,9 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from partreg.models import Arrangement, Settings, inner_model
+from partreg.models import Arrangement, Settings, inner_model, read_arrangement
 
 Key = tuple[str | int, ...]
 
@@ -59,6 +60,9 @@ class Hit:
     key: Key
     message: str
     at_key: bool = False
+    #: The fields a hit says are missing, where they are not ``key``: if such a field was written
+    #: but set aside as wrong, that is reported already, and this hit is not.
+    about: tuple[Key, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,15 +115,19 @@ def dotted(key: Key) -> str:
     return out
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the choice ``word`` most likely stands for, or ``""``.
-
-    A choice that ``word`` begins (an id typed in part) wins; otherwise the closest spelling.
-    """
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` most likely stands for: one that ``word`` begins (an id typed in part),
+    else the closest spelling; ``None`` where none is close."""
     options = list(choices)
     starts = [c for c in options if c.startswith(word)] if len(word) >= 3 else []
     close = starts if len(starts) == 1 else difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the choice ``word`` most likely stands for (:func:`closest`), or ``""``."""
+    close = closest(word, choices)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 def rules_markdown(rules: Iterable[Rule]) -> str:
@@ -187,13 +195,12 @@ def _value_repr(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def schema_problems(source: Source, error: ValidationError, model: type[BaseModel]) -> Iterator[Problem]:
+def schema_problems(source: Source, errors: list[ErrorDetails], model: type[BaseModel]) -> Iterator[Problem]:
     """One problem per schema error, with a position and a fix.
 
     A misspelt required key is one fault, not two: the unknown key is
     reported with its "did you mean", and the missing key it stands for is not.
     """
-    errors = error.errors(include_url=False)
     missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
     misspelt: set[tuple[Any, ...]] = set()
     for err in errors:
@@ -255,7 +262,7 @@ def validate_settings(source: Source) -> tuple[Settings | None, list[Problem]]:
     try:
         return Settings.model_validate(source.data), []
     except ValidationError as e:
-        return None, list(schema_problems(source, e, Settings))
+        return None, list(schema_problems(source, e.errors(include_url=False), Settings))
 
 
 # --------------------------------------------------------------------------- run
@@ -299,20 +306,53 @@ class Linter:
     def _check(self, source: Source, file_id: str) -> tuple[Arrangement | None, list[Problem]]:
         if source.problems:
             return None, list(source.problems)
-        try:
-            entry = Arrangement.model_validate(source.data)
-        except ValidationError as e:
-            return None, list(schema_problems(source, e, Arrangement))
+        entry, errors = read_arrangement(source.data, file_id)
+        problems = list(schema_problems(source, errors, Arrangement)) if errors else []
+        wrong = set_aside(errors, source.data) if errors else []
         ctx = Context(self.settings, file_id, self.today, source.text)
-        problems: list[Problem] = []
         for rule_id, severity, check in self._checks:
             for hit in check(entry, ctx):
+                if wrong and (_touches(hit.key, wrong) or any(_touches(k, wrong) for k in hit.about)):
+                    continue  # that value is reported already, as what is wrong with it
                 line, column = source.locate(hit.key, at_key=hit.at_key)
                 problems.append(
                     Problem(source.display, line, column, rule_id, severity, hit.message, dotted(hit.key))
                 )
         problems.sort()
         return entry, problems
+
+
+def set_aside(errors: list[ErrorDetails], data: Any) -> list[Key]:
+    """Where an entry's values were set aside as wrong, and the keys misspelt ones stand for.
+
+    Rules that read such a place say nothing of it: a wrong value is one
+    problem (what is wrong with it), not one more for each rule that reads it.
+    """
+    keys: list[Key] = []
+    for err in errors:
+        key: Key = tuple(p for p in err["loc"] if isinstance(p, str | int))
+        keys.append(key)
+        if err["type"] == "extra_forbidden" and key and isinstance(key[-1], str):
+            owner = _model_at(Arrangement, key[:-1])
+            meant = closest(key[-1], owner.model_fields) if owner else None
+            parent = _value_at(data, key[:-1])
+            if meant is not None and isinstance(parent, dict) and meant not in parent:
+                keys.append((*key[:-1], meant))
+    return keys
+
+
+def _value_at(data: Any, key: Key) -> Any:
+    for part in key:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _touches(key: Key, wrong: list[Key]) -> bool:
+    """``key`` lies within a place set aside, or holds one (a list that lost a wrong item)."""
+    return any(key[: len(w)] == w or w[: len(key)] == key for w in wrong)
 
 
 DISABLE = re.compile(r"#\s*partreg:\s*disable=([A-Za-z0-9_,-]*)[ \t]*(.*)$")

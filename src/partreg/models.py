@@ -5,12 +5,22 @@ description, unknown keys are errors, and the JSON Schema that editors and
 check-jsonschema use is generated from them (``partreg schema``).
 
 YAML is read by the 1.2 core schema (see ``store.py``), so dates arrive as
-text; the :data:`IsoDate` type accepts exactly ``YYYY-MM-DD``. Booleans are
-strict: ``yes`` is text in YAML 1.2, and a fact must be ``true`` or ``false``.
+text (or a year as a number); :data:`DateField` takes ``YYYY-MM-DD``,
+``YYYY-MM`` or ``YYYY``, as precise as the source. Booleans are strict:
+``yes`` is text in YAML 1.2, and a fact must be ``true`` or ``false``.
+
+Reading is separate from checking. The models say what each value may be;
+only ``id`` must be there (and the file's name gives it where it is not).
+:func:`read_arrangement` keeps every entry that is a mapping, setting aside
+only the values that are wrong; what an arrangement must record is checked
+by lint rules (``missing-field``, ``start-not-recorded``, ...), whose
+severities a council can set.
 """
 
 from __future__ import annotations
 
+import calendar
+import copy
 import datetime as dt
 import re
 import types
@@ -18,17 +28,45 @@ import typing
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    SerializationInfo,
+    StringConstraints,
+    ValidationError,
+    WithJsonSchema,
+)
+from pydantic_core import ErrorDetails
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def parse_iso_date(text: str) -> dt.date:
     """A date written YYYY-MM-DD, and only so, that exists; ``ValueError`` says what is wrong.
 
-    The one meaning of a date everywhere: in files, in answers, in options.
+    For a day that must be exact (the day a review is recorded, ``--as-of``).
     (``date.fromisoformat`` alone would also take ``20250401``.)
     """
     if not _ISO_DATE.match(text):
@@ -39,17 +77,164 @@ def parse_iso_date(text: str) -> dt.date:
         raise ValueError(f"{text!r} is not a real date") from None
 
 
-def _iso_date(value: object) -> object:
-    if isinstance(value, dt.datetime):
-        raise ValueError("write a date only, as YYYY-MM-DD, without a time")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        return parse_iso_date(value)
-    raise ValueError(f"write dates as YYYY-MM-DD (for example 2025-04-01), not {value!r}")
+class PartialDate:
+    """A date as precise as its source: a year (``2001``), a month (``2016-04``) or a day (``2016-04-01``).
+
+    Registers often know only "April 2016" or "2001"; inventing a day would
+    make the record say more than the council knows. Where a day is needed
+    (a review's schedule), :attr:`earliest` is used, so a review is never
+    shown later than it could be due; :attr:`latest` says when a period has
+    certainly passed.
+    """
+
+    # a plain class, not a dataclass: pydantic would dump a dataclass as a dict of its parts
+    __slots__ = ("day", "month", "year")
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None):
+        self.year, self.month, self.day = year, month, day
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PartialDate) and (self.year, self.month, self.day) == (
+            other.year,
+            other.month,
+            other.day,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.month, self.day))
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.iso!r})"
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        """``2016``, ``"2016-04"``, ``"2016-04-01"`` or a ``date``; ``ValueError`` says what is wrong."""
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            raise ValueError("write a date only, as YYYY-MM-DD, without a time")
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+            return cls(value)
+        match = _PARTIAL_DATE.match(value) if isinstance(value, str) else None
+        if match is None:
+            hint = uk_date(value) if isinstance(value, str) else None
+            suggestion = f" (did you mean {hint}?)" if hint else ""
+            raise ValueError(
+                f"write dates as YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known "
+                f"(for example 2016-04-01, 2016-04 or 2016), not {_shown(value)}{suggestion}"
+            )
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a real date") from None
+        return cls(year, month, day)
+
+    @property
+    def earliest(self) -> dt.date:
+        """The first day the date could be."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day the date could be."""
+        if self.day is not None and self.month is not None:
+            return dt.date(self.year, self.month, self.day)
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    @property
+    def exact(self) -> bool:
+        return self.day is not None
+
+    @property
+    def iso(self) -> str:
+        """As written in a file: ``2001``, ``2016-04`` or ``2016-04-01``."""
+        return "-".join([f"{self.year:04d}", *(f"{p:02d}" for p in (self.month, self.day) if p is not None)])
+
+    def display(self) -> str:
+        """As a UK page writes it: ``2001``, ``April 2016`` or ``1 April 2016``."""
+        if self.month is None:
+            return str(self.year)
+        month = MONTHS[self.month - 1]
+        return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
+
+    def when(self) -> str:
+        """For a sentence: ``on 1 April 2016``, ``in April 2016``, ``in 2001``."""
+        return f"{'on' if self.day else 'in'} {self.display()}"
+
+    def yaml_value(self) -> dt.date | int | str:
+        """The value to write into a file: a date, a year as a number, or ``YYYY-MM`` as text."""
+        if self.day is not None:
+            return self.earliest
+        return self.year if self.month is None else self.iso
+
+    def __str__(self) -> str:
+        return self.iso
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+_UK_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_UK_WORDS = re.compile(r"^(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?,?\s+(\d{4})$")
+
+
+def uk_date(text: str) -> PartialDate | None:
+    """What a date written the UK way means: ``31/03/2026``, ``1 April 2019``, ``April 2016``, ``Sept 2020``.
+
+    Day/month/year is the UK order, so ``01/04/2019`` is 1 April. ``None``
+    where the text is no such date.
+    """
+    text = " ".join(text.strip().split())
+    if m := _UK_DMY.match(text):
+        day, month, year = (int(g) for g in m.groups())
+    elif m := _UK_WORDS.match(text):
+        word = m.group(2).lower()
+        found = [i for i, name in enumerate(MONTHS, 1) if len(word) >= 3 and name.lower().startswith(word)]
+        if word == "sept":
+            found = [9]
+        if len(found) != 1:
+            return None
+        day, month, year = (int(m.group(1)) if m.group(1) else 0), found[0], int(m.group(3))
+    else:
+        return None
+    try:
+        dt.date(year, month, day or 1)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day or None)
+
+
+def _partial_date(value: object) -> PartialDate:
+    return PartialDate.parse(value)
+
+
+def _serialize_date(value: PartialDate, info: SerializationInfo) -> Any:
+    """As written in a file for JSON; the date itself for Python (not a dict of its parts)."""
+    return value.iso if info.mode == "json" else value
+
+
+#: Any date in a register file: as precise as its source.
+DateField = Annotated[
+    PartialDate,
+    PlainValidator(_partial_date),
+    PlainSerializer(_serialize_date, when_used="always"),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$", "format": "partial-date"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": "YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known.",
+        }
+    ),
+]
 
 #: Names Windows reserves for devices: a file called ``con.yaml`` cannot be created there.
 RESERVED_NAMES = frozenset(
@@ -99,8 +284,12 @@ class _Strict(BaseModel):
 class Lead(_Strict):
     """Who leads for the council: a role and a service, never a private person."""
 
-    role: Text = Field(description="The lead officer's role, e.g. 'Community Safety Manager'.")
-    service: Text = Field(description="The council service that leads, e.g. 'Community Safety'.")
+    role: Text | None = Field(
+        default=None, description="The lead officer's role, e.g. 'Community Safety Manager'."
+    )
+    service: Text | None = Field(
+        default=None, description="The council service that leads, e.g. 'Community Safety'."
+    )
     member: Text | None = Field(
         default=None,
         description="The lead councillor or portfolio holder (a public office holder).",
@@ -121,7 +310,7 @@ Sector = Literal["public", "private", "voluntary", "community", "academic", "oth
 class Partner(_Strict):
     """A body the council works with in this arrangement."""
 
-    name: Text = Field(description="The partner's name as it is publicly known.")
+    name: Text | None = Field(default=None, description="The partner's name as it is publicly known.")
     sector: Sector | None = Field(
         default=None,
         description="public | private | voluntary | community | academic | other.",
@@ -142,9 +331,9 @@ AgreementType = Literal[
 class Agreement(_Strict):
     """The formal agreement behind the arrangement, where there is one."""
 
-    type: AgreementType = Field(description="What kind of document the agreement is.")
+    type: AgreementType | None = Field(default=None, description="What kind of document the agreement is.")
     reference: Text | None = Field(default=None, description="The agreement's reference or name.")
-    date: IsoDate | None = Field(default=None, description="When the agreement was made.")
+    date: DateField | None = Field(default=None, description="When the agreement was made.")
 
 
 class Characteristics(_Strict):
@@ -189,10 +378,10 @@ class Characteristics(_Strict):
 class Outcome(_Strict):
     """A clear, measurable outcome."""
 
-    description: Text = Field(description="What will be different.")
+    description: Text | None = Field(default=None, description="What will be different.")
     measure: Text | None = Field(default=None, description="How it is measured.")
     target: Text | None = Field(default=None, description="The level that counts as success.")
-    by: IsoDate | None = Field(default=None, description="When the target should be met.")
+    by: DateField | None = Field(default=None, description="When the target should be met.")
 
 
 class CouncilResources(_Strict):
@@ -217,7 +406,7 @@ Rating = Literal["substantial", "reasonable", "limited", "weak"]
 class Risk(_Strict):
     """A risk of the arrangement and how it is handled."""
 
-    description: Text = Field(description="The risk.")
+    description: Text | None = Field(default=None, description="The risk.")
     likelihood: Level | None = Field(default=None, description="low | medium | high.")
     impact: Level | None = Field(default=None, description="low | medium | high.")
     mitigation: Text | None = Field(default=None, description="What reduces the risk.")
@@ -229,8 +418,8 @@ ReviewOutcome = Literal["continue", "amend", "exit"]
 class ReviewRecord(_Strict):
     """One review that took place."""
 
-    date: IsoDate = Field(description="When the review was held.")
-    outcome: ReviewOutcome = Field(description="continue | amend | exit.")
+    date: DateField | None = Field(default=None, description="When the review was held.")
+    outcome: ReviewOutcome | None = Field(default=None, description="continue | amend | exit.")
     by: Text | None = Field(default=None, description="The role (not the person) that reviewed it.")
     notes: Text | None = Field(default=None, description="What the review found or decided.")
 
@@ -262,8 +451,8 @@ class Funding(_Strict):
     """The funding given under a community funding arrangement."""
 
     amount_gbp: Pounds | None = Field(default=None, description="The amount given, in pounds.")
-    period_start: IsoDate | None = Field(default=None, description="Start of the funded period.")
-    period_end: IsoDate | None = Field(default=None, description="End of the funded period.")
+    period_start: DateField | None = Field(default=None, description="Start of the funded period.")
+    period_end: DateField | None = Field(default=None, description="End of the funded period.")
     actions: list[Text] = Field(
         default_factory=list, description="The actions agreed in return for the funding."
     )
@@ -272,8 +461,8 @@ class Funding(_Strict):
 class Link(_Strict):
     """A public web page about the arrangement."""
 
-    title: Text = Field(description="What the page is, e.g. 'Terms of reference'.")
-    url: Text = Field(description="The page's address (http or https).")
+    title: Text | None = Field(default=None, description="What the page is, e.g. 'Terms of reference'.")
+    url: Text | None = Field(default=None, description="The page's address (http or https).")
 
 
 class Arrangement(_Strict):
@@ -282,21 +471,23 @@ class Arrangement(_Strict):
     id: ArrangementId = Field(
         description="The file's name without .yaml: lower-case letters, digits and hyphens, 3-64 characters."
     )
-    title: Text = Field(description="The arrangement's public name.")
-    kind: Kind = Field(
-        strict=False, description="partnership | contract | joint-working | community-funding."
+    title: Text | None = Field(default=None, description="The arrangement's public name.")
+    kind: Kind | None = Field(
+        default=None,
+        strict=False,
+        description="partnership | contract | joint-working | community-funding.",
     )
-    status: Status = Field(strict=False, description="proposed | active | ended.")
+    status: Status | None = Field(default=None, strict=False, description="proposed | active | ended.")
     summary: Text | None = Field(
         default=None, description="What the arrangement is for, in a sentence or two."
     )
-    lead: Lead = Field(description="Who leads for the council.")
+    lead: Lead | None = Field(default=None, description="Who leads for the council.")
     priorities: list[Text] = Field(
         default_factory=list,
         description="Ids of the corporate priorities it serves (see partreg.yaml).",
     )
-    partners: Annotated[list[Partner], Field(min_length=1)] = Field(
-        description="The other bodies involved (at least one)."
+    partners: list[Partner] = Field(
+        default_factory=list, description="The other bodies involved (at least one)."
     )
     statutory: bool | None = Field(default=None, description="The arrangement is required by law.")
     statutory_basis: Text | None = Field(default=None, description="The law that requires or enables it.")
@@ -311,8 +502,10 @@ class Arrangement(_Strict):
     resources: Resources | None = Field(default=None, description="Resource availability and requirements.")
     added_value: Text | None = Field(default=None, description="What working together adds.")
     risks: list[Risk] = Field(default_factory=list, description="The risks and their mitigations.")
-    start: IsoDate = Field(description="When the arrangement began.")
-    end: IsoDate | None = Field(
+    start: DateField | None = Field(
+        default=None, description="When the arrangement began, as precisely as it is known."
+    )
+    end: DateField | None = Field(
         default=None, description="When it ends or ended (the life of the arrangement)."
     )
     review: Review | None = Field(default=None, description="Review timescale and history.")
@@ -337,6 +530,11 @@ class Arrangement(_Strict):
         default=None,
         description="Free-form notes for officers only; never published.",
     )
+
+    @property
+    def name(self) -> str:
+        """The title, or the id where no title is recorded: what lists and pages call it."""
+        return self.title or self.id
 
 
 Months = Annotated[int, Field(ge=1, le=120)]
@@ -448,13 +646,15 @@ def inner_model(annotation: Any) -> Any:
 
 
 def plain(value: Any) -> Any:
-    """Model output as plain data for writing: enums become their values."""
+    """Model output as plain data for writing: enums become their values, dates as precise as they are."""
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list):
         return [plain(v) for v in value]
     if isinstance(value, StrEnum):
         return value.value
+    if isinstance(value, PartialDate):
+        return value.yaml_value()
     return value
 
 
@@ -463,3 +663,72 @@ def arrangement_schema() -> dict[str, Any]:
     schema = Arrangement.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def id_from_name(file_id: str) -> str:
+    """The id a file's name gives an entry that records none (or a wrong one)."""
+    if re.match(ID_PATTERN, file_id) and file_id not in RESERVED_NAMES:
+        return file_id
+    slug = re.sub(r"[^a-z0-9]+", "-", file_id.lower()).strip("-")[:64].strip("-")
+    return slug if re.match(ID_PATTERN, slug) and slug not in RESERVED_NAMES else "unnamed-arrangement"
+
+
+_DROP = object()
+
+
+def _dropping(data: Any, locs: list[tuple[str | int, ...]]) -> Any:
+    """A copy of ``data`` without the values at ``locs`` (a list loses the item, a mapping the key)."""
+    out = copy.deepcopy(data)
+    for loc in locs:
+        parent = out
+        for part in loc[:-1]:
+            try:
+                parent = parent[part]
+            except (KeyError, IndexError, TypeError):
+                break
+        else:
+            last = loc[-1] if loc else None
+            held = (isinstance(parent, dict) and last in parent) or (
+                isinstance(parent, list) and isinstance(last, int) and last < len(parent)
+            )
+            if held:
+                target: Any = parent
+                target[last] = _DROP
+
+    def sweep(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: sweep(v) for k, v in value.items() if v is not _DROP}
+        if isinstance(value, list):
+            return [sweep(v) for v in value if v is not _DROP]
+        return value
+
+    return sweep(out)
+
+
+def read_arrangement(data: dict[str, Any], file_id: str) -> tuple[Arrangement, list[ErrorDetails]]:
+    """The arrangement in ``data``, and what is wrong in it.
+
+    Every mapping is an entry: a value that is wrong (a date written
+    ``April 2016``, a list where text belongs, an unknown key) is set aside,
+    as if it were not there, and reported; the rest of the entry is kept. An
+    id that is missing or wrong is taken from the file's name. What is
+    missing is not an error here: lint rules check what must be recorded.
+    """
+    try:
+        return Arrangement.model_validate(data), []
+    except ValidationError as e:
+        errors = e.errors(include_url=False)
+    found = [tuple(err["loc"]) for err in errors]
+    kept = data
+    for _ in range(3):  # the first round sets every wrong value aside; the others are a guard
+        kept = _dropping(kept, [loc for loc in found if loc and loc[0] != "id"])
+        if any(loc[:1] == ("id",) for loc in found):
+            kept["id"] = id_from_name(file_id)
+        try:
+            return Arrangement.model_validate(kept), errors
+        except ValidationError as again:
+            found = [tuple(err["loc"]) for err in again.errors(include_url=False)]
+    return Arrangement(id=id_from_name(file_id)), errors

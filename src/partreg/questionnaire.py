@@ -22,9 +22,9 @@ from partreg.models import (
     RESERVED_NAMES,
     Arrangement,
     Kind,
+    PartialDate,
     Settings,
     inner_model,
-    parse_iso_date,
 )
 
 Ask = Callable[[str], str]
@@ -62,11 +62,12 @@ def parse_id(text: str) -> str:
     return value
 
 
-def parse_date(text: str) -> dt.date:
+def parse_date(text: str) -> dt.date | int | str:
+    """A date as precise as the officer knows it (``2025-04-01``, ``2025-04`` or ``2025``), as it is written to the file."""
     try:
-        return parse_iso_date(text.strip())
-    except ValueError:
-        raise Invalid("write the date as YYYY-MM-DD, for example 2025-04-01") from None
+        return PartialDate.parse(text.strip()).yaml_value()
+    except ValueError as e:
+        raise Invalid(str(e)) from None
 
 
 def parse_pounds(text: str) -> float | int:

@@ -33,8 +33,8 @@ from markupsafe import Markup
 from partreg import __version__
 from partreg.classify import DEFINITIONS
 from partreg.export import full_record, public_entries
-from partreg.models import KIND_LABELS, Arrangement, Kind, ReviewSettings, Settings
-from partreg.review import next_review
+from partreg.models import KIND_LABELS, Arrangement, Kind, PartialDate, ReviewSettings, Settings, Status
+from partreg.review import ended_in_fact, last_review, next_review
 
 SECTION_HEADINGS = {
     Kind.PARTNERSHIP: "Partnerships",
@@ -77,6 +77,48 @@ CSV_COLUMNS = (
     "page",
 )
 NO_HTML = Markup("")
+#: What a page shows where a value every arrangement should have is missing.
+NOT_RECORDED = "Not recorded"
+#: The section of arrangements whose kind is not recorded: after the policy's four, when there are any.
+UNKNOWN_KIND = "kind-not-recorded"
+UNKNOWN_KIND_HEADING = "Arrangements whose kind is not recorded"
+STATUS_LABELS = {
+    "active": "Active",
+    "proposed": "Proposed",
+    "ended": "Ended",
+    "not-recorded": "Status not recorded",
+}
+
+
+def uk_date(value: dt.date | PartialDate | None) -> str:
+    """A date as a UK page writes it: ``1 July 2022``, ``April 2016`` or ``2001``; empty for none."""
+    if value is None:
+        return ""
+    return (value if isinstance(value, PartialDate) else PartialDate.parse(value)).display()
+
+
+def status_of(e: Arrangement, today: dt.date) -> str:
+    """The status to publish: ended when its end has passed, whatever the file says."""
+    if e.status is Status.ENDED or ended_in_fact(e, today):
+        return "ended"
+    return e.status.value if e.status else "not-recorded"
+
+
+def kind_label(kind: Kind | None) -> str:
+    return KIND_LABELS[kind] if kind else "Kind not recorded"
+
+
+def definition_of(kind: Kind | None) -> str:
+    if kind is None:
+        return "The register does not yet record which of the policy's four kinds of arrangement this is."
+    return f"The council's policy defines {KIND_LABELS[kind].lower()} as {DEFINITIONS[kind]}."
+
+
+def lead_of(e: Arrangement) -> str:
+    """``Role, Service`` as far as they are recorded."""
+    parts = [clean(e.lead.role), clean(e.lead.service)] if e.lead else []
+    return ", ".join(p for p in parts if p)
+
 
 # --------------------------------------------------------------------------- the context
 
@@ -106,6 +148,7 @@ class Row:
     kind: str
     kind_label: str
     status: str
+    status_label: str
     partners: str
     purpose: str
     lead_service: str
@@ -114,6 +157,7 @@ class Row:
     money: str
     money_sort: str
     next_review: str
+    next_review_sort: str
     search: str
     html: Markup = NO_HTML  # its row of index.html's table (index_parts.html)
     html_item: Markup = NO_HTML  # its line in index.html's lists by priority
@@ -157,7 +201,9 @@ class Index:
     kind_counts: list[KindCount]
     sections: list[Section]
     priorities: list[Priority]
-    statuses: list[str]
+    statuses: list[tuple[str, str]]
+    #: How many register files could not be read, so are not shown (``render --allow-incomplete``).
+    left_out: int = 0
 
 
 @dataclass(frozen=True)
@@ -195,6 +241,7 @@ class ArrangementView:
     kind_label: str
     definition: str
     status: str
+    status_label: str
     summary: str
     lead: str
     member: str
@@ -204,6 +251,7 @@ class ArrangementView:
     partners: list[str]
     start: str
     end: str
+    end_label: str
     statutory_basis: str
     agreement: str
     significance: str
@@ -217,17 +265,18 @@ class ArrangementView:
 
     @property
     def facts(self) -> list[tuple[str, str]]:
-        """The page's list of facts, in order, leaving out those not recorded."""
+        """The page's list of facts, in order: what every arrangement should record (``Not recorded``
+        where it is missing), then the optional facts that are recorded."""
         pairs = [
             ("Kind", self.kind_label),
-            ("Status", self.status.capitalize()),
-            ("Lead", self.lead),
+            ("Status", self.status_label),
+            ("Lead", self.lead or NOT_RECORDED),
             ("Lead councillor", self.member),
             ("Email", self.email),
             ("Phone", self.phone),
             ("Corporate priorities", ", ".join(self.priorities)),
-            ("Started", self.start),
-            ("Ends", self.end),
+            ("Started", self.start or NOT_RECORDED),
+            (self.end_label, self.end),
             ("Statutory basis", self.statutory_basis),
             ("Agreement", self.agreement),
             ("Significance", self.significance),
@@ -304,11 +353,18 @@ def register_order(row: Row) -> tuple[bool, str]:
     return row.status == "ended", row.title.casefold()
 
 
-def build_index(rows: list[Row], settings: Settings, anchor: str = "") -> Index:
+def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out: int = 0) -> Index:
     """The index of ``rows`` (in file order). Each row's Markdown anchor is decided here, where
-    every title is known: the ``anchor`` that stood for it in the row's Markdown is replaced."""
+    every title is known: the ``anchor`` that stood for it in the row's Markdown is replaced.
+    ``left_out`` files could not be read: the page says so."""
     ordered = sorted(rows, key=register_order)
-    headings = [f"{settings.title}: {settings.council}", *SECTION_HEADINGS.values(), "Arrangements"]
+    unknown = [r for r in ordered if r.kind == UNKNOWN_KIND]
+    headings = [
+        f"{settings.title}: {settings.council}",
+        *SECTION_HEADINGS.values(),
+        *([UNKNOWN_KIND_HEADING] if unknown else []),
+        "Arrangements",
+    ]
     slugs = github_slugs([*headings, *(r.title for r in ordered)])[len(headings) :]
     for row, slug in zip(ordered, slugs, strict=True):
         row.anchor_md = f"#{slug}"
@@ -337,17 +393,49 @@ def build_index(rows: list[Row], settings: Settings, anchor: str = "") -> Index:
                 rows=kind_rows,
             )
         )
+    if unknown:
+        sections.append(
+            Section(
+                kind=UNKNOWN_KIND,
+                heading=UNKNOWN_KIND_HEADING,
+                anchor=UNKNOWN_KIND,
+                definition="The register does not yet record which of the policy's four kinds these are.",
+                caption=f"{UNKNOWN_KIND_HEADING} ({len(unknown)})",
+                money_label="Council contribution",
+                columns=[
+                    "Name",
+                    "Partners",
+                    "Purpose",
+                    "Lead service",
+                    "Priorities",
+                    "Council contribution",
+                    "Next review",
+                ],
+                rows=unknown,
+            )
+        )
     counts = [KindCount(s.kind, s.heading, s.anchor, len(s.rows)) for s in sections]
     priorities = [
         Priority(clean(pid), clean(name), [r for r in ordered if clean(pid) in r.priority_ids])
         for pid, name in settings.priorities.items()
     ]
-    statuses = sorted({r.status for r in rows}, key=["active", "proposed", "ended"].index)
+    statuses = [(s, STATUS_LABELS[s]) for s in STATUS_LABELS if any(r.status == s for r in rows)]
     introduction = clean(settings.publish.introduction or DEFAULT_INTRODUCTION)
-    return Index(introduction, counts, sections, priorities, statuses)
+    return Index(introduction, counts, sections, priorities, statuses, left_out)
 
 
-def _row(e: Arrangement, settings: Settings, review: ReviewSettings, anchor: str) -> Row:
+def next_review_shown(e: Arrangement, status: str, review: ReviewSettings) -> tuple[str, str]:
+    """The next review as shown (``1 July 2026``, or that it is not known) and as sorted (ISO);
+    empty for an arrangement that has ended."""
+    if status == "ended":
+        return "", ""
+    upcoming = next_review(e, review)
+    if upcoming is None:
+        return "Not known", ""
+    return uk_date(upcoming), upcoming.isoformat()
+
+
+def _row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -> Row:
     names = settings.priorities
     money: float | None = None
     if e.kind is Kind.CONTRACT and e.contract:
@@ -357,33 +445,37 @@ def _row(e: Arrangement, settings: Settings, review: ReviewSettings, anchor: str
     elif e.resources and e.resources.council:
         money = e.resources.council.funding_gbp
     staff = e.resources.council.staff if e.resources and e.resources.council else None
-    upcoming = "" if e.status == "ended" else next_review(e, review).isoformat()
-    partners = "; ".join(clean(p.name) for p in e.partners)
+    status = status_of(e, today)
+    upcoming, upcoming_sort = next_review_shown(e, status, settings.review)
+    partners = "; ".join(clean(p.name) for p in e.partners if p.name)
     priorities = [clean(names.get(p, p)) for p in e.priorities]
-    search = " ".join(
-        [clean(e.title), partners, clean(e.summary), clean(e.lead.service), *priorities, KIND_LABELS[e.kind]]
-    )
+    service = clean(e.lead.service) if e.lead else ""
+    search = " ".join([clean(e.name), partners, clean(e.summary), service, *priorities, kind_label(e.kind)])
     return Row(
         id=e.id,
-        title=clean(e.title),
+        title=clean(e.name),
         url=f"arrangements/{e.id}.html",
         anchor_md=f"#{anchor}",
-        kind=e.kind.value,
-        kind_label=KIND_LABELS[e.kind],
-        status=e.status.value,
-        partners=partners,
+        kind=e.kind.value if e.kind else UNKNOWN_KIND,
+        kind_label=kind_label(e.kind),
+        status=status,
+        status_label=STATUS_LABELS[status],
+        partners=partners or NOT_RECORDED,
         purpose=clean(e.summary),
-        lead_service=clean(e.lead.service),
+        lead_service=service or NOT_RECORDED,
         priorities=priorities,
         priority_ids=[clean(p) for p in e.priorities],
         money=pounds(money) or clean(staff),
         money_sort="" if money is None else f"{money:.2f}",
         next_review=upcoming,
+        next_review_sort=upcoming_sort,
         search=search.casefold(),
     )
 
 
-def arrangement_view(e: Arrangement, settings: Settings, last_changed: str = "") -> ArrangementView:
+def arrangement_view(
+    e: Arrangement, settings: Settings, today: dt.date, last_changed: str = ""
+) -> ArrangementView:
     """One arrangement's page content; ``e`` is a public entry (``export.public_entry``)."""
     names = settings.priorities
     elements: list[Element] = []
@@ -406,7 +498,7 @@ def arrangement_view(e: Arrangement, settings: Settings, last_changed: str = "")
                     clean(o.description),
                     o.measure and f"measured by {clean(o.measure)}",
                     o.target and f"target: {clean(o.target)}",
-                    o.by and f"by {o.by}",
+                    o.by and f"by {uk_date(o.by)}",
                 )
                 if x
             )
@@ -428,7 +520,12 @@ def arrangement_view(e: Arrangement, settings: Settings, last_changed: str = "")
             elements.append(Element("Risks", risks))
         months = e.review.months if e.review and e.review.months else None
         timescale = ", ".join(
-            x for x in (months and f"reviewed every {months} months", e.end and f"ends on {e.end}") if x
+            x
+            for x in (
+                months and f"reviewed every {months} months",
+                e.end and f"{'ended' if ended_in_fact(e, today) else 'ends'} {e.end.when()}",
+            )
+            if x
         )
         elements.append(Element("Timescales for review or life", text=timescale))
     details: list[Detail] = []
@@ -447,7 +544,9 @@ def arrangement_view(e: Arrangement, settings: Settings, last_changed: str = "")
         )
     if e.funding:
         f = e.funding
-        period = f"{f.period_start} to {f.period_end}" if f.period_start and f.period_end else ""
+        period = (
+            f"{uk_date(f.period_start)} to {uk_date(f.period_end)}" if f.period_start and f.period_end else ""
+        )
         details.append(
             Detail(
                 "Funding",
@@ -459,43 +558,53 @@ def arrangement_view(e: Arrangement, settings: Settings, last_changed: str = "")
         details.append(Detail("Exit strategy", [("Exit strategy", clean(e.exit_strategy))]))
     agreement = ""
     if e.agreement and e.agreement.type != "none":
-        kind_of = e.agreement.type.replace("-", " ").capitalize()
+        kind_of = (e.agreement.type or "agreement (type not recorded)").replace("-", " ").capitalize()
         said = " ".join(
-            x for x in (clean(e.agreement.reference), e.agreement.date and f"({e.agreement.date})") if x
+            x
+            for x in (clean(e.agreement.reference), e.agreement.date and f"({uk_date(e.agreement.date)})")
+            if x
         )
         agreement = f"{kind_of}: {said}" if said else kind_of
     history = e.review.history if e.review else []
+    status = status_of(e, today)
+    lead = e.lead
     return ArrangementView(
         id=e.id,
-        title=clean(e.title),
-        kind_label=KIND_LABELS[e.kind],
-        definition=f"The council's policy defines {KIND_LABELS[e.kind].lower()} as {DEFINITIONS[e.kind]}.",
-        status=e.status.value,
+        title=clean(e.name),
+        kind_label=kind_label(e.kind),
+        definition=definition_of(e.kind),
+        status=status,
+        status_label=STATUS_LABELS[status],
         summary=clean(e.summary),
-        lead=f"{clean(e.lead.role)}, {clean(e.lead.service)}",
-        member=clean(e.lead.member),
-        email=clean(e.lead.email),
-        phone=clean(e.lead.phone),
+        lead=lead_of(e),
+        member=clean(lead.member) if lead else "",
+        email=clean(lead.email) if lead else "",
+        phone=clean(lead.phone) if lead else "",
         priorities=[clean(names.get(p, p)) for p in e.priorities],
         partners=[
-            clean(p.name) + (f" ({p.sector})" if p.sector else "") + (f": {clean(p.role)}" if p.role else "")
+            clean(p.name or "Name not recorded")
+            + (f" ({p.sector})" if p.sector else "")
+            + (f": {clean(p.role)}" if p.role else "")
             for p in e.partners
         ],
-        start=e.start.isoformat(),
-        end=e.end.isoformat() if e.end else "",
+        start=uk_date(e.start),
+        end=uk_date(e.end),
+        end_label="Ended" if e.end and (status == "ended" or ended_in_fact(e, today)) else "Ends",
         statutory_basis=clean(e.statutory_basis),
         agreement=agreement,
         significance=clean(e.significance),
         rating=clean(e.rating),
-        next_review="" if e.status == "ended" else next_review(e, settings.review).isoformat(),
+        next_review=next_review_shown(e, status, settings.review)[0],
         last_changed=last_changed,
         elements=elements,
         details=details,
         reviews=[
-            ReviewView(r.date.isoformat(), r.outcome, clean(r.by), clean(r.notes))
-            for r in sorted(history, key=lambda r: r.date, reverse=True)
+            ReviewView(
+                uk_date(r.date) or NOT_RECORDED, r.outcome or NOT_RECORDED, clean(r.by), clean(r.notes)
+            )
+            for r in sorted(history, key=lambda r: r.date.earliest if r.date else dt.date.min, reverse=True)
         ],
-        links=[LinkView(clean(link.title), safe_url(link.url)) for link in e.links],
+        links=[LinkView(clean(link.title or link.url), safe_url(link.url)) for link in e.links],
     )
 
 
@@ -646,13 +755,14 @@ class Part:
 def render_part(e: Arrangement, pub: Publication) -> Part:
     """``e``'s share of the site; ``e`` is a public entry (``export.public_entry``)."""
     settings, formats, templates = pub.settings, pub.formats, pub.templates
-    row = _row(e, settings, settings.review, pub.anchor)
-    view = arrangement_view(e, settings, pub.changed.get(e.id, ""))
+    row = _row(e, settings, pub.today, pub.anchor)
+    view = arrangement_view(e, settings, pub.today, pub.changed.get(e.id, ""))
     page = section = csv_line = json_line = ""
     if "html" in formats:
         page = templates["arrangement.html"].render(page=pub.page, a=view)
         parts = templates["index_parts.html"].module
-        row.html, row.html_item = parts.row(row, MONEY_LABELS[e.kind]), parts.item(row)  # type: ignore[attr-defined]
+        money_label = MONEY_LABELS[e.kind] if e.kind else "Council contribution"
+        row.html, row.html_item = parts.row(row, money_label), parts.item(row)  # type: ignore[attr-defined]
     if "markdown" in formats:
         parts = templates["register_parts.md"].module
         row.md = parts.row(row)  # type: ignore[attr-defined]
@@ -667,10 +777,12 @@ def render_part(e: Arrangement, pub: Publication) -> Part:
     return Part(row, page, section, csv_line, json_line)
 
 
-def assemble(parts: list[Part], pub: Publication) -> Iterator[tuple[str, str]]:
-    """The files made of every arrangement's part: index.html, register.md and the open data."""
+def assemble(parts: list[Part], pub: Publication, *, left_out: int = 0) -> Iterator[tuple[str, str]]:
+    """The files made of every arrangement's part: index.html, register.md and the open data.
+
+    ``left_out`` register files could not be read: each of these files says how many."""
     settings, formats, templates = pub.settings, pub.formats, pub.templates
-    index = build_index([p.row for p in parts], settings, pub.anchor)
+    index = build_index([p.row for p in parts], settings, pub.anchor, left_out)
     if "html" in formats:
         yield "index.html", templates["index.html"].render(page=pub.index_page, register=index)
     if "markdown" in formats:
@@ -691,6 +803,7 @@ def assemble(parts: list[Part], pub: Publication) -> Iterator[tuple[str, str]]:
             "title": clean(settings.title),
             "published": pub.today.isoformat(),
             "format": "partreg register v1",
+            "files_left_out": left_out,
         }
         # one arrangement a line: readable, and encoded by json's C encoder (indent= would use the slow one)
         opening = clean(json.dumps(head, ensure_ascii=False))[:-1]
@@ -722,26 +835,34 @@ def render_site(
 
 
 def _data_row(e: Arrangement, public: dict[str, Any], row: Row) -> dict[str, Any]:
-    history = public.get("review", {}).get("history", [])
+    """One arrangement's line of the open data: what is not recorded is ``None`` (an empty CSV cell,
+    ``null`` in JSON). ``status`` is the status in fact (ended once the end has passed); ``record``
+    beside it holds the file as written."""
+
+    def text(value: Any) -> str | None:
+        return None if value is None else clean(value)
+
+    lead = public.get("lead", {})
+    last = last_review(e)
     return {
         "id": e.id,
-        "title": clean(e.title),
-        "kind": e.kind.value,
-        "status": e.status.value,
-        "summary": clean(public.get("summary")),
-        "lead_role": clean(public["lead"]["role"]),
-        "lead_service": clean(public["lead"]["service"]),
-        "lead_member": clean(public["lead"].get("member")),
+        "title": text(e.title),
+        "kind": e.kind.value if e.kind else None,
+        "status": None if row.status == "not-recorded" else row.status,
+        "summary": text(public.get("summary")),
+        "lead_role": text(lead.get("role")),
+        "lead_service": text(lead.get("service")),
+        "lead_member": text(lead.get("member")),
         "priorities": row.priorities,
-        "partners": [clean(p["name"]) for p in public["partners"]],
-        "statutory_basis": clean(public.get("statutory_basis")),
-        "start": public["start"],
-        "end": public.get("end") or "",
+        "partners": [clean(p["name"]) for p in public["partners"] if p.get("name")],
+        "statutory_basis": text(public.get("statutory_basis")),
+        "start": public.get("start"),
+        "end": public.get("end"),
         "council_funding_gbp": public.get("resources", {}).get("council", {}).get("funding_gbp"),
         "contract_value_gbp": public.get("contract", {}).get("value_gbp"),
         "funding_amount_gbp": public.get("funding", {}).get("amount_gbp"),
-        "last_review": max((h["date"] for h in history), default=""),
-        "next_review": row.next_review,
+        "last_review": last.iso if last else None,
+        "next_review": row.next_review_sort or None,
         "page": row.url,
     }
 

@@ -306,6 +306,11 @@ def classification_text(result: dict[str, Any], recorded: str | None, out: Conso
     if recorded is not None:
         if recorded == result["kind"]:
             out.print(f"[green]✔[/] The register records it as {recorded}, which agrees.")
+        elif result["kind"] is None:
+            out.print(
+                f"The register records it as {recorded}; the facts recorded do not decide a kind yet, "
+                "so they neither confirm nor contradict it."
+            )
         else:
             out.print(f"[red]✖[/] The register records it as {recorded}, which the facts do not support.")
 
@@ -315,7 +320,12 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
     if not items:
         out.print(f"[green]✔[/] Nothing overdue, due or ending as of {today}.")
         return
-    services = sorted({i["lead"]["service"] for i in items}, key=str.casefold)
+    unknown = "Lead service not recorded"
+    services = sorted({i["lead"]["service"] or unknown for i in items}, key=str.casefold)
+    from partreg.review import STATE_LABELS, State
+
+    colours = {State.DUE: "yellow", State.ENDING: "magenta"}
+    labels = {s.value: (colours.get(s, "red"), label) for s, label in STATE_LABELS.items()}
     for service in services:
         table = _table(title=service, title_justify="left")
         table.add_column("state", no_wrap=True)
@@ -323,29 +333,38 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
         table.add_column("lead role", overflow="fold")
         table.add_column("date", no_wrap=True)
         table.add_column("when", no_wrap=True)
-        for i in (i for i in items if i["lead"]["service"] == service):
-            colour = {"overdue": "red", "due": "yellow", "ending": "magenta"}[i["state"]]
+        for i in (i for i in items if (i["lead"]["service"] or unknown) == service):
+            colour, label = labels[i["state"]]
             days = i["days"]
             when = (
-                f"{-days} days ago"
+                "record a review or the start"
+                if days is None
+                else f"{-days} days ago"
                 if days < 0
                 else "today"
                 if days == 0
                 else f"in {days} day{'s' if days != 1 else ''}"
             )
-            date = i["end"] if i["state"] == "ending" else i["next_review"]
+            date = i["end"] if i["state"] in ("ending", "ended-not-closed") else i["next_review"]
             table.add_row(
-                f"[{colour}]{i['state']}[/]",
-                f"{escape(i['title'])}\n[dim]{i['id']}[/]",
-                escape(i["lead"]["role"]),
-                date,
+                f"[{colour}]{label}[/]",
+                f"{escape(i['title'] or '(no title)')}\n[dim]{i['id']}[/]",
+                escape(i["lead"]["role"] or "not recorded"),
+                date or "",
                 when,
             )
         out.print(table)
-    counts = {s: sum(i["state"] == s for i in items) for s in ("overdue", "due", "ending")}
-    out.print(
-        f"As of {today}: {counts['overdue']} overdue, {counts['due']} due soon, {counts['ending']} ending soon."
-    )
+    counts = {s: sum(i["state"] == s for i in items) for s in labels}
+    said = [
+        f"{counts['overdue']} overdue",
+        f"{counts['due']} due soon",
+        f"{counts['ending']} ending soon",
+    ]
+    if counts["ended-not-closed"]:
+        said.append(f"{counts['ended-not-closed']} ended but not closed")
+    if counts["no-review-date"]:
+        said.append(f"{counts['no-review-date']} with no review date known")
+    out.print(f"As of {today}: {', '.join(said)}.")
 
 
 def import_report(problems: Sequence[Problem], rows: int, ready: int, out: Console) -> None:

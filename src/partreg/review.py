@@ -4,7 +4,11 @@ The policy: the register "is reviewed annually and updated accordingly".
 Next review = the latest review held (or ``start``, when none is recorded)
 plus the interval: the entry's ``review.months``, else the register's
 default, shortened where the settings give a shorter interval for the
-entry's assurance rating or significance. ``today`` is always a parameter.
+entry's assurance rating or significance. A date known only to the month
+or year counts from its first day, so a review is never shown later than it
+could be due. An entry with neither a review nor a start has no review
+date: it is listed as such, so that it gets attention. ``today`` is always
+a parameter.
 """
 
 from __future__ import annotations
@@ -16,36 +20,52 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from partreg.models import Arrangement, ReviewSettings, Status
+from partreg.models import Arrangement, PartialDate, ReviewSettings, Status
 
 
 class State(StrEnum):
     OVERDUE = "overdue"
     DUE = "due"
     ENDING = "ending"
+    #: Its end date has passed, but the file does not say it ended.
+    ENDED_NOT_CLOSED = "ended-not-closed"
+    #: Neither a review nor a start is recorded: nothing to schedule from.
+    NO_DATE = "no-review-date"
+
+
+#: How each state reads in a listing, most urgent first.
+STATE_LABELS = {
+    State.OVERDUE: "overdue",
+    State.ENDED_NOT_CLOSED: "ended, not closed",
+    State.NO_DATE: "no review date known",
+    State.DUE: "due",
+    State.ENDING: "ending",
+}
 
 
 @dataclass(frozen=True)
 class DueItem:
-    """One thing to act on: a review overdue or due soon, or an arrangement ending soon."""
+    """One thing to act on: a review overdue or due soon, an arrangement ending soon or ended
+    but not closed, or one with no review date known."""
 
     entry: Arrangement
     state: State
-    date: dt.date  # the review date, or the end date for ENDING
-    last_review: dt.date | None
-    next_review: dt.date
-    days: int  # from the as-of date to ``date``; negative when overdue
+    date: dt.date | None  # the review date, or the end for ENDING and ENDED_NOT_CLOSED
+    last_review: PartialDate | None
+    next_review: dt.date | None
+    days: int | None  # from the as-of date to ``date``; negative when past
 
     def as_dict(self) -> dict[str, Any]:
         e = self.entry
+        lead = e.lead
         return {
             "id": e.id,
             "title": e.title,
-            "kind": e.kind.value,
-            "lead": {"role": e.lead.role, "service": e.lead.service},
-            "last_review": self.last_review.isoformat() if self.last_review else None,
-            "next_review": self.next_review.isoformat(),
-            "end": e.end.isoformat() if e.end else None,
+            "kind": e.kind.value if e.kind else None,
+            "lead": {"role": lead.role if lead else None, "service": lead.service if lead else None},
+            "last_review": self.last_review.iso if self.last_review else None,
+            "next_review": self.next_review.isoformat() if self.next_review else None,
+            "end": e.end.iso if e.end else None,
             "state": self.state.value,
             "days": self.days,
         }
@@ -68,37 +88,58 @@ def interval(entry: Arrangement, settings: ReviewSettings) -> int:
     return months
 
 
-def last_review(entry: Arrangement) -> dt.date | None:
-    history = entry.review.history if entry.review else []
-    return max((r.date for r in history), default=None)
+def last_review(entry: Arrangement) -> PartialDate | None:
+    """The latest review recorded (by the earliest day each could have been held)."""
+    dates = [r.date for r in (entry.review.history if entry.review else []) if r.date is not None]
+    return max(dates, key=lambda d: d.earliest, default=None)
 
 
-def next_review(entry: Arrangement, settings: ReviewSettings) -> dt.date:
-    return add_months(last_review(entry) or entry.start, interval(entry, settings))
+def next_review(entry: Arrangement, settings: ReviewSettings) -> dt.date | None:
+    """When the next review is due: the last review (or the start) plus the interval.
+
+    A date known only to the month or year counts from its first day, so a
+    review is never shown later than it could be due. ``None`` when neither
+    a review nor the start is recorded.
+    """
+    base = last_review(entry) or entry.start
+    return add_months(base.earliest, interval(entry, settings)) if base else None
+
+
+def ended_in_fact(entry: Arrangement, today: dt.date) -> bool:
+    """Its end date has wholly passed (whatever its status says)."""
+    return entry.end is not None and entry.end.latest < today
 
 
 def is_over(entry: Arrangement, today: dt.date) -> bool:
     """Ended, or past its end date: never due again."""
-    return entry.status is Status.ENDED or (entry.end is not None and entry.end < today)
+    return entry.status is Status.ENDED or ended_in_fact(entry, today)
 
 
 def due(
     entries: Iterable[Arrangement], settings: ReviewSettings, today: dt.date, within: int
 ) -> list[DueItem]:
-    """What is overdue, due within ``within`` days, or ending within them; most urgent first."""
+    """What is overdue, ended but not closed, without a review date, due within ``within`` days,
+    or ending within them; most urgent first."""
     items = [item for entry in entries for item in _items(entry, settings, today, within)]
-    order = {State.OVERDUE: 0, State.DUE: 1, State.ENDING: 2}
-    return sorted(items, key=lambda i: (order[i.state], i.date, i.entry.id))
+    order = list(STATE_LABELS)
+    return sorted(items, key=lambda i: (order.index(i.state), i.date or dt.date.min, i.entry.id))
 
 
 def _items(entry: Arrangement, settings: ReviewSettings, today: dt.date, within: int) -> Iterator[DueItem]:
-    if is_over(entry, today):
+    if entry.status is Status.ENDED:
+        return
+    last, upcoming = last_review(entry), next_review(entry, settings)
+    if entry.end is not None and ended_in_fact(entry, today):
+        end = entry.end.latest
+        yield DueItem(entry, State.ENDED_NOT_CLOSED, end, last, None, (end - today).days)
         return
     horizon = today + dt.timedelta(days=within)
-    last, upcoming = last_review(entry), next_review(entry, settings)
-    if upcoming < today:
+    if upcoming is None:
+        yield DueItem(entry, State.NO_DATE, None, None, None, None)
+    elif upcoming < today:
         yield DueItem(entry, State.OVERDUE, upcoming, last, upcoming, (upcoming - today).days)
     elif upcoming <= horizon:
         yield DueItem(entry, State.DUE, upcoming, last, upcoming, (upcoming - today).days)
-    if entry.end is not None and today <= entry.end <= horizon:
-        yield DueItem(entry, State.ENDING, entry.end, last, upcoming, (entry.end - today).days)
+    if entry.end is not None and entry.end.earliest <= horizon:
+        ends = max(entry.end.earliest, today)  # a month or year that has begun ends no earlier than today
+        yield DueItem(entry, State.ENDING, ends, last, upcoming, (ends - today).days)

@@ -11,15 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import ValidationError
-
-from partreg.lint import Ids, Linter, Problem, duplicate_problem, run
-from partreg.models import Arrangement, Settings
+from partreg.errors import CannotWrite
+from partreg.lint import Ids, Linter, Problem, Severity, duplicate_problem, run
+from partreg.models import Arrangement, Settings, read_arrangement
 from partreg.rules import ALL
 from partreg.store import (
     DEFAULT_MAX_BYTES,
@@ -27,7 +29,9 @@ from partreg.store import (
     iter_documents,
     make_folder,
     read_document,
+    shown_as,
     write_atomic,
+    write_site,
 )
 
 if TYPE_CHECKING:  # rendering needs Jinja, which `partreg lint` should not pay to import
@@ -129,10 +133,17 @@ class Rendered:
     """Every arrangement's part of the site, in file order, and what was left out."""
 
     parts: list[Part] = field(default_factory=list)
-    #: Files that could not be read as arrangements (`partreg lint` says why).
-    unreadable: list[Path] = field(default_factory=list)
-    #: Files whose id an earlier file has already: only the first is published.
-    duplicates: list[Path] = field(default_factory=list)
+    #: Files that could not be read at all, each as the problem that stopped it.
+    unreadable: list[Problem] = field(default_factory=list)
+    #: Files whose id an earlier file has already (only the first is published), as that problem.
+    duplicates: list[Problem] = field(default_factory=list)
+
+    #: Where the pages wait until they are published (``publish_pages``) or discarded.
+    staging: Path | None = None
+
+    @property
+    def left_out(self) -> list[Problem]:
+        return sorted([*self.unreadable, *self.duplicates])
 
 
 def render_files(
@@ -144,20 +155,26 @@ def render_files(
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Rendered:
-    """Render each arrangement's part of the site. Each page is written into ``out/arrangements``,
-    atomically but not yet flushed to disk, by the process that rendered it; the caller writes
-    the rest (``render.assemble``) and flushes. ``progress`` is told how many files are done."""
+    """Render each arrangement's part of the site. Each page is written, not yet flushed to disk,
+    by the process that rendered it, into a hidden staging folder inside ``out``
+    (``Rendered.staging``): nothing the site shows changes until :func:`publish_pages` moves the
+    pages into place; :func:`discard` removes them instead. The caller writes the rest
+    (``render.assemble``) and flushes. ``progress`` is told how many files are done."""
     global _publishing
-    _publishing = (base, pub, out if "html" in pub.formats else None)
-    if "html" in pub.formats:
-        make_folder(out / "arrangements")
     rendered, first, again = Rendered(), dict[str, Path](), set[Path]()
+    if "html" in pub.formats:
+        make_folder(out)
+        rendered.staging = Path(tempfile.mkdtemp(prefix=".partreg-pages-", dir=out))
+    _publishing = (base, pub, rendered.staging)
     for chunk, results in _by_chunk(_render_chunk, paths, jobs, RENDER_PARALLEL_FROM):
         for path, part in zip(chunk, results, strict=True):
-            if part is None:
-                rendered.unreadable.append(path)
+            if isinstance(part, Problem):
+                rendered.unreadable.append(part)
             elif part.row.id in first:
-                rendered.duplicates.append(path)
+                message = f"repeats the id {part.row.id!r} of {first[part.row.id].name}, so is left out"
+                rendered.duplicates.append(
+                    Problem(shown_as(path, base), 1, 1, "duplicate-id", Severity.ERROR, message)
+                )
                 again.add(first[part.row.id])
             else:
                 first[part.row.id] = path
@@ -169,32 +186,64 @@ def render_files(
     return rendered
 
 
-def _render_chunk(paths: Sequence[Path]) -> list[Part | None]:
+def publish(rendered: Rendered, pub: Publication, out: Path, *, left_out: int = 0) -> list[str]:
+    """Publish what ``render_files`` rendered into ``out``: the staged pages moved into place, then
+    the index, register.md and the open data (saying that ``left_out`` files are not shown);
+    returns the files of the site."""
+    from partreg.render import assemble
+
+    publish_pages(rendered, out)
+    pages = ((f"arrangements/{part.row.id}.html", None) for part in rendered.parts if "html" in pub.formats)
+    return write_site(out, chain(pages, assemble(rendered.parts, pub, left_out=left_out)))
+
+
+def publish_pages(rendered: Rendered, out: Path) -> None:
+    """Move the staged pages into ``out/arrangements``, each in one step, and remove the staging."""
+    if rendered.staging is None:
+        return
+    make_folder(out / "arrangements")
+    for part in rendered.parts:
+        name = f"{part.row.id}.html"
+        try:
+            os.replace(rendered.staging / name, out / "arrangements" / name)
+        except OSError as e:
+            raise CannotWrite(
+                f"{out / 'arrangements' / name}: cannot be written ({e.strerror or e})"
+            ) from None
+    discard(rendered)
+
+
+def discard(rendered: Rendered) -> None:
+    """Remove the staged pages: nothing of this run reaches the site."""
+    if rendered.staging is not None:
+        shutil.rmtree(rendered.staging, ignore_errors=True)
+        rendered.staging = None
+
+
+def _render_chunk(paths: Sequence[Path]) -> list[Part | Problem]:
     from partreg.export import public_entries
     from partreg.render import render_part
 
     assert _publishing is not None
-    base, pub, out = _publishing
-    entries = [_entry(doc) for doc, _ in iter_documents(paths, base, _limit(pub.settings))]
-    public = iter(public_entries([e for e in entries if e is not None], pub.settings))
-    parts: list[Part | None] = []
+    base, pub, staging = _publishing
+    entries = [_entry(doc, file_id) for doc, file_id in iter_documents(paths, base, _limit(pub.settings))]
+    public = iter(public_entries([e for e in entries if isinstance(e, Arrangement)], pub.settings))
+    parts: list[Part | Problem] = []
     for entry in entries:
-        if entry is None:
-            parts.append(None)
+        if isinstance(entry, Problem):
+            parts.append(entry)
             continue
         part = render_part(next(public), pub)
-        if out is not None:
-            write_atomic(out / "arrangements" / f"{part.row.id}.html", part.page, durable=False)
+        if staging is not None:
+            write_atomic(staging / f"{part.row.id}.html", part.page, durable=False)
             part = replace(part, page="")  # written: not sent back
         parts.append(part)
     return parts
 
 
-def _entry(doc: Document) -> Arrangement | None:
-    """The arrangement a file holds, or ``None`` if it cannot be read as one."""
-    if doc.problems or doc.data is None:
-        return None
-    try:
-        return Arrangement.model_validate(doc.data)
-    except ValidationError:
-        return None
+def _entry(doc: Document, file_id: str) -> Arrangement | Problem:
+    """The arrangement a file holds, whatever is missing or wrong in it; or, where the file
+    cannot be read at all, the problem that stops it."""
+    if doc.problems or not isinstance(doc.data, dict):
+        return doc.problems[0]
+    return read_arrangement(doc.data, file_id)[0]

@@ -35,7 +35,7 @@ import yaml_rs
 
 from partreg.errors import CannotWrite, PartregError, RegisterNotFound, UsageError, WriteRefused
 from partreg.lint import Problem, Severity, run, validate_settings
-from partreg.models import Arrangement, Settings
+from partreg.models import Arrangement, PartialDate, Settings
 
 SETTINGS_FILE = "partreg.yaml"
 REGISTER_DIR = "register"
@@ -667,14 +667,15 @@ def _fsync_dir(folder: Path) -> None:
 
 @dataclass
 class Register:
-    """A register as read from disk: settings, the entries that could be read, and all problems."""
+    """A register as read from disk: settings, every entry that could be read, and all problems."""
 
     root: Path
     settings: Settings | None
     entries: list[Arrangement]
     problems: list[Problem]
-    #: Files that could not be read as arrangements, so have no entry (as reports name them).
-    left_out: list[str] = field(default_factory=list)
+    #: Files left out, each with the problem that put it out: it could not be read at all (syntax,
+    #: not a mapping, encoding, size), or it repeats the id of an earlier file.
+    left_out: list[Problem] = field(default_factory=list)
 
 
 def read_settings(root: Path, display: str = SETTINGS_FILE) -> tuple[Settings | None, list[Problem]]:
@@ -739,14 +740,13 @@ def open_register(root: Path, today: dt.date | None = None, *, rules: bool = Tru
     files = register_files(root)
     register = Register(root, settings, [], problems)
     limit = settings.max_file_bytes if settings else DEFAULT_MAX_BYTES
-    for source, entry, found in run(
-        settings, iter_documents(files, root, limit), ALL if rules else (), today
-    ):
+    for _, entry, found in run(settings, iter_documents(files, root, limit), ALL if rules else (), today):
         problems.extend(found)
-        if entry is not None:
+        repeated = next((p for p in found if p.rule == "duplicate-id"), None)
+        if entry is not None and repeated is None:
             register.entries.append(entry)
         else:
-            register.left_out.append(source.display)
+            register.left_out.append(repeated or found[0])
     return register
 
 
@@ -754,7 +754,7 @@ def open_register(root: Path, today: dt.date | None = None, *, rules: bool = Tru
 
 
 def add_review(
-    text: str, record: dict[str, Any], *, status: str | None = None, end: dt.date | None = None
+    text: str, record: dict[str, Any], *, status: str | None = None, end: PartialDate | None = None
 ) -> str:
     """``text`` with ``record`` appended to ``review.history`` and nothing else changed.
 
@@ -811,7 +811,7 @@ def add_review(
             edits.append((line + 1, _items(record, column + 2, column + 4)))
         else:
             raise _Flow
-        for name, value in (("status", status), ("end", end.isoformat() if end else None)):
+        for name, value in (("status", status), ("end", end.iso if end else None)):
             if value is None:
                 continue
             if name in top:
@@ -899,7 +899,7 @@ def _items(record: dict[str, Any], dash: int, content: int) -> str:
     return "".join(" " * dash + line for line in buffer.getvalue().splitlines(keepends=True))
 
 
-def _roundtrip_edit(text: str, record: dict[str, Any], status: str | None, end: dt.date | None) -> str:
+def _roundtrip_edit(text: str, record: dict[str, Any], status: str | None, end: PartialDate | None) -> str:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.util import load_yaml_guess_indent
 
@@ -918,13 +918,15 @@ def _roundtrip_edit(text: str, record: dict[str, Any], status: str | None, end: 
     if status is not None:
         data["status"] = status
     if end is not None:
-        data["end"] = end
+        data["end"] = end.yaml_value()
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return buffer.getvalue()
 
 
-def _check_edit(old: str, new: str, record: dict[str, Any], status: str | None, end: dt.date | None) -> None:
+def _check_edit(
+    old: str, new: str, record: dict[str, Any], status: str | None, end: PartialDate | None
+) -> None:
     """The edited text must hold the old data plus exactly the change, or nothing is written."""
     expected = load_fast_data(old)
     review = expected.setdefault("review", {}) or {}
@@ -935,7 +937,10 @@ def _check_edit(old: str, new: str, record: dict[str, Any], status: str | None, 
     if status is not None:
         expected["status"] = status
     if end is not None:
-        expected["end"] = end.isoformat()
+        expected["end"] = end.yaml_value()
+        expected["end"] = (
+            expected["end"].isoformat() if isinstance(expected["end"], dt.date) else expected["end"]
+        )
     if load_fast_data(new) != expected:
         raise WriteRefused(
             "the review could not be added without changing other parts of the file; nothing was written"

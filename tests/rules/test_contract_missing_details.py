@@ -15,4 +15,10 @@ def test_contract_without_contract_block():
     check(
         replace(CONTRACT, "contract: {reference: ENV-1, value_gbp: 1000000}\n", ""),
         ("contract-missing-details", 3, 7),
+        ("contract-missing-details", 3, 7),
     )
+
+
+def test_a_value_written_wrongly_is_one_problem():
+    # "£4.2m" is not a number: reported once, as what is wrong with it, not also as missing
+    check(replace(CONTRACT, "value_gbp: 1000000", "value_gbp: £4.2m"), ("wrong-type", 7, 41))

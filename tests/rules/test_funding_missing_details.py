@@ -14,4 +14,4 @@ def test_funding_without_actions():
 def test_no_funding_block():
     start = COMMUNITY_FUNDING.index("funding:")
     end = COMMUNITY_FUNDING.index("\nstart:") + 1
-    check(COMMUNITY_FUNDING[:start] + COMMUNITY_FUNDING[end:], ("funding-missing-details", 3, 7))
+    check(COMMUNITY_FUNDING[:start] + COMMUNITY_FUNDING[end:], *[("funding-missing-details", 3, 7)] * 4)

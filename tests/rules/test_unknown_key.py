@@ -7,7 +7,7 @@ def test_known_keys():
 
 def test_misspelt_optional_key_suggests_the_right_one():
     text = replace(PARTNERSHIP, "added_value:", "added_valu:")
-    [unknown] = lint_text(text)  # content rules wait until the file fits the format
+    [unknown] = lint_text(text)  # one fault, one problem: not also "a partnership must agree its added value"
     assert (unknown.rule, unknown.line, unknown.column) == ("unknown-key", 23, 1)
     assert "did you mean 'added_value'?" in unknown.message
 

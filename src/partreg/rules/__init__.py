@@ -12,6 +12,7 @@ from partreg.rules import (
     duplicate_key,
     empty_file,
     end_before_start,
+    ended_not_closed,
     ended_without_end,
     ending_without_exit_plan,
     exit_strategy_missing,
@@ -37,6 +38,7 @@ from partreg.rules import (
     personal_data,
     review_overdue,
     risk_without_mitigation,
+    start_not_recorded,
     statutory_without_basis,
     unknown_key,
     unknown_priority,
@@ -60,6 +62,7 @@ ALL: tuple[Rule, ...] = (
     # the format
     unknown_key.RULE,
     missing_field.RULE,
+    start_not_recorded.RULE,
     invalid_value.RULE,
     wrong_type.RULE,
     id_mismatch.RULE,
@@ -91,6 +94,7 @@ ALL: tuple[Rule, ...] = (
     review_overdue.RULE,
     no_review_history.RULE,
     ending_without_exit_plan.RULE,
+    ended_not_closed.RULE,
     # configuration in the files themselves
     disable_without_reason.RULE,
     disable_unknown_rule.RULE,

@@ -15,13 +15,17 @@ def documented(doc: str | None, rule_id: str, severity: Severity = Severity.ERRO
 
 
 def partnership_element(
-    doc: str | None, rule_id: str, present: Callable[[Arrangement], bool], what: str
+    doc: str | None,
+    rule_id: str,
+    present: Callable[[Arrangement], bool],
+    what: str,
+    fields: tuple[str, ...],
 ) -> Rule:
-    """A rule that a partnership has agreed one of the policy's six elements."""
+    """A rule that a partnership has agreed one of the policy's six elements, recorded in ``fields``."""
     assert doc, f"rule {rule_id} needs a docstring"
 
     def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         if entry.kind is Kind.PARTNERSHIP and not present(entry):
-            yield Hit(("kind",), f"a partnership must agree {what}")
+            yield Hit(("kind",), f"a partnership must agree {what}", about=tuple((f,) for f in fields))
 
     return Rule(rule_id, Severity.ERROR, doc, check)

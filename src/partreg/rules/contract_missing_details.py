@@ -33,9 +33,9 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     missing = [
         name for name in ("reference", "value_gbp") if details is None or getattr(details, name) is None
     ]
-    if missing:
-        key = ("contract",) if details is not None else ("kind",)
-        yield Hit(key, f"a contract needs {' and '.join(f'`contract.{m}`' for m in missing)}: add them")
+    key = ("contract",) if details is not None else ("kind",)
+    for name in missing:  # one problem each: a value set aside as wrong is reported once, as that
+        yield Hit(key, f"a contract needs `contract.{name}`: add it", about=(("contract", name),))
 
 
 RULE = Rule("contract-missing-details", Severity.ERROR, __doc__ or "", check)

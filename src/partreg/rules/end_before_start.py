@@ -24,7 +24,7 @@ from partreg.models import Arrangement
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    if entry.end is not None and entry.end < entry.start:
+    if entry.end is not None and entry.start is not None and entry.end.latest < entry.start.earliest:
         yield Hit(("end",), f"end {entry.end} is before start {entry.start}: check both dates")
 
 

@@ -25,7 +25,11 @@ from partreg.models import Arrangement, Status
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if entry.status is Status.ENDED and entry.end is None:
-        yield Hit(("status",), "the status is ended but there is no `end:` date: add the date it ended")
+        yield Hit(
+            ("status",),
+            "the status is ended but there is no `end:` date: add the date it ended",
+            about=(("end",),),
+        )
 
 
 RULE = Rule("ended-without-end", Severity.ERROR, __doc__ or "", check)

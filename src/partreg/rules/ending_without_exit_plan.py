@@ -30,15 +30,16 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if ctx.today is None or entry.end is None or entry.status is Status.ENDED or entry.exit_strategy:
         return
     window = (ctx.settings.review if ctx.settings else ReviewSettings()).ending_days
-    start_of_window = entry.end - dt.timedelta(days=window)
-    if not ctx.today <= entry.end <= ctx.today + dt.timedelta(days=window):
+    ends = entry.end.earliest  # a month or a year: from its first day, so the plan is asked for in time
+    if not (ctx.today <= entry.end.latest and ends <= ctx.today + dt.timedelta(days=window)):
         return
     history = entry.review.history if entry.review else []
-    if any(r.date >= start_of_window for r in history):
+    if any(r.date is not None and r.date.latest >= ends - dt.timedelta(days=window) for r in history):
         return
+    days = max((ends - ctx.today).days, 0)
     yield Hit(
         ("end",),
-        f"it ends on {entry.end}, in {(entry.end - ctx.today).days} days, with no exit or renewal plan: "
+        f"it ends {entry.end.when()}, in {days} days, with no exit or renewal plan: "
         "add `exit_strategy:`, or record the review that decides what happens next",
     )
 

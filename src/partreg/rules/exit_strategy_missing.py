@@ -28,6 +28,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(
             ("significance",),
             "a significant partnership needs an exit strategy: add `exit_strategy:`",
+            about=(("exit_strategy",),),
         )
 
 

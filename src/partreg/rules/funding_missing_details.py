@@ -40,9 +40,9 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     ]
     if f is not None and f.amount_gbp == 0 and "amount_gbp" in missing:
         missing.remove("amount_gbp")
-    if missing:
-        key = ("funding",) if f is not None else ("kind",)
-        yield Hit(key, f"community funding needs {', '.join(f'`funding.{m}`' for m in missing)}: add them")
+    key = ("funding",) if f is not None else ("kind",)
+    for name in missing:  # one problem each: a value set aside as wrong is reported once, as that
+        yield Hit(key, f"community funding needs `funding.{name}`: add it", about=(("funding", name),))
 
 
 RULE = Rule("funding-missing-details", Severity.ERROR, __doc__ or "", check)

@@ -26,7 +26,7 @@ from partreg.models import Arrangement, Kind
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if entry.kind is Kind.JOINT_WORKING and entry.summary is None:
-        yield Hit(("kind",), "joint working needs the forum's purpose: add `summary:`")
+        yield Hit(("kind",), "joint working needs the forum's purpose: add `summary:`", about=(("summary",),))
 
 
 RULE = Rule("joint-working-missing-purpose", Severity.ERROR, __doc__ or "", check)

@@ -31,7 +31,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if entry.characteristics is None:
         return
     kind, basis, _ = decide(entry.characteristics, bool(entry.statutory))
-    if kind is not None and kind != entry.kind:
+    if kind is not None and entry.kind is not None and kind != entry.kind:
         yield Hit(
             ("kind",),
             f"recorded as {entry.kind.value}, but the characteristics say {kind.value} "

@@ -1,24 +1,82 @@
-"""A required field is missing.
+"""A field every arrangement needs is not recorded.
 
 What it checks:
-    That every arrangement has `id`, `title`, `kind`, `status`, `lead` (role
-    and service), at least one partner, and `start`; and that nested entries
-    (an outcome, a risk, a review) have their own required fields.
+    That every arrangement records its `id`, `title`, `kind`, `status`,
+    `lead` (its `role` and `service`) and at least one partner; and that each
+    item of a list records what makes it that item: a partner its `name`, an
+    outcome and a risk their `description`, a review its `date` and
+    `outcome`, an agreement its `type`, a link its `title` and `url`. (When the
+    arrangement began is `start-not-recorded`.)
 Why it matters:
-    Without these the arrangement cannot be listed, classified or reviewed.
+    An entry with gaps is still kept, listed and published, showing "Not
+    recorded" where a value is missing; but the public, scrutiny and the
+    policy's annual review need to know who leads and with whom. Every gap
+    in a file is reported in the same run, so fixing them never reveals more.
 Example:
     ```yaml
     lead:
-      role: Community Safety Manager
+      member: Cllr A. Patel, Portfolio Holder for Community Safety
     ```
 Instead:
     ```yaml
     lead:
       role: Community Safety Manager
       service: Community Safety
+      member: Cllr A. Patel, Portfolio Holder for Community Safety
     ```
 """
 
-from partreg.rules._base import documented
+from collections.abc import Iterator, Sequence
 
-RULE = documented(__doc__, "missing-field")
+from pydantic import BaseModel
+
+from partreg.lint import Context, Hit, Key, Rule, Severity, dotted
+from partreg.models import Arrangement
+
+#: What each list item must record, by the list's key.
+_ITEMS: tuple[tuple[str, Sequence[str]], ...] = (
+    ("partners", ("name",)),
+    ("outcomes", ("description",)),
+    ("risks", ("description",)),
+    ("links", ("title", "url")),
+)
+
+
+def _missing(key: Key, model: type[BaseModel]) -> Hit:
+    name = str(key[-1])
+    where = f" in {dotted(key[:-1])}" if len(key) > 1 else ""
+    about = (model.model_fields[name].description or "").rstrip(".")
+    return Hit(key, f"{name!r} is not recorded{where}: add `{name}:`, {about[:1].lower()}{about[1:]}", True)
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    for name in ("title", "kind", "status"):
+        if getattr(entry, name) is None:
+            yield _missing((name,), Arrangement)
+    if entry.lead is None:
+        yield _missing(("lead",), Arrangement)
+    else:
+        for name in ("role", "service"):
+            if getattr(entry.lead, name) is None:
+                yield _missing(("lead", name), type(entry.lead))
+    if not entry.partners:
+        yield Hit(
+            ("partners",),
+            "no partner is recorded: add `partners:` with each body's `- name:` "
+            "(an arrangement is made with at least one other body)",
+            True,
+        )
+    for list_name, needed in _ITEMS:
+        for i, item in enumerate(getattr(entry, list_name)):
+            for name in needed:
+                if getattr(item, name) is None:
+                    yield _missing((list_name, i, name), type(item))
+    if entry.agreement is not None and entry.agreement.type is None:
+        yield _missing(("agreement", "type"), type(entry.agreement))
+    for i, record in enumerate(entry.review.history if entry.review else []):
+        for name in ("date", "outcome"):
+            if getattr(record, name) is None:
+                yield _missing(("review", "history", i, name), type(record))
+
+
+RULE = Rule("missing-field", Severity.ERROR, __doc__ or "", check)

@@ -2,7 +2,8 @@
 
 What it checks:
     That an arrangement which started more than one review interval ago has
-    at least one review under `review.history`.
+    at least one review under `review.history`; and that one whose start is
+    not recorded has a review recorded, since nothing else says when it is due.
 Why it matters:
     The policy promises an annual review; an arrangement with no review on
     record may never have been reviewed at all.
@@ -27,11 +28,19 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if ctx.today is None or last_review(entry) is not None or is_over(entry, ctx.today):
         return
     settings = ctx.settings.review if ctx.settings else ReviewSettings()
-    if next_review(entry, settings) < ctx.today:
+    upcoming = next_review(entry, settings)
+    if entry.start is None:
+        yield Hit(
+            ("review",),
+            "no review is recorded, and no start to schedule one from: record the last review held "
+            f"with `partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
+            True,
+        )
+    elif upcoming is not None and upcoming < ctx.today:
         yield Hit(
             ("start",),
-            f"no review is recorded since it started on {entry.start}, more than {interval(entry, settings)} "
-            f"months ago: record the last review with `partreg review {entry.id}`",
+            f"no review is recorded since it started {entry.start.when()}, more than "
+            f"{interval(entry, settings)} months ago: record the last review with `partreg review {entry.id}`",
         )
 
 

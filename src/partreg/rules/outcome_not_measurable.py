@@ -32,9 +32,13 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         if missing:
             yield Hit(
                 ("outcomes", i),
-                f"the outcome {outcome.description!r} has no {' and no '.join(missing)}: "
+                f"{_named('the outcome', outcome.description, i)} has no {' and no '.join(missing)}: "
                 f"add {' and '.join(f'`{m}:`' for m in missing)} so it can be measured",
             )
+
+
+def _named(what: str, description: str | None, index: int) -> str:
+    return f"{what} {description!r}" if description else f"{what} number {index + 1}"
 
 
 RULE = Rule("outcome-not-measurable", Severity.WARNING, __doc__ or "", check)

@@ -22,4 +22,5 @@ RULE = partnership_element(
     "partnership-missing-added-value",
     lambda e: e.added_value is not None,
     "its added value: add `added_value:` saying what working together achieves",
+    ("added_value",),
 )

@@ -25,4 +25,5 @@ RULE = partnership_element(
     "partnership-missing-objectives",
     lambda e: bool(e.objectives),
     "a shared strategic vision or objectives: add `objectives:` with at least one",
+    ("objectives",),
 )

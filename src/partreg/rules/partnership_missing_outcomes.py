@@ -26,4 +26,5 @@ RULE = partnership_element(
     "partnership-missing-outcomes",
     lambda e: bool(e.outcomes),
     "clear measurable outcomes: add `outcomes:` with a description, measure and target",
+    ("outcomes",),
 )

@@ -27,4 +27,5 @@ RULE = partnership_element(
         e.resources is not None and (e.resources.council is not None or e.resources.partners is not None)
     ),
     "its resource availability and requirements: add `resources:` with `council:` and `partners:`",
+    ("resources",),
 )

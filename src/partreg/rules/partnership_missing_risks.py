@@ -27,4 +27,5 @@ RULE = partnership_element(
     "partnership-missing-risks",
     lambda e: bool(e.risks),
     "its risks: add `risks:` with a description and mitigation for each",
+    ("risks",),
 )

@@ -26,4 +26,5 @@ RULE = partnership_element(
     "partnership-missing-timescale",
     lambda e: e.end is not None or (e.review is not None and e.review.months is not None),
     "timescales for its review or life: add `review: {months: 12}` or an `end:` date",
+    ("end", "review"),
 )

@@ -26,7 +26,11 @@ from partreg.models import Arrangement, Kind
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if entry.kind is Kind.PARTNERSHIP and not entry.priorities:
-        yield Hit(("kind",), "this partnership names no corporate priority: add `priorities: [...]`")
+        yield Hit(
+            ("kind",),
+            "this partnership names no corporate priority: add `priorities: [...]`",
+            about=(("priorities",),),
+        )
 
 
 RULE = Rule("partnership-without-priority", Severity.WARNING, __doc__ or "", check)

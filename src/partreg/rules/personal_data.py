@@ -87,8 +87,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         return  # most files have nothing that looks like an address or a number: skip the walk
     private = {"internal", *(ctx.settings.internal_fields if ctx.settings else ())}
     published = entry.model_dump(exclude=private, exclude_none=True)
-    published["lead"].pop("email", None)
-    published["lead"].pop("phone", None)
+    published.get("lead", {}).pop("email", None)
+    published.get("lead", {}).pop("phone", None)
     for key, text in _texts(published, ()):
         for found in EMAIL.findall(text):
             local = found.split("@", 1)[0].lower()

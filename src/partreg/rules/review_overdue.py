@@ -32,9 +32,9 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         return
     settings = ctx.settings.review if ctx.settings else ReviewSettings()
     upcoming = next_review(entry, settings)
-    if upcoming < ctx.today:
+    if upcoming is not None and upcoming < ctx.today:
         history = entry.review.history if entry.review else []
-        at = max(range(len(history)), key=lambda i: history[i].date)
+        at = next(i for i, r in enumerate(history) if r.date is last)
         yield Hit(
             ("review", "history", at, "date"),
             f"the review was due on {upcoming} ({(ctx.today - upcoming).days} days ago; last held {last}, "

@@ -22,12 +22,16 @@ from collections.abc import Iterator
 
 from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement
+from partreg.rules.outcome_not_measurable import _named
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     for i, risk in enumerate(entry.risks):
         if risk.mitigation is None:
-            yield Hit(("risks", i), f"the risk {risk.description!r} has no mitigation: add `mitigation:`")
+            yield Hit(
+                ("risks", i),
+                f"{_named('the risk', risk.description, i)} has no mitigation: add `mitigation:`",
+            )
 
 
 RULE = Rule("risk-without-mitigation", Severity.WARNING, __doc__ or "", check)

@@ -24,7 +24,11 @@ from partreg.models import Arrangement
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if entry.statutory and entry.statutory_basis is None:
-        yield Hit(("statutory",), "statutory is true but no law is named: add `statutory_basis:`")
+        yield Hit(
+            ("statutory",),
+            "statutory is true but no law is named: add `statutory_basis:`",
+            about=(("statutory_basis",),),
+        )
 
 
 RULE = Rule("statutory-without-basis", Severity.ERROR, __doc__ or "", check)
