@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partreg.lint import Linter, Problem, Severity, did_you_mean, dotted
-from partreg.models import Arrangement, Kind, Settings, plain
+from partreg.models import Arrangement, Kind, Settings, plain, uk_date
 from partreg.questionnaire import Invalid, canonical, parse_pounds, propose_id
 from partreg.rules import ALL
 
@@ -139,6 +139,8 @@ def _value(key: Key, raw: Any, settings: Settings | None) -> Any:
     if key in (("start",), ("end",), ("review", "history")):
         if isinstance(raw, dt.date):
             return raw.isoformat()
+        if isinstance(raw, int | float) and float(raw).is_integer():
+            return int(raw)  # a year on its own: as precise as the sheet
         match = UK_DATE.match(str(raw))
         if match:  # the way dates are written in UK spreadsheets: day/month/year
             day, month, year = (int(g) for g in match.groups())
@@ -146,7 +148,8 @@ def _value(key: Key, raw: Any, settings: Settings | None) -> Any:
                 return dt.date(year, month, day).isoformat()
             except ValueError:
                 raise Invalid(f"{raw!r} is not a real date") from None
-        return str(raw)
+        said = uk_date(str(raw))  # "1 April 2019", "April 2016": as precise as the sheet
+        return said.iso if said else str(raw)
     if key == ("kind",):
         word = normal(str(raw)).replace("arrangement", "").strip()
         if word in KIND_WORDS:

@@ -60,8 +60,8 @@ class Hit:
     key: Key
     message: str
     at_key: bool = False
-    #: The fields a hit says are missing, where they are not ``key``: if such a field was written
-    #: but set aside as wrong, that is reported already, and this hit is not.
+    #: The fields a hit is about, where they are not ``key`` (which says where to point): if such a
+    #: field was written but set aside as wrong, that is reported already, and this hit is not.
     about: tuple[Key, ...] = ()
 
 
@@ -312,7 +312,7 @@ class Linter:
         ctx = Context(self.settings, file_id, self.today, source.text)
         for rule_id, severity, check in self._checks:
             for hit in check(entry, ctx):
-                if wrong and (_touches(hit.key, wrong) or any(_touches(k, wrong) for k in hit.about)):
+                if wrong and any(_touches(k, wrong) for k in hit.about or (hit.key,)):
                     continue  # that value is reported already, as what is wrong with it
                 line, column = source.locate(hit.key, at_key=hit.at_key)
                 problems.append(
