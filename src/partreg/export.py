@@ -112,9 +112,15 @@ def due_record(item: DueItem) -> dict[str, Any]:
     return {**d, "lead_role": lead["role"], "lead_service": lead["service"]}
 
 
+def in_calendar(item: DueItem) -> bool:
+    """Whether :func:`due_calendar` makes an event of ``item``: not without a day to put it on (no
+    review date known), nor with nothing to plan (ended, not closed)."""
+    return item.date is not None and item.state is not State.ENDED_NOT_CLOSED
+
+
 def not_in_calendar(items: list[DueItem]) -> list[DueItem]:
     """The items :func:`due_calendar` leaves out."""
-    return [i for i in items if i.date is None or i.state is State.ENDED_NOT_CLOSED]
+    return [i for i in items if not in_calendar(i)]
 
 
 def due_calendar(items: list[DueItem], council: str, now: dt.datetime) -> bytes:
@@ -134,10 +140,9 @@ def due_calendar(items: list[DueItem], council: str, now: dt.datetime) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"{council}: partnership reviews")
-    for item in items:
+    for item in filter(in_calendar, items):
         e = item.entry
-        if item.date is None or item.state is State.ENDED_NOT_CLOSED:
-            continue  # no day to put it on, or nothing to plan: `review-due` lists these
+        assert item.date is not None  # in_calendar says so
         what = "ending" if item.state is State.ENDING else "review"
         event = Event()
         event.add("uid", f"{what}-{e.id}-{item.date:%Y%m%d}@partreg")

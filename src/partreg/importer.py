@@ -141,15 +141,12 @@ def _value(key: Key, raw: Any, settings: Settings | None) -> Any:
             return raw.isoformat()
         if isinstance(raw, int | float) and float(raw).is_integer():
             return int(raw)  # a year on its own: as precise as the sheet
-        match = UK_DATE.match(str(raw))
-        if match:  # the way dates are written in UK spreadsheets: day/month/year
-            day, month, year = (int(g) for g in match.groups())
-            try:
-                return dt.date(year, month, day).isoformat()
-            except ValueError:
-                raise Invalid(f"{raw!r} is not a real date") from None
-        said = uk_date(str(raw))  # "1 April 2019", "April 2016": as precise as the sheet
-        return said.iso if said else str(raw)
+        said = uk_date(str(raw))  # 31/03/2026, 1 April 2019, April 2016: as precise as the sheet
+        if said:
+            return said.iso
+        if UK_DATE.match(str(raw)):
+            raise Invalid(f"{raw!r} is not a real date")
+        return str(raw)
     if key == ("kind",):
         word = normal(str(raw)).replace("arrangement", "").strip()
         if word in KIND_WORDS:

@@ -147,10 +147,6 @@ class PartialDate:
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
     @property
-    def exact(self) -> bool:
-        return self.day is not None
-
-    @property
     def iso(self) -> str:
         """As written in a file: ``2001``, ``2016-04`` or ``2016-04-01``."""
         return "-".join([f"{self.year:04d}", *(f"{p:02d}" for p in (self.month, self.day) if p is not None)])
@@ -197,8 +193,6 @@ def uk_date(text: str) -> PartialDate | None:
     elif m := _UK_WORDS.match(text):
         word = m.group(2).lower()
         found = [i for i, name in enumerate(MONTHS, 1) if len(word) >= 3 and name.lower().startswith(word)]
-        if word == "sept":
-            found = [9]
         if len(found) != 1:
             return None
         day, month, year = (int(m.group(1)) if m.group(1) else 0), found[0], int(m.group(3))

@@ -82,6 +82,7 @@ NOT_RECORDED = "Not recorded"
 #: The section of arrangements whose kind is not recorded: after the policy's four, when there are any.
 UNKNOWN_KIND = "kind-not-recorded"
 UNKNOWN_KIND_HEADING = "Arrangements whose kind is not recorded"
+UNKNOWN_KIND_DEFINITION = "The register does not yet record which of the policy's four kinds these are."
 STATUS_LABELS = {
     "active": "Active",
     "proposed": "Proposed",
@@ -106,6 +107,15 @@ def status_of(e: Arrangement, today: dt.date) -> str:
 
 def kind_label(kind: Kind | None) -> str:
     return KIND_LABELS[kind] if kind else "Kind not recorded"
+
+
+def kind_value(kind: Kind | None) -> str:
+    """The kind as the page's filters and anchors name it."""
+    return kind.value if kind else UNKNOWN_KIND
+
+
+def money_label(kind: Kind | None) -> str:
+    return MONEY_LABELS[kind] if kind else MONEY_LABELS[Kind.PARTNERSHIP]
 
 
 def definition_of(kind: Kind | None) -> str:
@@ -371,47 +381,29 @@ def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out:
         if anchor:
             row.md = row.md.replace(anchor, quote(slug, safe=_URL_SAFE))
     sections = []
-    for kind in Kind:
-        kind_rows = [r for r in ordered if r.kind == kind.value]
+    for kind in (*Kind, None):  # the policy's four kinds, then any entries whose kind is not recorded
+        kind_rows = [r for r in ordered if r.kind == kind_value(kind)]
+        if kind is None and not kind_rows:
+            continue
+        heading = SECTION_HEADINGS[kind] if kind else UNKNOWN_KIND_HEADING
         sections.append(
             Section(
-                kind=kind.value,
-                heading=SECTION_HEADINGS[kind],
-                anchor=kind.value,
-                definition=f"The council's policy defines {KIND_LABELS[kind].lower()} as {DEFINITIONS[kind]}.",
-                caption=f"{SECTION_HEADINGS[kind]} ({len(kind_rows)})",
-                money_label=MONEY_LABELS[kind],
+                kind=kind_value(kind),
+                heading=heading,
+                anchor=kind_value(kind),
+                definition=definition_of(kind) if kind else UNKNOWN_KIND_DEFINITION,
+                caption=f"{heading} ({len(kind_rows)})",
+                money_label=money_label(kind),
                 columns=[
                     "Name",
                     "Partners",
                     "Purpose",
                     "Lead service",
                     "Priorities",
-                    MONEY_LABELS[kind],
+                    money_label(kind),
                     "Next review",
                 ],
                 rows=kind_rows,
-            )
-        )
-    if unknown:
-        sections.append(
-            Section(
-                kind=UNKNOWN_KIND,
-                heading=UNKNOWN_KIND_HEADING,
-                anchor=UNKNOWN_KIND,
-                definition="The register does not yet record which of the policy's four kinds these are.",
-                caption=f"{UNKNOWN_KIND_HEADING} ({len(unknown)})",
-                money_label="Council contribution",
-                columns=[
-                    "Name",
-                    "Partners",
-                    "Purpose",
-                    "Lead service",
-                    "Priorities",
-                    "Council contribution",
-                    "Next review",
-                ],
-                rows=unknown,
             )
         )
     counts = [KindCount(s.kind, s.heading, s.anchor, len(s.rows)) for s in sections]
@@ -456,7 +448,7 @@ def _row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -> Row
         title=clean(e.name),
         url=f"arrangements/{e.id}.html",
         anchor_md=f"#{anchor}",
-        kind=e.kind.value if e.kind else UNKNOWN_KIND,
+        kind=kind_value(e.kind),
         kind_label=kind_label(e.kind),
         status=status,
         status_label=STATUS_LABELS[status],
@@ -589,7 +581,7 @@ def arrangement_view(
         ],
         start=uk_date(e.start),
         end=uk_date(e.end),
-        end_label="Ended" if e.end and (status == "ended" or ended_in_fact(e, today)) else "Ends",
+        end_label="Ended" if status == "ended" else "Ends",
         statutory_basis=clean(e.statutory_basis),
         agreement=agreement,
         significance=clean(e.significance),
@@ -761,8 +753,7 @@ def render_part(e: Arrangement, pub: Publication) -> Part:
     if "html" in formats:
         page = templates["arrangement.html"].render(page=pub.page, a=view)
         parts = templates["index_parts.html"].module
-        money_label = MONEY_LABELS[e.kind] if e.kind else "Council contribution"
-        row.html, row.html_item = parts.row(row, money_label), parts.item(row)  # type: ignore[attr-defined]
+        row.html, row.html_item = parts.row(row, money_label(e.kind)), parts.item(row)  # type: ignore[attr-defined]
     if "markdown" in formats:
         parts = templates["register_parts.md"].module
         row.md = parts.row(row)  # type: ignore[attr-defined]

@@ -317,13 +317,13 @@ def classification_text(result: dict[str, Any], recorded: str | None, out: Conso
 
 def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None:
     """Due items grouped by lead service, most urgent first within each."""
+    from partreg.review import STATE_LABELS, State
+
     if not items:
         out.print(f"[green]✔[/] Nothing overdue, due or ending as of {today}.")
         return
     unknown = "Lead service not recorded"
     services = sorted({i["lead"]["service"] or unknown for i in items}, key=str.casefold)
-    from partreg.review import STATE_LABELS, State
-
     colours = {State.DUE: "yellow", State.ENDING: "magenta"}
     labels = {s.value: (colours.get(s, "red"), label) for s, label in STATE_LABELS.items()}
     for service in services:

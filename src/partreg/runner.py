@@ -11,15 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from partreg.errors import CannotWrite
 from partreg.lint import Ids, Linter, Problem, Severity, duplicate_problem, run
 from partreg.models import Arrangement, Settings, read_arrangement
 from partreg.rules import ALL
@@ -27,8 +24,10 @@ from partreg.store import (
     DEFAULT_MAX_BYTES,
     Document,
     iter_documents,
-    make_folder,
+    make_staging,
+    move_into,
     read_document,
+    remove_staging,
     shown_as,
     write_atomic,
     write_site,
@@ -163,8 +162,7 @@ def render_files(
     global _publishing
     rendered, first, again = Rendered(), dict[str, Path](), set[Path]()
     if "html" in pub.formats:
-        make_folder(out)
-        rendered.staging = Path(tempfile.mkdtemp(prefix=".partreg-pages-", dir=out))
+        rendered.staging = make_staging(out)
     _publishing = (base, pub, rendered.staging)
     for chunk, results in _by_chunk(_render_chunk, paths, jobs, RENDER_PARALLEL_FROM):
         for path, part in zip(chunk, results, strict=True):
@@ -201,22 +199,14 @@ def publish_pages(rendered: Rendered, out: Path) -> None:
     """Move the staged pages into ``out/arrangements``, each in one step, and remove the staging."""
     if rendered.staging is None:
         return
-    make_folder(out / "arrangements")
-    for part in rendered.parts:
-        name = f"{part.row.id}.html"
-        try:
-            os.replace(rendered.staging / name, out / "arrangements" / name)
-        except OSError as e:
-            raise CannotWrite(
-                f"{out / 'arrangements' / name}: cannot be written ({e.strerror or e})"
-            ) from None
+    move_into(rendered.staging, (f"{part.row.id}.html" for part in rendered.parts), out / "arrangements")
     discard(rendered)
 
 
 def discard(rendered: Rendered) -> None:
     """Remove the staged pages: nothing of this run reaches the site."""
     if rendered.staging is not None:
-        shutil.rmtree(rendered.staging, ignore_errors=True)
+        remove_staging(rendered.staging)
         rendered.staging = None
 
 

@@ -24,7 +24,9 @@ import io
 import itertools
 import os
 import re
+import shutil
 import stat
+import tempfile
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -593,6 +595,30 @@ def make_folder(folder: Path) -> None:
         raise CannotWrite(f"{folder}: {_cannot_write(e)}") from None
 
 
+def make_staging(out: Path) -> Path:
+    """A new hidden folder inside ``out`` where files wait until :func:`move_into` publishes them."""
+    make_folder(out)
+    try:
+        return Path(tempfile.mkdtemp(prefix=".partreg-pages-", dir=out))
+    except OSError as e:
+        raise CannotWrite(f"{out}: {_cannot_write(e)}") from None
+
+
+def move_into(staging: Path, names: Iterable[str], folder: Path) -> None:
+    """Move the files ``names`` from ``staging`` into ``folder``, each replacing its old self in one step."""
+    make_folder(folder)
+    for name in names:
+        try:
+            os.replace(staging / name, folder / name)
+        except OSError as e:
+            raise CannotWrite(f"{folder / name}: {_cannot_write(e)}") from None
+
+
+def remove_staging(staging: Path) -> None:
+    """Remove a staging folder and whatever is left in it."""
+    shutil.rmtree(staging, ignore_errors=True)
+
+
 def _cannot_write(e: OSError) -> str:
     return f"cannot be written ({e.strerror or e}): check the folder exists, and that you may write to it"
 
@@ -924,6 +950,11 @@ def _roundtrip_edit(text: str, record: dict[str, Any], status: str | None, end: 
     return buffer.getvalue()
 
 
+def _as_read(value: Any) -> Any:
+    """A value as the fast reader reads it back from a file (which leaves dates as text)."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 def _check_edit(
     old: str, new: str, record: dict[str, Any], status: str | None, end: PartialDate | None
 ) -> None:
@@ -932,15 +963,12 @@ def _check_edit(
     review = expected.setdefault("review", {}) or {}
     expected["review"] = review
     history = review.get("history") or []
-    history.append({k: v.isoformat() if isinstance(v, dt.date) else v for k, v in record.items()})
+    history.append({k: _as_read(v) for k, v in record.items()})
     review["history"] = history
     if status is not None:
         expected["status"] = status
     if end is not None:
-        expected["end"] = end.yaml_value()
-        expected["end"] = (
-            expected["end"].isoformat() if isinstance(expected["end"], dt.date) else expected["end"]
-        )
+        expected["end"] = _as_read(end.yaml_value())
     if load_fast_data(new) != expected:
         raise WriteRefused(
             "the review could not be added without changing other parts of the file; nothing was written"
