@@ -22,6 +22,7 @@ from __future__ import annotations
 import calendar
 import copy
 import datetime as dt
+import functools
 import re
 import types
 import typing
@@ -36,7 +37,6 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
-    SerializationInfo,
     StringConstraints,
     ValidationError,
     WithJsonSchema,
@@ -88,10 +88,12 @@ class PartialDate:
     """
 
     # a plain class, not a dataclass: pydantic would dump a dataclass as a dict of its parts
-    __slots__ = ("day", "month", "year")
+    __slots__ = ("day", "iso", "month", "year")
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None):
         self.year, self.month, self.day = year, month, day
+        #: As written in a file: ``2001``, ``2016-04`` or ``2016-04-01`` (made once: every JSON output uses it).
+        self.iso = "-".join([f"{year:04d}", *(f"{p:02d}" for p in (month, day) if p is not None)])
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PartialDate) and (self.year, self.month, self.day) == (
@@ -109,6 +111,8 @@ class PartialDate:
     @classmethod
     def parse(cls, value: object) -> PartialDate:
         """``2016``, ``"2016-04"``, ``"2016-04-01"`` or a ``date``; ``ValueError`` says what is wrong."""
+        if type(value) is str:  # as dates come from files: first, and the same text read once
+            return _parse_text(value)
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
@@ -117,21 +121,9 @@ class PartialDate:
             return cls(value.year, value.month, value.day)
         if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
             return cls(value)
-        match = _PARTIAL_DATE.match(value) if isinstance(value, str) else None
-        if match is None:
-            hint = uk_date(value) if isinstance(value, str) else None
-            suggestion = f" (did you mean {hint}?)" if hint else ""
-            raise ValueError(
-                f"write dates as YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known "
-                f"(for example 2016-04-01, 2016-04 or 2016), not {_shown(value)}{suggestion}"
-            )
-        year, month, day = (int(g) if g else None for g in match.groups())
-        assert year is not None
-        try:
-            dt.date(year, month or 1, day or 1)
-        except ValueError:
-            raise ValueError(f"{value!r} is not a real date") from None
-        return cls(year, month, day)
+        if isinstance(value, str):
+            return _parse_text(str(value))
+        raise _not_a_date(value)
 
     @property
     def earliest(self) -> dt.date:
@@ -145,11 +137,6 @@ class PartialDate:
             return dt.date(self.year, self.month, self.day)
         month = self.month or 12
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
-
-    @property
-    def iso(self) -> str:
-        """As written in a file: ``2001``, ``2016-04`` or ``2016-04-01``."""
-        return "-".join([f"{self.year:04d}", *(f"{p:02d}" for p in (self.month, self.day) if p is not None)])
 
     def display(self) -> str:
         """As a UK page writes it: ``2001``, ``April 2016`` or ``1 April 2016``."""
@@ -170,6 +157,30 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.iso
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_text(text: str) -> PartialDate:
+    """:meth:`PartialDate.parse` of text. A register repeats its dates (the start of a financial year,
+    a review day), so each is parsed once; a ``PartialDate`` is never changed, so one may be shared."""
+    match = _PARTIAL_DATE.match(text)
+    if match is None:
+        raise _not_a_date(text)
+    year, month, day = match.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real date") from None
+    return PartialDate(int(year), int(month) if month else None, int(day) if day else None)
+
+
+def _not_a_date(value: object) -> ValueError:
+    hint = uk_date(value) if isinstance(value, str) else None
+    suggestion = f" (did you mean {hint}?)" if hint else ""
+    return ValueError(
+        f"write dates as YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known "
+        f"(for example 2016-04-01, 2016-04 or 2016), not {_shown(value)}{suggestion}"
+    )
 
 
 def _shown(value: object) -> str:
@@ -205,20 +216,12 @@ def uk_date(text: str) -> PartialDate | None:
     return PartialDate(year, month, day or None)
 
 
-def _partial_date(value: object) -> PartialDate:
-    return PartialDate.parse(value)
-
-
-def _serialize_date(value: PartialDate, info: SerializationInfo) -> Any:
-    """As written in a file for JSON; the date itself for Python (not a dict of its parts)."""
-    return value.iso if info.mode == "json" else value
-
-
 #: Any date in a register file: as precise as its source.
 DateField = Annotated[
     PartialDate,
-    PlainValidator(_partial_date),
-    PlainSerializer(_serialize_date, when_used="always"),
+    PlainValidator(PartialDate.parse),
+    # as written in a file, in JSON; in Python the date itself (a plain class, so not a dict of its parts)
+    PlainSerializer(lambda d: d.iso, return_type=str, when_used="json"),
     WithJsonSchema(
         {
             "anyOf": [
