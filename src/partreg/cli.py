@@ -788,32 +788,38 @@ def import_(
         typer.Option(
             "--map",
             metavar="HEADER=FIELD",
-            help="Read a column into a field, e.g. 'Officer=lead.role'. Repeat for more.",
+            help="Read a column into a field, e.g. 'Officer=lead.role', or 'Ref=notes'. Repeat for more.",
         ),
     ] = None,
     sheet: Annotated[
-        str | None, typer.Option("--sheet", help="The sheet to read (.xlsx). Default: the first.")
+        str | None,
+        typer.Option("--sheet", help="The sheet to read (.xlsx). Default: the first with a header row."),
     ] = None,
     write: Annotated[
-        bool, typer.Option("--write", help="Create the files for rows without errors (never replacing one).")
+        bool,
+        typer.Option("--write", help="Create a file for every row, complete or not (never replacing one)."),
     ] = False,
     root: RootOption = None,
 ) -> None:
-    """Turn a spreadsheet register into register files; first a dry run listing every row's problems.
+    """Turn a spreadsheet register into register files; first a dry run showing what goes where.
 
-    Columns are matched by their headers (Title, Kind, Lead service, Start
-    date, Partners, ... and the columns of partreg's own register.csv); --map
-    names the rest. Without --write, nothing is written: the output is a to-do
-    list, row by row. With --write, each row without errors becomes
-    register/<id>.yaml; rows with errors, and ids that exist, are left out.
+    Columns are matched by their headers as councils write them (Partnership
+    name, Type, Lead Officer, Directorate, Partner organisations, Date created,
+    Annual contribution (£), Statutory (Y/N), ...); --map names any other.
+    Every row becomes an entry, however incomplete: `partreg lint` then lists
+    what each still needs. A value that fits no field goes, with its header,
+    into the entry's internal notes, which are never published. Without
+    --write, nothing is written. With --write, each row becomes
+    register/<id>.yaml; a file that exists already is never replaced, so the
+    import can be run again after adding rows to the sheet.
 
     Example: partreg import old-register.xlsx --map "Officer=lead.role" --write
     """
     from partreg import report
-    from partreg.importer import entry_data, map_columns, rows_to_entries
-    from partreg.lint import Severity
+    from partreg.importer import import_report, looks_like_header, map_columns, normal, read_rows
     from partreg.models import Arrangement as Model
-    from partreg.store import REGISTER_DIR, dump_entry, read_settings, read_table, write_atomic
+    from partreg.sheets import read_sheet
+    from partreg.store import REGISTER_DIR, dump_entry, read_settings, write_atomic
 
     base = _root(root)
     settings, problems = read_settings(base)
@@ -821,55 +827,55 @@ def import_(
         raise PartregError(
             f"{problems[0].path}:{problems[0].line}: {problems[0].message}; run `partreg lint`"
         )
-    extra = {}
+    given = {}
     for item in mapping or []:
         header, sep, path = item.partition("=")
-        if not sep or not header.strip() or path.strip().split(".")[0] not in Model.model_fields:
+        field_name = path.strip().split(".")[0]
+        if not sep or not header.strip() or field_name not in {*Model.model_fields, "notes"}:
             raise UsageError(
-                f"--map {item!r}: write HEADER=FIELD with a field of the format, e.g. 'Officer=lead.role'"
+                f"--map {item!r}: write HEADER=FIELD with a field of the format, e.g. 'Officer=lead.role', or HEADER=notes"
             )
-        extra[header.strip()] = path.strip()
-    headers, rows = read_table(spreadsheet, sheet)
-    columns = map_columns(headers, extra)
-    if not any(key == ("title",) for key in columns.columns.values()):
-        raise UsageError(f"{spreadsheet}: no column gives the title; name one with --map 'HEADER=title'")
-    results = list(rows_to_entries(str(spreadsheet), headers, rows, columns, settings))
-    for header in columns.unmapped:
-        report.error(
-            f"column {header!r} is not imported: name its field with --map '{header}=FIELD', or leave it"
+        given[header.strip()] = path.strip()
+    chosen = {normal(h) for h in given}
+    table = read_sheet(
+        spreadsheet,
+        lambda cells: looks_like_header(cells) or bool(chosen & {normal(str(c)) for c in cells if c}),
+        sheet,
+    )
+    missing = [h for h in given if normal(h) not in {normal(x) for x in table.headers}]
+    if missing:
+        raise UsageError(
+            f"--map {missing[0]!r}: the sheet has no such column; its columns are: "
+            + ", ".join(repr(h) for h in table.headers if h)
         )
-    found = [p for r in results for p in r.problems]
-    ready = [
-        r
-        for r in results
-        if r.entry is not None and not any(p.severity is Severity.ERROR for p in r.problems)
-    ]
-    if sys.stdout.isatty():
-        report.import_report(found, len(results), len(ready), report.console())
-    else:
-        report.problems_parsable(found, sys.stdout)
-        typer.echo(
-            f"{report.plural(len(results), 'row')}: {len(ready)} ready to import, {len(results) - len(ready)} with errors to fix."
-        )
+    columns = map_columns(table.headers, given)
+    result = read_rows(table.display, spreadsheet.stem, table.rows, columns, settings)
+    existing = {r.number for r in result.rows if (base / REGISTER_DIR / f"{r.id}.yaml").exists()}
+    lines, attention = import_report(table, columns, result, existing, REGISTER_DIR)
+    for line in lines:
+        typer.echo(line)
+    new = [r for r in result.rows if r.number not in existing]
     if not write:
-        if ready:
-            typer.echo(
-                f"Dry run: nothing written. Run again with --write to create {report.plural(len(ready), 'file')}."
-            )
-        raise typer.Exit(1 if len(ready) < len(results) else 0)
+        typer.echo(
+            f"Dry run: nothing written. Run again with --write to create {report.plural(len(new), 'file')} in {REGISTER_DIR}/."
+            if new
+            else "Dry run: nothing to write."
+        )
+        raise typer.Exit(1 if attention else 0)
     created = 0
-    for result in ready:  # the importer has already refused ids repeated within the sheet
-        assert result.entry is not None
-        name = f"{REGISTER_DIR}/{result.entry.id}.yaml"
+    refused = 0
+    for row in new:
+        name = f"{REGISTER_DIR}/{row.id}.yaml"
         try:
-            write_atomic(base / name, dump_entry(entry_data(result.entry)), exclusive=True)
+            write_atomic(base / name, dump_entry(row.data), exclusive=True)
             created += 1
         except WriteRefused:
-            report.error(f"row {result.row}: {name} already exists: not replaced")
-    typer.echo(
-        f"Wrote {report.plural(created, 'file')} to {REGISTER_DIR}/; {len(results) - created} rows left out."
-    )
-    raise typer.Exit(0 if created == len(results) else 1)
+            refused += 1
+            report.error(f"row {row.number}: {name} already exists: not replaced")
+    typer.echo(f"Wrote {report.plural(created, 'file')} to {REGISTER_DIR}/.")
+    if created:
+        typer.echo("Next: `partreg lint` lists what each entry still needs; `git diff` shows every file.")
+    raise typer.Exit(1 if attention or refused else 0)
 
 
 def _entry_from(target: str, root: Path | None) -> Arrangement:

@@ -1,259 +1,1107 @@
-"""From a spreadsheet register to register entries: rows in, drafts and a to-do list out.
+"""From a council's spreadsheet register to register entries, losing nothing.
 
-Columns are matched by their headers (``Title``, ``Lead service``, ``Start
-date``, the columns of partreg's own ``register.csv``, ...) or by ``--map``.
-Each row becomes a draft entry, checked by the same linter as a file, with
-every problem placed at its spreadsheet row and column.
+Headers are matched as councils write them ("Partnership name", "Lead Officer",
+"Annual contribution (£)", "Statutory (Y/N)"), by their words against a table of
+synonyms; values are read as councils write them ("Yes", "April 2016", "£4.2m",
+partners one a line). Every row becomes an entry, however incomplete: what is
+missing is for ``partreg lint`` to list. A value that cannot be placed in a field
+goes, under its header, into the entry's internal notes, which are never published;
+a value read with a qualifier left over ("£25,000 pa") keeps its original text there
+too. Each such cell is reported at its row and column letter.
+
+This module is pure: it reads cells, not files (see :mod:`partreg.sheets`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from partreg.lint import Linter, Problem, Severity, did_you_mean, dotted
-from partreg.models import Arrangement, Kind, Settings, plain, uk_date
-from partreg.questionnaire import Invalid, canonical, parse_pounds, propose_id
+from partreg.lint import Linter, Problem, Severity, dotted
+from partreg.models import ID_PATTERN, MONTHS, Kind, PartialDate, Settings, uk_date
+from partreg.questionnaire import canonical, propose_id
 from partreg.rules import ALL
 
 Key = tuple[str | int, ...]
+NOTES: Key = ("internal", "notes")
+#: A money column whose field follows the row's kind: a contract's value, a grant's amount,
+#: otherwise the council's contribution.
+MONEY: Key = ("money",)
+#: The next review date: format v1 works it out (last review, or start, plus review.months).
+NEXT_REVIEW: Key = ("next-review",)
 
-#: Field paths, by normalised header. "last review" becomes a review held on that date.
-FIELDS: dict[str, Key] = {
-    "id": ("id",),
-    "title": ("title",),
-    "name": ("title",),
-    "arrangement": ("title",),
-    "partnership": ("title",),
-    "kind": ("kind",),
-    "type": ("kind",),
-    "status": ("status",),
-    "summary": ("summary",),
-    "purpose": ("summary",),
-    "description": ("summary",),
-    "lead role": ("lead", "role"),
-    "lead officer": ("lead", "role"),
-    "lead officer role": ("lead", "role"),
-    "lead service": ("lead", "service"),
-    "service": ("lead", "service"),
-    "department": ("lead", "service"),
-    "lead member": ("lead", "member"),
-    "lead councillor": ("lead", "member"),
-    "partners": ("partners",),
-    "partner organisations": ("partners",),
-    "priorities": ("priorities",),
-    "corporate priorities": ("priorities",),
-    "statutory basis": ("statutory_basis",),
-    "start": ("start",),
-    "start date": ("start",),
-    "end": ("end",),
-    "end date": ("end",),
-    "council contribution": ("resources", "council", "funding_gbp"),
-    "council funding gbp": ("resources", "council", "funding_gbp"),
-    "contract reference": ("contract", "reference"),
-    "contract value": ("contract", "value_gbp"),
-    "contract value gbp": ("contract", "value_gbp"),
-    "funding amount": ("funding", "amount_gbp"),
-    "funding amount gbp": ("funding", "amount_gbp"),
-    "review months": ("review", "months"),
-    "last review": ("review", "history"),
-}
-#: Columns of partreg's own export that are computed, not recorded.
-COMPUTED = {"next review", "page"}
-KIND_WORDS = {
-    "partnership": Kind.PARTNERSHIP,
-    "contract": Kind.CONTRACT,
-    "contractual": Kind.CONTRACT,
-    "joint working": Kind.JOINT_WORKING,
-    "joint-working": Kind.JOINT_WORKING,
-    "collaborative working": Kind.JOINT_WORKING,
-    "community funding": Kind.COMMUNITY_FUNDING,
-    "community-funding": Kind.COMMUNITY_FUNDING,
-    "grant": Kind.COMMUNITY_FUNDING,
-}
-UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+def _words(text: str) -> list[str]:
+    """A header's words, as compared: lower case, units and punctuation dropped, singular."""
+    text = str(text).lower().replace("&", " and ").replace("organization", "organisation")
+    text = re.sub(
+        r"\((?:£|gbp|y/n|yes/no|yes or no|y or n|dd/mm/yy(?:yy)?|if any|if applicable|optional)\)", " ", text
+    )
+    words = re.findall(r"[a-z0-9]+", text.replace("£", " "))
+    out = []
+    for word in words:
+        if word in ("the", "a", "an", "of", "gbp", "yn"):
+            continue
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+        out.append(word)
+    return out
 
 
 def normal(header: str) -> str:
-    return " ".join(re.sub(r"[_\s]+", " ", str(header)).strip().lower().split())
+    return " ".join(_words(header))
+
+
+#: What councils' registers call each field: ``field: header | header | ...``. Compared by
+#: :func:`normal`, so case, punctuation, units such as "(£)" and "(Y/N)", and plurals do not
+#: matter. "(money)" follows the row's kind; "(next review)" and "(notes)" go to the notes.
+SYNONYMS_TABLE = """
+id: id | partreg id
+title: title | name | partnership | partnership name | name of partnership | partnership title |
+    arrangement | arrangement name | name of arrangement | partnership or arrangement |
+    partnership body | name of body | body | organisation name | contract title | contract name |
+    grant name | scheme | project | project name | group | group name
+kind: kind | type | category | partnership type | type of partnership | arrangement type |
+    type of arrangement | classification | partnership category | nature of arrangement
+status: status | current status | partnership status | active | live | state
+summary: summary | aim | aims | purpose | description | aim and objective | aims and objectives |
+    purpose of partnership | aim of partnership | brief description | remit | overview | what it doe |
+    description of service | description of goods or service | aim purpose
+lead.role: lead role | lead officer | responsible officer | officer | lead officer role |
+    council lead | lead contact | contact officer | officer lead | lead officer title |
+    senior responsible officer | council officer | council lead officer | officer representative |
+    accountable officer
+lead.service: lead service | service | department | directorate | service area | team |
+    lead department | responsible service | division | lead directorate | council service |
+    department responsible | service responsible | business unit
+lead.member: lead member | portfolio holder | lead councillor | cabinet member | councillor |
+    member lead | lead portfolio holder | elected member | lead cabinet member | responsible member |
+    member representative | councillor representative | lead member portfolio holder
+lead.email: email | lead email | contact email | email address | officer email
+lead.phone: phone | telephone | lead phone | contact number | telephone number | phone number
+partners: partners | partner | partner organisation | other partner | partner body | partner agency |
+    member organisation | members | membership | bodies | organisation involved | key partner |
+    partners involved | other organisation | partner name | organisations | supplier | supplier name |
+    provider | contractor | recipient | beneficiary | grant recipient | organisation funded
+priorities: priority | corporate priority | council priority | strategic priority |
+    corporate plan priority | corporate objective | corporate plan | link to corporate priority |
+    corporate plan theme
+statutory: statutory | statutory partnership | is it statutory | statutory requirement
+statutory_basis: statutory basis | legislation | legal basis | statute | legislative basis |
+    statutory duty | relevant legislation | act | statutory power
+agreement.type: agreement type | type of agreement | governance document | agreement
+characteristics.formal_agreement: formal agreement | formal agreement in place | signed agreement
+objectives: objective | objectives | shared objective | key objective | strategic objective
+outcomes.description: outcome | outcomes | measurable outcome | expected outcome | intended outcome |
+    key outcome | outcomes achieved | deliverable
+outcomes.measure: measure | measures | performance measure | kpi | performance indicator |
+    outcome measure
+outcomes.target: target | targets | outcome target
+risks.description: risk | risks | key risk | main risk | risk description
+risks.mitigation: mitigation | mitigations | risk mitigation | control | controls |
+    mitigating action
+resources.council.funding_gbp: council contribution | annual contribution | contribution |
+    council funding | financial contribution | council financial contribution | council resources |
+    annual council contribution | council budget | council funding gbp | council cost |
+    council investment | financial commitment
+resources.council.staff: staff time | officer time | staff resource | staffing | council staff
+resources.partners: partner contribution | partners contribution | partner resource |
+    other contribution | contribution from partner
+(money): value | amount | annual value | total value | cost | annual cost | budget | annual budget |
+    funding
+contract.reference: contract reference | contract ref | contract number | contract no
+contract.value_gbp: contract value | value of contract | contract sum | contract value gbp |
+    annual contract value | total contract value
+contract.procurement_route: procurement route | procurement method | route to market | how procured
+contract.supplier_registration: supplier registration | company number | charity number |
+    registration number | company registration | charity registration number |
+    companies house number
+funding.amount_gbp: funding amount | grant amount | amount awarded | award amount | grant awarded |
+    grant value | value of grant | funding amount gbp | amount of grant | grant
+funding.period: funding period | grant period | period funded | period of funding
+funding.period_start: funding start | grant start | funding period start | grant start date
+funding.period_end: funding end | grant end | funding period end | grant end date
+funding.actions: agreed action | actions | grant condition | conditions of funding |
+    what funding is for
+added_value: added value | value added | benefit | benefits | benefit to council
+exit_strategy: exit strategy | exit plan | exit arrangement | exit
+rating: rating | assurance | assurance rating | assurance level | level of assurance
+significance: significance | significant | significant partnership | is it significant |
+    significance level
+start: start | start date | date created | commenced | date commenced | from | date started |
+    started | established | date established | commencement date | created | date formed | formed |
+    date set up | contract start | contract start date | start of arrangement | date joined | joined
+end: end | end date | expiry | expiry date | to | date end | ends | expires | termination date |
+    contract end | contract end date | end of arrangement | date ended | ended | until
+(next review): review date | next review | next review date | date of next review | review due |
+    due for review
+review.history: last review | last reviewed | date last reviewed | last review date |
+    date of last review | reviewed | review date last
+review.months: review frequency | review period | frequency of review | review cycle | review month |
+    reviewed every | how often reviewed
+links: website | web link | link | url | web page | web address | more information
+(notes): note | notes | comment | comments | remark | additional information | other information |
+    officer note | internal note | further information
+"""
+SPECIAL = {"(money)": MONEY, "(next review)": NEXT_REVIEW, "(notes)": NOTES}
+SYNONYMS: dict[Key, tuple[str, ...]] = {
+    SPECIAL.get(name, tuple(name.split("."))): tuple(s.strip() for s in said.split("|"))
+    for name, _, said in (
+        line.partition(": ") for line in SYNONYMS_TABLE.strip().replace(" |\n    ", " | ").splitlines()
+    )
+}
+HEADERS: dict[str, Key] = {normal(s): key for key, said in SYNONYMS.items() for s in said}
+#: Words that frame a header without changing what it holds: "Partnership start date" is a start.
+FRAMING = {"partnership", "arrangement", "council", "date"}
+#: Columns of partreg's own ``register.csv``: what it writes, read back.
+OWN_COLUMNS: dict[str, Key] = {
+    "lead role": ("lead", "role"),
+    "lead service": ("lead", "service"),
+    "lead member": ("lead", "member"),
+    "council funding gbp": ("resources", "council", "funding_gbp"),
+    "contract value gbp": ("contract", "value_gbp"),
+    "funding amount gbp": ("funding", "amount_gbp"),
+    "last review": ("review", "history"),
+    "next review": NEXT_REVIEW,
+}
+#: Columns of partreg's own export that are computed from the rest, not recorded.
+COMPUTED = {"page"}
+NUMBERED = ("outcomes", "risks")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the sheet and where its values go."""
+
+    index: int
+    letter: str
+    header: str
+    key: Key | None  # None: into internal notes
+    number: int | None = None  # "Outcome 2" -> 2
+    given: bool = False  # named with --map
+
+    @property
+    def label(self) -> str:
+        if self.key is None or self.key == NOTES:
+            return "internal notes"
+        if self.key == MONEY:
+            return (
+                "contract.value_gbp, funding.amount_gbp or resources.council.funding_gbp, by the row's kind"
+            )
+        if self.key == NEXT_REVIEW:
+            return "internal notes (partreg works out the next review from the last review or start, and review.months)"
+        if self.key == ("review", "history"):
+            return "review.history (a review held on that date)"
+        if self.key == ("funding", "period"):
+            return "funding.period_start and funding.period_end"
+        if self.key[0] in NUMBERED:
+            return f"{self.key[0]}[{self.number or 'each line'}].{self.key[1]}"
+        return dotted(self.key)
 
 
 @dataclass
 class Mapping:
-    """Which column fills which field; what is left out and why."""
+    columns: list[Column]
+    #: True when no column gives the status: each row is recorded as active.
+    assume_active: bool = False
 
-    columns: dict[int, Key]
-    unmapped: list[str] = field(default_factory=list)
+    def fields(self) -> set[Key]:
+        return {c.key for c in self.columns if c.key is not None}
 
 
-def map_columns(headers: list[str], extra: dict[str, str]) -> Mapping:
-    """Match headers to fields; ``extra`` maps a header to a field path such as ``lead.role``."""
-    known = {normal(h): tuple(p for p in path.split(".")) for h, path in extra.items()}
-    columns: dict[int, Key] = {}
-    unmapped = []
+def _key_for(header: str) -> tuple[Key | None, int | None]:
+    name = normal(header)
+    if name in OWN_COLUMNS:
+        return OWN_COLUMNS[name], None
+    if name in HEADERS:
+        return HEADERS[name], None
+    words = name.split()
+    # "Outcome 1", "Risk 2 mitigation", "Measure (1)": numbered outcome and risk columns
+    numbers = [w for w in words if w.isdigit()]
+    if len(numbers) == 1:
+        rest = " ".join(w for w in words if not w.isdigit())
+        key = HEADERS.get(rest)
+        if key is None and rest.startswith(("risk ", "outcome ")):
+            key = HEADERS.get(rest.split(" ", 1)[1])
+            if key is not None and key[0] not in NUMBERED:
+                key = None
+        if key is not None and key[0] in NUMBERED:
+            return key, int(numbers[0])
+    framed = " ".join(w for w in words if w not in FRAMING)
+    if framed and framed != name and framed in HEADERS:
+        return HEADERS[framed], None
+    return None, None
+
+
+def map_columns(headers: Sequence[str], given: dict[str, str]) -> Mapping:
+    """Where each column goes; ``given`` maps a header to a field path such as ``lead.role``
+    (or ``notes``), overriding the table."""
+    from partreg.sheets import letter
+
+    chosen = {normal(h): path for h, path in given.items()}
+    columns = []
     for index, header in enumerate(headers):
         name = normal(header)
-        if name in known:
-            columns[index] = known[name]
-        elif name in FIELDS:
-            columns[index] = FIELDS[name]
-        elif name and name not in COMPUTED:
-            unmapped.append(header)
-    return Mapping(columns, unmapped)
+        if not header.strip() or name in COMPUTED:
+            key, number, by_hand = None, None, False
+        elif name in chosen:
+            path = chosen[name]
+            key, number, by_hand = (
+                (NOTES if path in ("notes", "internal.notes") else tuple(path.split("."))),
+                None,
+                True,
+            )
+        else:
+            (key, number), by_hand = _key_for(header), False
+        if name in COMPUTED:
+            continue
+        columns.append(Column(index, letter(index + 1), header, key, number, by_hand))
+    # a field filled by two columns: the first wins, the others go to notes (reported)
+    seen: set[tuple[Key, int | None]] = set()
+    for i, column in enumerate(columns):
+        if column.key is None or column.key == NOTES:
+            continue
+        if (column.key, column.number) in seen and column.key not in (MONEY,):
+            columns[i] = Column(column.index, column.letter, column.header, None, None, column.given)
+        seen.add((column.key, column.number))
+    return Mapping(columns, assume_active=not any(c.key == ("status",) for c in columns))
+
+
+def looks_like_header(cells: Sequence[Any]) -> bool:
+    """A header row names at least two fields partreg knows, one of them a title, kind, partners or
+    lead officer; or it is a list of titles under one header ("Partnership name")."""
+    said = [c for c in cells if isinstance(c, str) and c.strip()]
+    keys = {_key_for(c)[0] for c in said}
+    keys.discard(None)
+    if len(said) == 1 and len([c for c in cells if c not in (None, "")]) == 1:
+        return keys == {("title",)}
+    return len(keys) >= 2 and bool(keys & {("title",), ("kind",), ("partners",), ("lead", "role")})
+
+
+# ---------------------------------------------------------------- values
+
+
+class Unplaced(ValueError):
+    """A cell that cannot be read into its field: it goes to the notes, and the message says why."""
+
+
+#: Cells that say nothing but "no value" (kept out of the entry without a word).
+BLANK = {"-", "--", "\u2013", "\u2014", "n/a", "na", "n.a.", "n/k", "not applicable", "none", "nil", "?", "."}
+YES = {"yes", "y", "true", "t", "1", "✓", "✔", "☑"}
+NO = {"no", "n", "false", "f", "0", "✗", "✘", "☐"}
+
+
+def _values(table: str) -> dict[str, str]:
+    """``value: word | word`` lines as a lookup from each word to its value."""
+    return {
+        word.strip(): value
+        for value, _, words in (line.partition(": ") for line in table.strip().splitlines())
+        for word in words.split("|")
+    }
+
+
+LEVELS = _values("""
+high: high | h
+medium: medium | med | m
+low: low | l
+""")
+RATINGS = {"substantial", "reasonable", "limited", "weak"}
+STATUSES = _values(
+    """
+active: active | current | live | ongoing | in place | operational | open | yes | y
+ended: ended | closed | expired | terminated | ceased | dissolved | inactive | complete | completed |
+    finished | no longer active | no | n
+proposed: proposed | planned | pending | in development | draft | in progress | not yet started
+""".replace("|\n    ", "| ")
+)
+AGREEMENTS = _values("""
+terms-of-reference: terms of reference | tor
+memorandum-of-understanding: memorandum understanding | mou
+partnership-agreement: partnership agreement
+contract: contract
+funding-agreement: funding agreement | grant agreement
+none: none
+""")
+NO_END = {"ongoing", "on going", "indefinite", "no end date", "open ended", "open-ended", "permanent", "none"}
+
+
+def _yes_no(text: str) -> tuple[bool, str] | None:
+    """``Yes``/``No`` and the words after it: ``Yes - Crime and Disorder Act 1998``."""
+    low = text.strip().lower()
+    if low in YES:
+        return True, ""
+    if low in NO:
+        return False, ""
+    m = re.match(r"^(yes|no|y|n)\b[\s,:;.\-\u2013\u2014(]+(.+?)\)?$", text.strip(), re.IGNORECASE)
+    if m:
+        return m.group(1).lower().startswith("y"), m.group(2).strip()
+    return None
+
+
+def _boolean(raw: Any) -> tuple[bool, str]:
+    if isinstance(raw, bool):
+        return raw, ""
+    if isinstance(raw, int | float) and raw in (0, 1):
+        return bool(raw), ""
+    said = _yes_no(str(raw))
+    if said is None:
+        raise Unplaced("not yes or no")
+    return said
+
+
+_MONTH = {name[:3].lower(): i for i, name in enumerate(MONTHS, 1)}
+_DMY_SHORT = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2})$")
+_D_MON_Y = re.compile(r"^(\d{1,2})[\s\-/]([A-Za-z]{3,9})\.?[\s\-/,]+(\d{2}|\d{4})$")
+_MON_Y = re.compile(r"^([A-Za-z]{3,9})\.?[\s\-/]+(\d{2}|\d{4})$")
+_FINANCIAL_YEAR = re.compile(r"^(?:fy\s*)?(\d{4})\s*[/\-\u2013]\s*(\d{2}|\d{4})$", re.IGNORECASE)
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ISO_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
+_ROUGHLY = re.compile(
+    r"^(?:c\.?|circa|approx\.?|approximately|about|around|est\.?|pre|before|since)\s+", re.IGNORECASE
+)
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year if len(text) == 4 else (2000 + year if year < 70 else 1900 + year)
+
+
+def financial_year(text: str) -> tuple[dt.date, dt.date] | None:
+    """``2019/20`` -> 1 April 2019 to 31 March 2020, the UK public sector's year."""
+    m = _FINANCIAL_YEAR.match(text.strip())
+    if not m:
+        return None
+    first = int(m.group(1))
+    second = _year(m.group(2)) if len(m.group(2)) == 2 else int(m.group(2))
+    if len(m.group(2)) == 2:
+        second = first // 100 * 100 + int(m.group(2))
+    if second != first + 1:
+        return None
+    return dt.date(first, 4, 1), dt.date(second, 3, 31)
+
+
+def read_date(raw: Any) -> tuple[PartialDate, bool]:
+    """A date cell as a date as precise as the sheet, and whether words around it were dropped
+    (``c. 2005``): those keep the cell's text in the notes."""
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, dt.date):
+        return PartialDate(raw.year, raw.month, raw.day), False
+    if isinstance(raw, bool):
+        raise Unplaced("not a date")
+    if isinstance(raw, int | float) and float(raw).is_integer() and 1000 <= raw <= 9999:
+        return PartialDate(int(raw), None, None), False
+    text = " ".join(str(raw).split())
+    rough = bool(_ROUGHLY.match(text))
+    text = _ROUGHLY.sub("", text)
+    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
+    if m := _ISO_TIME.match(text):
+        text = m.group(1)
+    try:
+        if _ISO.match(text):
+            return PartialDate.parse(text), rough
+    except ValueError:
+        raise Unplaced("not a real date") from None
+    said = uk_date(text)
+    if said is not None:
+        return said, rough
+    day = month = year = None
+    if m := _DMY_SHORT.match(text):
+        day, month, year = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+    elif m := _D_MON_Y.match(text):
+        day, month, year = int(m.group(1)), _MONTH.get(m.group(2)[:3].lower()), _year(m.group(3))
+    elif m := _MON_Y.match(text):
+        month, year = _MONTH.get(m.group(1)[:3].lower()), _year(m.group(2))
+    if month is not None and year is not None:
+        try:
+            dt.date(year, month, day or 1)
+            return PartialDate(year, month, day), rough
+        except ValueError:
+            pass
+    if re.match(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$", text):
+        raise Unplaced("not a real date (day/month/year)")
+    if financial_year(text):
+        raise Unplaced("a financial year, not a date: record the date it began or ends")
+    raise Unplaced("not a date")
+
+
+_MONEY = re.compile(
+    r"^(?P<before>(?:up to|upto|approx\.?|approximately|c\.|circa|about|around|est\.?|max\.?|maximum|min\.?)\s*)?"
+    r"(?:£|gbp)?\s*(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<scale>k|m|mn|bn|million|billion|thousand)?\b\.?(?P<after>.*)$",
+    re.IGNORECASE,
+)
+_SCALE = {
+    "k": 1_000,
+    "thousand": 1_000,
+    "m": 10**6,
+    "mn": 10**6,
+    "million": 10**6,
+    "bn": 10**9,
+    "billion": 10**9,
+}
+
+
+def read_money(raw: Any) -> tuple[int | float, bool]:
+    """An amount in pounds, and whether a qualifier ("pa", "+ VAT", "up to") was left over:
+    ``£4.2m``, ``£25,000 pa``, ``£5,605 + VAT``, ``25k``."""
+    if isinstance(raw, bool):
+        raise Unplaced("not an amount")
+    if isinstance(raw, int | float):
+        if raw < 0 or raw != raw or raw in (float("inf"), float("-inf")):
+            raise Unplaced("not an amount in pounds")
+        return (int(raw) if float(raw).is_integer() else raw), False
+    text = " ".join(str(raw).split())
+    if text.lower() in ("£0", "0", "nil", "£nil", "none", "zero"):
+        return 0, False
+    m = _MONEY.match(text)
+    if not m or (re.search(r"\d", m.group("after")) and re.search(r"[-\u2013]|\bto\b", m.group("after"))):
+        if re.search(r"\d\s*(?:[-\u2013]|to)\s*£?\d", text):
+            raise Unplaced("a range, not one amount: record the amount")
+        raise Unplaced("not an amount in pounds")
+    value = float(m.group("number").replace(",", "")) * _SCALE.get((m.group("scale") or "").lower(), 1)
+    value = round(value, 2)
+    qualified = bool(m.group("before") or m.group("after").strip(" .()"))
+    return (int(value) if value.is_integer() else value), qualified
+
+
+_MONTHS_SAID = _values("""
+12: annual | annually | yearly | year | each year | 12 monthly
+6: half yearly | 6 monthly | twice a year
+3: quarterly | quarter
+1: monthly | month
+24: biennial | biennially | 2 yearly
+36: triennial | 3 yearly
+""")
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "eighteen": 18}
+
+
+def read_months(raw: Any) -> int:
+    """A review frequency as months: ``Annual``, ``6 monthly``, ``every 2 years``, ``18 months``."""
+    if isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer():
+        months = int(raw)
+    else:
+        text = str(raw).strip().lower().replace("-", " ")
+        for word, n in _WORD_NUMBERS.items():
+            text = re.sub(rf"\b{word}\b", str(n), text)
+        text = re.sub(r"^(every|each|once every|once a|once an?)\s+", "", text)
+        fixed = _MONTHS_SAID.get(text)
+        if fixed is not None:
+            months = int(fixed)
+        elif m := re.fullmatch(r"(\d+)\s*(months?|mths?|m)", text):
+            months = int(m.group(1))
+        elif m := re.fullmatch(r"(\d+)\s*(years?|yrs?|y)", text):
+            months = 12 * int(m.group(1))
+        elif text.isdigit():
+            months = int(text)
+        else:
+            raise Unplaced("not a review frequency (such as 'Annual' or '6 months')")
+    if not 1 <= months <= 120:
+        raise Unplaced("not between 1 and 120 months")
+    return months
+
+
+_BULLET = re.compile(r"^\s*(?:[•·\-*\u2013\u2014]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", re.IGNORECASE)
+
+
+def split_list(text: str) -> list[str]:
+    """A cell's items: one a line, or separated by semicolons; bullets and numbering dropped."""
+    items = [_BULLET.sub("", part).strip() for part in re.split(r"[;\n\r]+", text)]
+    return [item for item in items if item]
+
+
+def split_names(text: str) -> tuple[list[str], bool]:
+    """Partners' names from a cell, and whether commas were taken as separators.
+
+    Commas separate names only where that cannot be a misreading: every part has at least
+    two words and starts with a capital or a digit ("Essex Police, Sport England"). A comma
+    inside a name ("Basildon, Brentwood and Thurrock Mind") leaves the cell as one name.
+    """
+    names = split_list(text)
+    if len(names) != 1 or "," not in names[0]:
+        return names, False
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?", names[0])]
+    if len(parts) > 1 and all(len(p.split()) >= 2 and p[:1].isupper() | p[:1].isdigit() for p in parts):
+        return parts, True
+    return names, False
+
+
+def kind_from_label(label: str) -> tuple[Kind | None, dict[str, Any]]:
+    """A council's own label for the kind, as the policy's kind where its words decide it:
+    "Contractual arrangement", "Significant partnership" (also high significance), "Statutory
+    partnership" (also statutory), "Shared working arrangement", "Grant"; ``None`` where they
+    do not ("Alliance", "Shared service") or point two ways."""
+    words = set(_words(label))
+    said = {
+        Kind.CONTRACT: bool(words & {"contract", "contractual", "commissioned", "procured", "procurement"}),
+        Kind.COMMUNITY_FUNDING: bool(
+            words & {"grant"} or {"community", "funding"} <= words or {"funding", "agreement"} <= words
+        ),
+        Kind.JOINT_WORKING: bool(
+            words & {"forum", "network"}
+            or ("working" in words and words & {"joint", "collaborative", "shared"})
+            or {"working", "group"} <= words
+        ),
+        Kind.PARTNERSHIP: bool(words & {"partnership", "partner"}),
+    }
+    kinds = [k for k, yes in said.items() if yes]
+    if len(kinds) != 1:
+        return None, {}
+    extra: dict[str, Any] = {}
+    if kinds[0] is Kind.PARTNERSHIP and "significant" in words:
+        extra["significance"] = "high"
+    if "statutory" in words and "non" not in words:
+        extra["statutory"] = True
+    return kinds[0], extra
+
+
+def _show(value: Any) -> str:
+    text = repr(value.strip() if isinstance(value, str) else value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+# ---------------------------------------------------------------- rows
 
 
 @dataclass
-class RowSource:
-    """A spreadsheet row as the linter sees a file: positions are (row, column)."""
+class Finding:
+    """Something about one cell the officer should know: where it is and what became of it."""
+
+    row: int
+    column: Column | None
+    message: str
+    #: "warning": a value went to the notes, or was read leaving words out; "note": for information.
+    severity: str = "warning"
+
+    def line(self, display: str) -> str:
+        where = f"{display}:{self.row}:{self.column.letter}" if self.column else f"{display}:{self.row}"
+        header = f"{self.column.header!r}: " if self.column and self.column.header else ""
+        return f"{where}: [{self.severity}] {header}{self.message}"
+
+
+@dataclass
+class Row:
+    """One row's entry, as data for a new file, and what became of its cells."""
+
+    number: int
+    data: dict[str, Any]
+    findings: list[Finding] = field(default_factory=list)
+    #: What lint finds in the entry: what it still needs.
+    needs: list[Problem] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return str(self.data["id"])
+
+    @property
+    def title(self) -> str | None:
+        title = self.data.get("title")
+        return title if isinstance(title, str) else None
+
+
+@dataclass
+class _Draft:
+    data: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    lists: dict[tuple[str, str], tuple[Column, list[str], str]] = field(default_factory=dict)
+    numbered: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+    money: list[tuple[Column, int | float]] = field(default_factory=list)
+
+    def set(self, key: Key, value: Any) -> None:
+        target = self.data
+        for part in key[:-1]:
+            target = target.setdefault(str(part), {})
+        target[str(key[-1])] = value
+
+    def has(self, key: Key) -> bool:
+        target: Any = self.data
+        for part in key:
+            if not isinstance(target, dict) or str(part) not in target:
+                return False
+            target = target[str(part)]
+        return True
+
+    def keep(
+        self, column: Column, raw: Any, why: str | None = None, row: int = 0, *, read_as: str = ""
+    ) -> None:
+        """The cell's text into the notes, under its header; ``why`` it could not be placed, or
+        what it was ``read_as`` leaving words out, reported at the cell."""
+        text = raw.strip() if isinstance(raw, str) else str(raw)
+        text = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+        self.notes.append(f"{column.header or 'Column ' + column.letter}: {text}")
+        if read_as:
+            message = f"{_show(text)} read as {read_as}; the whole text is kept in internal notes"
+            self.findings.append(Finding(row, column, message))
+        elif why:
+            self.findings.append(Finding(row, column, f"{_show(text)} kept in internal notes: {why}"))
+
+
+def _text(raw: Any) -> str:
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, dt.datetime):
+        return raw.date().isoformat() if raw.time() == dt.time() else raw.isoformat(" ")
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    return str(raw).strip()
+
+
+def _is_blank(raw: Any, key: Key | None = None) -> bool:
+    """An empty cell, or one that says only "no value" ("N/A", "-"); for money, "Nil" is £0."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return True
+    said = str(raw).strip().lower() if isinstance(raw, str) else None
+    if said in ("nil", "none") and key is not None and (key == MONEY or str(key[-1]).endswith("_gbp")):
+        return False
+    return said in BLANK
+
+
+def _place(draft: _Draft, column: Column, raw: Any, row: int, settings: Settings | None) -> None:
+    """Read one cell into the draft, or into the notes saying why."""
+    key = column.key
+    assert key is not None
+    try:
+        if key == NOTES:
+            draft.keep(column, _text(raw))
+        elif key == NEXT_REVIEW:
+            draft.keep(column, _date_text(raw))
+        elif key in (
+            ("start",),
+            ("end",),
+            ("agreement", "date"),
+            ("funding", "period_start"),
+            ("funding", "period_end"),
+        ):
+            if key == ("end",) and isinstance(raw, str) and raw.strip().lower() in NO_END:
+                return  # no end: what an absent `end` means
+            date, rough = read_date(raw)
+            draft.set(key, date.yaml_value())
+            if rough:
+                draft.keep(column, _text(raw), row=row, read_as=date.iso)
+        elif key == ("funding", "period"):
+            _period(draft, column, raw, row)
+        elif key == ("review", "history"):
+            date, rough = read_date(raw)
+            draft.data.setdefault("review", {})["history"] = [{"date": date.yaml_value()}]
+            if rough:
+                draft.keep(column, _text(raw), row=row, read_as=date.iso)
+        elif key == ("review", "months"):
+            draft.set(key, read_months(raw))
+        elif key == ("kind",):
+            _kind(draft, column, raw, row)
+        elif key == ("status",):
+            status = STATUSES.get(" ".join(_text(raw).lower().split()))
+            if status is None:
+                raise Unplaced("not a status (active, ended or proposed)")
+            draft.set(key, status)
+        elif key in (("statutory",), ("characteristics", "formal_agreement")):
+            value, rest = _boolean(raw)
+            draft.set(key, value)
+            if rest and key == ("statutory",) and value:
+                draft.data.setdefault("statutory_basis", rest)
+            elif rest:
+                draft.keep(column, _text(raw), row=row, read_as="yes" if value else "no")
+        elif key == ("significance",):
+            text = _text(raw).lower()
+            said = _yes_no(text) if text not in LEVELS else None
+            if text in LEVELS:
+                draft.set(key, LEVELS[text])
+            elif said is not None and not said[1]:
+                draft.set(key, "high" if said[0] else "low")
+            else:
+                raise Unplaced("not a significance (yes, no, high, medium or low)")
+        elif key == ("rating",):
+            word = _text(raw).lower().replace("assurance", "").strip()
+            if word not in RATINGS:
+                raise Unplaced("not an assurance rating (substantial, reasonable, limited or weak)")
+            draft.set(key, word)
+        elif key == ("agreement", "type"):
+            low = " ".join(_words(_text(raw)))
+            if low not in AGREEMENTS:
+                raise Unplaced("not a type of agreement partreg knows")
+            draft.set(key, AGREEMENTS[low])
+        elif key == ("partners",):
+            names, by_commas = split_names(_text(raw))
+            draft.set(key, [{"name": n} for n in names])
+            if by_commas:
+                draft.findings.append(
+                    Finding(row, column, f"read as {len(names)} partners, separated by commas", "note")
+                )
+            elif len(names) == 1 and "," in names[0]:
+                draft.findings.append(
+                    Finding(
+                        row,
+                        column,
+                        f"{_show(names[0])} kept as one partner: if it names several, separate them with ';'",
+                        "note",
+                    )
+                )
+        elif key == ("priorities",):
+            draft.set(key, _priorities(split_list(_text(raw)), settings))
+        elif key in (("objectives",), ("funding", "actions")):
+            draft.set(key, split_list(_text(raw)))
+        elif key[0] in NUMBERED and column.number is not None:
+            joined = "; ".join(split_list(_text(raw)))
+            draft.numbered.setdefault((str(key[0]), column.number), {})[str(key[1])] = joined
+        elif key[0] in NUMBERED:
+            draft.lists[(str(key[0]), str(key[1]))] = (column, split_list(_text(raw)), _text(raw))
+        elif key == MONEY or key[-1] in ("funding_gbp", "value_gbp", "amount_gbp"):
+            _money(draft, column, raw, row)
+        elif key == ("links",):
+            url = _text(raw)
+            if url.lower().startswith("www."):
+                url = "https://" + url
+            if not re.match(r"^https?://\S+$", url, re.IGNORECASE):
+                raise Unplaced("not a web address")
+            draft.data.setdefault("links", []).append({"title": column.header or "Website", "url": url})
+        elif key == ("id",):
+            if not re.match(ID_PATTERN, _text(raw)):
+                raise Unplaced("cannot be an id (lower-case letters, digits and hyphens)")
+            draft.set(key, _text(raw))
+        else:
+            draft.set(key, _text(raw))
+    except Unplaced as e:
+        draft.keep(column, _text(raw), str(e), row)
+
+
+def _date_text(raw: Any) -> str:
+    try:
+        return read_date(raw)[0].display() if not isinstance(raw, str) else raw.strip()
+    except Unplaced:
+        return _text(raw)
+
+
+def _period(draft: _Draft, column: Column, raw: Any, row: int) -> None:
+    text = _text(raw)
+    if year := financial_year(text):
+        draft.set(("funding", "period_start"), year[0])
+        draft.set(("funding", "period_end"), year[1])
+        return
+    parts = re.split(r"\s+(?:-|\u2013|\u2014|to|until)\s+", text)
+    if len(parts) != 2:
+        raise Unplaced("not a period (such as '01/04/2025 - 31/03/2026' or '2025/26')")
+    start, _ = read_date(parts[0])
+    end, _ = read_date(parts[1])
+    draft.set(("funding", "period_start"), start.yaml_value())
+    draft.set(("funding", "period_end"), end.yaml_value())
+
+
+def _kind(draft: _Draft, column: Column, raw: Any, row: int) -> None:
+    label = _text(raw)
+    kind, extra = kind_from_label(label)
+    if kind is None:
+        raise Unplaced(
+            "not one of the policy's four kinds, and its words do not decide one: "
+            "record the kind (`partreg classify` explains each)"
+        )
+    draft.set(("kind",), kind.value)
+    for key, value in extra.items():
+        draft.data.setdefault(key, value)
+    if normal(label) not in (
+        normal(kind.value.replace("-", " ")),
+        normal(kind.value.replace("-", " ") + "s"),
+    ):
+        draft.keep(column, label)  # the council's own label stays with the entry
+
+
+def _money(draft: _Draft, column: Column, raw: Any, row: int) -> None:
+    try:
+        amount, qualified = read_money(raw)
+    except Unplaced:
+        text = _text(raw)
+        if column.key == ("resources", "council", "funding_gbp") and not re.search(r"\d", text):
+            # "Officer time", "In kind": what the council gives is not money
+            if re.search(r"\b(staff|officers?|time|fte|hours?|days?)\b", text, re.IGNORECASE):
+                draft.set(("resources", "council", "staff"), text)
+                return
+            if re.search(r"\b(in[ -]kind|premises|venue|accommodation|equipment)\b", text, re.IGNORECASE):
+                draft.set(("resources", "council", "other"), text)
+                return
+        raise
+    draft.money.append((column, amount))
+    if qualified:
+        draft.keep(column, _text(raw), row=row, read_as=f"£{amount:,}")
+
+
+def _priorities(names: list[str], settings: Settings | None) -> list[str]:
+    if settings is None:
+        return [propose_id(n) for n in names]
+    by_name = {normal(v): k for k, v in settings.priorities.items()}
+    return [n if n in settings.priorities else by_name.get(normal(n), propose_id(n)) for n in names]
+
+
+def _lists(draft: _Draft, row: int) -> None:
+    """Outcome and risk columns into their lists: numbered columns by number; one cell a line each,
+    paired with its measure or mitigation cell line by line where both have as many lines."""
+    for (name, _number), parts in sorted(draft.numbered.items()):
+        items = draft.data.setdefault(name, [])
+        items.append({k: v for k, v in parts.items() if v})
+    for name, main in (("outcomes", "description"), ("risks", "description")):
+        first = draft.lists.get((name, main))
+        others = {part: cell for (n, part), cell in draft.lists.items() if n == name and part != main}
+        if first is None:
+            for column, _, text in others.values():
+                draft.keep(column, text, f"no {name[:-1]} column to pair it with", row)
+            continue
+        column, values, _ = first
+        items = [{main: v} for v in values]
+        for part, (other, said, text) in others.items():
+            if len(said) == len(items):
+                for item, value in zip(items, said, strict=True):
+                    item[part] = value
+            else:
+                draft.keep(
+                    other,
+                    text,
+                    f"{len(said)} lines against {len(items)} in {column.header!r}: cannot pair them",
+                    row,
+                )
+        draft.data.setdefault(name, []).extend(items)
+
+
+def _place_money(draft: _Draft) -> None:
+    for column, amount in draft.money:
+        key = column.key
+        if key == MONEY:
+            kind = draft.data.get("kind")
+            key = {
+                "contract": ("contract", "value_gbp"),
+                "community-funding": ("funding", "amount_gbp"),
+            }.get(str(kind), ("resources", "council", "funding_gbp"))
+        assert key is not None
+        if draft.has(key):
+            draft.keep(column, f"{amount:,}")
+        else:
+            draft.set(key, amount)
+
+
+@dataclass
+class Result:
+    """The sheet's rows as entries, with what the importer did that the officer should know."""
+
+    rows: list[Row]
+    findings: list[Finding]
+    blank_rows: list[int]
+    headings: list[tuple[int, str]]
+
+
+def read_rows(
+    display: str,
+    stem: str,
+    rows: Iterable[tuple[int, list[Any]]],
+    mapping: Mapping,
+    settings: Settings | None,
+) -> Result:
+    """Every non-blank row as an entry: its cells placed, its id made unique within the sheet,
+    and checked by the linter for what it still needs."""
+    placed = [c for c in mapping.columns if c.key is not None]
+    title = next((c for c in mapping.columns if c.key == ("title",)), None)
+    out: list[Row] = []
+    blank: list[int] = []
+    headings: list[tuple[int, str]] = []
+    findings: list[Finding] = []
+    section: tuple[Kind, dict[str, Any]] | None = None
+    ids: dict[str, int] = {}
+    for number, cells in rows:
+        filled = [c for c in mapping.columns if c.index < len(cells) and not _is_blank(cells[c.index])]
+        if not any(not _is_blank(cell) for cell in cells):
+            blank.append(number)
+            continue
+        if len(filled) == 1 and title is not None and filled[0] is title and len(placed) >= 3:
+            kind, extra = kind_from_label(_text(cells[title.index]))
+            if kind is not None and set(_words(_text(cells[title.index]))) <= _SECTION_WORDS:
+                section = (kind, extra)
+                headings.append((number, _text(cells[title.index])))
+                continue
+        draft = _Draft()
+        for column in mapping.columns:
+            raw = cells[column.index] if column.index < len(cells) else None
+            if _is_blank(raw, column.key):
+                continue  # empty, or "N/A", "-": nothing to keep
+            if column.key is None:
+                draft.keep(column, _text(raw))
+            else:
+                _place(draft, column, raw, number, settings)
+        if section is not None and "kind" not in draft.data:
+            draft.set(("kind",), section[0].value)
+            for key, value in section[1].items():
+                draft.data.setdefault(key, value)
+        _place_money(draft)
+        _lists(draft, number)
+        if mapping.assume_active:
+            draft.data.setdefault("status", "active")
+        data = draft.data
+        if draft.notes:
+            notes = data.setdefault("internal", {})
+            old = notes.get("notes")
+            notes["notes"] = "\n".join(([old] if old else []) + draft.notes)
+        base = data.get("id") or (propose_id(data["title"]) if isinstance(data.get("title"), str) else None)
+        if base is None:
+            base = f"{propose_id(stem)}-row-{number}"
+        entry_id = str(base)
+        if entry_id in ids:
+            n = 2
+            while f"{entry_id}-{n}" in ids:
+                n += 1
+            draft.findings.append(
+                Finding(
+                    number,
+                    title,
+                    f"row {ids[entry_id]} has the same id {entry_id!r}: this row's id is {entry_id}-{n}",
+                    "note",
+                )
+            )
+            entry_id = f"{entry_id}-{n}"
+        ids[entry_id] = number
+        data["id"] = entry_id
+        findings.extend(draft.findings)
+        out.append(Row(number, canonical(data), draft.findings))
+    _check(display, out, settings)
+    return Result(out, findings, blank, headings)
+
+
+#: The words of a section heading within a sheet ("Strategic partnerships", "Contracts"), which
+#: sets the kind of the rows below it; a row titled "Essex Climate Action Network" is an entry.
+_SECTION_WORDS = set(
+    [
+        "strategic",
+        "significant",
+        "statutory",
+        "key",
+        "external",
+        "other",
+        "and",
+        "partnership",
+        "contract",
+        "contractual",
+        "arrangement",
+        "joint",
+        "working",
+        "collaborative",
+        "shared",
+        "community",
+        "funding",
+        "grant",
+        "agreement",
+        "forum",
+        "network",
+    ]
+)
+
+
+@dataclass
+class _RowSource:
+    """A row as the linter sees a file: every position is the row's first cell."""
 
     display: str
     row: int
-    places: dict[Key, int]
     data: Any
     text: str | None = None
     problems: list[Problem] = field(default_factory=list)
 
     def locate(self, key: tuple[str | int, ...], *, at_key: bool = False) -> tuple[int, int]:
-        for length in range(len(key), 0, -1):
-            if key[:length] in self.places:
-                return self.row, self.places[key[:length]]
         return self.row, 1
 
 
-@dataclass
-class RowResult:
-    row: int
-    entry: Arrangement | None
-    problems: list[Problem]
-
-
-def _value(key: Key, raw: Any, settings: Settings | None) -> Any:
-    """A cell's value as the register format wants it, or ``Invalid`` saying why not."""
-    if isinstance(raw, dt.datetime):
-        raw = raw.date()
-    if isinstance(raw, str):
-        raw = raw.strip()
-    if key in (("start",), ("end",), ("review", "history")):
-        if isinstance(raw, dt.date):
-            return raw.isoformat()
-        if isinstance(raw, int | float) and float(raw).is_integer():
-            return int(raw)  # a year on its own: as precise as the sheet
-        said = uk_date(str(raw))  # 31/03/2026, 1 April 2019, April 2016: as precise as the sheet
-        if said:
-            return said.iso
-        if UK_DATE.match(str(raw)):
-            raise Invalid(f"{raw!r} is not a real date")
-        return str(raw)
-    if key == ("kind",):
-        word = normal(str(raw)).replace("arrangement", "").strip()
-        if word in KIND_WORDS:
-            return KIND_WORDS[word].value
-        raise Invalid(
-            f"{raw!r} is not a kind{did_you_mean(word, KIND_WORDS)}: use partnership, contract, joint working or community funding"
-        )
-    if key == ("status",):
-        return normal(str(raw))
-    if key == ("partners",):
-        return [{"name": name.strip()} for name in re.split(r"[;\n]", str(raw)) if name.strip()]
-    if key == ("priorities",):
-        names = [p.strip() for p in re.split(r"[;\n]", str(raw)) if p.strip()]
-        by_name = {normal(v): k for k, v in settings.priorities.items()} if settings else {}
-        return [
-            by_name.get(normal(n), n if settings is None or n in settings.priorities else propose_id(n))
-            for n in names
-        ]
-    if key[-1] in ("funding_gbp", "value_gbp", "amount_gbp"):
-        return raw if isinstance(raw, int | float) else parse_pounds(str(raw))
-    if key == ("review", "months"):
-        return int(raw) if isinstance(raw, int | float) or str(raw).isdigit() else raw
-    return raw if not isinstance(raw, float) or not raw.is_integer() else int(raw)
-
-
-def _set(draft: dict[str, Any], key: Key, value: Any) -> None:
-    target = draft
-    for part in key[:-1]:
-        target = target.setdefault(str(part), {})
-    target[str(key[-1])] = value
-
-
-def rows_to_entries(
-    display: str,
-    headers: list[str],
-    rows: Iterable[tuple[int, list[Any]]],
-    mapping: Mapping,
-    settings: Settings | None,
-) -> Iterator[RowResult]:
-    """Each row's entry (``None`` if it cannot be one) and its problems, with row and column.
-
-    One fault is one problem: a cell that cannot be read is not reported again
-    as a missing field, nor a missing title as the id it would have given.
-    """
+def _check(display: str, rows: list[Row], settings: Settings | None) -> None:
     linter = Linter(settings, ALL)
-    places = {key: index + 1 for index, key in mapping.columns.items()}
-    fields = sorted(
-        ((dotted(key), index) for index, key in mapping.columns.items()), key=lambda f: -len(f[0])
+    for row in rows:
+        _, problems = linter.check(_RowSource(display, row.number, row.data), row.id)
+        row.needs = [p for p in problems if p.severity is Severity.ERROR]
+
+
+def needs_summary(rows: Sequence[Row]) -> list[tuple[str, int]]:
+    """What the entries most often still need, most common first, as a missing field or a rule:
+    ``("lead.role", 17)``, ``("partnership-missing-risks", 18)``."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        for key in sorted(
+            {re.sub(r"\[\d+\]", "", p.key) if p.rule == "missing-field" else p.rule for p in row.needs}
+        ):
+            counts[key] = counts.get(key, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
+def import_report(
+    table: Any, mapping: Mapping, result: Result, existing: set[int], folder: str
+) -> tuple[list[str], bool]:
+    """The dry run's lines: how the sheet was read, where each column goes, each cell the officer
+    should look at, and the totals; and whether anything needs attention."""
+    lines = [f"Read {table.display}: {table.described}, headers on row {table.header_row}."]
+    lines += [f"  {note}" for note in table.notes]
+    lines.append("Columns:")
+    width = max((len(c.header) for c in mapping.columns), default=0) + 2
+    for column in mapping.columns:
+        if not column.header and column.key is None:
+            continue  # an empty column between filled ones
+        shown = repr(column.header) if column.header else "(no header)"
+        lines.append(
+            f"  {column.letter:>2} {shown:<{width}} → {column.label}{' (--map)' if column.given else ''}"
+        )
+    if mapping.assume_active:
+        lines.append(
+            "No column gives the status: each row is recorded as active (a register lists current arrangements)."
+        )
+    if not any(c.key == ("title",) for c in mapping.columns):
+        lines.append("No column gives the title: name one with --map 'HEADER=title'.")
+    attention = False
+    found = sorted(result.findings, key=lambda f: (f.row, f.column.index if f.column else -1))
+    by_index = {c.index: c for c in mapping.columns}
+    unreadable = [
+        Finding(r, by_index.get(c - 1) or Column(c - 1, _letter(c), "", None), m)
+        for r, c, m in table.unreadable
+    ]
+    if found or unreadable:
+        lines.append("Cells:")
+        for finding in sorted([*found, *unreadable], key=lambda f: f.row):
+            lines.append(finding.line(table.display))
+            attention = attention or finding.severity == "warning"
+    rows = result.rows
+    new = [r for r in rows if r.number not in existing]
+    said = f"{plural(len(rows), 'row')}: {len(new):,} to write"
+    if existing:
+        said += f", {len(existing):,} already in the register (not written again)"
+    lines.append(said + ".")
+    for row in rows:
+        if row.number in existing:
+            lines.append(f"  row {row.number}: {folder}/{row.id}.yaml exists already")
+    if result.blank_rows:
+        lines.append(
+            f"{plural(len(result.blank_rows), 'blank row')} passed over: {_numbers(result.blank_rows)}."
+        )
+    for number, heading in result.headings:
+        lines.append(
+            f"Row {number} {heading!r} is a section heading: the rows below it take its kind where they give none."
+        )
+    incomplete = [r for r in new if r.needs]
+    if incomplete:
+        most = ", ".join(f"{name} ({n:,})" for name, n in needs_summary(incomplete)[:6])
+        lines.append(
+            f"{len(incomplete):,} of the {len(new):,} new entries are incomplete; "
+            f"most often missing or to fix: {most}. `partreg lint` lists what each needs."
+        )
+    if unreadable:
+        attention = True
+    return lines, attention
+
+
+def _letter(column: int) -> str:
+    from partreg.sheets import letter
+
+    return letter(column)
+
+
+def _numbers(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers[:10])) + (
+        f" and {len(numbers) - 10:,} more" if len(numbers) > 10 else ""
     )
-    first_row: dict[str, int] = {}
-    for number, cells in rows:
-        if not any(c not in (None, "") for c in cells):
-            continue  # a blank row
-        draft: dict[str, Any] = {}
-        problems: list[Problem] = []
-        refused: set[str] = set()
-        for index, key in mapping.columns.items():
-            raw = cells[index] if index < len(cells) else None
-            if raw is None or raw == "":
-                continue
-            try:
-                value = _value(key, raw, settings)
-            except Invalid as e:
-                message = f"{headers[index]}: {e}"
-                problems.append(
-                    Problem(display, number, index + 1, "invalid-value", Severity.ERROR, message, dotted(key))
-                )
-                refused.add(dotted(key))
-                continue
-            if key == ("review", "history"):
-                value = [{"date": value, "outcome": "continue"}]
-            _set(draft, key, value)
-        if "id" not in draft:
-            if isinstance(draft.get("title"), str):
-                draft["id"] = propose_id(draft["title"])
-            else:
-                refused.add("id")  # it would come from the title, whose absence is reported
-        draft.setdefault("status", "active")
-        entry, found = linter.check(RowSource(display, number, places, draft), str(draft.get("id", "")))
-        for p in found:
-            if any(r == p.key or r.startswith((p.key + ".", p.key + "[")) for r in refused):
-                continue
-            # name the column, which is how a spreadsheet's user finds the cell
-            column = next(
-                (headers[i] for d, i in fields if p.key == d or p.key.startswith((d + ".", d + "["))), ""
-            )
-            where = f"{column}: " if column and not p.message.startswith(column) else ""
-            problems.append(Problem(p.path, p.line, p.column, p.rule, p.severity, where + p.message, p.key))
-        if entry is not None:
-            first = first_row.setdefault(entry.id, number)
-            if first != number:
-                message = f"row {first} has the same id {entry.id!r}: give this row its own title or id"
-                problems.append(
-                    Problem(
-                        display,
-                        number,
-                        places.get(("title",), 1),
-                        "duplicate-id",
-                        Severity.ERROR,
-                        message,
-                        "id",
-                    )
-                )
-        yield RowResult(number, entry, sorted(problems))
-
-
-def entry_data(entry: Arrangement) -> dict[str, Any]:
-    """An imported entry as data for a new file, in the format's key order."""
-    data: dict[str, Any] = canonical(plain(entry.model_dump(exclude_unset=True)))
-    return data

@@ -367,19 +367,6 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
     out.print(f"As of {today}: {', '.join(said)}.")
 
 
-def import_report(problems: Sequence[Problem], rows: int, ready: int, out: Console) -> None:
-    """A data-quality report: each row's problems, by row and column, then the totals."""
-    if problems:
-        table = _table(title="To do before these rows can be imported", title_justify="left")
-        for column in ("row", "column", "severity", "problem", "rule"):
-            table.add_column(column, overflow="fold", no_wrap=column in ("row", "column", "severity"))
-        for p in problems:
-            colour = "red" if p.severity is Severity.ERROR else "yellow"
-            table.add_row(str(p.line), str(p.column), f"[{colour}]{p.severity}[/]", escape(p.message), p.rule)
-        out.print(table)
-    out.print(f"{plural(rows, 'row')}: {ready} ready to import, {rows - ready} with errors to fix.")
-
-
 T = TypeVar("T")
 PROGRESS_FROM = 300
 

@@ -35,7 +35,7 @@ from typing import Any
 
 import yaml_rs
 
-from partreg.errors import CannotWrite, PartregError, RegisterNotFound, UsageError, WriteRefused
+from partreg.errors import CannotWrite, RegisterNotFound, UsageError, WriteRefused
 from partreg.lint import Problem, Severity, run, validate_settings
 from partreg.models import Arrangement, PartialDate, Settings
 
@@ -542,10 +542,12 @@ def write_site(out: Path, files: Iterable[tuple[str, str | None]]) -> list[str]:
 def dump_entry(data: dict[str, Any]) -> str:
     """A new arrangement file: the schema line for editors, then the entry in block style.
 
-    Short lists of plain words (``priorities``) are written inline, as people write them.
+    Short lists of plain words (``priorities``) are written inline, as people write them;
+    text of several lines (notes carried over from a spreadsheet) as a block, a line each.
     """
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import LiteralScalarString
 
     def build(value: Any) -> Any:
         if isinstance(value, dict):
@@ -558,6 +560,8 @@ def dump_entry(data: dict[str, Any]) -> str:
             if value and all(isinstance(v, str) and re.fullmatch(r"[a-z0-9-]+", v) for v in value):
                 seq.fa.set_flow_style()
             return seq
+        if isinstance(value, str) and "\n" in value.strip("\n") and _as_block(value):
+            return LiteralScalarString(value)
         return value
 
     yaml = YAML(typ="rt")
@@ -566,6 +570,17 @@ def dump_entry(data: dict[str, Any]) -> str:
     buffer = io.StringIO()
     yaml.dump(build(data), buffer)
     return f"# yaml-language-server: $schema=../{SCHEMA_PATH}\n{buffer.getvalue()}"
+
+
+def _as_block(text: str) -> bool:
+    """Whether a literal block reads back as exactly ``text``: no trailing spaces or tabs on a
+    line (YAML keeps them, editors drop them), no carriage returns, no line break at either end."""
+    return (
+        text == text.strip("\n")
+        and "\r" not in text
+        and not any(line != line.rstrip() or line[:1] in (" ", "\t") for line in text.split("\n"))
+        and all(ch.isprintable() or ch == "\n" for ch in text)
+    )
 
 
 def write_atomic(
@@ -976,42 +991,3 @@ def _check_edit(
 
 
 # --------------------------------------------------------------------------- spreadsheets
-
-
-def read_table(path: Path, sheet: str | None = None) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """A spreadsheet's header row and its other rows, numbered as the spreadsheet numbers them."""
-    if not path.is_file():
-        raise UsageError(f"{path}: no such file")
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        import csv
-
-        try:
-            text = path.read_text("utf-8-sig")
-        except UnicodeDecodeError as e:
-            raise PartregError(f'{path}: not UTF-8 (byte {e.start}): save it as "CSV UTF-8"') from None
-        try:
-            dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        table = list(csv.reader(io.StringIO(text), dialect))
-    elif suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(path, read_only=True, data_only=True)
-        except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook
-            raise PartregError(
-                f"{path}: cannot be read as a spreadsheet ({type(e).__name__}): save it as .xlsx"
-            ) from None
-        if sheet is not None and sheet not in book.sheetnames:
-            raise UsageError(f"{path}: no sheet {sheet!r}; the sheets are: {', '.join(book.sheetnames)}")
-        rows = book[sheet] if sheet else book.worksheets[0]
-        table = [list(r) for r in rows.iter_rows(values_only=True)]
-        book.close()
-    else:
-        raise UsageError(f"{path}: import reads .csv and .xlsx files")
-    if not table:
-        raise PartregError(f"{path}: the spreadsheet is empty")
-    headers = ["" if h is None else str(h) for h in table[0]]
-    return headers, [(number, row) for number, row in enumerate(table[1:], 2)]

@@ -1,0 +1,780 @@
+"""Importing councils' spreadsheet registers as they are: their headers, their values, their
+files; every row an entry, no cell lost, and one clear line for a file that is not a register."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml_rs
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from partreg.importer import (
+    MONEY,
+    NEXT_REVIEW,
+    NOTES,
+    kind_from_label,
+    map_columns,
+    read_date,
+    read_money,
+    read_months,
+    split_names,
+)
+from partreg.models import Kind, PartialDate
+from tests import council_sheets
+from tests.common import run_partreg as partreg
+
+PRIORITIES = ["Safer communities", "Protecting our environment", "Growing our economy"]
+
+
+@pytest.fixture
+def council(tmp_path: Path) -> Path:
+    args = ["init", "reg", "--council", "Brentwood Borough Council"]
+    for p in PRIORITIES:
+        args += ["--priority", p]
+    partreg(tmp_path, *args, check=True)
+    return tmp_path / "reg"
+
+
+def entries(council: Path) -> dict[str, dict[str, Any]]:
+    return {
+        p.stem: yaml_rs.loads(p.read_text("utf-8"), parse_datetime=False)
+        for p in sorted((council / "register").glob("*.yaml"))
+    }
+
+
+def notes(entry: dict[str, Any]) -> list[str]:
+    return str(entry.get("internal", {}).get("notes", "")).splitlines()
+
+
+# ---------------------------------------------------------------- headers as councils write them
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Partnership name", ("title",)),
+        ("Name of Partnership", ("title",)),
+        ("PARTNERSHIP NAME", ("title",)),
+        ("Type", ("kind",)),
+        ("Category", ("kind",)),
+        ("Aims / purpose", ("summary",)),
+        ("Lead Officer", ("lead", "role")),
+        ("Responsible officer", ("lead", "role")),
+        ("Directorate", ("lead", "service")),
+        ("Department", ("lead", "service")),
+        ("Portfolio Holder", ("lead", "member")),
+        ("Lead Councillor", ("lead", "member")),
+        ("Partner organisations", ("partners",)),
+        ("Partner Organizations", ("partners",)),
+        ("Members", ("partners",)),
+        ("Date created", ("start",)),
+        ("Commenced", ("start",)),
+        ("Partnership start date", ("start",)),
+        ("Expiry date", ("end",)),
+        ("Review date", NEXT_REVIEW),
+        ("Next review", NEXT_REVIEW),
+        ("Last reviewed", ("review", "history")),
+        ("Review frequency", ("review", "months")),
+        ("Statutory (Y/N)", ("statutory",)),
+        ("Statutory?", ("statutory",)),
+        ("Legislation", ("statutory_basis",)),
+        ("Annual contribution (£)", ("resources", "council", "funding_gbp")),
+        ("Council contribution £", ("resources", "council", "funding_gbp")),
+        ("Budget", MONEY),
+        ("Contract value (£)", ("contract", "value_gbp")),
+        ("Significant?", ("significance",)),
+        ("Assurance rating", ("rating",)),
+        ("Corporate priority", ("priorities",)),
+        ("Corporate Priorities", ("priorities",)),
+        ("Objectives", ("objectives",)),
+        ("Outcomes", ("outcomes", "description")),
+        ("Risks", ("risks", "description")),
+        ("Exit strategy", ("exit_strategy",)),
+        ("Comments", NOTES),
+        ("Notes", NOTES),
+        # partreg's own register.csv reads back
+        ("lead_role", ("lead", "role")),
+        ("council_funding_gbp", ("resources", "council", "funding_gbp")),
+    ],
+)
+def test_headers_as_councils_write_them(header, field):
+    [column] = map_columns([header], {}).columns
+    assert column.key == field
+
+
+def test_numbered_outcome_and_risk_columns():
+    columns = map_columns(
+        ["Outcome 1", "Measure 1", "Target 1", "Outcome 2", "Risk 1", "Risk 1 mitigation"], {}
+    )
+    assert [(c.key, c.number) for c in columns.columns] == [
+        (("outcomes", "description"), 1),
+        (("outcomes", "measure"), 1),
+        (("outcomes", "target"), 1),
+        (("outcomes", "description"), 2),
+        (("risks", "description"), 1),
+        (("risks", "mitigation"), 1),
+    ]
+
+
+def test_a_header_nobody_uses_goes_to_the_notes_and_map_overrides_the_table():
+    columns = map_columns(["Ref", "Officer (role)", "Partnership name"], {"Officer (role)": "lead.role"})
+    assert [(c.letter, c.key, c.given) for c in columns.columns] == [
+        ("A", None, False),
+        ("B", ("lead", "role"), True),
+        ("C", ("title",), False),
+    ]
+    assert columns.columns[0].label == "internal notes"
+
+
+# ---------------------------------------------------------------- values as councils write them
+
+
+@pytest.mark.parametrize(
+    ("cell", "iso", "rough"),
+    [
+        (dt.datetime(2019, 4, 1), "2019-04-01", False),
+        (dt.date(2019, 4, 1), "2019-04-01", False),
+        ("01/04/2019", "2019-04-01", False),
+        ("1/4/19", "2019-04-01", False),
+        ("1 April 2019", "2019-04-01", False),
+        ("1st April 2019", "2019-04-01", False),
+        ("01-Apr-2019", "2019-04-01", False),
+        ("April 2016", "2016-04", False),
+        ("Apr-16", "2016-04", False),
+        ("Sept 2020", "2020-09", False),
+        (2009, "2009", False),
+        (2009.0, "2009", False),
+        ("2009", "2009", False),
+        ("2016-04", "2016-04", False),
+        ("2019-04-01 00:00:00", "2019-04-01", False),
+        ("c. 2005", "2005", True),
+        ("circa April 2016", "2016-04", True),
+    ],
+)
+def test_dates_as_councils_write_them(cell, iso, rough):
+    date, dropped = read_date(cell)
+    assert isinstance(date, PartialDate) and date.iso == iso and dropped is rough
+
+
+@pytest.mark.parametrize(
+    ("cell", "why"),
+    [
+        ("31/02/2020", "not a real date"),
+        ("2019/20", "a financial year"),
+        ("TBC", "not a date"),
+        (45000, "not a date"),
+        (True, "not a date"),
+    ],
+)
+def test_what_is_not_a_date_says_why(cell, why):
+    with pytest.raises(ValueError, match=why):
+        read_date(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "amount", "qualified"),
+    [
+        (25000, 25000, False),
+        (3500.0, 3500, False),
+        (1234.5, 1234.5, False),
+        ("£25,000", 25000, False),
+        ("25000.00", 25000, False),
+        ("£4.2m", 4200000, False),
+        ("£1.5 million", 1500000, False),
+        ("25k", 25000, False),
+        ("£25,000 pa", 25000, True),
+        ("£5,605 + VAT", 5605, True),
+        ("up to £10,000", 10000, True),
+        ("Nil", 0, False),
+        ("£0", 0, False),
+    ],
+)
+def test_money_as_councils_write_it(cell, amount, qualified):
+    assert read_money(cell) == (amount, qualified)
+
+
+@pytest.mark.parametrize("cell", ["varies", "£10,000 - £15,000", "£10k-£15k", "In kind", -5, True])
+def test_what_is_not_one_amount_is_refused(cell):
+    with pytest.raises(ValueError):
+        read_money(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "months"),
+    [("Annual", 12), ("Annually", 12), ("6 monthly", 6), ("Six-monthly", 6), ("Quarterly", 3),
+     ("every 2 years", 24), ("18 months", 18), ("Biennial", 24), (12, 12), ("3 years", 36)],
+)  # fmt: skip
+def test_review_frequency(cell, months):
+    assert read_months(cell) == months
+
+
+@pytest.mark.parametrize("cell", ["Bi-annual", "When needed", 0, 240])
+def test_review_frequency_that_cannot_be_read(cell):
+    with pytest.raises(ValueError):
+        read_months(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "names", "by_commas"),
+    [
+        ("Essex Police; Sport England", ["Essex Police", "Sport England"], False),
+        ("Essex Police\nSport England\n", ["Essex Police", "Sport England"], False),
+        ("• Essex Police\n• Sport England", ["Essex Police", "Sport England"], False),
+        ("Essex Police, Sport England, Essex County Council", ["Essex Police", "Sport England", "Essex County Council"], True),
+        ("Essex Police, Sport England and Essex County Council", ["Essex Police", "Sport England and Essex County Council"], True),
+        ("Basildon, Brentwood and Thurrock Mind", ["Basildon, Brentwood and Thurrock Mind"], False),
+        ("Biffa, Veolia", ["Biffa, Veolia"], False),
+    ],
+)  # fmt: skip
+def test_partners_split_on_commas_only_where_unambiguous(cell, names, by_commas):
+    assert split_names(cell) == (names, by_commas)
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "extra"),
+    [
+        ("Contractual arrangement", Kind.CONTRACT, {}),
+        ("Contract", Kind.CONTRACT, {}),
+        ("Significant partnership", Kind.PARTNERSHIP, {"significance": "high"}),
+        ("Strategic partnership", Kind.PARTNERSHIP, {}),
+        ("Key external partnership", Kind.PARTNERSHIP, {}),
+        ("Statutory partnership", Kind.PARTNERSHIP, {"statutory": True}),
+        ("Shared working arrangement", Kind.JOINT_WORKING, {}),
+        ("Joint working", Kind.JOINT_WORKING, {}),
+        ("Collaborative working", Kind.JOINT_WORKING, {}),
+        ("Forum", Kind.JOINT_WORKING, {}),
+        ("Grant", Kind.COMMUNITY_FUNDING, {}),
+        ("Community funding", Kind.COMMUNITY_FUNDING, {}),
+        ("community-funding", Kind.COMMUNITY_FUNDING, {}),
+        ("Alliance", None, {}),
+        ("Shared service", None, {}),
+        ("Contract partnership", None, {}),
+    ],
+)
+def test_councils_kind_labels(label, kind, extra):
+    assert kind_from_label(label) == (kind, extra)
+
+
+# ---------------------------------------------------------------- files as councils have them
+
+HEADERS = [
+    "Ref",
+    "Partnership name",
+    "Type",
+    "Lead Officer",
+    "Directorate",
+    "Portfolio Holder",
+    "Partner organisations",
+    "Date created",
+    "Review date",
+    "Statutory (Y/N)",
+    "Annual contribution (£)",
+    "Significant?",
+    "Corporate priority",
+    "Outcomes",
+    "Comments",
+]
+ROWS = [
+    [
+        "P001",
+        "Brentwood Community Safety Partnership",
+        "Statutory partnership",
+        "Community Safety Manager",
+        "Communities",
+        "Cllr J Smith",
+        "Essex Police; Essex County Fire and Rescue Service",
+        "01/04/2008",
+        "31/03/2025",
+        "Yes \u2013 Crime and Disorder Act 1998",
+        "£25,000 pa",
+        "Yes",
+        "Safer communities",
+        "1. Fewer repeat victims\n2. Less anti-social behaviour",
+        "Agreement renewed 2023",
+    ],
+    [
+        "P002",
+        "Street cleansing",
+        "Contractual arrangement",
+        "Street Scene Manager",
+        "Environment & Place",
+        "",
+        "Biffa Municipal Ltd",
+        "April 2019",
+        "",
+        "N",
+        "£1.2m",
+        "",
+        "Protecting our environment",
+        "",
+        "",
+    ],
+    [
+        "",
+        "Citizens Advice grant",
+        "Grant",
+        "",
+        "",
+        "",
+        "Citizens Advice Brentwood",
+        "2016",
+        "",
+        "No",
+        "£5,605 + VAT",
+        "No",
+        "",
+        "",
+        "Funding under review",
+    ],
+    ["P004", "Essex Climate Action Network", "", "", "", "", "", "TBC", "", "", "", "", "", "", ""],
+    ["P005", "Food poverty alliance", "Alliance", "", "Communities", "", "Foodbank, Trussell Trust", "", "", "", "varies", "", "", "", ""],
+]  # fmt: skip
+
+
+def check_rows(data: dict[str, dict[str, Any]]) -> None:
+    """The five rows above, field by field, whatever file they came from."""
+    assert sorted(data) == [
+        "brentwood-community-safety-partnership",
+        "citizens-advice-grant",
+        "essex-climate-action-network",
+        "food-poverty-alliance",
+        "street-cleansing",
+    ]
+    csp = data["brentwood-community-safety-partnership"]
+    assert {k: v for k, v in csp.items() if k != "internal"} == {
+        "id": "brentwood-community-safety-partnership",
+        "title": "Brentwood Community Safety Partnership",
+        "kind": "partnership",
+        "status": "active",
+        "lead": {"role": "Community Safety Manager", "service": "Communities", "member": "Cllr J Smith"},
+        "priorities": ["safer-communities"],
+        "partners": [{"name": "Essex Police"}, {"name": "Essex County Fire and Rescue Service"}],
+        "statutory": True,
+        "statutory_basis": "Crime and Disorder Act 1998",
+        "outcomes": [{"description": "Fewer repeat victims"}, {"description": "Less anti-social behaviour"}],
+        "resources": {"council": {"funding_gbp": 25000}},
+        "start": "2008-04-01",
+        "significance": "high",
+    }
+    assert notes(csp) == [
+        "Ref: P001",
+        "Type: Statutory partnership",
+        "Review date: 31/03/2025",
+        "Annual contribution (£): £25,000 pa",
+        "Comments: Agreement renewed 2023",
+    ]
+    cleansing = data["street-cleansing"]
+    assert cleansing["kind"] == "contract" and cleansing["statutory"] is False
+    assert cleansing["start"] == "2019-04" and "end" not in cleansing
+    assert cleansing["lead"] == {"role": "Street Scene Manager", "service": "Environment & Place"}
+    assert cleansing["resources"] == {"council": {"funding_gbp": 1200000}}
+    assert cleansing["partners"] == [{"name": "Biffa Municipal Ltd"}]
+    assert cleansing["priorities"] == ["protecting-our-environment"]
+    assert notes(cleansing) == ["Ref: P002", "Type: Contractual arrangement"]
+    grant = data["citizens-advice-grant"]
+    assert grant["kind"] == "community-funding" and grant["start"] == 2016
+    assert grant["significance"] == "low" and grant["statutory"] is False and "lead" not in grant
+    assert grant["resources"] == {"council": {"funding_gbp": 5605}}
+    assert notes(grant) == [
+        "Type: Grant",
+        "Annual contribution (£): £5,605 + VAT",
+        "Comments: Funding under review",
+    ]
+    network = data["essex-climate-action-network"]
+    assert set(network) == {"id", "title", "status", "internal"}, "an honest record with gaps"
+    assert notes(network) == ["Ref: P004", "Date created: TBC"]
+    alliance = data["food-poverty-alliance"]
+    assert "kind" not in alliance and "resources" not in alliance
+    assert alliance["partners"] == [{"name": "Foodbank, Trussell Trust"}]
+    assert notes(alliance) == ["Ref: P005", "Type: Alliance", "Annual contribution (£): varies"]
+
+
+def write_csv(path: Path, rows: list[list[Any]], *, encoding: str, delimiter: str) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buffer.getvalue().encode(encoding))
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter", "described"),
+    [
+        ("utf-8", ",", "CSV, UTF-8, comma-separated"),
+        ("utf-8-sig", ",", "CSV, UTF-8, comma-separated"),
+        ("cp1252", ",", "CSV, Windows-1252, comma-separated"),
+        ("cp1252", ";", "CSV, Windows-1252, semicolon-separated"),
+        ("utf-8", "\t", "CSV, UTF-8, tab-separated"),
+        ("utf-16", "\t", "CSV, UTF-16, tab-separated"),
+    ],
+)
+def test_csv_in_every_encoding_and_delimiter_excel_writes(council, tmp_path, encoding, delimiter, described):
+    sheet = tmp_path / "register.csv"
+    write_csv(sheet, [HEADERS, *ROWS], encoding=encoding, delimiter=delimiter)
+    dry = partreg(council, "import", str(sheet))
+    assert described in dry.stdout
+    assert "B 'Partnership name'        → title" in dry.stdout
+    assert entries(council) == {}, "a dry run writes nothing"
+    wet = partreg(council, "import", str(sheet), "--write")
+    assert "Wrote 5 files to register/." in wet.stdout and "Traceback" not in wet.stderr
+    check_rows(entries(council))
+
+
+def test_the_cells_that_need_a_look_are_placed_by_row_and_column_letter(council, tmp_path):
+    sheet = tmp_path / "register.csv"
+    write_csv(sheet, [HEADERS, *ROWS], encoding="cp1252", delimiter=",")
+    result = partreg(council, "import", str(sheet))
+    assert result.returncode == 1, "cells kept in the notes are problems to look at"
+    lines = [line for line in result.stdout.splitlines() if line.startswith(str(sheet))]
+    assert lines == [
+        f"{sheet}:2:K: [warning] 'Annual contribution (£)': '£25,000 pa' read as £25,000; the whole text is kept in internal notes",
+        f"{sheet}:4:K: [warning] 'Annual contribution (£)': '£5,605 + VAT' read as £5,605; the whole text is kept in internal notes",
+        f"{sheet}:5:H: [warning] 'Date created': 'TBC' kept in internal notes: not a date",
+        f"{sheet}:6:C: [warning] 'Type': 'Alliance' kept in internal notes: not one of the policy's four kinds, and its words do not decide one: record the kind (`partreg classify` explains each)",
+        f"{sheet}:6:G: [note] 'Partner organisations': 'Foodbank, Trussell Trust' kept as one partner: if it names several, separate them with ';'",
+        f"{sheet}:6:K: [warning] 'Annual contribution (£)': 'varies' kept in internal notes: not an amount in pounds",
+    ]  # fmt: skip
+    assert "5 rows: 5 to write." in result.stdout
+    assert "A 'Ref'                     → internal notes" in result.stdout
+    assert "No column gives the status: each row is recorded as active" in result.stdout
+
+
+def cell_text(cell: Any) -> str:
+    if isinstance(cell, dt.datetime | dt.date):
+        return ""
+    return " ".join(str(cell).split())
+
+
+def test_no_cell_is_lost(council, tmp_path):
+    """Every cell's text is in its entry, as a value or in the notes; a cell read into another
+    form (a date, a yes, a number, a kind) is in its field."""
+    sheet = tmp_path / "register.csv"
+    write_csv(sheet, [HEADERS, *ROWS], encoding="utf-8", delimiter=",")
+    partreg(council, "import", str(sheet), "--write")
+    files = sorted((council / "register").glob("*.yaml"))
+    by_title = {yaml_rs.loads(p.read_text(), parse_datetime=False)["title"]: p.read_text() for p in files}
+    converted = {
+        "Type",
+        "Date created",
+        "Statutory (Y/N)",
+        "Annual contribution (£)",
+        "Significant?",
+        "Corporate priority",
+    }
+    for row in ROWS:
+        text = by_title[row[1]]
+        flat = " ".join(text.split()).replace("'", "").replace('"', "")
+        for header, cell in zip(HEADERS, row, strict=True):
+            if not cell:
+                continue
+            if header in converted and f"{header}: " not in text:
+                continue  # read into its field, asserted field by field elsewhere
+            for part in re.split(r"[;\n]|\d\. ", str(cell)):
+                assert " ".join(part.split()).replace("'", "") in flat, (row[1], header, part)
+
+
+def workbook(path: Path) -> None:
+    """A council's workbook: a cover sheet, then the register under a title, with a merged
+    directorate, a formula, blank rows, and formatted empty columns on the right."""
+    book = Workbook()
+    cover = book.active
+    cover.title = "About"
+    cover.append(["Partnership Register"])
+    cover.append(["Maintained by the Policy team. Reviewed annually."])
+    sheet = book.create_sheet("Register 2024")
+    sheet.append(["Brentwood Borough Council: Partnership Register 2024"])
+    sheet.append([])
+    sheet.append(HEADERS)
+    for row in ROWS:
+        sheet.append(row)
+    sheet.append([None] * len(HEADERS))
+    sheet.append(["P006", "Brentwood Leisure Trust contract", "Contract", "Leisure Manager", None, None, "Everyone Active",
+                  dt.datetime(2021, 10, 1), None, "N", "=250000*1", None, None, None, None])  # fmt: skip
+    sheet.append(["P007", "Town centre BID", "Strategic partnership", "Town Centre Manager", None, None, "Brentwood BID",
+                  dt.datetime(2020, 4, 1), None, "N", "=A1", None, None, None, None])  # fmt: skip
+    sheet.merge_cells("E4:E5")  # Directorate: Communities, merged down over two rows
+    sheet["Z3"].font = Font(bold=True)  # a formatted, empty column far to the right
+    sheet["AB40"].font = Font(italic=True)
+    book.save(path)
+    # Excel saves each formula's result: openpyxl cannot, so add it for the first formula
+    with zipfile.ZipFile(path) as z:
+        files = {name: z.read(name) for name in z.namelist()}
+    name = "xl/worksheets/sheet2.xml"
+    files[name] = files[name].replace(b"<f>250000*1</f><v />", b"<f>250000*1</f><v>250000</v>")
+    with zipfile.ZipFile(path, "w") as z:
+        for key, value in files.items():
+            z.writestr(key, value)
+
+
+def test_xlsx_with_a_cover_sheet_a_title_merged_cells_and_formulas(council, tmp_path):
+    path = tmp_path / "register.xlsx"
+    workbook(path)
+    dry = partreg(council, "import", str(path))
+    out = dry.stdout
+    assert "sheet 'Register 2024', headers on row 3." in out
+    assert "sheet 'About' has no header row: passed over" in out
+    assert "E4:E5 is one merged cell: rows 4 to 5 each get 'Communities'" in out
+    assert "Z 'Z'" not in out and " Z " not in out, "formatted empty columns are not columns"
+    assert (
+        f"{path} [Register 2024]:11:K: [warning] 'Annual contribution (£)': the formula '=A1' has no saved result"
+        in out
+    )
+    partreg(council, "import", str(path), "--write")
+    data = entries(council)
+    leisure = data.pop("brentwood-leisure-trust-contract")
+    assert leisure["kind"] == "contract" and leisure["resources"] == {"council": {"funding_gbp": 250000}}
+    assert leisure["start"] == "2021-10-01"
+    bid = data.pop("town-centre-bid")
+    assert "resources" not in bid
+    assert data["street-cleansing"]["lead"]["service"] == "Communities", "the merged cell fills each row"
+    data["street-cleansing"]["lead"]["service"] = "Environment & Place"
+    check_rows(data)
+
+
+def test_sheet_chooses_the_sheet(council, tmp_path):
+    path = tmp_path / "register.xlsx"
+    workbook(path)
+    result = partreg(council, "import", str(path), "--sheet", "About")
+    assert result.returncode == 2 and "no header row" in result.stderr
+    result = partreg(council, "import", str(path), "--sheet", "Nope")
+    assert result.returncode == 2 and "the sheets are: 'About', 'Register 2024'" in result.stderr
+
+
+def test_write_then_list_shows_every_row_and_a_second_run_writes_only_new_rows(council, tmp_path):
+    sheet = tmp_path / "register.csv"
+    write_csv(sheet, [HEADERS, *ROWS[:3]], encoding="utf-8", delimiter=",")
+    partreg(council, "import", str(sheet), "--write")
+    listed = json.loads(partreg(council, "list", "--format", "json", check=True).stdout)
+    assert sorted(e["title"] for e in listed) == sorted(r[1] for r in ROWS[:3])
+    edited = council / "register" / "street-cleansing.yaml"
+    edited.write_text(edited.read_text() + "# checked by the officer\n")
+    before = edited.read_bytes()
+
+    write_csv(sheet, [HEADERS, *ROWS], encoding="utf-8", delimiter=",")
+    again = partreg(council, "import", str(sheet), "--write")
+    assert "5 rows: 2 to write, 3 already in the register (not written again)." in again.stdout
+    assert "row 3: register/street-cleansing.yaml exists already" in again.stdout
+    assert "Wrote 2 files to register/." in again.stdout
+    assert edited.read_bytes() == before, "an existing file is never replaced"
+    listed = json.loads(partreg(council, "list", "--format", "json", check=True).stdout)
+    assert sorted(e["title"] for e in listed) == sorted(r[1] for r in ROWS)
+
+
+def test_the_same_title_twice_gives_two_entries(council, tmp_path):
+    sheet = tmp_path / "grants.csv"
+    sheet.write_text(
+        "Grant name,Recipient,Amount\nCommunity grant,Home-Start Essex,£3000\nCommunity grant,Scouts,500\n"
+    )
+    result = partreg(council, "import", str(sheet), "--write")
+    assert (
+        ":3:A: [note] 'Grant name': row 2 has the same id 'community-grant': this row's id is community-grant-2"
+        in result.stdout
+    )
+    data = entries(council)
+    assert data["community-grant"]["partners"] == [{"name": "Home-Start Essex"}]
+    assert data["community-grant-2"]["partners"] == [{"name": "Scouts"}]
+    assert "kind" not in data["community-grant"]
+    assert data["community-grant"]["resources"] == {"council": {"funding_gbp": 3000}}, (
+        "no kind: the council's money"
+    )
+
+
+def test_money_follows_the_kind_and_section_headings_give_it(council, tmp_path):
+    sheet = tmp_path / "register.csv"
+    sheet.write_text(
+        "Name,Type,Partners,Value\n"
+        "Contracts,,,\n"
+        "Waste collection,,Biffa,£4.2m\n"
+        "Grants,,,\n"
+        "Scout hut grant,,1st Brentwood Scouts,3500\n"
+        "Community Safety Partnership,Partnership,Essex Police,25000\n"
+    )
+    result = partreg(council, "import", str(sheet), "--write")
+    assert "Row 2 'Contracts' is a section heading" in result.stdout
+    data = entries(council)
+    assert sorted(data) == ["community-safety-partnership", "scout-hut-grant", "waste-collection"]
+    assert data["waste-collection"]["kind"] == "contract"
+    assert data["waste-collection"]["contract"] == {"value_gbp": 4200000}
+    assert data["scout-hut-grant"]["funding"] == {"amount_gbp": 3500}
+    assert data["community-safety-partnership"]["resources"] == {"council": {"funding_gbp": 25000}}
+
+
+def test_outcome_and_risk_columns_become_their_lists(council, tmp_path):
+    sheet = tmp_path / "register.csv"
+    write_csv(
+        sheet,
+        [
+            ["Partnership name", "Type", "Outcome 1", "Measure 1", "Target 1", "Outcome 2", "Risks", "Mitigations"],
+            ["CSP", "Partnership", "Fewer victims", "victims a year", "10% fewer", "Safer town", "Data late\nFunding cut", "ISA signed\nReserves"],
+            ["Forum", "Forum", "", "", "", "", "Low attendance", "Rotate venues; Online option"],
+        ],
+        encoding="utf-8",
+        delimiter=",",
+    )  # fmt: skip
+    result = partreg(council, "import", str(sheet), "--write")
+    data = entries(council)
+    assert data["csp"]["outcomes"] == [
+        {"description": "Fewer victims", "measure": "victims a year", "target": "10% fewer"},
+        {"description": "Safer town"},
+    ]
+    assert data["csp"]["risks"] == [
+        {"description": "Data late", "mitigation": "ISA signed"},
+        {"description": "Funding cut", "mitigation": "Reserves"},
+    ]
+    assert data["forum"]["risks"] == [{"description": "Low attendance"}]
+    assert notes(data["forum"]) == ["Type: Forum", "Mitigations: Rotate venues; Online option"]
+    assert (
+        "'Mitigations': 'Rotate venues; Online option' kept in internal notes: 2 lines against 1"
+        in result.stdout
+    )
+
+
+def test_map_names_columns_and_refuses_a_header_the_sheet_lacks(council, tmp_path):
+    sheet = tmp_path / "register.csv"
+    sheet.write_text(
+        "Partnership name,Type,Officer (role),Ref\nCSP,Partnership,Community Safety Manager,P1\n"
+    )
+    result = partreg(council, "import", str(sheet), "--map", "Officer (role)=lead.role", "--write")
+    assert re.search(r"C 'Officer \(role\)'\s+→ lead.role \(--map\)", result.stdout)
+    assert entries(council)["csp"]["lead"] == {"role": "Community Safety Manager"}
+    bad = partreg(council, "import", str(sheet), "--map", "Officer=lead.role")
+    assert bad.returncode == 2 and "--map 'Officer': the sheet has no such column" in bad.stderr
+    bad = partreg(council, "import", str(sheet), "--map", "Ref=nonsense")
+    assert bad.returncode == 2
+
+
+def test_a_hostile_cell_is_only_text(council, tmp_path):
+    sheet = tmp_path / "register.csv"
+    write_csv(
+        sheet,
+        [["Partnership name", "Type", "Comments"],
+         ["../../etc/passwd", "Partnership", '=HYPERLINK("http://evil","x")'],
+         ["<script>alert(1)</script>", "Partnership", "key: value\n- item"]],
+        encoding="utf-8",
+        delimiter=",",
+    )  # fmt: skip
+    partreg(council, "import", str(sheet), "--write", check=False)
+    data = entries(council)
+    assert sorted(data) == ["etc-passwd", "script-alert-1-script"]
+    assert data["etc-passwd"]["title"] == "../../etc/passwd"
+    assert notes(data["etc-passwd"]) == ['Comments: =HYPERLINK("http://evil","x")']
+    assert notes(data["script-alert-1-script"]) == ["Comments: key: value", "- item"]
+    assert not (tmp_path / "etc").exists()
+
+
+# ---------------------------------------------------------------- a realistic register of 60 rows
+
+
+def test_sixty_real_world_rows_all_import_and_lint_lists_what_each_needs_in_one_run(council, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Register"
+    sheet.append(["Brentwood Borough Council - Partnership Register"])
+    sheet.append([])
+    sheet.append(council_sheets.HEADERS)
+    for index, row in enumerate(council_sheets.ROWS):
+        sheet.append(row)
+        if index in council_sheets.EMPTY_ROWS_AFTER:
+            sheet.append([])
+    path = tmp_path / "register.xlsx"
+    book.save(path)
+
+    result = partreg(council, "import", str(path), "--write")
+    assert "Traceback" not in result.stderr
+    assert "60 rows: 60 to write." in result.stdout and "Wrote 60 files to register/." in result.stdout
+    assert "2 blank rows passed over" in result.stdout
+    data = entries(council)
+    assert len(data) == 60
+    titles = sorted(str(row[1]) for row in council_sheets.ROWS)
+    assert sorted(e["title"] for e in data.values()) == titles
+    listed = json.loads(partreg(council, "list", "--format", "json", check=True).stdout)
+    assert sorted(e["title"] for e in listed) == titles, "`list` shows every row"
+
+    incomplete = re.search(r"(\d+) of the 60 new entries are incomplete", result.stdout)
+    assert incomplete is not None
+    lint = partreg(council, "lint", "--format", "json")
+    assert lint.returncode == 1
+    found = json.loads(lint.stdout)["results"]
+    with_errors = {Path(p["path"]).stem for p in found if p["severity"] == "error"}
+    assert len(with_errors) == int(incomplete.group(1)), "lint lists what each incomplete entry needs"
+    assert not [
+        p for p in found if p["rule"] in ("yaml-syntax", "wrong-type", "unknown-key", "invalid-value")
+    ], "what import writes is the format: only what is missing or unknown is left"
+    missing = {(Path(p["path"]).stem, p["key"]) for p in found if p["rule"] == "missing-field"}
+    for index, row in enumerate(council_sheets.ROWS):
+        entry = next(
+            e for e in data.values() if e["title"] == row[1] and (index != 55 or e["id"].endswith("-2"))
+        )
+        if not row[7]:
+            assert (entry["id"], "partners") in missing, row[1]
+        if not row[4]:
+            assert (entry["id"], "lead.role") in missing or (entry["id"], "lead") in missing, row[1]
+
+
+# ---------------------------------------------------------------- files that are not registers
+
+
+def huge(path: Path) -> None:
+    with path.open("w") as f:
+        f.write("Partnership name,Type\n")
+        line = "A partnership with a long name,Partnership\n"
+        f.write(line * (50 * 1024 * 1024 // len(line)))
+
+
+SAMPLE = Path(__file__).parent / "fixtures" / "sample-register.xlsx"
+BAD_INPUTS = {
+    "empty": ("empty.csv", lambda p: p.write_bytes(b"")),
+    "blank lines": ("blank.csv", lambda p: p.write_text("\n\n,,\n")),
+    "no header row": ("noheader.csv", lambda p: p.write_text("Brentwood,2019,yes\nBasildon,2020,no\n")),
+    "binary": ("binary.csv", lambda p: p.write_bytes(bytes(range(256)) * 40)),
+    "workbook named .csv": ("book.csv", lambda p: shutil.copy(SAMPLE, p)),
+    "old Excel": ("old.xls", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)),
+    "not a workbook": ("fake.xlsx", lambda p: p.write_text("Partnership name,Type\n")),
+    "50 MB": ("huge.csv", huge),
+    "10,000 columns": (
+        "wide.csv",
+        lambda p: p.write_text(
+            "Partnership name,Type," + ",".join(f"Col {i}" for i in range(10_000)) + "\nA,Partnership\n"
+        ),
+    ),
+    "not UTF-8 or 1252": (
+        "mixed.csv",
+        lambda p: p.write_bytes(b"Partnership name,Type\nCaf\x81,Partnership\n"),
+    ),
+}
+
+
+EXPECTED = {
+    "empty": "the file is empty",
+    "blank lines": "the sheet is empty",
+    "no header row": "no header row in the first 30 rows",
+    "binary": "not a CSV file: binary data at byte 0",
+    "workbook named .csv": "this is an Excel workbook, not a CSV file",
+    "old Excel": "an Excel 97-2003 workbook (.xls)",
+    "not a workbook": "cannot be read as an .xlsx workbook",
+    "50 MB": "MB is more than a register's 10 MB",
+    "10,000 columns": "this row has 10,002 columns; a register has at most 1,000",
+    "not UTF-8 or 1252": "byte 25 (0x81) is neither UTF-8 nor Windows-1252 text",
+}
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_a_file_that_is_not_a_register_gets_one_clear_line(council, tmp_path, case):
+    name, make = BAD_INPUTS[case]
+    path = tmp_path / name
+    make(path)
+    result = partreg(council, "import", str(path), "--write")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"partreg: {path}") and EXPECTED[case] in line, line
+    assert list((council / "register").glob("*.yaml")) == [], "nothing written"
