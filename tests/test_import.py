@@ -20,6 +20,7 @@ from partreg.importer import (
     MONEY,
     NEXT_REVIEW,
     NOTES,
+    _boolean,
     kind_from_label,
     map_columns,
     read_date,
@@ -162,6 +163,23 @@ def test_a_header_nobody_uses_goes_to_the_notes_and_map_overrides_the_table():
 def test_dates_as_councils_write_them(cell, iso, rough):
     date, dropped = read_date(cell)
     assert isinstance(date, PartialDate) and date.iso == iso and dropped is rough
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [("Yes", (True, "")), ("y", (True, "")), ("TRUE", (True, "")), (True, (True, "")), ("✓", (True, "")),
+     ("No", (False, "")), ("N", (False, "")), (False, (False, "")), (0, (False, "")),
+     ("Yes - Crime and Disorder Act 1998", (True, "Crime and Disorder Act 1998")),
+     ("Yes (Children Act 2004)", (True, "Children Act 2004"))],
+)  # fmt: skip
+def test_yes_and_no_as_councils_write_them(cell, said):
+    assert _boolean(cell) == said
+
+
+@pytest.mark.parametrize("cell", ["Maybe", "Partly", "Yesterday", 2])
+def test_what_is_not_yes_or_no(cell):
+    with pytest.raises(ValueError, match="not yes or no"):
+        _boolean(cell)
 
 
 @pytest.mark.parametrize(
@@ -692,6 +710,8 @@ def test_sixty_real_world_rows_all_import_and_lint_lists_what_each_needs_in_one_
     assert "Traceback" not in result.stderr
     assert "60 rows: 60 to write." in result.stdout and "Wrote 60 files to register/." in result.stdout
     assert "2 blank rows passed over" in result.stdout
+    unknown = re.search(r"Priorities that partreg.yaml does not list: (.*)\. Add each", result.stdout)
+    assert unknown and "'Health and wellbeing' (" in unknown.group(1), "the priorities to add to partreg.yaml"
     data = entries(council)
     assert len(data) == 60
     titles = sorted(str(row[1]) for row in council_sheets.ROWS)

@@ -612,6 +612,8 @@ class _Draft:
     lists: dict[tuple[str, str], tuple[Column, list[str], str]] = field(default_factory=dict)
     numbered: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
     money: list[tuple[Column, int | float]] = field(default_factory=list)
+    #: Priorities named in the sheet that partreg.yaml does not list.
+    unknown: list[str] = field(default_factory=list)
 
     def set(self, key: Key, value: Any) -> None:
         target = self.data
@@ -743,7 +745,13 @@ def _place(draft: _Draft, column: Column, raw: Any, row: int, settings: Settings
                     )
                 )
         elif key == ("priorities",):
-            draft.set(key, _priorities(split_list(_text(raw)), settings))
+            names = split_list(_text(raw))
+            ids = _priorities(names, settings)
+            draft.set(key, ids)
+            if settings is not None:
+                draft.unknown.extend(
+                    n for n, i in zip(names, ids, strict=True) if i not in settings.priorities
+                )
         elif key in (("objectives",), ("funding", "actions")):
             draft.set(key, split_list(_text(raw)))
         elif key[0] in NUMBERED and column.number is not None:
@@ -889,6 +897,8 @@ class Result:
     findings: list[Finding]
     blank_rows: list[int]
     headings: list[tuple[int, str]]
+    #: Priorities the sheet names that partreg.yaml does not list, with how many rows name each.
+    unknown_priorities: dict[str, int] = field(default_factory=dict)
 
 
 def read_rows(
@@ -908,6 +918,7 @@ def read_rows(
     findings: list[Finding] = []
     section: tuple[Kind, dict[str, Any]] | None = None
     ids: dict[str, int] = {}
+    unknown: dict[str, int] = {}
     for number, cells in rows:
         filled = [c for c in mapping.columns if c.index < len(cells) and not _is_blank(cells[c.index])]
         if not any(not _is_blank(cell) for cell in cells):
@@ -961,9 +972,11 @@ def read_rows(
         ids[entry_id] = number
         data["id"] = entry_id
         findings.extend(draft.findings)
+        for name in draft.unknown:
+            unknown[name] = unknown.get(name, 0) + 1
         out.append(Row(number, canonical(data), draft.findings))
     _check(display, out, settings)
-    return Result(out, findings, blank, headings)
+    return Result(out, findings, blank, headings, unknown)
 
 
 #: The words of a section heading within a sheet ("Strategic partnerships", "Contracts"), which
@@ -1082,6 +1095,14 @@ def import_report(
     for number, heading in result.headings:
         lines.append(
             f"Row {number} {heading!r} is a section heading: the rows below it take its kind where they give none."
+        )
+    if result.unknown_priorities:
+        named = ", ".join(
+            f"{name!r} ({plural(n, 'row')})" for name, n in sorted(result.unknown_priorities.items())
+        )
+        lines.append(
+            f"Priorities that partreg.yaml does not list: {named}. Add each under `priorities:` in "
+            "partreg.yaml (its id is the name in lower case with hyphens), or correct the sheet."
         )
     incomplete = [r for r in new if r.needs]
     if incomplete:
