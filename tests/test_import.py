@@ -158,6 +158,7 @@ def test_a_header_nobody_uses_goes_to_the_notes_and_map_overrides_the_table():
         ("2019-04-01 00:00:00", "2019-04-01", False),
         ("c. 2005", "2005", True),
         ("circa April 2016", "2016-04", True),
+        (43556, "2019-04-01", True),  # a date cell that lost its format: the number kept in the notes
     ],
 )
 def test_dates_as_councils_write_them(cell, iso, rough):
@@ -188,7 +189,7 @@ def test_what_is_not_yes_or_no(cell):
         ("31/02/2020", "not a real date"),
         ("2019/20", "a financial year"),
         ("TBC", "not a date"),
-        (45000, "not a date"),
+        (123456, "not a date"),
         (True, "not a date"),
     ],
 )
@@ -615,11 +616,27 @@ def test_money_follows_the_kind_and_section_headings_give_it(council, tmp_path):
         "Grants,,,\n"
         "Scout hut grant,,1st Brentwood Scouts,3500\n"
         "Community Safety Partnership,Partnership,Essex Police,25000\n"
+        "Essex Climate Action Network,,,\n"
+        'Total,,,"£4,228,500"\n'
+        ",,,Figures exclude VAT\n"
+        "Last updated March 2024,,,\n"
     )
     result = partreg(council, "import", str(sheet), "--write")
-    assert "Row 2 'Contracts' is a section heading" in result.stdout
+    assert "Row 2 passed over, 'Contracts': a section heading: the rows below take its kind" in result.stdout
     data = entries(council)
-    assert sorted(data) == ["community-safety-partnership", "scout-hut-grant", "waste-collection"]
+    assert "Row 8 passed over, 'Total': a totals row, not an arrangement." in result.stdout
+    assert (
+        "Row 9 passed over, 'Figures exclude VAT': a note about the sheet, not an arrangement."
+        in result.stdout
+    )
+    assert "Row 10 passed over, 'Last updated March 2024': a note about the sheet" in result.stdout
+    assert sorted(data) == [
+        "community-safety-partnership",
+        "essex-climate-action-network",
+        "scout-hut-grant",
+        "waste-collection",
+    ], "a row with only a title is an entry with gaps"
+    assert data["essex-climate-action-network"]["kind"] == "community-funding", "under the heading 'Grants'"
     assert data["waste-collection"]["kind"] == "contract"
     assert data["waste-collection"]["contract"] == {"value_gbp": 4200000}
     assert data["scout-hut-grant"]["funding"] == {"amount_gbp": 3500}

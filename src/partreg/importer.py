@@ -385,6 +385,11 @@ def financial_year(text: str) -> tuple[dt.date, dt.date] | None:
     return dt.date(first, 4, 1), dt.date(second, 3, 31)
 
 
+#: Excel's day numbers for 1 January 1950 and 31 December 2099: a number in a date column between
+#: them is a date whose cell lost its format.
+EXCEL_DAYS = (18264, 73415)
+
+
 def read_date(raw: Any) -> tuple[PartialDate, bool]:
     """A date cell as a date as precise as the sheet, and whether words around it were dropped
     (``c. 2005``): those keep the cell's text in the notes."""
@@ -396,6 +401,10 @@ def read_date(raw: Any) -> tuple[PartialDate, bool]:
         raise Unplaced("not a date")
     if isinstance(raw, int | float) and float(raw).is_integer() and 1000 <= raw <= 9999:
         return PartialDate(int(raw), None, None), False
+    if isinstance(raw, int | float) and EXCEL_DAYS[0] <= raw <= EXCEL_DAYS[1]:
+        # a date cell that lost its date format (Excel counts days from 30 December 1899)
+        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(raw))
+        return PartialDate(day.year, day.month, day.day), True
     text = " ".join(str(raw).split())
     rough = bool(_ROUGHLY.match(text))
     text = _ROUGHLY.sub("", text)
@@ -896,7 +905,9 @@ class Result:
     rows: list[Row]
     findings: list[Finding]
     blank_rows: list[int]
-    headings: list[tuple[int, str]]
+    #: Rows that are not arrangements (a section heading, a totals row, a note under the table):
+    #: (row, its text, what it was read as).
+    passed: list[tuple[int, str, str]]
     #: Priorities the sheet names that partreg.yaml does not list, with how many rows name each.
     unknown_priorities: dict[str, int] = field(default_factory=dict)
 
@@ -914,7 +925,7 @@ def read_rows(
     title = next((c for c in mapping.columns if c.key == ("title",)), None)
     out: list[Row] = []
     blank: list[int] = []
-    headings: list[tuple[int, str]] = []
+    passed: list[tuple[int, str, str]] = []
     findings: list[Finding] = []
     section: tuple[Kind, dict[str, Any]] | None = None
     ids: dict[str, int] = {}
@@ -924,11 +935,20 @@ def read_rows(
         if not any(not _is_blank(cell) for cell in cells):
             blank.append(number)
             continue
-        if len(filled) == 1 and title is not None and filled[0] is title and len(placed) >= 3:
-            kind, extra = kind_from_label(_text(cells[title.index]))
-            if kind is not None and set(_words(_text(cells[title.index]))) <= _SECTION_WORDS:
+        if title is not None and _TOTAL.match(_text(cells[title.index] or "")):
+            passed.append((number, _text(cells[title.index]), "a totals row, not an arrangement"))
+            continue
+        if len(filled) == 1 and len(placed) >= 3:
+            text = _text(cells[filled[0].index])
+            kind, extra = kind_from_label(text)
+            if filled[0] is title and kind is not None and set(_words(text)) <= _SECTION_WORDS:
                 section = (kind, extra)
-                headings.append((number, _text(cells[title.index])))
+                passed.append(
+                    (number, text, "a section heading: the rows below take its kind where they give none")
+                )
+                continue
+            if filled[0] is not title or _FOOTNOTE.match(text):
+                passed.append((number, text, "a note about the sheet, not an arrangement"))
                 continue
         draft = _Draft()
         for column in mapping.columns:
@@ -976,9 +996,15 @@ def read_rows(
             unknown[name] = unknown.get(name, 0) + 1
         out.append(Row(number, canonical(data), draft.findings))
     _check(display, out, settings)
-    return Result(out, findings, blank, headings, unknown)
+    return Result(out, findings, blank, passed, unknown)
 
 
+_TOTAL = re.compile(r"^(grand |sub-?\s?)?totals?:?$", re.IGNORECASE)
+#: A line under (or above) the table that describes the sheet, in the title column.
+_FOOTNOTE = re.compile(
+    r"^(\*|note\b|notes\b|key\b|source\b|last updated|updated\b|prepared by|version\b|produced by|correct as at)",
+    re.IGNORECASE,
+)
 #: The words of a section heading within a sheet ("Strategic partnerships", "Contracts"), which
 #: sets the kind of the rows below it; a row titled "Essex Climate Action Network" is an entry.
 _SECTION_WORDS = set(
@@ -1092,10 +1118,8 @@ def import_report(
         lines.append(
             f"{plural(len(result.blank_rows), 'blank row')} passed over: {_numbers(result.blank_rows)}."
         )
-    for number, heading in result.headings:
-        lines.append(
-            f"Row {number} {heading!r} is a section heading: the rows below it take its kind where they give none."
-        )
+    for number, text, what in result.passed:
+        lines.append(f"Row {number} passed over, {_show(text)}: {what}.")
     if result.unknown_priorities:
         named = ", ".join(
             f"{name!r} ({plural(n, 'row')})" for name, n in sorted(result.unknown_priorities.items())
