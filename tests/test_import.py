@@ -135,6 +135,11 @@ def test_a_header_nobody_uses_goes_to_the_notes_and_map_overrides_the_table():
     assert columns.columns[0].label == "internal notes"
 
 
+def test_a_second_column_for_the_same_field_goes_to_the_notes_saying_which_column_gives_it():
+    columns = map_columns(["Partnership name", "Lead Officer", "Contact officer"], {}).columns
+    assert columns[2].key is None and columns[2].label == "internal notes (lead.role comes from column B)"
+
+
 # ---------------------------------------------------------------- values as councils write them
 
 

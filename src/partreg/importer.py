@@ -184,11 +184,12 @@ class Column:
     key: Key | None  # None: into internal notes
     number: int | None = None  # "Outcome 2" -> 2
     given: bool = False  # named with --map
+    why: str = ""  # why a column goes to the notes, where the reason is not its header
 
     @property
     def label(self) -> str:
         if self.key is None or self.key == NOTES:
-            return "internal notes"
+            return f"internal notes ({self.why})" if self.why else "internal notes"
         if self.key == MONEY:
             return (
                 "contract.value_gbp, funding.amount_gbp or resources.council.funding_gbp, by the row's kind"
@@ -262,13 +263,14 @@ def map_columns(headers: Sequence[str], given: dict[str, str]) -> Mapping:
             continue
         columns.append(Column(index, letter(index + 1), header, key, number, by_hand))
     # a field filled by two columns: the first wins, the others go to notes (reported)
-    seen: set[tuple[Key, int | None]] = set()
+    seen: dict[tuple[Key, int | None], Column] = {}
     for i, column in enumerate(columns):
         if column.key is None or column.key == NOTES:
             continue
-        if (column.key, column.number) in seen and column.key not in (MONEY,):
-            columns[i] = Column(column.index, column.letter, column.header, None, None, column.given)
-        seen.add((column.key, column.number))
+        first = seen.setdefault((column.key, column.number), column)
+        if first is not column and column.key != MONEY:
+            why = f"{first.label} comes from column {first.letter}"
+            columns[i] = Column(column.index, column.letter, column.header, None, None, column.given, why)
     return Mapping(columns, assume_active=not any(c.key == ("status",) for c in columns))
 
 
@@ -403,8 +405,8 @@ def read_date(raw: Any) -> tuple[PartialDate, bool]:
         return PartialDate(int(raw), None, None), False
     if isinstance(raw, int | float) and EXCEL_DAYS[0] <= raw <= EXCEL_DAYS[1]:
         # a date cell that lost its date format (Excel counts days from 30 December 1899)
-        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(raw))
-        return PartialDate(day.year, day.month, day.day), True
+        counted = dt.date(1899, 12, 30) + dt.timedelta(days=int(raw))
+        return PartialDate(counted.year, counted.month, counted.day), True
     text = " ".join(str(raw).split())
     rough = bool(_ROUGHLY.match(text))
     text = _ROUGHLY.sub("", text)
@@ -1087,6 +1089,8 @@ def import_report(
         lines.append(
             f"  {column.letter:>2} {shown:<{width}} → {column.label}{' (--map)' if column.given else ''}"
         )
+    if any(c.key is None and c.header and not c.why for c in mapping.columns):
+        lines.append("A column going to the notes can be read into a field with --map 'HEADER=field.path'.")
     if mapping.assume_active:
         lines.append(
             "No column gives the status: each row is recorded as active (a register lists current arrangements)."
