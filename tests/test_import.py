@@ -820,3 +820,53 @@ def test_a_file_that_is_not_a_register_gets_one_clear_line(council, tmp_path, ca
     [line] = result.stderr.splitlines()
     assert line.startswith(f"partreg: {path}") and EXPECTED[case] in line, line
     assert list((council / "register").glob("*.yaml")) == [], "nothing written"
+
+
+CONVERTED = {  # fields whose value is the cell read into another form, not its text
+    ("kind",): "kind",
+    ("start",): "start",
+    ("statutory",): "statutory",
+    ("significance",): "significance",
+    ("priorities",): "priorities",
+    ("resources", "council", "funding_gbp"): "resources",
+}
+
+
+def test_no_cell_of_sixty_real_world_rows_is_lost(tmp_path):
+    """Each cell of the realistic sheet is in its row's entry: its text as a value or in the notes,
+    or, where it is read into another form (a date, yes or no, an amount), its field is set."""
+    from partreg.importer import looks_like_header, read_rows
+    from partreg.models import Settings
+    from partreg.sheets import read_sheet
+
+    book = Workbook()
+    book.active.append(council_sheets.HEADERS)
+    for row in council_sheets.ROWS:
+        book.active.append(row)
+    path = tmp_path / "register.xlsx"
+    book.save(path)
+    table = read_sheet(path, looks_like_header)
+    mapping = map_columns(table.headers, {})
+    settings = Settings(council="Test", priorities={"safer-communities": "Safer communities"})
+    result = read_rows(str(path), "register", table.rows, mapping, settings)
+    assert [r.number for r in result.rows] == list(range(2, 62)), "every row is an entry"
+    checked = 0
+    for row, cells in zip(result.rows, council_sheets.ROWS, strict=True):
+        flat = " ".join(json.dumps(row.data, default=str, ensure_ascii=False).replace("\\n", " ").split())
+        for column, cell in zip(mapping.columns, cells, strict=True):
+            if cell is None or cell == "":
+                continue
+            checked += 1
+            noted = f"{column.header}: " in str(row.data.get("internal", {}).get("notes", ""))
+            if column.key in CONVERTED and not noted:
+                assert CONVERTED[column.key] in row.data, (row.number, column.header, cell)
+                continue
+            if isinstance(cell, dt.date):
+                day = PartialDate(cell.year, cell.month, cell.day)
+                assert day.iso in flat or day.display() in flat, (row.number, column.header, cell)
+                continue
+            text = str(cell)
+            for part in re.split(r"[;\n]|\d\. |, ", text):
+                part = " ".join(part.split())
+                assert json.dumps(part, ensure_ascii=False)[1:-1] in flat, (row.number, column.header, part)
+    assert checked > 500
