@@ -609,11 +609,6 @@ class Row:
     def id(self) -> str:
         return str(self.data["id"])
 
-    @property
-    def title(self) -> str | None:
-        title = self.data.get("title")
-        return title if isinstance(title, str) else None
-
 
 @dataclass
 class _Draft:
