@@ -688,8 +688,58 @@ def test_map_names_columns_and_refuses_a_header_the_sheet_lacks(council, tmp_pat
     assert entries(council)["csp"]["lead"] == {"role": "Community Safety Manager"}
     bad = partreg(council, "import", str(sheet), "--map", "Officer=lead.role")
     assert bad.returncode == 2 and "--map 'Officer': the sheet has no such column" in bad.stderr
-    bad = partreg(council, "import", str(sheet), "--map", "Ref=nonsense")
-    assert bad.returncode == 2
+    for path in ("nonsense", "lead", "partners.name", "internal", "review"):
+        bad = partreg(council, "import", str(sheet), "--map", f"Ref={path}")
+        assert bad.returncode == 2 and "a field that holds a value" in bad.stderr, path
+
+
+def test_map_reads_a_cell_by_its_field_type(council, tmp_path):
+    sheet = tmp_path / "register.csv"
+    sheet.write_text(
+        "Partnership name,Meets to discuss?,Agreed on,Ref,Lead officer,Service\n"
+        "Night Time Economy Forum,Yes,01/04/2020,NTE-1,Licensing Manager,Licensing\n"
+        "Town Forum,Sometimes,soon,,Town Centre Manager,\n"
+    )
+    result = partreg(
+        council,
+        "import",
+        str(sheet),
+        "--write",
+        "--map",
+        "Meets to discuss?=characteristics.discussion_forum",
+        "--map",
+        "Agreed on=agreement.date",
+        "--map",
+        "Ref=agreement.reference",
+        "--map",
+        "Service=lead.role",  # a second column for lead.role: to the notes, saying so
+    )
+    data = entries(council)
+    forum = data["night-time-economy-forum"]
+    assert forum["characteristics"] == {"discussion_forum": True}
+    assert forum["agreement"] == {"date": "2020-04-01", "reference": "NTE-1"}
+    assert notes(forum) == ["Service: Licensing"]
+    assert "'Meets to discuss?': 'Sometimes' kept in internal notes: not yes or no" in result.stdout
+    assert "'Agreed on': 'soon' kept in internal notes: not a date" in result.stdout
+
+
+def test_numbers_too_big_to_be_real_are_kept_as_text(council, tmp_path):
+    sheet = tmp_path / "register.csv"
+    sheet.write_text(
+        "Partnership name,Review frequency,Annual contribution\n"
+        f"A,{'1' * 5000},{'9' * 400}\n"
+        "B,12,£1e400\n"
+        f"C,12 months,{'9' * 5000}\n"
+    )
+    result = partreg(council, "import", str(sheet), "--write")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    data = entries(council)
+    assert notes(data["a-arrangement"]) == [
+        f"Review frequency: {'1' * 5000}",
+        f"Annual contribution: {'9' * 400}",
+    ]
+    assert data["b-arrangement"]["review"] == {"months": 12} and "resources" not in data["b-arrangement"]
+    assert partreg(council, "lint").returncode == 1, "and lint reads what was written"
 
 
 def test_a_hostile_cell_is_only_text(council, tmp_path):

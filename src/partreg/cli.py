@@ -816,8 +816,7 @@ def import_(
     Example: partreg import old-register.xlsx --map "Officer=lead.role" --write
     """
     from partreg import report
-    from partreg.importer import import_report, looks_like_header, map_columns, normal, read_rows
-    from partreg.models import Arrangement as Model
+    from partreg.importer import can_map, import_report, looks_like_header, map_columns, normal, read_rows
     from partreg.sheets import read_sheet
     from partreg.store import REGISTER_DIR, dump_entry, read_settings, write_atomic
 
@@ -830,10 +829,10 @@ def import_(
     given = {}
     for item in mapping or []:
         header, sep, path = item.partition("=")
-        field_name = path.strip().split(".")[0]
-        if not sep or not header.strip() or field_name not in {*Model.model_fields, "notes"}:
+        if not sep or not header.strip() or not can_map(path.strip()):
             raise UsageError(
-                f"--map {item!r}: write HEADER=FIELD with a field of the format, e.g. 'Officer=lead.role', or HEADER=notes"
+                f"--map {item!r}: write HEADER=FIELD with a field that holds a value, "
+                "e.g. 'Officer=lead.role', 'Ref=contract.reference' or 'Ref=notes'"
             )
         given[header.strip()] = path.strip()
     chosen = {normal(h) for h in given}

@@ -18,10 +18,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from partreg.lint import Linter, Problem, Severity, dotted
-from partreg.models import ID_PATTERN, MONTHS, Kind, PartialDate, Settings, uk_date
+from partreg.models import ID_PATTERN, MONTHS, Arrangement, Kind, PartialDate, Settings, inner_model, uk_date
 from partreg.questionnaire import canonical, propose_id
 from partreg.rules import ALL
 
@@ -274,6 +275,27 @@ def map_columns(headers: Sequence[str], given: dict[str, str]) -> Mapping:
     return Mapping(columns, assume_active=not any(c.key == ("status",) for c in columns))
 
 
+def can_map(path: str) -> bool:
+    """Whether ``--map HEADER=path`` names somewhere a cell can go: a field that holds one value
+    or a list of text (``lead.role``, ``objectives``), a list the importer fills from text
+    (``partners``, ``outcomes.measure``), or ``notes``."""
+    if path in ("notes", "internal.notes"):
+        return True
+    key = tuple(path.split("."))
+    if key in SYNONYMS:
+        return True
+    model: Any = Arrangement
+    for depth, part in enumerate(key):
+        fields = getattr(model, "model_fields", None)
+        if fields is None or part not in fields or part == "internal":
+            return False
+        annotation = fields[part].annotation
+        model = inner_model(annotation)
+        if "list[" in str(annotation) and depth < len(key) - 1:
+            return False  # inside a list of records: the importer fills those only as SYNONYMS says
+    return not hasattr(model, "model_fields")
+
+
 def looks_like_header(cells: Sequence[Any]) -> bool:
     """A header row names at least two fields partreg knows, one of them a title, kind, partners or
     lead officer; or it is a list of titles under one header ("Partnership name")."""
@@ -443,7 +465,7 @@ def read_date(raw: Any) -> tuple[PartialDate, bool]:
 
 _MONEY = re.compile(
     r"^(?P<before>(?:up to|upto|approx\.?|approximately|c\.|circa|about|around|est\.?|max\.?|maximum|min\.?)\s*)?"
-    r"(?:£|gbp)?\s*(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?:£|gbp)?\s*(?P<number>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,4})?|\d{1,16}(?:\.\d{1,4})?)\s*"
     r"(?P<scale>k|m|mn|bn|million|billion|thousand)?\b\.?(?P<after>.*)$",
     re.IGNORECASE,
 )
@@ -458,13 +480,17 @@ _SCALE = {
 }
 
 
+#: A trillion pounds: a larger amount is a typing mistake, not a council's arrangement.
+MAX_POUNDS = 10**12
+
+
 def read_money(raw: Any) -> tuple[int | float, bool]:
     """An amount in pounds, and whether a qualifier ("pa", "+ VAT", "up to") was left over:
     ``£4.2m``, ``£25,000 pa``, ``£5,605 + VAT``, ``25k``."""
     if isinstance(raw, bool):
         raise Unplaced("not an amount")
     if isinstance(raw, int | float):
-        if raw < 0 or raw != raw or raw in (float("inf"), float("-inf")):
+        if not 0 <= raw <= MAX_POUNDS:  # also NaN
             raise Unplaced("not an amount in pounds")
         return (int(raw) if float(raw).is_integer() else raw), False
     text = " ".join(str(raw).split())
@@ -477,6 +503,8 @@ def read_money(raw: Any) -> tuple[int | float, bool]:
         raise Unplaced("not an amount in pounds")
     value = float(m.group("number").replace(",", "")) * _SCALE.get((m.group("scale") or "").lower(), 1)
     value = round(value, 2)
+    if value > MAX_POUNDS:
+        raise Unplaced("not an amount in pounds")
     qualified = bool(m.group("before") or m.group("after").strip(" .()"))
     return (int(value) if value.is_integer() else value), qualified
 
@@ -494,10 +522,17 @@ _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 
 def read_months(raw: Any) -> int:
     """A review frequency as months: ``Annual``, ``6 monthly``, ``every 2 years``, ``18 months``."""
-    if isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer():
+    if (
+        isinstance(raw, int | float)
+        and not isinstance(raw, bool)
+        and abs(raw) < 10**5
+        and float(raw).is_integer()
+    ):
         months = int(raw)
     else:
         text = str(raw).strip().lower().replace("-", " ")
+        if re.search(r"\d{5}", text):
+            raise Unplaced("not a review frequency (such as 'Annual' or '6 months')")
         for word, n in _WORD_NUMBERS.items():
             text = re.sub(rf"\b{word}\b", str(n), text)
         text = re.sub(r"^(every|each|once every|once a|once an?)\s+", "", text)
@@ -625,6 +660,8 @@ class _Draft:
         target = self.data
         for part in key[:-1]:
             target = target.setdefault(str(part), {})
+            if not isinstance(target, dict):
+                raise Unplaced(f"{dotted(key[: key.index(part) + 1])} already holds another column's value")
         target[str(key[-1])] = value
 
     def has(self, key: Key) -> bool:
@@ -779,9 +816,40 @@ def _place(draft: _Draft, column: Column, raw: Any, row: int, settings: Settings
                 raise Unplaced("cannot be an id (lower-case letters, digits and hyphens)")
             draft.set(key, _text(raw))
         else:
-            draft.set(key, _text(raw))
+            draft.set(key, _as_field(key, raw))
     except Unplaced as e:
         draft.keep(column, _text(raw), str(e), row)
+
+
+def _as_field(key: Key, raw: Any) -> Any:
+    """A cell for a field the table has no rule for (one named with --map), read by the field's type."""
+    model: Any = Arrangement
+    annotation: Any = None
+    for part in key:
+        annotation = model.model_fields[str(part)].annotation
+        model = inner_model(annotation)
+    if model is bool:
+        value, rest = _boolean(raw)
+        if rest:
+            raise Unplaced("not yes or no")
+        return value
+    if model is PartialDate or "PartialDate" in str(annotation):
+        return read_date(raw)[0].yaml_value()
+    if model is int:
+        return read_months(raw)
+    if model is float:
+        amount, qualified = read_money(raw)
+        if qualified:
+            raise Unplaced("an amount with words around it")
+        return amount
+    if "list[" in str(annotation):
+        return split_list(_text(raw))
+    if isinstance(model, type) and issubclass(model, StrEnum):
+        word = "-".join(_words(_text(raw)))
+        if word not in {m.value for m in model}:
+            raise Unplaced(f"not one of: {', '.join(m.value for m in model)}")
+        return word
+    return _text(raw)
 
 
 def _date_text(raw: Any) -> str:
