@@ -75,7 +75,9 @@ def notes(entry: dict[str, Any]) -> list[str]:
         ("Lead Councillor", ("lead", "member")),
         ("Partner organisations", ("partners",)),
         ("Partner Organizations", ("partners",)),
-        ("Members", ("partners",)),
+        ("Membership", ("partners",)),
+        ("Partner 2", ("partners",)),
+        ("Members", None),  # often the councillors on the body: to the notes
         ("Date created", ("start",)),
         ("Commenced", ("start",)),
         ("Partnership start date", ("start",)),
@@ -89,7 +91,14 @@ def notes(entry: dict[str, Any]) -> list[str]:
         ("Legislation", ("statutory_basis",)),
         ("Annual contribution (£)", ("resources", "council", "funding_gbp")),
         ("Council contribution £", ("resources", "council", "funding_gbp")),
-        ("Budget", MONEY),
+        ("Value", MONEY),
+        ("Budget", None),  # often the partnership's own budget, not the council's money
+        ("% of budget", None),
+        ("Council contribution 2023/24", ("resources", "council", "funding_gbp")),
+        ("Council funding (£pa)", ("resources", "council", "funding_gbp")),
+        ("Exit date", ("end",)),
+        ("Agreement date", ("agreement", "date")),
+        ("Statutory / non-statutory", ("statutory",)),
         ("Contract value (£)", ("contract", "value_gbp")),
         ("Significant?", ("significance",)),
         ("Assurance rating", ("rating",)),
@@ -406,7 +415,9 @@ def check_rows(data: dict[str, dict[str, Any]]) -> None:
     grant = data["citizens-advice-grant"]
     assert grant["kind"] == "community-funding" and grant["start"] == 2016
     assert grant["significance"] == "low" and grant["statutory"] is False and "lead" not in grant
-    assert grant["resources"] == {"council": {"funding_gbp": 5605}}
+    assert grant["funding"] == {"amount_gbp": 5605} and "resources" not in grant, (
+        "what a grant gives is its amount"
+    )
     assert notes(grant) == [
         "Type: Grant",
         "Annual contribution (£): £5,605 + VAT",
@@ -878,14 +889,14 @@ CONVERTED = {  # fields whose value is the cell read into another form, not its 
     ("statutory",): "statutory",
     ("significance",): "significance",
     ("priorities",): "priorities",
-    ("resources", "council", "funding_gbp"): "resources",
+    ("resources", "council", "funding_gbp"): "resources funding",
 }
 
 
 def test_no_cell_of_sixty_real_world_rows_is_lost(tmp_path):
     """Each cell of the realistic sheet is in its row's entry: its text as a value or in the notes,
     or, where it is read into another form (a date, yes or no, an amount), its field is set."""
-    from partreg.importer import looks_like_header, read_rows
+    from partreg.importer import header_score, read_rows
     from partreg.models import Settings
     from partreg.sheets import read_sheet
 
@@ -895,7 +906,7 @@ def test_no_cell_of_sixty_real_world_rows_is_lost(tmp_path):
         book.active.append(row)
     path = tmp_path / "register.xlsx"
     book.save(path)
-    table = read_sheet(path, looks_like_header)
+    table = read_sheet(path, header_score)
     mapping = map_columns(table.headers, {})
     settings = Settings(council="Test", priorities={"safer-communities": "Safer communities"})
     result = read_rows(str(path), "register", table.rows, mapping, settings)
@@ -909,7 +920,7 @@ def test_no_cell_of_sixty_real_world_rows_is_lost(tmp_path):
             checked += 1
             noted = f"{column.header}: " in str(row.data.get("internal", {}).get("notes", ""))
             if column.key in CONVERTED and not noted:
-                assert CONVERTED[column.key] in row.data, (row.number, column.header, cell)
+                assert set(CONVERTED[column.key].split()) & set(row.data), (row.number, column.header, cell)
                 continue
             if isinstance(cell, dt.date):
                 day = PartialDate(cell.year, cell.month, cell.day)

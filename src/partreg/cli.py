@@ -781,7 +781,7 @@ def init(
 def import_(
     spreadsheet: Annotated[
         Path,
-        typer.Argument(metavar="FILE", help="The register as a spreadsheet: .csv or .xlsx.", dir_okay=False),
+        typer.Argument(metavar="FILE", help="The register as a spreadsheet: .csv or .xlsx."),
     ],
     mapping: Annotated[
         list[str] | None,
@@ -816,7 +816,7 @@ def import_(
     Example: partreg import old-register.xlsx --map "Officer=lead.role" --write
     """
     from partreg import report
-    from partreg.importer import can_map, import_report, looks_like_header, map_columns, normal, read_rows
+    from partreg.importer import can_map, header_score, import_report, map_columns, normal, read_rows
     from partreg.sheets import read_sheet
     from partreg.store import REGISTER_DIR, dump_entry, read_settings, write_atomic
 
@@ -835,12 +835,7 @@ def import_(
                 "e.g. 'Officer=lead.role', 'Ref=contract.reference' or 'Ref=notes'"
             )
         given[header.strip()] = path.strip()
-    chosen = {normal(h) for h in given}
-    table = read_sheet(
-        spreadsheet,
-        lambda cells: looks_like_header(cells) or bool(chosen & {normal(str(c)) for c in cells if c}),
-        sheet,
-    )
+    table = read_sheet(spreadsheet, lambda cells: header_score(cells, given), sheet)
     missing = [h for h in given if normal(h) not in {normal(x) for x in table.headers}]
     if missing:
         raise UsageError(
@@ -848,7 +843,7 @@ def import_(
             + ", ".join(repr(h) for h in table.headers if h)
         )
     columns = map_columns(table.headers, given)
-    result = read_rows(table.display, spreadsheet.stem, table.rows, columns, settings)
+    result = read_rows(table.display, spreadsheet.stem, table.rows, columns, settings, table.merged)
     existing = {r.number for r in result.rows if (base / REGISTER_DIR / f"{r.id}.yaml").exists()}
     lines, attention = import_report(table, columns, result, existing, REGISTER_DIR)
     for line in lines:

@@ -27,6 +27,7 @@ from partreg.questionnaire import canonical, propose_id
 from partreg.rules import ALL
 
 Key = tuple[str | int, ...]
+Mapping_ = dict[str, str] | None
 NOTES: Key = ("internal", "notes")
 #: A money column whose field follows the row's kind: a contract's value, a grant's amount,
 #: otherwise the council's contribution.
@@ -41,6 +42,9 @@ def _words(text: str) -> list[str]:
     text = re.sub(
         r"\((?:£|gbp|y/n|yes/no|yes or no|y or n|dd/mm/yy(?:yy)?|if any|if applicable|optional)\)", " ", text
     )
+    # "Council contribution 2023/24", "(£pa)", "per annum": the year and the unit do not change the field
+    text = re.sub(r"\b(19|20)\d\d(\s*[/-]\s*\d{2,4})?\b|\bper annum\b|\bp\.?a\.?(?=\W|$)|£pa", " ", text)
+    text = re.sub(r"\by\s*/\s*n\b", " ", text)
     words = re.findall(r"[a-z0-9]+", text.replace("£", " "))
     out = []
     for word in words:
@@ -65,7 +69,7 @@ SYNONYMS_TABLE = """
 id: id | partreg id
 title: title | name | partnership | partnership name | name of partnership | partnership title |
     arrangement | arrangement name | name of arrangement | partnership or arrangement |
-    partnership body | name of body | body | organisation name | contract title | contract name |
+    partnership body | name of body | body | organisation | organisation name | contract title | contract name |
     grant name | scheme | project | project name | group | group name
 kind: kind | type | category | partnership type | type of partnership | arrangement type |
     type of arrangement | classification | partnership category | nature of arrangement
@@ -81,21 +85,24 @@ lead.service: lead service | service | department | directorate | service area |
     lead department | responsible service | division | lead directorate | council service |
     department responsible | service responsible | business unit
 lead.member: lead member | portfolio holder | lead councillor | cabinet member | councillor |
+    council member |
     member lead | lead portfolio holder | elected member | lead cabinet member | responsible member |
     member representative | councillor representative | lead member portfolio holder
-lead.email: email | lead email | contact email | email address | officer email
+lead.email: email | lead email | contact email | email address | officer email | lead officer email
 lead.phone: phone | telephone | lead phone | contact number | telephone number | phone number
 partners: partners | partner | partner organisation | other partner | partner body | partner agency |
-    member organisation | members | membership | bodies | organisation involved | key partner |
-    partners involved | other organisation | partner name | organisations | supplier | supplier name |
+    member organisation | membership | organisation involved | key partner |
+    partners involved | other organisation | partner name | supplier | supplier name |
     provider | contractor | recipient | beneficiary | grant recipient | organisation funded
 priorities: priority | corporate priority | council priority | strategic priority |
     corporate plan priority | corporate objective | corporate plan | link to corporate priority |
     corporate plan theme
-statutory: statutory | statutory partnership | is it statutory | statutory requirement
+statutory: statutory | statutory partnership | is it statutory | statutory requirement |
+    statutory non statutory | statutory or non statutory
 statutory_basis: statutory basis | legislation | legal basis | statute | legislative basis |
     statutory duty | relevant legislation | act | statutory power
 agreement.type: agreement type | type of agreement | governance document | agreement
+agreement.date: agreement date | date of agreement | date agreed | date signed | signed
 characteristics.formal_agreement: formal agreement | formal agreement in place | signed agreement
 objectives: objective | objectives | shared objective | key objective | strategic objective
 outcomes.description: outcome | outcomes | measurable outcome | expected outcome | intended outcome |
@@ -109,12 +116,11 @@ risks.mitigation: mitigation | mitigations | risk mitigation | control | control
 resources.council.funding_gbp: council contribution | annual contribution | contribution |
     council funding | financial contribution | council financial contribution | council resources |
     annual council contribution | council budget | council funding gbp | council cost |
-    council investment | financial commitment
+    council investment | financial commitment | cost to council | annual cost to council
 resources.council.staff: staff time | officer time | staff resource | staffing | council staff
 resources.partners: partner contribution | partners contribution | partner resource |
     other contribution | contribution from partner
-(money): value | amount | annual value | total value | cost | annual cost | budget | annual budget |
-    funding
+(money): value | amount | annual value | total value | cost | annual cost | funding
 contract.reference: contract reference | contract ref | contract number | contract no
 contract.value_gbp: contract value | value of contract | contract sum | contract value gbp |
     annual contract value | total contract value
@@ -130,7 +136,7 @@ funding.period_end: funding end | grant end | funding period end | grant end dat
 funding.actions: agreed action | actions | grant condition | conditions of funding |
     what funding is for
 added_value: added value | value added | benefit | benefits | benefit to council
-exit_strategy: exit strategy | exit plan | exit arrangement | exit
+exit_strategy: exit strategy | exit plan | exit arrangement
 rating: rating | assurance | assurance rating | assurance level | level of assurance
 significance: significance | significant | significant partnership | is it significant |
     significance level
@@ -138,7 +144,7 @@ start: start | start date | date created | commenced | date commenced | from | d
     started | established | date established | commencement date | created | date formed | formed |
     date set up | contract start | contract start date | start of arrangement | date joined | joined
 end: end | end date | expiry | expiry date | to | date end | ends | expires | termination date |
-    contract end | contract end date | end of arrangement | date ended | ended | until
+    contract end | contract end date | end of arrangement | date ended | ended | until | exit date
 (next review): review date | next review | next review date | date of next review | review due |
     due for review
 review.history: last review | last reviewed | date last reviewed | last review date |
@@ -173,6 +179,8 @@ OWN_COLUMNS: dict[str, Key] = {
 #: Columns of partreg's own export that are computed from the rest, not recorded.
 COMPUTED = {"page"}
 NUMBERED = ("outcomes", "risks")
+#: Fields that are lists of text: several columns may add to them ("Partner 1", "Partner 2").
+LISTS: set[Key] = {("partners",), ("priorities",), ("objectives",), ("funding", "actions")}
 
 
 @dataclass(frozen=True)
@@ -217,6 +225,8 @@ class Mapping:
 
 
 def _key_for(header: str) -> tuple[Key | None, int | None]:
+    if re.search(r"%|\bper ?cent", str(header), re.IGNORECASE):
+        return None, None  # "% of budget": a share, not an amount
     name = normal(header)
     if name in OWN_COLUMNS:
         return OWN_COLUMNS[name], None
@@ -234,6 +244,8 @@ def _key_for(header: str) -> tuple[Key | None, int | None]:
                 key = None
         if key is not None and key[0] in NUMBERED:
             return key, int(numbers[0])
+        if key in LISTS:
+            return key, None  # "Partner 1", "Partner 2": each adds to the list
     framed = " ".join(w for w in words if w not in FRAMING)
     if framed and framed != name and framed in HEADERS:
         return HEADERS[framed], None
@@ -269,7 +281,7 @@ def map_columns(headers: Sequence[str], given: dict[str, str]) -> Mapping:
         if column.key is None or column.key == NOTES:
             continue
         first = seen.setdefault((column.key, column.number), column)
-        if first is not column and column.key != MONEY:
+        if first is not column and column.key != MONEY and column.key not in LISTS:
             why = f"{first.label} comes from column {first.letter}"
             columns[i] = Column(column.index, column.letter, column.header, None, None, column.given, why)
     return Mapping(columns, assume_active=not any(c.key == ("status",) for c in columns))
@@ -296,15 +308,22 @@ def can_map(path: str) -> bool:
     return not hasattr(model, "model_fields")
 
 
-def looks_like_header(cells: Sequence[Any]) -> bool:
-    """A header row names at least two fields partreg knows, one of them a title, kind, partners or
-    lead officer; or it is a list of titles under one header ("Partnership name")."""
+def header_score(cells: Sequence[Any], given: Mapping_ = None) -> int:
+    """How well a row names columns partreg knows: 0 unless it names at least two fields, one of
+    them a title, kind, partners or lead officer, or it is a lone title over a list of names;
+    more for each field it names, and :data:`partreg.sheets.TITLED` more when one is the title."""
+    from partreg.sheets import TITLED
+
     said = [c for c in cells if isinstance(c, str) and c.strip()]
-    keys = {_key_for(c)[0] for c in said}
+    chosen = {normal(h): tuple(p.split(".")) for h, p in (given or {}).items()}
+    keys = {chosen.get(normal(c)) or _key_for(c)[0] for c in said}
     keys.discard(None)
+    titled = TITLED if ("title",) in keys else 0
     if len(said) == 1 and len([c for c in cells if c not in (None, "")]) == 1:
-        return keys == {("title",)}
-    return len(keys) >= 2 and bool(keys & {("title",), ("kind",), ("partners",), ("lead", "role")})
+        return 1 + titled if keys == {("title",)} else 0
+    if len(keys) >= 2 and keys & {("title",), ("kind",), ("partners",), ("lead", "role")}:
+        return len(keys) + 1 + titled
+    return 0
 
 
 # ---------------------------------------------------------------- values
@@ -361,9 +380,12 @@ def _yes_no(text: str) -> tuple[bool, str] | None:
         return True, ""
     if low in NO:
         return False, ""
-    m = re.match(r"^(yes|no|y|n)\b[\s,:;.\-\u2013\u2014(]+(.+?)\)?$", text.strip(), re.IGNORECASE)
+    m = re.match(r"^(yes|no|y|n)\b([\s,:;.\-\u2013\u2014(]+)(.+)$", text.strip(), re.IGNORECASE)
     if m:
-        return m.group(1).lower().startswith("y"), m.group(2).strip()
+        rest = m.group(3).strip()
+        if "(" in m.group(2) and rest.endswith(")") and rest.count(")") > rest.count("("):
+            rest = rest[:-1].strip()
+        return m.group(1).lower().startswith("y"), rest
     return None
 
 
@@ -652,9 +674,12 @@ class _Draft:
     findings: list[Finding] = field(default_factory=list)
     lists: dict[tuple[str, str], tuple[Column, list[str], str]] = field(default_factory=dict)
     numbered: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
-    money: list[tuple[Column, int | float]] = field(default_factory=list)
+    money: list[tuple[Column, int | float, str]] = field(default_factory=list)
     #: Priorities named in the sheet that partreg.yaml does not list.
     unknown: list[str] = field(default_factory=list)
+    #: The law named after "Yes" in a statutory column, and that cell.
+    basis: str = ""
+    basis_cell: tuple[Column, str] = (Column(0, "A", "", None), "")
 
     def set(self, key: Key, value: Any) -> None:
         target = self.data
@@ -663,6 +688,14 @@ class _Draft:
             if not isinstance(target, dict):
                 raise Unplaced(f"{dotted(key[: key.index(part) + 1])} already holds another column's value")
         target[str(key[-1])] = value
+
+    def extend(self, key: Key, items: list[Any]) -> None:
+        """Add to a list field, which several columns may fill ("Partner 1", "Partner 2")."""
+        target = self.data
+        for part in key[:-1]:
+            target = target.setdefault(str(part), {})
+        found = target.setdefault(str(key[-1]), [])
+        found.extend(i for i in items if i not in found)
 
     def has(self, key: Key) -> bool:
         target: Any = self.data
@@ -711,7 +744,13 @@ def _place(draft: _Draft, column: Column, raw: Any, row: int, settings: Settings
     """Read one cell into the draft, or into the notes saying why."""
     key = column.key
     assert key is not None
+    if isinstance(raw, str):
+        raw = _clean(draft, column, raw, row)
+        if not raw:
+            return
     try:
+        if isinstance(raw, str) and _EXCEL_ERROR.match(raw.strip()):
+            raise Unplaced(f"an Excel error ({raw.strip()}): correct the formula in the sheet")
         if key == NOTES:
             draft.keep(column, _text(raw))
         elif key == NEXT_REVIEW:
@@ -749,7 +788,7 @@ def _place(draft: _Draft, column: Column, raw: Any, row: int, settings: Settings
             value, rest = _boolean(raw)
             draft.set(key, value)
             if rest and key == ("statutory",) and value:
-                draft.data.setdefault("statutory_basis", rest)
+                draft.basis, draft.basis_cell = rest, (column, _text(raw))  # placed once every cell is read
             elif rest:
                 draft.keep(column, _text(raw), row=row, read_as="yes" if value else "no")
         elif key == ("significance",):
@@ -773,7 +812,7 @@ def _place(draft: _Draft, column: Column, raw: Any, row: int, settings: Settings
             draft.set(key, AGREEMENTS[low])
         elif key == ("partners",):
             names, by_commas = split_names(_text(raw))
-            draft.set(key, [{"name": n} for n in names])
+            draft.extend(key, [{"name": n} for n in names])
             if by_commas:
                 draft.findings.append(
                     Finding(row, column, f"read as {len(names)} partners, separated by commas", "note")
@@ -789,14 +828,21 @@ def _place(draft: _Draft, column: Column, raw: Any, row: int, settings: Settings
                 )
         elif key == ("priorities",):
             names = split_list(_text(raw))
+            if len(names) == 1 and names[0].lower() in LEVELS and "significance" not in draft.data:
+                # a "Priority" column saying High, Medium or Low is the arrangement's significance
+                draft.set(("significance",), LEVELS[names[0].lower()])
+                draft.keep(column, names[0], row=row, read_as=f"significance {LEVELS[names[0].lower()]}")
+                return
             ids = _priorities(names, settings)
-            draft.set(key, ids)
+            if "arrangement" in ids and not any(re.search(r"[A-Za-z0-9]", n) for n in names):
+                raise Unplaced("names no priority")
+            draft.extend(key, ids)
             if settings is not None:
                 draft.unknown.extend(
                     n for n, i in zip(names, ids, strict=True) if i not in settings.priorities
                 )
         elif key in (("objectives",), ("funding", "actions")):
-            draft.set(key, split_list(_text(raw)))
+            draft.extend(key, split_list(_text(raw)))
         elif key[0] in NUMBERED and column.number is not None:
             joined = "; ".join(split_list(_text(raw)))
             draft.numbered.setdefault((str(key[0]), column.number), {})[str(key[1])] = joined
@@ -819,6 +865,45 @@ def _place(draft: _Draft, column: Column, raw: Any, row: int, settings: Settings
             draft.set(key, _as_field(key, raw))
     except Unplaced as e:
         draft.keep(column, _text(raw), str(e), row)
+
+
+_EXCEL_ERROR = re.compile(r"^#(N/A|REF!|DIV/0!|VALUE!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA)$")
+#: Control characters, and the escape sequences a terminal would act on; tab and line breaks stay.
+_CONTROL = re.compile(
+    r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|.)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]"
+)
+#: Fields of one line: a line break in their cell (Alt+Enter in Excel) is a space.
+ONE_LINE = {("title",), ("lead", "role"), ("lead", "service"), ("lead", "member"), ("statutory_basis",),
+            ("contract", "reference"), ("contract", "procurement_route"), ("id",)}  # fmt: skip
+#: A cell in a lead officer column that reads as a person's name, not a role.
+_PERSON = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-zA-Z'\-]+$")
+_ROLE_WORDS = re.compile(
+    r"\b(manager|officer|head|director|lead|chief|executive|coordinator|co-ordinator|team|service|adviser|advisor|"
+    r"assistant|deputy|principal|senior|specialist|partnership|community|development|policy|clerk|secretary)\b",
+    re.IGNORECASE,
+)
+
+
+def _clean(draft: _Draft, column: Column, raw: str, row: int) -> str:
+    """A text cell without control characters (reported), one line for a one-line field."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x85", "\n").replace("\u2028", "\n")
+    cleaned = _CONTROL.sub("", text)
+    if cleaned != text:
+        draft.findings.append(
+            Finding(row, column, "control characters removed (they would act on a terminal)")
+        )
+    if column.key in ONE_LINE:
+        cleaned = " ".join(cleaned.split())
+    if column.key == ("lead", "role") and _PERSON.match(cleaned.strip()) and not _ROLE_WORDS.search(cleaned):
+        draft.findings.append(
+            Finding(
+                row,
+                column,
+                f"{_show(cleaned)} reads as a person's name: the register records the lead's role, "
+                "which is published (e.g. 'Community Safety Manager')",
+            )
+        )
+    return cleaned
 
 
 def _as_field(key: Key, raw: Any) -> Any:
@@ -906,7 +991,7 @@ def _money(draft: _Draft, column: Column, raw: Any, row: int) -> None:
                 draft.set(("resources", "council", "other"), text)
                 return
         raise
-    draft.money.append((column, amount))
+    draft.money.append((column, amount, _text(raw)))
     if qualified:
         draft.keep(column, _text(raw), row=row, read_as=f"£{amount:,}")
 
@@ -947,8 +1032,8 @@ def _lists(draft: _Draft, row: int) -> None:
         draft.data.setdefault(name, []).extend(items)
 
 
-def _place_money(draft: _Draft) -> None:
-    for column, amount in draft.money:
+def _place_money(draft: _Draft, row: int) -> None:
+    for column, amount, text in draft.money:
         key = column.key
         if key == MONEY:
             kind = draft.data.get("kind")
@@ -956,9 +1041,12 @@ def _place_money(draft: _Draft) -> None:
                 "contract": ("contract", "value_gbp"),
                 "community-funding": ("funding", "amount_gbp"),
             }.get(str(kind), ("resources", "council", "funding_gbp"))
+        grant = draft.data.get("kind") == "community-funding" and not draft.has(("funding", "amount_gbp"))
+        if key == ("resources", "council", "funding_gbp") and grant:
+            key = ("funding", "amount_gbp")  # what the council puts into a grant is the grant
         assert key is not None
         if draft.has(key):
-            draft.keep(column, f"{amount:,}")
+            draft.keep(column, text, f"{dotted(key)} is given by another column", row)
         else:
             draft.set(key, amount)
 
@@ -983,25 +1071,35 @@ def read_rows(
     rows: Iterable[tuple[int, list[Any]]],
     mapping: Mapping,
     settings: Settings | None,
+    merged: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
 ) -> Result:
-    """Every non-blank row as an entry: its cells placed, its id made unique within the sheet,
-    and checked by the linter for what it still needs."""
+    """Every row that is an arrangement as an entry: its cells placed, its id unique within the
+    sheet, checked by the linter for what it still needs. A row that only adds to the one above
+    (another partner on the next line, under a title merged down) is added to it; a section
+    heading, a totals row, a note about the sheet and a repeated header are passed over, named."""
     placed = [c for c in mapping.columns if c.key is not None]
     title = next((c for c in mapping.columns if c.key == ("title",)), None)
+    header = [normal(c.header) for c in mapping.columns]
     out: list[Row] = []
     blank: list[int] = []
     passed: list[tuple[int, str, str]] = []
     findings: list[Finding] = []
     section: tuple[Kind, dict[str, Any]] | None = None
     ids: dict[str, int] = {}
+    counters: dict[str, int] = {}
     unknown: dict[str, int] = {}
+    previous: tuple[Row, list[Any]] | None = None
     for number, cells in rows:
-        filled = [c for c in mapping.columns if c.index < len(cells) and not _is_blank(cells[c.index])]
+        filled = [c for c in mapping.columns if c.index < len(cells) and not _is_blank(cells[c.index], c.key)]
         if not any(not _is_blank(cell) for cell in cells):
             blank.append(number)
             continue
-        if title is not None and _TOTAL.match(_text(cells[title.index] or "")):
-            passed.append((number, _text(cells[title.index]), "a totals row, not an arrangement"))
+        if [normal(_text(c)) if c is not None else "" for c in cells] == header:
+            passed.append((number, _text(cells[filled[0].index]), "the header row again"))
+            continue
+        total = _total(cells, title)
+        if total:
+            passed.append((number, total, "a totals row, not an arrangement"))
             continue
         if len(filled) == 1 and len(placed) >= 3:
             text = _text(cells[filled[0].index])
@@ -1012,9 +1110,23 @@ def read_rows(
                     (number, text, "a section heading: the rows below take its kind where they give none")
                 )
                 continue
-            if filled[0] is not title or _FOOTNOTE.match(text):
+            if (filled[0] is title and _FOOTNOTE.match(text)) or (
+                filled[0] is not title and filled[0].key not in CONTINUED and filled[0].key is not None
+            ):
                 passed.append((number, text, "a note about the sheet, not an arrangement"))
                 continue
+        if (
+            previous is not None
+            and title is not None
+            and _continues(number, cells, previous[1], filled, title, merged)
+        ):
+            _add_to(previous[0], number, cells, previous[1], filled, settings)
+            findings.extend(
+                previous[0].findings[-1:]
+                if previous[0].findings and previous[0].findings[-1].row == number
+                else []
+            )
+            continue
         draft = _Draft()
         for column in mapping.columns:
             raw = cells[column.index] if column.index < len(cells) else None
@@ -1028,46 +1140,144 @@ def read_rows(
             draft.set(("kind",), section[0].value)
             for key, value in section[1].items():
                 draft.data.setdefault(key, value)
-        _place_money(draft)
-        _lists(draft, number)
+        _finish(draft, number)
         if mapping.assume_active:
             draft.data.setdefault("status", "active")
         data = draft.data
-        if draft.notes:
-            notes = data.setdefault("internal", {})
-            old = notes.get("notes")
-            notes["notes"] = "\n".join(([old] if old else []) + draft.notes)
         base = data.get("id") or (propose_id(data["title"]) if isinstance(data.get("title"), str) else None)
         if base is None:
-            base = f"{propose_id(stem)}-row-{number}"
-        entry_id = str(base)
-        if entry_id in ids:
-            n = 2
-            while f"{entry_id}-{n}" in ids:
-                n += 1
-            draft.findings.append(
-                Finding(
-                    number,
-                    title,
-                    f"row {ids[entry_id]} has the same id {entry_id!r}: this row's id is {entry_id}-{n}",
-                    "note",
-                )
-            )
-            entry_id = f"{entry_id}-{n}"
+            base = f"{propose_id(stem)[:48].rstrip('-')}-row-{number}"
+        entry_id = _unique(str(base), ids, counters)
+        if entry_id != base:
+            message = f"row {ids[str(base)]} has the same id {base!r}: this row's id is {entry_id}"
+            draft.findings.append(Finding(number, title, message, "note"))
         ids[entry_id] = number
         data["id"] = entry_id
         findings.extend(draft.findings)
         for name in draft.unknown:
             unknown[name] = unknown.get(name, 0) + 1
-        out.append(Row(number, canonical(data), draft.findings))
+        row = Row(number, canonical(data), draft.findings)
+        out.append(row)
+        previous = (row, cells)
     _check(display, out, settings)
     return Result(out, findings, blank, passed, unknown)
 
 
-_TOTAL = re.compile(r"^(grand |sub-?\s?)?totals?:?$", re.IGNORECASE)
+def _unique(base: str, ids: dict[str, int], counters: dict[str, int]) -> str:
+    """``base``, or ``base-2``, ``base-3``... where it is taken, within the 64 characters an id has."""
+    if base not in ids:
+        return base
+    n = counters.get(base, 1)
+    while True:
+        n += 1
+        suffix = f"-{n}"
+        candidate = base[: 64 - len(suffix)].rstrip("-") + suffix
+        if candidate not in ids:
+            counters[base] = n
+            return candidate
+
+
+def _finish(draft: _Draft, row: int) -> None:
+    """What is placed once every cell is read: money by kind, outcome and risk lists, the notes."""
+    _place_money(draft, row)
+    _lists(draft, row)
+    if draft.basis and draft.data.get("statutory_basis") != draft.basis:
+        if "statutory_basis" in draft.data:
+            column, text = draft.basis_cell
+            draft.keep(column, text, row=row, read_as="yes")
+        else:
+            draft.data["statutory_basis"] = draft.basis
+    if draft.notes:
+        notes = draft.data.setdefault("internal", {})
+        old = notes.get("notes")
+        notes["notes"] = "\n".join(([old] if old else []) + draft.notes)
+
+
+#: Columns a row may add to the entry above it: lists, and text that goes to the notes.
+CONTINUED: set[Key | None] = {*LISTS, ("outcomes", "description"), ("outcomes", "measure"), ("outcomes", "target"),
+                              ("risks", "description"), ("risks", "mitigation"), NOTES, None}  # fmt: skip
+
+
+def _continues(
+    number: int,
+    cells: list[Any],
+    above: list[Any],
+    filled: list[Column],
+    title: Column,
+    merged: set[tuple[int, int]] | frozenset[tuple[int, int]],
+) -> bool:
+    """Whether a row only adds to the entry above it: it has no title of its own (or the title
+    merged down from above), and each of its cells adds to a list or the notes, or repeats the row
+    above (a merged cell)."""
+    own_title = title in filled and (number, title.index) not in merged
+    if own_title:
+        return False
+    new = [c for c in filled if c is not title and not _same(cells[c.index], above[c.index])]
+    return (
+        bool(new)
+        and all(c.key in CONTINUED for c in new)
+        and any(c.key is not None and c.key != NOTES for c in new)
+    )
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a == b or (isinstance(a, str) and isinstance(b, str) and a.strip() == b.strip())
+
+
+def _add_to(
+    entry: Row,
+    number: int,
+    cells: list[Any],
+    above: list[Any],
+    filled: list[Column],
+    settings: Settings | None,
+) -> None:
+    """A continuation row's lists and notes, added to the entry above."""
+    draft = _Draft()
+    for column in filled:
+        if column.key == ("title",) or _same(cells[column.index], above[column.index]):
+            continue
+        if column.key is None:
+            draft.keep(column, _text(cells[column.index]))
+        else:
+            _place(draft, column, cells[column.index], number, settings)
+    _finish(draft, number)
+    added = []
+    for name, items in draft.data.items():
+        if name == "internal":
+            old = entry.data.setdefault("internal", {}).get("notes")
+            entry.data["internal"]["notes"] = "\n".join([*([old] if old else []), items["notes"]])
+        elif name == "funding":
+            entry.data.setdefault("funding", {}).setdefault("actions", []).extend(items.get("actions", []))
+            added.append("funding.actions")
+        elif isinstance(items, list):
+            entry.data.setdefault(name, []).extend(items)
+            added.append(name)
+    entry.data = canonical(entry.data)
+    entry.findings.extend(draft.findings)
+    what = " and ".join(added) or "notes"
+    entry.findings.append(
+        Finding(number, None, f"continues row {entry.number}: its {what} added to {entry.id}", "note")
+    )
+
+
+def _total(cells: list[Any], title: Column | None) -> str:
+    """The label of a totals row ("Total", "TOTAL COST", "Sub total - statutory"), or ``""``."""
+    if title is not None and not _is_blank(cells[title.index]):
+        text = _text(cells[title.index])
+        return text if _TOTAL.match(text) else ""
+    labels = [_text(c) for c in cells if isinstance(c, str) and _TOTAL.match(c.strip())]
+    return labels[0] if labels else ""
+
+
+_TOTAL = re.compile(
+    r"^(grand\s+|sub[\s-]*)?totals?(\s*$|\s*[:(\-\u2013]|\s+(cost|spend|value|funding|budget|excl|incl|for|of|to)\b|\s+\d)",
+    re.IGNORECASE,
+)
 #: A line under (or above) the table that describes the sheet, in the title column.
 _FOOTNOTE = re.compile(
-    r"^(\*|note\b|notes\b|key\b|source\b|last updated|updated\b|prepared by|version\b|produced by|correct as at)",
+    r"^(\*\s|notes?\s*:|key\s*:|source\s*:|version\s*[:\d]|last updated|updated\s*(:|on\b)|"
+    r"prepared by|produced by|correct as (at|of)|as at\s+\d)",
     re.IGNORECASE,
 )
 #: The words of a section heading within a sheet ("Strategic partnerships", "Contracts"), which

@@ -30,8 +30,12 @@ HEADER_SEARCH = 30
 #: A cell may hold a long text (a summary, a list of outcomes); the csv module's default limit is 128 KB.
 MAX_CELL = 1024 * 1024
 
+#: Uncompressed size of a workbook's parts: a small .xlsx can hold a sheet of hundreds of MB.
+MAX_UNZIPPED = 60 * 1024 * 1024
+
 Cells = list[Any]
-IsHeader = Callable[[Sequence[Any]], bool]
+#: How well a row (or two rows read together) names columns: 0 for not a header.
+HeaderScore = Callable[[Sequence[Any]], int]
 
 
 def letter(column: int) -> str:
@@ -57,16 +61,24 @@ class Table:
     notes: list[str] = field(default_factory=list)
     #: Cells whose value could not be read, as (row, column, message).
     unreadable: list[tuple[int, int, str]] = field(default_factory=list)
+    #: Cells that hold the value of a merged cell above them, as (row, column index from 0).
+    merged: set[tuple[int, int]] = field(default_factory=set)
+    #: The header's rows: 1, or 2 where a header is written over two rows.
+    header_rows: int = 1
 
 
-def read_sheet(path: Path, is_header: IsHeader, sheet: str | None = None) -> Table:
-    """The register in ``path`` (.csv, .xlsx): the header row is the first that ``is_header`` accepts.
+def read_sheet(path: Path, score: HeaderScore, sheet: str | None = None) -> Table:
+    """The register in ``path`` (.csv, .xlsx): the header row is the first that ``score`` accepts.
 
     Raises :class:`UsageError` (exit 2) for a file that is not a register spreadsheet, with one
     line saying what it is and what to do.
     """
-    if not path.is_file():
+    if path.is_dir():
+        raise UsageError(f"{path}: a folder, not a spreadsheet: give the .csv or .xlsx file")
+    if not path.exists():
         raise UsageError(f"{path}: no such file")
+    if not path.is_file():
+        raise UsageError(f"{path}: not a regular file: give the .csv or .xlsx file")
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise UsageError(
@@ -85,9 +97,11 @@ def read_sheet(path: Path, is_header: IsHeader, sheet: str | None = None) -> Tab
             f"{path}: an Excel 97-2003 workbook (.xls): open it in Excel and save it as .xlsx, then import that"
         )
     if suffix in (".csv", ".tsv", ".txt"):
-        return _read_csv(path, is_header)
+        if sheet is not None:
+            raise UsageError(f"{path}: --sheet names a sheet of an .xlsx workbook; a CSV file has one")
+        return _read_csv(path, score)
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, is_header, sheet)
+        return _read_xlsx(path, score, sheet)
     raise UsageError(f"{path}: import reads .csv and .xlsx files; save the register as one of them")
 
 
@@ -100,11 +114,27 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
         encodings = [("utf-16", "UTF-16")]
     else:
         zero = data.find(b"\x00")
-        if zero != -1:
+        sample = data[:4096]
+        if (
+            zero != -1
+            and len(sample) >= 4
+            and sample[1::2].count(0) > len(sample) // 4
+            and 0 not in sample[0::2]
+        ):
+            encodings = [("utf-16-le", "UTF-16")]
+        elif (
+            zero != -1
+            and len(sample) >= 4
+            and sample[0::2].count(0) > len(sample) // 4
+            and 0 not in sample[1::2]
+        ):
+            encodings = [("utf-16-be", "UTF-16")]
+        elif zero != -1:
             raise UsageError(
                 f"{path}: not a CSV file: binary data at byte {zero}; save the sheet as CSV, or import the .xlsx"
             )
-        encodings = [("utf-8", "UTF-8"), ("cp1252", "Windows-1252")]
+        else:
+            encodings = [("utf-8", "UTF-8"), ("cp1252", "Windows-1252")]
     last: UnicodeDecodeError | None = None
     for codec, name in encodings:
         try:
@@ -143,20 +173,29 @@ def _delimiter(text: str) -> str:
     return best[1]
 
 
-def _read_csv(path: Path, is_header: IsHeader) -> Table:
+def _read_csv(path: Path, score: HeaderScore) -> Table:
     text, encoding = _decode(path, path.read_bytes())
     delimiter = _delimiter(text)
     csv.field_size_limit(MAX_CELL)
     table: list[Cells] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    line = 1
     try:
         for cells in reader:
             _check_size(path, len(table) + 1, cells)
             table.append(list(cells))
+            line = reader.line_num + 1
     except csv.Error as e:
-        raise UsageError(f"{path}:{reader.line_num}: cannot be read as CSV ({e})") from None
+        if "end of data" in str(e):
+            raise UsageError(
+                f'{path}:{line}: a cell opened with a quote (") is never closed, so every line after it '
+                "would be one cell: close the quote, or save the sheet again from Excel"
+            ) from None
+        raise UsageError(
+            f"{path}:{line}: cannot be read as CSV ({e}): save the sheet again from Excel"
+        ) from None
     described = f"CSV, {encoding}, {DELIMITERS[delimiter]}-separated"
-    return _table(path, str(path), table, is_header, described)
+    return _table(path, str(path), table, score, described)
 
 
 def _check_size(path: Path, row: int, cells: Sequence[Any]) -> None:
@@ -173,8 +212,15 @@ def _blank(cell: Any) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def _table(path: Path, display: str, table: list[Cells], is_header: IsHeader, described: str) -> Table:
-    found = _find_header(table, is_header)
+def _table(
+    path: Path,
+    display: str,
+    table: list[Cells],
+    score: HeaderScore,
+    described: str,
+    merges: Sequence[tuple[int, int, int, int]] = (),
+) -> Table:
+    found = _find_header(table, score)
     if found is None:
         if not any(not _blank(c) for row in table for c in row):
             raise UsageError(f"{path}: the sheet is empty")
@@ -182,25 +228,54 @@ def _table(path: Path, display: str, table: list[Cells], is_header: IsHeader, de
             f"{path}: no header row in the first {HEADER_SEARCH} rows names a column partreg knows "
             "(such as 'Partnership name', 'Type', 'Lead officer'): add one, or name the columns with --map"
         )
-    headers = ["" if _blank(h) else " ".join(str(h).split()) for h in table[found]]
-    width = max((len(r) for r in table), default=0)
-    while width and all(len(r) < width or _blank(r[width - 1]) for r in table[found:]):
+    first, count, headers = found
+    # a header merged across columns ("Partner organisations" over B1:C1) heads each of them
+    for top, left, _bottom, right in merges:
+        if first + 1 <= top <= first + count and right > left:
+            for column in range(left, right):
+                if column < len(headers) and _blank(headers[column]):
+                    headers[column] = headers[left - 1]
+    body = table[first + count :]
+    width = max((len(r) for r in [headers, *body]), default=0)
+    while (
+        width
+        and (len(headers) < width or _blank(headers[width - 1]))
+        and all(len(r) < width or _blank(r[width - 1]) for r in body)
+    ):
         width -= 1  # trailing empty columns, which Excel keeps once a cell has been formatted
-    headers = (headers + [""] * width)[:width]
-    rows = [(n, (row + [None] * width)[:width]) for n, row in enumerate(table[found + 1 :], found + 2)]
-    return Table(display, headers, found + 1, rows, described)
+    headers = ["" if _blank(h) else " ".join(str(h).split()) for h in (headers + [""] * width)[:width]]
+    rows = [(n, (row + [None] * width)[:width]) for n, row in enumerate(body, first + count + 1)]
+    return Table(display, headers, first + 1, rows, described, header_rows=count)
 
 
-def _find_header(table: list[Cells], is_header: IsHeader) -> int | None:
+def _find_header(table: list[Cells], score: HeaderScore) -> tuple[int, int, list[Any]] | None:
+    """The header: the row, or two rows read together ("Partnership" over "name"), among the first
+    rows that names the most columns partreg knows; the earliest and the single row on a tie."""
+    best: tuple[int, int, int, list[Any]] | None = None
     for index, row in enumerate(table[:HEADER_SEARCH]):
-        if any(not _blank(c) for c in row) and is_header(row):
-            return index
-    return None
+        if not any(not _blank(c) for c in row):
+            continue
+        candidates = [(score(row), 1, list(row))]
+        if index + 1 < len(table) and any(not _blank(c) for c in table[index + 1]):
+            below = table[index + 1]
+            width = max(len(row), len(below))
+            joined = [
+                " ".join(str(c) for c in pair if not _blank(c)) or None
+                for pair in zip(
+                    row + [None] * (width - len(row)), below + [None] * (width - len(below)), strict=True
+                )
+            ]
+            candidates.append((score(joined), 2, joined))
+        for points, count, headers in candidates:
+            if points > 0 and (best is None or points > best[0]):
+                best = (points, index, count, headers)
+    return None if best is None else (best[1], best[2], best[3])
 
 
-def _read_xlsx(path: Path, is_header: IsHeader, sheet: str | None) -> Table:
+def _read_xlsx(path: Path, score: HeaderScore, sheet: str | None) -> Table:
     from openpyxl import load_workbook
 
+    _check_unzipped(path)
     try:
         book = load_workbook(path, data_only=True)
     except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook
@@ -211,39 +286,85 @@ def _read_xlsx(path: Path, is_header: IsHeader, sheet: str | None) -> Table:
     if sheet is not None and sheet not in names:
         raise UsageError(f"{path}: no sheet {sheet!r}; the sheets are: {', '.join(map(repr, names))}")
     notes: list[str] = []
+    found: list[tuple[str, _Cells, int]] = []
     for name in [sheet] if sheet else names:
-        cells = _sheet_cells(path, book[name])
-        if sheet is None and _find_header(cells.table, is_header) is None:
-            notes.append(f"sheet {name!r} has no header row: passed over")
+        ws = book[name]
+        if sheet is None and ws.sheet_state != "visible":
+            notes.append(f"sheet {name!r} is hidden: passed over (--sheet {name!r} reads it)")
             continue
-        result = _table(
-            path,
-            f"{path} [{name}]" if len(names) > 1 else str(path),
-            cells.table,
-            is_header,
-            f"sheet {name!r}",
+        cells = _sheet_cells(path, ws)
+        header = _find_header(cells.table, score)
+        if header is None:
+            if sheet is None:
+                notes.append(f"sheet {name!r} has no header row: passed over")
+                continue
+            found.append((name, cells, 0))
+        else:
+            found.append((name, cells, score(header[2])))
+    if not found:
+        raise UsageError(
+            f"{path}: none of its sheets ({', '.join(map(repr, names))}) has a header row naming a column "
+            "partreg knows (such as 'Partnership name', 'Type', 'Lead officer'): give --sheet and --map"
         )
-        result.notes = notes + cells.notes
-        result.unreadable = _formulas_without_values(path, name, cells.table, result.header_row)
-        return result
-    raise UsageError(
-        f"{path}: none of its sheets ({', '.join(map(repr, names))}) has a header row naming a column "
-        "partreg knows (such as 'Partnership name', 'Type', 'Lead officer'): give --sheet and --map"
+    # the first sheet whose header names the title, or else the first with a header
+    name, cells, _ = next((f for f in found if f[2] >= TITLED), found[0])
+    notes += [
+        f"sheet {other!r} also has a header row: --sheet {other!r} imports it"
+        for other, *_ in found
+        if other != name
+    ]
+    result = _table(
+        path,
+        f"{path} [{name}]" if len(names) > 1 else str(path),
+        cells.table,
+        score,
+        f"sheet {name!r}",
+        cells.merges,
     )
+    result.notes = notes + cells.notes
+    result.merged = cells.merged
+    first_data = result.header_row + result.header_rows
+    result.unreadable = _formulas_without_values(path, name, cells.table, first_data)
+    return result
+
+
+#: What a header score adds when the header names the title: a sheet of arrangements has one.
+TITLED = 100
+
+
+def _check_unzipped(path: Path) -> None:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            size = sum(info.file_size for info in z.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return  # openpyxl says what is wrong with it
+    if size > MAX_UNZIPPED:
+        raise UsageError(
+            f"{path}: its sheets hold {size / 1024 / 1024:,.0f} MB once unpacked, more than a register's "
+            f"{MAX_UNZIPPED // 1024 // 1024} MB: is this the register? Save its register sheet on its own"
+        )
 
 
 @dataclass
 class _Cells:
     table: list[Cells]
-    notes: list[str]
+    notes: list[str] = field(default_factory=list)
+    #: Merged ranges as (top, left, bottom, right), 1-based.
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    merged: set[tuple[int, int]] = field(default_factory=set)
 
 
 def _sheet_cells(path: Path, ws: Any) -> _Cells:
     """A worksheet's values, each merged range's value in every row it spans (so that a lead
-    service merged down three rows is each row's lead service), formatting-only cells dropped."""
+    service merged down three rows is each row's lead service), formatting-only cells dropped.
+
+    openpyxl keeps a sheet's cells in ``_cells``; reading only those, rather than every cell up to
+    the last formatted one, keeps a sheet formatted to column XFD as small as its contents."""
     used = [(r, c) for (r, c), cell in ws._cells.items() if not _blank(cell.value)]
     if not used:
-        return _Cells([], [])
+        return _Cells([])
     height = max(r for r, _ in used)
     width = max(c for _, c in used)
     if height > MAX_ROWS:
@@ -256,22 +377,23 @@ def _sheet_cells(path: Path, ws: Any) -> _Cells:
     table: list[Cells] = [[None] * width for _ in range(height)]
     for (r, c), cell in ws._cells.items():
         if r <= height and c <= width:
-            table[r - 1][c - 1] = _cell_value(cell.value)
-    notes = []
+            table[r - 1][c - 1] = _cell_value(cell.value, cell.number_format)
+    result = _Cells(table)
     for merged in ws.merged_cells.ranges:
-        top, left = merged.min_row, merged.min_col
-        if top > height or left > width or merged.max_row == top:
+        top, left, bottom, right = merged.min_row, merged.min_col, merged.max_row, merged.max_col
+        result.merges.append((top, left, bottom, right))
+        if top > height or left > width or bottom == top:
             continue  # a merge across columns only: its value belongs to its first column
         value = table[top - 1][left - 1]
         if _blank(value):
             continue
-        for r in range(top + 1, min(merged.max_row, height) + 1):
+        for r in range(top + 1, min(bottom, height) + 1):
             table[r - 1][left - 1] = value
-        notes.append(
-            f"{letter(left)}{top}:{letter(left)}{merged.max_row} is one merged cell: "
-            f"rows {top} to {merged.max_row} each get {_short(value)}"
+            result.merged.add((r, left - 1))
+        result.notes.append(
+            f"{letter(left)}{top}:{letter(left)}{bottom} is one merged cell: rows {top} to {bottom} each get {_short(value)}"
         )
-    return _Cells(table, notes)
+    return result
 
 
 def _short(value: Any) -> str:
@@ -279,7 +401,10 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _cell_value(value: Any) -> Any:
+def _cell_value(value: Any, number_format: str = "General") -> Any:
+    """A cell's value as the sheet shows it where the number alone would mislead: 2% is not 0.02."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and "%" in (number_format or ""):
+        return f"{value * 100:g}%"
     if isinstance(value, dt.time):
         return value.isoformat()
     if isinstance(value, dt.timedelta):
