@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import zipfile
@@ -582,6 +583,18 @@ def test_sheet_chooses_the_sheet(council, tmp_path):
     assert result.returncode == 2 and "no header row" in result.stderr
     result = partreg(council, "import", str(path), "--sheet", "Nope")
     assert result.returncode == 2 and "the sheets are: 'About', 'Register 2024'" in result.stderr
+    csv_file = tmp_path / "r.csv"
+    csv_file.write_text("Partnership name,Type\nA,Partnership\n")
+    result = partreg(council, "import", str(csv_file), "--sheet", "Register")
+    assert result.returncode == 2 and "a CSV file has one" in result.stderr
+
+
+def test_utf16_without_a_byte_order_mark(council, tmp_path):
+    sheet = tmp_path / "register.txt"
+    sheet.write_bytes("Partnership name\tType\r\nCaf\u00e9 forum\tForum\r\n".encode("utf-16-le"))
+    result = partreg(council, "import", str(sheet), "--write")
+    assert "CSV, UTF-16, tab-separated" in result.stdout
+    assert entries(council)["caf-forum"]["title"] == "Caf\u00e9 forum"
 
 
 def test_write_then_list_shows_every_row_and_a_second_run_writes_only_new_rows(council, tmp_path):
@@ -833,6 +846,15 @@ def huge(path: Path) -> None:
         f.write(line * (50 * 1024 * 1024 // len(line)))
 
 
+def packed(path: Path) -> None:
+    """A small workbook whose sheet unpacks to 70 MB."""
+    book = Workbook()
+    book.active.append(["Partnership name", "Type"])
+    book.save(path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/padding.xml", b" " * (70 * 1024 * 1024))
+
+
 SAMPLE = Path(__file__).parent / "fixtures" / "sample-register.xlsx"
 BAD_INPUTS = {
     "empty": ("empty.csv", lambda p: p.write_bytes(b"")),
@@ -853,6 +875,13 @@ BAD_INPUTS = {
         "mixed.csv",
         lambda p: p.write_bytes(b"Partnership name,Type\nCaf\x81,Partnership\n"),
     ),
+    "unterminated quote": (
+        "quote.csv",
+        lambda p: p.write_text('Partnership name,Type\nA,"Partnership\nB,Contract\n'),
+    ),
+    "folder": ("folder.csv", lambda p: p.mkdir()),
+    "FIFO": ("fifo.csv", lambda p: os.mkfifo(p)),
+    "packed sheet": ("packed.xlsx", packed),
 }
 
 
@@ -867,6 +896,10 @@ EXPECTED = {
     "50 MB": "MB is more than a register's 10 MB",
     "10,000 columns": "this row has 10,002 columns; a register has at most 1,000",
     "not UTF-8 or 1252": "byte 25 (0x81) is neither UTF-8 nor Windows-1252 text",
+    "unterminated quote": 'quote.csv:2: a cell opened with a quote (") is never closed',
+    "folder": "a folder, not a spreadsheet",
+    "FIFO": "not a regular file",
+    "packed sheet": "MB once unpacked, more than a register's 60 MB",
 }
 
 
@@ -931,3 +964,189 @@ def test_no_cell_of_sixty_real_world_rows_is_lost(tmp_path):
                 part = " ".join(part.split())
                 assert json.dumps(part, ensure_ascii=False)[1:-1] in flat, (row.number, column.header, part)
     assert checked > 500
+
+
+# ---------------------------------------------------------------- sheets as councils lay them out
+
+
+def save(book: Workbook, path: Path) -> Path:
+    book.save(path)
+    return path
+
+
+def test_the_header_is_the_row_that_names_most_columns(council, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Partnerships"])  # a title row, which names one field
+    sheet.append(["Partnership", None, "Council lead", None, "Finance"])  # grouped columns
+    sheet.merge_cells("C2:D2")
+    sheet.append(["Partnership name", "Partners", "Lead officer", "Directorate", "Annual contribution (£)"])
+    sheet.append(
+        ["Community Safety Partnership", "Essex Police", "Community Safety Manager", "Communities", 25000]
+    )
+    result = partreg(council, "import", str(save(book, tmp_path / "r.xlsx")), "--write")
+    assert "headers on row 3." in result.stdout
+    data = entries(council)
+    assert list(data) == ["community-safety-partnership"]
+    assert data["community-safety-partnership"]["lead"] == {
+        "role": "Community Safety Manager",
+        "service": "Communities",
+    }
+
+
+def test_a_header_written_over_two_rows(council, tmp_path):
+    book = Workbook()
+    book.active.append(["Partnership", "Lead", "Date", "Partner"])
+    book.active.append(["name", "officer", "created", "organisations"])
+    book.active.append(["Town Centre BID", "Town Centre Manager", "April 2020", "Brentwood BID"])
+    result = partreg(council, "import", str(save(book, tmp_path / "r.xlsx")), "--write")
+    assert "headers on row 1." in result.stdout and "A 'Partnership name'" in result.stdout
+    entry = entries(council)["town-centre-bid"]
+    assert entry["lead"] == {"role": "Town Centre Manager"} and entry["start"] == "2020-04"
+    assert entry["partners"] == [{"name": "Brentwood BID"}]
+
+
+def test_hidden_sheets_and_summary_sheets_are_passed_over_and_named(council, tmp_path):
+    book = Workbook()
+    summary = book.active
+    summary.title = "Summary"
+    summary.append(["Type", "Partners", "Total funding"])
+    summary.append(["Partnership", 12, 250000])
+    old = book.create_sheet("Old 2019")
+    old.append(["Partnership name", "Type"])
+    old.append(["Dissolved forum", "Forum"])
+    old.sheet_state = "hidden"
+    current = book.create_sheet("Current")
+    current.append(["Partnership name", "Type"])
+    current.append(["Community Safety Partnership", "Statutory partnership"])
+    result = partreg(council, "import", str(save(book, tmp_path / "r.xlsx")), "--write")
+    assert "sheet 'Current', headers on row 1." in result.stdout
+    assert "sheet 'Old 2019' is hidden: passed over (--sheet 'Old 2019' reads it)" in result.stdout
+    assert "sheet 'Summary' also has a header row: --sheet 'Summary' imports it" in result.stdout
+    assert list(entries(council)) == ["community-safety-partnership"]
+
+
+def test_rows_that_are_not_arrangements_and_rows_that_continue_one(council, tmp_path):
+    sheet = tmp_path / "register.csv"
+    write_csv(
+        sheet,
+        [["Partnership name", "Type", "Partner organisations", "Annual contribution (£)", "Comments"],
+         ["Community Safety Partnership", "Partnership", "Essex Police", "£25,000", "Renewed 2023"],
+         ["", "", "Essex County Fire & Rescue", "", "Action plan due"],
+         ["Key Cities", "Partnership", "", "", ""],
+         ["Source to Sea Partnership", "", "", "", ""],
+         ["*Essex Resilience Forum", "Forum", "", "", ""],
+         ["TOTAL COST", "", "", "£45,000", ""],
+         ["Sub total - statutory", "", "", "20000", ""],
+         ["", "", "Total", "20000", ""],
+         ["Partnership name", "Type", "Partner organisations", "Annual contribution (£)", "Comments"],
+         ["Key: S = statutory", "", "", "", ""],
+         ["Last updated March 2024", "", "", "", ""]],
+        encoding="utf-8",
+        delimiter=",",
+    )  # fmt: skip
+    result = partreg(council, "import", str(sheet), "--write")
+    out = result.stdout
+    for line in [
+        "Row 7 passed over, 'TOTAL COST': a totals row, not an arrangement.",
+        "Row 8 passed over, 'Sub total - statutory': a totals row, not an arrangement.",
+        "Row 9 passed over, 'Total': a totals row, not an arrangement.",
+        "Row 10 passed over, 'Partnership name': the header row again.",
+        "Row 11 passed over, 'Key: S = statutory': a note about the sheet, not an arrangement.",
+        "Row 12 passed over, 'Last updated March 2024': a note about the sheet, not an arrangement.",
+        f"{sheet}:3: [note] continues row 2: its partners added to community-safety-partnership",
+    ]:
+        assert line in out, line
+    data = entries(council)
+    assert sorted(data) == [
+        "community-safety-partnership",
+        "essex-resilience-forum",
+        "key-cities",
+        "source-to-sea-partnership",
+    ]
+    csp = data["community-safety-partnership"]
+    assert csp["partners"] == [{"name": "Essex Police"}, {"name": "Essex County Fire & Rescue"}]
+    assert notes(csp) == ["Comments: Renewed 2023", "Comments: Action plan due"]
+    assert data["essex-resilience-forum"]["title"] == "*Essex Resilience Forum"
+
+
+def test_merged_cells_down_a_title_and_across_a_header(council, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Partnership name", "Partner organisations", None, "Directorate"])
+    sheet.merge_cells("B1:C1")
+    sheet.append(["Health and Wellbeing Board", "Essex County Council", "Healthwatch Essex", "Communities"])
+    sheet.append([None, "NHS Mid and South Essex ICB", None, None])
+    sheet.append([None, "Essex Police", None, None])
+    sheet.merge_cells("A2:A4")
+    sheet.merge_cells("D2:D4")
+    sheet.append(["Waste partnership", "Essex County Council", None, "Environment"])
+    partreg(council, "import", str(save(book, tmp_path / "r.xlsx")), "--write")
+    data = entries(council)
+    assert sorted(data) == ["health-and-wellbeing-board", "waste-partnership"], (
+        "a title merged down is one entry"
+    )
+    board = data["health-and-wellbeing-board"]
+    assert board["partners"] == [
+        {"name": "Essex County Council"},
+        {"name": "Healthwatch Essex"},
+        {"name": "NHS Mid and South Essex ICB"},
+        {"name": "Essex Police"},
+    ]
+    assert board["lead"] == {"service": "Communities"}
+
+
+def test_ids_stay_ids(council, tmp_path):
+    sheet = tmp_path / "register.csv"
+    long = "Brentwood and Basildon joint strategic partnership for community safety and wellbeing 2024"
+    write_csv(
+        sheet,
+        [["ID", "Partnership name"], ["con", "Reserved name"], ["", long], ["", long]],
+        encoding="utf-8",
+        delimiter=",",
+    )
+    result = partreg(council, "import", str(sheet), "--write")
+    assert "'con' kept in internal notes: cannot be an id" in result.stdout
+    ids = sorted(entries(council))
+    assert "reserved-name" in ids and all(len(i) <= 64 for i in ids) and len(ids) == 3
+    lint = json.loads(partreg(council, "lint", "--format", "json").stdout)["results"]
+    assert not [p for p in lint if p["rule"] in ("wrong-type", "duplicate-id", "id-mismatch")]
+
+
+def test_cells_that_are_not_what_they_seem(council, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Partnership name", "Lead officer", "Partner organisations", "Annual contribution (£)",
+                  "Statutory (Y/N)", "Legislation", "Priority", "Cost to council"])  # fmt: skip
+    sheet.append(["Community Safety\nPartnership", "Jane Smith", "#N/A", 0.5, "Yes - Crime and Disorder Act 1998 (s.6)",
+                  "Crime and Disorder Act 1998", "High", None])  # fmt: skip
+    sheet["D2"].number_format = "0%"
+    sheet.append(["Title with escape", "Licensing Manager", "Essex Police", "Nil", None, None, None, "N/A"])
+    result = partreg(council, "import", str(save(book, tmp_path / "r.xlsx")), "--write")
+    out = result.stdout
+    assert "'Lead officer': 'Jane Smith' reads as a person's name" in out
+    assert "'Partner organisations': '#N/A' kept in internal notes: an Excel error (#N/A)" in out
+    assert "'Annual contribution (£)': '50%' kept in internal notes: a percentage, not an amount" in out
+    assert (
+        "'Statutory (Y/N)': 'Yes - Crime and Disorder Act 1998 (s.6)' read as yes; the whole text is kept"
+        in out
+    )
+    assert "'Priority': 'High' read as significance high" in out
+    data = entries(council)
+    csp = data["community-safety-partnership"]
+    assert csp["title"] == "Community Safety Partnership", "a title is one line"
+    assert csp["statutory_basis"] == "Crime and Disorder Act 1998" and csp["significance"] == "high"
+    assert "partners" not in csp and "resources" not in csp
+    assert data["title-with-escape"]["resources"] == {"council": {"funding_gbp": 0}}, "Nil is £0"
+    assert notes(data["title-with-escape"]) == ["Cost to council: N/A"], (
+        "a column for the notes keeps what it says"
+    )
+
+
+def test_control_characters_are_removed_and_said(council, tmp_path):
+    sheet = tmp_path / "register.csv"
+    sheet.write_text("Partnership name,Comments\nTitle with \x1b[2J\x1b]0;owned\x07 escape,bell\x07 here\n")
+    result = partreg(council, "import", str(sheet), "--write")
+    assert ":2:A: [warning] 'Partnership name': control characters removed" in result.stdout
+    entry = entries(council)["title-with-escape"]
+    assert entry["title"] == "Title with escape" and notes(entry) == ["Comments: bell here"]

@@ -22,7 +22,17 @@ from enum import StrEnum
 from typing import Any
 
 from partreg.lint import Linter, Problem, Severity, dotted
-from partreg.models import ID_PATTERN, MONTHS, Arrangement, Kind, PartialDate, Settings, inner_model, uk_date
+from partreg.models import (
+    ID_PATTERN,
+    MONTHS,
+    RESERVED_NAMES,
+    Arrangement,
+    Kind,
+    PartialDate,
+    Settings,
+    inner_model,
+    uk_date,
+)
 from partreg.questionnaire import canonical, propose_id
 from partreg.rules import ALL
 
@@ -518,6 +528,10 @@ def read_money(raw: Any) -> tuple[int | float, bool]:
     text = " ".join(str(raw).split())
     if text.lower() in ("£0", "0", "nil", "£nil", "none", "zero"):
         return 0, False
+    if "%" in text:
+        raise Unplaced("a percentage, not an amount")
+    if len(re.findall(r"£\s*\d", text)) > 1 and not re.search(r"\d\s*(?:[-\u2013]|to)\s*£?\d", text):
+        raise Unplaced("more than one amount: record the council's total, or each where it belongs")
     m = _MONEY.match(text)
     if not m or (re.search(r"\d", m.group("after")) and re.search(r"[-\u2013]|\bto\b", m.group("after"))):
         if re.search(r"\d\s*(?:[-\u2013]|to)\s*£?\d", text):
@@ -731,11 +745,14 @@ def _text(raw: Any) -> str:
 
 
 def _is_blank(raw: Any, key: Key | None = None) -> bool:
-    """An empty cell, or one that says only "no value" ("N/A", "-"); for money, "Nil" is £0."""
+    """An empty cell, or, for a field, one that says only "no value" ("N/A", "-"); for money, "Nil"
+    is £0. A cell bound for the notes is kept as the sheet has it."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return True
+    if key is None or key == NOTES:
+        return False  # to the notes as the sheet has it
     said = str(raw).strip().lower() if isinstance(raw, str) else None
-    if said in ("nil", "none") and key is not None and (key == MONEY or str(key[-1]).endswith("_gbp")):
+    if said in ("nil", "none") and (key == MONEY or str(key[-1]).endswith("_gbp")):
         return False
     return said in BLANK
 
@@ -858,8 +875,10 @@ def _place(draft: _Draft, column: Column, raw: Any, row: int, settings: Settings
                 raise Unplaced("not a web address")
             draft.data.setdefault("links", []).append({"title": column.header or "Website", "url": url})
         elif key == ("id",):
-            if not re.match(ID_PATTERN, _text(raw)):
-                raise Unplaced("cannot be an id (lower-case letters, digits and hyphens)")
+            if not re.match(ID_PATTERN, _text(raw)) or _text(raw) in RESERVED_NAMES:
+                raise Unplaced(
+                    "cannot be an id (lower-case letters, digits and hyphens, not a name Windows reserves)"
+                )
             draft.set(key, _text(raw))
         else:
             draft.set(key, _as_field(key, raw))
@@ -1276,7 +1295,7 @@ _TOTAL = re.compile(
 )
 #: A line under (or above) the table that describes the sheet, in the title column.
 _FOOTNOTE = re.compile(
-    r"^(\*\s|notes?\s*:|key\s*:|source\s*:|version\s*[:\d]|last updated|updated\s*(:|on\b)|"
+    r"^(notes?\s*:|key\s*:|source\s*:|version\s*[:\d]|last updated|updated\s*(:|on\b)|"
     r"prepared by|produced by|correct as (at|of)|as at\s+\d)",
     re.IGNORECASE,
 )
