@@ -171,6 +171,8 @@ def test_a_second_column_for_the_same_field_goes_to_the_notes_saying_which_colum
         ("2009", "2009", False),
         ("2016-04", "2016-04", False),
         ("2019-04-01 00:00:00", "2019-04-01", False),
+        ("2020-05-01 13:45:00", "2020-05-01", True),
+        (dt.datetime(2020, 5, 1, 13, 45), "2020-05-01", True),
         ("c. 2005", "2005", True),
         ("circa April 2016", "2016-04", True),
         (43556, "2019-04-01", True),  # a date cell that lost its format: the number kept in the notes

@@ -450,7 +450,9 @@ def read_date(raw: Any) -> tuple[PartialDate, bool]:
     """A date cell as a date as precise as the sheet, and whether words around it were dropped
     (``c. 2005``): those keep the cell's text in the notes."""
     if isinstance(raw, dt.datetime):
-        raw = raw.date()
+        return PartialDate(
+            raw.year, raw.month, raw.day
+        ), raw.time() != dt.time()  # a time of day is kept in the notes
     if isinstance(raw, dt.date):
         return PartialDate(raw.year, raw.month, raw.day), False
     if isinstance(raw, bool):
@@ -466,6 +468,7 @@ def read_date(raw: Any) -> tuple[PartialDate, bool]:
     text = _ROUGHLY.sub("", text)
     text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
     if m := _ISO_TIME.match(text):
+        rough = rough or not re.search(r"[T ]00:00(:00(\.0+)?)?$", text)
         text = m.group(1)
     try:
         if _ISO.match(text):
