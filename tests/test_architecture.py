@@ -7,7 +7,7 @@ import pytest
 from tests.common import REPO
 
 SRC = REPO / "src" / "partreg"
-CORE = [SRC / f"{m}.py" for m in ("models", "lint", "export", "classify")] + sorted(
+CORE = [SRC / f"{m}.py" for m in ("models", "lint", "export", "classify", "importer")] + sorted(
     (SRC / "rules").glob("*.py")
 )
 EDGE_ONLY = {

@@ -46,6 +46,19 @@ MONEY: Key = ("money",)
 NEXT_REVIEW: Key = ("next-review",)
 
 
+#: What a header score adds when the header names the title: a sheet of arrangements has one.
+TITLED = 100
+
+
+def letter(column: int) -> str:
+    """The spreadsheet's name for a column: 1 -> A, 27 -> AA."""
+    name = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
 def _words(text: str) -> list[str]:
     """A header's words, as compared: lower case, units and punctuation dropped, singular."""
     text = str(text).lower().replace("&", " and ").replace("organization", "organisation")
@@ -230,9 +243,6 @@ class Mapping:
     #: True when no column gives the status: each row is recorded as active.
     assume_active: bool = False
 
-    def fields(self) -> set[Key]:
-        return {c.key for c in self.columns if c.key is not None}
-
 
 def _key_for(header: str) -> tuple[Key | None, int | None]:
     if re.search(r"%|\bper ?cent", str(header), re.IGNORECASE):
@@ -244,7 +254,7 @@ def _key_for(header: str) -> tuple[Key | None, int | None]:
         return HEADERS[name], None
     words = name.split()
     # "Outcome 1", "Risk 2 mitigation", "Measure (1)": numbered outcome and risk columns
-    numbers = [w for w in words if w.isdigit()]
+    numbers = [w for w in words if w.isdigit() and len(w) <= 3]
     if len(numbers) == 1:
         rest = " ".join(w for w in words if not w.isdigit())
         key = HEADERS.get(rest)
@@ -265,8 +275,6 @@ def _key_for(header: str) -> tuple[Key | None, int | None]:
 def map_columns(headers: Sequence[str], given: dict[str, str]) -> Mapping:
     """Where each column goes; ``given`` maps a header to a field path such as ``lead.role``
     (or ``notes``), overriding the table."""
-    from partreg.sheets import letter
-
     chosen = {normal(h): path for h, path in given.items()}
     columns = []
     for index, header in enumerate(headers):
@@ -322,8 +330,6 @@ def header_score(cells: Sequence[Any], given: Mapping_ = None) -> int:
     """How well a row names columns partreg knows: 0 unless it names at least two fields, one of
     them a title, kind, partners or lead officer, or it is a lone title over a list of names;
     more for each field it names, and :data:`partreg.sheets.TITLED` more when one is the title."""
-    from partreg.sheets import TITLED
-
     said = [c for c in cells if isinstance(c, str) and c.strip()]
     chosen = {normal(h): tuple(p.split(".")) for h, p in (given or {}).items()}
     keys = {chosen.get(normal(c)) or _key_for(c)[0] for c in said}
@@ -1396,7 +1402,7 @@ def import_report(
     found = sorted(result.findings, key=lambda f: (f.row, f.column.index if f.column else -1))
     by_index = {c.index: c for c in mapping.columns}
     unreadable = [
-        Finding(r, by_index.get(c - 1) or Column(c - 1, _letter(c), "", None), m)
+        Finding(r, by_index.get(c - 1) or Column(c - 1, letter(c), "", None), m)
         for r, c, m in table.unreadable
     ]
     if found or unreadable:
@@ -1437,12 +1443,6 @@ def import_report(
     if unreadable:
         attention = True
     return lines, attention
-
-
-def _letter(column: int) -> str:
-    from partreg.sheets import letter
-
-    return letter(column)
 
 
 def _numbers(numbers: list[int]) -> str:

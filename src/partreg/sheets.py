@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from partreg.errors import UsageError
+from partreg.importer import TITLED, letter
 
 #: A register of several thousand arrangements is well under this; a bigger file is not a register.
 MAX_BYTES = 10 * 1024 * 1024
@@ -36,15 +37,6 @@ MAX_UNZIPPED = 60 * 1024 * 1024
 Cells = list[Any]
 #: How well a row (or two rows read together) names columns: 0 for not a header.
 HeaderScore = Callable[[Sequence[Any]], int]
-
-
-def letter(column: int) -> str:
-    """The spreadsheet's name for a column: 1 -> A, 27 -> AA."""
-    name = ""
-    while column > 0:
-        column, rest = divmod(column - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 @dataclass
@@ -326,10 +318,6 @@ def _read_xlsx(path: Path, score: HeaderScore, sheet: str | None) -> Table:
     first_data = result.header_row + result.header_rows
     result.unreadable = _formulas_without_values(path, name, cells.table, first_data)
     return result
-
-
-#: What a header score adds when the header names the title: a sheet of arrangements has one.
-TITLED = 100
 
 
 def _check_unzipped(path: Path) -> None:
