@@ -411,7 +411,9 @@ def check_rows(data: dict[str, dict[str, Any]]) -> None:
     assert cleansing["kind"] == "contract" and cleansing["statutory"] is False
     assert cleansing["start"] == "2019-04" and "end" not in cleansing
     assert cleansing["lead"] == {"role": "Street Scene Manager", "service": "Environment & Place"}
-    assert cleansing["resources"] == {"council": {"funding_gbp": 1200000}}
+    assert cleansing["contract"] == {"value_gbp": 1200000} and "resources" not in cleansing, (
+        "what a contract costs"
+    )
     assert cleansing["partners"] == [{"name": "Biffa Municipal Ltd"}]
     assert cleansing["priorities"] == ["protecting-our-environment"]
     assert notes(cleansing) == ["Ref: P002", "Type: Contractual arrangement"]
@@ -562,14 +564,11 @@ def test_xlsx_with_a_cover_sheet_a_title_merged_cells_and_formulas(council, tmp_
     assert "sheet 'About' has no header row: passed over" in out
     assert "E4:E5 is one merged cell: rows 4 to 5 each get 'Communities'" in out
     assert "Z 'Z'" not in out and " Z " not in out, "formatted empty columns are not columns"
-    assert (
-        f"{path} [Register 2024]:11:K: [warning] 'Annual contribution (£)': the formula '=A1' has no saved result"
-        in out
-    )
+    assert f"{path}:11:K: [warning] 'Annual contribution (£)': the formula '=A1' has no saved result" in out
     partreg(council, "import", str(path), "--write")
     data = entries(council)
     leisure = data.pop("brentwood-leisure-trust-contract")
-    assert leisure["kind"] == "contract" and leisure["resources"] == {"council": {"funding_gbp": 250000}}
+    assert leisure["kind"] == "contract" and leisure["contract"] == {"value_gbp": 250000}
     assert leisure["start"] == "2021-10-01"
     bid = data.pop("town-centre-bid")
     assert "resources" not in bid
@@ -817,7 +816,7 @@ def test_sixty_real_world_rows_all_import_and_lint_lists_what_each_needs_in_one_
     listed = json.loads(partreg(council, "list", "--format", "json", check=True).stdout)
     assert sorted(e["title"] for e in listed) == titles, "`list` shows every row"
 
-    incomplete = re.search(r"(\d+) of the 60 new entries are incomplete", result.stdout)
+    incomplete = re.search(r"Incomplete: (\d+) of 60 new entries", result.stdout)
     assert incomplete is not None
     lint = partreg(council, "lint", "--format", "json")
     assert lint.returncode == 1
@@ -924,7 +923,7 @@ CONVERTED = {  # fields whose value is the cell read into another form, not its 
     ("statutory",): "statutory",
     ("significance",): "significance",
     ("priorities",): "priorities",
-    ("resources", "council", "funding_gbp"): "resources funding",
+    ("resources", "council", "funding_gbp"): "resources funding contract",
 }
 
 
@@ -1002,7 +1001,7 @@ def test_a_header_written_over_two_rows(council, tmp_path):
     book.active.append(["name", "officer", "created", "organisations"])
     book.active.append(["Town Centre BID", "Town Centre Manager", "April 2020", "Brentwood BID"])
     result = partreg(council, "import", str(save(book, tmp_path / "r.xlsx")), "--write")
-    assert "headers on row 1." in result.stdout and "A 'Partnership name'" in result.stdout
+    assert "headers on rows 1 and 2." in result.stdout and "A 'Partnership name'" in result.stdout
     entry = entries(council)["town-centre-bid"]
     assert entry["lead"] == {"role": "Town Centre Manager"} and entry["start"] == "2020-04"
     assert entry["partners"] == [{"name": "Brentwood BID"}]
@@ -1152,3 +1151,33 @@ def test_control_characters_are_removed_and_said(council, tmp_path):
     assert ":2:A: [warning] 'Partnership name': control characters removed" in result.stdout
     entry = entries(council)["title-with-escape"]
     assert entry["title"] == "Title with escape" and notes(entry) == ["Comments: bell here"]
+
+
+def test_notes_in_any_column_and_untitled_rows_keep_their_ids_when_rows_are_added(council, tmp_path):
+    sheet = tmp_path / "register.csv"
+    rows = [
+        ["Ref", "Partnership name", "Lead officer", "Partner organisations", "Annual contribution (£)"],
+        ["P001", "Community Safety Partnership", "Community Safety Manager", "Essex Police", "£25,000 pa"],
+        ["P002", "", "Housing Manager", "Sanctuary Housing", ""],
+        ["Last updated: 14 March 2024 (SJ)", "", "", "", ""],
+        ["Key: Significant = council contribution over £50,000", "", "", "", ""],
+    ]
+    write_csv(sheet, rows, encoding="utf-8", delimiter=",")
+    first = partreg(council, "import", str(sheet), "--write")
+    assert "Row 4 passed over, 'Last updated: 14 March 2024 (SJ)': a note about the sheet" in first.stdout
+    assert "Row 5 passed over, 'Key: Significant = council" in first.stdout
+    before = sorted(entries(council))
+    assert len(before) == 2 and before[1].startswith("register-untitled-")
+
+    rows.insert(1, ["P000", "Waste partnership", "Waste Manager", "Essex County Council", ""])
+    write_csv(sheet, rows, encoding="utf-8", delimiter=",")
+    again = partreg(council, "import", str(sheet), "--write")
+    assert "4 rows" not in again.stdout and "3 rows: 1 to write, 2 already in the register" in again.stdout
+    assert sorted(entries(council)) == sorted([*before, "waste-partnership"]), (
+        "the untitled row is found again"
+    )
+    assert "£25,000 pa" not in again.stdout, "a row already imported is not reported again"
+    assert again.returncode == 0
+
+    nothing = partreg(council, "import", str(sheet), "--write")
+    assert nothing.returncode == 0 and "Wrote 0 files" in nothing.stdout

@@ -868,7 +868,11 @@ def import_(
             report.error(f"row {row.number}: {name} already exists: not replaced")
     typer.echo(f"Wrote {report.plural(created, 'file')} to {REGISTER_DIR}/.")
     if created:
-        typer.echo("Next: `partreg lint` lists what each entry still needs; `git diff` shows every file.")
+        typer.echo(
+            "Next: `partreg lint` lists what each entry still needs, and `git status` the new files. "
+            "Record each arrangement's last review with `partreg review ID --date YYYY-MM-DD --outcome continue`: "
+            "until then its reviews are counted from its start."
+        )
     raise typer.Exit(1 if attention or refused else 0)
 
 

@@ -15,6 +15,7 @@ This module is pure: it reads cells, not files (see :mod:`partreg.sheets`).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -226,6 +227,8 @@ class Column:
             return (
                 "contract.value_gbp, funding.amount_gbp or resources.council.funding_gbp, by the row's kind"
             )
+        if self.key == ("resources", "council", "funding_gbp"):
+            return "resources.council.funding_gbp (a contract's value, a grant's amount, where no column gives them)"
         if self.key == NEXT_REVIEW:
             return "internal notes (partreg works out the next review from the last review or start, and review.months)"
         if self.key == ("review", "history"):
@@ -1060,18 +1063,24 @@ def _lists(draft: _Draft, row: int) -> None:
         draft.data.setdefault(name, []).extend(items)
 
 
+#: The money field each kind has of its own.
+BY_KIND: dict[str, Key] = {
+    "contract": ("contract", "value_gbp"),
+    "community-funding": ("funding", "amount_gbp"),
+}
+
+
 def _place_money(draft: _Draft, row: int) -> None:
     for column, amount, text in draft.money:
         key = column.key
         if key == MONEY:
             kind = draft.data.get("kind")
-            key = {
-                "contract": ("contract", "value_gbp"),
-                "community-funding": ("funding", "amount_gbp"),
-            }.get(str(kind), ("resources", "council", "funding_gbp"))
-        grant = draft.data.get("kind") == "community-funding" and not draft.has(("funding", "amount_gbp"))
-        if key == ("resources", "council", "funding_gbp") and grant:
-            key = ("funding", "amount_gbp")  # what the council puts into a grant is the grant
+            key = BY_KIND.get(str(kind), ("resources", "council", "funding_gbp"))
+        if key == ("resources", "council", "funding_gbp"):
+            # what the council pays for a contract is its value; what it puts into a grant is the grant
+            given = BY_KIND.get(str(draft.data.get("kind")))
+            if given is not None and not draft.has(given):
+                key = given
         assert key is not None
         if draft.has(key):
             draft.keep(column, text, f"{dotted(key)} is given by another column", row)
@@ -1084,7 +1093,6 @@ class Result:
     """The sheet's rows as entries, with what the importer did that the officer should know."""
 
     rows: list[Row]
-    findings: list[Finding]
     blank_rows: list[int]
     #: Rows that are not arrangements (a section heading, a totals row, a note under the table):
     #: (row, its text, what it was read as).
@@ -1111,7 +1119,6 @@ def read_rows(
     out: list[Row] = []
     blank: list[int] = []
     passed: list[tuple[int, str, str]] = []
-    findings: list[Finding] = []
     section: tuple[Kind, dict[str, Any]] | None = None
     ids: dict[str, int] = {}
     counters: dict[str, int] = {}
@@ -1138,9 +1145,7 @@ def read_rows(
                     (number, text, "a section heading: the rows below take its kind where they give none")
                 )
                 continue
-            if (filled[0] is title and _FOOTNOTE.match(text)) or (
-                filled[0] is not title and filled[0].key not in CONTINUED and filled[0].key is not None
-            ):
+            if _FOOTNOTE.match(text) or (filled[0] is not title and filled[0].key not in CONTINUED):
                 passed.append((number, text, "a note about the sheet, not an arrangement"))
                 continue
         if (
@@ -1149,11 +1154,6 @@ def read_rows(
             and _continues(number, cells, previous[1], filled, title, merged)
         ):
             _add_to(previous[0], number, cells, previous[1], filled, settings)
-            findings.extend(
-                previous[0].findings[-1:]
-                if previous[0].findings and previous[0].findings[-1].row == number
-                else []
-            )
             continue
         draft = _Draft()
         for column in mapping.columns:
@@ -1174,21 +1174,22 @@ def read_rows(
         data = draft.data
         base = data.get("id") or (propose_id(data["title"]) if isinstance(data.get("title"), str) else None)
         if base is None:
-            base = f"{propose_id(stem)[:48].rstrip('-')}-row-{number}"
+            # from what the row says, not where it is: a second import finds the same id
+            said = "\x1f".join(_text(c) for c in cells if not _is_blank(c))
+            base = f"{propose_id(stem)[:48].rstrip('-')}-untitled-{hashlib.sha256(said.encode()).hexdigest()[:6]}"
         entry_id = _unique(str(base), ids, counters)
         if entry_id != base:
             message = f"row {ids[str(base)]} has the same id {base!r}: this row's id is {entry_id}"
             draft.findings.append(Finding(number, title, message, "note"))
         ids[entry_id] = number
         data["id"] = entry_id
-        findings.extend(draft.findings)
         for name in draft.unknown:
             unknown[name] = unknown.get(name, 0) + 1
         row = Row(number, canonical(data), draft.findings)
         out.append(row)
         previous = (row, cells)
     _check(display, out, settings)
-    return Result(out, findings, blank, passed, unknown)
+    return Result(out, blank, passed, unknown)
 
 
 def _unique(base: str, ids: dict[str, int], counters: dict[str, int]) -> str:
@@ -1241,11 +1242,7 @@ def _continues(
     if own_title:
         return False
     new = [c for c in filled if c is not title and not _same(cells[c.index], above[c.index])]
-    return (
-        bool(new)
-        and all(c.key in CONTINUED for c in new)
-        and any(c.key is not None and c.key != NOTES for c in new)
-    )
+    return bool(new) and all(c.key in CONTINUED for c in new)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -1371,7 +1368,9 @@ def needs_summary(rows: Sequence[Row]) -> list[tuple[str, int]]:
 
 
 def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+    if n == 1:
+        return f"{n:,} {word}"
+    return f"{n:,} {word[:-1]}ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else f"{n:,} {word}s"
 
 
 def import_report(
@@ -1379,7 +1378,12 @@ def import_report(
 ) -> tuple[list[str], bool]:
     """The dry run's lines: how the sheet was read, where each column goes, each cell the officer
     should look at, and the totals; and whether anything needs attention."""
-    lines = [f"Read {table.display}: {table.described}, headers on row {table.header_row}."]
+    where = (
+        f"row {table.header_row}"
+        if table.header_rows == 1
+        else f"rows {table.header_row} and {table.header_row + 1}"
+    )
+    lines = [f"Read {table.display}: {table.described}, headers on {where}."]
     lines += [f"  {note}" for note in table.notes]
     lines.append("Columns:")
     width = max((len(c.header) for c in mapping.columns), default=0) + 2
@@ -1399,7 +1403,12 @@ def import_report(
     if not any(c.key == ("title",) for c in mapping.columns):
         lines.append("No column gives the title: name one with --map 'HEADER=title'.")
     attention = False
-    found = sorted(result.findings, key=lambda f: (f.row, f.column.index if f.column else -1))
+    rows = result.rows
+    new = [r for r in rows if r.number not in existing]
+    # a row already in the register is not written again: its cells are not reported again either
+    found = sorted(
+        (f for r in new for f in r.findings), key=lambda f: (f.row, f.column.index if f.column else -1)
+    )
     by_index = {c.index: c for c in mapping.columns}
     unreadable = [
         Finding(r, by_index.get(c - 1) or Column(c - 1, letter(c), "", None), m)
@@ -1410,8 +1419,6 @@ def import_report(
         for finding in sorted([*found, *unreadable], key=lambda f: f.row):
             lines.append(finding.line(table.display))
             attention = attention or finding.severity == "warning"
-    rows = result.rows
-    new = [r for r in rows if r.number not in existing]
     said = f"{plural(len(rows), 'row')}: {len(new):,} to write"
     if existing:
         said += f", {len(existing):,} already in the register (not written again)"
@@ -1437,7 +1444,7 @@ def import_report(
     if incomplete:
         most = ", ".join(f"{name} ({n:,})" for name, n in needs_summary(incomplete)[:6])
         lines.append(
-            f"{len(incomplete):,} of the {len(new):,} new entries are incomplete; "
+            f"Incomplete: {len(incomplete):,} of {len(new):,} new {'entry' if len(new) == 1 else 'entries'}; "
             f"most often missing or to fix: {most}. `partreg lint` lists what each needs."
         )
     if unreadable:

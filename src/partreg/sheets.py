@@ -307,7 +307,7 @@ def _read_xlsx(path: Path, score: HeaderScore, sheet: str | None) -> Table:
     ]
     result = _table(
         path,
-        f"{path} [{name}]" if len(names) > 1 else str(path),
+        str(path),
         cells.table,
         score,
         f"sheet {name!r}",
