@@ -206,6 +206,9 @@ def test_what_is_not_yes_or_no(cell):
         ("31/02/2020", "not a real date"),
         ("2019/20", "a financial year"),
         ("TBC", "not a date"),
+        ("31/12/9999", "the year 9999 is a placeholder"),
+        ("9999-12-31", "the year 9999 is a placeholder"),
+        (9999, "the year 9999 is a placeholder"),
         (123456, "not a date"),
         (True, "not a date"),
     ],
@@ -1181,3 +1184,18 @@ def test_notes_in_any_column_and_untitled_rows_keep_their_ids_when_rows_are_adde
 
     nothing = partreg(council, "import", str(sheet), "--write")
     assert nothing.returncode == 0 and "Wrote 0 files" in nothing.stdout
+
+
+def test_a_placeholder_end_date_is_no_end(council, tmp_path):
+    sheet = tmp_path / "register.csv"
+    sheet.write_text("Partnership name,Start date,End date\nA forum,31/12/9999,31/12/9999\n")
+    result = partreg(council, "import", str(sheet), "--write")
+    assert (
+        ":2:B: [warning] 'Start date': '31/12/9999' kept in internal notes: the year 9999 is a placeholder"
+        in (result.stdout)
+    )
+    assert ":2:C: [note] 'End date': '31/12/9999' read as no end date" in result.stdout
+    entry = entries(council)["a-forum"]
+    assert "start" not in entry and "end" not in entry
+    assert notes(entry) == ["Start date: 31/12/9999", "End date: 31/12/9999"]
+    assert "Traceback" not in partreg(council, "review-due").stderr

@@ -247,3 +247,31 @@ def test_the_example_register_publishes_no_personal_data():
         text=True,
     )
     assert not [r for r in json.loads(result.stdout)["results"] if r["rule"] == "personal-data"]
+
+
+def test_a_placeholder_year_is_a_problem_not_a_crash(tmp_path):
+    """Spreadsheets write 31/12/9999 for "no end": a date that far out is one problem, and every
+    command that adds years to dates (reviews, the calendar, the page) still runs."""
+    from tests.common import run_partreg
+
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text("council: Test\n")
+    (tmp_path / "register" / "placeholder.yaml").write_text(
+        PARTNERSHIP.replace("id: test-partnership", "id: placeholder").replace(
+            "start: 2021-04-01", "start: 9999-12-31"
+        )
+        + "end: 9999\n"
+    )
+    lint = run_partreg(tmp_path, "lint", "--format", "json")
+    assert lint.returncode == 1 and "Traceback" not in lint.stderr
+    found = json.loads(lint.stdout)["results"]
+    placeholders = [p for p in found if "the year 9999 is a placeholder" in p["message"]]
+    assert [(p["key"], p["line"]) for p in placeholders] == [("start", 27), ("end", 30)]
+    for command in (
+        ["review-due"],
+        ["review-due", "--format", "ics"],
+        ["render", "--out", "site"],
+        ["list"],
+    ):
+        result = run_partreg(tmp_path, *command)
+        assert result.returncode in (0, 1) and "Traceback" not in result.stderr, command

@@ -25,6 +25,7 @@ from typing import Any
 from partreg.lint import Linter, Problem, Severity, dotted
 from partreg.models import (
     ID_PATTERN,
+    LAST_YEAR,
     MONTHS,
     RESERVED_NAMES,
     Arrangement,
@@ -455,9 +456,20 @@ def financial_year(text: str) -> tuple[dt.date, dt.date] | None:
 EXCEL_DAYS = (18264, 73415)
 
 
+class Placeholder(Unplaced):
+    """A date such as 31/12/9999, which spreadsheets write for "no end"."""
+
+
 def read_date(raw: Any) -> tuple[PartialDate, bool]:
     """A date cell as a date as precise as the sheet, and whether words around it were dropped
     (``c. 2005``): those keep the cell's text in the notes."""
+    date, rough = _read_date(raw)
+    if date.year > LAST_YEAR:
+        raise Placeholder(f"the year {date.year} is a placeholder, not a date")
+    return date, rough
+
+
+def _read_date(raw: Any) -> tuple[PartialDate, bool]:
     if isinstance(raw, dt.datetime):
         return PartialDate(
             raw.year, raw.month, raw.day
@@ -481,12 +493,15 @@ def read_date(raw: Any) -> tuple[PartialDate, bool]:
         text = m.group(1)
     try:
         if _ISO.match(text):
-            return PartialDate.parse(text), rough
+            year = int(text[:4])
+            return (PartialDate.parse(text) if year <= LAST_YEAR else PartialDate(year)), rough
     except ValueError:
         raise Unplaced("not a real date") from None
     said = uk_date(text)
     if said is not None:
         return said, rough
+    if (m := re.match(r"^\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4})$", text)) and int(m.group(1)) > LAST_YEAR:
+        return PartialDate(int(m.group(1))), rough  # 31/12/9999: refused by read_date as a placeholder
     day = month = year = None
     if m := _DMY_SHORT.match(text):
         day, month, year = int(m.group(1)), int(m.group(2)), _year(m.group(3))
@@ -793,7 +808,16 @@ def _place(draft: _Draft, column: Column, raw: Any, row: int, settings: Settings
         ):
             if key == ("end",) and isinstance(raw, str) and raw.strip().lower() in NO_END:
                 return  # no end: what an absent `end` means
-            date, rough = read_date(raw)
+            try:
+                date, rough = read_date(raw)
+            except Placeholder:
+                if key != ("end",):
+                    raise
+                draft.keep(column, _text(raw))  # 31/12/9999: no end, which an absent `end` means
+                draft.findings.append(
+                    Finding(row, column, f"{_show(_text(raw))} read as no end date", "note")
+                )
+                return
             draft.set(key, date.yaml_value())
             if rough:
                 draft.keep(column, _text(raw), row=row, read_as=date.iso)

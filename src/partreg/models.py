@@ -118,9 +118,9 @@ class PartialDate:
         if isinstance(value, dt.datetime):
             raise ValueError("write a date only, as YYYY-MM-DD, without a time")
         if isinstance(value, dt.date):
-            return cls(value.year, value.month, value.day)
+            return cls(_real_year(value.year), value.month, value.day)
         if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-            return cls(value)
+            return cls(_real_year(value))
         if isinstance(value, str):
             return _parse_text(str(value))
         raise _not_a_date(value)
@@ -171,7 +171,21 @@ def _parse_text(text: str) -> PartialDate:
         dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
         raise ValueError(f"{text!r} is not a real date") from None
-    return PartialDate(int(year), int(month) if month else None, int(day) if day else None)
+    return PartialDate(_real_year(int(year)), int(month) if month else None, int(day) if day else None)
+
+
+#: The last year a date may have. Spreadsheets write 31/12/9999 for "no end"; reviews and
+#: calendars add years to dates, which a year near 9999 would take past the calendar's end.
+LAST_YEAR = 9000
+
+
+def _real_year(year: int) -> int:
+    if year > LAST_YEAR:
+        raise ValueError(
+            f"the year {year} is a placeholder, not a date: leave the date out where it is not known "
+            "(an arrangement with no end date has no `end`)"
+        )
+    return year
 
 
 def _not_a_date(value: object) -> ValueError:
@@ -213,7 +227,7 @@ def uk_date(text: str) -> PartialDate | None:
         dt.date(year, month, day or 1)
     except ValueError:
         return None
-    return PartialDate(year, month, day or None)
+    return PartialDate(year, month, day or None) if year <= LAST_YEAR else None
 
 
 #: Any date in a register file: as precise as its source.
@@ -226,7 +240,7 @@ DateField = Annotated[
         {
             "anyOf": [
                 {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$", "format": "partial-date"},
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "integer", "minimum": 1000, "maximum": LAST_YEAR},
             ],
             "description": "YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known.",
         }
