@@ -493,8 +493,8 @@ def _read_date(raw: Any) -> tuple[PartialDate, bool]:
         text = m.group(1)
     try:
         if _ISO.match(text):
-            year = int(text[:4])
-            return (PartialDate.parse(text) if year <= LAST_YEAR else PartialDate(year)), rough
+            stated = int(text[:4])
+            return (PartialDate.parse(text) if stated <= LAST_YEAR else PartialDate(stated)), rough
     except ValueError:
         raise Unplaced("not a real date") from None
     said = uk_date(text)
