@@ -275,3 +275,27 @@ def test_a_placeholder_year_is_a_problem_not_a_crash(tmp_path):
     ):
         result = run_partreg(tmp_path, *command)
         assert result.returncode in (0, 1) and "Traceback" not in result.stderr, command
+
+
+@pytest.mark.parametrize(
+    ("amount", "said"),
+    [("9" * 5000, "a number of about 5,000 digits is too large"), ("1e400", "inf is not a finite number"),
+     (".nan", "nan is not a finite number")],
+)  # fmt: skip
+def test_an_amount_no_council_has_is_one_problem_and_every_command_runs(tmp_path, amount, said):
+    """A number too long to write out, or not finite, once crashed every command that quoted it."""
+    from tests.common import run_partreg
+
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text("council: Test\n")
+    (tmp_path / "register" / "big.yaml").write_text(
+        f"id: big\ntitle: Big\nresources:\n  council:\n    funding_gbp: {amount}\n"
+    )
+    lint = run_partreg(tmp_path, "lint", "--format", "json")
+    assert lint.returncode == 1 and "Traceback" not in lint.stderr
+    [problem] = [p for p in json.loads(lint.stdout)["results"] if p["key"] == "resources.council.funding_gbp"]
+    assert said in problem["message"] and problem["line"] == 5
+    for command in (["list"], ["show", "big"], ["review-due"], ["render", "--out", "site"]):
+        result = run_partreg(tmp_path, *command)
+        assert result.returncode in (0, 1) and "Traceback" not in result.stderr, command
+    json.loads((tmp_path / "site" / "register.json").read_text(), parse_constant=lambda c: pytest.fail(c))

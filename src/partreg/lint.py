@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from partreg.models import Arrangement, Settings, inner_model, read_arrangement
+from partreg.models import Arrangement, Settings, inner_model, read_arrangement, shown
 
 Key = tuple[str | int, ...]
 
@@ -191,8 +191,7 @@ def _value_repr(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing (null)"
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return shown(value)
 
 
 def schema_problems(source: Source, errors: list[ErrorDetails], model: type[BaseModel]) -> Iterator[Problem]:
@@ -245,6 +244,10 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
                 message = f"id: {_value_repr(value)} is not an id: {ID_RULE}"
             elif kind == "string_too_short":
                 message = f"{name}: is empty: write something or remove the line"
+            elif isinstance(value, int | float) and not isinstance(value, bool) and kind.startswith("finite"):
+                message = f"{name}: {_value_repr(value)} is not a finite number: write the amount in pounds"
+            elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+                message = f"{name}: {_value_repr(value)} is too large to be an amount"
             elif wanted:
                 message = f"{name}: should be {wanted}, not {_value_repr(value)}"
                 if kind == "bool_type" and isinstance(value, str):

@@ -193,13 +193,20 @@ def _not_a_date(value: object) -> ValueError:
     suggestion = f" (did you mean {hint}?)" if hint else ""
     return ValueError(
         f"write dates as YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known "
-        f"(for example 2016-04-01, 2016-04 or 2016), not {_shown(value)}{suggestion}"
+        f"(for example 2016-04-01, 2016-04 or 2016), not {shown(value)}{suggestion}"
     )
 
 
-def _shown(value: object) -> str:
+def shown(value: object, limit: int = 40) -> str:
+    """A value as a message quotes it, at most ``limit`` characters; total for any value (Python
+    refuses to write out an integer of over 4,300 digits)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+        digits = int(value.bit_length() * 0.30103) + 1
+        return f"a number of about {round(digits, 2 - len(str(digits))):,} digits"
+    if isinstance(value, str) and len(value) > limit * 2:
+        value = value[: limit * 2]  # repr of the start only: a megabyte of text is not copied twice
     text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 _UK_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -262,7 +269,9 @@ def _not_reserved(value: object) -> object:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ArrangementId = Annotated[str, StringConstraints(pattern=ID_PATTERN), BeforeValidator(_not_reserved)]
 #: Whole pounds stay whole (25000, not 25000.0) when a file is written back.
-Pounds = Annotated[float, Field(ge=0), AfterValidator(lambda v: int(v) if float(v).is_integer() else v)]
+Pounds = Annotated[
+    float, Field(ge=0, allow_inf_nan=False), AfterValidator(lambda v: int(v) if float(v).is_integer() else v)
+]
 
 
 class Kind(StrEnum):
