@@ -299,3 +299,32 @@ def test_an_amount_no_council_has_is_one_problem_and_every_command_runs(tmp_path
         result = run_partreg(tmp_path, *command)
         assert result.returncode in (0, 1) and "Traceback" not in result.stderr, command
     json.loads((tmp_path / "site" / "register.json").read_text(), parse_constant=lambda c: pytest.fail(c))
+
+
+def test_yml_files_are_entries_never_passed_over(tmp_path):
+    """`.yml` and `.YAML` files in register/ were skipped in silence: lint said all was well."""
+    from tests.common import run_partreg
+
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text("council: Test\n")
+    (tmp_path / "register" / "short.yml").write_text("id: short\ntitle: Short\nkind: partnerhip\n")
+    (tmp_path / "register" / "upper.YAML").write_text("id: upper\ntitle: Upper\n")
+    lint = run_partreg(tmp_path, "lint", "--format", "parsable")
+    assert lint.returncode == 1
+    assert "register/short.yml:3:7: [error] kind: 'partnerhip' is not allowed" in lint.stdout
+    assert "register/upper.YAML:" in lint.stdout
+    listed = json.loads(run_partreg(tmp_path, "list", "--format", "json", check=True).stdout)
+    assert sorted(e["id"] for e in listed) == ["short", "upper"]
+    run_partreg(tmp_path, "review", "short", "--date", "2025-01-01", "--outcome", "continue", check=True)
+    assert "date: 2025-01-01" in (tmp_path / "register" / "short.yml").read_text()
+    from tests.common import JOINT_WORKING
+
+    (tmp_path / "draft.yaml").write_text(JOINT_WORKING.replace("id: test-joint-working", "id: short"))
+    again = run_partreg(tmp_path, "add", "--from", str(tmp_path / "draft.yaml"))
+    assert again.returncode == 1 and "register/short.yml already exists" in again.stderr
+    assert not (tmp_path / "register" / "short.yaml").exists()
+    (tmp_path / "sheet.csv").write_text("Partnership name,Type\nShort,Partnership\n")
+    imported = run_partreg(tmp_path, "import", str(tmp_path / "sheet.csv"), "--write")
+    assert (
+        "1 already in the register" in imported.stdout and not (tmp_path / "register" / "short.yaml").exists()
+    )

@@ -160,18 +160,29 @@ def _root(root: Path | None) -> Path:
     return resolve_root(root, Path.cwd())
 
 
+def _ids_on_disk(base: Path) -> set[str]:
+    """The ids the register's file names give (``csp.yaml`` and ``csp.yml`` are both ``csp``)."""
+    from partreg.store import entry_stem, register_files
+
+    return {entry_stem(p.name) for p in register_files(base)}
+
+
 def _entry_file(base: Path, arrangement_id: str) -> Path:
-    """``register/<id>.yaml`` of the register at ``base``; if there is none, the nearest id is suggested."""
+    """``register/<id>.yaml`` (or ``.yml``) of the register at ``base``; if there is none, the nearest id is suggested."""
     from partreg.lint import did_you_mean
-    from partreg.store import REGISTER_DIR, register_files
+    from partreg.store import REGISTER_DIR, entry_stem, register_files
 
     path = base / REGISTER_DIR / f"{arrangement_id}.yaml"
-    if not path.is_file():
-        known = [p.stem for p in register_files(base)]
-        raise PartregError(
-            f"no arrangement {arrangement_id!r} in the register{did_you_mean(arrangement_id, known)}"
-        )
-    return path
+    if path.is_file():
+        return path
+    files = register_files(base)
+    named = [p for p in files if entry_stem(p.name) == arrangement_id]  # register/<id>.yml
+    if len(named) == 1 and named[0].is_file():
+        return named[0]
+    known = [entry_stem(p.name) for p in files]
+    raise PartregError(
+        f"no arrangement {arrangement_id!r} in the register{did_you_mean(arrangement_id, known)}"
+    )
 
 
 def _open(root: Path | None) -> Register:
@@ -844,7 +855,8 @@ def import_(
         )
     columns = map_columns(table.headers, given)
     result = read_rows(table.display, spreadsheet.stem, table.rows, columns, settings, table.merged)
-    existing = {r.number for r in result.rows if (base / REGISTER_DIR / f"{r.id}.yaml").exists()}
+    on_disk = _ids_on_disk(base)
+    existing = {r.number for r in result.rows if r.id in on_disk}
     lines, attention = import_report(table, columns, result, existing, REGISTER_DIR)
     for line in lines:
         typer.echo(line)
@@ -1022,7 +1034,7 @@ def add(
         data = doc.data
     elif _interactive():
         data = Questionnaire(
-            _ask, typer.echo, settings, date.today(), lambda i: (folder / f"{i}.yaml").exists()
+            _ask, typer.echo, settings, date.today(), lambda i: i in _ids_on_disk(base)
         ).run()
         doc = None
     else:
@@ -1050,7 +1062,11 @@ def add(
     if dry_run:
         sys.stdout.write(text)
         return
+    if entry.id in _ids_on_disk(base):  # register/<id>.yml is the same arrangement
+        name = str(_entry_file(base, entry.id).relative_to(base))
     try:
+        if name != f"{REGISTER_DIR}/{entry.id}.yaml":
+            raise WriteRefused(name)
         write_atomic(folder / f"{entry.id}.yaml", text, exclusive=True)
     except WriteRefused:
         raise WriteRefused(

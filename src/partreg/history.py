@@ -105,6 +105,6 @@ def last_changed(root: Path, folder: str = "register") -> dict[str, str]:
     for block in filter(None, log.split("\x1e")):
         day, _, names = block.partition("\n")
         for name in names.split():
-            if name.endswith(".yaml"):
+            if name.lower().endswith((".yaml", ".yml")):
                 dates.setdefault(Path(name).stem, day.strip())
     return dates

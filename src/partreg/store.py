@@ -466,8 +466,22 @@ def register_files(root: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     with os.scandir(folder) as entries:  # names sorted as text: sorting Path objects is slow at 100,000
-        names = sorted(e.name for e in entries if e.name.endswith(".yaml"))
+        names = sorted(e.name for e in entries if is_entry_name(e.name))
     return [folder / name for name in names]
+
+
+def entry_stem(name: str) -> str:
+    """The id a file's name gives: ``csp.yaml`` and ``csp.yml`` are both ``csp``."""
+    for suffix in (".yaml", ".yml"):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def is_entry_name(name: str) -> bool:
+    """An arrangement file's name: ``.yaml``, and the ``.yml`` and ``.YAML`` that editors and other
+    systems write (read and checked like the rest, never silently passed over)."""
+    return name.endswith(".yaml") or name.lower().endswith((".yaml", ".yml"))
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
@@ -478,7 +492,7 @@ def expand_paths(paths: list[Path]) -> list[Path]:
             if (p / SETTINGS_FILE).is_file() and (p / REGISTER_DIR).is_dir():
                 out.extend(register_files(p))
             else:
-                out.extend(sorted(q for q in p.iterdir() if q.name.endswith(".yaml")))
+                out.extend(sorted(q for q in p.iterdir() if is_entry_name(q.name)))
         elif p.exists() or p.is_symlink():
             out.append(p)
         else:
@@ -747,7 +761,7 @@ def iter_documents(
         for path in paths[start : start + _READAHEAD]:
             yield (
                 read_document(path, shown_as(path, base), max_bytes=max_bytes),
-                path.name.removesuffix(".yaml"),
+                entry_stem(path.name),
             )
 
 
