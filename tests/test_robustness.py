@@ -328,3 +328,32 @@ def test_yml_files_are_entries_never_passed_over(tmp_path):
     assert (
         "1 already in the register" in imported.stdout and not (tmp_path / "register" / "short.yaml").exists()
     )
+
+
+def test_no_csv_partreg_writes_carries_a_formula(tmp_path):
+    """`list` and `review-due` wrote `=HYPERLINK(...)` as it was; register.csv already guarded it."""
+    import csv
+    import io
+
+    from tests.common import run_partreg
+
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text("council: Test\n")
+    hostile = ['=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3"]
+    for n, title in enumerate(hostile):
+        (tmp_path / "register" / f"f{n}-x.yaml").write_text(
+            f"id: f{n}-x\ntitle: {json.dumps(title)}\nkind: contract\nstatus: active\nstart: 2020-01-01\n"
+            f"lead: {{role: {json.dumps(title)}, service: {json.dumps(title)}}}\n"
+        )
+    run_partreg(tmp_path, "render", "--out", "site", check=True)
+    outputs = {
+        "list": run_partreg(tmp_path, "list", "--format", "csv", check=True).stdout,
+        "review-due": run_partreg(
+            tmp_path, "review-due", "--format", "csv", "--within", "9999", check=True
+        ).stdout,
+        "register.csv": (tmp_path / "site" / "register.csv").read_text(),
+    }
+    for name, text in outputs.items():
+        cells = [c for row in csv.reader(io.StringIO(text)) for c in row]
+        assert any(c.startswith("'=HYPERLINK") for c in cells), name
+        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], name

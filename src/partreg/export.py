@@ -27,6 +27,15 @@ SUMMARY_COLUMNS = (
 CONTACT_FIELDS = frozenset({"email", "phone"})
 
 
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+cmd|...``,
+    ``@SUM(...)``, or one opening with a tab or carriage return) gets a leading apostrophe, as OWASP
+    recommends for CSV files; every CSV partreg writes passes its cells through here."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def summary_record(entry: Arrangement) -> dict[str, Any]:
     """The few facts a listing shows; nothing internal. What is not recorded is ``None``."""
     return {

@@ -32,7 +32,7 @@ from markupsafe import Markup
 
 from partreg import __version__
 from partreg.classify import DEFINITIONS
-from partreg.export import full_record, public_entries
+from partreg.export import full_record, public_entries, spreadsheet_safe
 from partreg.models import KIND_LABELS, Arrangement, Kind, PartialDate, ReviewSettings, Settings, Status
 from partreg.review import ended_in_fact, last_review, next_review
 
@@ -858,13 +858,6 @@ def _data_row(e: Arrangement, public: dict[str, Any], row: Row) -> dict[str, Any
     }
 
 
-def _spreadsheet_safe(value: Any) -> Any:
-    """A text cell a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 _csv_buffer = io.StringIO()
 _csv_writer = csv.writer(_csv_buffer, lineterminator="\r\n")
 
@@ -874,5 +867,5 @@ def _csv_line(record: dict[str, Any]) -> str:
     what needs quoting)."""
     _csv_buffer.seek(0)
     _csv_buffer.truncate()
-    _csv_writer.writerow([_spreadsheet_safe("" if record[k] is None else record[k]) for k in CSV_COLUMNS])
+    _csv_writer.writerow([spreadsheet_safe("" if record[k] is None else record[k]) for k in CSV_COLUMNS])
     return clean(_csv_buffer.getvalue())

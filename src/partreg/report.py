@@ -233,10 +233,12 @@ def records_table(
 
 
 def records_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
+    from partreg.export import spreadsheet_safe
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
+        writer.writerow([spreadsheet_safe(_cell(row.get(c))) for c in columns])
 
 
 def as_json(value: Any, out: TextIO) -> None:
