@@ -276,3 +276,25 @@ def test_bad_arguments(council, tmp_path):
     assert partreg(council, "import", str(tmp_path / "t.csv"), "--map", "X=nonsense").returncode == 2
     (tmp_path / "notitle.csv").write_text("Name of thing\nA\n")
     assert "no header row" in partreg(council, "import", str(tmp_path / "notitle.csv")).stderr
+
+
+def test_init_refuses_what_would_not_load_in_one_line(tmp_path):
+    empty = partreg(tmp_path, "init", "a", "--council", "")
+    assert empty.returncode == 2 and empty.stderr.strip() == (
+        "partreg: the council's name is empty: give it, e.g. --council 'Brentwood Borough Council'"
+    )
+    same = partreg(tmp_path, "init", "b", "--council", "X", "--priority", "Economy", "--priority", "economy")
+    assert same.returncode == 2 and "'Economy' and 'economy' would both have the id 'economy'" in same.stderr
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
+def test_priorities_in_any_script_keep_their_own_ids_and_import_finds_them(tmp_path):
+    partreg(tmp_path, "init", "r", "--council", "X", "--priority", "经济", "--priority", "社区", check=True)
+    text = (tmp_path / "r" / "partreg.yaml").read_text()
+    assert 'priority-1: "经济"' in text and 'priority-2: "社区"' in text
+    (tmp_path / "s.csv").write_text(
+        "Partnership name,Corporate priority\nA forum,经济\nB forum,社区\n", "utf-8"
+    )
+    partreg(tmp_path / "r", "import", str(tmp_path / "s.csv"), "--write", check=True)
+    data = {p.stem: yaml_rs.loads(p.read_text()) for p in (tmp_path / "r" / "register").glob("*.yaml")}
+    assert data["a-forum"]["priorities"] == ["priority-1"] and data["b-forum"]["priorities"] == ["priority-2"]

@@ -774,8 +774,14 @@ def init(
         files = scaffold(
             council, priorities, {name: (source / name).read_text("utf-8") for name in TEMPLATES}
         )
-    except ValueError as e:
-        raise UsageError(f"these settings would not load: {e}") from None
+    except ValueError as e:  # pydantic's ValidationError is one: said a line, not as its report
+        errors = getattr(e, "errors", None)
+        said = (
+            "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in errors())
+            if callable(errors)
+            else str(e)
+        )
+        raise UsageError(said) from None
     existing = [name for name in files if (directory / name).exists()]
     if existing:
         raise WriteRefused(

@@ -1054,8 +1054,14 @@ def _money(draft: _Draft, column: Column, raw: Any, row: int) -> None:
 def _priorities(names: list[str], settings: Settings | None) -> list[str]:
     if settings is None:
         return [propose_id(n) for n in names]
-    by_name = {normal(v): k for k, v in settings.priorities.items()}
-    return [n if n in settings.priorities else by_name.get(normal(n), propose_id(n)) for n in names]
+    exact = {" ".join(v.casefold().split()): k for k, v in settings.priorities.items()}
+    by_words = {normal(v): k for k, v in settings.priorities.items() if normal(v)}
+    return [
+        n
+        if n in settings.priorities
+        else exact.get(" ".join(n.casefold().split())) or by_words.get(normal(n)) or propose_id(n)
+        for n in names
+    ]
 
 
 def _lists(draft: _Draft, row: int) -> None:

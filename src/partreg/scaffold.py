@@ -21,7 +21,20 @@ TEMPLATES = {
 
 def settings_text(council: str, priorities: list[str]) -> str:
     """``partreg.yaml`` for a new register, checked against the settings model."""
-    ids = {propose_id(name): name for name in priorities}
+    if not council.strip():
+        raise ValueError("the council's name is empty: give it, e.g. --council 'Brentwood Borough Council'")
+    ids: dict[str, str] = {}
+    for number, name in enumerate(priorities, 1):
+        if not name.strip():
+            raise ValueError(f"priority {number} is empty: give each priority its name")
+        # a name with no Latin letters or digits ("经济") gets a numbered id, never a shared one
+        pid = propose_id(name) if any(c.isascii() and c.isalnum() for c in name) else f"priority-{number}"
+        if pid in ids:
+            raise ValueError(
+                f"the priorities {ids[pid]!r} and {name!r} would both have the id {pid!r}: "
+                "give them names that differ by more than case or punctuation"
+            )
+        ids[pid] = name
     Settings.model_validate({"council": council, "priorities": ids})  # refuse what would not load
     if ids:
         priority_lines = [
