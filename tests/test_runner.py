@@ -56,7 +56,10 @@ def test_how_many_processes():
     assert jobs_for(10, None) == 1
     assert jobs_for(PARALLEL_FROM - 1, None) == 1
     assert jobs_for(PARALLEL_FROM, None) == len(os.sched_getaffinity(0))
-    assert jobs_for(10, 3) == 3
+    cpus = len(os.sched_getaffinity(0))
+    assert jobs_for(10, 3) == min(3, cpus)
+    assert jobs_for(10_000, 300) == cpus, "--jobs 300 starts no more processes than there are CPUs"
+    assert jobs_for(1, 4) == 1, "nor more than there are files"
 
 
 def publish(root, out, jobs):

@@ -52,12 +52,14 @@ _publishing: tuple[Path, Publication, Path | None] | None = None
 
 
 def jobs_for(files: int, jobs: int | None, parallel_from: int = PARALLEL_FROM) -> int:
-    """How many processes to use: ``jobs`` if given, else all CPUs for a large run, else one."""
+    """How many processes to use: ``jobs`` if given (at most one a CPU, and one a file: more would
+    only wait for each other), else all CPUs for a large run, else one."""
+    cpus = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
     if jobs is not None:
-        return max(1, jobs)
+        return max(1, min(jobs, cpus, files))
     if files < parallel_from:
         return 1
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+    return cpus
 
 
 def _by_chunk(
