@@ -322,6 +322,10 @@ def test_yml_files_are_entries_never_passed_over(tmp_path):
     (tmp_path / "draft.yaml").write_text(JOINT_WORKING.replace("id: test-joint-working", "id: short"))
     again = run_partreg(tmp_path, "add", "--from", str(tmp_path / "draft.yaml"))
     assert again.returncode == 1 and "register/short.yml already exists" in again.stderr
+    dry = run_partreg(tmp_path, "add", "--from", str(tmp_path / "draft.yaml"), "--dry-run")
+    assert dry.returncode == 1 and "id: short" in dry.stdout and "already exists" in dry.stderr, (
+        "a dry run says the write would be refused"
+    )
     assert not (tmp_path / "register" / "short.yaml").exists()
     (tmp_path / "sheet.csv").write_text("Partnership name,Type\nShort,Partnership\n")
     imported = run_partreg(tmp_path, "import", str(tmp_path / "sheet.csv"), "--write")

@@ -1065,19 +1065,23 @@ def add(
     if any(p.severity is Severity.ERROR for p in found):
         report.problems_parsable(found, sys.stderr)
         raise PartregError(f"{draft or 'the answers'}: not written; fix the problems above and try again")
+    taken = entry.id in _ids_on_disk(base)
+    if taken:  # register/<id>.yml is the same arrangement
+        name = str(_entry_file(base, entry.id).relative_to(base))
+    refused = (
+        f"{name} already exists, and partreg never replaces a file: choose another id, e.g. {entry.id}-2"
+    )
     if dry_run:
         sys.stdout.write(text)
+        if taken:  # the file is shown, and the write it stands for would be refused
+            raise WriteRefused(refused)
         return
-    if entry.id in _ids_on_disk(base):  # register/<id>.yml is the same arrangement
-        name = str(_entry_file(base, entry.id).relative_to(base))
     try:
-        if name != f"{REGISTER_DIR}/{entry.id}.yaml":
+        if taken:
             raise WriteRefused(name)
         write_atomic(folder / f"{entry.id}.yaml", text, exclusive=True)
     except WriteRefused:
-        raise WriteRefused(
-            f"{name} already exists, and partreg never replaces a file: choose another id, e.g. {entry.id}-2"
-        ) from None
+        raise WriteRefused(refused) from None
     report.problems_parsable(found, sys.stderr)
     typer.echo(f"Wrote {name}. Review it, then commit it: git add {name}")
 
