@@ -361,3 +361,39 @@ def test_no_csv_partreg_writes_carries_a_formula(tmp_path):
         cells = [c for row in csv.reader(io.StringIO(text)) for c in row]
         assert any(c.startswith("'=HYPERLINK") for c in cells), name
         assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], name
+
+
+def test_fields_the_council_keeps_internal_are_in_no_listing(tmp_path):
+    """With `internal_fields: [end, priorities, review]`, `list` and `review-due` printed them."""
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text(
+        "council: Test\npriorities: {developing-our-communities: Communities}\n"
+        "internal_fields: [end, priorities, review]\n"
+    )
+    text = PARTNERSHIP.replace("test-partnership", "kept").replace(
+        "start: 2021-04-01", "start: 2021-04-01\nend: 2031-07-13"
+    )
+    text = text.replace(
+        "review:\n  months: 12\n",
+        "review:\n  months: 12\n  history: [{date: 2022-09-17, outcome: continue}]\n",
+    )
+    (tmp_path / "register" / "kept.yaml").write_text(text)
+    secrets = ["2031-07-13", "developing-our-communities", "2022-09-17"]
+    for command in (
+        ["list", "--format", "json"],
+        ["list", "--format", "csv"],
+        ["list"],
+        ["review-due", "--as-of", "2031-06-01", "--format", "json"],
+        ["review-due", "--as-of", "2031-06-01", "--format", "csv"],
+        ["review-due", "--as-of", "2031-06-01"],
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "partreg", *command], cwd=tmp_path, capture_output=True, text=True
+        )
+        assert result.returncode == 0 and "kept" in result.stdout, command
+        assert not [s for s in secrets if s in result.stdout], command
+    due = subprocess.run(
+        [sys.executable, "-m", "partreg", "review-due", "--as-of", "2031-06-01", "--format", "json"],
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert json.loads(due.stdout)[0]["state"] == "overdue", "what is due is still decided on every field"

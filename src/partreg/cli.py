@@ -357,7 +357,7 @@ def list_(
     Example: partreg list --kind partnership --format csv
     """
     from partreg import report
-    from partreg.export import SUMMARY_COLUMNS, summary_record
+    from partreg.export import SUMMARY_COLUMNS, public_entries, summary_record
     from partreg.lint import did_you_mean
     from partreg.models import KIND_LABELS, Kind, Status
 
@@ -374,13 +374,15 @@ def list_(
         hint = did_you_mean(priority, register.settings.priorities)
         raise UsageError(f"--priority {priority!r} is not a priority of this register{hint}")
     order: list[Kind | None] = [*Kind, None]  # entries whose kind is not recorded come last
-    rows = [
-        summary_record(e)
+    chosen = [
+        e
         for e in sorted(register.entries, key=lambda e: (order.index(e.kind), e.name.casefold()))
         if (kind is None or e.kind == kind)
         and (status is None or e.status == status)
         and (priority is None or priority in e.priorities)
     ]
+    # chosen by every field; shown without the fields the council keeps internal
+    rows = [summary_record(e) for e in public_entries(chosen, register.settings)]
     if output is ListFormat.json:
         report.as_json(rows, sys.stdout)
     elif output is ListFormat.csv:
@@ -465,7 +467,7 @@ def review_due(
     from datetime import UTC, datetime
 
     from partreg import report
-    from partreg.export import DUE_COLUMNS, due_calendar, due_record, not_in_calendar
+    from partreg.export import DUE_COLUMNS, due_calendar, due_record, not_in_calendar, public_items
     from partreg.models import ReviewSettings
     from partreg.review import STATE_LABELS, State, due
 
@@ -482,7 +484,8 @@ def review_due(
         if matches(owner, e.lead.role if e.lead else None)
         and matches(service, e.lead.service if e.lead else None)
     ]
-    items = due(entries, settings, today, settings.window_days if within is None else within)
+    found = due(entries, settings, today, settings.window_days if within is None else within)
+    items = public_items(found, register.settings)  # decided on every field, shown without the internal ones
     if output is DueFormat.json:
         report.as_json([i.as_dict() for i in items], sys.stdout)
     elif output is DueFormat.csv:

@@ -6,6 +6,7 @@ mark internal, and officers' contact details never reach a public record.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
@@ -112,6 +113,18 @@ DUE_COLUMNS = (
     "state",
     "days",
 )
+
+
+def public_items(items: list[DueItem], settings: Settings | None) -> list[DueItem]:
+    """``items`` as an output may show them: each entry its :func:`public_entry`, and the last
+    review withheld where the settings keep reviews internal. What is due was decided on the
+    whole entry."""
+    entries = public_entries([i.entry for i in items], settings)
+    hide_reviews = bool(settings and "review" in settings.internal_fields)
+    return [
+        dataclasses.replace(item, entry=entry, last_review=None if hide_reviews else item.last_review)
+        for item, entry in zip(items, entries, strict=True)
+    ]
 
 
 def due_record(item: DueItem) -> dict[str, Any]:
