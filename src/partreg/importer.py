@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from partreg import questionnaire
 from partreg.lint import Linter, Problem, Severity, dotted
 from partreg.models import (
     ID_PATTERN,
@@ -33,13 +34,13 @@ from partreg.models import (
     PartialDate,
     Settings,
     inner_model,
+    shown,
     uk_date,
 )
 from partreg.questionnaire import canonical, propose_id
 from partreg.rules import ALL
 
 Key = tuple[str | int, ...]
-Mapping_ = dict[str, str] | None
 NOTES: Key = ("internal", "notes")
 #: A money column whose field follows the row's kind: a contract's value, a grant's amount,
 #: otherwise the council's contribution.
@@ -283,20 +284,16 @@ def map_columns(headers: Sequence[str], given: dict[str, str]) -> Mapping:
     columns = []
     for index, header in enumerate(headers):
         name = normal(header)
-        if not header.strip() or name in COMPUTED:
-            key, number, by_hand = None, None, False
-        elif name in chosen:
-            path = chosen[name]
-            key, number, by_hand = (
-                (NOTES if path in ("notes", "internal.notes") else tuple(path.split("."))),
-                None,
-                True,
-            )
-        else:
-            (key, number), by_hand = _key_for(header), False
         if name in COMPUTED:
             continue
-        columns.append(Column(index, letter(index + 1), header, key, number, by_hand))
+        if not header.strip():
+            key, number = None, None
+        elif name in chosen:
+            key = NOTES if chosen[name] in ("notes", "internal.notes") else tuple(chosen[name].split("."))
+            number = None
+        else:
+            key, number = _key_for(header)
+        columns.append(Column(index, letter(index + 1), header, key, number, name in chosen))
     # a field filled by two columns: the first wins, the others go to notes (reported)
     seen: dict[tuple[Key, int | None], Column] = {}
     for i, column in enumerate(columns):
@@ -309,6 +306,22 @@ def map_columns(headers: Sequence[str], given: dict[str, str]) -> Mapping:
     return Mapping(columns, assume_active=not any(c.key == ("status",) for c in columns))
 
 
+def _field(key: Key) -> tuple[Any, Any] | None:
+    """The annotation of the field at ``key`` and the type inside it, or ``None`` where ``key`` is
+    no field, or passes through a list of records (which the importer fills only as SYNONYMS says)."""
+    model: Any = Arrangement
+    annotation: Any = None
+    for depth, part in enumerate(key):
+        fields = getattr(model, "model_fields", None)
+        if fields is None or part not in fields:
+            return None
+        annotation = fields[part].annotation
+        model = inner_model(annotation)
+        if "list[" in str(annotation) and depth < len(key) - 1:
+            return None
+    return annotation, model
+
+
 def can_map(path: str) -> bool:
     """Whether ``--map HEADER=path`` names somewhere a cell can go: a field that holds one value
     or a list of text (``lead.role``, ``objectives``), a list the importer fills from text
@@ -318,19 +331,11 @@ def can_map(path: str) -> bool:
     key = tuple(path.split("."))
     if key in SYNONYMS:
         return True
-    model: Any = Arrangement
-    for depth, part in enumerate(key):
-        fields = getattr(model, "model_fields", None)
-        if fields is None or part not in fields or part == "internal":
-            return False
-        annotation = fields[part].annotation
-        model = inner_model(annotation)
-        if "list[" in str(annotation) and depth < len(key) - 1:
-            return False  # inside a list of records: the importer fills those only as SYNONYMS says
-    return not hasattr(model, "model_fields")
+    found = None if key[0] == "internal" else _field(key)
+    return found is not None and not hasattr(found[1], "model_fields")
 
 
-def header_score(cells: Sequence[Any], given: Mapping_ = None) -> int:
+def header_score(cells: Sequence[Any], given: dict[str, str] | None = None) -> int:
     """How well a row names columns partreg knows: 0 unless it names at least two fields, one of
     them a title, kind, partners or lead officer, or it is a lone title over a list of names;
     more for each field it names, and :data:`partreg.sheets.TITLED` more when one is the title."""
@@ -355,8 +360,9 @@ class Unplaced(ValueError):
 
 #: Cells that say nothing but "no value" (kept out of the entry without a word).
 BLANK = {"-", "--", "\u2013", "\u2014", "n/a", "na", "n.a.", "n/k", "not applicable", "none", "nil", "?", "."}
-YES = {"yes", "y", "true", "t", "1", "✓", "✔", "☑"}
-NO = {"no", "n", "false", "f", "0", "✗", "✘", "☐"}
+#: The questionnaire's answers, and what sheets write: 1/0 and ticks.
+YES = questionnaire.YES | {"1", "✓", "✔", "☑"}
+NO = questionnaire.NO | {"0", "✗", "✘", "☐"}
 
 
 def _values(table: str) -> dict[str, str]:
@@ -670,8 +676,8 @@ def kind_from_label(label: str) -> tuple[Kind | None, dict[str, Any]]:
 
 
 def _show(value: Any) -> str:
-    text = repr(value.strip() if isinstance(value, str) else value)
-    return text if len(text) <= 60 else text[:57] + "...'"
+    """A cell as a message quotes it (:func:`partreg.models.shown`, with room for a sentence)."""
+    return shown(value.strip() if isinstance(value, str) else value, 60)
 
 
 # ---------------------------------------------------------------- rows
@@ -963,11 +969,9 @@ def _clean(draft: _Draft, column: Column, raw: str, row: int) -> str:
 
 def _as_field(key: Key, raw: Any) -> Any:
     """A cell for a field the table has no rule for (one named with --map), read by the field's type."""
-    model: Any = Arrangement
-    annotation: Any = None
-    for part in key:
-        annotation = model.model_fields[str(part)].annotation
-        model = inner_model(annotation)
+    found = _field(key)
+    assert found is not None  # can_map let it through
+    annotation, model = found
     if model is bool:
         value, rest = _boolean(raw)
         if rest:

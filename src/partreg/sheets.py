@@ -20,6 +20,7 @@ from typing import Any
 
 from partreg.errors import UsageError
 from partreg.importer import TITLED, letter
+from partreg.models import shown
 
 #: A register of several thousand arrangements is well under this; a bigger file is not a register.
 MAX_BYTES = 10 * 1024 * 1024
@@ -98,29 +99,18 @@ def read_sheet(path: Path, score: HeaderScore, sheet: str | None = None) -> Tabl
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
-    """The text and the name of its encoding: UTF-8 (with or without a BOM), UTF-16 with a BOM
-    (Excel's "Unicode text"), or Windows-1252 (Excel's "CSV" on Windows)."""
+    """The text and the name of its encoding: UTF-8 (with or without a BOM), UTF-16 (Excel's
+    "Unicode text", with or without a BOM), or Windows-1252 (Excel's "CSV" on Windows)."""
     if data.startswith(b"\xef\xbb\xbf"):
         encodings = [("utf-8-sig", "UTF-8")]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings = [("utf-16", "UTF-16")]
     else:
         zero = data.find(b"\x00")
-        sample = data[:4096]
-        if (
-            zero != -1
-            and len(sample) >= 4
-            and sample[1::2].count(0) > len(sample) // 4
-            and 0 not in sample[0::2]
-        ):
-            encodings = [("utf-16-le", "UTF-16")]
-        elif (
-            zero != -1
-            and len(sample) >= 4
-            and sample[0::2].count(0) > len(sample) // 4
-            and 0 not in sample[1::2]
-        ):
-            encodings = [("utf-16-be", "UTF-16")]
+        # UTF-16 without a BOM: every other byte of ASCII text is zero
+        wide = _half_zero(data[:4096]) if zero != -1 and len(data) >= 4 else ""
+        if wide:
+            encodings = [(wide, "UTF-16")]
         elif zero != -1:
             raise UsageError(
                 f"{path}: not a CSV file: binary data at byte {zero}; save the sheet as CSV, or import the .xlsx"
@@ -138,6 +128,17 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
         f"{path}: byte {last.start} (0x{data[last.start]:02x}) is neither UTF-8 nor Windows-1252 text: "
         'save the sheet as "CSV UTF-8"'
     )
+
+
+def _half_zero(sample: bytes) -> str:
+    """``utf-16-le`` or ``utf-16-be`` where every other byte of ``sample`` is zero, else ``""``."""
+    for codec, zeros, text in (
+        ("utf-16-le", sample[1::2], sample[0::2]),
+        ("utf-16-be", sample[0::2], sample[1::2]),
+    ):
+        if zeros.count(0) > len(sample) // 4 and 0 not in text:
+            return codec
+    return ""
 
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -211,8 +212,9 @@ def _table(
     score: HeaderScore,
     described: str,
     merges: Sequence[tuple[int, int, int, int]] = (),
+    header: tuple[int, int, list[Any]] | None = None,
 ) -> Table:
-    found = _find_header(table, score)
+    found = header or _find_header(table, score)
     if found is None:
         if not any(not _blank(c) for row in table for c in row):
             raise UsageError(f"{path}: the sheet is empty")
@@ -278,7 +280,7 @@ def _read_xlsx(path: Path, score: HeaderScore, sheet: str | None) -> Table:
     if sheet is not None and sheet not in names:
         raise UsageError(f"{path}: no sheet {sheet!r}; the sheets are: {', '.join(map(repr, names))}")
     notes: list[str] = []
-    found: list[tuple[str, _Cells, int]] = []
+    found: list[tuple[str, _Cells, int, tuple[int, int, list[Any]] | None]] = []
     for name in [sheet] if sheet else names:
         ws = book[name]
         if sheet is None and ws.sheet_state != "visible":
@@ -290,16 +292,16 @@ def _read_xlsx(path: Path, score: HeaderScore, sheet: str | None) -> Table:
             if sheet is None:
                 notes.append(f"sheet {name!r} has no header row: passed over")
                 continue
-            found.append((name, cells, 0))
+            found.append((name, cells, 0, None))
         else:
-            found.append((name, cells, score(header[2])))
+            found.append((name, cells, score(header[2]), header))
     if not found:
         raise UsageError(
             f"{path}: none of its sheets ({', '.join(map(repr, names))}) has a header row naming a column "
             "partreg knows (such as 'Partnership name', 'Type', 'Lead officer'): give --sheet and --map"
         )
     # the first sheet whose header names the title, or else the first with a header
-    name, cells, _ = next((f for f in found if f[2] >= TITLED), found[0])
+    name, cells, _, header = next((f for f in found if f[2] >= TITLED), found[0])
     notes += [
         f"sheet {other!r} also has a header row: --sheet {other!r} imports it"
         for other, *_ in found
@@ -312,6 +314,7 @@ def _read_xlsx(path: Path, score: HeaderScore, sheet: str | None) -> Table:
         score,
         f"sheet {name!r}",
         cells.merges,
+        header,
     )
     result.notes = notes + cells.notes
     result.merged = cells.merged
@@ -385,8 +388,8 @@ def _sheet_cells(path: Path, ws: Any) -> _Cells:
 
 
 def _short(value: Any) -> str:
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    """A cell as a message quotes it: text quoted, a number or date as the sheet shows it."""
+    return shown(value) if isinstance(value, str) else str(value)[:40]
 
 
 def _cell_value(value: Any, number_format: str = "General") -> Any:
