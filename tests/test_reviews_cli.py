@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml_rs
 from icalendar import Calendar
 
 from partreg.models import PartialDate
@@ -314,9 +315,33 @@ def test_reading_commands_name_only_the_files_they_leave_out(register):
     assert code == 0 and err == "", "nothing left out, nothing said"
 
 
-def test_reading_commands_say_when_the_settings_cannot_be_read(register):
-    (register / "partreg.yaml").write_text("council: [unclosed\n")
-    code, out, err = partreg("list", cwd=register)
-    assert code == 0, err
-    assert "partreg.yaml could not be read, so the defaults are used here" in err
-    assert "Brentwood" in out  # the arrangements are still listed
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("list",),
+        ("list", "--format", "csv"),
+        ("show", "brentwood-community-fund"),
+        ("show", "brentwood-community-fund", "--format", "json"),
+        ("review-due",),
+        ("review-due", "--format", "ics"),
+        ("review", "brentwood-community-fund", "--outcome", "continue"),
+        ("classify", "brentwood-community-fund"),
+        ("render", "--out", "site"),
+    ],
+    ids=lambda c: " ".join(c),
+)
+def test_a_command_that_prints_or_publishes_stops_when_the_settings_cannot_be_read(register, command):
+    """A typo in partreg.yaml must not make partreg fall back to the defaults, which publish
+    what the council marked internal and use the default review interval."""
+    settings = register / "partreg.yaml"
+    settings.write_text(settings.read_text() + "internal_fields: [summary]\nreveiw_months: 6\n")
+    entry = register / "register" / "brentwood-community-fund.yaml"
+    before = entry.read_bytes()
+    summary = str(yaml_rs.loads(before.decode())["summary"])
+    code, out, err = partreg(*command, cwd=register)
+    assert code == 1, (out, err)
+    assert err.startswith("partreg: partreg.yaml:") and "reveiw_months" in err and "stops here" in err
+    assert summary[:40] not in out and out == ""
+    assert entry.read_bytes() == before and not (register / "site").exists()
+    code, out, _ = partreg("lint", cwd=register)
+    assert code == 1 and "reveiw_months" in out  # lint is where the problem is explained

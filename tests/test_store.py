@@ -168,3 +168,14 @@ def test_commands_that_cannot_write_say_so_in_one_line(tmp_path, register):
         assert result.returncode == 1, (command, result.stderr)
         [line] = result.stderr.strip().splitlines()
         assert "a-file/" in line and "cannot be written (Not a directory)" in line, line
+
+
+@pytest.mark.parametrize("odd", ["\u2028", "\u2029", "\x85", "\x01"])
+def test_a_line_separator_or_control_character_in_a_comment_does_not_shift_later_positions(odd):
+    """YAML 1.2 (and the fast reader) has only LF and CR as line breaks; positions must agree."""
+    from tests.common import CONTRACT, check, replace
+
+    text = replace(CONTRACT, "kind: contract", f"kind: contract  # a{odd}b")
+    text = replace(text, "status: active", "status: nonsense")
+    line = text.split("\n").index("status: nonsense") + 1
+    check(text, ("invalid-value", line, 9))

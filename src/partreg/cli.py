@@ -22,7 +22,7 @@ from partreg.errors import PartregError, UsageError, WriteRefused
 
 if TYPE_CHECKING:
     from partreg.lint import Problem
-    from partreg.models import Arrangement, PartialDate
+    from partreg.models import Arrangement, PartialDate, Settings
     from partreg.store import Register
 
 
@@ -169,15 +169,23 @@ def _ids_on_disk(base: Path) -> set[str]:
 
 def _entry_file(base: Path, arrangement_id: str) -> Path:
     """``register/<id>.yaml`` (or ``.yml``) of the register at ``base``; if there is none, the nearest id is suggested."""
+    import re
+
     from partreg.lint import did_you_mean
+    from partreg.models import ID_PATTERN
     from partreg.store import REGISTER_DIR, entry_stem, register_files
 
+    if not re.match(ID_PATTERN, arrangement_id):
+        raise UsageError(
+            f"{arrangement_id!r} is not an arrangement id: an id is its file's name in {REGISTER_DIR}/ "
+            "without .yaml, in lowercase letters, digits and hyphens"
+        )
     path = base / REGISTER_DIR / f"{arrangement_id}.yaml"
-    if path.is_file():
+    if os.path.lexists(path):  # what is there (a link, a folder) is for the reader to report
         return path
     files = register_files(base)
     named = [p for p in files if entry_stem(p.name) == arrangement_id]  # register/<id>.yml
-    if len(named) == 1 and named[0].is_file():
+    if len(named) == 1:
         return named[0]
     known = [entry_stem(p.name) for p in files]
     raise PartregError(
@@ -185,15 +193,34 @@ def _entry_file(base: Path, arrangement_id: str) -> Path:
     )
 
 
+def _settings(base: Path) -> Settings:
+    """The register's settings; a ``partreg.yaml`` that cannot be read stops the command."""
+    from partreg.store import read_settings
+
+    return _usable(*read_settings(base))
+
+
+def _usable(settings: Settings | None, problems: list[Problem]) -> Settings:
+    """``settings``, or the first problem that kept them from being read, as the command's error.
+
+    The settings say what is internal and when reviews fall due: a command
+    that went on with the defaults could print what the council keeps
+    private, or show a late review as on time.
+    """
+    if settings is None:
+        first = next((p for p in problems if p.path.endswith("partreg.yaml")), problems[0])
+        raise PartregError(
+            f"{first.path}:{first.line}:{first.column}: {first.rule} {first.message}; partreg stops here "
+            "rather than use the defaults: fix it (`partreg lint` lists every problem)"
+        )
+    return settings
+
+
 def _open(root: Path | None) -> Register:
-    from partreg import report
     from partreg.store import open_register
 
     register = open_register(_root(root), rules=False)  # `lint` checks the rules; here, entries are wanted
-    if register.settings is None:
-        report.error(
-            "partreg.yaml could not be read, so the defaults are used here; run `partreg lint` to see why"
-        )
+    _usable(register.settings, register.problems)
     _say_left_out(register.left_out, "here")
     return register
 
@@ -556,40 +583,31 @@ def review(
     from pydantic import ValidationError
 
     from partreg.lint import Linter, Severity
-    from partreg.models import PartialDate, ReviewRecord, ReviewSettings, plain
+    from partreg.models import PartialDate, ReviewRecord, plain
     from partreg.review import next_review
     from partreg.rules import ALL
     from partreg.store import (
         REGISTER_DIR,
+        Document,
         add_review,
+        one_writer,
         parse_document,
-        read_settings,
+        read_bytes,
         write_atomic,
     )
 
     base = _root(root)
+    settings = _settings(base)
     path = _entry_file(base, arrangement_id)
-    settings, _ = read_settings(base)
     name = f"{REGISTER_DIR}/{path.name}"
-    raw = path.read_bytes()
-    entry, problems = Linter(settings, ALL).check(parse_document(raw, name), arrangement_id)
-    if entry is None:
-        raise PartregError(f"{name} cannot be read (`partreg lint {name}`): {problems[0].message}")
-    held = on or PartialDate.parse(date.today())
-    if held.earliest > date.today():
+    today = date.today()
+    held = on or PartialDate.parse(today)
+    if held.earliest > today:
         raise UsageError(f"--date {held} is in the future: record a review once it has been held")
-    if entry.start is not None and held.latest < entry.start.earliest:
-        raise UsageError(f"--date {held} is before the arrangement started ({entry.start})")
     status = None
     if outcome is Outcome.exit:
         if end is None and _interactive():
-            end = PartialDate.parse(
-                typer.prompt(
-                    "The arrangement ends on (YYYY-MM-DD, or YYYY-MM or YYYY)",
-                    default=held.iso,
-                    value_proc=lambda v: PartialDate.parse(v.strip()).iso,
-                )
-            )
+            end = _ask_date("The arrangement ends on (YYYY-MM-DD, or YYYY-MM or YYYY)", held.iso)
         if end is None:
             raise UsageError("--outcome exit ends the arrangement: give --end YYYY-MM-DD, the day it ends")
         status = "ended"
@@ -601,23 +619,61 @@ def review(
         ReviewRecord.model_validate(record)
     except ValidationError as e:
         raise UsageError(f"--{e.errors()[0]['loc'][0]}: {e.errors()[0]['msg']}") from None
-    text = add_review(raw.decode("utf-8-sig"), plain(record), status=status, end=end)
-    updated, found = Linter(settings, ALL).check(parse_document(text.encode(), name), arrangement_id)
-    # an entry with gaps can still record its reviews: only a problem the review itself brings stops it
-    before = {(p.rule, p.key) for p in problems if p.severity is Severity.ERROR}
-    errors = [p for p in found if p.severity is Severity.ERROR and (p.rule, p.key) not in before]
-    if updated is None or errors:
-        raise PartregError(
-            f"not written: the review would leave {name} with a problem: {(errors or found)[0].message}"
+
+    linter = Linter(settings, ALL)
+    with one_writer(path.parent):  # read, edit and write with no other writer in between
+        doc = Document(path, name)
+        raw = read_bytes(doc, settings.max_file_bytes)
+        entry, problems = (
+            linter.check(parse_document(raw, name, doc=doc), arrangement_id) if raw else (None, [])
         )
-    write_atomic(path, text, expect=raw)
+        if raw is None or entry is None:
+            first = (doc.problems or problems)[0]
+            raise PartregError(
+                f"{first.path}:{first.line}:{first.column}: {first.rule} {first.message}; "
+                "the review was not recorded: fix this first"
+            )
+        if entry.start is not None and held.latest < entry.start.earliest:
+            raise UsageError(f"--date {held} is before the arrangement started ({entry.start})")
+        bom = raw.startswith(b"\xef\xbb\xbf")
+        try:
+            text = raw[3 if bom else 0 :].decode("utf-8")
+        except UnicodeDecodeError:
+            raise PartregError(
+                f"{name} is not saved as UTF-8: save it as UTF-8, then record the review"
+            ) from None
+        try:
+            text = add_review(text, plain(record), status=status, end=end)
+        except WriteRefused as e:
+            raise WriteRefused(f"{name}: not written: {e}") from None
+        updated, found = linter.check(parse_document(text.encode(), name), arrangement_id)
+        # an entry with gaps can still record its reviews: only a problem the review itself brings stops it
+        before = {(p.rule, p.key) for p in problems if p.severity is Severity.ERROR}
+        errors = [p for p in found if p.severity is Severity.ERROR and (p.rule, p.key) not in before]
+        if updated is None or errors:
+            raise PartregError(
+                f"not written: the review would leave {name} with a problem: {(errors or found)[0].message}"
+            )
+        write_atomic(path, ("\ufeff" if bom else "") + text, expect=raw)
     if status:
         typer.echo(f"Recorded the review of {arrangement_id} on {held} ({outcome.value}); it ends on {end}.")
     else:
-        upcoming = next_review(updated, settings.review if settings else ReviewSettings())
+        upcoming = next_review(updated, settings.review)
         typer.echo(
             f"Recorded the review of {arrangement_id} on {held} ({outcome.value}). Next review: {upcoming}."
         )
+
+
+def _ask_date(prompt: str, default: str) -> PartialDate:
+    """A date asked for at the terminal, asked again until it is one partreg reads."""
+    from partreg.models import PartialDate
+
+    while True:
+        answer = typer.prompt(prompt, default=default).strip()
+        try:
+            return PartialDate.parse(answer)
+        except ValueError as e:
+            typer.echo(f"{answer!r}: {e}", err=True)
 
 
 @app.command()
@@ -692,12 +748,10 @@ def render(
     from partreg.history import last_changed
     from partreg.render import publication, template_dirs
     from partreg.runner import discard, publish, render_files
-    from partreg.store import REGISTER_DIR, package_templates, read_settings, register_files
+    from partreg.store import REGISTER_DIR, package_templates, register_files
 
     base = _root(root)
-    settings, _ = read_settings(base)
-    if settings is None:
-        raise PartregError("partreg.yaml has problems: run `partreg lint` and fix them first")
+    settings = _settings(base)
     if out.resolve() == (base / REGISTER_DIR).resolve():
         raise UsageError(f"--out {out} is the register's own folder: choose another, such as site")
     formats = {
@@ -838,14 +892,10 @@ def import_(
     from partreg import report
     from partreg.importer import can_map, header_score, import_report, map_columns, normal, read_rows
     from partreg.sheets import read_sheet
-    from partreg.store import REGISTER_DIR, dump_entry, read_settings, write_atomic
+    from partreg.store import REGISTER_DIR, dump_entry, write_atomic
 
     base = _root(root)
-    settings, problems = read_settings(base)
-    if settings is None:
-        raise PartregError(
-            f"{problems[0].path}:{problems[0].line}: {problems[0].message}; run `partreg lint`"
-        )
+    settings = _settings(base)
     given = {}
     for item in mapping or []:
         header, sep, path = item.partition("=")
@@ -1027,16 +1077,11 @@ def add(
         dump_entry,
         parse_document,
         read_document,
-        read_settings,
         write_atomic,
     )
 
     base = _root(root)
-    settings, problems = read_settings(base)
-    if settings is None:
-        raise PartregError(
-            f"{problems[0].path}:{problems[0].line}: {problems[0].message}; run `partreg lint`"
-        )
+    settings = _settings(base)
     folder = base / REGISTER_DIR
     if draft is not None:
         doc = read_document(draft, str(draft))

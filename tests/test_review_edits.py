@@ -1,0 +1,256 @@
+"""`partreg review` on the files officers really have, and with two officers at once.
+
+Every file here is one that `partreg lint` accepts (or reports without a
+crash): review must record into it changing only the review's lines, or
+refuse with one line, and never lose a review another officer recorded.
+"""
+
+import contextlib
+import multiprocessing
+import os
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from partreg import store
+from partreg.cli import app
+from partreg.store import load_fast_data
+from tests.test_cli import partreg
+
+ENTRY = """\
+id: town-fund
+title: Town grants fund
+kind: community-funding
+status: active  # since the launch
+summary: Small grants to town groups.
+lead:
+  role: Community Grants Officer
+  service: Communities
+start: 2021-04-01
+"""
+REVIEW = ("review", "town-fund", "--outcome", "continue", "--date", "2026-01-15")
+
+
+@pytest.fixture
+def entry(register):
+    path = register / "register" / "town-fund.yaml"
+    path.write_text(ENTRY)
+    return path
+
+
+def record(register, *args: str) -> tuple[int, str, str]:
+    return partreg(*REVIEW, *args, cwd=register)
+
+
+# --------------------------------------------------------------------------- files lint accepts
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        ("review:\n", "review:\n  history:\n    - date: 2026-01-15\n      outcome: continue\n"),
+        (
+            "review: ~  # none yet\n",
+            "review:  # none yet\n  history:\n    - date: 2026-01-15\n      outcome: continue\n",
+        ),
+        (
+            "review:\n  months: 12\t# a tab before the comment\n",
+            "review:\n  months: 12\t# a tab before the comment\n  history:\n    - date: 2026-01-15\n"
+            "      outcome: continue\n",
+        ),
+        (
+            "review:\n  months: 12  # line\u2028separator and next\x85line\n",
+            "review:\n  months: 12  # line\u2028separator and next\x85line\n  history:\n"
+            "    - date: 2026-01-15\n      outcome: continue\n",
+        ),
+        (
+            'notes: "bell\\x07 and \x01 raw"\nreview:\n  months: 12\n',
+            'notes: "bell\\x07 and \x01 raw"\nreview:\n  months: 12\n  history:\n    - date: 2026-01-15\n'
+            "      outcome: continue\n",
+        ),
+        (
+            "review: {months: 12}\npartners:\n    - name: Town Council\n",
+            "review:\n  months: 12\n  history:\n    - date: 2026-01-15\n      outcome: continue\n"
+            "partners:\n    - name: Town Council\n",
+        ),
+        (
+            "review:\n  months: 12\n  history: [{date: 2025-01-10, outcome: continue}]  # kept\n",
+            "review:\n  months: 12\n  history:  # kept\n    - date: 2025-01-10\n      outcome: continue\n"
+            "    - date: 2026-01-15\n      outcome: continue\n",
+        ),
+    ],
+    ids=[
+        "null",
+        "null-with-comment",
+        "tab-before-comment",
+        "ls-and-nel-in-comment",
+        "control-characters",
+        "flow-review",
+        "flow-history",
+    ],
+)
+def test_review_records_into_every_file_lint_reads_changing_only_the_review(register, entry, tail, expected):
+    entry.write_bytes((ENTRY + tail).encode())
+    code, out, err = record(register)
+    assert (code, err) == (0, ""), err
+    assert "Recorded the review of town-fund on 2026-01-15" in out
+    assert entry.read_bytes().decode() == ENTRY + expected
+
+
+def test_the_lines_end_as_the_file_ends_them_and_a_bom_stays(register, entry):
+    crlf = (ENTRY + "review:\n  months: 12\n").replace("\n", "\r\n")
+    entry.write_bytes(b"\xef\xbb\xbf" + crlf.encode())
+    code, _, err = record(register, "--notes", "Two lines\nof notes")
+    assert code == 0, err
+    raw = entry.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf" + crlf.encode())
+    assert raw.count(b"\n") == raw.count(b"\r\n"), "every line ends CRLF"
+    [held] = load_fast_data(raw.decode("utf-8-sig"))["review"]["history"]
+    assert held == {"date": "2026-01-15", "outcome": "continue", "notes": "Two lines\nof notes"}
+
+
+def test_exit_replaces_status_and_keeps_its_comment(register, entry):
+    code, _, err = partreg(*REVIEW[:3], "exit", *REVIEW[4:], "--end", "2026-03-31", cwd=register)
+    assert code == 0, err
+    text = entry.read_text()
+    assert "status: ended  # since the launch\n" in text
+    assert "start: 2021-04-01\nend: 2026-03-31\n" in text
+
+
+def test_a_comment_that_rewriting_would_lose_stops_the_review(register, entry):
+    before = ENTRY + "review: {months: 12,  # yearly\n  history: []}\n"
+    entry.write_text(before)
+    code, _, err = record(register)
+    assert code == 1
+    assert err.startswith("partreg: register/town-fund.yaml: not written: line 10 holds a comment")
+    assert entry.read_text() == before
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(
+            lambda p: p.write_text(ENTRY + "summary2: " + "x" * 1_100_000 + "\n"), id="over-the-size-limit"
+        ),
+        pytest.param(lambda p: p.mkdir(), id="a-folder"),
+        pytest.param(lambda p: p.write_bytes(ENTRY.encode("utf-16")), id="utf-16"),
+        pytest.param(lambda p: p.write_text("- a list\n"), id="not-a-mapping"),
+        pytest.param(lambda p: p.write_text(ENTRY + "review: yearly\n"), id="review-not-a-mapping"),
+    ],
+)
+def test_a_file_review_cannot_edit_is_refused_in_one_line_and_left_as_it_was(register, make):
+    path = register / "register" / "town-fund.yaml"
+    make(path)
+    before = path.read_bytes() if path.is_file() else None
+    code, out, err = record(register)
+    assert code == 1, (out, err)
+    assert err.startswith("partreg: register/town-fund.yaml") and err.count("\n") == 1, err
+    assert "Traceback" not in err and out == ""
+    assert (path.read_bytes() if path.is_file() else None) == before
+
+
+def test_a_link_is_refused_and_stays_a_link(register, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "town-fund.yaml"
+    outside.write_text(ENTRY)
+    link = register / "register" / "town-fund.yaml"
+    link.symlink_to(outside)
+    code, _, err = record(register)
+    assert code == 1 and "symbolic link" in err
+    assert link.is_symlink() and outside.read_text() == ENTRY
+
+
+@pytest.mark.parametrize("given", ["../partreg", "register/town-fund", "/etc/passwd", "Town-Fund", ".."])
+def test_an_id_written_as_a_path_is_refused(register, entry, given):
+    settings = (register / "partreg.yaml").read_bytes()
+    code, _, err = partreg("review", given, "--outcome", "continue", cwd=register)
+    assert code == 2 and "is not an arrangement id" in err
+    assert (register / "partreg.yaml").read_bytes() == settings and entry.read_text() == ENTRY
+
+
+def test_the_end_asked_at_the_terminal_is_asked_again_until_it_is_a_date(register, entry, monkeypatch):
+    monkeypatch.setattr("partreg.cli._interactive", lambda: True)
+    with contextlib.chdir(register):
+        result = CliRunner().invoke(
+            app, [*REVIEW[:3], "exit", *REVIEW[4:]], input="31/03/2027\n20270331\n2026-03-31\n"
+        )
+    assert result.exit_code == 0, result.output
+    assert result.output.count("'31/03/2027': ") == 1 and result.output.count("'20270331': ") == 1
+    assert "end: 2026-03-31" in entry.read_text()
+
+
+# --------------------------------------------------------------------------- temporary files
+
+
+def test_a_killed_writers_temporary_file_is_removed_by_the_next_write_and_never_read(register, entry):
+    dead = _a_finished_pid()
+    stale = register / "register" / f".town-fund.yaml.{dead}.0.tmp"
+    stale.write_text("half a file")
+    code, out, _ = partreg("lint", cwd=register)
+    assert ".tmp" not in out
+    code, _, err = record(register)
+    assert code == 0, err
+    assert not stale.exists()
+    assert not list((register / "register").glob(".*.tmp"))
+
+
+def _a_finished_pid() -> int:
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    os.waitpid(pid, 0)
+    return pid
+
+
+# --------------------------------------------------------------------------- two officers at once
+
+
+def _officer(register, name: str, entered, others_entered, results) -> None:
+    """One `partreg review`, in a process of its own, held inside its critical section until the
+    other officer's review has started too (so the two are forced to overlap)."""
+    real_writer, real_replace = store.one_writer, os.replace
+
+    def writer(folder, **kwargs):
+        entered.set()  # about to ask for the lock
+        return real_writer(folder, **kwargs)
+
+    def replace(src, dst, *args, **kwargs):
+        if str(dst).endswith("town-fund.yaml"):
+            others_entered.wait(5)  # the other review has started ...
+            time.sleep(0.05)  # ... and is waiting at the lock (or, without one, reading the old file)
+        return real_replace(src, dst, *args, **kwargs)
+
+    store.one_writer = writer
+    os.replace = replace
+    os.chdir(register)
+    result = CliRunner().invoke(app, [*REVIEW, "--notes", name])
+    results.put((name, result.exit_code, result.stdout, result.stderr))
+
+
+def test_two_reviews_at_once_are_both_recorded_or_one_is_refused_never_lost(register, entry):
+    forked = multiprocessing.get_context("fork")
+    results = forked.Queue()
+    refused = 0
+    for round_ in range(50):
+        names = (f"round {round_} officer A", f"round {round_} officer B")
+        a_in, b_in = forked.Event(), forked.Event()
+        officers = [
+            forked.Process(target=_officer, args=(register, names[0], a_in, b_in, results)),
+            forked.Process(target=_officer, args=(register, names[1], b_in, a_in, results)),
+        ]
+        for p in officers:
+            p.start()
+        outcomes = [results.get(timeout=60) for _ in officers]
+        for p in officers:
+            p.join(10)
+        text = entry.read_text()
+        for name, code, out, err in outcomes:
+            if code == 0:
+                assert f"notes: {name}\n" in text, f"{name}: told it was recorded, but it is not in the file"
+                assert out.startswith("Recorded the review")
+            else:
+                refused += 1
+                assert code == 1 and f"notes: {name}\n" not in text
+                assert err.count("\n") == 1 and "run this command again" in err, err
+    assert text.count("- date: 2026-01-15") == 100 - refused
+    assert refused == 0, "the second officer waits for the first, then records on top of the new file"
