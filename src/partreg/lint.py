@@ -294,7 +294,17 @@ class Linter:
         ]
 
     def check(self, source: Source, file_id: str) -> tuple[Arrangement | None, list[Problem]]:
-        """Problems in one arrangement file, and the entry if it could be read."""
+        """Problems in one arrangement file, and the entry if it could be read.
+
+        Whatever fails while the file is checked is the file's one
+        ``internal-error`` problem: every other file is still checked.
+        """
+        try:
+            return self._checked(source, file_id)
+        except Exception as error:  # a fault in partreg, not the user's: that file's problem, not the run's
+            return None, [internal_error(source.display, error)]
+
+    def _checked(self, source: Source, file_id: str) -> tuple[Arrangement | None, list[Problem]]:
         entry, problems = self._check(source, file_id)
         if source.text is not None and "partreg:" in source.text:
             problems = apply_disables(source, problems)
@@ -323,6 +333,19 @@ class Linter:
                 )
         problems.sort()
         return entry, problems
+
+
+def internal_error(display: str, error: BaseException) -> Problem:
+    """The problem that stands for partreg failing on a file: what failed, and whom to tell."""
+    return Problem(
+        display,
+        1,
+        1,
+        "internal-error",
+        Severity.ERROR,
+        f"partreg failed while checking this file ({type(error).__name__}: {shown(str(error), 80)}), so it is "
+        "left out: please report it to partreg's maintainers with the file and `partreg --version`",
+    )
 
 
 def set_aside(errors: list[ErrorDetails], data: Any) -> list[Key]:

@@ -37,7 +37,7 @@ from typing import Any
 import yaml_rs
 
 from partreg.errors import CannotWrite, RegisterNotFound, UsageError, WriteRefused
-from partreg.lint import Problem, Severity, run, validate_settings
+from partreg.lint import Problem, Severity, internal_error, run, validate_settings
 from partreg.models import Arrangement, PartialDate, Settings
 
 SETTINGS_FILE = "partreg.yaml"
@@ -209,9 +209,17 @@ def _too_large(doc: Document, max_bytes: int) -> Document:
 
 
 def parse_document(raw: bytes, display: str, *, doc: Document | None = None) -> Document:
-    """Parse the bytes of one YAML file (see :func:`read_document`)."""
+    """Parse the bytes of one YAML file (see :func:`read_document`); whatever fails is its problem."""
     if doc is None:
         doc = Document(path=Path(display), display=display)
+    try:
+        return _parse_document(raw, doc)
+    except Exception as error:  # a fault in partreg: the file's one problem, never the whole run's
+        doc.data, doc.problems = None, [internal_error(doc.display, error)]
+        return doc
+
+
+def _parse_document(raw: bytes, doc: Document) -> Document:
     problem = doc.fail
     text = _decode(raw, doc)
     if text is None:

@@ -20,6 +20,7 @@ from partreg.rules import (
     file_too_large,
     funding_missing_details,
     id_mismatch,
+    internal_error,
     invalid_value,
     joint_working_missing_purpose,
     kind_mismatch,
@@ -50,6 +51,7 @@ from partreg.rules import (
 
 ALL: tuple[Rule, ...] = (
     # the file and its YAML
+    internal_error.RULE,
     unreadable_file.RULE,
     file_too_large.RULE,
     file_encoding.RULE,

@@ -1,4 +1,4 @@
-"""The characteristics contradict each other.
+DOC = """The characteristics contradict each other.
 
 What it checks:
     That the `characteristics` facts do not contradict each other under the
@@ -36,4 +36,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(("characteristics",), conflict, at_key=True)
 
 
-RULE = Rule("characteristics-conflict", Severity.WARNING, __doc__ or "", check)
+RULE = Rule("characteristics-conflict", Severity.WARNING, DOC or "", check)

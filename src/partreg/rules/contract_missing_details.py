@@ -1,4 +1,4 @@
-"""A contract with no reference or value.
+DOC = """A contract with no reference or value.
 
 What it checks:
     That an arrangement of kind `contract` records `contract.reference` and
@@ -38,4 +38,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(key, f"a contract needs `contract.{name}`: add it", about=(("contract", name),))
 
 
-RULE = Rule("contract-missing-details", Severity.ERROR, __doc__ or "", check)
+RULE = Rule("contract-missing-details", Severity.ERROR, DOC or "", check)

@@ -1,4 +1,4 @@
-"""A `# partreg: disable=` comment that names no known rule.
+DOC = """A `# partreg: disable=` comment that names no known rule.
 
 What it checks:
     That the rule ids in a `# partreg: disable=` comment are rules partreg
@@ -19,4 +19,4 @@ Instead:
 from partreg.lint import Severity
 from partreg.rules._base import documented
 
-RULE = documented(__doc__, "disable-unknown-rule", Severity.WARNING)
+RULE = documented(DOC, "disable-unknown-rule", Severity.WARNING)

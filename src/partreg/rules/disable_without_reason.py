@@ -1,4 +1,4 @@
-"""A `# partreg: disable=` comment that does not say why.
+DOC = """A `# partreg: disable=` comment that does not say why.
 
 What it checks:
     That every comment turning a rule off on its line gives a reason after
@@ -19,4 +19,4 @@ Instead:
 from partreg.lint import Severity
 from partreg.rules._base import documented
 
-RULE = documented(__doc__, "disable-without-reason", Severity.WARNING)
+RULE = documented(DOC, "disable-without-reason", Severity.WARNING)

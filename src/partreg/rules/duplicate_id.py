@@ -1,4 +1,4 @@
-"""Two files use the same id.
+DOC = """Two files use the same id.
 
 What it checks:
     That no two arrangement files in the register have the same `id`.
@@ -14,4 +14,4 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(__doc__, "duplicate-id")
+RULE = documented(DOC, "duplicate-id")

@@ -1,4 +1,4 @@
-"""A key appears twice in the same mapping.
+DOC = """A key appears twice in the same mapping.
 
 What it checks:
     That no mapping repeats a key.
@@ -16,4 +16,4 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(__doc__, "duplicate-key")
+RULE = documented(DOC, "duplicate-key")

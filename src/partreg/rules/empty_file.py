@@ -1,4 +1,4 @@
-"""The file has no content.
+DOC = """The file has no content.
 
 What it checks:
     That an arrangement file holds more than blank lines and comments.
@@ -15,4 +15,4 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(__doc__, "empty-file")
+RULE = documented(DOC, "empty-file")

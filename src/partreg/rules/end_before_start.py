@@ -1,4 +1,4 @@
-"""The end date is before the start date.
+DOC = """The end date is before the start date.
 
 What it checks:
     That `end`, where given, is on or after `start`.
@@ -28,4 +28,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(("end",), f"end {entry.end} is before start {entry.start}: check both dates")
 
 
-RULE = Rule("end-before-start", Severity.ERROR, __doc__ or "", check)
+RULE = Rule("end-before-start", Severity.ERROR, DOC or "", check)

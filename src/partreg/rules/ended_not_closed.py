@@ -1,4 +1,4 @@
-"""The arrangement's end date has passed, but it is still recorded as active or proposed.
+DOC = """The arrangement's end date has passed, but it is still recorded as active or proposed.
 
 What it checks:
     That an arrangement whose `end` is past (the whole of it, for a month
@@ -38,4 +38,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("ended-not-closed", Severity.WARNING, __doc__ or "", check)
+RULE = Rule("ended-not-closed", Severity.WARNING, DOC or "", check)

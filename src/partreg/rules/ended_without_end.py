@@ -1,4 +1,4 @@
-"""An ended arrangement with no end date.
+DOC = """An ended arrangement with no end date.
 
 What it checks:
     That an arrangement with `status: ended` says when it ended.
@@ -32,4 +32,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("ended-without-end", Severity.ERROR, __doc__ or "", check)
+RULE = Rule("ended-without-end", Severity.ERROR, DOC or "", check)

@@ -1,4 +1,4 @@
-"""An arrangement ending soon with no exit or renewal plan.
+DOC = """An arrangement ending soon with no exit or renewal plan.
 
 What it checks:
     That an arrangement whose `end` falls within the settings' `ending_days`
@@ -44,4 +44,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     )
 
 
-RULE = Rule("ending-without-exit-plan", Severity.WARNING, __doc__ or "", check)
+RULE = Rule("ending-without-exit-plan", Severity.WARNING, DOC or "", check)

@@ -1,4 +1,4 @@
-"""A significant partnership with no exit strategy.
+DOC = """A significant partnership with no exit strategy.
 
 What it checks:
     That a partnership with `significance: high` has an `exit_strategy`.
@@ -32,4 +32,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("exit-strategy-missing", Severity.ERROR, __doc__ or "", check)
+RULE = Rule("exit-strategy-missing", Severity.ERROR, DOC or "", check)

@@ -1,4 +1,4 @@
-"""The file is not UTF-8 text.
+DOC = """The file is not UTF-8 text.
 
 What it checks:
     That the file is text encoded as UTF-8 (a byte-order mark is allowed),
@@ -14,4 +14,4 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(__doc__, "file-encoding")
+RULE = documented(DOC, "file-encoding")

@@ -1,4 +1,4 @@
-"""The file is larger than the size limit.
+DOC = """The file is larger than the size limit.
 
 What it checks:
     That an arrangement file is under the size limit (1 MB by default).
@@ -13,4 +13,4 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(__doc__, "file-too-large")
+RULE = documented(DOC, "file-too-large")

@@ -1,4 +1,4 @@
-"""Community funding with no amount, period or agreed actions.
+DOC = """Community funding with no amount, period or agreed actions.
 
 What it checks:
     That an arrangement of kind `community-funding` records
@@ -45,4 +45,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(key, f"community funding needs `funding.{name}`: add it", about=(("funding", name),))
 
 
-RULE = Rule("funding-missing-details", Severity.ERROR, __doc__ or "", check)
+RULE = Rule("funding-missing-details", Severity.ERROR, DOC or "", check)

@@ -1,4 +1,4 @@
-"""The id does not match the file name.
+DOC = """The id does not match the file name.
 
 What it checks:
     That `register/<name>.yaml` says `id: <name>`.
@@ -26,4 +26,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("id-mismatch", Severity.ERROR, __doc__ or "", check)
+RULE = Rule("id-mismatch", Severity.ERROR, DOC or "", check)

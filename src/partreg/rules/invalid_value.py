@@ -1,4 +1,4 @@
-"""A value that is not one of the allowed choices.
+DOC = """A value that is not one of the allowed choices.
 
 What it checks:
     That fields with a fixed set of values (`kind`, `status`, `sector`,
@@ -18,4 +18,4 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(__doc__, "invalid-value")
+RULE = documented(DOC, "invalid-value")

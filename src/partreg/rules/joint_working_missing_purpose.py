@@ -1,4 +1,4 @@
-"""A joint working arrangement that does not say what the forum is for.
+DOC = """A joint working arrangement that does not say what the forum is for.
 
 What it checks:
     That an arrangement of kind `joint-working` has a `summary` of the
@@ -29,4 +29,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(("kind",), "joint working needs the forum's purpose: add `summary:`", about=(("summary",),))
 
 
-RULE = Rule("joint-working-missing-purpose", Severity.ERROR, __doc__ or "", check)
+RULE = Rule("joint-working-missing-purpose", Severity.ERROR, DOC or "", check)

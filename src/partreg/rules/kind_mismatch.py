@@ -1,4 +1,4 @@
-"""The recorded kind disagrees with what the characteristics say.
+DOC = """The recorded kind disagrees with what the characteristics say.
 
 What it checks:
     That `kind` is the kind the `characteristics` facts point to under the
@@ -39,4 +39,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("kind-mismatch", Severity.ERROR, __doc__ or "", check)
+RULE = Rule("kind-mismatch", Severity.ERROR, DOC or "", check)

@@ -1,4 +1,4 @@
-"""A field every arrangement needs is not recorded.
+DOC = """A field every arrangement needs is not recorded.
 
 What it checks:
     That every arrangement records its `id`, `title`, `kind`, `status`,
@@ -79,4 +79,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
                 yield _missing(("review", "history", i, name), type(record))
 
 
-RULE = Rule("missing-field", Severity.ERROR, __doc__ or "", check)
+RULE = Rule("missing-field", Severity.ERROR, DOC or "", check)

@@ -1,4 +1,4 @@
-"""The file holds more than one YAML document.
+DOC = """The file holds more than one YAML document.
 
 What it checks:
     That the file has one document: no second `---` followed by content.
@@ -17,4 +17,4 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(__doc__, "multiple-documents")
+RULE = documented(DOC, "multiple-documents")

@@ -1,4 +1,4 @@
-"""No review recorded, and the arrangement is older than one review interval.
+DOC = """No review recorded, and the arrangement is older than one review interval.
 
 What it checks:
     That an arrangement which started more than one review interval ago has
@@ -44,4 +44,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("no-review-history", Severity.WARNING, __doc__ or "", check)
+RULE = Rule("no-review-history", Severity.WARNING, DOC or "", check)

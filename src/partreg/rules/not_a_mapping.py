@@ -1,4 +1,4 @@
-"""The file is a list or a single value, not a mapping of fields.
+DOC = """The file is a list or a single value, not a mapping of fields.
 
 What it checks:
     That the top of the file is a mapping (`key: value` lines).
@@ -16,4 +16,4 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(__doc__, "not-a-mapping")
+RULE = documented(DOC, "not-a-mapping")

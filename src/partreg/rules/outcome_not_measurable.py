@@ -1,4 +1,4 @@
-"""An outcome with no measure or no target.
+DOC = """An outcome with no measure or no target.
 
 What it checks:
     That every outcome says how it is measured (`measure`) and what level
@@ -41,4 +41,4 @@ def _named(what: str, description: str | None, index: int) -> str:
     return f"{what} {description!r}" if description else f"{what} number {index + 1}"
 
 
-RULE = Rule("outcome-not-measurable", Severity.WARNING, __doc__ or "", check)
+RULE = Rule("outcome-not-measurable", Severity.WARNING, DOC or "", check)

@@ -1,4 +1,4 @@
-"""A partnership that does not say what it adds.
+DOC = """A partnership that does not say what it adds.
 
 What it checks:
     That an arrangement of kind `partnership` has `added_value`.
@@ -18,7 +18,7 @@ Instead:
 from partreg.rules._base import partnership_element
 
 RULE = partnership_element(
-    __doc__,
+    DOC,
     "partnership-missing-added-value",
     lambda e: e.added_value is not None,
     "its added value: add `added_value:` saying what working together achieves",

@@ -1,4 +1,4 @@
-"""A partnership with no shared objectives.
+DOC = """A partnership with no shared objectives.
 
 What it checks:
     That an arrangement of kind `partnership` lists at least one objective.
@@ -21,7 +21,7 @@ Instead:
 from partreg.rules._base import partnership_element
 
 RULE = partnership_element(
-    __doc__,
+    DOC,
     "partnership-missing-objectives",
     lambda e: bool(e.objectives),
     "a shared strategic vision or objectives: add `objectives:` with at least one",

@@ -1,4 +1,4 @@
-"""A partnership with no outcomes.
+DOC = """A partnership with no outcomes.
 
 What it checks:
     That an arrangement of kind `partnership` lists at least one outcome.
@@ -22,7 +22,7 @@ Instead:
 from partreg.rules._base import partnership_element
 
 RULE = partnership_element(
-    __doc__,
+    DOC,
     "partnership-missing-outcomes",
     lambda e: bool(e.outcomes),
     "clear measurable outcomes: add `outcomes:` with a description, measure and target",

@@ -1,4 +1,4 @@
-"""A partnership that has not recorded its resources.
+DOC = """A partnership that has not recorded its resources.
 
 What it checks:
     That an arrangement of kind `partnership` says what the council and the
@@ -21,7 +21,7 @@ Instead:
 from partreg.rules._base import partnership_element
 
 RULE = partnership_element(
-    __doc__,
+    DOC,
     "partnership-missing-resources",
     lambda e: (
         e.resources is not None and (e.resources.council is not None or e.resources.partners is not None)

@@ -1,4 +1,4 @@
-"""A partnership with no risks recorded.
+DOC = """A partnership with no risks recorded.
 
 What it checks:
     That an arrangement of kind `partnership` lists at least one risk.
@@ -23,7 +23,7 @@ Instead:
 from partreg.rules._base import partnership_element
 
 RULE = partnership_element(
-    __doc__,
+    DOC,
     "partnership-missing-risks",
     lambda e: bool(e.risks),
     "its risks: add `risks:` with a description and mitigation for each",

@@ -1,4 +1,4 @@
-"""A partnership with no agreed review timescale or life.
+DOC = """A partnership with no agreed review timescale or life.
 
 What it checks:
     That an arrangement of kind `partnership` states how often it is
@@ -22,7 +22,7 @@ Instead:
 from partreg.rules._base import partnership_element
 
 RULE = partnership_element(
-    __doc__,
+    DOC,
     "partnership-missing-timescale",
     lambda e: e.end is not None or (e.review is not None and e.review.months is not None),
     "timescales for its review or life: add `review: {months: 12}` or an `end:` date",

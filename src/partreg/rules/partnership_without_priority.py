@@ -1,4 +1,4 @@
-"""A partnership that serves no corporate priority.
+DOC = """A partnership that serves no corporate priority.
 
 What it checks:
     That an arrangement of kind `partnership` names at least one of the
@@ -33,4 +33,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("partnership-without-priority", Severity.WARNING, __doc__ or "", check)
+RULE = Rule("partnership-without-priority", Severity.WARNING, DOC or "", check)

@@ -1,4 +1,4 @@
-"""Published text that looks like a person's email address or phone number.
+DOC = """Published text that looks like a person's email address or phone number.
 
 What it checks:
     That the fields `partreg render` publishes hold no personal email
@@ -106,4 +106,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             )
 
 
-RULE = Rule("personal-data", Severity.WARNING, __doc__ or "", check)
+RULE = Rule("personal-data", Severity.WARNING, DOC or "", check)

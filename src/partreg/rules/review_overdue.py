@@ -1,4 +1,4 @@
-"""A review that is overdue.
+DOC = """A review that is overdue.
 
 What it checks:
     That the next review date (the last review plus the interval: the
@@ -42,4 +42,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("review-overdue", Severity.WARNING, __doc__ or "", check)
+RULE = Rule("review-overdue", Severity.WARNING, DOC or "", check)

@@ -1,4 +1,4 @@
-"""A risk with no mitigation.
+DOC = """A risk with no mitigation.
 
 What it checks:
     That every risk says what reduces it.
@@ -34,4 +34,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             )
 
 
-RULE = Rule("risk-without-mitigation", Severity.WARNING, __doc__ or "", check)
+RULE = Rule("risk-without-mitigation", Severity.WARNING, DOC or "", check)

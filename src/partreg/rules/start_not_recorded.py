@@ -1,4 +1,4 @@
-"""When the arrangement began is not recorded.
+DOC = """When the arrangement began is not recorded.
 
 What it checks:
     That an arrangement has a `start`: a day (`2016-04-01`), or the month
@@ -38,4 +38,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("start-not-recorded", Severity.WARNING, __doc__ or "", check)
+RULE = Rule("start-not-recorded", Severity.WARNING, DOC or "", check)

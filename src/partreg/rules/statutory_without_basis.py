@@ -1,4 +1,4 @@
-"""A statutory arrangement that does not name its law.
+DOC = """A statutory arrangement that does not name its law.
 
 What it checks:
     That `statutory: true` comes with a `statutory_basis`.
@@ -31,4 +31,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("statutory-without-basis", Severity.ERROR, __doc__ or "", check)
+RULE = Rule("statutory-without-basis", Severity.ERROR, DOC or "", check)

@@ -1,4 +1,4 @@
-"""A key that format v1 does not know.
+DOC = """A key that format v1 does not know.
 
 What it checks:
     That every key is a field of the register format (see `partreg schema`).
@@ -17,4 +17,4 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(__doc__, "unknown-key")
+RULE = documented(DOC, "unknown-key")

@@ -1,4 +1,4 @@
-"""A corporate priority that partreg.yaml does not list.
+DOC = """A corporate priority that partreg.yaml does not list.
 
 What it checks:
     That every id under `priorities` is one of the priorities in the
@@ -34,4 +34,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             yield Hit(("priorities", i), f"unknown priority {priority!r}{hint}")
 
 
-RULE = Rule("unknown-priority", Severity.ERROR, __doc__ or "", check)
+RULE = Rule("unknown-priority", Severity.ERROR, DOC or "", check)

@@ -1,4 +1,4 @@
-"""The file cannot be read.
+DOC = """The file cannot be read.
 
 What it checks:
     That each path in the register is a regular file partreg may read: not
@@ -14,4 +14,4 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(__doc__, "unreadable-file")
+RULE = documented(DOC, "unreadable-file")

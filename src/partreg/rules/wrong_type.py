@@ -1,4 +1,4 @@
-"""A value of the wrong type: text where a number is needed, a bad date.
+DOC = """A value of the wrong type: text where a number is needed, a bad date.
 
 What it checks:
     That dates are `YYYY-MM-DD`, money is a plain number of pounds, facts
@@ -22,4 +22,4 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(__doc__, "wrong-type")
+RULE = documented(DOC, "wrong-type")

@@ -1,4 +1,4 @@
-"""The file is not valid YAML.
+DOC = """The file is not valid YAML.
 
 What it checks:
     That the file parses as YAML 1.2: indentation, quotes, brackets and
@@ -18,4 +18,4 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(__doc__, "yaml-syntax")
+RULE = documented(DOC, "yaml-syntax")

@@ -1,4 +1,4 @@
-"""The file uses a YAML tag.
+DOC = """The file uses a YAML tag.
 
 What it checks:
     That no value carries a tag (`!something`) other than the YAML 1.2 core
@@ -16,4 +16,4 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(__doc__, "yaml-tag")
+RULE = documented(DOC, "yaml-tag")

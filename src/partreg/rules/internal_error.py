@@ -1,0 +1,21 @@
+DOC = """partreg itself failed on the file.
+
+What it checks:
+    Nothing in the file: it is how partreg reports its own failure. Whatever
+    goes wrong while one file is read or checked becomes this one problem
+    for that file, and every other file is still checked.
+Why it matters:
+    A fault in partreg must not stop a council's whole register being
+    checked, and must not pass silently: the file is left out of every
+    report until it is fixed.
+Example:
+    A value partreg's code did not expect makes a rule fail.
+Instead:
+    Report it to partreg's maintainers, with the file (or the part of it that
+    fails) and `partreg --version`. Changing the value the message names
+    usually lets the file be read meanwhile.
+"""
+
+from partreg.rules._base import documented
+
+RULE = documented(DOC, "internal-error")
