@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from tests.common import REPO
 from tests import council_sheets
+from tests.common import REPO
 
 ENTRY = "brentwood-community-fund"
 
