@@ -297,7 +297,7 @@ def test_partial_dates_round_trip_through_review_add_import_and_every_output(inc
     }
     assert records["town-forum"]["start"] == "2016-04" and records["a-new-contract"]["start"] == "2019"
     assert records["kent-housing-group"]["last_review"] == "2025-03"
-    assert ",2016-04," in (incomplete / "site" / "register.csv").read_text()
+    assert ',"2016-04",' in (incomplete / "site" / "register.csv").read_text()
 
 
 # ---------------------------------------------------------------------------- files that cannot be read

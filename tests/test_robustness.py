@@ -363,6 +363,50 @@ def test_no_csv_partreg_writes_carries_a_formula(tmp_path):
         assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], name
 
 
+def test_control_characters_reach_no_output_raw_and_every_csv_cell_is_quoted(tmp_path):
+    """A title holding `ESC ] 0;... BEL ESC [2J` was printed raw by show, list and review-due, and
+    reached the calendar, the pages and register.csv; a cell holding `;` was left unquoted."""
+
+    from partreg.models import CONTROL
+    from tests.common import run_partreg
+
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text("council: Test\n")
+    (tmp_path / "register" / "town-fund.yaml").write_text(
+        'id: town-fund\ntitle: "Town \\e]0;pwned\\a fund\\e[2J; grants"\nkind: community-funding\n'
+        'status: active\nsummary: "Small\\x0b grants \\x9b31m"\nstart: 2020-01-01\n'
+        'lead: {role: "Grants\\x1b[8m Officer", service: Communities}\npartners: [{name: "Town\\x7f Trust"}]\n'
+    )
+    lint = run_partreg(tmp_path, "lint")
+    assert lint.stdout.count("control-character") == 4, lint.stdout
+    assert "title holds the control character '\\x1b'" in lint.stdout
+    run_partreg(tmp_path, "render", "--out", "site", check=True)
+    printed = {
+        " ".join(args): run_partreg(tmp_path, *args).stdout
+        for args in [
+            ("show", "town-fund"),
+            ("show", "town-fund", "--format", "json"),
+            ("list",),
+            ("list", "--format", "csv"),
+            ("review-due", "--within", "9999"),
+            ("review-due", "--within", "9999", "--format", "csv"),
+            ("review-due", "--within", "9999", "--format", "ics"),
+            ("lint",),
+            ("lint", "--format", "github"),
+        ]
+    }
+    published = {p.name: p.read_text() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    for name, text in {**printed, **published}.items():
+        raw = {c for c in text if CONTROL.match(c)}
+        assert not raw, f"{name} holds {raw}"
+    assert "Town \\x1b]0;pwned\\x07 fund\\x1b[2J; grants" in printed["show town-fund"]
+    assert "Town ]0;pwned fund[2J; grants" in published["index.html"]
+    for name in ("list --format csv", "review-due --within 9999 --format csv", "register.csv"):
+        text = {**printed, **published}[name]
+        assert '"Town ]0;pwned fund[2J; grants"' in text, name
+        assert all(line.startswith('"') and line.endswith('"') for line in text.splitlines()), name
+
+
 def test_fields_the_council_keeps_internal_are_in_no_listing(tmp_path):
     """With `internal_fields: [end, priorities, review]`, `list` and `review-due` printed them."""
     (tmp_path / "register").mkdir()

@@ -33,7 +33,9 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except PartregError as e:
-            sys.stderr.write(f"partreg: {e}\n")
+            from partreg.report import error
+
+            error(str(e))
             raise typer.Exit(e.exit_code) from None
         except KeyboardInterrupt:
             sys.stderr.write("partreg: stopped\n")

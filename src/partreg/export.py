@@ -6,12 +6,13 @@ mark internal, and officers' contact details never reach a public record.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TextIO
 
-from partreg.models import KIND_LABELS, Arrangement, Settings
+from partreg.models import KIND_LABELS, Arrangement, Settings, without_unshown
 from partreg.review import DueItem, State
 
 SUMMARY_COLUMNS = (
@@ -29,12 +30,23 @@ CONTACT_FIELDS = frozenset({"email", "phone"})
 
 
 def spreadsheet_safe(value: Any) -> Any:
-    """A text cell that a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+cmd|...``,
-    ``@SUM(...)``, or one opening with a tab or carriage return) gets a leading apostrophe, as OWASP
-    recommends for CSV files; every CSV partreg writes passes its cells through here."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    """A text cell as a CSV file may hold it; every CSV partreg writes passes its cells through here.
+
+    One that a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+cmd|...``, ``@SUM(...)``,
+    or one opening with a tab or carriage return) gets a leading apostrophe, as OWASP recommends;
+    control characters are left out (:func:`partreg.models.without_unshown`).
+    """
+    if not isinstance(value, str):
+        return value
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        value = "'" + value
+    return without_unshown(value)
+
+
+def csv_writer(out: TextIO, lineterminator: str = "\r\n") -> Any:
+    """The CSV writer for every CSV partreg writes: each cell quoted, so that a spreadsheet set to
+    read ``;`` or tab as the separator (as in much of Europe) still sees one cell for each."""
+    return csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator=lineterminator)
 
 
 def summary_record(entry: Arrangement) -> dict[str, Any]:
@@ -174,7 +186,7 @@ def due_calendar(items: list[DueItem], council: str, now: dt.datetime) -> bytes:
         summary = {State.OVERDUE: "Review overdue", State.DUE: "Review due", State.ENDING: "Ending"}[
             item.state
         ]
-        event.add("summary", f"{summary}: {e.name}")
+        event.add("summary", f"{summary}: {without_unshown(e.name)}")
         last = (
             f"Last review: {item.last_review.display()}." if item.last_review else "No review recorded yet."
         )
@@ -185,6 +197,7 @@ def due_calendar(items: list[DueItem], council: str, now: dt.datetime) -> bytes:
         )
         kind = KIND_LABELS[e.kind] if e.kind else "Arrangement (kind not recorded)"
         role, service = (e.lead.role, e.lead.service) if e.lead else (None, None)
+        role, service = (without_unshown(role or ""), without_unshown(service or ""))
         led = f" led by the {role}" if role else ""
         led += f" ({service})" if service else ""
         event.add("description", f"{kind}{led}. {last}\n{action}")

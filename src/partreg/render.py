@@ -13,7 +13,6 @@ by their hashes.
 from __future__ import annotations
 
 import base64
-import csv
 import datetime as dt
 import hashlib
 import io
@@ -32,8 +31,17 @@ from markupsafe import Markup
 
 from partreg import __version__
 from partreg.classify import DEFINITIONS
-from partreg.export import full_record, public_entries, spreadsheet_safe
-from partreg.models import KIND_LABELS, Arrangement, Kind, PartialDate, ReviewSettings, Settings, Status
+from partreg.export import csv_writer, full_record, public_entries, spreadsheet_safe
+from partreg.models import (
+    KIND_LABELS,
+    Arrangement,
+    Kind,
+    PartialDate,
+    ReviewSettings,
+    Settings,
+    Status,
+    without_unshown,
+)
 from partreg.review import ended_in_fact, last_review, next_review
 
 SECTION_HEADINGS = {
@@ -54,7 +62,6 @@ DEFAULT_INTRODUCTION = (
     "partnership policy defines it. The register is reviewed annually and updated accordingly."
 )
 #: Characters that reorder text on screen (the "Trojan Source" trick): removed from every published value.
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 CSV_COLUMNS = (
     "id",
     "title",
@@ -301,12 +308,9 @@ class ArrangementView:
 
 
 def clean(value: Any) -> str:
-    """A value as published text: ``None`` as empty, without characters that reorder text on
-    screen. Every text from a register or its settings reaches the context through here."""
-    if value is None:
-        return ""
-    text = str(value)
-    return text if text.isascii() else BIDI_CONTROLS.sub("", text)
+    """A value as published text: ``None`` as empty, without control characters or characters that
+    reorder text on screen. Every text from a register or its settings reaches the context through here."""
+    return "" if value is None else without_unshown(str(value))
 
 
 def safe_url(url: str | None) -> str | None:
@@ -859,7 +863,7 @@ def _data_row(e: Arrangement, public: dict[str, Any], row: Row) -> dict[str, Any
 
 
 _csv_buffer = io.StringIO()
-_csv_writer = csv.writer(_csv_buffer, lineterminator="\r\n")
+_csv_writer = csv_writer(_csv_buffer)
 
 
 def _csv_line(record: dict[str, Any]) -> str:
@@ -868,4 +872,4 @@ def _csv_line(record: dict[str, Any]) -> str:
     _csv_buffer.seek(0)
     _csv_buffer.truncate()
     _csv_writer.writerow([spreadsheet_safe("" if record[k] is None else record[k]) for k in CSV_COLUMNS])
-    return clean(_csv_buffer.getvalue())
+    return _csv_buffer.getvalue()

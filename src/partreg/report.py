@@ -7,7 +7,6 @@ honours both). Machine formats (parsable, JSON, CSV) never carry colour.
 from __future__ import annotations
 
 import contextlib
-import csv
 import io
 import json
 import sys
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 from partreg.lint import Problem, Rule, Severity
+from partreg.models import CONTROL, visible
 
 # rich is imported only where text for people is made: a CI run's machine formats do without it.
 
@@ -31,10 +31,11 @@ def console(file: TextIO | None = None) -> Console:
 
 
 def escape(text: str) -> str:
-    """``text`` shown as written by rich (its ``[`` would otherwise start markup)."""
+    """``text`` shown as written by rich (its ``[`` would otherwise start markup), control
+    characters written out (:func:`partreg.models.visible`)."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    return rich_escape(visible(text))
 
 
 def _table(**options: Any) -> Any:
@@ -78,7 +79,7 @@ def problems_parsable(problems: Iterable[Problem], out: TextIO) -> None:
     """``path:line:col: [severity] message (rule-id)``, one per line."""
     for p in problems:
         message = p.message.replace("\n", " ")
-        out.write(f"{p.path}:{p.line}:{p.column}: [{p.severity}] {message} ({p.rule})\n")
+        out.write(visible(f"{p.path}:{p.line}:{p.column}: [{p.severity}] {message} ({p.rule})") + "\n")
 
 
 def problems_json(problems: Sequence[Problem], files: int, out: TextIO) -> None:
@@ -88,16 +89,15 @@ def problems_json(problems: Sequence[Problem], files: int, out: TextIO) -> None:
         "summary": {"files": files, "errors": errors, "warnings": len(problems) - errors},
         "results": [p.as_dict() for p in problems],
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    _write_json(document, out)
 
 
 # --------------------------------------------------------------------------- CI formats
 
 
 def _gh_data(text: str) -> str:
-    """Escape a workflow command's message, as GitHub's Actions toolkit does."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message, as GitHub's Actions toolkit does (and control characters)."""
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _gh_property(text: str) -> str:
@@ -190,8 +190,7 @@ def problems_sarif(problems: Sequence[Problem], rules: Sequence[Rule], version: 
             }
         ],
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    _write_json(document, out)
 
 
 def rules_text(rules: Sequence[Rule], out: Console, *, full: bool) -> None:
@@ -233,17 +232,23 @@ def records_table(
 
 
 def records_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
-    from partreg.export import spreadsheet_safe
+    from partreg.export import csv_writer, spreadsheet_safe
 
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out, "\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([spreadsheet_safe(_cell(row.get(c))) for c in columns])
 
 
+def _write_json(value: Any, out: TextIO) -> None:
+    """``value`` as JSON, readable (UTF-8, indented), every control character escaped: JSON escapes
+    only those below U+0020 itself, and DEL or a C1 control would act on a terminal."""
+    text = json.dumps(value, indent=2, ensure_ascii=False, default=str)
+    out.write(CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
 def as_json(value: Any, out: TextIO) -> None:
-    json.dump(value, out, indent=2, ensure_ascii=False, default=str)
-    out.write("\n")
+    _write_json(value, out)
 
 
 def mapping_text(record: dict[str, Any], out: Console) -> None:
@@ -404,5 +409,5 @@ def counter(total: int, label: str, *, enabled: bool) -> Iterator[Callable[[int]
 
 
 def error(message: str) -> None:
-    """One line on stderr for a mistake the user can fix."""
-    sys.stderr.write(f"partreg: {message}\n")
+    """One line on stderr for a mistake the user can fix (control characters written out)."""
+    sys.stderr.write(f"partreg: {visible(message)}\n")

@@ -6,6 +6,7 @@ from partreg.lint import Rule
 from partreg.rules import (
     characteristics_conflict,
     contract_missing_details,
+    control_character,
     disable_unknown_rule,
     disable_without_reason,
     duplicate_id,
@@ -92,6 +93,7 @@ ALL: tuple[Rule, ...] = (
     risk_without_mitigation.RULE,
     exit_strategy_missing.RULE,
     personal_data.RULE,
+    control_character.RULE,
     # reviews, by the date of the run
     review_overdue.RULE,
     no_review_history.RULE,

@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
-from partreg.lint import Context, Hit, Rule, Severity
+from partreg.lint import Context, Hit, Key, Rule, Severity
 from partreg.models import Arrangement, Kind
+
+
+def texts(value: Any, key: Key = ()) -> Iterator[tuple[Key, str]]:
+    """Every text in a dumped entry, with the key that leads to it."""
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from texts(v, (*key, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from texts(v, (*key, i))
 
 
 def documented(doc: str | None, rule_id: str, severity: Severity = Severity.ERROR) -> Rule:
