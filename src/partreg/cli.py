@@ -173,16 +173,35 @@ def _entry_file(base: Path, arrangement_id: str) -> Path:
     from partreg.store import REGISTER_DIR, entry_stem, register_files
 
     path = base / REGISTER_DIR / f"{arrangement_id}.yaml"
-    if path.is_file():
+    if os.path.lexists(path):  # a link or a folder is found, so that it can be refused by name
         return path
     files = register_files(base)
     named = [p for p in files if entry_stem(p.name) == arrangement_id]  # register/<id>.yml
-    if len(named) == 1 and named[0].is_file():
+    if len(named) == 1:
         return named[0]
     known = [entry_stem(p.name) for p in files]
     raise PartregError(
         f"no arrangement {arrangement_id!r} in the register{did_you_mean(arrangement_id, known)}"
     )
+
+
+def _register_file(base: Path, target: str, max_bytes: int, *, paths: bool = False) -> Path:
+    """The arrangement file ``target`` names: an id, or with ``paths`` also a file's path. Refused,
+    as a usage mistake, where it is not a file lint reads as one of the register's arrangements."""
+    from partreg.store import REGISTER_DIR, is_entry_name, register_file_problem
+
+    is_path = any(sep in target for sep in ("/", os.sep, os.altsep) if sep)
+    if paths and (is_path or is_entry_name(target)):
+        path, shown = Path(target), target
+    elif is_path:
+        raise UsageError(f"{target!r} is not an arrangement's id: an id names a file in {REGISTER_DIR}/")
+    else:
+        path = _entry_file(base, target)
+        shown = f"{REGISTER_DIR}/{path.name}"
+    problem = register_file_problem(base, path, max_bytes)
+    if problem is not None:
+        raise UsageError(f"{shown} {problem}")
+    return path
 
 
 def _open(root: Path | None) -> Register:
@@ -560,6 +579,7 @@ def review(
     from partreg.review import next_review
     from partreg.rules import ALL
     from partreg.store import (
+        DEFAULT_MAX_BYTES,
         REGISTER_DIR,
         add_review,
         parse_document,
@@ -568,8 +588,8 @@ def review(
     )
 
     base = _root(root)
-    path = _entry_file(base, arrangement_id)
     settings, _ = read_settings(base)
+    path = _register_file(base, arrangement_id, settings.max_file_bytes if settings else DEFAULT_MAX_BYTES)
     name = f"{REGISTER_DIR}/{path.name}"
     raw = path.read_bytes()
     entry, problems = Linter(settings, ALL).check(parse_document(raw, name), arrangement_id)
@@ -622,7 +642,9 @@ def review(
 
 @app.command()
 def history(
-    arrangement_id: Annotated[str, typer.Argument(metavar="ID", help="The arrangement.")],
+    arrangement_id: Annotated[
+        str, typer.Argument(metavar="ID|FILE", help="The arrangement's id, or its file in register/.")
+    ],
     output: Annotated[ShowFormat, typer.Option("--format", "-f", help="text or json.")] = ShowFormat.text,
     root: RootOption = None,
 ) -> None:
@@ -632,10 +654,13 @@ def history(
     """
     from partreg import report
     from partreg.history import file_history
-    from partreg.store import REGISTER_DIR, load_fast_data
+    from partreg.store import DEFAULT_MAX_BYTES, REGISTER_DIR, load_fast_data, read_settings
 
     base = _root(root)
-    path = _entry_file(base, arrangement_id)
+    settings, _ = read_settings(base)
+    path = _register_file(
+        base, arrangement_id, settings.max_file_bytes if settings else DEFAULT_MAX_BYTES, paths=True
+    )
 
     def parse(text: str) -> object:
         try:

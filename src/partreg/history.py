@@ -71,7 +71,10 @@ def file_history(root: Path, path: Path, parse: Any) -> list[Change]:
     except NotInGit:
         raise NotInGit(f"{root} is not in a git repository: the history comes from git") from None
     top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    relative = path.resolve().relative_to(top.resolve()).as_posix()
+    try:
+        relative = path.resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:  # the register folder is a link out of the repository
+        raise NotInGit(f"{path} is not inside the git repository {top}: its history is not there") from None
     log = _git(top, "log", "--follow", "--format=%x1e%H%x1f%aI%x1f%an%x1f%s", "--name-status", "--", relative)
     changes = []
     for block in filter(None, log.split("\x1e")):

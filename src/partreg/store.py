@@ -145,30 +145,38 @@ def _rt() -> Any:
 def read_document(path: Path, display: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read one YAML file. Never raises for a user's mistake: problems are recorded instead."""
     doc = Document(path=path, display=display if display is not None else str(path))
+    raw = _read_file(doc, max_bytes)
+    return doc if raw is None else parse_document(raw, doc.display, doc=doc)
+
+
+def _read_file(doc: Document, max_bytes: int) -> bytes | None:
+    """The bytes of ``doc.path``; ``None``, with the problem recorded in ``doc``, for a link, a
+    folder, a device or pipe, a file larger than ``max_bytes``, or one that cannot be read."""
     problem = doc.fail
     try:
         # four system calls a file (open, fstat, read, close): a register may hold 100,000 files
-        fd = os.open(path, _OPEN_FLAGS)
+        fd = os.open(doc.path, _OPEN_FLAGS)
     except OSError as e:
         if e.errno == errno.ELOOP:
-            return problem(
-                "unreadable-file", "is a symbolic link; partreg does not follow links: copy the file in"
+            problem("unreadable-file", "is a symbolic link; partreg does not follow links: copy the file in")
+        else:
+            problem(
+                "unreadable-file", f"cannot be read ({e.strerror or e}): check it exists and its permissions"
             )
-        return problem(
-            "unreadable-file", f"cannot be read ({e.strerror or e}): check it exists and its permissions"
-        )
+        return None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            return problem(
-                "unreadable-file", "is a folder, not a file: rename it or move it out of the register"
-            )
+            problem("unreadable-file", "is a folder, not a file: rename it or move it out of the register")
+            return None
         if not stat.S_ISREG(info.st_mode):
-            return problem(
+            problem(
                 "unreadable-file", "is not a regular file (a device or pipe): remove it from the register"
             )
+            return None
         if info.st_size > max_bytes:
-            return _too_large(doc, max_bytes)
+            _too_large(doc, max_bytes)
+            return None
         raw = os.read(fd, info.st_size + 1)
         while len(raw) > info.st_size and len(raw) <= max_bytes:  # grew since fstat: read to the end
             more = os.read(fd, 65536)
@@ -176,12 +184,14 @@ def read_document(path: Path, display: str | None = None, *, max_bytes: int = DE
                 break
             raw += more
     except OSError as e:
-        return problem("unreadable-file", f"cannot be read ({e.strerror or e}): check its permissions")
+        problem("unreadable-file", f"cannot be read ({e.strerror or e}): check its permissions")
+        return None
     finally:
         os.close(fd)
     if len(raw) > max_bytes:
-        return _too_large(doc, max_bytes)
-    return parse_document(raw, doc.display, doc=doc)
+        _too_large(doc, max_bytes)
+        return None
+    return raw
 
 
 _OPEN_FLAGS = (
@@ -482,6 +492,18 @@ def is_entry_name(name: str) -> bool:
     """An arrangement file's name: ``.yaml``, and the ``.yml`` and ``.YAML`` that editors and other
     systems write (read and checked like the rest, never silently passed over)."""
     return name.endswith(".yaml") or name.lower().endswith((".yaml", ".yml"))
+
+
+def register_file_problem(root: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
+    """Why ``path`` is not one of the arrangement files of the register at ``root``, or ``None`` when it
+    is: a file named as an entry (:func:`is_entry_name`) in the register folder that lint would read
+    (not a link, a folder, a device or a pipe, and no larger than ``max_bytes``)."""
+    if not is_entry_name(path.name):
+        return f"is not an arrangement file: give an arrangement's id, or its file in {REGISTER_DIR}/"
+    if os.path.realpath(path.parent) != os.path.realpath(root / REGISTER_DIR):
+        return f"is not in the register's folder: give an arrangement's id, or its file in {REGISTER_DIR}/"
+    doc = Document(path=path, display=str(path))
+    return doc.problems[0].message if _read_file(doc, max_bytes) is None else None
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:

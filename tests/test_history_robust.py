@@ -1,0 +1,89 @@
+"""history on whatever a repository holds: links, files that are not arrangements, odd commits and
+past versions that cannot be read. A clear answer every time, never a traceback; real git repositories."""
+
+import pytest
+
+from tests.test_cli import partreg
+from tests.test_reviews_cli import git
+
+FUND = "brentwood-community-fund"
+
+
+@pytest.fixture
+def repo(register):
+    """The example register, committed to a new git repository."""
+    git(register, "init", "-q")
+    git(register, "add", "-A")
+    git(register, "commit", "-qm", "Add the register")
+    return register
+
+
+def refused(result, *words):
+    code, out, err = result
+    assert code == 2, err
+    assert out == ""
+    assert err.startswith("partreg: ") and err.count("\n") == 1, err
+    assert all(w in err for w in words), err
+
+
+# --------------------------------------------------------------------------- which file
+
+
+def test_a_linked_entry_is_refused_as_lint_refuses_it(repo, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.yaml"
+    outside.write_text("id: secret\n")
+    (repo / "register" / "secret.yaml").symlink_to(outside)
+    (repo / "register" / "fund-again.yaml").symlink_to(f"{FUND}.yaml")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Link two files in")
+
+    for target in ("secret", "fund-again", "register/fund-again.yaml"):
+        refused(partreg("history", target, cwd=repo), "is a symbolic link")
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["../partreg", "../partreg.yaml", "partreg.yaml", "register/notes.txt", "/etc/passwd", "register/"],
+)
+def test_only_an_arrangement_file_of_the_register_has_a_history(repo, target):
+    (repo / "register" / "notes.txt").write_text("not an arrangement\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Notes")
+    cwd = repo / "register" if target.startswith("..") else repo
+
+    refused(partreg("history", target, cwd=cwd), target)
+
+
+def test_a_file_larger_than_the_limit_is_refused(repo):
+    settings = repo / "partreg.yaml"
+    settings.write_text(settings.read_text() + "max_file_bytes: 1000\n")
+    refused(partreg("history", FUND, cwd=repo), f"register/{FUND}.yaml is larger than 1,000 bytes")
+
+
+def test_an_arrangement_is_named_by_its_id_or_its_file(repo):
+    by_id = partreg("history", FUND, "-f", "json", cwd=repo)
+    assert by_id[0] == 0
+    assert partreg("history", f"register/{FUND}.yaml", "-f", "json", cwd=repo) == by_id
+    assert partreg("history", f"{FUND}.yaml", "-f", "json", cwd=repo / "register") == by_id
+
+
+def test_review_writes_only_to_an_arrangement_of_the_register(repo):
+    settings = (repo / "partreg.yaml").read_bytes()
+    (repo / "register" / "fund-again.yaml").symlink_to(f"{FUND}.yaml")
+    fund = (repo / "register" / f"{FUND}.yaml").read_bytes()
+
+    for target, words in (("../partreg", "is not an arrangement's id"), ("fund-again", "is a symbolic link")):
+        refused(partreg("review", target, "--date", "2025-01-01", "--outcome", "continue", cwd=repo), words)
+    assert (repo / "partreg.yaml").read_bytes() == settings
+    assert (repo / "register" / "fund-again.yaml").is_symlink()
+    assert (repo / "register" / f"{FUND}.yaml").read_bytes() == fund
+
+
+def test_a_register_folder_linked_from_outside_the_repository_has_no_history_here(repo, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "register"
+    (repo / "register").rename(elsewhere)
+    (repo / "register").symlink_to(elsewhere)
+
+    code, out, err = partreg("history", FUND, cwd=repo)
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and "is not inside the git repository" in err
