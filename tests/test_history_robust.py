@@ -1,6 +1,8 @@
 """history on whatever a repository holds: links, files that are not arrangements, odd commits and
 past versions that cannot be read. A clear answer every time, never a traceback; real git repositories."""
 
+import json
+
 import pytest
 
 from tests.test_cli import partreg
@@ -16,6 +18,19 @@ def repo(register):
     git(register, "add", "-A")
     git(register, "commit", "-qm", "Add the register")
     return register
+
+
+def change(repo, old, new, subject, author="Register Owner"):
+    """Commit ``old`` replaced by ``new`` in the fund's file."""
+    fund = repo / "register" / f"{FUND}.yaml"
+    fund.write_bytes(fund.read_bytes().replace(old, new))
+    git(repo, "commit", "-qam", subject, author=author)
+
+
+def history(repo, *args):
+    code, out, err = partreg("history", FUND, *args, cwd=repo)
+    assert (code, err) == (0, "")
+    return json.loads(out) if "json" in args else out
 
 
 def refused(result, *words):
@@ -87,3 +102,16 @@ def test_a_register_folder_linked_from_outside_the_repository_has_no_history_her
     code, out, err = partreg("history", FUND, cwd=repo)
     assert (code, out) == (1, "")
     assert err.count("\n") == 1 and "is not inside the git repository" in err
+
+
+# --------------------------------------------------------------------------- the commits
+
+
+@pytest.mark.parametrize("mark", ["\x1f", "\x1e", "\x1f\x1e"])
+def test_the_separators_git_log_could_use_are_only_text_in_a_name_or_a_subject(repo, mark):
+    change(repo, b"title: Brentwood", b"title: The Brentwood", f"Rename{mark} the fund{mark}", f"Ev{mark}e")
+
+    [changed, created] = history(repo, "-f", "json")
+    assert (changed["author"], changed["subject"]) == (f"Ev{mark}e", f"Rename{mark} the fund{mark}")
+    assert changed["fields"] == ["title"]
+    assert (created["subject"], created["fields"]) == ("Add the register", ["(created)"])
