@@ -115,3 +115,68 @@ def test_the_separators_git_log_could_use_are_only_text_in_a_name_or_a_subject(r
     assert (changed["author"], changed["subject"]) == (f"Ev{mark}e", f"Rename{mark} the fund{mark}")
     assert changed["fields"] == ["title"]
     assert (created["subject"], created["fields"]) == ("Add the register", ["(created)"])
+
+
+# --------------------------------------------------------------------------- past versions
+
+BOMB = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 10)
+)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "title: Caf\u00e9 Fund\n".encode("cp1252"),
+        "id: brentwood-community-fund\n".encode("utf-16"),
+        "id: brentwood-community-fund\n".encode("utf-16-be"),
+        bytes(range(256)) * 4,
+        b"id: brentwood-community-fund\x00\n",
+        b"",
+        b"- a list\n- not an entry\n",
+        BOMB.encode(),
+        b"id: " + b"[" * 300 + b"]" * 300 + b"\n",
+        b"id: !!python/object:os.system x\n",
+    ],
+    ids=["cp1252", "utf-16", "utf-16-be", "binary", "nul", "empty", "list", "alias-bomb", "deep", "tag"],
+)
+def test_a_version_lint_cannot_read_is_an_unreadable_version(repo, raw):
+    fund = repo / "register" / f"{FUND}.yaml"
+    good = fund.read_bytes()
+    fund.write_bytes(raw)
+    git(repo, "commit", "-qam", "Save it wrongly")
+    fund.write_bytes(good)
+    git(repo, "commit", "-qam", "Save it again")
+
+    changes = history(repo, "-f", "json")
+    assert [(c["subject"], c["fields"]) for c in changes] == [
+        ("Save it again", ["(whole file)"]),
+        ("Save it wrongly", ["(unreadable version)"]),
+        ("Add the register", ["(created)"]),
+    ]
+
+
+def test_a_version_larger_than_the_limit_is_not_read(repo):
+    fund = repo / "register" / f"{FUND}.yaml"
+    assert fund.stat().st_size > 1000
+    fund.write_text("id: brentwood-community-fund\ntitle: Brentwood Community Fund\n")
+    git(repo, "commit", "-qam", "Shorten it")
+    settings = repo / "partreg.yaml"
+    settings.write_text(settings.read_text() + "max_file_bytes: 1000\n")
+
+    changes = history(repo, "-f", "json")
+    assert [c["fields"] for c in changes] == [["(whole file)"], ["(created)", "(unreadable version)"]]
+
+
+def test_a_version_that_was_a_link_is_not_followed(repo):
+    fund = repo / "register" / f"{FUND}.yaml"
+    good = fund.read_bytes()
+    fund.unlink()
+    fund.symlink_to("brentwood-leisure-trust.yaml")
+    git(repo, "commit", "-qam", "Link it")
+    fund.unlink()
+    fund.write_bytes(good)
+    git(repo, "commit", "-qam", "Unlink it")
+
+    changes = history(repo, "-f", "json")
+    assert [c["fields"] for c in changes] == [["(whole file)"], ["(unreadable version)"], ["(created)"]]

@@ -654,21 +654,13 @@ def history(
     """
     from partreg import report
     from partreg.history import file_history
-    from partreg.store import DEFAULT_MAX_BYTES, REGISTER_DIR, load_fast_data, read_settings
+    from partreg.store import DEFAULT_MAX_BYTES, REGISTER_DIR, read_settings
 
     base = _root(root)
     settings, _ = read_settings(base)
-    path = _register_file(
-        base, arrangement_id, settings.max_file_bytes if settings else DEFAULT_MAX_BYTES, paths=True
-    )
-
-    def parse(text: str) -> object:
-        try:
-            return load_fast_data(text)
-        except ValueError:
-            return {"(unreadable)": text}
-
-    changes = [c.as_dict() for c in file_history(base, path, parse)]
+    limit = settings.max_file_bytes if settings else DEFAULT_MAX_BYTES
+    path = _register_file(base, arrangement_id, limit, paths=True)
+    changes = [c.as_dict() for c in file_history(base, path, limit)]
     if output is ShowFormat.json:
         report.as_json(changes, sys.stdout)
     elif not changes:
