@@ -180,3 +180,21 @@ def test_a_version_that_was_a_link_is_not_followed(repo):
 
     changes = history(repo, "-f", "json")
     assert [c["fields"] for c in changes] == [["(whole file)"], ["(unreadable version)"], ["(created)"]]
+
+
+# --------------------------------------------------------------------------- the terminal
+
+
+def test_escape_sequences_in_a_commit_are_shown_never_sent_to_the_terminal(repo, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")  # one line a commit, so each escape is whole
+    fund = repo / "register" / f"{FUND}.yaml"
+    fund.write_text(fund.read_text() + "\x1b[8m: hidden\n")
+    git(repo, "commit", "-qam", "Retitle \x1b]0;pwned\x07 and \u202edone", author="Ev\x1b[2Je")
+
+    out = history(repo)
+    assert not {"\x1b", "\x07", "\u202e"} & set(out)
+    assert "Ev\\x1b[2Je" in out
+    assert "Retitle \\x1b]0;pwned\\x07 and \\u202edone" in out
+    assert "\\x1b[8m" in out
+    [changed, _] = history(repo, "-f", "json")  # JSON escapes them itself, and keeps the values
+    assert (changed["author"], changed["fields"]) == ("Ev\x1b[2Je", ["\x1b[8m"])

@@ -664,10 +664,13 @@ def history(
     if output is ShowFormat.json:
         report.as_json(changes, sys.stdout)
     elif not changes:
-        typer.echo(f"{REGISTER_DIR}/{path.name} has no commits yet: commit it to start its history.")
+        name = report.printable(f"{REGISTER_DIR}/{path.name}")
+        typer.echo(f"{name} has no commits yet: commit it to start its history.")
     else:
+        # a name, a subject or a past version's key may hold escape sequences: shown, never acted on
         rows = [{**c, "date": c["date"][:10], "fields": ", ".join(c["fields"])} for c in changes]
-        report.records_table(rows, ("date", "author", "subject", "fields", "commit"), report.console())
+        shown = [{column: report.printable(text) for column, text in row.items()} for row in rows]
+        report.records_table(shown, ("date", "author", "subject", "fields", "commit"), report.console())
 
 
 @app.command()

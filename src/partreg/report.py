@@ -10,6 +10,7 @@ import contextlib
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import groupby
@@ -35,6 +36,17 @@ def escape(text: str) -> str:
     from rich.markup import escape as rich_escape
 
     return rich_escape(text)
+
+
+#: What a terminal acts on (C0 and C1 controls such as ESC and BEL, DEL) or reorders text by.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to write to a terminal: each control character (ESC, BEL, a line break, ...)
+    and each character that reorders text is shown as its escape (``\\x1b``, ``\\u202e``), so a
+    value cannot clear the screen, retitle the window or hide what follows it."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _table(**options: Any) -> Any:
