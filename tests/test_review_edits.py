@@ -128,23 +128,24 @@ def test_a_comment_that_rewriting_would_lose_stops_the_review(register, entry):
 
 
 @pytest.mark.parametrize(
-    "make",
+    ("make", "code"),
     [
         pytest.param(
-            lambda p: p.write_text(ENTRY + "summary2: " + "x" * 1_100_000 + "\n"), id="over-the-size-limit"
+            lambda p: p.write_text(ENTRY + "summary2: " + "x" * 1_100_000 + "\n"), 2, id="over-the-size-limit"
         ),
-        pytest.param(lambda p: p.mkdir(), id="a-folder"),
-        pytest.param(lambda p: p.write_bytes(ENTRY.encode("utf-16")), id="utf-16"),
-        pytest.param(lambda p: p.write_text("- a list\n"), id="not-a-mapping"),
-        pytest.param(lambda p: p.write_text(ENTRY + "review: yearly\n"), id="review-not-a-mapping"),
+        pytest.param(lambda p: p.mkdir(), 2, id="a-folder"),
+        pytest.param(lambda p: p.write_bytes(b""), 1, id="empty"),
+        pytest.param(lambda p: p.write_bytes(ENTRY.encode("utf-16")), 1, id="utf-16"),
+        pytest.param(lambda p: p.write_text("- a list\n"), 1, id="not-a-mapping"),
+        pytest.param(lambda p: p.write_text(ENTRY + "review: yearly\n"), 1, id="review-not-a-mapping"),
     ],
 )
-def test_a_file_review_cannot_edit_is_refused_in_one_line_and_left_as_it_was(register, make):
+def test_a_file_review_cannot_edit_is_refused_in_one_line_and_left_as_it_was(register, make, code):
     path = register / "register" / "town-fund.yaml"
     make(path)
     before = path.read_bytes() if path.is_file() else None
-    code, out, err = record(register)
-    assert code == 1, (out, err)
+    got, out, err = record(register)
+    assert got == code, (out, err)
     assert err.startswith("partreg: register/town-fund.yaml") and err.count("\n") == 1, err
     assert "Traceback" not in err and out == ""
     assert (path.read_bytes() if path.is_file() else None) == before
@@ -156,7 +157,7 @@ def test_a_link_is_refused_and_stays_a_link(register, tmp_path_factory):
     link = register / "register" / "town-fund.yaml"
     link.symlink_to(outside)
     code, _, err = record(register)
-    assert code == 1 and "symbolic link" in err
+    assert code == 2 and "symbolic link" in err
     assert link.is_symlink() and outside.read_text() == ENTRY
 
 

@@ -218,6 +218,23 @@ def _usable(settings: Settings | None, problems: list[Problem]) -> Settings:
     return settings
 
 
+def _register_file(base: Path, target: str, max_bytes: int, *, paths: bool = False) -> Path:
+    """The arrangement file ``target`` names: an id, or with ``paths`` also a file's path. Refused,
+    as a usage mistake, where it is not a file lint reads as one of the register's arrangements."""
+    from partreg.store import REGISTER_DIR, is_entry_name, register_file_problem
+
+    is_path = any(sep in target for sep in ("/", os.sep, os.altsep) if sep)
+    if paths and (is_path or is_entry_name(target)):
+        path, shown = Path(target), target
+    else:  # an id (which cannot be a path)
+        path = _entry_file(base, target)
+        shown = f"{REGISTER_DIR}/{path.name}"
+    problem = register_file_problem(base, path, max_bytes)
+    if problem is not None:
+        raise UsageError(f"{shown} {problem}")
+    return path
+
+
 def _open(root: Path | None) -> Register:
     from partreg.store import open_register
 
@@ -626,11 +643,11 @@ def review(
     with one_writer(path.parent):  # read, edit and write with no other writer in between
         doc = Document(path, name)
         raw = read_bytes(doc, settings.max_file_bytes)
-        entry, problems = (
-            linter.check(parse_document(raw, name, doc=doc), arrangement_id) if raw else (None, [])
-        )
-        if raw is None or entry is None:
-            first = (doc.problems or problems)[0]
+        if raw is None:  # a link, a folder, too large: not a file partreg edits
+            raise UsageError(f"{name} {doc.problems[0].message}; the review was not recorded")
+        entry, problems = linter.check(parse_document(raw, name, doc=doc), arrangement_id)
+        if entry is None:
+            first = problems[0]
             raise PartregError(
                 f"{first.path}:{first.line}:{first.column}: {first.rule} {first.message}; "
                 "the review was not recorded: fix this first"
@@ -680,7 +697,9 @@ def _ask_date(prompt: str, default: str) -> PartialDate:
 
 @app.command()
 def history(
-    arrangement_id: Annotated[str, typer.Argument(metavar="ID", help="The arrangement.")],
+    arrangement_id: Annotated[
+        str, typer.Argument(metavar="ID|FILE", help="The arrangement's id, or its file in register/.")
+    ],
     output: Annotated[ShowFormat, typer.Option("--format", "-f", help="text or json.")] = ShowFormat.text,
     root: RootOption = None,
 ) -> None:
@@ -690,23 +709,19 @@ def history(
     """
     from partreg import report
     from partreg.history import file_history
-    from partreg.store import REGISTER_DIR, load_fast_data
+    from partreg.models import visible
+    from partreg.store import REGISTER_DIR
 
     base = _root(root)
-    path = _entry_file(base, arrangement_id)
-
-    def parse(text: str) -> object:
-        try:
-            return load_fast_data(text)
-        except ValueError:
-            return {"(unreadable)": text}
-
-    changes = [c.as_dict() for c in file_history(base, path, parse)]
+    limit = _settings(base).max_file_bytes
+    path = _register_file(base, arrangement_id, limit, paths=True)
+    changes = [c.as_dict() for c in file_history(base, path, limit)]
     if output is ShowFormat.json:
         report.as_json(changes, sys.stdout)
     elif not changes:
-        typer.echo(f"{REGISTER_DIR}/{path.name} has no commits yet: commit it to start its history.")
+        typer.echo(visible(f"{REGISTER_DIR}/{path.name} has no commits yet: commit it to start its history."))
     else:
+        # a name, a subject or a past version's key may hold escape sequences: the table shows them written out
         rows = [{**c, "date": c["date"][:10], "fields": ", ".join(c["fields"])} for c in changes]
         report.records_table(rows, ("date", "author", "subject", "fields", "commit"), report.console())
 

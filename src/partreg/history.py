@@ -6,12 +6,16 @@ The only module that runs git. Outside a git repository it says so
 
 from __future__ import annotations
 
+import contextlib
+import os
 import subprocess
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from partreg.errors import PartregError
+from partreg.store import DEFAULT_MAX_BYTES, parse_document
 
 
 class NotInGit(PartregError):
@@ -36,8 +40,20 @@ class Change:
         }
 
 
+#: A version of the file that lint could not read (not UTF-8, not YAML, not a mapping, too large).
+UNREADABLE = object()
+
+
 def changed_fields(old: Any, new: Any, prefix: str = "", depth: int = 2) -> list[str]:
-    """Dotted names of the fields that differ between two versions of an entry (two levels deep)."""
+    """Dotted names of the fields that differ between two versions of an entry (two levels deep).
+
+    A version is ``None`` where the file did not exist, and :data:`UNREADABLE` where it could not
+    be read: there are no fields to compare then, and the change is named as a whole.
+    """
+    if new is UNREADABLE:
+        return ["(created)", "(unreadable version)"] if old is None else ["(unreadable version)"]
+    if old is UNREADABLE:
+        return ["(deleted)"] if new is None else ["(whole file)"]
     if old is None and new is not None:
         return ["(created)"]
     if new is None and old is not None:
@@ -54,51 +70,153 @@ def changed_fields(old: Any, new: Any, prefix: str = "", depth: int = 2) -> list
     return out
 
 
-def _git(root: Path, *args: str) -> str:
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     try:
-        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            ["git", "-C", str(root), *args], input=stdin, capture_output=True, check=False
+        )
     except FileNotFoundError:
         raise NotInGit("git is not installed: the history comes from git") from None
     if result.returncode != 0:
-        raise NotInGit(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "git failed")
+        message = result.stderr.decode("utf-8", "replace").strip()
+        raise NotInGit(message.splitlines()[-1] if message else "git failed")
     return result.stdout
 
 
-def file_history(root: Path, path: Path, parse: Any) -> list[Change]:
-    """The commits that changed ``path`` (following renames), newest first; ``parse`` reads a version's text."""
+def file_history(root: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Change]:
+    """The commits that changed ``path`` (following renames), newest first.
+
+    Each version is read as lint reads a file: one larger than ``max_bytes``, or one lint could
+    not read, is :data:`UNREADABLE`. Two git processes read them all, whatever the history's length.
+    """
     try:
         _git(root, "rev-parse", "--is-inside-work-tree")
     except NotInGit:
         raise NotInGit(f"{root} is not in a git repository: the history comes from git") from None
-    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    relative = path.resolve().relative_to(top.resolve()).as_posix()
-    log = _git(top, "log", "--follow", "--format=%x1e%H%x1f%aI%x1f%an%x1f%s", "--name-status", "--", relative)
+    top = Path(os.fsdecode(_git(root, "rev-parse", "--show-toplevel").rstrip(b"\n")))
+    try:
+        relative = path.resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:  # the register folder is a link out of the repository
+        raise NotInGit(f"{path} is not inside the git repository {top}: its history is not there") from None
+    # -z: every field ends in a NUL, which git cannot put in a name, a subject or a path
+    log = _git(
+        top,
+        "log",
+        "--follow",
+        "-z",
+        "--raw",
+        "--no-abbrev",
+        "--format=%H%x00%aI%x00%an%x00%s",
+        "--",
+        relative,
+    )
+    commits = list(_commits(log))
+    sizes = _sizes(top, {blob for c in commits for mode, blob in (c.old, c.new) if mode in _FILE_MODES})
     changes = []
-    for block in filter(None, log.split("\x1e")):
-        header, _, files = block.partition("\n")
-        commit, date, author, subject = header.split("\x1f")
-        status = [line.split("\t") for line in files.strip().splitlines() if line.strip()]
-        old_path, new_path = relative, relative
-        if status:
-            parts = status[0]
-            old_path, new_path = (parts[1], parts[2]) if parts[0].startswith("R") else (parts[1], parts[1])
-        new = _version(top, f"{commit}:{new_path}", parse) if not (status and status[0][0] == "D") else None
-        old = _version(top, f"{commit}^:{old_path}", parse) if not (status and status[0][0] == "A") else None
-        changes.append(Change(commit[:12], date, author, subject, changed_fields(old, new)))
+    with _blob_reader(top) as read:
+        versions: dict[str, Any] = {}  # the versions the last commit compared: the next one has one of them
+        for c in commits:
+            versions = {
+                blob: versions[blob] if blob in versions else _version(mode, blob, sizes, max_bytes, read)
+                for mode, blob in (c.old, c.new)
+            }
+            old, new = versions[c.old[1]], versions[c.new[1]]
+            fields = [] if c.old[1] == c.new[1] else changed_fields(old, new)
+            changes.append(Change(c.commit[:12], c.date, c.author, c.subject, fields))
     return changes
 
 
-def _version(top: Path, spec: str, parse: Any) -> Any:
-    try:
-        return parse(_git(top, "show", spec))
-    except NotInGit:
+#: Modes of a file in git; a link (120000) or a submodule (160000) is no arrangement file.
+_FILE_MODES = ("100644", "100755")
+_NO_FILE = ("000000", "0" * 40)
+
+
+class _Commit(NamedTuple):
+    commit: str
+    date: str
+    author: str
+    subject: str
+    old: tuple[str, str]  # the file's mode and blob id before the commit (``_NO_FILE`` where none)
+    new: tuple[str, str]  # and after it
+
+
+def _commits(log: bytes) -> Iterator[_Commit]:
+    """Each commit of ``git log -z --raw --format=%H%x00%aI%x00%an%x00%s``."""
+    fields = log.split(b"\0")
+    at = 0
+    while at + 4 <= len(fields):
+        commit, date, author, subject = (f.decode("utf-8", "replace") for f in fields[at : at + 4])
+        at += 4
+        old = new = _NO_FILE
+        if at < len(fields) and fields[at].startswith(b"\n:"):  # the file's change follows the header
+            # :old-mode new-mode old-blob new-blob status, then the path (old and new, for a rename)
+            old_mode, new_mode, old_blob, new_blob, status = fields[at][2:].decode("ascii").split()
+            old, new = (old_mode, old_blob), (new_mode, new_blob)
+            at += 3 if status[0] in "RC" else 2
+        yield _Commit(commit, date, author, subject, old, new)
+
+
+def _sizes(top: Path, blobs: set[str]) -> dict[str, int]:
+    """The size of each blob that is in the repository, without reading it."""
+    if not blobs:
+        return {}
+    out = _git(top, "cat-file", "--batch-check", stdin="".join(f"{b}\n" for b in blobs).encode())
+    sizes = {}
+    for line in out.decode("ascii", "replace").splitlines():
+        blob, kind, *size = line.split()
+        if kind == "blob" and size:
+            sizes[blob] = int(size[0])
+    return sizes
+
+
+@contextlib.contextmanager
+def _blob_reader(top: Path) -> Iterator[Callable[[str], bytes | None]]:
+    """A function that reads a blob's bytes from one ``git cat-file --batch`` (``None`` if it cannot)."""
+    with subprocess.Popen(
+        ["git", "-C", str(top), "cat-file", "--batch"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    ) as git:
+        assert git.stdin is not None and git.stdout is not None
+        stdin, stdout = git.stdin, git.stdout
+
+        def read(blob: str) -> bytes | None:
+            try:
+                stdin.write(f"{blob}\n".encode())
+                stdin.flush()
+            except BrokenPipeError:
+                return None
+            header = stdout.readline().split()  # <blob> blob <size>, or <blob> missing
+            if len(header) != 3 or header[1] != b"blob":
+                return None
+            size = int(header[2])
+            data = stdout.read(size + 1)  # the blob, and the line break after it
+            return data[:size] if len(data) == size + 1 else None
+
+        yield read
+
+
+def _version(
+    mode: str, blob: str, sizes: dict[str, int], max_bytes: int, read: Callable[[str], bytes | None]
+) -> Any:
+    """One version's data, as lint reads a file: ``None`` where there was no file, else
+    :data:`UNREADABLE` where lint could not read it."""
+    if mode == _NO_FILE[0]:
         return None
+    if mode not in _FILE_MODES or sizes.get(blob, max_bytes + 1) > max_bytes:
+        return UNREADABLE
+    raw = read(blob)
+    if raw is None:
+        return UNREADABLE
+    doc = parse_document(raw, blob)
+    return UNREADABLE if doc.problems else doc.data
 
 
 def last_changed(root: Path, folder: str = "register") -> dict[str, str]:
     """The date each arrangement file last changed in git, by id (empty outside git): one git call."""
     try:
-        log = _git(root, "log", "--format=\x1e%cs", "--name-only", "--", folder)
+        log = _git(root, "log", "--format=\x1e%cs", "--name-only", "--", folder).decode("utf-8", "replace")
     except NotInGit:
         return {}
     dates: dict[str, str] = {}

@@ -504,6 +504,18 @@ def is_entry_name(name: str) -> bool:
     return name.endswith(".yaml") or name.lower().endswith((".yaml", ".yml"))
 
 
+def register_file_problem(root: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
+    """Why ``path`` is not one of the arrangement files of the register at ``root``, or ``None`` when it
+    is: a file named as an entry (:func:`is_entry_name`) in the register folder that lint would read
+    (not a link, a folder, a device or a pipe, and no larger than ``max_bytes``)."""
+    if not is_entry_name(path.name):
+        return f"is not an arrangement file: give an arrangement's id, or its file in {REGISTER_DIR}/"
+    if os.path.realpath(path.parent) != os.path.realpath(root / REGISTER_DIR):
+        return f"is not in the register's folder: give an arrangement's id, or its file in {REGISTER_DIR}/"
+    doc = Document(path=path, display=str(path))
+    return doc.problems[0].message if read_bytes(doc, max_bytes) is None else None
+
+
 def expand_paths(paths: list[Path]) -> list[Path]:
     """Files named, and the ``.yaml`` files of folders named; a register root means its register."""
     out: list[Path] = []
