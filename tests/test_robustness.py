@@ -278,6 +278,23 @@ def test_a_placeholder_year_is_a_problem_not_a_crash(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("review-due", "--within", "999999999"), "less than or equal to 36525"),
+        (("review-due", "--as-of", "9999-12-31"), "is too far ahead"),
+        (("lint", "--as-of", "9999-12-31"), "is too far ahead"),
+        (("render", "--out", "site", "--as-of", "9999-12-31"), "is too far ahead"),
+    ],
+)
+def test_a_day_or_window_past_the_calendar_is_a_usage_mistake(args, said):
+    """`review-due --within 999999999` and `--as-of 9999-12-31` overflowed Python's dates."""
+    from tests.common import REPO, run_partreg
+
+    result = run_partreg(REPO, *args)
+    assert result.returncode == 2 and said in result.stderr
+
+
+@pytest.mark.parametrize(
     ("amount", "said"),
     [("9" * 5000, "a number of about 5,000 digits is too large"), ("1e400", "inf is not a finite number"),
      (".nan", "nan is not a finite number")],

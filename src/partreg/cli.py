@@ -65,12 +65,15 @@ RootOption = Annotated[
 def _iso_date(value: str | None) -> date | None:
     if value is None:
         return None
-    from partreg.models import parse_iso_date
+    from partreg.models import LAST_YEAR, parse_iso_date
 
     try:
-        return parse_iso_date(value)
+        day = parse_iso_date(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD") from None
+    if day.year > LAST_YEAR:
+        raise typer.BadParameter(f"{value!r} is too far ahead: give a date before the year {LAST_YEAR + 1}")
+    return day
 
 
 def _partial_date(value: str | None) -> PartialDate | None:
@@ -487,6 +490,7 @@ def review_due(
         typer.Option(
             "--within",
             min=0,
+            max=36_525,  # a hundred years: enough for any plan, and no date arithmetic overflows
             metavar="DAYS",
             help="Look this many days ahead. Default: 30, or the settings' window_days.",
         ),
