@@ -458,3 +458,46 @@ def test_fields_the_council_keeps_internal_are_in_no_listing(tmp_path):
         cwd=tmp_path, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert json.loads(due.stdout)[0]["state"] == "overdue", "what is due is still decided on every field"
+
+
+@pytest.mark.parametrize(
+    ("template", "said"),
+    [
+        ('{{ "".__class__.__mro__[1].__subclasses__() }}', "SecurityError: access to attribute '__class__'"),
+        ("{{ cycler.__init__.__globals__.os.system('touch pwned') }}", "SecurityError"),
+        ('{% extends "base.html" %}{{ broken', "TemplateSyntaxError"),
+        ('{% extends "base.html" %}{% block main %}\n{{ 1 / 0 }}{% endblock %}', ":2: ZeroDivisionError"),
+        ("{{ no_such_value }}", "UndefinedError: 'no_such_value' is undefined"),
+    ],
+)
+def test_a_registers_own_template_runs_sandboxed_and_fails_in_one_line(register, template, said):
+    """A register's templates ran in an unsandboxed Jinja: a pull request changing one ran Python
+    in CI. A failing template was a traceback, and left staged pages in the site folder."""
+    from tests.common import run_partreg
+
+    own = register / "templates" / "html"
+    own.mkdir(parents=True)
+    (own / "arrangement.html").write_text(template)
+    result = run_partreg(register, "render", "--out", "site")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stderr.startswith("partreg: templates/html/arrangement.html:") and said in result.stderr
+    assert result.stderr.count("\n") == 1 and "nothing was published" in result.stderr
+    assert not (register / "pwned").exists()
+    assert not (register / "site").exists() or not any((register / "site").iterdir())
+
+
+def test_a_registers_own_template_that_only_reads_its_values_is_used(register):
+    from partreg.store import package_templates
+    from tests.common import run_partreg
+
+    own = register / "templates" / "html"
+    own.mkdir(parents=True)
+    page = (package_templates() / "html" / "arrangement.html").read_text()
+    (own / "arrangement.html").write_text(
+        page.replace("{% block main %}", "{% block main %}<p>Our own page</p>", 1)
+    )
+    run_partreg(register, "render", "--out", "site", check=True)
+    assert (
+        "<p>Our own page</p>"
+        in (register / "site" / "arrangements" / "brentwood-community-fund.html").read_text()
+    )

@@ -767,7 +767,7 @@ def render(
     """
     from partreg import report
     from partreg.history import last_changed
-    from partreg.render import publication, template_dirs
+    from partreg.render import publication, template_dirs, template_failure
     from partreg.runner import discard, publish, render_files
     from partreg.store import REGISTER_DIR, package_templates, register_files
 
@@ -780,29 +780,38 @@ def render(
         "markdown": ("markdown", "data"),
         "all": ("html", "markdown", "data"),
     }
-    pub = publication(
-        settings,
-        as_of or date.today(),
-        template_dirs(base, package_templates()),
-        formats[output.value],
-        last_changed(base),
-    )
-    paths = register_files(base)
-    with report.counter(len(paths), "Publishing", enabled=True) as advance:
-        rendered = render_files(paths, base, pub, out, jobs=jobs, progress=advance)
     try:
-        left_out = rendered.left_out
-        if left_out and not allow_incomplete:
-            _say_left_out(left_out, "of the register")
-            report.error(
-                f"nothing was published: {out}/ is as it was. Fix the files above, "
-                "or publish the rest with --allow-incomplete (the page then says how many are left out)"
-            )
-            raise typer.Exit(1)
-        _say_left_out(left_out, "of the published register")
-        written = publish(rendered, pub, out, left_out=len(left_out))
-    finally:
-        discard(rendered)
+        pub = publication(
+            settings,
+            as_of or date.today(),
+            template_dirs(base, package_templates()),
+            formats[output.value],
+            last_changed(base),
+        )
+        paths = register_files(base)
+        with report.counter(len(paths), "Publishing", enabled=True) as advance:
+            rendered = render_files(paths, base, pub, out, jobs=jobs, progress=advance)
+        try:
+            left_out = rendered.left_out
+            if left_out and not allow_incomplete:
+                _say_left_out(left_out, "of the register")
+                report.error(
+                    f"nothing was published: {out}/ is as it was. Fix the files above, "
+                    "or publish the rest with --allow-incomplete (the page then says how many are left out)"
+                )
+                raise typer.Exit(1)
+            _say_left_out(left_out, "of the published register")
+            written = publish(rendered, pub, out, left_out=len(left_out))
+        finally:
+            discard(rendered)
+    except Exception as e:  # the register's own templates are the user's: a clear line, not a traceback
+        failure = template_failure(e)
+        if failure is None:
+            raise
+        raise PartregError(
+            f"{failure.replace(str(base) + os.sep, '')}; nothing was published: fix the template "
+            "(or remove it, to use partreg's own)"
+        ) from None
     pages = sum(name.startswith("arrangements/") for name in written)
     typer.echo(f"Wrote {len(written)} files to {out}/ ({pages} arrangement pages).")
     if "index.html" in written:

@@ -26,7 +26,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    select_autoescape,
+)
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from partreg import __version__
@@ -646,23 +655,27 @@ _URL_SAFE = ":/#?&=%@+,;~"
 
 
 def template_dirs(register_root: Path | None, package_templates: Path) -> list[Path]:
-    """A register's own ``templates/`` first (to override any template), then partreg's."""
+    """A register's own ``templates/`` first (to override any template), then partreg's, always last."""
     own = register_root / "templates" if register_root else None
     return [d for d in (own, package_templates) if d is not None and d.is_dir()]
 
 
-def environments(dirs: list[Path]) -> tuple[Environment, Environment]:
+def environments(dirs: list[Path], *, sandboxed: bool) -> tuple[Environment, Environment]:
+    """The HTML and Markdown environments. ``sandboxed`` where the register supplies templates of its
+    own: a pull request that changes one must not run Python in CI, so such templates may only read
+    the values given them (Jinja's sandbox refuses ``__class__``, ``__globals__`` and the like)."""
     loader = ChoiceLoader(
         [FileSystemLoader([d / "html" for d in dirs]), FileSystemLoader([d / "markdown" for d in dirs])]
     )
-    html = Environment(
+    kind = SandboxedEnvironment if sandboxed else Environment
+    html = kind(
         loader=loader,
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    markdown = Environment(
+    markdown = kind(
         loader=loader,
         autoescape=False,
         undefined=StrictUndefined,
@@ -672,6 +685,29 @@ def environments(dirs: list[Path]) -> tuple[Environment, Environment]:
     )
     markdown.globals.update(raw=Raw, md_link=md_link)
     return html, markdown
+
+
+def template_failure(error: BaseException) -> str | None:
+    """Where a template failed and why, in one line (``templates/html/page.html:3: what``), or
+    ``None`` where ``error`` is no template's failure.
+
+    A syntax error names its place; a failure while rendering (a value the
+    template names that does not exist, what the sandbox refuses, a division
+    by zero) is found in the traceback, where Jinja puts the template's line.
+    """
+    name, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    trace = error.__traceback__ if name is None else None
+    while trace is not None:  # the innermost template's frame
+        if trace.tb_frame.f_code.co_filename.endswith(TEMPLATE_SUFFIXES):
+            name, line = trace.tb_frame.f_code.co_filename, trace.tb_lineno
+        trace = trace.tb_next
+    if name is None and not isinstance(error, TemplateError):
+        return None
+    where = f"{name}:{line}: " if name else ""
+    return f"{where}{type(error).__name__}: {str(error).rstrip('.')}"
+
+
+TEMPLATE_SUFFIXES = (".html", ".md", ".css", ".js")
 
 
 @dataclass(frozen=True)
@@ -699,7 +735,7 @@ def publication(
 ) -> Publication:
     """Everything rendering needs that is the same for every arrangement: templates compiled once,
     the pages' shared head, and the settings."""
-    html, markdown = environments(dirs)
+    html, markdown = environments(dirs, sandboxed=len(dirs) > 1)  # the register's own folder is first
     style = html.loader.get_source(html, "style.css")[0]  # type: ignore[union-attr]
     script = html.loader.get_source(html, "filter.js")[0]  # type: ignore[union-attr]
     index_page = Page(

@@ -162,10 +162,26 @@ def render_files(
     pages into place; :func:`discard` removes them instead. The caller writes the rest
     (``render.assemble``) and flushes. ``progress`` is told how many files are done."""
     global _publishing
-    rendered, first, again = Rendered(), dict[str, Path](), set[Path]()
+    rendered = Rendered()
     if "html" in pub.formats:
         rendered.staging = make_staging(out)
     _publishing = (base, pub, rendered.staging)
+    try:
+        _render_all(rendered, paths, base, jobs, progress)
+    except BaseException:  # a template that fails, an interrupt: the staged pages go, the site is as it was
+        discard(rendered)
+        raise
+    return rendered
+
+
+def _render_all(
+    rendered: Rendered,
+    paths: Sequence[Path],
+    base: Path,
+    jobs: int | None,
+    progress: Callable[[int], None] | None,
+) -> None:
+    first, again = dict[str, Path](), set[Path]()
     for chunk, results in _by_chunk(_render_chunk, paths, jobs, RENDER_PARALLEL_FROM):
         for path, part in zip(chunk, results, strict=True):
             if isinstance(part, Problem):
@@ -181,9 +197,8 @@ def render_files(
                 rendered.parts.append(part)
         if progress:
             progress(len(chunk))
-    if again and _publishing[2] is not None:
+    if again and rendered.staging is not None:
         _render_chunk(sorted(again))  # a later file of the same id replaced the first one's page
-    return rendered
 
 
 def publish(rendered: Rendered, pub: Publication, out: Path, *, left_out: int = 0) -> list[str]:
