@@ -139,6 +139,72 @@ def test_every_bad_input_gets_one_clear_problem_and_the_good_file_none(tmp_path)
     assert "secret" not in result.stdout
 
 
+def _hostile(old: str, new: str) -> bytes:
+    return PARTNERSHIP.replace("id: test-partnership", "id: ID").replace(old, new, 1).encode()
+
+
+#: Entries that are valid but for one hostile value, each with the one problem it must get.
+HOSTILE_ENTRIES = {
+    "huge-amount": (_hostile("funding_gbp: 25000", "funding_gbp: " + "9" * 5_000), "wrong-type"),
+    "infinite-amount": (_hostile("funding_gbp: 25000", "funding_gbp: 1e400"), "wrong-type"),
+    "not-a-number": (_hostile("funding_gbp: 25000", "funding_gbp: .nan"), "wrong-type"),
+    "placeholder-year": (
+        _hostile("  months: 12\n", "  months: 12\n  history: [{date: 9999-12-31, outcome: continue}]\n"),
+        "wrong-type",
+    ),
+    "huge-key": (_hostile("statutory: true", "statutory: true\n" + "9" * 5_000 + ": x"), "yaml-syntax"),
+    "escape-sequences": (
+        _hostile(
+            "title: Test Community Safety Partnership", 'title: "Test \\e]0;owned\\a\\e[2J Partnership"'
+        ),
+        "control-character",
+    ),
+    "raw-control": (_hostile("summary: Tackle", "summary: Tackle\x01"), "control-character"),
+    "megabyte-of-brackets": (b"a: " + b"[" * 20_000 + b"\n", "yaml-syntax"),
+    "mixed-brackets": (b"a: " + b"[{" * 5_000 + b"\n", "yaml-syntax"),
+    "e-mail-run": (_hostile("summary: Tackle", "summary: a@" + "a." * 100_000 + "a Tackle"), "personal-data"),
+    "unknown-keys": (
+        _hostile("statutory: true", "statutory: true\n" + "".join(f"k{n}: {n}\n" for n in range(40_000))),
+        "unknown-key",
+    ),
+}
+
+
+def test_every_hostile_file_with_valid_ones_in_one_lint_run(tmp_path):
+    """Every hostile input there is, in one register with a valid file and one with a gap: one
+    problem for each hostile file, every problem of the others, exit 1, no traceback, in 10 s."""
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text(
+        "council: Test\npriorities: {developing-our-communities: Communities}\n"
+    )
+    files = {**{n: (raw, None) for n, raw in BAD_FILES.items()}, **HOSTILE_ENTRIES}
+    for name, (raw, _) in files.items():
+        (tmp_path / "register" / f"{name}.yaml").write_bytes(raw.replace(b"id: ID", f"id: {name}".encode()))
+    (tmp_path / "register" / "good.yaml").write_text(PARTNERSHIP.replace("test-partnership", "good"))
+    gap = PARTNERSHIP.replace("test-partnership", "with-a-gap").replace("added_value: Joint tasking.\n", "")
+    (tmp_path / "register" / "with-a-gap.yaml").write_text(gap)
+    start = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "lint", "-f", "json", "--as-of", "2021-05-01"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    took = time.monotonic() - start
+    assert (result.returncode, result.stderr) == (1, "")
+    by_file: dict[str, list[str]] = {}
+    for r in json.loads(result.stdout)["results"]:
+        by_file.setdefault(r["path"].removeprefix("register/").removesuffix(".yaml"), []).append(r["rule"])
+    for name, (_, rule) in files.items():
+        assert len(by_file.get(name, [])) == 1, (name, by_file.get(name))
+        assert rule is None or by_file[name] == [rule], (name, by_file[name])
+    assert "internal-error" not in str(by_file)
+    assert "good" not in by_file
+    assert by_file["with-a-gap"] == ["partnership-missing-added-value"]
+    assert took < 10, f"{took:.1f} s"
+
+
 def test_the_size_limit_is_a_setting(tmp_path):
     (tmp_path / "register").mkdir()
     (tmp_path / "partreg.yaml").write_text("council: Test\nmax_file_bytes: 2000\n")
