@@ -686,12 +686,16 @@ def render(
     it was. With --allow-incomplete the rest is published, and the page
     says how many files are left out.
 
+    render never writes through a symbolic link, and deletes only files
+    it wrote and that are unchanged since.
+
     Example: partreg render --out site
     """
     from partreg import report
     from partreg.history import last_changed
     from partreg.render import publication, template_dirs
     from partreg.runner import discard, publish, render_files
+    from partreg.site import open_site
     from partreg.store import REGISTER_DIR, package_templates, read_settings, register_files
 
     base = _root(root)
@@ -700,6 +704,9 @@ def render(
         raise PartregError("partreg.yaml has problems: run `partreg lint` and fix them first")
     if out.resolve() == (base / REGISTER_DIR).resolve():
         raise UsageError(f"--out {out} is the register's own folder: choose another, such as site")
+    site = open_site(out)
+    if site.warning:
+        report.error(site.warning)
     formats = {
         "html": ("html", "data"),
         "markdown": ("markdown", "data"),
@@ -714,7 +721,7 @@ def render(
     )
     paths = register_files(base)
     with report.counter(len(paths), "Publishing", enabled=True) as advance:
-        rendered = render_files(paths, base, pub, out, jobs=jobs, progress=advance)
+        rendered = render_files(paths, base, pub, site.out, jobs=jobs, progress=advance)
     try:
         left_out = rendered.left_out
         if left_out and not allow_incomplete:
@@ -725,9 +732,11 @@ def render(
             )
             raise typer.Exit(1)
         _say_left_out(left_out, "of the published register")
-        written = publish(rendered, pub, out, left_out=len(left_out))
+        written, kept = publish(rendered, pub, site, left_out=len(left_out))
     finally:
         discard(rendered)
+    for line in kept:
+        report.error(line)
     pages = sum(name.startswith("arrangements/") for name in written)
     typer.echo(f"Wrote {len(written)} files to {out}/ ({pages} arrangement pages).")
     if "index.html" in written:
