@@ -668,6 +668,14 @@ def render(
             help="Publish even when some files cannot be read: the page says how many are left out.",
         ),
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Publish into a folder holding files partreg did not write: they stay, unless partreg "
+            "writes a file of the same name.",
+        ),
+    ] = False,
     as_of: AsOfOption = None,
     jobs: JobsOption = None,
     root: RootOption = None,
@@ -686,8 +694,11 @@ def render(
     it was. With --allow-incomplete the rest is published, and the page
     says how many files are left out.
 
-    render never writes through a symbolic link, and deletes only files
-    it wrote and that are unchanged since.
+    --out must be the site's own folder: not the register's root, nor your
+    home folder or a folder above them, nor (unless --force) a folder
+    holding files partreg did not write, besides .git, CNAME, .nojekyll and
+    .DS_Store. render never writes through a symbolic link, and deletes
+    only files it wrote that are unchanged since.
 
     Example: partreg render --out site
     """
@@ -695,18 +706,20 @@ def render(
     from partreg.history import last_changed
     from partreg.render import publication, template_dirs
     from partreg.runner import discard, publish, render_files
-    from partreg.site import open_site
-    from partreg.store import REGISTER_DIR, package_templates, read_settings, register_files
+    from partreg.site import check_site, open_site
+    from partreg.store import package_templates, read_settings, register_files
 
     base = _root(root)
     settings, _ = read_settings(base)
     if settings is None:
         raise PartregError("partreg.yaml has problems: run `partreg lint` and fix them first")
-    if out.resolve() == (base / REGISTER_DIR).resolve():
-        raise UsageError(f"--out {out} is the register's own folder: choose another, such as site")
     site = open_site(out)
     if site.warning:
         report.error(site.warning)
+    home = None
+    with contextlib.suppress(RuntimeError):  # no home folder known: nothing to keep out of
+        home = Path.home()
+    check_site(site, root=base, home=home, force=force)
     formats = {
         "html": ("html", "data"),
         "markdown": ("markdown", "data"),

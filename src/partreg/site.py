@@ -2,8 +2,9 @@
 
 partreg records each file it writes in the folder's manifest (``.partreg-site.json``), with the
 SHA-256 of its bytes. It writes only through real folders below ``--out``, never through or over
-a symbolic link (:func:`site_path`); and it deletes an earlier file only when :func:`_why_kept`
-finds it is still exactly what partreg wrote.
+a symbolic link (:func:`site_path`); it deletes an earlier file only when :func:`_why_kept` finds
+it is still exactly what partreg wrote; and :func:`check_site` refuses, before anything is
+written, a folder that is not the site's own.
 """
 
 from __future__ import annotations
@@ -14,23 +15,27 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from partreg.errors import CannotWrite, UsageError
-from partreg.store import make_folder, write_atomic
+from partreg.store import REGISTER_DIR, make_folder, write_atomic
 
 SITE_MANIFEST = ".partreg-site.json"
 #: The folder of the arrangements' pages, inside the site.
 PAGES = "arrangements"
+#: The files partreg writes at the top of the site, besides the pages.
+SITE_FILES = frozenset({"index.html", "register.md", "register.csv", "register.json", SITE_MANIFEST})
 #: What publishing puts in a site folder beside partreg's files, wherever it is: a git checkout
 #: (of a GitHub Pages branch), a custom domain, Jekyll switched off, and macOS Finder's folder
-#: settings. Never written or deleted.
+#: settings. Never counted as someone else's files, and never written or deleted.
 BESIDE = frozenset({".git", "CNAME", ".nojekyll", ".DS_Store"})
+_STAGING = ".partreg-pages-"  # runner.render_files' staging folders (store.make_staging)
 _HASH = re.compile(r"[0-9a-f]{64}")
 # reading never follows a link, nor waits on a named pipe
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+_NAMED = 3  # files a refusal names before "and N more"
 
 
 @dataclass
@@ -92,6 +97,62 @@ def _recorded(raw: bytes) -> dict[str, str | None] | None:
         for part in name.split("/")
     )
     return files if plain else None
+
+
+def check_site(site: Site, *, root: Path, home: Path | None, force: bool) -> None:
+    """Refuse (``UsageError``), before anything is written, to publish into the register's root,
+    its ``register/`` folder or the home folder, or a folder above one of them; into a folder where
+    a file or folder partreg writes is a symbolic link; or, unless ``force``, into a folder holding
+    files partreg did not write (``BESIDE`` aside)."""
+    root = root.resolve()
+    kept_out = [
+        (root, "the register's root (the folder holding partreg.yaml)"),
+        (root / REGISTER_DIR, "the register's own folder"),
+    ]
+    if home is not None:
+        kept_out.append((home.resolve(), "your home folder"))
+    for folder, what in kept_out:
+        if site.out == folder or site.out in folder.parents:
+            verb = "is" if site.out == folder else "holds"
+            raise UsageError(
+                f"--out {site.shown} {verb} {what}: publish into a folder of its own, such as site"
+            )
+    if not site.out.is_dir():
+        return
+    foreign = []
+    for name, link in _contents(site.out):
+        if link and (name in SITE_FILES or name.split("/")[0] == PAGES):
+            raise UsageError(_link_refused(site, name))
+        if name not in site.recorded and name != SITE_MANIFEST:
+            foreign.append(name)
+    if foreign and not force:
+        more = f" and {len(foreign) - _NAMED} more" if len(foreign) > _NAMED else ""
+        raise UsageError(
+            f"{site.shown}/ holds files partreg did not write ({', '.join(foreign[:_NAMED])}{more}): "
+            "publish into an empty or new folder, or add --force to publish beside them"
+        )
+
+
+def _contents(folder: Path, prefix: str = "") -> Iterator[tuple[str, bool]]:
+    """Everything in ``folder`` but real folders (searched instead), staging folders and
+    ``BESIDE``: each by its path in the site, and whether it is a symbolic link. A folder that
+    cannot be read is given as itself."""
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as e:
+        if not prefix:
+            raise CannotWrite(f"{folder}: cannot be read ({e.strerror or e})") from None
+        yield prefix.rstrip("/"), False
+        return
+    for entry in entries:
+        name = entry.name
+        if name in BESIDE or (not prefix and name.startswith(_STAGING)):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _contents(Path(entry.path), f"{prefix}{name}/")
+        else:
+            yield prefix + name, entry.is_symlink()
 
 
 def site_path(site: Site, name: str) -> Path:
