@@ -10,7 +10,8 @@ import pytest
 
 from partreg.models import Settings
 from partreg.render import render_site, template_dirs
-from partreg.store import open_register, package_templates, write_site
+from partreg.site import open_site, write_site
+from partreg.store import open_register, package_templates
 from tests.common import REPO
 from tests.test_render import PAYLOADS, hostile
 
@@ -58,7 +59,7 @@ def example_site(tmp_path_factory):
         template_dirs(REPO, package_templates()),
         formats=("html", "markdown", "data"),
     )
-    write_site(out, files)
+    write_site(open_site(out), files)
     return out
 
 
@@ -195,7 +196,7 @@ def test_works_at_320_pixels(browser, example_site):
 def test_hostile_content_never_runs_and_keeps_the_layout(browser, tmp_path):
     entries = [hostile(p).model_copy(update={"id": f"hostile-{i}"}) for i, p in enumerate(PAYLOADS)]
     write_site(
-        tmp_path,
+        open_site(tmp_path),
         render_site(
             entries,
             Settings(council="Test"),

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from partreg.models import Arrangement, Settings
 from partreg.render import clean, github_slugs, md, md_escape, render_site, safe_url, template_dirs
-from partreg.store import open_register, package_templates, write_site
+from partreg.site import open_site, write_site
+from partreg.store import open_register, package_templates
 from tests.common import REPO, paths_in, run_partreg, value_at
 
 SMALL = REPO / "tests" / "fixtures" / "small"
@@ -364,10 +365,10 @@ def test_stale_pages_are_removed_and_nothing_else(tmp_path):
     register = open_register(SMALL)
     files = site(register.entries, register.settings)
     (tmp_path / "keep-me.txt").write_text("the council's own file")
-    write_site(tmp_path, files.items())
+    write_site(open_site(tmp_path), files.items())
     assert (tmp_path / "arrangements" / "street-cleansing.html").exists()
     fewer = site([e for e in register.entries if e.id != "street-cleansing"], register.settings)
-    write_site(tmp_path, fewer.items())
+    write_site(open_site(tmp_path), fewer.items())
     assert not (tmp_path / "arrangements" / "street-cleansing.html").exists()
     assert (tmp_path / "keep-me.txt").read_text() == "the council's own file"
 

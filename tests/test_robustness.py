@@ -567,3 +567,16 @@ def test_a_registers_own_template_that_only_reads_its_values_is_used(register):
         "<p>Our own page</p>"
         in (register / "site" / "arrangements" / "brentwood-community-fund.html").read_text()
     )
+
+
+def test_the_pages_a_killed_render_staged_are_removed_by_the_next(register):
+    """A killed render left `.partreg-pages-*/` in the site, which a host serving dot-folders publishes."""
+    from tests.common import run_partreg
+
+    run_partreg(register, "render", "--out", "site", check=True)
+    stale = register / "site" / ".partreg-pages-killed"
+    stale.mkdir()
+    (stale / "an-arrangement-since-made-internal.html").write_text("<p>old</p>")
+    run_partreg(register, "render", "--out", "site", check=True)
+    assert not stale.exists()
+    assert not list((register / "site").glob(".partreg-pages-*"))

@@ -65,12 +65,13 @@ def test_how_many_processes():
 def publish(root, out, jobs):
     from partreg.render import publication, template_dirs
     from partreg.runner import publish, render_files
+    from partreg.site import open_site
     from partreg.store import package_templates
 
     settings, _ = read_settings(root)
     pub = publication(settings, dt.date(2026, 1, 1), template_dirs(root, package_templates()))
     rendered = render_files(register_files(root), root, pub, out, jobs=jobs)
-    publish(rendered, pub, out, left_out=len(rendered.left_out))
+    publish(rendered, pub, open_site(out), left_out=len(rendered.left_out))
     assert (
         rendered.staging is None
         and [p.name for p in out.iterdir() if p.name.startswith(".partreg-pages")] == []

@@ -745,6 +745,14 @@ def render(
             help="Publish even when some files cannot be read: the page says how many are left out.",
         ),
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Publish into a folder holding files partreg did not write: they stay, unless partreg "
+            "writes a file of the same name.",
+        ),
+    ] = False,
     as_of: AsOfOption = None,
     jobs: JobsOption = None,
     root: RootOption = None,
@@ -763,55 +771,71 @@ def render(
     it was. With --allow-incomplete the rest is published, and the page
     says how many files are left out.
 
+    --out must be the site's own folder: not the register's root, nor your
+    home folder or a folder above them, nor (unless --force) a folder
+    holding files partreg did not write, besides .git, CNAME, .nojekyll and
+    .DS_Store. render never writes through a symbolic link, and deletes
+    only files it wrote that are unchanged since.
+
     Example: partreg render --out site
     """
     from partreg import report
     from partreg.history import last_changed
     from partreg.render import publication, template_dirs, template_failure
     from partreg.runner import discard, publish, render_files
-    from partreg.store import REGISTER_DIR, package_templates, register_files
+    from partreg.site import check_site, open_site
+    from partreg.store import make_folder, one_writer, package_templates, register_files
 
     base = _root(root)
     settings = _settings(base)
-    if out.resolve() == (base / REGISTER_DIR).resolve():
-        raise UsageError(f"--out {out} is the register's own folder: choose another, such as site")
+    site = open_site(out)
+    if site.warning:
+        report.error(site.warning)
+    home = None
+    with contextlib.suppress(RuntimeError):  # no home folder known: nothing to keep out of
+        home = Path.home()
+    check_site(site, root=base, home=home, force=force)
     formats = {
         "html": ("html", "data"),
         "markdown": ("markdown", "data"),
         "all": ("html", "markdown", "data"),
     }
-    try:
-        pub = publication(
-            settings,
-            as_of or date.today(),
-            template_dirs(base, package_templates()),
-            formats[output.value],
-            last_changed(base),
-        )
-        paths = register_files(base)
-        with report.counter(len(paths), "Publishing", enabled=True) as advance:
-            rendered = render_files(paths, base, pub, out, jobs=jobs, progress=advance)
+    make_folder(site.out)
+    with one_writer(site.out):  # one render into a folder at a time
         try:
-            left_out = rendered.left_out
-            if left_out and not allow_incomplete:
-                _say_left_out(left_out, "of the register")
-                report.error(
-                    f"nothing was published: {out}/ is as it was. Fix the files above, "
-                    "or publish the rest with --allow-incomplete (the page then says how many are left out)"
-                )
-                raise typer.Exit(1)
-            _say_left_out(left_out, "of the published register")
-            written = publish(rendered, pub, out, left_out=len(left_out))
-        finally:
-            discard(rendered)
-    except Exception as e:  # the register's own templates are the user's: a clear line, not a traceback
-        failure = template_failure(e)
-        if failure is None:
-            raise
-        raise PartregError(
-            f"{failure.replace(str(base) + os.sep, '')}; nothing was published: fix the template "
-            "(or remove it, to use partreg's own)"
-        ) from None
+            pub = publication(
+                settings,
+                as_of or date.today(),
+                template_dirs(base, package_templates()),
+                formats[output.value],
+                last_changed(base),
+            )
+            paths = register_files(base)
+            with report.counter(len(paths), "Publishing", enabled=True) as advance:
+                rendered = render_files(paths, base, pub, site.out, jobs=jobs, progress=advance)
+            try:
+                left_out = rendered.left_out
+                if left_out and not allow_incomplete:
+                    _say_left_out(left_out, "of the register")
+                    report.error(
+                        f"nothing was published: {out}/ is as it was. Fix the files above, "
+                        "or publish the rest with --allow-incomplete (the page then says how many are left out)"
+                    )
+                    raise typer.Exit(1)
+                _say_left_out(left_out, "of the published register")
+                written, kept = publish(rendered, pub, site, left_out=len(left_out))
+            finally:
+                discard(rendered)
+        except Exception as e:  # the register's own templates are the user's: a clear line, not a traceback
+            failure = template_failure(e)
+            if failure is None:
+                raise
+            raise PartregError(
+                f"{failure.replace(str(base) + os.sep, '')}; nothing was published: fix the template "
+                "(or remove it, to use partreg's own)"
+            ) from None
+    for line in kept:
+        report.error(line)
     pages = sum(name.startswith("arrangements/") for name in written)
     typer.echo(f"Wrote {len(written)} files to {out}/ ({pages} arrangement pages).")
     if "index.html" in written:

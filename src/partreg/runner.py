@@ -20,17 +20,17 @@ from typing import TYPE_CHECKING, TypeVar
 from partreg.lint import Ids, Linter, Problem, Severity, duplicate_problem, run
 from partreg.models import Arrangement, Settings, read_arrangement
 from partreg.rules import ALL
+from partreg.site import PAGES, Site, site_path, write_site
 from partreg.store import (
     DEFAULT_MAX_BYTES,
     Document,
     iter_documents,
     make_staging,
-    move_into,
+    move,
     read_document,
     remove_staging,
     shown_as,
     write_atomic,
-    write_site,
 )
 
 if TYPE_CHECKING:  # rendering needs Jinja, which `partreg lint` should not pay to import
@@ -201,22 +201,27 @@ def _render_all(
         _render_chunk(sorted(again))  # a later file of the same id replaced the first one's page
 
 
-def publish(rendered: Rendered, pub: Publication, out: Path, *, left_out: int = 0) -> list[str]:
-    """Publish what ``render_files`` rendered into ``out``: the staged pages moved into place, then
+def publish(
+    rendered: Rendered, pub: Publication, site: Site, *, left_out: int = 0
+) -> tuple[list[str], list[str]]:
+    """Publish what ``render_files`` rendered into ``site``: the staged pages moved into place, then
     the index, register.md and the open data (saying that ``left_out`` files are not shown);
-    returns the files of the site."""
+    returns the files of the site, and a line for each earlier file left in place
+    (``site.write_site``)."""
     from partreg.render import assemble
 
-    publish_pages(rendered, out)
-    pages = ((f"arrangements/{part.row.id}.html", None) for part in rendered.parts if "html" in pub.formats)
-    return write_site(out, chain(pages, assemble(rendered.parts, pub, left_out=left_out)))
+    publish_pages(rendered, site)
+    pages = ((f"{PAGES}/{part.row.id}.html", None) for part in rendered.parts if "html" in pub.formats)
+    return write_site(site, chain(pages, assemble(rendered.parts, pub, left_out=left_out)))
 
 
-def publish_pages(rendered: Rendered, out: Path) -> None:
-    """Move the staged pages into ``out/arrangements``, each in one step, and remove the staging."""
+def publish_pages(rendered: Rendered, site: Site) -> None:
+    """Move the staged pages into the site's ``arrangements/``, each in one step and never through
+    a symbolic link (``site.site_path``), and remove the staging."""
     if rendered.staging is None:
         return
-    move_into(rendered.staging, (f"{part.row.id}.html" for part in rendered.parts), out / "arrangements")
+    for part in rendered.parts:
+        move(rendered.staging / f"{part.row.id}.html", site_path(site, f"{PAGES}/{part.row.id}.html"))
     discard(rendered)
 
 

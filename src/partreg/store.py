@@ -535,7 +535,6 @@ def expand_paths(paths: list[Path]) -> list[Path]:
 # --------------------------------------------------------------------------- writing
 
 SCHEMA_PATH = "schema/arrangement.v1.json"
-SITE_MANIFEST = ".partreg-site.json"
 
 
 def package_templates() -> Path:
@@ -544,45 +543,6 @@ def package_templates() -> Path:
 
     installed = Path(str(files("partreg"))) / "templates"
     return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "templates"
-
-
-def write_site(out: Path, files: Iterable[tuple[str, str | None]]) -> list[str]:
-    """Write a rendered site into ``out``, each file atomically; returns the files written.
-
-    A file given without content (``None``) was written already, by a worker
-    process (``runner.render_files``): it is part of the site, and flushed here.
-
-    Files partreg wrote there before and no longer renders (an arrangement
-    removed, or made internal) are deleted; nothing else in ``out`` is touched.
-    """
-    import json
-
-    make_folder(out)
-    manifest = out / SITE_MANIFEST
-    try:
-        previous = set(json.loads(manifest.read_text("utf-8")))
-    except (OSError, ValueError, TypeError):
-        previous = set()
-    written = []
-    folders: set[Path] = set()
-    for name, content in files:
-        if content is not None:
-            target = out / name
-            if target.parent not in folders:
-                make_folder(target.parent)
-                folders.add(target.parent)
-            write_atomic(target, content, durable=False)  # each page whole; all flushed to disk below
-        written.append(name)
-    for name in sorted(previous - set(written)):
-        stale = out / name
-        if ".." not in Path(name).parts and stale.is_file() and not stale.is_symlink():
-            try:
-                stale.unlink()
-            except OSError as e:
-                raise CannotWrite(f"{stale}: an old page cannot be removed ({e.strerror or e})") from None
-    os.sync()  # one flush for the whole site, rather than one per page
-    write_atomic(manifest, json.dumps(sorted(written), indent=0) + "\n")
-    return written
 
 
 def dump_entry(data: dict[str, Any]) -> str:
@@ -656,23 +616,31 @@ def make_folder(folder: Path) -> None:
         raise CannotWrite(f"{folder}: {_cannot_write(e)}") from None
 
 
+STAGING_PREFIX = ".partreg-pages-"
+
+
 def make_staging(out: Path) -> Path:
-    """A new hidden folder inside ``out`` where files wait until :func:`move_into` publishes them."""
+    """A new hidden folder inside ``out`` where files wait until :func:`move_into` publishes them.
+
+    Staging folders a killed run left there are removed first: the caller holds the folder's
+    lock (:func:`one_writer`), so no other run is using one.
+    """
     make_folder(out)
+    for stale in out.glob(f"{STAGING_PREFIX}*"):
+        if stale.is_dir() and not stale.is_symlink():
+            remove_staging(stale)
     try:
-        return Path(tempfile.mkdtemp(prefix=".partreg-pages-", dir=out))
+        return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
     except OSError as e:
         raise CannotWrite(f"{out}: {_cannot_write(e)}") from None
 
 
-def move_into(staging: Path, names: Iterable[str], folder: Path) -> None:
-    """Move the files ``names`` from ``staging`` into ``folder``, each replacing its old self in one step."""
-    make_folder(folder)
-    for name in names:
-        try:
-            os.replace(staging / name, folder / name)
-        except OSError as e:
-            raise CannotWrite(f"{folder / name}: {_cannot_write(e)}") from None
+def move(source: Path, target: Path) -> None:
+    """Move the file ``source`` to ``target``, replacing its old self in one step."""
+    try:
+        os.replace(source, target)
+    except OSError as e:
+        raise CannotWrite(f"{target}: {_cannot_write(e)}") from None
 
 
 def remove_staging(staging: Path) -> None:
