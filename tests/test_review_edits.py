@@ -255,3 +255,41 @@ def test_two_reviews_at_once_are_both_recorded_or_one_is_refused_never_lost(regi
                 assert err.count("\n") == 1 and "run this command again" in err, err
     assert text.count("- date: 2026-01-15") == 100 - refused
     assert refused == 0, "the second officer waits for the first, then records on top of the new file"
+
+
+def test_the_review_goes_before_a_closing_document_marker(register, entry):
+    entry.write_text("---\n" + ENTRY + "...\n# written by the old system\n")
+    code, _, err = record(register)
+    assert code == 0, err
+    assert entry.read_text().endswith(
+        "start: 2021-04-01\nreview:\n  history:\n    - date: 2026-01-15\n      outcome: continue\n"
+        "...\n# written by the old system\n"
+    )
+
+
+def test_a_file_whose_keys_are_all_indented_keeps_its_indent(register, entry):
+    entry.write_text("".join("  " + line for line in ENTRY.splitlines(keepends=True)))
+    code, _, err = partreg(*REVIEW[:3], "exit", *REVIEW[4:], "--end", "2026-03-31", cwd=register)
+    assert code == 0, err
+    assert entry.read_text().endswith(
+        "  start: 2021-04-01\n  end: 2026-03-31\n  review:\n    history:\n      - date: 2026-01-15\n"
+        "        outcome: exit\n"
+    )
+
+
+def test_a_history_ending_in_an_alias_is_refused_not_guessed(register, entry):
+    before = ENTRY + (
+        "review:\n  history:\n    - date: 2025-01-10\n      outcome: continue\n      by: &officer Grants Officer\n"
+        "    - date: 2025-07-10\n      outcome: continue\n      by: *officer\n"
+    )
+    entry.write_text(before)
+    code, _, err = record(register)
+    assert code == 1 and "ends with an alias" in err
+    assert entry.read_text() == before
+
+
+def test_line_separators_pasted_into_the_options_are_line_breaks_and_spaces(register, entry):
+    code, _, err = record(register, "--notes", "Met\u2028agreed\u2029next", "--by", "Grants\u0085Officer")
+    assert code == 0, err
+    [held] = load_fast_data(entry.read_text())["review"]["history"]
+    assert (held["notes"], held["by"]) == ("Met\nagreed\nnext", "Grants Officer")

@@ -450,20 +450,22 @@ def test_control_characters_reach_no_output_raw_and_every_csv_cell_is_quoted(tmp
     """A title holding `ESC ] 0;... BEL ESC [2J` was printed raw by show, list and review-due, and
     reached the calendar, the pages and register.csv; a cell holding `;` was left unquoted."""
 
-    from partreg.models import CONTROL
+    from partreg.models import UNSHOWN
     from tests.common import run_partreg
 
     (tmp_path / "register").mkdir()
-    (tmp_path / "partreg.yaml").write_text("council: Test\n")
+    (tmp_path / "partreg.yaml").write_text('council: "Test \\e]0;council\\a"\n')
     (tmp_path / "register" / "town-fund.yaml").write_text(
         'id: town-fund\ntitle: "Town \\e]0;pwned\\a fund\\e[2J; grants"\nkind: community-funding\n'
         'status: active\nsummary: "Small\\x0b grants \\x9b31m"\nstart: 2020-01-01\n'
-        'lead: {role: "Grants\\x1b[8m Officer", service: Communities}\npartners: [{name: "Town\\x7f Trust"}]\n'
+        'lead: {role: "Grants\\x1b[8m Officer", service: "Communities\\e[2J"}\n'
+        'partners: [{name: "Town\\x7f Trust \\u202e"}]\n'
     )
     lint = run_partreg(tmp_path, "lint")
-    assert lint.stdout.count("control-character") == 4, lint.stdout
+    assert lint.stdout.count("control-character") == 5, lint.stdout
     assert "title holds the control character '\\x1b'" in lint.stdout
-    run_partreg(tmp_path, "render", "--out", "site", check=True)
+    rendered = run_partreg(tmp_path, "render", "--out", "site\x1b]0;x\x07", check=True)
+    (tmp_path / "site\x1b]0;x\x07").rename(tmp_path / "site")
     printed = {
         " ".join(args): run_partreg(tmp_path, *args).stdout
         for args in [
@@ -478,9 +480,10 @@ def test_control_characters_reach_no_output_raw_and_every_csv_cell_is_quoted(tmp
             ("lint", "--format", "github"),
         ]
     }
+    printed["render"] = rendered.stdout
     published = {p.name: p.read_text() for p in (tmp_path / "site").rglob("*") if p.is_file()}
     for name, text in {**printed, **published}.items():
-        raw = {c for c in text if CONTROL.match(c)}
+        raw = {c for c in text if UNSHOWN.match(c)}
         assert not raw, f"{name} holds {raw}"
     assert "Town \\x1b]0;pwned\\x07 fund\\x1b[2J; grants" in printed["show town-fund"]
     assert "Town ]0;pwned fund[2J; grants" in published["index.html"]
@@ -580,3 +583,96 @@ def test_the_pages_a_killed_render_staged_are_removed_by_the_next(register):
     run_partreg(register, "render", "--out", "site", check=True)
     assert not stale.exists()
     assert not list((register / "site").glob(".partreg-pages-*"))
+
+
+def test_a_template_reached_through_a_link_or_not_utf8_is_refused(register, tmp_path_factory):
+    """Jinja's loader followed links: a link in a register's templates/ published any file on the
+    machine (`/proc/self/environ`, CI's secrets); a template not in UTF-8 was a traceback."""
+    from tests.common import run_partreg
+
+    secret = tmp_path_factory.mktemp("elsewhere") / "secret.txt"
+    secret.write_text("CI_SECRET=abc123")
+    own = register / "templates" / "html"
+    own.mkdir(parents=True)
+    (own / "secret.html").symlink_to(secret)
+    (own / "arrangement.html").write_text('{% include "secret.html" %}')
+    result = run_partreg(register, "render", "--out", "site")
+    assert result.returncode == 1 and "symbolic link" in result.stderr and result.stderr.count("\n") == 1
+    assert not (register / "site").exists() or "abc123" not in "".join(
+        p.read_text() for p in (register / "site").rglob("*.html")
+    )
+    (own / "arrangement.html").write_bytes(b"caf\xe9")
+    result = run_partreg(register, "render", "--out", "site")
+    assert result.returncode == 1 and "must be saved as UTF-8" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("template", "jobs"),
+    [("html/index.html", "1"), ("markdown/register.md", "1"), ("html/arrangement.html", "2")],
+)
+def test_a_failing_template_publishes_nothing_even_from_workers(register, template, jobs):
+    """The pages were moved into the site before the index was rendered, so a failing index left a
+    half site ("nothing was published" was false); from a worker process the failure was a traceback."""
+    from partreg.runner import RENDER_PARALLEL_FROM
+    from tests.common import run_partreg
+
+    fund = (register / "register" / "brentwood-community-fund.yaml").read_text()
+    for n in range(RENDER_PARALLEL_FROM if jobs == "2" else 0):
+        (register / "register" / f"copy-{n}.yaml").write_text(
+            fund.replace("id: brentwood-community-fund", f"id: copy-{n}")
+        )
+    path = register / "templates" / template
+    path.parent.mkdir(parents=True)
+    path.write_text('{% if true %}\n{{ "x" ~ (1 / 0) }}{% endif %}\n')
+    result = run_partreg(register, "render", "--out", "site", "--format", "all", "--jobs", jobs)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(f"partreg: templates/{template}:2: ZeroDivisionError") or (
+        jobs == "2" and f"templates/{template}:2: ZeroDivisionError" in result.stderr
+    ), result.stderr
+    assert "nothing was published" in result.stderr and result.stderr.count("\n") == 1
+    assert not (register / "site").exists() or not any((register / "site").iterdir())
+
+
+def test_a_settings_file_that_is_a_link_is_not_passed_over_for_a_register_above(tmp_path):
+    """`find_root` looked for a regular file: a partreg.yaml that was a link, a folder or a pipe was
+    passed over, and the commands ran on a register further up, exit 0."""
+    from tests.common import run_partreg
+
+    (tmp_path / "partreg.yaml").write_text("council: The register above\n")
+    (tmp_path / "register").mkdir()
+    inner = tmp_path / "inner"
+    (inner / "register").mkdir(parents=True)
+    (inner / "partreg.yaml").symlink_to(tmp_path / "partreg.yaml")
+    for command in (("list",), ("lint",), ("render", "--out", "site")):
+        result = run_partreg(inner, *command)
+        assert result.returncode == 1 and "symbolic link" in result.stdout + result.stderr, command
+    assert not (inner / "site").exists()
+
+
+def test_a_formula_after_a_separator_inside_a_cell_is_guarded_and_numbers_stay_numbers(tmp_path):
+    """A spreadsheet set to split on `;` saw `=2+3` in `Community forum;=2+3;x` as a cell of its
+    own; negative day counts were written `'-2154`, as text."""
+    import csv
+    import io
+
+    from tests.common import run_partreg
+
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text("council: Test\n")
+    (tmp_path / "register" / "forum.yaml").write_text(
+        "id: forum\ntitle: 'Community forum;=2+3, @SUM(A1);x'\nkind: contract\nstatus: active\n"
+        "start: 2020-01-01\nlead: {role: Officer, service: Communities}\n"
+    )
+    run_partreg(tmp_path, "render", "--out", "site", check=True)
+    outputs = {
+        "list": run_partreg(tmp_path, "list", "--format", "csv").stdout,
+        "review-due": run_partreg(tmp_path, "review-due", "--format", "csv", "--as-of", "2026-11-24").stdout,
+        "register.csv": (tmp_path / "site" / "register.csv").read_text(),
+    }
+    for name, text in outputs.items():
+        for delimiter in (",", ";"):
+            cells = [c.strip(' "') for row in csv.reader(io.StringIO(text), delimiter=delimiter) for c in row]
+            assert not [c for c in cells if c[:1] in ("=", "@")], (name, delimiter)
+        assert "Community forum;'=2+3, '@SUM(A1);x" in text, name
+    rows = list(csv.DictReader(io.StringIO(outputs["review-due"])))
+    assert rows and all(r["days"].lstrip("-").isdigit() for r in rows if r["days"])

@@ -636,6 +636,9 @@ def review(
         status = "ended"
     elif end is not None:
         raise UsageError("--end goes with --outcome exit")
+    # a line or paragraph separator (pasted from a word processor) is a line break in the notes
+    notes = notes.translate(_SEPARATORS) if notes else notes
+    by = " ".join(by.translate(_SEPARATORS).split()) if by else by
     record = {"date": held, "outcome": outcome.value, "by": by, "notes": notes}
     record = {k: v for k, v in record.items() if v is not None}
     try:
@@ -685,6 +688,9 @@ def review(
         typer.echo(
             f"Recorded the review of {arrangement_id} on {held} ({outcome.value}). Next review: {upcoming}."
         )
+
+
+_SEPARATORS = {0x2028: "\n", 0x2029: "\n", 0x85: "\n"}
 
 
 def _ask_date(prompt: str, default: str) -> PartialDate:
@@ -781,6 +787,7 @@ def render(
     """
     from partreg import report
     from partreg.history import last_changed
+    from partreg.models import visible
     from partreg.render import publication, template_dirs, template_failure
     from partreg.runner import discard, publish, render_files
     from partreg.site import check_site, open_site
@@ -837,7 +844,7 @@ def render(
     for line in kept:
         report.error(line)
     pages = sum(name.startswith("arrangements/") for name in written)
-    typer.echo(f"Wrote {len(written)} files to {out}/ ({pages} arrangement pages).")
+    typer.echo(visible(f"Wrote {len(written)} files to {out}/ ({pages} arrangement pages)."))
     if "index.html" in written:
         typer.echo(f"Open {(out / 'index.html').resolve().as_uri()} in a browser.")
 
@@ -862,6 +869,7 @@ def init(
 
     Example: partreg init brentwood-register --council "Brentwood Borough Council" --priority "Growing our economy"
     """
+    from partreg.models import visible
     from partreg.questionnaire import Questionnaire
     from partreg.scaffold import TEMPLATES, scaffold
     from partreg.store import make_folder, package_templates, write_atomic
@@ -901,8 +909,8 @@ def init(
     for name, text in files.items():
         make_folder((directory / name).parent)
         write_atomic(directory / name, text, exclusive=True)
-    typer.echo(f"Created a register for {council} in {directory}/ ({len(files)} files).")
-    typer.echo(f"Next: cd {directory}; git init; partreg add")
+    typer.echo(visible(f"Created a register for {council} in {directory}/ ({len(files)} files)."))
+    typer.echo(visible(f"Next: cd {directory}; git init; partreg add"))
 
 
 @app.command("import")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -33,14 +34,23 @@ def spreadsheet_safe(value: Any) -> Any:
     """A text cell as a CSV file may hold it; every CSV partreg writes passes its cells through here.
 
     One that a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+cmd|...``, ``@SUM(...)``,
-    or one opening with a tab or carriage return) gets a leading apostrophe, as OWASP recommends;
-    control characters are left out (:func:`partreg.models.without_unshown`).
+    or one opening with a tab or carriage return) gets a leading apostrophe, as OWASP recommends,
+    and so does such a formula after a ``;`` or ``,`` within it (``a;=2+3``), which a spreadsheet
+    set to split on that would see as a cell of its own; control characters are left out
+    (:func:`partreg.models.without_unshown`).
     """
     if not isinstance(value, str):
-        return value
-    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return value  # a number stays a number (a negative one included)
+    if value[:1] in FORMULA_FIRST:
         value = "'" + value
+    if ";" in value or "," in value:  # a spreadsheet that splits on either sees each piece as a cell
+        value = _AFTER_SEPARATOR.sub(r"\1'\2", value)
     return without_unshown(value)
+
+
+#: What starts a formula in a spreadsheet's cell.
+FORMULA_FIRST = ("=", "+", "-", "@", "\t", "\r")
+_AFTER_SEPARATOR = re.compile(r"([;,][ ]*)([=+\-@\t\r])")
 
 
 def csv_writer(out: TextIO, lineterminator: str = "\r\n") -> Any:
@@ -173,7 +183,7 @@ def due_calendar(items: list[DueItem], council: str, now: dt.datetime) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{council}: partnership reviews")
+    calendar.add("x-wr-calname", f"{without_unshown(council)}: partnership reviews")
     for item in filter(in_calendar, items):
         e = item.entry
         assert item.date is not None  # in_calendar says so

@@ -17,10 +17,12 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
 import re
 import secrets
+import stat
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -33,13 +35,16 @@ from jinja2 import (
     StrictUndefined,
     Template,
     TemplateError,
+    TemplateNotFound,
     select_autoescape,
 )
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from partreg import __version__
 from partreg.classify import DEFINITIONS
+from partreg.errors import PartregError
 from partreg.export import csv_writer, full_record, public_entries, spreadsheet_safe
 from partreg.models import (
     KIND_LABELS,
@@ -660,12 +665,49 @@ def template_dirs(register_root: Path | None, package_templates: Path) -> list[P
     return [d for d in (own, package_templates) if d is not None and d.is_dir()]
 
 
+class TemplateFolders(FileSystemLoader):
+    """Templates read as register files are: never through a symbolic link (a link in a register's
+    ``templates/`` could publish any file on the machine, CI's secrets included), and as UTF-8."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            path = os.path.join(folder, *pieces)
+            if os.path.lexists(path):
+                break
+        else:
+            raise TemplateNotFound(template)
+        linked = [p for p in (folder, *_steps(folder, pieces)) if os.path.islink(p)]
+        if linked or os.path.islink(os.path.dirname(folder)):
+            raise TemplateError(
+                f"{path}: a template is reached through a symbolic link; copy the file in instead"
+            )
+        try:
+            with open(
+                os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)), "rb"
+            ) as f:
+                if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                    raise TemplateError(f"{path}: a template must be a file")
+                source = f.read().decode("utf-8")
+        except UnicodeDecodeError:
+            raise TemplateError(f"{path}: a template must be saved as UTF-8") from None
+        except OSError as e:
+            raise TemplateError(f"{path}: cannot be read ({e.strerror or e})") from None
+        return source, os.path.normpath(path), lambda: False
+
+
+def _steps(folder: str, pieces: list[str]) -> Iterator[str]:
+    """Each path from ``folder`` down to the template, the template included."""
+    for n in range(1, len(pieces) + 1):
+        yield os.path.join(folder, *pieces[:n])
+
+
 def environments(dirs: list[Path], *, sandboxed: bool) -> tuple[Environment, Environment]:
     """The HTML and Markdown environments. ``sandboxed`` where the register supplies templates of its
     own: a pull request that changes one must not run Python in CI, so such templates may only read
     the values given them (Jinja's sandbox refuses ``__class__``, ``__globals__`` and the like)."""
     loader = ChoiceLoader(
-        [FileSystemLoader([d / "html" for d in dirs]), FileSystemLoader([d / "markdown" for d in dirs])]
+        [TemplateFolders([d / "html" for d in dirs]), TemplateFolders([d / "markdown" for d in dirs])]
     )
     kind = SandboxedEnvironment if sandboxed else Environment
     html = kind(
@@ -687,6 +729,10 @@ def environments(dirs: list[Path], *, sandboxed: bool) -> tuple[Environment, Env
     return html, markdown
 
 
+class TemplateFailed(PartregError):
+    """A template failed: the message says where and why (:func:`template_failure`)."""
+
+
 def template_failure(error: BaseException) -> str | None:
     """Where a template failed and why, in one line (``templates/html/page.html:3: what``), or
     ``None`` where ``error`` is no template's failure.
@@ -695,6 +741,8 @@ def template_failure(error: BaseException) -> str | None:
     template names that does not exist, what the sandbox refuses, a division
     by zero) is found in the traceback, where Jinja puts the template's line.
     """
+    if isinstance(error, TemplateFailed):
+        return str(error)
     name, line = getattr(error, "filename", None), getattr(error, "lineno", None)
     trace = error.__traceback__ if name is None else None
     while trace is not None:  # the innermost template's frame

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 from partreg.lint import Problem, Rule, Severity
-from partreg.models import CONTROL, visible
+from partreg.models import UNSHOWN, visible
 
 # rich is imported only where text for people is made: a CI run's machine formats do without it.
 
@@ -237,14 +237,20 @@ def records_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: Tex
     writer = csv_writer(out, "\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([spreadsheet_safe(_cell(row.get(c))) for c in columns])
+        writer.writerow(
+            [
+                spreadsheet_safe(_cell(v) if isinstance(v, list | tuple | bool) else v)
+                for v in (row.get(c) for c in columns)
+            ]
+        )
 
 
 def _write_json(value: Any, out: TextIO) -> None:
-    """``value`` as JSON, readable (UTF-8, indented), every control character escaped: JSON escapes
-    only those below U+0020 itself, and DEL or a C1 control would act on a terminal."""
+    """``value`` as JSON, readable (UTF-8, indented), every control character and bidirectional
+    override escaped: JSON escapes only those below U+0020 itself, and DEL, a C1 control or an
+    override would act on a terminal."""
     text = json.dumps(value, indent=2, ensure_ascii=False, default=str)
-    out.write(CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    out.write(UNSHOWN.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def as_json(value: Any, out: TextIO) -> None:
@@ -334,7 +340,7 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
     colours = {State.DUE: "yellow", State.ENDING: "magenta"}
     labels = {s.value: (colours.get(s, "red"), label) for s, label in STATE_LABELS.items()}
     for service in services:
-        table = _table(title=service, title_justify="left")
+        table = _table(title=escape(service), title_justify="left")
         table.add_column("state", no_wrap=True)
         table.add_column("arrangement", min_width=24, overflow="fold")
         table.add_column("lead role", overflow="fold")

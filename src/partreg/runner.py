@@ -210,9 +210,10 @@ def publish(
     (``site.write_site``)."""
     from partreg.render import assemble
 
+    files = list(assemble(rendered.parts, pub, left_out=left_out))  # all rendered before anything is moved
     publish_pages(rendered, site)
     pages = ((f"{PAGES}/{part.row.id}.html", None) for part in rendered.parts if "html" in pub.formats)
-    return write_site(site, chain(pages, assemble(rendered.parts, pub, left_out=left_out)))
+    return write_site(site, chain(pages, files))
 
 
 def publish_pages(rendered: Rendered, site: Site) -> None:
@@ -234,7 +235,7 @@ def discard(rendered: Rendered) -> None:
 
 def _render_chunk(paths: Sequence[Path]) -> list[Part | Problem]:
     from partreg.export import public_entries
-    from partreg.render import render_part
+    from partreg.render import TemplateFailed, render_part, template_failure
 
     assert _publishing is not None
     base, pub, staging = _publishing
@@ -245,7 +246,13 @@ def _render_chunk(paths: Sequence[Path]) -> list[Part | Problem]:
         if isinstance(entry, Problem):
             parts.append(entry)
             continue
-        part = render_part(next(public), pub)
+        try:
+            part = render_part(next(public), pub)
+        except Exception as e:  # a register's own template failed: said where, even from a worker process
+            failure = template_failure(e)
+            if failure is None:
+                raise
+            raise TemplateFailed(failure) from None
         if staging is not None:
             write_atomic(staging / f"{part.row.id}.html", part.page, durable=False)
             part = replace(part, page="")  # written: not sent back

@@ -31,6 +31,8 @@ SITE_FILES = frozenset({"index.html", "register.md", "register.csv", "register.j
 #: (of a GitHub Pages branch), a custom domain, Jekyll switched off, and macOS Finder's folder
 #: settings. Never counted as someone else's files, and never written or deleted.
 BESIDE = frozenset({".git", "CNAME", ".nojekyll", ".DS_Store"})
+#: A manifest larger than this is no manifest partreg wrote (100,000 pages take about 10 MB).
+MANIFEST_LIMIT = 64_000_000
 _HASH = re.compile(r"[0-9a-f]{64}")
 # reading never follows a link, nor waits on a named pipe
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -64,7 +66,8 @@ def open_site(out: Path) -> Site:
         recorded = None
     else:
         with os.fdopen(fd, "rb") as f:
-            recorded = _recorded(f.read()) if stat.S_ISREG(os.fstat(fd).st_mode) else None
+            raw = f.read(MANIFEST_LIMIT + 1) if stat.S_ISREG(os.fstat(fd).st_mode) else None
+            recorded = _recorded(raw) if raw is not None and len(raw) <= MANIFEST_LIMIT else None
     if recorded is None:
         site.warning = (
             f"{out / SITE_MANIFEST} is not a list of files partreg wrote: ignored, "

@@ -458,10 +458,12 @@ def load_fast_data(text: str) -> Any:
 
 
 def find_root(start: Path) -> Path:
-    """The nearest folder at or above ``start`` that holds ``partreg.yaml``."""
+    """The nearest folder at or above ``start`` that holds ``partreg.yaml``: whatever it is there (a
+    folder, a link, a pipe), reading the settings then says what is wrong with it, rather than a
+    register further up being used instead."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / SETTINGS_FILE).is_file():
+        if os.path.lexists(folder / SETTINGS_FILE):
             return folder
     raise RegisterNotFound(
         f"no {SETTINGS_FILE} found in {start} or any folder above it: "
@@ -475,7 +477,7 @@ def resolve_root(root: Path | None, cwd: Path) -> Path:
         return find_root(cwd)
     if not root.is_dir():
         raise UsageError(f"{root}: no such folder (given as --root)")
-    if not (root / SETTINGS_FILE).is_file():
+    if not os.path.lexists(root / SETTINGS_FILE):
         raise RegisterNotFound(f"{root}: has no {SETTINGS_FILE} (given as --root)")
     return root
 
@@ -905,13 +907,15 @@ def add_review(
     newline = "\r\n" if lines[0].endswith("\r") else "\n"
     lines = [line + "\n" for line in lines[:-1]] + ([lines[-1] + newline] if lines[-1] else [])
     indent = _child_indent(root)
+    left = root.value[0][0].start_mark.column if root.value else 0  # the column of the file's keys
+    closing = _end_of_mapping(lines)
     top = {k.value: (k, v) for k, v in root.value}
     edits: list[tuple[int, int, str]] = []  # (first line, the line after the last, what takes their place)
     review = top.get("review")
     if review is None:
         at = _line_of_first_key_after(root, "review")
-        at = len(lines) if at is None else at
-        edits.append((at, at, _block({"review": {"history": [record]}}, indent)))
+        at = closing if at is None else at
+        edits.append((at, at, _block({"review": {"history": [record]}}, indent, left)))
     else:
         node = review[1]
         if not (isinstance(node, MappingNode) or _is_null(node)):
@@ -932,6 +936,11 @@ def add_review(
         ):
             seq = history[1]
             after = _last_line(seq) + 1
+            if after <= seq.value[-1].start_mark.line:  # the last item ends with an alias (*name)
+                raise WriteRefused(
+                    "the review history ends with an alias (`*name`), so partreg cannot tell where it "
+                    "ends: add the review by hand"
+                )
             edits.append(
                 (after, after, _items(record, seq.start_mark.column, seq.value[0].start_mark.column))
             )
@@ -949,13 +958,21 @@ def add_review(
         if name in top:
             edits.append(_rewrite(lines, *top[name], value, indent))
         else:
-            after = _last_line(top["start"][1]) + 1 if "start" in top else len(lines)
-            edits.append((after, after, _block({name: value}, indent)))
+            after = _last_line(top["start"][1]) + 1 if "start" in top else closing
+            edits.append((after, after, _block({name: value}, indent, left)))
     for first, stop, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
         lines[first:stop] = [replacement.replace("\n", newline)]
     new_text = "".join(lines)
     _check_edit(text, new_text, record, status, end)
     return new_text
+
+
+def _end_of_mapping(lines: list[str]) -> int:
+    """Where a key added at the end of the file goes: before a closing ``...`` (and what follows it)."""
+    for number, line in enumerate(lines):
+        if line.startswith("...") and line[3:].strip()[:1] in ("", "#"):
+            return number
+    return len(lines)
 
 
 def same_length_for_ruamel(text: str) -> str:
@@ -1060,9 +1077,9 @@ def _line_of_first_key_after(root: Any, name: str) -> int | None:
 def _child_indent(root: Any) -> int:
     from ruamel.yaml.nodes import MappingNode
 
-    for _, v in root.value:
+    for k, v in root.value:
         if isinstance(v, MappingNode) and not v.flow_style and v.value:
-            return int(v.value[0][0].start_mark.column)
+            return int(v.value[0][0].start_mark.column - k.start_mark.column)
     return 2
 
 
