@@ -287,3 +287,26 @@ def test_a_manifest_that_is_not_a_manifest_is_ignored_whole_with_one_warning(reg
     result = render(register, "--out", "site", "--force")
     assert (result.returncode, result.stderr.splitlines()) == (0, [warning])
     assert (site / PAGE).is_file(), "a manifest is trusted whole or not at all"
+
+
+def test_a_render_stopped_part_way_leaves_a_folder_the_next_render_knows_as_its_own(register, monkeypatch):
+    """A full disk stopped render after the pages were in place and before the manifest was
+    written: the next render refused the folder as someone else's, unless --force."""
+    from partreg import site as site_module
+    from partreg.errors import CannotWrite
+    from tests.test_cli import partreg
+
+    real = site_module.write_atomic
+
+    def full_disk(path, text, **kwargs):
+        if path.name == "register.csv":
+            raise CannotWrite(f"{path}: cannot be written (No space left on device)")
+        return real(path, text, **kwargs)
+
+    monkeypatch.setattr(site_module, "write_atomic", full_disk)
+    code, _, err = partreg("render", "--out", "site", cwd=register)
+    assert code == 1 and "No space left on device" in err
+    monkeypatch.setattr(site_module, "write_atomic", real)
+    code, _, err = partreg("render", "--out", "site", cwd=register)
+    assert code == 0, err
+    assert (register / "site" / "register.csv").is_file()

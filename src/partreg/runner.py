@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 from partreg.lint import Ids, Linter, Problem, Severity, duplicate_problem, run
 from partreg.models import Arrangement, Settings, read_arrangement
 from partreg.rules import ALL
-from partreg.site import PAGES, Site, site_path, write_site
+from partreg.site import PAGES, Site, expect, site_path, write_site
 from partreg.store import (
     DEFAULT_MAX_BYTES,
     Document,
@@ -211,8 +211,9 @@ def publish(
     from partreg.render import assemble
 
     files = list(assemble(rendered.parts, pub, left_out=left_out))  # all rendered before anything is moved
+    pages = [(f"{PAGES}/{part.row.id}.html", None) for part in rendered.parts if "html" in pub.formats]
+    expect(site, (name for name, _ in chain(pages, files)))
     publish_pages(rendered, site)
-    pages = ((f"{PAGES}/{part.row.id}.html", None) for part in rendered.parts if "html" in pub.formats)
     return write_site(site, chain(pages, files))
 
 

@@ -211,6 +211,24 @@ def _sha256(path: Path) -> str:
         raise CannotWrite(f"{path}: cannot be read back ({e.strerror or e})") from None
 
 
+def expect(site: Site, names: Iterable[str]) -> None:
+    """Record, before any of them is written, the files this render will write: if it stops part
+    way (a full disk), the next render knows them as partreg's rather than refuse the folder as
+    someone else's. A name not recorded before has no checksum yet, so it is never deleted on the
+    strength of this record; :func:`write_site` records each file's checksum once it is written."""
+    recorded = dict(site.recorded)
+    for name in names:
+        recorded.setdefault(name, None)
+    _write_manifest(site, recorded)
+
+
+def _write_manifest(site: Site, recorded: dict[str, str | None]) -> None:
+    make_folder(site.out)
+    write_atomic(
+        site_path(site, SITE_MANIFEST), json.dumps({"files": recorded}, indent=0, sort_keys=True) + "\n"
+    )
+
+
 def write_site(site: Site, files: Iterable[tuple[str, str | None]]) -> tuple[list[str], list[str]]:
     """Write a rendered site into ``site``, each file atomically and never through a symbolic link
     (:func:`site_path`); returns the files written, and a line for each earlier file left in place.
@@ -248,8 +266,6 @@ def write_site(site: Site, files: Iterable[tuple[str, str | None]]) -> tuple[lis
                 f"{site.shown / name}: an old page cannot be removed ({e.strerror or e})"
             ) from None
     os.sync()  # one flush for the whole site, rather than one per file
-    write_atomic(
-        site_path(site, SITE_MANIFEST), json.dumps({"files": recorded}, indent=0, sort_keys=True) + "\n"
-    )
+    _write_manifest(site, recorded)
     site.recorded = recorded
     return list(written), kept
