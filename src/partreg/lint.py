@@ -311,11 +311,11 @@ class Linter:
             return None, list(source.problems)
         entry, errors = read_arrangement(source.data, file_id)
         problems = list(schema_problems(source, errors, Arrangement)) if errors else []
-        wrong = set_aside(errors, source.data) if errors else []
+        wrong = _Aside(set_aside(errors, source.data) if errors else [])
         ctx = Context(self.settings, file_id, self.today, source.text)
         for rule_id, severity, check in self._checks:
             for hit in check(entry, ctx):
-                if wrong and any(_touches(k, wrong) for k in hit.about or (hit.key,)):
+                if wrong and any(wrong.touches(k) for k in hit.about or (hit.key,)):
                     continue  # that value is reported already, as what is wrong with it
                 line, column = source.locate(hit.key, at_key=hit.at_key)
                 problems.append(
@@ -353,9 +353,20 @@ def _value_at(data: Any, key: Key) -> Any:
     return data
 
 
-def _touches(key: Key, wrong: list[Key]) -> bool:
-    """``key`` lies within a place set aside, or holds one (a list that lost a wrong item)."""
-    return any(key[: len(w)] == w or w[: len(key)] == key for w in wrong)
+class _Aside:
+    """The places set aside, asked about a key in time that grows with the key, not with the number
+    of places: a file may hold a wrong value in each of 100,000 items, and a rule a hit in each."""
+
+    def __init__(self, keys: list[Key]) -> None:
+        self._keys = set(keys)
+        self._holders = {k[:i] for k in keys for i in range(len(k))}
+
+    def __bool__(self) -> bool:
+        return bool(self._keys)
+
+    def touches(self, key: Key) -> bool:
+        """``key`` lies within a place set aside, or holds one (a list that lost a wrong item)."""
+        return key in self._holders or any(key[:i] in self._keys for i in range(len(key) + 1))
 
 
 DISABLE = re.compile(r"#\s*partreg:\s*disable=([A-Za-z0-9_,-]*)[ \t]*(.*)$")
