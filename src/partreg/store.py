@@ -37,7 +37,7 @@ from typing import Any
 import yaml_rs
 
 from partreg.errors import CannotWrite, RegisterNotFound, UsageError, WriteRefused
-from partreg.lint import Problem, Severity, run, validate_settings
+from partreg.lint import Problem, Severity, collector_paused, run, validate_settings
 from partreg.models import Arrangement, PartialDate, Settings
 
 SETTINGS_FILE = "partreg.yaml"
@@ -133,10 +133,11 @@ def compose_for_positions(text: str) -> Any:
     warnings.filterwarnings("ignore", module=r"ruamel\.yaml.*")
     yaml = YAML(typ="safe")
     yaml.Resolver = _untyped()
-    try:
-        return yaml.compose(text)
-    except Exception:
-        return _rt().compose(text)
+    with collector_paused():
+        try:
+            return yaml.compose(text)
+        except Exception:
+            return _rt().compose(text)
 
 
 @functools.cache
@@ -228,6 +229,11 @@ def _too_large(doc: Document, max_bytes: int) -> Document:
 
 def parse_document(raw: bytes, display: str, *, doc: Document | None = None) -> Document:
     """Parse the bytes of one YAML file (see :func:`read_document`)."""
+    with collector_paused():
+        return _parse_document(raw, display, doc)
+
+
+def _parse_document(raw: bytes, display: str, doc: Document | None) -> Document:
     if doc is None:
         doc = Document(path=Path(display), display=display)
     problem = doc.fail
