@@ -343,6 +343,10 @@ def _syntax_problem(doc: Document, message: str) -> Document:
     m = _POSITION.search(message)
     line, column = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
     detail = message.strip().splitlines()[-1].strip() if message.strip() else "invalid YAML"
+    if detail == "recursion limit exceeded":
+        return problem(
+            "yaml-syntax", "nests lists or mappings too deeply to be read: flatten them", line, column
+        )
     opened = _unclosed_construct(text)
     if opened is not None:
         what, (line, column) = opened
@@ -350,12 +354,37 @@ def _syntax_problem(doc: Document, message: str) -> Document:
     return problem("yaml-syntax", f"is not valid YAML: {detail}", line, column)
 
 
+#: How deep the diagnostics below follow lists and mappings when they read a file again. libyaml's
+#: scanner does work for every open bracket at every token, so a file a parser refused for its
+#: nesting (10,000 `[`) took seconds; a file nested deeper than this is not written by hand.
+_RESCAN_DEPTH = 64
+
+
+def _events(text: str) -> Iterator[Any]:
+    """The file's parse events from ruamel.yaml's C parser (libyaml), ending early at nesting
+    deeper than ``_RESCAN_DEPTH``; raises ``MarkedYAMLError`` where the file is not valid YAML."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    warnings.filterwarnings("ignore", module=r"ruamel\.yaml.*")
+    depth = 0
+    for event in YAML(typ="safe").parse(text):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > _RESCAN_DEPTH:
+                return
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+        yield event
+
+
 def _unclosed_construct(text: str) -> tuple[str, tuple[int, int]] | None:
     """Where an unclosed bracket or quote starts, which is where the fix goes."""
     from ruamel.yaml.error import MarkedYAMLError
 
     try:
-        _rt().compose(text)
+        for _ in _events(text):
+            pass
     except MarkedYAMLError as e:
         context = e.context or ""
         for what in ("flow sequence", "flow mapping", "quoted scalar"):
@@ -371,37 +400,52 @@ def _unclosed_construct(text: str) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
-def _find_duplicate(text: str) -> tuple[int, int] | None:
-    from ruamel.yaml.nodes import MappingNode, SequenceNode
+@dataclass
+class _OpenMapping:
+    keys: set[str] = field(default_factory=set)
+    key_next: bool = True
 
+
+def _find_duplicate(text: str) -> tuple[int, int] | None:
+    """Where the first key written again in its mapping is, in the order of the file."""
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        MappingStartEvent,
+        ScalarEvent,
+    )
+
+    open_: list[_OpenMapping | None] = []  # each list (None) and mapping the event is in
     try:
-        root = compose_for_positions(text)
+        for event in _events(text):
+            if isinstance(event, CollectionEndEvent):
+                open_.pop()
+                continue
+            if not isinstance(event, ScalarEvent | AliasEvent | CollectionStartEvent):
+                continue
+            mapping = open_[-1] if open_ else None
+            if mapping is not None:
+                if mapping.key_next and isinstance(event, ScalarEvent):
+                    if event.value in mapping.keys:
+                        return (event.start_mark.line + 1, event.start_mark.column + 1)
+                    mapping.keys.add(event.value)
+                mapping.key_next = not mapping.key_next
+            if isinstance(event, CollectionStartEvent):
+                open_.append(_OpenMapping() if isinstance(event, MappingStartEvent) else None)
     except Exception:  # only a position is lost
         return None
-    stack, seen_nodes = [root], 0
-    while stack and seen_nodes < 100_000:
-        node = stack.pop()
-        seen_nodes += 1
-        if isinstance(node, MappingNode):
-            keys: set[Any] = set()
-            for k, v in node.value:
-                value = getattr(k, "value", None)
-                if isinstance(value, str):
-                    if value in keys:
-                        return _mark(k)
-                    keys.add(value)
-                stack.append(v)
-        elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
     return None
 
 
 def _explicit_tags(text: str) -> Iterator[tuple[int, int, str]]:
     """Tags written in the file that are not YAML 1.2 core tags."""
+    from ruamel.yaml import YAML
     from ruamel.yaml.tokens import TagToken
 
+    warnings.filterwarnings("ignore", module=r"ruamel\.yaml.*")
     try:
-        for token in _rt().scan(text):
+        for token in YAML(typ="safe").scan(text):  # libyaml's scanner: tags are tokens
             if isinstance(token, TagToken):
                 handle, suffix = token.value
                 tag = (handle or "") + (suffix or "")
@@ -412,11 +456,22 @@ def _explicit_tags(text: str) -> Iterator[tuple[int, int, str]]:
         return
 
 
+#: A line that starts or ends a document: a file of several documents has one.
+_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \t\r\n]|$)", re.M)
+
+
 def _document_count(text: str) -> int:
-    try:
-        return sum(1 for _ in _rt().compose_all(text))
-    except Exception:
+    from ruamel.yaml.events import DocumentStartEvent
+
+    if _DOCUMENT_MARKER.search(text) is None:
         return 1
+    count = 0
+    try:
+        for event in _events(text):
+            count += isinstance(event, DocumentStartEvent)
+    except Exception:
+        pass
+    return max(count, 1)
 
 
 def load_roundtrip_data(text: str, *, max_nodes: int = 1_000_000) -> Any:
