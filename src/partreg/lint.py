@@ -488,9 +488,14 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
 
     disabled: dict[int, set[str]] = {}
     found: list[Problem] = []
+    repeats = _Repeats()
 
-    def warn(line: int, column: int, rule: str, message: str) -> None:
-        found.append(Problem(source.display, line, column, rule, Severity.WARNING, message))
+    def warn(line: int, column: int, rule: str, message: Callable[[], str]) -> None:
+        n = repeats.count(rule, "")
+        if n <= SAME_PROBLEMS_SHOWN + 1:  # the message is worded only for a problem that is shown
+            problem = Problem(source.display, line, column, rule, Severity.WARNING, message())
+            if repeats.shown(problem, "", n):
+                found.append(problem)
 
     for number, line in enumerate((source.text or "").splitlines(), 1):
         match = DISABLE.search(line)
@@ -503,22 +508,23 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
             warn(
                 *at,
                 "disable-unknown-rule",
-                f"there is no rule {name!r}{did_you_mean(name, BY_ID)}: nothing is disabled by it",
+                # called at once, in this iteration: B023's late binding does not arise
+                lambda: f"there is no rule {name!r}{did_you_mean(name, BY_ID)}: nothing is disabled by it",  # noqa: B023
             )
         if not names:
             warn(
                 *at,
                 "disable-unknown-rule",
-                "the comment names no rule: write `# partreg: disable=rule-id reason`",
+                lambda: "the comment names no rule: write `# partreg: disable=rule-id reason`",
             )
         if not match.group(2).strip():
             warn(
                 *at,
                 "disable-without-reason",
-                "say why the rule does not apply here: `# partreg: disable=rule-id the reason`",
+                lambda: "say why the rule does not apply here: `# partreg: disable=rule-id the reason`",
             )
     kept = [p for p in problems if p.rule not in disabled.get(p.line, ())]
-    return sorted(kept + found)
+    return sorted([*kept, *found, *repeats.stand_ins()])
 
 
 @dataclass
