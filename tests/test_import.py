@@ -188,7 +188,7 @@ def test_dates_as_councils_write_them(cell, iso, rough):
     [("Yes", (True, "")), ("y", (True, "")), ("TRUE", (True, "")), (True, (True, "")), ("✓", (True, "")),
      ("No", (False, "")), ("N", (False, "")), (False, (False, "")), (0, (False, "")),
      ("Yes - Crime and Disorder Act 1998", (True, "Crime and Disorder Act 1998")),
-     ("Yes (Children Act 2004)", (True, "Children Act 2004"))],
+     ("Yes (Children Act 2004)", (True, "Children Act 2004")), ("Yes.", (True, "")), ("No -", (False, ""))],
 )  # fmt: skip
 def test_yes_and_no_as_councils_write_them(cell, said):
     assert _boolean(cell) == said

@@ -162,7 +162,6 @@ HOSTILE_ENTRIES = {
     "raw-control": (_hostile("summary: Tackle", "summary: Tackle\x01"), "control-character"),
     "megabyte-of-brackets": (b"a: " + b"[" * 20_000 + b"\n", "yaml-syntax"),
     "mixed-brackets": (b"a: " + b"[{" * 5_000 + b"\n", "yaml-syntax"),
-    "e-mail-run": (_hostile("summary: Tackle", "summary: a@" + "a." * 100_000 + "a Tackle"), "personal-data"),
     "unknown-keys": (
         _hostile("statutory: true", "statutory: true\n" + "".join(f"k{n}: {n}\n" for n in range(40_000))),
         "unknown-key",
@@ -170,15 +169,23 @@ HOSTILE_ENTRIES = {
 }
 
 
+#: Valid entries holding what once stalled a rule for minutes, with nothing to report.
+QUIET_ENTRIES = {
+    "e-mail-run": _hostile("summary: Tackle", "summary: a@" + "a." * 100_000 + "a Tackle"),
+    "phone-run": _hostile("summary: Tackle", "summary: " + "0 (1) -" * 30_000 + " Tackle"),
+}
+
+
 def test_every_hostile_file_with_valid_ones_in_one_lint_run(tmp_path):
     """Every hostile input there is, in one register with a valid file and one with a gap: one
-    problem for each hostile file, every problem of the others, exit 1, no traceback, in 10 s."""
+    problem for each hostile file (40,000 unknown keys: twenty, and one counting the rest), every
+    problem of the others, exit 1, no traceback, in 10 s."""
     (tmp_path / "register").mkdir()
     (tmp_path / "partreg.yaml").write_text(
         "council: Test\npriorities: {developing-our-communities: Communities}\n"
     )
     files = {**{n: (raw, None) for n, raw in BAD_FILES.items()}, **HOSTILE_ENTRIES}
-    for name, (raw, _) in files.items():
+    for name, raw in [*((n, raw) for n, (raw, _) in files.items()), *QUIET_ENTRIES.items()]:
         (tmp_path / "register" / f"{name}.yaml").write_bytes(raw.replace(b"id: ID", f"id: {name}".encode()))
     (tmp_path / "register" / "good.yaml").write_text(PARTNERSHIP.replace("test-partnership", "good"))
     gap = PARTNERSHIP.replace("test-partnership", "with-a-gap").replace("added_value: Joint tasking.\n", "")
@@ -197,10 +204,13 @@ def test_every_hostile_file_with_valid_ones_in_one_lint_run(tmp_path):
     for r in json.loads(result.stdout)["results"]:
         by_file.setdefault(r["path"].removeprefix("register/").removesuffix(".yaml"), []).append(r["rule"])
     for name, (_, rule) in files.items():
+        if name == "unknown-keys":  # twenty named, then one that counts the other 39,980
+            assert by_file[name] == ["unknown-key"] * 21
+            continue
         assert len(by_file.get(name, [])) == 1, (name, by_file.get(name))
         assert rule is None or by_file[name] == [rule], (name, by_file[name])
     assert "internal-error" not in str(by_file)
-    assert "good" not in by_file
+    assert not {"good", *QUIET_ENTRIES} & by_file.keys(), by_file.keys()
     assert by_file["with-a-gap"] == ["partnership-missing-added-value"]
     assert took < 10, f"{took:.1f} s"
 
@@ -443,7 +453,8 @@ def test_no_csv_partreg_writes_carries_a_formula(tmp_path):
     for name, text in outputs.items():
         cells = [c for row in csv.reader(io.StringIO(text)) for c in row]
         assert any(c.startswith("'=HYPERLINK") for c in cells), name
-        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], name
+        numbers = {c for c in cells if c.lstrip("-").isdigit()}  # a day count before today stays a number
+        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@") and c not in numbers], name
 
 
 def test_control_characters_reach_no_output_raw_and_every_csv_cell_is_quoted(tmp_path):

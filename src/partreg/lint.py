@@ -7,8 +7,10 @@ decides how problems are shown and what the exit code is.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
+import gc
 import re
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
@@ -107,6 +109,20 @@ class Source(Protocol):
     def locate(self, key: Key, *, at_key: bool = False) -> tuple[int, int]: ...
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused, for the work on one file: a megabyte of YAML makes up to a
+    million objects and no cycle, and the collector walked them again and again as they were
+    made, half the time or more (a megabyte of partners: 3.5 s, and 1.8 s paused)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def dotted(key: Key) -> str:
     """``('partners', 0, 'name')`` -> ``partners[0].name``."""
     out = ""
@@ -194,51 +210,130 @@ def _value_repr(value: Any) -> str:
     return shown(value)
 
 
+#: How many problems of one rule at one place in the format (each partner's `name`, the keys of
+#: `lead`) a file reports one by one; the next one also says how many more there are. A file with
+#: more was generated, not typed, and each problem costs a position and a fix (40,000 unknown keys
+#: took a minute and a half to lint, most of it suggesting a spelling for each).
+SAME_PROBLEMS_SHOWN = 20
+
+
+def _place(key: Key) -> str:
+    """Where ``key`` is in the format, whichever item of a list it is in: ``partners[*].name``."""
+    out = ""
+    for part in key:
+        out += "[*]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+class _Repeats:
+    """Counts a file's problems by rule and place: the first ``SAME_PROBLEMS_SHOWN`` of each are
+    shown, the next one stands for itself and every one after it, and those are only counted."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str], int] = {}
+        self._stand_ins: list[tuple[Problem, str]] = []
+
+    def count(self, rule: str, place: str) -> int:
+        """How many problems of ``rule`` at ``place`` there are, this one included."""
+        n = self._seen[rule, place] = self._seen.get((rule, place), 0) + 1
+        return n
+
+    def shown(self, problem: Problem, place: str, n: int) -> bool:
+        """Whether ``problem``, the ``n``-th of its rule at ``place``, is shown as it is; if not,
+        it is the stand-in, kept for :meth:`stand_ins`."""
+        if n > SAME_PROBLEMS_SHOWN:
+            self._stand_ins.append((problem, place))
+        return n <= SAME_PROBLEMS_SHOWN
+
+    def stand_ins(self) -> Iterator[Problem]:
+        """Each stand-in, saying how many more problems like it there are."""
+        for problem, place in self._stand_ins:
+            more = self._seen[problem.rule, place] - SAME_PROBLEMS_SHOWN - 1
+            where = f" at {place}" if place else ""
+            said = f" (and {more:,} more like it{where}, not shown one by one)" if more else ""
+            yield replace(problem, message=problem.message + said)
+
+
+_SCHEMA_RULES = {
+    "extra_forbidden": "unknown-key",
+    "missing": "missing-field",
+    "literal_error": "invalid-value",
+    "enum": "invalid-value",
+}
+
+
+def _error_place(err: ErrorDetails) -> tuple[Key, str, str]:
+    """An error's key, its rule, and its place (of the mapping, for an unknown key)."""
+    key: Key = tuple(p for p in err["loc"] if isinstance(p, str | int))
+    rule = _SCHEMA_RULES.get(err["type"], "wrong-type")
+    return key, rule, _place(key[:-1] if rule == "unknown-key" else key)
+
+
+def _guessed(errors: list[ErrorDetails]) -> list[bool]:
+    """Whether each error is an unknown key whose meaning is guessed: those shown (see
+    ``SAME_PROBLEMS_SHOWN``), since a guess costs a fuzzy match against every field."""
+    repeats, out = _Repeats(), []
+    for err in errors:
+        if err["type"] != "extra_forbidden":
+            out.append(False)
+            continue
+        key, rule, place = _error_place(err)
+        shown = repeats.count(rule, place) <= SAME_PROBLEMS_SHOWN + 1
+        out.append(shown and bool(key) and isinstance(key[-1], str))
+    return out
+
+
 def schema_problems(source: Source, errors: list[ErrorDetails], model: type[BaseModel]) -> Iterator[Problem]:
     """One problem per schema error, with a position and a fix.
 
     A misspelt required key is one fault, not two: the unknown key is
     reported with its "did you mean", and the missing key it stands for is not.
+    Problems of one rule at one place beyond ``SAME_PROBLEMS_SHOWN`` are one problem.
     """
+    guessed = _guessed(errors)
     missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
     misspelt: set[tuple[Any, ...]] = set()
-    for err in errors:
+    for err, guess in zip(errors, guessed, strict=True):
         loc = tuple(err["loc"])
-        if err["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
+        if guess:
             close = difflib.get_close_matches(
-                loc[-1], [str(m[-1]) for m in missing if m[:-1] == loc[:-1]], n=1
+                str(loc[-1]), [str(m[-1]) for m in missing if m[:-1] == loc[:-1]], n=1
             )
             if close:
                 misspelt.add((*loc[:-1], close[0]))
+    repeats = _Repeats()
     for err in errors:
-        key: Key = tuple(p for p in err["loc"] if isinstance(p, str | int))
+        key, rule, place = _error_place(err)
         kind = err["type"]
         if kind == "missing" and tuple(err["loc"]) in misspelt:
+            continue
+        n = repeats.count(rule, place)
+        if n > SAME_PROBLEMS_SHOWN + 1:
             continue
         name = str(key[-1]) if key else ""
         value = err.get("input")
         if kind == "extra_forbidden":
             owner = _model_at(model, key[:-1])
             known = list(owner.model_fields) if owner else []
-            rule = "unknown-key"
-            message = f"unknown key {name!r}{did_you_mean(name, known)}"
-            if owner and not did_you_mean(name, known):
+            hint = did_you_mean(name, known)
+            message = f"unknown key {name!r}{hint}"
+            if owner and not hint:
                 message += f"; the keys here are: {', '.join(known)}"
             at_key = True
         elif kind == "missing":
-            rule, at_key = "missing-field", True
+            at_key = True
             where = f" in {dotted(key[:-1])}" if len(key) > 1 else ""
             message = f"required field {name!r} is missing{where}: add `{name}: ...`"
         elif kind in ("literal_error", "enum"):
             expected = err.get("ctx", {}).get("expected", "")
             choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",") if c.strip()]
-            rule, at_key = "invalid-value", False
+            at_key = False
             message = (
                 f"{name}: {_value_repr(value)} is not allowed{did_you_mean(str(value), choices)}; "
                 f"use one of: {', '.join(choices)}"
             )
         else:
-            rule, at_key = "wrong-type", False
+            at_key = False
             wanted = _TYPE_NAMES.get(kind)
             if kind == "string_pattern_mismatch" and name == "id":
                 message = f"id: {_value_repr(value)} is not an id: {ID_RULE}"
@@ -255,7 +350,10 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             else:
                 message = f"{name}: {err['msg'].removeprefix('Value error, ')}"
         line, column = source.locate(key, at_key=at_key)
-        yield Problem(source.display, line, column, rule, Severity.ERROR, message, dotted(key))
+        problem = Problem(source.display, line, column, rule, Severity.ERROR, message, dotted(key))
+        if repeats.shown(problem, place, n):
+            yield problem
+    yield from repeats.stand_ins()
 
 
 def validate_settings(source: Source) -> tuple[Settings | None, list[Problem]]:
@@ -305,7 +403,8 @@ class Linter:
             return None, [internal_error(source.display, error)]
 
     def _checked(self, source: Source, file_id: str) -> tuple[Arrangement | None, list[Problem]]:
-        entry, problems = self._check(source, file_id)
+        with collector_paused():
+            entry, problems = self._check(source, file_id)
         if source.text is not None and "partreg:" in source.text:
             problems = apply_disables(source, problems)
         if self._off or self.severities:
@@ -321,16 +420,24 @@ class Linter:
             return None, list(source.problems)
         entry, errors = read_arrangement(source.data, file_id)
         problems = list(schema_problems(source, errors, Arrangement)) if errors else []
-        wrong = set_aside(errors, source.data) if errors else []
+        wrong = _Aside(set_aside(errors, source.data) if errors else [])
         ctx = Context(self.settings, file_id, self.today, source.text)
+        repeats = _Repeats()
         for rule_id, severity, check in self._checks:
             for hit in check(entry, ctx):
-                if wrong and any(_touches(k, wrong) for k in hit.about or (hit.key,)):
+                if wrong and any(wrong.touches(k) for k in hit.about or (hit.key,)):
                     continue  # that value is reported already, as what is wrong with it
+                place = _place(hit.key)
+                n = repeats.count(rule_id, place)
+                if n > SAME_PROBLEMS_SHOWN + 1:
+                    continue
                 line, column = source.locate(hit.key, at_key=hit.at_key)
-                problems.append(
-                    Problem(source.display, line, column, rule_id, severity, hit.message, dotted(hit.key))
+                problem = Problem(
+                    source.display, line, column, rule_id, severity, hit.message, dotted(hit.key)
                 )
+                if repeats.shown(problem, place, n):
+                    problems.append(problem)
+        problems.extend(repeats.stand_ins())
         problems.sort()
         return entry, problems
 
@@ -355,12 +462,12 @@ def set_aside(errors: list[ErrorDetails], data: Any) -> list[Key]:
     problem (what is wrong with it), not one more for each rule that reads it.
     """
     keys: list[Key] = []
-    for err in errors:
+    for err, guess in zip(errors, _guessed(errors), strict=True):
         key: Key = tuple(p for p in err["loc"] if isinstance(p, str | int))
         keys.append(key)
-        if err["type"] == "extra_forbidden" and key and isinstance(key[-1], str):
+        if guess:
             owner = _model_at(Arrangement, key[:-1])
-            meant = closest(key[-1], owner.model_fields) if owner else None
+            meant = closest(str(key[-1]), owner.model_fields) if owner else None
             parent = _value_at(data, key[:-1])
             if meant is not None and isinstance(parent, dict) and meant not in parent:
                 keys.append((*key[:-1], meant))
@@ -376,9 +483,20 @@ def _value_at(data: Any, key: Key) -> Any:
     return data
 
 
-def _touches(key: Key, wrong: list[Key]) -> bool:
-    """``key`` lies within a place set aside, or holds one (a list that lost a wrong item)."""
-    return any(key[: len(w)] == w or w[: len(key)] == key for w in wrong)
+class _Aside:
+    """The places set aside, asked about a key in time that grows with the key, not with the number
+    of places: a file may hold a wrong value in each of 100,000 items, and a rule a hit in each."""
+
+    def __init__(self, keys: list[Key]) -> None:
+        self._keys = set(keys)
+        self._holders = {k[:i] for k in keys for i in range(len(k))}
+
+    def __bool__(self) -> bool:
+        return bool(self._keys)
+
+    def touches(self, key: Key) -> bool:
+        """``key`` lies within a place set aside, or holds one (a list that lost a wrong item)."""
+        return key in self._holders or any(key[:i] in self._keys for i in range(len(key) + 1))
 
 
 DISABLE = re.compile(r"#\s*partreg:\s*disable=([A-Za-z0-9_,-]*)[ \t]*(.*)$")
@@ -393,9 +511,14 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
 
     disabled: dict[int, set[str]] = {}
     found: list[Problem] = []
+    repeats = _Repeats()
 
-    def warn(line: int, column: int, rule: str, message: str) -> None:
-        found.append(Problem(source.display, line, column, rule, Severity.WARNING, message))
+    def warn(line: int, column: int, rule: str, message: Callable[[], str]) -> None:
+        n = repeats.count(rule, "")
+        if n <= SAME_PROBLEMS_SHOWN + 1:  # the message is worded only for a problem that is shown
+            problem = Problem(source.display, line, column, rule, Severity.WARNING, message())
+            if repeats.shown(problem, "", n):
+                found.append(problem)
 
     for number, line in enumerate((source.text or "").splitlines(), 1):
         match = DISABLE.search(line)
@@ -408,22 +531,23 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
             warn(
                 *at,
                 "disable-unknown-rule",
-                f"there is no rule {name!r}{did_you_mean(name, BY_ID)}: nothing is disabled by it",
+                # called at once, in this iteration: B023's late binding does not arise
+                lambda: f"there is no rule {name!r}{did_you_mean(name, BY_ID)}: nothing is disabled by it",  # noqa: B023
             )
         if not names:
             warn(
                 *at,
                 "disable-unknown-rule",
-                "the comment names no rule: write `# partreg: disable=rule-id reason`",
+                lambda: "the comment names no rule: write `# partreg: disable=rule-id reason`",
             )
         if not match.group(2).strip():
             warn(
                 *at,
                 "disable-without-reason",
-                "say why the rule does not apply here: `# partreg: disable=rule-id the reason`",
+                lambda: "say why the rule does not apply here: `# partreg: disable=rule-id the reason`",
             )
     kept = [p for p in problems if p.rule not in disabled.get(p.line, ())]
-    return sorted(kept + found)
+    return sorted([*kept, *found, *repeats.stand_ins()])
 
 
 @dataclass

@@ -20,12 +20,12 @@ severities a council can set.
 from __future__ import annotations
 
 import calendar
-import copy
 import datetime as dt
 import functools
 import re
 import types
 import typing
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -721,32 +721,35 @@ _DROP = object()
 
 
 def _dropping(data: Any, locs: list[tuple[str | int, ...]]) -> Any:
-    """A copy of ``data`` without the values at ``locs`` (a list loses the item, a mapping the key)."""
-    out = copy.deepcopy(data)
+    """A copy of ``data`` without the values at ``locs`` (a list loses the item, a mapping the key).
+
+    Only the mappings and lists on the way to a value dropped are copied; the rest is shared with
+    ``data``, as it is by a model read from ``data`` in one go. (A deep copy of a megabyte of small
+    values took half a second.)
+    """
+    paths: dict[Any, Any] = {}  # each part of a loc leads to the next, the last to _DROP
     for loc in locs:
-        parent = out
+        if not loc:
+            continue
+        node = paths
         for part in loc[:-1]:
-            try:
-                parent = parent[part]
-            except (KeyError, IndexError, TypeError):
+            node = node.setdefault(part, {})
+            if node is _DROP:  # inside a value dropped already
                 break
         else:
-            last = loc[-1] if loc else None
-            held = (isinstance(parent, dict) and last in parent) or (
-                isinstance(parent, list) and isinstance(last, int) and last < len(parent)
-            )
-            if held:
-                target: Any = parent
-                target[last] = _DROP
+            node[loc[-1]] = _DROP
 
-    def sweep(value: Any) -> Any:
+    def sweep(value: Any, drop: dict[Any, Any]) -> Any:
         if isinstance(value, dict):
-            return {k: sweep(v) for k, v in value.items() if v is not _DROP}
-        if isinstance(value, list):
-            return [sweep(v) for v in value if v is not _DROP]
-        return value
+            items: Iterable[tuple[Any, Any]] = value.items()
+        elif isinstance(value, list):
+            items = enumerate(value)
+        else:
+            return value
+        kept = [(k, v if k not in drop else sweep(v, drop[k])) for k, v in items if drop.get(k) is not _DROP]
+        return dict(kept) if isinstance(value, dict) else [v for _, v in kept]
 
-    return sweep(out)
+    return sweep(data, paths)
 
 
 def read_arrangement(data: dict[str, Any], file_id: str) -> tuple[Arrangement, list[ErrorDetails]]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import functools
 import io
 import itertools
 import os
@@ -37,7 +38,7 @@ from typing import Any
 import yaml_rs
 
 from partreg.errors import CannotWrite, RegisterNotFound, UsageError, WriteRefused
-from partreg.lint import Problem, Severity, internal_error, run, validate_settings
+from partreg.lint import Problem, Severity, collector_paused, internal_error, run, validate_settings
 from partreg.models import Arrangement, PartialDate, Settings
 
 SETTINGS_FILE = "partreg.yaml"
@@ -63,6 +64,9 @@ class Document:
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
     _nodes: Any = field(default=None, repr=False)
+    #: Each mapping's keys as the file writes them, by the id of its node: found once, each key in
+    #: one step after that, so locating every key of a mapping takes time that grows with its size.
+    _keys: dict[int, dict[str, tuple[Any, Any]]] = field(default_factory=dict, repr=False)
 
     def fail(self, rule: str, message: str, line: int = 1, column: int = 1) -> Document:
         """Record a problem that keeps the file from being read; returns the document."""
@@ -80,7 +84,7 @@ class Document:
             return (1, 1)
         node, key_node = root, None
         for part in key:
-            found = _child(node, part)
+            found = self._child(node, part)
             if found is None:
                 target = key_node if key_node is not None else node
                 return _mark(target) if target is not root else (1, 1)
@@ -96,18 +100,22 @@ class Document:
                 self._nodes = False
         return self._nodes or None
 
+    def _child(self, node: Any, part: str | int) -> tuple[Any, Any] | None:
+        """The key and value nodes of ``part`` in ``node``: the first, where a key is repeated."""
+        from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-def _child(node: Any, part: str | int) -> tuple[Any, Any] | None:
-    from ruamel.yaml.nodes import MappingNode, SequenceNode
-
-    if isinstance(node, MappingNode) and isinstance(part, str):
-        for k, v in node.value:
-            if getattr(k, "value", None) == part:
-                return k, v
-    elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-        item = node.value[part]
-        return item, item
-    return None
+        if isinstance(node, MappingNode) and isinstance(part, str):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = self._keys[id(node)] = {}
+                for k, v in node.value:
+                    if isinstance(value := getattr(k, "value", None), str):
+                        keys.setdefault(value, (k, v))
+            return keys.get(part)
+        if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            item = node.value[part]
+            return item, item
+        return None
 
 
 def _mark(node: Any) -> tuple[int, int]:
@@ -125,10 +133,33 @@ def compose_for_positions(text: str) -> Any:
 
     warnings.filterwarnings("ignore", module=r"ruamel\.yaml.*")
     text = same_length_for_ruamel(text)
-    try:
-        return YAML(typ="safe").compose(text)
-    except Exception:
-        return _rt().compose(text)
+    yaml = YAML(typ="safe")
+    yaml.Resolver = _untyped()
+    with collector_paused():
+        try:
+            return yaml.compose(text)
+        except Exception:
+            return _rt().compose(text)
+
+
+@functools.cache
+def _untyped() -> type:
+    """A resolver that gives every node its kind's plain tag. Positions need no tags, and ruamel's
+    own resolver, which looks every scalar up by the YAML version, took half the time of composing
+    a file of many small values (0.5 s of 1 s, for a megabyte)."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode
+    from ruamel.yaml.resolver import BaseResolver
+
+    class Untyped(BaseResolver):
+        def __init__(self, version: Any = None, loadumper: Any = None) -> None:
+            super().__init__(loadumper=loadumper)
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is ScalarNode:
+                return self.DEFAULT_SCALAR_TAG
+            return self.DEFAULT_MAPPING_TAG if kind is MappingNode else self.DEFAULT_SEQUENCE_TAG
+
+    return Untyped
 
 
 def _rt() -> Any:
@@ -213,7 +244,8 @@ def parse_document(raw: bytes, display: str, *, doc: Document | None = None) -> 
     if doc is None:
         doc = Document(path=Path(display), display=display)
     try:
-        return _parse_document(raw, doc)
+        with collector_paused():
+            return _parse_document(raw, doc)
     except Exception as error:  # a fault in partreg: the file's one problem, never the whole run's
         doc.data, doc.problems = None, [internal_error(doc.display, error)]
         return doc
@@ -327,6 +359,10 @@ def _syntax_problem(doc: Document, message: str) -> Document:
     m = _POSITION.search(message)
     line, column = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
     detail = message.strip().splitlines()[-1].strip() if message.strip() else "invalid YAML"
+    if detail == "recursion limit exceeded":
+        return problem(
+            "yaml-syntax", "nests lists or mappings too deeply to be read: flatten them", line, column
+        )
     opened = _unclosed_construct(text)
     if opened is not None:
         what, (line, column) = opened
@@ -334,12 +370,37 @@ def _syntax_problem(doc: Document, message: str) -> Document:
     return problem("yaml-syntax", f"is not valid YAML: {detail}", line, column)
 
 
+#: How deep the diagnostics below follow lists and mappings when they read a file again. libyaml's
+#: scanner does work for every open bracket at every token, so a file a parser refused for its
+#: nesting (10,000 `[`) took seconds; a file nested deeper than this is not written by hand.
+_RESCAN_DEPTH = 64
+
+
+def _events(text: str) -> Iterator[Any]:
+    """The file's parse events from ruamel.yaml's C parser (libyaml), ending early at nesting
+    deeper than ``_RESCAN_DEPTH``; raises ``MarkedYAMLError`` where the file is not valid YAML."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    warnings.filterwarnings("ignore", module=r"ruamel\.yaml.*")
+    depth = 0
+    for event in YAML(typ="safe").parse(text):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > _RESCAN_DEPTH:
+                return
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+        yield event
+
+
 def _unclosed_construct(text: str) -> tuple[str, tuple[int, int]] | None:
     """Where an unclosed bracket or quote starts, which is where the fix goes."""
     from ruamel.yaml.error import MarkedYAMLError
 
     try:
-        _rt().compose(text)
+        for _ in _events(text):
+            pass
     except MarkedYAMLError as e:
         context = e.context or ""
         for what in ("flow sequence", "flow mapping", "quoted scalar"):
@@ -355,37 +416,52 @@ def _unclosed_construct(text: str) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
-def _find_duplicate(text: str) -> tuple[int, int] | None:
-    from ruamel.yaml.nodes import MappingNode, SequenceNode
+@dataclass
+class _OpenMapping:
+    keys: set[str] = field(default_factory=set)
+    key_next: bool = True
 
+
+def _find_duplicate(text: str) -> tuple[int, int] | None:
+    """Where the first key written again in its mapping is, in the order of the file."""
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        MappingStartEvent,
+        ScalarEvent,
+    )
+
+    open_: list[_OpenMapping | None] = []  # each list (None) and mapping the event is in
     try:
-        root = compose_for_positions(text)
+        for event in _events(text):
+            if isinstance(event, CollectionEndEvent):
+                open_.pop()
+                continue
+            if not isinstance(event, ScalarEvent | AliasEvent | CollectionStartEvent):
+                continue
+            mapping = open_[-1] if open_ else None
+            if mapping is not None:
+                if mapping.key_next and isinstance(event, ScalarEvent):
+                    if event.value in mapping.keys:
+                        return (event.start_mark.line + 1, event.start_mark.column + 1)
+                    mapping.keys.add(event.value)
+                mapping.key_next = not mapping.key_next
+            if isinstance(event, CollectionStartEvent):
+                open_.append(_OpenMapping() if isinstance(event, MappingStartEvent) else None)
     except Exception:  # only a position is lost
         return None
-    stack, seen_nodes = [root], 0
-    while stack and seen_nodes < 100_000:
-        node = stack.pop()
-        seen_nodes += 1
-        if isinstance(node, MappingNode):
-            keys: set[Any] = set()
-            for k, v in node.value:
-                value = getattr(k, "value", None)
-                if isinstance(value, str):
-                    if value in keys:
-                        return _mark(k)
-                    keys.add(value)
-                stack.append(v)
-        elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
     return None
 
 
 def _explicit_tags(text: str) -> Iterator[tuple[int, int, str]]:
     """Tags written in the file that are not YAML 1.2 core tags."""
+    from ruamel.yaml import YAML
     from ruamel.yaml.tokens import TagToken
 
+    warnings.filterwarnings("ignore", module=r"ruamel\.yaml.*")
     try:
-        for token in _rt().scan(text):
+        for token in YAML(typ="safe").scan(text):  # libyaml's scanner: tags are tokens
             if isinstance(token, TagToken):
                 handle, suffix = token.value
                 tag = (handle or "") + (suffix or "")
@@ -396,11 +472,22 @@ def _explicit_tags(text: str) -> Iterator[tuple[int, int, str]]:
         return
 
 
+#: A line that starts or ends a document: a file of several documents has one.
+_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \t\r\n]|$)", re.M)
+
+
 def _document_count(text: str) -> int:
-    try:
-        return sum(1 for _ in _rt().compose_all(text))
-    except Exception:
+    from ruamel.yaml.events import DocumentStartEvent
+
+    if _DOCUMENT_MARKER.search(text) is None:
         return 1
+    count = 0
+    try:
+        for event in _events(text):
+            count += isinstance(event, DocumentStartEvent)
+    except Exception:
+        pass
+    return max(count, 1)
 
 
 def load_roundtrip_data(text: str, *, max_nodes: int = 1_000_000) -> Any:

@@ -1,4 +1,4 @@
-from tests.common import PARTNERSHIP, check, replace
+from tests.common import PARTNERSHIP, check, lint_text, replace
 
 
 def test_a_reason_is_given():
@@ -16,3 +16,10 @@ def test_no_reason():
         replace(PARTNERSHIP, "kind: partnership\n", "kind: partnership  # partreg: disable=kind-mismatch\n"),
         ("disable-without-reason", 3, 20),
     )
+
+
+def test_many_comments_without_a_reason_are_counted_after_twenty():
+    text = PARTNERSHIP + "".join(f"# partreg: disable=kind-mismatch\n# line {i}\n" for i in range(30))
+    found = lint_text(text)
+    assert [p.rule for p in found] == ["disable-without-reason"] * 21
+    assert found[-1].message.endswith("(and 9 more like it, not shown one by one)")

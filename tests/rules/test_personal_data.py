@@ -44,3 +44,12 @@ def test_a_phone_number_in_a_nested_published_field():
         replace(PARTNERSHIP, "  - name: Essex Police", "  - name: Essex Police 01277 312 500"),
         ("personal-data", 11, 11),
     )
+
+
+def test_a_phone_number_folded_over_two_lines():
+    text = replace(
+        PARTNERSHIP,
+        "added_value: Joint tasking.",
+        "added_value: Joint tasking; ring 07700\n  900123 to join.",
+    )
+    check(text, ("personal-data", 23, 14))

@@ -1,4 +1,4 @@
-from tests.common import PARTNERSHIP, check, replace
+from tests.common import PARTNERSHIP, check, lint_text, replace
 
 
 def test_risk_with_mitigation():
@@ -10,3 +10,15 @@ def test_risk_without_mitigation():
         replace(PARTNERSHIP, "    mitigation: Information sharing agreement\n", ""),
         ("risk-without-mitigation", 25, 5),
     )
+
+
+def test_many_risks_without_mitigation_are_counted_after_twenty():
+    risks = "".join(f"  - description: Risk {i}\n" for i in range(50))
+    text = replace(
+        PARTNERSHIP,
+        "  - description: Data not shared\n    mitigation: Information sharing agreement\n",
+        risks,
+    )
+    found = lint_text(text)
+    assert [(p.rule, p.line) for p in found] == [("risk-without-mitigation", 25 + i) for i in range(21)]
+    assert found[-1].message.endswith("(and 29 more like it at risks[*], not shown one by one)")

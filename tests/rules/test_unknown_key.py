@@ -20,3 +20,19 @@ def test_unknown_nested_key_lists_the_keys():
     [p] = lint_text(replace(PARTNERSHIP, "  role: Community", "  postcode: CM15\n  role: Community"))
     assert (p.rule, p.line, p.column, p.key) == ("unknown-key", 7, 3, "lead.postcode")
     assert "role, service" in p.message
+
+
+def test_many_unknown_keys_are_twenty_problems_and_one_that_counts_the_rest():
+    text = PARTNERSHIP + "".join(f"column_{i}: x\n" for i in range(40))
+    found = lint_text(text)
+    assert [p.rule for p in found] == ["unknown-key"] * 21
+    assert [p.line for p in found] == list(range(30, 51))
+    assert found[-1].message.startswith("unknown key 'column_20'")
+    assert found[-1].message.endswith("(and 19 more like it, not shown one by one)")
+    assert "more like it" not in found[-2].message
+
+
+def test_twenty_one_unknown_keys_are_each_a_problem():
+    text = PARTNERSHIP + "".join(f"column_{i}: x\n" for i in range(21))
+    assert not any("more like it" in p.message for p in lint_text(text))
+    assert len(lint_text(text)) == 21

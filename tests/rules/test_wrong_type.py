@@ -32,3 +32,11 @@ def test_bad_id_form():
         ("wrong-type", 1, 5),
         file_id="Test_Partnership",
     )
+
+
+def test_many_wrong_values_in_a_list_are_counted_after_twenty():
+    partners = "".join("  - name: [Essex Police]\n" for _ in range(100))
+    text = replace(PARTNERSHIP, "  - name: Essex Police\n    sector: public\n", partners)
+    found = lint_text(text)
+    assert [(p.rule, p.key) for p in found] == [("wrong-type", f"partners[{i}].name") for i in range(21)]
+    assert found[-1].message.endswith("(and 79 more like it at partners[*].name, not shown one by one)")

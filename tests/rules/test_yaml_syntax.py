@@ -1,4 +1,4 @@
-from tests.common import PARTNERSHIP, check, replace
+from tests.common import PARTNERSHIP, check, lint_text, replace
 
 
 def test_valid_yaml():
@@ -28,3 +28,9 @@ def test_alias_bomb_is_bounded():
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         bomb += f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]\n"
     check(bomb, ("yaml-syntax", 1, 1))
+
+
+def test_nesting_too_deep_to_read_says_so_where_it_gets_too_deep():
+    [p] = lint_text("a: " + "{[" * 5_000 + "\n")
+    assert (p.rule, p.line) == ("yaml-syntax", 1)
+    assert "too deeply" in p.message
