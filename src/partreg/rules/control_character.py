@@ -30,7 +30,7 @@ from partreg.rules._base import texts
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if ctx.text is not None and "\\" not in ctx.text and CONTROL.search(ctx.text) is None:
         return  # nothing raw, and no escape that could stand for one: skip the walk
-    for key, text in texts(entry.model_dump(exclude_none=True), ()):
+    for key, text in texts(entry.model_dump(exclude_none=True)):
         found = CONTROL.search(text)
         if found:
             yield Hit(

@@ -24,10 +24,10 @@ Instead:
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement
+from partreg.rules._base import texts
 
 #: The look-behind starts an address only where a run of address characters starts: tried from
 #: every character of a long run (`a.a.a...`), the pattern would rescan the rest of the run each
@@ -71,17 +71,6 @@ ROLE_MAILBOXES = frozenset(
 )
 
 
-def _texts(value: Any, key: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(value, str):
-        yield key, value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _texts(v, (*key, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _texts(v, (*key, i))
-
-
 #: A quick first look at the whole file: nine digits apart by nothing but spaces, line breaks or
 #: hyphens, which every number PHONE finds in ASCII digits has (a date has eight), folded over lines or not.
 # Plain character classes: Python's regex engine scans them far faster than PHONE's lookarounds. The
@@ -96,7 +85,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     published = entry.model_dump(exclude=private, exclude_none=True)
     published.get("lead", {}).pop("email", None)
     published.get("lead", {}).pop("phone", None)
-    for key, text in _texts(published, ()):
+    for key, text in texts(published):
         for found in EMAIL.findall(text):
             local = found.split("@", 1)[0].lower()
             if local not in ROLE_MAILBOXES:
