@@ -53,3 +53,28 @@ def test_the_rules_documentation_survives_optimisation():
     ).stdout
     done, total = out.split()
     assert done == total and int(total) > 40
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "lint",
+        "rules",
+        "schema",
+        "list",
+        "show",
+        "review-due",
+        "review",
+        "history",
+        "render",
+        "init",
+        "import",
+        "classify",
+        "add",
+    ],
+)
+def test_every_commands_help_keeps_its_description_and_example(command):
+    result = subprocess.run(
+        [sys.executable, "-OO", "-m", "partreg", command, "--help"], capture_output=True, text=True, cwd=REPO
+    )
+    assert result.returncode == 0 and "Example: partreg" in result.stdout, result.stdout

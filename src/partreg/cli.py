@@ -9,10 +9,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -143,6 +144,19 @@ class ShowFormat(StrEnum):
     json = "json"
 
 
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def _help(text: str) -> Callable[[Command], Command]:
+    """A command's help, given as data rather than as its docstring, which ``python -OO`` strips."""
+
+    def documented(command: Command) -> Command:
+        command.__doc__ = text
+        return command
+
+    return documented
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"partreg {__version__}")
@@ -260,6 +274,15 @@ def _say_left_out(left_out: list[Problem], where: str) -> None:
 
 
 @app.command()
+@_help(
+    """Check register files: every problem in every file, with where it is and how to fix it.
+
+    Exit 0 when there are no errors, 1 when there are (or warnings, with
+    --strict), 2 when the command is misused or a path does not exist.
+
+    Example: partreg lint register/ --format parsable
+    """
+)
 def lint(
     paths: Annotated[
         list[Path] | None,
@@ -278,13 +301,6 @@ def lint(
     jobs: JobsOption = None,
     root: RootOption = None,
 ) -> None:
-    """Check register files: every problem in every file, with where it is and how to fix it.
-
-    Exit 0 when there are no errors, 1 when there are (or warnings, with
-    --strict), 2 when the command is misused or a path does not exist.
-
-    Example: partreg lint register/ --format parsable
-    """
     from partreg import report
     from partreg.lint import Severity
     from partreg.runner import lint_files
@@ -347,6 +363,12 @@ def _rel(path: Path, cwd: Path) -> str:
 
 
 @app.command()
+@_help(
+    """List every lint rule with its severity and what it checks.
+
+    Example: partreg rules unknown-key
+    """
+)
 def rules(
     rule_id: Annotated[
         str | None, typer.Argument(help="One rule's id, to show its full documentation.")
@@ -356,10 +378,6 @@ def rules(
         RulesFormat, typer.Option("--format", "-f", help="text, or markdown for docs/rules.md.")
     ] = RulesFormat.text,
 ) -> None:
-    """List every lint rule with its severity and what it checks.
-
-    Example: partreg rules unknown-key
-    """
     from partreg import report
     from partreg.lint import did_you_mean, rules_markdown
     from partreg.rules import ALL, BY_ID
@@ -377,11 +395,13 @@ def rules(
 
 
 @app.command()
-def schema() -> None:
+@_help(
     """Print the JSON Schema of an arrangement file (for editors and check-jsonschema).
 
     Example: partreg schema > arrangement.schema.json
     """
+)
+def schema() -> None:
     from partreg import report
     from partreg.models import arrangement_schema
 
@@ -389,6 +409,12 @@ def schema() -> None:
 
 
 @app.command("list")
+@_help(
+    """List the arrangements on the register.
+
+    Example: partreg list --kind partnership --format csv
+    """
+)
 def list_(
     kind: Annotated[
         str | None,
@@ -401,10 +427,6 @@ def list_(
     ] = ListFormat.table,
     root: RootOption = None,
 ) -> None:
-    """List the arrangements on the register.
-
-    Example: partreg list --kind partnership --format csv
-    """
     from partreg import report
     from partreg.export import SUMMARY_COLUMNS, public_entries, summary_record
     from partreg.lint import did_you_mean
@@ -449,6 +471,12 @@ def list_(
 
 
 @app.command()
+@_help(
+    """Show one arrangement, every field that is set.
+
+    Example: partreg show brentwood-community-safety-partnership --format json
+    """
+)
 def show(
     arrangement_id: Annotated[
         str,
@@ -460,10 +488,6 @@ def show(
     ] = False,
     root: RootOption = None,
 ) -> None:
-    """Show one arrangement, every field that is set.
-
-    Example: partreg show brentwood-community-safety-partnership --format json
-    """
     from partreg import report
     from partreg.export import full_record
     from partreg.lint import did_you_mean
@@ -483,6 +507,12 @@ def show(
 
 
 @app.command("review-due")
+@_help(
+    """What is overdue, due for review soon, or ending soon, grouped by lead service.
+
+    Example: partreg review-due --within 60 --format ics > reviews.ics
+    """
+)
 def review_due(
     as_of: AsOfOption = None,
     within: Annotated[
@@ -510,10 +540,6 @@ def review_due(
     ] = False,
     root: RootOption = None,
 ) -> None:
-    """What is overdue, due for review soon, or ending soon, grouped by lead service.
-
-    Example: partreg review-due --within 60 --format ics > reviews.ics
-    """
     from datetime import UTC, datetime
 
     from partreg import report
@@ -566,6 +592,17 @@ class Outcome(StrEnum):
 
 
 @app.command()
+@_help(
+    """Record a review held: add it to the entry's review history, changing nothing else in the file.
+
+    Every comment, key order and quoting style in the file stays as it was;
+    the only change is the added lines (and, for exit, the status and end).
+    Reviews are recorded one at a time: a second waits for the first, then
+    adds to the file it wrote.
+
+    Example: partreg review brentwood-community-fund --date 2026-04-15 --outcome continue --by "Community Services Manager"
+    """
+)
 def review(
     arrangement_id: Annotated[str, typer.Argument(metavar="ID", help="The arrangement reviewed.")],
     outcome: Annotated[Outcome, typer.Option("--outcome", help="continue, amend, or exit (which ends it).")],
@@ -595,14 +632,6 @@ def review(
     ] = None,
     root: RootOption = None,
 ) -> None:
-    """Record a review held: add it to the entry's review history, changing nothing else in the file.
-
-    Every comment, key order and quoting style in the file stays as it was;
-    the only change is the added lines (and, for exit, the status and end).
-    The file is not written if it changed on disk meanwhile.
-
-    Example: partreg review brentwood-community-fund --date 2026-04-15 --outcome continue --by "Community Services Manager"
-    """
     from pydantic import ValidationError
 
     from partreg.lint import Linter, Severity
@@ -706,6 +735,12 @@ def _ask_date(prompt: str, default: str) -> PartialDate:
 
 
 @app.command()
+@_help(
+    """An arrangement's change history from git: date, author, commit subject, and the fields changed.
+
+    Example: partreg history brentwood-community-safety-partnership --format json
+    """
+)
 def history(
     arrangement_id: Annotated[
         str, typer.Argument(metavar="ID|FILE", help="The arrangement's id, or its file in register/.")
@@ -713,10 +748,6 @@ def history(
     output: Annotated[ShowFormat, typer.Option("--format", "-f", help="text or json.")] = ShowFormat.text,
     root: RootOption = None,
 ) -> None:
-    """An arrangement's change history from git: date, author, commit subject, and the fields changed.
-
-    Example: partreg history brentwood-community-safety-partnership --format json
-    """
     from partreg import report
     from partreg.history import file_history
     from partreg.models import visible
@@ -737,6 +768,30 @@ def history(
 
 
 @app.command()
+@_help(
+    """Publish the register: an accessible HTML page, one page per arrangement, a Markdown twin, and open data.
+
+    Writes index.html, arrangements/<id>.html, register.md, register.csv and
+    register.json. Only public fields are published: never `internal`, the
+    fields partreg.yaml marks internal, or officers' contact details (unless
+    the settings publish them). Open index.html straight from disk, or put
+    the folder on any web server.
+
+    Every entry that can be read is published, gaps shown as "Not recorded".
+    If a file cannot be read at all (or repeats another's id), nothing is
+    published and the exit code is 1: the site as last published stays as
+    it was. With --allow-incomplete the rest is published, and the page
+    says how many files are left out.
+
+    --out must be the site's own folder: not the register's root, nor your
+    home folder or a folder above them, nor (unless --force) a folder
+    holding files partreg did not write, besides .git, CNAME, .nojekyll and
+    .DS_Store. render never writes through a symbolic link, and deletes
+    only files it wrote that are unchanged since.
+
+    Example: partreg render --out site
+    """
+)
 def render(
     out: Annotated[
         Path, typer.Option("--out", help="The folder to write the site into.", file_okay=False)
@@ -763,28 +818,6 @@ def render(
     jobs: JobsOption = None,
     root: RootOption = None,
 ) -> None:
-    """Publish the register: an accessible HTML page, one page per arrangement, a Markdown twin, and open data.
-
-    Writes index.html, arrangements/<id>.html, register.md, register.csv and
-    register.json. Only public fields are published: never `internal`, the
-    fields partreg.yaml marks internal, or officers' contact details (unless
-    the settings publish them). Open index.html straight from disk, or put
-    the folder on any web server.
-
-    Every entry that can be read is published, gaps shown as "Not recorded".
-    If a file cannot be read at all (or repeats another's id), nothing is
-    published and the exit code is 1: the site as last published stays as
-    it was. With --allow-incomplete the rest is published, and the page
-    says how many files are left out.
-
-    --out must be the site's own folder: not the register's root, nor your
-    home folder or a folder above them, nor (unless --force) a folder
-    holding files partreg did not write, besides .git, CNAME, .nojekyll and
-    .DS_Store. render never writes through a symbolic link, and deletes
-    only files it wrote that are unchanged since.
-
-    Example: partreg render --out site
-    """
     from partreg import report
     from partreg.history import last_changed
     from partreg.models import visible
@@ -850,6 +883,15 @@ def render(
 
 
 @app.command()
+@_help(
+    """Start a new council's register: settings, a register folder, a README for officers,
+    pre-commit hooks, a GitHub Actions workflow, the JSON Schema, and .gitignore.
+
+    Never replaces a file: if any of them exists already, nothing is written.
+
+    Example: partreg init brentwood-register --council "Brentwood Borough Council" --priority "Growing our economy"
+    """
+)
 def init(
     directory: Annotated[
         Path, typer.Argument(help="Where to create the register. Default: here.", file_okay=False)
@@ -862,13 +904,6 @@ def init(
         typer.Option("--priority", help="A corporate priority's name; repeat for each (asked if not given)."),
     ] = None,
 ) -> None:
-    """Start a new council's register: settings, a register folder, a README for officers,
-    pre-commit hooks, a GitHub Actions workflow, the JSON Schema, and .gitignore.
-
-    Never replaces a file: if any of them exists already, nothing is written.
-
-    Example: partreg init brentwood-register --council "Brentwood Borough Council" --priority "Growing our economy"
-    """
     from partreg.models import visible
     from partreg.questionnaire import Questionnaire
     from partreg.scaffold import TEMPLATES, scaffold
@@ -914,6 +949,22 @@ def init(
 
 
 @app.command("import")
+@_help(
+    """Turn a spreadsheet register into register files; first a dry run showing what goes where.
+
+    Columns are matched by their headers as councils write them (Partnership
+    name, Type, Lead Officer, Directorate, Partner organisations, Date created,
+    Annual contribution (£), Statutory (Y/N), ...); --map names any other.
+    Every row becomes an entry, however incomplete: `partreg lint` then lists
+    what each still needs. A value that fits no field goes, with its header,
+    into the entry's internal notes, which are never published. Without
+    --write, nothing is written. With --write, each row becomes
+    register/<id>.yaml; a file that exists already is never replaced, so the
+    import can be run again after adding rows to the sheet.
+
+    Example: partreg import old-register.xlsx --map "Officer=lead.role" --write
+    """
+)
 def import_(
     spreadsheet: Annotated[
         Path,
@@ -937,20 +988,6 @@ def import_(
     ] = False,
     root: RootOption = None,
 ) -> None:
-    """Turn a spreadsheet register into register files; first a dry run showing what goes where.
-
-    Columns are matched by their headers as councils write them (Partnership
-    name, Type, Lead Officer, Directorate, Partner organisations, Date created,
-    Annual contribution (£), Statutory (Y/N), ...); --map names any other.
-    Every row becomes an entry, however incomplete: `partreg lint` then lists
-    what each still needs. A value that fits no field goes, with its header,
-    into the entry's internal notes, which are never published. Without
-    --write, nothing is written. With --write, each row becomes
-    register/<id>.yaml; a file that exists already is never replaced, so the
-    import can be run again after adding rows to the sheet.
-
-    Example: partreg import old-register.xlsx --map "Officer=lead.role" --write
-    """
     from partreg import report
     from partreg.importer import can_map, header_score, import_report, map_columns, normal, read_rows
     from partreg.sheets import read_sheet
@@ -1045,6 +1082,17 @@ def _interactive() -> bool:
 
 
 @app.command("classify")
+@_help(
+    """Decide what an arrangement is, by the policy's definitions, and say why.
+
+    With an ID or FILE, classify that entry from its characteristics and compare
+    with its recorded kind. With --answers, classify those facts. With neither,
+    on a terminal, ask the questions one at a time. Exit 0 when a kind is
+    decided without contradiction (and agrees with the recorded kind), 1 otherwise.
+
+    Example: partreg classify street-cleansing-contract-biffa
+    """
+)
 def classify_(
     target: Annotated[
         str | None, typer.Argument(metavar="[ID|FILE]", help="A register entry's id, or an arrangement file.")
@@ -1060,15 +1108,6 @@ def classify_(
     output: Annotated[ShowFormat, typer.Option("--format", "-f", help="text or json.")] = ShowFormat.text,
     root: RootOption = None,
 ) -> None:
-    """Decide what an arrangement is, by the policy's definitions, and say why.
-
-    With an ID or FILE, classify that entry from its characteristics and compare
-    with its recorded kind. With --answers, classify those facts. With neither,
-    on a terminal, ask the questions one at a time. Exit 0 when a kind is
-    decided without contradiction (and agrees with the recorded kind), 1 otherwise.
-
-    Example: partreg classify street-cleansing-contract-biffa
-    """
     from partreg import report
     from partreg.classify import classify, facts_from, facts_of
     from partreg.questionnaire import Questionnaire
@@ -1107,6 +1146,16 @@ def classify_(
 
 
 @app.command()
+@_help(
+    """Add an arrangement to the register: a guided questionnaire, or a draft file.
+
+    The questions decide the kind by the policy's definitions first, then ask
+    for what that kind needs. The new file is register/<id>.yaml; an existing
+    file is never replaced. Nothing is written until every answer is given.
+
+    Example: partreg add --from draft.yaml --dry-run
+    """
+)
 def add(
     draft: Annotated[
         Path | None,
@@ -1119,14 +1168,6 @@ def add(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the file instead of writing it.")] = False,
     root: RootOption = None,
 ) -> None:
-    """Add an arrangement to the register: a guided questionnaire, or a draft file.
-
-    The questions decide the kind by the policy's definitions first, then ask
-    for what that kind needs. The new file is register/<id>.yaml; an existing
-    file is never replaced. Nothing is written until every answer is given.
-
-    Example: partreg add --from draft.yaml --dry-run
-    """
     from pydantic import ValidationError
 
     from partreg import report
