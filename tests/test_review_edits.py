@@ -184,9 +184,10 @@ def test_the_end_asked_at_the_terminal_is_asked_again_until_it_is_a_date(registe
 
 
 def test_a_killed_writers_temporary_file_is_removed_by_the_next_write_and_never_read(register, entry):
-    dead = _a_finished_pid()
+    dead, reused = _a_finished_pid(), 1  # a process number the system has given to another process
     stale = register / "register" / f".town-fund.yaml.{dead}.0.tmp"
     stale.write_text("half a file")
+    (register / "register" / f".other.yaml.{reused}.3.tmp").write_text("half another")
     code, out, _ = partreg("lint", cwd=register)
     assert ".tmp" not in out
     code, _, err = record(register)

@@ -470,7 +470,7 @@ def test_control_characters_reach_no_output_raw_and_every_csv_cell_is_quoted(tmp
         'id: town-fund\ntitle: "Town \\e]0;pwned\\a fund\\e[2J; grants"\nkind: community-funding\n'
         'status: active\nsummary: "Small\\x0b grants \\x9b31m"\nstart: 2020-01-01\n'
         'lead: {role: "Grants\\x1b[8m Officer", service: "Communities\\e[2J"}\n'
-        'partners: [{name: "Town\\x7f Trust \\u202e"}]\n'
+        'partners: [{name: "Town\\x7f Trust \\u202e \\u061c"}]\n'
     )
     lint = run_partreg(tmp_path, "lint")
     assert lint.stdout.count("control-character") == 5, lint.stdout
@@ -685,5 +685,10 @@ def test_a_formula_after_a_separator_inside_a_cell_is_guarded_and_numbers_stay_n
             cells = [c.strip(' "') for row in csv.reader(io.StringIO(text), delimiter=delimiter) for c in row]
             assert not [c for c in cells if c[:1] in ("=", "@")], (name, delimiter)
         assert "Community forum;'=2+3, '@SUM(A1);x" in text, name
+    (tmp_path / "register" / "forum.yaml").write_text(
+        'id: forum\ntitle: "EVIL TITLE\\rSafe"\nkind: contract\nstatus: active\nstart: 2020-01-01\n'
+    )
+    listed = run_partreg(tmp_path, "list", "--format", "csv").stdout
+    assert "\r" not in listed.replace("\r\n", "") and "EVIL TITLE\nSafe" in listed  # no line overwritten
     rows = list(csv.DictReader(io.StringIO(outputs["review-due"])))
     assert rows and all(r["days"].lstrip("-").isdigit() for r in rows if r["days"])

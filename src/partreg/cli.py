@@ -991,7 +991,7 @@ def import_(
     from partreg import report
     from partreg.importer import can_map, header_score, import_report, map_columns, normal, read_rows
     from partreg.sheets import read_sheet
-    from partreg.store import REGISTER_DIR, dump_entry, write_atomic
+    from partreg.store import REGISTER_DIR, dump_entry, make_folder, one_writer, write_atomic
 
     base = _root(root)
     settings = _settings(base)
@@ -1028,14 +1028,16 @@ def import_(
         raise typer.Exit(1 if attention else 0)
     created = 0
     refused = 0
-    for row in new:
-        name = f"{REGISTER_DIR}/{row.id}.yaml"
-        try:
-            write_atomic(base / name, dump_entry(row.data), exclusive=True)
-            created += 1
-        except WriteRefused:
-            refused += 1
-            report.error(f"row {row.number}: {name} already exists: not replaced")
+    make_folder(base / REGISTER_DIR)
+    with one_writer(base / REGISTER_DIR):  # every writer in register/ holds its lock
+        for row in new:
+            name = f"{REGISTER_DIR}/{row.id}.yaml"
+            try:
+                write_atomic(base / name, dump_entry(row.data), exclusive=True)
+                created += 1
+            except WriteRefused:
+                refused += 1
+                report.error(f"row {row.number}: {name} already exists: not replaced")
     typer.echo(f"Wrote {report.plural(created, 'file')} to {REGISTER_DIR}/.")
     if created:
         typer.echo(
@@ -1178,6 +1180,8 @@ def add(
     from partreg.store import (
         REGISTER_DIR,
         dump_entry,
+        make_folder,
+        one_writer,
         parse_document,
         read_document,
         write_atomic,
@@ -1230,7 +1234,9 @@ def add(
     try:
         if taken:
             raise WriteRefused(name)
-        write_atomic(folder / f"{entry.id}.yaml", text, exclusive=True)
+        make_folder(folder)
+        with one_writer(folder):  # every writer in register/ holds its lock
+            write_atomic(folder / f"{entry.id}.yaml", text, exclusive=True)
     except WriteRefused:
         raise WriteRefused(refused) from None
     report.problems_parsable(found, sys.stderr)

@@ -45,6 +45,8 @@ def spreadsheet_safe(value: Any) -> Any:
         value = "'" + value
     if ";" in value or "," in value:  # a spreadsheet that splits on either sees each piece as a cell
         value = _AFTER_SEPARATOR.sub(r"\1'\2", value)
+    if "\r" in value:  # a carriage return alone would overwrite the line it is printed on
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     return without_unshown(value)
 
 

@@ -202,7 +202,7 @@ def _not_a_date(value: object) -> ValueError:
 CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 CONTROL = re.compile(f"[{CONTROLS}]")
 #: Those, and the characters that reorder text on screen (bidirectional overrides and marks).
-UNSHOWN = re.compile(f"[{CONTROLS}\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+UNSHOWN = re.compile(f"[{CONTROLS}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def without_unshown(text: str) -> str:

@@ -38,8 +38,17 @@ from typing import Any
 import yaml_rs
 
 from partreg.errors import CannotWrite, RegisterNotFound, UsageError, WriteRefused
-from partreg.lint import Problem, Severity, collector_paused, internal_error, run, validate_settings
-from partreg.models import Arrangement, PartialDate, Settings
+from partreg.lint import (
+    SAME_PROBLEMS_SHOWN,
+    Problem,
+    Severity,
+    collector_paused,
+    dotted,
+    internal_error,
+    run,
+    validate_settings,
+)
+from partreg.models import Arrangement, PartialDate, Settings, shown
 
 SETTINGS_FILE = "partreg.yaml"
 REGISTER_DIR = "register"
@@ -268,10 +277,13 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
         return problem("yaml-syntax", f"cannot be read as YAML ({type(e).__name__}): simplify the file")
 
     if "!" in text:
-        for line, column, tag in _explicit_tags(text):
+        tags = list(_explicit_tags(text))
+        for n, (line, column, tag) in enumerate(tags[: SAME_PROBLEMS_SHOWN + 1], 1):
+            more = len(tags) - n if n > SAME_PROBLEMS_SHOWN else 0
+            said = f" (and {more:,} more tags, not shown one by one)" if more else ""
             problem(
                 "yaml-tag",
-                f"uses the tag {tag}: tags are not allowed in register files; remove it",
+                f"uses the tag {tag}: tags are not allowed in register files; remove it{said}",
                 line,
                 column,
             )
@@ -285,12 +297,15 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
     if not isinstance(data, dict):
         what = "a list" if isinstance(data, list) else "a single value"
         return problem("not-a-mapping", f"is {what}, not a mapping of keys to values: start with `id: ...`")
-    if not all(type(k) is str for k in data):
-        bad = next(k for k in data if not isinstance(k, str))
-        line, column = doc.locate((bad,), at_key=True) if isinstance(bad, int | str) else (1, 1)
+    found = _key_not_text(data, ())
+    if found is not None:
+        where, bad = found
+        line, column = doc.locate(where, at_key=True) if where else (1, 1)
+        inside = f" in {dotted(where)}" if where else ""
         return problem(
             "yaml-syntax",
-            f"has the key {bad!r}, which is not text: keys are field names",
+            f"has the key {shown(bad)}{inside}, which is not text: keys are field names; "
+            "write the key as a name (quote it if it looks like a number)",
             line,
             column,
         )
@@ -337,6 +352,24 @@ def _decode(raw: bytes, doc: Document) -> str | None:
         )
         return None
     return text
+
+
+def _key_not_text(value: Any, where: Key) -> tuple[Key, Any] | None:
+    """The first key that is not text (``1.5:``, ``~:``, ``[a]:``) in any mapping of ``value``: where its
+    mapping is, and the key; ``None`` where every key is text."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if type(key) is not str:
+                return where, key
+            found = _key_not_text(item, (*where, key))
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _key_not_text(item, (*where, index))
+            if found is not None:
+                return found
+    return None
 
 
 def _syntax_problem(doc: Document, message: str) -> Document:
@@ -941,29 +974,18 @@ def one_writer(folder: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Non
         os.close(fd)  # releases the lock
 
 
-_TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.\d+\.tmp")
+_TEMPORARY = re.compile(r"\..+\.\d+\.\d+\.tmp")
 
 
 def _remove_stale_temporaries(folder: Path) -> None:
-    """Remove the temporary files of writers that are no longer running."""
+    """Remove the temporary files writers left: every writer in ``folder`` holds its lock, so one
+    found while the lock is held belongs to a writer that was killed (whatever its process number,
+    which the system may have given to another process since)."""
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
-            match = _TEMPORARY.fullmatch(entry.name)
-            if match and not _running(int(match["pid"])):
+            if _TEMPORARY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
-
-
-def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, OSError):
-        return True  # someone else's process, or a number the system cannot check: leave its file
-    return True
 
 
 def add_review(

@@ -1,3 +1,5 @@
+import pytest
+
 from tests.common import PARTNERSHIP, check, lint_text, replace
 
 
@@ -34,3 +36,17 @@ def test_nesting_too_deep_to_read_says_so_where_it_gets_too_deep():
     [p] = lint_text("a: " + "{[" * 5_000 + "\n")
     assert (p.rule, p.line) == ("yaml-syntax", 1)
     assert "too deeply" in p.message
+
+
+@pytest.mark.parametrize("key", ["1.5", "~", "[a]", "{a: b}", ".nan"])
+def test_a_key_that_is_not_text_inside_a_mapping_is_one_problem_at_it(key):
+    """Such a key inside `lead` emptied the whole entry: lint then said title, kind, status and
+    partners were not recorded."""
+    from tests.common import CONTRACT, lint_text, replace
+
+    text = replace(
+        CONTRACT, "lead: {role: Street Scene Manager,", f"lead: {{{key}: x, role: Street Scene Manager,"
+    )
+    [problem] = lint_text(text)
+    assert (problem.rule, problem.line) == ("yaml-syntax", 5)
+    assert "in lead, which is not text" in problem.message

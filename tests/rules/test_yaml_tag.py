@@ -14,3 +14,11 @@ def test_custom_tag():
 
 def test_python_tag_never_constructs():
     check("id: abc\ntitle: !!python/object/apply:os.system [echo hacked]\n", ("yaml-tag", 2, 8))
+
+
+def test_tags_beyond_twenty_are_counted_not_listed():
+    from tests.common import lint_text
+
+    found = lint_text("id: t\n" + "".join(f"x{i}: !c v\n" for i in range(40)))
+    assert [p.rule for p in found] == ["yaml-tag"] * 21
+    assert found[-1].message.endswith("(and 19 more tags, not shown one by one)")
