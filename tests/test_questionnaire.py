@@ -110,13 +110,37 @@ def test_propose_id():
     assert len(propose_id("word " * 40)) <= 64
 
 
-@pytest.mark.parametrize(("text", "value"), [("£25,000", 25000), ("25000.50", 25000.5), ("GBP 3,500", 3500)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("£25,000", 25000), ("25000.50", 25000.5), ("GBP 3,500", 3500), ("£4.2m", 4_200_000), ("25k", 25000)],
+)
 def test_money_is_forgiving(text, value):
     assert parse_pounds(text) == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2025-04-01", dt.date(2025, 4, 1)),
+        ("2025-04", "2025-04"),
+        ("31/03/2032", dt.date(2032, 3, 31)),
+        ("1 April 2019", dt.date(2019, 4, 1)),
+        ("April 2016", "2016-04"),
+    ],
+)
+def test_dates_are_read_as_an_officer_writes_them(text, value):
+    assert parse_date(text) == value
+
+
 def test_parsers_refuse_what_they_cannot_use():
-    for parse, text in ((parse_date, "24/11/2026"), (parse_pounds, "a lot"), (choice(["low", "high"]), "3")):
+    refused = (
+        (parse_date, "31/02/2026"),
+        (parse_date, "next week"),
+        (parse_pounds, "a lot"),
+        (parse_pounds, "£25,000 pa"),
+        (choice(["low", "high"]), "3"),
+    )
+    for parse, text in refused:
         with pytest.raises(Invalid):
             parse(text)
     assert choice(["proposed", "active", "ended"])("act") == "active"

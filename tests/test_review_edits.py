@@ -173,10 +173,10 @@ def test_the_end_asked_at_the_terminal_is_asked_again_until_it_is_a_date(registe
     monkeypatch.setattr("partreg.cli._interactive", lambda: True)
     with contextlib.chdir(register):
         result = CliRunner().invoke(
-            app, [*REVIEW[:3], "exit", *REVIEW[4:]], input="31/03/2027\n20270331\n2026-03-31\n"
+            app, [*REVIEW[:3], "exit", *REVIEW[4:]], input="31/02/2027\n20270331\n31 March 2026\n"
         )
     assert result.exit_code == 0, result.output
-    assert result.output.count("'31/03/2027': ") == 1 and result.output.count("'20270331': ") == 1
+    assert result.output.count("'31/02/2027': ") == 1 and result.output.count("'20270331': ") == 1
     assert "end: 2026-03-31" in entry.read_text()
 
 
@@ -294,3 +294,19 @@ def test_line_separators_pasted_into_the_options_are_line_breaks_and_spaces(regi
     assert code == 0, err
     [held] = load_fast_data(entry.read_text())["review"]["history"]
     assert (held["notes"], held["by"]) == ("Met\nagreed\nnext", "Grants Officer")
+
+
+def test_review_dates_may_be_written_the_uk_way(register, entry):
+    code, out, err = partreg(
+        *REVIEW[:3], "exit", "--date", "14/10/2026", "--end", "31 March 2027", cwd=register
+    )
+    assert code == 0, err
+    assert "on 2026-10-14 (exit); it ends on 2027-03-31" in out
+    code, _, err = partreg(*REVIEW[:3], "continue", "--date", "32/10/2026", cwd=register)
+    assert code == 2 and "or the UK way, such as 31/03/2026" in err
+
+
+def test_a_date_that_reads_either_way_round_is_asked_for_again(register, entry):
+    code, _, err = partreg(*REVIEW[:3], "continue", "--date", "1/4/2026", cwd=register)
+    assert code == 2 and "(did you mean 2026-04-01?)" in err
+    assert entry.read_text() == ENTRY

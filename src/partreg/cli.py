@@ -80,10 +80,10 @@ def _iso_date(value: str | None) -> date | None:
 def _partial_date(value: str | None) -> PartialDate | None:
     if value is None:
         return None
-    from partreg.models import PartialDate
+    from partreg.models import read_date
 
     try:
-        return PartialDate.parse(value.strip())
+        return read_date(value)
     except ValueError as e:
         raise typer.BadParameter(str(e)) from None
 
@@ -610,9 +610,10 @@ def review(
         Any,  # a PartialDate from the parser; the models are imported only when a command runs
         typer.Option(
             "--date",
-            metavar="YYYY-MM-DD",
+            metavar="DATE",
             parser=_partial_date,
-            help="When the review was held (YYYY-MM or YYYY where only that is known). Default: today.",
+            help="When the review was held: 2026-04-15 or 15/04/2026 (2026-04 or 2026 where only that is "
+            "known). Default: today.",
             show_default=False,
         ),
     ] = None,
@@ -724,12 +725,12 @@ _SEPARATORS = {0x2028: "\n", 0x2029: "\n", 0x85: "\n"}
 
 def _ask_date(prompt: str, default: str) -> PartialDate:
     """A date asked for at the terminal, asked again until it is one partreg reads."""
-    from partreg.models import PartialDate
+    from partreg.models import read_date
 
     while True:
         answer = typer.prompt(prompt, default=default).strip()
         try:
-            return PartialDate.parse(answer)
+            return read_date(answer)
         except ValueError as e:
             typer.echo(f"{answer!r}: {e}", err=True)
 

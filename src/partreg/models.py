@@ -258,6 +258,30 @@ def uk_date(text: str) -> PartialDate | None:
     return PartialDate(year, month, day or None) if year <= LAST_YEAR else None
 
 
+_ISO_SHAPED = re.compile(r"^[0-9]{4}(?:-[0-9]{1,2}){0,2}$")
+
+
+def read_date(text: str) -> PartialDate:
+    """A date as an officer types it: ``2025-04-01``, ``2025-04`` or ``2025``, or the UK way where
+    it cannot be misread (``31/03/2025``, ``1 April 2025``, ``April 2025``). ``1/4/2025`` could be
+    either order, so it is refused with what the UK order makes of it, to be confirmed. Files
+    keep the first forms only (:meth:`PartialDate.parse`); commands and questions take both,
+    and say back the date they read."""
+    try:
+        return PartialDate.parse(text.strip())
+    except ValueError as e:
+        written = " ".join(text.split())
+        numbers = _UK_DMY.match(written)
+        if _ISO_SHAPED.match(written) or (
+            numbers and int(numbers[1]) != int(numbers[2]) and max(int(numbers[1]), int(numbers[2])) <= 12
+        ):
+            raise  # a wrong ISO date; or day and month either way round, which the message offers to read
+        said = uk_date(written)
+        if said is None:
+            raise ValueError(f"{e}; or the UK way, such as 31/03/2026 or 1 April 2026") from None
+        return said
+
+
 #: Any date in a register file: as precise as its source.
 DateField = Annotated[
     PartialDate,

@@ -22,9 +22,9 @@ from partreg.models import (
     RESERVED_NAMES,
     Arrangement,
     Kind,
-    PartialDate,
     Settings,
     inner_model,
+    read_date,
 )
 
 Ask = Callable[[str], str]
@@ -63,23 +63,27 @@ def parse_id(text: str) -> str:
 
 
 def parse_date(text: str) -> dt.date | int | str:
-    """A date as precise as the officer knows it (``2025-04-01``, ``2025-04`` or ``2025``), as it is written to the file."""
+    """A date as precise as the officer knows it (``2025-04-01``, ``2025-04``, ``2025``, or the UK way:
+    ``31/03/2025``, ``1 April 2025``, ``April 2025``), as it is written to the file."""
     try:
-        return PartialDate.parse(text.strip()).yaml_value()
+        return read_date(text).yaml_value()
     except ValueError as e:
         raise Invalid(str(e)) from None
 
 
 def parse_pounds(text: str) -> float | int:
-    """Forgiving: ``£25,000`` and ``25000.00`` are both twenty-five thousand pounds."""
-    value = text.strip().replace("£", "").replace(",", "").replace("GBP", "").strip()
-    try:
-        number = float(value)
-    except ValueError:
-        raise Invalid("write an amount in pounds, for example 25000") from None
-    if number < 0:
+    """Forgiving, as ``import`` reads a spreadsheet's cell: ``£25,000``, ``25000.00``, ``£4.2m``, ``25k``."""
+    from partreg.importer import Unplaced, read_money  # (importer reads yes and no as this module does)
+
+    if text.strip().startswith("-"):
         raise Invalid("an amount cannot be negative")
-    return int(number) if number.is_integer() else number
+    try:
+        amount, qualified = read_money(text.replace("GBP", "£"))
+    except Unplaced:
+        raise Invalid("write an amount in pounds, for example 25000, £25,000 or £4.2m") from None
+    if qualified:
+        raise Invalid("write the amount alone, for example 25000 (say what it covers in the notes)")
+    return amount
 
 
 def parse_months(text: str) -> int:
