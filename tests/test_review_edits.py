@@ -310,3 +310,20 @@ def test_a_date_that_reads_either_way_round_is_asked_for_again(register, entry):
     code, _, err = partreg(*REVIEW[:3], "continue", "--date", "1/4/2026", cwd=register)
     assert code == 2 and "(did you mean 2026-04-01?)" in err
     assert entry.read_text() == ENTRY
+
+
+def test_the_command_lint_suggests_for_a_late_review_records_it(register):
+    """Lint said "record it with `partreg review X`", which failed: --outcome is required."""
+    import json
+    import re
+
+    code, out, _ = partreg("lint", "--format", "json", "--as-of", "2026-11-24", cwd=register)
+    late = [r for r in json.loads(out)["results"] if r["rule"] in ("review-overdue", "no-review-history")]
+    assert late
+    for result in late:
+        [command] = re.findall(r"`(partreg review [^`]+)`", result["message"])
+        args = command.replace("YYYY-MM-DD", "2026-11-20").split()[1:]
+        code, _, err = partreg(*args, cwd=register)
+        assert code == 0, (command, err)
+    code, out, _ = partreg("lint", "--format", "json", "--as-of", "2026-11-24", cwd=register)
+    assert not [r for r in json.loads(out)["results"] if r["rule"] in ("review-overdue", "no-review-history")]

@@ -203,7 +203,8 @@ def due_calendar(items: list[DueItem], council: str, now: dt.datetime) -> bytes:
             f"Last review: {item.last_review.display()}." if item.last_review else "No review recorded yet."
         )
         action = (
-            f"Plan the exit or renewal; record the decision with: partreg review {e.id}"
+            f"Plan the exit or renewal; record the decision with: partreg review {e.id} --outcome exit "
+            "--end YYYY-MM-DD (or --outcome continue)"
             if item.state is State.ENDING
             else f"After the review, record it with: partreg review {e.id} --date YYYY-MM-DD --outcome continue"
         )

@@ -40,7 +40,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(
             ("start",),
             f"no review is recorded since it started {entry.start.when()}, more than "
-            f"{interval(entry, settings)} months ago: record the last review with `partreg review {entry.id}`",
+            f"{interval(entry, settings)} months ago: record the last review with "
+            f"`partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
         )
 
 

@@ -38,7 +38,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(
             ("review", "history", at, "date"),
             f"the review was due on {upcoming} ({(ctx.today - upcoming).days} days ago; last held {last}, "
-            f"every {interval(entry, settings)} months): hold it and record it with `partreg review {entry.id}`",
+            f"every {interval(entry, settings)} months): hold it and record it with "
+            f"`partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
         )
 
 
