@@ -327,3 +327,17 @@ def test_the_command_lint_suggests_for_a_late_review_records_it(register):
         assert code == 0, (command, err)
     code, out, _ = partreg("lint", "--format", "json", "--as-of", "2026-11-24", cwd=register)
     assert not [r for r in json.loads(out)["results"] if r["rule"] in ("review-overdue", "no-review-history")]
+
+
+def test_a_file_system_without_locks_still_records_the_review(register, entry, monkeypatch):
+    """Some network shares refuse `flock` (ENOLCK): that was a traceback."""
+    import errno
+    import fcntl
+
+    def no_locks(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    code, _, err = record(register)
+    assert code == 0, err
+    assert "- date: 2026-01-15" in entry.read_text()

@@ -943,8 +943,9 @@ def one_writer(folder: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Non
     behind. A second writer waits up to ``wait`` seconds, then is refused
     with one line. Temporary files that killed writers left in the folder are
     removed once the lock is held (readers never take them for entries).
-    Where the system has no ``flock`` (Windows), the check that a file did
-    not change since it was read is the only guard.
+    Where the system or the file system has no ``flock`` (Windows, some
+    network shares), the check that a file did not change since it was read
+    is the only guard, and temporary files are left for a locked run.
     """
     try:
         import fcntl
@@ -956,7 +957,7 @@ def one_writer(folder: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Non
     except OSError as e:
         raise CannotWrite(f"{folder}: {_cannot_write(e)}") from None
     try:
-        deadline = time.monotonic() + wait
+        deadline, locked = time.monotonic() + wait, True
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -968,7 +969,11 @@ def one_writer(folder: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Non
                         f"{wait:g} s; nothing was written: run this command again when it has finished"
                     ) from None
                 time.sleep(0.02)
-        _remove_stale_temporaries(folder)
+            except OSError:  # a file system without locks (some network shares): as on Windows, below
+                locked = False
+                break
+        if locked:
+            _remove_stale_temporaries(folder)
         yield
     finally:
         os.close(fd)  # releases the lock
