@@ -191,3 +191,18 @@ def test_the_installed_command_never_shows_a_traceback(tmp_path):
     assert {line.split(":")[0] for line in lines} == {
         f"register/{n}.yaml" for n in ("binary", "utf16", "dir", "tags", "list", "deep")
     }
+
+
+def test_list_filters_take_values_as_an_officer_types_them():
+    code, out, _ = partreg("list", "--status", "Active", "--kind", "Community Funding", "--format", "json")
+    same, expected, _ = partreg(
+        "list", "--status", "active", "--kind", "community-funding", "--format", "json"
+    )
+    assert code == same == 0 and out == expected and json.loads(out)
+    code, _, err = partreg("list", "--status", "Live")
+    assert code == 2 and "is not one of proposed, active, ended" in err
+
+
+def test_show_writes_whole_amounts_as_they_were_written():
+    code, out, _ = partreg("show", "brentwood-community-fund")
+    assert code == 0 and "amount_gbp: 36300\n" in out

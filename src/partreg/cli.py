@@ -432,6 +432,9 @@ def list_(
     from partreg.lint import did_you_mean
     from partreg.models import KIND_LABELS, Kind, Status
 
+    # as an officer types them: `Active`, `Joint working`
+    kind = "-".join(kind.lower().split()) if kind else kind
+    status = status.strip().lower() if status else status
     for value, choices, name in (
         (kind, [k.value for k in Kind], "kind"),
         (status, [s.value for s in Status], "status"),

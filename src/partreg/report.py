@@ -296,6 +296,8 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, list | tuple):
         return "; ".join(_cell(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # an amount of pounds as it was written: 36300, not 36300.0
     return str(value)
 
 
