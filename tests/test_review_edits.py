@@ -341,3 +341,14 @@ def test_a_file_system_without_locks_still_records_the_review(register, entry, m
     code, _, err = record(register)
     assert code == 0, err
     assert "- date: 2026-01-15" in entry.read_text()
+
+
+def test_an_exit_from_an_entry_with_no_start_puts_the_end_where_the_format_does(register, entry):
+    """With no `start` to follow, `end` went to the end of the file, after `links`."""
+    links = "links:\n  - title: Grants page\n    url: https://example.org/grants\n"
+    entry.write_text(ENTRY.replace("start: 2021-04-01\n", "") + links)
+    code, _, err = partreg(*REVIEW[:3], "exit", "--date", "2026-03", "--end", "2027-03-31", cwd=register)
+    assert code == 0, err
+    assert entry.read_text().endswith(
+        "end: 2027-03-31\nreview:\n  history:\n    - date: 2026-03\n      outcome: exit\n" + links
+    )

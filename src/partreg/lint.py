@@ -255,6 +255,7 @@ class _Repeats:
 
 
 _SCHEMA_RULES = {
+    "invalid_key": "yaml-syntax",
     "extra_forbidden": "unknown-key",
     "missing": "missing-field",
     "literal_error": "invalid-value",
@@ -320,6 +321,12 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             if owner and not hint:
                 message += f"; the keys here are: {', '.join(known)}"
             at_key = True
+        elif kind == "invalid_key":  # `1.5:`, `~:` or `[a]:` where a field's name belongs
+            at_key = True
+            message = (
+                f"has the key {shown(name)} in {dotted(key[:-1])}, which is not text: keys are field names; "
+                "write the key as a name (quote it if it looks like a number)"
+            )
         elif kind == "missing":
             at_key = True
             where = f" in {dotted(key[:-1])}" if len(key) > 1 else ""

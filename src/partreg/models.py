@@ -742,6 +742,9 @@ def id_from_name(file_id: str) -> str:
 
 
 _DROP = object()
+#: Stands, at the end of a loc, for every key of that mapping that is not text: pydantic names such
+#: a key by its text (``'1.5'``), which is not the key (``1.5``).
+_NON_TEXT_KEYS = object()
 
 
 def _dropping(data: Any, locs: list[tuple[str | int, ...]]) -> Any:
@@ -766,6 +769,8 @@ def _dropping(data: Any, locs: list[tuple[str | int, ...]]) -> Any:
     def sweep(value: Any, drop: dict[Any, Any]) -> Any:
         if isinstance(value, dict):
             items: Iterable[tuple[Any, Any]] = value.items()
+            if _NON_TEXT_KEYS in drop:
+                items = [(k, v) for k, v in items if type(k) is str]
         elif isinstance(value, list):
             items = enumerate(value)
         else:
@@ -774,6 +779,11 @@ def _dropping(data: Any, locs: list[tuple[str | int, ...]]) -> Any:
         return dict(kept) if isinstance(value, dict) else [v for _, v in kept]
 
     return sweep(data, paths)
+
+
+def _loc(err: ErrorDetails) -> tuple[Any, ...]:
+    loc = tuple(err["loc"])
+    return (*loc[:-1], _NON_TEXT_KEYS) if err["type"] == "invalid_key" else loc
 
 
 def read_arrangement(data: dict[str, Any], file_id: str) -> tuple[Arrangement, list[ErrorDetails]]:
@@ -789,7 +799,7 @@ def read_arrangement(data: dict[str, Any], file_id: str) -> tuple[Arrangement, l
         return Arrangement.model_validate(data), []
     except ValidationError as e:
         errors = e.errors(include_url=False)
-    found = [tuple(err["loc"]) for err in errors]
+    found = [_loc(err) for err in errors]
     kept = data
     for _ in range(3):  # the first round sets every wrong value aside; the others are a guard
         kept = _dropping(kept, [loc for loc in found if loc and loc[0] != "id"])
@@ -798,5 +808,5 @@ def read_arrangement(data: dict[str, Any], file_id: str) -> tuple[Arrangement, l
         try:
             return Arrangement.model_validate(kept), errors
         except ValidationError as again:
-            found = [tuple(err["loc"]) for err in again.errors(include_url=False)]
+            found = [_loc(err) for err in again.errors(include_url=False)]
     return Arrangement(id=id_from_name(file_id)), errors

@@ -43,7 +43,6 @@ from partreg.lint import (
     Problem,
     Severity,
     collector_paused,
-    dotted,
     internal_error,
     run,
     validate_settings,
@@ -297,14 +296,12 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
     if not isinstance(data, dict):
         what = "a list" if isinstance(data, list) else "a single value"
         return problem("not-a-mapping", f"is {what}, not a mapping of keys to values: start with `id: ...`")
-    found = _key_not_text(data, ())
-    if found is not None:
-        where, bad = found
-        line, column = doc.locate(where, at_key=True) if where else (1, 1)
-        inside = f" in {dotted(where)}" if where else ""
+    if not all(type(k) is str for k in data):  # (one inside a field is the schema's: `invalid_key`)
+        bad = next(k for k in data if not isinstance(k, str))
+        line, column = doc.locate((bad,), at_key=True) if isinstance(bad, int | str) else (1, 1)
         return problem(
             "yaml-syntax",
-            f"has the key {shown(bad)}{inside}, which is not text: keys are field names; "
+            f"has the key {shown(bad)}, which is not text: keys are field names; "
             "write the key as a name (quote it if it looks like a number)",
             line,
             column,
@@ -352,24 +349,6 @@ def _decode(raw: bytes, doc: Document) -> str | None:
         )
         return None
     return text
-
-
-def _key_not_text(value: Any, where: Key) -> tuple[Key, Any] | None:
-    """The first key that is not text (``1.5:``, ``~:``, ``[a]:``) in any mapping of ``value``: where its
-    mapping is, and the key; ``None`` where every key is text."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if type(key) is not str:
-                return where, key
-            found = _key_not_text(item, (*where, key))
-            if found is not None:
-                return found
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found = _key_not_text(item, (*where, index))
-            if found is not None:
-                return found
-    return None
 
 
 def _syntax_problem(doc: Document, message: str) -> Document:
@@ -1071,9 +1050,10 @@ def add_review(
             continue
         if name in top:
             edits.append(_rewrite(lines, *top[name], value, indent))
-        else:
-            after = _last_line(top["start"][1]) + 1 if "start" in top else closing
-            edits.append((after, after, _block({name: value}, indent, left)))
+        else:  # where the format puts it, as for `review` (which, at the same line, goes after it)
+            at = _line_of_first_key_after(root, name)
+            at = closing if at is None else at
+            edits.append((at, at, _block({name: value}, indent, left)))
     for first, stop, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
         lines[first:stop] = [replacement.replace("\n", newline)]
     new_text = "".join(lines)
