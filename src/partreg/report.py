@@ -232,17 +232,22 @@ def records_table(
 
 
 def records_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
-    from partreg.export import csv_writer, spreadsheet_safe
+    from partreg.export import csv_writer
 
     writer = csv_writer(out, "\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(
-            [
-                spreadsheet_safe(_cell(v) if isinstance(v, list | tuple | bool) else v)
-                for v in (row.get(c) for c in columns)
-            ]
-        )
+        writer.writerow([_csv_cell(row.get(c)) for c in columns])
+
+
+def _csv_cell(value: Any) -> Any:
+    """A number as a number (a day count before today included: ``-12``, not ``'-12``); anything
+    else as the text a table shows, safe for a spreadsheet."""
+    from partreg.export import spreadsheet_safe
+
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _cell(value)
+    return spreadsheet_safe(_cell(value))
 
 
 def _write_json(value: Any, out: TextIO) -> None:
