@@ -1,5 +1,6 @@
 """`partreg add` as an officer uses it: in a real terminal, from a draft, and two at once."""
 
+import io
 import shutil
 import subprocess
 import sys
@@ -56,6 +57,7 @@ def test_a_partnership_through_a_terminal(register):
     answer(child, "What is it for, in a sentence (optional): ", "A safer, busier town centre.")
     answer(child, "Lead officer's role", "Town Centre Manager")
     answer(child, "Lead service", "Economic Development")
+    answer(child, "Lead councillor or portfolio holder (optional): ", "Cllr Jan Pound")
     child.expect_exact("1. Growing our economy (growing-our-economy)")
     answer(child, "Which priorities does it serve", "9")  # no priority 9: asked again
     child.expect_exact("Choose a number from 1 to 5")
@@ -65,10 +67,13 @@ def test_a_partnership_through_a_terminal(register):
     answer(child, "Partner 2 name (empty to finish)", "Brentwood BID")
     answer(child, "sector", "private")
     answer(child, "Partner 3 name (empty to finish)", "")
-    answer(child, "Start date", "1/4/2025")  # a UK date: the answer says what to write instead
-    child.expect_exact("(did you mean 2025-04-01?)")
-    answer(child, "Start date", "2025-04-01")
+    answer(child, "Start date", "1/4/2025")  # a UK date that could be read either way: asked once
+    answer(child, "Is 1/4/2025 1 April 2025? [yes]: ", "")
     answer(child, "End date (optional)", "")
+    answer(child, "When was it last reviewed (empty if it has not been yet): ", "14/10/2026")
+    child.expect_exact("Read as 14 October 2026 (2026-10-14).")
+    answer(child, "What did it decide (", "")
+    answer(child, "Which role reviewed it (optional): ", "")
     answer(child, "statutory", "")
     answer(child, "Shared objective 1", "A safer town centre at night")
     answer(child, "Shared objective 2 (empty to finish)", "")
@@ -86,6 +91,9 @@ def test_a_partnership_through_a_terminal(register):
     answer(child, "Mitigation", "Council funding covers one year")
     answer(child, "Risk 2 (empty to finish)", "")
     answer(child, "Months between reviews [12]: ", "")
+    child.expect_exact("The new entry, brentwood-town-centre-partnership:")
+    child.expect_exact("Lead councillor: Cllr Jan Pound")
+    answer(child, "Write it? yes, a number to change that answer, or cancel [yes]: ", "")
     child.expect_exact("Wrote register/brentwood-town-centre-partnership.yaml")
     child.expect(pexpect.EOF)
     child.close()
@@ -113,28 +121,36 @@ CONTRACT_SCRIPT = [
     ("What is it for", ""),
     ("Lead officer's role", "Street Scene Manager"),
     ("Lead service", "Environment"),
+    ("Lead councillor", ""),
     ("Which priorities", ""),
     ("Partner 1 name", "BIFFA"),
     ("sector", "private"),
     ("Partner 2 name", ""),
     ("Start date", "2019-04-01"),
     ("End date", ""),
+    ("When was it last reviewed", ""),
     ("Contract reference", "ENV-1"),
-    ("Contract value in pounds", "1200000"),
+    ("Contract value in pounds", "£1.2m"),
+    ("Write it?", ""),
 ]
 
 
-@pytest.mark.parametrize("stop", [0, 7, 12, 15], ids=["title", "lead-service", "start-date", "last-question"])
-def test_ctrl_c_at_any_prompt_leaves_nothing_behind(register, stop):
+@pytest.mark.parametrize("key", ["c", "d"], ids=["ctrl-c", "ctrl-d"])
+@pytest.mark.parametrize("stop", [0, 7, 13, 18], ids=["title", "lead-service", "start-date", "summary"])
+def test_ctrl_c_or_ctrl_d_at_any_prompt_leaves_nothing_behind(register, stop, key):
     child = spawn(register)
     for prompt, reply in CONTRACT_SCRIPT[:stop]:
         answer(child, prompt, reply)
-    child.expect_exact(CONTRACT_SCRIPT[stop][0])
-    child.sendcontrol("c")
+    prompt = CONTRACT_SCRIPT[stop][0]
+    child.expect_exact(prompt)
+    if not prompt.endswith(": "):
+        child.expect_exact(": ")  # the whole prompt is shown: input() is waiting
+    child.sendcontrol(key)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    assert "partreg: stopped" in child.before and "Traceback" not in child.before
+    # on a line of its own, after the ^C the terminal echoes on the prompt's line
+    assert child.before.endswith("\r\nNothing was written.\r\n") and "Traceback" not in child.before
     assert list((register / "register").iterdir()) == []
 
 
@@ -230,3 +246,106 @@ def test_two_officers_adding_the_same_id_at_once(register):
         loaded = open_register(register)
         assert loaded.problems == []
         assert loaded.entries[0].title in {"Forum from officer 0", "Forum from officer 1"}
+
+
+GRANT_SCRIPT = [
+    ("Title of the arrangement: ", "Youth Club Grant 2026"),
+    ("buying a service", "no"),
+    ("funding for a fixed period", "yes"),
+    ("Record it as community-funding? [yes]: ", ""),
+    ("Id (the file name) [youth-club-grant-2026]: ", ""),
+    ("Status (proposed, active, ended) [active]: ", ""),
+    ("What is it for, in a sentence (optional): ", "Weekly youth club sessions in Shenfield."),
+    ("Lead officer's role", "Community Services Manager"),
+    ("Lead service", "Community Services"),
+    ("Lead councillor", ""),
+    ("Which priorities", "3"),
+    ("Partner 1 name", "Shenfield Youth Trust"),
+    ("sector", "voluntary"),
+    ("Partner 2 name", ""),
+    ("Start date", "1 April 2026"),
+    ("End date (optional): ", "31/03/2027"),
+    ("When was it last reviewed", ""),
+    ("Amount of funding in pounds: ", "£4.5k"),
+    ("Funded period starts [2026-04-01]: ", ""),
+    ("Funded period ends [2027-03-31]: ", ""),
+    ("Action agreed in return 1: ", "Forty sessions a year"),
+    ("Action agreed in return 2 (empty to finish): ", ""),
+]
+
+
+def run_script(child, script):
+    for prompt, reply in script:
+        answer(child, prompt, reply)
+
+
+def test_a_grant_with_uk_dates_and_money_a_changed_answer_and_defaults_passes_lint(register):
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    run_script(child, GRANT_SCRIPT)
+    child.expect_exact("Funding: £4,500")
+    child.expect_exact("Write it? yes, a number to change that answer, or cancel [yes]: ")
+    summary = screen.getvalue().rpartition("The new entry, ")[2]
+    [number] = [line.split(".")[0].strip() for line in summary.splitlines() if "Partners:" in line]
+    child.sendline(number)  # a second partner was forgotten
+    answer(child, "Partner 1 name", "Shenfield Youth Trust")
+    answer(child, "sector", "voluntary")
+    answer(child, "Partner 2 name", "Essex Youth Service")
+    answer(child, "sector", "pub")
+    answer(child, "Partner 3 name", "")
+    answer(child, "Write it? yes, a number to change that answer, or cancel [yes]: ", "yes")
+    summary = screen.getvalue().rpartition("The new entry, ")[2]
+    assert "Partners: Shenfield Youth Trust (voluntary); Essex Youth Service (public)" in summary
+    assert "Title: Youth Club Grant 2026" in summary and "Funding: £4,500" in summary  # the others kept
+    child.expect_exact("Wrote register/youth-club-grant-2026.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert "Read as 1 April 2026 (2026-04-01)." in screen.getvalue()
+    assert "Read as 31 March 2027 (2027-03-31)." in screen.getvalue()
+
+    text = (register / "register" / "youth-club-grant-2026.yaml").read_text()
+    assert "amount_gbp: 4500\n" in text and "period_end: 2027-03-31\n" in text
+    assert "start: 2026-04-01\n" in text and "end: 2027-03-31\n" in text
+    lint = subprocess.run(
+        [sys.executable, "-m", "partreg", "lint", "--format", "parsable"],
+        cwd=register,
+        capture_output=True,
+        text=True,
+    )
+    assert (lint.returncode, lint.stdout) == (0, ""), "not one warning the entry's facts do not justify"
+    classify = subprocess.run(
+        [sys.executable, "-m", "partreg", "classify", "youth-club-grant-2026"],
+        cwd=register,
+        capture_output=True,
+        text=True,
+    )
+    assert classify.returncode == 0, classify.stdout
+
+
+def test_cancel_at_the_summary_writes_nothing(register):
+    child = spawn(register)
+    run_script(child, GRANT_SCRIPT)
+    answer(child, "Write it? yes, a number to change that answer, or cancel [yes]: ", "cancel")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert child.before.endswith("Cancelled. Nothing was written.\r\n")
+    assert list((register / "register").iterdir()) == []
+
+
+def test_a_draft_without_an_id_is_given_the_one_add_proposes(register):
+    (register / "register" / "town-centre-forum.yaml").write_text("taken")
+    draft = textwrap.dedent(DRAFT.format(title="Town Centre Forum")).replace("id: town-centre-forum\n", "")
+    (register / "draft.yaml").write_text(draft)
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "add", "--from", "draft.yaml"],
+        cwd=register,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "The draft has no id: it is town-centre-forum-2, from its title." in result.stderr
+    assert (register / "register" / "town-centre-forum-2.yaml").read_text().count(
+        "id: town-centre-forum-2\n"
+    ) == 1

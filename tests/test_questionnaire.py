@@ -6,6 +6,8 @@ import pytest
 
 from partreg.models import Arrangement, Kind
 from partreg.questionnaire import (
+    Cancelled,
+    Finding,
     Invalid,
     Questionnaire,
     canonical,
@@ -35,8 +37,11 @@ def run(answers, exists=lambda _: False):
     return draft, prompts, said
 
 
-def contract_answers(buys=("yes",), ids=("",), start=("2019-04-01",), value=("£1,200,000",)):
-    """A contract's answers in the order asked; each slot may hold bad answers before the good one."""
+def contract_answers(
+    buys=("yes",), ids=("",), start=("2019-04-01",), value=("£1,200,000",), reviewed=("",), then=("",)
+):
+    """A contract's answers in the order asked; each slot may hold bad answers before the good one.
+    ``then`` answers the summary (Enter writes it)."""
     return [
         "Street cleansing contract",  # title
         *buys,  # the council buys the service: decided, no further fact questions
@@ -46,14 +51,17 @@ def contract_answers(buys=("yes",), ids=("",), start=("2019-04-01",), value=("£
         "",  # summary (optional)
         "Street Scene Manager",
         "Environment",
+        "",  # lead councillor (optional)
         "",  # priorities (optional for a contract)
         "BIFFA",
         "private",
         "",  # no second partner
         *start,
         "",  # end (optional)
+        *reviewed,  # last reviewed (optional), and its outcome and reviewer where given
         "ENV-1",
         *value,
+        *then,
     ]
 
 
@@ -71,15 +79,17 @@ def test_a_contract_asks_only_what_a_contract_needs():
 def test_bad_answers_are_asked_again():
     answers = contract_answers(
         buys=("perhaps", "yes"),
-        start=("1/4/2019", "2019-02-30", "2019-04-01"),
+        start=("1/4/2019", "no", "next week", "2019-02-30", "2019-04-01"),
         value=("lots", "-5", "1200000"),
     )
-    draft, _, said = run(answers)
+    draft, prompts, said = run(answers)
     assert draft["start"] == dt.date(2019, 4, 1)
+    assert "  Is 1/4/2019 1 April 2019? [yes]: " in prompts, "either order: asked once"
+    assert "  Then write it as YYYY-MM-DD, so it cannot be misread." in said
     [wrong_format] = [
         line for line in said if line.startswith("  Write dates as YYYY-MM-DD, or YYYY-MM or YYYY")
     ]
-    assert wrong_format.endswith("not '1/4/2019' (did you mean 2019-04-01?).")
+    assert wrong_format.endswith("or the UK way, such as 31/03/2026 or 1 April 2026.")
     assert "  '2019-02-30' is not a real date." in said
     assert "  Answer yes, no, or ? if you don't know." in said
     assert "  An amount cannot be negative." in said
@@ -150,3 +160,110 @@ def test_canonical_orders_nested_keys():
     data = {"start": "2025-01-01", "id": "x", "lead": {"service": "S", "role": "R"}}
     assert canonical(data) == {"id": "x", "lead": {"role": "R", "service": "S"}, "start": "2025-01-01"}
     assert list(canonical(data)["lead"]) == ["role", "service"]
+
+
+# --------------------------------------------------------------------------- the form at the end
+
+
+def summary_of(said):
+    """The last summary shown: its numbered lines, by label."""
+    start = max(i for i, line in enumerate(said) if line.startswith("The new entry, "))
+    lines = {}
+    for line in said[start + 1 :]:
+        number, _, rest = line.strip().partition(". ")
+        if not number.isdigit():
+            break
+        label, _, value = rest.partition(": ")
+        lines[label] = (int(number), value)
+    return lines
+
+
+def test_the_summary_shows_every_answer_and_a_change_keeps_the_others():
+    first, _, said = run(contract_answers())
+    lines = summary_of(said)
+    assert lines["Title"] == (1, "Street cleansing contract")
+    assert lines["Contract value"][1] == "£1,200,000" and lines["Last review"][1] == "not reviewed yet"
+    number = lines["Lead officer's role"][0]
+    # change the role by its number: only that question is asked again; then write
+    changed, prompts, said = run(contract_answers(then=(str(number), "Head of Street Scene", "")))
+    assert changed["lead"]["role"] == "Head of Street Scene"
+    assert {k: v for k, v in changed.items() if k != "lead"} == {
+        k: v for k, v in first.items() if k != "lead"
+    }
+    assert changed["lead"]["service"] == first["lead"]["service"]
+    assert prompts[-2] == "Lead officer's role (a role, not a name) [Street Scene Manager]: "
+
+
+def test_enter_keeps_an_answer_and_a_dash_clears_an_optional_one():
+    summary_at = summary_of(run(contract_answers())[2])["What it is for"][0]
+    answers = contract_answers(then=(str(summary_at), "Keeping streets clean", str(summary_at), "", ""))
+    assert run(answers)[0]["summary"] == "Keeping streets clean"
+    answers = contract_answers(then=(str(summary_at), "Keeping streets clean", str(summary_at), "-", ""))
+    assert "summary" not in run(answers)[0]
+
+
+def test_cancel_at_the_summary_returns_nothing():
+    with pytest.raises(Cancelled) as stopped:
+        run(contract_answers(then=("cancel",)))
+    assert str(stopped.value) == "Cancelled. Nothing was written." and stopped.value.exit_code == 1
+
+
+def test_changing_the_kind_asks_what_the_new_kind_needs_and_drops_the_old():
+    kind_at = summary_of(run(contract_answers())[2])["Kind"][0]
+    grant = ["no", "yes", "", "£5,000", "", "2020-03-31", "Run ten sessions", "", ""]
+    # no longer bought; funding for a fixed period; record it as community funding; the amount;
+    # the funded period starts [the start]; ends; one action; no second; write
+    draft, prompts, _said = run(contract_answers(then=(str(kind_at), *grant)))
+    assert draft["kind"] == "community-funding" and "contract" not in draft
+    assert draft["funding"] == {
+        "amount_gbp": 5000,
+        "period_start": dt.date(2019, 4, 1),
+        "period_end": dt.date(2020, 3, 31),
+        "actions": ["Run ten sessions"],
+    }
+    assert "Funded period starts [2019-04-01]: " in prompts, "defaults to the arrangement's start"
+
+
+def test_the_last_review_is_recorded_so_the_entry_is_not_born_overdue():
+    reviewed = ("14/10/2026", "", "Street Scene Manager")
+    draft, _prompts, said = run(contract_answers(reviewed=reviewed))
+    assert draft["review"] == {
+        "history": [{"date": dt.date(2026, 10, 14), "outcome": "continue", "by": "Street Scene Manager"}]
+    }
+    assert "  Read as 14 October 2026 (2026-10-14)." in said
+    assert summary_of(said)["Last review"][1] == "14 October 2026 (continue, by Street Scene Manager)"
+    # a review before the start, or one in the future, is asked again
+    draft, _, said = run(contract_answers(reviewed=("2018-01-01", "2030-01-01", "2026-10", "amend", "")))
+    assert draft["review"]["history"] == [{"date": "2026-10", "outcome": "amend"}]
+    assert "  That is before 2019-04-01: give a date on or after it." in said
+    assert "  That is in the future: a review is recorded once it has been held." in said
+
+
+def test_a_person_named_as_the_role_is_asked_again_once():
+    answers = contract_answers()
+    at = answers.index("Street Scene Manager")
+    answers[at : at + 1] = ["Jane Smith", "Street Scene Manager"]
+    draft, _, said = run(answers)
+    assert draft["lead"]["role"] == "Street Scene Manager"
+    assert any("'Jane Smith' looks like a person's name" in line for line in said)
+    answers[at : at + 2] = ["Grace Lane", "Grace Lane"]  # the officer insists: it is a team's name
+    assert run(answers)[0]["lead"]["role"] == "Grace Lane"
+
+
+def test_an_error_in_the_draft_stops_the_write_until_an_answer_changes():
+    def check(draft):
+        problem = draft["contract"]["reference"] == "ENV-1"
+        return [Finding(True, "the reference ENV-1 is taken")] if problem else []
+
+    script = iter(contract_answers(then=("yes", "cancel")))
+    prompts, said = [], []
+
+    def ask(prompt):
+        prompts.append(prompt)
+        return next(script)
+
+    with pytest.raises(Cancelled):
+        Questionnaire(ask, said.append, SETTINGS, TODAY, lambda _: False).run(check)
+    assert "  Error: the reference ENV-1 is taken" in said
+    assert "  Answer a number from 1 to 15 to change an answer, or cancel." in said
+    assert prompts[-1] == "Change which answer (a number), or cancel: "

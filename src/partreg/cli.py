@@ -19,7 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from partreg import __version__
-from partreg.errors import PartregError, UsageError, WriteRefused
+from partreg.errors import PartregError, Stopped, UsageError, WriteRefused
 
 if TYPE_CHECKING:
     from partreg.lint import Problem
@@ -33,6 +33,9 @@ class _Group(TyperGroup):
     def invoke(self, ctx: Any) -> Any:  # click's Context, which typer vendors
         try:
             return super().invoke(ctx)
+        except Stopped as e:  # at a prompt: the ^C or ^D is on the prompt's line
+            sys.stderr.write(f"\n{e}\n")
+            raise typer.Exit(e.exit_code) from None
         except PartregError as e:
             from partreg.report import error
 
@@ -731,7 +734,7 @@ def _ask_date(prompt: str, default: str) -> PartialDate:
     from partreg.models import read_date
 
     while True:
-        answer = typer.prompt(prompt, default=default).strip()
+        answer = _ask(f"{prompt} [{default}]: ").strip() or default
         try:
             return read_date(answer)
         except ValueError as e:
@@ -1077,10 +1080,11 @@ def _entry_from(target: str, root: Path | None) -> Arrangement:
 
 
 def _ask(prompt: str) -> str:
+    """One answer from the terminal; Ctrl-C or Ctrl-D stops the command, and nothing is written."""
     try:
         return input(prompt)
-    except EOFError:
-        raise PartregError("no answer (end of input): stopped, and nothing was written") from None
+    except (KeyboardInterrupt, EOFError):
+        raise Stopped() from None
 
 
 def _interactive() -> bool:
@@ -1179,10 +1183,11 @@ def add(
     from partreg import report
     from partreg.lint import Linter, Severity
     from partreg.models import Arrangement, plain
-    from partreg.questionnaire import Questionnaire, canonical
+    from partreg.questionnaire import Finding, Questionnaire, canonical, propose_id
     from partreg.rules import ALL
     from partreg.store import (
         REGISTER_DIR,
+        Document,
         dump_entry,
         make_folder,
         one_writer,
@@ -1194,25 +1199,39 @@ def add(
     base = _root(root)
     settings = _settings(base)
     folder = base / REGISTER_DIR
+    linter = Linter(settings, ALL)
+    doc: Document | None = None
     if draft is not None:
         doc = read_document(draft, str(draft))
         data = doc.data
+        titled = isinstance(data, dict) and isinstance(data.get("title"), str)
+        if titled and not doc.problems and "id" not in data:
+            data = {"id": _free_id(propose_id(data["title"]), _ids_on_disk(base)), **data}
+            doc = None  # checked as the entry it becomes, with the id partreg gave it
+            typer.echo(f"The draft has no id: it is {data['id']}, from its title.", err=True)
     elif _interactive():
-        data = Questionnaire(
-            _ask, typer.echo, settings, date.today(), lambda i: i in _ids_on_disk(base)
-        ).run()
-        doc = None
+
+        def check(answers: dict[str, Any]) -> list[Finding]:
+            name = f"{REGISTER_DIR}/{answers['id']}.yaml"
+            _, found = linter.check(parse_document(dump_entry(answers).encode(), name), answers["id"])
+            return [Finding(p.severity is Severity.ERROR, p.message) for p in found]
+
+        data = Questionnaire(_ask, typer.echo, settings, date.today(), lambda i: i in _ids_on_disk(base)).run(
+            check
+        )
     else:
         raise UsageError("partreg add asks questions: run it in a terminal, or give --from DRAFT.yaml")
 
     if doc is not None and doc.problems:
         report.problems_parsable(doc.problems, sys.stderr)
         raise PartregError(f"{draft}: not written; fix the problems above and try again")
-    linter = Linter(settings, ALL)
     try:
         entry = Arrangement.model_validate(data)
     except ValidationError:
-        source = doc or parse_document(dump_entry(canonical(data)).encode(), "draft.yaml")
+        made = (
+            f"{REGISTER_DIR}/{data['id']}.yaml" if isinstance(data, dict) and "id" in data else "draft.yaml"
+        )
+        source = doc or parse_document(dump_entry(canonical(data)).encode(), made)
         named = data.get("id") if isinstance(data, dict) else None  # a draft's file name is not its id
         report.problems_parsable(linter.check(source, named if isinstance(named, str) else "")[1], sys.stderr)
         raise PartregError(
@@ -1245,6 +1264,15 @@ def add(
         raise WriteRefused(refused) from None
     report.problems_parsable(found, sys.stderr)
     typer.echo(f"Wrote {name}. Review it, then commit it: git add {name}")
+
+
+def _free_id(proposed: str, taken: set[str]) -> str:
+    """``proposed``, or with the first number that makes it unused: ``-2``, ``-3``..."""
+    n, found = 1, proposed
+    while found in taken:
+        n += 1
+        found = f"{proposed}-{n}"
+    return found
 
 
 def main() -> NoReturn:

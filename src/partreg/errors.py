@@ -30,3 +30,12 @@ class WriteRefused(PartregError):
 
 class CannotWrite(PartregError):
     """A file or folder could not be written: no permission, no such folder, or the disk is full."""
+
+
+class Stopped(PartregError):
+    """The officer stopped a prompt (Ctrl-C or Ctrl-D), or cancelled: nothing was written."""
+
+    exit_code = 130
+
+    def __init__(self, message: str = "Nothing was written.") -> None:
+        super().__init__(message)

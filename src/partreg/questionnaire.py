@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, TypeVar, get_args
 
 from partreg.classify import QUESTIONS, classify
+from partreg.errors import Stopped
 from partreg.lint import ID_RULE
 from partreg.models import (
     ID_PATTERN,
@@ -22,10 +24,14 @@ from partreg.models import (
     RESERVED_NAMES,
     Arrangement,
     Kind,
+    PartialDate,
+    ReviewOutcome,
     Settings,
     inner_model,
     read_date,
+    uk_date,
 )
+from partreg.names import looks_like_a_name
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -87,13 +93,15 @@ def parse_pounds(text: str) -> float | int:
 
 
 def parse_months(text: str) -> int:
+    """Months between reviews, as ``import`` reads them: ``12``, ``12 months``, ``annual``, ``every 2 years``."""
+    from partreg.importer import Unplaced, read_months
+
     try:
-        months = int(text.strip())
-    except ValueError:
-        raise Invalid("write a whole number of months, for example 12") from None
-    if not 1 <= months <= 120:
-        raise Invalid("between 1 and 120 months")
-    return months
+        return read_months(text)
+    except Unplaced:
+        raise Invalid(
+            "write a number of months between 1 and 120, for example 12 (or annual, 6 months)"
+        ) from None
 
 
 def parse_yes_no(text: str) -> bool:
@@ -158,11 +166,13 @@ class Questionnaire:
         self, question: str, parse: Callable[[str], T], *, default: str | None = None, required: bool = True
     ) -> T | None:
         """Ask until the answer parses; an empty answer takes the default, or is ``None`` if optional."""
-        prompt = (
-            f"{question} [{default}]: " if default else f"{question}{'' if required else ' (optional)'}: "
-        )
+        # a question that ends in a bracket already says what an empty answer means
+        optional = "" if required or question.endswith(")") else " (optional)"
+        prompt = f"{question}{optional} [{default}]: " if default else f"{question}{optional}: "
         while True:
             answer = self._ask(prompt).strip()
+            if answer == "-" and not required:
+                return None  # clears an optional answer that has a default
             if not answer and default is not None:
                 answer = default
             if not answer:
@@ -233,62 +243,409 @@ class Questionnaire:
             self.say(f"  {i}. {k.value}")
         return Kind(self.need("Which kind is it", choice(kinds)))
 
-    def run(self) -> dict[str, Any]:
-        """Ask everything and return the draft entry (plain data, in the format's key order)."""
-        title = self.need("Title of the arrangement", _text)
-        facts = self.facts()
-        kind = self.kind(facts)
-        entry_id = self.need("Id (the file name)", self._new_id, default=propose_id(title))
-        status = self.need(
-            "Status (proposed, active, ended)", choice(["proposed", "active", "ended"]), default="active"
-        )
-        summary = self.text("What is it for, in a sentence", required=kind is Kind.JOINT_WORKING)
-        lead = {
-            "role": self.need("Lead officer's role (a role, not a name)", _text),
-            "service": self.need("Lead service", _text),
-        }
-        priorities = self._priorities(required=kind is Kind.PARTNERSHIP)
-        partners = self.many("partner is", self._partner, at_least=1)
-        start = self.need("Start date", parse_date, default=self.today.isoformat())
-        end = self.ask("End date", parse_date, required=status == "ended")
+    # ----------------------------------------------------------------------- the form
 
-        draft: dict[str, Any] = {"id": entry_id, "title": title, "kind": kind.value, "status": status}
-        if summary:
-            draft["summary"] = summary
-        draft["lead"] = lead
-        if priorities:
-            draft["priorities"] = priorities
-        draft["partners"] = partners
-        draft.update(self._kind_fields(kind))
+    def run(self, check: Check | None = None) -> dict[str, Any]:
+        """Ask everything, show it all back, and return the draft the officer chooses to write (plain
+        data, in the format's key order). At the summary an answer can be changed by its number,
+        keeping the others, or everything cancelled (:class:`Cancelled`). ``check`` gives what lint
+        finds in a draft; a draft with an error is not offered for writing."""
+        self.answers: dict[str, Any] = {}
+        self._fill()
+        while True:
+            draft = self.draft()
+            found = check(draft) if check else []
+            steps = [s for s in self._steps() if s.applies()]
+            self.say("")
+            self.say(f"The new entry, {self.answers['id']}:")
+            for n, step in enumerate(steps, 1):
+                self.say(f"  {n:>2}. {step.label}: {step.shown(self.answers.get(step.key))}")
+            errors = [f for f in found if f.error]
+            for finding in found:
+                self.say(f"  {'Error' if finding.error else 'Warning'}: {finding.message}")
+            if errors:
+                self.say("Change the answer the error is about before it can be written.")
+            question = (
+                "Change which answer (a number), or cancel"
+                if errors
+                else "Write it? yes, a number to change that answer, or cancel"
+            )
+            reply = self.need(
+                question,
+                self._form_choice(len(steps), can_write=not errors),
+                default=None if errors else "yes",
+            )
+            if reply == "yes":
+                return draft
+            if reply == "cancel":
+                raise Cancelled()
+            step = steps[int(reply) - 1]
+            self.say("Press Enter to keep an answer as it is, or - to clear one that is optional.")
+            self.answers[step.key] = step.ask(self.answers.get(step.key))
+            self._fill()  # an answer that changes the kind or the status may need more
+
+    def _fill(self) -> None:
+        """Ask each question that applies and has no answer yet, in order."""
+        for step in self._steps():
+            if step.applies() and step.key not in self.answers:
+                self.answers[step.key] = step.ask(None)
+
+    @staticmethod
+    def _form_choice(steps: int, *, can_write: bool) -> Callable[[str], str]:
+        def parse(text: str) -> str:
+            value = text.strip().lower()
+            if value.isdigit() and 1 <= int(value) <= steps:
+                return value
+            if value in YES and can_write:
+                return "yes"
+            if value in ("c", "cancel", "q", "quit"):
+                return "cancel"
+            if can_write:
+                raise Invalid(
+                    f"answer yes to write it, a number from 1 to {steps} to change an answer, or cancel"
+                )
+            raise Invalid(f"answer a number from 1 to {steps} to change an answer, or cancel")
+
+        return parse
+
+    def _steps(self) -> list[Step]:
+        """Every question of the form, in the order asked; each says when it applies."""
+        a = self.answers
+
+        def kind() -> Kind | None:
+            return a["kind"][1] if "kind" in a else None
+
+        def started() -> bool:  # before today: it may have been reviewed
+            return "start" in a and _earliest(a["start"]) < self.today
+
+        def of(k: Kind) -> Callable[[], bool]:
+            return lambda: kind() is k
+
+        contract, funding, partnership = of(Kind.CONTRACT), of(Kind.COMMUNITY_FUNDING), of(Kind.PARTNERSHIP)
+        return [
+            Step("title", "Title", lambda now: self.need("Title of the arrangement", _text, default=now)),
+            Step("kind", "Kind", self._ask_kind, shown=lambda v: f"{v[1].value}"),
+            Step(
+                "id",
+                "Id (the file name)",
+                lambda now: self.need(
+                    "Id (the file name)", self._new_id, default=now or propose_id(a["title"])
+                ),
+            ),
+            Step(
+                "status",
+                "Status",
+                lambda now: self.need(
+                    "Status (proposed, active, ended)",
+                    choice(["proposed", "active", "ended"]),
+                    default=now or "active",
+                ),
+            ),
+            Step(
+                "summary",
+                "What it is for",
+                lambda now: self.text(
+                    "What is it for, in a sentence", default=now, required=kind() is Kind.JOINT_WORKING
+                ),
+            ),
+            Step(
+                "role",
+                "Lead officer's role",
+                lambda now: self.need("Lead officer's role (a role, not a name)", self._role, default=now),
+            ),
+            Step("service", "Lead service", lambda now: self.need("Lead service", _text, default=now)),
+            Step(
+                "member",
+                "Lead councillor",
+                lambda now: self.text("Lead councillor or portfolio holder", default=now, required=False),
+            ),
+            Step(
+                "priorities",
+                "Priorities",
+                lambda now: self._priorities(required=kind() is Kind.PARTNERSHIP, now=now),
+                applies=lambda: bool(self.settings.priorities),
+                shown=lambda v: ", ".join(self.settings.priorities.get(p, p) for p in v) if v else "none",
+            ),
+            Step(
+                "partners",
+                "Partners",
+                lambda now: self.many("partner is", self._partner, at_least=1),
+                shown=lambda v: "; ".join(f"{p['name']} ({p['sector']})" for p in v),
+            ),
+            Step("start", "Start", lambda now: self.date("Start date", default=now or self.today)),
+            Step(
+                "end",
+                "End",
+                lambda now: self.date(
+                    "End date", default=now, required=a.get("status") == "ended", after=a.get("start")
+                ),
+            ),
+            Step("last_review", "Last review", self._last_review, applies=started, shown=_review_shown),
+            Step(
+                "reference",
+                "Contract reference",
+                lambda now: self.need("Contract reference", _text, default=now),
+                applies=contract,
+            ),
+            Step(
+                "value",
+                "Contract value",
+                lambda now: self.need("Contract value in pounds", parse_pounds, default=_typed(now)),
+                applies=contract,
+                shown=_pounds,
+            ),
+            Step(
+                "amount",
+                "Funding",
+                lambda now: self.need("Amount of funding in pounds", parse_pounds, default=_typed(now)),
+                applies=funding,
+                shown=_pounds,
+            ),
+            Step(
+                "period_start",
+                "Funded period starts",
+                lambda now: self.date("Funded period starts", default=now or a.get("start")),
+                applies=funding,
+            ),
+            Step(
+                "period_end",
+                "Funded period ends",
+                lambda now: self.date(
+                    "Funded period ends", default=now or a.get("end"), after=a.get("period_start")
+                ),
+                applies=funding,
+            ),
+            Step(
+                "actions",
+                "Actions agreed in return",
+                lambda now: self.many("action is", self._item("Action agreed in return"), at_least=1),
+                applies=funding,
+                shown="; ".join,
+            ),
+            Step(
+                "statutory",
+                "Required by law",
+                self._statutory,
+                applies=partnership,
+                shown=lambda v: v or "no",
+            ),
+            Step(
+                "objectives",
+                "Shared objectives",
+                lambda now: self.many("objective is", self._item("Shared objective"), at_least=1),
+                applies=partnership,
+                shown="; ".join,
+            ),
+            Step(
+                "outcomes",
+                "Outcomes",
+                lambda now: self.many("outcome is", self._outcome, at_least=1),
+                applies=partnership,
+                shown=lambda v: "; ".join(f"{o['description']} (target: {o['target']})" for o in v),
+            ),
+            Step(
+                "council_funding",
+                "Council funding a year",
+                lambda now: self.ask(
+                    "Council funding in pounds a year", parse_pounds, default=_typed(now), required=False
+                ),
+                applies=partnership,
+                shown=_pounds,
+            ),
+            Step(
+                "staff",
+                "Council staff time",
+                lambda now: self.text("Council staff time, such as 0.5 FTE", default=now, required=False),
+                applies=partnership,
+            ),
+            Step(
+                "partners_commit",
+                "What the partners commit",
+                lambda now: self.need("What the partners commit", _text, default=now),
+                applies=partnership,
+            ),
+            Step(
+                "added_value",
+                "Added value",
+                lambda now: self.need("Added value: what working together achieves", _text, default=now),
+                applies=partnership,
+            ),
+            Step(
+                "risks",
+                "Risks",
+                lambda now: self.many("risk is", self._risk, at_least=1),
+                applies=partnership,
+                shown=lambda v: "; ".join(f"{r['description']} ({r['likelihood']}/{r['impact']})" for r in v),
+            ),
+            Step(
+                "months",
+                "Months between reviews",
+                lambda now: self.need(
+                    "Months between reviews",
+                    parse_months,
+                    default=str(now or self.settings.review.default_months),
+                ),
+                applies=partnership,
+            ),
+        ]
+
+    def draft(self) -> dict[str, Any]:
+        """The entry the answers so far make, in the format's key order."""
+        a = self.answers
+        facts, kind = a["kind"]
+        draft: dict[str, Any] = {
+            "id": a["id"],
+            "title": a["title"],
+            "kind": kind.value,
+            "status": a["status"],
+        }
+        if a.get("summary"):
+            draft["summary"] = a["summary"]
+        draft["lead"] = {"role": a["role"], "service": a["service"]}
+        if a.get("member"):
+            draft["lead"]["member"] = a["member"]
+        if a.get("priorities"):
+            draft["priorities"] = a["priorities"]
+        draft["partners"] = a["partners"]
+        if kind is Kind.CONTRACT:
+            draft["contract"] = {"reference": a["reference"], "value_gbp": a["value"]}
+        elif kind is Kind.COMMUNITY_FUNDING:
+            draft["funding"] = {
+                "amount_gbp": a["amount"],
+                "period_start": a["period_start"],
+                "period_end": a["period_end"],
+                "actions": a["actions"],
+            }
+        elif kind is Kind.PARTNERSHIP:
+            if a["statutory"]:
+                draft["statutory"] = True
+                draft["statutory_basis"] = a["statutory"]
+            draft["objectives"] = a["objectives"]
+            draft["outcomes"] = a["outcomes"]
+            council = {"funding_gbp": a.get("council_funding"), "staff": a.get("staff")}
+            resources: dict[str, Any] = {}
+            if any(v is not None for v in council.values()):
+                resources["council"] = {k: v for k, v in council.items() if v is not None}
+            resources["partners"] = a["partners_commit"]
+            draft["resources"] = resources
+            draft["added_value"] = a["added_value"]
+            draft["risks"] = a["risks"]
         known = {k: v for k, v in facts.items() if v is not None}
         if known:
             draft["characteristics"] = known
-        draft["start"] = start
-        if end is not None:
-            draft["end"] = end
+        draft["start"] = a["start"]
+        if a.get("end") is not None:
+            draft["end"] = a["end"]
+        review: dict[str, Any] = {}
         if kind is Kind.PARTNERSHIP:
-            months = self.need(
-                "Months between reviews", parse_months, default=str(self.settings.review.default_months)
-            )
-            draft["review"] = {"months": months}
+            review["months"] = a["months"]
+        if a.get("last_review"):
+            review["history"] = [a["last_review"]]
+        if review:
+            draft["review"] = review
         ordered: dict[str, Any] = canonical(draft)
         return ordered
 
+    # ----------------------------------------------------------------------- the questions
+
+    def _ask_kind(
+        self, now: tuple[dict[str, bool | None], Kind] | None
+    ) -> tuple[dict[str, bool | None], Kind]:
+        facts = self.facts()
+        return facts, self.kind(facts)
+
+    def date(
+        self, question: str, *, default: Any = None, required: bool = True, after: Any = None
+    ) -> dt.date | int | str | None:
+        """A date as precise as the officer knows it, as written to the file; the UK way is read and
+        said back in full, and ``1/4/2025`` (either order) is confirmed once."""
+        while True:
+            text = self.ask(question, str, default=_typed(default), required=required)
+            if text is None:
+                return None
+            try:
+                day = read_date(text)
+            except ValueError as e:
+                either = uk_date(text)
+                if either is None:
+                    self.say(f"  {_sentence(str(e))}")
+                    continue
+                if not self.need(f"  Is {text.strip()} {either.display()}?", parse_yes_no, default="yes"):
+                    self.say("  Then write it as YYYY-MM-DD, so it cannot be misread.")
+                    continue
+                day = either
+            if text.strip() != day.iso:
+                self.say(f"  Read as {day.display()} ({day.iso}).")
+            if after is not None and day.latest < _earliest(after):
+                self.say(f"  That is before {_typed(after)}: give a date on or after it.")
+                continue
+            return day.yaml_value()
+
+    def _role(self, text: str) -> str:
+        """A role, not a person: a name is asked again once, and taken if the officer repeats it."""
+        value = _text(text)
+        if value != self._refused_role and looks_like_a_name(value):
+            self._refused_role = value
+            raise Invalid(
+                f"{value!r} looks like a person's name, and the register is published: give the role, "
+                "for example Community Safety Manager (type it again if it is a role)"
+            )
+        return value
+
+    _refused_role: str | None = None
+
+    def _last_review(self, now: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The last review held, so an entry is not born overdue; empty where it has not been reviewed."""
+        a = self.answers
+        held = self.date(
+            "When was it last reviewed (empty if it has not been yet)",
+            default=now["date"] if now else None,
+            required=False,
+            after=a.get("start"),
+        )
+        if held is None:
+            return None
+        if _earliest(held) > self.today:
+            self.say("  That is in the future: a review is recorded once it has been held.")
+            return self._last_review(now)
+        outcomes = list(get_args(ReviewOutcome))
+        record: dict[str, Any] = {
+            "date": held,
+            "outcome": self.need(
+                f"  What did it decide ({', '.join(outcomes)})",
+                choice(outcomes),
+                default=now["outcome"] if now else outcomes[0],
+            ),
+        }
+        by = self.text("  Which role reviewed it", default=now.get("by") if now else None, required=False)
+        if by:
+            record["by"] = by
+        return record
+
+    def _statutory(self, now: str | bool | None) -> str | bool:
+        if not self.need("Is it required by law (statutory)?", parse_yes_no, default="yes" if now else "no"):
+            return False
+        return self.need("Which law", _text, default=now if isinstance(now, str) else None)
+
+    def _item(self, what: str) -> Callable[[int], str | None]:
+        return lambda n: self.text(f"{what} {n}" + (" (empty to finish)" if n > 1 else ""), required=n == 1)
+
     def _new_id(self, text: str) -> str:
         value = parse_id(text)
-        if self.exists(value):
+        if value != self.answers.get("id") and self.exists(value):
             raise Invalid(f"register/{value}.yaml already exists: choose another id, e.g. {value}-2")
         return value
 
-    def _priorities(self, *, required: bool) -> list[str]:
+    def _priorities(self, *, required: bool, now: list[str] | None = None) -> list[str]:
         ids = list(self.settings.priorities)
-        if not ids:
-            return []
         self.say("The council's priorities:")
         for i, (pid, name) in enumerate(self.settings.priorities.items(), 1):
             self.say(f"  {i}. {name} ({pid})")
         picked = self.ask(
-            "Which priorities does it serve (numbers, separated by commas)", choices(ids), required=required
+            "Which priorities does it serve (numbers, separated by commas)",
+            choices(ids),
+            default=", ".join(str(ids.index(p) + 1) for p in now if p in ids) if now else None,
+            required=required,
         )
         return picked or []
 
@@ -299,64 +656,6 @@ class Questionnaire:
         sectors = ["public", "private", "voluntary", "community", "academic", "other"]
         sector = self.need(f"  {name}: sector ({', '.join(sectors)})", choice(sectors))
         return {"name": name, "sector": sector}
-
-    def _kind_fields(self, kind: Kind) -> dict[str, Any]:
-        if kind is Kind.CONTRACT:
-            return {
-                "contract": {
-                    "reference": self.need("Contract reference", _text),
-                    "value_gbp": self.need("Contract value in pounds", parse_pounds),
-                }
-            }
-        if kind is Kind.COMMUNITY_FUNDING:
-            amount = self.need("Amount of funding in pounds", parse_pounds)
-            period_start = self.need("Funded period starts", parse_date, default=self.today.isoformat())
-            period_end = self.need("Funded period ends", parse_date)
-            actions = self.many(
-                "action is",
-                lambda n: self.text(
-                    f"Action agreed in return {n}" + (" (empty to finish)" if n > 1 else ""), required=n == 1
-                ),
-                at_least=1,
-            )
-            return {
-                "funding": {
-                    "amount_gbp": amount,
-                    "period_start": period_start,
-                    "period_end": period_end,
-                    "actions": actions,
-                }
-            }
-        if kind is not Kind.PARTNERSHIP:
-            return {}
-        self.say(
-            "A partnership must agree six things: objectives, resources, outcomes, added value, risks and a review timescale."
-        )
-        out: dict[str, Any] = {}
-        if self.need("Is it required by law (statutory)?", parse_yes_no, default="no"):
-            out["statutory"] = True
-            out["statutory_basis"] = self.need("Which law", _text)
-        out["objectives"] = self.many(
-            "objective is",
-            lambda n: self.text(
-                f"Shared objective {n}" + (" (empty to finish)" if n > 1 else ""), required=n == 1
-            ),
-            at_least=1,
-        )
-        out["outcomes"] = self.many("outcome is", self._outcome, at_least=1)
-        council: dict[str, Any] = {}
-        funding = self.ask("Council funding in pounds a year", parse_pounds, required=False)
-        if funding is not None:
-            council["funding_gbp"] = funding
-        staff = self.text("Council staff time (e.g. 0.5 FTE)", required=False)
-        if staff:
-            council["staff"] = staff
-        resources: dict[str, Any] = {"council": council} if council else {}
-        resources["partners"] = self.need("What the partners commit", _text)
-        out["resources"] = resources
-        out["added_value"] = self.need("Added value: what working together achieves", _text)
-        out["risks"] = self.many("risk is", self._risk, at_least=1)
-        return out
 
     def _outcome(self, n: int) -> dict[str, Any] | None:
         description = self.text(f"Outcome {n}" + (" (empty to finish)" if n > 1 else ""), required=n == 1)
@@ -379,6 +678,68 @@ class Questionnaire:
             "impact": self.need("  Impact (low, medium, high)", choice(levels), default="medium"),
             "mitigation": self.need("  Mitigation", _text),
         }
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question of the form: its key in the answers, its label in the summary, how it is asked
+    (given the answer so far, ``None`` the first time), when it applies, and how its answer reads."""
+
+    key: str
+    label: str
+    ask: Callable[[Any], Any]
+    applies: Callable[[], bool] = lambda: True
+    shown: Callable[[Any], str] = lambda v: _typed(v) or "(none)"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What lint says of the draft, for the summary."""
+
+    error: bool
+    message: str
+
+
+Check = Callable[[dict[str, Any]], list[Finding]]
+
+
+class Cancelled(Stopped):
+    """The officer cancelled at the summary."""
+
+    exit_code = 1
+
+    def __init__(self) -> None:
+        super().__init__("Cancelled. Nothing was written.")
+
+
+def _typed(value: Any) -> str | None:
+    """An answer as the officer would type it again (the default when it is asked again)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _earliest(value: Any) -> dt.date:
+    return PartialDate.parse(value).earliest
+
+
+def _pounds(value: Any) -> str:
+    return "(none)" if value is None else f"£{value:,}"
+
+
+def _review_shown(record: dict[str, Any] | None) -> str:
+    if not record:
+        return "not reviewed yet"
+    by = f", by {record['by']}" if record.get("by") else ""
+    return f"{PartialDate.parse(record['date']).display()} ({record['outcome']}{by})"
+
+
+def _sentence(text: str) -> str:
+    return f"{text[:1].upper()}{text[1:]}."
 
 
 def _text(value: str) -> str:

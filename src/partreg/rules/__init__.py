@@ -40,6 +40,7 @@ from partreg.rules import (
     personal_data,
     review_overdue,
     risk_without_mitigation,
+    role_looks_like_a_name,
     start_not_recorded,
     statutory_without_basis,
     unknown_key,
@@ -93,6 +94,7 @@ ALL: tuple[Rule, ...] = (
     risk_without_mitigation.RULE,
     exit_strategy_missing.RULE,
     personal_data.RULE,
+    role_looks_like_a_name.RULE,
     control_character.RULE,
     # reviews, by the date of the run
     review_overdue.RULE,

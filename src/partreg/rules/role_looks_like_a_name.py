@@ -1,0 +1,48 @@
+DOC = """A field for a role that holds what looks like a person's name.
+
+What it checks:
+    That the lead's `role` and each review's `by` name a role, not a
+    person: a title (`Mrs`, `Cllr`), an initial (`J. Smith`) or a common
+    given name followed by a surname, with no word of office (manager,
+    officer, head...) in it.
+Why it matters:
+    The register is published and names roles, so it stays true when
+    people change jobs and holds no one's personal data. A councillor is a
+    public office holder: name them in `lead.member`.
+Example:
+    ```yaml
+    lead:
+      role: Jane Smith
+    ```
+Instead:
+    ```yaml
+    lead:
+      role: Community Safety Manager
+    ```
+"""
+
+from collections.abc import Iterator
+
+from partreg.lint import Context, Hit, Rule, Severity
+from partreg.models import Arrangement
+from partreg.names import looks_like_a_name
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    if entry.lead is not None and entry.lead.role and looks_like_a_name(entry.lead.role):
+        yield Hit(
+            ("lead", "role"),
+            f"{entry.lead.role!r} looks like a person's name, and the register is published: "
+            "write the role (for example `Community Safety Manager`); a councillor goes in `lead.member`",
+        )
+    if entry.review is not None:
+        for i, record in enumerate(entry.review.history):
+            if record.by and looks_like_a_name(record.by):
+                yield Hit(
+                    ("review", "history", i, "by"),
+                    f"{record.by!r} looks like a person's name, and the register is published: "
+                    "write the role that reviewed it (for example `Partnerships Manager`)",
+                )
+
+
+RULE = Rule("role-looks-like-a-name", Severity.WARNING, DOC or "", check)

@@ -1,0 +1,38 @@
+import pytest
+
+from partreg.names import looks_like_a_name
+from tests.common import PARTNERSHIP, check, replace
+
+
+def test_a_role_passes():
+    check(PARTNERSHIP)
+
+
+@pytest.mark.parametrize("name", ["Jane Smith", "Mrs J. Smith", "J Smith", "Cllr Patel", "Mohammed O'Brien"])
+def test_a_person_as_the_lead_role(name):
+    check(
+        replace(PARTNERSHIP, "role: Community Safety Manager", f"role: {name}"),
+        ("role-looks-like-a-name", 7, 9),
+    )
+
+
+def test_a_person_as_the_reviewer():
+    reviewed = "  history:\n    - {date: 2026-04-01, outcome: continue, by: Sarah Jones}\n"
+    check(PARTNERSHIP + reviewed, ("role-looks-like-a-name", 31, 49))
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "Head of Housing",
+        "Community Safety Manager",
+        "Environmental Health",
+        "Chief Executive",
+        "Leisure operator",
+        "Council representatives (two appointed councillors)",
+        "Partnerships",
+        "Jane",
+    ],
+)
+def test_roles_and_teams_are_not_names(role):
+    assert not looks_like_a_name(role)
