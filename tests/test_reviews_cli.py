@@ -78,13 +78,28 @@ def test_the_calendar_parses_back_and_follows_rfc_5545():
     assert len(events) == len(items) >= 5
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
+    overdue = 0
     for event, item in zip(events, items, strict=True):
         start = event.decoded("DTSTART")
         assert type(start) is dt.date, "an all-day event"
         assert event.decoded("DTEND") == start + dt.timedelta(days=1)
         assert event.decoded("DTSTAMP").tzinfo is not None
-        assert str(event["UID"]) == f"review-{item['id']}-{start:%Y%m%d}@partreg"
+        due = dt.date.fromisoformat(item["end"] if item["state"] == "ending" else item["next_review"])
+        what = "ending" if item["state"] == "ending" else "review"
+        assert str(event["UID"]) == f"{what}-{item['id']}-{due:%Y%m%d}@partreg", "the day it fell due"
         assert item["title"] in str(event["SUMMARY"])
+        description = str(event["DESCRIPTION"])
+        assert f"\npartreg review {item['id']} --outcome " in description, "the exact command"
+        if item["state"] == "overdue":  # on the day of the calendar, where it is seen
+            overdue += 1
+            assert start == dt.date.fromisoformat(AS_OF)
+            assert str(event["SUMMARY"]).startswith(f"Overdue since {due.day} {due:%B %Y}: review of ")
+            assert (
+                f"The review fell due on {due.day} {due:%B %Y}, {(start - due).days} days ago." in description
+            )
+        else:
+            assert start == due
+    assert overdue >= 2
 
 
 def test_calendar_uids_are_stable_between_runs():

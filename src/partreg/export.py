@@ -169,6 +169,41 @@ def not_in_calendar(items: list[DueItem]) -> list[DueItem]:
     return [i for i in items if not in_calendar(i)]
 
 
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _calendar_description(item: DueItem) -> str:
+    """What the event is about and what to do, in plain words, with the exact command to run."""
+    e = item.entry
+    assert item.date is not None
+    kind = KIND_LABELS[e.kind].lower() if e.kind else "its kind is not recorded"
+    role, service = (e.lead.role, e.lead.service) if e.lead else (None, None)
+    lead = ", ".join(without_unshown(part) for part in (role, service) if part)
+    about = f"{without_unshown(e.name)} ({kind}); " + (f"lead: {lead}." if lead else "no lead is recorded.")
+    last = f"Last reviewed {item.last_review.when()}." if item.last_review else "No review is recorded yet."
+    if item.state is State.ENDING:
+        when = f"It ends on {_day(item.date)}."
+        act = (
+            "Decide whether it ends or continues, then record the decision:\n"
+            f"partreg review {e.id} --outcome exit --end {item.date.isoformat()}\n"
+            f"or: partreg review {e.id} --outcome continue"
+        )
+    else:
+        late = -item.days if item.days is not None and item.days < 0 else 0
+        when = (
+            f"The review fell due on {_day(item.date)}, {late} day{'s' if late != 1 else ''} ago."
+            if late
+            else f"The review is due on {_day(item.date)}."
+        )
+        act = (
+            "Once the review is held, record it (on the day, or add --date YYYY-MM-DD):\n"
+            f"partreg review {e.id} --outcome continue\n"
+            "(or --outcome amend; or --outcome exit --end YYYY-MM-DD to end it)"
+        )
+    return f"{about} {when} {last}\n{act}"
+
+
 def due_calendar(items: list[DueItem], council: str, now: dt.datetime) -> bytes:
     """An RFC 5545 calendar: one all-day event per review due (or arrangement ending).
 
@@ -188,32 +223,25 @@ def due_calendar(items: list[DueItem], council: str, now: dt.datetime) -> bytes:
     calendar.add("x-wr-calname", f"{without_unshown(council)}: partnership reviews")
     for item in filter(in_calendar, items):
         e = item.entry
-        assert item.date is not None  # in_calendar says so
+        assert item.date is not None and item.days is not None  # in_calendar says so
         what = "ending" if item.state is State.ENDING else "review"
+        # an overdue review is on the day of the calendar, where it is seen, not on a day long past;
+        # its uid keeps the day it fell due, so the next calendar moves the same event forward
+        day = item.date - dt.timedelta(days=item.days) if item.state is State.OVERDUE else item.date
         event = Event()
         event.add("uid", f"{what}-{e.id}-{item.date:%Y%m%d}@partreg")
         event.add("dtstamp", now.astimezone(dt.UTC))
-        event.add("dtstart", item.date)
-        event.add("dtend", item.date + dt.timedelta(days=1))
-        summary = {State.OVERDUE: "Review overdue", State.DUE: "Review due", State.ENDING: "Ending"}[
-            item.state
-        ]
-        event.add("summary", f"{summary}: {without_unshown(e.name)}")
-        last = (
-            f"Last review: {item.last_review.display()}." if item.last_review else "No review recorded yet."
-        )
-        action = (
-            f"Plan the exit or renewal; record the decision with: partreg review {e.id} --outcome exit "
-            "--end YYYY-MM-DD (or --outcome continue)"
-            if item.state is State.ENDING
-            else f"After the review, record it with: partreg review {e.id} --date YYYY-MM-DD --outcome continue"
-        )
-        kind = KIND_LABELS[e.kind] if e.kind else "Arrangement (kind not recorded)"
-        role, service = (e.lead.role, e.lead.service) if e.lead else (None, None)
-        role, service = (without_unshown(role or ""), without_unshown(service or ""))
-        led = f" led by the {role}" if role else ""
-        led += f" ({service})" if service else ""
-        event.add("description", f"{kind}{led}. {last}\n{action}")
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+        name = without_unshown(e.name)
+        if item.state is State.OVERDUE:
+            summary = f"Overdue since {_day(item.date)}: review of {name}"
+        elif item.state is State.DUE:
+            summary = f"Review due: {name}"
+        else:
+            summary = f"Ends: {name}"
+        event.add("summary", summary)
+        event.add("description", _calendar_description(item))
         event.add("categories", ["Partnership register", *([KIND_LABELS[e.kind]] if e.kind else [])])
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)

@@ -334,6 +334,13 @@ KIND_LABELS: dict[Kind, str] = {
     Kind.JOINT_WORKING: "Joint working",
     Kind.COMMUNITY_FUNDING: "Community funding",
 }
+#: Each kind in a sentence: "This is a contract", "This is joint working".
+KIND_IN_A_SENTENCE: dict[Kind, str] = {
+    Kind.PARTNERSHIP: "a partnership",
+    Kind.CONTRACT: "a contract",
+    Kind.JOINT_WORKING: "joint working",
+    Kind.COMMUNITY_FUNDING: "community funding",
+}
 
 
 class Status(StrEnum):

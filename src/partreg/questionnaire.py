@@ -20,7 +20,7 @@ from partreg.errors import Stopped
 from partreg.lint import ID_RULE
 from partreg.models import (
     ID_PATTERN,
-    KIND_LABELS,
+    KIND_IN_A_SENTENCE,
     RESERVED_NAMES,
     Arrangement,
     Kind,
@@ -227,7 +227,7 @@ class Questionnaire:
         for conflict in result.conflicts:
             self.say(f"  Note: {conflict}")
         if result.kind is not None:
-            self.say(f"This is {_article(result.kind)} {KIND_LABELS[result.kind].lower()}: {result.basis}.")
+            self.say(f"This is {KIND_IN_A_SENTENCE[result.kind]}: {result.basis}.")
             for reason in result.reasons[1:]:
                 self.say(f"  {reason}")
             if self.need(f"Record it as {result.kind.value}?", parse_yes_no, default="yes"):
@@ -746,10 +746,6 @@ def _text(value: str) -> str:
     if not value.strip():
         raise Invalid("an answer is needed here")
     return value.strip()
-
-
-def _article(kind: Kind) -> str:
-    return "an" if KIND_LABELS[kind][0].lower() in "aeiou" else "a"
 
 
 # --------------------------------------------------------------------------- the draft
