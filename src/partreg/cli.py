@@ -433,7 +433,8 @@ def list_(
     from partreg import report
     from partreg.export import SUMMARY_COLUMNS, public_entries, summary_record
     from partreg.lint import did_you_mean
-    from partreg.models import KIND_LABELS, Kind, Status
+    from partreg.models import Kind, ReviewSettings, Status
+    from partreg.review import next_review
 
     # as an officer types them: `Active`, `Joint working`
     kind = "-".join(kind.lower().split()) if kind else kind
@@ -458,27 +459,23 @@ def list_(
         and (status is None or e.status == status)
         and (priority is None or priority in e.priorities)
     ]
-    # chosen by every field; shown without the fields the council keeps internal
-    rows = [summary_record(e) for e in public_entries(chosen, register.settings)]
+    # chosen, and their reviews scheduled, by every field; shown without the fields kept internal
+    reviews = register.settings.review if register.settings else ReviewSettings()
+    due = [None if e.status is Status.ENDED else next_review(e, reviews) for e in chosen]
+    rows = [summary_record(e, d) for e, d in zip(public_entries(chosen, register.settings), due, strict=True)]
     if output is ListFormat.json:
         report.as_json(rows, sys.stdout)
     elif output is ListFormat.csv:
         report.records_csv(rows, SUMMARY_COLUMNS, sys.stdout)
+    elif rows:
+        report.arrangements_table(rows, report.console())
     else:
-        out = report.console()
-        for k in order:
-            group = [r for r in rows if r["kind"] == (k.value if k else None)]
-            if group:
-                title = f"{KIND_LABELS[k] if k else 'Kind not recorded'} ({len(group)})"
-                shown = [{**r, "title": r["title"] or "(no title)"} for r in group]
-                report.records_table(shown, ("title", "id", "status", "lead_service"), out, title=title)
-        if not rows:
-            out.print("No arrangements match." if register.entries else "The register has no arrangements.")
+        typer.echo("No arrangements match." if register.entries else "The register has no arrangements.")
 
 
 @app.command()
 @_help(
-    """Show one arrangement, every field that is set.
+    """Show one arrangement: every field that is set and may be published (--internal: all of them).
 
     Example: partreg show brentwood-community-safety-partnership --format json
     """
@@ -508,8 +505,15 @@ def show(
     record = full_record(entry, register.settings, internal=internal)
     if output is ShowFormat.json:
         report.as_json(record, sys.stdout)
-    else:
-        report.mapping_text(record, report.console())
+        return
+    report.mapping_text(record, report.console())
+    everything = full_record(entry, register.settings, internal=True)
+    left_out = [k for k in everything if k not in record]
+    left_out += [f"lead.{k}" for k in everything.get("lead", {}) if k not in record.get("lead", {})]
+    if left_out:  # said, so that nobody takes the page's view for the whole entry
+        typer.echo(
+            f"Not shown, as they are not published: {', '.join(left_out)}. Add --internal to see them."
+        )
 
 
 @app.command("review-due")

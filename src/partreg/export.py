@@ -26,6 +26,9 @@ SUMMARY_COLUMNS = (
     "partners",
     "start",
     "end",
+    "next_review",
+    "money_gbp",
+    "money_is",
 )
 CONTACT_FIELDS = frozenset({"email", "phone"})
 
@@ -61,8 +64,22 @@ def csv_writer(out: TextIO, lineterminator: str = "\r\n") -> Any:
     return csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator=lineterminator)
 
 
-def summary_record(entry: Arrangement) -> dict[str, Any]:
+def council_money(entry: Arrangement) -> tuple[int | float | None, str | None]:
+    """What the council puts in, by the entry's kind, and what that amount is: a contract's value,
+    a grant's amount, or the council's funding a year."""
+    if entry.contract is not None and entry.contract.value_gbp is not None:
+        return entry.contract.value_gbp, "contract value"
+    if entry.funding is not None and entry.funding.amount_gbp is not None:
+        return entry.funding.amount_gbp, "funding"
+    council = entry.resources.council if entry.resources else None
+    if council is not None and council.funding_gbp is not None:
+        return council.funding_gbp, "council funding a year"
+    return None, None
+
+
+def summary_record(entry: Arrangement, next_review: dt.date | None = None) -> dict[str, Any]:
     """The few facts a listing shows; nothing internal. What is not recorded is ``None``."""
+    money, money_is = council_money(entry)
     return {
         "id": entry.id,
         "title": entry.title,
@@ -73,6 +90,9 @@ def summary_record(entry: Arrangement) -> dict[str, Any]:
         "partners": [p.name for p in entry.partners if p.name],
         "start": entry.start.iso if entry.start else None,
         "end": entry.end.iso if entry.end else None,
+        "next_review": next_review.isoformat() if next_review else None,
+        "money_gbp": int(money) if isinstance(money, float) and money.is_integer() else money,
+        "money_is": money_is,
     }
 
 

@@ -11,6 +11,7 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 from urllib.parse import quote
@@ -24,10 +25,14 @@ from partreg.models import UNSHOWN, visible
 # rich is imported only where text for people is made: a CI run's machine formats do without it.
 
 
-def console(file: TextIO | None = None) -> Console:
+def console(file: TextIO | None = None, width: int | None = None) -> Console:
+    """Text for people. On a terminal (or at a ``width`` given), lines are wrapped at its width at
+    word boundaries, so no word, id or rule id is split; into a file or a pipe they are not wrapped."""
     from rich.console import Console
 
-    return Console(file=file or sys.stdout, highlight=False, soft_wrap=True)
+    out = Console(file=file or sys.stdout, highlight=False, width=width)
+    out.soft_wrap = not (out.is_terminal or width)
+    return out
 
 
 def escape(text: str) -> str:
@@ -44,6 +49,19 @@ def _table(**options: Any) -> Any:
     return Table(**options)
 
 
+def _hanging(rows: Sequence[tuple[str, ...]]) -> Any:
+    """Rows whose last cell wraps under itself, at word boundaries; the cells before it never wrap."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    for _ in rows[0][:-1] if rows else ():
+        grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")  # a word longer than the line (a long URL) is still shown whole
+    for row in rows:
+        grid.add_row(*row)
+    return grid
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -52,15 +70,20 @@ def plural(n: int, word: str) -> str:
 
 
 def problems_text(problems: Sequence[Problem], files: int, out: Console) -> None:
-    """Problems grouped by file, then a summary line."""
+    """Problems grouped by file, then a summary line. On a terminal a long message wraps under
+    itself, at word boundaries; elsewhere each problem is one line."""
     for path, group in groupby(problems, key=lambda p: p.path):
         out.print(f"[bold underline]{escape(path)}[/]")
+        rows = []
         for p in group:
             colour = "red" if p.severity is Severity.ERROR else "yellow"
-            out.print(
-                f"  {p.line}:{p.column}".ljust(10)
-                + f"[{colour}]{p.severity:<8}[/] {escape(p.message)}  [dim]{p.rule}[/]"
-            )
+            where, severity = f"  {p.line}:{p.column}", f"[{colour}]{p.severity:<7}[/]"
+            rows.append((where, severity, f"{escape(p.message)}  [dim]{p.rule}[/]"))
+        if out.soft_wrap:
+            for where, severity, message in rows:
+                out.print(f"{where.ljust(10)}{severity} {message}")
+        else:
+            out.print(_hanging(rows))
         out.print()
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
@@ -231,6 +254,91 @@ def records_table(
     out.print(table)
 
 
+@dataclass(frozen=True)
+class Column:
+    """A column of a listing: its header, its cell (rich markup, escaped; lines apart by ``\n``),
+    whether the cell is never wrapped (a date, an amount), and how its lines join in a block."""
+
+    header: str
+    cell: Callable[[dict[str, Any]], str]
+    whole: bool = False
+    joined: str = ", "
+
+
+#: Between two columns of a listing's table: the place of the (blank) rule and a space of padding.
+GAP = 2
+
+
+def listing(
+    rows: Sequence[dict[str, Any]],
+    key: str,
+    columns: Sequence[Column],
+    out: Console,
+    *,
+    group: Callable[[dict[str, Any]], str] | None = None,
+) -> None:
+    """One table, whose first column is each row's ``key`` (an id: never split) above its first
+    column's cell, with a heading row where ``group`` changes; where the table cannot fit the
+    terminal without splitting an id or a word, one block a row instead: the id, then each
+    column as ``header: cell``, wrapped at word boundaries.
+
+    The widths are worked out here, not by rich, whose squeezing of a table too wide for the
+    terminal cuts words in two: each column gets at least its longest word (its longest line if
+    it is never wrapped), and the room left completes the columns that need least of it first,
+    so as few columns as can be wrap at all."""
+    from rich import box
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    first, *rest = columns
+    cells = [[f"[bold]{r[key]}[/]\n{first.cell(r)}", *(c.cell(r) for c in rest)] for r in rows]
+    plain = [[Text.from_markup(cell).plain for cell in row] for row in cells]
+    least, most = [], []
+    for n, column in enumerate(columns):
+        lines = [line for row in plain for line in row[n].split("\n")] + [column.header]
+        least.append(
+            max(len(line) if column.whole else max(map(len, line.split()), default=0) for line in lines)
+        )
+        most.append(max(map(len, lines)))
+    room = (out.width if not out.soft_wrap else sum(most) + GAP * len(most)) - GAP * (len(columns) - 1)
+    headings = [group(r) if group else "" for r in rows]
+    if sum(least) > room:
+        for n, (values, heading) in enumerate(zip(cells, headings, strict=True)):
+            if heading and (n == 0 or heading != headings[n - 1]):
+                out.print(f"[bold underline]{heading}[/]")
+            id_line, _, below = values[0].partition("\n")
+            out.print(id_line)
+            fields = [below.replace("\n", first.joined)]
+            fields += [
+                f"{c.header}: {v.replace(chr(10), c.joined)}" for c, v in zip(rest, values[1:], strict=True)
+            ]
+            out.print(Padding(" · ".join(f for f in fields if f and not f.endswith(": ")), (0, 0, 0, 2)))
+        return
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 0, 0, 1))
+    for column, width in zip(columns, _widths(least, most, room), strict=True):
+        table.add_column(column.header, width=width, no_wrap=column.whole)
+    for n, (values, heading) in enumerate(zip(cells, headings, strict=True)):
+        if heading and (n == 0 or heading != headings[n - 1]):
+            if n:
+                table.add_row()
+            table.add_row(f"[bold underline]{heading}[/]")
+        table.add_row(*values)
+    out.print(table)
+
+
+def _widths(least: list[int], most: list[int], room: int) -> list[int]:
+    """Each column's width: at least ``least``; the room left goes first to the columns that
+    need least of it to show every line whole, then to the rest."""
+    widths = list(least)
+    spare = room - sum(widths)
+    for n in sorted(range(len(widths)), key=lambda n: most[n] - least[n]):
+        more = min(spare, most[n] - widths[n])
+        widths[n] += more
+        spare -= more
+    return widths
+
+
 def records_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
     from partreg.export import csv_writer
 
@@ -335,45 +443,80 @@ def classification_text(result: dict[str, Any], recorded: str | None, out: Conso
             out.print(f"[red]✖[/] The register records it as {recorded}, which the facts do not support.")
 
 
+def arrangements_table(rows: Sequence[dict[str, Any]], out: Console) -> None:
+    """The register's arrangements in one table, under a heading for each kind."""
+    from partreg.models import KIND_LABELS, Kind
+
+    def money(r: dict[str, Any]) -> str:
+        return f"£{r['money_gbp']:,}\n{r['money_is']}" if r["money_gbp"] is not None else ""
+
+    def kind(r: dict[str, Any]) -> str:
+        label = KIND_LABELS[Kind(r["kind"])] if r["kind"] else "Kind not recorded"
+        return f"{label} ({sum(s['kind'] == r['kind'] for s in rows)})"
+
+    listing(
+        rows,
+        "id",
+        [
+            Column("arrangement", lambda r: escape(r["title"] or "(no title)")),
+            Column("status", lambda r: r["status"] or "not recorded"),
+            Column("lead service", lambda r: escape(r["lead_service"] or "not recorded")),
+            Column("next review", lambda r: r["next_review"] or "", whole=True),
+            Column("ends", lambda r: r["end"] or "", whole=True),
+            Column("council money", money),
+        ],
+        out,
+        group=kind,
+    )
+
+
 def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None:
-    """Due items grouped by lead service, most urgent first within each."""
+    """Due items in one table, most urgent first under a heading for each state, with the lead
+    (role and service) as a column."""
     from partreg.review import STATE_LABELS, State
 
     if not items:
         out.print(f"[green]✔[/] Nothing overdue, due or ending as of {today}.")
         return
-    unknown = "Lead service not recorded"
-    services = sorted({i["lead"]["service"] or unknown for i in items}, key=str.casefold)
     colours = {State.DUE: "yellow", State.ENDING: "magenta"}
     labels = {s.value: (colours.get(s, "red"), label) for s, label in STATE_LABELS.items()}
-    for service in services:
-        table = _table(title=escape(service), title_justify="left")
-        table.add_column("state", no_wrap=True)
-        table.add_column("arrangement", min_width=24, overflow="fold")
-        table.add_column("lead role", overflow="fold")
-        table.add_column("date", no_wrap=True)
-        table.add_column("when", no_wrap=True)
-        for i in (i for i in items if (i["lead"]["service"] or unknown) == service):
-            colour, label = labels[i["state"]]
-            days = i["days"]
-            when = (
-                "record a review or the start"
-                if days is None
-                else f"{-days} days ago"
-                if days < 0
-                else "today"
-                if days == 0
-                else f"in {days} day{'s' if days != 1 else ''}"
-            )
-            date = i["end"] if i["state"] in ("ending", "ended-not-closed") else i["next_review"]
-            table.add_row(
-                f"[{colour}]{label}[/]",
-                f"{escape(i['title'] or '(no title)')}\n[dim]{i['id']}[/]",
-                escape(i["lead"]["role"] or "not recorded"),
-                date or "",
-                when,
-            )
-        out.print(table)
+    headings = {
+        "overdue": "Overdue",
+        "ended-not-closed": "Ended, but the file does not say so",
+        "no-review-date": "No review date known",
+        "due": "Due soon",
+        "ending": "Ending soon",
+    }
+
+    def when(i: dict[str, Any]) -> str:
+        day = (i["end"] if i["state"] in ("ending", "ended-not-closed") else i["next_review"]) or ""
+        days = i["days"]
+        said = (
+            "record a review or the start"
+            if days is None
+            else f"{-days} day{'s' if days != -1 else ''} ago"
+            if days < 0
+            else "today"
+            if days == 0
+            else f"in {days} day{'s' if days != 1 else ''}"
+        )
+        return f"{day}\n[{labels[i['state']][0]}]{said}[/]" if day else said
+
+    def lead(i: dict[str, Any]) -> str:
+        role, service = i["lead"]["role"], i["lead"]["service"]
+        return "\n".join(escape(part) for part in (role, service) if part) or "not recorded"
+
+    listing(
+        items,
+        "id",
+        [
+            Column("arrangement", lambda i: escape(i["title"] or "(no title)")),
+            Column("date", when, joined=", "),
+            Column("lead", lead),
+        ],
+        out,
+        group=lambda i: f"{headings[i['state']]} ({sum(j['state'] == i['state'] for j in items)})",
+    )
     counts = {s: sum(i["state"] == s for i in items) for s in labels}
     said = [
         f"{counts['overdue']} overdue",
