@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from partreg import __version__
 from partreg.errors import PartregError, Stopped, UsageError, WriteRefused
@@ -45,6 +45,84 @@ class _Group(TyperGroup):
             sys.stderr.write("partreg: stopped\n")
             raise typer.Exit(130) from None
 
+    #: The order an officer meets them in.
+    ORDER = (
+        "init",
+        "import",
+        "add",
+        "list",
+        "show",
+        "classify",
+        "review-due",
+        "review",
+        "history",
+        "lint",
+        "render",
+        "rules",
+        "schema",
+    )
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        known = [c for c in self.ORDER if c in self.commands]
+        return known + [c for c in self.commands if c not in known]
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command with its whole first sentence, wrapped, not cut off with "..."."""
+        rows = [
+            (name, (self.commands[name].help or "").strip().split("\n\n")[0].replace("\n", " "))
+            for name in self.list_commands(ctx)
+            if not self.commands[name].hidden
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+class _Command(TyperCommand):
+    """A command whose help names each value as a word in capitals (``ID``, ``DATE``, ``N``), as
+    its metavar says, never by an internal type (``<list[Path]>``)."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = _argument_name(param)
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        params: list[Any] = self.get_params(ctx)  # typer's own parameter classes, with help
+        arguments = [(_argument_name(p), p.help or "") for p in params if p.param_type_name == "argument"]
+        for p in params:
+            if p.param_type_name == "option" and p.metavar is None and not p.is_flag:
+                long = max(p.opts, key=len).lstrip("-")
+                p.metavar = _METAVARS.get(long, long.upper())
+        options = [r for p in params if p.param_type_name == "option" and (r := p.get_help_record(ctx))]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+#: The word for an option's value in help, where it is not the option's name in capitals.
+_METAVARS = {
+    "root": "FOLDER",
+    "out": "FOLDER",
+    "from": "FILE",
+    "answers": "FILE",
+    "jobs": "N",
+    "within": "DAYS",
+    "by": "ROLE",
+    "owner": "ROLE",
+    "priority": "ID",
+    "council": "NAME",
+    "notes": "TEXT",
+}
+
+
+def _argument_name(param: Any) -> str:
+    name: str = param.metavar or param.name.upper()
+    return f"{name}..." if param.nargs != 1 and not name.endswith("...") else name
+
 
 app = typer.Typer(
     cls=_Group,
@@ -55,6 +133,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def _command(name: str | None = None) -> Callable[[Command], Command]:
+    """``app.command``, with help as :class:`_Command` writes it."""
+    return app.command(name, cls=_Command)
+
 
 RootOption = Annotated[
     Path | None,
@@ -145,9 +231,6 @@ class RulesFormat(StrEnum):
 class ShowFormat(StrEnum):
     text = "text"
     json = "json"
-
-
-Command = TypeVar("Command", bound=Callable[..., Any])
 
 
 def _help(text: str) -> Callable[[Command], Command]:
@@ -276,7 +359,7 @@ def _say_left_out(left_out: list[Problem], where: str) -> None:
         )
 
 
-@app.command()
+@_command()
 @_help(
     """Check register files: every problem in every file, with where it is and how to fix it.
 
@@ -365,7 +448,7 @@ def _rel(path: Path, cwd: Path) -> str:
     return shown_as(path, cwd)
 
 
-@app.command()
+@_command()
 @_help(
     """List every lint rule with its severity and what it checks.
 
@@ -397,7 +480,7 @@ def rules(
     report.rules_text(ALL, report.console(), full=full)
 
 
-@app.command()
+@_command()
 @_help(
     """Print the JSON Schema of an arrangement file (for editors and check-jsonschema).
 
@@ -411,7 +494,7 @@ def schema() -> None:
     report.as_json(arrangement_schema(), sys.stdout)
 
 
-@app.command("list")
+@_command("list")
 @_help(
     """List the arrangements on the register.
 
@@ -473,7 +556,7 @@ def list_(
         typer.echo("No arrangements match." if register.entries else "The register has no arrangements.")
 
 
-@app.command()
+@_command()
 @_help(
     """Show one arrangement: every field that is set and may be published (--internal: all of them).
 
@@ -516,9 +599,9 @@ def show(
         )
 
 
-@app.command("review-due")
+@_command("review-due")
 @_help(
-    """What is overdue, due for review soon, or ending soon, grouped by lead service.
+    """What is overdue, due for review soon, or ending soon, most urgent first.
 
     Example: partreg review-due --within 60 --format ics > reviews.ics
     """
@@ -601,7 +684,7 @@ class Outcome(StrEnum):
     exit = "exit"
 
 
-@app.command()
+@_command()
 @_help(
     """Record a review held: add it to the entry's review history, changing nothing else in the file.
 
@@ -635,7 +718,7 @@ def review(
         Any,  # a PartialDate from the parser
         typer.Option(
             "--end",
-            metavar="YYYY-MM-DD",
+            metavar="DATE",
             parser=_partial_date,
             help="With --outcome exit: the day it ends (or ended; YYYY-MM or YYYY where only that is known).",
             show_default=False,
@@ -745,7 +828,7 @@ def _ask_date(prompt: str, default: str) -> PartialDate:
             typer.echo(f"{answer!r}: {e}", err=True)
 
 
-@app.command()
+@_command()
 @_help(
     """An arrangement's change history from git: date, author, commit subject, and the fields changed.
 
@@ -778,7 +861,7 @@ def history(
         report.records_table(rows, ("date", "author", "subject", "fields", "commit"), report.console())
 
 
-@app.command()
+@_command()
 @_help(
     """Publish the register: an accessible HTML page, one page per arrangement, a Markdown twin, and open data.
 
@@ -893,7 +976,7 @@ def render(
         typer.echo(f"Open {(out / 'index.html').resolve().as_uri()} in a browser.")
 
 
-@app.command()
+@_command()
 @_help(
     """Start a new council's register: settings, a register folder, a README for officers,
     pre-commit hooks, a GitHub Actions workflow, the JSON Schema, and .gitignore.
@@ -959,7 +1042,7 @@ def init(
     typer.echo(visible(f"Next: cd {directory}; git init; partreg add"))
 
 
-@app.command("import")
+@_command("import")
 @_help(
     """Turn a spreadsheet register into register files; first a dry run showing what goes where.
 
@@ -1095,7 +1178,7 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
-@app.command("classify")
+@_command("classify")
 @_help(
     """Decide what an arrangement is, by the policy's definitions, and say why.
 
@@ -1159,7 +1242,7 @@ def classify_(
     raise typer.Exit(0 if result.settled and agrees else 1)
 
 
-@app.command()
+@_command()
 @_help(
     """Add an arrangement to the register: a guided questionnaire, or a draft file.
 
