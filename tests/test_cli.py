@@ -58,7 +58,7 @@ def test_every_problem_in_every_file_parsable(register):
     assert code == 1
     [broken, typo] = out.splitlines()
     assert broken.startswith("register/broken.yaml:2:8: [error] is not valid YAML: ")
-    assert broken.endswith("(the [ list that starts here is not closed) (yaml-syntax)")
+    assert broken.endswith("the [ list that starts here is not closed: add ] at its end (yaml-syntax)")
     assert (
         typo == "register/typo.yaml:4:1: [error] unknown key 'statuss' (did you mean 'status'?) (unknown-key)"
     )

@@ -245,7 +245,7 @@ def test_four_unrelated_faults_in_one_file_come_together_in_line_order():
         ("unknown-priority", 9),
         ("wrong-type", 24),
     ]
-    assert "(did you mean 2021-04-01?)" in problems[-1].message
+    assert "if it is 1 April 2021, write 2021-04-01" in problems[-1].message
 
 
 # ---------------------------------------------------------------------------- partial dates

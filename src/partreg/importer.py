@@ -38,6 +38,7 @@ from partreg.models import (
     uk_date,
 )
 from partreg.questionnaire import canonical, propose_id
+from partreg.readers import NO_END, Unplaced, read_money, read_months, word_table
 from partreg.rules import ALL
 
 Key = tuple[str | int, ...]
@@ -354,10 +355,6 @@ def header_score(cells: Sequence[Any], given: dict[str, str] | None = None) -> i
 # ---------------------------------------------------------------- values
 
 
-class Unplaced(ValueError):
-    """A cell that cannot be read into its field: it goes to the notes, and the message says why."""
-
-
 #: Cells that say nothing but "no value" (kept out of the entry without a word).
 BLANK = {"-", "--", "\u2013", "\u2014", "n/a", "na", "n.a.", "n/k", "not applicable", "none", "nil", "?", "."}
 #: The questionnaire's answers, and what sheets write: 1/0 and ticks.
@@ -365,22 +362,13 @@ YES = questionnaire.YES | {"1", "✓", "✔", "☑"}
 NO = questionnaire.NO | {"0", "✗", "✘", "☐"}
 
 
-def _values(table: str) -> dict[str, str]:
-    """``value: word | word`` lines as a lookup from each word to its value."""
-    return {
-        word.strip(): value
-        for value, _, words in (line.partition(": ") for line in table.strip().splitlines())
-        for word in words.split("|")
-    }
-
-
-LEVELS = _values("""
+LEVELS = word_table("""
 high: high | h
 medium: medium | med | m
 low: low | l
 """)
 RATINGS = {"substantial", "reasonable", "limited", "weak"}
-STATUSES = _values(
+STATUSES = word_table(
     """
 active: active | current | live | ongoing | in place | operational | open | yes | y
 ended: ended | closed | expired | terminated | ceased | dissolved | inactive | complete | completed |
@@ -388,7 +376,7 @@ ended: ended | closed | expired | terminated | ceased | dissolved | inactive | c
 proposed: proposed | planned | pending | in development | draft | in progress | not yet started
 """.replace("|\n    ", "| ")
 )
-AGREEMENTS = _values("""
+AGREEMENTS = word_table("""
 terms-of-reference: terms of reference | tor
 memorandum-of-understanding: memorandum understanding | mou
 partnership-agreement: partnership agreement
@@ -396,7 +384,6 @@ contract: contract
 funding-agreement: funding agreement | grant agreement
 none: none
 """)
-NO_END = {"ongoing", "on going", "indefinite", "no end date", "open ended", "open-ended", "permanent", "none"}
 
 
 #: ``Yes``/``No``, what separates it from the words after it, and those words (one line); or
@@ -534,99 +521,6 @@ def _read_date(raw: Any) -> tuple[PartialDate, bool]:
     if financial_year(text):
         raise Unplaced("a financial year, not a date: record the date it began or ends")
     raise Unplaced("not a date")
-
-
-_MONEY = re.compile(
-    r"^(?P<before>(?:up to|upto|approx\.?|approximately|c\.|circa|about|around|est\.?|max\.?|maximum|min\.?)\s*)?"
-    r"(?:£|gbp)?\s*(?P<number>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,4})?|\d{1,16}(?:\.\d{1,4})?)\s*"
-    r"(?P<scale>k|m|mn|bn|million|billion|thousand)?\b\.?(?P<after>.*)$",
-    re.IGNORECASE,
-)
-_SCALE = {
-    "k": 1_000,
-    "thousand": 1_000,
-    "m": 10**6,
-    "mn": 10**6,
-    "million": 10**6,
-    "bn": 10**9,
-    "billion": 10**9,
-}
-
-
-#: A trillion pounds: a larger amount is a typing mistake, not a council's arrangement.
-MAX_POUNDS = 10**12
-
-
-def read_money(raw: Any) -> tuple[int | float, bool]:
-    """An amount in pounds, and whether a qualifier ("pa", "+ VAT", "up to") was left over:
-    ``£4.2m``, ``£25,000 pa``, ``£5,605 + VAT``, ``25k``."""
-    if isinstance(raw, bool):
-        raise Unplaced("not an amount")
-    if isinstance(raw, int | float):
-        if not 0 <= raw <= MAX_POUNDS:  # also NaN
-            raise Unplaced("not an amount in pounds")
-        return (int(raw) if float(raw).is_integer() else raw), False
-    text = " ".join(str(raw).split())
-    if text.lower() in ("£0", "0", "nil", "£nil", "none", "zero"):
-        return 0, False
-    if "%" in text:
-        raise Unplaced("a percentage, not an amount")
-    if len(re.findall(r"£\s*\d", text)) > 1 and not re.search(r"\d\s*(?:[-\u2013]|to)\s*£?\d", text):
-        raise Unplaced("more than one amount: record the council's total, or each where it belongs")
-    m = _MONEY.match(text)
-    if not m or (re.search(r"\d", m.group("after")) and re.search(r"[-\u2013]|\bto\b", m.group("after"))):
-        if re.search(r"\d\s*(?:[-\u2013]|to)\s*£?\d", text):
-            raise Unplaced("a range, not one amount: record the amount")
-        raise Unplaced("not an amount in pounds")
-    value = float(m.group("number").replace(",", "")) * _SCALE.get((m.group("scale") or "").lower(), 1)
-    value = round(value, 2)
-    if value > MAX_POUNDS:
-        raise Unplaced("not an amount in pounds")
-    qualified = bool(m.group("before") or m.group("after").strip(" .()"))
-    return (int(value) if value.is_integer() else value), qualified
-
-
-_MONTHS_SAID = _values("""
-12: annual | annually | yearly | year | each year | 12 monthly
-6: half yearly | 6 monthly | twice a year
-3: quarterly | quarter
-1: monthly | month
-24: biennial | biennially | 2 yearly
-36: triennial | 3 yearly
-""")
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "eighteen": 18}
-
-
-def read_months(raw: Any) -> int:
-    """A review frequency as months: ``Annual``, ``6 monthly``, ``every 2 years``, ``18 months``."""
-    if (
-        isinstance(raw, int | float)
-        and not isinstance(raw, bool)
-        and abs(raw) < 10**5
-        and float(raw).is_integer()
-    ):
-        months = int(raw)
-    else:
-        text = str(raw).strip().lower().replace("-", " ")
-        if re.search(r"\d{5}", text):
-            raise Unplaced("not a review frequency (such as 'Annual' or '6 months')")
-        for word, n in _WORD_NUMBERS.items():
-            text = re.sub(rf"\b{word}\b", str(n), text)
-        text = re.sub(r"^(every|each|once every|once a|once an?)\s+", "", text)
-        fixed = _MONTHS_SAID.get(text)
-        if fixed is not None:
-            months = int(fixed)
-        elif m := re.fullmatch(r"(\d+)\s*(months?|mths?|m)", text):
-            months = int(m.group(1))
-        elif m := re.fullmatch(r"(\d+)\s*(years?|yrs?|y)", text):
-            months = 12 * int(m.group(1))
-        elif text.isdigit():
-            months = int(text)
-        else:
-            raise Unplaced("not a review frequency (such as 'Annual' or '6 months')")
-    if not 1 <= months <= 120:
-        raise Unplaced("not between 1 and 120 months")
-    return months
 
 
 _BULLET = re.compile(r"^\s*(?:[•·\-*\u2013\u2014]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", re.IGNORECASE)

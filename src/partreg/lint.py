@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from partreg import advice
 from partreg.models import Arrangement, Settings, inner_model, read_arrangement, shown
 
 Key = tuple[str | int, ...]
@@ -316,9 +317,15 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
         if kind == "extra_forbidden":
             owner = _model_at(model, key[:-1])
             known = list(owner.model_fields) if owner else []
+            meant = advice.meant_key(name, known)
             hint = did_you_mean(name, known)
-            message = f"unknown key {name!r}{hint}"
-            if owner and not hint:
+            if meant == "internal":
+                message = f"unknown key {name!r}: notes that are not published go under `internal:`; write internal: {{notes: ...}}"
+            elif meant:
+                message = f"unknown key {name!r}: the format calls it `{meant}`; write {meant}: instead"
+            else:
+                message = f"unknown key {name!r}{hint}"
+            if owner and not hint and not meant:
                 message += f"; the keys here are: {', '.join(known)}"
             at_key = True
         elif kind == "invalid_key":  # `1.5:`, `~:` or `[a]:` where a field's name belongs
@@ -335,10 +342,11 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             expected = err.get("ctx", {}).get("expected", "")
             choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",") if c.strip()]
             at_key = False
-            message = (
-                f"{name}: {_value_repr(value)} is not allowed{did_you_mean(str(value), choices)}; "
-                f"use one of: {', '.join(choices)}"
+            meant = advice.meant_choice(name, value, choices)
+            message = f"{name}: {_value_repr(value)} is not allowed" + (
+                f": write {name}: {meant}" if meant else f"{did_you_mean(str(value), choices)}"
             )
+            message += f" (one of: {', '.join(choices)})" if meant else f"; use one of: {', '.join(choices)}"
         else:
             at_key = False
             wanted = _TYPE_NAMES.get(kind)
@@ -352,10 +360,12 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
                 message = f"{name}: {_value_repr(value)} is too large to be an amount"
             elif wanted:
                 message = f"{name}: should be {wanted}, not {_value_repr(value)}"
-                if kind == "bool_type" and isinstance(value, str):
-                    message += ": write true or false (YAML 1.2 reads yes, no, on and off as text)"
+                fix = advice.wrong_type(name, value, wanted)
+                message += f": {fix}" if fix else ""
             else:
-                message = f"{name}: {err['msg'].removeprefix('Value error, ')}"
+                dated = "write dates as" in err["msg"]
+                fix = (advice.no_end(name, value) or advice.date_written_the_uk_way(value)) if dated else None
+                message = f"{name}: {fix}" if fix else f"{name}: {err['msg'].removeprefix('Value error, ')}"
         line, column = source.locate(key, at_key=at_key)
         problem = Problem(source.display, line, column, rule, Severity.ERROR, message, dotted(key))
         if repeats.shown(problem, place, n):

@@ -32,6 +32,7 @@ from partreg.models import (
     uk_date,
 )
 from partreg.names import looks_like_a_name
+from partreg.readers import Unplaced, read_money, read_months
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -79,8 +80,6 @@ def parse_date(text: str) -> dt.date | int | str:
 
 def parse_pounds(text: str) -> float | int:
     """Forgiving, as ``import`` reads a spreadsheet's cell: ``£25,000``, ``25000.00``, ``£4.2m``, ``25k``."""
-    from partreg.importer import Unplaced, read_money  # (importer reads yes and no as this module does)
-
     if text.strip().startswith("-"):
         raise Invalid("an amount cannot be negative")
     try:
@@ -94,8 +93,6 @@ def parse_pounds(text: str) -> float | int:
 
 def parse_months(text: str) -> int:
     """Months between reviews, as ``import`` reads them: ``12``, ``12 months``, ``annual``, ``every 2 years``."""
-    from partreg.importer import Unplaced, read_months
-
     try:
         return read_months(text)
     except Unplaced:

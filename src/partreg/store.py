@@ -37,6 +37,7 @@ from typing import Any
 
 import yaml_rs
 
+from partreg import advice
 from partreg.errors import CannotWrite, RegisterNotFound, UsageError, WriteRefused
 from partreg.lint import (
     SAME_PROBLEMS_SHOWN,
@@ -378,7 +379,12 @@ def _syntax_problem(doc: Document, message: str) -> Document:
     opened = _unclosed_construct(text)
     if opened is not None:
         what, (line, column) = opened
-        detail = f"{detail} (the {what} that starts here is not closed)"
+        row = text.splitlines()[line - 1] if line <= text.count("\n") + 1 else ""
+        quote = row[column - 1 : column] if what == "quoted text" else None
+        return problem("yaml-syntax", f"is not valid YAML: {advice.unclosed(what, quote)}", line, column)
+    said = advice.yaml_mistake(detail, text, line)
+    if said is not None:  # in plain words, and the parser's own after them for whoever knows YAML
+        return problem("yaml-syntax", f"is not valid YAML: {said} (the parser says: {detail})", line, column)
     return problem("yaml-syntax", f"is not valid YAML: {detail}", line, column)
 
 

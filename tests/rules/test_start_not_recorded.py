@@ -23,4 +23,4 @@ def test_with_no_review_either_the_review_is_asked_for_too():
 def test_a_start_written_the_uk_way_is_one_problem_with_the_fix():
     [p] = lint_text(replace(CONTRACT, "start: 2019-04-01", "start: April 2019"))
     assert (p.rule, p.key) == ("wrong-type", "start")
-    assert "(did you mean 2019-04?)" in p.message
+    assert "write 2019-04 " in p.message

@@ -22,7 +22,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(
             ("id",),
             f"the id {entry.id!r} does not match the file name {ctx.file_id + '.yaml'!r}: "
-            f"rename the file to {entry.id}.yaml or change the id",
+            f"write id: {ctx.file_id}; or, to keep the id, rename the file with "
+            f"`git mv register/{ctx.file_id}.yaml register/{entry.id}.yaml`, which never replaces a file",
         )
 
 

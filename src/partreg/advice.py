@@ -1,0 +1,263 @@
+"""What to write instead: the fix for a mistake officers make, in plain words and exact text.
+
+Lint finds that something is wrong; this module says what the officer meant
+and what to write. Every piece of advice here is one an officer can apply as
+written: the corrected line, the value in the format's own form, or the key
+the format uses for what they meant. Nothing here reads files or knows
+positions: it is given the text and the value and returns words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from partreg.models import shown, uk_date
+from partreg.readers import NO_END, Unplaced, read_money, read_months
+
+# --------------------------------------------------------------------------- keys
+
+#: Keys officers write for a field the format names otherwise: what they mean, not how they are spelt.
+MEANT_KEYS = {
+    "notes": "internal",
+    "note": "internal",
+    "comments": "internal",
+    "comment": "internal",
+    "private": "internal",
+    "end_date": "end",
+    "enddate": "end",
+    "end-date": "end",
+    "finish": "end",
+    "expiry": "end",
+    "expires": "end",
+    "start_date": "start",
+    "startdate": "start",
+    "start-date": "start",
+    "began": "start",
+    "commenced": "start",
+    "description": "summary",
+    "purpose": "summary",
+    "aims": "objectives",
+    "aim": "objectives",
+    "type": "kind",
+    "category": "kind",
+    "name": "title",
+    "partner": "partners",
+    "lead_officer": "lead",
+    "officer": "lead",
+    "owner": "lead",
+    "value": "value_gbp",
+    "amount": "amount_gbp",
+    "funding": "funding_gbp",
+    "next_review": "review",
+    "review_date": "review",
+    "reviews": "review",
+}
+
+
+def meant_key(name: str, known: list[str]) -> str | None:
+    """The key of ``known`` that ``name`` means (``notes`` -> ``internal``), where the format has one."""
+    meant = MEANT_KEYS.get(name.lower())
+    return meant if meant in known else None
+
+
+# --------------------------------------------------------------------------- choices
+
+#: Words officers use for a value the format spells otherwise, by field.
+MEANT_CHOICES = {
+    "kind": {
+        "grant": "community-funding",
+        "grants": "community-funding",
+        "funding": "community-funding",
+        "community grant": "community-funding",
+        "grant funding": "community-funding",
+        "joint working": "joint-working",
+        "shared working": "joint-working",
+        "forum": "joint-working",
+        "contractual": "contract",
+        "commissioned": "contract",
+        "contract arrangement": "contract",
+        "strategic partnership": "partnership",
+        "statutory partnership": "partnership",
+    },
+    "status": {
+        "closed": "ended",
+        "expired": "ended",
+        "terminated": "ended",
+        "finished": "ended",
+        "complete": "ended",
+        "completed": "ended",
+        "inactive": "ended",
+        "current": "active",
+        "live": "active",
+        "ongoing": "active",
+        "open": "active",
+        "planned": "proposed",
+        "pending": "proposed",
+        "draft": "proposed",
+    },
+    "sector": {
+        "public sector": "public",
+        "private sector": "private",
+        "business": "private",
+        "charity": "voluntary",
+        "third sector": "voluntary",
+        "vcs": "voluntary",
+        "vcse": "voluntary",
+        "university": "academic",
+    },
+    "outcome": {
+        "continued": "continue",
+        "no change": "continue",
+        "amended": "amend",
+        "changed": "amend",
+        "ended": "exit",
+        "end": "exit",
+        "terminate": "exit",
+    },
+}
+
+
+def meant_choice(field: str, value: object, choices: list[str]) -> str | None:
+    """The choice ``value`` stands for: the same word in other capitals or spacing (``Joint working``),
+    or a word officers use for it (``grant``, ``closed``)."""
+    if not isinstance(value, str):
+        return None
+    said = " ".join(value.lower().replace("_", " ").split())
+    for choice in choices:
+        if said in (choice, choice.replace("-", " ")):
+            return choice
+    meant = MEANT_CHOICES.get(field, {}).get(said)
+    return meant if meant in choices else None
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def wrong_type(name: str, value: Any, wanted: str) -> str | None:
+    """What to write where ``value`` is not of the type the field ``name`` takes, or ``None``."""
+    text = value if isinstance(value, str) else None
+    if name.endswith("_gbp") and text is not None:
+        try:
+            amount, qualified = read_money(text)
+        except Unplaced:
+            return f"write the amount as a plain number of pounds, for example {name}: 25000"
+        if qualified:  # "£25,000 pa": what the words say belongs in the notes
+            return f"write {name}: {amount}, and what the amount covers in `internal: {{notes: ...}}`"
+        return f"write {name}: {amount} (an amount is a plain number of pounds, without £ or commas)"
+    if name == "months" and text is not None:
+        try:
+            return f"write months: {read_months(text)} (a whole number of months)"
+        except Unplaced:
+            return "write a whole number of months, for example months: 12"
+    if wanted == "true or false" and text is not None:
+        truth = {"yes": "true", "y": "true", "no": "false", "n": "false", "on": "true", "off": "false"}
+        word = truth.get(text.strip().lower())
+        if word:
+            return f"write {name}: {word} (YAML 1.2 reads yes, no, on and off as text)"
+        return "write true or false"
+    if name == "review" and isinstance(value, int) and not isinstance(value, bool):
+        return f"write review: {{months: {value}}}"
+    if name == "lead" and text is not None:
+        return f"write lead: {{role: {_flow(text)}, service: ...}} (the lead service in place of ...)"
+    if name == "partners" and text is not None:
+        return f"write partners: [{{name: {_flow(text)}}}] (a list: one `- name:` for each partner)"
+    if name == "priorities" and text is not None:
+        return f"write a list of priority ids: priorities: [{_slug(text)}]"
+    if wanted == "a list" and text is not None:
+        return f"write a list: {name}: [{_flow(text)}]"
+    return None
+
+
+def _flow(text: str) -> str:
+    """``text`` as a value inside ``[...]`` or ``{...}``: quoted where a comma or colon would split it."""
+    plain = re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 .'&()/-]*", text.strip())
+    return text.strip() if plain else '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def no_end(name: str, value: object) -> str | None:
+    """``end: ongoing``: an arrangement with no end date has no ``end``."""
+    if name in ("end", "period_end") and isinstance(value, str) and value.strip().lower() in NO_END:
+        return (
+            f"{shown(value)} is not a date: an arrangement with no end date has no `{name}`; remove the line"
+        )
+    return None
+
+
+def date_written_the_uk_way(value: object) -> str | None:
+    """``31/03/2024`` -> ``write 2024-03-31 ...``; for one that reads either way, the question."""
+    if not isinstance(value, str):
+        return None
+    said = uk_date(value)
+    if said is None:
+        return None
+    parts = re.match(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]", value)
+    if parts and int(parts[1]) != int(parts[2]) and max(int(parts[1]), int(parts[2])) <= 12:
+        return (
+            f"{shown(value)} could be read either way: if it is {said.display()}, write {said.iso} "
+            "(files keep dates as YYYY-MM-DD)"
+        )
+    form = "dates as YYYY-MM-DD" if said.day else "a month as YYYY-MM, where only the month is known"
+    return f"{shown(value)} is written the UK way: write {said.iso} (files keep {form})"
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+def yaml_mistake(detail: str, text: str, line: int) -> str | None:
+    """The common YAML mistakes in plain words, with the line as it should be written; ``None`` for
+    the rare ones, which keep the parser's own words."""
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "tab" in detail and ("\t" in here or "'\\t'" in detail):
+        return "a tab is used to indent this line: YAML indents with spaces only; replace the tab with spaces"
+    if "mapping values are not allowed" in detail:
+        key, sep, value = here.partition(": ")
+        if (
+            sep
+            and (": " in value or value.rstrip().endswith(":"))
+            and key.strip()
+            and not key.strip().startswith("#")
+        ):
+            fixed = f"{key}: {_quoted(value.strip())}"
+            return (
+                f"the text after `{key.strip()}:` has a colon in it: put the text in quotes: {fixed.strip()}"
+            )
+        above = _line_above(lines, line)
+        if above is not None:
+            wanted = len(above) - len(above.lstrip(" -"))
+            return (
+                f"this line is indented more than the line above: start `{here.strip().split(':')[0]}:` "
+                f"with {wanted} spaces, as `{above.strip().split(':')[0]}:` starts"
+            )
+    if "did not find expected key" in detail or "expected <block end>" in detail or "expected '-'" in detail:
+        return (
+            "this line does not line up with the lines around it: in a list each item starts with `- `, "
+            "and the keys of one item line up under its first key (- name: ... then   sector: ...)"
+        )
+    return None
+
+
+def unclosed(what: str, quote: str | None) -> str:
+    """The fix for a quote or bracket opened and not closed."""
+    if what == "quoted text" and quote:
+        return f"the quoted text that starts here is not closed: add {quote} at its end"
+    closing = {"[ list": "]", "{ mapping": "}"}.get(what, "")
+    return f"the {what} that starts here is not closed" + (f": add {closing} at its end" if closing else "")
+
+
+def _quoted(value: str) -> str:
+    if '"' not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _line_above(lines: list[str], line: int) -> str | None:
+    for above in reversed(lines[: line - 1]):
+        if above.strip() and not above.lstrip().startswith("#"):
+            return above
+    return None

@@ -1,0 +1,121 @@
+"""Forgiving readers of what officers and spreadsheets write: amounts, review intervals, "no end".
+
+``import`` reads a sheet's cells with them, ``add`` an officer's answers, and
+lint's advice the value it refuses: one reading of ``£4.2m`` or ``6 monthly``
+everywhere. Each says what it read, or raises :class:`Unplaced` saying why not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+class Unplaced(ValueError):
+    """A cell that cannot be read into its field: it goes to the notes, and the message says why."""
+
+
+def word_table(table: str) -> dict[str, str]:
+    """``value: word | word`` lines as a lookup from each word to its value."""
+    return {
+        word.strip(): value
+        for value, _, words in (line.partition(": ") for line in table.strip().splitlines())
+        for word in words.split("|")
+    }
+
+
+#: What a spreadsheet or an officer writes for "it has no end date".
+NO_END = {"ongoing", "on going", "indefinite", "no end date", "open ended", "open-ended", "permanent", "none"}
+
+
+_MONEY = re.compile(
+    r"^(?P<before>(?:up to|upto|approx\.?|approximately|c\.|circa|about|around|est\.?|max\.?|maximum|min\.?)\s*)?"
+    r"(?:£|gbp)?\s*(?P<number>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,4})?|\d{1,16}(?:\.\d{1,4})?)\s*"
+    r"(?P<scale>k|m|mn|bn|million|billion|thousand)?\b\.?(?P<after>.*)$",
+    re.IGNORECASE,
+)
+_SCALE = {
+    "k": 1_000,
+    "thousand": 1_000,
+    "m": 10**6,
+    "mn": 10**6,
+    "million": 10**6,
+    "bn": 10**9,
+    "billion": 10**9,
+}
+
+
+#: A trillion pounds: a larger amount is a typing mistake, not a council's arrangement.
+MAX_POUNDS = 10**12
+
+
+def read_money(raw: Any) -> tuple[int | float, bool]:
+    """An amount in pounds, and whether a qualifier ("pa", "+ VAT", "up to") was left over:
+    ``£4.2m``, ``£25,000 pa``, ``£5,605 + VAT``, ``25k``."""
+    if isinstance(raw, bool):
+        raise Unplaced("not an amount")
+    if isinstance(raw, int | float):
+        if not 0 <= raw <= MAX_POUNDS:  # also NaN
+            raise Unplaced("not an amount in pounds")
+        return (int(raw) if float(raw).is_integer() else raw), False
+    text = " ".join(str(raw).split())
+    if text.lower() in ("£0", "0", "nil", "£nil", "none", "zero"):
+        return 0, False
+    if "%" in text:
+        raise Unplaced("a percentage, not an amount")
+    if len(re.findall(r"£\s*\d", text)) > 1 and not re.search(r"\d\s*(?:[-\u2013]|to)\s*£?\d", text):
+        raise Unplaced("more than one amount: record the council's total, or each where it belongs")
+    m = _MONEY.match(text)
+    if not m or (re.search(r"\d", m.group("after")) and re.search(r"[-\u2013]|\bto\b", m.group("after"))):
+        if re.search(r"\d\s*(?:[-\u2013]|to)\s*£?\d", text):
+            raise Unplaced("a range, not one amount: record the amount")
+        raise Unplaced("not an amount in pounds")
+    value = float(m.group("number").replace(",", "")) * _SCALE.get((m.group("scale") or "").lower(), 1)
+    value = round(value, 2)
+    if value > MAX_POUNDS:
+        raise Unplaced("not an amount in pounds")
+    qualified = bool(m.group("before") or m.group("after").strip(" .()"))
+    return (int(value) if value.is_integer() else value), qualified
+
+
+_MONTHS_SAID = word_table("""
+12: annual | annually | yearly | year | each year | 12 monthly
+6: half yearly | 6 monthly | twice a year
+3: quarterly | quarter
+1: monthly | month
+24: biennial | biennially | 2 yearly
+36: triennial | 3 yearly
+""")
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "eighteen": 18}
+
+
+def read_months(raw: Any) -> int:
+    """A review frequency as months: ``Annual``, ``6 monthly``, ``every 2 years``, ``18 months``."""
+    if (
+        isinstance(raw, int | float)
+        and not isinstance(raw, bool)
+        and abs(raw) < 10**5
+        and float(raw).is_integer()
+    ):
+        months = int(raw)
+    else:
+        text = str(raw).strip().lower().replace("-", " ")
+        if re.search(r"\d{5}", text):
+            raise Unplaced("not a review frequency (such as 'Annual' or '6 months')")
+        for word, n in _WORD_NUMBERS.items():
+            text = re.sub(rf"\b{word}\b", str(n), text)
+        text = re.sub(r"^(every|each|once every|once a|once an?)\s+", "", text)
+        fixed = _MONTHS_SAID.get(text)
+        if fixed is not None:
+            months = int(fixed)
+        elif m := re.fullmatch(r"(\d+)\s*(months?|mths?|m)", text):
+            months = int(m.group(1))
+        elif m := re.fullmatch(r"(\d+)\s*(years?|yrs?|y)", text):
+            months = 12 * int(m.group(1))
+        elif text.isdigit():
+            months = int(text)
+        else:
+            raise Unplaced("not a review frequency (such as 'Annual' or '6 months')")
+    if not 1 <= months <= 120:
+        raise Unplaced("not between 1 and 120 months")
+    return months

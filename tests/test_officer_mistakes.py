@@ -1,0 +1,402 @@
+"""The mistakes officers make in register files, each with the exact message lint gives, and proof
+that doing what the message says fixes the file.
+
+Each case takes a clean entry, breaks it as officers do (a colon in a summary, a tab, "£4,200,000",
+"31/03/2024", `notes:`), and checks the message word for word. Then the fix is made *from the
+message*: the text it says to write is taken out of the message itself and put in the file, and
+lint must then find nothing wrong of that kind (and no error at all).
+"""
+
+import datetime as dt
+import re
+
+import pytest
+
+from tests.common import lint_text
+
+TODAY = dt.date(2026, 11, 24)
+
+FORUM = """\
+id: town-centre-forum
+title: Town Centre Forum
+kind: joint-working
+status: active
+summary: Venues, police and the council discuss the town centre at night.
+lead:
+  role: Licensing Manager
+  service: Licensing
+partners:
+  - name: Essex Police
+    sector: public
+start: 2024-05-01
+review:
+  history:
+    - {date: 2026-05-01, outcome: continue}
+"""
+
+CONTRACT = """\
+id: street-cleansing
+title: Street cleansing contract
+kind: contract
+status: active
+lead: {role: Street Scene Manager, service: Environment}
+partners: [{name: BIFFA, sector: private}]
+contract:
+  reference: ENV-1
+  value_gbp: 1000000
+start: 2026-04-01
+"""
+
+GRANT = """\
+id: scout-hut-grant
+title: Scout hut grant
+kind: community-funding
+status: active
+summary: A small grant.
+lead: {role: Community Services Manager, service: Community Services}
+partners: [{name: Scout Group, sector: voluntary}]
+funding:
+  amount_gbp: 3500
+  period_start: 2026-04-01
+  period_end: 2027-03-31
+  actions: [Refurbish the scout hut]
+start: 2026-04-01
+"""
+
+
+def written(message, after="write "):
+    """The text a message says to write: from ``after`` to the first `` (`` or ``;`` or the end."""
+    start = message.index(after) + len(after)
+    return re.split(r" \(|; |, and ", message[start:])[0].rstrip(".")
+
+
+def replace_line(text, starting, new):
+    """``text`` with the line that starts with ``starting`` (after its indentation) made ``new``,
+    indented as it was."""
+    lines = text.split("\n")
+    [n] = [i for i, line in enumerate(lines) if line.lstrip(" \t-").startswith(starting)]
+    indent = re.match(r"[ \t-]*", lines[n]).group()
+    lines[n] = indent + new
+    return "\n".join(lines)
+
+
+def by_write(key):
+    return lambda text, message: replace_line(text, key, written(message))
+
+
+def remove_line(starting):
+    return lambda text, message: replace_line(text, starting, "").replace("\n\n", "\n")
+
+
+# (case, base, (old, new) that breaks it, rule, exact message, how to apply the message)
+CASES = [
+    (
+        "colon in a summary",
+        FORUM,
+        ("summary: Venues", "summary: Note: venues"),
+        "yaml-syntax",
+        'is not valid YAML: the text after `summary:` has a colon in it: put the text in quotes: summary: "Note: '
+        'venues, police and the council discuss the town centre at night." (the parser says: mapping values are '
+        "not allowed in this context)",
+        lambda text, m: replace_line(text, "summary:", written(m, "put the text in quotes: ")),
+    ),
+    (
+        "a tab to indent",
+        FORUM,
+        ("  role: Licensing", "\trole: Licensing"),
+        "yaml-syntax",
+        "is not valid YAML: a tab is used to indent this line: YAML indents with spaces only; replace the tab with "
+        "spaces (the parser says: tabs disallowed within this context (block indentation))",
+        lambda text, m: text.replace("\t", "  "),
+    ),
+    (
+        "a quote not closed",
+        FORUM,
+        ("title: Town Centre Forum", 'title: "Town Centre Forum'),
+        "yaml-syntax",
+        'is not valid YAML: the quoted text that starts here is not closed: add " at its end',
+        lambda text, m: replace_line(
+            text, "title:", 'title: "Town Centre Forum' + written(m, "add ").split()[0]
+        ),
+    ),
+    (
+        "a key indented under the one above",
+        FORUM,
+        ("  service: Licensing", "    service: Licensing"),
+        "yaml-syntax",
+        "is not valid YAML: this line is indented more than the line above: start `service:` with 2 spaces, as "
+        "`role:` starts (the parser says: mapping values are not allowed in this context)",
+        lambda text, m: text.replace(
+            "    service:", " " * int(re.search(r"with (\d+) spaces", m).group(1)) + "service:"
+        ),
+    ),
+    (
+        "a list item among keys",
+        FORUM,
+        ("  - name: Essex Police\n    sector: public", "  name: Essex Police\n  - sector: public"),
+        "yaml-syntax",
+        "is not valid YAML: this line does not line up with the lines around it: in a list each item starts with "
+        "`- `, and the keys of one item line up under its first key (- name: ... then   sector: ...) (the parser "
+        "says: while parsing a block mapping, did not find expected key)",
+        lambda text, m: text.replace(
+            "  name: Essex Police\n  - sector: public", "  - name: Essex Police\n    sector: public"
+        ),
+    ),
+    (
+        "notes: for internal notes",
+        FORUM,
+        ("start: 2024-05-01", "notes: Ask the police for figures\nstart: 2024-05-01"),
+        "unknown-key",
+        "unknown key 'notes': notes that are not published go under `internal:`; write internal: {notes: ...}",
+        lambda text, m: replace_line(text, "notes:", written(m).replace("...", "Ask the police for figures")),
+    ),
+    (
+        "end_date: for end",
+        FORUM,
+        ("start: 2024-05-01", "start: 2024-05-01\nend_date: 2027-03-31"),
+        "unknown-key",
+        "unknown key 'end_date': the format calls it `end`; write end: instead",
+        lambda text, m: text.replace("end_date:", written(m).split()[0]),
+    ),
+    (
+        "start_date: for start",
+        FORUM,
+        ("start: 2024-05-01", "start_date: 2024-05-01"),
+        "unknown-key",
+        "unknown key 'start_date': the format calls it `start`; write start: instead",
+        lambda text, m: text.replace("start_date:", written(m).split()[0]),
+    ),
+    (
+        "value: for value_gbp",
+        CONTRACT,
+        ("  value_gbp: 1000000", "  value: 1000000"),
+        "unknown-key",
+        "unknown key 'value': the format calls it `value_gbp`; write value_gbp: instead",
+        lambda text, m: text.replace("value:", written(m).split()[0]),
+    ),
+    (
+        "an amount with £ and commas",
+        CONTRACT,
+        ("value_gbp: 1000000", 'value_gbp: "£4,200,000"'),
+        "wrong-type",
+        "value_gbp: should be a number, not '£4,200,000': write value_gbp: 4200000 (an amount is a plain number "
+        "of pounds, without £ or commas)",
+        by_write("value_gbp:"),
+    ),
+    (
+        "an amount in thousands",
+        CONTRACT,
+        ("value_gbp: 1000000", "value_gbp: 25k"),
+        "wrong-type",
+        "value_gbp: should be a number, not '25k': write value_gbp: 25000 (an amount is a plain number of pounds, "
+        "without £ or commas)",
+        by_write("value_gbp:"),
+    ),
+    (
+        "an amount with what it covers",
+        GRANT,
+        ("amount_gbp: 3500", "amount_gbp: £3,500 per year"),
+        "wrong-type",
+        "amount_gbp: should be a number, not '£3,500 per year': write amount_gbp: 3500, and what the amount "
+        "covers in `internal: {notes: ...}`",
+        by_write("amount_gbp:"),
+    ),
+    (
+        "a date the UK way",
+        FORUM,
+        ("start: 2024-05-01", "start: 31/03/2024"),
+        "wrong-type",
+        "start: '31/03/2024' is written the UK way: write 2024-03-31 (files keep dates as YYYY-MM-DD)",
+        lambda text, m: replace_line(text, "start:", "start: " + written(m)),
+    ),
+    (
+        "a date in words",
+        FORUM,
+        ("start: 2024-05-01", "start: 1 April 2024"),
+        "wrong-type",
+        "start: '1 April 2024' is written the UK way: write 2024-04-01 (files keep dates as YYYY-MM-DD)",
+        lambda text, m: replace_line(text, "start:", "start: " + written(m)),
+    ),
+    (
+        "a date that reads either way",
+        FORUM,
+        ("start: 2024-05-01", "start: 01/04/2024"),
+        "wrong-type",
+        "start: '01/04/2024' could be read either way: if it is 1 April 2024, write 2024-04-01 (files keep dates "
+        "as YYYY-MM-DD)",
+        lambda text, m: replace_line(text, "start:", "start: " + written(m)),
+    ),
+    (
+        "no end written as ongoing",
+        FORUM,
+        ("start: 2024-05-01", "start: 2024-05-01\nend: ongoing"),
+        "wrong-type",
+        "end: 'ongoing' is not a date: an arrangement with no end date has no `end`; remove the line",
+        remove_line("end:"),
+    ),
+    (
+        "a kind in words",
+        FORUM,
+        ("kind: joint-working", "kind: Joint working"),
+        "invalid-value",
+        "kind: 'Joint working' is not allowed: write kind: joint-working (one of: partnership, contract, "
+        "joint-working, community-funding)",
+        by_write("kind:"),
+    ),
+    (
+        "a grant called a grant",
+        GRANT,
+        ("kind: community-funding", "kind: grant"),
+        "invalid-value",
+        "kind: 'grant' is not allowed: write kind: community-funding (one of: partnership, contract, "
+        "joint-working, community-funding)",
+        by_write("kind:"),
+    ),
+    (
+        "a status with a capital",
+        FORUM,
+        ("status: active", "status: Active"),
+        "invalid-value",
+        "status: 'Active' is not allowed: write status: active (one of: proposed, active, ended)",
+        by_write("status:"),
+    ),
+    (
+        "a status in a spreadsheet's words",
+        FORUM,
+        ("status: active", "status: current"),
+        "invalid-value",
+        "status: 'current' is not allowed: write status: active (one of: proposed, active, ended)",
+        by_write("status:"),
+    ),
+    (
+        "a sector in words",
+        FORUM,
+        ("sector: public", "sector: Public sector"),
+        "invalid-value",
+        "sector: 'Public sector' is not allowed: write sector: public (one of: public, private, voluntary, "
+        "community, academic, other)",
+        by_write("sector:"),
+    ),
+    (
+        "a review outcome with a capital",
+        FORUM,
+        ("outcome: continue}", "outcome: Continue}"),
+        "invalid-value",
+        "outcome: 'Continue' is not allowed: write outcome: continue (one of: continue, amend, exit)",
+        lambda text, m: text.replace("outcome: Continue", written(m)),
+    ),
+    (
+        "yes for true",
+        FORUM,
+        ("start: 2024-05-01", "characteristics:\n  discussion_forum: 'Yes'\nstart: 2024-05-01"),
+        "wrong-type",
+        "discussion_forum: should be true or false, not 'Yes': write discussion_forum: true (YAML 1.2 reads yes, "
+        "no, on and off as text)",
+        by_write("discussion_forum:"),
+    ),
+    (
+        "priorities as a sentence",
+        FORUM,
+        ("start: 2024-05-01", "priorities: Developing our communities\nstart: 2024-05-01"),
+        "wrong-type",
+        "priorities: should be a list, not 'Developing our communities': write a list of priority ids: "
+        "priorities: [developing-our-communities]",
+        lambda text, m: replace_line(text, "priorities:", written(m, "priority ids: ")),
+    ),
+    (
+        "a partner's name for the list",
+        FORUM,
+        ("partners:\n  - name: Essex Police\n    sector: public", "partners: Essex Police"),
+        "wrong-type",
+        "partners: should be a list, not 'Essex Police': write partners: [{name: Essex Police}] (a list: one "
+        "`- name:` for each partner)",
+        by_write("partners:"),
+    ),
+    (
+        "a role for the lead",
+        FORUM,
+        ("lead:\n  role: Licensing Manager\n  service: Licensing", "lead: Licensing Manager"),
+        "wrong-type",
+        "lead: should be a mapping, not 'Licensing Manager': write lead: {role: Licensing Manager, service: ...} "
+        "(the lead service in place of ...)",
+        lambda text, m: replace_line(text, "lead:", written(m).replace("...", "Licensing")),
+    ),
+    (
+        "review months as a number",
+        FORUM,
+        ("review:\n  history:\n    - {date: 2026-05-01, outcome: continue}", "review: 12"),
+        "wrong-type",
+        "review: should be a mapping, not 12: write review: {months: 12}",
+        by_write("review:"),
+    ),
+    (
+        "review months in words",
+        FORUM,
+        ("review:\n", "review:\n  months: 12 months\n"),
+        "wrong-type",
+        "months: should be a whole number, not '12 months': write months: 12 (a whole number of months)",
+        by_write("months:"),
+    ),
+    (
+        "an id that is not the file's name",
+        FORUM,
+        ("id: town-centre-forum", "id: forum"),
+        "id-mismatch",
+        "the id 'forum' does not match the file name 'town-centre-forum.yaml': write id: town-centre-forum; or, "
+        "to keep the id, rename the file with `git mv register/town-centre-forum.yaml register/forum.yaml`, which "
+        "never replaces a file",
+        by_write("id:"),
+    ),
+    (
+        "a key written twice",
+        FORUM,
+        ("start: 2024-05-01", "start: 2024-05-01\nsummary: The town centre at night."),
+        "duplicate-key",
+        "repeats the key 'summary': keep one of them",
+        remove_line("summary: The town"),
+    ),
+    (
+        "no title",
+        FORUM,
+        ("title: Town Centre Forum\n", ""),
+        "missing-field",
+        "'title' is not recorded: add `title:`, the arrangement's public name",
+        lambda text, m: text.replace(
+            "kind:", re.search(r"add `(\w+:)`", m).group(1) + " Town Centre Forum\nkind:"
+        ),
+    ),
+    (
+        "a person's name for the lead's role",
+        FORUM,
+        ("role: Licensing Manager", "role: Jane Smith"),
+        "role-looks-like-a-name",
+        "'Jane Smith' looks like a person's name, and the register is published: write the role (for example "
+        "`Community Safety Manager`); a councillor goes in `lead.member`",
+        lambda text, m: replace_line(text, "role:", "role: Licensing Manager"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("base", "broken", "rule", "message", "fix"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_the_message_says_what_to_do_and_doing_it_fixes_the_file(base, broken, rule, message, fix):
+    assert lint_text(base, today=TODAY) == [], "the clean entry is clean"
+    old, new = broken
+    assert old in base
+    text = base.replace(old, new, 1)
+    found = [p for p in lint_text(text, today=TODAY, file_id=_file_id(base)) if p.rule == rule]
+    assert [p.message for p in found] == [message]
+    fixed = fix(text, found[0].message)
+    after = lint_text(fixed, today=TODAY, file_id=_file_id(base))
+    assert [p for p in after if p.rule == rule or p.severity == "error"] == [], fixed
+
+
+def _file_id(text):
+    return re.search(r"^id: (\S+)", text, re.MULTILINE).group(1)
+
+
+def test_there_are_at_least_25_mistakes():
+    assert len(CASES) >= 25
