@@ -379,6 +379,7 @@ def lint(
         typer.Option(
             "--format",
             "-f",
+            case_sensitive=False,
             help="auto (github under GitHub Actions, text on a terminal, else parsable), text, parsable, json, github, sarif.",
         ),
     ] = LintFormat.auto,
@@ -461,7 +462,8 @@ def rules(
     ] = None,
     full: Annotated[bool, typer.Option("--full", help="Show every rule's full documentation.")] = False,
     output: Annotated[
-        RulesFormat, typer.Option("--format", "-f", help="text, or markdown for docs/rules.md.")
+        RulesFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="text, or markdown for docs/rules.md."),
     ] = RulesFormat.text,
 ) -> None:
     from partreg import report
@@ -509,7 +511,7 @@ def list_(
     status: Annotated[str | None, typer.Option(help="Only this status (proposed, active, ended).")] = None,
     priority: Annotated[str | None, typer.Option(help="Only arrangements serving this priority id.")] = None,
     output: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="table, json or csv.")
+        ListFormat, typer.Option("--format", "-f", case_sensitive=False, help="table, json or csv.")
     ] = ListFormat.table,
     root: RootOption = None,
 ) -> None:
@@ -568,7 +570,9 @@ def show(
         str,
         typer.Argument(metavar="ID", help="The arrangement's id (its file name without .yaml)."),
     ],
-    output: Annotated[ShowFormat, typer.Option("--format", "-f", help="text or json.")] = ShowFormat.text,
+    output: Annotated[
+        ShowFormat, typer.Option("--format", "-f", case_sensitive=False, help="text or json.")
+    ] = ShowFormat.text,
     internal: Annotated[
         bool, typer.Option("--internal", help="Include internal notes and contact details.")
     ] = False,
@@ -625,7 +629,8 @@ def review_due(
         str | None, typer.Option("--service", help="Only arrangements whose lead service is this.")
     ] = None,
     output: Annotated[
-        DueFormat, typer.Option("--format", "-f", help="table, json, csv, or ics (a calendar).")
+        DueFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="table, json, csv, or ics (a calendar)."),
     ] = DueFormat.table,
     fail_on_overdue: Annotated[
         bool,
@@ -698,7 +703,10 @@ class Outcome(StrEnum):
 )
 def review(
     arrangement_id: Annotated[str, typer.Argument(metavar="ID", help="The arrangement reviewed.")],
-    outcome: Annotated[Outcome, typer.Option("--outcome", help="continue, amend, or exit (which ends it).")],
+    outcome: Annotated[
+        Outcome,
+        typer.Option("--outcome", case_sensitive=False, help="continue, amend, or exit (which ends it)."),
+    ],
     on: Annotated[
         Any,  # a PartialDate from the parser; the models are imported only when a command runs
         typer.Option(
@@ -767,7 +775,9 @@ def review(
     try:
         ReviewRecord.model_validate(record)
     except ValidationError as e:
-        raise UsageError(f"--{e.errors()[0]['loc'][0]}: {e.errors()[0]['msg']}") from None
+        raise UsageError(
+            f"--{e.errors()[0]['loc'][0]}: {e.errors()[0]['msg'].removeprefix('Value error, ')}"
+        ) from None
 
     linter = Linter(settings, ALL)
     with one_writer(path.parent):  # read, edit and write with no other writer in between
@@ -839,7 +849,9 @@ def history(
     arrangement_id: Annotated[
         str, typer.Argument(metavar="ID|FILE", help="The arrangement's id, or its file in register/.")
     ],
-    output: Annotated[ShowFormat, typer.Option("--format", "-f", help="text or json.")] = ShowFormat.text,
+    output: Annotated[
+        ShowFormat, typer.Option("--format", "-f", case_sensitive=False, help="text or json.")
+    ] = ShowFormat.text,
     root: RootOption = None,
 ) -> None:
     from partreg import report
@@ -891,7 +903,10 @@ def render(
         Path, typer.Option("--out", help="The folder to write the site into.", file_okay=False)
     ] = Path("site"),
     output: Annotated[
-        RenderFormat, typer.Option("--format", "-f", help="html (pages), markdown (register.md), or all.")
+        RenderFormat,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help="html (pages), markdown (register.md), or all."
+        ),
     ] = RenderFormat.all,
     allow_incomplete: Annotated[
         bool,
@@ -1202,7 +1217,9 @@ def classify_(
             dir_okay=False,
         ),
     ] = None,
-    output: Annotated[ShowFormat, typer.Option("--format", "-f", help="text or json.")] = ShowFormat.text,
+    output: Annotated[
+        ShowFormat, typer.Option("--format", "-f", case_sensitive=False, help="text or json.")
+    ] = ShowFormat.text,
     root: RootOption = None,
 ) -> None:
     from partreg import report

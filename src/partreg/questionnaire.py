@@ -180,7 +180,7 @@ class Questionnaire:
             try:
                 return parse(answer)
             except Invalid as e:
-                self.say(f"  {str(e)[:1].upper()}{str(e)[1:]}.")
+                self.say(f"  {_sentence(str(e))}")
 
     def text(self, question: str, *, default: str | None = None, required: bool = True) -> str | None:
         return self.ask(question, str, default=default, required=required)
@@ -736,7 +736,11 @@ def _review_shown(record: dict[str, Any] | None) -> str:
 
 
 def _sentence(text: str) -> str:
-    return f"{text[:1].upper()}{text[1:]}."
+    """``text`` as a sentence: a capital first, unless it starts with a file name, an id or a quote
+    (``register/x.yaml already exists``), which keep theirs; and a full stop."""
+    first = text.split(" ", 1)[0]
+    keep = any(c in first for c in "/-_'.\"") or first[:1].isdigit()
+    return f"{text if keep else text[:1].upper() + text[1:]}{'' if text.endswith('.') else '.'}"
 
 
 def _text(value: str) -> str:
