@@ -327,7 +327,8 @@ def lint(
 
         files = [f for f in files if not any(fnmatch(shown_as(f, base), glob) for glob in settings.ignore)]
     interactive_text = output is LintFormat.text or (output is LintFormat.auto and sys.stdout.isatty())
-    results = lint_files(files, cwd, settings, as_of or date.today(), jobs=jobs)
+    known = frozenset(p.stem for p in register_files(base)) if base is not None else None
+    results = lint_files(files, cwd, settings, as_of or date.today(), jobs=jobs, known=known)
     for found in report.progress(results, len(files), "Checking", enabled=interactive_text):
         problems.extend(found)
 
