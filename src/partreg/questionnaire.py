@@ -212,32 +212,42 @@ class Questionnaire:
             asked.add(fact)
             facts[fact] = self.ask(QUESTIONS[fact], parse_fact)
 
-    def kind(self, facts: dict[str, bool | None]) -> Kind:
+    def kind(self, facts: dict[str, bool | None]) -> Kind | None:
+        """The kind to record: one the answers do not contradict (so that `partreg classify` agrees
+        with the file written), or ``None`` when the answers must be given again."""
         result = classify(facts)
-        for conflict in result.conflicts:
-            self.say(f"  Note: {conflict}")
+        if result.conflicts:
+            for conflict in result.conflicts:
+                self.say(f"  Note: {conflict}")
+            self.say("These answers contradict each other: the questions are asked again.")
+            return None
         if result.kind is not None:
             self.say(f"This is {_article(result.kind)} {KIND_LABELS[result.kind].lower()}: {result.basis}.")
             for reason in result.reasons[1:]:
                 self.say(f"  {reason}")
             if self.need(f"Record it as {result.kind.value}?", parse_yes_no, default="yes"):
                 return result.kind
-        else:
-            self.say(result.reasons[0])
-            if result.missing:
-                self.say("It depends on what is not known yet:")
-                for fact in result.missing:
-                    self.say(f"  - {QUESTIONS[fact]}")
-        kinds = [k.value for k in Kind]
-        for i, k in enumerate(Kind, 1):
-            self.say(f"  {i}. {k.value}")
+            self.say("The answers make it that kind: to record another, the questions are asked again.")
+            return None
+        self.say(result.reasons[0])
+        if not result.possible:
+            self.say("No kind fits these answers: the questions are asked again.")
+            return None
+        if result.missing:
+            self.say("It depends on what is not known yet:")
+            for fact in result.missing:
+                self.say(f"  - {QUESTIONS[fact]}")
+        kinds = [k.value for k in result.possible]  # only kinds the answers do not contradict
+        for i, k in enumerate(kinds, 1):
+            self.say(f"  {i}. {k}")
         return Kind(self.need("Which kind is it", choice(kinds)))
 
     def run(self) -> dict[str, Any]:
         """Ask everything and return the draft entry (plain data, in the format's key order)."""
         title = self.need("Title of the arrangement", _text)
         facts = self.facts()
-        kind = self.kind(facts)
+        while (kind := self.kind(facts)) is None:  # contradictory answers, or another kind wanted
+            facts = self.facts()
         entry_id = self.need("Id (the file name)", self._new_id, default=propose_id(title))
         status = self.need(
             "Status (proposed, active, ended)", choice(["proposed", "active", "ended"]), default="active"
