@@ -493,7 +493,7 @@ def show(
     root: RootOption = None,
 ) -> None:
     from partreg import report
-    from partreg.export import full_record
+    from partreg.export import full_record, significance_record
     from partreg.lint import did_you_mean
 
     register = _open(root)
@@ -504,6 +504,11 @@ def show(
             f"no arrangement {arrangement_id!r} in the register{did_you_mean(arrangement_id, by_id)}"
         )
     record = full_record(entry, register.settings, internal=internal)
+    significance = significance_record(entry, register.settings, internal=internal)
+    if (
+        significance is not None and "council_tests" in significance
+    ):  # the entry's fields, then what partreg computes
+        record["computed"] = {"significance": significance}
     if output is ShowFormat.json:
         report.as_json(record, sys.stdout)
     else:
