@@ -449,7 +449,7 @@ def test_the_open_data_carries_every_new_field(register):
         "25000",
         "12000",
     )
-    assert row["partners_contribution_gbp"] == "8000" and row["council_loan_gbp"] == ""
+    assert row["partners_total_gbp"] == "8000" and row["council_loan_gbp"] == ""
     assert (row["rating"], row["last_review_outcome"]) == ("limited", "reassess")
     assert (row["significance"], row["replaces"], row["last_verified"]) == (
         "high",
