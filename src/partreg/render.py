@@ -547,12 +547,30 @@ def next_review_shown(e: Arrangement, status: str, review: ReviewSettings) -> tu
 def _row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -> Row:
     names = settings.priorities
     money: float | None = None
+    said = ""  # what the amount is, where it is not what the column's heading says
     if e.kind is Kind.CONTRACT and e.contract:
-        money = e.contract.value_gbp
+        c = e.contract
+        money, said = next(
+            (
+                (v, w)
+                for v, w in (
+                    (c.annual_value_gbp, " a year"),
+                    (c.value_gbp, ""),
+                    (c.whole_life_value_gbp, " whole life"),
+                )
+                if v is not None
+            ),
+            (None, ""),
+        )
     elif e.kind is Kind.COMMUNITY_FUNDING and e.funding:
         money = e.funding.amount_gbp
-    elif e.resources and e.resources.council:
+    elif e.resources and e.resources.council and e.resources.council.funding_gbp is not None:
         money = e.resources.council.funding_gbp
+    elif e.contributions:  # format 1.1: the council's money in the latest year recorded
+        year, latest = latest_contributions(e)
+        parts = [latest.get(k) for k in ("cash", "in_kind", "loan")]
+        if any(p is not None for p in parts):
+            money, said = sum(p or 0 for p in parts), f" in {year}"
     staff = e.resources.council.staff if e.resources and e.resources.council else None
     status = status_of(e, today)
     upcoming, upcoming_sort = next_review_shown(e, status, settings.review)
@@ -574,7 +592,7 @@ def _row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -> Row
         lead_service=service or NOT_RECORDED,
         priorities=priorities,
         priority_ids=[clean(p) for p in e.priorities],
-        money=pounds(money) or clean(staff),
+        money=(pounds(money) + said if money is not None else "") or clean(staff),
         money_sort="" if money is None else f"{money:.2f}",
         next_review=upcoming,
         next_review_sort=upcoming_sort,
