@@ -685,3 +685,20 @@ def test_the_example_in_the_format_docs_is_valid():
 
 def test_lint_text_knows_the_new_fields():
     assert [p.rule for p in lint_text(VALID["contract"] + "form: other\nlast_verified: 2025\n")] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("significance: huge\n", "significance: 'huge' is not allowed; use one of: low, medium, high"),
+        (
+            "significance: 3\n",
+            "significance: should be low, medium or high, or a mapping of `level`, `reason` and `meets`",
+        ),
+        ("significance: {level: huge}\n", "level: 'huge' is not allowed; use one of: low, medium, high"),
+    ],
+)
+def test_a_wrong_significance_is_one_problem_and_the_entry_is_kept(written, said):
+    """A value read as a mapping (format 1.0's `significance: high`) that is wrong is set aside alone."""
+    [problem] = lint_text(VALID["partnership"] + written)
+    assert problem.message == said and problem.line == 30

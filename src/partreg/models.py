@@ -48,7 +48,7 @@ from pydantic import (
     model_serializer,
     model_validator,
 )
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 FORMAT_VERSION = "1.1"
 #: The major version names the schema file (``schema/arrangement.v1.json``): a minor version only
@@ -754,8 +754,21 @@ class Significance(_Strict):
 
 
 def _significance(value: object) -> object:
-    """``high`` (format 1.0) is ``{level: high}``."""
-    return {"level": value} if isinstance(value, str) else value
+    """``high`` (format 1.0) is ``{level: high}``; another word is wrong where it is written."""
+    if isinstance(value, str):
+        if value not in ("low", "medium", "high"):
+            raise PydanticCustomError(
+                "literal_error",
+                "Input should be 'low', 'medium' or 'high'",
+                {"expected": "'low', 'medium' or 'high'"},
+            )
+        return {"level": value}
+    if not isinstance(value, dict | BaseModel):
+        raise PydanticCustomError(
+            "significance_type",
+            "should be low, medium or high, or a mapping of `level`, `reason` and `meets`",
+        )
+    return value
 
 
 _SIGNIFICANCE_SCHEMA: dict[str, Any] = {
@@ -1136,7 +1149,16 @@ def _dropping(data: Any, locs: list[tuple[str | int, ...]]) -> Any:
             items = enumerate(value)
         else:
             return value
-        kept = [(k, v if k not in drop else sweep(v, drop[k])) for k, v in items if drop.get(k) is not _DROP]
+        kept = []
+        for k, v in items:
+            below = drop.get(k)
+            if below is _DROP:
+                continue
+            if below is not None:
+                if not isinstance(v, dict | list):
+                    continue  # wrong inside a value that a validator reads as a mapping (`significance: huge`)
+                v = sweep(v, below)
+            kept.append((k, v))
         return dict(kept) if isinstance(value, dict) else [v for _, v in kept]
 
     return sweep(data, paths)
