@@ -505,9 +505,8 @@ def show(
         )
     record = full_record(entry, register.settings, internal=internal)
     significance = significance_record(entry, register.settings, internal=internal)
-    if (
-        significance is not None and "council_tests" in significance
-    ):  # the entry's fields, then what partreg computes
+    if significance is not None and "council_tests" in significance:
+        # after the entry's own fields, what partreg works out from the council's tests
         record["computed"] = {"significance": significance}
     if output is ShowFormat.json:
         report.as_json(record, sys.stdout)

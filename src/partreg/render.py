@@ -52,8 +52,12 @@ from partreg.models import (
     KIND_LABELS,
     OUTCOME_LABELS,
     Arrangement,
+    Decision,
+    Extension,
     Kind,
     PartialDate,
+    Representative,
+    ReviewAction,
     ReviewSettings,
     Settings,
     Status,
@@ -601,29 +605,29 @@ def _row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -> Row
 
 
 def significance_shown(e: Arrangement, settings: Settings) -> tuple[str, str]:
-    """The significance as published, and how it was reached (``High``, ``the council's tests
-    (...)``); empty where there is none, or the settings keep it internal. ``e`` is a public entry."""
+    """The significance as published, and how it was reached (``high``, ``by the council's tests:
+    ...``); empty where there is none, or the settings keep it internal. ``e`` is a public entry."""
     found = public_significance(e, settings)
     if found is None or found.level is None:
         return "", ""
     return found.level, clean(found.explain())
 
 
-def representative(r: Any) -> str:
+def representative(r: Representative) -> str:
     """``Cllr A. Patel, Portfolio Holder for Housing (voting member, appointed May 2024)``."""
     who = ", ".join(clean(x) for x in (r.member, r.role) if x)
     how = ", ".join(x for x in (clean(r.capacity), r.appointed and f"appointed {uk_date(r.appointed)}") if x)
     return f"{who} ({how})" if how else who
 
 
-def decision(d: Any) -> str:
+def decision(d: Decision) -> str:
     """``13 March 2024, Cabinet (Minute 123): Agreed the terms of reference.``"""
     head = ", ".join(x for x in (uk_date(d.date), clean(d.body)) if x) or "Decision"
     ref = f" ({clean(d.reference)})" if d.reference else ""
     return f"{head}{ref}: {clean(d.summary)}" if d.summary else f"{head}{ref}"
 
 
-def extension(x: Any) -> str:
+def extension(x: Extension) -> str:
     """``3 years, to 31 March 2030 (available)``."""
     years = x.years and f"{x.years:g} year{'' if x.years == 1 else 's'}"
     parts = [p for p in (years, x.until and f"to {uk_date(x.until)}") if p]
@@ -839,7 +843,7 @@ def arrangement_view(
     )
 
 
-def action_shown(a: Any) -> str:
+def action_shown(a: ReviewAction) -> str:
     """``Agree a data sharing protocol (Community Safety Manager; due December 2025; done ...)``."""
     said = [clean(a.owner), a.due and f"due {uk_date(a.due)}", a.done and f"done {uk_date(a.done)}"]
     detail = "; ".join(x for x in said if x)
