@@ -127,8 +127,8 @@ class Classification:
 
     Where no kind is decided, ``possible`` lists the kinds nothing recorded rules out, and
     ``leaning`` the one the facts lean to (a forum whose agreement is not known: joint working).
-    ``deciding`` names the facts the kind rests on (``statutory_basis`` for the law), and
-    ``presumed`` the facts taken as settled by the law or by a forum, not recorded.
+    ``deciding`` names the facts the kind rests on, and ``presumed`` those of the facts taken as
+    settled by the law (a named statutory basis) or by a forum, not recorded.
     """
 
     kind: Kind | None
