@@ -500,7 +500,8 @@ def _decide(f: Facts, statute: str | None) -> _Decided:
         reasons.append(
             "A forum for discussion whose formal agreement and agreed outcomes are not both known: the policy "
             'calls such forums joint working, since "the key difference is there is no formal agreement or in '
-            'some cases agreed outcomes". One answer settles it.'
+            'some cases agreed outcomes". One question would settle it: without a formal agreement (or without '
+            "agreed outcomes), it is joint working."
         )
         return None, "", reasons, conflicts, [], Kind.JOINT_WORKING
 
