@@ -37,9 +37,10 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/run.py
 
-## docs: regenerate docs/rules.md from the rules' docstrings
+## docs: regenerate docs/rules.md from the rules' docstrings, and docs/format.md from the models
 docs: $(STAMP)
 	$(BIN)/partreg rules --format markdown > docs/rules.md
+	$(BIN)/python -c "import sys, partreg.formatdoc as f; sys.stdout.write(f.format_markdown())" > docs/format.md
 
 ## schema: regenerate schema/arrangement.v1.json from the models
 schema: $(STAMP)

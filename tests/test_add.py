@@ -215,7 +215,9 @@ def test_a_bad_draft_is_not_written_and_points_into_the_draft(register):
         text=True,
     )
     assert result.returncode == 1
-    assert result.stderr.startswith("draft.yaml:9:8: [error] start: 'May 2024' is written the UK way: write 2024-05 ")
+    assert result.stderr.startswith(
+        "draft.yaml:9:8: [error] start: 'May 2024' is written the UK way: write 2024-05 "
+    )
     assert "not written" in result.stderr
     assert list((register / "register").iterdir()) == []
 

@@ -27,6 +27,27 @@ def test_docs_rules_md_is_current():
     assert (REPO / "docs" / "rules.md").read_text() == rules_markdown(ALL), "run `make docs`"
 
 
+def test_docs_format_md_is_current_and_documents_every_field():
+    from partreg.formatdoc import format_markdown
+    from partreg.models import Arrangement
+
+    text = (REPO / "docs" / "format.md").read_text()
+    assert text == format_markdown(), "run `make docs`"
+    for name in Arrangement.model_fields:
+        assert f"| `{name}` |" in text
+    for path in (
+        "representatives[].member",
+        "contributions[].in_kind_gbp",
+        "contract.extensions[].until",
+        "decisions[].url",
+        "reporting.last_report",
+        "review.history[].actions[].due",
+        "significance.reason",
+    ):
+        assert f"| `{path}` |" in text, path
+    assert "docs/format.md" in (REPO / "README.md").read_text(), "the README points to it"
+
+
 @pytest.mark.parametrize("rule", ALL, ids=lambda r: r.id)
 def test_rule_has_a_test_file(rule):
     assert (REPO / "tests" / "rules" / f"test_{rule.id.replace('-', '_')}.py").is_file()
@@ -62,3 +83,57 @@ def test_command_is_in_the_readme(name):
 def test_readme_gives_the_two_first_commands():
     text = (REPO / "README.md").read_text()
     assert text.index("make run") < text.index("make test")
+
+
+def _words(path):
+    return " ".join(path.read_text().split()).lower() if path.exists() else None
+
+
+POLICY = _words(REPO.parent / "shared" / "seed" / "partnerships-policy.txt")
+#: The register format as documented: the shared design and the repository's README and format docs.
+FORMAT = " ".join(
+    t
+    for t in (
+        _words(REPO.parent / "shared" / "DESIGN.md"),
+        _words(REPO / "README.md"),
+        _words(REPO / "docs" / "format.md"),
+    )
+    if t
+)
+#: Where a council practice a rule rests on is documented: the councils whose registers show it, or
+#: this repository's documents.
+PRACTICE_SOURCES = ("Gravesham", "Chorley", "Darlington", "Manchester", "Brentwood", "README", "DESIGN.md")
+
+
+def _fragments(quote):
+    return [f for f in re.split(r" \.\.\. |\. ", quote.rstrip(".")) if f]
+
+
+@pytest.mark.parametrize("rule", ALL, ids=lambda r: r.id)
+def test_rule_names_the_policy_sentence_format_rule_or_practice_it_enforces(rule):
+    """Every rule traces back to a sentence of the policy, a rule of the register format, or a
+    council practice and where it is documented (DESIGN.md: "every rule in partreg must trace back")."""
+    basis = rule.basis
+    assert basis, (
+        f"{rule.id}: the last paragraph of 'Why it matters' should start Policy:, Format: or Practice:"
+    )
+    label = basis.split(":", 1)[0]
+    quotes = re.findall(r'"([^"]+)"', basis)
+    if label == "Policy":
+        if POLICY is None:
+            pytest.skip("the policy text is not there")
+        assert quotes, f"{rule.id}: quote the policy's sentence"
+        for quote in quotes:
+            for fragment in _fragments(quote):
+                assert fragment.lower() in POLICY, f"{rule.id}: not in the policy: {fragment!r}"
+    elif label == "Format":
+        assert quotes, f"{rule.id}: quote the format's rule"
+        for quote in quotes:
+            for fragment in _fragments(quote):
+                assert fragment.lower() in FORMAT, f"{rule.id}: not in the format's documents: {fragment!r}"
+    else:
+        assert any(source in basis for source in PRACTICE_SOURCES), (
+            f"{rule.id}: say where the practice is documented"
+        )
+        for quote in quotes:  # a practice may quote the policy too
+            assert POLICY is None or all(f.lower() in POLICY for f in _fragments(quote)), quote

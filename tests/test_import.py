@@ -377,6 +377,7 @@ def check_rows(data: dict[str, dict[str, Any]]) -> None:
         "id": "brentwood-community-safety-partnership",
         "title": "Brentwood Community Safety Partnership",
         "kind": "partnership",
+        "form": "statutory-partnership",  # the council's label says what the body is (format 1.1)
         "status": "active",
         "lead": {"role": "Community Safety Manager", "service": "Communities", "member": "Cllr J Smith"},
         "priorities": ["safer-communities"],
@@ -821,8 +822,10 @@ def test_sixty_real_world_rows_all_import_and_lint_lists_what_each_needs_in_one_
         )
         if not row[7]:
             assert (entry["id"], "partners") in missing, row[1]
-        if not row[4]:
+        if not row[4] and not row[6]:  # neither a lead officer nor a portfolio holder: no lead
             assert (entry["id"], "lead.role") in missing or (entry["id"], "lead") in missing, row[1]
+        if row[6] and not row[4]:  # a councillor alone is a lead (format 1.1)
+            assert (entry["id"], "lead.role") not in missing, row[1]
 
 
 # ---------------------------------------------------------------- files that are not registers
@@ -1184,3 +1187,139 @@ def test_a_placeholder_end_date_is_no_end(council, tmp_path):
     assert "start" not in entry and "end" not in entry
     assert notes(entry) == ["Start date: 31/12/9999", "End date: 31/12/9999"]
     assert "Traceback" not in partreg(council, "review-due").stderr
+
+
+# ---------------------------------------------------------------- format 1.1: the new fields' columns
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Legal form", ("form",)),
+        ("Type of body", ("form",)),
+        ("Council representative(s)", ("representatives",)),
+        ("Representative 2", ("representatives",)),
+        ("Decision", ("decisions", "summary")),
+        ("Date of decision", ("decisions", "date")),
+        ("Minute reference", ("decisions", "reference")),
+        ("Approved by", ("decisions", "body")),
+        ("Link to decision", ("decisions", "url")),
+        ("Reports to", ("reporting", "committee")),
+        ("Reporting frequency", ("reporting", "months")),
+        ("Last reported", ("reporting", "last_report")),
+        ("Annual contract value (£)", ("contract", "annual_value_gbp")),
+        ("Total contract value", ("contract", "whole_life_value_gbp")),
+        ("Whole life value", ("contract", "whole_life_value_gbp")),
+        ("Extension options", ("contract", "extensions")),
+        ("In kind contribution 2023/24", ("contributions", "in_kind_gbp")),
+        ("Council loan (£)", ("contributions", "loan_gbp")),
+        ("Replaced by", ("replaced_by",)),
+        ("Successor", ("replaced_by",)),
+        ("Predecessor", ("replaces",)),
+        ("Last verified", ("last_verified",)),
+        ("Information correct at", ("last_verified",)),
+        ("Reason for significance", ("significance", "reason")),
+        ("Review outcome", ("review-outcome",)),
+        ("Recommendation", ("review-outcome",)),
+        # partreg's own register.csv reads back
+        ("reporting_committee", ("reporting", "committee")),
+        ("contract_annual_value_gbp", ("contract", "annual_value_gbp")),
+        ("contract_extensions", ("contract", "extensions")),
+        ("last_review_outcome", ("review-outcome",)),
+        ("council_in_kind_gbp", ("contributions", "in_kind_gbp")),
+        ("replaced_by", ("replaced_by",)),
+    ],
+)
+def test_the_new_fields_headers_as_councils_write_them(header, field):
+    [column] = map_columns([header], {}).columns
+    assert column.key == field
+
+
+@pytest.mark.parametrize(
+    ("cell", "extensions"),
+    [
+        ("3 + 3 years", [{"years": 3}]),  # Arun: a term of 3 years and one extension of 3
+        ("10 + 10", [{"years": 10}]),  # Epping
+        ("2 + 1 + 1 years", [{"years": 1}, {"years": 1}]),
+        ("Option to extend to 2039", [{"until": 2039}]),  # West Devon
+        (
+            "10 years, to 31 March 2039 (available)",
+            [{"years": 10, "status": "available", "until": dt.date(2039, 3, 31)}],
+        ),
+        ("6 months", [{"years": 0.5}]),
+    ],
+)
+def test_extension_options_as_registers_write_them(cell, extensions):
+    from partreg.importer import read_extensions
+
+    assert read_extensions(cell) == extensions
+
+
+def test_a_sheet_with_the_new_fields_imports_into_them(council, tmp_path):
+    sheet = tmp_path / "register.csv"
+    sheet.write_text(
+        "Title,Type,Lead officer,Directorate,Partners,Form,Council representatives,Decision,Date of decision,"
+        "Minute reference,Reports to,Reporting frequency,Last reported,Annual contract value,"
+        "Total contract value,Extension options,In kind contribution 2023/24,Replaced by,Last verified,"
+        "Significant?,Reason for significance,Last review,Review outcome\n"
+        '"Leisure management contract",Contract,Leisure Manager,Leisure,"Everyone Active",Wholly-owned company,'
+        '"Cllr A. Patel; Leisure Manager",Award the contract,13/03/2019,Minute 123,Audit Committee,Annual,'
+        'March 2025,"£6.6m","£66,000,000","10 + 10 years","£12,000",Leisure Trust,1 November 2025,Yes,'
+        "Biggest contract,30/06/2025,Reassess\n"
+    )
+    result = partreg(council, "import", str(sheet), "--write")
+    assert "Traceback" not in result.stderr
+    [entry] = entries(council).values()
+    assert entry["form"] == "council-company"
+    assert entry["representatives"] == [{"member": "Cllr A. Patel"}, {"role": "Leisure Manager"}]
+    assert entry["decisions"] == [
+        {"summary": "Award the contract", "date": "2019-03-13", "reference": "Minute 123"}
+    ]
+    assert entry["reporting"] == {"committee": "Audit Committee", "months": 12, "last_report": "2025-03"}
+    assert entry["contract"] == {
+        "annual_value_gbp": 6600000,
+        "whole_life_value_gbp": 66000000,
+        "extensions": [{"years": 10}],
+    }
+    assert entry["contributions"] == [{"year": "2023/24", "by": "council", "in_kind_gbp": 12000}]
+    assert entry["replaced_by"] == ["leisure-trust"]
+    assert entry["last_verified"] == "2025-11-01"
+    assert entry["significance"] == {"level": "high", "reason": "Biggest contract"}
+    assert entry["review"]["history"] == [{"date": "2025-06-30", "outcome": "reassess"}]
+    lint = partreg(council, "lint", "--format", "json", "--as-of", "2026-01-01")
+    found = {(r["rule"], r["key"]) for r in json.loads(lint.stdout)["results"]}
+    assert ("unknown-reference", "replaced_by[0]") in found, (
+        "a successor the sheet names that is not registered"
+    )
+    assert not {r for r, _ in found} & {"wrong-type", "invalid-value", "unknown-key"}
+
+
+def test_partregs_own_open_data_reads_back_with_the_new_fields(council, tmp_path):
+    from tests.test_format_v11 import write_register
+
+    source = write_register(tmp_path / "source")
+    partreg(source, "render", "--out", "site", "--format", "html", "--as-of", "2026-01-15", check=True)
+    result = partreg(council, "import", str(source / "site" / "register.csv"), "--write")
+    assert "Traceback" not in result.stderr
+    data = entries(council)
+    contract = data["leisure-contract"]["contract"]
+    assert contract["annual_value_gbp"] == 6600000 and contract["whole_life_value_gbp"] == 66000000
+    assert contract["extensions"] == [{"years": 10, "until": "2039-03-31", "status": "available"}]
+    partnership = data["town-centre-partnership"]
+    assert partnership["form"] == "joint-committee" and partnership["replaces"] == ["town-centre-forum"]
+    assert partnership["reporting"] == {
+        "committee": "Audit and Scrutiny Committee",
+        "months": 12,
+        "last_report": "2025-03-12",
+    }
+    assert partnership["last_verified"] == "2025-11-03" and partnership["rating"] == "limited"
+    assert partnership["review"]["history"][0]["outcome"] == "reassess"
+
+
+def test_no_two_fields_claim_the_same_header():
+    from partreg.importer import SYNONYMS, normal
+
+    claimed: dict[str, tuple] = {}
+    for key, said in SYNONYMS.items():
+        for header in said:
+            assert claimed.setdefault(normal(header), key) == key, (header, claimed[normal(header)], key)

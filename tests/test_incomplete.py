@@ -117,7 +117,31 @@ def test_lint_reports_every_problem_of_every_entry_in_one_run(incomplete):
         by_file.setdefault(r["path"], []).append((r["line"], r["column"]))
     assert all(places == sorted(places) for places in by_file.values()), "in line order"
     rules = {r["rule"] for r in results}
-    assert {"missing-field", "start-not-recorded", "ended-not-closed", "partnership-missing-risks"} <= rules
+    assert {
+        "missing-field",
+        "start-not-recorded",
+        "ended-not-closed",
+        "partnership-missing-elements",
+    } <= rules
+    # a partnership lacking several of the six agreed elements: one problem listing them, not six
+    [grouped] = [
+        r
+        for r in results
+        if r["path"].endswith("/cctv-monitoring-partnership.yaml")
+        and r["rule"].startswith("partnership-missing")
+    ]
+    assert grouped["message"].startswith("lacks 6 of the 6 things every partnership must agree")
+    # a councillor is a lead: no error for those that name only one, a warning for the service
+    by_file = {}
+    for r in results:
+        by_file.setdefault(r["path"].rsplit("/", 1)[-1], set()).add((r["rule"], r["key"], r["severity"]))
+    assert ("lead-service-not-recorded", "lead.service", "warning") in by_file[
+        "community-safety-partnership.yaml"
+    ]
+    assert not any(
+        rule == "missing-field" and key.startswith("lead")
+        for rule, key, _ in by_file["community-safety-partnership.yaml"]
+    )
 
 
 # ---------------------------------------------------------------------------- one pass
@@ -166,7 +190,7 @@ FAULTS = [
         "contract",
         "{role: Street Scene Manager}",
         "{role: Street Scene Manager, service: Environment}",
-        ("missing-field", "lead.service"),
+        ("lead-service-not-recorded", "lead.service"),
         None,
     ),
     (

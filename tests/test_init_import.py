@@ -265,7 +265,9 @@ def test_the_sample_spreadsheet_from_the_example_register(council):
     result = partreg(council, "import", str(REPO / "tests" / "fixtures" / "sample-register.xlsx"))
     assert "11 rows: 11 to write." in result.stdout and list((council / "register").glob("*.yaml")) == []
     assert "Incomplete: 11 of 11 new entries" in result.stdout
-    assert "partnership-missing-objectives (3)" in result.stdout, "the policy's elements a spreadsheet lacks"
+    assert "partnership-missing-elements (3)" in result.stdout, (
+        "the policy's elements a spreadsheet lacks, one problem each"
+    )
 
 
 def test_bad_arguments(council, tmp_path):

@@ -282,7 +282,8 @@ CASES = [
         FORUM,
         ("outcome: continue}", "outcome: Continue}"),
         "invalid-value",
-        "outcome: 'Continue' is not allowed: write outcome: continue (one of: continue, amend, exit)",
+        "outcome: 'Continue' is not allowed: write outcome: continue (one of: continue, amend, exit, reassess, "
+        "proposed-for-removal)",
         lambda text, m: text.replace("outcome: Continue", written(m)),
     ),
     (

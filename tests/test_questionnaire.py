@@ -267,3 +267,105 @@ def test_an_error_in_the_draft_stops_the_write_until_an_answer_changes():
     assert "  Error: the reference ENV-1 is taken" in said
     assert "  Answer a number from 1 to 15 to change an answer, or cancel." in said
     assert prompts[-1] == "Change which answer (a number), or cancel: "
+
+
+# ---------------------------------------------------------------------------- the forum question
+
+
+def test_the_forum_question_asks_what_the_policy_means():
+    """Joint working is a forum only: no formal agreement or no agreed outcomes (the policy's key difference)."""
+    from partreg.classify import QUESTIONS
+
+    question = QUESTIONS["discussion_forum"]
+    assert question.startswith("Is it only a forum or group")
+    assert "with no formal agreement or no agreed outcomes" in question
+    assert (
+        "A partnership board whose members also discuss strategy is not only a forum: answer no." in question
+    )
+
+
+def scripted(answers):
+    script = iter(answers)
+    said = []
+    q = Questionnaire(lambda p: next(script), said.append, SETTINGS, TODAY, lambda _: False)
+    return q, said
+
+
+def test_a_community_safety_board_answered_yes_to_the_forum_question_is_still_a_partnership():
+    """The issue's case: an officer answers "yes" honestly (the board does meet to discuss strategy)."""
+    from partreg.classify import classify
+
+    q, said = scripted(["no", "no", "yes", "yes", "yes", "yes", "yes", "yes", ""])
+    facts = q.facts()
+    assert q.kind(facts) is Kind.PARTNERSHIP
+    assert not any("Note:" in s for s in said), "no contradiction"
+    assert classify(facts).settled and not classify(facts).contradicts("partnership")
+
+
+def test_a_forum_is_asked_the_one_question_that_settles_it():
+    q, _ = scripted(["no", "no", "yes", "no"])
+    facts = q.facts()
+    assert facts == {
+        "council_sole_procurer": False,
+        "council_funds_fixed_period": False,
+        "discussion_forum": True,
+        "formal_agreement": False,
+    }, "after the forum, only its formal agreement is asked"
+
+
+def test_declining_the_kind_the_answers_decide_asks_again():
+    answers = ["Street cleansing", "yes", "no"]  # a purchase; not recorded as a contract
+    answers += ["no", "yes", ""]  # asked again: a grant this time; recorded as community funding
+    script = iter(answers)
+    said = []
+    q = Questionnaire(lambda p: next(script), said.append, SETTINGS, TODAY, lambda _: False)
+    q.need("Title", str)
+    facts = q.facts()
+    while (kind := q.kind(facts)) is None:
+        facts = q.facts()
+    assert kind is Kind.COMMUNITY_FUNDING
+    assert "The answers make it that kind: to record another, the questions are asked again." in said
+
+
+def _every_way_through():
+    """Every sequence of yes, no and ? the fact questions can be answered with, and each kind offered."""
+    from partreg.classify import classify
+
+    pending = [[]]
+    while pending:
+        prefix = pending.pop()
+        script = iter(prefix)
+        asked = []
+
+        def ask(prompt, script=script, asked=asked):
+            asked.append(prompt)
+            return next(script)
+
+        q = Questionnaire(ask, lambda _: None, SETTINGS, TODAY, lambda _: False)
+        try:
+            facts = q.facts()
+        except StopIteration:
+            pending.extend([*prefix, a] for a in ("yes", "no", "?"))
+            continue
+        result = classify(facts)
+        if result.kind is not None:
+            yield facts, ["yes"]
+        else:
+            yield facts, [str(i) for i in range(1, len(result.possible) + 1)]
+
+
+def test_add_never_records_a_kind_its_own_classify_rejects():
+    """Whatever the officer answers, the kind `add` records is one the answers do not contradict."""
+    from partreg.classify import classify
+
+    ways = 0
+    for facts, picks in _every_way_through():
+        for pick in picks:
+            q, _ = scripted([pick])
+            kind = q.kind(facts)
+            if kind is None:
+                continue  # asked again: nothing is written from these answers
+            ways += 1
+            result = classify(facts)
+            assert not result.contradicts(kind), (facts, kind, result.conflicts)
+    assert ways > 100

@@ -414,7 +414,8 @@ def lint(
 
         files = [f for f in files if not any(fnmatch(shown_as(f, base), glob) for glob in settings.ignore)]
     interactive_text = output is LintFormat.text or (output is LintFormat.auto and sys.stdout.isatty())
-    results = lint_files(files, cwd, settings, as_of or date.today(), jobs=jobs)
+    known = frozenset(p.stem for p in register_files(base)) if base is not None else None
+    results = lint_files(files, cwd, settings, as_of or date.today(), jobs=jobs, known=known)
     for found in report.progress(results, len(files), "Checking", enabled=interactive_text):
         problems.extend(found)
 
@@ -579,7 +580,7 @@ def show(
     root: RootOption = None,
 ) -> None:
     from partreg import report
-    from partreg.export import full_record
+    from partreg.export import full_record, significance_record
     from partreg.lint import did_you_mean
 
     register = _open(root)
@@ -590,6 +591,10 @@ def show(
             f"no arrangement {arrangement_id!r} in the register{did_you_mean(arrangement_id, by_id)}"
         )
     record = full_record(entry, register.settings, internal=internal)
+    significance = significance_record(entry, register.settings, internal=internal)
+    if significance is not None and "council_tests" in significance:
+        # after the entry's own fields, what partreg works out from the council's tests
+        record["computed"] = {"significance": significance}
     if output is ShowFormat.json:
         report.as_json(record, sys.stdout)
         return
@@ -1199,8 +1204,9 @@ def _interactive() -> bool:
 
     With an ID or FILE, classify that entry from its characteristics and compare
     with its recorded kind. With --answers, classify those facts. With neither,
-    on a terminal, ask the questions one at a time. Exit 0 when a kind is
-    decided without contradiction (and agrees with the recorded kind), 1 otherwise.
+    on a terminal, ask the questions one at a time. Exit 0 when nothing recorded
+    contradicts the recorded kind (or, with no kind recorded, when a kind is
+    decided without contradiction), 1 otherwise.
 
     Example: partreg classify street-cleansing-contract-biffa
     """
@@ -1223,11 +1229,11 @@ def classify_(
     root: RootOption = None,
 ) -> None:
     from partreg import report
-    from partreg.classify import classify, facts_from, facts_of
+    from partreg.classify import classify, facts_from, facts_of, statute_of
     from partreg.questionnaire import Questionnaire
     from partreg.store import read_document
 
-    recorded, statutory = None, False
+    recorded, statute = None, None
     if answers is not None:
         doc = read_document(answers, str(answers))
         if doc.problems:
@@ -1240,7 +1246,7 @@ def classify_(
     elif target is not None:
         entry = _entry_from(target, root)
         recorded = entry.kind.value if entry.kind else None
-        facts, statutory = facts_of(entry.characteristics), bool(entry.statutory)
+        facts, statute = facts_of(entry.characteristics), statute_of(entry)
     elif _interactive():
         from partreg.models import Settings
 
@@ -1249,14 +1255,22 @@ def classify_(
         raise UsageError(
             "give an ID or FILE, or --answers FILE; or run it in a terminal to be asked the questions"
         )
-    result = classify(facts, statutory=statutory)
+    result = classify(facts, statute=statute)
     document = result.as_dict()
+    if recorded and result.kind is not None and result.kind != recorded:
+        from partreg.classify import changes_to
+        from partreg.models import Kind
+
+        # what would make it the recorded kind, for the message (and a JSON reader)
+        document["to_make_recorded"] = [
+            {"fact": n, "value": v} for n, v in changes_to(facts, statute, Kind(recorded))
+        ]
     if output is ShowFormat.json:
         report.as_json({**document, "recorded": recorded} if recorded else document, sys.stdout)
     else:
         report.classification_text(document, recorded, report.console())
-    agrees = recorded is None or recorded == document["kind"]
-    raise typer.Exit(0 if result.settled and agrees else 1)
+    fails = result.contradicts(recorded) if recorded else not result.settled
+    raise typer.Exit(1 if fails else 0)
 
 
 @_command()

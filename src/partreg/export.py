@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from partreg.models import KIND_LABELS, Arrangement, Settings, without_unshown
 from partreg.review import DueItem, State
+from partreg.significance import Assessment, assess
 
 SUMMARY_COLUMNS = (
     "id",
@@ -141,6 +142,39 @@ def public_entries(entries: Iterable[Arrangement], settings: Settings | None) ->
 def public_record(entry: Arrangement, settings: Settings | None) -> dict[str, Any]:
     """The public fields of ``entry`` that are set, as plain data."""
     return full_record(public_entry(entry, settings), settings, internal=True)
+
+
+#: The fields the council's tests of significance read (``significance.tests_met``).
+SIGNIFICANCE_READS = frozenset({"contributions", "resources", "contract", "statutory"})
+
+
+def public_significance(entry: Arrangement, settings: Settings | None) -> Assessment | None:
+    """The significance an output may show of ``entry`` (a public entry): ``None`` where the settings
+    keep `significance` internal; the officer's level only, where the council's tests would read a
+    field the settings keep internal (what they give would tell of it)."""
+    hidden = set(settings.internal_fields) if settings else set()
+    if "significance" in hidden:
+        return None
+    if hidden & SIGNIFICANCE_READS:
+        return assess(entry, None)
+    return assess(entry, settings)
+
+
+def significance_record(
+    entry: Arrangement, settings: Settings | None, *, internal: bool
+) -> dict[str, Any] | None:
+    """The significance ``partreg show`` adds after the entry's own fields: the level used, what the
+    council's tests give and which they meet, and the officer's level and reason; ``None`` where
+    there is nothing to say (or, without ``internal``, nothing that may be shown)."""
+    found = (
+        assess(entry, settings) if internal else public_significance(public_entry(entry, settings), settings)
+    )
+    if found is None or found.level is None:
+        return None
+    record: dict[str, Any] = {"level": found.level, "by": found.explain()}
+    if found.computed is not None:
+        record["council_tests"] = {"level": found.computed, "met": found.met}
+    return record
 
 
 # --------------------------------------------------------------------------- reviews

@@ -14,6 +14,7 @@ This module is pure: it reads cells, not files (see :mod:`partreg.sheets`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import re
@@ -48,6 +49,8 @@ NOTES: Key = ("internal", "notes")
 MONEY: Key = ("money",)
 #: The next review date: format v1 works it out (last review, or start, plus review.months).
 NEXT_REVIEW: Key = ("next-review",)
+#: The outcome of the last review: with the "Last review" column's date, its `review.history` item.
+REVIEW_OUTCOME: Key = ("review-outcome",)
 
 
 #: What a header score adds when the header names the title: a sheet of arrangements has one.
@@ -67,7 +70,9 @@ def _words(text: str) -> list[str]:
     """A header's words, as compared: lower case, units and punctuation dropped, singular."""
     text = str(text).lower().replace("&", " and ").replace("organization", "organisation")
     text = re.sub(
-        r"\((?:£|gbp|y/n|yes/no|yes or no|y or n|dd/mm/yy(?:yy)?|if any|if applicable|optional)\)", " ", text
+        r"\((?:£|gbp|y/n|yes/no|yes or no|y or n|dd/mm/yy(?:yy)?|if any|if applicable|optional|s)\)",
+        " ",
+        text,
     )
     # "Council contribution 2023/24", "(£pa)", "per annum": the year and the unit do not change the field
     text = re.sub(r"\b(19|20)\d\d(\s*[/-]\s*\d{2,4})?\b|\bper annum\b|\bp\.?a\.?(?=\W|$)|£pa", " ", text)
@@ -149,8 +154,13 @@ resources.partners: partner contribution | partners contribution | partner resou
     other contribution | contribution from partner
 (money): value | amount | annual value | total value | cost | annual cost | funding
 contract.reference: contract reference | contract ref | contract number | contract no
-contract.value_gbp: contract value | value of contract | contract sum | contract value gbp |
-    annual contract value | total contract value
+contract.value_gbp: contract value | value of contract | contract sum | contract value gbp
+contract.annual_value_gbp: annual contract value | annual value of contract | yearly contract value |
+    contract annual value gbp | annual contract sum
+contract.whole_life_value_gbp: whole life value | whole life contract value | total contract value |
+    lifetime value | total value of contract | contract whole life value gbp | whole life cost
+contract.extensions: extension | extension option | option to extend | extension period |
+    contract extension | possible extension | contract extensions
 contract.procurement_route: procurement route | procurement method | route to market | how procured
 contract.supplier_registration: supplier registration | company number | charity number |
     registration number | company registration | charity registration number |
@@ -164,6 +174,35 @@ funding.actions: agreed action | actions | grant condition | conditions of fundi
     what funding is for
 added_value: added value | value added | benefit | benefits | benefit to council
 exit_strategy: exit strategy | exit plan | exit arrangement
+form: form | legal form | form of body | type of body | body type | organisation type | structure |
+    legal status | legal structure | governance structure | delivery model | delivery vehicle
+representatives: council representative | representative | appointed representative |
+    outside body representative | appointed member | nominated member | council nominee | nominee |
+    council appointee
+contributions.cash_gbp: cash contribution | council cash contribution | council cash
+contributions.in_kind_gbp: in kind contribution | council in kind contribution | in kind |
+    value in kind | in kind support | council in kind
+contributions.loan_gbp: loan | council loan | loan amount | loan facility | loan from council
+decisions.summary: decision | key decision | decision taken | decision made
+decisions.date: decision date | date of decision | date approved | approved on | approval date
+decisions.reference: decision reference | minute reference | minute | minute number |
+    decision ref | report reference | decision number
+decisions.body: decision maker | approved by | decided by | decision body | authorised by |
+    approving body
+decisions.url: decision link | minutes link | link to decision | link to minute | decision url
+reporting.committee: reports to | reporting to | reporting route | reporting line |
+    scrutiny committee | governance route | accountable to | monitored by | reported to | scrutiny
+reporting.months: reporting frequency | frequency of reporting | how often reported | report frequency
+reporting.last_report: last reported | last report | date last reported | last report date |
+    last reported to committee
+replaced_by: replaced by | successor | superseded by | succeeded by | successor body
+replaces: replaces | predecessor | supersedes | predecessor body | formerly
+last_verified: last verified | date verified | verified | last checked | date checked |
+    information correct at | correct as at | last confirmed | date confirmed
+significance.reason: significance reason | reason for significance | why significant |
+    significance rationale | justification for significance
+(review outcome): review outcome | outcome of review | recommendation | review recommendation |
+    review decision | last review outcome
 rating: rating | assurance | assurance rating | assurance level | level of assurance
 significance: significance | significant | significant partnership | is it significant |
     significance level
@@ -182,7 +221,12 @@ links: website | web link | link | url | web page | web address | more informati
 (notes): note | notes | comment | comments | remark | additional information | other information |
     officer note | internal note | further information
 """
-SPECIAL = {"(money)": MONEY, "(next review)": NEXT_REVIEW, "(notes)": NOTES}
+SPECIAL = {
+    "(money)": MONEY,
+    "(next review)": NEXT_REVIEW,
+    "(notes)": NOTES,
+    "(review outcome)": REVIEW_OUTCOME,
+}
 SYNONYMS: dict[Key, tuple[str, ...]] = {
     SPECIAL.get(name, tuple(name.split("."))): tuple(s.strip() for s in said.split("|"))
     for name, _, said in (
@@ -202,12 +246,27 @@ OWN_COLUMNS: dict[str, Key] = {
     "funding amount gbp": ("funding", "amount_gbp"),
     "last review": ("review", "history"),
     "next review": NEXT_REVIEW,
+    # format 1.1
+    "reporting committee": ("reporting", "committee"),
+    "reporting month": ("reporting", "months"),
+    "contract extension": ("contract", "extensions"),
+    "last review outcome": REVIEW_OUTCOME,
+    "contribution year": ("contributions", "year"),
 }
-#: Columns of partreg's own export that are computed from the rest, not recorded.
-COMPUTED = {"page"}
+#: Columns of partreg's own export that are computed from the rest, not recorded (the year and the
+#: partners' total of the latest contributions, and how the significance was reached, go to the notes).
+COMPUTED = {"page", "partner total", "significance basis"}
 NUMBERED = ("outcomes", "risks")
 #: Fields that are lists of text: several columns may add to them ("Partner 1", "Partner 2").
-LISTS: set[Key] = {("partners",), ("priorities",), ("objectives",), ("funding", "actions")}
+LISTS: set[Key] = {
+    ("partners",),
+    ("priorities",),
+    ("objectives",),
+    ("funding", "actions"),
+    ("representatives",),
+    ("replaces",),
+    ("replaced_by",),
+}
 
 
 @dataclass(frozen=True)
@@ -238,6 +297,12 @@ class Column:
             return "review.history (a review held on that date)"
         if self.key == ("funding", "period"):
             return "funding.period_start and funding.period_end"
+        if self.key == REVIEW_OUTCOME:
+            return "review.history (the outcome of the review the last review column dates)"
+        if self.key[0] == "contributions":
+            return (
+                f"contributions (the council's, {self.key[1]} in the year the header or a year column names)"
+            )
         if self.key[0] in NUMBERED:
             return f"{self.key[0]}[{self.number or 'each line'}].{self.key[1]}"
         return dotted(self.key)
@@ -577,6 +642,122 @@ def kind_from_label(label: str) -> tuple[Kind | None, dict[str, Any]]:
     return kinds[0], extra
 
 
+FORMS = word_table(
+    """
+shared-service: shared service | shared services | shared service arrangement | shared team
+joint-committee: joint committee | joint advisory committee | joint board
+council-company: council company | wholly owned company | local authority company | teckal company |
+    council owned company | arm length company | arms length company | almo
+joint-venture: joint venture | jv | joint venture company | limited liability partnership | llp
+trust: trust | charitable trust | leisure trust | community trust
+charity: charity | charitable incorporated organisation | cio | registered charity
+tenant-management-organisation: tenant management organisation | tmo
+statutory-partnership: statutory partnership | statutory body | statutory board | statutory committee
+business-improvement-district: business improvement district | bid
+forum: forum | board | group | network | steering group | working group | partnership board
+other: other
+""".replace("|\n    ", "| ")
+)
+
+
+def form_from_words(text: str) -> str | None:
+    """What the body is, from a council's words for it: "Shared service", "Wholly-owned company",
+    "Joint venture (LLP)"; ``None`` where they name no form partreg knows."""
+    words = " ".join(_words(text.replace("-", " ").replace("'", "")))
+    if words in FORMS:
+        return FORMS[words]
+    found = {
+        form for said, form in FORMS.items() if len(said) > 3 and re.search(rf"\b{re.escape(said)}\b", words)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+OUTCOMES = word_table(
+    """
+continue: continue | retain | keep | continue as is | no change | ongoing | remain
+amend: amend | change | revise | amended | vary | review and amend
+exit: exit | end | withdraw | terminate | cease | leave | close
+reassess: reassess | re assess | reassessment | review again | look again
+proposed-for-removal: proposed for removal | propose for removal | remove | removal | remove from register |
+    delete | delete from register | proposed removal
+""".replace("|\n    ", "| ")
+)
+
+
+def _representative(name: str) -> dict[str, str]:
+    """A councillor (``Cllr A. Patel``, ``Councillor Patel``) as `member`, anyone else as `role`."""
+    return (
+        {"member": name}
+        if re.match(r"^(cllr|councillor|cllrs|councillors)\b", name, re.IGNORECASE)
+        else {"role": name}
+    )
+
+
+_EXTENSION_PLUS = re.compile(
+    r"^(\d+(?:\.\d+)?)((?:\s*\+\s*\d+(?:\.\d+)?)+)\s*(years?|yrs?|months?|mths?)?$", re.IGNORECASE
+)
+_EXTENSION_LENGTH = re.compile(r"(\d+(?:\.\d+)?)\s*(years?|yrs?|months?|mths?)\b", re.IGNORECASE)
+_EXTENSION_UNTIL = re.compile(r"\b(?:to|until|till)\s+", re.IGNORECASE)
+_EXTENSION_STATUS = re.compile(r"\s*\((available|taken|declined)\)\s*$", re.IGNORECASE)
+
+
+def read_extensions(text: str) -> list[dict[str, Any]]:
+    """A contract's extension options as registers write them: ``3 + 3 years`` (a term of 3 years
+    and one extension of 3), ``10 + 10``, ``2 + 1 + 1 years``, ``option to extend to 2039``,
+    ``10 years, to 31 March 2039 (available)`` (as partreg writes them), several separated by ``;``."""
+    out: list[dict[str, Any]] = []
+    for part in split_list(text):
+        said = " ".join(part.split())
+        if m := _EXTENSION_PLUS.match(said):
+            unit = (m.group(3) or "years").lower()
+            lengths = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", m.group(2))]
+            out += [{"years": _whole(n / 12 if unit.startswith("m") else n)} for n in lengths]
+            continue
+        extension: dict[str, Any] = {}
+        if m := _EXTENSION_LENGTH.search(said):
+            n = float(m.group(1))
+            extension["years"] = _whole(n / 12 if m.group(2).lower().startswith("m") else n)
+        status = _EXTENSION_STATUS.search(said)
+        if status:
+            extension["status"] = status.group(1).lower()
+            said = said[: status.start()].strip()
+        for m in _EXTENSION_UNTIL.finditer(said):  # "option to extend to 2039": the "to" a date follows
+            with contextlib.suppress(Unplaced):
+                extension["until"] = read_date(said[m.end() :].strip(" ,."))[0].yaml_value()
+                break
+        if not extension:
+            raise Unplaced("not an extension option (such as '3 + 3 years' or 'to 31 March 2039')")
+        out.append(extension)
+    return out
+
+
+def _whole(years: float) -> float | int:
+    return int(years) if float(years).is_integer() else round(years, 2)
+
+
+def _contribution(draft: _Draft, column: Column, raw: Any, row: int) -> None:
+    """A council contribution column: cash, in kind or a loan, in the year its header names
+    ("In kind 2023/24"), or a year column gives (placed once every cell is read), else in a year
+    the officer records (lint asks for it)."""
+    if column.key == ("contributions", "year"):
+        period = financial_year(_text(raw))
+        if period is None:
+            raise Unplaced("not a financial year (such as 2024/25)")
+        draft.year = f"{period[0].year}/{period[1].year % 100:02d}"
+        return
+    amount, qualified = read_money(raw)
+    year = re.search(r"\b((?:19|20)\d\d)\s*[/-]\s*(\d\d)\b", column.header)
+    contributions = draft.data.setdefault("contributions", [])
+    key = f"{year.group(1)}/{year.group(2)}" if year else None
+    found = next((c for c in contributions if c.get("year") == key), None)
+    if found is None:
+        found = {"year": key, "by": "council"} if key else {"by": "council"}
+        contributions.append(found)
+    found[str(column.key[-1]) if column.key else "cash_gbp"] = amount
+    if qualified:
+        draft.keep(column, _text(raw), row=row, read_as=f"£{amount:,}")
+
+
 def _show(value: Any) -> str:
     """A cell as a message quotes it (:func:`partreg.models.shown`, with room for a sentence)."""
     return shown(value.strip() if isinstance(value, str) else value, 60)
@@ -629,6 +810,10 @@ class _Draft:
     #: The law named after "Yes" in a statutory column, and that cell.
     basis: str = ""
     basis_cell: tuple[Column, str] = (Column(0, "A", "", None), "")
+    #: The reason given for the significance (placed once every cell is read, beside its level).
+    reason: str = ""
+    #: The financial year a "contributions year" column gives the council's contributions.
+    year: str = ""
 
     def set(self, key: Key, value: Any) -> None:
         target = self.data
@@ -733,7 +918,11 @@ def _place(draft: _Draft, column: Column, raw: Any, row: int, settings: Settings
             _period(draft, column, raw, row)
         elif key == ("review", "history"):
             date, rough = read_date(raw)
-            draft.data.setdefault("review", {})["history"] = [{"date": date.yaml_value()}]
+            history = draft.data.setdefault("review", {}).setdefault("history", [{}])
+            history[0] = {
+                "date": date.yaml_value(),
+                **history[0],
+            }  # an outcome column may have given its outcome
             if rough:
                 draft.keep(column, _text(raw), row=row, read_as=date.iso)
         elif key == ("review", "months"):
@@ -809,7 +998,13 @@ def _place(draft: _Draft, column: Column, raw: Any, row: int, settings: Settings
             draft.numbered.setdefault((str(key[0]), column.number), {})[str(key[1])] = joined
         elif key[0] in NUMBERED:
             draft.lists[(str(key[0]), str(key[1]))] = (column, split_list(_text(raw)), _text(raw))
-        elif key == MONEY or key[-1] in ("funding_gbp", "value_gbp", "amount_gbp"):
+        elif key == MONEY or key[-1] in (
+            "funding_gbp",
+            "value_gbp",
+            "amount_gbp",
+            "annual_value_gbp",
+            "whole_life_value_gbp",
+        ):
             _money(draft, column, raw, row)
         elif key == ("links",):
             url = _text(raw)
@@ -818,6 +1013,40 @@ def _place(draft: _Draft, column: Column, raw: Any, row: int, settings: Settings
             if not re.match(r"^https?://\S+$", url, re.IGNORECASE):
                 raise Unplaced("not a web address")
             draft.data.setdefault("links", []).append({"title": column.header or "Website", "url": url})
+        elif key == ("form",):
+            form = form_from_words(_text(raw))
+            if form is None:
+                raise Unplaced(f"not a form of body partreg knows ({', '.join(FORMS)})")
+            draft.set(key, form)
+        elif key == ("representatives",):
+            draft.extend(key, [_representative(name) for name in split_list(_text(raw))])
+        elif key in (("replaces",), ("replaced_by",)):
+            draft.extend(key, [propose_id(name) for name in split_list(_text(raw))])
+        elif key[0] == "decisions":
+            decision = draft.data.setdefault("decisions", [{}])[0]
+            if key[1] == "date":
+                date, rough = read_date(raw)
+                decision["date"] = date.yaml_value()
+                if rough:
+                    draft.keep(column, _text(raw), row=row, read_as=date.iso)
+            elif key[1] == "url" and not re.match(r"^https?://\S+$", _text(raw), re.IGNORECASE):
+                raise Unplaced("not a web address")
+            else:
+                decision[str(key[1])] = _text(raw)
+        elif key[0] == "contributions":
+            _contribution(draft, column, raw, row)
+        elif key == ("contract", "extensions"):
+            draft.set(key, read_extensions(_text(raw)))
+        elif key == ("significance", "reason"):
+            draft.reason = _text(raw)
+        elif key == REVIEW_OUTCOME:
+            outcome = OUTCOMES.get(" ".join(_words(_text(raw))))
+            if outcome is None:
+                raise Unplaced(
+                    "not a review outcome (continue, amend, exit, reassess or proposed for removal)"
+                )
+            history = draft.data.setdefault("review", {}).setdefault("history", [{}])
+            history[0]["outcome"] = outcome
         elif key == ("id",):
             if not re.match(ID_PATTERN, _text(raw)) or _text(raw) in RESERVED_NAMES:
                 raise Unplaced(
@@ -928,6 +1157,9 @@ def _period(draft: _Draft, column: Column, raw: Any, row: int) -> None:
 def _kind(draft: _Draft, column: Column, raw: Any, row: int) -> None:
     label = _text(raw)
     kind, extra = kind_from_label(label)
+    form = form_from_words(label)
+    if form is not None and form != "other":  # "Shared service", "Joint venture": what the body is
+        draft.data.setdefault("form", form)
     if kind is None:
         raise Unplaced(
             "not one of the policy's four kinds, and its words do not decide one: "
@@ -1157,6 +1389,14 @@ def _finish(draft: _Draft, row: int) -> None:
             draft.keep(column, text, row=row, read_as="yes")
         else:
             draft.data["statutory_basis"] = draft.basis
+    if draft.year:
+        for contribution in draft.data.get("contributions", []):
+            contribution.setdefault("year", draft.year)
+    if draft.reason:
+        level = draft.data.get("significance")
+        draft.data["significance"] = (
+            {"level": level, "reason": draft.reason} if level else {"reason": draft.reason}
+        )
     if draft.notes:
         notes = draft.data.setdefault("internal", {})
         old = notes.get("notes")

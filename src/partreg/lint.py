@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from partreg import advice
-from partreg.models import Arrangement, Settings, inner_model, read_arrangement, shown
+from partreg.models import ID_PATTERN, Arrangement, Settings, inner_model, read_arrangement, shown
 
 Key = tuple[str | int, ...]
 
@@ -76,6 +76,15 @@ class Context:
     file_id: str
     today: dt.date | None = None
     text: str | None = None  # the file as written, for a rule's quick first look
+    #: The ids of the register's entries (its files' names), where the run knows them: for rules
+    #: about references between entries.
+    ids: frozenset[str] | None = None
+    #: Whether a key lies where a value was set aside as wrong (reported already, as that).
+    aside: Callable[[Key], bool] | None = None
+
+    def level(self, rule_id: str) -> str | None:
+        """The level ``partreg.yaml`` sets for ``rule_id`` (``error``, ``warning``, ``off``), if any."""
+        return self.settings.rules.get(rule_id) if self.settings else None
 
 
 Check = Callable[[Arrangement, Context], Iterable[Hit]]
@@ -97,6 +106,23 @@ class Rule:
     @property
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0].strip()
+
+    @property
+    def basis(self) -> str:
+        """What the rule enforces and where that is written: the last paragraph of its *Why it
+        matters*, which starts ``Policy:`` (a sentence of the council's policy, quoted), ``Format:``
+        (a rule of the register format, quoted) or ``Practice:`` (a council practice, and where it
+        is documented)."""
+        for heading, body in _sections(self.doc):
+            if heading == "Why it matters":
+                last = body.split("\n\n")[-1]
+                if last.startswith(BASES):
+                    return " ".join(last.split())
+        return ""
+
+
+#: How a rule's basis starts (``Rule.basis``).
+BASES = ("Policy:", "Format:", "Practice:")
 
 
 class Source(Protocol):
@@ -352,6 +378,11 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             wanted = _TYPE_NAMES.get(kind)
             if kind == "string_pattern_mismatch" and name == "id":
                 message = f"id: {_value_repr(value)} is not an id: {ID_RULE}"
+            elif kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == ID_PATTERN:
+                message = f"{dotted(key)}: {_value_repr(value)} is not an entry's id: {ID_RULE}"
+            elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+                bound = err["msg"].removeprefix("Input should be ")
+                message = f"{name}: {_value_repr(value)} is out of range: it should be {bound}"
             elif kind == "string_too_short":
                 message = f"{name}: is empty: write something or remove the line"
             elif isinstance(value, int | float) and not isinstance(value, bool) and kind.startswith("finite"):
@@ -393,6 +424,8 @@ class Linter:
     settings: Settings | None
     rules: tuple[Rule, ...]
     today: dt.date | None = None
+    #: The register's ids, where known (see ``Context.ids``).
+    ids: frozenset[str] | None = None
     severities: dict[str, Severity] = field(init=False)
     _off: set[str] = field(init=False)
     _checks: list[tuple[str, Severity, Check]] = field(init=False)
@@ -438,7 +471,9 @@ class Linter:
         entry, errors = read_arrangement(source.data, file_id)
         problems = list(schema_problems(source, errors, Arrangement)) if errors else []
         wrong = _Aside(set_aside(errors, source.data) if errors else [])
-        ctx = Context(self.settings, file_id, self.today, source.text)
+        ctx = Context(
+            self.settings, file_id, self.today, source.text, self.ids, wrong.touches if wrong else None
+        )
         repeats = _Repeats()
         for rule_id, severity, check in self._checks:
             for hit in check(entry, ctx):
@@ -597,15 +632,17 @@ def run(
     sources: Iterable[tuple[Source, str]],
     rules: tuple[Rule, ...],
     today: dt.date | None = None,
+    known: frozenset[str] | None = None,
 ) -> Iterator[tuple[Source, Arrangement | None, list[Problem]]]:
     """Lint ``(source, file_id)`` pairs one at a time, in order.
 
     Yields each source with its entry (``None`` where it could not be read)
     and its problems, so a caller can stream a register of any size. Rules
     about dates (reviews overdue, arrangements ending) run only when
-    ``today`` is given.
+    ``today`` is given; rules about references between entries only when the
+    register's ids are ``known``.
     """
-    linter, ids = Linter(settings, rules, today), Ids()
+    linter, ids = Linter(settings, rules, today, known), Ids()
     for source, file_id in sources:
         entry, problems = linter.check(source, file_id)
         if entry is not None:

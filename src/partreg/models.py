@@ -1,8 +1,12 @@
-"""The register format, version 1, as pydantic models.
+"""The register format, version 1.1, as pydantic models.
 
 These models are the contract with users' files: every field has a
 description, unknown keys are errors, and the JSON Schema that editors and
 check-jsonschema use is generated from them (``partreg schema``).
+
+Version 1.1 only adds to version 1: every field of version 1 is still there
+and means what it meant, so every version 1 file is a version 1.1 file. The
+fields 1.1 adds say so in their descriptions ("Since 1.1").
 
 YAML is read by the 1.2 core schema (see ``store.py``), so dates arrive as
 text (or a year as a number); :data:`DateField` takes ``YYYY-MM-DD``,
@@ -37,13 +41,19 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    SerializerFunctionWrapHandler,
     StringConstraints,
     ValidationError,
     WithJsonSchema,
+    model_serializer,
+    model_validator,
 )
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, PydanticCustomError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = "1.1"
+#: The major version names the schema file (``schema/arrangement.v1.json``): a minor version only
+#: adds fields, so a file's link to the schema never needs to change.
+FORMAT_MAJOR = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -354,7 +364,8 @@ class _Strict(BaseModel):
 
 
 class Lead(_Strict):
-    """Who leads for the council: a role and a service, never a private person."""
+    """Who leads for the council: an officer's role (and service), or the lead councillor; never a
+    private person. A role or a member is needed; the service is expected (a warning where missing)."""
 
     role: Text | None = Field(
         default=None, description="The lead officer's role, e.g. 'Community Safety Manager'."
@@ -388,6 +399,89 @@ class Partner(_Strict):
         description="public | private | voluntary | community | academic | other.",
     )
     role: Text | None = Field(default=None, description="What this partner does in the arrangement.")
+
+
+class Representative(_Strict):
+    """One of the council's representatives on the body (since 1.1): a councillor it appoints, or
+    an officer by role."""
+
+    member: Text | None = Field(
+        default=None,
+        description="The councillor who represents the council (a public office holder), e.g. "
+        "'Cllr A. Patel', or how many and who appoints them: 'Two councillors appointed by Council'.",
+    )
+    role: Text | None = Field(
+        default=None,
+        description="The officer's role, or the councillor's office, e.g. 'Portfolio Holder for Housing'.",
+    )
+    capacity: Text | None = Field(
+        default=None,
+        description="How they sit on the body, e.g. 'voting member', 'observer', 'substitute', 'chair'.",
+    )
+    appointed: DateField | None = Field(default=None, description="When the council appointed them.")
+
+
+Form = Literal[
+    "shared-service",
+    "joint-committee",
+    "council-company",
+    "joint-venture",
+    "trust",
+    "charity",
+    "tenant-management-organisation",
+    "statutory-partnership",
+    "business-improvement-district",
+    "forum",
+    "other",
+]
+FORM_LABELS: dict[str, str] = {
+    "shared-service": "Shared service between councils",
+    "joint-committee": "Joint committee of councils",
+    "council-company": "Council company",
+    "joint-venture": "Joint venture",
+    "trust": "Trust",
+    "charity": "Charity",
+    "tenant-management-organisation": "Tenant management organisation",
+    "statutory-partnership": "Statutory partnership",
+    "business-improvement-district": "Business improvement district",
+    "forum": "Board, forum or group",
+    "other": "Other",
+}
+
+_FINANCIAL_YEAR = re.compile(r"^(\d{4})/(\d{2})$")
+
+
+def _financial_year(value: object) -> str:
+    """``2024/25``: the UK public sector's year, 1 April 2024 to 31 March 2025."""
+    if isinstance(value, str) and (m := _FINANCIAL_YEAR.match(value)):
+        first, second = int(m.group(1)), int(m.group(2))
+        if second == (first + 1) % 100 and 1000 <= first <= LAST_YEAR:
+            return value
+    hint = ""
+    text = str(value) if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    if m := re.match(r"^(?:fy\s*)?(\d{4})\s*[-/\u2013]\s*(\d{2}|\d{4})$", text, re.IGNORECASE):
+        first = int(m.group(1))
+        hint = f" (did you mean {first}/{(first + 1) % 100:02d}?)"
+    elif re.match(r"^\d{4}$", text):
+        first = int(text)
+        hint = f" (did you mean {first}/{(first + 1) % 100:02d}, April {first} to March {first + 1}?)"
+    raise ValueError(
+        f"write the financial year as 2024/25 (April 2024 to March 2025), not {shown(value)}{hint}"
+    )
+
+
+#: A financial year: ``2024/25``.
+FinancialYear = Annotated[
+    str,
+    PlainValidator(_financial_year),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}/\d{2}$",
+            "description": "A financial year, e.g. 2024/25 (April 2024 to March 2025).",
+        }
+    ),
+]
 
 
 AgreementType = Literal[
@@ -440,7 +534,9 @@ class Characteristics(_Strict):
     )
     discussion_forum: bool | None = Field(
         default=None,
-        description="A forum or group that members/officers belong to, to discuss policy or strategy.",
+        description="A forum or group that members/officers belong to, to discuss policy, strategy or "
+        "forthcoming issues. With no formal agreement or no agreed outcomes it is joint working; a "
+        "partnership board whose members also discuss strategy is still a partnership.",
     )
     agreed_outcomes: bool | None = Field(
         default=None, description="Specific outcomes have been agreed by the parties."
@@ -484,16 +580,44 @@ class Risk(_Strict):
     mitigation: Text | None = Field(default=None, description="What reduces the risk.")
 
 
-ReviewOutcome = Literal["continue", "amend", "exit"]
+ReviewOutcome = Literal["continue", "amend", "exit", "reassess", "proposed-for-removal"]
+OUTCOME_LABELS: dict[str, str] = {
+    "continue": "Continue",
+    "amend": "Amend",
+    "exit": "Exit",
+    "reassess": "Reassess",
+    "proposed-for-removal": "Proposed for removal from the register",
+}
+
+
+class ReviewAction(_Strict):
+    """An action a review agreed (since 1.1)."""
+
+    description: Text | None = Field(default=None, description="What is to be done.")
+    owner: Text | None = Field(default=None, description="The role (not the person) that does it.")
+    due: DateField | None = Field(default=None, description="When it is due.")
+    done: DateField | None = Field(default=None, description="When it was done; left out while it is open.")
 
 
 class ReviewRecord(_Strict):
     """One review that took place."""
 
     date: DateField | None = Field(default=None, description="When the review was held.")
-    outcome: ReviewOutcome | None = Field(default=None, description="continue | amend | exit.")
+    outcome: ReviewOutcome | None = Field(
+        default=None,
+        description="continue | amend | exit; since 1.1 also reassess (look at it again, sooner) and "
+        "proposed-for-removal (the review proposes taking it off the register).",
+    )
     by: Text | None = Field(default=None, description="The role (not the person) that reviewed it.")
     notes: Text | None = Field(default=None, description="What the review found or decided.")
+    rating: Rating | None = Field(
+        default=None,
+        description="Since 1.1: the assurance rating the review gave (substantial | reasonable | limited | "
+        "weak); the reviews' ratings are the rating history.",
+    )
+    actions: list[ReviewAction] = Field(
+        default_factory=list, description="Since 1.1: the actions the review agreed."
+    )
 
 
 class Review(_Strict):
@@ -508,11 +632,47 @@ class Review(_Strict):
     history: list[ReviewRecord] = Field(default_factory=list, description="Reviews held, oldest first.")
 
 
+ExtensionStatus = Literal["available", "taken", "declined"]
+#: A number of years; whole years stay whole (3, not 3.0) when a file is written back.
+Years = Annotated[
+    float,
+    Field(gt=0, le=50, allow_inf_nan=False),
+    AfterValidator(lambda v: int(v) if float(v).is_integer() else v),
+]
+
+
+class Extension(_Strict):
+    """An option to extend a contract (since 1.1): "3 + 3 years" is a contract of 3 years with one
+    extension of 3 years."""
+
+    years: Years | None = Field(
+        default=None, description="How long the extension is, in years (0.5 for six months)."
+    )
+    until: DateField | None = Field(default=None, description="The date the contract would run to if taken.")
+    status: ExtensionStatus | None = Field(
+        default=None, description="available (not yet decided) | taken | declined."
+    )
+
+
 class ContractDetails(_Strict):
     """The contract behind a contractual arrangement."""
 
     reference: Text | None = Field(default=None, description="The contract reference.")
-    value_gbp: Pounds | None = Field(default=None, description="The contract's value in pounds.")
+    value_gbp: Pounds | None = Field(
+        default=None,
+        description="The contract's value in pounds, as the council states it; where the source says "
+        "whether it is a year's or the whole life's, record `annual_value_gbp` or `whole_life_value_gbp`.",
+    )
+    annual_value_gbp: Pounds | None = Field(
+        default=None, description="Since 1.1: what the contract is worth in a year, in pounds."
+    )
+    whole_life_value_gbp: Pounds | None = Field(
+        default=None,
+        description="Since 1.1: what the contract is worth over its whole life, extensions taken included.",
+    )
+    extensions: list[Extension] = Field(
+        default_factory=list, description="Since 1.1: the options to extend the contract, in order."
+    )
     procurement_route: Text | None = Field(default=None, description="How it was procured.")
     supplier_registration: Text | None = Field(
         default=None, description="The supplier's company or charity registration number."
@@ -528,6 +688,110 @@ class Funding(_Strict):
     actions: list[Text] = Field(
         default_factory=list, description="The actions agreed in return for the funding."
     )
+
+
+class Contribution(_Strict):
+    """What one party puts in during one financial year (since 1.1): cash, in kind and loans, in pounds."""
+
+    year: FinancialYear | None = Field(default=None, description="The financial year, e.g. 2024/25.")
+    by: Text | None = Field(
+        default=None,
+        description="Who puts it in: `council`, or a partner's name as it is written under `partners`.",
+    )
+    cash_gbp: Pounds | None = Field(default=None, description="Money paid, in pounds.")
+    in_kind_gbp: Pounds | None = Field(
+        default=None, description="What is given in kind (staff time, premises, services), valued in pounds."
+    )
+    loan_gbp: Pounds | None = Field(default=None, description="Money lent, in pounds.")
+    notes: Text | None = Field(default=None, description="What it is for, or how it is valued.")
+
+
+class Decision(_Strict):
+    """A decision about the arrangement by a council body (since 1.1): to enter, renew or leave it."""
+
+    body: Text | None = Field(
+        default=None,
+        description="Who decided: 'Cabinet', 'Community Committee', 'Chief Executive (delegated)'.",
+    )
+    date: DateField | None = Field(default=None, description="When it was decided.")
+    reference: Text | None = Field(default=None, description="The minute, decision or report reference.")
+    url: Text | None = Field(default=None, description="Where the decision is published (http or https).")
+    summary: Text | None = Field(default=None, description="What was decided.")
+
+
+class Reporting(_Strict):
+    """How the arrangement reports to the council, for scrutiny (since 1.1)."""
+
+    committee: Text | None = Field(
+        default=None, description="The committee it reports to, e.g. 'Audit and Scrutiny Committee'."
+    )
+    months: int | None = Field(
+        default=None, ge=1, le=120, description="How often it reports, in months: 12 a year, 6 twice a year."
+    )
+    last_report: DateField | None = Field(default=None, description="When it last reported.")
+
+
+class Significance(_Strict):
+    """How significant the arrangement is, beside what the council's tests in `partreg.yaml` give
+    (since 1.1). Format 1.0's `significance: high` is this with `level: high` and no reason."""
+
+    level: Level | None = Field(
+        default=None,
+        description="The officer's level (low | medium | high), where it differs from what the council's "
+        "tests give, or where the register has no tests.",
+    )
+    reason: Text | None = Field(default=None, description="Why: needed where `level` differs from the tests.")
+    meets: list[Text] = Field(
+        default_factory=list,
+        description="The council's tests (their ids in partreg.yaml) this arrangement meets that partreg "
+        "cannot read from the entry, e.g. essential-to-a-priority.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _as_written(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """A level alone is written as format 1.0 writes it: ``significance: high``."""
+        data = handler(self)
+        if (
+            isinstance(data, dict)
+            and data.get("level") is not None
+            and not any(v for k, v in data.items() if k != "level")
+        ):
+            return data["level"]
+        return data
+
+
+def _significance(value: object) -> object:
+    """``high`` (format 1.0) is ``{level: high}``; another word is wrong where it is written."""
+    if isinstance(value, str):
+        if value not in ("low", "medium", "high"):
+            raise PydanticCustomError(
+                "literal_error",
+                "Input should be 'low', 'medium' or 'high'",
+                {"expected": "'low', 'medium' or 'high'"},
+            )
+        return {"level": value}
+    if not isinstance(value, dict | BaseModel):
+        raise PydanticCustomError(
+            "significance_type",
+            "should be low, medium or high, or a mapping of `level`, `reason` and `meets`",
+        )
+    return value
+
+
+_SIGNIFICANCE_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"enum": ["low", "medium", "high"], "description": "The officer's level (format 1.0)."},
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "level": {"enum": ["low", "medium", "high"]},
+                "reason": {"type": "string", "minLength": 1},
+                "meets": {"type": "array", "items": {"type": "string", "minLength": 1}},
+            },
+        },
+    ]
+}
 
 
 class Link(_Strict):
@@ -549,11 +813,23 @@ class Arrangement(_Strict):
         strict=False,
         description="partnership | contract | joint-working | community-funding.",
     )
+    form: Form | None = Field(
+        default=None,
+        description="Since 1.1: what the body is, beside the policy's kind: shared-service | joint-committee | "
+        "council-company | joint-venture | trust | charity | tenant-management-organisation | "
+        "statutory-partnership | business-improvement-district | forum | other.",
+    )
     status: Status | None = Field(default=None, strict=False, description="proposed | active | ended.")
     summary: Text | None = Field(
         default=None, description="What the arrangement is for, in a sentence or two."
     )
-    lead: Lead | None = Field(default=None, description="Who leads for the council.")
+    lead: Lead | None = Field(
+        default=None,
+        description="Who leads for the council: an officer's `role` (and `service`), or the lead councillor, `member`.",
+    )
+    representatives: list[Representative] = Field(
+        default_factory=list, description="Since 1.1: the council's representatives on the body."
+    )
     priorities: list[Text] = Field(
         default_factory=list,
         description="Ids of the corporate priorities it serves (see partreg.yaml).",
@@ -564,6 +840,10 @@ class Arrangement(_Strict):
     statutory: bool | None = Field(default=None, description="The arrangement is required by law.")
     statutory_basis: Text | None = Field(default=None, description="The law that requires or enables it.")
     agreement: Agreement | None = Field(default=None, description="The formal agreement, where there is one.")
+    decisions: list[Decision] = Field(
+        default_factory=list,
+        description="Since 1.1: the council's decisions about it (body, date, reference, link), oldest first.",
+    )
     characteristics: Characteristics | None = Field(
         default=None, description="Facts that decide the kind (see `partreg classify`)."
     )
@@ -572,6 +852,10 @@ class Arrangement(_Strict):
     )
     outcomes: list[Outcome] = Field(default_factory=list, description="Clear measurable outcomes.")
     resources: Resources | None = Field(default=None, description="Resource availability and requirements.")
+    contributions: list[Contribution] = Field(
+        default_factory=list,
+        description="Since 1.1: money by financial year, cash, in kind and loans, from the council and the partners.",
+    )
     added_value: Text | None = Field(default=None, description="What working together adds.")
     risks: list[Risk] = Field(default_factory=list, description="The risks and their mitigations.")
     start: DateField | None = Field(
@@ -580,14 +864,33 @@ class Arrangement(_Strict):
     end: DateField | None = Field(
         default=None, description="When it ends or ended (the life of the arrangement)."
     )
+    replaces: list[ArrangementId] = Field(
+        default_factory=list,
+        description="Since 1.1: the ids of the entries this arrangement replaced (its predecessors).",
+    )
+    replaced_by: list[ArrangementId] = Field(
+        default_factory=list,
+        description="Since 1.1: the ids of the entries that replaced it (its successors).",
+    )
     review: Review | None = Field(default=None, description="Review timescale and history.")
+    reporting: Reporting | None = Field(
+        default=None, description="Since 1.1: the committee it reports to, how often, and the last report."
+    )
+    last_verified: DateField | None = Field(
+        default=None, description="Since 1.1: when an officer last checked this entry against the facts."
+    )
     rating: Rating | None = Field(default=None, description="The assurance rating from the last review.")
-    significance: Level | None = Field(
-        default=None, description="How significant the arrangement is to the council."
+    significance: (
+        Annotated[Significance, BeforeValidator(_significance), WithJsonSchema(_SIGNIFICANCE_SCHEMA)] | None
+    ) = Field(
+        default=None,
+        description="How significant the arrangement is to the council: low | medium | high, the officer's "
+        "level; since 1.1 also a mapping of `level`, `reason` and `meets` (the council's tests it meets), "
+        "beside the level the tests in partreg.yaml give.",
     )
     exit_strategy: Text | None = Field(
         default=None,
-        description="How the council would leave; needed for significant partnerships.",
+        description="How the council would leave; councils' frameworks ask for one for significant partnerships.",
     )
     contract: ContractDetails | None = Field(
         default=None, description="For contracts: the contract's details."
@@ -636,6 +939,67 @@ class ReviewSettings(_Strict):
     )
 
 
+class SignificanceTest(_Strict):
+    """One of the council's tests of significance. A test with a condition partreg can read is met
+    when the entry meets every condition it sets; any test is met when the entry's
+    `significance.meets` names it (for what partreg cannot read, such as 'essential to a priority')."""
+
+    description: Text | None = Field(
+        default=None,
+        description="The test in the council's words, e.g. 'Council resources of £50,000 or more'.",
+    )
+    council_gbp_a_year: Pounds | None = Field(
+        default=None,
+        description="Met when the council puts in at least this much in one year: its contributions of "
+        "that year (cash, in kind and loans), `resources.council.funding_gbp`, or a contract's "
+        "`annual_value_gbp`, whichever is largest.",
+    )
+    statutory: bool | None = Field(default=None, description="Met when the entry's `statutory` is this.")
+
+
+class SignificanceWhen(_Strict):
+    """Which tests make an arrangement significant: every test in `required`, and at least
+    `at_least` of the others (Gravesham: any one of two; Chorley: £100,000 a year and three of five)."""
+
+    required: list[Text] = Field(default_factory=list, description="Tests that must all be met.")
+    at_least: int = Field(
+        default=1, ge=0, le=100, description="How many of the other tests must be met besides."
+    )
+
+
+class SignificanceSettings(_Strict):
+    """The council's own tests of significance; an arrangement that passes them is `high`."""
+
+    tests: dict[Annotated[str, StringConstraints(pattern=ID_PATTERN)], SignificanceTest] = Field(
+        default_factory=dict, description="The tests, by an id of your choosing (e.g. council-resources)."
+    )
+    high_when: SignificanceWhen = Field(
+        default_factory=SignificanceWhen, description="Which tests make an arrangement significant (high)."
+    )
+    otherwise: Level = Field(default="low", description="The level of an arrangement that does not pass.")
+
+    @model_validator(mode="after")
+    def _known_tests(self) -> SignificanceSettings:
+        import difflib
+
+        for name in self.high_when.required:
+            if name not in self.tests:
+                close = difflib.get_close_matches(name, list(self.tests), n=1)
+                hint = (
+                    f" (did you mean {close[0]!r}?)"
+                    if close
+                    else f"; the tests are: {', '.join(self.tests) or '(none)'}"
+                )
+                raise ValueError(f"high_when.required names {name!r}, which is not one of the tests{hint}")
+        others = len(self.tests) - len(set(self.high_when.required))
+        if self.high_when.at_least > others:
+            raise ValueError(
+                f"high_when.at_least is {self.high_when.at_least}, but there are only {others} tests besides "
+                "the required ones: no arrangement could pass"
+            )
+        return self
+
+
 class PublishSettings(_Strict):
     """What the published page shows beyond the arrangements' public fields."""
 
@@ -669,6 +1033,11 @@ class Settings(_Strict):
     )
     publish: PublishSettings = Field(
         default_factory=PublishSettings, description="What `partreg render` publishes."
+    )
+    significance: SignificanceSettings | None = Field(
+        default=None,
+        description="Since 1.1: the council's tests of significance, from which each arrangement's "
+        "significance is computed (an officer may record another level, with a reason).",
     )
     internal_fields: Annotated[list[Text], AfterValidator(_check_internal_fields)] = Field(
         default_factory=list,
@@ -734,6 +1103,11 @@ def arrangement_schema() -> dict[str, Any]:
     """The JSON Schema of one arrangement file, for editors and check-jsonschema."""
     schema = Arrangement.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"partreg arrangement, register format {FORMAT_VERSION}"
+    schema["$comment"] = (
+        f"Format {FORMAT_MAJOR}.x: a minor version only adds fields, so this schema "
+        f"(arrangement.v{FORMAT_MAJOR}.json) checks every file of format {FORMAT_MAJOR}.0 and later {FORMAT_MAJOR}.x."
+    )
     return schema
 
 
@@ -782,7 +1156,16 @@ def _dropping(data: Any, locs: list[tuple[str | int, ...]]) -> Any:
             items = enumerate(value)
         else:
             return value
-        kept = [(k, v if k not in drop else sweep(v, drop[k])) for k, v in items if drop.get(k) is not _DROP]
+        kept = []
+        for k, v in items:
+            below = drop.get(k)
+            if below is _DROP:
+                continue
+            if below is not None:
+                if not isinstance(v, dict | list):
+                    continue  # wrong inside a value that a validator reads as a mapping (`significance: huge`)
+                v = sweep(v, below)
+            kept.append((k, v))
         return dict(kept) if isinstance(value, dict) else [v for _, v in kept]
 
     return sweep(data, paths)

@@ -219,25 +219,34 @@ class Questionnaire:
             asked.add(fact)
             facts[fact] = self.ask(QUESTIONS[fact], parse_fact)
 
-    def kind(self, facts: dict[str, bool | None]) -> Kind:
+    def kind(self, facts: dict[str, bool | None]) -> Kind | None:
+        """The kind to record: one the answers do not contradict (so that `partreg classify` agrees
+        with the file written), or ``None`` when the answers must be given again."""
         result = classify(facts)
-        for conflict in result.conflicts:
-            self.say(f"  Note: {conflict}")
+        if result.conflicts:
+            for conflict in result.conflicts:
+                self.say(f"  Note: {conflict}")
+            self.say("These answers contradict each other: the questions are asked again.")
+            return None
         if result.kind is not None:
             self.say(f"This is {KIND_IN_A_SENTENCE[result.kind]}: {result.basis}.")
             for reason in result.reasons[1:]:
                 self.say(f"  {reason}")
             if self.need(f"Record it as {result.kind.value}?", parse_yes_no, default="yes"):
                 return result.kind
-        else:
-            self.say(result.reasons[0])
-            if result.missing:
-                self.say("It depends on what is not known yet:")
-                for fact in result.missing:
-                    self.say(f"  - {QUESTIONS[fact]}")
-        kinds = [k.value for k in Kind]
-        for i, k in enumerate(Kind, 1):
-            self.say(f"  {i}. {k.value}")
+            self.say("The answers make it that kind: to record another, the questions are asked again.")
+            return None
+        self.say(result.reasons[0])
+        if not result.possible:
+            self.say("No kind fits these answers: the questions are asked again.")
+            return None
+        if result.missing:
+            self.say("It depends on what is not known yet:")
+            for fact in result.missing:
+                self.say(f"  - {QUESTIONS[fact]}")
+        kinds = [k.value for k in result.possible]  # only kinds the answers do not contradict
+        for i, k in enumerate(kinds, 1):
+            self.say(f"  {i}. {k}")
         return Kind(self.need("Which kind is it", choice(kinds)))
 
     # ----------------------------------------------------------------------- the form
@@ -549,7 +558,9 @@ class Questionnaire:
         self, now: tuple[dict[str, bool | None], Kind] | None
     ) -> tuple[dict[str, bool | None], Kind]:
         facts = self.facts()
-        return facts, self.kind(facts)
+        while (kind := self.kind(facts)) is None:  # contradictory answers, or another kind wanted
+            facts = self.facts()
+        return facts, kind
 
     def date(
         self, question: str, *, default: Any = None, required: bool = True, after: Any = None

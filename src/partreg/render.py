@@ -45,12 +45,19 @@ from markupsafe import Markup
 from partreg import __version__
 from partreg.classify import DEFINITIONS
 from partreg.errors import PartregError
-from partreg.export import csv_writer, full_record, public_entries, spreadsheet_safe
+from partreg.export import csv_writer, full_record, public_entries, public_significance, spreadsheet_safe
 from partreg.models import (
+    FORM_LABELS,
+    FORMAT_VERSION,
     KIND_LABELS,
+    OUTCOME_LABELS,
     Arrangement,
+    Decision,
+    Extension,
     Kind,
     PartialDate,
+    Representative,
+    ReviewAction,
     ReviewSettings,
     Settings,
     Status,
@@ -96,6 +103,71 @@ CSV_COLUMNS = (
     "last_review",
     "next_review",
     "page",
+    # format 1.1: after the columns of 1.0, so that a reader by position finds those where they were
+    "form",
+    "representatives",
+    "decisions",
+    "reporting_committee",
+    "reporting_months",
+    "last_report",
+    "contributions_year",
+    "council_cash_gbp",
+    "council_in_kind_gbp",
+    "council_loan_gbp",
+    "partners_total_gbp",
+    "contract_annual_value_gbp",
+    "contract_whole_life_value_gbp",
+    "contract_extensions",
+    "rating",
+    "last_review_outcome",
+    "significance",
+    "significance_basis",
+    "replaces",
+    "replaced_by",
+    "last_verified",
+)
+#: The field each column of format 1.1 is read from: where the settings keep that field internal, the
+#: column is left out of the open data (the columns of format 1.0 are always there, empty if need be).
+COLUMN_FIELDS = {
+    "form": "form",
+    "representatives": "representatives",
+    "decisions": "decisions",
+    "reporting_committee": "reporting",
+    "reporting_months": "reporting",
+    "last_report": "reporting",
+    "contributions_year": "contributions",
+    "council_cash_gbp": "contributions",
+    "council_in_kind_gbp": "contributions",
+    "council_loan_gbp": "contributions",
+    "partners_total_gbp": "contributions",
+    "contract_annual_value_gbp": "contract",
+    "contract_whole_life_value_gbp": "contract",
+    "contract_extensions": "contract",
+    "rating": "rating",
+    "last_review_outcome": "review",
+    "significance": "significance",
+    "significance_basis": "significance",
+    "replaces": "replaces",
+    "replaced_by": "replaced_by",
+    "last_verified": "last_verified",
+}
+
+
+def open_data_columns(settings: Settings) -> tuple[str, ...]:
+    """The columns of the open data: :data:`CSV_COLUMNS`, but those of fields kept internal."""
+    hidden = set(settings.internal_fields)
+    return tuple(c for c in CSV_COLUMNS if COLUMN_FIELDS.get(c) not in hidden)
+
+
+#: Columns that hold a list: joined with "; " in the CSV, a list in the JSON.
+LIST_COLUMNS = (
+    "priorities",
+    "partners",
+    "representatives",
+    "decisions",
+    "contract_extensions",
+    "replaces",
+    "replaced_by",
 )
 NO_HTML = Markup("")
 #: What a page shows where a value every arrangement should have is missing.
@@ -263,6 +335,26 @@ class ReviewView:
     outcome: str
     by: str
     notes: str
+    rating: str = ""
+    actions: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MoneyView:
+    """One line of the money by year: who put in what in one financial year."""
+
+    year: str
+    by: str
+    cash: str
+    in_kind: str
+    loan: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    text: str
+    url: str | None
 
 
 @dataclass(frozen=True)
@@ -293,6 +385,14 @@ class ArrangementView:
     details: list[Detail]
     reviews: list[ReviewView]
     links: list[LinkView]
+    form: str = ""
+    last_verified: str = ""
+    reporting: str = ""
+    representatives: list[str] = field(default_factory=list)
+    money: list[MoneyView] = field(default_factory=list)
+    decisions: list[DecisionView] = field(default_factory=list)
+    #: ("Replaces", [pages]) and ("Replaced by", [pages]), where recorded.
+    related: list[tuple[str, list[LinkView]]] = field(default_factory=list)
 
     @property
     def facts(self) -> list[tuple[str, str]]:
@@ -300,6 +400,7 @@ class ArrangementView:
         where it is missing), then the optional facts that are recorded."""
         pairs = [
             ("Kind", self.kind_label),
+            ("Form", self.form),
             ("Status", self.status_label),
             ("Lead", self.lead or NOT_RECORDED),
             ("Lead councillor", self.member),
@@ -312,7 +413,9 @@ class ArrangementView:
             ("Agreement", self.agreement),
             ("Significance", self.significance),
             ("Assurance rating", self.rating),
+            ("Reports to", self.reporting),
             ("Next review", self.next_review),
+            ("Last verified", self.last_verified),
             ("Last changed", self.last_changed),
         ]
         return [(label, value) for label, value in pairs if value]
@@ -448,12 +551,30 @@ def next_review_shown(e: Arrangement, status: str, review: ReviewSettings) -> tu
 def _row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -> Row:
     names = settings.priorities
     money: float | None = None
+    said = ""  # what the amount is, where it is not what the column's heading says
     if e.kind is Kind.CONTRACT and e.contract:
-        money = e.contract.value_gbp
+        c = e.contract
+        money, said = next(
+            (
+                (v, w)
+                for v, w in (
+                    (c.annual_value_gbp, " a year"),
+                    (c.value_gbp, ""),
+                    (c.whole_life_value_gbp, " whole life"),
+                )
+                if v is not None
+            ),
+            (None, ""),
+        )
     elif e.kind is Kind.COMMUNITY_FUNDING and e.funding:
         money = e.funding.amount_gbp
-    elif e.resources and e.resources.council:
+    elif e.resources and e.resources.council and e.resources.council.funding_gbp is not None:
         money = e.resources.council.funding_gbp
+    elif e.contributions:  # format 1.1: the council's money in the latest year recorded
+        year, latest = latest_contributions(e)
+        parts = [latest.get(k) for k in ("cash", "in_kind", "loan")]
+        if any(p is not None for p in parts):
+            money, said = sum(p or 0 for p in parts), f" in {year}"
     staff = e.resources.council.staff if e.resources and e.resources.council else None
     status = status_of(e, today)
     upcoming, upcoming_sort = next_review_shown(e, status, settings.review)
@@ -475,7 +596,7 @@ def _row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -> Row
         lead_service=service or NOT_RECORDED,
         priorities=priorities,
         priority_ids=[clean(p) for p in e.priorities],
-        money=pounds(money) or clean(staff),
+        money=(pounds(money) + said if money is not None else "") or clean(staff),
         money_sort="" if money is None else f"{money:.2f}",
         next_review=upcoming,
         next_review_sort=upcoming_sort,
@@ -483,10 +604,77 @@ def _row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -> Row
     )
 
 
+def significance_shown(e: Arrangement, settings: Settings) -> tuple[str, str]:
+    """The significance as published, and how it was reached (``high``, ``by the council's tests:
+    ...``); empty where there is none, or the settings keep it internal. ``e`` is a public entry."""
+    found = public_significance(e, settings)
+    if found is None or found.level is None:
+        return "", ""
+    return found.level, clean(found.explain())
+
+
+def representative(r: Representative) -> str:
+    """``Cllr A. Patel, Portfolio Holder for Housing (voting member, appointed May 2024)``."""
+    who = ", ".join(clean(x) for x in (r.member, r.role) if x)
+    how = ", ".join(x for x in (clean(r.capacity), r.appointed and f"appointed {uk_date(r.appointed)}") if x)
+    return f"{who} ({how})" if how else who
+
+
+def decision(d: Decision) -> str:
+    """``13 March 2024, Cabinet (Minute 123): Agreed the terms of reference.``"""
+    head = ", ".join(x for x in (uk_date(d.date), clean(d.body)) if x) or "Decision"
+    ref = f" ({clean(d.reference)})" if d.reference else ""
+    return f"{head}{ref}: {clean(d.summary)}" if d.summary else f"{head}{ref}"
+
+
+def extension(x: Extension) -> str:
+    """``3 years, to 31 March 2030 (available)``."""
+    years = x.years and f"{x.years:g} year{'' if x.years == 1 else 's'}"
+    parts = [p for p in (years, x.until and f"to {uk_date(x.until)}") if p]
+    return ", ".join(parts or ["An extension"]) + (f" ({x.status})" if x.status else "")
+
+
+def reporting_shown(e: Arrangement) -> str:
+    """``Audit and Scrutiny Committee, every 12 months; last reported 12 March 2025``."""
+    r = e.reporting
+    if r is None:
+        return ""
+    head = ", ".join(x for x in (clean(r.committee), r.months and f"every {r.months} months") if x)
+    last = r.last_report and f"last reported {uk_date(r.last_report)}"
+    return "; ".join(x for x in (head, last) if x)
+
+
+def latest_contributions(e: Arrangement) -> tuple[str | None, dict[str, float | None]]:
+    """The latest financial year with contributions, and the council's cash, in kind and loans that
+    year and the partners' total (``None`` where not recorded)."""
+    years = sorted({c.year for c in e.contributions if c.year})
+    if not years:
+        return None, {}
+    year = years[-1]
+    council = [c for c in e.contributions if c.year == year and (c.by or "").casefold() == "council"]
+    partners = [c for c in e.contributions if c.year == year and c.by and c.by.casefold() != "council"]
+
+    def total(items: list[Any], *names: str) -> float | None:
+        values = [getattr(c, n) for c in items for n in names if getattr(c, n) is not None]
+        return sum(values) if values else None
+
+    return year, {
+        "cash": total(council, "cash_gbp"),
+        "in_kind": total(council, "in_kind_gbp"),
+        "loan": total(council, "loan_gbp"),
+        "partners": total(partners, "cash_gbp", "in_kind_gbp", "loan_gbp"),
+    }
+
+
 def arrangement_view(
-    e: Arrangement, settings: Settings, today: dt.date, last_changed: str = ""
+    e: Arrangement,
+    settings: Settings,
+    today: dt.date,
+    last_changed: str = "",
+    ids: frozenset[str] | None = None,
 ) -> ArrangementView:
-    """One arrangement's page content; ``e`` is a public entry (``export.public_entry``)."""
+    """One arrangement's page content; ``e`` is a public entry (``export.public_entry``). A page
+    links to another entry's page where ``ids`` holds it."""
     names = settings.priorities
     elements: list[Element] = []
     if e.kind is Kind.PARTNERSHIP:
@@ -547,9 +735,12 @@ def arrangement_view(
                 [
                     ("Reference", clean(c.reference)),
                     ("Value", pounds(c.value_gbp)),
+                    ("Annual value", pounds(c.annual_value_gbp) and f"{pounds(c.annual_value_gbp)} a year"),
+                    ("Whole-life value", pounds(c.whole_life_value_gbp)),
                     ("Procured by", clean(c.procurement_route)),
                     ("Supplier registration", clean(c.supplier_registration)),
                 ],
+                [f"Extension: {extension(x)}" for x in c.extensions],
             )
         )
     if e.funding:
@@ -578,6 +769,18 @@ def arrangement_view(
     history = e.review.history if e.review else []
     status = status_of(e, today)
     lead = e.lead
+    level, basis = significance_shown(e, settings)
+    related = [
+        (
+            label,
+            [
+                LinkView(clean(other), f"{other}.html" if ids is not None and other in ids else None)
+                for other in found
+            ],
+        )
+        for label, found in (("Replaces", e.replaces), ("Replaced by", e.replaced_by))
+        if found
+    ]
     return ArrangementView(
         id=e.id,
         title=clean(e.name),
@@ -602,7 +805,7 @@ def arrangement_view(
         end_label="Ended" if status == "ended" else "Ends",
         statutory_basis=clean(e.statutory_basis),
         agreement=agreement,
-        significance=clean(e.significance),
+        significance=f"{level.capitalize()} — {basis}" if basis else level.capitalize(),
         rating=clean(e.rating),
         next_review=next_review_shown(e, status, settings.review)[0],
         last_changed=last_changed,
@@ -610,12 +813,41 @@ def arrangement_view(
         details=details,
         reviews=[
             ReviewView(
-                uk_date(r.date) or NOT_RECORDED, r.outcome or NOT_RECORDED, clean(r.by), clean(r.notes)
+                uk_date(r.date) or NOT_RECORDED,
+                OUTCOME_LABELS[r.outcome] if r.outcome else NOT_RECORDED,
+                clean(r.by),
+                clean(r.notes),
+                clean(r.rating).capitalize(),
+                [action_shown(a) for a in r.actions],
             )
             for r in sorted(history, key=lambda r: r.date.earliest if r.date else dt.date.min, reverse=True)
         ],
         links=[LinkView(clean(link.title or link.url), safe_url(link.url)) for link in e.links],
+        form=FORM_LABELS.get(e.form, "") if e.form else "",
+        last_verified=uk_date(e.last_verified),
+        reporting=reporting_shown(e),
+        representatives=[representative(r) for r in e.representatives],
+        money=[
+            MoneyView(
+                clean(c.year) or NOT_RECORDED,
+                "The council" if (c.by or "").casefold() == "council" else clean(c.by) or NOT_RECORDED,
+                pounds(c.cash_gbp),
+                pounds(c.in_kind_gbp),
+                pounds(c.loan_gbp),
+                clean(c.notes),
+            )
+            for c in sorted(e.contributions, key=lambda c: c.year or "")
+        ],
+        decisions=[DecisionView(decision(d), safe_url(d.url)) for d in e.decisions],
+        related=related,
     )
+
+
+def action_shown(a: ReviewAction) -> str:
+    """``Agree a data sharing protocol (Community Safety Manager; due December 2025; done ...)``."""
+    said = [clean(a.owner), a.due and f"due {uk_date(a.due)}", a.done and f"done {uk_date(a.done)}"]
+    detail = "; ".join(x for x in said if x)
+    return f"{clean(a.description) or 'Action'}{f' ({detail})' if detail else ''}"
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -772,6 +1004,10 @@ class Publication:
     templates: dict[str, Template]
     #: Stands in for each row's Markdown anchor until every title is known (``build_index``).
     anchor: str
+    #: The ids of the entries published, whose pages a page may link to (``None``: not known).
+    ids: frozenset[str] | None = None
+    #: The open data's columns (``open_data_columns``).
+    columns: tuple[str, ...] = CSV_COLUMNS
 
 
 def publication(
@@ -813,6 +1049,7 @@ def publication(
         templates=templates,
         # letters only, so escaping and URL quoting leave it whole; random, so no title can contain it
         anchor="partreg" + secrets.token_hex(8),
+        columns=open_data_columns(settings),
     )
 
 
@@ -836,7 +1073,7 @@ def render_part(e: Arrangement, pub: Publication) -> Part:
     """``e``'s share of the site; ``e`` is a public entry (``export.public_entry``)."""
     settings, formats, templates = pub.settings, pub.formats, pub.templates
     row = _row(e, settings, pub.today, pub.anchor)
-    view = arrangement_view(e, settings, pub.today, pub.changed.get(e.id, ""))
+    view = arrangement_view(e, settings, pub.today, pub.changed.get(e.id, ""), pub.ids)
     page = section = csv_line = json_line = ""
     if "html" in formats:
         page = templates["arrangement.html"].render(page=pub.page, a=view)
@@ -848,9 +1085,9 @@ def render_part(e: Arrangement, pub: Publication) -> Part:
         section = parts.arrangement(view)  # type: ignore[attr-defined]
     if "data" in formats:
         record = full_record(e, settings, internal=True)  # e is already a public entry
-        data = _data_row(e, record, row)
+        data = {k: v for k, v in _data_row(e, record, row, settings).items() if k in pub.columns}
         csv_line = _csv_line(
-            {**data, "priorities": "; ".join(data["priorities"]), "partners": "; ".join(data["partners"])}
+            {**data, **{k: "; ".join(data[k]) for k in LIST_COLUMNS if k in data}}, pub.columns
         )
         json_line = clean(json.dumps({**data, "record": record}, ensure_ascii=False))
     return Part(row, page, section, csv_line, json_line)
@@ -875,13 +1112,14 @@ def assemble(parts: list[Part], pub: Publication, *, left_out: int = 0) -> Itera
         by_id = sorted(parts, key=lambda p: p.row.id)
         yield (
             "register.csv",
-            _csv_line(dict(zip(CSV_COLUMNS, CSV_COLUMNS, strict=True))) + "".join(p.csv for p in by_id),
+            _csv_line(dict(zip(pub.columns, pub.columns, strict=True)), pub.columns)
+            + "".join(p.csv for p in by_id),
         )
         head = {
             "council": clean(settings.council),
             "title": clean(settings.title),
             "published": pub.today.isoformat(),
-            "format": "partreg register v1",
+            "format": f"partreg register v{FORMAT_VERSION}",
             "files_left_out": left_out,
         }
         # one arrangement a line: readable, and encoded by json's C encoder (indent= would use the slow one)
@@ -905,7 +1143,9 @@ def render_site(
 
     Only public copies of the entries (``export.public_entry``) are rendered.
     """
-    pub = publication(settings, today, dirs, formats, last_changed)
+    pub = replace(
+        publication(settings, today, dirs, formats, last_changed), ids=frozenset(e.id for e in entries)
+    )
     parts = [render_part(e, pub) for e in public_entries(entries, settings)]
     if "html" in pub.formats:
         for part in parts:
@@ -913,7 +1153,7 @@ def render_site(
     yield from assemble(parts, pub)
 
 
-def _data_row(e: Arrangement, public: dict[str, Any], row: Row) -> dict[str, Any]:
+def _data_row(e: Arrangement, public: dict[str, Any], row: Row, settings: Settings) -> dict[str, Any]:
     """One arrangement's line of the open data: what is not recorded is ``None`` (an empty CSV cell,
     ``null`` in JSON). ``status`` is the status in fact (ended once the end has passed); ``record``
     beside it holds the file as written."""
@@ -943,6 +1183,45 @@ def _data_row(e: Arrangement, public: dict[str, Any], row: Row) -> dict[str, Any
         "last_review": last.iso if last else None,
         "next_review": row.next_review_sort or None,
         "page": row.url,
+        **_data_row_1_1(e, public, settings),
+    }
+
+
+def _data_row_1_1(e: Arrangement, public: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    """The open data's columns for the fields of format 1.1; ``e`` is a public entry."""
+    year, money = latest_contributions(e)
+    contract = e.contract
+    history = sorted(
+        (r for r in (e.review.history if e.review else []) if r.date),
+        key=lambda r: r.date.earliest if r.date else dt.date.min,
+    )
+    level, basis = significance_shown(e, settings)
+    return {
+        "form": e.form,
+        "representatives": [representative(r) for r in e.representatives],
+        "decisions": [
+            decision(d) + (f" <{safe_url(d.url)}>" if safe_url(d.url) else "") for d in e.decisions
+        ],
+        "reporting_committee": clean(e.reporting.committee)
+        if e.reporting and e.reporting.committee
+        else None,
+        "reporting_months": e.reporting.months if e.reporting else None,
+        "last_report": e.reporting.last_report.iso if e.reporting and e.reporting.last_report else None,
+        "contributions_year": year,
+        "council_cash_gbp": money.get("cash"),
+        "council_in_kind_gbp": money.get("in_kind"),
+        "council_loan_gbp": money.get("loan"),
+        "partners_total_gbp": money.get("partners"),
+        "contract_annual_value_gbp": contract.annual_value_gbp if contract else None,
+        "contract_whole_life_value_gbp": contract.whole_life_value_gbp if contract else None,
+        "contract_extensions": [extension(x) for x in contract.extensions] if contract else [],
+        "rating": e.rating,
+        "last_review_outcome": history[-1].outcome if history else None,
+        "significance": level or None,
+        "significance_basis": basis or None,
+        "replaces": list(e.replaces),
+        "replaced_by": list(e.replaced_by),
+        "last_verified": e.last_verified.iso if e.last_verified else None,
     }
 
 
@@ -950,10 +1229,10 @@ _csv_buffer = io.StringIO()
 _csv_writer = csv_writer(_csv_buffer)
 
 
-def _csv_line(record: dict[str, Any]) -> str:
-    """One line of register.csv, its cells in the order of ``CSV_COLUMNS`` (the csv module quotes
+def _csv_line(record: dict[str, Any], columns: tuple[str, ...]) -> str:
+    """One line of register.csv, its cells in the order of ``columns`` (the csv module quotes
     what needs quoting)."""
     _csv_buffer.seek(0)
     _csv_buffer.truncate()
-    _csv_writer.writerow([spreadsheet_safe("" if record[k] is None else record[k]) for k in CSV_COLUMNS])
+    _csv_writer.writerow([spreadsheet_safe("" if record[k] is None else record[k]) for k in columns])
     return _csv_buffer.getvalue()

@@ -415,32 +415,69 @@ def _cell(value: Any) -> str:
 
 
 def classification_text(result: dict[str, Any], recorded: str | None, out: Console) -> None:
-    """A classification, its reasons, contradictions and open questions, in plain English."""
+    """A classification, its reasons, contradictions and open questions, in plain English; compared
+    with the recorded kind, "contradicted" only where the facts contradict it."""
     if result["kind"]:
         out.print(f"[bold]Kind: {result['kind']}[/] — {escape(result['basis'])}")
+    elif result.get("leaning"):
+        out.print(f"[bold]Kind: not decided yet[/] — the facts lean to {result['leaning']}")
     else:
         out.print("[bold]Kind: not decided yet[/]")
     out.print("Why:")
     for reason in result["reasons"]:
         out.print(f"  • {escape(reason)}")
+    if result.get("source"):
+        out.print(f"  [dim]{escape(result['source'])}[/]")
     if result["conflicts"]:
-        out.print("[yellow]Contradictions:[/]")
+        out.print("[yellow]Contradictions (each says which fact to change):[/]")
         for conflict in result["conflicts"]:
             out.print(f"  • {escape(conflict)}")
     if result["missing"]:
-        out.print("Still to find out (the answer could change the kind):")
+        if result["kind"] is None and result.get("leaning"):
+            out.print("The one question that would settle it:")
+        else:
+            out.print("Still to find out (the answer could change the kind):")
         for item in result["missing"]:
             out.print(f"  • {escape(item['question'])}  [dim]({item['fact']})[/]")
-    if recorded is not None:
-        if recorded == result["kind"]:
-            out.print(f"[green]✔[/] The register records it as {recorded}, which agrees.")
-        elif result["kind"] is None:
+    if recorded is None:
+        return
+    deciding = [d for d in result.get("deciding", []) if not d["presumed"]]
+    facts = " and ".join(f"`{d['fact']}: {str(d['value']).lower()}`" for d in deciding)
+    if result["kind"] is None:
+        if recorded in result.get("possible", []) and not result["conflicts"]:
             out.print(
-                f"The register records it as {recorded}; the facts recorded do not decide a kind yet, "
-                "so they neither confirm nor contradict it."
+                f"Not decided yet: nothing recorded contradicts {recorded}, the kind the register records; "
+                + (
+                    "answer the questions above to decide it."
+                    if result["missing"]
+                    else "the facts fit no kind yet."
+                )
             )
         else:
-            out.print(f"[red]✖[/] The register records it as {recorded}, which the facts do not support.")
+            out.print(
+                f"[red]✖[/] The register records it as {recorded}, which the facts recorded contradict: "
+                "no answer to the questions still open makes it that."
+            )
+    elif recorded != result["kind"]:
+        if any(d["presumed"] for d in result.get("deciding", [])):
+            because = " (its statutory basis settles the formal agreement)"
+        else:
+            because = f" ({escape(facts)} decide{'s' if len(deciding) == 1 else ''} it)" if facts else ""
+        changes = " or ".join(
+            f"`{c['fact']}: {str(c['value']).lower()}`" for c in result.get("to_make_recorded", [])
+        )
+        instead = f"record {escape(changes)} if that is so" if changes else "correct the facts that decide it"
+        out.print(
+            f"[red]✖[/] The register records it as {recorded}, but the facts make it {result['kind']}{because}: "
+            f"change `kind: {result['kind']}`, or {instead}."
+        )
+    elif result["conflicts"]:
+        out.print(
+            f"The register records it as {recorded}, which the facts point to, but they contradict each other: "
+            "change the facts named above."
+        )
+    else:
+        out.print(f"[green]✔[/] The register records it as {recorded}, which agrees.")
 
 
 def arrangements_table(rows: Sequence[dict[str, Any]], out: Console) -> None:

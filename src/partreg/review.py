@@ -83,8 +83,9 @@ def interval(entry: Arrangement, settings: ReviewSettings) -> int:
     months = entry.review.months if entry.review and entry.review.months else settings.default_months
     if entry.rating and entry.rating in settings.months_by_rating:
         months = min(months, settings.months_by_rating[entry.rating])
-    if entry.significance and entry.significance in settings.months_by_significance:
-        months = min(months, settings.months_by_significance[entry.significance])
+    level = entry.significance.level if entry.significance else None  # as the entry records it
+    if level and level in settings.months_by_significance:
+        months = min(months, settings.months_by_significance[level])
     return months
 
 

@@ -47,7 +47,7 @@ _MIN_CHUNK = 25
 T = TypeVar("T")
 
 # A worker's share of the job, set in the parent before the pool forks.
-_job: tuple[Path, Settings | None, dt.date | None] | None = None
+_job: tuple[Path, Settings | None, dt.date | None, frozenset[str] | None] | None = None
 _publishing: tuple[Path, Publication, Path | None] | None = None
 
 
@@ -94,15 +94,17 @@ def lint_files(
     today: dt.date | None,
     *,
     jobs: int | None = None,
+    known: frozenset[str] | None = None,
 ) -> Iterator[list[Problem]]:
-    """Each file's problems, in the order of ``paths``."""
+    """Each file's problems, in the order of ``paths``; ``known`` is the register's ids, for the
+    rules about references between entries (``None``: not checked)."""
     if jobs_for(len(paths), jobs) == 1:
-        for _, _, problems in run(settings, iter_documents(paths, base, _limit(settings)), ALL, today):
+        for _, _, problems in run(settings, iter_documents(paths, base, _limit(settings)), ALL, today, known):
             yield problems
         return
 
     global _job
-    _job = (base, settings, today)
+    _job = (base, settings, today, known)
     ids = Ids()
     for chunk, results in _by_chunk(_lint_chunk, paths, jobs):
         for path, (display, entry_id, problems) in zip(chunk, results, strict=True):
@@ -117,8 +119,8 @@ def lint_files(
 
 def _lint_chunk(paths: Sequence[Path]) -> list[tuple[str, str | None, list[Problem]]]:
     assert _job is not None
-    base, settings, today = _job
-    linter = Linter(settings, ALL, today)
+    base, settings, today, known = _job
+    linter = Linter(settings, ALL, today, known)
     out = []
     for doc, file_id in iter_documents(paths, base, _limit(settings)):
         entry, problems = linter.check(doc, file_id)
@@ -163,6 +165,7 @@ def render_files(
     (``render.assemble``) and flushes. ``progress`` is told how many files are done."""
     global _publishing
     rendered = Rendered()
+    pub = replace(pub, ids=frozenset(p.stem for p in paths))  # which entries' pages a page may link to
     if "html" in pub.formats:
         rendered.staging = make_staging(out)
     _publishing = (base, pub, rendered.staging)

@@ -902,7 +902,10 @@ def open_register(root: Path, today: dt.date | None = None, *, rules: bool = Tru
     files = register_files(root)
     register = Register(root, settings, [], problems)
     limit = settings.max_file_bytes if settings else DEFAULT_MAX_BYTES
-    for _, entry, found in run(settings, iter_documents(files, root, limit), ALL if rules else (), today):
+    known = frozenset(p.stem for p in files)
+    for _, entry, found in run(
+        settings, iter_documents(files, root, limit), ALL if rules else (), today, known
+    ):
         problems.extend(found)
         repeated = next((p for p in found if p.rule == "duplicate-id"), None)
         if entry is not None and repeated is None:

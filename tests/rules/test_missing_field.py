@@ -10,21 +10,42 @@ def test_missing_top_level_field_points_at_the_top():
 
 
 def test_missing_nested_field_points_at_its_parent():
-    check(replace(PARTNERSHIP, "  service: Community Safety\n", ""), ("missing-field", 6, 1))
+    [p] = lint_text(replace(PARTNERSHIP, "  role: Community Safety Manager\n", ""))
+    assert (p.rule, p.key, p.line, p.column) == ("missing-field", "lead.role", 6, 1)
+    assert "add `role:` under `lead`, the lead officer's role (not a name), or `member:`" in p.message
 
 
-def test_only_a_councillor_as_lead():
+def test_only_a_councillor_as_lead_is_a_lead():
+    """Many registers name only the lead councillor: a role or a member is a lead; the service a warning."""
     text = replace(
         PARTNERSHIP,
         "  role: Community Safety Manager\n  service: Community Safety\n",
         "  member: Cllr A. Patel, Portfolio Holder for Community Safety\n",
     )
-    problems = lint_text(text)
-    assert [(p.rule, p.key) for p in problems] == [
-        ("missing-field", "lead.role"),
-        ("missing-field", "lead.service"),
+    assert [(p.rule, p.key, p.severity) for p in lint_text(text)] == [
+        ("lead-service-not-recorded", "lead.service", "warning")
     ]
-    assert "'role' is not recorded in lead: add `role:`, the lead officer's role" in problems[0].message
+
+
+def test_since_1_1_items_need_what_makes_them_that_item():
+    text = PARTNERSHIP + (
+        "representatives:\n  - capacity: observer\n"
+        "contributions:\n  - cash_gbp: 100\n"
+        "decisions:\n  - body: Cabinet\n"
+    )
+    text = replace(
+        text,
+        "review:\n  months: 12\n",
+        "review:\n  months: 12\n  history:\n    - {date: 2025-06-30, outcome: continue, actions: [{owner: Manager}]}\n",
+    )
+    found = [(p.rule, p.key) for p in lint_text(text)]
+    assert found == [
+        ("missing-field", "review.history[0].actions[0].description"),
+        ("missing-field", "representatives[0]"),
+        ("missing-field", "contributions[0].by"),
+        ("missing-field", "contributions[0].year"),
+        ("missing-field", "decisions[0].date"),
+    ]
 
 
 def test_no_partners():

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from partreg.classify import decide, statute_of
 from partreg.lint import Context, Hit, Key, Rule, Severity
 from partreg.models import Arrangement, Kind
 
@@ -27,18 +29,86 @@ def documented(doc: str | None, rule_id: str, severity: Severity = Severity.ERRO
     return Rule(rule_id, severity, doc)
 
 
+def decided_kind(entry: Arrangement) -> Kind | None:
+    """The kind the entry's facts (and its statutory basis) decide, if any."""
+    statute = statute_of(entry)
+    if entry.characteristics is None and statute is None:
+        return None
+    return decide(entry.characteristics, statute).kind
+
+
+def mismatched(entry: Arrangement, ctx: Context) -> bool:
+    """``kind-mismatch`` reports this entry: its facts decide another kind than the one recorded."""
+    if entry.kind is None or ctx.level("kind-mismatch") == "off":
+        return False
+    kind = decided_kind(entry)
+    return kind is not None and kind is not entry.kind
+
+
+def recorded_as(entry: Arrangement, kind: Kind, ctx: Context) -> bool:
+    """The entry is recorded as ``kind`` and that kind's rules apply to it: not where its facts make
+    it another kind, which ``kind-mismatch`` reports instead (the recorded kind's rules step back,
+    since what the entry needs follows from what it really is)."""
+    return entry.kind is kind and not mismatched(entry, ctx)
+
+
+@dataclass(frozen=True)
+class Element:
+    """One of the six things every partnership must agree, and where an entry records it."""
+
+    rule_id: str
+    name: str  # as a list of what is missing says it
+    present: Callable[[Arrangement], bool]
+    what: str  # what a partnership must agree, and how to add it
+    fields: tuple[str, ...]
+    hint: str  # where to record it, as a list of what is missing says: `objectives:`
+
+    def missing(self, entry: Arrangement, ctx: Context) -> bool:
+        """Not recorded, nor written and set aside as wrong (which is reported as that already)."""
+        if self.present(entry):
+            return False
+        return not (ctx.aside and any(ctx.aside((f,)) for f in self.fields))
+
+
+#: The policy's six agreed elements, in the policy's order (filled by each element's rule module).
+ELEMENTS: dict[str, Element] = {}
+GROUPED = "partnership-missing-elements"
+
+
+def missing_elements(entry: Arrangement, ctx: Context) -> list[Element]:
+    """The agreed elements a partnership has not recorded, of those whose rule is not off."""
+    if not recorded_as(entry, Kind.PARTNERSHIP, ctx):
+        return []
+    return [e for e in ELEMENTS.values() if ctx.level(e.rule_id) != "off" and e.missing(entry, ctx)]
+
+
+def grouped(entry: Arrangement, ctx: Context) -> bool:
+    """Several elements are missing and the grouped rule reports them, as one problem."""
+    return ctx.level(GROUPED) != "off" and len(missing_elements(entry, ctx)) >= 2
+
+
 def partnership_element(
     doc: str | None,
     rule_id: str,
     present: Callable[[Arrangement], bool],
     what: str,
     fields: tuple[str, ...],
+    *,
+    name: str,
+    hint: str = "",
 ) -> Rule:
-    """A rule that a partnership has agreed one of the policy's six elements, recorded in ``fields``."""
+    """A rule that a partnership has agreed one of the policy's six elements, recorded in ``fields``.
+
+    Where two or more are missing, ``partnership-missing-elements`` reports them as one problem, and
+    this rule says nothing."""
     assert doc, f"rule {rule_id} needs a docstring"
+    element = Element(rule_id, name, present, what, fields, hint or " or ".join(f"`{f}:`" for f in fields))
+    ELEMENTS[rule_id] = element
 
     def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-        if entry.kind is Kind.PARTNERSHIP and not present(entry):
+        if entry.kind is not Kind.PARTNERSHIP or present(entry):
+            return
+        if recorded_as(entry, Kind.PARTNERSHIP, ctx) and not grouped(entry, ctx):
             yield Hit(("kind",), f"a partnership must agree {what}", about=tuple((f,) for f in fields))
 
     return Rule(rule_id, Severity.ERROR, doc, check)

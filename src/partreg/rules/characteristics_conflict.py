@@ -3,11 +3,15 @@ DOC = """The characteristics contradict each other.
 What it checks:
     That the `characteristics` facts do not contradict each other under the
     policy's definitions: a sole procurer with shared objectives, a forum
-    with a formal agreement and agreed outcomes, funding and a partnership
-    recorded as one arrangement.
+    the council buys as a service, funding and a partnership recorded as one
+    arrangement. Each problem names the fact to change. (A partnership board
+    whose members also discuss strategy is no contradiction: it has the
+    formal agreement and agreed outcomes a forum lacks.)
 Why it matters:
     A contradiction means either a fact is wrong or one entry describes two
     arrangements; the register should not guess which.
+
+    Policy: "Whilst BIFFA state they are working in partnership with the Council ... it is a formal contractual arrangement and not regarded as a partnership for purposes of this policy."
 Example:
     ```yaml
     characteristics:
@@ -24,7 +28,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.classify import decide
+from partreg.classify import decide, statute_of
 from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement
 
@@ -32,7 +36,7 @@ from partreg.models import Arrangement
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if entry.characteristics is None:
         return
-    for conflict in decide(entry.characteristics, bool(entry.statutory))[2]:
+    for conflict in decide(entry.characteristics, statute_of(entry)).conflicts:
         yield Hit(("characteristics",), conflict, at_key=True)
 
 

@@ -2,11 +2,14 @@ DOC = """A contract with no reference or value.
 
 What it checks:
     That an arrangement of kind `contract` records `contract.reference` and
-    `contract.value_gbp`.
+    its value: `contract.value_gbp`, or (since 1.1) `annual_value_gbp` or
+    `whole_life_value_gbp`. Not where `kind-mismatch` says the facts make it
+    another kind.
 Why it matters:
-    A contractual arrangement is one where "the Council is the sole procurer
-    of the service"; the register should lead to the contract itself and say
-    what it costs.
+    The register should lead to the contract itself and say what it costs;
+    a year's value and the whole life's are told apart where they are known.
+
+    Policy: "The Council is the sole procurer of the service, and the third party is the contracted provider."
 Example:
     ```yaml
     kind: contract
@@ -24,18 +27,28 @@ from collections.abc import Iterator
 
 from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, Kind
+from partreg.rules._base import recorded_as
+
+VALUES = ("value_gbp", "annual_value_gbp", "whole_life_value_gbp")
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    if entry.kind is not Kind.CONTRACT:
+    if not recorded_as(entry, Kind.CONTRACT, ctx):
         return
     details = entry.contract
-    missing = [
-        name for name in ("reference", "value_gbp") if details is None or getattr(details, name) is None
-    ]
     key = ("contract",) if details is not None else ("kind",)
-    for name in missing:  # one problem each: a value set aside as wrong is reported once, as that
-        yield Hit(key, f"a contract needs `contract.{name}`: add it", about=(("contract", name),))
+    if (
+        details is None or details.reference is None
+    ):  # one problem each: a value set aside is reported as that
+        yield Hit(key, "a contract needs `contract.reference`: add it", about=(("contract", "reference"),))
+    if details is None or all(getattr(details, name) is None for name in VALUES):
+        yield Hit(
+            key,
+            "a contract needs its value: add `contract.annual_value_gbp` (a year's) or "
+            "`contract.whole_life_value_gbp` (the whole life's), or `contract.value_gbp` where the source "
+            "does not say which",
+            about=tuple(("contract", name) for name in VALUES),
+        )
 
 
 RULE = Rule("contract-missing-details", Severity.ERROR, DOC or "", check)

@@ -10,6 +10,8 @@ Why it matters:
     window. partreg leaves them out of everything it publishes and shows
     them written out (`\\x1b`) at the terminal, so the file should not keep
     them.
+
+    Format: "control characters and characters that reorder text on screen (bidirectional overrides) are removed" (README, Publishing)
 Example:
     ```yaml
     title: "Town grants\\x0b fund"

@@ -6,6 +6,8 @@ What it checks:
 Why it matters:
     A misspelt id disables nothing, so the problem it was meant to excuse
     is still reported, or the comment is left behind long after it mattered.
+
+    Format: "A comment without a reason is itself a warning (`disable-without-reason`), as is one naming a rule that does not exist" (README, Configuring the rules)
 Example:
     ```yaml
     risks: []   # partreg: disable=partnership-missing-risk agreed at board

@@ -6,6 +6,8 @@ What it checks:
 Why it matters:
     A rule turned off silently is a problem hidden from the next reviewer;
     the reason is what lets them judge whether it still holds.
+
+    Format: "A comment without a reason is itself a warning" (README, Configuring the rules)
 Example:
     ```yaml
     end: null   # partreg: disable=partnership-missing-timescale

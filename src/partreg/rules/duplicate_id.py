@@ -5,6 +5,8 @@ What it checks:
 Why it matters:
     The id names the arrangement's page and its review reminders; two
     arrangements with one id would overwrite each other when published.
+
+    Format: "`register/` holds one `<id>.yaml` file per arrangement."
 Example:
     `register/community-fund.yaml` and `register/community-fund-2.yaml`
     both say `id: community-fund`.

@@ -5,6 +5,8 @@ What it checks:
 Why it matters:
     Many YAML readers keep the last value silently, so an officer's edit to
     the first copy is lost without anyone noticing.
+
+    Format: "a key may appear only once in a mapping" (README, How partreg reads YAML)
 Example:
     ```yaml
     status: active

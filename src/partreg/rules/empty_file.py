@@ -5,6 +5,8 @@ What it checks:
 Why it matters:
     An empty file is usually a half-finished entry; it would appear as
     nothing on the register.
+
+    Format: "Only a file that cannot be read at all (syntax, not a mapping, encoding, size) is left out, and every command that leaves one out says so."
 Example:
     ```yaml
     # TODO

@@ -5,6 +5,8 @@ What it checks:
 Why it matters:
     Review and "ending soon" dates are computed from these; reversed dates
     are always a typing mistake.
+
+    Policy: "In summary all partnerships will agree: ... Timescales for review or life of partnership"
 Example:
     ```yaml
     start: 2024-04-01

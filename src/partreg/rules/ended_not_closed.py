@@ -9,6 +9,8 @@ Why it matters:
     arrangement as ended (the published page says so, and no review is
     scheduled), but the file still says otherwise until someone records
     what happened: was it ended, renewed or extended?
+
+    Policy: "The Council has a Partnership Register listing the partnerships that it is currently involved in"
 Example:
     ```yaml
     status: active

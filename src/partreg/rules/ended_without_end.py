@@ -5,6 +5,8 @@ What it checks:
 Why it matters:
     The register records the life of each arrangement; the public and
     auditors ask when an arrangement stopped.
+
+    Policy: "The Council has a Partnership Register listing the partnerships that it is currently involved in"
 Example:
     ```yaml
     status: ended

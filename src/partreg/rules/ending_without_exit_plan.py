@@ -8,6 +8,8 @@ Why it matters:
     The policy asks every partnership to agree "timescales for review or
     life of partnership"; when the life runs out, a service or a grant stops
     unless someone has planned the exit or the renewal.
+
+    Policy: "In summary all partnerships will agree: ... Timescales for review or life of partnership"
 Example:
     ```yaml
     end: 2026-01-31   # and today is 2025-12-01

@@ -6,6 +6,8 @@ What it checks:
 Why it matters:
     Files saved as UTF-16 or in an old Windows code page show as gibberish
     on the published page, or cannot be read at all.
+
+    Format: "Only a file that cannot be read at all (syntax, not a mapping, encoding, size) is left out, and every command that leaves one out says so."
 Example:
     A file saved from a spreadsheet as "Unicode text" (UTF-16).
 Instead:

@@ -5,6 +5,8 @@ What it checks:
 Why it matters:
     An arrangement is a page of text; a huge file is a mistake (a pasted
     export, a binary) and would slow every run.
+
+    Format: "Only a file that cannot be read at all (syntax, not a mapping, encoding, size) is left out, and every command that leaves one out says so."
 Example:
     A 40 MB spreadsheet export saved as `register/all.yaml`.
 Instead:

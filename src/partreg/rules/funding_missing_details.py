@@ -8,6 +8,8 @@ Why it matters:
     The policy defines community funding as the council providing "funding
     over a fixed period in return for an agreed set of actions": the amount,
     the period and the actions are the arrangement.
+
+    Policy: "the Council provides funding over a fixed period in return for an agreed set of actions"
 Example:
     ```yaml
     kind: community-funding
@@ -27,10 +29,11 @@ from collections.abc import Iterator
 
 from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, Kind
+from partreg.rules._base import recorded_as
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    if entry.kind is not Kind.COMMUNITY_FUNDING:
+    if not recorded_as(entry, Kind.COMMUNITY_FUNDING, ctx):
         return
     f = entry.funding
     missing = [

@@ -5,6 +5,8 @@ What it checks:
 Why it matters:
     The id names the arrangement everywhere (`partreg show ID`, its page,
     its review reminders); people find the file by that name.
+
+    Format: "The file's name is its `id`"
 Example:
     `register/community-fund.yaml` with `id: brentwood-community-fund`.
 Instead:

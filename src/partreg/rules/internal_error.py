@@ -8,6 +8,8 @@ Why it matters:
     A fault in partreg must not stop a council's whole register being
     checked, and must not pass silently: the file is left out of every
     report until it is fixed.
+
+    Format: "Bad input never produces a Python traceback: a YAML syntax error, a wrong type, a missing file, an unreadable byte is reported as `path:line:col: RULE-ID message`, and all other files are still checked."
 Example:
     A value partreg's code did not expect makes a rule fail.
 Instead:

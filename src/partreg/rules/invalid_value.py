@@ -6,6 +6,8 @@ What it checks:
 Why it matters:
     Reports and the published page group arrangements by these values; a
     value outside the set would fall out of every group.
+
+    Format: "a wrong field is a problem, not a reason to drop the entry."
 Example:
     ```yaml
     kind: partnershp

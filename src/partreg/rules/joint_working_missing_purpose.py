@@ -7,6 +7,8 @@ Why it matters:
     The policy defines joint working as forums that "come together to
     discuss policy, strategy or forthcoming issues"; the register should say
     which, so the public knows why the council takes part.
+
+    Policy: "Forums or groups that the Elected Members and/or Officers belong to who come together to discuss policy, strategy or forthcoming issues."
 Example:
     ```yaml
     kind: joint-working
@@ -22,10 +24,11 @@ from collections.abc import Iterator
 
 from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, Kind
+from partreg.rules._base import recorded_as
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    if entry.kind is Kind.JOINT_WORKING and entry.summary is None:
+    if entry.summary is None and recorded_as(entry, Kind.JOINT_WORKING, ctx):
         yield Hit(("kind",), "joint working needs the forum's purpose: add `summary:`", about=(("summary",),))
 
 

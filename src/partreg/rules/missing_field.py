@@ -2,27 +2,32 @@ DOC = """A field every arrangement needs is not recorded.
 
 What it checks:
     That every arrangement records its `id`, `title`, `kind`, `status`,
-    `lead` (its `role` and `service`) and at least one partner; and that each
-    item of a list records what makes it that item: a partner its `name`, an
-    outcome and a risk their `description`, a review its `date` and
-    `outcome`, an agreement its `type`, a link its `title` and `url`. (When the
-    arrangement began is `start-not-recorded`.)
+    `lead` (an officer's `role`, or the lead councillor, `member`) and at
+    least one partner; and that each item of a list records what makes it
+    that item: a partner its `name`, an outcome and a risk their
+    `description`, a review its `date` and `outcome`, an agreement its `type`,
+    a link its `title` and `url`; since 1.1, a representative a `member` or
+    a `role`, a contribution its `year` and who it is `by`, a decision its
+    `date`, a review's action its `description`. (When the arrangement began
+    is `start-not-recorded`; the lead's service, `lead-service-not-recorded`.)
 Why it matters:
     An entry with gaps is still kept, listed and published, showing "Not
     recorded" where a value is missing; but the public, scrutiny and the
-    policy's annual review need to know who leads and with whom. Every gap
-    in a file is reported in the same run, so fixing them never reveals more.
+    policy's annual review need to know who leads and with whom. Many
+    registers name only the lead councillor: that is a lead. Every gap in a
+    file is reported in the same run, so fixing them never reveals more.
+
+    Format: "Expected for every kind (rules, not a gate): `id`, `title`, `kind`, `status`, `lead`, `partners` (at least one), `start`."
 Example:
     ```yaml
     lead:
-      member: Cllr A. Patel, Portfolio Holder for Community Safety
+      service: Community Safety
     ```
 Instead:
     ```yaml
     lead:
       role: Community Safety Manager
       service: Community Safety
-      member: Cllr A. Patel, Portfolio Holder for Community Safety
     ```
 """
 
@@ -39,6 +44,8 @@ _ITEMS: tuple[tuple[str, Sequence[str]], ...] = (
     ("outcomes", ("description",)),
     ("risks", ("description",)),
     ("links", ("title", "url")),
+    ("contributions", ("year", "by")),
+    ("decisions", ("date",)),
 )
 
 
@@ -55,10 +62,14 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             yield _missing((name,), Arrangement)
     if entry.lead is None:
         yield _missing(("lead",), Arrangement)
-    else:
-        for name in ("role", "service"):
-            if getattr(entry.lead, name) is None:
-                yield _missing(("lead", name), type(entry.lead))
+    elif entry.lead.role is None and entry.lead.member is None:
+        yield Hit(
+            ("lead", "role"),
+            "the lead is not recorded: add `role:` under `lead`, the lead officer's role (not a name), "
+            "or `member:`, the lead councillor",
+            True,
+            about=(("lead", "member"),),
+        )
     if not entry.partners:
         yield Hit(
             ("partners",),
@@ -71,12 +82,22 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             for name in needed:
                 if getattr(item, name) is None:
                     yield _missing((list_name, i, name), type(item))
+    for i, person in enumerate(entry.representatives):
+        if person.member is None and person.role is None:
+            yield Hit(
+                ("representatives", i),
+                f"representatives[{i}] names nobody: add `member:`, the councillor, or `role:`, the officer's role",
+                about=(("representatives", i, "member"), ("representatives", i, "role")),
+            )
     if entry.agreement is not None and entry.agreement.type is None:
         yield _missing(("agreement", "type"), type(entry.agreement))
     for i, record in enumerate(entry.review.history if entry.review else []):
         for name in ("date", "outcome"):
             if getattr(record, name) is None:
                 yield _missing(("review", "history", i, name), type(record))
+        for j, action in enumerate(record.actions):
+            if action.description is None:
+                yield _missing(("review", "history", i, "actions", j, "description"), type(action))
 
 
 RULE = Rule("missing-field", Severity.ERROR, DOC or "", check)

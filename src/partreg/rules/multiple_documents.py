@@ -5,6 +5,8 @@ What it checks:
 Why it matters:
     One file is one arrangement; a second document would be ignored or
     mixed up with the first.
+
+    Format: "Only a file that cannot be read at all (syntax, not a mapping, encoding, size) is left out, and every command that leaves one out says so."
 Example:
     ```yaml
     id: first-arrangement

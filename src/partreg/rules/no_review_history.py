@@ -7,6 +7,8 @@ What it checks:
 Why it matters:
     The policy promises an annual review; an arrangement with no review on
     record may never have been reviewed at all.
+
+    Policy: "this is reviewed annually and updated accordingly"
 Example:
     ```yaml
     start: 2014-11-01

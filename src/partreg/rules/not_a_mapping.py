@@ -4,6 +4,8 @@ What it checks:
     That the top of the file is a mapping (`key: value` lines).
 Why it matters:
     An arrangement is a set of named fields; anything else cannot be read.
+
+    Format: "Only a file that cannot be read at all (syntax, not a mapping, encoding, size) is left out, and every command that leaves one out says so."
 Example:
     ```yaml
     - id: brentwood-community-fund

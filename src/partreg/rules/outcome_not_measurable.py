@@ -6,6 +6,8 @@ What it checks:
 Why it matters:
     The policy asks for "clear measurable outcomes"; an outcome with no
     measure cannot be reviewed.
+
+    Policy: "In summary all partnerships will agree: ... Clear measurable outcomes"
 Example:
     ```yaml
     outcomes:

@@ -2,9 +2,13 @@ DOC = """A partnership that does not say what it adds.
 
 What it checks:
     That an arrangement of kind `partnership` has `added_value`.
+    When two or more of the six are missing, `partnership-missing-elements`
+    lists them in one problem instead.
 Why it matters:
     The policy: all partnerships agree their "added value" — what working
     together achieves that the council could not achieve alone.
+
+    Policy: "In summary all partnerships will agree: ... Added value"
 Example:
     ```yaml
     kind: partnership
@@ -23,4 +27,5 @@ RULE = partnership_element(
     lambda e: e.added_value is not None,
     "its added value: add `added_value:` saying what working together achieves",
     ("added_value",),
+    name="added value",
 )

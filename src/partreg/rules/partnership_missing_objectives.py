@@ -2,9 +2,13 @@ DOC = """A partnership with no shared objectives.
 
 What it checks:
     That an arrangement of kind `partnership` lists at least one objective.
+    When two or more of the six are missing, `partnership-missing-elements`
+    lists them in one problem instead.
 Why it matters:
     The policy: "all partnerships will agree a shared strategic
     vision/objectives". Without one it is not a partnership.
+
+    Policy: "In summary all partnerships will agree: ... A shared strategic vision/objectives"
 Example:
     ```yaml
     kind: partnership
@@ -26,4 +30,5 @@ RULE = partnership_element(
     lambda e: bool(e.objectives),
     "a shared strategic vision or objectives: add `objectives:` with at least one",
     ("objectives",),
+    name="shared objectives",
 )

@@ -2,9 +2,13 @@ DOC = """A partnership with no outcomes.
 
 What it checks:
     That an arrangement of kind `partnership` lists at least one outcome.
+    When two or more of the six are missing, `partnership-missing-elements`
+    lists them in one problem instead.
 Why it matters:
     The policy: all partnerships agree "clear measurable outcomes"; a formal
     agreement is made "to work together for specific outcomes".
+
+    Policy: "In summary all partnerships will agree: ... Clear measurable outcomes"
 Example:
     ```yaml
     kind: partnership
@@ -27,4 +31,5 @@ RULE = partnership_element(
     lambda e: bool(e.outcomes),
     "clear measurable outcomes: add `outcomes:` with a description, measure and target",
     ("outcomes",),
+    name="measurable outcomes",
 )

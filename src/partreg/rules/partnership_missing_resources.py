@@ -3,9 +3,13 @@ DOC = """A partnership that has not recorded its resources.
 What it checks:
     That an arrangement of kind `partnership` says what the council and the
     partners commit, under `resources`.
+    When two or more of the six are missing, `partnership-missing-elements`
+    lists them in one problem instead.
 Why it matters:
     The policy: all partnerships agree "resource availability/requirements",
     and partners "commit resources to achieve a common goal".
+
+    Policy: "In summary all partnerships will agree: ... Resource availability/requirements"
 Example:
     ```yaml
     kind: partnership
@@ -28,4 +32,5 @@ RULE = partnership_element(
     ),
     "its resource availability and requirements: add `resources:` with `council:` and `partners:`",
     ("resources",),
+    name="resources",
 )

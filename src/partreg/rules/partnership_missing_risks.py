@@ -2,9 +2,13 @@ DOC = """A partnership with no risks recorded.
 
 What it checks:
     That an arrangement of kind `partnership` lists at least one risk.
+    When two or more of the six are missing, `partnership-missing-elements`
+    lists them in one problem instead.
 Why it matters:
     The policy: all partnerships agree their "risks", and partners share
     "relevant information, risks and rewards".
+
+    Policy: "In summary all partnerships will agree: ... Risks"
 Example:
     ```yaml
     kind: partnership
@@ -28,4 +32,5 @@ RULE = partnership_element(
     lambda e: bool(e.risks),
     "its risks: add `risks:` with a description and mitigation for each",
     ("risks",),
+    name="risks",
 )

@@ -7,6 +7,8 @@ Why it matters:
     The council enters strategic partnerships "that support its priorities
     as set out in the Corporate Plan"; one that supports none should be
     questioned at its next review.
+
+    Policy: "Brentwood Borough Council is involved in a number of strategic partnerships that supports its priorities as set out in the Corporate Plan 2020-2025."
 Example:
     ```yaml
     kind: partnership
@@ -22,10 +24,11 @@ from collections.abc import Iterator
 
 from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, Kind
+from partreg.rules._base import recorded_as
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    if entry.kind is Kind.PARTNERSHIP and not entry.priorities:
+    if not entry.priorities and recorded_as(entry, Kind.PARTNERSHIP, ctx):
         yield Hit(
             ("kind",),
             "this partnership names no corporate priority: add `priorities: [...]`",

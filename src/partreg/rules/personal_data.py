@@ -9,6 +9,8 @@ What it checks:
 Why it matters:
     The register is published to the world; a person's contact details
     there are personal data, and the register should name roles, not people.
+
+    Format: "a role and a service, not a person's private details"
 Example:
     ```yaml
     summary: Contact jo.bloggs@brentwood.gov.uk or 07700 900123 for details.

@@ -8,6 +8,8 @@ Why it matters:
     The policy: the register "is reviewed annually and updated accordingly".
     A review that slips is the commonest finding about partnership registers.
     This is a warning; `partreg lint --strict` makes it fail the run.
+
+    Policy: "this is reviewed annually and updated accordingly"
 Example:
     ```yaml
     review:

@@ -5,6 +5,8 @@ What it checks:
 Why it matters:
     A risk that is recorded but not managed is the finding an auditor
     reports first.
+
+    Policy: "Be prepared to share relevant information, risks and rewards."
 Example:
     ```yaml
     risks:

@@ -9,6 +9,8 @@ Why it matters:
     The register is published and names roles, so it stays true when
     people change jobs and holds no one's personal data. A councillor is a
     public office holder: name them in `lead.member`.
+
+    Format: "a role and a service, not a person's private details"
 Example:
     ```yaml
     lead:

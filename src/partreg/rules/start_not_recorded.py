@@ -9,6 +9,8 @@ Why it matters:
     `partreg review-due` lists it as "no review date known". Many registers
     never recorded when an arrangement began; record what is known, as
     precisely as it is known, rather than a made-up day.
+
+    Format: "Expected for every kind (rules, not a gate): `id`, `title`, `kind`, `status`, `lead`, `partners` (at least one), `start`."
 Example:
     ```yaml
     title: Community Safety Partnership

@@ -5,6 +5,8 @@ What it checks:
 Why it matters:
     Partners must "recognise the statutory obligations of the Council"; the
     register should say which obligation applies.
+
+    Policy: "Recognise the statutory obligations of the Council and its discretionary functions"
 Example:
     ```yaml
     statutory: true

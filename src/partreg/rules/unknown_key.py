@@ -5,6 +5,8 @@ What it checks:
 Why it matters:
     A misspelt key (`statuss`) would otherwise pass silently and its value
     would be lost from every report and page.
+
+    Format: "Unknown keys are errors (a typo must not pass silently)"
 Example:
     ```yaml
     added_valu: Joint tasking across services.

@@ -6,6 +6,8 @@ What it checks:
 Why it matters:
     The register shows which corporate priorities each arrangement serves; a
     misspelt priority would silently drop out of those counts.
+
+    Policy: "Brentwood Borough Council is involved in a number of strategic partnerships that supports its priorities as set out in the Corporate Plan 2020-2025."
 Example:
     ```yaml
     priorities: [growing-the-economy]

@@ -6,6 +6,8 @@ What it checks:
 Why it matters:
     An entry that cannot be read is missing from every report; a link could
     pull in a file from outside the register.
+
+    Format: "Only a file that cannot be read at all (syntax, not a mapping, encoding, size) is left out, and every command that leaves one out says so."
 Example:
     `register/old.yaml` is a link to `/home/officer/old.yaml`.
 Instead:

@@ -6,6 +6,8 @@ What it checks:
 Why it matters:
     Review dates and totals are computed from these values; `£25,000` or
     `1st April` cannot be computed with.
+
+    Format: "Dates are ISO 8601, as precise as the source: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. Money is a finite number of pounds."
 Example:
     ```yaml
     start: 01/04/2021

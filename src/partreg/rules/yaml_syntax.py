@@ -6,6 +6,8 @@ What it checks:
 Why it matters:
     A file that cannot be read is silently missing from every report, review
     list and published page.
+
+    Format: "Only a file that cannot be read at all (syntax, not a mapping, encoding, size) is left out, and every command that leaves one out says so."
 Example:
     ```yaml
     title: Brentwood Community Safety Partnership

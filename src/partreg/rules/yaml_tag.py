@@ -6,6 +6,8 @@ What it checks:
 Why it matters:
     Tags can tell some YAML readers to build objects or run code; register
     files are plain data and partreg never constructs anything from a tag.
+
+    Format: "a tag never constructs anything" (README, How partreg reads YAML)
 Example:
     ```yaml
     summary: !include summary.txt

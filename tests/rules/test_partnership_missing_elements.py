@@ -1,0 +1,64 @@
+from partreg.models import Settings
+from tests.common import PARTNERSHIP, SETTINGS, check, lint_text, replace
+
+ONLY_OBJECTIVES = """\
+id: csp
+title: Community Safety Partnership
+kind: partnership
+status: active
+lead: {role: Community Safety Manager, service: Community Safety}
+priorities: [developing-our-communities]
+partners: [{name: Essex Police}]
+objectives: [Reduce crime]
+start: 2021
+"""
+
+
+def test_a_partnership_with_all_six():
+    check(PARTNERSHIP)
+
+
+def test_several_missing_are_one_problem_listing_them():
+    [p] = lint_text(ONLY_OBJECTIVES)
+    assert (p.rule, p.line, p.column) == ("partnership-missing-elements", 3, 7)
+    assert p.message.startswith(
+        "lacks 5 of the 6 things every partnership must agree: resources (`resources:`); "
+        "measurable outcomes (`outcomes:`); added value (`added_value:`); risks (`risks:`); "
+        "timescales for review or life (`review: {months: 12}` or `end:`)"
+    )
+
+
+def test_one_missing_is_its_own_rule():
+    text = replace(PARTNERSHIP, "added_value: Joint tasking.\n", "")
+    assert [p.rule for p in lint_text(text)] == ["partnership-missing-added-value"]
+
+
+def test_an_element_whose_rule_is_off_is_not_asked_for():
+    settings = Settings(**{**SETTINGS.model_dump(), "rules": {"partnership-missing-risks": "off"}})
+    text = replace(PARTNERSHIP, "added_value: Joint tasking.\n", "")
+    text = replace(
+        text, "risks:\n  - description: Data not shared\n    mitigation: Information sharing agreement\n", ""
+    )
+    assert [p.rule for p in lint_text(text, settings=settings)] == ["partnership-missing-added-value"]
+
+
+def test_off_the_grouped_rule_gives_one_problem_each():
+    settings = Settings(**{**SETTINGS.model_dump(), "rules": {"partnership-missing-elements": "off"}})
+    assert (
+        len(
+            [
+                p
+                for p in lint_text(ONLY_OBJECTIVES, settings=settings)
+                if p.rule.startswith("partnership-missing")
+            ]
+        )
+        == 5
+    )
+
+
+def test_a_value_written_wrong_is_reported_as_that_and_not_listed():
+    text = ONLY_OBJECTIVES + "risks: Data not shared\n"
+    found = {p.rule: p for p in lint_text(text)}
+    assert "wrong-type" in found
+    assert "risks" not in found["partnership-missing-elements"].message
+    assert found["partnership-missing-elements"].message.startswith("lacks 4 of the 6")
