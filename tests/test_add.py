@@ -58,6 +58,9 @@ def test_a_partnership_through_a_terminal(register):
     answer(child, "Lead officer's role", "Town Centre Manager")
     answer(child, "Lead service", "Economic Development")
     answer(child, "Lead councillor or portfolio holder (optional): ", "Cllr Jan Pound")
+    child.expect_exact("What the body is, if one of these:")
+    answer(child, "Which (a number; empty if none of these): ", "")
+    answer(child, "The council's representatives on it", "Cllr Jan Pound, Town Centre Manager")
     child.expect_exact("1. Growing our economy (growing-our-economy)")
     answer(child, "Which priorities does it serve", "9")  # no priority 9: asked again
     child.expect_exact("Choose a number from 1 to 5")
@@ -131,12 +134,13 @@ CONTRACT_SCRIPT = [
     ("When was it last reviewed", ""),
     ("Contract reference", "ENV-1"),
     ("Contract value in pounds", "£1.2m"),
+    ("Is that a year's value, or the whole contract's", "whole"),
     ("Write it?", ""),
 ]
 
 
 @pytest.mark.parametrize("key", ["c", "d"], ids=["ctrl-c", "ctrl-d"])
-@pytest.mark.parametrize("stop", [0, 7, 13, 18], ids=["title", "lead-service", "start-date", "summary"])
+@pytest.mark.parametrize("stop", [0, 7, 13, 19], ids=["title", "lead-service", "start-date", "summary"])
 def test_ctrl_c_or_ctrl_d_at_any_prompt_leaves_nothing_behind(register, stop, key):
     child = spawn(register)
     for prompt, reply in CONTRACT_SCRIPT[:stop]:
@@ -163,6 +167,8 @@ def test_the_contract_script_completes(register):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+    text = (register / "register" / "street-cleansing.yaml").read_text()
+    assert "  whole_life_value_gbp: 1200000\n" in text and "\n  value_gbp:" not in text
 
 
 def test_without_a_terminal_it_asks_for_a_draft(register):
@@ -351,3 +357,27 @@ def test_a_draft_without_an_id_is_given_the_one_add_proposes(register):
     assert (register / "register" / "town-centre-forum-2.yaml").read_text().count(
         "id: town-centre-forum-2\n"
     ) == 1
+
+
+def test_a_draft_whose_facts_contradict_each_other_is_not_written(register):
+    draft = textwrap.dedent(DRAFT.format(title="Town Centre Forum")).replace(
+        "characteristics: {discussion_forum: true, formal_agreement: false}",
+        "characteristics: {discussion_forum: true, council_sole_procurer: true}",
+    )
+    (register / "draft.yaml").write_text(draft)
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "add", "--from", "draft.yaml"],
+        cwd=register,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "(characteristics-conflict)" in result.stderr and "not written" in result.stderr
+    assert list((register / "register").iterdir()) == []
+    classify = subprocess.run(
+        [sys.executable, "-m", "partreg", "classify", "draft.yaml"],
+        cwd=register,
+        capture_output=True,
+        text=True,
+    )
+    assert classify.returncode == 1, "the same draft is one classify rejects"

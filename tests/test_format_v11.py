@@ -245,7 +245,7 @@ WRONG = [
         "form: partnership board ",
         "invalid-value",
         "5:7",
-        "use one of: shared-service",
+        "write form: forum (one of: shared-service",
     ),
     (
         "  - member: Cllr A. Patel\n",

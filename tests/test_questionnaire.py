@@ -38,7 +38,13 @@ def run(answers, exists=lambda _: False):
 
 
 def contract_answers(
-    buys=("yes",), ids=("",), start=("2019-04-01",), value=("£1,200,000",), reviewed=("",), then=("",)
+    buys=("yes",),
+    ids=("",),
+    start=("2019-04-01",),
+    value=("£1,200,000",),
+    reviewed=("",),
+    covers=("",),
+    then=("",),
 ):
     """A contract's answers in the order asked; each slot may hold bad answers before the good one.
     ``then`` answers the summary (Enter writes it)."""
@@ -61,6 +67,7 @@ def contract_answers(
         *reviewed,  # last reviewed (optional), and its outcome and reviewer where given
         "ENV-1",
         *value,
+        *covers,  # a year's value or the whole contract's [?]
         *then,
     ]
 
@@ -265,7 +272,7 @@ def test_an_error_in_the_draft_stops_the_write_until_an_answer_changes():
     with pytest.raises(Cancelled):
         Questionnaire(ask, said.append, SETTINGS, TODAY, lambda _: False).run(check)
     assert "  Error: the reference ENV-1 is taken" in said
-    assert "  Answer a number from 1 to 15 to change an answer, or cancel." in said
+    assert "  Answer a number from 1 to 16 to change an answer, or cancel." in said
     assert prompts[-1] == "Change which answer (a number), or cancel: "
 
 
@@ -369,3 +376,49 @@ def test_add_never_records_a_kind_its_own_classify_rejects():
             result = classify(facts)
             assert not result.contradicts(kind), (facts, kind, result.conflicts)
     assert ways > 100
+
+
+def test_a_contract_value_says_whether_it_is_a_year_or_the_whole_contract():
+    assert run(contract_answers(covers=("year",)))[0]["contract"] == {
+        "reference": "ENV-1",
+        "annual_value_gbp": 1_200_000,
+    }
+    assert run(contract_answers(covers=("whole",)))[0]["contract"]["whole_life_value_gbp"] == 1_200_000
+    draft, _, said = run(contract_answers())  # not known: the format 1 field, which says neither
+    assert draft["contract"]["value_gbp"] == 1_200_000
+    assert summary_of(said)["The value covers"][1] == "not known (a year or the whole contract)"
+    assert draft["last_verified"] == TODAY, "every fact was given by the officer today"
+
+
+def test_a_forum_records_what_the_body_is_and_the_councils_representatives():
+    answers = [
+        "Town Centre Forum",
+        "no",  # not buying
+        "no",  # not a grant
+        "yes",  # only a forum
+        "no",  # no formal agreement
+        "",  # record it as joint-working
+        "",  # id
+        "",  # status
+        "Venues and police discuss the night-time economy.",
+        "Licensing Manager",
+        "Licensing",
+        "",  # lead councillor
+        "",  # what the body is: none of these
+        "Cllr A. Patel, Licensing Manager",
+        "",  # priorities
+        "Essex Police",
+        "public",
+        "",
+        "2024-05-01",
+        "",  # end
+        "2026-05-01",  # last reviewed
+        "",  # continue
+        "",  # by
+        "",  # write
+    ]
+    draft, _, said = run(answers)
+    entry = Arrangement.model_validate(draft)
+    assert entry.kind is Kind.JOINT_WORKING and entry.form is None
+    assert draft["representatives"] == [{"member": "Cllr A. Patel"}, {"role": "Licensing Manager"}]
+    assert summary_of(said)["Council representatives"][1] == "Cllr A. Patel; Licensing Manager"

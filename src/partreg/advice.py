@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from partreg.models import shown, uk_date
-from partreg.readers import NO_END, Unplaced, read_money, read_months
+from partreg.readers import FORMS, NO_END, OUTCOMES, STATUSES, Unplaced, read_money, read_months
 
 # --------------------------------------------------------------------------- keys
 
@@ -63,8 +63,12 @@ def meant_key(name: str, known: list[str]) -> str | None:
 
 # --------------------------------------------------------------------------- choices
 
-#: Words officers use for a value the format spells otherwise, by field.
-MEANT_CHOICES = {
+#: Words officers use for a value the format spells otherwise, by field: the words registers
+#: use for a status, a review outcome or a form of body (which ``import`` reads too), and more.
+MEANT_CHOICES: dict[str, dict[str, str]] = {
+    "status": STATUSES,
+    "outcome": OUTCOMES,
+    "form": FORMS,
     "kind": {
         "grant": "community-funding",
         "grants": "community-funding",
@@ -80,22 +84,6 @@ MEANT_CHOICES = {
         "strategic partnership": "partnership",
         "statutory partnership": "partnership",
     },
-    "status": {
-        "closed": "ended",
-        "expired": "ended",
-        "terminated": "ended",
-        "finished": "ended",
-        "complete": "ended",
-        "completed": "ended",
-        "inactive": "ended",
-        "current": "active",
-        "live": "active",
-        "ongoing": "active",
-        "open": "active",
-        "planned": "proposed",
-        "pending": "proposed",
-        "draft": "proposed",
-    },
     "sector": {
         "public sector": "public",
         "private sector": "private",
@@ -105,15 +93,6 @@ MEANT_CHOICES = {
         "vcs": "voluntary",
         "vcse": "voluntary",
         "university": "academic",
-    },
-    "outcome": {
-        "continued": "continue",
-        "no change": "continue",
-        "amended": "amend",
-        "changed": "amend",
-        "ended": "exit",
-        "end": "exit",
-        "terminate": "exit",
     },
 }
 
@@ -127,7 +106,7 @@ def meant_choice(field: str, value: object, choices: list[str]) -> str | None:
     for choice in choices:
         if said in (choice, choice.replace("-", " ")):
             return choice
-    meant = MEANT_CHOICES.get(field, {}).get(said)
+    meant = MEANT_CHOICES.get(field, {}).get(said) or MEANT_CHOICES.get(field, {}).get(said.replace("-", " "))
     return meant if meant in choices else None
 
 

@@ -692,6 +692,8 @@ class Outcome(StrEnum):
     continue_ = "continue"
     amend = "amend"
     exit = "exit"
+    reassess = "reassess"
+    proposed_for_removal = "proposed-for-removal"
 
 
 @_command()
@@ -710,7 +712,11 @@ def review(
     arrangement_id: Annotated[str, typer.Argument(metavar="ID", help="The arrangement reviewed.")],
     outcome: Annotated[
         Outcome,
-        typer.Option("--outcome", case_sensitive=False, help="continue, amend, or exit (which ends it)."),
+        typer.Option(
+            "--outcome",
+            case_sensitive=False,
+            help="continue, amend, exit (which ends it), reassess, or proposed-for-removal.",
+        ),
     ],
     on: Annotated[
         Any,  # a PartialDate from the parser; the models are imported only when a command runs
@@ -1358,7 +1364,8 @@ def add(
     text = dump_entry(canonical(plain(entry.model_dump(exclude_unset=True))))
     name = f"{REGISTER_DIR}/{entry.id}.yaml"
     _, found = linter.check(doc or parse_document(text.encode(), name), entry.id)
-    if any(p.severity is Severity.ERROR for p in found):
+    # an entry whose own facts contradict each other is one `partreg classify` would reject
+    if any(p.severity is Severity.ERROR or p.rule == "characteristics-conflict" for p in found):
         report.problems_parsable(found, sys.stderr)
         raise PartregError(f"{draft or 'the answers'}: not written; fix the problems above and try again")
     taken = entry.id in _ids_on_disk(base)

@@ -39,7 +39,17 @@ from partreg.models import (
     uk_date,
 )
 from partreg.questionnaire import canonical, propose_id
-from partreg.readers import NO_END, Unplaced, read_money, read_months, word_table
+from partreg.readers import (
+    FORMS,
+    NO_END,
+    OUTCOMES,
+    STATUSES,
+    Unplaced,
+    read_money,
+    read_months,
+    representative,
+    word_table,
+)
 from partreg.rules import ALL
 
 Key = tuple[str | int, ...]
@@ -433,14 +443,6 @@ medium: medium | med | m
 low: low | l
 """)
 RATINGS = {"substantial", "reasonable", "limited", "weak"}
-STATUSES = word_table(
-    """
-active: active | current | live | ongoing | in place | operational | open | yes | y
-ended: ended | closed | expired | terminated | ceased | dissolved | inactive | complete | completed |
-    finished | no longer active | no | n
-proposed: proposed | planned | pending | in development | draft | in progress | not yet started
-""".replace("|\n    ", "| ")
-)
 AGREEMENTS = word_table("""
 terms-of-reference: terms of reference | tor
 memorandum-of-understanding: memorandum understanding | mou
@@ -642,24 +644,6 @@ def kind_from_label(label: str) -> tuple[Kind | None, dict[str, Any]]:
     return kinds[0], extra
 
 
-FORMS = word_table(
-    """
-shared-service: shared service | shared services | shared service arrangement | shared team
-joint-committee: joint committee | joint advisory committee | joint board
-council-company: council company | wholly owned company | local authority company | teckal company |
-    council owned company | arm length company | arms length company | almo
-joint-venture: joint venture | jv | joint venture company | limited liability partnership | llp
-trust: trust | charitable trust | leisure trust | community trust
-charity: charity | charitable incorporated organisation | cio | registered charity
-tenant-management-organisation: tenant management organisation | tmo
-statutory-partnership: statutory partnership | statutory body | statutory board | statutory committee
-business-improvement-district: business improvement district | bid
-forum: forum | board | group | network | steering group | working group | partnership board
-other: other
-""".replace("|\n    ", "| ")
-)
-
-
 def form_from_words(text: str) -> str | None:
     """What the body is, from a council's words for it: "Shared service", "Wholly-owned company",
     "Joint venture (LLP)"; ``None`` where they name no form partreg knows."""
@@ -670,27 +654,6 @@ def form_from_words(text: str) -> str | None:
         form for said, form in FORMS.items() if len(said) > 3 and re.search(rf"\b{re.escape(said)}\b", words)
     }
     return found.pop() if len(found) == 1 else None
-
-
-OUTCOMES = word_table(
-    """
-continue: continue | retain | keep | continue as is | no change | ongoing | remain
-amend: amend | change | revise | amended | vary | review and amend
-exit: exit | end | withdraw | terminate | cease | leave | close
-reassess: reassess | re assess | reassessment | review again | look again
-proposed-for-removal: proposed for removal | propose for removal | remove | removal | remove from register |
-    delete | delete from register | proposed removal
-""".replace("|\n    ", "| ")
-)
-
-
-def _representative(name: str) -> dict[str, str]:
-    """A councillor (``Cllr A. Patel``, ``Councillor Patel``) as `member`, anyone else as `role`."""
-    return (
-        {"member": name}
-        if re.match(r"^(cllr|councillor|cllrs|councillors)\b", name, re.IGNORECASE)
-        else {"role": name}
-    )
 
 
 _EXTENSION_PLUS = re.compile(
@@ -1019,7 +982,7 @@ def _place(draft: _Draft, column: Column, raw: Any, row: int, settings: Settings
                 raise Unplaced(f"not a form of body partreg knows ({', '.join(FORMS)})")
             draft.set(key, form)
         elif key == ("representatives",):
-            draft.extend(key, [_representative(name) for name in split_list(_text(raw))])
+            draft.extend(key, [representative(name) for name in split_list(_text(raw))])
         elif key in (("replaces",), ("replaced_by",)):
             draft.extend(key, [propose_id(name) for name in split_list(_text(raw))])
         elif key[0] == "decisions":

@@ -19,6 +19,7 @@ from partreg.classify import QUESTIONS, classify
 from partreg.errors import Stopped
 from partreg.lint import ID_RULE
 from partreg.models import (
+    FORM_LABELS,
     ID_PATTERN,
     KIND_IN_A_SENTENCE,
     RESERVED_NAMES,
@@ -32,7 +33,7 @@ from partreg.models import (
     uk_date,
 )
 from partreg.names import looks_like_a_name
-from partreg.readers import Unplaced, read_money, read_months
+from partreg.readers import Unplaced, read_money, read_months, representative
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -366,6 +367,25 @@ class Questionnaire:
                 lambda now: self.text("Lead councillor or portfolio holder", default=now, required=False),
             ),
             Step(
+                "form",
+                "What the body is",
+                self._form,
+                applies=lambda: kind() in (Kind.PARTNERSHIP, Kind.JOINT_WORKING),
+                shown=lambda v: FORM_LABELS[v] if v else "(not said)",
+            ),
+            Step(
+                "representatives",
+                "Council representatives",
+                lambda now: self.ask(
+                    "The council's representatives on it (councillors or roles, separated by commas)",
+                    _names,
+                    default=", ".join(now) if now else None,
+                    required=False,
+                ),
+                applies=lambda: kind() in (Kind.PARTNERSHIP, Kind.JOINT_WORKING),
+                shown=lambda v: "; ".join(v) if v else "(none)",
+            ),
+            Step(
                 "priorities",
                 "Priorities",
                 lambda now: self._priorities(required=kind() is Kind.PARTNERSHIP, now=now),
@@ -399,6 +419,17 @@ class Questionnaire:
                 lambda now: self.need("Contract value in pounds", parse_pounds, default=_typed(now)),
                 applies=contract,
                 shown=_pounds,
+            ),
+            Step(
+                "value_covers",
+                "The value covers",
+                lambda now: self.need(
+                    "Is that a year's value, or the whole contract's (year, whole, or ? if not known)",
+                    choice(list(VALUE_COVERS)),
+                    default=now or "?",
+                ),
+                applies=contract,
+                shown=lambda v: VALUE_COVERS[v][1],
             ),
             Step(
                 "amount",
@@ -513,8 +544,12 @@ class Questionnaire:
         if a.get("priorities"):
             draft["priorities"] = a["priorities"]
         draft["partners"] = a["partners"]
+        if a.get("form"):
+            draft["form"] = a["form"]
+        if a.get("representatives"):
+            draft["representatives"] = [representative(name) for name in a["representatives"]]
         if kind is Kind.CONTRACT:
-            draft["contract"] = {"reference": a["reference"], "value_gbp": a["value"]}
+            draft["contract"] = {"reference": a["reference"], VALUE_COVERS[a["value_covers"]][0]: a["value"]}
         elif kind is Kind.COMMUNITY_FUNDING:
             draft["funding"] = {
                 "amount_gbp": a["amount"],
@@ -542,6 +577,7 @@ class Questionnaire:
         draft["start"] = a["start"]
         if a.get("end") is not None:
             draft["end"] = a["end"]
+        draft["last_verified"] = self.today  # every fact was given just now
         review: dict[str, Any] = {}
         if kind is Kind.PARTNERSHIP:
             review["months"] = a["months"]
@@ -630,6 +666,18 @@ class Questionnaire:
             record["by"] = by
         return record
 
+    def _form(self, now: str | None) -> str | None:
+        forms = [f for f in FORM_LABELS if f != "other"]
+        self.say("What the body is, if one of these:")
+        for i, form in enumerate(forms, 1):
+            self.say(f"  {i}. {FORM_LABELS[form]}")
+        return self.ask(
+            "Which (a number; empty if none of these)",
+            choice(forms),
+            default=str(forms.index(now) + 1) if now in forms else None,
+            required=False,
+        )
+
     def _statutory(self, now: str | bool | None) -> str | bool:
         if not self.need("Is it required by law (statutory)?", parse_yes_no, default="yes" if now else "no"):
             return False
@@ -686,6 +734,18 @@ class Questionnaire:
             "impact": self.need("  Impact (low, medium, high)", choice(levels), default="medium"),
             "mitigation": self.need("  Mitigation", _text),
         }
+
+
+#: What a contract's value covers, as the officer answers: the field it goes in, and how it reads.
+VALUE_COVERS = {
+    "year": ("annual_value_gbp", "a year"),
+    "whole": ("whole_life_value_gbp", "the whole contract"),
+    "?": ("value_gbp", "not known (a year or the whole contract)"),
+}
+
+
+def _names(text: str) -> list[str]:
+    return [name.strip() for name in text.split(",") if name.strip()]
 
 
 @dataclass(frozen=True)

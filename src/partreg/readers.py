@@ -24,6 +24,45 @@ def word_table(table: str) -> dict[str, str]:
     }
 
 
+#: What registers call each status, each review outcome and each form of body.
+STATUSES = word_table(
+    """
+active: active | current | live | ongoing | in place | operational | open | yes | y
+ended: ended | closed | expired | terminated | ceased | dissolved | inactive | complete | completed |
+    finished | no longer active | no | n
+proposed: proposed | planned | pending | in development | draft | in progress | not yet started
+""".replace("|\n    ", "| ")
+)
+OUTCOMES = word_table(
+    """
+continue: continue | retain | keep | continue as is | no change | ongoing | remain
+amend: amend | change | revise | amended | vary | review and amend
+exit: exit | end | withdraw | terminate | cease | leave | close
+reassess: reassess | re assess | reassessment | review again | look again
+proposed-for-removal: proposed for removal | propose for removal | remove | removal | remove from register |
+    delete | delete from register | proposed removal
+""".replace("|\n    ", "| ")
+)
+
+
+FORMS = word_table(
+    """
+shared-service: shared service | shared services | shared service arrangement | shared team
+joint-committee: joint committee | joint advisory committee | joint board
+council-company: council company | wholly owned company | local authority company | teckal company |
+    council owned company | arm length company | arms length company | almo
+joint-venture: joint venture | jv | joint venture company | limited liability partnership | llp
+trust: trust | charitable trust | leisure trust | community trust
+charity: charity | charitable incorporated organisation | cio | registered charity
+tenant-management-organisation: tenant management organisation | tmo
+statutory-partnership: statutory partnership | statutory body | statutory board | statutory committee
+business-improvement-district: business improvement district | bid
+forum: forum | board | group | network | steering group | working group | partnership board
+other: other
+""".replace("|\n    ", "| ")
+)
+
+
 #: What a spreadsheet or an officer writes for "it has no end date".
 NO_END = {"ongoing", "on going", "indefinite", "no end date", "open ended", "open-ended", "permanent", "none"}
 
@@ -119,3 +158,13 @@ def read_months(raw: Any) -> int:
     if not 1 <= months <= 120:
         raise Unplaced("not between 1 and 120 months")
     return months
+
+
+def representative(name: str) -> dict[str, str]:
+    """One of the council's representatives as written: a councillor (``Cllr A. Patel``,
+    ``Councillor Patel``) as `member`, anyone else as `role`."""
+    return (
+        {"member": name}
+        if re.match(r"^(cllr|councillor|cllrs|councillors)\b", name, re.IGNORECASE)
+        else {"role": name}
+    )
