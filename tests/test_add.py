@@ -221,9 +221,7 @@ def test_a_bad_draft_is_not_written_and_points_into_the_draft(register):
         text=True,
     )
     assert result.returncode == 1
-    assert result.stderr.startswith(
-        "draft.yaml:9:8: [error] start: 'May 2024' is written the UK way: write 2024-05 "
-    )
+    assert "draft.yaml:9:8: [error] start: 'May 2024' is written the UK way: write 2024-05 " in result.stderr
     assert "not written" in result.stderr
     assert list((register / "register").iterdir()) == []
 
@@ -296,6 +294,7 @@ def test_a_grant_with_uk_dates_and_money_a_changed_answer_and_defaults_passes_li
     summary = screen.getvalue().rpartition("The new entry, ")[2]
     [number] = [line.split(".")[0].strip() for line in summary.splitlines() if "Partners:" in line]
     child.sendline(number)  # a second partner was forgotten
+    answer(child, "Keep it as before, or give them again (no) [yes]: ", "no")
     answer(child, "Partner 1 name", "Shenfield Youth Trust")
     answer(child, "sector", "voluntary")
     answer(child, "Partner 2 name", "Essex Youth Service")
@@ -381,3 +380,23 @@ def test_a_draft_whose_facts_contradict_each_other_is_not_written(register):
         text=True,
     )
     assert classify.returncode == 1, "the same draft is one classify rejects"
+
+
+def test_questions_are_wrapped_at_word_boundaries_in_a_narrow_terminal(register):
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "partreg", "add"],
+        cwd=str(register),
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(40, 80),
+    )
+    child.logfile_read = screen = io.StringIO()
+    answer(child, "Title of the arrangement: ", "Street cleansing")
+    child.expect_exact("counts as yes.): ")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    lines = screen.getvalue().replace("\r\n", "\n").split("\n")
+    assert max(map(len, lines)) < 80, "no line the terminal must break for itself"
+    question = " ".join(line.strip() for line in lines if line and not line.startswith(("Title", "First")))
+    assert "Is the council buying a service that another organisation delivers on its behalf?" in question

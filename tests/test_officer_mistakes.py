@@ -95,18 +95,79 @@ CASES = [
         FORUM,
         ("summary: Venues", "summary: Note: venues"),
         "yaml-syntax",
-        'is not valid YAML: the text after `summary:` has a colon in it: put the text in quotes: summary: "Note: '
-        'venues, police and the council discuss the town centre at night." (the parser says: mapping values are '
-        "not allowed in this context)",
+        "is not valid YAML: the text after `summary:` has a colon and a space in it, which YAML reads as a new "
+        "key: put the text in quotes: summary: 'Note: venues, police and the council discuss the town centre at "
+        "night.' (the parser says: mapping values are not allowed in this context)",
         lambda text, m: replace_line(text, "summary:", written(m, "put the text in quotes: ")),
+    ),
+    (
+        "a colon and a Windows path in a summary",
+        FORUM,
+        ("summary: Venues", "summary: Files at S:\\new\\tenders: see them. Venues"),
+        "yaml-syntax",
+        "is not valid YAML: the text after `summary:` has a colon and a space in it, which YAML reads as a new "
+        "key: put the text in quotes: summary: 'Files at S:\\new\\tenders: see them. Venues, police and the council discuss the town "
+        "centre at night.' (the parser says: mapping values are not allowed in this context)",
+        lambda text, m: replace_line(text, "summary:", written(m, "put the text in quotes: ")),
+    ),
+    (
+        "a colon in a summary with a comment after it",
+        FORUM,
+        (
+            "summary: Venues, police and the council discuss the town centre at night.",
+            "summary: Weekly: all wards  # ask",
+        ),
+        "yaml-syntax",
+        "is not valid YAML: the text after `summary:` has a colon and a space in it, which YAML reads as a new "
+        "key: put the text in quotes: summary: 'Weekly: all wards'  # ask (the parser says: mapping values are not allowed in this "
+        "context)",
+        lambda text, m: replace_line(text, "summary:", written(m, "put the text in quotes: ")),
+    ),
+    (
+        "a summary that starts with a character YAML reads as its own",
+        FORUM,
+        ("summary: Venues", "summary: @Venues"),
+        "yaml-syntax",
+        "is not valid YAML: the text after `summary:` starts with @, which YAML reads as its own: put the text "
+        "in quotes: summary: '@Venues, police and the council discuss the town centre at night.' (the parser says: "
+        "unexpected character: `@')",
+        lambda text, m: replace_line(text, "summary:", written(m, "put the text in quotes: ")),
+    ),
+    (
+        "an apostrophe inside single quotes",
+        FORUM,
+        ("title: Town Centre Forum", "title: 'Council's Town Centre Forum'"),
+        "yaml-syntax",
+        "is not valid YAML: the text after `title:` goes on after its closing quote: put the text in quotes: "
+        "title: 'Council''s Town Centre Forum' (the parser says: invalid trailing content after double-quoted "
+        "scalar)",
+        lambda text, m: replace_line(text, "title:", written(m, "put the text in quotes: ")),
+    ),
+    (
+        "no space after a list item's dash",
+        FORUM,
+        ("  - name: Essex Police", "  -name: Essex Police"),
+        "yaml-syntax",
+        "is not valid YAML: a list item needs a space after its dash: write - name: Essex Police (the parser "
+        "says: mapping values are not allowed in this context)",
+        lambda text, m: text.replace("  -name: Essex Police", "  " + written(m)),
+    ),
+    (
+        "no space after a key's colon",
+        FORUM,
+        ("title: Town Centre Forum", "title:Town Centre Forum"),
+        "yaml-syntax",
+        "is not valid YAML: a key needs a colon and a space after it: write title: Town Centre Forum (the parser "
+        "says: simple key expect ':')",
+        by_write("title:"),
     ),
     (
         "a tab to indent",
         FORUM,
         ("  role: Licensing", "\trole: Licensing"),
         "yaml-syntax",
-        "is not valid YAML: a tab is used to indent this line: YAML indents with spaces only; replace the tab with "
-        "spaces (the parser says: tabs disallowed within this context (block indentation))",
+        "is not valid YAML: a tab is used to indent or to space a line here: YAML takes spaces only; replace the "
+        "tab with spaces (the parser says: tabs disallowed within this context (block indentation))",
         lambda text, m: text.replace("\t", "  "),
     ),
     (

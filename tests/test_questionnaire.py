@@ -103,10 +103,11 @@ def test_bad_answers_are_asked_again():
 
 
 def test_an_id_in_use_is_refused():
-    answers = contract_answers(ids=("", "Bad_Id", "street-cleansing-2"))
-    draft, _, said = run(answers, exists=lambda i: i == "street-cleansing-contract")
+    answers = contract_answers(ids=("street-cleansing-contract", "Bad_Id", "street-cleansing-2"))
+    draft, prompts, said = run(answers, exists=lambda i: i == "street-cleansing-contract")
     assert draft["id"] == "street-cleansing-2"
     assert any("already exists" in s for s in said)
+    assert "Id (the file name) [street-cleansing-contract-2]: " in prompts, "the id proposed is a free one"
 
 
 def test_unknown_facts_leave_the_choice_to_the_officer():
@@ -422,3 +423,41 @@ def test_a_forum_records_what_the_body_is_and_the_councils_representatives():
     assert entry.kind is Kind.JOINT_WORKING and entry.form is None
     assert draft["representatives"] == [{"member": "Cllr A. Patel"}, {"role": "Licensing Manager"}]
     assert summary_of(said)["Council representatives"][1] == "Cllr A. Patel; Licensing Manager"
+
+
+def test_moving_the_start_asks_again_what_was_checked_against_it():
+    """A last review is dropped once the start moves to the future, and one before a new start is
+    asked again: the summary and the file say the same."""
+    start_at = summary_of(run(contract_answers(reviewed=("2025-04-01", "", "")))[2])["Start"][0]
+    later = contract_answers(reviewed=("2025-04-01", "", ""), then=(str(start_at), "2027-06-01", "", ""))
+    draft, _, said = run(later)  # the new start; its end [none]; write
+    assert draft["start"] == dt.date(2027, 6, 1) and "review" not in draft
+    assert "Last review" not in summary_of(said)
+    earlier = contract_answers(
+        reviewed=("2025-04-01", "", ""),
+        then=(str(start_at), "2026-01-01", "", "", "2026-02-01", "", "", ""),
+    )  # the new start; end [none]; the old review is refused, a new one; continue; no role; write
+    draft, _, said = run(earlier)
+    assert draft["review"]["history"] == [{"date": dt.date(2026, 2, 1), "outcome": "continue"}]
+    assert "  That is before 2026-01-01: give a date on or after it." in said
+
+
+def test_a_list_asked_again_can_be_kept_and_a_kind_keeps_its_answers():
+    partners_at = summary_of(run(contract_answers())[2])["Partners"][0]
+    draft, _, _ = run(contract_answers(then=(str(partners_at), "", "")))  # keep them; write
+    assert draft["partners"] == [{"name": "BIFFA", "sector": "private"}]
+    kind_at = summary_of(run(contract_answers())[2])["Kind"][0]
+    draft, prompts, _ = run(contract_answers(then=(str(kind_at), "", "", "")))  # Enter keeps the fact
+    assert draft["kind"] == "contract"
+    assert any(p.endswith("[yes]: ") and "buying a service" in p for p in prompts)
+
+
+def test_a_dash_or_a_control_character_is_not_an_answer():
+    answers = contract_answers()
+    answers[answers.index("ENV-1")] = "-"
+    answers.insert(answers.index("£1,200,000"), "ENV-1")
+    answers[0:1] = ["Street\x1b[Dcleansing contract", "Street cleansing contract"]
+    draft, _, said = run(answers)
+    assert draft["title"] == "Street cleansing contract" and draft["contract"]["reference"] == "ENV-1"
+    assert "  The answer holds a control character (an arrow key?): type it again." in said
+    assert "  An answer is needed here." in said

@@ -192,33 +192,64 @@ def yaml_mistake(detail: str, text: str, line: int) -> str | None:
     the rare ones, which keep the parser's own words."""
     lines = text.splitlines()
     here = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "tab" in detail and ("\t" in here or "'\\t'" in detail):
-        return "a tab is used to indent this line: YAML indents with spaces only; replace the tab with spaces"
-    if "mapping values are not allowed" in detail:
-        key, sep, value = here.partition(": ")
-        if (
-            sep
-            and (": " in value or value.rstrip().endswith(":"))
-            and key.strip()
-            and not key.strip().startswith("#")
-        ):
-            fixed = f"{key}: {_quoted(value.strip())}"
-            return (
-                f"the text after `{key.strip()}:` has a colon in it: put the text in quotes: {fixed.strip()}"
-            )
-        above = _line_above(lines, line)
-        if above is not None:
-            wanted = len(above) - len(above.lstrip(" -"))
-            return (
-                f"this line is indented more than the line above: start `{here.strip().split(':')[0]}:` "
-                f"with {wanted} spaces, as `{above.strip().split(':')[0]}:` starts"
-            )
+    above = _line_above(lines, line)
+    near = [row for row in (here, above or "", lines[line] if line < len(lines) else "")]
+    if any("\t" in row for row in near) and ("tab" in detail or "whitespace" in detail):
+        return "a tab is used to indent or to space a line here: YAML takes spaces only; replace the tab with spaces"
+    for row in (here, above or ""):
+        if re.match(r"^\s*-[^\s-]", row):  # `-name: x`: a list item needs a space after its dash
+            return f"a list item needs a space after its dash: write {row.strip().replace('-', '- ', 1)}"
+    if "expect ':'" in detail or "could not find expected ':'" in detail:
+        for row in (here, above or ""):
+            if m := re.match(r"^\s*([A-Za-z_][\w-]*)\s*(?::(?=\S)|=)\s*(.*)$", row):
+                return f"a key needs a colon and a space after it: write {m.group(1)}: {m.group(2)}"
+    key, sep, value = here.partition(": ")
+    name = key.strip()
+    text_part, comment = _without_comment(value.strip())
+    first = text_part[:1]
+    colon_inside = "mapping values are not allowed" in detail and (
+        ": " in value or value.rstrip().endswith(":")
+    )
+    trailing = "trailing content after" in detail
+    special_start = first in tuple("@`*|>!%&-") or (
+        first in ("[", "{") and not text_part.endswith(("]", "}"))
+    )
+    if (
+        sep
+        and re.fullmatch(r"(?:-\s*)?[A-Za-z_][\w-]*", name)
+        and (colon_inside or trailing or special_start)
+    ):
+        if trailing and len(text_part) > 1 and text_part[0] in "'\"" and text_part.endswith(text_part[0]):
+            text_part = text_part[
+                1:-1
+            ]  # 'Council's Street Cleansing': the outer quotes were meant to hold it
+        fixed = f"{name}: {_quoted(text_part)}" + (f"  {comment}" if comment else "")
+        why = (
+            "has a colon and a space in it, which YAML reads as a new key"
+            if colon_inside
+            else "goes on after its closing quote"
+            if trailing
+            else f"starts with {first}, which YAML reads as its own"
+        )
+        return f"the text after `{name}:` {why}: put the text in quotes: {fixed}"
+    if "mapping values are not allowed" in detail and above is not None:
+        wanted = len(above) - len(above.lstrip(" -"))
+        return (
+            f"this line is indented more than the line above: start `{here.strip().split(':')[0]}:` "
+            f"with {wanted} spaces, as `{above.strip().split(':')[0]}:` starts"
+        )
     if "did not find expected key" in detail or "expected <block end>" in detail or "expected '-'" in detail:
         return (
             "this line does not line up with the lines around it: in a list each item starts with `- `, "
             "and the keys of one item line up under its first key (- name: ... then   sector: ...)"
         )
     return None
+
+
+def _without_comment(value: str) -> tuple[str, str]:
+    """A plain value and the comment after it (`` # ...``), which YAML never makes part of the value."""
+    at = value.find(" #")
+    return (value, "") if at < 0 else (value[:at].rstrip(), value[at:].strip())
 
 
 def unclosed(what: str, quote: str | None) -> str:
@@ -230,8 +261,8 @@ def unclosed(what: str, quote: str | None) -> str:
 
 
 def _quoted(value: str) -> str:
-    if '"' not in value:
-        return f'"{value}"'
+    """``value`` in single quotes, the YAML quoting in which nothing is an escape (``S:\\new`` stays
+    as written); a quote inside is written twice."""
     return "'" + value.replace("'", "''") + "'"
 
 

@@ -520,7 +520,7 @@ def list_(
     from partreg.export import SUMMARY_COLUMNS, public_entries, summary_record
     from partreg.lint import did_you_mean
     from partreg.models import Kind, ReviewSettings, Status
-    from partreg.review import next_review
+    from partreg.review import ended_in_fact, next_review
 
     # as an officer types them: `Active`, `Joint working`
     kind = "-".join(kind.lower().split()) if kind else kind
@@ -547,7 +547,11 @@ def list_(
     ]
     # chosen, and their reviews scheduled, by every field; shown without the fields kept internal
     reviews = register.settings.review if register.settings else ReviewSettings()
-    due = [None if e.status is Status.ENDED else next_review(e, reviews) for e in chosen]
+    today = date.today()
+    due = [
+        None if e.status is Status.ENDED or ended_in_fact(e, today) else next_review(e, reviews)
+        for e in chosen
+    ]
     rows = [summary_record(e, d) for e, d in zip(public_entries(chosen, register.settings), due, strict=True)]
     if output is ListFormat.json:
         report.as_json(rows, sys.stdout)
@@ -1037,7 +1041,7 @@ def init(
             )
         from partreg.models import Settings
 
-        asker = Questionnaire(_ask, typer.echo, Settings(council="-"), date.today(), lambda _: False)
+        asker = Questionnaire(_ask, _say, Settings(council="-"), date.today(), lambda _: False)
         council = asker.need("The council's name", str)
         if not priorities:
             typer.echo("The corporate plan's priorities, one at a time (empty to finish):")
@@ -1193,11 +1197,26 @@ def _entry_from(target: str, root: Path | None) -> Arrangement:
 
 
 def _ask(prompt: str) -> str:
-    """One answer from the terminal; Ctrl-C or Ctrl-D stops the command, and nothing is written."""
+    """One answer from the terminal, the question wrapped to its width; Ctrl-C or Ctrl-D stops the
+    command, and nothing is written. Arrow keys edit the line, as in any shell."""
+    from partreg import report
+
+    with contextlib.suppress(ImportError):  # not on every platform: without it, arrows are refused
+        import readline  # noqa: F401  (input() edits lines once it is loaded)
+    *above, last = report.wrapped(prompt.rstrip(" "), sys.stdout).split("\n")
+    for line in above:
+        typer.echo(line)
     try:
-        return input(prompt)
+        return input(last + prompt[len(prompt.rstrip(" ")) :])
     except (KeyboardInterrupt, EOFError):
         raise Stopped() from None
+
+
+def _say(text: str) -> None:
+    """A line of a questionnaire, wrapped to the terminal's width at word boundaries."""
+    from partreg import report
+
+    typer.echo(report.wrapped(text, sys.stdout))
 
 
 def _interactive() -> bool:
@@ -1256,7 +1275,7 @@ def classify_(
     elif _interactive():
         from partreg.models import Settings
 
-        facts = Questionnaire(_ask, typer.echo, Settings(council="-"), date.today(), lambda _: False).facts()
+        facts = Questionnaire(_ask, _say, Settings(council="-"), date.today(), lambda _: False).facts()
     else:
         raise UsageError(
             "give an ID or FILE, or --answers FILE; or run it in a terminal to be asked the questions"
@@ -1323,7 +1342,7 @@ def add(
     base = _root(root)
     settings = _settings(base)
     folder = base / REGISTER_DIR
-    linter = Linter(settings, ALL)
+    linter = Linter(settings, ALL, date.today())  # what lint will say today: reviews due, ends passed
     doc: Document | None = None
     if draft is not None:
         doc = read_document(draft, str(draft))
@@ -1340,9 +1359,7 @@ def add(
             _, found = linter.check(parse_document(dump_entry(answers).encode(), name), answers["id"])
             return [Finding(p.severity is Severity.ERROR, p.message) for p in found]
 
-        data = Questionnaire(_ask, typer.echo, settings, date.today(), lambda i: i in _ids_on_disk(base)).run(
-            check
-        )
+        data = Questionnaire(_ask, _say, settings, date.today(), lambda i: i in _ids_on_disk(base)).run(check)
     else:
         raise UsageError("partreg add asks questions: run it in a terminal, or give --from DRAFT.yaml")
 

@@ -453,8 +453,19 @@ _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
 def looks_like_a_name(text: str) -> bool:
-    """``Jane Smith``, ``Mrs J Smith``, ``J. Smith``, ``Cllr Patel``: yes. ``Head of Housing``,
-    ``Community Safety Manager``, ``Environmental Health``: no."""
+    """``Jane Smith``, ``Mrs J Smith``, ``J. Smith``, ``Cllr Patel``, ``Smith, Jane``, ``Mary Jones
+    (Housing Manager)``, ``Housing Manager - Jane Smith``: yes. ``Head of Housing``, ``Community
+    Safety Manager``, ``Environmental Health``: no."""
+    surname_first = re.fullmatch(r"\s*([A-Z][a-z'\u2019-]+),\s*([A-Z][a-z]+)\s*", text)
+    if surname_first and surname_first.group(2).lower() in GIVEN_NAMES:
+        return True
+    parts = [p for p in re.split(r"\s+[-\u2013\u2014]\s+|[()/]", text) if p.strip()]
+    if len(parts) > 1:  # a name beside a role: "Mary Jones (Housing Manager)"
+        return any(_one_name(p) for p in parts)
+    return _one_name(text)
+
+
+def _one_name(text: str) -> bool:
     words = text.replace(",", " ").split()
     if not 2 <= len(words) <= 4 or any(w.lower().strip(".") in ROLE_WORDS for w in words):
         return False

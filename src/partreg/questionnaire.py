@@ -19,6 +19,7 @@ from partreg.classify import QUESTIONS, classify
 from partreg.errors import Stopped
 from partreg.lint import ID_RULE
 from partreg.models import (
+    CONTROL,
     FORM_LABELS,
     ID_PATTERN,
     KIND_IN_A_SENTENCE,
@@ -33,7 +34,7 @@ from partreg.models import (
     uk_date,
 )
 from partreg.names import looks_like_a_name
-from partreg.readers import Unplaced, read_money, read_months, representative
+from partreg.readers import Unplaced, pounds, read_money, read_months, representative
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -88,7 +89,9 @@ def parse_pounds(text: str) -> float | int:
     except Unplaced:
         raise Invalid("write an amount in pounds, for example 25000, £25,000 or £4.2m") from None
     if qualified:
-        raise Invalid("write the amount alone, for example 25000 (say what it covers in the notes)")
+        raise Invalid(
+            "write the amount alone, for example 25000 (what it covers can go in the file's notes later)"
+        )
     return amount
 
 
@@ -169,8 +172,14 @@ class Questionnaire:
         prompt = f"{question}{optional} [{default}]: " if default else f"{question}{optional}: "
         while True:
             answer = self._ask(prompt).strip()
-            if answer == "-" and not required:
-                return None  # clears an optional answer that has a default
+            if answer == "-":
+                if not required:
+                    return None  # clears an optional answer that has a default
+                self.say("  An answer is needed here.")
+                continue
+            if CONTROL.search(answer):  # an arrow or function key where the terminal cannot edit
+                self.say("  The answer holds a control character (an arrow key?): type it again.")
+                continue
             if not answer and default is not None:
                 answer = default
             if not answer:
@@ -192,9 +201,18 @@ class Questionnaire:
         return value
 
     def many(
-        self, what: str, ask_one: Callable[[int], dict[str, Any] | str | None], *, at_least: int
+        self,
+        what: str,
+        ask_one: Callable[[int], dict[str, Any] | str | None],
+        *,
+        at_least: int,
+        now: list[Any] | None = None,
     ) -> list[Any]:
-        """Ask for items until an empty answer, after at least ``at_least`` of them."""
+        """Ask for items until an empty answer, after at least ``at_least`` of them; asked again
+        (``now`` the items so far), the officer may keep them all."""
+        kept = "it" if now and len(now) == 1 else f"all {len(now or ())}"
+        if now and self.need(f"Keep {kept} as before, or give them again (no)", parse_yes_no, default="yes"):
+            return now
         items: list[Any] = []
         while True:
             item = ask_one(len(items) + 1)
@@ -207,8 +225,9 @@ class Questionnaire:
 
     # ----------------------------------------------------------------------- the flow
 
-    def facts(self) -> dict[str, bool | None]:
-        """The classification questions, each asked only while it can still change the kind."""
+    def facts(self, before: dict[str, bool | None] | None = None) -> dict[str, bool | None]:
+        """The classification questions, each asked only while it can still change the kind; asked
+        again, each offers the answer given ``before`` (Enter keeps it)."""
         facts: dict[str, bool | None] = {}
         asked: set[str] = set()
         self.say("First, what kind of arrangement is this? Answer yes, no, or ? if you don't know.")
@@ -218,7 +237,10 @@ class Questionnaire:
                 return facts
             fact = pending[0]
             asked.add(fact)
-            facts[fact] = self.ask(QUESTIONS[fact], parse_fact)
+            default = None
+            if before and fact in before:
+                default = {True: "yes", False: "no", None: "?"}[before[fact]]
+            facts[fact] = self.ask(QUESTIONS[fact], parse_fact, default=default)
 
     def kind(self, facts: dict[str, bool | None]) -> Kind | None:
         """The kind to record: one the answers do not contradict (so that `partreg classify` agrees
@@ -289,13 +311,16 @@ class Questionnaire:
             step = steps[int(reply) - 1]
             self.say("Press Enter to keep an answer as it is, or - to clear one that is optional.")
             self.answers[step.key] = step.ask(self.answers.get(step.key))
-            self._fill()  # an answer that changes the kind or the status may need more
+            # answers checked against this one, or defaulted from it, are asked again (Enter keeps them)
+            again = {k: self.answers.pop(k) for k in DEPENDS.get(step.key, ()) if k in self.answers}
+            self._fill(again)  # and an answer that changes the kind or the status may need more
 
-    def _fill(self) -> None:
-        """Ask each question that applies and has no answer yet, in order."""
+    def _fill(self, before: dict[str, Any] | None = None) -> None:
+        """Ask each question that applies and has no answer yet, in order (offering the answer it
+        had ``before``, where it is asked again)."""
         for step in self._steps():
             if step.applies() and step.key not in self.answers:
-                self.answers[step.key] = step.ask(None)
+                self.answers[step.key] = step.ask((before or {}).get(step.key))
 
     @staticmethod
     def _form_choice(steps: int, *, can_write: bool) -> Callable[[str], str]:
@@ -336,7 +361,7 @@ class Questionnaire:
                 "id",
                 "Id (the file name)",
                 lambda now: self.need(
-                    "Id (the file name)", self._new_id, default=now or propose_id(a["title"])
+                    "Id (the file name)", self._new_id, default=now or self._free_id(propose_id(a["title"]))
                 ),
             ),
             Step(
@@ -395,7 +420,7 @@ class Questionnaire:
             Step(
                 "partners",
                 "Partners",
-                lambda now: self.many("partner is", self._partner, at_least=1),
+                lambda now: self.many("partner is", self._partner, at_least=1, now=now),
                 shown=lambda v: "; ".join(f"{p['name']} ({p['sector']})" for p in v),
             ),
             Step("start", "Start", lambda now: self.date("Start date", default=now or self.today)),
@@ -455,7 +480,9 @@ class Questionnaire:
             Step(
                 "actions",
                 "Actions agreed in return",
-                lambda now: self.many("action is", self._item("Action agreed in return"), at_least=1),
+                lambda now: self.many(
+                    "action is", self._item("Action agreed in return"), at_least=1, now=now
+                ),
                 applies=funding,
                 shown="; ".join,
             ),
@@ -469,14 +496,14 @@ class Questionnaire:
             Step(
                 "objectives",
                 "Shared objectives",
-                lambda now: self.many("objective is", self._item("Shared objective"), at_least=1),
+                lambda now: self.many("objective is", self._item("Shared objective"), at_least=1, now=now),
                 applies=partnership,
                 shown="; ".join,
             ),
             Step(
                 "outcomes",
                 "Outcomes",
-                lambda now: self.many("outcome is", self._outcome, at_least=1),
+                lambda now: self.many("outcome is", self._outcome, at_least=1, now=now),
                 applies=partnership,
                 shown=lambda v: "; ".join(f"{o['description']} (target: {o['target']})" for o in v),
             ),
@@ -510,7 +537,7 @@ class Questionnaire:
             Step(
                 "risks",
                 "Risks",
-                lambda now: self.many("risk is", self._risk, at_least=1),
+                lambda now: self.many("risk is", self._risk, at_least=1, now=now),
                 applies=partnership,
                 shown=lambda v: "; ".join(f"{r['description']} ({r['likelihood']}/{r['impact']})" for r in v),
             ),
@@ -527,8 +554,10 @@ class Questionnaire:
         ]
 
     def draft(self) -> dict[str, Any]:
-        """The entry the answers so far make, in the format's key order."""
-        a = self.answers
+        """The entry the answers so far make, in the format's key order: only the answers to the
+        questions that apply (a last review is not kept once the start is moved to the future)."""
+        applies = {step.key for step in self._steps() if step.applies()}
+        a = {k: v for k, v in self.answers.items() if k in applies}
         facts, kind = a["kind"]
         draft: dict[str, Any] = {
             "id": a["id"],
@@ -593,7 +622,7 @@ class Questionnaire:
     def _ask_kind(
         self, now: tuple[dict[str, bool | None], Kind] | None
     ) -> tuple[dict[str, bool | None], Kind]:
-        facts = self.facts()
+        facts = self.facts(now[0] if now else None)
         while (kind := self.kind(facts)) is None:  # contradictory answers, or another kind wanted
             facts = self.facts()
         return facts, kind
@@ -628,6 +657,8 @@ class Questionnaire:
     def _role(self, text: str) -> str:
         """A role, not a person: a name is asked again once, and taken if the officer repeats it."""
         value = _text(text)
+        if "@" in value:
+            raise Invalid("that is an email address: give the role, for example Community Safety Manager")
         if value != self._refused_role and looks_like_a_name(value):
             self._refused_role = value
             raise Invalid(
@@ -686,6 +717,14 @@ class Questionnaire:
     def _item(self, what: str) -> Callable[[int], str | None]:
         return lambda n: self.text(f"{what} {n}" + (" (empty to finish)" if n > 1 else ""), required=n == 1)
 
+    def _free_id(self, proposed: str) -> str:
+        """``proposed``, or with the first number that makes it unused: ``-2``, ``-3``..."""
+        n, found = 1, proposed
+        while self.exists(found):
+            n += 1
+            found = f"{proposed}-{n}"
+        return found
+
     def _new_id(self, text: str) -> str:
         value = parse_id(text)
         if value != self.answers.get("id") and self.exists(value):
@@ -735,6 +774,14 @@ class Questionnaire:
             "mitigation": self.need("  Mitigation", _text),
         }
 
+
+#: The answers asked again when the one they depend on changes: checked against it, or defaulted from it.
+DEPENDS = {
+    "start": ("end", "last_review", "period_start"),
+    "end": ("period_end",),
+    "status": ("end",),
+    "period_start": ("period_end",),
+}
 
 #: What a contract's value covers, as the officer answers: the field it goes in, and how it reads.
 VALUE_COVERS = {
@@ -796,7 +843,7 @@ def _earliest(value: Any) -> dt.date:
 
 
 def _pounds(value: Any) -> str:
-    return "(none)" if value is None else f"£{value:,}"
+    return "(none)" if value is None else pounds(value)
 
 
 def _review_shown(record: dict[str, Any] | None) -> str:

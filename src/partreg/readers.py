@@ -168,3 +168,8 @@ def representative(name: str) -> dict[str, str]:
         if re.match(r"^(cllr|councillor|cllrs|councillors)\b", name, re.IGNORECASE)
         else {"role": name}
     )
+
+
+def pounds(amount: float) -> str:
+    """An amount as a UK page writes it: ``£4,200,000``, ``£1,000.50``."""
+    return f"£{amount:,.2f}" if isinstance(amount, float) and not amount.is_integer() else f"£{int(amount):,}"

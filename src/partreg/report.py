@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -60,6 +61,11 @@ def _hanging(rows: Sequence[tuple[str, ...]]) -> Any:
     for row in rows:
         grid.add_row(*row)
     return grid
+
+
+def _bullet(out: Console, text: str) -> None:
+    """``  • text``, a long text wrapping under itself, not under the bullet."""
+    out.print(f"  • {text}" if out.soft_wrap else _hanging([("  •", text)]))
 
 
 def plural(n: int, word: str) -> str:
@@ -425,20 +431,24 @@ def classification_text(result: dict[str, Any], recorded: str | None, out: Conso
         out.print("[bold]Kind: not decided yet[/]")
     out.print("Why:")
     for reason in result["reasons"]:
-        out.print(f"  • {escape(reason)}")
+        _bullet(out, escape(reason))
     if result.get("source"):
-        out.print(f"  [dim]{escape(result['source'])}[/]")
+        out.print(
+            f"  [dim]{escape(result['source'])}[/]"
+            if out.soft_wrap
+            else _hanging([(" ", f"[dim]{escape(result['source'])}[/]")])
+        )
     if result["conflicts"]:
         out.print("[yellow]Contradictions (each says which fact to change):[/]")
         for conflict in result["conflicts"]:
-            out.print(f"  • {escape(conflict)}")
+            _bullet(out, escape(conflict))
     if result["missing"]:
         if result["kind"] is None and result.get("leaning"):
             out.print("The one question that would settle it:")
         else:
             out.print("Still to find out (the answer could change the kind):")
         for item in result["missing"]:
-            out.print(f"  • {escape(item['question'])}  [dim]({item['fact']})[/]")
+            _bullet(out, f"{escape(item['question'])}  [dim]({item['fact']})[/]")
     if recorded is None:
         return
     deciding = [d for d in result.get("deciding", []) if not d["presumed"]]
@@ -483,9 +493,10 @@ def classification_text(result: dict[str, Any], recorded: str | None, out: Conso
 def arrangements_table(rows: Sequence[dict[str, Any]], out: Console) -> None:
     """The register's arrangements in one table, under a heading for each kind."""
     from partreg.models import KIND_LABELS, Kind
+    from partreg.readers import pounds
 
     def money(r: dict[str, Any]) -> str:
-        return f"£{r['money_gbp']:,}\n{r['money_is']}" if r["money_gbp"] is not None else ""
+        return f"{pounds(r['money_gbp'])}\n({r['money_is']})" if r["money_gbp"] is not None else ""
 
     def kind(r: dict[str, Any]) -> str:
         label = KIND_LABELS[Kind(r["kind"])] if r["kind"] else "Kind not recorded"
@@ -500,7 +511,7 @@ def arrangements_table(rows: Sequence[dict[str, Any]], out: Console) -> None:
             Column("lead service", lambda r: escape(r["lead_service"] or "not recorded")),
             Column("next review", lambda r: r["next_review"] or "", whole=True),
             Column("ends", lambda r: r["end"] or "", whole=True),
-            Column("council money", money),
+            Column("council money", money, joined=" "),
         ],
         out,
         group=kind,
@@ -519,7 +530,7 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
     labels = {s.value: (colours.get(s, "red"), label) for s, label in STATE_LABELS.items()}
     headings = {
         "overdue": "Overdue",
-        "ended-not-closed": "Ended, but the file does not say so",
+        "ended-not-closed": "Ended, not closed",
         "no-review-date": "No review date known",
         "due": "Due soon",
         "ending": "Ending soon",
@@ -602,5 +613,35 @@ def counter(total: int, label: str, *, enabled: bool) -> Iterator[Callable[[int]
 
 
 def error(message: str) -> None:
-    """One line on stderr for a mistake the user can fix (control characters written out)."""
-    sys.stderr.write(f"partreg: {visible(message)}\n")
+    """One line on stderr for a mistake the user can fix (control characters written out), wrapped
+    at word boundaries on a terminal."""
+    sys.stderr.write(wrapped(f"partreg: {visible(message)}", sys.stderr) + "\n")
+
+
+def wrapped(text: str, out: TextIO) -> str:
+    """``text`` wrapped at word boundaries to the width of ``out`` where it is a terminal (each line
+    continued under its own indentation, under the text of a bullet); elsewhere as it is. A word
+    longer than the line (a path, a command) is never cut."""
+    import shutil
+    import textwrap
+
+    if not out.isatty():
+        return visible(text)
+    width = max(shutil.get_terminal_size().columns - 1, 20)
+    lines = []
+    for line in visible(text).split("\n"):
+        body = line.lstrip(" ")
+        indent = " " * (len(line) - len(body))
+        bullet = re.match(r"^(?:[-•*]|\d+\.)\s+", body)
+        lines.append(
+            textwrap.fill(
+                line,
+                width,
+                subsequent_indent=indent + " " * (bullet.end() if bullet else 0),
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            if len(line) > width
+            else line
+        )
+    return "\n".join(lines)

@@ -8,7 +8,19 @@ def test_a_role_passes():
     check(PARTNERSHIP)
 
 
-@pytest.mark.parametrize("name", ["Jane Smith", "Mrs J. Smith", "J Smith", "Cllr Patel", "Mohammed O'Brien"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Jane Smith",
+        "Mrs J. Smith",
+        "J Smith",
+        "Cllr Patel",
+        "Mohammed O'Brien",
+        "Smith, Jane",
+        "Mary Jones (Housing Manager)",
+        "Housing Manager - Jane Smith",
+    ],
+)
 def test_a_person_as_the_lead_role(name):
     check(
         replace(PARTNERSHIP, "role: Community Safety Manager", f"role: {name}"),
