@@ -244,8 +244,8 @@ class Grant:
 
     @property
     def prefix(self) -> str:
-        """Where the grant's fields are, as a summary names them."""
-        return f"funding.awards[{self.number - 1}]" if self.award else "funding"
+        """Where the grant's fields are, as a summary names them (every award's alike, to be counted)."""
+        return "funding.awards[]" if self.award else "funding"
 
     @property
     def key(self) -> str:
