@@ -1406,7 +1406,7 @@ def _free_id(proposed: str, taken: set[str]) -> str:
 export_app = typer.Typer(
     cls=_Group,
     help="The statutory and open-data publications made from the register: the Transparency Code's "
-    "contracts and grants, and 360Giving.",
+    "contracts and grants, and 360Giving.\n\nExample: partreg export transparency-contracts --out contracts.csv",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
