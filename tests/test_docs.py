@@ -102,7 +102,17 @@ FORMAT = " ".join(
 )
 #: Where a council practice a rule rests on is documented: the councils whose registers show it, or
 #: this repository's documents.
-PRACTICE_SOURCES = ("Gravesham", "Chorley", "Darlington", "Manchester", "Brentwood", "README", "DESIGN.md")
+PRACTICE_SOURCES = (
+    "Gravesham",
+    "Chorley",
+    "Darlington",
+    "Manchester",
+    "Brentwood",
+    "README",
+    "DESIGN.md",
+    "Transparency Code 2015",
+    "360Giving Data Standard",
+)
 
 
 def _fragments(quote):

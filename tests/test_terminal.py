@@ -125,7 +125,7 @@ def test_help(width, command):
         order = [line.split()[0] for line in text.split("Commands:")[1].splitlines() if line[2:3].strip()]
         assert order == [
             "init", "import", "add", "list", "show", "classify", "review-due",
-            "review", "history", "lint", "render", "rules", "schema",
+            "review", "history", "lint", "render", "export", "rules", "schema",
         ]  # fmt: skip
         assert (
             "lint Check register files: every problem in every file, with where it is and how to fix it."

@@ -58,6 +58,7 @@ class _Group(TyperGroup):
         "history",
         "lint",
         "render",
+        "export",
         "rules",
         "schema",
     )
@@ -1415,6 +1416,207 @@ def _free_id(proposed: str, taken: set[str]) -> str:
         n += 1
         found = f"{proposed}-{n}"
     return found
+
+
+# --------------------------------------------------------------------------- export
+
+export_app = typer.Typer(
+    cls=_Group,
+    help="The statutory and open-data publications made from the register: the Transparency Code's "
+    "contracts and grants, and 360Giving.\n\nExample: partreg export transparency-contracts --out contracts.csv",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(export_app, name="export")
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+FromOption = Annotated[
+    date | None,
+    typer.Option(
+        "--from",
+        metavar="YYYY-MM-DD",
+        parser=_iso_date,
+        help="Only what was live on or after this day (the first day of the quarter). Default: no limit.",
+        show_default=False,
+    ),
+]
+ToOption = Annotated[
+    date | None,
+    typer.Option(
+        "--to",
+        metavar="YYYY-MM-DD",
+        parser=_iso_date,
+        help="Only what was live on or before this day (the last day of the quarter). Default: no limit.",
+        show_default=False,
+    ),
+]
+OutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--out", "-o", metavar="FILE", help="Write to this file. Default: standard output.", dir_okay=False
+    ),
+]
+
+
+def _period(start: date | None, end: date | None) -> Any:
+    from partreg.opendata import Period
+
+    if start is not None and end is not None and start > end:
+        raise UsageError(f"--from {start} is after --to {end}: give the period's first day, then its last")
+    return Period(start, end)
+
+
+def _export_write(text: str, out: Path | None) -> None:
+    """The export, to ``out`` (written whole, or not at all) or to standard output."""
+    if out is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return
+    from partreg.store import write_atomic
+
+    write_atomic(out, text)
+
+
+def _export_table(table: Any, output: ExportFormat, out: Path | None, what: str) -> None:
+    import io
+
+    from partreg import report
+    from partreg.opendata import table_csv
+
+    if output is ExportFormat.csv:
+        text = table_csv(table)
+    else:
+        buffer = io.StringIO()
+        report.as_json(table.rows, buffer)
+        text = buffer.getvalue()
+    _export_write(text, out)
+    typer.echo(table.summary(what), err=True)
+
+
+@export_app.command("transparency-contracts", cls=_Command)
+@_help(
+    """Contracts over £5,000, in the Local Government Transparency Code 2015's columns (CSV for Excel).
+
+    One row per contract (or an arrangement whose facts make it one) whose
+    value exceeds the threshold (exports.contracts_over_gbp in partreg.yaml,
+    default 5000) and whose life overlaps --from/--to; a contract with no
+    value recorded is listed too. Cells the register does not record are
+    empty, and a summary on stderr says how many rows are incomplete.
+
+    Example: partreg export transparency-contracts --from 2025-04-01 --to 2025-06-30 --out contracts.csv
+    """
+)
+def export_contracts(
+    start: FromOption = None,
+    end: ToOption = None,
+    output: Annotated[
+        ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="csv or json.")
+    ] = ExportFormat.csv,
+    out: OutOption = None,
+    root: RootOption = None,
+) -> None:
+    from partreg.opendata import transparency_contracts
+
+    period = _period(start, end)
+    register = _open(root)
+    assert register.settings is not None  # _open stops where the settings cannot be read
+    _export_table(
+        transparency_contracts(register.entries, register.settings, period), output, out, "contract"
+    )
+
+
+@export_app.command("transparency-grants", cls=_Command)
+@_help(
+    """Grants, in the Local Government Transparency Code 2015's columns for grants to voluntary,
+    community and social enterprise organisations (CSV for Excel).
+
+    One row per community-funding arrangement, or per award of a grant
+    scheme (funding.awards), whose funded period overlaps --from/--to.
+
+    Example: partreg export transparency-grants --from 2025-04-01 --to 2026-03-31 --out grants.csv
+    """
+)
+def export_grants(
+    start: FromOption = None,
+    end: ToOption = None,
+    output: Annotated[
+        ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="csv or json.")
+    ] = ExportFormat.csv,
+    out: OutOption = None,
+    root: RootOption = None,
+) -> None:
+    from partreg.opendata import transparency_grants
+
+    period = _period(start, end)
+    register = _open(root)
+    assert register.settings is not None
+    _export_table(transparency_grants(register.entries, register.settings, period), output, out, "grant")
+
+
+@export_app.command("360giving", cls=_Command)
+@_help(
+    """Grants as a 360Giving Data Standard package (JSON), or its spreadsheet form (CSV).
+
+    Needs exports.org_id (the council's org-id, e.g. GB-LAE-BRW) and
+    exports.giving_prefix (its 360Giving prefix, e.g. 360G-brentwood) in
+    partreg.yaml. A grant lacking what 360Giving requires (amount, award
+    day, recipient, description) is left out and named, and the exit code
+    is 1. Each grant's dateModified is its file's last commit.
+
+    Example: partreg export 360giving --out grants.json
+    """
+)
+def export_360giving(
+    start: FromOption = None,
+    end: ToOption = None,
+    output: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="json (a package) or csv (360Giving's column titles).",
+        ),
+    ] = ExportFormat.json,
+    out: OutOption = None,
+    root: RootOption = None,
+) -> None:
+    import io
+
+    from partreg import report
+    from partreg.history import last_changed
+    from partreg.opendata import giving_package, left_out_lines, table_csv
+
+    period = _period(start, end)
+    register = _open(root)
+    settings = register.settings
+    assert settings is not None
+    unset = [name for name in ("org_id", "giving_prefix") if getattr(settings.exports, name) is None]
+    if unset:
+        raise PartregError(
+            f"360Giving needs {' and '.join(f'exports.{n}' for n in unset)} in partreg.yaml: the council's "
+            "org-id (e.g. GB-LAE-BRW, from org-id.guide) and its 360Giving publisher prefix (e.g. 360G-brentwood)"
+        )
+    package = giving_package(register.entries, settings, last_changed(register.root, precise=True), period)
+    for line in left_out_lines(package.left_out):
+        report.error(line)
+    if not package.data["grants"]:
+        raise PartregError("no grant to publish: 360Giving needs at least one; nothing was written")
+    if output is ExportFormat.csv:
+        text = table_csv(package.table)
+    else:
+        buffer = io.StringIO()
+        report.as_json(package.data, buffer)
+        text = buffer.getvalue()
+    _export_write(text, out)
+    typer.echo(package.table.summary("grant"), err=True)
+    raise typer.Exit(1 if package.left_out else 0)
 
 
 def main() -> NoReturn:

@@ -213,10 +213,14 @@ def _version(
     return UNREADABLE if doc.problems else doc.data
 
 
-def last_changed(root: Path, folder: str = "register") -> dict[str, str]:
-    """The date each arrangement file last changed in git, by id (empty outside git): one git call."""
+def last_changed(root: Path, folder: str = "register", *, precise: bool = False) -> dict[str, str]:
+    """The date each arrangement file last changed in git, by id (empty outside git): one git call.
+    With ``precise``, the commit's date and time (ISO 8601, with its offset from UTC)."""
+    when = "%cI" if precise else "%cs"
     try:
-        log = _git(root, "log", "--format=\x1e%cs", "--name-only", "--", folder).decode("utf-8", "replace")
+        log = _git(root, "log", f"--format=\x1e{when}", "--name-only", "--", folder).decode(
+            "utf-8", "replace"
+        )
     except NotInGit:
         return {}
     dates: dict[str, str] = {}

@@ -182,6 +182,14 @@ funding.period_start: funding start | grant start | funding period start | grant
 funding.period_end: funding end | grant end | funding period end | grant end date
 funding.actions: agreed action | actions | grant condition | conditions of funding |
     what funding is for
+funding.award_date: date awarded | award date | date of award | date grant awarded | grant award date
+funding.recipient_org_id: recipient org id | recipient org identifier | org id | organisation identifier
+funding.recipient_registration: beneficiary registration number | recipient registration number |
+    beneficiary registration | beneficiary charity number
+contract.irrecoverable_vat_gbp: irrecoverable vat | vat that cannot be recovered | non recoverable vat |
+    irrecoverable vat gbp
+contract.supplier_sme: sme | sme supplier | small or medium enterprise | supplier sme
+contract.supplier_vcse: vcse | vcse supplier | voluntary or community sector | supplier vcse
 added_value: added value | value added | benefit | benefits | benefit to council
 exit_strategy: exit strategy | exit plan | exit arrangement
 form: form | legal form | form of body | type of body | body type | organisation type | structure |

@@ -673,9 +673,67 @@ class ContractDetails(_Strict):
     extensions: list[Extension] = Field(
         default_factory=list, description="Since 1.1: the options to extend the contract, in order."
     )
-    procurement_route: Text | None = Field(default=None, description="How it was procured.")
+    procurement_route: Text | None = Field(
+        default=None,
+        description="How it was procured. The Transparency Code asks whether the contract came from an "
+        "invitation to quote or a published invitation to tender: write `invitation-to-quote` or "
+        "`invitation-to-tender` where it did (or the route, e.g. `framework`, `direct-award`).",
+    )
     supplier_registration: Text | None = Field(
         default=None, description="The supplier's company or charity registration number."
+    )
+    supplier_sme: bool | None = Field(
+        default=None,
+        description="Since 1.1: the supplier is a small or medium-sized enterprise (the Transparency Code asks).",
+    )
+    supplier_vcse: bool | None = Field(
+        default=None,
+        description="Since 1.1: the supplier is a voluntary, community or social enterprise organisation "
+        "(the Transparency Code asks).",
+    )
+    irrecoverable_vat_gbp: Pounds | None = Field(
+        default=None,
+        description="Since 1.1: the VAT on the contract the council cannot recover, in pounds (0 where it "
+        "recovers it all).",
+    )
+
+
+#: An organisation identifier as org-id.guide gives it (``GB-CHC-1164883``, ``GB-COH-09506232``,
+#: ``GB-LAE-BRW``), or a 360Giving publisher's own (``360G-brentwood-shenfield-youth``).
+ORG_ID_PATTERN = r"^(?:[A-Z]{2}-[A-Z0-9]+|360G)-[^\s/\\]+$"
+OrgId = Annotated[str, StringConstraints(pattern=ORG_ID_PATTERN)]
+#: A 360Giving publisher prefix: ``360G-`` and the rest 360Giving registered.
+GIVING_PREFIX_PATTERN = r"^360G-[A-Za-z0-9_-]+$"
+
+
+class Award(_Strict):
+    """One award made under a grant scheme (since 1.1): a community-funding entry that is a scheme
+    records each grant it made, and the exports publish each as a grant."""
+
+    reference: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+$")] | None = Field(
+        default=None,
+        description="The award's reference within the scheme (letters, digits, - and _), which makes its "
+        "360Giving id; without one, its place in the list does.",
+    )
+    recipient: Text | None = Field(default=None, description="The organisation awarded the grant.")
+    recipient_org_id: OrgId | None = Field(
+        default=None,
+        description="The recipient's organisation identifier (org-id.guide), e.g. GB-CHC-1164883 for a "
+        "charity, GB-COH-09506232 for a company.",
+    )
+    recipient_registration: Text | None = Field(
+        default=None, description="The recipient's charity or company registration number."
+    )
+    amount_gbp: Pounds | None = Field(default=None, description="The amount awarded, in pounds.")
+    award_date: DateField | None = Field(default=None, description="When the grant was awarded.")
+    period_start: DateField | None = Field(
+        default=None, description="Start of the funded period (else the scheme's)."
+    )
+    period_end: DateField | None = Field(
+        default=None, description="End of the funded period (else the scheme's)."
+    )
+    purpose: Text | None = Field(
+        default=None, description="What the grant is for (else the scheme's summary)."
     )
 
 
@@ -687,6 +745,26 @@ class Funding(_Strict):
     period_end: DateField | None = Field(default=None, description="End of the funded period.")
     actions: list[Text] = Field(
         default_factory=list, description="The actions agreed in return for the funding."
+    )
+    award_date: DateField | None = Field(
+        default=None,
+        description="Since 1.1: when the grant was awarded (the Transparency Code's 'date the grant was "
+        "awarded', 360Giving's awardDate).",
+    )
+    recipient_org_id: OrgId | None = Field(
+        default=None,
+        description="Since 1.1: the recipient's organisation identifier (org-id.guide), e.g. GB-CHC-1164883 "
+        "for a charity, GB-COH-09506232 for a company; 360Giving's recipientOrganization id.",
+    )
+    recipient_registration: Text | None = Field(
+        default=None,
+        description="Since 1.1: the recipient's charity or company registration number (the Transparency "
+        "Code's 'beneficiary's registration number').",
+    )
+    awards: list[Award] = Field(
+        default_factory=list,
+        description="Since 1.1: for a grant scheme, each award it made; the exports publish each as a grant, "
+        "in the scheme's programme.",
     )
 
 
@@ -1010,6 +1088,26 @@ class PublishSettings(_Strict):
     contacts: bool = Field(default=False, description="Publish the lead officer's email and phone.")
 
 
+class ExportSettings(_Strict):
+    """What the statutory and open-data exports need to know of the council (since 1.1)."""
+
+    contracts_over_gbp: Pounds = Field(
+        default=5000,
+        description="`export transparency-contracts` lists contracts whose value exceeds this (the "
+        "Transparency Code: 'a value that exceeds £5,000').",
+    )
+    org_id: OrgId | None = Field(
+        default=None,
+        description="The council's organisation identifier (org-id.guide), e.g. GB-LAE-BRW for an English "
+        "council; 360Giving's fundingOrganization id.",
+    )
+    giving_prefix: Annotated[str, StringConstraints(pattern=GIVING_PREFIX_PATTERN)] | None = Field(
+        default=None,
+        description="The council's 360Giving publisher prefix, e.g. 360G-brentwood: each grant's id starts "
+        "with it.",
+    )
+
+
 class Settings(_Strict):
     """The register's settings: the contents of ``partreg.yaml``."""
 
@@ -1038,6 +1136,10 @@ class Settings(_Strict):
         default=None,
         description="Since 1.1: the council's tests of significance, from which each arrangement's "
         "significance is computed (an officer may record another level, with a reason).",
+    )
+    exports: ExportSettings = Field(
+        default_factory=ExportSettings,
+        description="Since 1.1: the threshold and identifiers `partreg export` uses.",
     )
     internal_fields: Annotated[list[Text], AfterValidator(_check_internal_fields)] = Field(
         default_factory=list,

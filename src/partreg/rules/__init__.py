@@ -47,6 +47,8 @@ from partreg.rules import (
     significance_without_reason,
     start_not_recorded,
     statutory_without_basis,
+    transparency_contract_incomplete,
+    transparency_grant_incomplete,
     unknown_contributor,
     unknown_key,
     unknown_priority,
@@ -90,6 +92,9 @@ ALL: tuple[Rule, ...] = (
     contract_missing_details.RULE,
     funding_missing_details.RULE,
     joint_working_missing_purpose.RULE,
+    # what the Transparency Code and 360Giving publish
+    transparency_contract_incomplete.RULE,
+    transparency_grant_incomplete.RULE,
     # what the arrangement is, by the policy's definitions
     kind_mismatch.RULE,
     characteristics_conflict.RULE,

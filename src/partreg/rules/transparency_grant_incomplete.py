@@ -1,0 +1,80 @@
+DOC = """A grant lacks a fact the Transparency Code or 360Giving publishes.
+
+What it checks:
+    Where `partreg.yaml` has an `exports:` section (the council publishes
+    with `partreg export`), that community funding that is not proposed
+    records when it was awarded (`funding.award_date`) and who received it,
+    by registration number or org-id (`funding.recipient_registration` or
+    `funding.recipient_org_id`); and, for a grant scheme, that each of its
+    `funding.awards` records its `recipient`, `amount_gbp` and `award_date`.
+    A parish or a council outside England sets the rule `'off'`.
+Why it matters:
+    English councils must publish their grants to voluntary, community and
+    social enterprise organisations; 360Giving (which GrantNav gathers)
+    needs each grant's awardDate and recipientOrganization id.
+
+    Practice: the Local Government Transparency Code 2015, grants to voluntary, community and social enterprise organisations: 'date the grant was awarded', 'beneficiary's registration number'; the 360Giving Data Standard 1.4.3 fields awardDate and recipientOrganization/id (README: Statutory and open-data exports).
+Example:
+    ```yaml
+    kind: community-funding
+    funding: {amount_gbp: 2500, period_start: 2025-04-01, period_end: 2026-03-31}
+    ```
+Instead:
+    ```yaml
+    kind: community-funding
+    funding:
+      amount_gbp: 2500
+      award_date: 2025-03-10
+      recipient_org_id: GB-CHC-1164883
+      period_start: 2025-04-01
+      period_end: 2026-03-31
+    ```
+"""
+
+from collections.abc import Iterator
+
+from partreg.lint import Context, Hit, Rule, Severity
+from partreg.models import Arrangement, Kind, Status
+from partreg.rules._base import recorded_as
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    settings = ctx.settings
+    if settings is None or "exports" not in settings.model_fields_set:
+        return
+    if entry.status is Status.PROPOSED or not recorded_as(entry, Kind.COMMUNITY_FUNDING, ctx):
+        return
+    f = entry.funding
+    if f is not None and f.awards:
+        for n, award in enumerate(f.awards):
+            missing = [
+                f"`{name}`"
+                for name in ("recipient", "amount_gbp", "award_date")
+                if getattr(award, name) is None
+            ]
+            if missing:
+                yield Hit(
+                    ("funding", "awards", n),
+                    f"the Transparency Code and 360Giving publish each award: add {', '.join(missing)}",
+                )
+        return
+    missing = []
+    if f is None or f.award_date is None:
+        missing.append("`funding.award_date`")
+    if f is None or (f.recipient_registration is None and f.recipient_org_id is None):
+        missing.append(
+            "the recipient's `funding.recipient_org_id` (e.g. GB-CHC-1164883) or `recipient_registration`"
+        )
+    if missing:
+        yield Hit(
+            ("funding",) if f is not None else ("kind",),
+            f"the Transparency Code and 360Giving publish this grant: add {' and '.join(missing)}",
+            about=(
+                ("funding", "award_date"),
+                ("funding", "recipient_org_id"),
+                ("funding", "recipient_registration"),
+            ),
+        )
+
+
+RULE = Rule("transparency-grant-incomplete", Severity.WARNING, DOC or "", check)

@@ -1,0 +1,498 @@
+"""`partreg export`: the Transparency Code's contracts and grants, and 360Giving, from a register
+with contracts above and below the threshold, a contract called a partnership, grants to a charity,
+a company and a community group, a grant scheme with awards, and ended ones in and out of the period."""
+
+import csv
+import io
+import json
+import subprocess
+
+import pytest
+from typer.testing import CliRunner
+
+from partreg.cli import app
+from tests.common import SHARED
+
+runner = CliRunner()
+STANDARD = SHARED / "standards" / "360giving"
+QUARTER = ("--from", "2025-04-01", "--to", "2025-06-30")
+
+SETTINGS = """\
+council: Test Borough Council
+exports:
+  org_id: GB-LAE-TST
+  giving_prefix: 360G-testborough
+"""
+
+ENTRIES = {
+    "waste-contract": """\
+id: waste-contract
+title: Waste collection contract (£1.2m)
+kind: contract
+status: active
+summary: Weekly collection of household waste and recycling.
+lead: {role: Waste Manager, service: Environment}
+partners: [{name: Clean Co Ltd, sector: private}]
+contract:
+  reference: C-2022-01
+  whole_life_value_gbp: 1200000
+  annual_value_gbp: 240000
+  irrecoverable_vat_gbp: 0
+  procurement_route: invitation-to-tender
+  supplier_registration: '01234567'
+  supplier_sme: false
+  supplier_vcse: false
+start: 2022-04-01
+end: 2027-03-31
+review:
+  months: 12
+  history:
+    - {date: 2025-01-15, outcome: continue}
+internal:
+  notes: Supplier's bank details are in the finance system.
+""",
+    "small-contract": """\
+id: small-contract
+title: Window cleaning
+kind: contract
+status: active
+lead: {role: Facilities Manager, service: Facilities}
+partners: [{name: Shiny Windows}]
+contract: {reference: C-9, whole_life_value_gbp: 5000}
+start: 2024-01-01
+""",
+    "parking-partnership": """\
+id: parking-partnership
+title: Parking Enforcement Partnership
+kind: partnership
+status: active
+summary: '=HYPERLINK("http://evil.example","click")'
+lead: {role: Parking Manager, service: Parking}
+partners: [{name: Park Right plc, sector: private}]
+characteristics: {council_sole_procurer: true, provider_profit_motive: true}
+contract: {reference: '+PK-1', value_gbp: 90000, procurement_route: invitation-to-quote, supplier_sme: true}
+start: 2023-06-01
+""",
+    "ended-contract-in": """\
+id: ended-contract-in
+title: Print services
+kind: contract
+status: ended
+summary: Printing of council publications.
+lead: {role: Communications Manager, service: Communications}
+partners: [{name: Printers Ltd, sector: private}]
+contract: {reference: C-7, annual_value_gbp: 20000}
+start: 2021-06-01
+end: 2025-05-31
+""",
+    "ended-contract-out": """\
+id: ended-contract-out
+title: Old grounds maintenance
+kind: contract
+status: ended
+lead: {role: Parks Manager, service: Parks}
+partners: [{name: Mowers Ltd, sector: private}]
+contract: {reference: C-3, annual_value_gbp: 50000}
+start: 2019-04-01
+end: 2023-03-31
+""",
+    "youth-trust-grant": """\
+id: youth-trust-grant
+title: Youth club grant 2025/26
+kind: community-funding
+status: active
+summary: Weekly youth club sessions in Shenfield.
+lead: {role: Community Development Officer, service: Communities}
+partners: [{name: Shenfield Youth Trust, sector: voluntary}]
+funding:
+  amount_gbp: 2500
+  award_date: 2025-03-10
+  period_start: 2025-04-01
+  period_end: 2026-03-31
+  recipient_org_id: GB-CHC-1164883
+start: 2025-04-01
+""",
+    "bikes-cic-grant": """\
+id: bikes-cic-grant
+title: Community bike repair grant
+kind: community-funding
+status: active
+summary: Free bike repair workshops.
+lead: {role: Community Development Officer, service: Communities}
+partners: [{name: Brentwood Bikes CIC, sector: private}]
+funding:
+  amount_gbp: 10000
+  award_date: 2025-04-20
+  period_start: 2025-05-01
+  period_end: 2026-04-30
+  recipient_org_id: GB-COH-09506232
+start: 2025-05-01
+""",
+    "residents-group-grant": """\
+id: residents-group-grant
+title: Warley residents' summer fair
+kind: community-funding
+status: active
+summary: A summer fair for Warley residents.
+lead: {role: Community Development Officer, service: Communities}
+partners: [{name: Warley Residents Group, sector: community}]
+funding: {amount_gbp: 500, award_date: 2025-05-01, period_start: 2025-06-01, period_end: 2025-08-31}
+start: 2025-06-01
+""",
+    "community-grants-scheme": """\
+id: community-grants-scheme
+title: Community Grants Scheme 2025/26
+kind: community-funding
+status: active
+summary: Small grants for local projects.
+lead: {role: Grants Officer, service: Communities}
+partners: [{name: Voluntary and community groups, sector: community}]
+funding:
+  period_start: 2025-04-01
+  period_end: 2026-03-31
+  awards:
+    - reference: A1
+      recipient: Hutton Food Bank
+      recipient_org_id: GB-CHC-1170001
+      amount_gbp: 1500
+      award_date: 2025-06-01
+      purpose: Food parcels for families.
+    - reference: A2
+      recipient: Ingatestone Scouts
+      amount_gbp: 800
+      award_date: 2025-06-15
+start: 2025-04-01
+""",
+    "old-grant": """\
+id: old-grant
+title: Old lunch club grant
+kind: community-funding
+status: ended
+summary: Lunch club for older residents.
+lead: {role: Community Development Officer, service: Communities}
+partners: [{name: Lunch Club, sector: community}]
+funding: {amount_gbp: 900, award_date: 2022-03-01, period_start: 2022-04-01, period_end: 2023-03-31}
+start: 2022-04-01
+end: 2023-03-31
+""",
+}
+
+
+@pytest.fixture
+def reg(tmp_path):
+    (tmp_path / "partreg.yaml").write_text(SETTINGS)
+    (tmp_path / "register").mkdir()
+    for name, text in ENTRIES.items():
+        (tmp_path / "register" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def export(root, *args):
+    result = runner.invoke(app, ["export", *args, "--root", str(root)], catch_exceptions=False)
+    return result.exit_code, result.stdout_bytes, result.stderr
+
+
+def rows(data: bytes):
+    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 with a byte-order mark, so Excel shows £"
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+# --------------------------------------------------------------------------- contracts
+
+
+def test_contracts_in_the_quarter_with_the_codes_columns(reg):
+    code, out, err = export(reg, "transparency-contracts", *QUARTER)
+    assert code == 0
+    header = out.decode("utf-8-sig").splitlines()[0]
+    assert header == (
+        '"Reference Number","Title of Agreement","Department Responsible",'
+        '"Description of Goods and/or Services","Supplier Name","Supplier Registration Number",'
+        '"Total Contract Value","Estimated Annual Value","Irrecoverable VAT","Start Date","End Date",'
+        '"Review Date","Invitation to Quote or Tender","SME Supplier","VCSE Supplier"'
+    )
+    found = {r["Title of Agreement"]: r for r in rows(out)}
+    # below the threshold (5000 does not exceed £5,000) and ended before the quarter: not listed
+    assert sorted(found) == [
+        "Parking Enforcement Partnership",
+        "Print services",
+        "Waste collection contract (£1.2m)",
+    ]
+    assert found["Waste collection contract (£1.2m)"] == {
+        "Reference Number": "C-2022-01",
+        "Title of Agreement": "Waste collection contract (£1.2m)",
+        "Department Responsible": "Environment",
+        "Description of Goods and/or Services": "Weekly collection of household waste and recycling.",
+        "Supplier Name": "Clean Co Ltd",
+        "Supplier Registration Number": "01234567",
+        "Total Contract Value": "1200000",
+        "Estimated Annual Value": "240000",
+        "Irrecoverable VAT": "0",
+        "Start Date": "2022-04-01",
+        "End Date": "2027-03-31",
+        "Review Date": "2026-01-15",
+        "Invitation to Quote or Tender": "Invitation to tender",
+        "SME Supplier": "No",
+        "VCSE Supplier": "No",
+    }
+    # recorded as a partnership, but the council is the sole buyer from a profit-making provider
+    parking = found["Parking Enforcement Partnership"]
+    assert parking["Invitation to Quote or Tender"] == "Invitation to quote"
+    assert parking["SME Supplier"] == "Yes" and parking["VCSE Supplier"] == ""
+    # value_gbp does not say whether it is a year's or the whole life's: neither column claims it
+    assert parking["Total Contract Value"] == parking["Estimated Annual Value"] == ""
+    ended = found["Print services"]
+    assert (ended["End Date"], ended["Review Date"], ended["Estimated Annual Value"]) == (
+        "2025-05-31",
+        "",
+        "20000",
+    )
+    # the waste contract records every fact; each of the others lacks its registration number and VAT
+    assert "3 contracts; 2 incomplete" in err
+    assert "Missing most: contract.supplier_registration (2 of 3)" in err
+
+
+def test_without_a_period_every_contract_over_the_threshold(reg):
+    code, out, _ = export(reg, "transparency-contracts")
+    assert code == 0
+    assert [r["Reference Number"] for r in rows(out)] == ["C-7", "C-3", "'+PK-1", "C-2022-01"]
+
+
+def test_the_threshold_is_set_in_the_settings(reg):
+    (reg / "partreg.yaml").write_text(SETTINGS + "  contracts_over_gbp: 100000\n")
+    code, out, _ = export(reg, "transparency-contracts", *QUARTER)
+    assert code == 0
+    assert [r["Reference Number"] for r in rows(out)] == ["C-2022-01"]
+
+
+def test_csv_cells_cannot_run_as_formulas(reg):
+    _, out, _ = export(reg, "transparency-contracts", *QUARTER)
+    parking = next(r for r in rows(out) if r["Supplier Name"] == "Park Right plc")
+    assert parking["Description of Goods and/or Services"] == '\'=HYPERLINK("http://evil.example","click")'
+    assert parking["Reference Number"] == "'+PK-1"
+    text = out.decode("utf-8")
+    assert "£1.2m" in text and "\r\n" in text  # UTF-8, lines as Excel writes them
+
+
+def test_json_has_the_same_rows(reg):
+    code, out, _ = export(reg, "transparency-contracts", *QUARTER, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert len(data) == 3 and data[1]["Title of Agreement"] == "Parking Enforcement Partnership"
+    assert data[1]["Total Contract Value"] is None and data[0]["Estimated Annual Value"] == 20000
+
+
+def test_nothing_internal_is_exported(reg):
+    (reg / "partreg.yaml").write_text(SETTINGS + "internal_fields: [contract, summary]\n")
+    _, out, _ = export(reg, "transparency-contracts", *QUARTER)
+    assert b"bank details" not in out
+    for row in rows(out):
+        assert (
+            row["Reference Number"]
+            == row["Irrecoverable VAT"]
+            == row["Description of Goods and/or Services"]
+            == ""
+        )
+    _, out, _ = export(reg, "transparency-grants", *QUARTER)
+    assert all(
+        r["Purpose of Grant"] == "" or r["Purpose of Grant"] == "Food parcels for families."
+        for r in rows(out)
+    )
+
+
+def test_written_to_a_file(reg, tmp_path):
+    target = tmp_path / "contracts.csv"
+    code, out, _ = export(reg, "transparency-contracts", *QUARTER, "--out", str(target))
+    assert code == 0 and out == b""
+    assert len(rows(target.read_bytes())) == 3
+
+
+def test_a_period_the_wrong_way_round_is_a_usage_mistake(reg):
+    code, _, err = export(reg, "transparency-contracts", "--from", "2025-06-30", "--to", "2025-04-01")
+    assert code == 2 and "is after --to" in err and "Traceback" not in err
+    code, _, err = export(reg, "transparency-grants", "--from", "30/06/2025")
+    assert code == 2 and "YYYY-MM-DD" in err
+
+
+# --------------------------------------------------------------------------- grants
+
+
+def test_grants_in_the_quarter(reg):
+    code, out, err = export(reg, "transparency-grants", *QUARTER)
+    assert code == 0
+    got = rows(out)
+    assert list(got[0]) == [
+        "Date Awarded",
+        "Time Period for Grant",
+        "Department",
+        "Beneficiary",
+        "Beneficiary Registration Number",
+        "Purpose of Grant",
+        "Amount",
+    ]
+    by = {r["Beneficiary"]: r for r in got}
+    # the ended grant of 2022/23 is not in the quarter; the scheme gives one row per award
+    assert sorted(by) == [
+        "Brentwood Bikes CIC",
+        "Hutton Food Bank",
+        "Ingatestone Scouts",
+        "Shenfield Youth Trust",
+        "Warley Residents Group",
+    ]
+    assert by["Shenfield Youth Trust"] == {
+        "Date Awarded": "2025-03-10",
+        "Time Period for Grant": "2025-04-01 to 2026-03-31",
+        "Department": "Communities",
+        "Beneficiary": "Shenfield Youth Trust",
+        "Beneficiary Registration Number": "1164883",
+        "Purpose of Grant": "Weekly youth club sessions in Shenfield.",
+        "Amount": "2500",
+    }
+    assert by["Brentwood Bikes CIC"]["Beneficiary Registration Number"] == "09506232"
+    assert by["Warley Residents Group"]["Beneficiary Registration Number"] == ""
+    assert by["Hutton Food Bank"]["Purpose of Grant"] == "Food parcels for families."
+    # an award without its own purpose or period takes the scheme's
+    assert by["Ingatestone Scouts"]["Purpose of Grant"] == "Small grants for local projects."
+    assert by["Ingatestone Scouts"]["Time Period for Grant"] == "2025-04-01 to 2026-03-31"
+    assert "5 grants; 2 incomplete" in err
+    assert "registration" in err
+
+
+def test_the_ended_grant_is_there_for_its_own_year(reg):
+    _, out, _ = export(reg, "transparency-grants", "--from", "2022-04-01", "--to", "2023-03-31")
+    assert [r["Beneficiary"] for r in rows(out)] == ["Lunch Club"]
+
+
+# --------------------------------------------------------------------------- 360Giving
+
+
+def validator():
+    if not (STANDARD / "360-giving-package-schema.json").exists():
+        pytest.skip(f"the 360Giving schema is not at {STANDARD} (see the shared standards README)")
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    grant = json.loads((STANDARD / "360-giving-schema.json").read_text())
+    package = json.loads((STANDARD / "360-giving-package-schema.json").read_text())
+    url = package["properties"]["grants"]["items"]["$ref"]  # names 1.4.2: served from the local file
+    registry = Registry().with_resource(url, Resource.from_contents(grant, default_specification=DRAFT202012))
+    checker = Draft202012Validator.FORMAT_CHECKER
+    assert "date-time" in checker.checkers, "rfc3339-validator is needed to check dates (test extras)"
+    return Draft202012Validator(package, registry=registry, format_checker=checker)
+
+
+def errors(package):
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator().iter_errors(package)]
+
+
+def test_the_package_validates_against_the_official_schema(reg):
+    subprocess.run(["git", "init", "-q", str(reg)], check=True)
+    env = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run(["git", "-C", str(reg), "add", "."], check=True)
+    subprocess.run(["git", "-C", str(reg), *env, "commit", "-qm", "register"], check=True)
+    code, out, err = export(reg, "360giving", *QUARTER)
+    assert code == 0, err
+    package = json.loads(out)
+    assert errors(package) == []
+    assert package["version"] == "1.4"
+    assert package["publisher"] == {"identifier": "GB-LAE-TST", "name": "Test Borough Council"}
+    by = {g["id"]: g for g in package["grants"]}
+    assert sorted(by) == [
+        "360G-testborough-bikes-cic-grant",
+        "360G-testborough-community-grants-scheme-A1",
+        "360G-testborough-community-grants-scheme-A2",
+        "360G-testborough-residents-group-grant",
+        "360G-testborough-youth-trust-grant",
+    ]
+    youth = by["360G-testborough-youth-trust-grant"]
+    assert {k: v for k, v in youth.items() if k != "dateModified"} == {
+        "id": "360G-testborough-youth-trust-grant",
+        "title": "Youth club grant 2025/26",
+        "description": "Weekly youth club sessions in Shenfield.",
+        "currency": "GBP",
+        "amountAwarded": 2500,
+        "awardDate": "2025-03-10",
+        "recipientOrganization": [
+            {"id": "GB-CHC-1164883", "name": "Shenfield Youth Trust", "charityNumber": "1164883"}
+        ],
+        "fundingOrganization": [
+            {"id": "GB-LAE-TST", "name": "Test Borough Council", "department": "Communities"}
+        ],
+        "plannedDates": [{"startDate": "2025-04-01", "endDate": "2026-03-31"}],
+    }
+    assert youth["dateModified"].startswith(("20", "19")) and "T" in youth["dateModified"]
+    bikes = by["360G-testborough-bikes-cic-grant"]["recipientOrganization"][0]
+    assert bikes == {"id": "GB-COH-09506232", "name": "Brentwood Bikes CIC", "companyNumber": "09506232"}
+    # a group with no registered number: identified by the council's prefix, as 360Giving advises
+    group = by["360G-testborough-residents-group-grant"]["recipientOrganization"][0]
+    assert group["id"] == "360G-testborough-residents-group-grant"
+    award = by["360G-testborough-community-grants-scheme-A1"]
+    assert award["title"] == "Community Grants Scheme 2025/26: Hutton Food Bank"
+    assert award["grantProgramme"] == [
+        {"code": "community-grants-scheme", "title": "Community Grants Scheme 2025/26"}
+    ]
+    # what 360Giving's data quality tool checks: one funder, ids under the prefix, amounts over 0
+    for g in package["grants"]:
+        assert g["id"].startswith("360G-testborough-") and "\n" not in g["id"]
+        assert len(g["fundingOrganization"]) == 1 and g["amountAwarded"] > 0
+        assert len(g["title"]) <= 140 and g["title"] != g["description"]
+    # the residents' group and the scouts have no org-id
+    assert "5 grants; 2 incomplete" in err
+
+
+def test_an_invalid_grant_fails_the_schema(reg):
+    _, out, _ = export(reg, "360giving", *QUARTER)
+    package = json.loads(out)
+    assert errors(package) == []
+    bad = json.loads(out)
+    bad["grants"][0]["amountAwarded"] = "2500"
+    del bad["grants"][1]["recipientOrganization"]
+    bad["grants"][2]["awardDate"] = "01/05/2025"
+    found = errors(bad)
+    assert any(e.startswith("['grants', 0, 'amountAwarded']") for e in found)
+    assert any(e.startswith("['grants', 1]") for e in found)
+    assert any(e.startswith("['grants', 2, 'awardDate']") for e in found)
+    assert errors({**package, "version": "1.4.3"}) != []
+
+
+def test_the_spreadsheet_form_has_360givings_titles(reg):
+    code, out, _ = export(reg, "360giving", *QUARTER, "--format", "csv")
+    assert code == 0
+    got = {r["Identifier"]: r for r in rows(out)}
+    row = got["360G-testborough-community-grants-scheme-A2"]
+    assert row["Recipient Org:Name"] == "Ingatestone Scouts"
+    assert row["Recipient Org:Identifier"] == "360G-testborough-community-grants-scheme-A2"
+    assert row["Funding Org:Identifier"] == "GB-LAE-TST"
+    assert row["Grant Programme:Code"] == "community-grants-scheme"
+    assert (row["Amount Awarded"], row["Award Date"], row["Currency"]) == ("800", "2025-06-15", "GBP")
+    assert row["Last Modified"] == ""  # not in git
+
+
+def test_a_grant_lacking_what_360giving_requires_is_left_out_and_named(reg):
+    path = reg / "register" / "residents-group-grant.yaml"
+    path.write_text(path.read_text().replace("award_date: 2025-05-01, ", "award_date: 2025-05, "))
+    code, out, err = export(reg, "360giving", *QUARTER)
+    assert code == 1
+    assert (
+        "residents-group-grant: left out of the 360Giving package: it lacks funding.award_date (a day)" in err
+    )
+    package = json.loads(out)
+    assert len(package["grants"]) == 4 and errors(package) == []
+
+
+def test_360giving_needs_the_councils_identifiers(reg):
+    (reg / "partreg.yaml").write_text("council: Test Borough Council\n")
+    code, out, err = export(reg, "360giving")
+    assert code == 1 and out == b""
+    assert "exports.org_id and exports.giving_prefix" in err and len(err.strip().splitlines()) == 1
+
+
+def test_settings_identifiers_are_checked(reg):
+    (reg / "partreg.yaml").write_text(SETTINGS.replace("360G-testborough", "testborough"))
+    code, _, err = export(reg, "360giving")
+    assert code == 1 and "giving_prefix" in err and "Traceback" not in err
+
+
+def test_no_grant_in_the_period_writes_nothing(reg):
+    code, out, err = export(reg, "360giving", "--from", "2010-01-01", "--to", "2010-12-31")
+    assert code == 1 and out == b"" and "no grant to publish" in err
