@@ -135,12 +135,16 @@ CONTRACT_SCRIPT = [
     ("Contract reference", "ENV-1"),
     ("Contract value in pounds", "£1.2m"),
     ("Is that a year's value, or the whole contract's", "whole"),
+    ("company or charity number", ""),
+    ("invitation to quote", "quote"),
+    ("small or medium-sized", "yes"),
+    ("voluntary, community or social enterprise", "no"),
     ("Write it?", ""),
 ]
 
 
 @pytest.mark.parametrize("key", ["c", "d"], ids=["ctrl-c", "ctrl-d"])
-@pytest.mark.parametrize("stop", [0, 7, 13, 19], ids=["title", "lead-service", "start-date", "summary"])
+@pytest.mark.parametrize("stop", [0, 7, 13, 23], ids=["title", "lead-service", "start-date", "summary"])
 def test_ctrl_c_or_ctrl_d_at_any_prompt_leaves_nothing_behind(register, stop, key):
     child = spawn(register)
     for prompt, reply in CONTRACT_SCRIPT[:stop]:
@@ -169,6 +173,7 @@ def test_the_contract_script_completes(register):
     assert child.exitstatus == 0
     text = (register / "register" / "street-cleansing.yaml").read_text()
     assert "  whole_life_value_gbp: 1200000\n" in text and "\n  value_gbp:" not in text
+    assert "  procurement_route: invitation-to-quote\n" in text and "  supplier_sme: true\n" in text
 
 
 def test_without_a_terminal_it_asks_for_a_draft(register):
@@ -275,6 +280,8 @@ GRANT_SCRIPT = [
     ("Amount of funding in pounds: ", "£4.5k"),
     ("Funded period starts [2026-04-01]: ", ""),
     ("Funded period ends [2027-03-31]: ", ""),
+    ("When was it awarded (optional): ", "14/03/2026"),
+    ("The recipient's charity or company number (optional): ", "1164883"),
     ("Action agreed in return 1: ", "Forty sessions a year"),
     ("Action agreed in return 2 (empty to finish): ", ""),
 ]
@@ -313,6 +320,7 @@ def test_a_grant_with_uk_dates_and_money_a_changed_answer_and_defaults_passes_li
 
     text = (register / "register" / "youth-club-grant-2026.yaml").read_text()
     assert "amount_gbp: 4500\n" in text and "period_end: 2027-03-31\n" in text
+    assert "award_date: 2026-03-14\n" in text and "recipient_org_id: GB-CHC-1164883\n" in text
     assert "start: 2026-04-01\n" in text and "end: 2027-03-31\n" in text
     lint = subprocess.run(
         [sys.executable, "-m", "partreg", "lint", "--format", "parsable"],

@@ -7,6 +7,7 @@ import pytest
 from partreg.models import Arrangement, Kind
 from partreg.questionnaire import (
     Cancelled,
+    org_id_of,
     Finding,
     Invalid,
     Questionnaire,
@@ -44,6 +45,7 @@ def contract_answers(
     value=("£1,200,000",),
     reviewed=("",),
     covers=("",),
+    supplier=("", "", "", ""),
     then=("",),
 ):
     """A contract's answers in the order asked; each slot may hold bad answers before the good one.
@@ -68,6 +70,7 @@ def contract_answers(
         "ENV-1",
         *value,
         *covers,  # a year's value or the whole contract's [?]
+        *supplier,  # its number, the route it was let through, SME, VCSE: all optional
         *then,
     ]
 
@@ -218,9 +221,10 @@ def test_cancel_at_the_summary_returns_nothing():
 
 def test_changing_the_kind_asks_what_the_new_kind_needs_and_drops_the_old():
     kind_at = summary_of(run(contract_answers())[2])["Kind"][0]
-    grant = ["no", "yes", "", "£5,000", "", "2020-03-31", "Run ten sessions", "", ""]
+    grant = ["no", "yes", "", "£5,000", "", "2020-03-31", "", "", "Run ten sessions", "", ""]
     # no longer bought; funding for a fixed period; record it as community funding; the amount;
-    # the funded period starts [the start]; ends; one action; no second; write
+    # the funded period starts [the start]; ends; awarded [the period's start]; no number; one
+    # action; no second; write
     draft, prompts, _said = run(contract_answers(then=(str(kind_at), *grant)))
     assert draft["kind"] == "community-funding" and "contract" not in draft
     assert draft["funding"] == {
@@ -273,7 +277,7 @@ def test_an_error_in_the_draft_stops_the_write_until_an_answer_changes():
     with pytest.raises(Cancelled):
         Questionnaire(ask, said.append, SETTINGS, TODAY, lambda _: False).run(check)
     assert "  Error: the reference ENV-1 is taken" in said
-    assert "  Answer a number from 1 to 16 to change an answer, or cancel." in said
+    assert "  Answer a number from 1 to 20 to change an answer, or cancel." in said
     assert prompts[-1] == "Change which answer (a number), or cancel: "
 
 
@@ -461,3 +465,22 @@ def test_a_dash_or_a_control_character_is_not_an_answer():
     assert draft["title"] == "Street cleansing contract" and draft["contract"]["reference"] == "ENV-1"
     assert "  The answer holds a control character (an arrow key?): type it again." in said
     assert "  An answer is needed here." in said
+
+
+def test_what_the_transparency_code_asks_of_a_contract_and_a_grant():
+    draft, _, said = run(contract_answers(supplier=("01234567", "tender", "no", "?")))
+    assert draft["contract"] == {
+        "reference": "ENV-1",
+        "value_gbp": 1_200_000,
+        "procurement_route": "invitation-to-tender",
+        "supplier_registration": "01234567",
+        "supplier_sme": False,
+    }
+    assert summary_of(said)["Supplier is a VCSE"][1] == "not known"
+    assert [org_id_of(n) for n in ("1164883", "01234567", "OC123456", "SC012345", "12")] == [
+        "GB-CHC-1164883",
+        "GB-COH-01234567",
+        "GB-COH-OC123456",
+        None,  # a Scottish charity or a Scottish company: the number alone does not say
+        None,
+    ]

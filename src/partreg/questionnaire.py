@@ -457,6 +457,50 @@ class Questionnaire:
                 shown=lambda v: VALUE_COVERS[v][1],
             ),
             Step(
+                "supplier_registration",
+                "Supplier's company or charity number",
+                lambda now: self.text(
+                    "The supplier's company or charity number", default=now, required=False
+                ),
+                applies=contract,
+            ),
+            Step(
+                "procurement_route",
+                "Let through",
+                lambda now: self.ask(
+                    "Was it let through an invitation to quote (quote), a published invitation to tender "
+                    "(tender), or another route (say which, e.g. framework)",
+                    _route,
+                    default=now,
+                    required=False,
+                ),
+                applies=contract,
+            ),
+            Step(
+                "supplier_sme",
+                "Supplier is an SME",
+                lambda now: self.ask(
+                    "Is the supplier a small or medium-sized enterprise (yes, no, ?)",
+                    parse_fact,
+                    default=_fact_word(now),
+                    required=False,
+                ),
+                applies=contract,
+                shown=lambda v: {True: "yes", False: "no", None: "not known"}[v],
+            ),
+            Step(
+                "supplier_vcse",
+                "Supplier is a VCSE",
+                lambda now: self.ask(
+                    "Is the supplier a voluntary, community or social enterprise organisation (yes, no, ?)",
+                    parse_fact,
+                    default=_fact_word(now),
+                    required=False,
+                ),
+                applies=contract,
+                shown=lambda v: {True: "yes", False: "no", None: "not known"}[v],
+            ),
+            Step(
                 "amount",
                 "Funding",
                 lambda now: self.need("Amount of funding in pounds", parse_pounds, default=_typed(now)),
@@ -474,6 +518,20 @@ class Questionnaire:
                 "Funded period ends",
                 lambda now: self.date(
                     "Funded period ends", default=now or a.get("end"), after=a.get("period_start")
+                ),
+                applies=funding,
+            ),
+            Step(
+                "award_date",
+                "Awarded on",
+                lambda now: self.date("When was it awarded", default=now, required=False),
+                applies=funding,
+            ),
+            Step(
+                "recipient_registration",
+                "Recipient's charity or company number",
+                lambda now: self.text(
+                    "The recipient's charity or company number", default=now, required=False
                 ),
                 applies=funding,
             ),
@@ -579,6 +637,9 @@ class Questionnaire:
             draft["representatives"] = [representative(name) for name in a["representatives"]]
         if kind is Kind.CONTRACT:
             draft["contract"] = {"reference": a["reference"], VALUE_COVERS[a["value_covers"]][0]: a["value"]}
+            for key in ("procurement_route", "supplier_registration", "supplier_sme", "supplier_vcse"):
+                if a.get(key) is not None:
+                    draft["contract"][key] = a[key]
         elif kind is Kind.COMMUNITY_FUNDING:
             draft["funding"] = {
                 "amount_gbp": a["amount"],
@@ -586,6 +647,13 @@ class Questionnaire:
                 "period_end": a["period_end"],
                 "actions": a["actions"],
             }
+            if a.get("award_date") is not None:
+                draft["funding"]["award_date"] = a["award_date"]
+            if a.get("recipient_registration"):
+                number = a["recipient_registration"]
+                draft["funding"]["recipient_registration"] = number
+                if org_id := org_id_of(number):
+                    draft["funding"]["recipient_org_id"] = org_id
         elif kind is Kind.PARTNERSHIP:
             if a["statutory"]:
                 draft["statutory"] = True
@@ -789,6 +857,34 @@ VALUE_COVERS = {
     "whole": ("whole_life_value_gbp", "the whole contract"),
     "?": ("value_gbp", "not known (a year or the whole contract)"),
 }
+
+
+def _route(text: str) -> str:
+    """``quote`` and ``tender`` as the Transparency Code's two routes; any other route as written."""
+    said = " ".join(text.lower().split())
+    if said in ("quote", "invitation to quote", "invitation-to-quote", "itq", "rfq"):
+        return "invitation-to-quote"
+    if said in ("tender", "invitation to tender", "invitation-to-tender", "itt", "open tender"):
+        return "invitation-to-tender"
+    return _text(text)
+
+
+def _fact_word(value: bool | None) -> str | None:
+    return {True: "yes", False: "no"}.get(value) if value is not None else None
+
+
+def org_id_of(number: str) -> str | None:
+    """The org-id of a registration number where its form says which register it is in: a charity
+    in England and Wales (6 or 7 digits, ``GB-CHC-``) or a company (8 digits, or two letters and 6,
+    ``GB-COH-``); ``None`` where it does not."""
+    n = "".join(number.split()).upper()
+    if re.fullmatch(r"\d{6,7}", n):
+        return f"GB-CHC-{n}"
+    if re.fullmatch(
+        r"(?:\d{8}|(?:OC|NI|SO|FC|IP|RS)\d{6})", n
+    ):  # SC and 6 digits: a Scottish charity or company
+        return f"GB-COH-{n}"
+    return None
 
 
 def _names(text: str) -> list[str]:
