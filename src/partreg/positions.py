@@ -161,11 +161,25 @@ def _top(lines: list[str]) -> Node:
         if later is not None:
             later.end = n
             later = None
-        found = _key(line)
-        if found is None:
-            raise Unsupported  # another document, or what only an error explains
-        name, _, at = found
         value: Any
+        colon = line.find(": ")
+        if 0 < colon <= _LONGEST_KEY and first not in _SPECIAL and line.find(" #", 0, colon) < 0:
+            name = line[:colon].rstrip(" ")  # `key: value`, by far the most common line, read here
+            rest = line[colon + 2 :].lstrip(" ")
+            at = len(line) - len(rest)
+            if rest and rest[0] not in _SPECIAL:
+                comment = rest.find(" #")
+                text = rest if comment < 0 else rest[:comment]
+                if ": " in text or text.rstrip(" ")[-1] == ":":
+                    raise Unsupported
+                if name not in entries:
+                    entries[name] = ((n + 1, 1), ((n + 1, at + 1), None))
+                continue
+        else:
+            found = _key(line)
+            if found is None:
+                raise Unsupported  # another document, or what only an error explains
+            name, _, at = found
         if at >= len(line) or line[at] == "#":
             value = later = _Later(name, n)
         else:
