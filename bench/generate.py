@@ -200,7 +200,10 @@ START_NOT_RECORDED = lambda text: "".join(  # noqa: E731
 #: One fault each that lint reports as an error, leaving the file readable (the schema's and the
 #: rules'), with the faults that lint reports as a warning that can go with it.
 ERRORS = [
-    (lambda text: text.replace("summary:", "sumary:", 1), [REVIEW_OVERDUE, START_NOT_RECORDED]),  # unknown-key
+    (
+        lambda text: text.replace("summary:", "sumary:", 1),
+        [REVIEW_OVERDUE, START_NOT_RECORDED],
+    ),  # unknown-key
     (lambda text: text.replace("  role:", "  rle:", 1), [REVIEW_OVERDUE, START_NOT_RECORDED]),  # nested
     (lambda text: text.replace("status: active", "status: actve", 1), [START_NOT_RECORDED]),  # invalid-value
     (lambda text: text.replace("sector: ", "sector: goverment-", 1), [REVIEW_OVERDUE, START_NOT_RECORDED]),
