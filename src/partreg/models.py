@@ -41,7 +41,7 @@ from pydantic import (
     ValidationError,
     WithJsonSchema,
 )
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, SchemaValidator
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$"
@@ -343,7 +343,9 @@ class Status(StrEnum):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # each model's validator is built when first used (see build_validators): `partreg lint` on an
+    # empty register, or `partreg --version`, does not pay for the entry's
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Lead(_Strict):
@@ -784,6 +786,13 @@ def _dropping(data: Any, locs: list[tuple[str | int, ...]]) -> Any:
 def _loc(err: ErrorDetails) -> tuple[Any, ...]:
     loc = tuple(err["loc"])
     return (*loc[:-1], _NON_TEXT_KEYS) if err["type"] == "invalid_key" else loc
+
+
+def build_validators() -> None:
+    """Build the entry's validator now, which is otherwise built when an entry is first read: a
+    caller about to fork worker processes builds it once, for all of them."""
+    if not isinstance(Arrangement.__pydantic_validator__, SchemaValidator):
+        Arrangement.model_rebuild(force=True)
 
 
 def read_arrangement(data: dict[str, Any], file_id: str) -> tuple[Arrangement, list[ErrorDetails]]:
