@@ -52,15 +52,19 @@ class Positions:
         node, key_at = self._root, None
         for part in key:
             children = node[1]
-            if type(children) is _Flow:
-                children = children.parse()
+            while type(children) is _Flow or type(children) is _Item:
+                children = children.parse(self._lines)
             found: tuple[Mark, Any] | None = None
             if type(children) is dict:
                 if isinstance(part, str):
                     found = children.get(part)
                     if found is not None and type(found[1]) is _Later:
                         found = children[part] = (found[0], found[1].read(self._lines))
-            elif type(children) is list and isinstance(part, int) and 0 <= part < len(children):
+            elif (
+                (type(children) is list or type(children) is _Items)
+                and isinstance(part, int)
+                and 0 <= part < len(children)
+            ):
                 item = children[part]
                 found = (item[0], item)
             if found is None:
@@ -114,15 +118,25 @@ def scan(text: str) -> Positions | None:
 
 class _Later:
     """The value of a top-level key, on the lines from the key's own to the next top-level key's:
-    read (by :func:`_scan`) when a path first leads into it."""
+    read (by :func:`_scan`) when a path first leads into it. A block list is read item by item:
+    where each starts at once, what each holds when a path leads into it (a list of 100,000
+    items is read in a look at the start of each line, not a full reading of each)."""
 
-    __slots__ = ("end", "name", "start")
+    __slots__ = ("empty", "end", "name", "start")
 
-    def __init__(self, name: str, start: int) -> None:
-        self.name, self.start, self.end = name, start, start + 1
+    def __init__(self, name: str, start: int, empty: bool) -> None:
+        self.name, self.start, self.end, self.empty = name, start, start + 1, empty
 
     def read(self, lines: list[str]) -> Node:
         try:
+            if self.empty:  # nothing after the key on its line: perhaps a block list
+                k = self.start + 1
+                while k < self.end and (not lines[k].strip(" ") or lines[k].lstrip(" ")[0] == "#"):
+                    k += 1
+                if k < self.end:
+                    content = lines[k].lstrip(" ")
+                    if content[0] == "-" and (len(content) == 1 or content[1] == " "):
+                        return _sequence(lines, k, self.end, len(lines[k]) - len(content))
             entry = _scan(lines, self.start, self.end)[1].get(self.name)
         except (IndexError, RecursionError):
             raise Unsupported from None
@@ -130,6 +144,87 @@ class _Later:
             raise Unsupported
         value: Node = entry[1]
         return value
+
+
+#: Characters that start an item the scanner reads at once rather than later (where it is refused).
+_RISKY = frozenset("&*!%@`,?:-")
+
+
+def _sequence(lines: list[str], first: int, end: int, column: int) -> Node:
+    """The block list whose dashes are at ``column``, from line ``first`` to before ``end``: the
+    line each item starts on, each read when a path leads to it (``_Items``)."""
+    deeper, starts = " " * (column + 1), []
+    for n in range(first, end):
+        line = lines[n]
+        if line.startswith(deeper):
+            continue  # a line of the item above
+        if line[column : column + 1] == "-" and (len(line) == column + 1 or line[column + 1] == " "):
+            if line[:column].strip(" "):
+                raise Unsupported
+            starts.append(n)
+            continue
+        stripped = line.lstrip(" ")
+        if stripped and stripped[0] != "#":
+            raise Unsupported  # the list ends before its key's lines do
+    starts.append(end)
+    return ((first + 1, column + 1), _Items(lines, starts, column))
+
+
+class _Items:
+    """A block list's items, each read when a path first leads to it (where it starts at once; what
+    it holds, later: ``_Item``)."""
+
+    __slots__ = ("_column", "_lines", "_read", "_starts")
+
+    def __init__(self, lines: list[str], starts: list[int], column: int) -> None:
+        self._lines, self._starts, self._column = lines, starts, column
+        self._read: dict[int, Node] = {}
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, index: int) -> Node:
+        node = self._read.get(index)
+        if node is None:
+            node = self._read[index] = _item(
+                self._lines, self._starts[index], self._starts[index + 1], self._column
+            )
+        return node
+
+
+def _item(lines: list[str], start: int, end: int, column: int) -> Node:
+    line = lines[start]
+    rest = line[column + 1 :].lstrip(" ")
+    if not rest or rest[0] == "#" or rest[0] in _RISKY or not line.isprintable():
+        return _Item(start, end, None).node(lines)  # read now, and refused if need be
+    at = len(line) - len(rest)
+    return ((start + 1, at + 1), _Item(start, end, (start + 1, at + 1)))
+
+
+class _Item:
+    """What a block list's item holds, on lines ``start`` to before ``end``: read when a path first
+    leads into it."""
+
+    __slots__ = ("_children", "end", "mark", "start")
+
+    def __init__(self, start: int, end: int, mark: Mark | None) -> None:
+        self.start, self.end, self.mark = start, end, mark
+        self._children: Any = None
+
+    def node(self, lines: list[str]) -> Node:
+        try:
+            items = _scan(lines, self.start, self.end, list_root=True)[1]
+        except (IndexError, RecursionError):
+            raise Unsupported from None
+        if len(items) != 1 or (self.mark is not None and items[0][0] != self.mark):
+            raise Unsupported
+        node: Node = items[0]
+        return node
+
+    def parse(self, lines: list[str]) -> Any:
+        if self._children is None:
+            self._children = self.node(lines)[1]
+        return self._children
 
 
 def _top(lines: list[str]) -> Node:
@@ -181,18 +276,18 @@ def _top(lines: list[str]) -> Node:
                 raise Unsupported  # another document, or what only an error explains
             name, _, at = found
         if at >= len(line) or line[at] == "#":
-            value = later = _Later(name, n)
+            value = later = _Later(name, n, True)
         else:
             first = line[at]
             if first == "[" or first == "{":
                 try:
                     value = _flow_value(n, at, line[at:])[0]
                 except Unsupported:  # over several lines
-                    value = later = _Later(name, n)
+                    value = later = _Later(name, n, False)
             elif first == '"' or first == "'":
                 match = (_DOUBLE if first == '"' else _SINGLE).match(line, at)
                 if match is None:
-                    value = later = _Later(name, n)  # over several lines
+                    value = later = _Later(name, n, False)  # over several lines
                 else:
                     if not _blank(line, match.end()):
                         raise Unsupported
@@ -263,8 +358,9 @@ def _key(content: str) -> tuple[str, int, int] | None:
     return name, end, value
 
 
-def _scan(lines: list[str], first_line: int, end_line: int) -> Node:
-    """The root node of ``lines[first_line:end_line]``, read as a whole document."""
+def _scan(lines: list[str], first_line: int, end_line: int, *, list_root: bool = False) -> Node:
+    """The root node of ``lines[first_line:end_line]``, read as a whole document: a mapping, or with
+    ``list_root`` a block list."""
     stack: list[_Frame] = []
     root: Node | None = None
     started = False  # after the first line of content (or a leading ---)
@@ -348,6 +444,10 @@ def _scan(lines: list[str], first_line: int, end_line: int) -> Node:
                 frame = _Frame(indent, {}, None)
                 stack.append(frame)
                 root = ((n + 1, indent + 1), frame.entries)
+            elif dash and list_root:
+                frame = _Frame(indent, None, [])
+                stack.append(frame)
+                root = ((n + 1, indent + 1), frame.items)
             elif not dash and first in "[{":
                 root, skip = _flow_value(n, indent, content)
                 continue
@@ -521,7 +621,7 @@ class _Flow:
         self.text, self.line, self.column = text, line, column
         self._children: Any = None
 
-    def parse(self) -> Any:
+    def parse(self, lines: list[str] | None = None) -> Any:
         if self._children is None:
             try:
                 node, end = self.read(0, 0)
