@@ -286,6 +286,9 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return problem("empty-file", "is empty: fill it in (see `partreg add`) or delete it")
 
+    deep = _deep_block_nesting(text)
+    if deep is not None:  # yaml-rs would overflow its stack on it, and take the whole run down
+        return problem("yaml-syntax", "nests lists or mappings too deeply to be read: flatten them", *deep)
     try:
         data = _parse(text)
     except yaml_rs.YAMLDecodeError as e:
@@ -326,6 +329,17 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
         )
     doc.data = data
     return doc
+
+
+def _deep_block_nesting(text: str) -> tuple[int, int] | None:
+    """Where a line opens block lists or explicit keys more than ``_RESCAN_DEPTH`` deep, if one does."""
+    if "- - " not in text and "? " not in text and "- ? " not in text:
+        return None
+    found = _DEEP_BLOCK.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    return line, found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
 
 
 def _parse(text: str) -> Any:
@@ -404,6 +418,9 @@ def _syntax_problem(doc: Document, message: str) -> Document:
 #: scanner does work for every open bracket at every token, so a file a parser refused for its
 #: nesting (10,000 `[`) took seconds; a file nested deeper than this is not written by hand.
 _RESCAN_DEPTH = 64
+#: A line that opens more lists or explicit keys in a row than that (`- - - ...`, `? ? ...`): yaml-rs
+#: bounds the nesting of `[` and `{` but not of these, and a file of 20,000 crashed the process.
+_DEEP_BLOCK = re.compile(rf"^[ ]*(?:[-?][ ]+){{{_RESCAN_DEPTH + 1}}}", re.M)
 #: How many parse events they read at most: a file that is a page of text has a few hundred, and
 #: reading 20,000 takes about 50 ms; a megabyte of small values has a million, which took 0.2-0.6 s.
 #: What lies further is not looked for (a position then falls back to the parser's, or 1:1).
