@@ -241,6 +241,8 @@ def _top(lines: list[str]) -> Node:
         n += 1
     if n >= len(lines) or lines[n][0] == " " or lines[n][0] in "[{":
         return _scan(lines, 0, len(lines))  # an indented mapping, or one in flow style
+    if lines[n][0] == "-" and (len(lines[n]) == 1 or lines[n][1] == " "):
+        raise Unsupported  # a list: a register file is a mapping
     entries: dict[str, tuple[Mark, Any]] = {}
     root: Node = ((n + 1, 1), entries)
     later: _Later | None = None
