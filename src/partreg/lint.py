@@ -148,10 +148,10 @@ def _closest(word: str, options: tuple[str, ...]) -> str | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def close_matches(word: str, options: tuple[str, ...], n: int = 3, cutoff: float = 0.6) -> list[str]:
+def close_matches(word: str, options: tuple[str, ...], n: int = 3, cutoff: float = 0.6) -> tuple[str, ...]:
     """``difflib.get_close_matches``, remembered (the same word among the same options is looked up
     once a run)."""
-    return difflib.get_close_matches(word, options, n=n, cutoff=cutoff)
+    return tuple(difflib.get_close_matches(word, options, n=n, cutoff=cutoff))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
