@@ -193,13 +193,40 @@ FAULTS = [
 ]
 
 
-def generate(out: Path, count: int, broken: float, seed: int) -> None:
+REVIEW_OVERDUE = lambda text: text.replace("    - date: 2025-", "    - date: 2023-", 1)  # noqa: E731
+START_NOT_RECORDED = lambda text: "".join(  # noqa: E731
+    line for line in text.splitlines(True) if not line.startswith("start: ")
+)
+#: One fault each that lint reports as an error, leaving the file readable (the schema's and the
+#: rules'), with the faults that lint reports as a warning that can go with it.
+ERRORS = [
+    (
+        lambda text: text.replace("summary:", "sumary:", 1),
+        [REVIEW_OVERDUE, START_NOT_RECORDED],
+    ),  # unknown-key
+    (lambda text: text.replace("  role:", "  rle:", 1), [REVIEW_OVERDUE, START_NOT_RECORDED]),  # nested
+    (lambda text: text.replace("status: active", "status: actve", 1), [START_NOT_RECORDED]),  # invalid-value
+    (lambda text: text.replace("sector: ", "sector: goverment-", 1), [REVIEW_OVERDUE, START_NOT_RECORDED]),
+    (lambda text: text.replace("months: 12", "months: twelve", 1), [START_NOT_RECORDED]),  # wrong-type
+    (lambda text: text.replace("start: ", "start: 1/", 1), [REVIEW_OVERDUE]),  # wrong-type: not a date
+]
+
+
+def with_problems(text: str, rng: random.Random) -> str:
+    """``text`` with one error and one warning, each chosen from those above."""
+    error, warnings = rng.choice(ERRORS)
+    return rng.choice(warnings)(error(text))
+
+
+def generate(out: Path, count: int, broken: float, seed: int, problems: bool = False) -> None:
     rng = random.Random(seed)
     (out / "register").mkdir(parents=True, exist_ok=True)
     (out / "partreg.yaml").write_text(SETTINGS)
     for i in range(count):
         ident, text = entry(rng, i)
-        if rng.random() < broken:
+        if problems:
+            text = with_problems(text, rng)
+        elif rng.random() < broken:
             text = rng.choice(FAULTS)(text)
         (out / "register" / f"{ident}.yaml").write_text(text)
 
@@ -210,8 +237,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--broken", type=float, default=0.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--problems", action="store_true", help="every file with one error and one warning")
     args = parser.parse_args()
-    generate(args.out, args.count, args.broken, args.seed)
+    generate(args.out, args.count, args.broken, args.seed, args.problems)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The core imports no CLI, terminal or YAML library, and reads no hidden inputs."""
 
 import ast
+import os
 
 import pytest
 
@@ -63,21 +64,31 @@ def test_start_up_imports_nothing_heavy():
     assert result.stdout.strip() == "[]"
 
 
-def test_lint_for_ci_loads_only_what_it_uses(tmp_path):
+@pytest.mark.parametrize("output", ["parsable", "json", "sarif", "github"])
+@pytest.mark.parametrize("entries", [0, 1], ids=["empty", "one entry"])
+def test_lint_for_ci_loads_only_what_it_uses(tmp_path, output, entries):
     """A CI run of `partreg lint` (a machine format) loads neither rich nor Jinja nor the writer."""
     import subprocess
     import sys
 
+    from tests.common import PARTNERSHIP
+
     (tmp_path / "register").mkdir()
     (tmp_path / "partreg.yaml").write_text("council: Test\n")
+    if entries:
+        (tmp_path / "register" / "test-partnership.yaml").write_text(PARTNERSHIP + "unknown: key\n")
+    heavy = ("rich", "jinja2", "ruamel", "icalendar", "openpyxl")
     code = (
         "import sys, atexit\n"
-        "atexit.register(lambda: sys.stderr.write('LOADED ' + repr(sorted(m for m in "
-        "('rich', 'jinja2', 'ruamel', 'icalendar', 'openpyxl') if m in sys.modules)) + '\\n'))\n"
-        "sys.argv = ['partreg', 'lint', '--format', 'parsable', '--root', sys.argv[1]]\n"
+        f"atexit.register(lambda: sys.stderr.write('LOADED ' + repr(sorted(m for m in {heavy!r} "
+        "if m in sys.modules)) + '\\n'))\n"
+        f"sys.argv = ['partreg', 'lint', '--format', {output!r}, '--root', sys.argv[1]]\n"
         "from partreg.cli import main\n"
         "main()\n"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    environment = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, env=environment
+    )
+    assert result.returncode == entries, result.stderr
     assert "LOADED []" in result.stderr

@@ -7,12 +7,12 @@ import pytest
 from partreg.models import Arrangement, Kind
 from partreg.questionnaire import (
     Cancelled,
-    org_id_of,
     Finding,
     Invalid,
     Questionnaire,
     canonical,
     choice,
+    org_id_of,
     parse_date,
     parse_pounds,
     propose_id,

@@ -179,3 +179,22 @@ def test_a_line_separator_or_control_character_in_a_comment_does_not_shift_later
     text = replace(text, "status: active", "status: nonsense")
     line = text.split("\n").index("status: nonsense") + 1
     check(text, ("invalid-value", line, 9))
+
+
+def test_diagnostics_that_read_a_file_again_stop_within_their_budget(monkeypatch):
+    """Beyond the events the diagnostics may read, a repeated key or an unclosed bracket is still the
+    file's one problem; only the finer position is not looked for."""
+    from partreg import store
+
+    monkeypatch.setattr(store, "_RESCAN_EVENTS", 50)
+    many = "".join(f"key_{i}: {i}\n" for i in range(100))
+    [repeated] = parse_document((many + "key_1: again\n").encode(), "f.yaml").problems
+    assert (repeated.rule, repeated.line, repeated.column) == ("duplicate-key", 1, 1)
+    [unclosed] = parse_document((many + "last: [1, 2\n").encode(), "f.yaml").problems
+    assert unclosed.rule == "yaml-syntax" and "not closed" not in unclosed.message
+    assert unclosed.line == 101  # the parser's own position
+    within = parse_document(b"a: 1\na: 2\n", "f.yaml").problems
+    assert [(p.rule, p.line) for p in within] == [("duplicate-key", 2)]
+    items = "".join(f"- {i}\n" for i in range(100))
+    documents = parse_document((items + "---\n- x\n").encode(), "f.yaml")  # the second one, however far
+    assert [p.rule for p in documents.problems] == ["multiple-documents"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import functools
 import gc
 import re
 import textwrap
@@ -161,10 +162,23 @@ def dotted(key: Key) -> str:
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice ``word`` most likely stands for: one that ``word`` begins (an id typed in part),
     else the closest spelling; ``None`` where none is close."""
-    options = list(choices)
+    return _closest(word, tuple(choices))
+
+
+@functools.lru_cache(maxsize=4096)
+def _closest(word: str, options: tuple[str, ...]) -> str | None:
+    # a fuzzy match against every field costs more than the rest of a file's check, and a register
+    # repeats its misspellings from file to file
     starts = [c for c in options if c.startswith(word)] if len(word) >= 3 else []
-    close = starts if len(starts) == 1 else difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    close = starts if len(starts) == 1 else close_matches(word, options, 1, 0.6)
     return close[0] if close else None
+
+
+@functools.lru_cache(maxsize=4096)
+def close_matches(word: str, options: tuple[str, ...], n: int = 3, cutoff: float = 0.6) -> tuple[str, ...]:
+    """``difflib.get_close_matches``, remembered (the same word among the same options is looked up
+    once a run)."""
+    return tuple(difflib.get_close_matches(word, options, n=n, cutoff=cutoff))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -324,9 +338,7 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
     for err, guess in zip(errors, guessed, strict=True):
         loc = tuple(err["loc"])
         if guess:
-            close = difflib.get_close_matches(
-                str(loc[-1]), [str(m[-1]) for m in missing if m[:-1] == loc[:-1]], n=1
-            )
+            close = close_matches(str(loc[-1]), tuple(str(m[-1]) for m in missing if m[:-1] == loc[:-1]), 1)
             if close:
                 misspelt.add((*loc[:-1], close[0]))
     repeats = _Repeats()

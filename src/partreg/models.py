@@ -48,7 +48,7 @@ from pydantic import (
     model_serializer,
     model_validator,
 )
-from pydantic_core import ErrorDetails, PydanticCustomError
+from pydantic_core import ErrorDetails, PydanticCustomError, SchemaValidator
 
 FORMAT_VERSION = "1.1"
 #: The major version names the schema file (``schema/arrangement.v1.json``): a minor version only
@@ -360,7 +360,9 @@ class Status(StrEnum):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # each model's validator is built when first used (see build_validators): `partreg lint` on an
+    # empty register, or `partreg --version`, does not pay for the entry's
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Lead(_Strict):
@@ -1276,6 +1278,13 @@ def _dropping(data: Any, locs: list[tuple[str | int, ...]]) -> Any:
 def _loc(err: ErrorDetails) -> tuple[Any, ...]:
     loc = tuple(err["loc"])
     return (*loc[:-1], _NON_TEXT_KEYS) if err["type"] == "invalid_key" else loc
+
+
+def build_validators() -> None:
+    """Build the entry's validator now, which is otherwise built when an entry is first read: a
+    caller about to fork worker processes builds it once, for all of them."""
+    if not isinstance(Arrangement.__pydantic_validator__, SchemaValidator):
+        Arrangement.model_rebuild(force=True)
 
 
 def read_arrangement(data: dict[str, Any], file_id: str) -> tuple[Arrangement, list[ErrorDetails]]:

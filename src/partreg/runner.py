@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from partreg.lint import Ids, Linter, Problem, Severity, duplicate_problem, run
-from partreg.models import Arrangement, Settings, read_arrangement
+from partreg.models import Arrangement, Settings, build_validators, read_arrangement
 from partreg.rules import ALL
-from partreg.site import PAGES, Site, expect, site_path, write_site
 from partreg.store import (
     DEFAULT_MAX_BYTES,
     Document,
@@ -35,6 +34,7 @@ from partreg.store import (
 
 if TYPE_CHECKING:  # rendering needs Jinja, which `partreg lint` should not pay to import
     from partreg.render import Part, Publication
+    from partreg.site import Site
 
 #: Below this many files, starting worker processes costs more than it saves (measured by `make bench`);
 #: rendering does more for each file than linting, so it pays from fewer.
@@ -105,6 +105,7 @@ def lint_files(
 
     global _job
     _job = (base, settings, today, known)
+    build_validators()  # once, before the workers fork, rather than in each of them
     ids = Ids()
     for chunk, results in _by_chunk(_lint_chunk, paths, jobs):
         for path, (display, entry_id, problems) in zip(chunk, results, strict=True):
@@ -212,6 +213,7 @@ def publish(
     returns the files of the site, and a line for each earlier file left in place
     (``site.write_site``)."""
     from partreg.render import assemble
+    from partreg.site import PAGES, expect, write_site
 
     files = list(assemble(rendered.parts, pub, left_out=left_out))  # all rendered before anything is moved
     pages = [(f"{PAGES}/{part.row.id}.html", None) for part in rendered.parts if "html" in pub.formats]
@@ -223,6 +225,8 @@ def publish(
 def publish_pages(rendered: Rendered, site: Site) -> None:
     """Move the staged pages into the site's ``arrangements/``, each in one step and never through
     a symbolic link (``site.site_path``), and remove the staging."""
+    from partreg.site import PAGES, site_path
+
     if rendered.staging is None:
         return
     for part in rendered.parts:

@@ -5,8 +5,10 @@ Reading has two paths that give the same data:
 * the fast path parses with ``yaml-rs`` (a Rust YAML 1.2 parser), which
   rejects duplicate keys and bounds alias expansion;
 * the round-trip path composes the file with ruamel.yaml, which knows every
-  node's line and column. It runs only where a position is needed (a file
-  with problems) and for writing, where ruamel keeps comments and layout.
+  node's line and column. It runs for writing, where ruamel keeps comments
+  and layout, and for a position in a file with problems that the quick
+  scanner of block style (``partreg.positions``, ten times faster and exact
+  where it reads a file) does not read.
 
 Both read YAML by the 1.2 core schema: ``yes``/``no``/``on``/``off`` are
 text, ``010`` is ten, ``1:30`` is text, and a date such as ``2025-04-01`` is
@@ -33,7 +35,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml_rs
 
@@ -49,6 +51,7 @@ from partreg.lint import (
     validate_settings,
 )
 from partreg.models import Arrangement, PartialDate, Settings, shown
+from partreg.positions import Positions, Unsupported, scan
 
 SETTINGS_FILE = "partreg.yaml"
 REGISTER_DIR = "register"
@@ -72,6 +75,9 @@ class Document:
     text: str | None = None
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
+    #: Where keys and values start, as the quick scanner of block style read them (``False`` where it
+    #: does not read the file, which is then composed by ruamel.yaml: ``_nodes``).
+    _fast: Positions | Literal[False] | None = field(default=None, repr=False)
     _nodes: Any = field(default=None, repr=False)
     #: Each mapping's keys as the file writes them, by the id of its node: found once, each key in
     #: one step after that, so locating every key of a mapping takes time that grows with its size.
@@ -88,6 +94,18 @@ class Document:
         Where the path runs out (a missing field), the position of the deepest
         part that exists. ``at_key`` points at the key rather than its value.
         """
+        if self._fast is None and self.text is not None:
+            self._fast = scan(self.text) or False
+        if self._fast:
+            try:
+                return self._fast.locate(key, at_key=at_key)
+            except Unsupported:  # a flow collection it reads only now turns out to be beyond it
+                self._fast = False
+        return self.locate_by_composing(key, at_key=at_key)
+
+    def locate_by_composing(self, key: Key, *, at_key: bool = False) -> tuple[int, int]:
+        """:meth:`locate` by way of composing the file with ruamel.yaml: the slow path, which every
+        file can take, and against which the fast one is tested."""
         root = self._compose()
         if root is None:
             return (1, 1)
@@ -269,6 +287,9 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return problem("empty-file", "is empty: fill it in (see `partreg add`) or delete it")
 
+    deep = _deep_block_nesting(text)
+    if deep is not None:  # yaml-rs would overflow its stack on it, and take the whole run down
+        return problem("yaml-syntax", "nests lists or mappings too deeply to be read: flatten them", *deep)
     try:
         data = _parse(text)
     except yaml_rs.YAMLDecodeError as e:
@@ -289,7 +310,7 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
             )
         if doc.problems:
             return doc
-    if isinstance(data, list) and _document_count(text) > 1:
+    if isinstance(data, list) and _several_documents(text):
         return problem(
             "multiple-documents",
             "holds more than one YAML document (---): keep one arrangement per file",
@@ -309,6 +330,17 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
         )
     doc.data = data
     return doc
+
+
+def _deep_block_nesting(text: str) -> tuple[int, int] | None:
+    """Where a line opens block lists or explicit keys more than ``_RESCAN_DEPTH`` deep, if one does."""
+    if "- - " not in text and "? " not in text and "- ? " not in text:
+        return None
+    found = _DEEP_BLOCK.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    return line, found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
 
 
 def _parse(text: str) -> Any:
@@ -392,17 +424,27 @@ def _syntax_problem(doc: Document, message: str) -> Document:
 #: scanner does work for every open bracket at every token, so a file a parser refused for its
 #: nesting (10,000 `[`) took seconds; a file nested deeper than this is not written by hand.
 _RESCAN_DEPTH = 64
+#: A line that opens more lists or explicit keys in a row than that (`- - - ...`, `? ? ...`): yaml-rs
+#: bounds the nesting of `[` and `{` but not of these, and a file of 20,000 crashed the process.
+_DEEP_BLOCK = re.compile(rf"^[ ]*(?:[-?][ ]+){{{_RESCAN_DEPTH + 1}}}", re.M)
+#: How many parse events they read at most: a file that is a page of text has a few hundred, and
+#: reading 20,000 takes about 50 ms; a megabyte of small values has a million, which took 0.2-0.6 s.
+#: What lies further is not looked for (a position then falls back to the parser's, or 1:1).
+_RESCAN_EVENTS = 20_000
 
 
-def _events(text: str) -> Iterator[Any]:
+def _events(text: str, *, bounded: bool = True) -> Iterator[Any]:
     """The file's parse events from ruamel.yaml's C parser (libyaml), ending early at nesting
-    deeper than ``_RESCAN_DEPTH``; raises ``MarkedYAMLError`` where the file is not valid YAML."""
+    deeper than ``_RESCAN_DEPTH`` and, if ``bounded``, after ``_RESCAN_EVENTS`` events; raises
+    ``MarkedYAMLError`` where the file is not valid YAML."""
     from ruamel.yaml import YAML
     from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 
     warnings.filterwarnings("ignore", module=r"ruamel\.yaml.*")
-    depth = 0
-    for event in YAML(typ="safe").parse(text):
+    depth, limit = 0, _RESCAN_EVENTS if bounded else -1
+    for count, event in enumerate(YAML(typ="safe").parse(text)):
+        if count == limit:
+            return
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > _RESCAN_DEPTH:
@@ -472,11 +514,18 @@ def _find_duplicate(text: str) -> tuple[int, int] | None:
     return None
 
 
+#: Where a tag can start: a node's properties follow a line's start, a space or a flow indicator. A
+#: file with no such `!` (most files with one: "Welcome!") has no tag, and is not scanned for one.
+_TAG_START = re.compile(r"(?:^|[\s\[{,:])!")
+
+
 def _explicit_tags(text: str) -> Iterator[tuple[int, int, str]]:
     """Tags written in the file that are not YAML 1.2 core tags."""
     from ruamel.yaml import YAML
     from ruamel.yaml.tokens import TagToken
 
+    if _TAG_START.search(text) is None:
+        return
     warnings.filterwarnings("ignore", module=r"ruamel\.yaml.*")
     try:
         for token in YAML(typ="safe").scan(text):  # libyaml's scanner: tags are tokens
@@ -494,18 +543,22 @@ def _explicit_tags(text: str) -> Iterator[tuple[int, int, str]]:
 _DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \t\r\n]|$)", re.M)
 
 
-def _document_count(text: str) -> int:
+def _several_documents(text: str) -> bool:
+    """Whether ``text`` holds more than one YAML document (read up to the second one's start, however
+    far: a file of many documents has its second one early, and said otherwise would be "a list")."""
     from ruamel.yaml.events import DocumentStartEvent
 
     if _DOCUMENT_MARKER.search(text) is None:
-        return 1
+        return False
     count = 0
     try:
-        for event in _events(text):
+        for event in _events(text, bounded=False):
             count += isinstance(event, DocumentStartEvent)
+            if count > 1:
+                return True
     except Exception:
         pass
-    return max(count, 1)
+    return False
 
 
 def load_roundtrip_data(text: str, *, max_nodes: int = 1_000_000) -> Any:

@@ -1,5 +1,6 @@
 import pytest
 
+from partreg.store import parse_document
 from tests.common import PARTNERSHIP, check, lint_text, replace
 
 
@@ -50,3 +51,14 @@ def test_a_key_that_is_not_text_inside_a_mapping_is_one_problem_at_it(key):
     [problem] = lint_text(text)
     assert (problem.rule, problem.line) == ("yaml-syntax", 5)
     assert "in lead, which is not text" in problem.message
+
+
+@pytest.mark.parametrize("opener", ["- ", "? ", "- ? "])
+def test_lists_opened_too_deep_on_one_line_are_one_problem_not_a_crash(opener):
+    """yaml-rs bounds the nesting of brackets but not of `- - - ...`: 20,000 of them crashed the
+    process (and so the whole lint run); a file of them is one problem, where the line starts."""
+    text = "id: x\nitems:\n  " + opener * 20_000 + "x\n"
+    [problem] = parse_document(text.encode(), "deep.yaml").problems
+    assert (problem.rule, problem.line, problem.column) == ("yaml-syntax", 3, 1)
+    assert "too deeply" in problem.message
+    assert parse_document(("a:\n" + "  " + "- " * 20 + "x\n").encode(), "f.yaml").problems == []

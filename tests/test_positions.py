@@ -1,0 +1,364 @@
+"""The quick scanner gives every line and column exactly as composing the file with ruamel.yaml does.
+
+``store.Document.locate`` finds a position with ``positions.scan`` where that
+scanner reads the file, and composes the file with ruamel.yaml otherwise (the
+slow path, ``Document.locate_by_composing``). These tests hold the two to the
+same answer: for every data path in every file (each key and value, each list
+item, and paths that run out), and for every problem lint reports, on the YAML
+test suite, on each of its files indented under a key, and on every register
+file and fixture of the repository.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from partreg import store
+from partreg.lint import Linter
+from partreg.positions import Unsupported, scan
+from partreg.rules import ALL
+from partreg.store import Document, parse_document
+from tests import common
+from tests.common import REPO, SETTINGS, SHARED
+
+CORPUS = SHARED / "corpora" / "yaml-test-suite"
+CORPUS_CASES = sorted(p.parent for p in CORPUS.rglob("in.yaml")) if CORPUS.is_dir() else []
+REPOSITORY_FILES = sorted(
+    [
+        *(REPO / "register").glob("*.yaml"),
+        *(REPO / "tests" / "fixtures").rglob("*.yaml"),
+        REPO / "partreg.yaml",
+    ]
+)
+
+
+def paths(data: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    """Every path into ``data``, and paths that run out below each of them."""
+    yield prefix
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str | int) and not isinstance(key, bool):
+                yield from paths(value, (*prefix, key))
+        yield (*prefix, "no-such-key")
+        yield (*prefix, 0)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from paths(value, (*prefix, index))
+        yield (*prefix, len(data))
+        yield (*prefix, "no-such-key")
+    else:
+        yield (*prefix, "no-such-key")
+
+
+def compare_every_path(text: str) -> str:
+    """Whether the scanner read ``text`` (``"scanned"``), or left it to the slow path at once
+    (``"composed"``) or part-way (``"composed later"``), or ``"not read"`` as YAML, or ruamel.yaml
+    does not compose it (``"not composed"``); fails where a position differs."""
+    doc = parse_document(text.encode("utf-8", "surrogatepass"), "file.yaml")
+    if doc.data is None:
+        return "not read"
+    fast = scan(text)
+    if fast is None:
+        return "composed"
+    if not composes(text):
+        return "not composed"
+    for key in paths(doc.data):
+        for at_key in (False, True):
+            try:
+                quick = fast.locate(key, at_key=at_key)
+            except Unsupported:
+                return "composed later"  # the document composes the file from here on
+            assert quick == doc.locate_by_composing(key, at_key=at_key), (key, at_key, text)
+    return "scanned"
+
+
+def composes(text: str) -> bool:
+    """Whether ruamel.yaml composes ``text``: where it does not, the slow path has no position but
+    1:1 to give, and the scanner's are the only ones there are."""
+    try:
+        return store.compose_for_positions(text) is not None
+    except Exception:
+        return False
+
+
+def lint(text: str, *, slow: bool, monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
+    with monkeypatch.context() as patch:
+        if slow:
+            patch.setattr(store, "scan", lambda text: None)
+        doc = parse_document(text.encode("utf-8", "surrogatepass"), "file.yaml")
+        _, problems = Linter(SETTINGS, ALL, dt.date(2026, 1, 1)).check(doc, "file")
+    return [(p.line, p.column, p.rule, p.key, p.message) for p in problems]
+
+
+def compare_problems(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not composes(text):
+        return
+    assert lint(text, slow=False, monkeypatch=monkeypatch) == lint(text, slow=True, monkeypatch=monkeypatch)
+
+
+def indented(text: str) -> str:
+    """``text`` as the value of a key: every line indented two spaces."""
+    return "key:\n" + "".join("  " + line if line.strip() else line for line in text.splitlines(True))
+
+
+def corpus_texts() -> Iterator[str]:
+    for case in CORPUS_CASES:
+        text = (case / "in.yaml").read_bytes().decode("utf-8", "replace")
+        yield text
+        yield indented(text)
+        yield "id: x\n" + text if not text.startswith(("%", "---")) else text
+
+
+@pytest.mark.skipif(not CORPUS_CASES, reason=f"the YAML test suite is not at {CORPUS}")
+def test_every_position_in_the_yaml_test_suite_is_the_slow_paths(monkeypatch):
+    outcomes: dict[str, int] = {}
+    for text in corpus_texts():
+        outcome = compare_every_path(text)
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+        compare_problems(text, monkeypatch)
+    print(outcomes)
+    assert outcomes.get("scanned", 0) >= 150
+    # files yaml-rs reads and ruamel.yaml does not compose (such as `[ : empty key ]`): few, and named
+    assert outcomes.get("not composed", 0) <= 10  # the scanner reads a good part of it, not only what is easy
+
+
+def test_every_position_in_the_repositorys_registers_and_fixtures_is_the_slow_paths(monkeypatch):
+    for path in REPOSITORY_FILES:
+        text = path.read_text(encoding="utf-8")
+        assert compare_every_path(text) == "scanned", path
+        compare_problems(text, monkeypatch)
+
+
+@pytest.mark.parametrize("name", ["PARTNERSHIP", "CONTRACT", "JOINT_WORKING"])
+def test_the_test_entries_are_scanned(name, monkeypatch):
+    text = getattr(common, name)
+    assert compare_every_path(text) == "scanned"
+    compare_problems(text, monkeypatch)
+
+
+def bench_files() -> Iterator[str]:
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import generate
+    finally:
+        sys.path.pop(0)
+    rng = random.Random(7)
+    for i in range(60):
+        _, text = generate.entry(rng, i)
+        yield text
+        yield generate.with_problems(text, rng)
+        yield rng.choice(generate.FAULTS)(text)
+
+
+def test_the_benchmarks_files_with_and_without_problems(monkeypatch):
+    for text in bench_files():
+        outcome = compare_every_path(text)
+        assert outcome in ("scanned", "not read"), text
+        compare_problems(text, monkeypatch)
+
+
+def test_the_linear_time_cases(monkeypatch):
+    from tests.test_linear import CASES
+
+    for make in CASES.values():
+        text = make(3_000)
+        compare_every_path(text)
+        compare_problems(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: *x\n",  # an alias is the anchored node
+        "a: !!str 1\n",
+        "? a\n: 1\n",
+        "a:\tb\n",
+        "a: b\u2028c\n",
+        "a: 1\n---\nb: 2\n",
+        "a: |2\n   x\n",
+    ],
+    ids=["alias", "tag", "complex-key", "tab", "line-separator", "two-documents", "indentation-indicator"],
+)
+def test_what_the_scanner_does_not_read_is_composed(text, monkeypatch):
+    assert scan(text) is None
+    compare_problems(text, monkeypatch)
+
+
+def test_a_register_file_is_scanned_not_composed(monkeypatch):
+    """Where the scanner reads the file, ruamel.yaml is never asked to compose it."""
+
+    def refuse(text: str) -> Any:
+        raise AssertionError("composed")
+
+    text = common.replace(common.PARTNERSHIP, "start: 2021-04-01\n", "") + "partners_note: x\n"
+    monkeypatch.setattr(store, "compose_for_positions", refuse)
+    doc = parse_document(text.encode(), "p.yaml")
+    _, problems = Linter(SETTINGS, ALL, dt.date(2026, 1, 1)).check(doc, "test-partnership")
+    last = text.count("\n")
+    assert {(p.rule, p.line, p.column) for p in problems} >= {("unknown-key", last, 1)}
+    assert doc.locate(("partners", 0, "sector")) == (12, 13)
+
+
+def test_a_part_read_later_that_the_scanner_cannot_read_is_composed():
+    text = "a:\n  b: &x [1]\n  c: *x\nd: 1\n"
+    doc = parse_document(text.encode(), "f.yaml")
+    assert doc.locate(("d",)) == (4, 4)  # read at once, from the top-level keys
+    assert doc.locate(("a", "c", 0)) == (2, 10)  # the alias is the anchored list, by way of ruamel.yaml
+    assert doc.locate(("d",)) == (4, 4)
+
+
+# --------------------------------------------------------------------------- generated files
+
+_words = st.text(alphabet="abcdefgh xyz-_.019", min_size=1, max_size=12).map(str.strip).filter(bool)
+_scalars = st.one_of(
+    _words,
+    st.integers(-5, 10**6),
+    st.booleans(),
+    st.none(),
+    st.sampled_from(
+        ["2025-04-01", "a: b", "# not a comment", "it's", 'say "hi"', "x #y", "[a]", "- a", "?", ""]
+    ),
+)
+_data = st.recursive(
+    _scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(_words.filter(lambda w: w[0] not in "-?"), inner, max_size=5),
+    ),
+    max_leaves=25,
+)
+
+
+def _scalar(value: Any, rng: random.Random, flow: bool = False) -> str:
+    if value is None:
+        return rng.choice(["null", "~", ""]) if not flow else "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    plain_ok = (
+        value.strip() == value
+        and value
+        and value[0] not in "-?:#&*!|>'\"%@`[]{},"
+        and ": " not in value
+        and " #" not in value
+        and not value.endswith(":")
+        and not (flow and any(c in value for c in ",[]{}"))
+        and value not in ("null", "true", "false", "~")
+        and not value.lstrip("-").isdigit()
+    )
+    style = (
+        rng.choice(["plain", "plain", "single", "double"]) if plain_ok else rng.choice(["single", "double"])
+    )
+    if style == "plain":
+        return value
+    if style == "single":
+        return "'" + value.replace("'", "''") + "'"
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _flow(value: Any, rng: random.Random) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_scalar(k, rng, True)}: {_flow(v, rng)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v, rng) for v in value) + "]"
+    return _scalar(value, rng, True)
+
+
+def _comment(rng: random.Random) -> str:
+    return rng.choice(["", "", "", "  # note", " # x: y"])
+
+
+def _block(value: Any, indent: int, rng: random.Random, step: int) -> list[str]:
+    """Lines for ``value`` as the value of a key (or list item) at ``indent``."""
+    pad = " " * indent
+    out: list[str] = []
+    if isinstance(value, dict) and value:
+        for k, v in value.items():
+            key = _scalar(k, rng)
+            if key == "" or key.startswith(("-", "?")):
+                key = "'" + k + "'"
+            out.extend(_entry(f"{pad}{key}:", v, indent, rng, step))
+            if rng.random() < 0.1:
+                out.append(rng.choice(["", pad + "# a comment", "# at the margin"]))
+    elif isinstance(value, list) and value:
+        dash_indent = indent
+        for v in value:
+            out.extend(_entry(" " * dash_indent + "-", v, dash_indent, rng, step, item=True))
+    return out
+
+
+def _entry(
+    head: str, value: Any, indent: int, rng: random.Random, step: int, item: bool = False
+) -> list[str]:
+    pad = " " * indent
+    choice = rng.random()
+    if isinstance(value, dict | list) and value:
+        if choice < 0.3:
+            return [f"{head} {_flow(value, rng)}{_comment(rng)}"]
+        if item and isinstance(value, dict) and choice < 0.7:  # - key: value, the rest under it
+            lines = _block(value, indent + 2, rng, step)
+            return [f"{head} {lines[0].lstrip(' ')}", *lines[1:]]
+        inner = indent + step
+        if not item and isinstance(value, list) and choice < 0.5:
+            inner = indent  # a list at its key's indent
+        return [head + _comment(rng), *_block(value, inner, rng, step)]
+    if isinstance(value, dict | list):
+        return [f"{head} {'{}' if isinstance(value, dict) else '[]'}"]
+    if isinstance(value, str) and value and "\n" not in value and choice < 0.15 and value.strip() == value:
+        return [f"{head} {rng.choice(['|', '>', '|-', '>+'])}", f"{pad}{' ' * step}{value}", ""]
+    if isinstance(value, str) and " " in value.strip() and choice < 0.25 and _scalar(value, rng) == value:
+        first, rest = value.split(" ", 1)
+        if rest.strip() and rest.strip() == rest and not any(c in rest for c in "#:"):
+            return [f"{head} {first}", f"{pad}{' ' * step}{rest}"]  # plain text over two lines
+    scalar = _scalar(value, rng)
+    if scalar == "" and rng.random() < 0.5:
+        return [head + _comment(rng)]
+    return [f"{head} {scalar}".rstrip() + _comment(rng)]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.dictionaries(_words, _data, min_size=1, max_size=8),
+    seed=st.integers(0, 2**32),
+    step=st.sampled_from([2, 4]),
+)
+def test_generated_files_in_block_style(data, seed, step):
+    rng = random.Random(seed)
+    lines = _block(data, 0, rng, step)
+    text = "\n".join(lines) + "\n"
+    if rng.random() < 0.2:
+        text = text.replace("\n", "\r\n")
+    if rng.random() < 0.1:
+        text = "---\n" + text
+    compare_every_path(text)
+
+
+def test_scanned_and_composed_agree_whatever_path_lint_takes(monkeypatch, tmp_path: Path):
+    """The same problems, with the same positions, from a whole lint run either way."""
+    from partreg.runner import lint_files
+
+    files = []
+    for i, text in enumerate(bench_files()):
+        path = tmp_path / f"f{i}.yaml"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    quick = list(lint_files(files, tmp_path, SETTINGS, dt.date(2026, 1, 1)))
+    monkeypatch.setattr(store, "scan", lambda text: None)
+    slow = list(lint_files(files, tmp_path, SETTINGS, dt.date(2026, 1, 1)))
+    assert quick == slow
+    assert sum(len(found) for found in quick) > 100
+
+
+def test_composing_is_the_fallback_for_a_document(monkeypatch):
+    doc = Document(path=Path("x.yaml"), display="x.yaml", text="a: &x 1\n", data={"a": 1})
+    assert doc.locate(("a",)) == (1, 4)
