@@ -1499,6 +1499,11 @@ def _export_table(table: Any, output: ExportFormat, out: Path | None, what: str)
     typer.echo(table.summary(what), err=True)
 
 
+TableFormatOption = Annotated[
+    ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="csv or json.")
+]
+
+
 @export_app.command("transparency-contracts", cls=_Command)
 @_help(
     """Contracts over £5,000, in the Local Government Transparency Code 2015's columns (CSV for Excel).
@@ -1515,9 +1520,7 @@ def _export_table(table: Any, output: ExportFormat, out: Path | None, what: str)
 def export_contracts(
     start: FromOption = None,
     end: ToOption = None,
-    output: Annotated[
-        ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="csv or json.")
-    ] = ExportFormat.csv,
+    output: TableFormatOption = ExportFormat.csv,
     out: OutOption = None,
     root: RootOption = None,
 ) -> None:
@@ -1545,9 +1548,7 @@ def export_contracts(
 def export_grants(
     start: FromOption = None,
     end: ToOption = None,
-    output: Annotated[
-        ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="csv or json.")
-    ] = ExportFormat.csv,
+    output: TableFormatOption = ExportFormat.csv,
     out: OutOption = None,
     root: RootOption = None,
 ) -> None:

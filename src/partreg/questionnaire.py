@@ -476,29 +476,12 @@ class Questionnaire:
                 ),
                 applies=contract,
             ),
-            Step(
-                "supplier_sme",
-                "Supplier is an SME",
-                lambda now: self.ask(
-                    "Is the supplier a small or medium-sized enterprise (yes, no, ?)",
-                    parse_fact,
-                    default=_fact_word(now),
-                    required=False,
-                ),
-                applies=contract,
-                shown=lambda v: {True: "yes", False: "no", None: "not known"}[v],
-            ),
-            Step(
+            self._supplier_is("supplier_sme", "an SME", "a small or medium-sized enterprise", contract),
+            self._supplier_is(
                 "supplier_vcse",
-                "Supplier is a VCSE",
-                lambda now: self.ask(
-                    "Is the supplier a voluntary, community or social enterprise organisation (yes, no, ?)",
-                    parse_fact,
-                    default=_fact_word(now),
-                    required=False,
-                ),
-                applies=contract,
-                shown=lambda v: {True: "yes", False: "no", None: "not known"}[v],
+                "a VCSE",
+                "a voluntary, community or social enterprise organisation",
+                contract,
             ),
             Step(
                 "amount",
@@ -610,6 +593,18 @@ class Questionnaire:
                 applies=partnership,
             ),
         ]
+
+    def _supplier_is(self, key: str, short: str, long: str, applies: Callable[[], bool]) -> Step:
+        """Whether a contract's supplier is an SME, or a VCSE: yes, no, or not known."""
+        return Step(
+            key,
+            f"Supplier is {short}",
+            lambda now: self.ask(
+                f"Is the supplier {long} (yes, no, ?)", parse_fact, default=_fact_word(now), required=False
+            ),
+            applies=applies,
+            shown=lambda v: {True: "yes", False: "no", None: "not known"}[v],
+        )
 
     def draft(self) -> dict[str, Any]:
         """The entry the answers so far make, in the format's key order: only the answers to the
