@@ -334,15 +334,24 @@ def listing(
 
 
 def _widths(least: list[int], most: list[int], room: int) -> list[int]:
-    """Each column's width: at least ``least``; the room left goes first to the columns that
-    need least of it to show every line whole, then to the rest."""
+    """Each column's width: at least ``least``; the room left first completes the columns a few
+    characters short of showing every line whole (``CHEAP``), then goes a character at a time to
+    the column with the most still to show, so no one column is left far narrower than its text."""
     widths = list(least)
     spare = room - sum(widths)
     for n in sorted(range(len(widths)), key=lambda n: most[n] - least[n]):
-        more = min(spare, most[n] - widths[n])
-        widths[n] += more
-        spare -= more
+        if 0 < most[n] - widths[n] <= min(CHEAP, spare):
+            spare -= most[n] - widths[n]
+            widths[n] = most[n]
+    while spare > 0 and any(w < m for w, m in zip(widths, most, strict=True)):
+        n = max(range(len(widths)), key=lambda n: most[n] - widths[n])
+        widths[n] += 1
+        spare -= 1
     return widths
+
+
+#: How many characters short of its longest line a column may be and still be completed first.
+CHEAP = 10
 
 
 def records_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
