@@ -140,6 +140,14 @@ def test_show_unknown_id_suggests_one():
 def test_rules_lists_every_rule_and_explains_one():
     code, out, _ = partreg("rules")
     assert code == 0 and "unknown-key" in out and "partnership-missing-risks" in out
+    from partreg.rules import ALL
+
+    lines = out.splitlines()  # into a pipe: a rule a line, whole, each with its severity and summary
+    assert [line.split()[0] for line in lines] == [rule.id for rule in ALL]
+    assert all(
+        f" {rule.severity!s} " in line and line.endswith(rule.summary)
+        for rule, line in zip(ALL, lines, strict=True)
+    )
     code, out, _ = partreg("rules", "unknown-key")
     assert code == 0 and "Why it matters:" in out
     assert partreg("rules", "unknwn-key")[0] == 2

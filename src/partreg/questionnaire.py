@@ -332,6 +332,10 @@ class Questionnaire:
                 return "yes"
             if value in ("c", "cancel", "q", "quit"):
                 return "cancel"
+            if value in NO:
+                raise Invalid(
+                    f"to change an answer, give its number (1 to {steps}); to write nothing, cancel"
+                )
             if can_write:
                 raise Invalid(
                     f"answer yes to write it, a number from 1 to {steps} to change an answer, or cancel"

@@ -223,6 +223,11 @@ def problems_sarif(problems: Sequence[Problem], rules: Sequence[Rule], version: 
 
 
 def rules_text(rules: Sequence[Rule], out: Console, *, full: bool) -> None:
+    if not full and out.soft_wrap:  # into a file or a pipe: a rule a line, whole, for grep
+        width = max(len(rule.id) for rule in rules)
+        for rule in rules:
+            out.print(f"{rule.id:<{width}}  {rule.severity!s:<7}  {escape(rule.summary)}")
+        return
     if not full:
         table = _table(box=None, pad_edge=False)
         table.add_column("rule")
