@@ -134,3 +134,21 @@ def test_help(width, command):
     else:
         assert "Example: partreg " + command[0] in flowing
     snapshot("help-" + ("-".join(command) or "partreg"), width, text)
+
+
+@pytest.mark.parametrize(
+    "command", [["list"], ["review-due", "--as-of", AS_OF, "--within", "60"]], ids=["list", "review-due"]
+)
+def test_into_a_pipe_the_table_is_whole_not_cropped_to_80_columns(command):
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", *command], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    rows = data(*command, "--format", "json")
+    assert "…" not in result.stdout, "no cell cut short"
+    headers = result.stdout.splitlines()[0].split()
+    assert "date" in headers or "review" in headers, headers
+    shown = set(result.stdout.split())
+    titles = words([r["title"] for r in rows])
+    assert {r["id"] for r in rows} <= shown and set(titles) <= shown
+    dates = [r.get("next_review") or r.get("end") for r in rows]
+    assert all(d in result.stdout for d in dates if d)

@@ -312,6 +312,7 @@ def listing(
             max(len(line) if column.whole else max(map(len, line.split()), default=0) for line in lines)
         )
         most.append(max(map(len, lines)))
+    # into a file or a pipe, lines are not wrapped: the table is as wide as its longest lines
     room = (out.width if not out.soft_wrap else sum(most) + GAP * len(most)) - GAP * (len(columns) - 1)
     headings = [group(r) if group else "" for r in rows]
     if sum(least) > room:
@@ -327,7 +328,8 @@ def listing(
             out.print(Padding(" · ".join(f for f in fields if f and not f.endswith(": ")), (0, 0, 0, 2)))
         return
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 0, 0, 1))
-    for column, width in zip(columns, _widths(least, most, room), strict=True):
+    widths = _widths(least, most, room)
+    for column, width in zip(columns, widths, strict=True):
         table.add_column(column.header, width=width, no_wrap=column.whole)
     for n, (values, heading) in enumerate(zip(cells, headings, strict=True)):
         if heading and (n == 0 or heading != headings[n - 1]):
@@ -335,6 +337,10 @@ def listing(
                 table.add_row()
             table.add_row(f"[bold underline]{heading}[/]")
         table.add_row(*values)
+    if out.soft_wrap:  # into a file or a pipe: as wide as the table, never cropped to 80 columns
+        from rich.console import Console
+
+        out = Console(file=out.file, width=sum(widths) + GAP * (len(widths) - 1), highlight=False)
     out.print(table)
 
 
