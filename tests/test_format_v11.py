@@ -702,3 +702,28 @@ def test_a_wrong_significance_is_one_problem_and_the_entry_is_kept(written, said
     """A value read as a mapping (format 1.0's `significance: high`) that is wrong is set aside alone."""
     [problem] = lint_text(VALID["partnership"] + written)
     assert problem.message == said and problem.line == 30
+
+
+def test_a_listing_and_the_page_say_the_same_council_money():
+    """One reading of what the council puts in, for `list` and the page: a contract's value a year
+    first, its whole-life value where that is all there is, a partnership's latest contributions."""
+    from partreg.export import council_money, summary_record
+    from partreg.store import parse_document
+    from tests.common import CONTRACT, PARTNERSHIP, replace
+
+    def entry(text):
+        return Arrangement.model_validate(parse_document(text.encode(), "x.yaml").data)
+
+    annual = entry(replace(CONTRACT, "value_gbp: 1000000", "annual_value_gbp: 250000"))
+    whole = entry(replace(CONTRACT, "value_gbp: 1000000", "whole_life_value_gbp: 2500000"))
+    assert (summary_record(annual)["money_gbp"], summary_record(annual)["money_is"]) == (
+        250000,
+        "contract value a year",
+    )
+    assert summary_record(whole)["money_is"] == "contract value whole life"
+    given = replace(
+        PARTNERSHIP, "resources:\n  council: {funding_gbp: 25000}\n  partners: Officer time\n", ""
+    )
+    given += "contributions:\n  - {year: 2024/25, by: council, cash_gbp: 10000, in_kind_gbp: 5000}\n"
+    assert council_money(entry(given)) == (15000, "contributions", " in 2024/25")
+    assert summary_record(entry(given))["money_is"] == "council's contributions in 2024/25"

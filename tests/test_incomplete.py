@@ -350,3 +350,24 @@ def test_classify_an_entry_with_problems_still_classifies_it(incomplete):
     document = json.loads(result.stdout)
     assert result.returncode == 0, result.stderr
     assert (document["recorded"], document["kind"]) == ("community-funding", "community-funding")
+
+
+def test_a_lead_that_is_only_a_councillor_is_shown_in_review_due(tmp_path):
+    """Registers often name the lead councillor and nothing else: review-due shows them, in every format."""
+    import shutil
+
+    from tests.common import REPO, run_partreg
+
+    shutil.copy(REPO / "partreg.yaml", tmp_path)
+    (tmp_path / "register").mkdir()
+    (tmp_path / "register" / "estuary.yaml").write_text(
+        "id: estuary\ntitle: Thames Estuary Partnership\nkind: joint-working\nstatus: active\n"
+        "summary: Councils along the estuary discuss flood risk.\nlead: {member: Cllr A. Patel}\n"
+        "partners: [{name: Thurrock Council}]\nstart: 2016-04\n"
+    )
+    table = run_partreg(tmp_path, "review-due", "--as-of", "2026-11-24")
+    assert "Cllr A. Patel" in table.stdout and "not recorded" not in table.stdout
+    csv_out = run_partreg(tmp_path, "review-due", "--as-of", "2026-11-24", "--format", "csv").stdout
+    assert '"lead_member"' in csv_out.splitlines()[0] and '"Cllr A. Patel"' in csv_out
+    ics = run_partreg(tmp_path, "review-due", "--as-of", "2026-11-24", "--format", "ics").stdout
+    assert "Cllr A. Patel" in ics.replace("\n ", "")  # lines unfolded

@@ -107,7 +107,7 @@ def test_no_start_and_no_review_has_no_review_date_and_is_listed():
     e = Arrangement.model_validate({"id": "no-dates", "title": "No dates", "status": "active"})
     [item] = due([e], ReviewSettings(), D(2026, 1, 1), 30)
     assert (item.state, item.date, item.next_review, item.days) == (State.NO_DATE, None, None, None)
-    assert item.as_dict()["lead"] == {"role": None, "service": None}
+    assert item.as_dict()["lead"] == {"role": None, "member": None, "service": None}
 
 
 def test_future_starts_are_not_due():
@@ -142,7 +142,7 @@ def test_json_shape():
         "id": "an-entry",
         "title": "An entry",
         "kind": "contract",
-        "lead": {"role": "Manager", "service": "Service"},
+        "lead": {"role": "Manager", "member": None, "service": "Service"},
         "last_review": "2025-06-30",
         "next_review": "2026-06-30",
         "end": None,

@@ -116,7 +116,8 @@ def test_help(width, command):
     code, text = screen(width, *command, "--help")
     assert code == 0
     assert_fits_and_nothing_is_cut(text, width, [])
-    assert "..." not in text.split("Commands:")[-1] or command, "summaries are whole, not cut off"
+    if not command:
+        assert "..." not in text.split("Commands:")[1], "summaries are whole, not cut off"
     assert not re.search(r"<(str|int|dir|file|path|list)\b", text), (
         "no internal type names such as <list[str]>"
     )

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from partreg.models import shown, uk_date
-from partreg.readers import FORMS, NO_END, OUTCOMES, STATUSES, Unplaced, read_money, read_months
+from partreg.readers import FORMS, NO_END, OUTCOMES, STATUSES, Unplaced, read_money, read_months, slug
 
 # --------------------------------------------------------------------------- keys
 
@@ -113,10 +113,6 @@ def meant_choice(field: str, value: object, choices: list[str]) -> str | None:
 # --------------------------------------------------------------------------- values
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def wrong_type(name: str, value: Any, wanted: str) -> str | None:
     """What to write where ``value`` is not of the type the field ``name`` takes, or ``None``."""
     text = value if isinstance(value, str) else None
@@ -146,7 +142,7 @@ def wrong_type(name: str, value: Any, wanted: str) -> str | None:
     if name == "partners" and text is not None:
         return f"write partners: [{{name: {_flow(text)}}}] (a list: one `- name:` for each partner)"
     if name == "priorities" and text is not None:
-        return f"write a list of priority ids: priorities: [{_slug(text)}]"
+        return f"write a list of priority ids: priorities: [{slug(text)}]"
     if wanted == "a list" and text is not None:
         return f"write a list: {name}: [{_flow(text)}]"
     return None

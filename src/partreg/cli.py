@@ -1327,7 +1327,7 @@ def add(
     from partreg import report
     from partreg.lint import Linter, Severity
     from partreg.models import Arrangement, plain
-    from partreg.questionnaire import Finding, Questionnaire, canonical, propose_id
+    from partreg.questionnaire import Finding, Questionnaire, canonical, free_id, propose_id
     from partreg.rules import ALL
     from partreg.store import (
         REGISTER_DIR,
@@ -1350,8 +1350,8 @@ def add(
         data = doc.data
         titled = isinstance(data, dict) and isinstance(data.get("title"), str)
         if titled and not doc.problems and "id" not in data:
-            data = {"id": _free_id(propose_id(data["title"]), _ids_on_disk(base)), **data}
-            doc = None  # checked as the entry it becomes, with the id partreg gave it
+            data = {"id": free_id(propose_id(data["title"]), _ids_on_disk(base).__contains__), **data}
+            doc.data = data  # checked with the id partreg gave it; problems still point into the draft
             typer.echo(f"The draft has no id: it is {data['id']}, from its title.", err=True)
     elif _interactive():
 
@@ -1370,10 +1370,7 @@ def add(
     try:
         entry = Arrangement.model_validate(data)
     except ValidationError:
-        made = (
-            f"{REGISTER_DIR}/{data['id']}.yaml" if isinstance(data, dict) and "id" in data else "draft.yaml"
-        )
-        source = doc or parse_document(dump_entry(canonical(data)).encode(), made)
+        source = doc or parse_document(dump_entry(canonical(data)).encode(), "draft.yaml")
         named = data.get("id") if isinstance(data, dict) else None  # a draft's file name is not its id
         report.problems_parsable(linter.check(source, named if isinstance(named, str) else "")[1], sys.stderr)
         raise PartregError(
@@ -1407,15 +1404,6 @@ def add(
         raise WriteRefused(refused) from None
     report.problems_parsable(found, sys.stderr)
     typer.echo(f"Wrote {name}. Review it, then commit it: git add {name}")
-
-
-def _free_id(proposed: str, taken: set[str]) -> str:
-    """``proposed``, or with the first number that makes it unused: ``-2``, ``-3``..."""
-    n, found = 1, proposed
-    while found in taken:
-        n += 1
-        found = f"{proposed}-{n}"
-    return found
 
 
 # --------------------------------------------------------------------------- export
@@ -1483,19 +1471,35 @@ def _export_write(text: str, out: Path | None) -> None:
     write_atomic(out, text)
 
 
-def _export_table(table: Any, output: ExportFormat, out: Path | None, what: str) -> None:
+def _export_text(table: Any, data: Any, output: ExportFormat) -> str:
+    """An export as CSV (its table) or as JSON (``data``)."""
     import io
 
     from partreg import report
     from partreg.opendata import table_csv
 
     if output is ExportFormat.csv:
-        text = table_csv(table)
-    else:
-        buffer = io.StringIO()
-        report.as_json(table.rows, buffer)
-        text = buffer.getvalue()
-    _export_write(text, out)
+        return str(table_csv(table))
+    buffer = io.StringIO()
+    report.as_json(data, buffer)
+    return buffer.getvalue()
+
+
+def _export_table(
+    rows: Callable[..., Any],
+    what: str,
+    start: date | None,
+    end: date | None,
+    output: ExportFormat,
+    out: Path | None,
+    root: Path | None,
+) -> None:
+    """A Transparency Code table of the register for the period, written, and its summary said."""
+    period = _period(start, end)
+    register = _open(root)
+    assert register.settings is not None  # _open stops where the settings cannot be read
+    table = rows(register.entries, register.settings, period)
+    _export_write(_export_text(table, table.rows, output), out)
     typer.echo(table.summary(what), err=True)
 
 
@@ -1526,12 +1530,7 @@ def export_contracts(
 ) -> None:
     from partreg.opendata import transparency_contracts
 
-    period = _period(start, end)
-    register = _open(root)
-    assert register.settings is not None  # _open stops where the settings cannot be read
-    _export_table(
-        transparency_contracts(register.entries, register.settings, period), output, out, "contract"
-    )
+    _export_table(transparency_contracts, "contract", start, end, output, out, root)
 
 
 @export_app.command("transparency-grants", cls=_Command)
@@ -1554,10 +1553,7 @@ def export_grants(
 ) -> None:
     from partreg.opendata import transparency_grants
 
-    period = _period(start, end)
-    register = _open(root)
-    assert register.settings is not None
-    _export_table(transparency_grants(register.entries, register.settings, period), output, out, "grant")
+    _export_table(transparency_grants, "grant", start, end, output, out, root)
 
 
 @export_app.command("360giving", cls=_Command)
@@ -1588,11 +1584,9 @@ def export_360giving(
     out: OutOption = None,
     root: RootOption = None,
 ) -> None:
-    import io
-
     from partreg import report
     from partreg.history import last_changed
-    from partreg.opendata import giving_package, left_out_lines, table_csv
+    from partreg.opendata import giving_package, left_out_lines
 
     period = _period(start, end)
     register = _open(root)
@@ -1609,13 +1603,7 @@ def export_360giving(
         report.error(line)
     if not package.data["grants"]:
         raise PartregError("no grant to publish: 360Giving needs at least one; nothing was written")
-    if output is ExportFormat.csv:
-        text = table_csv(package.table)
-    else:
-        buffer = io.StringIO()
-        report.as_json(package.data, buffer)
-        text = buffer.getvalue()
-    _export_write(text, out)
+    _export_write(_export_text(package.table, package.data, output), out)
     typer.echo(package.table.summary("grant"), err=True)
     raise typer.Exit(1 if package.left_out else 0)
 

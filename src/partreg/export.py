@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from partreg.models import KIND_LABELS, Arrangement, Settings, without_unshown
+from partreg.models import KIND_LABELS, Arrangement, Kind, Settings, without_unshown
 from partreg.review import DueItem, State
 from partreg.significance import Assessment, assess
 
@@ -65,22 +65,69 @@ def csv_writer(out: TextIO, lineterminator: str = "\r\n") -> Any:
     return csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator=lineterminator)
 
 
-def council_money(entry: Arrangement) -> tuple[int | float | None, str | None]:
-    """What the council puts in, by the entry's kind, and what that amount is: a contract's value,
-    a grant's amount, or the council's funding a year."""
-    if entry.contract is not None and entry.contract.value_gbp is not None:
-        return entry.contract.value_gbp, "contract value"
-    if entry.funding is not None and entry.funding.amount_gbp is not None:
-        return entry.funding.amount_gbp, "funding"
-    council = entry.resources.council if entry.resources else None
-    if council is not None and council.funding_gbp is not None:
-        return council.funding_gbp, "council funding a year"
-    return None, None
+def council_money(entry: Arrangement) -> tuple[float | None, str, str]:
+    """What the council puts in, by the entry's kind: the amount, where it comes from (``contract``,
+    ``funding``, ``council`` or ``contributions``), and what qualifies it (`` a year``, `` whole
+    life``, `` in 2024/25``, or nothing). A contract's value a year comes before one that does not
+    say which, and that before its whole-life value."""
+    e = entry
+    if e.kind is Kind.CONTRACT and e.contract:
+        c = e.contract
+        for value, said in (
+            (c.annual_value_gbp, " a year"),
+            (c.value_gbp, ""),
+            (c.whole_life_value_gbp, " whole life"),
+        ):
+            if value is not None:
+                return value, "contract", said
+        return None, "", ""
+    if e.kind is Kind.COMMUNITY_FUNDING and e.funding:
+        return e.funding.amount_gbp, "funding", ""
+    if e.resources and e.resources.council and e.resources.council.funding_gbp is not None:
+        return e.resources.council.funding_gbp, "council", ""
+    if e.contributions:  # format 1.1: the council's money in the latest year recorded
+        year, latest = latest_contributions(e)
+        parts = [latest.get(k) for k in ("cash", "in_kind", "loan")]
+        if any(p is not None for p in parts):
+            return sum(p or 0 for p in parts), "contributions", f" in {year}"
+    return None, "", ""
+
+
+def latest_contributions(e: Arrangement) -> tuple[str | None, dict[str, float | None]]:
+    """The latest financial year with contributions, and the council's cash, in kind and loans that
+    year and the partners' total (``None`` where not recorded)."""
+    years = sorted({c.year for c in e.contributions if c.year})
+    if not years:
+        return None, {}
+    year = years[-1]
+    council = [c for c in e.contributions if c.year == year and (c.by or "").casefold() == "council"]
+    partners = [c for c in e.contributions if c.year == year and c.by and c.by.casefold() != "council"]
+
+    def total(items: list[Any], *names: str) -> float | None:
+        values = [getattr(c, n) for c in items for n in names if getattr(c, n) is not None]
+        return sum(values) if values else None
+
+    return year, {
+        "cash": total(council, "cash_gbp"),
+        "in_kind": total(council, "in_kind_gbp"),
+        "loan": total(council, "loan_gbp"),
+        "partners": total(partners, "cash_gbp", "in_kind_gbp", "loan_gbp"),
+    }
+
+
+#: How a listing names each source of :func:`council_money`.
+MONEY_SOURCES = {
+    "contract": "contract value",
+    "funding": "funding",
+    "council": "council funding a year",
+    "contributions": "council's contributions",
+}
 
 
 def summary_record(entry: Arrangement, next_review: dt.date | None = None) -> dict[str, Any]:
     """The few facts a listing shows; nothing internal. What is not recorded is ``None``."""
-    money, money_is = council_money(entry)
+    money, source, said = council_money(entry)
+    money_is = MONEY_SOURCES[source] + said if money is not None else None
     return {
         "id": entry.id,
         "title": entry.title,
@@ -185,6 +232,7 @@ DUE_COLUMNS = (
     "kind",
     "lead_role",
     "lead_service",
+    "lead_member",
     "last_review",
     "next_review",
     "end",
@@ -209,7 +257,7 @@ def due_record(item: DueItem) -> dict[str, Any]:
     """One due item as a flat row (CSV) ; ``DueItem.as_dict`` is the nested JSON form."""
     d = item.as_dict()
     lead = d.pop("lead")
-    return {**d, "lead_role": lead["role"], "lead_service": lead["service"]}
+    return {**d, "lead_role": lead["role"], "lead_service": lead["service"], "lead_member": lead["member"]}
 
 
 def in_calendar(item: DueItem) -> bool:
@@ -232,8 +280,8 @@ def _calendar_description(item: DueItem) -> str:
     e = item.entry
     assert item.date is not None
     kind = KIND_LABELS[e.kind].lower() if e.kind else "its kind is not recorded"
-    role, service = (e.lead.role, e.lead.service) if e.lead else (None, None)
-    lead = ", ".join(without_unshown(part) for part in (role, service) if part)
+    parts = (e.lead.role, e.lead.member, e.lead.service) if e.lead else ()
+    lead = ", ".join(without_unshown(part) for part in parts if part)
     about = f"{without_unshown(e.name)} ({kind}); " + (f"lead: {lead}." if lead else "no lead is recorded.")
     last = f"Last reviewed {item.last_review.when()}." if item.last_review else "No review is recorded yet."
     if item.state is State.ENDING:

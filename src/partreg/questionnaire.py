@@ -34,7 +34,7 @@ from partreg.models import (
     uk_date,
 )
 from partreg.names import looks_like_a_name
-from partreg.readers import Unplaced, pounds, read_money, read_months, representative
+from partreg.readers import Unplaced, pounds, read_money, read_months, representative, slug
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -54,12 +54,21 @@ class Invalid(ValueError):
 
 def propose_id(title: str) -> str:
     """An id from a title: ``Brentwood Community Fund (2025)`` -> ``brentwood-community-fund-2025``."""
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
-    if len(slug) > 64:
-        slug = slug[:64].rsplit("-", 1)[0]
-    if slug in RESERVED_NAMES or len(slug) < 3:
-        slug = f"{slug}-arrangement".strip("-")
-    return slug
+    proposed = slug(title)
+    if len(proposed) > 64:
+        proposed = proposed[:64].rsplit("-", 1)[0]
+    if proposed in RESERVED_NAMES or len(proposed) < 3:
+        proposed = f"{proposed}-arrangement".strip("-")
+    return proposed
+
+
+def free_id(proposed: str, taken: Callable[[str], bool]) -> str:
+    """``proposed``, or with the first number that makes it unused: ``-2``, ``-3``..."""
+    n, found = 1, proposed
+    while taken(found):
+        n += 1
+        found = f"{proposed}-{n}"
+    return found
 
 
 def parse_id(text: str) -> str:
@@ -365,7 +374,9 @@ class Questionnaire:
                 "id",
                 "Id (the file name)",
                 lambda now: self.need(
-                    "Id (the file name)", self._new_id, default=now or self._free_id(propose_id(a["title"]))
+                    "Id (the file name)",
+                    self._new_id,
+                    default=now or free_id(propose_id(a["title"]), self.exists),
                 ),
             ),
             Step(
@@ -783,14 +794,6 @@ class Questionnaire:
 
     def _item(self, what: str) -> Callable[[int], str | None]:
         return lambda n: self.text(f"{what} {n}" + (" (empty to finish)" if n > 1 else ""), required=n == 1)
-
-    def _free_id(self, proposed: str) -> str:
-        """``proposed``, or with the first number that makes it unused: ``-2``, ``-3``..."""
-        n, found = 1, proposed
-        while self.exists(found):
-            n += 1
-            found = f"{proposed}-{n}"
-        return found
 
     def _new_id(self, text: str) -> str:
         value = parse_id(text)

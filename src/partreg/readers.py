@@ -173,3 +173,8 @@ def representative(name: str) -> dict[str, str]:
 def pounds(amount: float) -> str:
     """An amount as a UK page writes it: ``£4,200,000``, ``£1,000.50``."""
     return f"£{amount:,.2f}" if isinstance(amount, float) and not amount.is_integer() else f"£{int(amount):,}"
+
+
+def slug(text: str) -> str:
+    """Words as an id is written: ``Growing our economy`` -> ``growing-our-economy``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

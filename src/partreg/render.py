@@ -45,7 +45,15 @@ from markupsafe import Markup
 from partreg import __version__
 from partreg.classify import DEFINITIONS
 from partreg.errors import PartregError
-from partreg.export import csv_writer, full_record, public_entries, public_significance, spreadsheet_safe
+from partreg.export import (
+    council_money,
+    csv_writer,
+    full_record,
+    latest_contributions,
+    public_entries,
+    public_significance,
+    spreadsheet_safe,
+)
 from partreg.models import (
     FORM_LABELS,
     FORMAT_VERSION,
@@ -550,31 +558,7 @@ def next_review_shown(e: Arrangement, status: str, review: ReviewSettings) -> tu
 
 def _row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -> Row:
     names = settings.priorities
-    money: float | None = None
-    said = ""  # what the amount is, where it is not what the column's heading says
-    if e.kind is Kind.CONTRACT and e.contract:
-        c = e.contract
-        money, said = next(
-            (
-                (v, w)
-                for v, w in (
-                    (c.annual_value_gbp, " a year"),
-                    (c.value_gbp, ""),
-                    (c.whole_life_value_gbp, " whole life"),
-                )
-                if v is not None
-            ),
-            (None, ""),
-        )
-    elif e.kind is Kind.COMMUNITY_FUNDING and e.funding:
-        money = e.funding.amount_gbp
-    elif e.resources and e.resources.council and e.resources.council.funding_gbp is not None:
-        money = e.resources.council.funding_gbp
-    elif e.contributions:  # format 1.1: the council's money in the latest year recorded
-        year, latest = latest_contributions(e)
-        parts = [latest.get(k) for k in ("cash", "in_kind", "loan")]
-        if any(p is not None for p in parts):
-            money, said = sum(p or 0 for p in parts), f" in {year}"
+    money, _, said = council_money(e)  # ``said``: what the amount is, where not what the heading says
     staff = e.resources.council.staff if e.resources and e.resources.council else None
     status = status_of(e, today)
     upcoming, upcoming_sort = next_review_shown(e, status, settings.review)
@@ -642,28 +626,6 @@ def reporting_shown(e: Arrangement) -> str:
     head = ", ".join(x for x in (clean(r.committee), r.months and f"every {r.months} months") if x)
     last = r.last_report and f"last reported {uk_date(r.last_report)}"
     return "; ".join(x for x in (head, last) if x)
-
-
-def latest_contributions(e: Arrangement) -> tuple[str | None, dict[str, float | None]]:
-    """The latest financial year with contributions, and the council's cash, in kind and loans that
-    year and the partners' total (``None`` where not recorded)."""
-    years = sorted({c.year for c in e.contributions if c.year})
-    if not years:
-        return None, {}
-    year = years[-1]
-    council = [c for c in e.contributions if c.year == year and (c.by or "").casefold() == "council"]
-    partners = [c for c in e.contributions if c.year == year and c.by and c.by.casefold() != "council"]
-
-    def total(items: list[Any], *names: str) -> float | None:
-        values = [getattr(c, n) for c in items for n in names if getattr(c, n) is not None]
-        return sum(values) if values else None
-
-    return year, {
-        "cash": total(council, "cash_gbp"),
-        "in_kind": total(council, "in_kind_gbp"),
-        "loan": total(council, "loan_gbp"),
-        "partners": total(partners, "cash_gbp", "in_kind_gbp", "loan_gbp"),
-    }
 
 
 def arrangement_view(

@@ -571,8 +571,8 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
         return f"{day}\n[{labels[i['state']][0]}]{said}[/]" if day else said
 
     def lead(i: dict[str, Any]) -> str:
-        role, service = i["lead"]["role"], i["lead"]["service"]
-        return "\n".join(escape(part) for part in (role, service) if part) or "not recorded"
+        parts = (i["lead"]["role"], i["lead"].get("member"), i["lead"]["service"])
+        return "\n".join(escape(part) for part in parts if part) or "not recorded"
 
     listing(
         items,

@@ -62,7 +62,11 @@ class DueItem:
             "id": e.id,
             "title": e.title,
             "kind": e.kind.value if e.kind else None,
-            "lead": {"role": lead.role if lead else None, "service": lead.service if lead else None},
+            "lead": {
+                "role": lead.role if lead else None,
+                "member": lead.member if lead else None,
+                "service": lead.service if lead else None,
+            },
             "last_review": self.last_review.iso if self.last_review else None,
             "next_review": self.next_review.isoformat() if self.next_review else None,
             "end": e.end.iso if e.end else None,

@@ -35,7 +35,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(
             ("lead", "service"),
             "the lead service is not recorded: add `service:` under `lead`, the council service that "
-            "leads (reviews due are listed by it)",
+            "leads (`partreg review-due --service` picks out each service's reviews)",
             True,
         )
 
