@@ -7,6 +7,7 @@ from typer.main import get_command
 
 from partreg.cli import app
 from partreg.lint import _sections, rules_markdown
+from partreg.models import DEFAULT_COLUMNS, IndexColumn
 from partreg.rules import ALL
 from tests.common import REPO
 
@@ -147,3 +148,10 @@ def test_rule_names_the_policy_sentence_format_rule_or_practice_it_enforces(rule
         )
         for quote in quotes:  # a practice may quote the policy too
             assert POLICY is None or all(f.lower() in POLICY for f in _fragments(quote)), quote
+
+
+def test_every_column_of_the_index_is_in_the_readme():
+    text = (REPO / "README.md").read_text()
+    for column in IndexColumn:
+        assert f"`{column.value}`" in text, f"the README's table of the index's columns lacks {column.value}"
+    assert ", ".join(c.value for c in DEFAULT_COLUMNS) in text.replace("\n", " "), "the README names the defaults"

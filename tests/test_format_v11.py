@@ -517,7 +517,7 @@ def test_the_page_shows_every_new_field(register):
     assert "<li>Extension: 10 years, to 31 March 2039 (available)</li>" in contract
     index = (register / "site" / "index.html").read_text()
     assert "£6,600,000 a year" in index, "a contract's annual value, said to be a year's"
-    assert "£37,000 in 2024/25" in index, (
+    assert "£37,000 a year (in 2024/25)" in index, (
         "the council's money in the latest year, where no yearly funding is given"
     )
     markdown = (register / "site" / "register.md").read_text()

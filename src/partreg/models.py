@@ -1080,6 +1080,57 @@ class SignificanceSettings(_Strict):
         return self
 
 
+class IndexColumn(StrEnum):
+    """A column of the published index (the name, with the form of body, always comes first)."""
+
+    LEAD = "lead"
+    PARTNERS = "partners"
+    PURPOSE = "purpose"
+    PRIORITIES = "priorities"
+    STATUTORY = "statutory"
+    DATES = "dates"
+    MONEY = "money"
+    SIGNIFICANCE = "significance"
+    RATING = "rating"
+    LAST_REVIEW = "last-review"
+    NEXT_REVIEW = "next-review"
+
+
+#: The index's columns where the settings choose none: what a small district council's register shows.
+DEFAULT_COLUMNS = (
+    IndexColumn.LEAD,
+    IndexColumn.PARTNERS,
+    IndexColumn.STATUTORY,
+    IndexColumn.DATES,
+    IndexColumn.MONEY,
+    IndexColumn.LAST_REVIEW,
+    IndexColumn.NEXT_REVIEW,
+)
+
+PublicUrl = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://[^\s<>\"']+$")]
+
+
+class AccessibilitySettings(_Strict):
+    """The council's part of the accessibility statement: how to reach it, and what it has found."""
+
+    contact: Text | None = Field(
+        default=None,
+        description="Where to report an accessibility problem or ask for another format: an email "
+        "address, phone number or web page.",
+    )
+    status: Literal["fully", "partially", "not"] | None = Field(
+        default=None,
+        description="The council's own finding: the page is fully, partially or not compliant with WCAG 2.2 "
+        "AA. Where not given, the statement says what partreg tests and that the council has not assessed it.",
+    )
+    issues: list[Text] = Field(
+        default_factory=list, description="Known problems the council has found, each in a sentence."
+    )
+    prepared: DateField | None = Field(
+        default=None, description="When the council prepared or last reviewed the statement."
+    )
+
+
 class PublishSettings(_Strict):
     """What the published page shows beyond the arrangements' public fields."""
 
@@ -1088,6 +1139,23 @@ class PublishSettings(_Strict):
     )
     risks: bool = Field(default=False, description="Publish each arrangement's risks and mitigations.")
     contacts: bool = Field(default=False, description="Publish the lead officer's email and phone.")
+    columns: list[Annotated[IndexColumn, Field(strict=False)]] | None = Field(
+        default=None,
+        description="The index's columns after the name, in order, from: "
+        + ", ".join(c.value for c in IndexColumn)
+        + ". By default: "
+        + ", ".join(c.value for c in DEFAULT_COLUMNS)
+        + ", with significance and rating where any arrangement records them.",
+    )
+    url: PublicUrl | None = Field(
+        default=None,
+        description="Where the site is published, e.g. https://www.example.gov.uk/partnerships/: the change "
+        "feed's links are made absolute with it.",
+    )
+    accessibility: AccessibilitySettings = Field(
+        default_factory=lambda: AccessibilitySettings(),
+        description="What the accessibility statement (accessibility.html) says of the council's own part.",
+    )
 
 
 class ExportSettings(_Strict):

@@ -43,10 +43,11 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from partreg import __version__
+from partreg import columns as cols
 from partreg.classify import DEFINITIONS
+from partreg.columns import NOT_RECORDED, Cell, Column, Money, Total, clean, pounds, uk_date
 from partreg.errors import PartregError
 from partreg.export import (
-    council_money,
     csv_writer,
     full_record,
     latest_contributions,
@@ -62,28 +63,20 @@ from partreg.models import (
     Arrangement,
     Decision,
     Extension,
+    IndexColumn,
     Kind,
-    PartialDate,
     Representative,
     ReviewAction,
-    ReviewSettings,
     Settings,
     Status,
-    without_unshown,
 )
-from partreg.review import ended_in_fact, last_review, next_review
+from partreg.review import ended_in_fact, last_review
 
 SECTION_HEADINGS = {
     Kind.PARTNERSHIP: "Partnerships",
     Kind.CONTRACT: "Contracts",
     Kind.JOINT_WORKING: "Joint working arrangements",
     Kind.COMMUNITY_FUNDING: "Community funding arrangements",
-}
-MONEY_LABELS = {
-    Kind.PARTNERSHIP: "Council contribution",
-    Kind.CONTRACT: "Contract value",
-    Kind.JOINT_WORKING: "Council contribution",
-    Kind.COMMUNITY_FUNDING: "Funding",
 }
 DEFAULT_INTRODUCTION = (
     "This register lists the partnerships and other arrangements the council has entered with other "
@@ -178,10 +171,10 @@ LIST_COLUMNS = (
     "replaced_by",
 )
 NO_HTML = Markup("")
-#: What a page shows where a value every arrangement should have is missing.
-NOT_RECORDED = "Not recorded"
 #: The section of arrangements whose kind is not recorded: after the policy's four, when there are any.
 UNKNOWN_KIND = "kind-not-recorded"
+#: The policy asks partners to agree their risks; a register that keeps them internal says so.
+RISKS_NOT_PUBLISHED = "The council does not publish the risks of its partnerships on this register."
 UNKNOWN_KIND_HEADING = "Arrangements whose kind is not recorded"
 UNKNOWN_KIND_DEFINITION = "The register does not yet record which of the policy's four kinds these are."
 STATUS_LABELS = {
@@ -190,13 +183,6 @@ STATUS_LABELS = {
     "ended": "Ended",
     "not-recorded": "Status not recorded",
 }
-
-
-def uk_date(value: dt.date | PartialDate | None) -> str:
-    """A date as a UK page writes it: ``1 July 2022``, ``April 2016`` or ``2001``; empty for none."""
-    if value is None:
-        return ""
-    return (value if isinstance(value, PartialDate) else PartialDate.parse(value)).display()
 
 
 def status_of(e: Arrangement, today: dt.date) -> str:
@@ -213,10 +199,6 @@ def kind_label(kind: Kind | None) -> str:
 def kind_value(kind: Kind | None) -> str:
     """The kind as the page's filters and anchors name it."""
     return kind.value if kind else UNKNOWN_KIND
-
-
-def money_label(kind: Kind | None) -> str:
-    return MONEY_LABELS[kind] if kind else MONEY_LABELS[Kind.PARTNERSHIP]
 
 
 def definition_of(kind: Kind | None) -> str:
@@ -246,11 +228,52 @@ class Page:
     style: Markup
     script: Markup | None
     csp: str
+    #: The day published, in words (``24 November 2026``; ``generated`` is ISO).
+    generated_on: str = ""
+    #: The files of open data the footer lists.
+    downloads: tuple[Download, ...] = ()
+    #: The change feed's file name, where there is one (the register is in git).
+    feed: str = ""
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file of open data: its name in the site, what it holds, and whether a browser saves it."""
+
+    name: str
+    about: str
+    download: bool = True
+
+
+@dataclass(frozen=True)
+class Extra:
+    """A further file of open data the site carries: its name, what it holds, and its text."""
+
+    name: str
+    about: str
+    text: str
+
+
+#: The change feed's name in the site.
+FEED = "changes.atom"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """The accessibility statement's facts (``accessibility.html``)."""
+
+    status: str  # fully | partially | not | "" (the council has not assessed it)
+    contact: str
+    contact_url: str | None
+    issues: list[str]
+    prepared: str
+    url: str
 
 
 @dataclass
 class Row:
-    """One arrangement in the index; ``render_part`` adds its fragments, ``build_index`` its anchor."""
+    """One arrangement in the index; ``render_part`` adds its fragments, ``build_index`` its anchor
+    and, once the columns are chosen, its whole row."""
 
     id: str
     title: str
@@ -258,21 +281,23 @@ class Row:
     anchor_md: str
     kind: str
     kind_label: str
+    form: str
     status: str
     status_label: str
-    partners: str
-    purpose: str
-    lead_service: str
     priorities: list[str]
     priority_ids: list[str]
-    money: str
-    money_sort: str
-    next_review: str
-    next_review_sort: str
     search: str
-    html: Markup = NO_HTML  # its row of index.html's table (index_parts.html)
+    #: Every column's cell (``columns.cells``): the page shows those the settings choose.
+    cells: dict[str, Cell]
+    money: Money
+    next_review_sort: str
+    #: Columns the entry records something for that the defaults show only where some entry does.
+    recorded: frozenset[str] = frozenset()
+    html_cells: dict[str, Markup] = field(default_factory=dict)  # each cell as index.html shows it
+    html_head: Markup = NO_HTML  # the row's opening and its name (index_parts.html)
+    html: Markup = NO_HTML  # its whole row of index.html's table, made by ``build_index``
     html_item: Markup = NO_HTML  # its line in index.html's lists by priority
-    md: str = ""  # its row of register.md's table (register_parts.md)
+    md: str = ""  # its row of register.md's table (register_parts.md), made by ``build_index``
 
     def __reduce__(self) -> tuple[type[Row], tuple[Any, ...]]:
         # sent from worker processes by the thousand: as a tuple, unpickled in half the time
@@ -286,17 +311,8 @@ class Section:
     anchor: str
     definition: str
     caption: str
-    money_label: str
-    columns: list[str]
+    columns: list[Column]
     rows: list[Row]
-
-
-@dataclass(frozen=True)
-class KindCount:
-    kind: str
-    label: str
-    anchor: str
-    count: int
 
 
 @dataclass(frozen=True)
@@ -309,12 +325,17 @@ class Priority:
 @dataclass(frozen=True)
 class Index:
     introduction: str
-    kind_counts: list[KindCount]
+    #: Each kind's count and the council's money in its current arrangements.
+    totals: list[Total]
     sections: list[Section]
+    #: The corporate priorities some arrangement serves; ``unserved`` names the rest.
     priorities: list[Priority]
+    unserved: list[str]
     statuses: list[tuple[str, str]]
     #: How many register files could not be read, so are not shown (``render --allow-incomplete``).
     left_out: int = 0
+    #: Arrangements whose next review has passed.
+    overdue: int = 0
 
 
 @dataclass(frozen=True)
@@ -360,6 +381,16 @@ class MoneyView:
 
 
 @dataclass(frozen=True)
+class ChangeView:
+    """One public change to an arrangement: ``1 July 2026``, ``Review recorded: continue.``"""
+
+    date: str
+    iso: str
+    what: str
+    summary: str
+
+
+@dataclass(frozen=True)
 class DecisionView:
     text: str
     url: str | None
@@ -401,6 +432,11 @@ class ArrangementView:
     decisions: list[DecisionView] = field(default_factory=list)
     #: ("Replaces", [pages]) and ("Replaced by", [pages]), where recorded.
     related: list[tuple[str, list[LinkView]]] = field(default_factory=list)
+    #: "Partners", "Provider", "Recipient": what the policy calls the other parties of this kind.
+    partners_heading: str = "Partners"
+    statutory: str = NOT_RECORDED
+    #: The public changes git records, newest first (``changes.register_changes``).
+    changes: list[ChangeView] = field(default_factory=list)
 
     @property
     def facts(self) -> list[tuple[str, str]]:
@@ -417,7 +453,7 @@ class ArrangementView:
             ("Corporate priorities", ", ".join(self.priorities)),
             ("Started", self.start or NOT_RECORDED),
             (self.end_label, self.end),
-            ("Statutory basis", self.statutory_basis),
+            ("Statutory", self.statutory),
             ("Agreement", self.agreement),
             ("Significance", self.significance),
             ("Assurance rating", self.rating),
@@ -432,12 +468,6 @@ class ArrangementView:
 # --------------------------------------------------------------------------- values
 
 
-def clean(value: Any) -> str:
-    """A value as published text: ``None`` as empty, without control characters or characters that
-    reorder text on screen. Every text from a register or its settings reaches the context through here."""
-    return "" if value is None else without_unshown(str(value))
-
-
 def safe_url(url: str | None) -> str | None:
     """``url`` if it is an http, https or mailto address, else ``None`` (shown as text, not a link)."""
     if not url:
@@ -448,12 +478,6 @@ def safe_url(url: str | None) -> str | None:
     except ValueError:
         return None
     return text if scheme in ("http", "https", "mailto") and text == url.strip() else None
-
-
-def pounds(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"£{value:,.0f}" if float(value).is_integer() else f"£{value:,.2f}"
 
 
 def github_slugs(headings: Iterable[str]) -> list[str]:
@@ -494,22 +518,30 @@ def register_order(row: Row) -> tuple[bool, str]:
 
 def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out: int = 0) -> Index:
     """The index of ``rows`` (in file order). Each row's Markdown anchor is decided here, where
-    every title is known: the ``anchor`` that stood for it in the row's Markdown is replaced.
-    ``left_out`` files could not be read: the page says so."""
+    every title is known: the ``anchor`` that stood for it in the row's Markdown is replaced. The
+    columns are chosen here too, where it is known which an entry records. ``left_out`` files could
+    not be read: the page says so."""
     ordered = sorted(rows, key=register_order)
     unknown = [r for r in ordered if r.kind == UNKNOWN_KIND]
     headings = [
         f"{settings.title}: {settings.council}",
+        "At a glance",
         *SECTION_HEADINGS.values(),
         *([UNKNOWN_KIND_HEADING] if unknown else []),
         "Arrangements",
     ]
     slugs = github_slugs([*headings, *(r.title for r in ordered)])[len(headings) :]
+    picked = cols.chosen(settings, {IndexColumn(c) for r in rows for c in r.recorded})
+    keys = [c.value for c in picked]
     for row, slug in zip(ordered, slugs, strict=True):
         row.anchor_md = f"#{slug}"
+        if row.html_head:
+            row.html = Markup("").join([row.html_head, *(row.html_cells[k] for k in keys), Markup("</tr>\n")])
         if anchor:
             row.md = row.md.replace(anchor, quote(slug, safe=_URL_SAFE))
-    sections = []
+        if row.md:
+            row.md = "| " + " | ".join([row.md, *(md(row.cells[k].text) for k in keys)]) + " |\n"
+    sections, totals = [], []
     for kind in (*Kind, None):  # the policy's four kinds, then any entries whose kind is not recorded
         kind_rows = [r for r in ordered if r.kind == kind_value(kind)]
         if kind is None and not kind_rows:
@@ -522,50 +554,41 @@ def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out:
                 anchor=kind_value(kind),
                 definition=definition_of(kind) if kind else UNKNOWN_KIND_DEFINITION,
                 caption=f"{heading} ({len(kind_rows)})",
-                money_label=money_label(kind),
-                columns=[
-                    "Name",
-                    "Partners",
-                    "Purpose",
-                    "Lead service",
-                    "Priorities",
-                    money_label(kind),
-                    "Next review",
-                ],
+                columns=[Column("name", "Name"), *cols.columns(picked, kind)],
                 rows=kind_rows,
             )
         )
-    counts = [KindCount(s.kind, s.heading, s.anchor, len(s.rows)) for s in sections]
+        totals.append(cols.totals(kind, heading, [(r.money, r.status != "ended") for r in kind_rows]))
     priorities = [
         Priority(clean(pid), clean(name), [r for r in ordered if clean(pid) in r.priority_ids])
         for pid, name in settings.priorities.items()
     ]
     statuses = [(s, STATUS_LABELS[s]) for s in STATUS_LABELS if any(r.status == s for r in rows)]
     introduction = clean(settings.publish.introduction or DEFAULT_INTRODUCTION)
-    return Index(introduction, counts, sections, priorities, statuses, left_out)
-
-
-def next_review_shown(e: Arrangement, status: str, review: ReviewSettings) -> tuple[str, str]:
-    """The next review as shown (``1 July 2026``, or that it is not known) and as sorted (ISO);
-    empty for an arrangement that has ended."""
-    if status == "ended":
-        return "", ""
-    upcoming = next_review(e, review)
-    if upcoming is None:
-        return "Not known", ""
-    return uk_date(upcoming), upcoming.isoformat()
+    overdue = sum(bool(r.cells[IndexColumn.NEXT_REVIEW.value].mark) for r in rows)
+    return Index(
+        introduction,
+        totals,
+        sections,
+        [p for p in priorities if p.entries],
+        [p.name for p in priorities if not p.entries],
+        statuses,
+        left_out,
+        overdue,
+    )
 
 
 def _row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -> Row:
     names = settings.priorities
-    money, _, said = council_money(e)  # ``said``: what the amount is, where not what the heading says
-    staff = e.resources.council.staff if e.resources and e.resources.council else None
     status = status_of(e, today)
-    upcoming, upcoming_sort = next_review_shown(e, status, settings.review)
+    level, _ = significance_shown(e, settings)
+    cells = cols.cells(e, settings, today, status, level)
     partners = "; ".join(clean(p.name) for p in e.partners if p.name)
     priorities = [clean(names.get(p, p)) for p in e.priorities]
-    service = clean(e.lead.service) if e.lead else ""
-    search = " ".join([clean(e.name), partners, clean(e.summary), service, *priorities, kind_label(e.kind)])
+    lead = e.lead
+    who = [clean(x) for x in ((lead.role, lead.service, lead.member) if lead else ()) if x]
+    search = " ".join([clean(e.name), partners, clean(e.summary), *who, *priorities, kind_label(e.kind)])
+    recorded = {IndexColumn.SIGNIFICANCE.value: bool(level), IndexColumn.RATING.value: bool(e.rating)}
     return Row(
         id=e.id,
         title=clean(e.name),
@@ -573,19 +596,25 @@ def _row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -> Row
         anchor_md=f"#{anchor}",
         kind=kind_value(e.kind),
         kind_label=kind_label(e.kind),
+        form=FORM_LABELS.get(e.form, "") if e.form else "",
         status=status,
         status_label=STATUS_LABELS[status],
-        partners=partners or NOT_RECORDED,
-        purpose=clean(e.summary),
-        lead_service=service or NOT_RECORDED,
         priorities=priorities,
         priority_ids=[clean(p) for p in e.priorities],
-        money=(pounds(money) + said if money is not None else "") or clean(staff),
-        money_sort="" if money is None else f"{money:.2f}",
-        next_review=upcoming,
-        next_review_sort=upcoming_sort,
         search=search.casefold(),
+        cells=cells,
+        money=cols.money_of(e),
+        next_review_sort=cells[IndexColumn.NEXT_REVIEW.value].sort,
+        recorded=frozenset(k for k, v in recorded.items() if v),
     )
+
+
+def next_review_fact(e: Arrangement, settings: Settings, today: dt.date, status: str) -> str:
+    """``1 July 2026``, ``1 November 2015 (overdue)`` or ``Not known``; empty once it has ended."""
+    if status == "ended":
+        return ""
+    cell = cols.next_review_cell(e, settings, today, status)
+    return cell.lines[0] + (f" ({cell.mark.lower()})" if cell.mark else "")
 
 
 def significance_shown(e: Arrangement, settings: Settings) -> tuple[str, str]:
@@ -634,9 +663,10 @@ def arrangement_view(
     today: dt.date,
     last_changed: str = "",
     ids: frozenset[str] | None = None,
+    changes: list[ChangeView] | None = None,
 ) -> ArrangementView:
     """One arrangement's page content; ``e`` is a public entry (``export.public_entry``). A page
-    links to another entry's page where ``ids`` holds it."""
+    links to another entry's page where ``ids`` holds it; ``changes`` are its public changes."""
     names = settings.priorities
     elements: list[Element] = []
     if e.kind is Kind.PARTNERSHIP:
@@ -670,7 +700,7 @@ def arrangement_view(
             Element("Measurable outcomes", outcomes),
             Element("Added value", text=clean(e.added_value)),
         ]
-        if e.risks:
+        if settings.publish.risks:
             risks = [
                 clean(k.description)
                 + (f" (likelihood {k.likelihood}, impact {k.impact})" if k.likelihood and k.impact else "")
@@ -678,6 +708,8 @@ def arrangement_view(
                 for k in e.risks
             ]
             elements.append(Element("Risks", risks))
+        else:
+            elements.append(Element("Risks", text=RISKS_NOT_PUBLISHED))
         months = e.review.months if e.review and e.review.months else None
         timescale = ", ".join(
             x
@@ -769,7 +801,7 @@ def arrangement_view(
         agreement=agreement,
         significance=f"{level.capitalize()} — {basis}" if basis else level.capitalize(),
         rating=clean(e.rating),
-        next_review=next_review_shown(e, status, settings.review)[0],
+        next_review=next_review_fact(e, settings, today, status),
         last_changed=last_changed,
         elements=elements,
         details=details,
@@ -802,6 +834,9 @@ def arrangement_view(
         ],
         decisions=[DecisionView(decision(d), safe_url(d.url)) for d in e.decisions],
         related=related,
+        partners_heading=cols.other_party(e.kind, len(e.partners) or 2),
+        statutory=cols.statutory(e),
+        changes=changes or [],
     )
 
 
@@ -970,6 +1005,11 @@ class Publication:
     ids: frozenset[str] | None = None
     #: The open data's columns (``open_data_columns``).
     columns: tuple[str, ...] = CSV_COLUMNS
+    #: Each arrangement's public changes, newest first, by id.
+    history: dict[str, list[ChangeView]] = field(default_factory=dict)
+    #: ``changes.atom``, where the register is in git.
+    feed: str = ""
+    extra: tuple[Extra, ...] = ()
 
 
 def publication(
@@ -978,12 +1018,41 @@ def publication(
     dirs: list[Path],
     formats: Iterable[str] = ("html", "markdown", "data"),
     last_changed: dict[str, str] | None = None,
+    *,
+    history: dict[str, list[ChangeView]] | None = None,
+    feed: str = "",
+    extra: Iterable[Extra] = (),
 ) -> Publication:
     """Everything rendering needs that is the same for every arrangement: templates compiled once,
-    the pages' shared head, and the settings."""
+    the pages' shared head, and the settings. ``history`` holds each arrangement's public changes
+    and ``feed`` their Atom feed (``changes.atom``), where the register is in git; ``extra`` are
+    further files of open data (the statutory exports)."""
+    formats = frozenset(formats)
+    extra = tuple(extra)
     html, markdown = environments(dirs, sandboxed=len(dirs) > 1)  # the register's own folder is first
     style = html.loader.get_source(html, "style.css")[0]  # type: ignore[union-attr]
     script = html.loader.get_source(html, "filter.js")[0]  # type: ignore[union-attr]
+    downloads = [
+        *(
+            (
+                Download("register.csv", "every arrangement's public facts, a row each (CSV)"),
+                Download("register.json", "the same, with each arrangement's record as kept (JSON)"),
+            )
+            if "data" in formats
+            else ()
+        ),
+        *(
+            (Download("register.md", "this register as one Markdown page", download=False),)
+            if "markdown" in formats
+            else ()
+        ),
+        *(
+            (Download(FEED, "the changes to the register, newest first (an Atom feed)", download=False),)
+            if feed
+            else ()
+        ),
+        *(Download(x.name, x.about) for x in extra),
+    ]
     index_page = Page(
         council=clean(settings.council),
         title=clean(settings.title),
@@ -993,11 +1062,15 @@ def publication(
         style=Markup(style),
         script=Markup(script),
         csp=_csp(style, script),
+        generated_on=uk_date(today),
+        downloads=tuple(downloads),
+        feed=FEED if feed else "",
     )
     templates = {
         "index.html": html.get_template("index.html"),
         "arrangement.html": html.get_template("arrangement.html"),
         "index_parts.html": html.get_template("index_parts.html"),
+        "accessibility.html": html.get_template("accessibility.html"),
         "register.md": markdown.get_template("register.md"),
         "register_parts.md": markdown.get_template("register_parts.md"),
     }
@@ -1012,6 +1085,9 @@ def publication(
         # letters only, so escaping and URL quoting leave it whole; random, so no title can contain it
         anchor="partreg" + secrets.token_hex(8),
         columns=open_data_columns(settings),
+        history=history or {},
+        feed=feed,
+        extra=extra,
     )
 
 
@@ -1035,19 +1111,25 @@ def render_part(e: Arrangement, pub: Publication) -> Part:
     """``e``'s share of the site; ``e`` is a public entry (``export.public_entry``)."""
     settings, formats, templates = pub.settings, pub.formats, pub.templates
     row = _row(e, settings, pub.today, pub.anchor)
-    view = arrangement_view(e, settings, pub.today, pub.changed.get(e.id, ""), pub.ids)
+    view = arrangement_view(e, settings, pub.today, pub.changed.get(e.id, ""), pub.ids, pub.history.get(e.id))
     page = section = csv_line = json_line = ""
     if "html" in formats:
         page = templates["arrangement.html"].render(page=pub.page, a=view)
         parts = templates["index_parts.html"].module
-        row.html, row.html_item = parts.row(row, money_label(e.kind)), parts.item(row)  # type: ignore[attr-defined]
+        row.html_head, row.html_item = parts.head(row), parts.item(row)  # type: ignore[attr-defined]
+        row.html_cells = {
+            c.key: parts.cell(row, c, row.cells[c.key])  # type: ignore[attr-defined]
+            for c in cols.columns(list(IndexColumn), e.kind)
+        }
     if "markdown" in formats:
         parts = templates["register_parts.md"].module
-        row.md = parts.row(row)  # type: ignore[attr-defined]
+        row.md = parts.name(row)  # type: ignore[attr-defined]
         section = parts.arrangement(view)  # type: ignore[attr-defined]
     if "data" in formats:
-        record = full_record(e, settings, internal=True)  # e is already a public entry
-        data = {k: v for k, v in _data_row(e, record, row, settings).items() if k in pub.columns}
+        record = whole_numbers(full_record(e, settings, internal=True))  # e is already a public entry
+        data = {
+            k: whole_numbers(v) for k, v in _data_row(e, record, row, settings).items() if k in pub.columns
+        }
         csv_line = _csv_line(
             {**data, **{k: "; ".join(data[k]) for k in LIST_COLUMNS if k in data}}, pub.columns
         )
@@ -1063,9 +1145,22 @@ def assemble(parts: list[Part], pub: Publication, *, left_out: int = 0) -> Itera
     index = build_index([p.row for p in parts], settings, pub.anchor, left_out)
     if "html" in formats:
         yield "index.html", templates["index.html"].render(page=pub.index_page, register=index)
+        yield (
+            "accessibility.html",
+            templates["accessibility.html"].render(page=pub.index_page, statement=statement(settings)),
+        )
     if "markdown" in formats:
         sections = [p.section for p in sorted(parts, key=lambda p: register_order(p.row))]
-        page_md = {"council": settings.council, "title": settings.title, "generated": pub.today.isoformat()}
+        # partreg's own file names: links as they are
+        downloads = ", ".join(
+            f"[{d.name}]({d.name})" for d in pub.index_page.downloads if d.name != "register.md"
+        )
+        page_md = {
+            "council": settings.council,
+            "title": settings.title,
+            "generated": pub.index_page.generated_on,
+            "downloads": Raw(downloads or "none"),
+        }
         yield (
             "register.md",
             templates["register.md"].render(page=page_md, register=index, arrangements=sections),
@@ -1090,6 +1185,28 @@ def assemble(parts: list[Part], pub: Publication, *, left_out: int = 0) -> Itera
             "register.json",
             opening + ', "arrangements": [\n' + ",\n".join(p.json for p in by_id) + "\n]}\n",
         )
+    if pub.feed:
+        yield FEED, pub.feed
+    for x in pub.extra:
+        yield x.name, x.text
+
+
+def statement(settings: Settings) -> Statement:
+    """The accessibility statement's facts, from ``publish.accessibility`` in the settings."""
+    said = settings.publish.accessibility
+    contact = clean(said.contact)
+    if "@" in contact and " " not in contact and not contact.startswith("mailto:"):
+        url = safe_url(f"mailto:{contact}")
+    else:
+        url = safe_url(contact)
+    return Statement(
+        status=said.status or "",
+        contact=contact,
+        contact_url=url,
+        issues=[clean(i) for i in said.issues],
+        prepared=uk_date(said.prepared),
+        url=clean(settings.publish.url),
+    )
 
 
 def render_site(
@@ -1113,6 +1230,17 @@ def render_site(
         for part in parts:
             yield f"arrangements/{part.row.id}.html", part.page
     yield from assemble(parts, pub)
+
+
+def whole_numbers(value: Any) -> Any:
+    """``value`` with every whole float an int, at any depth: open data writes ``25000``, not ``25000.0``."""
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, dict):
+        return {k: whole_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [whole_numbers(v) for v in value]
+    return value
 
 
 def _data_row(e: Arrangement, public: dict[str, Any], row: Row, settings: Settings) -> dict[str, Any]:

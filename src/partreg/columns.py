@@ -1,0 +1,292 @@
+"""The published index's columns: what each says of one arrangement, in words, and how it sorts.
+
+A resident or a councillor on a scrutiny committee scans the index for who
+leads, with whom, under which law, since when, for how much, and whether its
+reviews are kept up. Each column here turns one public entry into a
+:class:`Cell`: its lines of text, the value it sorts by (a plain number or an
+ISO date, so that a browser sorts £3,500 before £25,000), and a mark such as
+*Overdue*. Which columns a page shows is the council's choice
+(``publish.columns`` in ``partreg.yaml``); :data:`partreg.models.DEFAULT_COLUMNS`
+otherwise. Nothing here knows HTML or Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from partreg.export import council_money
+from partreg.models import (
+    DEFAULT_COLUMNS,
+    OUTCOME_LABELS,
+    Arrangement,
+    IndexColumn,
+    Kind,
+    PartialDate,
+    Settings,
+    without_unshown,
+)
+from partreg.review import last_review, next_review
+
+#: Partners listed in the index before "and N more" (the arrangement's page lists them all).
+PARTNERS_SHOWN = 3
+NOT_RECORDED = "Not recorded"
+
+
+def clean(value: object) -> str:
+    """A value as published text (no control characters or characters that reorder text)."""
+    return "" if value is None else without_unshown(str(value))
+
+
+def uk_date(value: dt.date | PartialDate | None) -> str:
+    """A date as a UK page writes it: ``1 July 2022``, ``April 2016`` or ``2001``; empty for none."""
+    if value is None:
+        return ""
+    return (value if isinstance(value, PartialDate) else PartialDate.parse(value)).display()
+
+
+def pounds(value: float | None) -> str:
+    """``£25,000``, ``£1,000.50``; empty for none."""
+    if value is None:
+        return ""
+    return f"£{value:,.0f}" if float(value).is_integer() else f"£{value:,.2f}"
+
+
+def plain_number(value: float) -> str:
+    """A number as data writes it: ``25000``, ``1000.5`` (never ``25000.0``)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One arrangement's entry in one column."""
+
+    lines: tuple[str, ...]
+    #: What the column sorts by: a plain number or an ISO date; empty sorts last.
+    sort: str = ""
+    #: A word shown strongly after the lines, e.g. ``Overdue``.
+    mark: str = ""
+    #: Partners not named in the cell (the arrangement's page names them all).
+    more: int = 0
+
+    @property
+    def text(self) -> str:
+        """The cell on one line (Markdown, CSV-like uses)."""
+        said = "; ".join(self.lines)
+        more = f"; and {self.more} more" if self.more else ""
+        return f"{said}{more}{f' ({self.mark})' if self.mark else ''}"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    #: How the page sorts it: ``text``, ``number`` or ``date``.
+    type: str = "text"
+
+
+_TYPES = {
+    IndexColumn.DATES: "date",
+    IndexColumn.MONEY: "number",
+    IndexColumn.LAST_REVIEW: "date",
+    IndexColumn.NEXT_REVIEW: "date",
+}
+
+#: What a column is called where it does not depend on the kind.
+_LABELS = {
+    IndexColumn.LEAD: "Lead",
+    IndexColumn.PURPOSE: "Purpose",
+    IndexColumn.PRIORITIES: "Priorities",
+    IndexColumn.STATUTORY: "Statutory",
+    IndexColumn.DATES: "Start and end",
+    IndexColumn.SIGNIFICANCE: "Significance",
+    IndexColumn.RATING: "Assurance rating",
+    IndexColumn.LAST_REVIEW: "Last review",
+    IndexColumn.NEXT_REVIEW: "Next review",
+}
+
+#: The other party, as the policy names it: a contract has a provider, not partners; a grant a recipient.
+OTHER_PARTY = {
+    Kind.PARTNERSHIP: ("Partner", "Partners"),
+    Kind.CONTRACT: ("Provider", "Providers"),
+    Kind.JOINT_WORKING: ("Member body", "Member bodies"),
+    Kind.COMMUNITY_FUNDING: ("Recipient", "Recipients"),
+    None: ("Other party", "Other parties"),
+}
+
+#: The council's money, as each kind has it.
+MONEY_LABELS = {
+    Kind.PARTNERSHIP: "Council contribution",
+    Kind.CONTRACT: "Contract value",
+    Kind.JOINT_WORKING: "Council contribution",
+    Kind.COMMUNITY_FUNDING: "Grant",
+    None: "Council money",
+}
+
+
+def other_party(kind: Kind | None, count: int = 2) -> str:
+    """``Provider`` for a contract's one other party, ``Partners`` for a partnership's many."""
+    one, many = OTHER_PARTY[kind]
+    return one if count == 1 else many
+
+
+def label(column: IndexColumn, kind: Kind | None) -> str:
+    if column is IndexColumn.PARTNERS:
+        return other_party(kind)
+    if column is IndexColumn.MONEY:
+        return MONEY_LABELS[kind]
+    return _LABELS[column]
+
+
+def chosen(settings: Settings, recorded: Iterable[IndexColumn] = ()) -> list[IndexColumn]:
+    """The columns after the name: the council's choice, or the defaults with significance and rating
+    where any arrangement published records them (``recorded``)."""
+    if settings.publish.columns is not None:
+        return list(dict.fromkeys(settings.publish.columns))
+    extra = [c for c in (IndexColumn.SIGNIFICANCE, IndexColumn.RATING) if c in set(recorded)]
+    at = DEFAULT_COLUMNS.index(IndexColumn.LAST_REVIEW)
+    return [*DEFAULT_COLUMNS[:at], *extra, *DEFAULT_COLUMNS[at:]]
+
+
+def columns(picked: list[IndexColumn], kind: Kind | None) -> list[Column]:
+    return [Column(c.value, label(c, kind), _TYPES.get(c, "text")) for c in picked]
+
+
+# --------------------------------------------------------------------------- each column
+
+
+@dataclass(frozen=True)
+class Money:
+    """The council's money in one arrangement, for the index and its totals."""
+
+    amount: float | None
+    #: ``year`` (a year's), ``awarded`` (a grant's whole amount), ``whole-life`` or ``unsaid``.
+    basis: str
+    #: How the amount is qualified in a cell: `` a year``, `` over the contract's life``, ...
+    said: str
+
+
+def money_of(e: Arrangement) -> Money:
+    """What the council puts in: a contribution or contract value a year where the register says so."""
+    amount, source, said = council_money(e)
+    if amount is None:
+        return Money(None, "", "")
+    if source == "funding":
+        return Money(amount, "awarded", "")
+    if source in ("council", "contributions") or said == " a year":
+        return Money(amount, "year", " a year" if source != "contributions" else f" a year ({said.strip()})")
+    if said == " whole life":
+        return Money(amount, "whole-life", " over the contract's life")
+    return Money(amount, "unsaid", "")
+
+
+def cells(
+    e: Arrangement, settings: Settings, today: dt.date, status: str, significance: str
+) -> dict[str, Cell]:
+    """Every column's cell for ``e`` (a public entry), whether or not the page shows it; ``status`` is
+    the status in fact (``render.status_of``), ``significance`` the level published (or empty)."""
+    names = settings.priorities
+    lead = e.lead
+    lead_lines = [", ".join(x for x in (clean(lead.role), clean(lead.service)) if x)] if lead else []
+    if lead and lead.member:
+        lead_lines.append(clean(lead.member))
+    partners = [clean(p.name) or "Name not recorded" for p in e.partners]
+    shown = partners if len(partners) <= PARTNERS_SHOWN + 1 else partners[:PARTNERS_SHOWN]
+    money = money_of(e)
+    staff = e.resources.council.staff if e.resources and e.resources.council else None
+    if money.amount is not None:
+        money_cell = Cell((pounds(money.amount) + money.said,), plain_number(money.amount))
+    else:
+        money_cell = Cell((f"Staff time: {clean(staff)}" if staff else NOT_RECORDED,))
+    priorities = [clean(names.get(p, p)) for p in e.priorities]
+    last = last_review(e)
+    history = e.review.history if e.review else []
+    latest = [r for r in history if r.date == last]
+    outcome = latest[-1].outcome if latest and last else None
+    return {
+        IndexColumn.LEAD.value: Cell(tuple(x for x in lead_lines if x) or (NOT_RECORDED,)),
+        IndexColumn.PARTNERS.value: Cell(
+            ("; ".join(shown) or NOT_RECORDED,), more=len(partners) - len(shown)
+        ),
+        IndexColumn.PURPOSE.value: Cell((clean(e.summary) or NOT_RECORDED,)),
+        IndexColumn.PRIORITIES.value: Cell((", ".join(priorities) or "None recorded",)),
+        IndexColumn.STATUTORY.value: Cell((statutory(e),)),
+        IndexColumn.DATES.value: dates(e, status),
+        IndexColumn.MONEY.value: money_cell,
+        IndexColumn.SIGNIFICANCE.value: Cell((significance.capitalize() or NOT_RECORDED,)),
+        IndexColumn.RATING.value: Cell((clean(e.rating).capitalize() or "Not rated",)),
+        IndexColumn.LAST_REVIEW.value: Cell(
+            (
+                uk_date(last),
+                f"Outcome: {OUTCOME_LABELS[outcome].lower()}" if outcome else "Outcome not recorded",
+            )
+            if last
+            else ("None recorded",),
+            last.earliest.isoformat() if last else "",
+        ),
+        IndexColumn.NEXT_REVIEW.value: next_review_cell(e, settings, today, status),
+    }
+
+
+def statutory(e: Arrangement) -> str:
+    """``Yes: Crime and Disorder Act 1998``, ``Yes``, ``No`` or ``Not recorded``."""
+    basis = clean(e.statutory_basis)
+    if e.statutory is False and not basis:
+        return "No"
+    if e.statutory or basis:
+        return f"Yes: {basis}" if basis else "Yes"
+    return NOT_RECORDED
+
+
+def dates(e: Arrangement, status: str) -> Cell:
+    started = f"Started {uk_date(e.start)}" if e.start else "Start not recorded"
+    lines = [started]
+    if e.end:
+        lines.append(f"{'Ended' if status == 'ended' else 'Ends'} {uk_date(e.end)}")
+    elif status == "ended":
+        lines.append("Ended")
+    return Cell(tuple(lines), e.start.earliest.isoformat() if e.start else "")
+
+
+def next_review_cell(e: Arrangement, settings: Settings, today: dt.date, status: str) -> Cell:
+    """The next review's date, marked *Overdue* once it has passed; none once the arrangement ended."""
+    if status == "ended":
+        return Cell(("Not due: ended",))
+    upcoming = next_review(e, settings.review)
+    if upcoming is None:
+        return Cell(("Not known",))
+    return Cell((uk_date(upcoming),), upcoming.isoformat(), "Overdue" if upcoming < today else "")
+
+
+# --------------------------------------------------------------------------- totals
+
+
+@dataclass(frozen=True)
+class Total:
+    """The council's money in one kind's current arrangements, in words."""
+
+    kind: str
+    label: str
+    current: int
+    count: int
+    phrases: tuple[str, ...]
+
+
+def totals(kind: Kind | None, heading: str, rows: list[tuple[Money, bool]]) -> Total:
+    """``rows``: each arrangement's money and whether it is current (not ended). Sums are of current
+    arrangements only, each basis apart, and say how many record an amount."""
+    current = [m for m, is_current in rows if is_current]
+    phrases = []
+    for basis, words in (
+        ("year", "a year"),
+        ("awarded", "in grants"),
+        ("unsaid", "in values not said to be a year's or the whole contract's"),
+        ("whole-life", "over contracts' whole life"),
+    ):
+        amounts = [m.amount for m in current if m.basis == basis and m.amount is not None]
+        if amounts:
+            phrases.append(f"{pounds(sum(amounts))} {words} (from {len(amounts)} of {len(current)})")
+    return Total(
+        kind.value if kind else "kind-not-recorded", heading, len(current), len(rows), tuple(phrases)
+    )
