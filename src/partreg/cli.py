@@ -24,6 +24,7 @@ from partreg.errors import PartregError, Stopped, UsageError, WriteRefused
 if TYPE_CHECKING:
     from partreg.lint import Problem
     from partreg.models import Arrangement, PartialDate, Settings
+    from partreg.render import Extra
     from partreg.store import Register
 
 
@@ -358,6 +359,21 @@ def _say_left_out(left_out: list[Problem], where: str) -> None:
         report.error(
             f"{report.plural(len(left_out), 'file')} left out {where}: fix them (`partreg lint` lists every problem)"
         )
+
+
+def _site_exports(base: Path, settings: Settings) -> tuple[list[Extra], list[str]]:
+    """The statutory exports the site carries (where partreg.yaml has an exports section), and what
+    render says of them."""
+    if "exports" not in settings.model_fields_set:
+        return [], []
+    from partreg.history import last_changed
+    from partreg.opendata import site_exports
+    from partreg.render import Extra
+    from partreg.store import open_register
+
+    register = open_register(base, rules=False)  # the files left out are named by the render itself
+    found, notes = site_exports(register.entries, settings, last_changed(base, precise=True))
+    return [Extra(x.name, x.about, x.text) for x in found], notes
 
 
 @_command()
@@ -966,6 +982,7 @@ def render(
         "all": ("html", "markdown", "data"),
     }
     make_folder(site.out)
+    extra, notes = _site_exports(base, settings)
     with one_writer(site.out):  # one render into a folder at a time
         try:
             pub = publication(
@@ -974,6 +991,7 @@ def render(
                 template_dirs(base, package_templates()),
                 formats[output.value],
                 last_changed(base),
+                extra=extra,
             )
             paths = register_files(base)
             with report.counter(len(paths), "Publishing", enabled=True) as advance:
@@ -1001,6 +1019,8 @@ def render(
             ) from None
     for line in kept:
         report.error(line)
+    for line in notes:
+        report.error(visible(line))
     pages = sum(name.startswith("arrangements/") for name in written)
     typer.echo(visible(f"Wrote {len(written)} files to {out}/ ({pages} arrangement pages)."))
     if "index.html" in written:
