@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 from urllib.parse import quote, urljoin
 
-from partreg.export import full_record, public_entry
+from partreg.export import full_record, public_entries
 from partreg.history import UNREADABLE, NotInGit, Revision, folder_revisions
 from partreg.models import (
     OUTCOME_LABELS,
@@ -93,21 +94,25 @@ def register_changes(
         return {}
     out: dict[str, list[PublicChange]] = {}
     # by id: the public versions its latest change compared (the next change, older, has one of them)
-    read: dict[str, dict[str | None, Any]] = {}
+    carried: dict[str, dict[str | None, Any]] = {}
     with contextlib.closing(revisions):
-        for r in _merged(revisions):
-            known = read.get(r.id, {})
-            versions = {
-                blob: known[blob] if blob in known else _public(data, r.id, settings)
-                for blob, data in ((r.old_blob, r.old), (r.new_blob, r.new))
-            }
-            read[r.id] = versions
-            if r.old_blob == r.new_blob:
-                continue  # only the file's mode changed
-            change = _change(r, versions[r.old_blob], versions[r.new_blob])
-            if change is not None:
-                out.setdefault(r.id, []).append(change)
+        merged = _merged(revisions)
+        while chunk := list(itertools.islice(merged, CHUNK)):
+            known = {(i, blob): v for i, versions in carried.items() for blob, v in versions.items()}
+            public = _public_versions(chunk, known, settings)
+            for r in chunk:
+                carried[r.id] = {blob: public[r.id, blob] for blob in (r.old_blob, r.new_blob)}
+                if r.old_blob == r.new_blob:
+                    continue  # only the file's mode changed
+                change = _change(r, public[r.id, r.old_blob], public[r.id, r.new_blob])
+                if change is not None:
+                    out.setdefault(r.id, []).append(change)
     return {k: sorted(v, key=_newest_first) for k, v in sorted(out.items())}
+
+
+#: Changes read at a time: each batch's versions are made public together (as
+#: :func:`partreg.export.public_entries` is meant to be called), and no more are held at once.
+CHUNK = 500
 
 
 def _merged(revisions: Iterable[Revision]) -> Iterator[Revision]:
@@ -134,20 +139,32 @@ class _Public(NamedTuple):
     record: dict[str, Any]
 
 
-def _public(data: Any, file_id: str, settings: Settings) -> Any:
-    """``None`` where there was no file, :data:`UNREADABLE` where it could not be read, else only what
-    may be published of it. A wrong value is set aside, as every command reads an entry
-    (:func:`partreg.models.read_arrangement`): what is not read is not published either."""
-    if data is None:
-        return None
-    if data is UNREADABLE or not isinstance(data, dict):
-        return UNREADABLE
-    entry = public_entry(read_arrangement(data, file_id)[0], settings)
-    return _Public(entry, full_record(entry, settings, internal=True))
+def _public_versions(
+    chunk: list[Revision], known: dict[tuple[str, str | None], Any], settings: Settings
+) -> dict[tuple[str, str | None], Any]:
+    """``known``, and each version in ``chunk`` by its id and blob: ``None`` where there was no file,
+    :data:`UNREADABLE` where it could not be read, else only what may be published of it. A wrong
+    value is set aside, as every command reads an entry (:func:`partreg.models.read_arrangement`):
+    what is not read is not published either."""
+    found = dict(known)
+    readable: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for r in chunk:
+        for blob, data in ((r.old_blob, r.old), (r.new_blob, r.new)):
+            key = (r.id, blob)
+            if key in found or key in readable:
+                continue
+            if isinstance(data, dict):
+                readable[key] = data
+            else:
+                found[key] = None if data is None else UNREADABLE
+    entries = [read_arrangement(data, file_id)[0] for (file_id, _), data in readable.items()]
+    for key, entry in zip(readable, public_entries(entries, settings), strict=True):
+        found[key] = _Public(entry, full_record(entry, settings, internal=True))
+    return found
 
 
 def _change(r: Revision, old: Any, new: Any) -> PublicChange | None:
-    """The public change from ``old`` to ``new`` (:func:`_public` versions), or ``None`` where none."""
+    """The public change from ``old`` to ``new`` (:func:`_public_versions`), or ``None`` where none."""
     day = r.date[:10]
     title = _title(new, r.id) if isinstance(new, _Public) else _title(old, r.id)
 
