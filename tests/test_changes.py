@@ -199,6 +199,34 @@ def test_yml_renamed_to_yaml_is_no_change(repo):
     assert [c.what for c in changes(repo)[STREETS]] == ["added"]
 
 
+def test_one_commit_changing_two_arrangements_is_a_change_to_each(repo):
+    repo.edit(TOWN, "A safer town centre", "A safer, busier town centre")
+    repo.edit(STREETS, "service: Environment", "service: Environment and Housing")
+    sha = repo.commit("2026-02-01T10:00:00+00:00")
+
+    found = changes(repo)
+    assert (found[TOWN][0].commit, found[TOWN][0].summary) == (sha, "Amended: objectives.")
+    assert (found[STREETS][0].commit, found[STREETS][0].summary) == (sha, "Amended: lead.")
+
+
+def test_a_merge_adds_no_change_of_its_own(repo):
+    repo.git("checkout", "-qb", "proposal")
+    repo.edit(TOWN, "A safer town centre", "A safer, busier town centre")
+    proposed = repo.commit("2026-02-01T10:00:00+00:00")
+    repo.git("checkout", "-q", "-")
+    repo.edit(STREETS, "value_gbp: 1200000.5", "value_gbp: 1300000")
+    repo.commit("2026-02-02T10:00:00+00:00")
+    repo.git(
+        "merge", "-q", "--no-ff", "-m", "Merge the proposal", "proposal", when="2026-02-03T10:00:00+00:00"
+    )
+
+    found = changes(repo)
+    assert [c.commit for c in found[TOWN]][:1] == [proposed]
+    assert [c.what for c in found[TOWN]] == ["amended", "added"]
+    ids = [e.id for e in feedparser.parse(feed(found)).entries]
+    assert len(ids) == len(set(ids)) == 4
+
+
 def test_changes_are_newest_first_by_the_moment_not_the_clock_face(repo):
     repo.edit(STREETS, "value_gbp: 1200000.5", "value_gbp: 1300000")
     summer = repo.commit("2026-06-01T10:30:00+01:00")  # 09:30 UTC

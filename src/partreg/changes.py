@@ -86,7 +86,8 @@ def register_changes(
     was set to the commit's day or before), else ``amended``, naming the public fields changed. A
     version partreg cannot read is compared as a whole: "Amended." A file renamed is the old id
     removed and the new one added, as an id is its file's name. A merge commit adds no change of
-    its own: the commits it merged show them. One ``git log`` and one ``git cat-file`` read it all.
+    its own: the commits it merged show them. A few git processes read it all, however long the
+    history (:func:`partreg.history.folder_revisions`).
     """
     try:
         revisions = folder_revisions(root, folder, settings.max_file_bytes)
@@ -118,18 +119,16 @@ CHUNK = 500
 def _merged(revisions: Iterable[Revision]) -> Iterator[Revision]:
     """One revision for each arrangement a commit changed: ``x.yml`` deleted and ``x.yaml`` created
     in one commit is one change to ``x`` (git lists a commit's files together)."""
-    held: Revision | None = None
-    for r in revisions:
-        if held is not None and (held.commit, held.id) == (r.commit, r.id):
-            old, old_blob = (held.old, held.old_blob) if held.old is not None else (r.old, r.old_blob)
-            new, new_blob = (held.new, held.new_blob) if held.new is not None else (r.new, r.new_blob)
-            held = dataclasses.replace(held, old=old, new=new, old_blob=old_blob, new_blob=new_blob)
-            continue
-        if held is not None:
-            yield held
-        held = r
-    if held is not None:
-        yield held
+    for _, files in itertools.groupby(revisions, key=lambda r: r.commit):
+        by_id: dict[str, Revision] = {}
+        for r in files:
+            held = by_id.get(r.id)
+            if held is not None:  # the version there was, and the version there is, of either file
+                old, old_blob = (held.old, held.old_blob) if held.old is not None else (r.old, r.old_blob)
+                new, new_blob = (held.new, held.new_blob) if held.new is not None else (r.new, r.new_blob)
+                r = dataclasses.replace(held, old=old, new=new, old_blob=old_blob, new_blob=new_blob)
+            by_id[r.id] = r
+        yield from by_id.values()
 
 
 class _Public(NamedTuple):

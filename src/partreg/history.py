@@ -3,8 +3,8 @@
 The only module that runs git. Outside a git repository it says so
 (``NotInGit``), rather than pretending there is no history. It reads the
 versions of one file (:func:`file_history`) or of a whole folder
-(:func:`folder_revisions`) the same way: one ``git log`` and one
-``git cat-file --batch``, whatever the history's length.
+(:func:`folder_revisions`) the same way: one ``git log``, and ``git cat-file``
+to size and read the versions, whatever the history's length.
 """
 
 from __future__ import annotations
