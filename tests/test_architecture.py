@@ -8,7 +8,7 @@ import pytest
 from tests.common import REPO
 
 SRC = REPO / "src" / "partreg"
-CORE = [SRC / f"{m}.py" for m in ("models", "lint", "export", "classify", "importer")] + sorted(
+CORE = [SRC / f"{m}.py" for m in ("models", "lint", "export", "classify", "importer", "changes")] + sorted(
     (SRC / "rules").glob("*.py")
 )
 EDGE_ONLY = {
@@ -52,6 +52,12 @@ def test_core_reads_no_clock_or_environment(path):
 def test_each_library_is_wrapped_once(library):
     users = sorted(p.name for p in SRC.rglob("*.py") if library in set(imported(p)))
     assert users in ([], [EDGE_ONLY[library]])
+
+
+def test_only_history_runs_git():
+    """One module runs programs: what git is asked, and what is read of its answer, is in one place."""
+    users = sorted(p.name for p in SRC.rglob("*.py") if set(imported(p)) & {"subprocess"})
+    assert users == ["history.py"]
 
 
 def test_start_up_imports_nothing_heavy():

@@ -1,7 +1,10 @@
 """An arrangement's change history, from git: who changed what, when, and which fields.
 
 The only module that runs git. Outside a git repository it says so
-(``NotInGit``), rather than pretending there is no history.
+(``NotInGit``), rather than pretending there is no history. It reads the
+versions of one file (:func:`file_history`) or of a whole folder
+(:func:`folder_revisions`) the same way: one ``git log``, and ``git cat-file``
+to size and read the versions, whatever the history's length.
 """
 
 from __future__ import annotations
@@ -9,13 +12,13 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from partreg.errors import PartregError
-from partreg.store import DEFAULT_MAX_BYTES, parse_document
+from partreg.store import DEFAULT_MAX_BYTES, entry_stem, is_entry_name, parse_document
 
 
 class NotInGit(PartregError):
@@ -110,19 +113,13 @@ def file_history(root: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         "--",
         relative,
     )
-    commits = list(_commits(log))
-    sizes = _sizes(top, {blob for c in commits for mode, blob in (c.old, c.new) if mode in _FILE_MODES})
     changes = []
-    with _blob_reader(top) as read:
-        versions: dict[str, Any] = {}  # the versions the last commit compared: the next one has one of them
-        for c in commits:
-            versions = {
-                blob: versions[blob] if blob in versions else _version(mode, blob, sizes, max_bytes, read)
-                for mode, blob in (c.old, c.new)
-            }
-            old, new = versions[c.old[1]], versions[c.new[1]]
-            fields = [] if c.old[1] == c.new[1] else changed_fields(old, new)
-            changes.append(Change(c.commit[:12], c.date, c.author, c.subject, fields))
+    commits = [(c, c.files[0] if c.files else _UNCHANGED) for c in _commits(log, 4)]
+    versions = _read_versions(top, [file for _, file in commits], max_bytes)
+    for (c, file), (old, new) in zip(commits, versions, strict=True):
+        commit, date, author, subject = c.header
+        fields = [] if file.old[1] == file.new[1] else changed_fields(old, new)
+        changes.append(Change(commit[:12], date, author, subject, fields))
     return changes
 
 
@@ -131,29 +128,41 @@ _FILE_MODES = ("100644", "100755")
 _NO_FILE = ("000000", "0" * 40)
 
 
-class _Commit(NamedTuple):
-    commit: str
-    date: str
-    author: str
-    subject: str
+class _FileChange(NamedTuple):
+    path: str  # the file's path after the commit, as git gives it
     old: tuple[str, str]  # the file's mode and blob id before the commit (``_NO_FILE`` where none)
     new: tuple[str, str]  # and after it
 
 
-def _commits(log: bytes) -> Iterator[_Commit]:
-    """Each commit of ``git log -z --raw --format=%H%x00%aI%x00%an%x00%s``."""
+#: A commit that shows no change to the file (a merge).
+_UNCHANGED = _FileChange("", _NO_FILE, _NO_FILE)
+
+
+class _Commit(NamedTuple):
+    header: tuple[str, ...]  # the fields of ``--format``, in order
+    files: tuple[_FileChange, ...]  # the files it changed, as ``--raw`` lists them
+
+
+def _commits(log: bytes, header: int) -> Iterator[_Commit]:
+    """Each commit of ``git log -z --raw --no-abbrev --format=...``, whose format has ``header``
+    fields separated by ``%x00``, the commit's id first."""
     fields = log.split(b"\0")
     at = 0
-    while at + 4 <= len(fields):
-        commit, date, author, subject = (f.decode("utf-8", "replace") for f in fields[at : at + 4])
-        at += 4
-        old = new = _NO_FILE
-        if at < len(fields) and fields[at].startswith(b"\n:"):  # the file's change follows the header
+    while at + header <= len(fields):
+        head = tuple(f.decode("utf-8", "replace") for f in fields[at : at + header])
+        at += header
+        files = []
+        # the first file's change opens with a line break; a commit id never opens with either
+        while at < len(fields) and fields[at].lstrip(b"\n").startswith(b":"):
             # :old-mode new-mode old-blob new-blob status, then the path (old and new, for a rename)
-            old_mode, new_mode, old_blob, new_blob, status = fields[at][2:].decode("ascii").split()
-            old, new = (old_mode, old_blob), (new_mode, new_blob)
-            at += 3 if status[0] in "RC" else 2
-        yield _Commit(commit, date, author, subject, old, new)
+            old_mode, new_mode, old_blob, new_blob, status = (
+                fields[at].lstrip(b"\n")[1:].decode("ascii").split()
+            )
+            paths = 2 if status[0] in "RC" else 1
+            path = os.fsdecode(fields[at + paths]) if at + paths < len(fields) else ""
+            files.append(_FileChange(path, (old_mode, old_blob), (new_mode, new_blob)))
+            at += 1 + paths
+        yield _Commit(head, tuple(files))
 
 
 def _sizes(top: Path, blobs: set[str]) -> dict[str, int]:
@@ -211,6 +220,100 @@ def _version(
         return UNREADABLE
     doc = parse_document(raw, blob)
     return UNREADABLE if doc.problems else doc.data
+
+
+def _read_versions(
+    top: Path, files: list[_FileChange], max_bytes: int
+) -> Generator[tuple[Any, Any], None, None]:
+    """The versions before and after each change in ``files``, in order (see :func:`_version`).
+
+    One ``git cat-file --batch`` reads them all, as they are asked for. A log lists a file's changes
+    newest first, so the version before one change is the version after the next: it is read once.
+    """
+    sizes = _sizes(top, {blob for f in files for mode, blob in (f.old, f.new) if mode in _FILE_MODES})
+    with _blob_reader(top) as read:
+        last: dict[str, dict[str, Any]] = {}  # by path: the versions its latest change compared
+        for f in files:
+            known = last.get(f.path, {})
+            versions = {
+                blob: known[blob] if blob in known else _version(mode, blob, sizes, max_bytes, read)
+                for mode, blob in (f.old, f.new)
+            }
+            last[f.path] = versions
+            yield versions[f.old[1]], versions[f.new[1]]
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One commit's change to one arrangement file of a folder: its versions before and after.
+
+    A version is ``None`` where there was no file, :data:`UNREADABLE` where lint could not read
+    it, else the file's data. ``old_blob`` and ``new_blob`` name the versions (git's blob ids, ``None``
+    where there was no file): the same id is the same version.
+    """
+
+    id: str  # the file's name without .yaml: the arrangement's id
+    commit: str  # the full commit id
+    date: str  # the commit's date, ISO 8601 with its offset from UTC (``%cI``)
+    old: Any
+    new: Any
+    old_blob: str | None
+    new_blob: str | None
+
+
+def folder_revisions(
+    root: Path, folder: str = "register", max_bytes: int = DEFAULT_MAX_BYTES
+) -> Generator[Revision, None, None]:
+    """Every change to an arrangement file (``<id>.yaml`` directly in ``root/folder``) in git, newest
+    first: one for each file each commit changed. ``NotInGit`` outside git (or without git), at once.
+
+    A file renamed is its old name removed and its new name added (``--no-renames``): the file's
+    name is the arrangement's id, so a new name is a new entry. A merge shows no changes of its
+    own: the commits it brought in show them. The commits' authors and messages are not read.
+    The versions are read as the generator is consumed; close it (or consume it) to end git.
+    """
+    # --root: the first commit's files too, whatever log.showRoot says; -z: every name ends in a NUL;
+    # --relative: paths from ``root``, as ``folder`` is
+    log = _git(
+        root,
+        "-c",
+        "log.showSignature=false",
+        "log",
+        "--root",
+        "--no-renames",
+        "--no-color",
+        "--relative",
+        "-z",
+        "--raw",
+        "--no-abbrev",
+        "--format=%H%x00%cI",
+        "--",
+        folder,
+    )
+    prefix = folder.strip("/") + "/"
+    changes = []
+    for c in _commits(log, 2):
+        for file in c.files:
+            name = file.path.removeprefix(prefix)
+            if file.path.startswith(prefix) and "/" not in name and is_entry_name(name):
+                changes.append((c.header, entry_stem(name), file))
+    return _revisions(root, changes, max_bytes)
+
+
+def _revisions(
+    root: Path, changes: list[tuple[tuple[str, ...], str, _FileChange]], max_bytes: int
+) -> Generator[Revision, None, None]:
+    versions = _read_versions(root, [file for _, _, file in changes], max_bytes)
+    for ((commit, date), stem, file), (old, new) in zip(changes, versions, strict=True):
+        yield Revision(
+            stem,
+            commit,
+            date,
+            old,
+            new,
+            None if file.old == _NO_FILE else file.old[1],
+            None if file.new == _NO_FILE else file.new[1],
+        )
 
 
 def last_changed(root: Path, folder: str = "register", *, precise: bool = False) -> dict[str, str]:
