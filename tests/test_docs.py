@@ -154,4 +154,6 @@ def test_every_column_of_the_index_is_in_the_readme():
     text = (REPO / "README.md").read_text()
     for column in IndexColumn:
         assert f"`{column.value}`" in text, f"the README's table of the index's columns lacks {column.value}"
-    assert ", ".join(c.value for c in DEFAULT_COLUMNS) in text.replace("\n", " "), "the README names the defaults"
+    assert ", ".join(c.value for c in DEFAULT_COLUMNS) in text.replace("\n", " "), (
+        "the README names the defaults"
+    )

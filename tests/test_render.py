@@ -11,16 +11,18 @@ import json
 import os
 import re
 
+import feedparser
 import pytest
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from partreg.models import Arrangement, Settings
+from partreg.models import Arrangement, IndexColumn, Settings
 from partreg.render import clean, github_slugs, md, md_escape, render_site, safe_url, template_dirs
 from partreg.site import open_site, write_site
 from partreg.store import open_register, package_templates
 from tests.common import REPO, paths_in, run_partreg, value_at
+from tests.realworld import real_world_register
 
 SMALL = REPO / "tests" / "fixtures" / "small"
 GOLDEN = REPO / "tests" / "golden"
@@ -480,3 +482,85 @@ def test_render_jobs_option_gives_the_same_site(register):
         len(sites["1"]) == 11 + 6
     )  # pages, index.html, accessibility.html, register.md, .csv, .json, manifest
     assert sites["2"] == sites["1"]
+
+
+def test_render_in_git_publishes_the_change_feed_and_each_page_s_changes(tmp_path):
+    root = real_world_register(tmp_path / "register")
+    result = run_partreg(root, "render", "--out", "site", "--as-of", "2026-12-06")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "changes.atom is not published" not in result.stderr
+    site = root / "site"
+    feed = feedparser.parse((site / "changes.atom").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.title == "Partnership Register: changes – Example Borough Council"
+    titles = [e.title for e in feed.entries]
+    assert titles[:2] == [
+        "Warm spaces grant: added",
+        "Kent and Medway Community Safety Agreement Partnership: review recorded",
+    ], "newest first; the `partreg review` commit is there"
+    review = feed.entries[1]
+    assert review.summary == "Review recorded on 30 June 2025: continue."
+    assert len(feed.entries) == len(list((root / "register").glob("*.yaml"))) + 1
+    for entry in feed.entries:
+        assert (site / entry.link).is_file(), f"{entry.link} is a page of the site"
+        assert entry.id.startswith("tag:partreg,")
+    page = (site / "arrangements" / "kent-community-safety-agreement.html").read_text()
+    assert (
+        '<li><time datetime="2025-06-30">30 June 2025</time>: Review recorded on 30 June 2025: continue.</li>'
+        in page
+    )
+    assert '<li><time datetime="2025-01-10">10 January 2025</time>: Added to the register.</li>' in page
+    assert "<dt>Last changed</dt><dd>30 June 2025</dd>" in page
+    index = (site / "index.html").read_text()
+    assert '<link rel="alternate" type="application/atom+xml" href="changes.atom"' in index
+    assert '<a href="changes.atom">changes.atom</a>' in index
+    assert "Register Officer" not in (site / "changes.atom").read_text(), "no author is published"
+    assert "Review of the community safety agreement" not in (site / "changes.atom").read_text()
+
+
+def test_render_outside_git_says_the_feed_is_not_published(register):
+    result = run_partreg(register, "render", "--out", "site", "--as-of", "2026-11-24", check=True)
+    assert "changes.atom is not published: the register is not in a git repository" in result.stderr
+    assert not (register / "site" / "changes.atom").exists()
+    assert "changes.atom" not in (register / "site" / "index.html").read_text()
+    assert 'id="changes"' not in (register / "site" / "arrangements" / "brentwood-community-fund.html").read_text()
+
+
+def test_the_council_chooses_the_index_columns():
+    register = open_register(SMALL)
+    settings = register.settings.model_copy(
+        update={"publish": register.settings.publish.model_copy(update={"columns": [IndexColumn.PURPOSE, IndexColumn.MONEY]})}
+    )
+    files = site(register.entries, settings)
+    heads = re.findall(r'<th scope="col" class="col-([a-z-]+)"', files["index.html"])
+    assert heads[:3] == ["name", "purpose", "money"] and set(heads) == {"name", "purpose", "money"}
+    assert "| Name | Purpose | Council contribution |" in files["register.md"]
+    rows = re.findall(r"<tr data-kind=.*?</tr>", files["index.html"], re.S)
+    assert rows and all(r.count("<td ") == 2 for r in rows)
+
+
+def test_open_data_keeps_machine_values():
+    files = small_site()
+    text = files["register.csv"] + files["register.json"]
+    assert not re.search(r"\b\d+\.0\b", text), "whole numbers without .0"
+    data = json.loads(files["register.json"])["arrangements"]
+    street = next(a for a in data if a["id"] == "street-cleansing")
+    assert street["contract_value_gbp"] == 1200000.5 and street["council_funding_gbp"] is None
+    town = next(a for a in data if a["id"] == "town-centre-partnership")
+    assert town["council_funding_gbp"] == 25000 and isinstance(town["council_funding_gbp"], int)
+    assert town["start"] == "2024-04-01"
+
+
+def test_a_partnership_page_shows_six_elements_and_says_risks_are_not_published():
+    entry, settings = planted()
+    page = site([entry], settings)["arrangements/planted.html"]
+    headings = re.findall(r"<h3>(.*?)</h3>", page)
+    assert headings == [
+        "Shared objectives",
+        "Resources",
+        "Measurable outcomes",
+        "Added value",
+        "Risks",
+        "Timescales for review or life",
+    ]
+    assert "The council does not publish the risks of its partnerships on this register." in page

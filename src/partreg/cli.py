@@ -22,6 +22,7 @@ from partreg import __version__
 from partreg.errors import PartregError, Stopped, UsageError, WriteRefused
 
 if TYPE_CHECKING:
+    from partreg.changes import PublicChange
     from partreg.lint import Problem
     from partreg.models import Arrangement, PartialDate, Settings
     from partreg.render import Extra
@@ -359,6 +360,18 @@ def _say_left_out(left_out: list[Problem], where: str) -> None:
         report.error(
             f"{report.plural(len(left_out), 'file')} left out {where}: fix them (`partreg lint` lists every problem)"
         )
+
+
+def _changes(base: Path, settings: Settings, today: date) -> tuple[dict[str, list[PublicChange]], str]:
+    """Each arrangement's public changes and the change feed; ``({}, "")`` outside git."""
+    from partreg.changes import atom_feed, register_changes
+    from partreg.history import in_git
+
+    if not in_git(base):
+        return {}, ""
+    changes = register_changes(base, settings)
+    midnight = f"{today.isoformat()}T00:00:00+00:00"
+    return changes, atom_feed(changes, settings, updated=midnight, base_url=settings.publish.url)
 
 
 def _site_exports(base: Path, settings: Settings) -> tuple[list[Extra], list[str]]:
@@ -962,7 +975,7 @@ def render(
     from partreg import report
     from partreg.history import last_changed
     from partreg.models import visible
-    from partreg.render import publication, template_dirs, template_failure
+    from partreg.render import FEED, change_views, publication, template_dirs, template_failure
     from partreg.runner import discard, publish, render_files
     from partreg.site import check_site, open_site
     from partreg.store import make_folder, one_writer, package_templates, register_files
@@ -983,14 +996,22 @@ def render(
     }
     make_folder(site.out)
     extra, notes = _site_exports(base, settings)
+    today = as_of or date.today()
+    changes, feed = _changes(base, settings, today)
+    if not feed:
+        notes.append(
+            f"{FEED} is not published: the register is not in a git repository, where its changes are kept"
+        )
     with one_writer(site.out):  # one render into a folder at a time
         try:
             pub = publication(
                 settings,
-                as_of or date.today(),
+                today,
                 template_dirs(base, package_templates()),
                 formats[output.value],
                 last_changed(base),
+                history=change_views(changes),
+                feed=feed,
                 extra=extra,
             )
             paths = register_files(base)

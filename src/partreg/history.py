@@ -86,6 +86,14 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     return result.stdout
 
 
+def in_git(root: Path) -> bool:
+    """Whether ``root`` is inside a git work tree (and git is installed)."""
+    try:
+        return _git(root, "rev-parse", "--is-inside-work-tree").strip() == b"true"
+    except NotInGit:
+        return False
+
+
 def file_history(root: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Change]:
     """The commits that changed ``path`` (following renames), newest first.
 

@@ -44,6 +44,7 @@ from markupsafe import Markup
 
 from partreg import __version__
 from partreg import columns as cols
+from partreg.changes import PublicChange
 from partreg.classify import DEFINITIONS
 from partreg.columns import NOT_RECORDED, Cell, Column, Money, Total, clean, pounds, uk_date
 from partreg.errors import PartregError
@@ -609,6 +610,14 @@ def _row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -> Row
     )
 
 
+def uk_date_text(iso: str) -> str:
+    """``2026-11-24`` as ``24 November 2026``; text that is no date as it is."""
+    try:
+        return uk_date(dt.date.fromisoformat(iso))
+    except ValueError:
+        return clean(iso)
+
+
 def next_review_fact(e: Arrangement, settings: Settings, today: dt.date, status: str) -> str:
     """``1 July 2026``, ``1 November 2015 (overdue)`` or ``Not known``; empty once it has ended."""
     if status == "ended":
@@ -1111,7 +1120,9 @@ def render_part(e: Arrangement, pub: Publication) -> Part:
     """``e``'s share of the site; ``e`` is a public entry (``export.public_entry``)."""
     settings, formats, templates = pub.settings, pub.formats, pub.templates
     row = _row(e, settings, pub.today, pub.anchor)
-    view = arrangement_view(e, settings, pub.today, pub.changed.get(e.id, ""), pub.ids, pub.history.get(e.id))
+    history = pub.history.get(e.id)
+    changed = history[0].date if history else uk_date_text(pub.changed.get(e.id, ""))
+    view = arrangement_view(e, settings, pub.today, changed, pub.ids, history)
     page = section = csv_line = json_line = ""
     if "html" in formats:
         page = templates["arrangement.html"].render(page=pub.page, a=view)
@@ -1189,6 +1200,14 @@ def assemble(parts: list[Part], pub: Publication, *, left_out: int = 0) -> Itera
         yield FEED, pub.feed
     for x in pub.extra:
         yield x.name, x.text
+
+
+def change_views(changes: dict[str, list[PublicChange]]) -> dict[str, list[ChangeView]]:
+    """Each arrangement's public changes as its page lists them, newest first, by id."""
+    return {
+        key: [ChangeView(uk_date(dt.date.fromisoformat(c.day)), c.day, c.what, c.summary) for c in found]
+        for key, found in changes.items()
+    }
 
 
 def statement(settings: Settings) -> Statement:
