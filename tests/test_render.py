@@ -492,7 +492,7 @@ def test_render_in_git_publishes_the_change_feed_and_each_page_s_changes(tmp_pat
     site = root / "site"
     feed = feedparser.parse((site / "changes.atom").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
-    assert feed.feed.title == "Partnership Register: changes – Example Borough Council"
+    assert feed.feed.title == "Partnership Register: changes \u2013 Example Borough Council"
     titles = [e.title for e in feed.entries]
     assert titles[:2] == [
         "Warm spaces grant: added",
