@@ -523,13 +523,20 @@ def test_render_outside_git_says_the_feed_is_not_published(register):
     assert "changes.atom is not published: the register is not in a git repository" in result.stderr
     assert not (register / "site" / "changes.atom").exists()
     assert "changes.atom" not in (register / "site" / "index.html").read_text()
-    assert 'id="changes"' not in (register / "site" / "arrangements" / "brentwood-community-fund.html").read_text()
+    assert (
+        'id="changes"'
+        not in (register / "site" / "arrangements" / "brentwood-community-fund.html").read_text()
+    )
 
 
 def test_the_council_chooses_the_index_columns():
     register = open_register(SMALL)
     settings = register.settings.model_copy(
-        update={"publish": register.settings.publish.model_copy(update={"columns": [IndexColumn.PURPOSE, IndexColumn.MONEY]})}
+        update={
+            "publish": register.settings.publish.model_copy(
+                update={"columns": [IndexColumn.PURPOSE, IndexColumn.MONEY]}
+            )
+        }
     )
     files = site(register.entries, settings)
     heads = re.findall(r'<th scope="col" class="col-([a-z-]+)"', files["index.html"])
