@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from partreg.cli import app
-from tests.common import SHARED
+from tests.common import SHARED, run_partreg
 
 runner = CliRunner()
 STANDARD = SHARED / "standards" / "360giving"
@@ -496,3 +496,43 @@ def test_settings_identifiers_are_checked(reg):
 def test_no_grant_in_the_period_writes_nothing(reg):
     code, out, err = export(reg, "360giving", "--from", "2010-01-01", "--to", "2010-12-31")
     assert code == 1 and out == b"" and "no grant to publish" in err
+
+
+# --------------------------------------------------------------------------- the published site
+
+
+def test_render_carries_the_exports_and_links_them(reg):
+    result = run_partreg(reg, "render", "--out", "site", "--as-of", "2026-11-24")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = reg / "site"
+    code, contracts, _ = export(reg, "transparency-contracts")
+    assert code == 0 and (site / "transparency-contracts.csv").read_bytes() == contracts
+    code, grants, _ = export(reg, "transparency-grants")
+    assert code == 0 and (site / "transparency-grants.csv").read_bytes() == grants
+    package = json.loads((site / "360giving.json").read_text())
+    assert errors(package) == [], "the published package validates against 360Giving's schema"
+    assert package["grants"], "with the grants that have what 360Giving requires"
+    for page in ("index.html", "arrangements/waste-contract.html"):
+        text = (site / page).read_text()
+        root = "../" if "/" in page else ""
+        for name in ("transparency-contracts.csv", "transparency-grants.csv", "360giving.json"):
+            assert f'<a href="{root}{name}" download>{name}</a>' in text, f"{page} links {name}"
+    assert "transparency-contracts.csv: " in result.stderr and "incomplete" in result.stderr
+    assert "360giving.json: " in result.stderr
+
+
+def test_render_without_an_exports_section_publishes_no_export(reg):
+    (reg / "partreg.yaml").write_text(SETTINGS.split("exports:")[0])
+    result = run_partreg(reg, "render", "--out", "site", "--as-of", "2026-11-24")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not list((reg / "site").glob("transparency-*")) and not (reg / "site" / "360giving.json").exists()
+    assert "transparency" not in (reg / "site" / "index.html").read_text()
+
+
+def test_render_says_why_360giving_is_not_published(reg):
+    (reg / "partreg.yaml").write_text(SETTINGS.replace("  giving_prefix:", "  # giving_prefix:"))
+    result = run_partreg(reg, "render", "--out", "site", "--as-of", "2026-11-24")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "360giving.json is not published: it needs exports.giving_prefix in partreg.yaml" in result.stderr
+    assert (reg / "site" / "transparency-grants.csv").exists()
+    assert not (reg / "site" / "360giving.json").exists()

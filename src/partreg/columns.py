@@ -286,7 +286,7 @@ def totals(kind: Kind | None, heading: str, rows: list[tuple[Money, bool]]) -> T
     ):
         amounts = [m.amount for m in current if m.basis == basis and m.amount is not None]
         if amounts:
-            phrases.append(f"{pounds(sum(amounts))} {words} (from {len(amounts)} of {len(current)})")
+            phrases.append(f"{pounds(sum(amounts))} {words} (recorded for {len(amounts)} of {len(current)})")
     return Total(
         kind.value if kind else "kind-not-recorded", heading, len(current), len(rows), tuple(phrases)
     )
