@@ -1016,6 +1016,8 @@ class Publication:
     columns: tuple[str, ...] = CSV_COLUMNS
     #: Each arrangement's public changes, newest first, by id.
     history: dict[str, list[ChangeView]] = field(default_factory=dict)
+    #: The index's columns any row could need: those chosen, and those shown where any entry records them.
+    index_columns: list[IndexColumn] = field(default_factory=lambda: list(IndexColumn))
     #: ``changes.atom``, where the register is in git.
     feed: str = ""
     extra: tuple[Extra, ...] = ()
@@ -1097,6 +1099,7 @@ def publication(
         history=history or {},
         feed=feed,
         extra=extra,
+        index_columns=cols.chosen(settings, set(IndexColumn)),
     )
 
 
@@ -1130,7 +1133,7 @@ def render_part(e: Arrangement, pub: Publication) -> Part:
         row.html_head, row.html_item = parts.head(row), parts.item(row)  # type: ignore[attr-defined]
         row.html_cells = {
             c.key: parts.cell(row, c, row.cells[c.key])  # type: ignore[attr-defined]
-            for c in cols.columns(list(IndexColumn), e.kind)
+            for c in cols.columns(pub.index_columns, e.kind)
         }
     if "markdown" in formats:
         parts = templates["register_parts.md"].module
