@@ -4,6 +4,7 @@ working without JavaScript, and safe with hostile content. Screenshots go to a t
 
 import datetime as dt
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -414,4 +415,26 @@ def test_the_page_says_what_a_resident_looks_for(browser, real_site):
     contract = Watched(context).open(real_site / "arrangements/waste-collection-contract.html")
     assert contract.text_content("h2#partners") == "Provider"
     assert "Extension under negotiation" not in contract.content(), "internal notes stay internal"
+    context.close()
+
+
+def test_printed_for_a_committee_s_papers(browser, real_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = Watched(context).open(real_site / "index.html")
+    page.emulate_media(media="print")
+    assert page.is_hidden("#filters") and page.is_hidden("nav.contents")
+    assert page.eval_on_selector("table.register thead", "t => getComputedStyle(t).display") == (
+        "table-header-group"
+    ), "each table's header is repeated on every printed page"
+    assert page.eval_on_selector("table.register tbody tr", "r => getComputedStyle(r).breakInside") == "avoid"
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages >= 3, "the whole register is printed, page after page"
+    statement = Watched(context).open(real_site / "accessibility.html")
+    statement.emulate_media(media="print")
+    after = statement.eval_on_selector(
+        "a[href^='https://www.w3.org']", "a => getComputedStyle(a, '::after').content"
+    )
+    assert "w3.org" in after, "an outside link's address is written out"
     context.close()
