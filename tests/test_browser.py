@@ -329,17 +329,25 @@ def test_sorting_by_money_and_by_date_is_numeric(browser, real_site):
     header = "section[data-section=partnership] thead th.col-money button"
     page.click(header)
     money = column_keys(page, "partnership", "money")
-    known = [m for m in money if m is not None]
+    known = [m for m in money if m]
     assert len(known) >= 4
     assert [float(m) for m in known] == sorted(float(m) for m in known), "ascending, as numbers"
     assert known != sorted(known), "the sums are ones that text order would put wrong"
-    assert money[len(known) :] == [None] * (len(money) - len(known)), "what is not recorded comes last"
+    assert money[len(known) :] == [""] * (len(money) - len(known)), "what is not recorded comes last"
     page.click(header)
-    descending = [m for m in column_keys(page, "partnership", "money") if m is not None]
-    assert [float(m) for m in descending] == sorted((float(m) for m in known), reverse=True)
+    descending = column_keys(page, "partnership", "money")
+    assert [float(m) for m in descending if m] == sorted((float(m) for m in known), reverse=True)
+    assert descending[len(known) :] == [""] * (len(money) - len(known)), "last, whichever way"
+
+    page.click("section[data-section=partnership] thead th.col-lead button")
+    leads = page.eval_on_selector_all(
+        "section[data-section=partnership] tbody td[data-label=Lead]", "c => c.map(x => x.textContent)"
+    )
+    assert "Not recorded" in leads and leads[-1] == "Not recorded", "not recorded last in a text column too"
+    assert leads[: leads.index("Not recorded")] == sorted(leads[: leads.index("Not recorded")], key=str.lower)
 
     page.click("section[data-section=joint-working] thead th.col-next-review button")
-    dates = [d for d in column_keys(page, "joint-working", "next-review") if d is not None]
+    dates = [d for d in column_keys(page, "joint-working", "next-review") if d]
     assert len(dates) >= 3 and dates == sorted(dates)
     assert all(len(d) == 10 and d[4] == "-" for d in dates), "sorted by ISO dates, not by '1 March 2025'"
     assert watched.errors == []
@@ -379,6 +387,11 @@ def test_a_filter_by_kind_hides_the_rest_and_is_in_the_address(browser, real_sit
     assert fresh.evaluate("location.search") == "?kind=contract"
     assert fresh.is_visible("section[data-section=contract]")
     assert fresh.is_hidden("section[data-section=community-funding]")
+    fresh.go_back()  # Back returns to the view before, not out of the register
+    assert fresh.evaluate("location.search") == "?q=warm&kind=community-funding"
+    assert fresh.eval_on_selector("#filter-kind", "s => s.value") == "community-funding"
+    assert fresh.is_hidden("section[data-section=contract]")
+    assert fresh.text_content("#filter-count") == f"Showing 1 of {total} arrangements"
     assert watched.errors == []
     context.close()
 
@@ -404,7 +417,7 @@ def test_the_page_says_what_a_resident_looks_for(browser, real_site):
     assert page.text_content(f"{row} td:last-child") == "Not due: ended"
     assert page.text_content(f"{row} .tag") == "ended"
     assert "£4,250,000 a year" in page.text_content(row)
-    assert page.text_content("section[data-section=contract] thead").count("Provider") == 1
+    assert page.text_content("section[data-section=contract] th.col-partners button") == "Provider"
     big = "tr:has(a[href='arrangements/kent-community-safety-agreement.html'])"
     assert "and 14 more" in page.text_content(big)
     assert "Cllr Alexandra Montgomery-Fotheringham" in page.text_content(big)

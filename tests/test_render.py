@@ -21,7 +21,7 @@ from partreg.models import Arrangement, IndexColumn, Settings
 from partreg.render import clean, github_slugs, md, md_escape, render_site, safe_url, template_dirs
 from partreg.site import open_site, write_site
 from partreg.store import open_register, package_templates
-from tests.common import REPO, paths_in, run_partreg, value_at
+from tests.common import REPO, paths_in, run_partreg, settings_problems, value_at
 from tests.realworld import real_world_register
 
 SMALL = REPO / "tests" / "fixtures" / "small"
@@ -338,7 +338,7 @@ def test_markdown_keeps_its_tables_and_shows_no_html(payload):
     assert len(found) == 2, "the totals, and the table of the hostile entry's kind"
     for table in found:
         heading = columns(table[0])
-        assert heading >= 4
+        assert heading >= 3
         for row in table[1:]:
             assert columns(row) == heading, f"a table row lost or gained columns: {row}"
     assert not re.search(r"(?<!\\)<(script|img|h1|/table|!--)", text)
@@ -488,7 +488,7 @@ def test_render_in_git_publishes_the_change_feed_and_each_page_s_changes(tmp_pat
     root = real_world_register(tmp_path / "register")
     result = run_partreg(root, "render", "--out", "site", "--as-of", "2026-12-06")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "changes.atom is not published" not in result.stderr
+    assert "No change feed" not in result.stdout
     site = root / "site"
     feed = feedparser.parse((site / "changes.atom").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
@@ -520,7 +520,8 @@ def test_render_in_git_publishes_the_change_feed_and_each_page_s_changes(tmp_pat
 
 def test_render_outside_git_says_the_feed_is_not_published(register):
     result = run_partreg(register, "render", "--out", "site", "--as-of", "2026-11-24", check=True)
-    assert "changes.atom is not published: the register is not in a git repository" in result.stderr
+    assert "No change feed (changes.atom): the register is not in a git repository" in result.stdout
+    assert result.stderr == ""
     assert not (register / "site" / "changes.atom").exists()
     assert "changes.atom" not in (register / "site" / "index.html").read_text()
     assert (
@@ -571,3 +572,95 @@ def test_a_partnership_page_shows_six_elements_and_says_risks_are_not_published(
         "Timescales for review or life",
     ]
     assert "The council does not publish the risks of its partnerships on this register." in page
+
+
+def test_the_accessibility_statement_says_what_the_council_set_and_never_claims_more():
+    register = open_register(SMALL)
+    page = site(register.entries, register.settings)["accessibility.html"]
+    assert "Test Borough Council has not yet stated whether this register complies" in page
+    assert "fully compliant" not in page and "is committed to making" not in page
+    assert "through its website or customer services" in page
+    said = register.settings.model_copy(
+        update={
+            "publish": Settings.model_validate(
+                {
+                    "council": "X",
+                    "publish": {
+                        "accessibility": {
+                            "contact": "access@example.gov.uk",
+                            "status": "partially",
+                            "issues": ["Some linked agreements are scanned PDFs."],
+                            "prepared": "2026-09-30",
+                        }
+                    },
+                }
+            ).publish
+        }
+    )
+    page = site(register.entries, said)["accessibility.html"]
+    assert "is partially compliant with" in page
+    assert "<li>Some linked agreements are scanned PDFs.</li>" in page
+    assert '<a href="mailto:access@example.gov.uk">access@example.gov.uk</a>' in page
+    assert "prepared or last reviewed on 30 September 2026" in page
+    assert (
+        '<a href="accessibility.html">Accessibility statement</a>'
+        in site(register.entries, said)["index.html"]
+    )
+
+
+def test_a_statement_cannot_be_fully_compliant_and_list_problems():
+    problems = settings_problems(
+        "council: X\npublish:\n  accessibility:\n    status: fully\n    issues: [Scanned PDFs]\n"
+    )
+    assert [p.rule for p in problems] == ["wrong-type"]
+    assert "say partially (or not), or remove the issues" in problems[0].message
+
+
+def test_a_grant_scheme_s_awards_are_on_its_page_and_in_the_markdown():
+    entry = Arrangement.model_validate(
+        {
+            "id": "grants-scheme",
+            "title": "Community grants scheme",
+            "kind": "community-funding",
+            "status": "active",
+            "partners": [{"name": "Community groups"}],
+            "funding": {
+                "amount_gbp": 30000,
+                "awards": [
+                    {"recipient": "Riverside Youth Club", "amount_gbp": 1500, "award_date": "2025-05-01"},
+                    {"recipient": "Food Bank", "amount_gbp": 2500.5, "purpose": "Winter food parcels"},
+                ],
+            },
+        }
+    )
+    files = site([entry], Settings(council="Test"))
+    page = files["arrangements/grants-scheme.html"]
+    assert "<h2>Grants awarded (2)</h2>" in page
+    assert "<li>Riverside Youth Club: £1,500, awarded 1 May 2025</li>" in page
+    assert "<li>Food Bank: £2,500.50 — Winter food parcels</li>" in page
+    assert (
+        "Grants awarded (2): Riverside Youth Club: £1,500, awarded 1 May 2025; Food Bank"
+        in files["register.md"]
+    )
+
+
+def test_at_a_glance_counts_by_status_and_totals_only_active_money():
+    register = open_register(REPO)
+    index = site(register.entries, register.settings)["index.html"]
+    glance = index.split('<table class="totals', 1)[1].split("</table>", 1)[0]
+    assert "(2 active, 1 proposed, 1 ended)" in glance, "contracts: the proposed one is not current"
+    assert "(1 active, 2 ended)" in glance
+    assert "£36,300 in grants (recorded for 1 of 1)" in glance
+    assert "reviews are overdue.</strong>" in index
+
+
+def test_an_arrangement_with_no_review_and_no_start_is_counted_as_undated():
+    entry = Arrangement.model_validate(
+        {"id": "bare", "title": "Bare", "kind": "joint-working", "status": "active"}
+    )
+    files = site([entry], Settings(council="Test"))
+    assert (
+        "1 arrangement records neither a review nor a start, so when its review is due is not known."
+        in (files["index.html"])
+    )
+    assert "1 arrangement records neither a review nor a start" in files["register.md"]

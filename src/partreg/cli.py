@@ -998,10 +998,6 @@ def render(
     extra, notes = _site_exports(base, settings)
     today = as_of or date.today()
     changes, feed = _changes(base, settings, today)
-    if not feed:
-        notes.append(
-            f"{FEED} is not published: the register is not in a git repository, where its changes are kept"
-        )
     with one_writer(site.out):  # one render into a folder at a time
         try:
             pub = publication(
@@ -1044,6 +1040,15 @@ def render(
         report.error(visible(line))
     pages = sum(name.startswith("arrangements/") for name in written)
     typer.echo(visible(f"Wrote {len(written)} files to {out}/ ({pages} arrangement pages)."))
+    if not feed:
+        typer.echo(
+            f"No change feed ({FEED}): the register is not in a git repository, where its changes are kept."
+        )
+    if "accessibility.html" in written and not settings.publish.accessibility.contact:
+        typer.echo(
+            "The accessibility statement names no contact: set publish.accessibility.contact in partreg.yaml "
+            "(an email address, phone number or web page)."
+        )
     if "index.html" in written:
         typer.echo(f"Open {(out / 'index.html').resolve().as_uri()} in a browser.")
 

@@ -69,6 +69,8 @@ class Cell:
     mark: str = ""
     #: Partners not named in the cell (the arrangement's page names them all).
     more: int = 0
+    #: Nothing is recorded (the lines say so): sorted last, whichever way.
+    missing: bool = False
 
     @property
     def text(self) -> str:
@@ -131,9 +133,19 @@ def other_party(kind: Kind | None, count: int = 2) -> str:
     return one if count == 1 else many
 
 
+#: The index's heading of the other parties: a row names a contract's one provider, a grant's recipient.
+_PARTIES_HEADINGS = {
+    Kind.PARTNERSHIP: "Partners",
+    Kind.CONTRACT: "Provider",
+    Kind.JOINT_WORKING: "Member bodies",
+    Kind.COMMUNITY_FUNDING: "Recipient",
+    None: "Other parties",
+}
+
+
 def label(column: IndexColumn, kind: Kind | None) -> str:
     if column is IndexColumn.PARTNERS:
-        return other_party(kind)
+        return _PARTIES_HEADINGS[kind]
     if column is IndexColumn.MONEY:
         return MONEY_LABELS[kind]
     return _LABELS[column]
@@ -197,25 +209,33 @@ def cells(
     staff = e.resources.council.staff if e.resources and e.resources.council else None
     if money.amount is not None:
         money_cell = Cell((pounds(money.amount) + money.said,), plain_number(money.amount))
+    elif staff:
+        money_cell = Cell((f"Staff time: {clean(staff)}",), missing=True)
     else:
-        money_cell = Cell((f"Staff time: {clean(staff)}" if staff else NOT_RECORDED,))
+        money_cell = Cell((NOT_RECORDED,), missing=True)
     priorities = [clean(names.get(p, p)) for p in e.priorities]
     last = last_review(e)
     history = e.review.history if e.review else []
     latest = [r for r in history if r.date == last]
     outcome = latest[-1].outcome if latest and last else None
+    lead_lines = [x for x in lead_lines if x]
+    said = statutory(e)
     return {
-        IndexColumn.LEAD.value: Cell(tuple(x for x in lead_lines if x) or (NOT_RECORDED,)),
+        IndexColumn.LEAD.value: Cell(tuple(lead_lines) or (NOT_RECORDED,), missing=not lead_lines),
         IndexColumn.PARTNERS.value: Cell(
-            ("; ".join(shown) or NOT_RECORDED,), more=len(partners) - len(shown)
+            ("; ".join(shown) or NOT_RECORDED,), more=len(partners) - len(shown), missing=not partners
         ),
-        IndexColumn.PURPOSE.value: Cell((clean(e.summary) or NOT_RECORDED,)),
-        IndexColumn.PRIORITIES.value: Cell((", ".join(priorities) or "None recorded",)),
-        IndexColumn.STATUTORY.value: Cell((statutory(e),)),
-        IndexColumn.DATES.value: dates(e, status),
+        IndexColumn.PURPOSE.value: Cell((clean(e.summary) or NOT_RECORDED,), missing=not e.summary),
+        IndexColumn.PRIORITIES.value: Cell(
+            (", ".join(priorities) or "None recorded",), missing=not priorities
+        ),
+        IndexColumn.STATUTORY.value: Cell((said,), missing=said == NOT_RECORDED),
+        IndexColumn.DATES.value: dates(e, status, today),
         IndexColumn.MONEY.value: money_cell,
-        IndexColumn.SIGNIFICANCE.value: Cell((significance.capitalize() or NOT_RECORDED,)),
-        IndexColumn.RATING.value: Cell((clean(e.rating).capitalize() or "Not rated",)),
+        IndexColumn.SIGNIFICANCE.value: Cell(
+            (significance.capitalize() or NOT_RECORDED,), missing=not significance
+        ),
+        IndexColumn.RATING.value: Cell((clean(e.rating).capitalize() or "Not rated",), missing=not e.rating),
         IndexColumn.LAST_REVIEW.value: Cell(
             (
                 uk_date(last),
@@ -224,6 +244,7 @@ def cells(
             if last
             else ("None recorded",),
             last.earliest.isoformat() if last else "",
+            missing=last is None,
         ),
         IndexColumn.NEXT_REVIEW.value: next_review_cell(e, settings, today, status),
     }
@@ -239,23 +260,26 @@ def statutory(e: Arrangement) -> str:
     return NOT_RECORDED
 
 
-def dates(e: Arrangement, status: str) -> Cell:
+def dates(e: Arrangement, status: str, today: dt.date) -> Cell:
     started = f"Started {uk_date(e.start)}" if e.start else "Start not recorded"
     lines = [started]
+    funded = e.funding.period_end if e.kind is Kind.COMMUNITY_FUNDING and e.funding else None
     if e.end:
         lines.append(f"{'Ended' if status == 'ended' else 'Ends'} {uk_date(e.end)}")
     elif status == "ended":
         lines.append("Ended")
-    return Cell(tuple(lines), e.start.earliest.isoformat() if e.start else "")
+    if funded and funded != e.end:  # a fund's latest round may end before the fund does: said apart
+        lines.append(f"Funded period {'ended' if funded.latest < today else 'ends'} {uk_date(funded)}")
+    return Cell(tuple(lines), e.start.earliest.isoformat() if e.start else "", missing=e.start is None)
 
 
 def next_review_cell(e: Arrangement, settings: Settings, today: dt.date, status: str) -> Cell:
     """The next review's date, marked *Overdue* once it has passed; none once the arrangement ended."""
     if status == "ended":
-        return Cell(("Not due: ended",))
+        return Cell(("Not due: ended",), missing=True)
     upcoming = next_review(e, settings.review)
     if upcoming is None:
-        return Cell(("Not known",))
+        return Cell(("Not known",), missing=True)
     return Cell((uk_date(upcoming),), upcoming.isoformat(), "Overdue" if upcoming < today else "")
 
 
@@ -264,19 +288,34 @@ def next_review_cell(e: Arrangement, settings: Settings, today: dt.date, status:
 
 @dataclass(frozen=True)
 class Total:
-    """The council's money in one kind's current arrangements, in words."""
+    """One kind's arrangements by status, and the council's money in the active ones, in words."""
 
     kind: str
     label: str
-    current: int
     count: int
+    #: ``all active``, ``8 active, 1 proposed, 1 ended``.
+    statuses: str
     phrases: tuple[str, ...]
 
 
-def totals(kind: Kind | None, heading: str, rows: list[tuple[Money, bool]]) -> Total:
-    """``rows``: each arrangement's money and whether it is current (not ended). Sums are of current
-    arrangements only, each basis apart, and say how many record an amount."""
-    current = [m for m, is_current in rows if is_current]
+#: The statuses a total names, in order, as it names them.
+_STATUS_WORDS = (
+    ("active", "active"),
+    ("proposed", "proposed"),
+    ("ended", "ended"),
+    ("not-recorded", "status not recorded"),
+)
+
+
+def totals(kind: Kind | None, heading: str, rows: list[tuple[Money, str]]) -> Total:
+    """``rows``: each arrangement's money and its status in fact. Sums are of active arrangements only
+    (not proposed, not ended), each basis apart, and say how many of them record an amount."""
+    active = [m for m, status in rows if status == "active"]
+    counts = {status: sum(1 for _, s in rows if s == status) for status, _ in _STATUS_WORDS}
+    if rows and counts["active"] == len(rows):
+        statuses = "all active"
+    else:
+        statuses = ", ".join(f"{counts[s]} {words}" for s, words in _STATUS_WORDS if counts[s])
     phrases = []
     for basis, words in (
         ("year", "a year"),
@@ -284,9 +323,7 @@ def totals(kind: Kind | None, heading: str, rows: list[tuple[Money, bool]]) -> T
         ("unsaid", "in values not said to be a year's or the whole contract's"),
         ("whole-life", "over contracts' whole life"),
     ):
-        amounts = [m.amount for m in current if m.basis == basis and m.amount is not None]
+        amounts = [m.amount for m in active if m.basis == basis and m.amount is not None]
         if amounts:
-            phrases.append(f"{pounds(sum(amounts))} {words} (recorded for {len(amounts)} of {len(current)})")
-    return Total(
-        kind.value if kind else "kind-not-recorded", heading, len(current), len(rows), tuple(phrases)
-    )
+            phrases.append(f"{pounds(sum(amounts))} {words} (recorded for {len(amounts)} of {len(active)})")
+    return Total(kind.value if kind else "kind-not-recorded", heading, len(rows), statuses, tuple(phrases))

@@ -1130,6 +1130,14 @@ class AccessibilitySettings(_Strict):
         default=None, description="When the council prepared or last reviewed the statement."
     )
 
+    @model_validator(mode="after")
+    def _issues_agree_with_status(self) -> AccessibilitySettings:
+        if self.status == "fully" and self.issues:
+            raise ValueError(
+                "status is fully compliant, but issues lists problems: say partially (or not), or remove the issues"
+            )
+        return self
+
 
 class PublishSettings(_Strict):
     """What the published page shows beyond the arrangements' public fields."""

@@ -62,6 +62,7 @@ from partreg.models import (
     KIND_LABELS,
     OUTCOME_LABELS,
     Arrangement,
+    Award,
     Decision,
     Extension,
     IndexColumn,
@@ -337,6 +338,10 @@ class Index:
     left_out: int = 0
     #: Arrangements whose next review has passed.
     overdue: int = 0
+    #: Arrangements not ended that record neither a review nor a start: when a review is due is not known.
+    undated: int = 0
+    #: The register's default months between reviews.
+    review_months: int = 12
 
 
 @dataclass(frozen=True)
@@ -447,7 +452,7 @@ class ArrangementView:
             ("Kind", self.kind_label),
             ("Form", self.form),
             ("Status", self.status_label),
-            ("Lead", self.lead or NOT_RECORDED),
+            ("Lead officer", self.lead or NOT_RECORDED),
             ("Lead councillor", self.member),
             ("Email", self.email),
             ("Phone", self.phone),
@@ -559,14 +564,16 @@ def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out:
                 rows=kind_rows,
             )
         )
-        totals.append(cols.totals(kind, heading, [(r.money, r.status != "ended") for r in kind_rows]))
+        totals.append(cols.totals(kind, heading, [(r.money, r.status) for r in kind_rows]))
     priorities = [
         Priority(clean(pid), clean(name), [r for r in ordered if clean(pid) in r.priority_ids])
         for pid, name in settings.priorities.items()
     ]
     statuses = [(s, STATUS_LABELS[s]) for s in STATUS_LABELS if any(r.status == s for r in rows)]
     introduction = clean(settings.publish.introduction or DEFAULT_INTRODUCTION)
-    overdue = sum(bool(r.cells[IndexColumn.NEXT_REVIEW.value].mark) for r in rows)
+    nexts = [r.cells[IndexColumn.NEXT_REVIEW.value] for r in rows if r.status != "ended"]
+    overdue = sum(bool(c.mark) for c in nexts)
+    undated = sum(c.missing for c in nexts)
     return Index(
         introduction,
         totals,
@@ -576,6 +583,8 @@ def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out:
         statuses,
         left_out,
         overdue,
+        undated,
+        settings.review.default_months,
     )
 
 
@@ -754,10 +763,12 @@ def arrangement_view(
         details.append(
             Detail(
                 "Funding",
-                [("Amount", pounds(f.amount_gbp)), ("Period", period)],
+                [("Amount", pounds(f.amount_gbp)), ("Period", period), ("Awarded", uk_date(f.award_date))],
                 [clean(a) for a in f.actions],
             )
         )
+        if f.awards:
+            details.append(Detail(f"Grants awarded ({len(f.awards)})", [], [award(a) for a in f.awards]))
     if e.exit_strategy:
         details.append(Detail("Exit strategy", [("Exit strategy", clean(e.exit_strategy))]))
     agreement = ""
@@ -847,6 +858,16 @@ def arrangement_view(
         statutory=cols.statutory(e),
         changes=changes or [],
     )
+
+
+def award(a: Award) -> str:
+    """``Riverside Youth Club: £1,500, awarded 1 May 2025, for 1 June 2025 to 31 March 2026 — Summer
+    activities``: one grant of a scheme, as far as it is recorded."""
+    when = a.award_date and f"awarded {uk_date(a.award_date)}"
+    period = a.period_start and a.period_end and f"for {uk_date(a.period_start)} to {uk_date(a.period_end)}"
+    said = ", ".join(x for x in (pounds(a.amount_gbp) or "amount not recorded", when, period) if x)
+    purpose = f" — {clean(a.purpose)}" if a.purpose else ""
+    return f"{clean(a.recipient) or 'Recipient not recorded'}: {said}{purpose}"
 
 
 def action_shown(a: ReviewAction) -> str:

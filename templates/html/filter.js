@@ -34,7 +34,7 @@
     node.textContent = filtering && String(shown) !== all ? shown + " of " + all + " shown" : all;
   }
 
-  function apply() {
+  function apply(event) {
     var f = chosen();
     var filtering = FIELDS.some(function (name) { return f[name] !== ""; });
     var words = f.q.toLowerCase().split(/\s+/);
@@ -79,16 +79,22 @@
     if (byPriority) { byPriority.hidden = filtering && priorityShown === 0; }
     count.textContent = (filtering ? "Showing " + shown + " of " + rows.length : "Showing all " + rows.length) +
       (rows.length === 1 ? " arrangement" : " arrangements") + (filtering && shown === 0 ? ": none match the filters" : "");
-    remember(f);
+    var priorityLink = document.querySelector("nav.contents a[href='#by-priority']");
+    if (priorityLink && byPriority) { priorityLink.parentNode.hidden = byPriority.hidden; }
+    if (event !== "restored") { remember(f, event && event.type === "change"); }
   }
 
-  function remember(f) {
+  // A choice from a list is a step Back returns from; typing in the search box replaces the address
+  // as it goes, so that Back does not step through every letter.
+  function remember(f, step) {
     var params = new URLSearchParams();
     FIELDS.forEach(function (name) { if (f[name]) { params.set(name, f[name]); } });
     var query = params.toString();
     var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     if (address !== window.location.pathname + window.location.search + window.location.hash) {
-      try { window.history.replaceState(null, "", address); } catch (e) { /* a browser that refuses: the filter still works */ }
+      try {
+        if (step) { window.history.pushState(null, "", address); } else { window.history.replaceState(null, "", address); }
+      } catch (e) { /* a browser that refuses: the filter still works */ }
     }
   }
 
@@ -96,7 +102,7 @@
     var params = new URLSearchParams(window.location.search);
     FIELDS.forEach(function (name) {
       var value = params.get(name);
-      if (value === null) { return; }
+      if (value === null) { value = ""; }
       var field = form.elements[name];
       if (field.tagName === "SELECT") {
         var known = Array.prototype.some.call(field.options, function (o) { return o.value === value; });
@@ -107,17 +113,18 @@
     });
   }
 
-  form.addEventListener("input", apply);
+  form.addEventListener("input", function (event) { if (event.target.tagName !== "SELECT") { apply(event); } });
   form.addEventListener("change", apply);
+  window.addEventListener("popstate", function () { restore(); apply("restored"); });
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
-  form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+  form.addEventListener("reset", function () { window.setTimeout(function () { apply({ type: "change" }); }, 0); });
   // a link to a kind (?kind=...#kind) within the page filters without reloading
   Array.prototype.forEach.call(document.querySelectorAll("a[href^='?kind=']"), function (link) {
     link.addEventListener("click", function (event) {
       event.preventDefault();
       form.reset();
       form.elements.kind.value = new URLSearchParams(link.getAttribute("href").split("#")[0]).get("kind") || "";
-      apply();
+      apply({ type: "change" });
       var target = document.getElementById(form.elements.kind.value);
       if (target) { target.scrollIntoView(); }
     });
@@ -154,13 +161,16 @@
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
       var button = document.createElement("button");
+      var printed = document.createElement("span");  // Chromium leaves a button out of a printed table's repeated header
       button.type = "button";
-      button.textContent = th.textContent;
+      button.textContent = printed.textContent = th.textContent;
+      printed.className = "print-only";
       th.textContent = "";
       th.appendChild(button);
+      th.appendChild(printed);
       button.addEventListener("click", function () { sortBy(table, th, index); });
     });
   });
   restore();
-  apply();
+  apply("restored");
 }());
