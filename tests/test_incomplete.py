@@ -71,7 +71,10 @@ def test_list_render_and_review_due_show_every_entry(incomplete):
     no_start = next(a for a in data["arrangements"] if a["id"] == "kent-chief-executives-group")
     assert no_start["start"] is None and no_start["lead_role"] is None and no_start["partners"] == []
     page = (site / "arrangements" / "kent-chief-executives-group.html").read_text()
-    assert "<dt>Started</dt><dd>Not recorded</dd>" in page and "<dt>Lead officer</dt><dd>Not recorded</dd>" in page
+    assert (
+        "<dt>Started</dt><dd>Not recorded</dd>" in page
+        and "<dt>Lead officer</dt><dd>Not recorded</dd>" in page
+    )
     assert (
         "<dt>Started</dt><dd>April 2017</dd>"
         in (site / "arrangements" / "leisure-management-contract.html").read_text()

@@ -63,10 +63,11 @@ def test_how_many_processes():
 
 
 def publish(root, out, jobs):
-    from partreg.render import publication, template_dirs
+    from partreg.render import publication
     from partreg.runner import publish, render_files
     from partreg.site import open_site
     from partreg.store import package_templates
+    from partreg.templating import template_dirs
 
     settings, _ = read_settings(root)
     pub = publication(settings, dt.date(2026, 1, 1), template_dirs(root, package_templates()))

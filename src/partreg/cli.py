@@ -975,10 +975,12 @@ def render(
     from partreg import report
     from partreg.history import last_changed
     from partreg.models import visible
-    from partreg.render import FEED, change_views, publication, template_dirs, template_failure
+    from partreg.pageview import change_views
+    from partreg.render import FEED, publication
     from partreg.runner import discard, publish, render_files
     from partreg.site import check_site, open_site
     from partreg.store import make_folder, one_writer, package_templates, register_files
+    from partreg.templating import template_dirs, template_failure
 
     base = _root(root)
     settings = _settings(base)

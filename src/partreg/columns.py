@@ -23,39 +23,13 @@ from partreg.models import (
     Arrangement,
     IndexColumn,
     Kind,
-    PartialDate,
     Settings,
-    without_unshown,
 )
+from partreg.published import NOT_RECORDED, clean, plain_number, pounds, uk_date
 from partreg.review import last_review, next_review
 
 #: Partners listed in the index before "and N more" (the arrangement's page lists them all).
 PARTNERS_SHOWN = 3
-NOT_RECORDED = "Not recorded"
-
-
-def clean(value: object) -> str:
-    """A value as published text (no control characters or characters that reorder text)."""
-    return "" if value is None else without_unshown(str(value))
-
-
-def uk_date(value: dt.date | PartialDate | None) -> str:
-    """A date as a UK page writes it: ``1 July 2022``, ``April 2016`` or ``2001``; empty for none."""
-    if value is None:
-        return ""
-    return (value if isinstance(value, PartialDate) else PartialDate.parse(value)).display()
-
-
-def pounds(value: float | None) -> str:
-    """``£25,000``, ``£1,000.50``; empty for none."""
-    if value is None:
-        return ""
-    return f"£{value:,.0f}" if float(value).is_integer() else f"£{value:,.2f}"
-
-
-def plain_number(value: float) -> str:
-    """A number as data writes it: ``25000``, ``1000.5`` (never ``25000.0``)."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 @dataclass(frozen=True)
@@ -197,7 +171,7 @@ def cells(
     e: Arrangement, settings: Settings, today: dt.date, status: str, significance: str
 ) -> dict[str, Cell]:
     """Every column's cell for ``e`` (a public entry), whether or not the page shows it; ``status`` is
-    the status in fact (``render.status_of``), ``significance`` the level published (or empty)."""
+    the status in fact (``published.status_of``), ``significance`` the level published (or empty)."""
     names = settings.priorities
     lead = e.lead
     lead_lines = [", ".join(x for x in (clean(lead.role), clean(lead.service)) if x)] if lead else []

@@ -243,7 +243,8 @@ def discard(rendered: Rendered) -> None:
 
 def _render_chunk(paths: Sequence[Path]) -> list[Part | Problem]:
     from partreg.export import public_entries
-    from partreg.render import TemplateFailed, render_part, template_failure
+    from partreg.render import render_part
+    from partreg.templating import TemplateFailed, template_failure
 
     assert _publishing is not None
     base, pub, staging = _publishing

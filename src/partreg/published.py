@@ -1,0 +1,160 @@
+"""Values as the published register writes them: text without control characters, UK dates,
+pounds, web links only, and the short phrases a page and the open data share (a decision, a
+representative, a grant awarded)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from urllib.parse import urlsplit
+
+from partreg.classify import DEFINITIONS
+from partreg.models import (
+    KIND_LABELS,
+    Arrangement,
+    Award,
+    Decision,
+    Extension,
+    Kind,
+    PartialDate,
+    Representative,
+    ReviewAction,
+    Status,
+    without_unshown,
+)
+from partreg.review import ended_in_fact
+
+#: What a page shows where a value every arrangement should have is missing.
+NOT_RECORDED = "Not recorded"
+
+
+def clean(value: object) -> str:
+    """A value as published text (no control characters or characters that reorder text)."""
+    return "" if value is None else without_unshown(str(value))
+
+
+def uk_date(value: dt.date | PartialDate | None) -> str:
+    """A date as a UK page writes it: ``1 July 2022``, ``April 2016`` or ``2001``; empty for none."""
+    if value is None:
+        return ""
+    return (value if isinstance(value, PartialDate) else PartialDate.parse(value)).display()
+
+
+def pounds(value: float | None) -> str:
+    """``£25,000``, ``£1,000.50``; empty for none."""
+    if value is None:
+        return ""
+    return f"£{value:,.0f}" if float(value).is_integer() else f"£{value:,.2f}"
+
+
+def plain_number(value: float) -> str:
+    """A number as data writes it: ``25000``, ``1000.5`` (never ``25000.0``)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if it is an http, https or mailto address, else ``None`` (shown as text, not a link)."""
+    if not url:
+        return None
+    text = "".join(ch for ch in url.strip() if unicodedata.category(ch)[0] != "C")
+    try:
+        scheme = urlsplit(text).scheme.lower()
+    except ValueError:
+        return None
+    return text if scheme in ("http", "https", "mailto") and text == url.strip() else None
+
+
+def uk_date_text(iso: str) -> str:
+    """``2026-11-24`` as ``24 November 2026``; text that is no date as it is."""
+    try:
+        return uk_date(dt.date.fromisoformat(iso))
+    except ValueError:
+        return clean(iso)
+
+
+def representative(r: Representative) -> str:
+    """``Cllr A. Patel, Portfolio Holder for Housing (voting member, appointed May 2024)``."""
+    who = ", ".join(clean(x) for x in (r.member, r.role) if x)
+    how = ", ".join(x for x in (clean(r.capacity), r.appointed and f"appointed {uk_date(r.appointed)}") if x)
+    return f"{who} ({how})" if how else who
+
+
+def decision(d: Decision) -> str:
+    """``13 March 2024, Cabinet (Minute 123): Agreed the terms of reference.``"""
+    head = ", ".join(x for x in (uk_date(d.date), clean(d.body)) if x) or "Decision"
+    ref = f" ({clean(d.reference)})" if d.reference else ""
+    return f"{head}{ref}: {clean(d.summary)}" if d.summary else f"{head}{ref}"
+
+
+def extension(x: Extension) -> str:
+    """``3 years, to 31 March 2030 (available)``."""
+    years = x.years and f"{x.years:g} year{'' if x.years == 1 else 's'}"
+    parts = [p for p in (years, x.until and f"to {uk_date(x.until)}") if p]
+    return ", ".join(parts or ["An extension"]) + (f" ({x.status})" if x.status else "")
+
+
+def reporting_shown(e: Arrangement) -> str:
+    """``Audit and Scrutiny Committee, every 12 months; last reported 12 March 2025``."""
+    r = e.reporting
+    if r is None:
+        return ""
+    head = ", ".join(x for x in (clean(r.committee), r.months and f"every {r.months} months") if x)
+    last = r.last_report and f"last reported {uk_date(r.last_report)}"
+    return "; ".join(x for x in (head, last) if x)
+
+
+def award(a: Award) -> str:
+    """``Riverside Youth Club: £1,500, awarded 1 May 2025, for 1 June 2025 to 31 March 2026 — Summer
+    activities``: one grant of a scheme, as far as it is recorded."""
+    when = a.award_date and f"awarded {uk_date(a.award_date)}"
+    period = a.period_start and a.period_end and f"for {uk_date(a.period_start)} to {uk_date(a.period_end)}"
+    said = ", ".join(x for x in (pounds(a.amount_gbp) or "amount not recorded", when, period) if x)
+    purpose = f" — {clean(a.purpose)}" if a.purpose else ""
+    return f"{clean(a.recipient) or 'Recipient not recorded'}: {said}{purpose}"
+
+
+def action_shown(a: ReviewAction) -> str:
+    """``Agree a data sharing protocol (Community Safety Manager; due December 2025; done ...)``."""
+    said = [clean(a.owner), a.due and f"due {uk_date(a.due)}", a.done and f"done {uk_date(a.done)}"]
+    detail = "; ".join(x for x in said if x)
+    return f"{clean(a.description) or 'Action'}{f' ({detail})' if detail else ''}"
+
+
+STATUS_LABELS = {
+    "active": "Active",
+    "proposed": "Proposed",
+    "ended": "Ended",
+    "not-recorded": "Status not recorded",
+}
+
+
+UNKNOWN_KIND_DEFINITION = "The register does not yet record which of the policy's four kinds these are."
+
+
+UNKNOWN_KIND_HEADING = "Arrangements whose kind is not recorded"
+
+
+#: The section of arrangements whose kind is not recorded: after the policy's four, when there are any.
+UNKNOWN_KIND = "kind-not-recorded"
+
+
+def status_of(e: Arrangement, today: dt.date) -> str:
+    """The status to publish: ended when its end has passed, whatever the file says."""
+    if e.status is Status.ENDED or ended_in_fact(e, today):
+        return "ended"
+    return e.status.value if e.status else "not-recorded"
+
+
+def kind_label(kind: Kind | None) -> str:
+    return KIND_LABELS[kind] if kind else "Kind not recorded"
+
+
+def kind_value(kind: Kind | None) -> str:
+    """The kind as the page's filters and anchors name it."""
+    return kind.value if kind else UNKNOWN_KIND
+
+
+def definition_of(kind: Kind | None) -> str:
+    if kind is None:
+        return "The register does not yet record which of the policy's four kinds of arrangement this is."
+    return f"The council's policy defines {KIND_LABELS[kind].lower()} as {DEFINITIONS[kind]}."
