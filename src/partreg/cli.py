@@ -1,10 +1,12 @@
 """The command line: parse, call the core, report, exit. The only module that imports typer.
 
 Heavy libraries are imported inside the commands that use them, so that
-``partreg --help`` starts quickly.
+``partreg --help`` starts quickly. For the same reason this module does not
+postpone its annotations (``from __future__ import annotations``): Typer
+reads every command's signature at each start, and evaluating them from
+strings took longer than building the commands. (CI's ``partreg lint`` is
+read without Typer: ``partreg.entry``.)
 """
-
-from __future__ import annotations
 
 import contextlib
 import os
@@ -157,7 +159,7 @@ def _iso_date(value: str | None) -> date | None:
         raise typer.BadParameter(str(e)) from None
 
 
-def _partial_date(value: str | None) -> PartialDate | None:
+def _partial_date(value: str | None) -> "PartialDate | None":
     if value is None:
         return None
     from partreg.models import read_date
@@ -280,14 +282,14 @@ def _entry_file(base: Path, arrangement_id: str) -> Path:
     )
 
 
-def _settings(base: Path) -> Settings:
+def _settings(base: Path) -> "Settings":
     """The register's settings; a ``partreg.yaml`` that cannot be read stops the command."""
     from partreg.store import read_settings
 
     return _usable(*read_settings(base))
 
 
-def _usable(settings: Settings | None, problems: list[Problem]) -> Settings:
+def _usable(settings: "Settings | None", problems: "list[Problem]") -> "Settings":
     """``settings``, or the first problem that kept them from being read, as the command's error.
 
     The settings say what is internal and when reviews fall due: a command
@@ -320,7 +322,7 @@ def _register_file(base: Path, target: str, max_bytes: int, *, paths: bool = Fal
     return path
 
 
-def _open(root: Path | None) -> Register:
+def _open(root: Path | None) -> "Register":
     from partreg.store import open_register
 
     register = open_register(_root(root), rules=False)  # `lint` checks the rules; here, entries are wanted
@@ -329,7 +331,7 @@ def _open(root: Path | None) -> Register:
     return register
 
 
-def _say_left_out(left_out: list[Problem], where: str) -> None:
+def _say_left_out(left_out: "list[Problem]", where: str) -> None:
     """One line on stderr for each file left out, saying which and why."""
     from partreg import report
 
@@ -341,7 +343,7 @@ def _say_left_out(left_out: list[Problem], where: str) -> None:
         )
 
 
-def _changes(base: Path, settings: Settings, today: date) -> tuple[dict[str, list[PublicChange]], str]:
+def _changes(base: Path, settings: "Settings", today: date) -> "tuple[dict[str, list[PublicChange]], str]":
     """Each arrangement's public changes and the change feed; ``({}, "")`` outside git."""
     from partreg.changes import atom_feed, register_changes
     from partreg.history import in_git
@@ -353,7 +355,7 @@ def _changes(base: Path, settings: Settings, today: date) -> tuple[dict[str, lis
     return changes, atom_feed(changes, settings, updated=midnight, base_url=settings.publish.url)
 
 
-def _site_exports(base: Path, settings: Settings) -> tuple[list[Extra], list[str]]:
+def _site_exports(base: Path, settings: "Settings") -> "tuple[list[Extra], list[str]]":
     """The statutory exports the site carries (where partreg.yaml has an exports section), and what
     render says of them."""
     if "exports" not in settings.model_fields_set:
@@ -791,7 +793,7 @@ def review(
 _SEPARATORS = {0x2028: "\n", 0x2029: "\n", 0x85: "\n"}
 
 
-def _ask_date(prompt: str, default: str) -> PartialDate:
+def _ask_date(prompt: str, default: str) -> "PartialDate":
     """A date asked for at the terminal, asked again until it is one partreg reads."""
     from partreg.models import read_date
 
@@ -1134,7 +1136,7 @@ def import_(
     raise typer.Exit(1 if attention or refused else 0)
 
 
-def _entry_from(target: str, root: Path | None) -> Arrangement:
+def _entry_from(target: str, root: Path | None) -> "Arrangement":
     """An entry named by its id (in the register) or by a file's path."""
     from partreg.lint import did_you_mean, run
     from partreg.store import read_document

@@ -13,7 +13,6 @@ give the same values wherever this one takes the arguments.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import sys
@@ -21,10 +20,13 @@ from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from partreg import __version__
 from partreg.errors import PartregError, Stopped
+
+if TYPE_CHECKING:
+    import argparse
 
 
 class LintFormat(StrEnum):
@@ -141,15 +143,16 @@ class _NotHere(Exception):
     """The arguments are for Typer to read: help, a mistake, or a form read differently here."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _NotHere(message)
-
-
-def _lint_parser() -> _Parser:
+def _lint_parser() -> argparse.ArgumentParser:
     """``partreg lint``'s options as the Typer command declares them (``cli.lint``); no help, which
-    is Typer's to give."""
-    parser = _Parser(prog="partreg lint", add_help=False, allow_abbrev=False)
+    is Typer's to give. (argparse is imported here: `partreg --help` does without it.)"""
+    import argparse
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            raise _NotHere(message)
+
+    parser = Parser(prog="partreg lint", add_help=False, allow_abbrev=False)
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--format", "-f", dest="output", default="auto")
     parser.add_argument("--strict", action="store_true")
