@@ -96,7 +96,9 @@ def lint(
             base = None
     else:
         base = resolve_root(root, cwd)
-        files = register_files(base)
+    in_register = register_files(base) if base is not None else []  # listed once: 100,000 files take a while
+    if not paths:
+        files = in_register
     if base is not None:
         settings, problems = read_settings(base, shown_as(base / SETTINGS_FILE, cwd))
     else:
@@ -106,7 +108,7 @@ def lint(
 
         files = [f for f in files if not any(fnmatch(shown_as(f, base), glob) for glob in settings.ignore)]
     interactive_text = output is LintFormat.text or (output is LintFormat.auto and sys.stdout.isatty())
-    known = frozenset(p.stem for p in register_files(base)) if base is not None else None
+    known = frozenset(p.stem for p in in_register) if base is not None else None
     results = lint_files(files, cwd, settings, as_of or date.today(), jobs=jobs, known=known)
     for found in report.progress(results, len(files), "Checking", enabled=interactive_text):
         problems.extend(found)
