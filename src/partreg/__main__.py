@@ -1,3 +1,3 @@
-from partreg.cli import main
+from partreg.entry import main
 
 main()

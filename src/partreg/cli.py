@@ -1,10 +1,12 @@
 """The command line: parse, call the core, report, exit. The only module that imports typer.
 
 Heavy libraries are imported inside the commands that use them, so that
-``partreg --help`` starts quickly.
+``partreg --help`` starts quickly. For the same reason this module does not
+postpone its annotations (``from __future__ import annotations``): Typer
+reads every command's signature at each start, and evaluating them from
+strings took longer than building the commands. (CI's ``partreg lint`` is
+read without Typer: ``partreg.entry``.)
 """
-
-from __future__ import annotations
 
 import contextlib
 import os
@@ -19,6 +21,8 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from partreg import __version__
+from partreg.entry import LintFormat, as_of_date, said
+from partreg.entry import lint as run_lint
 from partreg.errors import PartregError, Stopped, UsageError, WriteRefused
 
 if TYPE_CHECKING:
@@ -35,17 +39,8 @@ class _Group(TyperGroup):
     def invoke(self, ctx: Any) -> Any:  # click's Context, which typer vendors
         try:
             return super().invoke(ctx)
-        except Stopped as e:  # at a prompt: the ^C or ^D is on the prompt's line
-            sys.stderr.write(f"\n{e}\n")
-            raise typer.Exit(e.exit_code) from None
-        except PartregError as e:
-            from partreg.report import error
-
-            error(str(e))
-            raise typer.Exit(e.exit_code) from None
-        except KeyboardInterrupt:
-            sys.stderr.write("partreg: stopped\n")
-            raise typer.Exit(130) from None
+        except (PartregError, KeyboardInterrupt) as e:
+            raise typer.Exit(said(e)) from None
 
     #: The order an officer meets them in.
     ORDER = (
@@ -158,18 +153,13 @@ RootOption = Annotated[
 def _iso_date(value: str | None) -> date | None:
     if value is None:
         return None
-    from partreg.models import LAST_YEAR, parse_iso_date
-
     try:
-        day = parse_iso_date(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD") from None
-    if day.year > LAST_YEAR:
-        raise typer.BadParameter(f"{value!r} is too far ahead: give a date before the year {LAST_YEAR + 1}")
-    return day
+        return as_of_date(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
 
 
-def _partial_date(value: str | None) -> PartialDate | None:
+def _partial_date(value: str | None) -> "PartialDate | None":
     if value is None:
         return None
     from partreg.models import read_date
@@ -209,15 +199,6 @@ class RenderFormat(StrEnum):
     html = "html"
     markdown = "markdown"
     all = "all"
-
-
-class LintFormat(StrEnum):
-    auto = "auto"
-    text = "text"
-    parsable = "parsable"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
 
 
 class ListFormat(StrEnum):
@@ -301,14 +282,14 @@ def _entry_file(base: Path, arrangement_id: str) -> Path:
     )
 
 
-def _settings(base: Path) -> Settings:
+def _settings(base: Path) -> "Settings":
     """The register's settings; a ``partreg.yaml`` that cannot be read stops the command."""
     from partreg.store import read_settings
 
     return _usable(*read_settings(base))
 
 
-def _usable(settings: Settings | None, problems: list[Problem]) -> Settings:
+def _usable(settings: "Settings | None", problems: "list[Problem]") -> "Settings":
     """``settings``, or the first problem that kept them from being read, as the command's error.
 
     The settings say what is internal and when reviews fall due: a command
@@ -341,7 +322,7 @@ def _register_file(base: Path, target: str, max_bytes: int, *, paths: bool = Fal
     return path
 
 
-def _open(root: Path | None) -> Register:
+def _open(root: Path | None) -> "Register":
     from partreg.store import open_register
 
     register = open_register(_root(root), rules=False)  # `lint` checks the rules; here, entries are wanted
@@ -350,7 +331,7 @@ def _open(root: Path | None) -> Register:
     return register
 
 
-def _say_left_out(left_out: list[Problem], where: str) -> None:
+def _say_left_out(left_out: "list[Problem]", where: str) -> None:
     """One line on stderr for each file left out, saying which and why."""
     from partreg import report
 
@@ -362,7 +343,7 @@ def _say_left_out(left_out: list[Problem], where: str) -> None:
         )
 
 
-def _changes(base: Path, settings: Settings, today: date) -> tuple[dict[str, list[PublicChange]], str]:
+def _changes(base: Path, settings: "Settings", today: date) -> "tuple[dict[str, list[PublicChange]], str]":
     """Each arrangement's public changes and the change feed; ``({}, "")`` outside git."""
     from partreg.changes import atom_feed, register_changes
     from partreg.history import in_git
@@ -374,7 +355,7 @@ def _changes(base: Path, settings: Settings, today: date) -> tuple[dict[str, lis
     return changes, atom_feed(changes, settings, updated=midnight, base_url=settings.publish.url)
 
 
-def _site_exports(base: Path, settings: Settings) -> tuple[list[Extra], list[str]]:
+def _site_exports(base: Path, settings: "Settings") -> "tuple[list[Extra], list[str]]":
     """The statutory exports the site carries (where partreg.yaml has an exports section), and what
     render says of them."""
     if "exports" not in settings.model_fields_set:
@@ -418,66 +399,7 @@ def lint(
     jobs: JobsOption = None,
     root: RootOption = None,
 ) -> None:
-    from partreg import report
-    from partreg.lint import Severity
-    from partreg.runner import lint_files
-    from partreg.store import SETTINGS_FILE, expand_paths, read_settings, register_files
-
-    cwd = Path.cwd()
-    if paths:
-        files = expand_paths(paths)
-        try:
-            base = _root(root)
-        except PartregError:
-            base = None
-    else:
-        base = _root(root)
-        files = register_files(base)
-    if base is not None:
-        settings, problems = read_settings(base, _rel(base / SETTINGS_FILE, cwd))
-    else:
-        settings, problems = None, []
-    if settings is not None and settings.ignore and base is not None:
-        from fnmatch import fnmatch
-
-        from partreg.store import shown_as
-
-        files = [f for f in files if not any(fnmatch(shown_as(f, base), glob) for glob in settings.ignore)]
-    interactive_text = output is LintFormat.text or (output is LintFormat.auto and sys.stdout.isatty())
-    known = frozenset(p.stem for p in register_files(base)) if base is not None else None
-    results = lint_files(files, cwd, settings, as_of or date.today(), jobs=jobs, known=known)
-    for found in report.progress(results, len(files), "Checking", enabled=interactive_text):
-        problems.extend(found)
-
-    if output is LintFormat.auto:
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            output = LintFormat.github
-        else:
-            output = LintFormat.text if sys.stdout.isatty() else LintFormat.parsable
-    if output is LintFormat.json:
-        report.problems_json(problems, len(files), sys.stdout)
-    elif output is LintFormat.parsable:
-        report.problems_parsable(problems, sys.stdout)
-    elif output is LintFormat.github:
-        summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
-        with (
-            open(summary_path, "a", encoding="utf-8") if summary_path else contextlib.nullcontext() as summary
-        ):
-            report.problems_github(problems, len(files), sys.stdout, summary)
-    elif output is LintFormat.sarif:
-        from partreg.rules import ALL
-
-        report.problems_sarif(problems, ALL, __version__, sys.stdout)
-    else:
-        report.problems_text(problems, len(files), report.console())
-    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    raise typer.Exit(1 if any(p.severity in failing for p in problems) else 0)
-
-
-def _rel(path: Path, cwd: Path) -> str:
-    from partreg.store import shown_as
-
-    return shown_as(path, cwd)
+    raise typer.Exit(run_lint(paths, output, strict, as_of, jobs, root))
 
 
 @_command()
@@ -871,7 +793,7 @@ def review(
 _SEPARATORS = {0x2028: "\n", 0x2029: "\n", 0x85: "\n"}
 
 
-def _ask_date(prompt: str, default: str) -> PartialDate:
+def _ask_date(prompt: str, default: str) -> "PartialDate":
     """A date asked for at the terminal, asked again until it is one partreg reads."""
     from partreg.models import read_date
 
@@ -1221,7 +1143,7 @@ def import_(
     raise typer.Exit(1 if attention or refused else 0)
 
 
-def _entry_from(target: str, root: Path | None) -> Arrangement:
+def _entry_from(target: str, root: Path | None) -> "Arrangement":
     """An entry named by its id (in the register) or by a file's path."""
     from partreg.lint import did_you_mean, run
     from partreg.store import read_document

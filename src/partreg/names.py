@@ -450,16 +450,19 @@ GIVEN_NAMES = frozenset(
 
 _WORD = re.compile(r"^[A-Z](?:[a-z]+|(?=['\u2019]))(?:[-'\u2019][A-Z]?[a-z]+)*$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+_SURNAME_FIRST = re.compile(r"\s*([A-Z][a-z'\u2019-]+),\s*([A-Z][a-z]+)\s*")
+#: What parts a name from a role beside it: a dash between spaces, brackets, a slash.
+_BESIDE = re.compile(r"\s+[-\u2013\u2014]\s+|[()/]")
 
 
 def looks_like_a_name(text: str) -> bool:
     """``Jane Smith``, ``Mrs J Smith``, ``J. Smith``, ``Cllr Patel``, ``Smith, Jane``, ``Mary Jones
     (Housing Manager)``, ``Housing Manager - Jane Smith``: yes. ``Head of Housing``, ``Community
     Safety Manager``, ``Environmental Health``: no."""
-    surname_first = re.fullmatch(r"\s*([A-Z][a-z'\u2019-]+),\s*([A-Z][a-z]+)\s*", text)
+    surname_first = _SURNAME_FIRST.fullmatch(text)
     if surname_first and surname_first.group(2).lower() in GIVEN_NAMES:
         return True
-    parts = [p for p in re.split(r"\s+[-\u2013\u2014]\s+|[()/]", text) if p.strip()]
+    parts = [p for p in _BESIDE.split(text) if p.strip()]
     if len(parts) > 1:  # a name beside a role: "Mary Jones (Housing Manager)"
         return any(_one_name(p) for p in parts)
     return _one_name(text)

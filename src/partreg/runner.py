@@ -9,7 +9,6 @@ ids seen so far, and the parts of the site's index.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -72,12 +71,15 @@ def _by_chunk(
     processes = jobs_for(len(paths), jobs, parallel_from)
     size = max(_MIN_CHUNK, min(_CHUNK, -(-len(paths) // (processes * 8))))  # about 8 chunks a worker
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
-    if processes == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for chunk in chunks:
-            yield chunk, work(chunk)
-        return
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        yield from zip(chunks, pool.imap(work, chunks), strict=True)
+    if processes > 1:
+        import multiprocessing  # here: a council's register, linted in this process, does without it
+
+        if "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                yield from zip(chunks, pool.imap(work, chunks), strict=True)
+            return
+    for chunk in chunks:
+        yield chunk, work(chunk)
 
 
 def _limit(settings: Settings | None) -> int:

@@ -900,7 +900,14 @@ def read_settings(root: Path, display: str = SETTINGS_FILE) -> tuple[Settings | 
 
 def shown_as(path: Path, base: Path) -> str:
     """How a file is named in reports: relative to ``base`` where it lies below it, else as given."""
-    prefix = os.path.join(os.path.abspath(base), "")
+    return _shown_below(_folder_prefix(base), path)
+
+
+def _folder_prefix(base: Path) -> str:
+    return os.path.join(os.path.abspath(base), "")
+
+
+def _shown_below(prefix: str, path: Path) -> str:
     absolute = os.path.abspath(path)  # no symlink resolution: a string operation, fast for many files
     return absolute[len(prefix) :] if absolute.startswith(prefix) else str(path)
 
@@ -915,12 +922,13 @@ def iter_documents(
     faster than asking for them one by one (measured by ``make bench``).
     """
     paths = list(paths)
+    prefix = _folder_prefix(base)  # once, not for each file (as shown_as would)
     _prefetch(paths[:_READAHEAD], max_bytes)
     for start in range(0, len(paths), _READAHEAD):
         _prefetch(paths[start + _READAHEAD : start + 2 * _READAHEAD], max_bytes)
         for path in paths[start : start + _READAHEAD]:
             yield (
-                read_document(path, shown_as(path, base), max_bytes=max_bytes),
+                read_document(path, _shown_below(prefix, path), max_bytes=max_bytes),
                 entry_stem(path.name),
             )
 

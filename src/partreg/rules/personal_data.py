@@ -76,8 +76,9 @@ ROLE_MAILBOXES = frozenset(
 #: A quick first look at the whole file: nine digits apart by nothing but spaces, line breaks or
 #: hyphens, which every number PHONE finds in ASCII digits has (a date has eight), folded over lines or not.
 # Plain character classes: Python's regex engine scans them far faster than PHONE's lookarounds. The
-# possessive `*+` never gives back a run of spaces, so no run is scanned more than nine times.
-DIGITS = re.compile(r"[0-9](?:[\s-]*+[0-9]){8}")
+# possessive `*+` never gives back a run of spaces, so no run is scanned more than nine times. Written
+# out rather than as `(?:[\s-]*+[0-9]){8}`, which is the same pattern and took half as long again.
+DIGITS = re.compile("[0-9]" + r"[\s-]*+[0-9]" * 8)
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:

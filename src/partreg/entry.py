@@ -1,0 +1,224 @@
+"""``partreg``, the console script: CI's ``partreg lint`` without the interactive CLI's start-up.
+
+CI runs ``partreg lint`` in a machine format on every push, mostly on
+registers of a few hundred files, where loading Typer and building its
+commands took more time than the lint itself. :func:`main` reads that one
+command here, with argparse, and runs it; everything else goes to the one
+CLI, Typer's, in ``cli.py``. So does any ``lint`` that this reading does not
+take exactly as Typer would: help, a mistake in the options (Typer says what
+is wrong, in its words), the text format (which needs rich), a form of
+option that the two parsers read differently. Tests check that both readings
+give the same values wherever this one takes the arguments.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from partreg import __version__
+from partreg.errors import PartregError, Stopped
+
+if TYPE_CHECKING:
+    import argparse
+
+
+class LintFormat(StrEnum):
+    auto = "auto"
+    text = "text"
+    parsable = "parsable"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+def as_of_date(value: str) -> date:
+    """The day ``--as-of`` gives; ``ValueError`` says what is wrong with it."""
+    from partreg.models import LAST_YEAR, parse_iso_date
+
+    try:
+        day = parse_iso_date(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date: write YYYY-MM-DD") from None
+    if day.year > LAST_YEAR:
+        raise ValueError(f"{value!r} is too far ahead: give a date before the year {LAST_YEAR + 1}")
+    return day
+
+
+def said(error: PartregError | KeyboardInterrupt) -> int:
+    """A user's mistake or an interrupt as one line on stderr, never a traceback; its exit code."""
+    if isinstance(error, Stopped):  # at a prompt: the ^C or ^D is on the prompt's line
+        sys.stderr.write(f"\n{error}\n")
+        return error.exit_code
+    if isinstance(error, PartregError):
+        from partreg.report import error as report_error
+
+        report_error(str(error))
+        return error.exit_code
+    sys.stderr.write("partreg: stopped\n")
+    return 130
+
+
+def lint(
+    paths: Sequence[Path] | None,
+    output: LintFormat,
+    strict: bool,
+    as_of: date | None,
+    jobs: int | None,
+    root: Path | None,
+) -> int:
+    """``partreg lint`` once its options are read: problems shown in ``output``; the exit code."""
+    from partreg import report
+    from partreg.lint import Severity
+    from partreg.runner import lint_files
+    from partreg.store import (
+        SETTINGS_FILE,
+        expand_paths,
+        read_settings,
+        register_files,
+        resolve_root,
+        shown_as,
+    )
+
+    cwd = Path.cwd()
+    base: Path | None
+    if paths:
+        files = expand_paths(list(paths))
+        try:
+            base = resolve_root(root, cwd)
+        except PartregError:
+            base = None
+    else:
+        base = resolve_root(root, cwd)
+    in_register = register_files(base) if base is not None else []  # listed once: 100,000 files take a while
+    if not paths:
+        files = in_register
+    if base is not None:
+        settings, problems = read_settings(base, shown_as(base / SETTINGS_FILE, cwd))
+    else:
+        settings, problems = None, []
+    if settings is not None and settings.ignore and base is not None:
+        from fnmatch import fnmatch
+
+        files = [f for f in files if not any(fnmatch(shown_as(f, base), glob) for glob in settings.ignore)]
+    interactive_text = output is LintFormat.text or (output is LintFormat.auto and sys.stdout.isatty())
+    known = frozenset(p.stem for p in in_register) if base is not None else None
+    results = lint_files(files, cwd, settings, as_of or date.today(), jobs=jobs, known=known)
+    for found in report.progress(results, len(files), "Checking", enabled=interactive_text):
+        problems.extend(found)
+
+    if output is LintFormat.auto:
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            output = LintFormat.github
+        else:
+            output = LintFormat.text if sys.stdout.isatty() else LintFormat.parsable
+    if output is LintFormat.json:
+        report.problems_json(problems, len(files), sys.stdout)
+    elif output is LintFormat.parsable:
+        report.problems_parsable(problems, sys.stdout)
+    elif output is LintFormat.github:
+        summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+        with (
+            open(summary_path, "a", encoding="utf-8") if summary_path else contextlib.nullcontext() as summary
+        ):
+            report.problems_github(problems, len(files), sys.stdout, summary)
+    elif output is LintFormat.sarif:
+        from partreg.rules import ALL
+
+        report.problems_sarif(problems, ALL, __version__, sys.stdout)
+    else:
+        report.problems_text(problems, len(files), report.console())
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    return 1 if any(p.severity in failing for p in problems) else 0
+
+
+# --------------------------------------------------------------------------- the quick reading
+
+
+class _NotHere(Exception):
+    """The arguments are for Typer to read: help, a mistake, or a form read differently here."""
+
+
+def _lint_parser() -> argparse.ArgumentParser:
+    """``partreg lint``'s options as the Typer command declares them (``cli.lint``); no help, which
+    is Typer's to give. (argparse is imported here: `partreg --help` does without it.)"""
+    import argparse
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            raise _NotHere(message)
+
+    parser = Parser(prog="partreg lint", add_help=False, allow_abbrev=False)
+    parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument("--format", "-f", dest="output", default="auto")
+    parser.add_argument("--strict", action="store_true")
+    parser.add_argument("--as-of", dest="as_of")
+    parser.add_argument("--jobs", "-j", type=int)
+    parser.add_argument("--root", type=Path)
+    return parser
+
+
+#: Option strings as click reads them; argparse reads ``-f=json`` as ``json`` (click: ``=json``), and
+#: a token such as ``-1`` as a path (click: no such option), so those are left to Typer.
+_OPTIONS = ("--format", "-f", "--strict", "--as-of", "--jobs", "-j", "--root")
+
+
+def lint_arguments(argv: Sequence[str]) -> dict[str, Any] | None:
+    """``partreg lint``'s arguments (those after ``lint``) read as the Typer command reads them, as
+    the keyword arguments of :func:`lint`; ``None`` where Typer must read them, or where the output
+    is text for people (rich's, with a progress bar)."""
+    for token in argv:
+        if token == "--":
+            break
+        if (
+            token.startswith("-")
+            and not token.startswith(("-f", "-j"))
+            and token.split("=")[0] not in _OPTIONS
+        ):
+            return None
+        if token.startswith(("-f=", "-j=")):
+            return None
+    try:
+        read = _lint_parser().parse_intermixed_args(argv)
+        output = LintFormat(read.output.casefold())
+        as_of = as_of_date(read.as_of) if read.as_of is not None else None
+    except (_NotHere, ValueError):
+        return None
+    if read.jobs is not None and read.jobs < 1:
+        return None
+    if read.root is not None and read.root.is_file():  # Typer refuses a file for a folder
+        return None
+    if output is LintFormat.text or (output is LintFormat.auto and sys.stdout.isatty()):
+        return None
+    return {
+        "paths": read.paths or None,
+        "output": output,
+        "strict": read.strict,
+        "as_of": as_of,
+        "jobs": read.jobs,
+        "root": read.root,
+    }
+
+
+def main() -> NoReturn:
+    """The console script: CI's ``partreg lint`` here, everything else by Typer (``cli.main``)."""
+    arguments = lint_arguments(sys.argv[2:]) if sys.argv[1:2] == ["lint"] else None
+    if arguments is None:
+        from partreg.cli import main as typer_main
+
+        typer_main()
+    try:
+        code = lint(**arguments)
+        sys.stdout.flush()
+    except (PartregError, KeyboardInterrupt) as e:
+        code = said(e)
+    except BrokenPipeError:  # a reader that stopped early (`| head`): as Typer (click) ends then
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
+    sys.exit(code)
