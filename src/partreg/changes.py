@@ -27,14 +27,13 @@ from partreg.history import UNREADABLE, NotInGit, Revision, folder_revisions
 from partreg.models import (
     OUTCOME_LABELS,
     Arrangement,
-    ReviewRecord,
     Settings,
     Status,
     read_arrangement,
     without_unshown,
 )
 from partreg.readers import slug
-from partreg.review import is_over
+from partreg.review import is_over, newest_review
 
 What = Literal["added", "reviewed", "amended", "ended", "removed"]
 
@@ -193,7 +192,8 @@ def _change(r: Revision, old: Any, new: Any) -> PublicChange | None:
     others = [f for f in fields if f not in explained]
     also = f" Also amended: {_words(others)}." if others else ""
     if reviewed:
-        record = _newest_review([r for r in after if r not in before] or after)
+        record = newest_review([r for r in after if r not in before] or after)
+        assert record is not None  # a review was added
         summary = "Review recorded"
         if record.date:
             summary += f" on {record.date.display()}"
@@ -213,12 +213,6 @@ def _title(version: Any, file_id: str) -> str:
 
 def _without_history(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in (record.get("review") or {}).items() if k != "history"}
-
-
-def _newest_review(records: list[ReviewRecord]) -> ReviewRecord:
-    """The latest-dated review (the last listed, of those on one day or with no date)."""
-    dated = [(r.date.earliest if r.date else dt.date.min, i) for i, r in enumerate(records)]
-    return records[max(dated)[1]]
 
 
 def _words(fields: list[str]) -> str:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from partreg.changes import PublicChange
     from partreg.lint import Problem
     from partreg.models import Arrangement, PartialDate, Settings
-    from partreg.render import Extra
+    from partreg.opendata import SiteExport
     from partreg.store import Register
 
 
@@ -355,19 +355,17 @@ def _changes(base: Path, settings: "Settings", today: date) -> "tuple[dict[str, 
     return changes, atom_feed(changes, settings, updated=midnight, base_url=settings.publish.url)
 
 
-def _site_exports(base: Path, settings: "Settings") -> "tuple[list[Extra], list[str]]":
+def _site_exports(base: Path, settings: "Settings") -> "tuple[list[SiteExport], list[str]]":
     """The statutory exports the site carries (where partreg.yaml has an exports section), and what
     render says of them."""
     if "exports" not in settings.model_fields_set:
         return [], []
     from partreg.history import last_changed
     from partreg.opendata import site_exports
-    from partreg.render import Extra
     from partreg.store import open_register
 
     register = open_register(base, rules=False)  # the files left out are named by the render itself
-    found, notes = site_exports(register.entries, settings, last_changed(base, precise=True))
-    return [Extra(x.name, x.about, x.text) for x in found], notes
+    return site_exports(register.entries, settings, last_changed(base, precise=True))
 
 
 @_command()
@@ -895,7 +893,6 @@ def render(
     root: RootOption = None,
 ) -> None:
     from partreg import report
-    from partreg.history import last_changed
     from partreg.models import visible
     from partreg.pageview import change_views
     from partreg.render import FEED, publication
@@ -929,7 +926,6 @@ def render(
                 today,
                 template_dirs(base, package_templates()),
                 formats[output.value],
-                last_changed(base),
                 history=change_views(changes),
                 feed=feed,
                 extra=extra,

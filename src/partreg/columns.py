@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from partreg.export import council_money
+from partreg.export import A_YEAR, WHOLE_LIFE, council_money, whole_numbers
 from partreg.models import (
     DEFAULT_COLUMNS,
     OUTCOME_LABELS,
@@ -25,8 +25,8 @@ from partreg.models import (
     Kind,
     Settings,
 )
-from partreg.published import NOT_RECORDED, clean, plain_number, pounds, uk_date
-from partreg.review import last_review, next_review
+from partreg.published import NOT_RECORDED, clean, kind_value, lead_of, pounds, uk_date
+from partreg.review import last_review, newest_review, next_review
 
 #: Partners listed in the index before "and N more" (the arrangement's page lists them all).
 PARTNERS_SHOWN = 3
@@ -107,19 +107,13 @@ def other_party(kind: Kind | None, count: int = 2) -> str:
     return one if count == 1 else many
 
 
-#: The index's heading of the other parties: a row names a contract's one provider, a grant's recipient.
-_PARTIES_HEADINGS = {
-    Kind.PARTNERSHIP: "Partners",
-    Kind.CONTRACT: "Provider",
-    Kind.JOINT_WORKING: "Member bodies",
-    Kind.COMMUNITY_FUNDING: "Recipient",
-    None: "Other parties",
-}
+#: Kinds whose index row names one other party: a contract's provider, a grant's recipient.
+_ONE_PARTY = (Kind.CONTRACT, Kind.COMMUNITY_FUNDING)
 
 
 def label(column: IndexColumn, kind: Kind | None) -> str:
     if column is IndexColumn.PARTNERS:
-        return _PARTIES_HEADINGS[kind]
+        return other_party(kind, 1 if kind in _ONE_PARTY else 2)
     if column is IndexColumn.MONEY:
         return MONEY_LABELS[kind]
     return _LABELS[column]
@@ -160,39 +154,34 @@ def money_of(e: Arrangement) -> Money:
         return Money(None, "", "")
     if source == "funding":
         return Money(amount, "awarded", "")
-    if source in ("council", "contributions") or said == " a year":
-        return Money(amount, "year", " a year" if source != "contributions" else f" a year ({said.strip()})")
-    if said == " whole life":
+    if source in ("council", "contributions") or said == A_YEAR:
+        return Money(amount, "year", A_YEAR if source != "contributions" else f"{A_YEAR} ({said.strip()})")
+    if said == WHOLE_LIFE:
         return Money(amount, "whole-life", " over the contract's life")
     return Money(amount, "unsaid", "")
 
 
 def cells(
-    e: Arrangement, settings: Settings, today: dt.date, status: str, significance: str
+    e: Arrangement, settings: Settings, today: dt.date, status: str, significance: str, money: Money
 ) -> dict[str, Cell]:
     """Every column's cell for ``e`` (a public entry), whether or not the page shows it; ``status`` is
-    the status in fact (``published.status_of``), ``significance`` the level published (or empty)."""
+    the status in fact (``published.status_of``), ``significance`` the level published (or empty),
+    ``money`` the council's (:func:`money_of`)."""
     names = settings.priorities
-    lead = e.lead
-    lead_lines = [", ".join(x for x in (clean(lead.role), clean(lead.service)) if x)] if lead else []
-    if lead and lead.member:
-        lead_lines.append(clean(lead.member))
+    lead_lines = [x for x in (lead_of(e), clean(e.lead.member) if e.lead else "") if x]
     partners = [clean(p.name) or "Name not recorded" for p in e.partners]
     shown = partners if len(partners) <= PARTNERS_SHOWN + 1 else partners[:PARTNERS_SHOWN]
-    money = money_of(e)
     staff = e.resources.council.staff if e.resources and e.resources.council else None
     if money.amount is not None:
-        money_cell = Cell((pounds(money.amount) + money.said,), plain_number(money.amount))
+        money_cell = Cell((pounds(money.amount) + money.said,), str(whole_numbers(money.amount)))
     elif staff:
         money_cell = Cell((f"Staff time: {clean(staff)}",), missing=True)
     else:
         money_cell = Cell((NOT_RECORDED,), missing=True)
     priorities = [clean(names.get(p, p)) for p in e.priorities]
     last = last_review(e)
-    history = e.review.history if e.review else []
-    latest = [r for r in history if r.date == last]
-    outcome = latest[-1].outcome if latest and last else None
-    lead_lines = [x for x in lead_lines if x]
+    latest = newest_review(e.review.history if e.review else []) if last else None
+    outcome = latest.outcome if latest else None
     said = statutory(e)
     return {
         IndexColumn.LEAD.value: Cell(tuple(lead_lines) or (NOT_RECORDED,), missing=not lead_lines),
@@ -300,4 +289,4 @@ def totals(kind: Kind | None, heading: str, rows: list[tuple[Money, str]]) -> To
         amounts = [m.amount for m in active if m.basis == basis and m.amount is not None]
         if amounts:
             phrases.append(f"{pounds(sum(amounts))} {words} (recorded for {len(amounts)} of {len(active)})")
-    return Total(kind.value if kind else "kind-not-recorded", heading, len(rows), statuses, tuple(phrases))
+    return Total(kind_value(kind), heading, len(rows), statuses, tuple(phrases))

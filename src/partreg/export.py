@@ -65,6 +65,22 @@ def csv_writer(out: TextIO, lineterminator: str = "\r\n") -> Any:
     return csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator=lineterminator)
 
 
+#: How :func:`council_money` qualifies a contract's value a year, and its whole life's.
+A_YEAR = " a year"
+WHOLE_LIFE = " whole life"
+
+
+def whole_numbers(value: Any) -> Any:
+    """``value`` with every whole float an int, at any depth: open data writes ``25000``, not ``25000.0``."""
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, dict):
+        return {k: whole_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [whole_numbers(v) for v in value]
+    return value
+
+
 def council_money(entry: Arrangement) -> tuple[float | None, str, str]:
     """What the council puts in, by the entry's kind: the amount, where it comes from (``contract``,
     ``funding``, ``council`` or ``contributions``), and what qualifies it (`` a year``, `` whole
@@ -74,9 +90,9 @@ def council_money(entry: Arrangement) -> tuple[float | None, str, str]:
     if e.kind is Kind.CONTRACT and e.contract:
         c = e.contract
         for value, said in (
-            (c.annual_value_gbp, " a year"),
+            (c.annual_value_gbp, A_YEAR),
             (c.value_gbp, ""),
-            (c.whole_life_value_gbp, " whole life"),
+            (c.whole_life_value_gbp, WHOLE_LIFE),
         ):
             if value is not None:
                 return value, "contract", said

@@ -12,14 +12,8 @@ from markupsafe import Markup
 
 from partreg import columns as cols
 from partreg.columns import Cell, Column, Money, Total
-from partreg.markdown import _URL_SAFE, github_slugs, md
-from partreg.models import (
-    FORM_LABELS,
-    Arrangement,
-    IndexColumn,
-    Kind,
-    Settings,
-)
+from partreg.markdown import _URL_SAFE, github_slugs
+from partreg.models import FORM_LABELS, Arrangement, IndexColumn, Kind, Settings
 from partreg.pageview import significance_shown
 from partreg.published import (
     STATUS_LABELS,
@@ -71,10 +65,10 @@ class Row:
     #: Every column's cell (``columns.cells``): the page shows those the settings choose.
     cells: dict[str, Cell]
     money: Money
-    next_review_sort: str
     #: Columns the entry records something for that the defaults show only where some entry does.
     recorded: frozenset[str] = frozenset()
     html_cells: dict[str, Markup] = field(default_factory=dict)  # each cell as index.html shows it
+    md_cells: dict[str, str] = field(default_factory=dict)  # each cell as register.md shows it
     html_head: Markup = NO_HTML  # the row's opening and its name (index_parts.html)
     html: Markup = NO_HTML  # its whole row of index.html's table, made by ``build_index``
     html_item: Markup = NO_HTML  # its line in index.html's lists by priority
@@ -91,7 +85,6 @@ class Section:
     heading: str
     anchor: str
     definition: str
-    caption: str
     columns: list[Column]
     rows: list[Row]
 
@@ -152,7 +145,7 @@ def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out:
         if anchor:
             row.md = row.md.replace(anchor, quote(slug, safe=_URL_SAFE))
         if row.md:
-            row.md = "| " + " | ".join([row.md, *(md(row.cells[k].text) for k in keys)]) + " |\n"
+            row.md = "| " + " | ".join([row.md, *(row.md_cells[k] for k in keys)]) + " |\n"
     sections, totals = [], []
     for kind in (*Kind, None):  # the policy's four kinds, then any entries whose kind is not recorded
         kind_rows = [r for r in ordered if r.kind == kind_value(kind)]
@@ -165,7 +158,6 @@ def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out:
                 heading=heading,
                 anchor=kind_value(kind),
                 definition=definition_of(kind) if kind else UNKNOWN_KIND_DEFINITION,
-                caption=f"{heading} ({len(kind_rows)})",
                 columns=[Column("name", "Name"), *cols.columns(picked, kind)],
                 rows=kind_rows,
             )
@@ -198,7 +190,8 @@ def index_row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -
     names = settings.priorities
     status = status_of(e, today)
     level, _ = significance_shown(e, settings)
-    cells = cols.cells(e, settings, today, status, level)
+    money = cols.money_of(e)
+    cells = cols.cells(e, settings, today, status, level, money)
     partners = "; ".join(clean(p.name) for p in e.partners if p.name)
     priorities = [clean(names.get(p, p)) for p in e.priorities]
     lead = e.lead
@@ -219,7 +212,6 @@ def index_row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -
         priority_ids=[clean(p) for p in e.priorities],
         search=search.casefold(),
         cells=cells,
-        money=cols.money_of(e),
-        next_review_sort=cells[IndexColumn.NEXT_REVIEW.value].sort,
+        money=money,
         recorded=frozenset(k for k, v in recorded.items() if v),
     )

@@ -1161,7 +1161,7 @@ class PublishSettings(_Strict):
         "feed's links are made absolute with it.",
     )
     accessibility: AccessibilitySettings = Field(
-        default_factory=lambda: AccessibilitySettings(),
+        default_factory=AccessibilitySettings,
         description="What the accessibility statement (accessibility.html) says of the council's own part.",
     )
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partreg.classify import decide, statute_of
-from partreg.export import csv_writer, public_entries, spreadsheet_safe
+from partreg.export import csv_writer, public_entries, spreadsheet_safe, whole_numbers
 from partreg.models import Arrangement, Award, Kind, PartialDate, Settings, Status, without_unshown
 from partreg.review import next_review
 
@@ -133,10 +133,6 @@ def _kind(entry: Arrangement) -> Kind | None:
     return entry.kind
 
 
-def _number(value: float | None) -> float | int | None:
-    return int(value) if value is not None and float(value).is_integer() else value
-
-
 def _yes_no(value: bool | None) -> str | None:
     return None if value is None else ("Yes" if value else "No")
 
@@ -192,9 +188,9 @@ def transparency_contracts(
             "Description of Goods and/or Services": e.summary,
             "Supplier Name": supplier.name if supplier else None,
             "Supplier Registration Number": c.supplier_registration if c else None,
-            "Total Contract Value": _number(c.whole_life_value_gbp) if c else None,
-            "Estimated Annual Value": _number(c.annual_value_gbp) if c else None,
-            "Irrecoverable VAT": _number(c.irrecoverable_vat_gbp) if c else None,
+            "Total Contract Value": whole_numbers(c.whole_life_value_gbp) if c else None,
+            "Estimated Annual Value": whole_numbers(c.annual_value_gbp) if c else None,
+            "Irrecoverable VAT": whole_numbers(c.irrecoverable_vat_gbp) if c else None,
             "Start Date": _iso(e.start),
             "End Date": _iso(e.end),
             "Review Date": review.isoformat() if review else None,
@@ -331,7 +327,7 @@ def transparency_grants(
             "Beneficiary": g.recipient,
             "Beneficiary Registration Number": g.registration,
             "Purpose of Grant": g.purpose,
-            "Amount": _number(g.amount),
+            "Amount": whole_numbers(g.amount),
         }
         where = g.prefix
         fields = {
@@ -417,7 +413,7 @@ def giving_package(
             "title": without_unshown(title),
             "description": without_unshown(g.purpose),
             "currency": "GBP",
-            "amountAwarded": _number(g.amount),
+            "amountAwarded": whole_numbers(g.amount),
             "awardDate": _full_day(g.awarded),
             "recipientOrganization": [recipient],
             "fundingOrganization": [funder],

@@ -8,16 +8,8 @@ from dataclasses import dataclass, field
 
 from partreg import columns as cols
 from partreg.changes import PublicChange
-from partreg.export import (
-    public_significance,
-)
-from partreg.models import (
-    FORM_LABELS,
-    OUTCOME_LABELS,
-    Arrangement,
-    Kind,
-    Settings,
-)
+from partreg.export import public_significance
+from partreg.models import FORM_LABELS, OUTCOME_LABELS, Arrangement, Kind, Settings
 from partreg.published import (
     NOT_RECORDED,
     STATUS_LABELS,
@@ -28,6 +20,7 @@ from partreg.published import (
     definition_of,
     extension,
     kind_label,
+    lead_of,
     pounds,
     reporting_shown,
     representative,
@@ -39,12 +32,6 @@ from partreg.review import ended_in_fact
 
 #: The policy asks partners to agree their risks; a register that keeps them internal says so.
 RISKS_NOT_PUBLISHED = "The council does not publish the risks of its partnerships on this register."
-
-
-def lead_of(e: Arrangement) -> str:
-    """``Role, Service`` as far as they are recorded."""
-    parts = [clean(e.lead.role), clean(e.lead.service)] if e.lead else []
-    return ", ".join(p for p in parts if p)
 
 
 @dataclass(frozen=True)

@@ -47,11 +47,6 @@ def pounds(value: float | None) -> str:
     return f"£{value:,.0f}" if float(value).is_integer() else f"£{value:,.2f}"
 
 
-def plain_number(value: float) -> str:
-    """A number as data writes it: ``25000``, ``1000.5`` (never ``25000.0``)."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
 def safe_url(url: str | None) -> str | None:
     """``url`` if it is an http, https or mailto address, else ``None`` (shown as text, not a link)."""
     if not url:
@@ -64,12 +59,10 @@ def safe_url(url: str | None) -> str | None:
     return text if scheme in ("http", "https", "mailto") and text == url.strip() else None
 
 
-def uk_date_text(iso: str) -> str:
-    """``2026-11-24`` as ``24 November 2026``; text that is no date as it is."""
-    try:
-        return uk_date(dt.date.fromisoformat(iso))
-    except ValueError:
-        return clean(iso)
+def lead_of(e: Arrangement) -> str:
+    """``Role, Service`` as far as they are recorded."""
+    parts = [clean(e.lead.role), clean(e.lead.service)] if e.lead else []
+    return ", ".join(p for p in parts if p)
 
 
 def representative(r: Representative) -> str:

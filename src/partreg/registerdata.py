@@ -3,29 +3,15 @@ machine values (ISO dates, plain numbers, empty where not recorded)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from typing import Any
 
-from partreg.export import (
-    csv_writer,
-    latest_contributions,
-    spreadsheet_safe,
-)
+from partreg.export import csv_writer, latest_contributions, spreadsheet_safe
 from partreg.indexview import Row
-from partreg.models import (
-    Arrangement,
-    Settings,
-)
+from partreg.models import Arrangement, IndexColumn, Settings
 from partreg.pageview import significance_shown
-from partreg.published import (
-    clean,
-    decision,
-    extension,
-    representative,
-    safe_url,
-)
-from partreg.review import last_review
+from partreg.published import clean, decision, extension, representative, safe_url
+from partreg.review import last_review, newest_review
 
 #: Characters that reorder text on screen (the "Trojan Source" trick): removed from every published value.
 CSV_COLUMNS = (
@@ -118,17 +104,6 @@ LIST_COLUMNS = (
 )
 
 
-def whole_numbers(value: Any) -> Any:
-    """``value`` with every whole float an int, at any depth: open data writes ``25000``, not ``25000.0``."""
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else value
-    if isinstance(value, dict):
-        return {k: whole_numbers(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [whole_numbers(v) for v in value]
-    return value
-
-
 def data_row(e: Arrangement, public: dict[str, Any], row: Row, settings: Settings) -> dict[str, Any]:
     """One arrangement's line of the open data: what is not recorded is ``None`` (an empty CSV cell,
     ``null`` in JSON). ``status`` is the status in fact (ended once the end has passed); ``record``
@@ -157,7 +132,7 @@ def data_row(e: Arrangement, public: dict[str, Any], row: Row, settings: Setting
         "contract_value_gbp": public.get("contract", {}).get("value_gbp"),
         "funding_amount_gbp": public.get("funding", {}).get("amount_gbp"),
         "last_review": last.iso if last else None,
-        "next_review": row.next_review_sort or None,
+        "next_review": row.cells[IndexColumn.NEXT_REVIEW.value].sort or None,
         "page": row.url,
         **_data_row_1_1(e, public, settings),
     }
@@ -167,10 +142,7 @@ def _data_row_1_1(e: Arrangement, public: dict[str, Any], settings: Settings) ->
     """The open data's columns for the fields of format 1.1; ``e`` is a public entry."""
     year, money = latest_contributions(e)
     contract = e.contract
-    history = sorted(
-        (r for r in (e.review.history if e.review else []) if r.date),
-        key=lambda r: r.date.earliest if r.date else dt.date.min,
-    )
+    latest = newest_review(e.review.history if e.review else [])
     level, basis = significance_shown(e, settings)
     return {
         "form": e.form,
@@ -192,7 +164,7 @@ def _data_row_1_1(e: Arrangement, public: dict[str, Any], settings: Settings) ->
         "contract_whole_life_value_gbp": contract.whole_life_value_gbp if contract else None,
         "contract_extensions": [extension(x) for x in contract.extensions] if contract else [],
         "rating": e.rating,
-        "last_review_outcome": history[-1].outcome if history else None,
+        "last_review_outcome": latest.outcome if latest and latest.date else None,
         "significance": level or None,
         "significance_basis": basis or None,
         "replaces": list(e.replaces),

@@ -29,28 +29,14 @@ from markupsafe import Markup
 
 from partreg import __version__
 from partreg import columns as cols
-from partreg.export import (
-    full_record,
-    public_entries,
-)
+from partreg.export import full_record, public_entries, whole_numbers
 from partreg.indexview import Row, build_index, index_row, register_order
-from partreg.markdown import Raw
-from partreg.models import (
-    FORMAT_VERSION,
-    Arrangement,
-    IndexColumn,
-    Settings,
-)
+from partreg.markdown import Raw, md
+from partreg.models import FORMAT_VERSION, Arrangement, IndexColumn, Settings
+from partreg.opendata import SiteExport
 from partreg.pageview import ChangeView, arrangement_view
-from partreg.published import clean, safe_url, uk_date, uk_date_text
-from partreg.registerdata import (
-    CSV_COLUMNS,
-    LIST_COLUMNS,
-    csv_line,
-    data_row,
-    open_data_columns,
-    whole_numbers,
-)
+from partreg.published import clean, safe_url, uk_date
+from partreg.registerdata import CSV_COLUMNS, LIST_COLUMNS, csv_line, data_row, open_data_columns
 from partreg.templating import environments
 
 
@@ -81,15 +67,6 @@ class Download:
     name: str
     about: str
     download: bool = True
-
-
-@dataclass(frozen=True)
-class Extra:
-    """A further file of open data the site carries: its name, what it holds, and its text."""
-
-    name: str
-    about: str
-    text: str
 
 
 #: The change feed's name in the site.
@@ -132,7 +109,6 @@ class Publication:
     settings: Settings
     today: dt.date
     formats: frozenset[str]
-    changed: dict[str, str]
     index_page: Page
     page: Page
     templates: dict[str, Template]
@@ -148,7 +124,7 @@ class Publication:
     index_columns: list[IndexColumn] = field(default_factory=lambda: list(IndexColumn))
     #: ``changes.atom``, where the register is in git.
     feed: str = ""
-    extra: tuple[Extra, ...] = ()
+    extra: tuple[SiteExport, ...] = ()
 
 
 def publication(
@@ -156,11 +132,10 @@ def publication(
     today: dt.date,
     dirs: list[Path],
     formats: Iterable[str] = ("html", "markdown", "data"),
-    last_changed: dict[str, str] | None = None,
     *,
     history: dict[str, list[ChangeView]] | None = None,
     feed: str = "",
-    extra: Iterable[Extra] = (),
+    extra: Iterable[SiteExport] = (),
 ) -> Publication:
     """Everything rendering needs that is the same for every arrangement: templates compiled once,
     the pages' shared head, and the settings. ``history`` holds each arrangement's public changes
@@ -217,7 +192,6 @@ def publication(
         settings=settings,
         today=today,
         formats=frozenset(formats),
-        changed=last_changed or {},
         index_page=index_page,
         page=replace(index_page, root="../", script=None, csp=_csp(style, None)),
         templates=templates,
@@ -252,8 +226,7 @@ def render_part(e: Arrangement, pub: Publication) -> Part:
     settings, formats, templates = pub.settings, pub.formats, pub.templates
     row = index_row(e, settings, pub.today, pub.anchor)
     history = pub.history.get(e.id)
-    changed = history[0].date if history else uk_date_text(pub.changed.get(e.id, ""))
-    view = arrangement_view(e, settings, pub.today, changed, pub.ids, history)
+    view = arrangement_view(e, settings, pub.today, history[0].date if history else "", pub.ids, history)
     page = section = csv_text = json_line = ""
     if "html" in formats:
         page = templates["arrangement.html"].render(page=pub.page, a=view)
@@ -266,6 +239,7 @@ def render_part(e: Arrangement, pub: Publication) -> Part:
     if "markdown" in formats:
         parts = templates["register_parts.md"].module
         row.md = parts.name(row)  # type: ignore[attr-defined]
+        row.md_cells = {c.value: md(row.cells[c.value].text) for c in pub.index_columns}
         section = parts.arrangement(view)  # type: ignore[attr-defined]
     if "data" in formats:
         record = whole_numbers(full_record(e, settings, internal=True))  # e is already a public entry
@@ -358,15 +332,12 @@ def render_site(
     dirs: list[Path],
     *,
     formats: Iterable[str] = ("html", "markdown"),
-    last_changed: dict[str, str] | None = None,
 ) -> Iterator[tuple[str, str]]:
     """``(relative path, content)`` for every file of the site, one at a time, in this process.
 
     Only public copies of the entries (``export.public_entry``) are rendered.
     """
-    pub = replace(
-        publication(settings, today, dirs, formats, last_changed), ids=frozenset(e.id for e in entries)
-    )
+    pub = replace(publication(settings, today, dirs, formats), ids=frozenset(e.id for e in entries))
     parts = [render_part(e, pub) for e in public_entries(entries, settings)]
     if "html" in pub.formats:
         for part in parts:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from partreg.models import Arrangement, PartialDate, ReviewSettings, Status
+from partreg.models import Arrangement, PartialDate, ReviewRecord, ReviewSettings, Status
 
 
 class State(StrEnum):
@@ -97,6 +97,13 @@ def last_review(entry: Arrangement) -> PartialDate | None:
     """The latest review recorded (by the earliest day each could have been held)."""
     dates = [r.date for r in (entry.review.history if entry.review else []) if r.date is not None]
     return max(dates, key=lambda d: d.earliest, default=None)
+
+
+def newest_review(records: Iterable[ReviewRecord]) -> ReviewRecord | None:
+    """The latest-dated review of ``records`` (the last listed, of those on one day; an undated one
+    counts as the oldest); ``None`` for none."""
+    dated = [(r.date.earliest if r.date else dt.date.min, i, r) for i, r in enumerate(records)]
+    return max(dated, key=lambda d: d[:2])[2] if dated else None
 
 
 def next_review(entry: Arrangement, settings: ReviewSettings) -> dt.date | None:

@@ -8,7 +8,6 @@
   if (!form) { return; }
   var FIELDS = ["q", "kind", "priority", "status"];
   var rows = Array.prototype.slice.call(document.querySelectorAll("tr[data-kind]"));
-  var items = Array.prototype.slice.call(document.querySelectorAll("li[data-kind]"));
   var count = document.getElementById("filter-count");
   form.hidden = false;
 
