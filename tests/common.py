@@ -8,8 +8,9 @@ import sys
 import textwrap
 from pathlib import Path
 
-from partreg.lint import Problem, run, validate_settings
+from partreg.lint import run, validate_settings
 from partreg.models import Settings
+from partreg.problems import Problem
 from partreg.rules import ALL
 from partreg.store import parse_document
 

@@ -98,3 +98,37 @@ def test_lint_for_ci_loads_only_what_it_uses(tmp_path, output, entries):
     )
     assert result.returncode == entries, result.stderr
     assert "LOADED []" in result.stderr
+
+
+def test_each_rule_module_names_its_id_once():
+    """A rule's id is written in one place, its module's ``ID``, which is its file's name."""
+    from partreg import rules
+
+    for rule in rules.ALL:
+        module = getattr(rules, rule.id.replace("-", "_"))
+        assert module.ID == rule.id == module.RULE.id
+
+
+def test_rule_ids_are_not_written_out_elsewhere():
+    """Code outside ``rules/`` takes a rule's id from its module, never from a string of its own."""
+    import io
+    import tokenize
+
+    from partreg.rules import BY_ID
+
+    # review-due's state for an arrangement ended but not closed is named as the rule that warns of
+    # it; review.State defines that name once
+    state = next(
+        f"review.py:{n}"
+        for n, line in enumerate((SRC / "review.py").read_text().splitlines(), 1)
+        if "ENDED_NOT_CLOSED =" in line
+    )
+    written: list[str] = []
+    for path in sorted(SRC.rglob("*.py")):
+        if path.parent.name == "rules":
+            continue
+        for token in tokenize.generate_tokens(io.StringIO(path.read_text()).readline):
+            place = f"{path.name}:{token.start[0]}"
+            if token.type == tokenize.STRING and token.string.strip("\"'") in BY_ID and place != state:
+                written.append(f"{path.name}:{token.start[0]}: {token.string}")
+    assert written == []

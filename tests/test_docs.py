@@ -6,8 +6,8 @@ import pytest
 from typer.main import get_command
 
 from partreg.cli import app
-from partreg.lint import _sections, rules_markdown
 from partreg.models import DEFAULT_COLUMNS, IndexColumn
+from partreg.problems import _sections, rules_markdown
 from partreg.rules import ALL
 from tests.common import REPO
 

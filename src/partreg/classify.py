@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partreg.models import KIND_LABELS, Arrangement, Characteristics, Kind
+from partreg.spelling import did_you_mean
 
 #: The policy's definitions, in its own words.
 DEFINITIONS: dict[Kind, str] = {
@@ -212,8 +213,6 @@ def statute_of(entry: Arrangement) -> str | None:
 
 def facts_from(data: object) -> Facts:
     """Facts from a mapping of fact -> true/false (``--answers``); ``ValueError`` says what is wrong."""
-    from partreg.lint import did_you_mean
-
     if not isinstance(data, dict):
         raise ValueError(
             f"should be a mapping of facts to true or false, such as `council_sole_procurer: true`; the facts are: {', '.join(FACTS)}"

@@ -27,9 +27,9 @@ from partreg.errors import PartregError, Stopped, UsageError, WriteRefused
 
 if TYPE_CHECKING:
     from partreg.changes import PublicChange
-    from partreg.lint import Problem
     from partreg.models import Arrangement, PartialDate, Settings
     from partreg.opendata import SiteExport
+    from partreg.problems import Problem
     from partreg.store import Register
 
 
@@ -260,8 +260,8 @@ def _entry_file(base: Path, arrangement_id: str) -> Path:
     """``register/<id>.yaml`` (or ``.yml``) of the register at ``base``; if there is none, the nearest id is suggested."""
     import re
 
-    from partreg.lint import did_you_mean
     from partreg.models import ID_PATTERN
+    from partreg.spelling import did_you_mean
     from partreg.store import REGISTER_DIR, entry_stem, register_files
 
     if not re.match(ID_PATTERN, arrangement_id):
@@ -418,8 +418,9 @@ def rules(
     ] = RulesFormat.text,
 ) -> None:
     from partreg import report
-    from partreg.lint import did_you_mean, rules_markdown
+    from partreg.problems import rules_markdown
     from partreg.rules import ALL, BY_ID
+    from partreg.spelling import did_you_mean
 
     if output is RulesFormat.markdown:
         sys.stdout.write(rules_markdown(ALL))
@@ -468,9 +469,9 @@ def list_(
 ) -> None:
     from partreg import report
     from partreg.export import SUMMARY_COLUMNS, public_entries, summary_record
-    from partreg.lint import did_you_mean
     from partreg.models import Kind, ReviewSettings, Status
     from partreg.review import ended_in_fact, next_review
+    from partreg.spelling import did_you_mean
 
     # as an officer types them: `Active`, `Joint working`
     kind = "-".join(kind.lower().split()) if kind else kind
@@ -535,7 +536,7 @@ def show(
 ) -> None:
     from partreg import report
     from partreg.export import full_record, significance_record
-    from partreg.lint import did_you_mean
+    from partreg.spelling import did_you_mean
 
     register = _open(root)
     by_id = {e.id: e for e in register.entries}
@@ -701,8 +702,9 @@ def review(
 ) -> None:
     from pydantic import ValidationError
 
-    from partreg.lint import Linter, Severity
+    from partreg.lint import Linter
     from partreg.models import PartialDate, ReviewRecord, plain
+    from partreg.problems import Severity
     from partreg.review import next_review
     from partreg.rules import ALL
     from partreg.store import (
@@ -1141,7 +1143,8 @@ def import_(
 
 def _entry_from(target: str, root: Path | None) -> "Arrangement":
     """An entry named by its id (in the register) or by a file's path."""
-    from partreg.lint import did_you_mean, run
+    from partreg.lint import run
+    from partreg.spelling import did_you_mean
     from partreg.store import read_document
 
     path = Path(target)
@@ -1291,10 +1294,11 @@ def add(
     from pydantic import ValidationError
 
     from partreg import report
-    from partreg.lint import Linter, Severity
+    from partreg.lint import Linter
     from partreg.models import Arrangement, plain
+    from partreg.problems import Severity
     from partreg.questionnaire import Finding, Questionnaire, canonical, free_id, propose_id
-    from partreg.rules import ALL
+    from partreg.rules import ALL, characteristics_conflict
     from partreg.store import (
         REGISTER_DIR,
         Document,
@@ -1346,7 +1350,7 @@ def add(
     name = f"{REGISTER_DIR}/{entry.id}.yaml"
     _, found = linter.check(doc or parse_document(text.encode(), name), entry.id)
     # an entry whose own facts contradict each other is one `partreg classify` would reject
-    if any(p.severity is Severity.ERROR or p.rule == "characteristics-conflict" for p in found):
+    if any(p.severity is Severity.ERROR or p.rule == characteristics_conflict.ID for p in found):
         report.problems_parsable(found, sys.stderr)
         raise PartregError(f"{draft or 'the answers'}: not written; fix the problems above and try again")
     taken = entry.id in _ids_on_disk(base)

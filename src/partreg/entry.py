@@ -75,7 +75,7 @@ def lint(
 ) -> int:
     """``partreg lint`` once its options are read: problems shown in ``output``; the exit code."""
     from partreg import report
-    from partreg.lint import Severity
+    from partreg.problems import Severity
     from partreg.runner import lint_files
     from partreg.store import (
         SETTINGS_FILE,

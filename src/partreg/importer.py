@@ -24,7 +24,7 @@ from enum import StrEnum
 from typing import Any
 
 from partreg import questionnaire
-from partreg.lint import Linter, Problem, Severity, dotted
+from partreg.lint import Linter
 from partreg.models import (
     ID_PATTERN,
     LAST_YEAR,
@@ -38,6 +38,7 @@ from partreg.models import (
     shown,
     uk_date,
 )
+from partreg.problems import Problem, Severity, dotted
 from partreg.questionnaire import canonical, propose_id
 from partreg.readers import (
     FORMS,
@@ -50,7 +51,7 @@ from partreg.readers import (
     representative,
     word_table,
 )
-from partreg.rules import ALL
+from partreg.rules import ALL, missing_field
 
 Key = tuple[str | int, ...]
 NOTES: Key = ("internal", "notes")
@@ -1513,7 +1514,7 @@ def needs_summary(rows: Sequence[Row]) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
     for row in rows:
         for key in sorted(
-            {re.sub(r"\[\d+\]", "", p.key) if p.rule == "missing-field" else p.rule for p in row.needs}
+            {re.sub(r"\[\d+\]", "", p.key) if p.rule == missing_field.ID else p.rule for p in row.needs}
         ):
             counts[key] = counts.get(key, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -1,7 +1,8 @@
-"""Problems, rules, and the lint run: data in, problems out.
+"""The lint run: a file's data in, its problems out.
 
-Rules return :class:`Hit` values (a key and a message); the run turns them
-into :class:`Problem` values with a file, line and column. Only the CLI
+Rules return :class:`~partreg.problems.Hit` values (a key and a message); the run turns them
+into :class:`~partreg.problems.Problem` values with a file, line and column, adds what the
+schema finds, applies ``# partreg: disable`` comments and finds ids used twice. Only the CLI
 decides how problems are shown and what the exit code is.
 """
 
@@ -9,132 +10,31 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import difflib
-import functools
 import gc
 import re
-import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from partreg import advice
-from partreg.models import ID_PATTERN, Arrangement, Settings, inner_model, read_arrangement, shown
-
-Key = tuple[str | int, ...]
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Problem:
-    """One problem in one file, at a line and column (1-based)."""
-
-    path: str
-    line: int
-    column: int
-    rule: str
-    severity: Severity
-    message: str
-    key: str = ""
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "rule": self.rule,
-            "severity": str(self.severity),
-            "message": self.message,
-            "key": self.key,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """What a rule found: where in the entry (a key path) and what to do about it."""
-
-    key: Key
-    message: str
-    at_key: bool = False
-    #: The fields a hit is about, where they are not ``key`` (which says where to point): if such a
-    #: field was written but set aside as wrong, that is reported already, and this hit is not.
-    about: tuple[Key, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What a rule may know besides the entry itself."""
-
-    settings: Settings | None
-    file_id: str
-    today: dt.date | None = None
-    text: str | None = None  # the file as written, for a rule's quick first look
-    #: The ids of the register's entries (its files' names), where the run knows them: for rules
-    #: about references between entries.
-    ids: frozenset[str] | None = None
-    #: Whether a key lies where a value was set aside as wrong (reported already, as that).
-    aside: Callable[[Key], bool] | None = None
-
-    def level(self, rule_id: str) -> str | None:
-        """The level ``partreg.yaml`` sets for ``rule_id`` (``error``, ``warning``, ``off``), if any."""
-        return self.settings.rules.get(rule_id) if self.settings else None
-
-
-Check = Callable[[Arrangement, Context], Iterable[Hit]]
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A rule: its id, default severity, documentation, and its check.
-
-    Rules with no ``check`` document problems that the loader or the schema
-    find (a syntax error, an unknown key) or that need the whole register.
-    """
-
-    id: str
-    severity: Severity
-    doc: str
-    check: Check | None = None
-
-    @property
-    def summary(self) -> str:
-        return self.doc.strip().splitlines()[0].strip()
-
-    @property
-    def basis(self) -> str:
-        """What the rule enforces and where that is written: the last paragraph of its *Why it
-        matters*, which starts ``Policy:`` (a sentence of the council's policy, quoted), ``Format:``
-        (a rule of the register format, quoted) or ``Practice:`` (a council practice, and where it
-        is documented)."""
-        for heading, body in _sections(self.doc):
-            if heading == "Why it matters":
-                last = body.split("\n\n")[-1]
-                if last.startswith(BASES):
-                    return " ".join(last.split())
-        return ""
-
-
-#: How a rule's basis starts (``Rule.basis``).
-BASES = ("Policy:", "Format:", "Practice:")
-
-
-class Source(Protocol):
-    """A file as the loader read it (see ``store.Document``)."""
-
-    display: str
-    text: str | None
-    data: Any
-    problems: list[Problem]
-
-    def locate(self, key: Key, *, at_key: bool = False) -> tuple[int, int]: ...
+from partreg.models import ID_PATTERN, RULE_IDS, Arrangement, Settings, inner_model, read_arrangement, shown
+from partreg.problems import Check, Context, Key, Problem, Rule, Severity, Source, dotted
+from partreg.rules import (
+    BY_ID,
+    disable_unknown_rule,
+    disable_without_reason,
+    duplicate_id,
+    invalid_value,
+    missing_field,
+    unknown_key,
+    wrong_type,
+    yaml_syntax,
+)
+from partreg.rules import internal_error as internal_error_rule
+from partreg.spelling import close_matches, closest, did_you_mean
 
 
 @contextlib.contextmanager
@@ -149,62 +49,6 @@ def collector_paused() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
-
-
-def dotted(key: Key) -> str:
-    """``('partners', 0, 'name')`` -> ``partners[0].name``."""
-    out = ""
-    for part in key:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
-def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice ``word`` most likely stands for: one that ``word`` begins (an id typed in part),
-    else the closest spelling; ``None`` where none is close."""
-    return _closest(word, tuple(choices))
-
-
-@functools.lru_cache(maxsize=4096)
-def _closest(word: str, options: tuple[str, ...]) -> str | None:
-    # a fuzzy match against every field costs more than the rest of a file's check, and a register
-    # repeats its misspellings from file to file
-    starts = [c for c in options if c.startswith(word)] if len(word) >= 3 else []
-    close = starts if len(starts) == 1 else close_matches(word, options, 1, 0.6)
-    return close[0] if close else None
-
-
-@functools.lru_cache(maxsize=4096)
-def close_matches(word: str, options: tuple[str, ...], n: int = 3, cutoff: float = 0.6) -> tuple[str, ...]:
-    """``difflib.get_close_matches``, remembered (the same word among the same options is looked up
-    once a run)."""
-    return tuple(difflib.get_close_matches(word, options, n=n, cutoff=cutoff))
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the choice ``word`` most likely stands for (:func:`closest`), or ``""``."""
-    close = closest(word, choices)
-    return f" (did you mean {close!r}?)" if close else ""
-
-
-def rules_markdown(rules: Iterable[Rule]) -> str:
-    """The rule catalogue as Markdown, from the rules' own docstrings (``docs/rules.md``)."""
-    out = ["# Lint rules", "", "Generated by `partreg rules --format markdown`; do not edit by hand.", ""]
-    listed = list(rules)
-    out += ["| rule | severity | what it checks |", "| --- | --- | --- |"]
-    out += [f"| [`{r.id}`](#{r.id}) | {r.severity} | {r.summary} |" for r in listed]
-    for rule in listed:
-        out += ["", f"## {rule.id}", "", f"{rule.summary} Default severity: {rule.severity}."]
-        for heading, body in _sections(rule.doc):
-            out += ["", f"**{heading}**", "", body]
-    return "\n".join(out) + "\n"
-
-
-def _sections(doc: str) -> Iterator[tuple[str, str]]:
-    """The docstring's *What it checks / Why it matters / Example / Instead* sections, dedented."""
-    parts = re.split(r"^\s*(What it checks|Why it matters|Example|Instead):\s*$", doc, flags=re.M)
-    for heading, body in zip(parts[1::2], parts[2::2], strict=True):
-        yield heading, textwrap.dedent(body).strip()
 
 
 # --------------------------------------------------------------------------- schema
@@ -296,19 +140,19 @@ class _Repeats:
 
 
 _SCHEMA_RULES = {
-    "invalid_key": "yaml-syntax",
-    "extra_forbidden": "unknown-key",
-    "missing": "missing-field",
-    "literal_error": "invalid-value",
-    "enum": "invalid-value",
+    "invalid_key": yaml_syntax.ID,
+    "extra_forbidden": unknown_key.ID,
+    "missing": missing_field.ID,
+    "literal_error": invalid_value.ID,
+    "enum": invalid_value.ID,
 }
 
 
 def _error_place(err: ErrorDetails) -> tuple[Key, str, str]:
     """An error's key, its rule, and its place (of the mapping, for an unknown key)."""
     key: Key = tuple(p for p in err["loc"] if isinstance(p, str | int))
-    rule = _SCHEMA_RULES.get(err["type"], "wrong-type")
-    return key, rule, _place(key[:-1] if rule == "unknown-key" else key)
+    rule = _SCHEMA_RULES.get(err["type"], wrong_type.ID)
+    return key, rule, _place(key[:-1] if rule == unknown_key.ID else key)
 
 
 def _guessed(errors: list[ErrorDetails]) -> list[bool]:
@@ -421,7 +265,7 @@ def validate_settings(source: Source) -> tuple[Settings | None, list[Problem]]:
     if source.problems:
         return None, list(source.problems)
     try:
-        return Settings.model_validate(source.data), []
+        return Settings.model_validate(source.data, context={RULE_IDS: frozenset(BY_ID)}), []
     except ValidationError as e:
         return None, list(schema_problems(source, e.errors(include_url=False), Settings))
 
@@ -512,7 +356,7 @@ def internal_error(display: str, error: BaseException) -> Problem:
         display,
         1,
         1,
-        "internal-error",
+        internal_error_rule.ID,
         Severity.ERROR,
         f"partreg failed while checking this file ({type(error).__name__}: {shown(str(error), 80)}), so it is "
         "left out: please report it to partreg's maintainers with the file and `partreg --version`",
@@ -571,8 +415,6 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
 
     A comment without a reason, or naming no known rule, is itself a warning.
     """
-    from partreg.rules import BY_ID
-
     disabled: dict[int, set[str]] = {}
     found: list[Problem] = []
     repeats = _Repeats()
@@ -594,20 +436,20 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
         for name in sorted(names - set(BY_ID)):
             warn(
                 *at,
-                "disable-unknown-rule",
+                disable_unknown_rule.ID,
                 # called at once, in this iteration: B023's late binding does not arise
                 lambda: f"there is no rule {name!r}{did_you_mean(name, BY_ID)}: nothing is disabled by it",  # noqa: B023
             )
         if not names:
             warn(
                 *at,
-                "disable-unknown-rule",
+                disable_unknown_rule.ID,
                 lambda: "the comment names no rule: write `# partreg: disable=rule-id reason`",
             )
         if not match.group(2).strip():
             warn(
                 *at,
-                "disable-without-reason",
+                disable_without_reason.ID,
                 lambda: "say why the rule does not apply here: `# partreg: disable=rule-id the reason`",
             )
     kept = [p for p in problems if p.rule not in disabled.get(p.line, ())]
@@ -632,7 +474,7 @@ def duplicate_problem(source: Source, entry_id: str, first: str) -> Problem:
         source.display,
         line,
         column,
-        "duplicate-id",
+        duplicate_id.ID,
         Severity.ERROR,
         f"the id {entry_id!r} is already used by {first}: give each arrangement its own id",
         "id",

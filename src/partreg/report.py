@@ -20,8 +20,8 @@ from urllib.parse import quote
 if TYPE_CHECKING:
     from rich.console import Console
 
-from partreg.lint import Problem, Rule, Severity
 from partreg.models import UNSHOWN, visible
+from partreg.problems import Problem, Rule, Severity
 
 # rich is imported only where text for people is made: a CI run's machine formats do without it.
 
@@ -549,15 +549,15 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
     colours = {State.DUE: "yellow", State.ENDING: "magenta"}
     labels = {s.value: (colours.get(s, "red"), label) for s, label in STATE_LABELS.items()}
     headings = {
-        "overdue": "Overdue",
-        "ended-not-closed": "Ended, not closed",
-        "no-review-date": "No review date known",
-        "due": "Due soon",
-        "ending": "Ending soon",
+        State.OVERDUE: "Overdue",
+        State.ENDED_NOT_CLOSED: "Ended, not closed",
+        State.NO_DATE: "No review date known",
+        State.DUE: "Due soon",
+        State.ENDING: "Ending soon",
     }
 
     def when(i: dict[str, Any]) -> str:
-        day = (i["end"] if i["state"] in ("ending", "ended-not-closed") else i["next_review"]) or ""
+        day = (i["end"] if i["state"] in (State.ENDING, State.ENDED_NOT_CLOSED) else i["next_review"]) or ""
         days = i["days"]
         said = (
             "record a review or the start"
@@ -587,14 +587,14 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
     )
     counts = {s: sum(i["state"] == s for i in items) for s in labels}
     said = [
-        f"{counts['overdue']} overdue",
-        f"{counts['due']} due soon",
-        f"{counts['ending']} ending soon",
+        f"{counts[State.OVERDUE]} overdue",
+        f"{counts[State.DUE]} due soon",
+        f"{counts[State.ENDING]} ending soon",
     ]
-    if counts["ended-not-closed"]:
-        said.append(f"{counts['ended-not-closed']} ended but not closed")
-    if counts["no-review-date"]:
-        said.append(f"{counts['no-review-date']} with no review date known")
+    if counts[State.ENDED_NOT_CLOSED]:
+        said.append(f"{counts[State.ENDED_NOT_CLOSED]} ended but not closed")
+    if counts[State.NO_DATE]:
+        said.append(f"{counts[State.NO_DATE]} with no review date known")
     out.print(f"As of {today}: {', '.join(said)}.")
 
 

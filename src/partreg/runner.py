@@ -16,9 +16,10 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from partreg.lint import Ids, Linter, Problem, Severity, duplicate_problem, run
+from partreg.lint import Ids, Linter, duplicate_problem, run
 from partreg.models import Arrangement, Settings, build_validators, read_arrangement
-from partreg.rules import ALL
+from partreg.problems import Problem, Severity
+from partreg.rules import ALL, duplicate_id
 from partreg.store import (
     DEFAULT_MAX_BYTES,
     Document,
@@ -195,7 +196,7 @@ def _render_all(
             elif part.row.id in first:
                 message = f"repeats the id {part.row.id!r} of {first[part.row.id].name}, so is left out"
                 rendered.duplicates.append(
-                    Problem(shown_as(path, base), 1, 1, "duplicate-id", Severity.ERROR, message)
+                    Problem(shown_as(path, base), 1, 1, duplicate_id.ID, Severity.ERROR, message)
                 )
                 again.add(first[part.row.id])
             else:

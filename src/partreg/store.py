@@ -41,17 +41,22 @@ import yaml_rs
 
 from partreg import advice
 from partreg.errors import CannotWrite, RegisterNotFound, UsageError, WriteRefused
-from partreg.lint import (
-    SAME_PROBLEMS_SHOWN,
-    Problem,
-    Severity,
-    collector_paused,
-    internal_error,
-    run,
-    validate_settings,
-)
+from partreg.lint import SAME_PROBLEMS_SHOWN, collector_paused, internal_error, run, validate_settings
 from partreg.models import Arrangement, PartialDate, Settings, shown
 from partreg.positions import Positions, Unsupported, scan
+from partreg.problems import Problem, Severity
+from partreg.rules import (
+    duplicate_id,
+    duplicate_key,
+    empty_file,
+    file_encoding,
+    file_too_large,
+    multiple_documents,
+    not_a_mapping,
+    unreadable_file,
+    yaml_syntax,
+    yaml_tag,
+)
 
 SETTINGS_FILE = "partreg.yaml"
 REGISTER_DIR = "register"
@@ -218,20 +223,20 @@ def read_bytes(doc: Document, max_bytes: int) -> bytes | None:
         fd = os.open(doc.path, _OPEN_FLAGS)
     except OSError as e:
         if e.errno == errno.ELOOP:
-            problem("unreadable-file", "is a symbolic link; partreg does not follow links: copy the file in")
+            problem(unreadable_file.ID, "is a symbolic link; partreg does not follow links: copy the file in")
         else:
             problem(
-                "unreadable-file", f"cannot be read ({e.strerror or e}): check it exists and its permissions"
+                unreadable_file.ID, f"cannot be read ({e.strerror or e}): check it exists and its permissions"
             )
         return None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            problem("unreadable-file", "is a folder, not a file: rename it or move it out of the register")
+            problem(unreadable_file.ID, "is a folder, not a file: rename it or move it out of the register")
             return None
         if not stat.S_ISREG(info.st_mode):
             problem(
-                "unreadable-file", "is not a regular file (a device or pipe): remove it from the register"
+                unreadable_file.ID, "is not a regular file (a device or pipe): remove it from the register"
             )
             return None
         if info.st_size > max_bytes:
@@ -244,7 +249,7 @@ def read_bytes(doc: Document, max_bytes: int) -> bytes | None:
                 break
             raw += more
     except OSError as e:
-        problem("unreadable-file", f"cannot be read ({e.strerror or e}): check its permissions")
+        problem(unreadable_file.ID, f"cannot be read ({e.strerror or e}): check its permissions")
         return None
     finally:
         os.close(fd)
@@ -261,7 +266,7 @@ _OPEN_FLAGS = (
 
 def _too_large(doc: Document, max_bytes: int) -> Document:
     return doc.fail(
-        "file-too-large",
+        file_too_large.ID,
         f"is larger than {max_bytes:,} bytes: an arrangement file is a page of text, not a data dump",
     )
 
@@ -285,17 +290,17 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
         return doc
     doc.text = text
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return problem("empty-file", "is empty: fill it in (see `partreg add`) or delete it")
+        return problem(empty_file.ID, "is empty: fill it in (see `partreg add`) or delete it")
 
     deep = _deep_block_nesting(text)
     if deep is not None:  # yaml-rs would overflow its stack on it, and take the whole run down
-        return problem("yaml-syntax", "nests lists or mappings too deeply to be read: flatten them", *deep)
+        return problem(yaml_syntax.ID, "nests lists or mappings too deeply to be read: flatten them", *deep)
     try:
         data = _parse(text)
     except yaml_rs.YAMLDecodeError as e:
         return _syntax_problem(doc, str(e))
     except (RecursionError, MemoryError, ValueError, TypeError) as e:
-        return problem("yaml-syntax", f"cannot be read as YAML ({type(e).__name__}): simplify the file")
+        return problem(yaml_syntax.ID, f"cannot be read as YAML ({type(e).__name__}): simplify the file")
 
     if "!" in text:
         tags = list(_explicit_tags(text))
@@ -303,7 +308,7 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
             more = len(tags) - n if n > SAME_PROBLEMS_SHOWN else 0
             said = f" (and {more:,} more tags, not shown one by one)" if more else ""
             problem(
-                "yaml-tag",
+                yaml_tag.ID,
                 f"uses the tag {tag}: tags are not allowed in register files; remove it{said}",
                 line,
                 column,
@@ -312,17 +317,17 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
             return doc
     if isinstance(data, list) and _several_documents(text):
         return problem(
-            "multiple-documents",
+            multiple_documents.ID,
             "holds more than one YAML document (---): keep one arrangement per file",
         )
     if not isinstance(data, dict):
         what = "a list" if isinstance(data, list) else "a single value"
-        return problem("not-a-mapping", f"is {what}, not a mapping of keys to values: start with `id: ...`")
+        return problem(not_a_mapping.ID, f"is {what}, not a mapping of keys to values: start with `id: ...`")
     if not all(type(k) is str for k in data):  # (one inside a field is the schema's: `invalid_key`)
         bad = next(k for k in data if not isinstance(k, str))
         line, column = doc.locate((bad,), at_key=True) if isinstance(bad, int | str) else (1, 1)
         return problem(
-            "yaml-syntax",
+            yaml_syntax.ID,
             f"has the key {shown(bad)}, which is not text: keys are field names; "
             "write the key as a name (quote it if it looks like a number)",
             line,
@@ -354,7 +359,7 @@ def _parse(text: str) -> Any:
 def _decode(raw: bytes, doc: Document) -> str | None:
     problem = doc.fail
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problem("file-encoding", "is UTF-16 or UTF-32: save it as UTF-8")
+        problem(file_encoding.ID, "is UTF-16 or UTF-32: save it as UTF-8")
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -365,7 +370,7 @@ def _decode(raw: bytes, doc: Document) -> str | None:
         line = before.count(b"\n") + 1
         column = e.start - (before.rfind(b"\n") + 1) + 1
         problem(
-            "file-encoding",
+            file_encoding.ID,
             f"is not UTF-8 (byte 0x{raw[e.start]:02x}): save it as UTF-8",
             line,
             column,
@@ -375,7 +380,7 @@ def _decode(raw: bytes, doc: Document) -> str | None:
         at = text.index("\x00")
         line = text.count("\n", 0, at) + 1
         problem(
-            "file-encoding",
+            file_encoding.ID,
             "contains a NUL byte: it is not a text file",
             line,
             at - (text.rfind("\n", 0, at) + 1) + 1,
@@ -390,13 +395,13 @@ def _syntax_problem(doc: Document, message: str) -> Document:
     if message.startswith("duplicate mapping key"):
         key = message.split(":", 1)[1].strip()
         line, column = _find_duplicate(text) or (1, 1)
-        return problem("duplicate-key", f"repeats the key {key}: keep one of them", line, column)
+        return problem(duplicate_key.ID, f"repeats the key {key}: keep one of them", line, column)
     if "alias" in message and "limit" in message:
-        return problem("yaml-syntax", "expands aliases (*name) too far: write the values out instead")
+        return problem(yaml_syntax.ID, "expands aliases (*name) too far: write the values out instead")
     if message.startswith("Invalid tag"):
         for line, column, tag in _explicit_tags(text):
             return problem(
-                "yaml-tag",
+                yaml_tag.ID,
                 f"uses the tag {tag}: tags are not allowed in register files; remove it",
                 line,
                 column,
@@ -406,18 +411,18 @@ def _syntax_problem(doc: Document, message: str) -> Document:
     detail = message.strip().splitlines()[-1].strip() if message.strip() else "invalid YAML"
     if detail == "recursion limit exceeded":
         return problem(
-            "yaml-syntax", "nests lists or mappings too deeply to be read: flatten them", line, column
+            yaml_syntax.ID, "nests lists or mappings too deeply to be read: flatten them", line, column
         )
     opened = _unclosed_construct(text)
     if opened is not None:
         what, (line, column) = opened
         row = text.splitlines()[line - 1] if line <= text.count("\n") + 1 else ""
         quote = row[column - 1 : column] if what == "quoted text" else None
-        return problem("yaml-syntax", f"is not valid YAML: {advice.unclosed(what, quote)}", line, column)
+        return problem(yaml_syntax.ID, f"is not valid YAML: {advice.unclosed(what, quote)}", line, column)
     said = advice.yaml_mistake(detail, text, line)
     if said is not None:  # in plain words, and the parser's own after them for whoever knows YAML
-        return problem("yaml-syntax", f"is not valid YAML: {said} (the parser says: {detail})", line, column)
-    return problem("yaml-syntax", f"is not valid YAML: {detail}", line, column)
+        return problem(yaml_syntax.ID, f"is not valid YAML: {said} (the parser says: {detail})", line, column)
+    return problem(yaml_syntax.ID, f"is not valid YAML: {detail}", line, column)
 
 
 #: How deep the diagnostics below follow lists and mappings when they read a file again. libyaml's
@@ -968,7 +973,7 @@ def open_register(root: Path, today: dt.date | None = None, *, rules: bool = Tru
         settings, iter_documents(files, root, limit), ALL if rules else (), today, known
     ):
         problems.extend(found)
-        repeated = next((p for p in found if p.rule == "duplicate-id"), None)
+        repeated = next((p for p in found if p.rule == duplicate_id.ID), None)
         if entry is not None and repeated is None:
             register.entries.append(entry)
         else:

@@ -1,5 +1,5 @@
-from partreg.lint import Severity
 from partreg.models import Settings, SignificanceSettings, SignificanceTest
+from partreg.problems import Severity
 from partreg.rules.exit_strategy_missing import RULE
 from tests.common import PARTNERSHIP, SETTINGS, check, lint_text, replace
 

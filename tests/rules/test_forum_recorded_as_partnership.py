@@ -1,4 +1,4 @@
-from partreg.lint import Severity
+from partreg.problems import Severity
 from tests.common import PARTNERSHIP, check, lint_text, replace
 
 #: A partnership the law does not require, so that only its recorded facts decide it.

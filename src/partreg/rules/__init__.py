@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partreg.lint import Rule
+from partreg.problems import Rule
 from partreg.rules import (
     characteristics_conflict,
     contract_missing_details,

@@ -7,8 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from partreg.classify import decide, statute_of
-from partreg.lint import Context, Hit, Key, Rule, Severity
 from partreg.models import Arrangement, Kind
+from partreg.problems import Context, Hit, Key, Rule, Severity
+
+#: The ids of the two rules these helpers consult (their modules take ``ID`` from here: a rule
+#: module imports this one, so this one cannot import them).
+KIND_MISMATCH = "kind-mismatch"
+GROUPED = "partnership-missing-elements"
 
 
 def texts(value: Any, key: Key = ()) -> Iterator[tuple[Key, str]]:
@@ -39,7 +44,7 @@ def decided_kind(entry: Arrangement) -> Kind | None:
 
 def mismatched(entry: Arrangement, ctx: Context) -> bool:
     """``kind-mismatch`` reports this entry: its facts decide another kind than the one recorded."""
-    if entry.kind is None or ctx.level("kind-mismatch") == "off":
+    if entry.kind is None or ctx.level(KIND_MISMATCH) == "off":
         return False
     kind = decided_kind(entry)
     return kind is not None and kind is not entry.kind
@@ -72,7 +77,6 @@ class Element:
 
 #: The policy's six agreed elements, in the policy's order (filled by each element's rule module).
 ELEMENTS: dict[str, Element] = {}
-GROUPED = "partnership-missing-elements"
 
 
 def missing_elements(entry: Arrangement, ctx: Context) -> list[Element]:

@@ -29,8 +29,10 @@ Instead:
 from collections.abc import Iterator
 
 from partreg.classify import decide, statute_of
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement
+from partreg.problems import Context, Hit, Rule, Severity
+
+ID = "characteristics-conflict"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -40,4 +42,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(("characteristics",), conflict, at_key=True)
 
 
-RULE = Rule("characteristics-conflict", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

@@ -25,9 +25,11 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, Kind
+from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules._base import recorded_as
+
+ID = "contract-missing-details"
 
 VALUES = ("value_gbp", "annual_value_gbp", "whole_life_value_gbp")
 
@@ -51,4 +53,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("contract-missing-details", Severity.ERROR, DOC or "", check)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check)

@@ -24,9 +24,11 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity, dotted
 from partreg.models import CONTROL, Arrangement
+from partreg.problems import Context, Hit, Rule, Severity, dotted
 from partreg.rules._base import texts
+
+ID = "control-character"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -42,4 +44,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             )
 
 
-RULE = Rule("control-character", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

@@ -18,7 +18,9 @@ Instead:
     ```
 """
 
-from partreg.lint import Severity
+from partreg.problems import Severity
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "disable-unknown-rule", Severity.WARNING)
+ID = "disable-unknown-rule"
+
+RULE = documented(DOC, ID, Severity.WARNING)

@@ -18,7 +18,9 @@ Instead:
     ```
 """
 
-from partreg.lint import Severity
+from partreg.problems import Severity
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "disable-without-reason", Severity.WARNING)
+ID = "disable-without-reason"
+
+RULE = documented(DOC, ID, Severity.WARNING)

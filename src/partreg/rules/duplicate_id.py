@@ -16,4 +16,6 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "duplicate-id")
+ID = "duplicate-id"
+
+RULE = documented(DOC, ID)

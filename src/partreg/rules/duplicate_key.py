@@ -18,4 +18,6 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "duplicate-key")
+ID = "duplicate-key"
+
+RULE = documented(DOC, ID)

@@ -17,4 +17,6 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "empty-file")
+ID = "empty-file"
+
+RULE = documented(DOC, ID)

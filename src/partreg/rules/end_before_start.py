@@ -21,8 +21,10 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement
+from partreg.problems import Context, Hit, Rule, Severity
+
+ID = "end-before-start"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -30,4 +32,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(("end",), f"end {entry.end} is before start {entry.start}: check both dates")
 
 
-RULE = Rule("end-before-start", Severity.ERROR, DOC or "", check)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check)

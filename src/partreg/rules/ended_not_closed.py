@@ -24,8 +24,10 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, Status
+from partreg.problems import Context, Hit, Rule, Severity
+
+ID = "ended-not-closed"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -40,4 +42,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("ended-not-closed", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

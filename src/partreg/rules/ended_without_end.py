@@ -21,8 +21,10 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, Status
+from partreg.problems import Context, Hit, Rule, Severity
+
+ID = "ended-without-end"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -34,4 +36,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("ended-without-end", Severity.ERROR, DOC or "", check)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check)

@@ -24,8 +24,10 @@ Instead:
 import datetime as dt
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, ReviewSettings, Status
+from partreg.problems import Context, Hit, Rule, Severity
+
+ID = "ending-without-exit-plan"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -46,4 +48,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     )
 
 
-RULE = Rule("ending-without-exit-plan", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

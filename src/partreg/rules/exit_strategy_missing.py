@@ -26,10 +26,12 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, Kind
+from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules._base import recorded_as
 from partreg.significance import assess
+
+ID = "exit-strategy-missing"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -48,4 +50,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     )
 
 
-RULE = Rule("exit-strategy-missing", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

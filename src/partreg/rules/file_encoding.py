@@ -16,4 +16,6 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "file-encoding")
+ID = "file-encoding"
+
+RULE = documented(DOC, ID)

@@ -15,4 +15,6 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "file-too-large")
+ID = "file-too-large"
+
+RULE = documented(DOC, ID)

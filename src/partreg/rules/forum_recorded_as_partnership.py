@@ -37,8 +37,10 @@ Instead:
 from collections.abc import Iterator
 
 from partreg.classify import FACTS, PARTNERSHIP_FACTS, decide, statute_of
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, Kind
+from partreg.problems import Context, Hit, Rule, Severity
+
+ID = "forum-recorded-as-partnership"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -58,4 +60,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     )
 
 
-RULE = Rule("forum-recorded-as-partnership", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

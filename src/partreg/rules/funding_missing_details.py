@@ -27,9 +27,11 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, Kind
+from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules._base import recorded_as
+
+ID = "funding-missing-details"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -48,4 +50,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(key, f"community funding needs `funding.{name}`: add it", about=(("funding", name),))
 
 
-RULE = Rule("funding-missing-details", Severity.ERROR, DOC or "", check)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check)

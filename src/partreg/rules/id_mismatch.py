@@ -15,8 +15,10 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement
+from partreg.problems import Context, Hit, Rule, Severity
+
+ID = "id-mismatch"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -29,4 +31,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("id-mismatch", Severity.ERROR, DOC or "", check)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check)

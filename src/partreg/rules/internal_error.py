@@ -20,4 +20,6 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "internal-error")
+ID = "internal-error"
+
+RULE = documented(DOC, ID)

@@ -20,4 +20,6 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "invalid-value")
+ID = "invalid-value"
+
+RULE = documented(DOC, ID)

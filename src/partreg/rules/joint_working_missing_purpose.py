@@ -22,9 +22,11 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, Kind
+from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules._base import recorded_as
+
+ID = "joint-working-missing-purpose"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -32,4 +34,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(("kind",), "joint working needs the forum's purpose: add `summary:`", about=(("summary",),))
 
 
-RULE = Rule("joint-working-missing-purpose", Severity.ERROR, DOC or "", check)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check)

@@ -33,8 +33,11 @@ Instead:
 from collections.abc import Iterator
 
 from partreg.classify import FACTS, changes_to, decide, statute_of
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, Kind
+from partreg.problems import Context, Hit, Rule, Severity
+from partreg.rules._base import KIND_MISMATCH
+
+ID = KIND_MISMATCH
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -78,4 +81,4 @@ ARTICLED = {
 }
 
 
-RULE = Rule("kind-mismatch", Severity.ERROR, DOC or "", check)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check)

@@ -35,8 +35,10 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel
 
-from partreg.lint import Context, Hit, Key, Rule, Severity, dotted
 from partreg.models import Arrangement
+from partreg.problems import Context, Hit, Key, Rule, Severity, dotted
+
+ID = "missing-field"
 
 #: What each list item must record, by the list's key.
 _ITEMS: tuple[tuple[str, Sequence[str]], ...] = (
@@ -100,4 +102,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
                 yield _missing(("review", "history", i, "actions", j, "description"), type(action))
 
 
-RULE = Rule("missing-field", Severity.ERROR, DOC or "", check)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check)

@@ -19,4 +19,6 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "multiple-documents")
+ID = "multiple-documents"
+
+RULE = documented(DOC, ID)

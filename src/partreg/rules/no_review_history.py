@@ -21,9 +21,11 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, ReviewSettings
+from partreg.problems import Context, Hit, Rule, Severity
 from partreg.review import interval, is_over, last_review, next_review
+
+ID = "no-review-history"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -47,4 +49,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("no-review-history", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

@@ -18,4 +18,6 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "not-a-mapping")
+ID = "not-a-mapping"
+
+RULE = documented(DOC, ID)

@@ -24,8 +24,10 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement
+from partreg.problems import Context, Hit, Rule, Severity
+
+ID = "outcome-not-measurable"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -43,4 +45,4 @@ def _named(what: str, description: str | None, index: int) -> str:
     return f"{what} {description!r}" if description else f"{what} number {index + 1}"
 
 
-RULE = Rule("outcome-not-measurable", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

@@ -21,9 +21,11 @@ Instead:
 
 from partreg.rules._base import partnership_element
 
+ID = "partnership-missing-added-value"
+
 RULE = partnership_element(
     DOC,
-    "partnership-missing-added-value",
+    ID,
     lambda e: e.added_value is not None,
     "its added value: add `added_value:` saying what working together achieves",
     ("added_value",),

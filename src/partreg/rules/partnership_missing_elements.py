@@ -38,8 +38,8 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement
+from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules import (  # each element's rule registers the element
     partnership_missing_added_value,
     partnership_missing_objectives,
@@ -49,6 +49,8 @@ from partreg.rules import (  # each element's rule registers the element
     partnership_missing_timescale,
 )
 from partreg.rules._base import ELEMENTS, GROUPED, missing_elements
+
+ID = GROUPED
 
 #: The elements in the policy's order, whichever rule module was imported first.
 ORDER = tuple(
@@ -76,4 +78,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     )
 
 
-RULE = Rule(GROUPED, Severity.ERROR, DOC or "", check)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check)

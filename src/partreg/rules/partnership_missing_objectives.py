@@ -24,9 +24,11 @@ Instead:
 
 from partreg.rules._base import partnership_element
 
+ID = "partnership-missing-objectives"
+
 RULE = partnership_element(
     DOC,
-    "partnership-missing-objectives",
+    ID,
     lambda e: bool(e.objectives),
     "a shared strategic vision or objectives: add `objectives:` with at least one",
     ("objectives",),

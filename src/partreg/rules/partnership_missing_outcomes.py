@@ -25,9 +25,11 @@ Instead:
 
 from partreg.rules._base import partnership_element
 
+ID = "partnership-missing-outcomes"
+
 RULE = partnership_element(
     DOC,
-    "partnership-missing-outcomes",
+    ID,
     lambda e: bool(e.outcomes),
     "clear measurable outcomes: add `outcomes:` with a description, measure and target",
     ("outcomes",),

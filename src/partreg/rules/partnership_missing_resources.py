@@ -24,9 +24,11 @@ Instead:
 
 from partreg.rules._base import partnership_element
 
+ID = "partnership-missing-resources"
+
 RULE = partnership_element(
     DOC,
-    "partnership-missing-resources",
+    ID,
     lambda e: (
         e.resources is not None and (e.resources.council is not None or e.resources.partners is not None)
     ),

@@ -26,9 +26,11 @@ Instead:
 
 from partreg.rules._base import partnership_element
 
+ID = "partnership-missing-risks"
+
 RULE = partnership_element(
     DOC,
-    "partnership-missing-risks",
+    ID,
     lambda e: bool(e.risks),
     "its risks: add `risks:` with a description and mitigation for each",
     ("risks",),

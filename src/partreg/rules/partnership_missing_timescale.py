@@ -25,9 +25,11 @@ Instead:
 
 from partreg.rules._base import partnership_element
 
+ID = "partnership-missing-timescale"
+
 RULE = partnership_element(
     DOC,
-    "partnership-missing-timescale",
+    ID,
     lambda e: e.end is not None or (e.review is not None and e.review.months is not None),
     "timescales for its review or life: add `review: {months: 12}` or an `end:` date",
     ("end", "review"),

@@ -22,9 +22,11 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, Kind
+from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules._base import recorded_as
+
+ID = "partnership-without-priority"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -36,4 +38,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("partnership-without-priority", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

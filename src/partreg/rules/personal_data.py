@@ -27,9 +27,11 @@ Instead:
 import re
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement
+from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules._base import texts
+
+ID = "personal-data"
 
 #: The look-behind starts an address only where a run of address characters starts: tried from
 #: every character of a long run (`a.a.a...`), the pattern would rescan the rest of the run each
@@ -105,4 +107,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             )
 
 
-RULE = Rule("personal-data", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

@@ -22,9 +22,11 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement
+from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules.outcome_not_measurable import _named
+
+ID = "risk-without-mitigation"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -36,4 +38,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             )
 
 
-RULE = Rule("risk-without-mitigation", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

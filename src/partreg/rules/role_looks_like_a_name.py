@@ -25,9 +25,11 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement
 from partreg.names import looks_like_a_name
+from partreg.problems import Context, Hit, Rule, Severity
+
+ID = "role-looks-like-a-name"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -47,4 +49,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
                 )
 
 
-RULE = Rule("role-looks-like-a-name", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

@@ -29,9 +29,11 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement
+from partreg.problems import Context, Hit, Rule, Severity
 from partreg.significance import assess
+
+ID = "significance-without-reason"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -48,4 +50,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("significance-without-reason", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

@@ -26,8 +26,10 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement
+from partreg.problems import Context, Hit, Rule, Severity
+
+ID = "start-not-recorded"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -40,4 +42,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("start-not-recorded", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

@@ -38,9 +38,11 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity
 from partreg.models import Arrangement, Kind, Status
+from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules._base import recorded_as
+
+ID = "transparency-contract-incomplete"
 
 FIELDS = (
     "supplier_registration",
@@ -74,4 +76,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("transparency-contract-incomplete", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

@@ -25,8 +25,11 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity, did_you_mean
 from partreg.models import Arrangement
+from partreg.problems import Context, Hit, Rule, Severity
+from partreg.spelling import did_you_mean
+
+ID = "unknown-contributor"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -46,4 +49,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule("unknown-contributor", Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)

@@ -19,4 +19,6 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "unknown-key")
+ID = "unknown-key"
+
+RULE = documented(DOC, ID)

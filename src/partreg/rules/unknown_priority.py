@@ -20,8 +20,11 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity, did_you_mean
 from partreg.models import Arrangement
+from partreg.problems import Context, Hit, Rule, Severity
+from partreg.spelling import did_you_mean
+
+ID = "unknown-priority"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -36,4 +39,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             yield Hit(("priorities", i), f"unknown priority {priority!r}{hint}")
 
 
-RULE = Rule("unknown-priority", Severity.ERROR, DOC or "", check)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check)

@@ -23,8 +23,11 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.lint import Context, Hit, Rule, Severity, did_you_mean
 from partreg.models import Arrangement
+from partreg.problems import Context, Hit, Rule, Severity
+from partreg.spelling import did_you_mean
+
+ID = "unknown-significance-test"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
@@ -42,4 +45,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             yield Hit(("significance", "meets", i), f"unknown significance test {name!r}{hint}")
 
 
-RULE = Rule("unknown-significance-test", Severity.ERROR, DOC or "", check)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check)

@@ -16,4 +16,6 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "unreadable-file")
+ID = "unreadable-file"
+
+RULE = documented(DOC, ID)

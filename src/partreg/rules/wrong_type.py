@@ -24,4 +24,6 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "wrong-type")
+ID = "wrong-type"
+
+RULE = documented(DOC, ID)

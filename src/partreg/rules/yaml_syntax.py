@@ -20,4 +20,6 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "yaml-syntax")
+ID = "yaml-syntax"
+
+RULE = documented(DOC, ID)

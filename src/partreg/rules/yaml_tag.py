@@ -18,4 +18,6 @@ Instead:
 
 from partreg.rules._base import documented
 
-RULE = documented(DOC, "yaml-tag")
+ID = "yaml-tag"
+
+RULE = documented(DOC, ID)
