@@ -1,0 +1,38 @@
+"""Text as partreg's messages and outputs show it: the characters that never reach a page or a
+terminal as they are, and a value quoted in a message."""
+
+from __future__ import annotations
+
+import re
+
+#: Characters that act on a terminal or a program rather than show: the C0 and C1 controls (but
+#: tab and line breaks) and DEL.
+CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+CONTROL = re.compile(f"[{CONTROLS}]")
+#: Those, and the characters that reorder text on screen (bidirectional overrides and marks).
+UNSHOWN = re.compile(f"[{CONTROLS}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def without_unshown(text: str) -> str:
+    """``text`` without the :data:`UNSHOWN` characters, as every published output gives it."""
+    return text if text.isascii() and text.isprintable() else UNSHOWN.sub("", text)
+
+
+def visible(text: str) -> str:
+    """``text`` with each :data:`UNSHOWN` character written out (``\\x1b``), for a terminal: a title
+    cannot clear the screen, retitle the window or reorder what is printed after it."""
+    if text.isascii() and text.isprintable():
+        return text
+    return UNSHOWN.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A value as a message quotes it, at most ``limit`` characters; total for any value (Python
+    refuses to write out an integer of over 4,300 digits)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+        digits = int(value.bit_length() * 0.30103) + 1
+        return f"a number of about {round(digits, 2 - len(str(digits))):,} digits"
+    if isinstance(value, str) and len(value) > limit * 2:
+        value = value[: limit * 2]  # repr of the start only: a megabyte of text is not copied twice
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
