@@ -1,6 +1,6 @@
 """The register format, field by field, as Markdown (``docs/format.md``), from the models themselves.
 
-Every field's description lives once, in ``models.py``; this module lays them
+Every field's description lives once, in the ``models`` package; this module lays them
 out for officers, with the type of each value in plain words and the version
 that added it. ``make docs`` writes the file; a test checks it is current.
 """
