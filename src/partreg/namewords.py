@@ -1,0 +1,59 @@
+"""The words that tell a role from a person's name: words of office, titles, and common given names.
+
+Data only, read by :mod:`partreg.names`: each list is lower-case words, separated by spaces.
+"""
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of ``text``, as a set: hundreds of words written as prose fit a screen, one a line would not."""
+    return frozenset(text.split())
+
+
+#: Words that make text a role (or a team), whatever else it holds.
+ROLE_WORDS = _words(
+    """
+    manager officer head director lead leader chief executive coordinator co-ordinator team assistant
+    clerk member portfolio holder chair chairman chairwoman chairperson secretary deputy principal
+    senior service services adviser advisor specialist analyst commissioner partnership partnerships
+    council councillor unit group board department directorate section office strategic corporate
+    community development planning housing finance environment health safety policy programme project
+    projects engagement officers administrator consultant supervisor superintendent inspector engineer
+    solicitor monitoring treasurer accountant auditor controller steward warden ranger worker
+    practitioner lawyer mayor cabinet committee
+    """
+)
+
+#: Titles that begin a person's name.
+TITLES = _words(
+    """
+    mr mrs ms miss mx dr cllr councillor sir dame prof professor rev revd lady lord
+    """
+)
+
+#: Common given names in England and Wales, across the ages of a council's staff.
+GIVEN_NAMES = _words(
+    """
+    aaron abdul abigail adam adrian agnes aidan aisha alan albert alex alexander alexandra alice alison
+    amanda amber amelia amy andrea andrew angela anita ann anna anne annette anthony antony april arthur
+    ashley barbara barry ben benjamin bernard beth bethany beverley bill billy bob brenda brian bridget
+    bruce callum cameron carl carol caroline carolyn catherine charles charlie charlotte chloe chris
+    christina christine christopher claire clare colin connor craig daniel danielle darren dave david
+    dawn dean debbie deborah debra declan denise dennis derek diane donna dorothy douglas duncan dylan
+    eddie edward eileen elaine eleanor elizabeth ella ellie emily emma eric ethan eve evelyn fatima
+    fiona frances francis frank freya gail gareth gary gavin gemma geoff geoffrey george georgia gerald
+    gillian gordon graham grace greg gregory hannah harriet harry hayley heather helen henry holly hugh
+    ian imran isaac isabel isabella isobel jack jackie jacob jacqueline james jamie jan jane janet
+    janice jason jay jean jeff jeffrey jennifer jenny jeremy jessica jill jim jo joan joanna joanne joe
+    joel john jon jonathan joseph josh joshua joyce judith judy julia julian julie june justin karen
+    kate katherine kathleen kathryn katie kay keith kelly kenneth kerry kevin kieran kim kirsty laura
+    lauren lee leo leon lesley leslie liam lily linda lindsay lisa liz lorraine louise lucy luke lynn
+    lynne mandy marc margaret maria marie marion mark martin mary matt matthew maureen megan melanie
+    michael michelle mike mohammed mohammad muhammad molly muriel naomi natalie natasha neil nicholas
+    nick nicola nicole nigel noah norman oliver olivia owen pamela patricia patrick paul paula pauline
+    peter philip phillip phil priya rachel rebecca richard rob robert robin roger ronald rosemary ross
+    roy ruby russell ruth ryan sally sam samantha samuel sandra sarah scott sean shane sharon sheila
+    shirley simon sophie stacey stephanie stephen steve steven stuart sue susan suzanne sylvia tanya
+    teresa terry theresa thomas tim timothy tina toby tom tony tracey tracy trevor valerie vanessa vicky
+    victoria vincent wayne wendy william yvonne zoe
+    """
+)

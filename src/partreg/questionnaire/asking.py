@@ -1,0 +1,122 @@
+"""Asking one question until its answer can be used: the default, an optional answer, a list, a date.
+
+Input and output are passed in (``ask`` reads a line, ``say`` writes one),
+so the same questions run in a terminal and in tests. What is asked, and in
+what order, is for :mod:`partreg.questionnaire.questions` and
+:mod:`partreg.questionnaire.steps`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from partreg.models import CONTROL, read_date, uk_date
+from partreg.questionnaire.answers import Invalid, earliest, parse_yes_no, typed
+
+Ask = Callable[[str], str]
+Say = Callable[[str], None]
+T = TypeVar("T")
+
+
+class Asker:
+    """Asks a question, and again until the answer parses; says why an answer cannot be used."""
+
+    def __init__(self, ask: Ask, say: Say):
+        self._ask, self.say = ask, say
+
+    def ask(
+        self, question: str, parse: Callable[[str], T], *, default: str | None = None, required: bool = True
+    ) -> T | None:
+        """Ask until the answer parses; an empty answer takes the default, or is ``None`` if optional."""
+        # a question that ends in a bracket already says what an empty answer means
+        optional = "" if required or question.endswith(")") else " (optional)"
+        prompt = f"{question}{optional} [{default}]: " if default else f"{question}{optional}: "
+        while True:
+            answer = self._ask(prompt).strip()
+            if answer == "-":
+                if not required:
+                    return None  # clears an optional answer that has a default
+                self.say("  An answer is needed here.")
+                continue
+            if CONTROL.search(answer):  # an arrow or function key where the terminal cannot edit
+                self.say("  The answer holds a control character (an arrow key?): type it again.")
+                continue
+            if not answer and default is not None:
+                answer = default
+            if not answer:
+                if not required:
+                    return None
+                self.say("  An answer is needed here.")
+                continue
+            try:
+                return parse(answer)
+            except Invalid as e:
+                self.say(f"  {_sentence(str(e))}")
+
+    def text(self, question: str, *, default: str | None = None, required: bool = True) -> str | None:
+        return self.ask(question, str, default=default, required=required)
+
+    def need(self, question: str, parse: Callable[[str], T], *, default: str | None = None) -> T:
+        value = self.ask(question, parse, default=default, required=True)
+        assert value is not None  # required answers are never None
+        return value
+
+    def many(
+        self,
+        what: str,
+        ask_one: Callable[[int], dict[str, Any] | str | None],
+        *,
+        at_least: int,
+        now: list[Any] | None = None,
+    ) -> list[Any]:
+        """Ask for items until an empty answer, after at least ``at_least`` of them; asked again
+        (``now`` the items so far), the officer may keep them all."""
+        kept = "it" if now and len(now) == 1 else f"all {len(now or ())}"
+        if now and self.need(f"Keep {kept} as before, or give them again (no)", parse_yes_no, default="yes"):
+            return now
+        items: list[Any] = []
+        while True:
+            item = ask_one(len(items) + 1)
+            if item is None:
+                if len(items) >= at_least:
+                    return items
+                self.say(f"  At least {at_least} {what} needed.")
+                continue
+            items.append(item)
+
+    def date(
+        self, question: str, *, default: Any = None, required: bool = True, after: Any = None
+    ) -> dt.date | int | str | None:
+        """A date as precise as the officer knows it, as written to the file; the UK way is read and
+        said back in full, and ``1/4/2025`` (either order) is confirmed once."""
+        while True:
+            text = self.ask(question, str, default=typed(default), required=required)
+            if text is None:
+                return None
+            try:
+                day = read_date(text)
+            except ValueError as e:
+                either = uk_date(text)
+                if either is None:
+                    self.say(f"  {_sentence(str(e))}")
+                    continue
+                if not self.need(f"  Is {text.strip()} {either.display()}?", parse_yes_no, default="yes"):
+                    self.say("  Then write it as YYYY-MM-DD, so it cannot be misread.")
+                    continue
+                day = either
+            if text.strip() != day.iso:
+                self.say(f"  Read as {day.display()} ({day.iso}).")
+            if after is not None and day.latest < earliest(after):
+                self.say(f"  That is before {typed(after)}: give a date on or after it.")
+                continue
+            return day.yaml_value()
+
+
+def _sentence(text: str) -> str:
+    """``text`` as a sentence: a capital first, unless it starts with a file name, an id or a quote
+    (``register/x.yaml already exists``), which keep theirs; and a full stop."""
+    first = text.split(" ", 1)[0]
+    keep = any(c in first for c in "/-_'.\"") or first[:1].isdigit()
+    return f"{text if keep else text[:1].upper() + text[1:]}{'' if text.endswith('.') else '.'}"

@@ -1,0 +1,143 @@
+"""A new entry's draft: its id proposed from its title, its fields from the answers, in the format's order.
+
+What ``add`` writes, and ``import`` and ``init`` start from: plain data (no
+YAML here), keyed and ordered as the models declare the format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from partreg.models import RESERVED_NAMES, Arrangement, Kind, inner_model
+from partreg.readers import representative, slug
+
+#: What a contract's value covers, as the officer answers: the field it goes in, and how it reads.
+VALUE_COVERS = {
+    "year": ("annual_value_gbp", "a year"),
+    "whole": ("whole_life_value_gbp", "the whole contract"),
+    "?": ("value_gbp", "not known (a year or the whole contract)"),
+}
+
+
+def propose_id(title: str) -> str:
+    """An id from a title: ``Brentwood Community Fund (2025)`` -> ``brentwood-community-fund-2025``."""
+    proposed = slug(title)
+    if len(proposed) > 64:
+        proposed = proposed[:64].rsplit("-", 1)[0]
+    if proposed in RESERVED_NAMES or len(proposed) < 3:
+        proposed = f"{proposed}-arrangement".strip("-")
+    return proposed
+
+
+def free_id(proposed: str, taken: Callable[[str], bool]) -> str:
+    """``proposed``, or with the first number that makes it unused: ``-2``, ``-3``..."""
+    n, found = 1, proposed
+    while taken(found):
+        n += 1
+        found = f"{proposed}-{n}"
+    return found
+
+
+def entry_from(a: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    """The entry the answers ``a`` make (by the key of each question that applies), as plain data in
+    the format's key order; ``today`` is when every fact was given."""
+    facts, kind = a["kind"]
+    draft: dict[str, Any] = {
+        "id": a["id"],
+        "title": a["title"],
+        "kind": kind.value,
+        "status": a["status"],
+    }
+    if a.get("summary"):
+        draft["summary"] = a["summary"]
+    draft["lead"] = {"role": a["role"], "service": a["service"]}
+    if a.get("member"):
+        draft["lead"]["member"] = a["member"]
+    if a.get("priorities"):
+        draft["priorities"] = a["priorities"]
+    draft["partners"] = a["partners"]
+    if a.get("form"):
+        draft["form"] = a["form"]
+    if a.get("representatives"):
+        draft["representatives"] = [representative(name) for name in a["representatives"]]
+    if kind is Kind.CONTRACT:
+        draft["contract"] = {"reference": a["reference"], VALUE_COVERS[a["value_covers"]][0]: a["value"]}
+        for key in ("procurement_route", "supplier_registration", "supplier_sme", "supplier_vcse"):
+            if a.get(key) is not None:
+                draft["contract"][key] = a[key]
+    elif kind is Kind.COMMUNITY_FUNDING:
+        draft["funding"] = {
+            "amount_gbp": a["amount"],
+            "period_start": a["period_start"],
+            "period_end": a["period_end"],
+            "actions": a["actions"],
+        }
+        if a.get("award_date") is not None:
+            draft["funding"]["award_date"] = a["award_date"]
+        if a.get("recipient_registration"):
+            number = a["recipient_registration"]
+            draft["funding"]["recipient_registration"] = number
+            if org_id := org_id_of(number):
+                draft["funding"]["recipient_org_id"] = org_id
+    elif kind is Kind.PARTNERSHIP:
+        if a["statutory"]:
+            draft["statutory"] = True
+            draft["statutory_basis"] = a["statutory"]
+        draft["objectives"] = a["objectives"]
+        draft["outcomes"] = a["outcomes"]
+        council = {"funding_gbp": a.get("council_funding"), "staff": a.get("staff")}
+        resources: dict[str, Any] = {}
+        if any(v is not None for v in council.values()):
+            resources["council"] = {k: v for k, v in council.items() if v is not None}
+        resources["partners"] = a["partners_commit"]
+        draft["resources"] = resources
+        draft["added_value"] = a["added_value"]
+        draft["risks"] = a["risks"]
+    known = {k: v for k, v in facts.items() if v is not None}
+    if known:
+        draft["characteristics"] = known
+    draft["start"] = a["start"]
+    if a.get("end") is not None:
+        draft["end"] = a["end"]
+    draft["last_verified"] = today  # every fact was given just now
+    review: dict[str, Any] = {}
+    if kind is Kind.PARTNERSHIP:
+        review["months"] = a["months"]
+    if a.get("last_review"):
+        review["history"] = [a["last_review"]]
+    if review:
+        draft["review"] = review
+    ordered: dict[str, Any] = canonical(draft)
+    return ordered
+
+
+def org_id_of(number: str) -> str | None:
+    """The org-id of a registration number where its form says which register it is in: a charity
+    in England and Wales (6 or 7 digits, ``GB-CHC-``) or a company (8 digits, or two letters and 6,
+    ``GB-COH-``); ``None`` where it does not."""
+    n = "".join(number.split()).upper()
+    if re.fullmatch(r"\d{6,7}", n):
+        return f"GB-CHC-{n}"
+    if re.fullmatch(
+        r"(?:\d{8}|(?:OC|NI|SO|FC|IP|RS)\d{6})", n
+    ):  # SC and 6 digits: a Scottish charity or company
+        return f"GB-COH-{n}"
+    return None
+
+
+def canonical(data: Any, model: Any = Arrangement) -> Any:
+    """``data`` with its keys in the format's order (the models' field order), recursively."""
+    if isinstance(data, dict) and model is not None and hasattr(model, "model_fields"):
+        fields = model.model_fields
+        ordered = {k: data[k] for k in fields if k in data}
+        ordered.update({k: v for k, v in data.items() if k not in ordered})
+        return {
+            k: canonical(v, inner_model(fields[k].annotation) if k in fields else None)
+            for k, v in ordered.items()
+        }
+    if isinstance(data, list):
+        return [canonical(v, model) for v in data]
+    return data

@@ -1,0 +1,383 @@
+"""The form's questions: what is asked for a new entry, in what order, when each applies, how it reads.
+
+Each question is a :class:`Step`: its key in the answers, its label in the
+summary, how it is asked, when it applies (most only to one kind), and how
+its answer is shown back. The summary numbers them in this order, and an
+answer changed there asks again the answers that depend on it
+(:data:`DEPENDS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from partreg.models import FORM_LABELS, Kind, PartialDate
+from partreg.questionnaire.answers import (
+    choice,
+    earliest,
+    parse_fact,
+    parse_months,
+    parse_names,
+    parse_pounds,
+    parse_route,
+    parse_text,
+    typed,
+)
+from partreg.questionnaire.draft import VALUE_COVERS, free_id, propose_id
+from partreg.questionnaire.questions import Questions
+from partreg.readers import pounds
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question of the form: its key in the answers, its label in the summary, how it is asked
+    (given the answer so far, ``None`` the first time), when it applies, and how its answer reads."""
+
+    key: str
+    label: str
+    ask: Callable[[Any], Any]
+    applies: Callable[[], bool] = lambda: True
+    shown: Callable[[Any], str] = lambda v: typed(v) or "(none)"
+
+
+#: The answers asked again when the one they depend on changes: checked against it, or defaulted from it.
+DEPENDS = {
+    "start": ("end", "last_review", "period_start"),
+    "end": ("period_end",),
+    "status": ("end",),
+    "period_start": ("period_end",),
+}
+
+
+def steps_of(q: Questions) -> list[Step]:
+    """Every question of the form, in the order asked; each says when it applies."""
+    a = q.answers
+
+    def kind() -> Kind | None:
+        return a["kind"][1] if "kind" in a else None
+
+    def started() -> bool:  # before today: it may have been reviewed
+        return "start" in a and earliest(a["start"]) < q.today
+
+    def of(k: Kind) -> Callable[[], bool]:
+        return lambda: kind() is k
+
+    contract, funding, partnership = of(Kind.CONTRACT), of(Kind.COMMUNITY_FUNDING), of(Kind.PARTNERSHIP)
+    return [
+        *_the_arrangement(q, kind),
+        *_who(q, kind),
+        *_when(q, started),
+        *_contract(q, contract),
+        *_funding(q, funding),
+        *_partnership_aims(q, partnership),
+        *_partnership_means(q, partnership),
+    ]
+
+
+def _the_arrangement(q: Questions, kind: Callable[[], Kind | None]) -> list[Step]:
+    """What it is: its title, kind, id, status and purpose."""
+    a = q.answers
+    return [
+        Step("title", "Title", lambda now: q.need("Title of the arrangement", parse_text, default=now)),
+        Step("kind", "Kind", q.ask_kind, shown=lambda v: f"{v[1].value}"),
+        Step(
+            "id",
+            "Id (the file name)",
+            lambda now: q.need(
+                "Id (the file name)",
+                q.new_id,
+                default=now or free_id(propose_id(a["title"]), q.exists),
+            ),
+        ),
+        Step(
+            "status",
+            "Status",
+            lambda now: q.need(
+                "Status (proposed, active, ended)",
+                choice(["proposed", "active", "ended"]),
+                default=now or "active",
+            ),
+        ),
+        Step(
+            "summary",
+            "What it is for",
+            lambda now: q.text(
+                "What is it for, in a sentence", default=now, required=kind() is Kind.JOINT_WORKING
+            ),
+        ),
+    ]
+
+
+def _who(q: Questions, kind: Callable[[], Kind | None]) -> list[Step]:
+    """Who leads it, who is in it, and what it serves."""
+    return [
+        Step(
+            "role",
+            "Lead officer's role",
+            lambda now: q.need("Lead officer's role (a role, not a name)", q.role, default=now),
+        ),
+        Step("service", "Lead service", lambda now: q.need("Lead service", parse_text, default=now)),
+        Step(
+            "member",
+            "Lead councillor",
+            lambda now: q.text("Lead councillor or portfolio holder", default=now, required=False),
+        ),
+        Step(
+            "form",
+            "What the body is",
+            q.form,
+            applies=lambda: kind() in (Kind.PARTNERSHIP, Kind.JOINT_WORKING),
+            shown=lambda v: FORM_LABELS[v] if v else "(not said)",
+        ),
+        Step(
+            "representatives",
+            "Council representatives",
+            lambda now: q.ask(
+                "The council's representatives on it (councillors or roles, separated by commas)",
+                parse_names,
+                default=", ".join(now) if now else None,
+                required=False,
+            ),
+            applies=lambda: kind() in (Kind.PARTNERSHIP, Kind.JOINT_WORKING),
+            shown=lambda v: "; ".join(v) if v else "(none)",
+        ),
+        Step(
+            "priorities",
+            "Priorities",
+            lambda now: q.priorities(required=kind() is Kind.PARTNERSHIP, now=now),
+            applies=lambda: bool(q.settings.priorities),
+            shown=lambda v: ", ".join(q.settings.priorities.get(p, p) for p in v) if v else "none",
+        ),
+        Step(
+            "partners",
+            "Partners",
+            lambda now: q.many("partner is", q.partner, at_least=1, now=now),
+            shown=lambda v: "; ".join(f"{p['name']} ({p['sector']})" for p in v),
+        ),
+    ]
+
+
+def _when(q: Questions, started: Callable[[], bool]) -> list[Step]:
+    """When it starts and ends, and when it was last reviewed."""
+    a = q.answers
+    return [
+        Step("start", "Start", lambda now: q.date("Start date", default=now or q.today)),
+        Step(
+            "end",
+            "End",
+            lambda now: q.date(
+                "End date", default=now, required=a.get("status") == "ended", after=a.get("start")
+            ),
+        ),
+        Step("last_review", "Last review", q.last_review, applies=started, shown=_review_shown),
+    ]
+
+
+def _contract(q: Questions, contract: Callable[[], bool]) -> list[Step]:
+    """What a contract needs: its reference, value, supplier and route."""
+    return [
+        Step(
+            "reference",
+            "Contract reference",
+            lambda now: q.need("Contract reference", parse_text, default=now),
+            applies=contract,
+        ),
+        Step(
+            "value",
+            "Contract value",
+            lambda now: q.need("Contract value in pounds", parse_pounds, default=typed(now)),
+            applies=contract,
+            shown=_pounds,
+        ),
+        Step(
+            "value_covers",
+            "The value covers",
+            lambda now: q.need(
+                "Is that a year's value, or the whole contract's (year, whole, or ? if not known)",
+                choice(list(VALUE_COVERS)),
+                default=now or "?",
+            ),
+            applies=contract,
+            shown=lambda v: VALUE_COVERS[v][1],
+        ),
+        Step(
+            "supplier_registration",
+            "Supplier's company or charity number",
+            lambda now: q.text("The supplier's company or charity number", default=now, required=False),
+            applies=contract,
+        ),
+        Step(
+            "procurement_route",
+            "Let through",
+            lambda now: q.ask(
+                "Was it let through an invitation to quote (quote), a published invitation to tender "
+                "(tender), or another route (say which, e.g. framework)",
+                parse_route,
+                default=now,
+                required=False,
+            ),
+            applies=contract,
+        ),
+        _supplier_is(q, "supplier_sme", "an SME", "a small or medium-sized enterprise", contract),
+        _supplier_is(
+            q,
+            "supplier_vcse",
+            "a VCSE",
+            "a voluntary, community or social enterprise organisation",
+            contract,
+        ),
+    ]
+
+
+def _funding(q: Questions, funding: Callable[[], bool]) -> list[Step]:
+    """What community funding needs: the amount, the period, the recipient and the actions."""
+    a = q.answers
+    return [
+        Step(
+            "amount",
+            "Funding",
+            lambda now: q.need("Amount of funding in pounds", parse_pounds, default=typed(now)),
+            applies=funding,
+            shown=_pounds,
+        ),
+        Step(
+            "period_start",
+            "Funded period starts",
+            lambda now: q.date("Funded period starts", default=now or a.get("start")),
+            applies=funding,
+        ),
+        Step(
+            "period_end",
+            "Funded period ends",
+            lambda now: q.date(
+                "Funded period ends", default=now or a.get("end"), after=a.get("period_start")
+            ),
+            applies=funding,
+        ),
+        Step(
+            "award_date",
+            "Awarded on",
+            lambda now: q.date("When was it awarded", default=now, required=False),
+            applies=funding,
+        ),
+        Step(
+            "recipient_registration",
+            "Recipient's charity or company number",
+            lambda now: q.text("The recipient's charity or company number", default=now, required=False),
+            applies=funding,
+        ),
+        Step(
+            "actions",
+            "Actions agreed in return",
+            lambda now: q.many("action is", q.item("Action agreed in return"), at_least=1, now=now),
+            applies=funding,
+            shown="; ".join,
+        ),
+    ]
+
+
+def _partnership_aims(q: Questions, partnership: Callable[[], bool]) -> list[Step]:
+    """What a partnership is for: the law that requires it, its objectives and outcomes."""
+    return [
+        Step(
+            "statutory",
+            "Required by law",
+            q.statutory,
+            applies=partnership,
+            shown=lambda v: v or "no",
+        ),
+        Step(
+            "objectives",
+            "Shared objectives",
+            lambda now: q.many("objective is", q.item("Shared objective"), at_least=1, now=now),
+            applies=partnership,
+            shown="; ".join,
+        ),
+        Step(
+            "outcomes",
+            "Outcomes",
+            lambda now: q.many("outcome is", q.outcome, at_least=1, now=now),
+            applies=partnership,
+            shown=lambda v: "; ".join(f"{o['description']} (target: {o['target']})" for o in v),
+        ),
+    ]
+
+
+def _partnership_means(q: Questions, partnership: Callable[[], bool]) -> list[Step]:
+    """What a partnership puts in and watches: its resources, added value, risks and reviews."""
+    return [
+        Step(
+            "council_funding",
+            "Council funding a year",
+            lambda now: q.ask(
+                "Council funding in pounds a year", parse_pounds, default=typed(now), required=False
+            ),
+            applies=partnership,
+            shown=_pounds,
+        ),
+        Step(
+            "staff",
+            "Council staff time",
+            lambda now: q.text("Council staff time, such as 0.5 FTE", default=now, required=False),
+            applies=partnership,
+        ),
+        Step(
+            "partners_commit",
+            "What the partners commit",
+            lambda now: q.need("What the partners commit", parse_text, default=now),
+            applies=partnership,
+        ),
+        Step(
+            "added_value",
+            "Added value",
+            lambda now: q.need("Added value: what working together achieves", parse_text, default=now),
+            applies=partnership,
+        ),
+        Step(
+            "risks",
+            "Risks",
+            lambda now: q.many("risk is", q.risk, at_least=1, now=now),
+            applies=partnership,
+            shown=lambda v: "; ".join(f"{r['description']} ({r['likelihood']}/{r['impact']})" for r in v),
+        ),
+        Step(
+            "months",
+            "Months between reviews",
+            lambda now: q.need(
+                "Months between reviews",
+                parse_months,
+                default=str(now or q.settings.review.default_months),
+            ),
+            applies=partnership,
+        ),
+    ]
+
+
+def _supplier_is(q: Questions, key: str, short: str, long: str, applies: Callable[[], bool]) -> Step:
+    """Whether a contract's supplier is an SME, or a VCSE: yes, no, or not known."""
+    return Step(
+        key,
+        f"Supplier is {short}",
+        lambda now: q.ask(
+            f"Is the supplier {long} (yes, no, ?)", parse_fact, default=_fact_word(now), required=False
+        ),
+        applies=applies,
+        shown=lambda v: {True: "yes", False: "no", None: "not known"}[v],
+    )
+
+
+def _fact_word(value: bool | None) -> str | None:
+    return {True: "yes", False: "no"}.get(value) if value is not None else None
+
+
+def _pounds(value: Any) -> str:
+    return "(none)" if value is None else pounds(value)
+
+
+def _review_shown(record: dict[str, Any] | None) -> str:
+    if not record:
+        return "not reviewed yet"
+    by = f", by {record['by']}" if record.get("by") else ""
+    return f"{PartialDate.parse(record['date']).display()} ({record['outcome']}{by})"
