@@ -24,9 +24,9 @@ from hypothesis import strategies as st
 
 from partreg import store
 from partreg.lint import Linter
-from partreg.positions import Unsupported, scan
 from partreg.rules import ALL
 from partreg.store import Document, parse_document
+from partreg.yaml.scanner import Unsupported, scan
 from tests import common
 from tests.common import REPO, SETTINGS, SHARED
 

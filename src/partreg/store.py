@@ -43,7 +43,6 @@ from partreg import advice
 from partreg.errors import CannotWrite, RegisterNotFound, UsageError, WriteRefused
 from partreg.lint import SAME_PROBLEMS_SHOWN, collector_paused, internal_error, run, validate_settings
 from partreg.models import Arrangement, PartialDate, Settings, shown
-from partreg.positions import Positions, Unsupported, scan
 from partreg.problems import Problem, Severity
 from partreg.rules import (
     duplicate_id,
@@ -57,6 +56,7 @@ from partreg.rules import (
     yaml_syntax,
     yaml_tag,
 )
+from partreg.yaml.scanner import Positions, Unsupported, scan
 
 SETTINGS_FILE = "partreg.yaml"
 REGISTER_DIR = "register"

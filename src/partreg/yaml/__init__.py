@@ -1,0 +1,1 @@
+"""YAML for partreg: the code that reads and writes register files as YAML."""
