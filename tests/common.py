@@ -12,7 +12,7 @@ from partreg.lint import run, validate_settings
 from partreg.models import Settings
 from partreg.problems import Problem
 from partreg.rules import ALL
-from partreg.store import parse_document
+from partreg.yaml.reading import parse_document
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -11,7 +11,7 @@ import jsonschema
 from typer.testing import CliRunner
 
 from partreg.cli import app
-from partreg.store import register_files
+from partreg.folders import register_files
 from tests.common import PARTNERSHIP, REPO, replace
 
 runner = CliRunner()
@@ -154,7 +154,7 @@ def test_rules_lists_every_rule_and_explains_one():
 
 
 def test_schema_validates_the_example_register_and_rejects_typos():
-    from partreg.store import load_fast_data
+    from partreg.yaml.reading import load_fast_data
 
     code, out, _ = partreg("schema")
     schema = json.loads(out)

@@ -8,7 +8,7 @@ import pytest
 
 from partreg.lint import run
 from partreg.rules import ALL
-from partreg.store import load_fast_data, load_roundtrip_data, parse_document
+from partreg.yaml.reading import load_fast_data, load_roundtrip_data, parse_document
 from tests.common import SHARED
 
 CORPUS = SHARED / "corpora" / "yaml-test-suite"

@@ -2,8 +2,9 @@
 
 import re
 
+from partreg.folders import register_files
 from partreg.models import Kind, Status
-from partreg.store import open_register, register_files
+from partreg.store import open_register
 from tests.common import REPO
 
 

@@ -14,8 +14,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from partreg.folders import register_files
 from partreg.models import Arrangement, PartialDate, arrangement_schema, plain, read_arrangement
-from partreg.store import load_fast_data, register_files
+from partreg.yaml.reading import load_fast_data
 from tests.common import REPO, VALID, lint_text, run_partreg
 
 AS_OF = "2026-01-15"
@@ -165,7 +166,7 @@ def register(tmp_path):
 
 def settings_object():
     from partreg.lint import validate_settings
-    from partreg.store import parse_document
+    from partreg.yaml.reading import parse_document
 
     settings, problems = validate_settings(parse_document(SETTINGS.encode(), "partreg.yaml"))
     assert problems == [] and settings is not None
@@ -708,7 +709,7 @@ def test_a_listing_and_the_page_say_the_same_council_money():
     """One reading of what the council puts in, for `list` and the page: a contract's value a year
     first, its whole-life value where that is all there is, a partnership's latest contributions."""
     from partreg.export import council_money, summary_record
-    from partreg.store import parse_document
+    from partreg.yaml.reading import parse_document
     from tests.common import CONTRACT, PARTNERSHIP, replace
 
     def entry(text):

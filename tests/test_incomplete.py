@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 
 from partreg.models import arrangement_schema
-from partreg.store import load_fast_data
+from partreg.yaml.reading import load_fast_data
 from tests.common import (
     COMMUNITY_FUNDING,
     CONTRACT,

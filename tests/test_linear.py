@@ -24,7 +24,7 @@ import pytest
 
 from partreg.importer import map_columns, read_rows
 from partreg.runner import lint_files
-from partreg.store import DEFAULT_MAX_BYTES
+from partreg.yaml.reading import DEFAULT_MAX_BYTES
 from tests.common import PARTNERSHIP, SETTINGS, replace
 
 SMALL = 10_000

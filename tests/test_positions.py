@@ -1,6 +1,6 @@
 """The quick scanner gives every line and column exactly as composing the file with ruamel.yaml does.
 
-``store.Document.locate`` finds a position with ``positions.scan`` where that
+``Document.locate`` finds a position with ``scanner.scan`` where that
 scanner reads the file, and composes the file with ruamel.yaml otherwise (the
 slow path, ``Document.locate_by_composing``). These tests hold the two to the
 same answer: for every data path in every file (each key and value, each list
@@ -22,11 +22,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from partreg import store
 from partreg.lint import Linter
-from partreg.positions import Unsupported, scan
 from partreg.rules import ALL
-from partreg.store import Document, parse_document
+from partreg.yaml import positions
+from partreg.yaml.marks import Unsupported
+from partreg.yaml.reading import Document, parse_document
+from partreg.yaml.scanner import scan
 from tests import common
 from tests.common import REPO, SETTINGS, SHARED
 
@@ -85,7 +86,7 @@ def composes(text: str) -> bool:
     """Whether ruamel.yaml composes ``text``: where it does not, the slow path has no position but
     1:1 to give, and the scanner's are the only ones there are."""
     try:
-        return store.compose_for_positions(text) is not None
+        return positions.compose_for_positions(text) is not None
     except Exception:
         return False
 
@@ -93,7 +94,7 @@ def composes(text: str) -> bool:
 def lint(text: str, *, slow: bool, monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
     with monkeypatch.context() as patch:
         if slow:
-            patch.setattr(store, "scan", lambda text: None)
+            patch.setattr(positions, "scan", lambda text: None)
         doc = parse_document(text.encode("utf-8", "surrogatepass"), "file.yaml")
         _, problems = Linter(SETTINGS, ALL, dt.date(2026, 1, 1)).check(doc, "file")
     return [(p.line, p.column, p.rule, p.key, p.message) for p in problems]
@@ -200,7 +201,7 @@ def test_a_register_file_is_scanned_not_composed(monkeypatch):
         raise AssertionError("composed")
 
     text = common.replace(common.PARTNERSHIP, "start: 2021-04-01\n", "") + "partners_note: x\n"
-    monkeypatch.setattr(store, "compose_for_positions", refuse)
+    monkeypatch.setattr(positions, "compose_for_positions", refuse)
     doc = parse_document(text.encode(), "p.yaml")
     _, problems = Linter(SETTINGS, ALL, dt.date(2026, 1, 1)).check(doc, "test-partnership")
     last = text.count("\n")
@@ -353,7 +354,7 @@ def test_scanned_and_composed_agree_whatever_path_lint_takes(monkeypatch, tmp_pa
         path.write_text(text, encoding="utf-8")
         files.append(path)
     quick = list(lint_files(files, tmp_path, SETTINGS, dt.date(2026, 1, 1)))
-    monkeypatch.setattr(store, "scan", lambda text: None)
+    monkeypatch.setattr(positions, "scan", lambda text: None)
     slow = list(lint_files(files, tmp_path, SETTINGS, dt.date(2026, 1, 1)))
     assert quick == slow
     assert sum(len(found) for found in quick) > 100

@@ -13,9 +13,9 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from partreg import store
+from partreg import files
 from partreg.cli import app
-from partreg.store import load_fast_data
+from partreg.yaml.reading import load_fast_data
 from tests.test_cli import partreg
 
 ENTRY = """\
@@ -210,7 +210,7 @@ def _a_finished_pid() -> int:
 def _officer(register, name: str, entered, others_entered, results) -> None:
     """One `partreg review`, in a process of its own, held inside its critical section until the
     other officer's review has started too (so the two are forced to overlap)."""
-    real_writer, real_replace = store.one_writer, os.replace
+    real_writer, real_replace = files.one_writer, os.replace
 
     def writer(folder, **kwargs):
         entered.set()  # about to ask for the lock
@@ -222,7 +222,7 @@ def _officer(register, name: str, entered, others_entered, results) -> None:
             time.sleep(0.05)  # ... and is waiting at the lock (or, without one, reading the old file)
         return real_replace(src, dst, *args, **kwargs)
 
-    store.one_writer = writer
+    files.one_writer = writer
     os.replace = replace
     os.chdir(register)
     result = CliRunner().invoke(app, [*REVIEW, "--notes", name])

@@ -13,7 +13,9 @@ import yaml_rs
 from icalendar import Calendar
 
 from partreg.models import PartialDate
-from partreg.store import add_review, load_fast_data, open_register
+from partreg.store import open_register
+from partreg.yaml.editor import add_review
+from partreg.yaml.reading import load_fast_data
 from tests.common import REPO
 from tests.test_cli import partreg
 

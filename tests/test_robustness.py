@@ -17,9 +17,10 @@ import yaml_rs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from partreg.files import write_atomic
 from partreg.lint import run
 from partreg.rules import ALL, BY_ID
-from partreg.store import load_fast_data, parse_document, write_atomic
+from partreg.yaml.reading import load_fast_data, parse_document
 from tests.common import PARTNERSHIP, REPO, SETTINGS, paths_in
 
 EXAMPLES = 300
@@ -539,7 +540,7 @@ def test_a_registers_own_template_runs_sandboxed_and_fails_in_one_line(register,
 
 
 def test_a_registers_own_template_that_only_reads_its_values_is_used(register):
-    from partreg.store import package_templates
+    from partreg.folders import package_templates
     from tests.common import run_partreg
 
     own = register / "templates" / "html"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from partreg.folders import read_settings, register_files
 from partreg.runner import PARALLEL_FROM, jobs_for, lint_files
-from partreg.store import read_settings, register_files
 from tests.common import REPO
 
 
@@ -63,10 +63,10 @@ def test_how_many_processes():
 
 
 def publish(root, out, jobs):
+    from partreg.folders import package_templates
     from partreg.render import publication
     from partreg.runner import publish, render_files
     from partreg.site import open_site
-    from partreg.store import package_templates
     from partreg.templating import template_dirs
 
     settings, _ = read_settings(root)

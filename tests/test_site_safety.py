@@ -115,10 +115,10 @@ def test_a_symbolic_link_where_render_writes_is_refused_and_nothing_is_written(r
 def test_pages_written_by_workers_are_never_moved_through_a_symbolic_link(register, outside):
     """The check before rendering is not all: publishing each page refuses a link on its way too."""
     from partreg.errors import UsageError
+    from partreg.folders import package_templates, read_settings, register_files
     from partreg.render import publication
     from partreg.runner import discard, publish, render_files
     from partreg.site import check_site, open_site
-    from partreg.store import package_templates, read_settings, register_files
     from partreg.templating import template_dirs
 
     settings, _ = read_settings(register)

@@ -3,19 +3,11 @@
 import pytest
 
 from partreg.errors import RegisterNotFound, UsageError, WriteRefused
+from partreg.files import write_atomic
+from partreg.folders import expand_paths, find_root, register_files, resolve_root
 from partreg.models import PartialDate
-from partreg.store import (
-    expand_paths,
-    find_root,
-    load_fast_data,
-    load_roundtrip_data,
-    open_register,
-    parse_document,
-    read_document,
-    register_files,
-    resolve_root,
-    write_atomic,
-)
+from partreg.store import open_register
+from partreg.yaml.reading import load_fast_data, load_roundtrip_data, parse_document, read_document
 from tests.common import PARTNERSHIP, REPO, run_partreg
 
 
@@ -144,7 +136,7 @@ def test_write_atomic_refuses_a_file_changed_since_it_was_read(tmp_path):
 def test_a_write_that_cannot_happen_is_one_clear_error(tmp_path):
     """No folder, or a file where the folder should be: CannotWrite naming the path, nothing left behind."""
     from partreg.errors import CannotWrite, PartregError
-    from partreg.store import make_folder, write_atomic
+    from partreg.files import make_folder, write_atomic
 
     (tmp_path / "a-file").write_text("x")
     for target in (tmp_path / "missing" / "entry.yaml", tmp_path / "a-file" / "entry.yaml"):
@@ -184,9 +176,9 @@ def test_a_line_separator_or_control_character_in_a_comment_does_not_shift_later
 def test_diagnostics_that_read_a_file_again_stop_within_their_budget(monkeypatch):
     """Beyond the events the diagnostics may read, a repeated key or an unclosed bracket is still the
     file's one problem; only the finer position is not looked for."""
-    from partreg import store
+    from partreg.yaml import diagnostics
 
-    monkeypatch.setattr(store, "_RESCAN_EVENTS", 50)
+    monkeypatch.setattr(diagnostics, "_RESCAN_EVENTS", 50)
     many = "".join(f"key_{i}: {i}\n" for i in range(100))
     [repeated] = parse_document((many + "key_1: again\n").encode(), "f.yaml").problems
     assert (repeated.rule, repeated.line, repeated.column) == ("duplicate-key", 1, 1)

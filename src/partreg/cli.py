@@ -244,14 +244,14 @@ def _main(
 
 
 def _root(root: Path | None) -> Path:
-    from partreg.store import resolve_root
+    from partreg.folders import resolve_root
 
     return resolve_root(root, Path.cwd())
 
 
 def _ids_on_disk(base: Path) -> set[str]:
     """The ids the register's file names give (``csp.yaml`` and ``csp.yml`` are both ``csp``)."""
-    from partreg.store import entry_stem, register_files
+    from partreg.folders import entry_stem, register_files
 
     return {entry_stem(p.name) for p in register_files(base)}
 
@@ -260,9 +260,9 @@ def _entry_file(base: Path, arrangement_id: str) -> Path:
     """``register/<id>.yaml`` (or ``.yml``) of the register at ``base``; if there is none, the nearest id is suggested."""
     import re
 
+    from partreg.folders import REGISTER_DIR, entry_stem, register_files
     from partreg.models import ID_PATTERN
     from partreg.spelling import did_you_mean
-    from partreg.store import REGISTER_DIR, entry_stem, register_files
 
     if not re.match(ID_PATTERN, arrangement_id):
         raise UsageError(
@@ -284,7 +284,7 @@ def _entry_file(base: Path, arrangement_id: str) -> Path:
 
 def _settings(base: Path) -> "Settings":
     """The register's settings; a ``partreg.yaml`` that cannot be read stops the command."""
-    from partreg.store import read_settings
+    from partreg.folders import read_settings
 
     return _usable(*read_settings(base))
 
@@ -308,7 +308,7 @@ def _usable(settings: "Settings | None", problems: "list[Problem]") -> "Settings
 def _register_file(base: Path, target: str, max_bytes: int, *, paths: bool = False) -> Path:
     """The arrangement file ``target`` names: an id, or with ``paths`` also a file's path. Refused,
     as a usage mistake, where it is not a file lint reads as one of the register's arrangements."""
-    from partreg.store import REGISTER_DIR, is_entry_name, register_file_problem
+    from partreg.folders import REGISTER_DIR, is_entry_name, register_file_problem
 
     is_path = any(sep in target for sep in ("/", os.sep, os.altsep) if sep)
     if paths and (is_path or is_entry_name(target)):
@@ -702,20 +702,15 @@ def review(
 ) -> None:
     from pydantic import ValidationError
 
+    from partreg.files import one_writer, write_atomic
+    from partreg.folders import REGISTER_DIR
     from partreg.lint import Linter
     from partreg.models import PartialDate, ReviewRecord, plain
     from partreg.problems import Severity
     from partreg.review import next_review
     from partreg.rules import ALL
-    from partreg.store import (
-        REGISTER_DIR,
-        Document,
-        add_review,
-        one_writer,
-        parse_document,
-        read_bytes,
-        write_atomic,
-    )
+    from partreg.yaml.editor import add_review
+    from partreg.yaml.reading import Document, parse_document, read_bytes
 
     base = _root(root)
     settings = _settings(base)
@@ -822,9 +817,9 @@ def history(
     root: RootOption = None,
 ) -> None:
     from partreg import report
+    from partreg.folders import REGISTER_DIR
     from partreg.history import file_history
     from partreg.models import visible
-    from partreg.store import REGISTER_DIR
 
     base = _root(root)
     limit = _settings(base).max_file_bytes
@@ -895,12 +890,13 @@ def render(
     root: RootOption = None,
 ) -> None:
     from partreg import report
+    from partreg.files import make_folder, one_writer
+    from partreg.folders import package_templates, register_files
     from partreg.models import visible
     from partreg.pageview import change_views
     from partreg.render import FEED, publication
     from partreg.runner import discard, publish, render_files
     from partreg.site import check_site, open_site
-    from partreg.store import make_folder, one_writer, package_templates, register_files
     from partreg.templating import template_dirs, template_failure
 
     base = _root(root)
@@ -997,10 +993,11 @@ def init(
         typer.Option("--priority", help="A corporate priority's name; repeat for each (asked if not given)."),
     ] = None,
 ) -> None:
+    from partreg.files import make_folder, write_atomic
+    from partreg.folders import package_templates
     from partreg.models import visible
     from partreg.questionnaire import Questionnaire
     from partreg.scaffold import TEMPLATES, scaffold
-    from partreg.store import make_folder, package_templates, write_atomic
 
     priorities = list(priority or [])
     if council is None:
@@ -1082,9 +1079,11 @@ def import_(
     root: RootOption = None,
 ) -> None:
     from partreg import report
+    from partreg.files import make_folder, one_writer, write_atomic
+    from partreg.folders import REGISTER_DIR
     from partreg.importer import can_map, header_score, import_report, map_columns, normal, read_rows
     from partreg.sheets import read_sheet
-    from partreg.store import REGISTER_DIR, dump_entry, make_folder, one_writer, write_atomic
+    from partreg.yaml.emitting import dump_entry
 
     base = _root(root)
     settings = _settings(base)
@@ -1145,7 +1144,7 @@ def _entry_from(target: str, root: Path | None) -> "Arrangement":
     """An entry named by its id (in the register) or by a file's path."""
     from partreg.lint import run
     from partreg.spelling import did_you_mean
-    from partreg.store import read_document
+    from partreg.yaml.reading import read_document
 
     path = Path(target)
     if target.endswith((".yaml", ".yml")) or path.exists():
@@ -1226,7 +1225,7 @@ def classify_(
     from partreg import report
     from partreg.classify import classify, facts_from, facts_of, statute_of
     from partreg.questionnaire import Questionnaire
-    from partreg.store import read_document
+    from partreg.yaml.reading import read_document
 
     recorded, statute = None, None
     if answers is not None:
@@ -1294,21 +1293,15 @@ def add(
     from pydantic import ValidationError
 
     from partreg import report
+    from partreg.files import make_folder, one_writer, write_atomic
+    from partreg.folders import REGISTER_DIR
     from partreg.lint import Linter
     from partreg.models import Arrangement, plain
     from partreg.problems import Severity
     from partreg.questionnaire import Finding, Questionnaire, canonical, free_id, propose_id
     from partreg.rules import ALL, characteristics_conflict
-    from partreg.store import (
-        REGISTER_DIR,
-        Document,
-        dump_entry,
-        make_folder,
-        one_writer,
-        parse_document,
-        read_document,
-        write_atomic,
-    )
+    from partreg.yaml.emitting import dump_entry
+    from partreg.yaml.reading import Document, parse_document, read_document
 
     base = _root(root)
     settings = _settings(base)
@@ -1436,7 +1429,7 @@ def _export_write(text: str, out: Path | None) -> None:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
         return
-    from partreg.store import write_atomic
+    from partreg.files import write_atomic
 
     write_atomic(out, text)
 

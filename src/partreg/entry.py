@@ -75,9 +75,7 @@ def lint(
 ) -> int:
     """``partreg lint`` once its options are read: problems shown in ``output``; the exit code."""
     from partreg import report
-    from partreg.problems import Severity
-    from partreg.runner import lint_files
-    from partreg.store import (
+    from partreg.folders import (
         SETTINGS_FILE,
         expand_paths,
         read_settings,
@@ -85,6 +83,8 @@ def lint(
         resolve_root,
         shown_as,
     )
+    from partreg.problems import Severity
+    from partreg.runner import lint_files
 
     cwd = Path.cwd()
     base: Path | None

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from partreg.errors import PartregError
-from partreg.store import DEFAULT_MAX_BYTES, entry_stem, is_entry_name, parse_document
+from partreg.folders import entry_stem, is_entry_name
+from partreg.yaml.reading import DEFAULT_MAX_BYTES, parse_document
 
 
 class NotInGit(PartregError):

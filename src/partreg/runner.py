@@ -16,21 +16,14 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from partreg.files import make_staging, move, remove_staging, write_atomic
+from partreg.folders import shown_as
 from partreg.lint import Ids, Linter, duplicate_problem, run
 from partreg.models import Arrangement, Settings, build_validators, read_arrangement
 from partreg.problems import Problem, Severity
 from partreg.rules import ALL, duplicate_id
-from partreg.store import (
-    DEFAULT_MAX_BYTES,
-    Document,
-    iter_documents,
-    make_staging,
-    move,
-    read_document,
-    remove_staging,
-    shown_as,
-    write_atomic,
-)
+from partreg.store import iter_documents
+from partreg.yaml.reading import DEFAULT_MAX_BYTES, Document, read_document
 
 if TYPE_CHECKING:  # rendering needs Jinja, which `partreg lint` should not pay to import
     from partreg.render import Part, Publication

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partreg.errors import CannotWrite, UsageError
-from partreg.store import REGISTER_DIR, STAGING_PREFIX, make_folder, write_atomic
+from partreg.files import STAGING_PREFIX, make_folder, write_atomic
+from partreg.folders import REGISTER_DIR
 
 SITE_MANIFEST = ".partreg-site.json"
 #: The folder of the arrangements' pages, inside the site.

@@ -1,6 +1,6 @@
 from partreg.lint import run
 from partreg.rules import ALL
-from partreg.store import parse_document
+from partreg.yaml.reading import parse_document
 from tests.common import CONTRACT, PARTNERSHIP, SETTINGS
 
 

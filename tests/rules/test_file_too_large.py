@@ -1,4 +1,4 @@
-from partreg.store import read_document
+from partreg.yaml.reading import read_document
 
 
 def test_under_the_limit(tmp_path):

@@ -3,9 +3,10 @@
 import dataclasses
 import json
 
-from partreg import runner, store
+from partreg import runner
 from partreg.lint import Linter
 from partreg.rules import ALL, BY_ID
+from partreg.yaml import reading
 from tests.common import CONTRACT, PARTNERSHIP, SETTINGS, replace
 from tests.test_cli import partreg
 
@@ -48,14 +49,14 @@ def test_a_rule_that_fails_on_one_file_is_that_files_problem(register, monkeypat
 
 
 def test_reading_that_fails_on_one_file_is_that_files_problem(register, monkeypatch):
-    real = store._parse
+    real = reading._parse
 
     def failing(text):
         if "broken-by-a-fault" in text:
             raise KeyError("a fault")
         return real(text)
 
-    monkeypatch.setattr(store, "_parse", failing)
+    monkeypatch.setattr(reading, "_parse", failing)
     _two_files(register)
     code, results, _, err = _results(register)
     assert code == 1 and "Traceback" not in err

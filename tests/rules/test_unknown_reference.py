@@ -2,7 +2,7 @@ import datetime as dt
 
 from partreg.lint import run
 from partreg.rules import ALL
-from partreg.store import parse_document
+from partreg.yaml.reading import parse_document
 from tests.common import PARTNERSHIP, SETTINGS, check, lint_text
 
 IDS = frozenset({"test-partnership", "safeguarding-adults-board", "old-partnership"})

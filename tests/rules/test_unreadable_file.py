@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from partreg.store import read_document
+from partreg.yaml.reading import read_document
 
 
 def test_a_regular_file_is_read(tmp_path):

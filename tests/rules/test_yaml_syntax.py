@@ -1,6 +1,6 @@
 import pytest
 
-from partreg.store import parse_document
+from partreg.yaml.reading import parse_document
 from tests.common import PARTNERSHIP, check, lint_text, replace
 
 

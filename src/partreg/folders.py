@@ -1,0 +1,122 @@
+"""The register's folders and settings: where the register is, which files are its entries, how a
+file is named in reports, and where partreg's own templates are."""
+
+from __future__ import annotations
+
+import os
+from importlib.resources import files
+from pathlib import Path
+
+from partreg.errors import RegisterNotFound, UsageError
+from partreg.lint import validate_settings
+from partreg.models import Settings
+from partreg.problems import Problem
+from partreg.yaml.reading import DEFAULT_MAX_BYTES, Document, read_bytes, read_document
+
+SETTINGS_FILE = "partreg.yaml"
+REGISTER_DIR = "register"
+SCHEMA_PATH = "schema/arrangement.v1.json"
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` that holds ``partreg.yaml``: whatever it is there (a
+    folder, a link, a pipe), reading the settings then says what is wrong with it, rather than a
+    register further up being used instead."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if os.path.lexists(folder / SETTINGS_FILE):
+            return folder
+    raise RegisterNotFound(
+        f"no {SETTINGS_FILE} found in {start} or any folder above it: "
+        "run partreg inside a register, or give --root DIR"
+    )
+
+
+def resolve_root(root: Path | None, cwd: Path) -> Path:
+    """The register root: ``root`` if given (it must hold partreg.yaml), else searched from ``cwd``."""
+    if root is None:
+        return find_root(cwd)
+    if not root.is_dir():
+        raise UsageError(f"{root}: no such folder (given as --root)")
+    if not os.path.lexists(root / SETTINGS_FILE):
+        raise RegisterNotFound(f"{root}: has no {SETTINGS_FILE} (given as --root)")
+    return root
+
+
+def register_files(root: Path) -> list[Path]:
+    """The arrangement files of the register at ``root``, in name order."""
+    folder = root / REGISTER_DIR
+    if not folder.is_dir():
+        return []
+    with os.scandir(folder) as entries:  # names sorted as text: sorting Path objects is slow at 100,000
+        names = sorted(e.name for e in entries if is_entry_name(e.name))
+    return [folder / name for name in names]
+
+
+def entry_stem(name: str) -> str:
+    """The id a file's name gives: ``csp.yaml`` and ``csp.yml`` are both ``csp``."""
+    for suffix in (".yaml", ".yml"):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def is_entry_name(name: str) -> bool:
+    """An arrangement file's name: ``.yaml``, and the ``.yml`` and ``.YAML`` that editors and other
+    systems write (read and checked like the rest, never silently passed over)."""
+    return name.endswith(".yaml") or name.lower().endswith((".yaml", ".yml"))
+
+
+def register_file_problem(root: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
+    """Why ``path`` is not one of the arrangement files of the register at ``root``, or ``None`` when it
+    is: a file named as an entry (:func:`is_entry_name`) in the register folder that lint would read
+    (not a link, a folder, a device or a pipe, and no larger than ``max_bytes``)."""
+    if not is_entry_name(path.name):
+        return f"is not an arrangement file: give an arrangement's id, or its file in {REGISTER_DIR}/"
+    if os.path.realpath(path.parent) != os.path.realpath(root / REGISTER_DIR):
+        return f"is not in the register's folder: give an arrangement's id, or its file in {REGISTER_DIR}/"
+    doc = Document(path=path, display=str(path))
+    return doc.problems[0].message if read_bytes(doc, max_bytes) is None else None
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files named, and the ``.yaml`` files of folders named; a register root means its register."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir() and not p.name.endswith(".yaml"):
+            if (p / SETTINGS_FILE).is_file() and (p / REGISTER_DIR).is_dir():
+                out.extend(register_files(p))
+            else:
+                out.extend(sorted(q for q in p.iterdir() if is_entry_name(q.name)))
+        elif p.exists() or p.is_symlink():
+            out.append(p)
+        else:
+            raise UsageError(f"{p}: no such file or folder")
+    return out
+
+
+def package_templates() -> Path:
+    """partreg's own templates: inside the installed package, or beside the source in a checkout."""
+    installed = Path(str(files("partreg"))) / "templates"
+    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+
+
+def read_settings(root: Path, display: str = SETTINGS_FILE) -> tuple[Settings | None, list[Problem]]:
+    """The settings in ``root/partreg.yaml``, or the problems that stop them being read."""
+    return validate_settings(read_document(root / SETTINGS_FILE, display))
+
+
+def shown_as(path: Path, base: Path) -> str:
+    """How a file is named in reports: relative to ``base`` where it lies below it, else as given."""
+    return shown_below(folder_prefix(base), path)
+
+
+def folder_prefix(base: Path) -> str:
+    """``base`` as the start of the absolute names of the files below it (for :func:`shown_below`)."""
+    return os.path.join(os.path.abspath(base), "")
+
+
+def shown_below(prefix: str, path: Path) -> str:
+    """:func:`shown_as`, with the base's :func:`folder_prefix` worked out once for many files."""
+    absolute = os.path.abspath(path)  # no symlink resolution: a string operation, fast for many files
+    return absolute[len(prefix) :] if absolute.startswith(prefix) else str(path)

@@ -1,0 +1,217 @@
+"""What is wrong with a file that is not valid YAML, or uses what a register file may not: the
+problem to report, and where the fix goes (read again with ruamel.yaml's C parser, within a budget).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from partreg import advice
+from partreg.rules import duplicate_key, yaml_syntax, yaml_tag
+from partreg.yaml.library import CORE_TAGS, quiet
+
+_POSITION = re.compile(r"line (\d+), column (\d+)")
+
+#: A problem found: its rule's id, its message, and its 1-based line and column.
+Found = tuple[str, str, int, int]
+
+
+def syntax_problem(text: str, message: str) -> Found:
+    """The problem of a file the fast reader refused with ``message``, said in plain words where
+    they are known, at the place the fix goes where it can be found."""
+    if message.startswith("duplicate mapping key"):
+        key = message.split(":", 1)[1].strip()
+        line, column = _find_duplicate(text) or (1, 1)
+        return duplicate_key.ID, f"repeats the key {key}: keep one of them", line, column
+    if "alias" in message and "limit" in message:
+        return yaml_syntax.ID, "expands aliases (*name) too far: write the values out instead", 1, 1
+    if message.startswith("Invalid tag"):
+        for line, column, tag in explicit_tags(text, limit=1):
+            return yaml_tag.ID, tag_message(tag), line, column
+    m = _POSITION.search(message)
+    line, column = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+    detail = message.strip().splitlines()[-1].strip() if message.strip() else "invalid YAML"
+    if detail == "recursion limit exceeded":
+        return yaml_syntax.ID, TOO_DEEP, line, column
+    opened = _unclosed_construct(text)
+    if opened is not None:
+        what, (line, column) = opened
+        row = text.splitlines()[line - 1] if line <= text.count("\n") + 1 else ""
+        quote = row[column - 1 : column] if what == "quoted text" else None
+        return yaml_syntax.ID, f"is not valid YAML: {advice.unclosed(what, quote)}", line, column
+    said = advice.yaml_mistake(detail, text, line)
+    if said is not None:  # in plain words, and the parser's own after them for whoever knows YAML
+        return yaml_syntax.ID, f"is not valid YAML: {said} (the parser says: {detail})", line, column
+    return yaml_syntax.ID, f"is not valid YAML: {detail}", line, column
+
+
+#: What is said of a file nested too deeply for a parser to read.
+TOO_DEEP = "nests lists or mappings too deeply to be read: flatten them"
+
+
+def tag_message(tag: str, said: str = "") -> str:
+    """What is said of a tag written in a file (``said``: what follows the advice, if anything)."""
+    return f"uses the tag {tag}: tags are not allowed in register files; remove it{said}"
+
+
+#: How deep the diagnostics below follow lists and mappings when they read a file again. libyaml's
+#: scanner does work for every open bracket at every token, so a file a parser refused for its
+#: nesting (10,000 `[`) took seconds; a file nested deeper than this is not written by hand.
+_RESCAN_DEPTH = 64
+#: A line that opens more lists or explicit keys in a row than that (`- - - ...`, `? ? ...`): yaml-rs
+#: bounds the nesting of `[` and `{` but not of these, and a file of 20,000 crashed the process.
+_DEEP_BLOCK = re.compile(rf"^[ ]*(?:[-?][ ]+){{{_RESCAN_DEPTH + 1}}}", re.M)
+#: How many parse events they read at most: a file that is a page of text has a few hundred, and
+#: reading 20,000 takes about 50 ms; a megabyte of small values has a million, which took 0.2-0.6 s.
+#: What lies further is not looked for (a position then falls back to the parser's, or 1:1).
+_RESCAN_EVENTS = 20_000
+
+
+def deep_block_nesting(text: str) -> tuple[int, int] | None:
+    """Where a line opens block lists or explicit keys more than ``_RESCAN_DEPTH`` deep, if one does
+    (yaml-rs would overflow its stack on it, and take the whole run down)."""
+    if "- - " not in text and "? " not in text and "- ? " not in text:
+        return None
+    found = _DEEP_BLOCK.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    return line, found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+
+
+def _events(text: str, *, bounded: bool = True) -> Iterator[Any]:
+    """The file's parse events from ruamel.yaml's C parser (libyaml), ending early at nesting
+    deeper than ``_RESCAN_DEPTH`` and, if ``bounded``, after ``_RESCAN_EVENTS`` events; raises
+    ``MarkedYAMLError`` where the file is not valid YAML. Read them inside :func:`quiet`."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    depth, limit = 0, _RESCAN_EVENTS if bounded else -1
+    for count, event in enumerate(YAML(typ="safe").parse(text)):
+        if count == limit:
+            return
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > _RESCAN_DEPTH:
+                return
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+        yield event
+
+
+def _unclosed_construct(text: str) -> tuple[str, tuple[int, int]] | None:
+    """Where an unclosed bracket or quote starts, which is where the fix goes."""
+    from ruamel.yaml.error import MarkedYAMLError
+
+    try:
+        with quiet():
+            for _ in _events(text):
+                pass
+    except MarkedYAMLError as e:
+        context = e.context or ""
+        for what in ("flow sequence", "flow mapping", "quoted scalar"):
+            if what in context and e.context_mark is not None:
+                names = {
+                    "flow sequence": "[ list",
+                    "flow mapping": "{ mapping",
+                    "quoted scalar": "quoted text",
+                }
+                return names[what], (e.context_mark.line + 1, e.context_mark.column + 1)
+    except Exception:
+        return None
+    return None
+
+
+@dataclass
+class _OpenMapping:
+    keys: set[str] = field(default_factory=set)
+    key_next: bool = True
+
+
+def _find_duplicate(text: str) -> tuple[int, int] | None:
+    """Where the first key written again in its mapping is, in the order of the file."""
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        MappingStartEvent,
+        ScalarEvent,
+    )
+
+    open_: list[_OpenMapping | None] = []  # each list (None) and mapping the event is in
+    try:
+        with quiet():
+            for event in _events(text):
+                if isinstance(event, CollectionEndEvent):
+                    open_.pop()
+                    continue
+                if not isinstance(event, ScalarEvent | AliasEvent | CollectionStartEvent):
+                    continue
+                mapping = open_[-1] if open_ else None
+                if mapping is not None:
+                    if mapping.key_next and isinstance(event, ScalarEvent):
+                        if event.value in mapping.keys:
+                            return (event.start_mark.line + 1, event.start_mark.column + 1)
+                        mapping.keys.add(event.value)
+                    mapping.key_next = not mapping.key_next
+                if isinstance(event, CollectionStartEvent):
+                    open_.append(_OpenMapping() if isinstance(event, MappingStartEvent) else None)
+    except Exception:  # only a position is lost
+        return None
+    return None
+
+
+#: Where a tag can start: a node's properties follow a line's start, a space or a flow indicator. A
+#: file with no such `!` (most files with one: "Welcome!") has no tag, and is not scanned for one.
+_TAG_START = re.compile(r"(?:^|[\s\[{,:])!")
+
+
+def explicit_tags(text: str, *, limit: int | None = None) -> list[tuple[int, int, str]]:
+    """Tags written in the file that are not YAML 1.2 core tags, each with its line and column: the
+    first ``limit`` of them, if given."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.tokens import TagToken
+
+    found: list[tuple[int, int, str]] = []
+    if _TAG_START.search(text) is None:
+        return found
+    try:
+        with quiet():
+            for token in YAML(typ="safe").scan(text):  # libyaml's scanner: tags are tokens
+                if isinstance(token, TagToken):
+                    handle, suffix = token.value
+                    tag = (handle or "") + (suffix or "")
+                    full = "tag:yaml.org,2002:" + suffix if handle == "!!" else tag
+                    if full not in CORE_TAGS:
+                        found.append((token.start_mark.line + 1, token.start_mark.column + 1, tag))
+                        if len(found) == limit:
+                            break
+    except Exception:
+        pass
+    return found
+
+
+#: A line that starts or ends a document: a file of several documents has one.
+_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \t\r\n]|$)", re.M)
+
+
+def several_documents(text: str) -> bool:
+    """Whether ``text`` holds more than one YAML document (read up to the second one's start, however
+    far: a file of many documents has its second one early, and said otherwise would be "a list")."""
+    from ruamel.yaml.events import DocumentStartEvent
+
+    if _DOCUMENT_MARKER.search(text) is None:
+        return False
+    count = 0
+    try:
+        with quiet():
+            for event in _events(text, bounded=False):
+                count += isinstance(event, DocumentStartEvent)
+                if count > 1:
+                    return True
+    except Exception:
+        pass
+    return False
