@@ -17,7 +17,6 @@ from typing import Any, TypeVar, get_args
 
 from partreg.classify import QUESTIONS, classify
 from partreg.errors import Stopped
-from partreg.lint import ID_RULE
 from partreg.models import (
     CONTROL,
     FORM_LABELS,
@@ -35,6 +34,7 @@ from partreg.models import (
 )
 from partreg.names import looks_like_a_name
 from partreg.readers import Unplaced, pounds, read_money, read_months, representative, slug
+from partreg.schemaerrors import ID_RULE
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]

@@ -41,10 +41,11 @@ import yaml_rs
 
 from partreg import advice
 from partreg.errors import CannotWrite, RegisterNotFound, UsageError, WriteRefused
-from partreg.lint import SAME_PROBLEMS_SHOWN, collector_paused, internal_error, run, validate_settings
+from partreg.lint import collector_paused, internal_error, run, validate_settings
 from partreg.models import Arrangement, PartialDate, Settings, shown
 from partreg.positions import Positions, Unsupported, scan
 from partreg.problems import Problem, Severity
+from partreg.repeats import SAME_PROBLEMS_SHOWN
 from partreg.rules import (
     duplicate_id,
     duplicate_key,
