@@ -16,10 +16,12 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from partreg.export import public_entries
 from partreg.lint import Ids, Linter, duplicate_problem, run
 from partreg.models import Arrangement, Settings, build_validators, read_arrangement
 from partreg.problems import Problem, Severity
 from partreg.rules import ALL, duplicate_id
+from partreg.site import PAGES, Site, expect, site_path, write_site
 from partreg.store import (
     DEFAULT_MAX_BYTES,
     Document,
@@ -34,7 +36,6 @@ from partreg.store import (
 
 if TYPE_CHECKING:  # rendering needs Jinja, which `partreg lint` should not pay to import
     from partreg.render import Part, Publication
-    from partreg.site import Site
 
 #: Below this many files, starting worker processes costs more than it saves (measured by `make bench`);
 #: rendering does more for each file than linting, so it pays from fewer.
@@ -233,7 +234,6 @@ def publish(
     returns the files of the site, and a line for each earlier file left in place
     (``site.write_site``)."""
     from partreg.render import assemble
-    from partreg.site import PAGES, expect, write_site
 
     files = list(assemble(rendered.parts, pub, left_out=left_out))  # all rendered before anything is moved
     pages = [(f"{PAGES}/{part.row.id}.html", None) for part in rendered.parts if "html" in pub.formats]
@@ -245,8 +245,6 @@ def publish(
 def publish_pages(rendered: Rendered, site: Site) -> None:
     """Move the staged pages into the site's ``arrangements/``, each in one step and never through
     a symbolic link (``site.site_path``), and remove the staging."""
-    from partreg.site import PAGES, site_path
-
     if rendered.staging is None:
         return
     for part in rendered.parts:
@@ -271,7 +269,6 @@ class _RenderChunks:
     staging: Path | None
 
     def __call__(self, paths: Sequence[Path]) -> list[Part | Problem]:
-        from partreg.export import public_entries
         from partreg.render import render_part
         from partreg.templating import TemplateFailed, template_failure
 
