@@ -2,8 +2,8 @@
 
 Rules return :class:`~partreg.problems.Hit` values (a key and a message); the run turns them
 into :class:`~partreg.problems.Problem` values with a file, line and column, adds what the
-schema finds (:mod:`partreg.schemaerrors`), applies ``# partreg: disable`` comments and finds ids used twice. Only the CLI
-decides how problems are shown and what the exit code is.
+schema finds (:mod:`partreg.schemaerrors`), applies ``# partreg: disable`` comments and finds
+ids used twice. Only the CLI decides how problems are shown and what the exit code is.
 """
 
 from __future__ import annotations
