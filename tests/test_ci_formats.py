@@ -62,7 +62,7 @@ def test_github_annotations_grouped_per_file_and_escaped(register, tmp_path):
 
 
 def test_github_data_escaping():
-    from partreg.report import _gh_data, _gh_property
+    from partreg.report.machine import _gh_data, _gh_property
 
     assert _gh_data("50%\r\nnext: a, b") == "50%25%0D%0Anext: a, b"
     assert _gh_property("a: b, c%") == "a%3A b%2C c%25"

@@ -14,20 +14,21 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from partreg.export import public_entries
 from partreg.files import make_staging, move, remove_staging, write_atomic
 from partreg.folders import shown_as
 from partreg.lint import Ids, Linter, duplicate_problem, run
 from partreg.models import Arrangement, Settings, build_validators, read_arrangement
 from partreg.problems import Problem, Severity
 from partreg.rules import ALL, duplicate_id
+from partreg.site import PAGES, Site, expect, site_path, write_site
 from partreg.store import iter_documents
 from partreg.yaml.reading import DEFAULT_MAX_BYTES, Document, read_document
 
 if TYPE_CHECKING:  # rendering needs Jinja, which `partreg lint` should not pay to import
     from partreg.render import Part, Publication
-    from partreg.site import Site
 
 #: Below this many files, starting worker processes costs more than it saves (measured by `make bench`);
 #: rendering does more for each file than linting, so it pays from fewer.
@@ -39,9 +40,9 @@ _MIN_CHUNK = 25
 
 T = TypeVar("T")
 
-# A worker's share of the job, set in the parent before the pool forks.
-_job: tuple[Path, Settings | None, dt.date | None, frozenset[str] | None] | None = None
-_publishing: tuple[Path, Publication, Path | None] | None = None
+#: In a worker process only, the work it was started to do on each chunk (set once, by the pool's
+#: initializer, as the process starts; this process never sets it).
+_work: Callable[[Sequence[Path]], list[Any]] | None = None
 
 
 def jobs_for(files: int, jobs: int | None, parallel_from: int = PARALLEL_FROM) -> int:
@@ -61,7 +62,8 @@ def _by_chunk(
     jobs: int | None,
     parallel_from: int = PARALLEL_FROM,
 ) -> Iterator[tuple[Sequence[Path], list[T]]]:
-    """``work`` done on each chunk of ``paths``, in order: here, or in forked worker processes."""
+    """``work`` done on each chunk of ``paths``, in order: here, or in forked worker processes,
+    each handed ``work`` once as it starts (inherited, not pickled: the fork copies it)."""
     processes = jobs_for(len(paths), jobs, parallel_from)
     size = max(_MIN_CHUNK, min(_CHUNK, -(-len(paths) // (processes * 8))))  # about 8 chunks a worker
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
@@ -69,11 +71,23 @@ def _by_chunk(
         import multiprocessing  # here: a council's register, linted in this process, does without it
 
         if "fork" in multiprocessing.get_all_start_methods():
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
-                yield from zip(chunks, pool.imap(work, chunks), strict=True)
+            context = multiprocessing.get_context("fork")
+            with context.Pool(processes, initializer=_start_worker, initargs=(work,)) as pool:
+                yield from zip(chunks, pool.imap(_worker_chunk, chunks), strict=True)
             return
     for chunk in chunks:
         yield chunk, work(chunk)
+
+
+def _start_worker(work: Callable[[Sequence[Path]], list[Any]]) -> None:
+    """Run in each worker process as it starts: the work it will do on every chunk it is sent."""
+    global _work
+    _work = work
+
+
+def _worker_chunk(paths: Sequence[Path]) -> list[Any]:
+    assert _work is not None, "called only in a worker process the pool started"
+    return _work(paths)
 
 
 def _limit(settings: Settings | None) -> int:
@@ -99,11 +113,9 @@ def lint_files(
             yield problems
         return
 
-    global _job
-    _job = (base, settings, today, known)
     build_validators()  # once, before the workers fork, rather than in each of them
     ids = Ids()
-    for chunk, results in _by_chunk(_lint_chunk, paths, jobs):
+    for chunk, results in _by_chunk(_LintChunks(base, settings, today, known), paths, jobs):
         for path, (display, entry_id, problems) in zip(chunk, results, strict=True):
             if entry_id is not None:
                 first = ids.duplicate(entry_id, display)
@@ -114,15 +126,22 @@ def lint_files(
             yield problems
 
 
-def _lint_chunk(paths: Sequence[Path]) -> list[tuple[str, str | None, list[Problem]]]:
-    assert _job is not None
-    base, settings, today, known = _job
-    linter = Linter(settings, ALL, today, known)
-    out = []
-    for doc, file_id in iter_documents(paths, base, _limit(settings)):
-        entry, problems = linter.check(doc, file_id)
-        out.append((doc.display, entry.id if entry is not None else None, problems))
-    return out
+@dataclass(frozen=True)
+class _LintChunks:
+    """A lint's work on each chunk of files: each file's display name, its id if read, its problems."""
+
+    base: Path
+    settings: Settings | None
+    today: dt.date | None
+    known: frozenset[str] | None
+
+    def __call__(self, paths: Sequence[Path]) -> list[tuple[str, str | None, list[Problem]]]:
+        linter = Linter(self.settings, ALL, self.today, self.known)
+        out = []
+        for doc, file_id in iter_documents(paths, self.base, _limit(self.settings)):
+            entry, problems = linter.check(doc, file_id)
+            out.append((doc.display, entry.id if entry is not None else None, problems))
+        return out
 
 
 # --------------------------------------------------------------------------- render
@@ -160,14 +179,12 @@ def render_files(
     (``Rendered.staging``): nothing the site shows changes until :func:`publish_pages` moves the
     pages into place; :func:`discard` removes them instead. The caller writes the rest
     (``render.assemble``) and flushes. ``progress`` is told how many files are done."""
-    global _publishing
     rendered = Rendered()
     pub = replace(pub, ids=frozenset(p.stem for p in paths))  # which entries' pages a page may link to
     if "html" in pub.formats:
         rendered.staging = make_staging(out)
-    _publishing = (base, pub, rendered.staging)
     try:
-        _render_all(rendered, paths, base, jobs, progress)
+        _render_all(rendered, _RenderChunks(base, pub, rendered.staging), paths, jobs, progress)
     except BaseException:  # a template that fails, an interrupt: the staged pages go, the site is as it was
         discard(rendered)
         raise
@@ -176,13 +193,14 @@ def render_files(
 
 def _render_all(
     rendered: Rendered,
+    work: _RenderChunks,
     paths: Sequence[Path],
-    base: Path,
     jobs: int | None,
     progress: Callable[[int], None] | None,
 ) -> None:
+    base = work.base
     first, again = dict[str, Path](), set[Path]()
-    for chunk, results in _by_chunk(_render_chunk, paths, jobs, RENDER_PARALLEL_FROM):
+    for chunk, results in _by_chunk(work, paths, jobs, RENDER_PARALLEL_FROM):
         for path, part in zip(chunk, results, strict=True):
             if isinstance(part, Problem):
                 rendered.unreadable.append(part)
@@ -198,7 +216,7 @@ def _render_all(
         if progress:
             progress(len(chunk))
     if again and rendered.staging is not None:
-        _render_chunk(sorted(again))  # a later file of the same id replaced the first one's page
+        work(sorted(again))  # a later file of the same id replaced the first one's page
 
 
 def publish(
@@ -209,7 +227,6 @@ def publish(
     returns the files of the site, and a line for each earlier file left in place
     (``site.write_site``)."""
     from partreg.render import assemble
-    from partreg.site import PAGES, expect, write_site
 
     files = list(assemble(rendered.parts, pub, left_out=left_out))  # all rendered before anything is moved
     pages = [(f"{PAGES}/{part.row.id}.html", None) for part in rendered.parts if "html" in pub.formats]
@@ -221,8 +238,6 @@ def publish(
 def publish_pages(rendered: Rendered, site: Site) -> None:
     """Move the staged pages into the site's ``arrangements/``, each in one step and never through
     a symbolic link (``site.site_path``), and remove the staging."""
-    from partreg.site import PAGES, site_path
-
     if rendered.staging is None:
         return
     for part in rendered.parts:
@@ -237,32 +252,40 @@ def discard(rendered: Rendered) -> None:
         rendered.staging = None
 
 
-def _render_chunk(paths: Sequence[Path]) -> list[Part | Problem]:
-    from partreg.export import public_entries
-    from partreg.render import render_part
-    from partreg.templating import TemplateFailed, template_failure
+@dataclass(frozen=True)
+class _RenderChunks:
+    """A render's work on each chunk of files: each arrangement's part of the site, its page
+    written into ``staging`` (where there is one), or the problem that stops a file being read."""
 
-    assert _publishing is not None
-    base, pub, staging = _publishing
-    entries = [_entry(doc, file_id) for doc, file_id in iter_documents(paths, base, _limit(pub.settings))]
-    public = iter(public_entries([e for e in entries if isinstance(e, Arrangement)], pub.settings))
-    parts: list[Part | Problem] = []
-    for entry in entries:
-        if isinstance(entry, Problem):
-            parts.append(entry)
-            continue
-        try:
-            part = render_part(next(public), pub)
-        except Exception as e:  # a register's own template failed: said where, even from a worker process
-            failure = template_failure(e)
-            if failure is None:
-                raise
-            raise TemplateFailed(failure) from None
-        if staging is not None:
-            write_atomic(staging / f"{part.row.id}.html", part.page, durable=False)
-            part = replace(part, page="")  # written: not sent back
-        parts.append(part)
-    return parts
+    base: Path
+    pub: Publication
+    staging: Path | None
+
+    def __call__(self, paths: Sequence[Path]) -> list[Part | Problem]:
+        from partreg.render import render_part
+        from partreg.templating import TemplateFailed, template_failure
+
+        pub, staging = self.pub, self.staging
+        documents = iter_documents(paths, self.base, _limit(pub.settings))
+        entries = [_entry(doc, file_id) for doc, file_id in documents]
+        public = iter(public_entries([e for e in entries if isinstance(e, Arrangement)], pub.settings))
+        parts: list[Part | Problem] = []
+        for entry in entries:
+            if isinstance(entry, Problem):
+                parts.append(entry)
+                continue
+            try:
+                part = render_part(next(public), pub)
+            except Exception as e:  # a register's own template failed: said where, even from a worker process
+                failure = template_failure(e)
+                if failure is None:
+                    raise
+                raise TemplateFailed(failure) from None
+            if staging is not None:
+                write_atomic(staging / f"{part.row.id}.html", part.page, durable=False)
+                part = replace(part, page="")  # written: not sent back
+            parts.append(part)
+        return parts
 
 
 def _entry(doc: Document, file_id: str) -> Arrangement | Problem:

@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from partreg.lint import ID_RULE
 from partreg.models import ID_PATTERN, RESERVED_NAMES, PartialDate, read_date
 from partreg.readers import Unplaced, read_money, read_months
+from partreg.schemaerrors import ID_RULE
 
 YES = {"y", "yes", "true", "t"}
 NO = {"n", "no", "false", "f"}

@@ -29,9 +29,10 @@ from typing import Any
 
 import yaml_rs
 
-from partreg.lint import SAME_PROBLEMS_SHOWN, collector_paused, internal_error
+from partreg.lint import collector_paused, internal_error
 from partreg.models import shown
 from partreg.problems import Problem, Severity
+from partreg.repeats import SAME_PROBLEMS_SHOWN
 from partreg.rules import (
     empty_file,
     file_encoding,

@@ -1,0 +1,47 @@
+"""The statutory and open-data publications built from the register: the Local Government
+Transparency Code 2015's contracts over £5,000 and grants to voluntary, community and social
+enterprise organisations (:mod:`.transparency`), a 360Giving Data Standard package of grants
+(:mod:`.giving`), and the files of these a published site carries (:mod:`.siteexports`).
+
+Every publication is built from public entries only (:func:`partreg.export.public_entries`), so a
+field the settings keep internal is never published: its column is left empty. What is not recorded
+is ``None`` (an empty cell), and each row says which register fields it lacks, for the command's
+summary. No I/O here: the caller passes the entries, the settings, the period and the dates
+each file last changed in git.
+"""
+
+from partreg.opendata.giving import GIVING_COLUMNS, GIVING_VERSION, Package, giving_package, left_out_lines
+from partreg.opendata.grants import Grant, grants, registration_from
+from partreg.opendata.siteexports import SiteExport, site_exports
+from partreg.opendata.tables import ANY_DATE, BOM, Period, Table, period_label, table_csv
+from partreg.opendata.transparency import (
+    CONTRACT_COLUMNS,
+    GRANT_COLUMNS,
+    contract_value,
+    transparency_contracts,
+    transparency_grants,
+)
+
+__all__ = [
+    "ANY_DATE",
+    "BOM",
+    "CONTRACT_COLUMNS",
+    "GIVING_COLUMNS",
+    "GIVING_VERSION",
+    "GRANT_COLUMNS",
+    "Grant",
+    "Package",
+    "Period",
+    "SiteExport",
+    "Table",
+    "contract_value",
+    "giving_package",
+    "grants",
+    "left_out_lines",
+    "period_label",
+    "registration_from",
+    "site_exports",
+    "table_csv",
+    "transparency_contracts",
+    "transparency_grants",
+]

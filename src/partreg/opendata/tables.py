@@ -1,0 +1,116 @@
+"""What every open-data publication shares: the period it covers, its table of rows (each with
+the register fields it lacks) written as a CSV file for Excel, and the public entries of a kind
+it is built from. No I/O here: the caller passes the entries, the settings and the period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from partreg.classify import decide, statute_of
+from partreg.export import csv_writer, public_entries, spreadsheet_safe
+from partreg.models import Arrangement, Kind, PartialDate, Settings, Status
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days a publication covers (``None``: open on that side)."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def overlaps(self, first: PartialDate | None, last: PartialDate | None) -> bool:
+        """Whether a life from ``first`` to ``last`` (unknown: open) has any day in the period."""
+        if self.end is not None and first is not None and first.earliest > self.end:
+            return False
+        return not (self.start is not None and last is not None and last.latest < self.start)
+
+
+@dataclass
+class Table:
+    """A publication's rows, and for each the register fields it lacks."""
+
+    columns: tuple[str, ...]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    missing: list[list[str]] = field(default_factory=list)
+
+    def add(self, row: dict[str, Any], missing: list[str]) -> None:
+        self.rows.append(row)
+        self.missing.append(missing)
+
+    def summary(self, what: str) -> str:
+        """How many rows, how many incomplete, and the field missing most: for stderr."""
+        rows = f"{len(self.rows)} {what}{'' if len(self.rows) == 1 else 's'}"
+        incomplete = sum(1 for m in self.missing if m)
+        if not incomplete:
+            return f"{rows}, none incomplete."
+        counts = Counter(f for m in self.missing for f in m)
+        top, n = counts.most_common(1)[0]
+        return (
+            f"{rows}; {incomplete} incomplete (empty cells where the register does not record a fact). "
+            f"Missing most: {top} ({n} of {len(self.rows)}). `partreg lint` names what each entry lacks."
+        )
+
+
+#: Every date: a publication of the register as it stands.
+ANY_DATE = Period()
+
+
+def _kind(entry: Arrangement) -> Kind | None:
+    """What the arrangement is: the kind its facts decide, where they decide one (a contract the
+    provider calls a partnership is a contract), else the kind recorded."""
+    statute = statute_of(entry)
+    if entry.characteristics is not None or statute is not None:
+        decided = decide(entry.characteristics, statute).kind
+        if decided is not None:
+            return decided
+    return entry.kind
+
+
+def iso(date: PartialDate | None) -> str | None:
+    """A date as far as it is known (``2025``, ``2025-04``, ``2025-04-01``), ``None`` if not recorded."""
+    return date.iso if date is not None else None
+
+
+def chosen(entries: Iterable[Arrangement], settings: Settings, kind: Kind) -> list[Arrangement]:
+    """The public entries of ``kind`` that were let or given (not proposed), ordered by id."""
+    public = public_entries(sorted(entries, key=lambda e: e.id), settings)
+    return [e for e in public if e.status is not Status.PROPOSED and _kind(e) is kind]
+
+
+#: Excel reads a CSV as UTF-8 only when it starts with a byte-order mark (else £ shows as Â£).
+BOM = "\ufeff"
+
+
+def table_csv(table: Table) -> str:
+    """The table as a CSV file for Excel: a byte-order mark, every cell quoted, no cell that a
+    spreadsheet would run as a formula (:func:`partreg.export.spreadsheet_safe`)."""
+    out = io.StringIO()
+    out.write(BOM)
+    writer = csv_writer(out)
+    writer.writerow(table.columns)
+    for row in table.rows:
+        writer.writerow([_cell(row.get(c)) for c in table.columns])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return spreadsheet_safe(str(value))
+
+
+def period_label(period: Period) -> str:
+    """The period in words, for the command's summary."""
+    if period.start is None and period.end is None:
+        return "any date"
+    start = period.start.isoformat() if period.start else "the start"
+    end = period.end.isoformat() if period.end else "today"
+    return f"{start} to {end}"

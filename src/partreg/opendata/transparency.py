@@ -1,0 +1,160 @@
+"""The Local Government Transparency Code 2015's publications: contracts over the settings'
+threshold (£5,000 unless set) and grants to voluntary, community and social enterprise
+organisations, one row for each, in the Code's columns.
+
+Built from public entries only (:func:`partreg.export.public_entries`), so a field the settings
+keep internal is never published: its column is left empty. What is not recorded is ``None`` (an
+empty cell), and each row says which register fields it lacks, for the command's summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from partreg.export import whole_numbers
+from partreg.models import Arrangement, Kind, Settings, Status
+from partreg.opendata.grants import Grant, grants
+from partreg.opendata.tables import ANY_DATE, Period, Table, chosen, iso
+from partreg.review import next_review
+
+# The Transparency Code's items for contracts over £5,000, in the Code's order, one column per fact.
+# Where each heading comes from is in the README ("Statutory and open-data exports").
+CONTRACT_COLUMNS = (
+    "Reference Number",
+    "Title of Agreement",
+    "Department Responsible",
+    "Description of Goods and/or Services",
+    "Supplier Name",
+    "Supplier Registration Number",
+    "Total Contract Value",
+    "Estimated Annual Value",
+    "Irrecoverable VAT",
+    "Start Date",
+    "End Date",
+    "Review Date",
+    "Invitation to Quote or Tender",
+    "SME Supplier",
+    "VCSE Supplier",
+)
+# The Code's minimum for each grant to a VCSE organisation, in the Code's order.
+GRANT_COLUMNS = (
+    "Date Awarded",
+    "Time Period for Grant",
+    "Department",
+    "Beneficiary",
+    "Beneficiary Registration Number",
+    "Purpose of Grant",
+    "Amount",
+)
+_ROUTES = {"invitation-to-quote": "Invitation to quote", "invitation-to-tender": "Invitation to tender"}
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else ("Yes" if value else "No")
+
+
+def contract_value(entry: Arrangement) -> float | None:
+    """The largest value recorded of the contract: what the threshold is compared with."""
+    c = entry.contract
+    if c is None:
+        return None
+    known = [v for v in (c.whole_life_value_gbp, c.annual_value_gbp, c.value_gbp) if v is not None]
+    return max(known) if known else None
+
+
+def transparency_contracts(
+    entries: Iterable[Arrangement], settings: Settings, period: Period = ANY_DATE
+) -> Table:
+    """One row per contract over the settings' threshold whose life overlaps ``period``.
+
+    A contract whose value is not recorded is listed (it may be over the threshold), its value
+    empty. A value recorded only as ``value_gbp`` is not said to be a year's or the whole life's:
+    both value columns stay empty and the row is incomplete, since the Code asks which it is.
+    """
+    table = Table(CONTRACT_COLUMNS)
+    threshold = settings.exports.contracts_over_gbp
+    for e in chosen(entries, settings, Kind.CONTRACT):
+        value = contract_value(e)
+        if (value is not None and value <= threshold) or not period.overlaps(e.start, e.end):
+            continue
+        c = e.contract
+        supplier = next((p for p in e.partners if p.name), None)
+        vcse = c.supplier_vcse if c else None
+        if vcse is None and supplier is not None and supplier.sector in ("voluntary", "community"):
+            vcse = True  # the register records the supplier as a voluntary or community body
+        route = c.procurement_route if c else None
+        review = None if e.status is Status.ENDED else next_review(e, settings.review)
+        row = {
+            "Reference Number": c.reference if c else None,
+            "Title of Agreement": e.title,
+            "Department Responsible": e.lead.service if e.lead else None,
+            "Description of Goods and/or Services": e.summary,
+            "Supplier Name": supplier.name if supplier else None,
+            "Supplier Registration Number": c.supplier_registration if c else None,
+            "Total Contract Value": whole_numbers(c.whole_life_value_gbp) if c else None,
+            "Estimated Annual Value": whole_numbers(c.annual_value_gbp) if c else None,
+            "Irrecoverable VAT": whole_numbers(c.irrecoverable_vat_gbp) if c else None,
+            "Start Date": iso(e.start),
+            "End Date": iso(e.end),
+            "Review Date": review.isoformat() if review else None,
+            "Invitation to Quote or Tender": _ROUTES.get(route, route) if route else None,
+            "SME Supplier": _yes_no(c.supplier_sme if c else None),
+            "VCSE Supplier": _yes_no(vcse),
+        }
+        fields = {
+            "Reference Number": "contract.reference",
+            "Title of Agreement": "title",
+            "Department Responsible": "lead.service",
+            "Description of Goods and/or Services": "summary",
+            "Supplier Name": "partners",
+            "Supplier Registration Number": "contract.supplier_registration",
+            "Irrecoverable VAT": "contract.irrecoverable_vat_gbp",
+            "Start Date": "start",
+            "End Date": "end",
+            "Review Date": "start",
+            "Invitation to Quote or Tender": "contract.procurement_route",
+            "SME Supplier": "contract.supplier_sme",
+            "VCSE Supplier": "contract.supplier_vcse",
+        }
+        missing = list(dict.fromkeys(f for column, f in fields.items() if row[column] is None))
+        if row["Total Contract Value"] is None and row["Estimated Annual Value"] is None:
+            missing.append("contract.whole_life_value_gbp or contract.annual_value_gbp")
+        table.add(row, missing)
+    return table
+
+
+def _time_period(grant: Grant) -> str | None:
+    if grant.period_start is None and grant.period_end is None:
+        return None
+    start = grant.period_start.iso if grant.period_start else "not recorded"
+    end = grant.period_end.iso if grant.period_end else "open-ended"
+    return f"{start} to {end}"
+
+
+def transparency_grants(
+    entries: Iterable[Arrangement], settings: Settings, period: Period = ANY_DATE
+) -> Table:
+    """One row per grant (:func:`grants`), in the Code's columns."""
+    table = Table(GRANT_COLUMNS)
+    for g in grants(entries, settings, period):
+        row = {
+            "Date Awarded": iso(g.awarded),
+            "Time Period for Grant": _time_period(g),
+            "Department": g.entry.lead.service if g.entry.lead else None,
+            "Beneficiary": g.recipient,
+            "Beneficiary Registration Number": g.registration,
+            "Purpose of Grant": g.purpose,
+            "Amount": whole_numbers(g.amount),
+        }
+        where = g.prefix
+        fields = {
+            "Date Awarded": f"{where}.award_date",
+            "Time Period for Grant": f"{where}.period_start",
+            "Department": "lead.service",
+            "Beneficiary": f"{where}.recipient" if g.award else "partners",
+            "Beneficiary Registration Number": f"{where}.recipient_registration",
+            "Purpose of Grant": f"{where}.purpose" if g.award else "summary",
+            "Amount": f"{where}.amount_gbp",
+        }
+        table.add(row, [f for column, f in fields.items() if row[column] is None])
+    return table
