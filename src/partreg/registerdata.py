@@ -173,16 +173,9 @@ def _data_row_1_1(e: Arrangement, public: dict[str, Any], settings: Settings) ->
     }
 
 
-_csv_buffer = io.StringIO()
-
-
-_csv_writer = csv_writer(_csv_buffer)
-
-
 def csv_line(record: dict[str, Any], columns: tuple[str, ...]) -> str:
     """One line of register.csv, its cells in the order of ``columns`` (the csv module quotes
     what needs quoting)."""
-    _csv_buffer.seek(0)
-    _csv_buffer.truncate()
-    _csv_writer.writerow([spreadsheet_safe("" if record[k] is None else record[k]) for k in columns])
-    return _csv_buffer.getvalue()
+    out = io.StringIO()
+    csv_writer(out).writerow([spreadsheet_safe("" if record[k] is None else record[k]) for k in columns])
+    return out.getvalue()
