@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partreg.errors import CannotWrite, UsageError
-from partreg.files import STAGING_PREFIX, make_folder, write_atomic
+from partreg.files import STAGING_PREFIX, flush_folder, make_folder, write_atomic
 from partreg.folders import REGISTER_DIR
 
 SITE_MANIFEST = ".partreg-site.json"
@@ -266,7 +266,7 @@ def write_site(site: Site, files: Iterable[tuple[str, str | None]]) -> tuple[lis
             raise CannotWrite(
                 f"{site.shown / name}: an old page cannot be removed ({e.strerror or e})"
             ) from None
-    os.sync()  # one flush for the whole site, rather than one per file
+    flush_folder(site.out)  # one flush for the whole site, rather than one per file
     _write_manifest(site, recorded)
     site.recorded = recorded
     return list(written), kept
