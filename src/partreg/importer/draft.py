@@ -33,6 +33,8 @@ class Finding:
 
 @dataclass
 class Draft:
+    """One row's entry as its cells are read: its data, its notes, and what waits for the whole row."""
+
     data: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
