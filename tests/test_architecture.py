@@ -8,8 +8,8 @@ import pytest
 from tests.common import REPO
 
 SRC = REPO / "src" / "partreg"
-CORE = [SRC / f"{m}.py" for m in ("lint", "export", "classify", "importer", "changes")] + sorted(
-    [*(SRC / "models").glob("*.py"), *(SRC / "rules").glob("*.py")]
+CORE = [SRC / f"{m}.py" for m in ("lint", "export", "classify", "changes")] + sorted(
+    [*(SRC / "models").glob("*.py"), *(SRC / "rules").glob("*.py"), *(SRC / "importer").glob("*.py")]
 )
 EDGE_ONLY = {
     "typer": "cli.py",

@@ -21,9 +21,9 @@ from partreg.importer import (
     MONEY,
     NEXT_REVIEW,
     NOTES,
-    _boolean,
     kind_from_label,
     map_columns,
+    read_boolean,
     read_date,
     read_money,
     read_months,
@@ -191,13 +191,13 @@ def test_dates_as_councils_write_them(cell, iso, rough):
      ("Yes (Children Act 2004)", (True, "Children Act 2004")), ("Yes.", (True, "")), ("No -", (False, ""))],
 )  # fmt: skip
 def test_yes_and_no_as_councils_write_them(cell, said):
-    assert _boolean(cell) == said
+    assert read_boolean(cell) == said
 
 
 @pytest.mark.parametrize("cell", ["Maybe", "Partly", "Yesterday", 2])
 def test_what_is_not_yes_or_no(cell):
     with pytest.raises(ValueError, match="not yes or no"):
-        _boolean(cell)
+        read_boolean(cell)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,114 @@
+"""From a council's spreadsheet register to register entries, losing nothing.
+
+Headers are matched as councils write them ("Partnership name", "Lead Officer",
+"Annual contribution (£)", "Statutory (Y/N)"), by their words against a table of
+synonyms; values are read as councils write them ("Yes", "April 2016", "£4.2m",
+partners one a line). Every row becomes an entry, however incomplete: what is
+missing is for ``partreg lint`` to list. A value that cannot be placed in a field
+goes, under its header, into the entry's internal notes, which are never published;
+a value read with a qualifier left over ("£25,000 pa") keeps its original text there
+too. Each such cell is reported at its row and column letter.
+
+The package is pure: it reads cells, not files (see :mod:`partreg.sheets`). Its parts,
+in the order a sheet passes through them:
+
+- :mod:`.synonyms`: what councils call each field, and a header's words as compared;
+- :mod:`.headers`: the header row to columns and the fields they fill (``--map`` too);
+- :mod:`.dates` and :mod:`.values`: a cell's value as councils write it;
+- :mod:`.cells`: one cell into a row's draft entry, or into its notes saying why;
+- :mod:`.draft`: the entry as it is built, and what is placed once every cell is read;
+- :mod:`.rows`: the sheet's rows to entries, each checked by the linter;
+- :mod:`.summary`: what the import tells the officer.
+"""
+
+from partreg.importer.cells import ONE_LINE
+from partreg.importer.dates import EXCEL_DAYS, Placeholder, financial_year, read_date
+from partreg.importer.draft import BY_KIND, Finding
+from partreg.importer.headers import TITLED, Column, Mapping, can_map, header_score, letter, map_columns
+from partreg.importer.rows import CONTINUED, Result, Row, read_rows
+from partreg.importer.summary import import_report, needs_summary, plural
+from partreg.importer.synonyms import (
+    COMPUTED,
+    FRAMING,
+    HEADERS,
+    LISTS,
+    MONEY,
+    NEXT_REVIEW,
+    NOTES,
+    NUMBERED,
+    OWN_COLUMNS,
+    REVIEW_OUTCOME,
+    SPECIAL,
+    SYNONYMS,
+    SYNONYMS_TABLE,
+    Key,
+    normal,
+)
+from partreg.importer.values import (
+    AGREEMENTS,
+    BLANK,
+    LEVELS,
+    NO,
+    RATINGS,
+    YES,
+    form_from_words,
+    kind_from_label,
+    read_boolean,
+    read_extensions,
+    split_list,
+    split_names,
+)
+from partreg.readers import read_money, read_months
+
+__all__ = [
+    "AGREEMENTS",
+    "BLANK",
+    "BY_KIND",
+    "COMPUTED",
+    "CONTINUED",
+    "EXCEL_DAYS",
+    "FRAMING",
+    "HEADERS",
+    "LEVELS",
+    "LISTS",
+    "MONEY",
+    "NEXT_REVIEW",
+    "NO",
+    "NOTES",
+    "NUMBERED",
+    "ONE_LINE",
+    "OWN_COLUMNS",
+    "RATINGS",
+    "REVIEW_OUTCOME",
+    "SPECIAL",
+    "SYNONYMS",
+    "SYNONYMS_TABLE",
+    "TITLED",
+    "YES",
+    "Column",
+    "Finding",
+    "Key",
+    "Mapping",
+    "Placeholder",
+    "Result",
+    "Row",
+    "can_map",
+    "financial_year",
+    "form_from_words",
+    "header_score",
+    "import_report",
+    "kind_from_label",
+    "letter",
+    "map_columns",
+    "needs_summary",
+    "normal",
+    "plural",
+    "read_boolean",
+    "read_date",
+    "read_extensions",
+    "read_money",
+    "read_months",
+    "read_rows",
+    "split_list",
+    "split_names",
+]

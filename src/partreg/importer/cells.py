@@ -1,0 +1,349 @@
+"""One cell into a row's draft entry: read by its column's field, or kept in the notes saying why.
+
+A text cell loses control characters first, and a one-line field its line breaks; a cell that
+cannot be placed goes, under its header, into the entry's internal notes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from partreg.importer.dates import Placeholder, financial_year, read_date
+from partreg.importer.draft import Draft, Finding
+from partreg.importer.headers import Column
+from partreg.importer.synonyms import MONEY, NEXT_REVIEW, NOTES, NUMBERED, REVIEW_OUTCOME, normal, words_of
+from partreg.importer.values import (
+    AGREEMENTS,
+    LEVELS,
+    RATINGS,
+    cell_text,
+    date_text,
+    form_from_words,
+    kind_from_label,
+    priority_ids,
+    quoted,
+    read_as_field,
+    read_boolean,
+    read_extensions,
+    split_list,
+    split_names,
+    yes_no,
+)
+from partreg.models import ID_PATTERN, RESERVED_NAMES, Settings
+from partreg.questionnaire import propose_id
+from partreg.readers import (
+    FORMS,
+    NO_END,
+    OUTCOMES,
+    STATUSES,
+    Unplaced,
+    read_money,
+    read_months,
+    representative,
+)
+
+
+def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings | None) -> None:
+    """Read one cell into the draft, or into the notes saying why."""
+    key = column.key
+    assert key is not None
+    if isinstance(raw, str):
+        raw = _clean(draft, column, raw, row)
+        if not raw:
+            return
+    try:
+        if isinstance(raw, str) and _EXCEL_ERROR.match(raw.strip()):
+            raise Unplaced(f"an Excel error ({raw.strip()}): correct the formula in the sheet")
+        if key == NOTES:
+            draft.keep(column, cell_text(raw))
+        elif key == NEXT_REVIEW:
+            draft.keep(column, date_text(raw))
+        elif key in (
+            ("start",),
+            ("end",),
+            ("agreement", "date"),
+            ("funding", "period_start"),
+            ("funding", "period_end"),
+        ):
+            if key == ("end",) and isinstance(raw, str) and raw.strip().lower() in NO_END:
+                return  # no end: what an absent `end` means
+            try:
+                date, rough = read_date(raw)
+            except Placeholder:
+                if key != ("end",):
+                    raise
+                draft.keep(column, cell_text(raw))  # 31/12/9999: no end, which an absent `end` means
+                draft.findings.append(
+                    Finding(row, column, f"{quoted(cell_text(raw))} read as no end date", "note")
+                )
+                return
+            draft.set(key, date.yaml_value())
+            if rough:
+                draft.keep(column, cell_text(raw), row=row, read_as=date.iso)
+        elif key == ("funding", "period"):
+            _period(draft, column, raw, row)
+        elif key == ("review", "history"):
+            date, rough = read_date(raw)
+            history = draft.data.setdefault("review", {}).setdefault("history", [{}])
+            history[0] = {
+                "date": date.yaml_value(),
+                **history[0],
+            }  # an outcome column may have given its outcome
+            if rough:
+                draft.keep(column, cell_text(raw), row=row, read_as=date.iso)
+        elif key == ("review", "months"):
+            draft.set(key, read_months(raw))
+        elif key == ("kind",):
+            _kind(draft, column, raw, row)
+        elif key == ("status",):
+            status = STATUSES.get(" ".join(cell_text(raw).lower().split()))
+            if status is None:
+                raise Unplaced("not a status (active, ended or proposed)")
+            draft.set(key, status)
+        elif key in (("statutory",), ("characteristics", "formal_agreement")):
+            value, rest = read_boolean(raw)
+            draft.set(key, value)
+            if rest and key == ("statutory",) and value:
+                # placed once every cell is read
+                draft.basis, draft.basis_cell = rest, (column, cell_text(raw))
+            elif rest:
+                draft.keep(column, cell_text(raw), row=row, read_as="yes" if value else "no")
+        elif key == ("significance",):
+            text = cell_text(raw).lower()
+            said = yes_no(text) if text not in LEVELS else None
+            if text in LEVELS:
+                draft.set(key, LEVELS[text])
+            elif said is not None and not said[1]:
+                draft.set(key, "high" if said[0] else "low")
+            else:
+                raise Unplaced("not a significance (yes, no, high, medium or low)")
+        elif key == ("rating",):
+            word = cell_text(raw).lower().replace("assurance", "").strip()
+            if word not in RATINGS:
+                raise Unplaced("not an assurance rating (substantial, reasonable, limited or weak)")
+            draft.set(key, word)
+        elif key == ("agreement", "type"):
+            low = " ".join(words_of(cell_text(raw)))
+            if low not in AGREEMENTS:
+                raise Unplaced("not a type of agreement partreg knows")
+            draft.set(key, AGREEMENTS[low])
+        elif key == ("partners",):
+            names, by_commas = split_names(cell_text(raw))
+            draft.extend(key, [{"name": n} for n in names])
+            if by_commas:
+                draft.findings.append(
+                    Finding(row, column, f"read as {len(names)} partners, separated by commas", "note")
+                )
+            elif len(names) == 1 and "," in names[0]:
+                draft.findings.append(
+                    Finding(
+                        row,
+                        column,
+                        f"{quoted(names[0])} kept as one partner: if it names several, separate them with ';'",
+                        "note",
+                    )
+                )
+        elif key == ("priorities",):
+            names = split_list(cell_text(raw))
+            if len(names) == 1 and names[0].lower() in LEVELS and "significance" not in draft.data:
+                # a "Priority" column saying High, Medium or Low is the arrangement's significance
+                draft.set(("significance",), LEVELS[names[0].lower()])
+                draft.keep(column, names[0], row=row, read_as=f"significance {LEVELS[names[0].lower()]}")
+                return
+            ids = priority_ids(names, settings)
+            if "arrangement" in ids and not any(re.search(r"[A-Za-z0-9]", n) for n in names):
+                raise Unplaced("names no priority")
+            draft.extend(key, ids)
+            if settings is not None:
+                draft.unknown.extend(
+                    n for n, i in zip(names, ids, strict=True) if i not in settings.priorities
+                )
+        elif key in (("objectives",), ("funding", "actions")):
+            draft.extend(key, split_list(cell_text(raw)))
+        elif key[0] in NUMBERED and column.number is not None:
+            joined = "; ".join(split_list(cell_text(raw)))
+            draft.numbered.setdefault((str(key[0]), column.number), {})[str(key[1])] = joined
+        elif key[0] in NUMBERED:
+            draft.lists[(str(key[0]), str(key[1]))] = (column, split_list(cell_text(raw)), cell_text(raw))
+        elif key == MONEY or key[-1] in (
+            "funding_gbp",
+            "value_gbp",
+            "amount_gbp",
+            "annual_value_gbp",
+            "whole_life_value_gbp",
+        ):
+            _money(draft, column, raw, row)
+        elif key == ("links",):
+            url = cell_text(raw)
+            if url.lower().startswith("www."):
+                url = "https://" + url
+            if not re.match(r"^https?://\S+$", url, re.IGNORECASE):
+                raise Unplaced("not a web address")
+            draft.data.setdefault("links", []).append({"title": column.header or "Website", "url": url})
+        elif key == ("form",):
+            form = form_from_words(cell_text(raw))
+            if form is None:
+                raise Unplaced(f"not a form of body partreg knows ({', '.join(FORMS)})")
+            draft.set(key, form)
+        elif key == ("representatives",):
+            draft.extend(key, [representative(name) for name in split_list(cell_text(raw))])
+        elif key in (("replaces",), ("replaced_by",)):
+            draft.extend(key, [propose_id(name) for name in split_list(cell_text(raw))])
+        elif key[0] == "decisions":
+            decision = draft.data.setdefault("decisions", [{}])[0]
+            if key[1] == "date":
+                date, rough = read_date(raw)
+                decision["date"] = date.yaml_value()
+                if rough:
+                    draft.keep(column, cell_text(raw), row=row, read_as=date.iso)
+            elif key[1] == "url" and not re.match(r"^https?://\S+$", cell_text(raw), re.IGNORECASE):
+                raise Unplaced("not a web address")
+            else:
+                decision[str(key[1])] = cell_text(raw)
+        elif key[0] == "contributions":
+            _contribution(draft, column, raw, row)
+        elif key == ("contract", "extensions"):
+            draft.set(key, read_extensions(cell_text(raw)))
+        elif key == ("significance", "reason"):
+            draft.reason = cell_text(raw)
+        elif key == REVIEW_OUTCOME:
+            outcome = OUTCOMES.get(" ".join(words_of(cell_text(raw))))
+            if outcome is None:
+                raise Unplaced(
+                    "not a review outcome (continue, amend, exit, reassess or proposed for removal)"
+                )
+            history = draft.data.setdefault("review", {}).setdefault("history", [{}])
+            history[0]["outcome"] = outcome
+        elif key == ("id",):
+            if not re.match(ID_PATTERN, cell_text(raw)) or cell_text(raw) in RESERVED_NAMES:
+                raise Unplaced(
+                    "cannot be an id (lower-case letters, digits and hyphens, not a name Windows reserves)"
+                )
+            draft.set(key, cell_text(raw))
+        else:
+            draft.set(key, read_as_field(key, raw))
+    except Unplaced as e:
+        draft.keep(column, cell_text(raw), str(e), row)
+
+
+_EXCEL_ERROR = re.compile(r"^#(N/A|REF!|DIV/0!|VALUE!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA)$")
+#: Control characters, and the escape sequences a terminal would act on; tab and line breaks stay.
+_CONTROL = re.compile(
+    r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|.)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]"
+)
+#: Fields of one line: a line break in their cell (Alt+Enter in Excel) is a space.
+ONE_LINE = {("title",), ("lead", "role"), ("lead", "service"), ("lead", "member"), ("statutory_basis",),
+            ("contract", "reference"), ("contract", "procurement_route"), ("id",)}  # fmt: skip
+#: A cell in a lead officer column that reads as a person's name, not a role.
+_PERSON = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-zA-Z'\-]+$")
+_ROLE_WORDS = re.compile(
+    r"\b(manager|officer|head|director|lead|chief|executive|coordinator|co-ordinator|team|service|adviser|advisor|"
+    r"assistant|deputy|principal|senior|specialist|partnership|community|development|policy|clerk|secretary)\b",
+    re.IGNORECASE,
+)
+
+
+def _clean(draft: Draft, column: Column, raw: str, row: int) -> str:
+    """A text cell without control characters (reported), one line for a one-line field."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x85", "\n").replace("\u2028", "\n")
+    cleaned = _CONTROL.sub("", text)
+    if cleaned != text:
+        draft.findings.append(
+            Finding(row, column, "control characters removed (they would act on a terminal)")
+        )
+    if column.key in ONE_LINE:
+        cleaned = " ".join(cleaned.split())
+    if column.key == ("lead", "role") and _PERSON.match(cleaned.strip()) and not _ROLE_WORDS.search(cleaned):
+        draft.findings.append(
+            Finding(
+                row,
+                column,
+                f"{quoted(cleaned)} reads as a person's name: the register records the lead's role, "
+                "which is published (e.g. 'Community Safety Manager')",
+            )
+        )
+    return cleaned
+
+
+#: `` - `` or `` to `` between two dates. The look-behind starts it only where a run of spaces
+#: starts: tried from every space of a long run, it made a cell of 30,000 spaces take six seconds.
+_PERIOD_SEPARATOR = re.compile(r"(?<!\s)\s+(?:-|\u2013|\u2014|to|until)\s+")
+
+
+def _period(draft: Draft, column: Column, raw: Any, row: int) -> None:
+    text = cell_text(raw)
+    if year := financial_year(text):
+        draft.set(("funding", "period_start"), year[0])
+        draft.set(("funding", "period_end"), year[1])
+        return
+    parts = _PERIOD_SEPARATOR.split(text)
+    if len(parts) != 2:
+        raise Unplaced("not a period (such as '01/04/2025 - 31/03/2026' or '2025/26')")
+    start, _ = read_date(parts[0])
+    end, _ = read_date(parts[1])
+    draft.set(("funding", "period_start"), start.yaml_value())
+    draft.set(("funding", "period_end"), end.yaml_value())
+
+
+def _kind(draft: Draft, column: Column, raw: Any, row: int) -> None:
+    label = cell_text(raw)
+    kind, extra = kind_from_label(label)
+    form = form_from_words(label)
+    if form is not None and form != "other":  # "Shared service", "Joint venture": what the body is
+        draft.data.setdefault("form", form)
+    if kind is None:
+        raise Unplaced(
+            "not one of the policy's four kinds, and its words do not decide one: "
+            "record the kind (`partreg classify` explains each)"
+        )
+    draft.set(("kind",), kind.value)
+    for key, value in extra.items():
+        draft.data.setdefault(key, value)
+    if normal(label) not in (
+        normal(kind.value.replace("-", " ")),
+        normal(kind.value.replace("-", " ") + "s"),
+    ):
+        draft.keep(column, label)  # the council's own label stays with the entry
+
+
+def _money(draft: Draft, column: Column, raw: Any, row: int) -> None:
+    try:
+        amount, qualified = read_money(raw)
+    except Unplaced:
+        text = cell_text(raw)
+        if column.key == ("resources", "council", "funding_gbp") and not re.search(r"\d", text):
+            # "Officer time", "In kind": what the council gives is not money
+            if re.search(r"\b(staff|officers?|time|fte|hours?|days?)\b", text, re.IGNORECASE):
+                draft.set(("resources", "council", "staff"), text)
+                return
+            if re.search(r"\b(in[ -]kind|premises|venue|accommodation|equipment)\b", text, re.IGNORECASE):
+                draft.set(("resources", "council", "other"), text)
+                return
+        raise
+    draft.money.append((column, amount, cell_text(raw)))
+    if qualified:
+        draft.keep(column, cell_text(raw), row=row, read_as=f"£{amount:,}")
+
+
+def _contribution(draft: Draft, column: Column, raw: Any, row: int) -> None:
+    """A council contribution column: cash, in kind or a loan, in the year its header names
+    ("In kind 2023/24"), or a year column gives (placed once every cell is read), else in a year
+    the officer records (lint asks for it)."""
+    if column.key == ("contributions", "year"):
+        period = financial_year(cell_text(raw))
+        if period is None:
+            raise Unplaced("not a financial year (such as 2024/25)")
+        draft.year = f"{period[0].year}/{period[1].year % 100:02d}"
+        return
+    amount, qualified = read_money(raw)
+    year = re.search(r"\b((?:19|20)\d\d)\s*[/-]\s*(\d\d)\b", column.header)
+    contributions = draft.data.setdefault("contributions", [])
+    key = f"{year.group(1)}/{year.group(2)}" if year else None
+    found = next((c for c in contributions if c.get("year") == key), None)
+    if found is None:
+        found = {"year": key, "by": "council"} if key else {"by": "council"}
+        contributions.append(found)
+    found[str(column.key[-1]) if column.key else "cash_gbp"] = amount
+    if qualified:
+        draft.keep(column, cell_text(raw), row=row, read_as=f"£{amount:,}")

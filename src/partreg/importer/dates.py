@@ -1,0 +1,112 @@
+"""Dates as sheets write them: ``April 2016``, ``01/04/21``, ``c. 2005``, Excel's day numbers,
+financial years; each read as precisely as the sheet gives it, or refused saying why."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from partreg.models import LAST_YEAR, MONTHS, PartialDate, uk_date
+from partreg.readers import Unplaced
+
+_MONTH = {name[:3].lower(): i for i, name in enumerate(MONTHS, 1)}
+_DMY_SHORT = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2})$")
+_D_MON_Y = re.compile(r"^(\d{1,2})[\s\-/]([A-Za-z]{3,9})\.?[\s\-/,]+(\d{2}|\d{4})$")
+_MON_Y = re.compile(r"^([A-Za-z]{3,9})\.?[\s\-/]+(\d{2}|\d{4})$")
+_FINANCIAL_YEAR = re.compile(r"^(?:fy\s*)?(\d{4})\s*[/\-\u2013]\s*(\d{2}|\d{4})$", re.IGNORECASE)
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ISO_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
+_ROUGHLY = re.compile(
+    r"^(?:c\.?|circa|approx\.?|approximately|about|around|est\.?|pre|before|since)\s+", re.IGNORECASE
+)
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year if len(text) == 4 else (2000 + year if year < 70 else 1900 + year)
+
+
+def financial_year(text: str) -> tuple[dt.date, dt.date] | None:
+    """``2019/20`` -> 1 April 2019 to 31 March 2020, the UK public sector's year."""
+    m = _FINANCIAL_YEAR.match(text.strip())
+    if not m:
+        return None
+    first = int(m.group(1))
+    second = _year(m.group(2)) if len(m.group(2)) == 2 else int(m.group(2))
+    if len(m.group(2)) == 2:
+        second = first // 100 * 100 + int(m.group(2))
+    if second != first + 1:
+        return None
+    return dt.date(first, 4, 1), dt.date(second, 3, 31)
+
+
+#: Excel's day numbers for 1 January 1950 and 31 December 2099: a number in a date column between
+#: them is a date whose cell lost its format.
+EXCEL_DAYS = (18264, 73415)
+
+
+class Placeholder(Unplaced):
+    """A date such as 31/12/9999, which spreadsheets write for "no end"."""
+
+
+def read_date(raw: Any) -> tuple[PartialDate, bool]:
+    """A date cell as a date as precise as the sheet, and whether words around it were dropped
+    (``c. 2005``): those keep the cell's text in the notes."""
+    date, rough = _read_date(raw)
+    if date.year > LAST_YEAR:
+        raise Placeholder(f"the year {date.year} is a placeholder, not a date")
+    return date, rough
+
+
+def _read_date(raw: Any) -> tuple[PartialDate, bool]:
+    if isinstance(raw, dt.datetime):
+        return PartialDate(
+            raw.year, raw.month, raw.day
+        ), raw.time() != dt.time()  # a time of day is kept in the notes
+    if isinstance(raw, dt.date):
+        return PartialDate(raw.year, raw.month, raw.day), False
+    if isinstance(raw, bool):
+        raise Unplaced("not a date")
+    if isinstance(raw, int | float) and float(raw).is_integer() and 1000 <= raw <= 9999:
+        return PartialDate(int(raw), None, None), False
+    if isinstance(raw, int | float) and EXCEL_DAYS[0] <= raw <= EXCEL_DAYS[1]:
+        # a date cell that lost its date format (Excel counts days from 30 December 1899)
+        counted = dt.date(1899, 12, 30) + dt.timedelta(days=int(raw))
+        return PartialDate(counted.year, counted.month, counted.day), True
+    text = " ".join(str(raw).split())
+    rough = bool(_ROUGHLY.match(text))
+    text = _ROUGHLY.sub("", text)
+    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
+    if m := _ISO_TIME.match(text):
+        rough = rough or not re.search(r"[T ]00:00(:00(\.0+)?)?$", text)
+        text = m.group(1)
+    try:
+        if _ISO.match(text):
+            stated = int(text[:4])
+            return (PartialDate.parse(text) if stated <= LAST_YEAR else PartialDate(stated)), rough
+    except ValueError:
+        raise Unplaced("not a real date") from None
+    said = uk_date(text)
+    if said is not None:
+        return said, rough
+    if (m := re.match(r"^\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4})$", text)) and int(m.group(1)) > LAST_YEAR:
+        return PartialDate(int(m.group(1))), rough  # 31/12/9999: refused by read_date as a placeholder
+    day = month = year = None
+    if m := _DMY_SHORT.match(text):
+        day, month, year = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+    elif m := _D_MON_Y.match(text):
+        day, month, year = int(m.group(1)), _MONTH.get(m.group(2)[:3].lower()), _year(m.group(3))
+    elif m := _MON_Y.match(text):
+        month, year = _MONTH.get(m.group(1)[:3].lower()), _year(m.group(2))
+    if month is not None and year is not None:
+        try:
+            dt.date(year, month, day or 1)
+            return PartialDate(year, month, day), rough
+        except ValueError:
+            pass
+    if re.match(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$", text):
+        raise Unplaced("not a real date (day/month/year)")
+    if financial_year(text):
+        raise Unplaced("a financial year, not a date: record the date it began or ends")
+    raise Unplaced("not a date")

@@ -1,0 +1,168 @@
+"""One row's entry as it is built: its data, its notes, what the officer should know of its cells
+(:class:`Finding`), and what is placed once every cell is read (money by the row's kind, outcome
+and risk lists, the statutory basis, the contribution year, the significance's reason, the notes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from partreg.importer.headers import Column
+from partreg.importer.synonyms import MONEY, Key
+from partreg.importer.values import quoted
+from partreg.problems import dotted
+from partreg.readers import Unplaced
+
+
+@dataclass
+class Finding:
+    """Something about one cell the officer should know: where it is and what became of it."""
+
+    row: int
+    column: Column | None
+    message: str
+    #: "warning": a value went to the notes, or was read leaving words out; "note": for information.
+    severity: str = "warning"
+
+    def line(self, display: str) -> str:
+        where = f"{display}:{self.row}:{self.column.letter}" if self.column else f"{display}:{self.row}"
+        header = f"{self.column.header!r}: " if self.column and self.column.header else ""
+        return f"{where}: [{self.severity}] {header}{self.message}"
+
+
+@dataclass
+class Draft:
+    """One row's entry as its cells are read: its data, its notes, and what waits for the whole row."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    lists: dict[tuple[str, str], tuple[Column, list[str], str]] = field(default_factory=dict)
+    numbered: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+    money: list[tuple[Column, int | float, str]] = field(default_factory=list)
+    #: Priorities named in the sheet that partreg.yaml does not list.
+    unknown: list[str] = field(default_factory=list)
+    #: The law named after "Yes" in a statutory column, and that cell.
+    basis: str = ""
+    basis_cell: tuple[Column, str] = (Column(0, "A", "", None), "")
+    #: The reason given for the significance (placed once every cell is read, beside its level).
+    reason: str = ""
+    #: The financial year a "contributions year" column gives the council's contributions.
+    year: str = ""
+
+    def set(self, key: Key, value: Any) -> None:
+        target = self.data
+        for part in key[:-1]:
+            target = target.setdefault(str(part), {})
+            if not isinstance(target, dict):
+                raise Unplaced(f"{dotted(key[: key.index(part) + 1])} already holds another column's value")
+        target[str(key[-1])] = value
+
+    def extend(self, key: Key, items: list[Any]) -> None:
+        """Add to a list field, which several columns may fill ("Partner 1", "Partner 2")."""
+        target = self.data
+        for part in key[:-1]:
+            target = target.setdefault(str(part), {})
+        found = target.setdefault(str(key[-1]), [])
+        found.extend(i for i in items if i not in found)
+
+    def has(self, key: Key) -> bool:
+        target: Any = self.data
+        for part in key:
+            if not isinstance(target, dict) or str(part) not in target:
+                return False
+            target = target[str(part)]
+        return True
+
+    def keep(
+        self, column: Column, raw: Any, why: str | None = None, row: int = 0, *, read_as: str = ""
+    ) -> None:
+        """The cell's text into the notes, under its header; ``why`` it could not be placed, or
+        what it was ``read_as`` leaving words out, reported at the cell."""
+        text = raw.strip() if isinstance(raw, str) else str(raw)
+        text = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+        self.notes.append(f"{column.header or 'Column ' + column.letter}: {text}")
+        if read_as:
+            message = f"{quoted(text)} read as {read_as}; the whole text is kept in internal notes"
+            self.findings.append(Finding(row, column, message))
+        elif why:
+            self.findings.append(Finding(row, column, f"{quoted(text)} kept in internal notes: {why}"))
+
+
+def _lists(draft: Draft, row: int) -> None:
+    """Outcome and risk columns into their lists: numbered columns by number; one cell a line each,
+    paired with its measure or mitigation cell line by line where both have as many lines."""
+    for (name, _number), parts in sorted(draft.numbered.items()):
+        items = draft.data.setdefault(name, [])
+        items.append({k: v for k, v in parts.items() if v})
+    for name, main in (("outcomes", "description"), ("risks", "description")):
+        first = draft.lists.get((name, main))
+        others = {part: cell for (n, part), cell in draft.lists.items() if n == name and part != main}
+        if first is None:
+            for column, _, text in others.values():
+                draft.keep(column, text, f"no {name[:-1]} column to pair it with", row)
+            continue
+        column, values, _ = first
+        items = [{main: v} for v in values]
+        for part, (other, said, text) in others.items():
+            if len(said) == len(items):
+                for item, value in zip(items, said, strict=True):
+                    item[part] = value
+            else:
+                draft.keep(
+                    other,
+                    text,
+                    f"{len(said)} lines against {len(items)} in {column.header!r}: cannot pair them",
+                    row,
+                )
+        draft.data.setdefault(name, []).extend(items)
+
+
+#: The money field each kind has of its own.
+BY_KIND: dict[str, Key] = {
+    "contract": ("contract", "value_gbp"),
+    "community-funding": ("funding", "amount_gbp"),
+}
+
+
+def _place_money(draft: Draft, row: int) -> None:
+    for column, amount, text in draft.money:
+        key = column.key
+        if key == MONEY:
+            kind = draft.data.get("kind")
+            key = BY_KIND.get(str(kind), ("resources", "council", "funding_gbp"))
+        if key == ("resources", "council", "funding_gbp"):
+            # what the council pays for a contract is its value; what it puts into a grant is the grant
+            given = BY_KIND.get(str(draft.data.get("kind")))
+            if given is not None and not draft.has(given):
+                key = given
+        assert key is not None
+        if draft.has(key):
+            draft.keep(column, text, f"{dotted(key)} is given by another column", row)
+        else:
+            draft.set(key, amount)
+
+
+def finish(draft: Draft, row: int) -> None:
+    """What is placed once every cell is read: money by kind, outcome and risk lists, the notes."""
+    _place_money(draft, row)
+    _lists(draft, row)
+    if draft.basis and draft.data.get("statutory_basis") != draft.basis:
+        if "statutory_basis" in draft.data:
+            column, text = draft.basis_cell
+            draft.keep(column, text, row=row, read_as="yes")
+        else:
+            draft.data["statutory_basis"] = draft.basis
+    if draft.year:
+        for contribution in draft.data.get("contributions", []):
+            contribution.setdefault("year", draft.year)
+    if draft.reason:
+        level = draft.data.get("significance")
+        draft.data["significance"] = (
+            {"level": level, "reason": draft.reason} if level else {"reason": draft.reason}
+        )
+    if draft.notes:
+        notes = draft.data.setdefault("internal", {})
+        old = notes.get("notes")
+        notes["notes"] = "\n".join(([old] if old else []) + draft.notes)

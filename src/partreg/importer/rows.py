@@ -1,0 +1,289 @@
+"""A sheet's rows to entries: every row that is an arrangement becomes one, its id unique within
+the sheet and checked by the linter for what it still needs; a row that only continues the one
+above is added to it, and section headings, totals rows and notes about the sheet are passed over.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from partreg.importer.cells import place
+from partreg.importer.draft import Draft, Finding, finish
+from partreg.importer.headers import Column, Mapping
+from partreg.importer.synonyms import LISTS, NOTES, Key, normal, words_of
+from partreg.importer.values import cell_text, is_blank, kind_from_label
+from partreg.lint import Linter
+from partreg.models import Kind, Settings
+from partreg.problems import Problem, Severity
+from partreg.questionnaire import canonical, propose_id
+from partreg.rules import ALL
+
+
+@dataclass
+class Row:
+    """One row's entry, as data for a new file, and what became of its cells."""
+
+    number: int
+    data: dict[str, Any]
+    findings: list[Finding] = field(default_factory=list)
+    #: What lint finds in the entry: what it still needs.
+    needs: list[Problem] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return str(self.data["id"])
+
+
+@dataclass
+class Result:
+    """The sheet's rows as entries, with what the importer did that the officer should know."""
+
+    rows: list[Row]
+    blank_rows: list[int]
+    #: Rows that are not arrangements (a section heading, a totals row, a note under the table):
+    #: (row, its text, what it was read as).
+    passed: list[tuple[int, str, str]]
+    #: Priorities the sheet names that partreg.yaml does not list, with how many rows name each.
+    unknown_priorities: dict[str, int] = field(default_factory=dict)
+
+
+def read_rows(
+    display: str,
+    stem: str,
+    rows: Iterable[tuple[int, list[Any]]],
+    mapping: Mapping,
+    settings: Settings | None,
+    merged: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+) -> Result:
+    """Every row that is an arrangement as an entry: its cells placed, its id unique within the
+    sheet, checked by the linter for what it still needs. A row that only adds to the one above
+    (another partner on the next line, under a title merged down) is added to it; a section
+    heading, a totals row, a note about the sheet and a repeated header are passed over, named."""
+    placed = [c for c in mapping.columns if c.key is not None]
+    title = next((c for c in mapping.columns if c.key == ("title",)), None)
+    header = [normal(c.header) for c in mapping.columns]
+    out: list[Row] = []
+    blank: list[int] = []
+    passed: list[tuple[int, str, str]] = []
+    section: tuple[Kind, dict[str, Any]] | None = None
+    ids: dict[str, int] = {}
+    counters: dict[str, int] = {}
+    unknown: dict[str, int] = {}
+    previous: tuple[Row, list[Any]] | None = None
+    for number, cells in rows:
+        filled = [c for c in mapping.columns if c.index < len(cells) and not is_blank(cells[c.index], c.key)]
+        if not any(not is_blank(cell) for cell in cells):
+            blank.append(number)
+            continue
+        if [normal(cell_text(c)) if c is not None else "" for c in cells] == header:
+            passed.append((number, cell_text(cells[filled[0].index]), "the header row again"))
+            continue
+        total = _total(cells, title)
+        if total:
+            passed.append((number, total, "a totals row, not an arrangement"))
+            continue
+        if len(filled) == 1 and len(placed) >= 3:
+            text = cell_text(cells[filled[0].index])
+            kind, extra = kind_from_label(text)
+            if filled[0] is title and kind is not None and set(words_of(text)) <= _SECTION_WORDS:
+                section = (kind, extra)
+                passed.append(
+                    (number, text, "a section heading: the rows below take its kind where they give none")
+                )
+                continue
+            if _FOOTNOTE.match(text) or (filled[0] is not title and filled[0].key not in CONTINUED):
+                passed.append((number, text, "a note about the sheet, not an arrangement"))
+                continue
+        if (
+            previous is not None
+            and title is not None
+            and _continues(number, cells, previous[1], filled, title, merged)
+        ):
+            _add_to(previous[0], number, cells, previous[1], filled, settings)
+            continue
+        draft = Draft()
+        for column in mapping.columns:
+            raw = cells[column.index] if column.index < len(cells) else None
+            if is_blank(raw, column.key):
+                continue  # empty, or "N/A", "-": nothing to keep
+            if column.key is None:
+                draft.keep(column, cell_text(raw))
+            else:
+                place(draft, column, raw, number, settings)
+        if section is not None and "kind" not in draft.data:
+            draft.set(("kind",), section[0].value)
+            for key, value in section[1].items():
+                draft.data.setdefault(key, value)
+        finish(draft, number)
+        if mapping.assume_active:
+            draft.data.setdefault("status", "active")
+        data = draft.data
+        base = data.get("id") or (propose_id(data["title"]) if isinstance(data.get("title"), str) else None)
+        if base is None:
+            # from what the row says, not where it is: a second import finds the same id
+            said = "\x1f".join(cell_text(c) for c in cells if not is_blank(c))
+            base = f"{propose_id(stem)[:48].rstrip('-')}-untitled-{hashlib.sha256(said.encode()).hexdigest()[:6]}"
+        entry_id = _unique(str(base), ids, counters)
+        if entry_id != base:
+            message = f"row {ids[str(base)]} has the same id {base!r}: this row's id is {entry_id}"
+            draft.findings.append(Finding(number, title, message, "note"))
+        ids[entry_id] = number
+        data["id"] = entry_id
+        for name in draft.unknown:
+            unknown[name] = unknown.get(name, 0) + 1
+        row = Row(number, canonical(data), draft.findings)
+        out.append(row)
+        previous = (row, cells)
+    _check(display, out, settings)
+    return Result(out, blank, passed, unknown)
+
+
+def _unique(base: str, ids: dict[str, int], counters: dict[str, int]) -> str:
+    """``base``, or ``base-2``, ``base-3``... where it is taken, within the 64 characters an id has."""
+    if base not in ids:
+        return base
+    n = counters.get(base, 1)
+    while True:
+        n += 1
+        suffix = f"-{n}"
+        candidate = base[: 64 - len(suffix)].rstrip("-") + suffix
+        if candidate not in ids:
+            counters[base] = n
+            return candidate
+
+
+#: Columns a row may add to the entry above it: lists, and text that goes to the notes.
+CONTINUED: set[Key | None] = {*LISTS, ("outcomes", "description"), ("outcomes", "measure"), ("outcomes", "target"),
+                              ("risks", "description"), ("risks", "mitigation"), NOTES, None}  # fmt: skip
+
+
+def _continues(
+    number: int,
+    cells: list[Any],
+    above: list[Any],
+    filled: list[Column],
+    title: Column,
+    merged: set[tuple[int, int]] | frozenset[tuple[int, int]],
+) -> bool:
+    """Whether a row only adds to the entry above it: it has no title of its own (or the title
+    merged down from above), and each of its cells adds to a list or the notes, or repeats the row
+    above (a merged cell)."""
+    own_title = title in filled and (number, title.index) not in merged
+    if own_title:
+        return False
+    new = [c for c in filled if c is not title and not _same(cells[c.index], above[c.index])]
+    return bool(new) and all(c.key in CONTINUED for c in new)
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a == b or (isinstance(a, str) and isinstance(b, str) and a.strip() == b.strip())
+
+
+def _add_to(
+    entry: Row,
+    number: int,
+    cells: list[Any],
+    above: list[Any],
+    filled: list[Column],
+    settings: Settings | None,
+) -> None:
+    """A continuation row's lists and notes, added to the entry above."""
+    draft = Draft()
+    for column in filled:
+        if column.key == ("title",) or _same(cells[column.index], above[column.index]):
+            continue
+        if column.key is None:
+            draft.keep(column, cell_text(cells[column.index]))
+        else:
+            place(draft, column, cells[column.index], number, settings)
+    finish(draft, number)
+    added = []
+    for name, items in draft.data.items():
+        if name == "internal":
+            old = entry.data.setdefault("internal", {}).get("notes")
+            entry.data["internal"]["notes"] = "\n".join([*([old] if old else []), items["notes"]])
+        elif name == "funding":
+            entry.data.setdefault("funding", {}).setdefault("actions", []).extend(items.get("actions", []))
+            added.append("funding.actions")
+        elif isinstance(items, list):
+            entry.data.setdefault(name, []).extend(items)
+            added.append(name)
+    entry.data = canonical(entry.data)
+    entry.findings.extend(draft.findings)
+    what = " and ".join(added) or "notes"
+    entry.findings.append(
+        Finding(number, None, f"continues row {entry.number}: its {what} added to {entry.id}", "note")
+    )
+
+
+def _total(cells: list[Any], title: Column | None) -> str:
+    """The label of a totals row ("Total", "TOTAL COST", "Sub total - statutory"), or ``""``."""
+    if title is not None and not is_blank(cells[title.index]):
+        text = cell_text(cells[title.index])
+        return text if _TOTAL.match(text) else ""
+    labels = [cell_text(c) for c in cells if isinstance(c, str) and _TOTAL.match(c.strip())]
+    return labels[0] if labels else ""
+
+
+_TOTAL = re.compile(
+    r"^(grand\s+|sub[\s-]*)?totals?(\s*$|\s*[:(\-\u2013]|\s+(cost|spend|value|funding|budget|excl|incl|for|of|to)\b|\s+\d)",
+    re.IGNORECASE,
+)
+#: A line under (or above) the table that describes the sheet, in the title column.
+_FOOTNOTE = re.compile(
+    r"^(notes?\s*:|key\s*:|source\s*:|version\s*[:\d]|last updated|updated\s*(:|on\b)|"
+    r"prepared by|produced by|correct as (at|of)|as at\s+\d)",
+    re.IGNORECASE,
+)
+#: The words of a section heading within a sheet ("Strategic partnerships", "Contracts"), which
+#: sets the kind of the rows below it; a row titled "Essex Climate Action Network" is an entry.
+_SECTION_WORDS = set(
+    [
+        "strategic",
+        "significant",
+        "statutory",
+        "key",
+        "external",
+        "other",
+        "and",
+        "partnership",
+        "contract",
+        "contractual",
+        "arrangement",
+        "joint",
+        "working",
+        "collaborative",
+        "shared",
+        "community",
+        "funding",
+        "grant",
+        "agreement",
+        "forum",
+        "network",
+    ]
+)
+
+
+@dataclass
+class _RowSource:
+    """A row as the linter sees a file: every position is the row's first cell."""
+
+    display: str
+    row: int
+    data: Any
+    text: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def locate(self, key: tuple[str | int, ...], *, at_key: bool = False) -> tuple[int, int]:
+        return self.row, 1
+
+
+def _check(display: str, rows: list[Row], settings: Settings | None) -> None:
+    linter = Linter(settings, ALL)
+    for row in rows:
+        _, problems = linter.check(_RowSource(display, row.number, row.data), row.id)
+        row.needs = [p for p in problems if p.severity is Severity.ERROR]
