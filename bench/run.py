@@ -152,10 +152,11 @@ def per_file_cpu(root: Path, limit: int) -> tuple[float, float]:
 
     import yaml_rs
 
+    from partreg.app.register import iter_documents
     from partreg.lint import Linter
     from partreg.models import Arrangement
     from partreg.rules import ALL
-    from partreg.store import iter_documents, read_settings
+    from partreg.store import read_settings
 
     files = sorted((root / "register").iterdir())[:limit]
     settings, _ = read_settings(root)

@@ -9,7 +9,8 @@ import textwrap
 import pexpect
 import pytest
 
-from partreg.store import open_register, parse_document
+from partreg.app.register import open_register
+from partreg.store import parse_document
 from tests.common import REPO
 
 

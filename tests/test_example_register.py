@@ -2,8 +2,9 @@
 
 import re
 
+from partreg.app.register import open_register
 from partreg.models import Kind, Status
-from partreg.store import open_register, register_files
+from partreg.store import register_files
 from tests.common import REPO
 
 

@@ -10,7 +10,8 @@ import pytest
 import yaml_rs
 from openpyxl import Workbook
 
-from partreg.store import load_fast_data, open_register
+from partreg.app.register import open_register
+from partreg.store import load_fast_data
 from tests.common import REPO
 from tests.common import run_partreg as partreg
 

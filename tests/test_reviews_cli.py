@@ -12,8 +12,9 @@ import pytest
 import yaml_rs
 from icalendar import Calendar
 
+from partreg.app.register import open_register
 from partreg.models import PartialDate
-from partreg.store import add_review, load_fast_data, open_register
+from partreg.store import add_review, load_fast_data
 from tests.common import REPO
 from tests.test_cli import partreg
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from partreg.app.register import open_register
 from partreg.errors import RegisterNotFound, UsageError, WriteRefused
 from partreg.models import PartialDate
 from partreg.store import (
@@ -9,7 +10,6 @@ from partreg.store import (
     find_root,
     load_fast_data,
     load_roundtrip_data,
-    open_register,
     parse_document,
     read_document,
     register_files,

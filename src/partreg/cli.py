@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from partreg.lint import Problem
     from partreg.models import Arrangement, PartialDate, Settings
     from partreg.opendata import SiteExport
-    from partreg.store import Register
+    from partreg.app.register import Register
 
 
 class _Group(TyperGroup):
@@ -323,7 +323,7 @@ def _register_file(base: Path, target: str, max_bytes: int, *, paths: bool = Fal
 
 
 def _open(root: Path | None) -> "Register":
-    from partreg.store import open_register
+    from partreg.app.register import open_register
 
     register = open_register(_root(root), rules=False)  # `lint` checks the rules; here, entries are wanted
     _usable(register.settings, register.problems)
@@ -362,7 +362,7 @@ def _site_exports(base: Path, settings: "Settings") -> "tuple[list[SiteExport], 
         return [], []
     from partreg.history import last_changed
     from partreg.opendata import site_exports
-    from partreg.store import open_register
+    from partreg.app.register import open_register
 
     register = open_register(base, rules=False)  # the files left out are named by the render itself
     return site_exports(register.entries, settings, last_changed(base, precise=True))

@@ -16,13 +16,13 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from partreg.app.register import iter_documents
 from partreg.lint import Ids, Linter, Problem, Severity, duplicate_problem, run
 from partreg.models import Arrangement, Settings, build_validators, read_arrangement
 from partreg.rules import ALL
 from partreg.store import (
     DEFAULT_MAX_BYTES,
     Document,
-    iter_documents,
     make_staging,
     move,
     read_document,
