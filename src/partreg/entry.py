@@ -4,7 +4,7 @@ CI runs ``partreg lint`` in a machine format on every push, mostly on
 registers of a few hundred files, where loading Typer and building its
 commands took more time than the lint itself. :func:`main` reads that one
 command here, with argparse, and runs it; everything else goes to the one
-CLI, Typer's, in ``cli.py``. So does any ``lint`` that this reading does not
+CLI, Typer's, in ``partreg.cli``. So does any ``lint`` that this reading does not
 take exactly as Typer would: help, a mistake in the options (Typer says what
 is wrong, in its words), the text format (which needs rich), a form of
 option that the two parsers read differently. Tests check that both readings
@@ -73,7 +73,8 @@ def lint(
     jobs: int | None,
     root: Path | None,
 ) -> int:
-    """``partreg lint`` once its options are read: problems shown in ``output``; the exit code."""
+    """``partreg lint`` once its options are read (``partreg.app.checking`` lints): problems shown in
+    ``output``; the exit code."""
     from partreg import report
     from partreg.app.checking import fails, lint_paths, output_format
 
@@ -115,7 +116,7 @@ class _NotHere(Exception):
 
 
 def _lint_parser() -> argparse.ArgumentParser:
-    """``partreg lint``'s options as the Typer command declares them (``cli.lint``); no help, which
+    """``partreg lint``'s options as the Typer command declares them (``partreg.cli.lint``); no help, which
     is Typer's to give. (argparse is imported here: `partreg --help` does without it.)"""
     import argparse
 

@@ -6,5 +6,6 @@ read, one meaning of "the entry with this id"); ``checking`` lints paths;
 ``browsing`` chooses and orders what list, show and review-due show;
 ``reviewing`` records a review; ``adding`` adds an entry; ``importing``
 turns a spreadsheet's rows into entries; ``publishing`` publishes the site;
-``starting`` starts a register.
+``exporting`` makes the statutory exports; ``classifying`` classifies an
+arrangement; ``starting`` starts a register.
 """
