@@ -152,11 +152,11 @@ def per_file_cpu(root: Path, limit: int) -> tuple[float, float]:
 
     import yaml_rs
 
+    from partreg.documents import iter_documents
     from partreg.folders import read_settings
     from partreg.lint import Linter
     from partreg.models import Arrangement
     from partreg.rules import ALL
-    from partreg.store import iter_documents
 
     files = sorted((root / "register").iterdir())[:limit]
     settings, _ = read_settings(root)

@@ -9,7 +9,7 @@ import textwrap
 import pexpect
 import pytest
 
-from partreg.store import open_register
+from partreg.app.register import open_register
 from partreg.yaml.reading import parse_document
 from tests.common import REPO
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from partreg.app.register import open_register
 from partreg.folders import package_templates
 from partreg.models import Settings
 from partreg.render import render_site
 from partreg.site import open_site, write_site
-from partreg.store import open_register
 from partreg.templating import template_dirs
 from tests.common import REPO, run_partreg
 from tests.realworld import real_world_register

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
+from partreg.app.register import open_register
 from partreg.classify import DEFINITIONS, FACTS, QUESTIONS, STEPS, changes_to, classify, decide, statute_of
 from partreg.models import Kind
-from partreg.store import open_register
 from tests.common import REPO
 
 PARTNERSHIP = dict(

@@ -214,3 +214,45 @@ def test_list_filters_take_values_as_an_officer_types_them():
 def test_show_writes_whole_amounts_as_they_were_written():
     code, out, _ = partreg("show", "brentwood-community-fund")
     assert code == 0 and "amount_gbp: 36300\n" in out
+
+
+def test_the_list_of_commands_loads_none_of_them():
+    """`partreg --help` lists every command from the catalogue, and imports no command's module."""
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from partreg.cli import app\n"
+        "result = CliRunner().invoke(app, ['--help'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(sorted(m for m in sys.modules if m.startswith('partreg.cli.')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "['partreg.cli.catalogue', 'partreg.cli.framework']"
+
+
+def test_each_command_is_declared_where_the_catalogue_says_with_its_line_of_help():
+    from typer.main import get_command
+
+    from partreg.cli.catalogue import COMMANDS
+    from partreg.cli.framework import summary
+
+    group = get_command(app)
+    assert list(group.list_commands(None)) == list(COMMANDS)  # type: ignore[attr-defined]
+    for name, (module, line) in COMMANDS.items():
+        command = group.commands[name]  # type: ignore[attr-defined]
+        assert name == "export" or command.callback.__module__ == f"partreg.cli.{module}"
+        assert summary(command.help) == line
+
+
+def test_the_app_layer_imports_no_front_end():
+    """The use cases print nothing and parse no command line: no typer, click or rich in partreg.app."""
+    import ast
+
+    for path in (REPO / "src" / "partreg" / "app").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert name.split(".")[0] not in {"typer", "click", "rich"}, f"{path.name} imports {name}"
+                assert not name.startswith(("partreg.cli", "partreg.report", "partreg.entry")), path.name

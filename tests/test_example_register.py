@@ -2,9 +2,9 @@
 
 import re
 
+from partreg.app.register import open_register
 from partreg.folders import register_files
 from partreg.models import Kind, Status
-from partreg.store import open_register
 from tests.common import REPO
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml_rs
 from openpyxl import Workbook
 
-from partreg.store import open_register
+from partreg.app.register import open_register
 from partreg.yaml.reading import load_fast_data
 from tests.common import REPO
 from tests.common import run_partreg as partreg

@@ -17,13 +17,13 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from partreg.app.register import open_register
 from partreg.folders import package_templates
 from partreg.markdown import github_slugs, md, md_escape
 from partreg.models import Arrangement, IndexColumn, Settings
 from partreg.published import clean, safe_url
 from partreg.render import render_site
 from partreg.site import open_site, write_site
-from partreg.store import open_register
 from partreg.templating import template_dirs
 from tests.common import REPO, paths_in, run_partreg, settings_problems, value_at
 from tests.realworld import real_world_register

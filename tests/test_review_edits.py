@@ -170,7 +170,7 @@ def test_an_id_written_as_a_path_is_refused(register, entry, given):
 
 
 def test_the_end_asked_at_the_terminal_is_asked_again_until_it_is_a_date(register, entry, monkeypatch):
-    monkeypatch.setattr("partreg.cli._interactive", lambda: True)
+    monkeypatch.setattr("partreg.cli.common.interactive", lambda: True)
     with contextlib.chdir(register):
         result = CliRunner().invoke(
             app, [*REVIEW[:3], "exit", *REVIEW[4:]], input="31/02/2027\n20270331\n31 March 2026\n"

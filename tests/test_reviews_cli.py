@@ -12,8 +12,8 @@ import pytest
 import yaml_rs
 from icalendar import Calendar
 
+from partreg.app.register import open_register
 from partreg.models import PartialDate
-from partreg.store import open_register
 from partreg.yaml.editor import add_review
 from partreg.yaml.reading import load_fast_data
 from tests.common import REPO

@@ -2,11 +2,11 @@
 
 import pytest
 
+from partreg.app.register import open_register
 from partreg.errors import RegisterNotFound, UsageError, WriteRefused
 from partreg.files import write_atomic
 from partreg.folders import expand_paths, find_root, register_files, resolve_root
 from partreg.models import PartialDate
-from partreg.store import open_register
 from partreg.yaml.reading import load_fast_data, load_roundtrip_data, parse_document, read_document
 from tests.common import PARTNERSHIP, REPO, run_partreg
 

@@ -4,7 +4,7 @@ CI runs ``partreg lint`` in a machine format on every push, mostly on
 registers of a few hundred files, where loading Typer and building its
 commands took more time than the lint itself. :func:`main` reads that one
 command here, with argparse, and runs it; everything else goes to the one
-CLI, Typer's, in ``cli.py``. So does any ``lint`` that this reading does not
+CLI, Typer's, in ``partreg.cli``. So does any ``lint`` that this reading does not
 take exactly as Typer would: help, a mistake in the options (Typer says what
 is wrong, in its words), the text format (which needs rich), a form of
 option that the two parsers read differently. Tests check that both readings
@@ -73,53 +73,24 @@ def lint(
     jobs: int | None,
     root: Path | None,
 ) -> int:
-    """``partreg lint`` once its options are read: problems shown in ``output``; the exit code."""
+    """``partreg lint`` once its options are read (``partreg.app.checking`` lints): problems shown in
+    ``output``; the exit code."""
     from partreg import report
-    from partreg.folders import (
-        SETTINGS_FILE,
-        expand_paths,
-        read_settings,
-        register_files,
-        resolve_root,
-        shown_as,
-    )
-    from partreg.problems import Severity
-    from partreg.runner import lint_files
+    from partreg.app.checking import fails, lint_paths, output_format
 
-    cwd = Path.cwd()
-    base: Path | None
-    if paths:
-        files = expand_paths(list(paths))
-        try:
-            base = resolve_root(root, cwd)
-        except PartregError:
-            base = None
-    else:
-        base = resolve_root(root, cwd)
-    in_register = register_files(base) if base is not None else []  # listed once: 100,000 files take a while
-    if not paths:
-        files = in_register
-    if base is not None:
-        settings, problems = read_settings(base, shown_as(base / SETTINGS_FILE, cwd))
-    else:
-        settings, problems = None, []
-    if settings is not None and settings.ignore and base is not None:
-        from fnmatch import fnmatch
-
-        files = [f for f in files if not any(fnmatch(shown_as(f, base), glob) for glob in settings.ignore)]
     interactive_text = output is LintFormat.text or (output is LintFormat.auto and sys.stdout.isatty())
-    known = frozenset(p.stem for p in in_register) if base is not None else None
-    results = lint_files(files, cwd, settings, as_of or date.today(), jobs=jobs, known=known)
-    for found in report.progress(results, len(files), "Checking", enabled=interactive_text):
-        problems.extend(found)
-
-    if output is LintFormat.auto:
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            output = LintFormat.github
-        else:
-            output = LintFormat.text if sys.stdout.isatty() else LintFormat.parsable
+    checked = lint_paths(
+        paths,
+        root,
+        Path.cwd(),
+        as_of or date.today(),
+        jobs=jobs,
+        watch=lambda found, total: report.progress(found, total, "Checking", enabled=interactive_text),
+    )
+    problems, files = checked.problems, len(checked.files)
+    output = LintFormat(output_format(output, os.environ, sys.stdout.isatty()))
     if output is LintFormat.json:
-        report.problems_json(problems, len(files), sys.stdout)
+        report.problems_json(problems, files, sys.stdout)
     elif output is LintFormat.parsable:
         report.problems_parsable(problems, sys.stdout)
     elif output is LintFormat.github:
@@ -127,15 +98,14 @@ def lint(
         with (
             open(summary_path, "a", encoding="utf-8") if summary_path else contextlib.nullcontext() as summary
         ):
-            report.problems_github(problems, len(files), sys.stdout, summary)
+            report.problems_github(problems, files, sys.stdout, summary)
     elif output is LintFormat.sarif:
         from partreg.rules import ALL
 
         report.problems_sarif(problems, ALL, __version__, sys.stdout)
     else:
-        report.problems_text(problems, len(files), report.console())
-    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    return 1 if any(p.severity in failing for p in problems) else 0
+        report.problems_text(problems, files, report.console())
+    return 1 if fails(problems, strict) else 0
 
 
 # --------------------------------------------------------------------------- the quick reading
@@ -146,7 +116,7 @@ class _NotHere(Exception):
 
 
 def _lint_parser() -> argparse.ArgumentParser:
-    """``partreg lint``'s options as the Typer command declares them (``cli.lint``); no help, which
+    """``partreg lint``'s options as the Typer command declares them (``partreg.cli.lint``); no help, which
     is Typer's to give. (argparse is imported here: `partreg --help` does without it.)"""
     import argparse
 

@@ -16,6 +16,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from partreg.documents import iter_documents
 from partreg.export import public_entries
 from partreg.files import make_staging, move, remove_staging, write_atomic
 from partreg.folders import shown_as
@@ -24,7 +25,6 @@ from partreg.models import Arrangement, Settings, build_validators, read_arrange
 from partreg.problems import Problem, Severity
 from partreg.rules import ALL, duplicate_id
 from partreg.site import PAGES, Site, expect, site_path, write_site
-from partreg.store import iter_documents
 from partreg.yaml.reading import DEFAULT_MAX_BYTES, Document, read_document
 
 if TYPE_CHECKING:  # rendering needs Jinja, which `partreg lint` should not pay to import

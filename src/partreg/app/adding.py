@@ -1,0 +1,147 @@
+"""Add an entry: from a draft file or the questionnaire's answers, checked as lint will check it
+today, written as ``register/<id>.yaml`` and never over a file that exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from partreg.app.register import entry_file, ids_on_disk, register_settings
+from partreg.errors import PartregError, UsageError, WriteRefused
+from partreg.files import make_folder, one_writer, write_atomic
+from partreg.folders import REGISTER_DIR
+from partreg.lint import Linter
+from partreg.models import Arrangement, plain
+from partreg.problems import Problem, Severity
+from partreg.questionnaire import Finding, Questionnaire, canonical, free_id, propose_id
+from partreg.questionnaire.asking import Ask, Say
+from partreg.rules import ALL
+from partreg.yaml.emitting import dump_entry
+from partreg.yaml.reading import Document, parse_document, read_document
+
+
+class NotWritten(PartregError):
+    """The entry was not written, for ``problems`` (shown before the message)."""
+
+    def __init__(self, message: str, problems: list[Problem]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+@dataclass
+class Added:
+    """An entry as written (or, on a dry run, as it would be): its file's text and name, and the
+    problems lint finds that did not stop it (warnings)."""
+
+    text: str
+    name: str
+    entry_id: str
+    problems: list[Problem]
+    #: A file for this id exists already, so the write is (or would be) refused.
+    taken: bool
+
+    @property
+    def refusal(self) -> str:
+        """Why the write is refused, where a file for this id exists."""
+        return (
+            f"{self.name} already exists, and partreg never replaces a file: choose another id, "
+            f"e.g. {self.entry_id}-2"
+        )
+
+
+@dataclass
+class Asking:
+    """The terminal's questionnaire: how a question is asked, and how a line is said."""
+
+    ask: Ask
+    say: Say
+
+
+def add_entry(
+    base: Path,
+    today: dt.date,
+    *,
+    draft: Path | None = None,
+    asking: Asking | None = None,
+    write: bool = True,
+    note: Callable[[str], None] = lambda _: None,
+) -> Added:
+    """Add an entry to the register at ``base``, from ``draft`` or, without one, from the answers
+    to the questionnaire (``asking``). With ``write`` false nothing is written (a dry run).
+    ``note`` is told what partreg decided for the draft (an id from its title)."""
+    settings = register_settings(base)
+    linter = Linter(settings, ALL, today)  # what lint will say today: reviews due, ends passed
+    doc: Document | None = None
+    if draft is not None:
+        doc = _read_draft(base, draft, note)
+        data = doc.data
+    elif asking is not None:
+
+        def check(answers: dict[str, Any]) -> list[Finding]:
+            name = f"{REGISTER_DIR}/{answers['id']}.yaml"
+            _, found = linter.check(parse_document(dump_entry(answers).encode(), name), answers["id"])
+            return [Finding(p.severity is Severity.ERROR, p.message) for p in found]
+
+        def exists(arrangement_id: str) -> bool:
+            return arrangement_id in ids_on_disk(base)
+
+        data = Questionnaire(asking.ask, asking.say, settings, today, exists).run(check)
+    else:
+        raise UsageError("partreg add asks questions: run it in a terminal, or give --from DRAFT.yaml")
+    added = _checked(base, linter, data, doc, str(draft or "the answers"))
+    if write:
+        _write(base, added)
+    return added
+
+
+def _read_draft(base: Path, draft: Path, note: Callable[[str], None]) -> Document:
+    """The draft, read; one with a title and no id is given the id its title proposes."""
+    doc = read_document(draft, str(draft))
+    data = doc.data
+    titled = isinstance(data, dict) and isinstance(data.get("title"), str)
+    if titled and not doc.problems and "id" not in data:
+        data = {"id": free_id(propose_id(data["title"]), ids_on_disk(base).__contains__), **data}
+        doc.data = data  # checked with the id partreg gave it; problems still point into the draft
+        note(f"The draft has no id: it is {data['id']}, from its title.")
+    if doc.problems:
+        raise NotWritten(f"{draft}: not written; fix the problems above and try again", doc.problems)
+    return doc
+
+
+def _checked(base: Path, linter: Linter, data: Any, doc: Document | None, source: str) -> Added:
+    """The entry ``data`` gives, as its file's text, checked; refused where lint finds an error."""
+    try:
+        entry = Arrangement.model_validate(data)
+    except ValidationError:
+        checked = doc or parse_document(dump_entry(canonical(data)).encode(), "draft.yaml")
+        named = data.get("id") if isinstance(data, dict) else None  # a draft's file name is not its id
+        found = linter.check(checked, named if isinstance(named, str) else "")[1]
+        raise NotWritten(f"{source}: not written; fix the problems above and try again", found) from None
+    text = dump_entry(canonical(plain(entry.model_dump(exclude_unset=True))))
+    name = f"{REGISTER_DIR}/{entry.id}.yaml"
+    _, found = linter.check(doc or parse_document(text.encode(), name), entry.id)
+    # an entry whose own facts contradict each other is one `partreg classify` would reject
+    if any(p.severity is Severity.ERROR or p.rule == "characteristics-conflict" for p in found):
+        raise NotWritten(f"{source}: not written; fix the problems above and try again", found)
+    taken = entry.id in ids_on_disk(base)
+    if taken:  # register/<id>.yml is the same arrangement
+        name = str(entry_file(base, entry.id).relative_to(base))
+    return Added(text, name, entry.id, found, taken)
+
+
+def _write(base: Path, added: Added) -> None:
+    folder = base / REGISTER_DIR
+    try:
+        if added.taken:
+            raise WriteRefused(added.name)
+        make_folder(folder)
+        with one_writer(folder):  # every writer in register/ holds its lock
+            write_atomic(folder / f"{added.entry_id}.yaml", added.text, exclusive=True)
+    except WriteRefused:
+        raise WriteRefused(added.refusal) from None

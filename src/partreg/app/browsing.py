@@ -1,0 +1,151 @@
+"""What ``list``, ``show``, ``review-due`` and ``history`` show: the entries chosen by their
+filters, in their order, with the fields that may be published, decided on every field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from partreg.app.register import Register, find_entry, register_file, register_settings
+from partreg.errors import UsageError
+from partreg.export import full_record, public_entries, public_items, significance_record, summary_record
+from partreg.history import Change, file_history
+from partreg.models import Kind, ReviewSettings, Status
+from partreg.review import DueItem, State, due, ended_in_fact, next_review
+from partreg.spelling import did_you_mean
+
+# --------------------------------------------------------------------------- list
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What ``partreg list`` keeps: a kind, a status, a priority (each ``None``: any)."""
+
+    kind: str | None = None
+    status: str | None = None
+    priority: str | None = None
+
+
+def list_filters(kind: str | None, status: str | None, priority: str | None) -> Filters:
+    """The filters as an officer types them (``Active``, ``Joint working``), read; an unknown kind or
+    status is a usage mistake, with the nearest suggested."""
+    kind = "-".join(kind.lower().split()) if kind else kind
+    status = status.strip().lower() if status else status
+    for value, choices, name in (
+        (kind, [k.value for k in Kind], "kind"),
+        (status, [s.value for s in Status], "status"),
+    ):
+        if value is not None and value not in choices:
+            raise UsageError(
+                f"--{name} {value!r} is not one of {', '.join(choices)}{did_you_mean(value, choices)}"
+            )
+    return Filters(kind, status, priority)
+
+
+def list_entries(register: Register, filters: Filters, today: dt.date) -> list[dict[str, Any]]:
+    """The register's entries that pass ``filters``, by kind then name, each as its public summary
+    with its next review (none where it has ended)."""
+    kind, status, priority = filters.kind, filters.status, filters.priority
+    if priority is not None and register.settings and priority not in register.settings.priorities:
+        hint = did_you_mean(priority, register.settings.priorities)
+        raise UsageError(f"--priority {priority!r} is not a priority of this register{hint}")
+    order: list[Kind | None] = [*Kind, None]  # entries whose kind is not recorded come last
+    chosen = [
+        e
+        for e in sorted(register.entries, key=lambda e: (order.index(e.kind), e.name.casefold()))
+        if (kind is None or e.kind == kind)
+        and (status is None or e.status == status)
+        and (priority is None or priority in e.priorities)
+    ]
+    # chosen, and their reviews scheduled, by every field; shown without the fields kept internal
+    reviews = register.settings.review if register.settings else ReviewSettings()
+    upcoming = [
+        None if e.status is Status.ENDED or ended_in_fact(e, today) else next_review(e, reviews)
+        for e in chosen
+    ]
+    return [
+        summary_record(e, d) for e, d in zip(public_entries(chosen, register.settings), upcoming, strict=True)
+    ]
+
+
+# --------------------------------------------------------------------------- show
+
+
+@dataclass
+class Shown:
+    """One entry as ``partreg show`` gives it: its record, and the fields left out as not published."""
+
+    record: dict[str, Any]
+    not_shown: list[str]
+
+
+def show_entry(register: Register, arrangement_id: str, *, internal: bool) -> Shown:
+    """The entry with this id: every field that is set and may be published (``internal``: all),
+    and what partreg works out from the council's tests of significance."""
+    entry = find_entry(register, arrangement_id)
+    record = full_record(entry, register.settings, internal=internal)
+    significance = significance_record(entry, register.settings, internal=internal)
+    if significance is not None and "council_tests" in significance:
+        # after the entry's own fields, what partreg works out from the council's tests
+        record["computed"] = {"significance": significance}
+    everything = full_record(entry, register.settings, internal=True)
+    left_out = [k for k in everything if k not in record]
+    left_out += [f"lead.{k}" for k in everything.get("lead", {}) if k not in record.get("lead", {})]
+    return Shown(record, left_out)
+
+
+# --------------------------------------------------------------------------- review-due
+
+
+@dataclass
+class Due:
+    """What ``partreg review-due`` shows: the items, most urgent first, without internal fields."""
+
+    items: list[DueItem]
+    today: dt.date
+    #: The calendar's name: the council's.
+    council: str
+    overdue: bool
+
+
+def _matches(wanted: str | None, value: str | None) -> bool:
+    return wanted is None or (value or "").casefold() == wanted.casefold()
+
+
+def reviews_due(
+    register: Register, today: dt.date, within: int | None, *, owner: str | None, service: str | None
+) -> Due:
+    """What is overdue, due within ``within`` days (default: the settings' window), or ending soon,
+    among the entries whose lead role is ``owner`` and lead service ``service`` (any case)."""
+    settings = register.settings.review if register.settings else ReviewSettings()
+    entries = [
+        e
+        for e in register.entries
+        if _matches(owner, e.lead.role if e.lead else None)
+        and _matches(service, e.lead.service if e.lead else None)
+    ]
+    found = due(entries, settings, today, settings.window_days if within is None else within)
+    items = public_items(found, register.settings)  # decided on every field, shown without the internal ones
+    council = register.settings.council if register.settings else "Partnership register"
+    return Due(items, today, council, any(i.state is State.OVERDUE for i in items))
+
+
+# --------------------------------------------------------------------------- history
+
+
+@dataclass
+class History:
+    """An entry's file and its changes in git, newest first."""
+
+    path: Path
+    changes: list[Change]
+
+
+def entry_history(base: Path, target: str) -> History:
+    """The history of the entry ``target`` names (its id, or its file's path)."""
+    limit = register_settings(base).max_file_bytes
+    path = register_file(base, target, limit, paths=True)
+    return History(path, file_history(base, path, limit))

@@ -1,0 +1,83 @@
+"""Import rows: a spreadsheet register read into entries (the dry run's report of what goes
+where), and each new row written as ``register/<id>.yaml``, never over a file that exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from partreg.app.register import ids_on_disk, register_settings
+from partreg.errors import UsageError, WriteRefused
+from partreg.files import make_folder, one_writer, write_atomic
+from partreg.folders import REGISTER_DIR
+from partreg.importer import Row, can_map, header_score, import_report, map_columns, normal, read_rows
+from partreg.sheets import read_sheet
+from partreg.yaml.emitting import dump_entry
+
+
+@dataclass
+class Planned:
+    """What an import would do: the dry run's lines, whether anything needs the officer's
+    attention, and the rows that would become new files."""
+
+    lines: list[str]
+    attention: bool
+    new: list[Row]
+
+
+@dataclass
+class Imported:
+    """What an import wrote: how many files, and a line for each row whose file exists already."""
+
+    created: int = 0
+    refused: list[str] = field(default_factory=list)
+
+
+def column_map(mapping: list[str]) -> dict[str, str]:
+    """``--map HEADER=FIELD`` options as a header's field; a usage mistake where one is not that."""
+    given = {}
+    for item in mapping:
+        header, sep, path = item.partition("=")
+        if not sep or not header.strip() or not can_map(path.strip()):
+            raise UsageError(
+                f"--map {item!r}: write HEADER=FIELD with a field that holds a value, "
+                "e.g. 'Officer=lead.role', 'Ref=contract.reference' or 'Ref=notes'"
+            )
+        given[header.strip()] = path.strip()
+    return given
+
+
+def plan_import(base: Path, spreadsheet: Path, mapping: list[str], sheet: str | None = None) -> Planned:
+    """Read ``spreadsheet`` (its ``sheet``, or the first with a header row) into entries for the
+    register at ``base``; ``mapping`` reads the columns it names into those fields."""
+    settings = register_settings(base)
+    given = column_map(mapping)
+    table = read_sheet(spreadsheet, lambda cells: header_score(cells, given), sheet)
+    missing = [h for h in given if normal(h) not in {normal(x) for x in table.headers}]
+    if missing:
+        raise UsageError(
+            f"--map {missing[0]!r}: the sheet has no such column; its columns are: "
+            + ", ".join(repr(h) for h in table.headers if h)
+        )
+    columns = map_columns(table.headers, given)
+    result = read_rows(table.display, spreadsheet.stem, table.rows, columns, settings, table.merged)
+    on_disk = ids_on_disk(base)
+    existing = {r.number for r in result.rows if r.id in on_disk}
+    lines, attention = import_report(table, columns, result, existing, REGISTER_DIR)
+    return Planned(lines, attention, [r for r in result.rows if r.number not in existing])
+
+
+def write_import(base: Path, planned: Planned) -> Imported:
+    """Write each new row of ``planned`` into the register at ``base``, never replacing a file."""
+    imported = Imported()
+    make_folder(base / REGISTER_DIR)
+    with one_writer(base / REGISTER_DIR):  # every writer in register/ holds its lock
+        for row in planned.new:
+            name = f"{REGISTER_DIR}/{row.id}.yaml"
+            try:
+                write_atomic(base / name, dump_entry(row.data), exclusive=True)
+                imported.created += 1
+            except WriteRefused:
+                imported.refused.append(f"row {row.number}: {name} already exists: not replaced")
+    return imported

@@ -1,0 +1,177 @@
+"""Load the register: its settings (one policy where they cannot be read), its entries, and the
+entry with a given id.
+
+Every command that reads the register comes here: a ``partreg.yaml`` that
+cannot be read stops it (:func:`usable_settings`), and an id names the file
+``register/<id>.yaml`` (or ``.yml``) and the entry read from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from partreg.documents import iter_documents
+from partreg.errors import PartregError, UsageError
+from partreg.folders import (
+    REGISTER_DIR,
+    entry_stem,
+    is_entry_name,
+    read_settings,
+    register_file_problem,
+    register_files,
+)
+from partreg.lint import run
+from partreg.models import ID_PATTERN, Arrangement, Settings
+from partreg.problems import Problem
+from partreg.rules import ALL
+from partreg.spelling import did_you_mean
+from partreg.yaml.reading import DEFAULT_MAX_BYTES, read_document
+
+
+@dataclass
+class Register:
+    """A register as read from disk: settings, every entry that could be read, and all problems."""
+
+    root: Path
+    settings: Settings | None
+    entries: list[Arrangement]
+    problems: list[Problem]
+    #: Files left out, each with the problem that put it out: it could not be read at all (syntax,
+    #: not a mapping, encoding, size), or it repeats the id of an earlier file.
+    left_out: list[Problem] = field(default_factory=list)
+
+
+def open_register(root: Path, today: dt.date | None = None, *, rules: bool = True) -> Register:
+    """Read every arrangement of the register at ``root``. The lint rules run unless ``rules`` is
+    false (then only what stops a file being read is a problem); date rules need ``today``."""
+    settings, problems = read_settings(root)
+    files = register_files(root)
+    register = Register(root, settings, [], problems)
+    limit = settings.max_file_bytes if settings else DEFAULT_MAX_BYTES
+    known = frozenset(p.stem for p in files)
+    for _, entry, found in run(
+        settings, iter_documents(files, root, limit), ALL if rules else (), today, known
+    ):
+        problems.extend(found)
+        repeated = next((p for p in found if p.rule == "duplicate-id"), None)
+        if entry is not None and repeated is None:
+            register.entries.append(entry)
+        else:
+            register.left_out.append(repeated or found[0])
+    return register
+
+
+# --------------------------------------------------------------------------- the one policy for settings
+
+
+def usable_settings(settings: Settings | None, problems: list[Problem]) -> Settings:
+    """``settings``, or the first problem that kept them from being read, as the command's error.
+
+    The settings say what is internal and when reviews fall due: a command
+    that went on with the defaults could print what the council keeps
+    private, or show a late review as on time. (``partreg lint`` alone goes
+    on: it lists the settings' problems with the others.)
+    """
+    if settings is None:
+        first = next((p for p in problems if p.path.endswith("partreg.yaml")), problems[0])
+        raise PartregError(
+            f"{first.path}:{first.line}:{first.column}: {first.rule} {first.message}; partreg stops here "
+            "rather than use the defaults: fix it (`partreg lint` lists every problem)"
+        )
+    return settings
+
+
+def register_settings(base: Path) -> Settings:
+    """The settings of the register at ``base``; a ``partreg.yaml`` that cannot be read stops the command."""
+    return usable_settings(*read_settings(base))
+
+
+def load_register(base: Path) -> Register:
+    """Every entry of the register at ``base`` that can be read, with its settings (never ``None``
+    here: settings that cannot be read stop the command). The lint rules do not run: ``partreg
+    lint`` checks them; the files left out are in ``left_out``."""
+    register = open_register(base, rules=False)
+    usable_settings(register.settings, register.problems)
+    return register
+
+
+# --------------------------------------------------------------------------- the entry with this id
+
+
+def no_such_entry(arrangement_id: str, known: Iterable[str]) -> PartregError:
+    """The error for an id the register does not have, suggesting the nearest it does."""
+    return PartregError(
+        f"no arrangement {arrangement_id!r} in the register{did_you_mean(arrangement_id, known)}"
+    )
+
+
+def ids_on_disk(base: Path) -> set[str]:
+    """The ids the register's file names give (``csp.yaml`` and ``csp.yml`` are both ``csp``)."""
+    return {entry_stem(p.name) for p in register_files(base)}
+
+
+def entry_file(base: Path, arrangement_id: str) -> Path:
+    """The entry with this id: ``register/<id>.yaml`` (or ``.yml``) of the register at ``base``;
+    where there is none, the error suggests the nearest id."""
+    if not re.match(ID_PATTERN, arrangement_id):
+        raise UsageError(
+            f"{arrangement_id!r} is not an arrangement id: an id is its file's name in {REGISTER_DIR}/ "
+            "without .yaml, in lowercase letters, digits and hyphens"
+        )
+    path = base / REGISTER_DIR / f"{arrangement_id}.yaml"
+    if os.path.lexists(path):  # what is there (a link, a folder) is for the reader to report
+        return path
+    files = register_files(base)
+    named = [p for p in files if entry_stem(p.name) == arrangement_id]  # register/<id>.yml
+    if len(named) == 1:
+        return named[0]
+    raise no_such_entry(arrangement_id, [entry_stem(p.name) for p in files])
+
+
+def find_entry(register: Register, arrangement_id: str) -> Arrangement:
+    """The entry with this id among those of ``register`` that could be read."""
+    by_id = {e.id: e for e in register.entries}
+    if arrangement_id not in by_id:
+        raise no_such_entry(arrangement_id, by_id)
+    return by_id[arrangement_id]
+
+
+def register_file(base: Path, target: str, max_bytes: int, *, paths: bool = False) -> Path:
+    """The arrangement file ``target`` names: an id (:func:`entry_file`), or with ``paths`` also a
+    file's path. Refused, as a usage mistake, where it is not a file lint reads as one of the
+    register's arrangements."""
+    is_path = any(sep in target for sep in ("/", os.sep, os.altsep) if sep)
+    if paths and (is_path or is_entry_name(target)):
+        path, shown = Path(target), target
+    else:  # an id (which cannot be a path)
+        path = entry_file(base, target)
+        shown = f"{REGISTER_DIR}/{path.name}"
+    problem = register_file_problem(base, path, max_bytes)
+    if problem is not None:
+        raise UsageError(f"{shown} {problem}")
+    return path
+
+
+def names_a_file(target: str) -> bool:
+    """Whether ``target`` (an id or a file's path, as ``partreg classify`` takes it) is a file's path."""
+    return target.endswith((".yaml", ".yml")) or Path(target).exists()
+
+
+def read_entry_file(target: str) -> Arrangement:
+    """The entry in the file ``target``, read and checked alone, not as one of a register's."""
+    path = Path(target)
+    if not path.is_file():
+        raise UsageError(f"{target}: no such file")
+    doc = read_document(path, target)
+    [(_, entry, problems)] = list(run(None, [(doc, path.stem)], ()))
+    if entry is None:
+        first = problems[0]
+        raise PartregError(
+            f"{first.path}:{first.line}:{first.column}: {first.message} ({first.rule}); run `partreg lint {target}`"
+        )
+    return entry

@@ -1,0 +1,169 @@
+"""``partreg review-due`` and ``partreg review``: what is due, and a review held, recorded."""
+
+import sys
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from partreg import report
+from partreg.app.browsing import reviews_due
+from partreg.app.reviewing import Review, record_review
+from partreg.cli import common
+from partreg.cli.common import opened, root_of
+from partreg.cli.framework import AsOfOption, Command, RootOption, command_set, help_for
+from partreg.export import DUE_COLUMNS, due_calendar, due_record, not_in_calendar
+from partreg.models import PartialDate, read_date
+from partreg.review import STATE_LABELS
+
+commands = command_set()
+
+
+class DueFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    ics = "ics"
+
+
+@commands.command("review-due", cls=Command)
+@help_for(
+    "review-due",
+    """
+    Example: partreg review-due --within 60 --format ics > reviews.ics
+    """,
+)
+def review_due(
+    as_of: AsOfOption = None,
+    within: Annotated[
+        int | None,
+        typer.Option(
+            "--within",
+            min=0,
+            max=36_525,  # a hundred years: enough for any plan, and no date arithmetic overflows
+            metavar="DAYS",
+            help="Look this many days ahead. Default: 30, or the settings' window_days.",
+        ),
+    ] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Only arrangements whose lead role is this.")
+    ] = None,
+    service: Annotated[
+        str | None, typer.Option("--service", help="Only arrangements whose lead service is this.")
+    ] = None,
+    output: Annotated[
+        DueFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="table, json, csv, or ics (a calendar)."),
+    ] = DueFormat.table,
+    fail_on_overdue: Annotated[
+        bool,
+        typer.Option("--fail-on-overdue", help="Exit 1 when any review is overdue (for a scheduled CI job)."),
+    ] = False,
+    root: RootOption = None,
+) -> None:
+    register = opened(root)
+    found = reviews_due(register, as_of or date.today(), within, owner=owner, service=service)
+    if output is DueFormat.json:
+        report.as_json([i.as_dict() for i in found.items], sys.stdout)
+    elif output is DueFormat.csv:
+        report.records_csv([due_record(i) for i in found.items], DUE_COLUMNS, sys.stdout)
+    elif output is DueFormat.ics:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(due_calendar(found.items, found.council, datetime.now(UTC)))
+        for item in not_in_calendar(found.items):
+            report.error(
+                f"{item.entry.id}: {STATE_LABELS[item.state]}, so it is not in the calendar; "
+                "`partreg review-due` lists it"
+            )
+    else:
+        report.due_table([i.as_dict() for i in found.items], found.today, report.console())
+    if fail_on_overdue and register.left_out:
+        report.error(
+            "--fail-on-overdue: not every file could be read, so partreg cannot say that nothing is overdue"
+        )
+    raise typer.Exit(1 if fail_on_overdue and (found.overdue or register.left_out) else 0)
+
+
+class Outcome(StrEnum):
+    continue_ = "continue"
+    amend = "amend"
+    exit = "exit"
+    reassess = "reassess"
+    proposed_for_removal = "proposed-for-removal"
+
+
+def _partial_date(value: str | None) -> PartialDate | None:
+    if value is None:
+        return None
+    try:
+        return read_date(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+
+
+def _ask_end(held: PartialDate) -> PartialDate:
+    return common.ask_date("The arrangement ends on (YYYY-MM-DD, or YYYY-MM or YYYY)", held.iso)
+
+
+@commands.command("review", cls=Command)
+@help_for(
+    "review",
+    """
+    Every comment, key order and quoting style in the file stays as it was;
+    the only change is the added lines (and, for exit, the status and end).
+    Reviews are recorded one at a time: a second waits for the first, then
+    adds to the file it wrote.
+
+    Example: partreg review brentwood-community-fund --date 2026-04-15 --outcome continue --by "Community Services Manager"
+    """,
+)
+def review(
+    arrangement_id: Annotated[str, typer.Argument(metavar="ID", help="The arrangement reviewed.")],
+    outcome: Annotated[
+        Outcome,
+        typer.Option(
+            "--outcome",
+            case_sensitive=False,
+            help="continue, amend, exit (which ends it), reassess, or proposed-for-removal.",
+        ),
+    ],
+    on: Annotated[
+        Any,  # a PartialDate from the parser
+        typer.Option(
+            "--date",
+            metavar="DATE",
+            parser=_partial_date,
+            help="When the review was held: 2026-04-15 or 15/04/2026 (2026-04 or 2026 where only that is "
+            "known). Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="The role that reviewed it (not a person's name).")
+    ] = None,
+    notes: Annotated[str | None, typer.Option("--notes", help="What the review found or decided.")] = None,
+    end: Annotated[
+        Any,  # a PartialDate from the parser
+        typer.Option(
+            "--end",
+            metavar="DATE",
+            parser=_partial_date,
+            help="With --outcome exit: the day it ends (or ended; YYYY-MM or YYYY where only that is known).",
+            show_default=False,
+        ),
+    ] = None,
+    root: RootOption = None,
+) -> None:
+    given = Review(outcome.value, on, by, notes, end)
+    ask_end = _ask_end if common.interactive() else None
+    done = record_review(root_of(root), arrangement_id, given, date.today(), ask_end)
+    if done.end is not None:
+        typer.echo(
+            f"Recorded the review of {arrangement_id} on {done.held} ({done.outcome}); it ends on {done.end}."
+        )
+    else:
+        typer.echo(
+            f"Recorded the review of {arrangement_id} on {done.held} ({done.outcome}). "
+            f"Next review: {done.next_review}."
+        )

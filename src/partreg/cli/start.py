@@ -1,0 +1,62 @@
+"""``partreg init``: a new register started, the council's name and priorities asked for at a
+terminal where they are not given."""
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partreg.app.starting import start_register
+from partreg.cli import common
+from partreg.cli.framework import Command, command_set, help_for
+from partreg.errors import UsageError
+from partreg.models import Settings, visible
+from partreg.questionnaire import Questionnaire
+
+commands = command_set()
+
+
+@commands.command("init", cls=Command)
+@help_for(
+    "init",
+    """
+    Never replaces a file: if any of them exists already, nothing is written.
+
+    Example: partreg init brentwood-register --council "Brentwood Borough Council" --priority "Growing our economy"
+    """,
+)
+def init(
+    directory: Annotated[
+        Path, typer.Argument(help="Where to create the register. Default: here.", file_okay=False)
+    ] = Path("."),
+    council: Annotated[
+        str | None, typer.Option("--council", help="The council's name (asked if not given).")
+    ] = None,
+    priority: Annotated[
+        list[str] | None,
+        typer.Option("--priority", help="A corporate priority's name; repeat for each (asked if not given)."),
+    ] = None,
+) -> None:
+    priorities = list(priority or [])
+    if council is None:
+        council = _asked(priorities)
+    started = start_register(directory, council, priorities)
+    typer.echo(visible(f"Created a register for {council} in {directory}/ ({len(started.files)} files)."))
+    typer.echo(visible(f"Next: cd {directory}; git init; partreg add"))
+
+
+def _asked(priorities: list[str]) -> str:
+    """The council's name, asked at the terminal, and (where none were given) its priorities,
+    added to ``priorities``."""
+    if not common.interactive():
+        raise UsageError(
+            "give --council NAME (and --priority NAME for each corporate priority), or run it in a terminal"
+        )
+    asker = Questionnaire(common.ask, common.say, Settings(council="-"), date.today(), lambda _: False)
+    council = asker.need("The council's name", str)
+    if not priorities:
+        typer.echo("The corporate plan's priorities, one at a time (empty to finish):")
+        while answer := asker.text(f"Priority {len(priorities) + 1}", required=False):
+            priorities.append(answer)
+    return council
