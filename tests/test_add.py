@@ -12,6 +12,8 @@ import pytest
 from partreg.store import open_register, parse_document
 from tests.common import REPO
 
+pytestmark = pytest.mark.spawns
+
 
 @pytest.fixture
 def register(tmp_path):

@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from partreg.models import Kind, Status
 from partreg.store import open_register, register_files
 from tests.common import REPO
@@ -35,6 +37,7 @@ def test_every_file_names_its_source_and_marks_illustrative_values():
         assert "illustrative" in text.lower(), f"{path.name} does not mark what is illustrative"
 
 
+@pytest.mark.spawns
 def test_partreg_classify_agrees_with_every_recorded_kind_and_exits_0():
     from tests.common import run_partreg
 

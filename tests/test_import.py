@@ -446,6 +446,7 @@ def write_csv(path: Path, rows: list[list[Any]], *, encoding: str, delimiter: st
         ("utf-16", "\t", "CSV, UTF-16, tab-separated"),
     ],
 )
+@pytest.mark.spawns
 def test_csv_in_every_encoding_and_delimiter_excel_writes(council, tmp_path, encoding, delimiter, described):
     sheet = tmp_path / "register.csv"
     write_csv(sheet, [HEADERS, *ROWS], encoding=encoding, delimiter=delimiter)
@@ -458,6 +459,7 @@ def test_csv_in_every_encoding_and_delimiter_excel_writes(council, tmp_path, enc
     check_rows(entries(council))
 
 
+@pytest.mark.spawns
 def test_the_cells_that_need_a_look_are_placed_by_row_and_column_letter(council, tmp_path):
     sheet = tmp_path / "register.csv"
     write_csv(sheet, [HEADERS, *ROWS], encoding="cp1252", delimiter=",")
@@ -483,6 +485,7 @@ def cell_text(cell: Any) -> str:
     return " ".join(str(cell).split())
 
 
+@pytest.mark.spawns
 def test_no_cell_is_lost(council, tmp_path):
     """Every cell's text is in its entry, as a value or in the notes; a cell read into another
     form (a date, a yes, a number, a kind) is in its field."""
@@ -544,6 +547,7 @@ def workbook(path: Path) -> None:
             z.writestr(key, value)
 
 
+@pytest.mark.spawns
 def test_xlsx_with_a_cover_sheet_a_title_merged_cells_and_formulas(council, tmp_path):
     path = tmp_path / "register.xlsx"
     workbook(path)
@@ -566,6 +570,7 @@ def test_xlsx_with_a_cover_sheet_a_title_merged_cells_and_formulas(council, tmp_
     check_rows(data)
 
 
+@pytest.mark.spawns
 def test_sheet_chooses_the_sheet(council, tmp_path):
     path = tmp_path / "register.xlsx"
     workbook(path)
@@ -579,6 +584,7 @@ def test_sheet_chooses_the_sheet(council, tmp_path):
     assert result.returncode == 2 and "a CSV file has one" in result.stderr
 
 
+@pytest.mark.spawns
 def test_utf16_without_a_byte_order_mark(council, tmp_path):
     sheet = tmp_path / "register.txt"
     sheet.write_bytes("Partnership name\tType\r\nCaf\u00e9 forum\tForum\r\n".encode("utf-16-le"))
@@ -587,6 +593,7 @@ def test_utf16_without_a_byte_order_mark(council, tmp_path):
     assert entries(council)["caf-forum"]["title"] == "Caf\u00e9 forum"
 
 
+@pytest.mark.spawns
 def test_write_then_list_shows_every_row_and_a_second_run_writes_only_new_rows(council, tmp_path):
     sheet = tmp_path / "register.csv"
     write_csv(sheet, [HEADERS, *ROWS[:3]], encoding="utf-8", delimiter=",")
@@ -607,6 +614,7 @@ def test_write_then_list_shows_every_row_and_a_second_run_writes_only_new_rows(c
     assert sorted(e["title"] for e in listed) == sorted(r[1] for r in ROWS)
 
 
+@pytest.mark.spawns
 def test_the_same_title_twice_gives_two_entries(council, tmp_path):
     sheet = tmp_path / "grants.csv"
     sheet.write_text(
@@ -626,6 +634,7 @@ def test_the_same_title_twice_gives_two_entries(council, tmp_path):
     )
 
 
+@pytest.mark.spawns
 def test_money_follows_the_kind_and_section_headings_give_it(council, tmp_path):
     sheet = tmp_path / "register.csv"
     sheet.write_text(
@@ -662,6 +671,7 @@ def test_money_follows_the_kind_and_section_headings_give_it(council, tmp_path):
     assert data["community-safety-partnership"]["resources"] == {"council": {"funding_gbp": 25000}}
 
 
+@pytest.mark.spawns
 def test_outcome_and_risk_columns_become_their_lists(council, tmp_path):
     sheet = tmp_path / "register.csv"
     write_csv(
@@ -692,6 +702,7 @@ def test_outcome_and_risk_columns_become_their_lists(council, tmp_path):
     )
 
 
+@pytest.mark.spawns
 def test_map_names_columns_and_refuses_a_header_the_sheet_lacks(council, tmp_path):
     sheet = tmp_path / "register.csv"
     sheet.write_text(
@@ -707,6 +718,7 @@ def test_map_names_columns_and_refuses_a_header_the_sheet_lacks(council, tmp_pat
         assert bad.returncode == 2 and "a field that holds a value" in bad.stderr, path
 
 
+@pytest.mark.spawns
 def test_map_reads_a_cell_by_its_field_type(council, tmp_path):
     sheet = tmp_path / "register.csv"
     sheet.write_text(
@@ -737,6 +749,7 @@ def test_map_reads_a_cell_by_its_field_type(council, tmp_path):
     assert "'Agreed on': 'soon' kept in internal notes: not a date" in result.stdout
 
 
+@pytest.mark.spawns
 def test_numbers_too_big_to_be_real_are_kept_as_text(council, tmp_path):
     sheet = tmp_path / "register.csv"
     sheet.write_text(
@@ -756,6 +769,7 @@ def test_numbers_too_big_to_be_real_are_kept_as_text(council, tmp_path):
     assert partreg(council, "lint").returncode == 1, "and lint reads what was written"
 
 
+@pytest.mark.spawns
 def test_a_hostile_cell_is_only_text(council, tmp_path):
     sheet = tmp_path / "register.csv"
     write_csv(
@@ -778,6 +792,7 @@ def test_a_hostile_cell_is_only_text(council, tmp_path):
 # ---------------------------------------------------------------- a realistic register of 60 rows
 
 
+@pytest.mark.spawns
 def test_sixty_real_world_rows_all_import_and_lint_lists_what_each_needs_in_one_run(council, tmp_path):
     book = Workbook()
     sheet = book.active
@@ -896,6 +911,7 @@ EXPECTED = {
 
 
 @pytest.mark.parametrize("case", sorted(EXPECTED))
+@pytest.mark.spawns
 def test_a_file_that_is_not_a_register_gets_one_clear_line(council, tmp_path, case):
     name, make = BAD_INPUTS[case]
     path = tmp_path / name
@@ -918,6 +934,7 @@ CONVERTED = {  # fields whose value is the cell read into another form, not its 
 }
 
 
+@pytest.mark.slow
 def test_no_cell_of_sixty_real_world_rows_is_lost(tmp_path):
     """Each cell of the realistic sheet is in its row's entry: its text as a value or in the notes,
     or, where it is read into another form (a date, yes or no, an amount), its field is set."""
@@ -966,6 +983,7 @@ def save(book: Workbook, path: Path) -> Path:
     return path
 
 
+@pytest.mark.spawns
 def test_the_header_is_the_row_that_names_most_columns(council, tmp_path):
     book = Workbook()
     sheet = book.active
@@ -986,6 +1004,7 @@ def test_the_header_is_the_row_that_names_most_columns(council, tmp_path):
     }
 
 
+@pytest.mark.spawns
 def test_a_header_written_over_two_rows(council, tmp_path):
     book = Workbook()
     book.active.append(["Partnership", "Lead", "Date", "Partner"])
@@ -998,6 +1017,7 @@ def test_a_header_written_over_two_rows(council, tmp_path):
     assert entry["partners"] == [{"name": "Brentwood BID"}]
 
 
+@pytest.mark.spawns
 def test_hidden_sheets_and_summary_sheets_are_passed_over_and_named(council, tmp_path):
     book = Workbook()
     summary = book.active
@@ -1018,6 +1038,7 @@ def test_hidden_sheets_and_summary_sheets_are_passed_over_and_named(council, tmp
     assert list(entries(council)) == ["community-safety-partnership"]
 
 
+@pytest.mark.spawns
 def test_rows_that_are_not_arrangements_and_rows_that_continue_one(council, tmp_path):
     sheet = tmp_path / "register.csv"
     write_csv(
@@ -1062,6 +1083,7 @@ def test_rows_that_are_not_arrangements_and_rows_that_continue_one(council, tmp_
     assert data["essex-resilience-forum"]["title"] == "*Essex Resilience Forum"
 
 
+@pytest.mark.spawns
 def test_merged_cells_down_a_title_and_across_a_header(council, tmp_path):
     book = Workbook()
     sheet = book.active
@@ -1088,6 +1110,7 @@ def test_merged_cells_down_a_title_and_across_a_header(council, tmp_path):
     assert board["lead"] == {"service": "Communities"}
 
 
+@pytest.mark.spawns
 def test_ids_stay_ids(council, tmp_path):
     sheet = tmp_path / "register.csv"
     long = "Brentwood and Basildon joint strategic partnership for community safety and wellbeing 2024"
@@ -1105,6 +1128,7 @@ def test_ids_stay_ids(council, tmp_path):
     assert not [p for p in lint if p["rule"] in ("wrong-type", "duplicate-id", "id-mismatch")]
 
 
+@pytest.mark.spawns
 def test_cells_that_are_not_what_they_seem(council, tmp_path):
     book = Workbook()
     sheet = book.active
@@ -1135,6 +1159,7 @@ def test_cells_that_are_not_what_they_seem(council, tmp_path):
     )
 
 
+@pytest.mark.spawns
 def test_control_characters_are_removed_and_said(council, tmp_path):
     sheet = tmp_path / "register.csv"
     sheet.write_text("Partnership name,Comments\nTitle with \x1b[2J\x1b]0;owned\x07 escape,bell\x07 here\n")
@@ -1144,6 +1169,7 @@ def test_control_characters_are_removed_and_said(council, tmp_path):
     assert entry["title"] == "Title with escape" and notes(entry) == ["Comments: bell here"]
 
 
+@pytest.mark.spawns
 def test_notes_in_any_column_and_untitled_rows_keep_their_ids_when_rows_are_added(council, tmp_path):
     sheet = tmp_path / "register.csv"
     rows = [
@@ -1174,6 +1200,7 @@ def test_notes_in_any_column_and_untitled_rows_keep_their_ids_when_rows_are_adde
     assert nothing.returncode == 0 and "Wrote 0 files" in nothing.stdout
 
 
+@pytest.mark.spawns
 def test_a_placeholder_end_date_is_no_end(council, tmp_path):
     sheet = tmp_path / "register.csv"
     sheet.write_text("Partnership name,Start date,End date\nA forum,31/12/9999,31/12/9999\n")
@@ -1255,6 +1282,7 @@ def test_extension_options_as_registers_write_them(cell, extensions):
     assert read_extensions(cell) == extensions
 
 
+@pytest.mark.spawns
 def test_a_sheet_with_the_new_fields_imports_into_them(council, tmp_path):
     sheet = tmp_path / "register.csv"
     sheet.write_text(
@@ -1294,6 +1322,7 @@ def test_a_sheet_with_the_new_fields_imports_into_them(council, tmp_path):
     assert not {r for r, _ in found} & {"wrong-type", "invalid-value", "unknown-key"}
 
 
+@pytest.mark.spawns
 def test_partregs_own_open_data_reads_back_with_the_new_fields(council, tmp_path):
     from tests.test_format_v11 import write_register
 

@@ -14,6 +14,8 @@ from partreg.store import load_fast_data, open_register
 from tests.common import REPO
 from tests.common import run_partreg as partreg
 
+pytestmark = pytest.mark.spawns
+
 PRIORITIES = ["Growing our economy", "Safer streets"]
 
 

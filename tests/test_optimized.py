@@ -9,6 +9,8 @@ import pytest
 from tests import council_sheets
 from tests.common import REPO
 
+pytestmark = pytest.mark.spawns
+
 ENTRY = "brentwood-community-fund"
 
 

@@ -183,6 +183,7 @@ def test_the_end_asked_at_the_terminal_is_asked_again_until_it_is_a_date(registe
 # --------------------------------------------------------------------------- temporary files
 
 
+@pytest.mark.spawns
 def test_a_killed_writers_temporary_file_is_removed_by_the_next_write_and_never_read(register, entry):
     dead, reused = _a_finished_pid(), 1  # a process number the system has given to another process
     stale = register / "register" / f".town-fund.yaml.{dead}.0.tmp"
@@ -229,6 +230,7 @@ def _officer(register, name: str, entered, others_entered, results) -> None:
     results.put((name, result.exit_code, result.stdout, result.stderr))
 
 
+@pytest.mark.spawns
 def test_two_reviews_at_once_are_both_recorded_or_one_is_refused_never_lost(register, entry):
     forked = multiprocessing.get_context("fork")
     results = forked.Queue()
@@ -312,6 +314,7 @@ def test_a_date_that_reads_either_way_round_is_asked_for_again(register, entry):
     assert entry.read_text() == ENTRY
 
 
+@pytest.mark.slow
 def test_the_command_lint_suggests_for_a_late_review_records_it(register):
     """Lint said "record it with `partreg review X`", which failed: --outcome is required."""
     import json

@@ -41,12 +41,14 @@ def assert_answered(problems):
 
 @FUZZ
 @given(st.binary(max_size=2000))
+@pytest.mark.slow
 def test_arbitrary_bytes(raw):
     assert_answered(lint_bytes(raw))
 
 
 @FUZZ
 @given(st.text(alphabet=st.sampled_from(list("ab:-[]{},#&*!|>'\"\n\t ?%@`0123456789")), max_size=300))
+@pytest.mark.slow
 def test_arbitrary_yaml_like_text(text):
     assert_answered(lint_bytes(text.encode()))
 
@@ -66,6 +68,7 @@ ALL_PATHS = [p for p in paths_in(BASE) if p]
 
 @FUZZ
 @given(st.sampled_from(ALL_PATHS), json_values)
+@pytest.mark.slow
 def test_valid_entries_with_mutated_values(path, value):
     data = json.loads(json.dumps(BASE))
     target = data
@@ -136,6 +139,7 @@ QUIET_ENTRIES = {
 }
 
 
+@pytest.mark.spawns
 def test_every_hostile_file_with_valid_ones_in_one_lint_run(tmp_path):
     """Every hostile input there is, in one register with a valid file and one with a gap: one
     problem for each hostile file (40,000 unknown keys: twenty, and one counting the rest), every
@@ -187,6 +191,7 @@ def test_every_hostile_file_with_valid_ones_in_one_lint_run(tmp_path):
     assert took < 10, f"{took:.1f} s"
 
 
+@pytest.mark.spawns
 def test_the_size_limit_is_a_setting(tmp_path):
     (tmp_path / "register").mkdir()
     (tmp_path / "partreg.yaml").write_text("council: Test\nmax_file_bytes: 2000\n")
@@ -206,6 +211,7 @@ OLD = ("old " * 50_000).encode()
 NEW = ("new " * 60_000).encode()
 
 
+@pytest.mark.spawns
 def test_a_writer_killed_at_any_moment_leaves_the_old_file_or_the_new_one_whole(tmp_path):
     """SIGKILL a writer 200 times at random moments; the file is always one whole version."""
     target = tmp_path / "entry.yaml"
@@ -261,6 +267,7 @@ def planted(tmp_path):
     return tmp_path
 
 
+@pytest.mark.spawns
 def test_no_public_output_of_any_command_contains_a_private_field(planted):
     commands = [
         ["render", "--out", "site"],
@@ -287,6 +294,7 @@ def test_no_public_output_of_any_command_contains_a_private_field(planted):
     assert SENTINEL.encode() in shown.stdout, "an officer who asks sees the internal notes"
 
 
+@pytest.mark.spawns
 def test_the_example_register_publishes_no_personal_data():
     result = subprocess.run(
         [sys.executable, "-m", "partreg", "lint", "-f", "json", "--as-of", "2015-06-01"],
@@ -297,6 +305,7 @@ def test_the_example_register_publishes_no_personal_data():
     assert not [r for r in json.loads(result.stdout)["results"] if r["rule"] == "personal-data"]
 
 
+@pytest.mark.spawns
 def test_a_placeholder_year_is_a_problem_not_a_crash(tmp_path):
     """Spreadsheets write 31/12/9999 for "no end": a date that far out is one problem, and every
     command that adds years to dates (reviews, the calendar, the page) still runs."""
@@ -334,6 +343,7 @@ def test_a_placeholder_year_is_a_problem_not_a_crash(tmp_path):
         (("render", "--out", "site", "--as-of", "9999-12-31"), "is too far ahead"),
     ],
 )
+@pytest.mark.spawns
 def test_a_day_or_window_past_the_calendar_is_a_usage_mistake(args, said):
     """`review-due --within 999999999` and `--as-of 9999-12-31` overflowed Python's dates."""
     from tests.common import REPO, run_partreg
@@ -347,6 +357,7 @@ def test_a_day_or_window_past_the_calendar_is_a_usage_mistake(args, said):
     [("9" * 5000, "a number of about 5,000 digits is too large"), ("1e400", "inf is not a finite number"),
      (".nan", "nan is not a finite number")],
 )  # fmt: skip
+@pytest.mark.spawns
 def test_an_amount_no_council_has_is_one_problem_and_every_command_runs(tmp_path, amount, said):
     """A number too long to write out, or not finite, once crashed every command that quoted it."""
     from tests.common import run_partreg
@@ -366,6 +377,7 @@ def test_an_amount_no_council_has_is_one_problem_and_every_command_runs(tmp_path
     json.loads((tmp_path / "site" / "register.json").read_text(), parse_constant=lambda c: pytest.fail(c))
 
 
+@pytest.mark.spawns
 def test_yml_files_are_entries_never_passed_over(tmp_path):
     """`.yml` and `.YAML` files in register/ were skipped in silence: lint said all was well."""
     from tests.common import run_partreg
@@ -399,6 +411,7 @@ def test_yml_files_are_entries_never_passed_over(tmp_path):
     )
 
 
+@pytest.mark.spawns
 def test_no_csv_partreg_writes_carries_a_formula(tmp_path):
     """`list` and `review-due` wrote `=HYPERLINK(...)` as it was; register.csv already guarded it."""
     import csv
@@ -429,6 +442,7 @@ def test_no_csv_partreg_writes_carries_a_formula(tmp_path):
         assert not [c for c in cells if c[:1] in ("=", "+", "-", "@") and c not in numbers], name
 
 
+@pytest.mark.spawns
 def test_control_characters_reach_no_output_raw_and_every_csv_cell_is_quoted(tmp_path):
     """A title holding `ESC ] 0;... BEL ESC [2J` was printed raw by show, list and review-due, and
     reached the calendar, the pages and register.csv; a cell holding `;` was left unquoted."""
@@ -476,6 +490,7 @@ def test_control_characters_reach_no_output_raw_and_every_csv_cell_is_quoted(tmp
         assert all(line.startswith('"') and line.endswith('"') for line in text.splitlines()), name
 
 
+@pytest.mark.spawns
 def test_fields_the_council_keeps_internal_are_in_no_listing(tmp_path):
     """With `internal_fields: [end, priorities, review]`, `list` and `review-due` printed them."""
     (tmp_path / "register").mkdir()
@@ -522,6 +537,7 @@ def test_fields_the_council_keeps_internal_are_in_no_listing(tmp_path):
         ("{{ no_such_value }}", "UndefinedError: 'no_such_value' is undefined"),
     ],
 )
+@pytest.mark.spawns
 def test_a_registers_own_template_runs_sandboxed_and_fails_in_one_line(register, template, said):
     """A register's templates ran in an unsandboxed Jinja: a pull request changing one ran Python
     in CI. A failing template was a traceback, and left staged pages in the site folder."""
@@ -538,6 +554,7 @@ def test_a_registers_own_template_runs_sandboxed_and_fails_in_one_line(register,
     assert not (register / "site").exists() or not any((register / "site").iterdir())
 
 
+@pytest.mark.spawns
 def test_a_registers_own_template_that_only_reads_its_values_is_used(register):
     from partreg.store import package_templates
     from tests.common import run_partreg
@@ -555,6 +572,7 @@ def test_a_registers_own_template_that_only_reads_its_values_is_used(register):
     )
 
 
+@pytest.mark.spawns
 def test_the_pages_a_killed_render_staged_are_removed_by_the_next(register):
     """A killed render left `.partreg-pages-*/` in the site, which a host serving dot-folders publishes."""
     from tests.common import run_partreg
@@ -568,6 +586,7 @@ def test_the_pages_a_killed_render_staged_are_removed_by_the_next(register):
     assert not list((register / "site").glob(".partreg-pages-*"))
 
 
+@pytest.mark.spawns
 def test_a_template_reached_through_a_link_or_not_utf8_is_refused(register, tmp_path_factory):
     """Jinja's loader followed links: a link in a register's templates/ published any file on the
     machine (`/proc/self/environ`, CI's secrets); a template not in UTF-8 was a traceback."""
@@ -593,6 +612,7 @@ def test_a_template_reached_through_a_link_or_not_utf8_is_refused(register, tmp_
     ("template", "jobs"),
     [("html/index.html", "1"), ("markdown/register.md", "1"), ("html/arrangement.html", "2")],
 )
+@pytest.mark.spawns
 def test_a_failing_template_publishes_nothing_even_from_workers(register, template, jobs):
     """The pages were moved into the site before the index was rendered, so a failing index left a
     half site ("nothing was published" was false); from a worker process the failure was a traceback."""
@@ -616,6 +636,7 @@ def test_a_failing_template_publishes_nothing_even_from_workers(register, templa
     assert not (register / "site").exists() or not any((register / "site").iterdir())
 
 
+@pytest.mark.spawns
 def test_a_settings_file_that_is_a_link_is_not_passed_over_for_a_register_above(tmp_path):
     """`find_root` looked for a regular file: a partreg.yaml that was a link, a folder or a pipe was
     passed over, and the commands ran on a register further up, exit 0."""
@@ -632,6 +653,7 @@ def test_a_settings_file_that_is_a_link_is_not_passed_over_for_a_register_above(
     assert not (inner / "site").exists()
 
 
+@pytest.mark.spawns
 def test_a_formula_after_a_separator_inside_a_cell_is_guarded_and_numbers_stay_numbers(tmp_path):
     """A spreadsheet set to split on `;` saw `=2+3` in `Community forum;=2+3;x` as a cell of its
     own; negative day counts were written `'-2154`, as text."""

@@ -18,6 +18,8 @@ import pytest
 
 from tests.common import REPO
 
+pytestmark = pytest.mark.spawns
+
 INCOMPLETE = REPO / "tests" / "fixtures" / "incomplete-register"
 SNAPSHOTS = REPO / "tests" / "golden" / "terminal"
 AS_OF = "2026-11-24"
