@@ -404,6 +404,8 @@ def test_questions_are_wrapped_at_word_boundaries_in_a_narrow_terminal(register)
     child.expect_exact("counts as yes.): ")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
     lines = screen.getvalue().replace("\r\n", "\n").split("\n")
     assert max(map(len, lines)) < 80, "no line the terminal must break for itself"
     question = " ".join(line.strip() for line in lines if line and not line.startswith(("Title", "First")))

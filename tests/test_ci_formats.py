@@ -71,8 +71,10 @@ def test_github_data_escaping():
 
 @pytest.mark.spawns
 def test_auto_is_github_under_actions_and_parsable_elsewhere(register):
-    assert lint(register, env={"GITHUB_ACTIONS": "true"}).stdout.startswith("::group::")
-    assert lint(register).stdout.startswith("register/bad-one.yaml:13:12: [error] statutory is true")
+    under_actions, elsewhere = lint(register, env={"GITHUB_ACTIONS": "true"}), lint(register)
+    assert under_actions.returncode == elsewhere.returncode == 1
+    assert under_actions.stdout.startswith("::group::")
+    assert elsewhere.stdout.startswith("register/bad-one.yaml:13:12: [error] statutory is true")
 
 
 @pytest.mark.spawns
@@ -133,6 +135,7 @@ def test_ignored_files_are_not_checked(register):
     settings = register / "partreg.yaml"
     settings.write_text(settings.read_text() + "ignore: ['register/weird*']\n")
     result = lint(register, "--format", "json")
+    assert result.returncode == 1, result.stderr
     assert {r["path"] for r in json.loads(result.stdout)["results"]} == {"register/bad-one.yaml"}
     assert json.loads(result.stdout)["summary"]["files"] == 1
 

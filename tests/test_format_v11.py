@@ -357,6 +357,7 @@ def test_an_officers_level_that_differs_from_the_tests_needs_its_reason(register
     text = path.read_text().replace("  meets: [essential-to-a-priority]\n", "")
     path.write_text(text.replace("  reason: The night-time economy plan depends on it.\n", ""))
     result = run_partreg(register, "lint", "--format", "parsable", "--as-of", AS_OF)
+    assert result.returncode == 0, result.stderr
     assert "[warning] recorded as high, but the council's tests give low (none of them met)" in result.stdout
 
 

@@ -311,7 +311,7 @@ def test_partial_dates_round_trip_through_review_add_import_and_every_output(inc
         "Title,Type,Purpose,Lead role,Lead service,Partners,Start date\n"
         "Town forum,joint working,Talk,Policy Officer,Policy,Police,April 2016\n"
     )
-    run_partreg(incomplete, "import", str(sheet), "--write")
+    assert run_partreg(incomplete, "import", str(sheet), "--write").returncode == 0
     assert "start: 2016-04\n" in (register / "town-forum.yaml").read_text()
 
     schema = arrangement_schema()
@@ -345,6 +345,7 @@ def test_review_due_cannot_vouch_for_files_it_did_not_read(incomplete):
     assert "cannot say that nothing is overdue" in result.stderr
     for command in (["list"], ["show", "kent-housing-group"], ["classify", "kent-housing-group"]):
         result = run_partreg(incomplete, *command)
+        assert result.returncode == 0, command
         assert "register/broken.yaml:2:8: yaml-syntax" in result.stderr, command
         assert result.stderr.count("so it is left out here") == 1, command
 
@@ -376,8 +377,11 @@ def test_a_lead_that_is_only_a_councillor_is_shown_in_review_due(tmp_path):
         "partners: [{name: Thurrock Council}]\nstart: 2016-04\n"
     )
     table = run_partreg(tmp_path, "review-due", "--as-of", "2026-11-24")
+    assert table.returncode == 0, table.stderr
     assert "Cllr A. Patel" in table.stdout and "not recorded" not in table.stdout
-    csv_out = run_partreg(tmp_path, "review-due", "--as-of", "2026-11-24", "--format", "csv").stdout
+    csv_out = run_partreg(
+        tmp_path, "review-due", "--as-of", "2026-11-24", "--format", "csv", check=True
+    ).stdout
     assert '"lead_member"' in csv_out.splitlines()[0] and '"Cllr A. Patel"' in csv_out
-    ics = run_partreg(tmp_path, "review-due", "--as-of", "2026-11-24", "--format", "ics").stdout
+    ics = run_partreg(tmp_path, "review-due", "--as-of", "2026-11-24", "--format", "ics", check=True).stdout
     assert "Cllr A. Patel" in ics.replace("\n ", "")  # lines unfolded

@@ -202,6 +202,7 @@ def test_the_size_limit_is_a_setting(tmp_path):
         capture_output=True,
         text=True,
     )
+    assert result.returncode == 1, result.stderr
     assert "larger than 2,000 bytes" in result.stdout and "(file-too-large)" in result.stdout
 
 
@@ -283,6 +284,7 @@ def test_no_public_output_of_any_command_contains_a_private_field(planted):
     ]
     for command in commands:
         result = subprocess.run([sys.executable, "-m", "partreg", *command], cwd=planted, capture_output=True)
+        assert result.returncode == 0, result.stderr
         assert SENTINEL.encode() not in result.stdout + result.stderr, command
     written = [p for p in (planted / "site").rglob("*") if p.is_file()]
     assert len(written) >= 6
@@ -291,6 +293,7 @@ def test_no_public_output_of_any_command_contains_a_private_field(planted):
     shown = subprocess.run(
         [sys.executable, "-m", "partreg", "show", "planted", "--internal"], cwd=planted, capture_output=True
     )
+    assert shown.returncode == 0, shown.stderr
     assert SENTINEL.encode() in shown.stdout, "an officer who asks sees the internal notes"
 
 
@@ -302,6 +305,7 @@ def test_the_example_register_publishes_no_personal_data():
         capture_output=True,
         text=True,
     )
+    assert result.returncode == 0, result.stderr
     assert not [r for r in json.loads(result.stdout)["results"] if r["rule"] == "personal-data"]
 
 
@@ -406,6 +410,7 @@ def test_yml_files_are_entries_never_passed_over(tmp_path):
     assert not (tmp_path / "register" / "short.yaml").exists()
     (tmp_path / "sheet.csv").write_text("Partnership name,Type\nShort,Partnership\n")
     imported = run_partreg(tmp_path, "import", str(tmp_path / "sheet.csv"), "--write")
+    assert imported.returncode == 0, imported.stderr
     assert (
         "1 already in the register" in imported.stdout and not (tmp_path / "register" / "short.yaml").exists()
     )
@@ -459,12 +464,13 @@ def test_control_characters_reach_no_output_raw_and_every_csv_cell_is_quoted(tmp
         'partners: [{name: "Town\\x7f Trust \\u202e \\u061c"}]\n'
     )
     lint = run_partreg(tmp_path, "lint")
+    assert lint.returncode == 1, lint.stderr
     assert lint.stdout.count("control-character") == 5, lint.stdout
     assert "title holds the control character '\\x1b'" in lint.stdout
     rendered = run_partreg(tmp_path, "render", "--out", "site\x1b]0;x\x07", check=True)
     (tmp_path / "site\x1b]0;x\x07").rename(tmp_path / "site")
-    printed = {
-        " ".join(args): run_partreg(tmp_path, *args).stdout
+    runs = {
+        " ".join(args): run_partreg(tmp_path, *args)
         for args in [
             ("show", "town-fund"),
             ("show", "town-fund", "--format", "json"),
@@ -477,6 +483,10 @@ def test_control_characters_reach_no_output_raw_and_every_csv_cell_is_quoted(tmp
             ("lint", "--format", "github"),
         ]
     }
+    assert {name: run.returncode for name, run in runs.items()} == {
+        name: 1 if name.startswith("lint") else 0 for name in runs
+    }
+    printed = {name: run.stdout for name, run in runs.items()}
     printed["render"] = rendered.stdout
     published = {p.name: p.read_text() for p in (tmp_path / "site").rglob("*") if p.is_file()}
     for name, text in {**printed, **published}.items():
@@ -670,8 +680,10 @@ def test_a_formula_after_a_separator_inside_a_cell_is_guarded_and_numbers_stay_n
     )
     run_partreg(tmp_path, "render", "--out", "site", check=True)
     outputs = {
-        "list": run_partreg(tmp_path, "list", "--format", "csv").stdout,
-        "review-due": run_partreg(tmp_path, "review-due", "--format", "csv", "--as-of", "2026-11-24").stdout,
+        "list": run_partreg(tmp_path, "list", "--format", "csv", check=True).stdout,
+        "review-due": run_partreg(
+            tmp_path, "review-due", "--format", "csv", "--as-of", "2026-11-24", check=True
+        ).stdout,
         "register.csv": (tmp_path / "site" / "register.csv").read_text(),
     }
     for name, text in outputs.items():
@@ -682,7 +694,7 @@ def test_a_formula_after_a_separator_inside_a_cell_is_guarded_and_numbers_stay_n
     (tmp_path / "register" / "forum.yaml").write_text(
         'id: forum\ntitle: "EVIL TITLE\\rSafe"\nkind: contract\nstatus: active\nstart: 2020-01-01\n'
     )
-    listed = run_partreg(tmp_path, "list", "--format", "csv").stdout
+    listed = run_partreg(tmp_path, "list", "--format", "csv", check=True).stdout
     assert "\r" not in listed.replace("\r\n", "") and "EVIL TITLE\nSafe" in listed  # no line overwritten
     rows = list(csv.DictReader(io.StringIO(outputs["review-due"])))
     assert rows and all(r["days"].lstrip("-").isdigit() for r in rows if r["days"])
