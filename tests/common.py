@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import fcntl
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -165,6 +166,16 @@ def value_at(data, path):
     for step in path:
         data = data[step]
     return data
+
+
+def interruptible() -> None:
+    """In a child about to run: Ctrl-C interrupts it, whatever the test runner was started with.
+
+    A shell or CI runner that starts pytest with SIGINT ignored passes that on to every child, and a
+    Python started with SIGINT ignored never raises KeyboardInterrupt: a test that presses Ctrl-C
+    would wait for a prompt that never comes. Pass as ``preexec_fn``.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run_partreg(cwd: Path, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:

@@ -10,7 +10,13 @@ import pexpect
 import pytest
 
 from partreg.store import open_register, parse_document
-from tests.common import REPO, holding_the_lock, partreg_waiting_at_the_lock, wait_for
+from tests.common import (
+    REPO,
+    holding_the_lock,
+    interruptible,
+    partreg_waiting_at_the_lock,
+    wait_for,
+)
 
 pytestmark = pytest.mark.spawns
 
@@ -30,6 +36,7 @@ def spawn(register, *args):
         encoding="utf-8",
         timeout=15,
         dimensions=(40, 200),
+        preexec_fn=interruptible,
     )
 
 
@@ -398,6 +405,7 @@ def test_questions_are_wrapped_at_word_boundaries_in_a_narrow_terminal(register)
         encoding="utf-8",
         timeout=15,
         dimensions=(40, 80),
+        preexec_fn=interruptible,
     )
     child.logfile_read = screen = io.StringIO()
     answer(child, "Title of the arrangement: ", "Street cleansing")
