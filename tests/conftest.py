@@ -6,6 +6,8 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +16,10 @@ from tests.common import REPO
 # jsonschema imports rfc3987_syntax, when it is installed, only to check the "iri" format, which
 # no schema the tests use has; building that library's grammar takes over two seconds of every run.
 sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+# Hypothesis keeps its examples and caches in .hypothesis/ under the working directory, inside the
+# repository; tests write only to temporary folders.
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(Path(tempfile.gettempdir()) / "partreg-hypothesis"))
 
 SPAWNS, SLOW = "spawns", "slow"
 
