@@ -119,6 +119,7 @@ def corpus_texts() -> Iterator[str]:
 
 
 @pytest.mark.skipif(not CORPUS_CASES, reason=f"the YAML test suite is not at {CORPUS}")
+@pytest.mark.slow
 def test_every_position_in_the_yaml_test_suite_is_the_slow_paths(monkeypatch):
     outcomes: dict[str, int] = {}
     for text in corpus_texts():
