@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
+import os
+import signal
 import subprocess
 import sys
 import textwrap
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from partreg.lint import run, validate_settings
@@ -163,6 +169,16 @@ def value_at(data, path):
     return data
 
 
+def interruptible() -> None:
+    """In a child about to run: Ctrl-C interrupts it, whatever the test runner was started with.
+
+    A shell or CI runner that starts pytest with SIGINT ignored passes that on to every child, and a
+    Python started with SIGINT ignored never raises KeyboardInterrupt: a test that presses Ctrl-C
+    would wait for a prompt that never comes. Pass as ``preexec_fn``.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run_partreg(cwd: Path, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
     """``partreg ARGS`` as a user runs it, in its own process in ``cwd``; never a traceback."""
     result = subprocess.run([sys.executable, "-m", "partreg", *args], cwd=cwd, capture_output=True, text=True)
@@ -170,3 +186,55 @@ def run_partreg(cwd: Path, *args: str, check: bool = False) -> subprocess.Comple
     if check:
         assert result.returncode == 0, result.stdout + result.stderr
     return result
+
+
+@contextlib.contextmanager
+def holding_the_lock(folder: Path) -> Iterator[None]:
+    """Hold ``folder``'s edit lock (the ``flock`` partreg's writers take on it) until the block ends."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)  # released even where a forked child still has the descriptor
+        os.close(fd)
+
+
+#: ``python -m partreg`` that first touches the file named by its first argument once it has found
+#: the register's lock held: the sign that it is waiting at the lock.
+WAITING_AT_THE_LOCK = """\
+import fcntl, pathlib, runpy, sys
+
+flock, mark = fcntl.flock, pathlib.Path(sys.argv.pop(1))
+
+
+def waiting_flock(fd, operation):
+    try:
+        return flock(fd, operation)
+    except BlockingIOError:
+        mark.touch()
+        raise
+
+
+fcntl.flock = waiting_flock
+runpy.run_module("partreg", run_name="__main__", alter_sys=True)
+"""
+
+
+def partreg_waiting_at_the_lock(cwd: Path, mark: Path, *args: str) -> subprocess.Popen[str]:
+    """``partreg ARGS`` in its own process, touching ``mark`` when it finds the register's lock held."""
+    return subprocess.Popen(
+        [sys.executable, "-c", WAITING_AT_THE_LOCK, str(mark), *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def wait_for(*marks: Path, timeout: float = 60) -> None:
+    """Wait until every file in ``marks`` exists; fails after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not all(m.exists() for m in marks):
+        assert time.monotonic() < deadline, f"never there: {[str(m) for m in marks if not m.exists()]}"
+        time.sleep(0.01)

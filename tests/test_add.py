@@ -11,7 +11,15 @@ import pytest
 
 from partreg.app.register import open_register
 from partreg.yaml.reading import parse_document
-from tests.common import REPO
+from tests.common import (
+    REPO,
+    holding_the_lock,
+    interruptible,
+    partreg_waiting_at_the_lock,
+    wait_for,
+)
+
+pytestmark = pytest.mark.spawns
 
 
 @pytest.fixture
@@ -29,6 +37,7 @@ def spawn(register, *args):
         encoding="utf-8",
         timeout=15,
         dimensions=(40, 200),
+        preexec_fn=interruptible,
     )
 
 
@@ -232,25 +241,23 @@ def test_a_bad_draft_is_not_written_and_points_into_the_draft(register):
     assert list((register / "register").iterdir()) == []
 
 
-def test_two_officers_adding_the_same_id_at_once(register):
-    """Both start together; exactly one file results, complete and valid, and the other is refused."""
+def test_two_officers_adding_the_same_id_at_once(register, tmp_path_factory):
+    """Both wait at the register's lock together; exactly one file results, complete and valid, and
+    the other is refused."""
     for n in range(2):
         (register / f"draft{n}.yaml").write_text(
             textwrap.dedent(DRAFT.format(title=f"Forum from officer {n}"))
         )
-    for _ in range(5):
+    for round_ in range(5):
         for f in (register / "register").iterdir():
             f.unlink()
-        runs = [
-            subprocess.Popen(
-                [sys.executable, "-m", "partreg", "add", "--from", f"draft{n}.yaml"],
-                cwd=register,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            for n in range(2)
-        ]
+        marks = [tmp_path_factory.mktemp(f"round{round_}") / f"officer{n}-waiting" for n in range(2)]
+        with holding_the_lock(register / "register"):  # neither can add until both wait for it
+            runs = [
+                partreg_waiting_at_the_lock(register, marks[n], "add", "--from", f"draft{n}.yaml")
+                for n in range(2)
+            ]
+            wait_for(*marks)
         results = [(p.wait(timeout=30), p.stderr.read()) for p in runs]
         assert sorted(code for code, _ in results) == [0, 1]
         assert any("already exists" in err for code, err in results if code == 1)
@@ -399,12 +406,15 @@ def test_questions_are_wrapped_at_word_boundaries_in_a_narrow_terminal(register)
         encoding="utf-8",
         timeout=15,
         dimensions=(40, 80),
+        preexec_fn=interruptible,
     )
     child.logfile_read = screen = io.StringIO()
     answer(child, "Title of the arrangement: ", "Street cleansing")
     child.expect_exact("counts as yes.): ")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
     lines = screen.getvalue().replace("\r\n", "\n").split("\n")
     assert max(map(len, lines)) < 80, "no line the terminal must break for itself"
     question = " ".join(line.strip() for line in lines if line and not line.startswith(("Title", "First")))

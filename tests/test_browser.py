@@ -21,7 +21,7 @@ from tests.common import REPO, run_partreg
 from tests.realworld import real_world_register
 from tests.test_render import PAYLOADS, hostile
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.spawns]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = Path(os.environ.get("PARTREG_SCREENSHOTS") or Path(tempfile.gettempdir()) / "partreg-screenshots")
 ARGS = [

@@ -80,6 +80,7 @@ def latest(repo, file_id, settings=SETTINGS):
 # --------------------------------------------------------------------------- what each commit did
 
 
+@pytest.mark.spawns
 def test_each_file_committed_is_added(repo):
     found = changes(repo)
     head = repo.git("rev-parse", "HEAD")
@@ -99,6 +100,7 @@ def test_each_file_committed_is_added(repo):
     assert found[STREETS][0].title == "Street cleansing contract"
 
 
+@pytest.mark.spawns
 def test_public_fields_changed_are_named_in_plain_words(repo):
     repo.edit(STREETS, "end: 2027-03-31", "end: 2030-03-31")
     repo.edit(STREETS, "name: BIFFA", "name: Veolia")
@@ -112,6 +114,7 @@ def test_public_fields_changed_are_named_in_plain_words(repo):
     assert change.title == "Street cleansing contract"
 
 
+@pytest.mark.spawns
 def test_a_new_title_is_the_change_title(repo):
     repo.edit(TOWN, "title: Town Centre Partnership", "title: Brentwood Town Centre Partnership")
     repo.commit("2026-02-01T10:00:00+00:00")
@@ -121,6 +124,7 @@ def test_a_new_title_is_the_change_title(repo):
     assert change.title == "Brentwood Town Centre Partnership"
 
 
+@pytest.mark.spawns
 def test_a_review_added_is_a_review_recorded_with_its_outcome_in_words(repo):
     repo.edit(
         TOWN,
@@ -134,6 +138,7 @@ def test_a_review_added_is_a_review_recorded_with_its_outcome_in_words(repo):
     assert change.summary == "Review recorded on 1 March 2026: proposed for removal from the register."
 
 
+@pytest.mark.spawns
 def test_a_review_with_other_changes_says_what_else_changed(repo):
     repo.edit(TOWN, "links:", "    - {date: 2026-03-01, outcome: amend}\nlinks:")
     repo.edit(TOWN, "objectives: [A safer", "objectives: [A cleaner and safer")
@@ -142,6 +147,7 @@ def test_a_review_with_other_changes_says_what_else_changed(repo):
     assert latest(repo, TOWN).summary == "Review recorded on 1 March 2026: amend. Also amended: objectives."
 
 
+@pytest.mark.spawns
 def test_a_review_corrected_is_an_amendment(repo):
     repo.edit(TOWN, "outcome: continue", "outcome: amend")
     repo.commit("2026-03-02T10:00:00+00:00")
@@ -149,6 +155,7 @@ def test_a_review_corrected_is_an_amendment(repo):
     assert (latest(repo, TOWN).what, latest(repo, TOWN).summary) == ("amended", "Amended: reviews.")
 
 
+@pytest.mark.spawns
 def test_status_ended_is_ended(repo):
     repo.edit(TOWN, "status: active", "status: ended")
     repo.commit("2026-04-01T10:00:00+01:00")
@@ -166,6 +173,7 @@ def test_status_ended_is_ended(repo):
         ("2026-04", "amended", "Amended: end date."),  # the month is not over
     ],
 )
+@pytest.mark.spawns
 def test_an_end_date_on_or_before_the_commit_day_is_ended(repo, end, what, summary):
     repo.edit(STREETS, "end: 2027-03-31", f"end: {end}")
     repo.commit("2026-04-01T10:00:00+01:00")
@@ -173,6 +181,7 @@ def test_an_end_date_on_or_before_the_commit_day_is_ended(repo, end, what, summa
     assert (latest(repo, STREETS).what, latest(repo, STREETS).summary) == (what, summary)
 
 
+@pytest.mark.spawns
 def test_a_deleted_file_is_removed_under_its_last_title(repo):
     repo.file(STREETS).unlink()
     sha = repo.commit("2026-05-01T10:00:00+01:00")
@@ -182,6 +191,7 @@ def test_a_deleted_file_is_removed_under_its_last_title(repo):
     assert change.title == "Street cleansing contract"
 
 
+@pytest.mark.spawns
 def test_a_renamed_file_is_the_old_id_removed_and_the_new_one_added(repo):
     repo.git("mv", f"register/{STREETS}.yaml", "register/street-cleaning.yaml")
     repo.edit("street-cleaning", f"id: {STREETS}", "id: street-cleaning")
@@ -192,6 +202,7 @@ def test_a_renamed_file_is_the_old_id_removed_and_the_new_one_added(repo):
     assert [c.what for c in found["street-cleaning"]] == ["added"]
 
 
+@pytest.mark.spawns
 def test_yml_renamed_to_yaml_is_no_change(repo):
     repo.git("mv", f"register/{STREETS}.yaml", f"register/{STREETS}.yml")
     repo.commit("2026-05-01T10:00:00+01:00")
@@ -199,6 +210,7 @@ def test_yml_renamed_to_yaml_is_no_change(repo):
     assert [c.what for c in changes(repo)[STREETS]] == ["added"]
 
 
+@pytest.mark.spawns
 def test_one_commit_changing_two_arrangements_is_a_change_to_each(repo):
     repo.edit(TOWN, "A safer town centre", "A safer, busier town centre")
     repo.edit(STREETS, "service: Environment", "service: Environment and Housing")
@@ -209,6 +221,7 @@ def test_one_commit_changing_two_arrangements_is_a_change_to_each(repo):
     assert (found[STREETS][0].commit, found[STREETS][0].summary) == (sha, "Amended: lead.")
 
 
+@pytest.mark.spawns
 def test_a_merge_adds_no_change_of_its_own(repo):
     repo.git("checkout", "-qb", "proposal")
     repo.edit(TOWN, "A safer town centre", "A safer, busier town centre")
@@ -227,6 +240,7 @@ def test_a_merge_adds_no_change_of_its_own(repo):
     assert len(ids) == len(set(ids)) == 4
 
 
+@pytest.mark.spawns
 def test_changes_are_newest_first_by_the_moment_not_the_clock_face(repo):
     repo.edit(STREETS, "value_gbp: 1200000.5", "value_gbp: 1300000")
     summer = repo.commit("2026-06-01T10:30:00+01:00")  # 09:30 UTC
@@ -238,6 +252,7 @@ def test_changes_are_newest_first_by_the_moment_not_the_clock_face(repo):
     assert [e.id.rsplit("/", 1)[1] for e in entries[:2]] == [later, summer]
 
 
+@pytest.mark.spawns
 def test_a_version_that_cannot_be_read_is_amended_without_detail(repo):
     repo.file(STREETS).write_text("id: street-cleansing\ntitle: [unclosed\n")
     repo.commit("2026-02-01T10:00:00+00:00")
@@ -255,6 +270,7 @@ def test_a_version_that_cannot_be_read_is_amended_without_detail(repo):
     ]
 
 
+@pytest.mark.spawns
 def test_a_wrong_value_is_read_as_every_command_reads_it(repo):
     """A value set aside when the entry is read is not compared, as the page does not show it."""
     repo.edit(STREETS, "start: 2019-04-01", "start: April 2019")
@@ -263,6 +279,7 @@ def test_a_wrong_value_is_read_as_every_command_reads_it(repo):
     assert latest(repo, STREETS).summary == "Amended: start date."
 
 
+@pytest.mark.spawns
 def test_only_the_register_folder_counts(repo):
     (repo.root / "register" / "notes.txt").write_text("not an arrangement\n")
     (repo.root / "register" / "old").mkdir()
@@ -274,6 +291,7 @@ def test_only_the_register_folder_counts(repo):
     assert sorted(changes(repo)) == [STREETS, TOWN]
 
 
+@pytest.mark.spawns
 def test_a_register_inside_a_larger_repository(tmp_path):
     shutil.copytree(SMALL, tmp_path / "top" / "council")
     (tmp_path / "top" / "register").mkdir()
@@ -288,6 +306,7 @@ def test_a_register_inside_a_larger_repository(tmp_path):
 # --------------------------------------------------------------------------- nothing leaks
 
 
+@pytest.mark.spawns
 def test_a_commit_changing_only_internal_notes_is_no_change(repo):
     repo.edit(TOWN, "notes: not for the public", "notes: the chair is leaving")
     sha = repo.commit("2026-02-01T10:00:00+00:00")
@@ -295,6 +314,7 @@ def test_a_commit_changing_only_internal_notes_is_no_change(repo):
     assert sha not in {c.commit for found in changes(repo).values() for c in found}
 
 
+@pytest.mark.spawns
 def test_a_field_the_settings_keep_internal_is_no_change(repo):
     repo.edit(TOWN, "added_value: One plan", "added_value: A secret plan")
     sha = repo.commit("2026-02-01T10:00:00+00:00")
@@ -306,6 +326,7 @@ def test_a_field_the_settings_keep_internal_is_no_change(repo):
     assert latest(repo, TOWN).summary == "Amended: added value."
 
 
+@pytest.mark.spawns
 def test_risks_are_compared_only_where_they_are_published(repo):
     repo.edit(TOWN, "likelihood: low", "likelihood: high")
     sha = repo.commit("2026-02-01T10:00:00+00:00")
@@ -315,6 +336,7 @@ def test_risks_are_compared_only_where_they_are_published(repo):
     assert latest(repo, TOWN).summary == "Amended: risks."
 
 
+@pytest.mark.spawns
 def test_contact_details_are_compared_only_where_they_are_published(repo):
     repo.edit(TOWN, "service: Economic Development}", "service: Economic Development, email: a@b.example}")
     sha = repo.commit("2026-02-01T10:00:00+00:00")
@@ -324,6 +346,7 @@ def test_contact_details_are_compared_only_where_they_are_published(repo):
     assert latest(repo, TOWN, contacts).summary == "Amended: lead."
 
 
+@pytest.mark.spawns
 def test_a_review_kept_internal_is_no_review(repo):
     repo.edit(TOWN, "links:", "    - {date: 2026-03-01, outcome: exit}\nlinks:")
     sha = repo.commit("2026-03-02T10:00:00+00:00")
@@ -332,6 +355,7 @@ def test_a_review_kept_internal_is_no_review(repo):
     assert sha not in {c.commit for c in changes(repo, hidden)[TOWN]}
 
 
+@pytest.mark.spawns
 def test_authors_and_commit_messages_are_never_published(repo):
     repo.edit(TOWN, "notes: not for the public", "notes: chair resigning")
     repo.edit(TOWN, "A safer town centre", "A safer, busier town centre")
@@ -346,18 +370,21 @@ def test_authors_and_commit_messages_are_never_published(repo):
 # --------------------------------------------------------------------------- outside git
 
 
+@pytest.mark.spawns
 def test_outside_git_there_are_no_changes(tmp_path):
     shutil.copytree(SMALL, tmp_path / "reg")
 
     assert register_changes(tmp_path / "reg", SETTINGS) == {}
 
 
+@pytest.mark.spawns
 def test_without_git_there_are_no_changes(repo, monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))
 
     assert register_changes(repo.root, SETTINGS) == {}
 
 
+@pytest.mark.spawns
 def test_a_repository_with_no_commits_has_no_changes(tmp_path):
     shutil.copytree(SMALL, tmp_path / "reg")
     Repo(tmp_path / "reg", tmp_path / "reg").git("init", "-q")
@@ -391,6 +418,7 @@ def history(repo):
     return changes(repo)
 
 
+@pytest.mark.spawns
 def test_the_feed_parses_back_as_atom(history, repo):
     parsed = feedparser.parse(feed(history))
     first = repo.git("rev-list", "--max-parents=0", "HEAD")
@@ -426,6 +454,7 @@ def test_the_feed_parses_back_as_atom(history, repo):
     assert all(e.published == e.updated for e in parsed.entries)
 
 
+@pytest.mark.spawns
 def test_the_feed_has_every_element_rfc_4287_requires(history):
     root = ET.fromstring(feed(history).encode())
 
@@ -447,6 +476,7 @@ def test_the_feed_has_every_element_rfc_4287_requires(history):
     assert len(set(ids)) == len(ids)
 
 
+@pytest.mark.spawns
 def test_ids_are_stable_and_do_not_depend_on_the_address(history, repo):
     here = feed(history)
     again = feed(changes(repo))
@@ -459,6 +489,7 @@ def test_ids_are_stable_and_do_not_depend_on_the_address(history, repo):
     assert feedparser.parse(here).feed.id == feedparser.parse(elsewhere).feed.id
 
 
+@pytest.mark.spawns
 def test_links_are_absolute_under_a_base_url(history):
     text = feed(history, base_url="https://example.org/council/register")
     root = ET.fromstring(text.encode())
@@ -476,6 +507,7 @@ def test_links_are_absolute_under_a_base_url(history):
     )
 
 
+@pytest.mark.spawns
 def test_without_a_base_url_the_links_are_relative(history):
     root = ET.fromstring(feed(history).encode())
 
@@ -484,6 +516,7 @@ def test_without_a_base_url_the_links_are_relative(history):
     assert hrefs and not any("//" in h for h in hrefs)
 
 
+@pytest.mark.spawns
 def test_at_most_limit_entries_the_newest(history):
     parsed = feedparser.parse(feed(history, limit=2))
 
@@ -501,6 +534,7 @@ def test_with_no_changes_the_feed_is_dated_as_told():
     assert parsed.entries == []
 
 
+@pytest.mark.spawns
 def test_a_title_with_markup_and_control_characters_stays_well_formed(repo):
     repo.edit(TOWN, "title: Town Centre Partnership", 'title: "Town <b>Centre</b> & \\x1b[31mPartners\\x07"')
     repo.commit("2026-02-01T10:00:00+00:00")
@@ -519,6 +553,7 @@ def test_a_title_with_markup_and_control_characters_stays_well_formed(repo):
 # --------------------------------------------------------------------------- with partreg review
 
 
+@pytest.mark.spawns
 def test_a_review_recorded_with_partreg_review_is_in_the_feed(repo):
     partreg = Path(sys.executable).parent / "partreg"
     result = subprocess.run(

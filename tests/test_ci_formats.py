@@ -40,6 +40,7 @@ def lint(cwd, *args, env=None):
     )
 
 
+@pytest.mark.spawns
 def test_github_annotations_grouped_per_file_and_escaped(register, tmp_path):
     summary = tmp_path / "summary.md"
     result = lint(register, "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
@@ -68,11 +69,15 @@ def test_github_data_escaping():
     assert _gh_property("a: b, c%") == "a%3A b%2C c%25"
 
 
+@pytest.mark.spawns
 def test_auto_is_github_under_actions_and_parsable_elsewhere(register):
-    assert lint(register, env={"GITHUB_ACTIONS": "true"}).stdout.startswith("::group::")
-    assert lint(register).stdout.startswith("register/bad-one.yaml:13:12: [error] statutory is true")
+    under_actions, elsewhere = lint(register, env={"GITHUB_ACTIONS": "true"}), lint(register)
+    assert under_actions.returncode == elsewhere.returncode == 1
+    assert under_actions.stdout.startswith("::group::")
+    assert elsewhere.stdout.startswith("register/bad-one.yaml:13:12: [error] statutory is true")
 
 
+@pytest.mark.spawns
 def test_sarif_has_the_rule_catalogue_and_a_result_per_problem(register):
     result = lint(register, "--format", "sarif")
     sarif = json.loads(result.stdout)
@@ -102,6 +107,7 @@ def test_sarif_has_the_rule_catalogue_and_a_result_per_problem(register):
 # --------------------------------------------------------------------------- configuration
 
 
+@pytest.mark.spawns
 def test_rule_levels_from_the_settings(register):
     settings = register / "partreg.yaml"
     levels = "  unknown-key: warning\n  not-a-mapping: 'off'\n  statutory-without-basis: warning\n"
@@ -115,6 +121,7 @@ def test_rule_levels_from_the_settings(register):
     assert result.returncode == 0
 
 
+@pytest.mark.spawns
 def test_a_misspelt_rule_in_the_settings_is_a_problem(register):
     settings = register / "partreg.yaml"
     settings.write_text(settings.read_text() + "rules:\n  unknown-keys: warning\n")
@@ -123,10 +130,12 @@ def test_a_misspelt_rule_in_the_settings_is_a_problem(register):
     assert "'unknown-keys' is not a rule (did you mean 'unknown-key'?)" in result.stdout
 
 
+@pytest.mark.spawns
 def test_ignored_files_are_not_checked(register):
     settings = register / "partreg.yaml"
     settings.write_text(settings.read_text() + "ignore: ['register/weird*']\n")
     result = lint(register, "--format", "json")
+    assert result.returncode == 1, result.stderr
     assert {r["path"] for r in json.loads(result.stdout)["results"]} == {"register/bad-one.yaml"}
     assert json.loads(result.stdout)["summary"]["files"] == 1
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import jsonschema
+import pytest
 from typer.testing import CliRunner
 
 from partreg.cli import app
@@ -109,6 +110,7 @@ def test_usage_errors_exit_2(tmp_path):
     assert partreg("list", "--root", str(tmp_path))[0] == 2
 
 
+@pytest.mark.slow
 def test_list_filters_and_formats():
     code, out, _ = partreg("list", "--kind", "partnership", "-f", "json")
     rows = json.loads(out)
@@ -153,6 +155,7 @@ def test_rules_lists_every_rule_and_explains_one():
     assert partreg("rules", "unknwn-key")[0] == 2
 
 
+@pytest.mark.slow
 def test_schema_validates_the_example_register_and_rejects_typos():
     from partreg.yaml.reading import load_fast_data
 
@@ -166,11 +169,13 @@ def test_schema_validates_the_example_register_and_rejects_typos():
     assert not validator.is_valid(bad)
 
 
+@pytest.mark.slow
 def test_the_published_schema_is_current():
     _, out, _ = partreg("schema")
     assert (REPO / "schema" / "arrangement.v1.json").read_text() == out, "run `make schema`"
 
 
+@pytest.mark.spawns
 def test_the_installed_command_never_shows_a_traceback(tmp_path):
     """The real entry point, on every kind of broken file at once."""
     folder = tmp_path / "register"

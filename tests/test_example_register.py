@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from partreg.app.register import open_register
 from partreg.folders import register_files
 from partreg.models import Kind, Status
@@ -36,6 +38,7 @@ def test_every_file_names_its_source_and_marks_illustrative_values():
         assert "illustrative" in text.lower(), f"{path.name} does not mark what is illustrative"
 
 
+@pytest.mark.spawns
 def test_partreg_classify_agrees_with_every_recorded_kind_and_exits_0():
     from tests.common import run_partreg
 

@@ -202,6 +202,7 @@ V1_FILES = list(_v1_files())
 
 
 @pytest.mark.parametrize(("name", "text"), V1_FILES, ids=[name for name, _ in V1_FILES])
+@pytest.mark.slow
 def test_every_version_1_file_still_validates_unchanged_and_means_the_same(name, text):
     data = load_fast_data(text)
     entry, errors = read_arrangement(data, Path(name).stem)
@@ -228,6 +229,7 @@ def test_a_version_1_significance_is_written_as_it_was():
 # ---------------------------------------------------------------------------- valid
 
 
+@pytest.mark.spawns
 def test_the_full_entry_is_valid_and_clean(register):
     result = run_partreg(register, "lint", "--format", "json", "--as-of", AS_OF)
     found = json.loads(result.stdout)["results"]
@@ -328,6 +330,7 @@ WRONG_CONTRACT = [
 @pytest.mark.parametrize(
     ("right", "wrong", "rule", "where", "said"), WRONG + WRONG_CONTRACT, ids=lambda v: str(v)[:24]
 )
+@pytest.mark.spawns
 def test_a_wrong_value_is_one_clear_problem_at_its_place(register, right, wrong, rule, where, said):
     name = (
         "leisure-contract"
@@ -349,17 +352,20 @@ def test_a_wrong_value_is_one_clear_problem_at_its_place(register, right, wrong,
     assert lines[0].endswith(f"({rule})") and said in lines[0], lines[0]
 
 
+@pytest.mark.spawns
 def test_an_officers_level_that_differs_from_the_tests_needs_its_reason(register):
     path = register / "register" / "town-centre-partnership.yaml"
     text = path.read_text().replace("  meets: [essential-to-a-priority]\n", "")
     path.write_text(text.replace("  reason: The night-time economy plan depends on it.\n", ""))
     result = run_partreg(register, "lint", "--format", "parsable", "--as-of", AS_OF)
+    assert result.returncode == 0, result.stderr
     assert "[warning] recorded as high, but the council's tests give low (none of them met)" in result.stdout
 
 
 # ---------------------------------------------------------------------------- review keeps them
 
 
+@pytest.mark.spawns
 def test_a_review_keeps_every_new_field_and_comment(register):
     for name, text in (("town-centre-partnership", FULL), ("leisure-contract", CONTRACT)):
         path = register / "register" / f"{name}.yaml"
@@ -384,6 +390,7 @@ def test_a_review_keeps_every_new_field_and_comment(register):
 # ---------------------------------------------------------------------------- shown everywhere
 
 
+@pytest.mark.spawns
 def test_show_shows_every_new_field(register):
     text = run_partreg(register, "show", "town-centre-partnership", check=True).stdout
     for said in (
@@ -429,6 +436,7 @@ def test_show_shows_every_new_field(register):
     }
 
 
+@pytest.mark.spawns
 def test_the_open_data_carries_every_new_field(register):
     run_partreg(register, "render", "--out", "site", "--as-of", AS_OF, check=True)
     site = register / "site"
@@ -489,6 +497,7 @@ def test_the_open_data_carries_every_new_field(register):
     assert data["leisure-contract"]["contract_extensions"] == ["10 years, to 31 March 2039 (available)"]
 
 
+@pytest.mark.spawns
 def test_the_page_shows_every_new_field(register):
     run_partreg(register, "render", "--out", "site", "--as-of", AS_OF, check=True)
     page = (register / "site" / "arrangements" / "town-centre-partnership.html").read_text()
@@ -539,6 +548,7 @@ def test_the_page_shows_every_new_field(register):
 HIDDEN = ("representatives", "contributions", "decisions", "reporting", "last_verified", "replaces")
 
 
+@pytest.mark.spawns
 def test_fields_the_settings_keep_internal_reach_no_public_output(tmp_path):
     root = write_register(tmp_path / "council", SETTINGS + f"internal_fields: [{', '.join(HIDDEN)}]\n")
     run_partreg(root, "render", "--out", "site", "--as-of", AS_OF, check=True)
@@ -567,6 +577,7 @@ def test_fields_the_settings_keep_internal_reach_no_public_output(tmp_path):
     )
 
 
+@pytest.mark.spawns
 def test_a_significance_the_tests_read_from_internal_fields_is_not_published(tmp_path):
     """The tests' level would tell of the money the council keeps internal: only the officer's is shown."""
     root = write_register(tmp_path / "council", SETTINGS + "internal_fields: [contract]\n")
@@ -583,6 +594,7 @@ def test_a_significance_the_tests_read_from_internal_fields_is_not_published(tmp
     assert "Significance" not in (hidden / "site" / "arrangements" / "leisure-contract.html").read_text()
 
 
+@pytest.mark.spawns
 def test_html_and_markdown_escape_the_new_fields(register):
     path = register / "register" / "town-centre-partnership.yaml"
     hostile = "<script>alert(1)</script> | *x* [y](javascript:z)"

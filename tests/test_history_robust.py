@@ -8,6 +8,8 @@ import pytest
 from tests.test_cli import partreg
 from tests.test_reviews_cli import git
 
+pytestmark = pytest.mark.spawns
+
 FUND = "brentwood-community-fund"
 
 

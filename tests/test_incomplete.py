@@ -55,6 +55,7 @@ def test_the_test_register_is_incomplete_in_the_ways_real_ones_are():
     assert any(e.get("status") == "active" and str(e.get("end", "9999")) < "2024" for e in entries)
 
 
+@pytest.mark.spawns
 def test_list_render_and_review_due_show_every_entry(incomplete):
     ids = ids_of(incomplete)
     listed = run_partreg(incomplete, "list", "--format", "json", check=True)
@@ -95,6 +96,7 @@ def test_list_render_and_review_due_show_every_entry(incomplete):
     assert states["street-cleansing-contract"] == "ended-not-closed"
 
 
+@pytest.mark.spawns
 def test_an_expired_contract_is_published_as_ended_with_no_next_review(incomplete):
     run_partreg(incomplete, "render", "--out", "site", "--as-of", AS_OF, check=True)
     page = (incomplete / "site" / "arrangements" / "street-cleansing-contract.html").read_text()
@@ -109,6 +111,7 @@ def test_an_expired_contract_is_published_as_ended_with_no_next_review(incomplet
     assert record["record"]["status"] == "active", "the file as written is kept beside it"
 
 
+@pytest.mark.spawns
 def test_lint_reports_every_problem_of_every_entry_in_one_run(incomplete):
     result = run_partreg(incomplete, "lint", "--format", "json", "--as-of", AS_OF)
     assert result.returncode == 1
@@ -278,6 +281,7 @@ def test_four_unrelated_faults_in_one_file_come_together_in_line_order():
 # ---------------------------------------------------------------------------- partial dates
 
 
+@pytest.mark.spawns
 def test_partial_dates_round_trip_through_review_add_import_and_every_output(incomplete):
     register = incomplete / "register"
     run_partreg(
@@ -307,7 +311,7 @@ def test_partial_dates_round_trip_through_review_add_import_and_every_output(inc
         "Title,Type,Purpose,Lead role,Lead service,Partners,Start date\n"
         "Town forum,joint working,Talk,Policy Officer,Policy,Police,April 2016\n"
     )
-    run_partreg(incomplete, "import", str(sheet), "--write")
+    assert run_partreg(incomplete, "import", str(sheet), "--write").returncode == 0
     assert "start: 2016-04\n" in (register / "town-forum.yaml").read_text()
 
     schema = arrangement_schema()
@@ -330,6 +334,7 @@ def test_partial_dates_round_trip_through_review_add_import_and_every_output(inc
 # ---------------------------------------------------------------------------- files that cannot be read
 
 
+@pytest.mark.spawns
 def test_review_due_cannot_vouch_for_files_it_did_not_read(incomplete):
     (incomplete / "register" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
     result = run_partreg(
@@ -340,10 +345,12 @@ def test_review_due_cannot_vouch_for_files_it_did_not_read(incomplete):
     assert "cannot say that nothing is overdue" in result.stderr
     for command in (["list"], ["show", "kent-housing-group"], ["classify", "kent-housing-group"]):
         result = run_partreg(incomplete, *command)
+        assert result.returncode == 0, command
         assert "register/broken.yaml:2:8: yaml-syntax" in result.stderr, command
         assert result.stderr.count("so it is left out here") == 1, command
 
 
+@pytest.mark.spawns
 def test_classify_an_entry_with_problems_still_classifies_it(incomplete):
     path = incomplete / "register" / "voluntary-sector-infrastructure-grant.yaml"
     # a grant with no start, no partners and only a councillor as lead, whose facts say what it is
@@ -355,6 +362,7 @@ def test_classify_an_entry_with_problems_still_classifies_it(incomplete):
     assert (document["recorded"], document["kind"]) == ("community-funding", "community-funding")
 
 
+@pytest.mark.spawns
 def test_a_lead_that_is_only_a_councillor_is_shown_in_review_due(tmp_path):
     """Registers often name the lead councillor and nothing else: review-due shows them, in every format."""
     import shutil
@@ -369,8 +377,11 @@ def test_a_lead_that_is_only_a_councillor_is_shown_in_review_due(tmp_path):
         "partners: [{name: Thurrock Council}]\nstart: 2016-04\n"
     )
     table = run_partreg(tmp_path, "review-due", "--as-of", "2026-11-24")
+    assert table.returncode == 0, table.stderr
     assert "Cllr A. Patel" in table.stdout and "not recorded" not in table.stdout
-    csv_out = run_partreg(tmp_path, "review-due", "--as-of", "2026-11-24", "--format", "csv").stdout
+    csv_out = run_partreg(
+        tmp_path, "review-due", "--as-of", "2026-11-24", "--format", "csv", check=True
+    ).stdout
     assert '"lead_member"' in csv_out.splitlines()[0] and '"Cllr A. Patel"' in csv_out
-    ics = run_partreg(tmp_path, "review-due", "--as-of", "2026-11-24", "--format", "ics").stdout
+    ics = run_partreg(tmp_path, "review-due", "--as-of", "2026-11-24", "--format", "ics", check=True).stdout
     assert "Cllr A. Patel" in ics.replace("\n ", "")  # lines unfolded

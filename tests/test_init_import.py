@@ -15,6 +15,8 @@ from partreg.yaml.reading import load_fast_data
 from tests.common import REPO
 from tests.common import run_partreg as partreg
 
+pytestmark = pytest.mark.spawns
+
 PRIORITIES = ["Growing our economy", "Safer streets"]
 
 
@@ -259,11 +261,13 @@ def test_a_messy_spreadsheet_becomes_an_entry_a_row_with_nothing_lost(council, t
     ]:
         assert needle in lint.stdout, needle
     again = partreg(council, "import", str(path), "--map", "Lead officer=lead.role", "--write")
+    assert again.returncode == 0, again.stderr
     assert "9 already in the register (not written again)" in again.stdout and "Wrote 0 files" in again.stdout
 
 
 def test_the_sample_spreadsheet_from_the_example_register(council):
     result = partreg(council, "import", str(REPO / "tests" / "fixtures" / "sample-register.xlsx"))
+    assert result.returncode == 0, result.stderr
     assert "11 rows: 11 to write." in result.stdout and list((council / "register").glob("*.yaml")) == []
     assert "Incomplete: 11 of 11 new entries" in result.stdout
     assert "partnership-missing-elements (3)" in result.stdout, (
@@ -278,7 +282,8 @@ def test_bad_arguments(council, tmp_path):
     (tmp_path / "t.csv").write_text("Title\nA\n")
     assert partreg(council, "import", str(tmp_path / "t.csv"), "--map", "X=nonsense").returncode == 2
     (tmp_path / "notitle.csv").write_text("Name of thing\nA\n")
-    assert "no header row" in partreg(council, "import", str(tmp_path / "notitle.csv")).stderr
+    notitle = partreg(council, "import", str(tmp_path / "notitle.csv"))
+    assert notitle.returncode == 2 and "no header row" in notitle.stderr
 
 
 def test_init_refuses_what_would_not_load_in_one_line(tmp_path):

@@ -27,6 +27,8 @@ from partreg.runner import lint_files
 from partreg.yaml.reading import DEFAULT_MAX_BYTES
 from tests.common import PARTNERSHIP, SETTINGS, replace
 
+pytestmark = pytest.mark.slow
+
 SMALL = 10_000
 LARGE = DEFAULT_MAX_BYTES - 10_000
 #: Seconds the larger file may take. The slowest case takes about 2 s on a 2-core machine, and

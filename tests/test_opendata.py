@@ -385,6 +385,7 @@ def errors(package):
     return [f"{list(e.absolute_path)}: {e.message}" for e in validator().iter_errors(package)]
 
 
+@pytest.mark.spawns
 def test_the_package_validates_against_the_official_schema(reg):
     subprocess.run(["git", "init", "-q", str(reg)], check=True)
     env = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
@@ -440,6 +441,7 @@ def test_the_package_validates_against_the_official_schema(reg):
     assert "5 grants; 2 incomplete" in err
 
 
+@pytest.mark.spawns
 def test_an_invalid_grant_fails_the_schema(reg):
     _, out, _ = export(reg, "360giving", *QUARTER)
     package = json.loads(out)
@@ -455,6 +457,7 @@ def test_an_invalid_grant_fails_the_schema(reg):
     assert errors({**package, "version": "1.4.3"}) != []
 
 
+@pytest.mark.spawns
 def test_the_spreadsheet_form_has_360givings_titles(reg):
     code, out, _ = export(reg, "360giving", *QUARTER, "--format", "csv")
     assert code == 0
@@ -468,6 +471,7 @@ def test_the_spreadsheet_form_has_360givings_titles(reg):
     assert row["Last Modified"] == ""  # not in git
 
 
+@pytest.mark.spawns
 def test_a_grant_lacking_what_360giving_requires_is_left_out_and_named(reg):
     path = reg / "register" / "residents-group-grant.yaml"
     path.write_text(path.read_text().replace("award_date: 2025-05-01, ", "award_date: 2025-05, "))
@@ -493,6 +497,7 @@ def test_settings_identifiers_are_checked(reg):
     assert code == 1 and "giving_prefix" in err and "Traceback" not in err
 
 
+@pytest.mark.spawns
 def test_no_grant_in_the_period_writes_nothing(reg):
     code, out, err = export(reg, "360giving", "--from", "2010-01-01", "--to", "2010-12-31")
     assert code == 1 and out == b"" and "no grant to publish" in err
@@ -501,6 +506,7 @@ def test_no_grant_in_the_period_writes_nothing(reg):
 # --------------------------------------------------------------------------- the published site
 
 
+@pytest.mark.spawns
 def test_render_carries_the_exports_and_links_them(reg):
     result = run_partreg(reg, "render", "--out", "site", "--as-of", "2026-11-24")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -521,6 +527,7 @@ def test_render_carries_the_exports_and_links_them(reg):
     assert "360giving.json: " in result.stderr
 
 
+@pytest.mark.spawns
 def test_render_without_an_exports_section_publishes_no_export(reg):
     (reg / "partreg.yaml").write_text(SETTINGS.split("exports:")[0])
     result = run_partreg(reg, "render", "--out", "site", "--as-of", "2026-11-24")
@@ -529,6 +536,7 @@ def test_render_without_an_exports_section_publishes_no_export(reg):
     assert "transparency" not in (reg / "site" / "index.html").read_text()
 
 
+@pytest.mark.spawns
 def test_render_says_why_360giving_is_not_published(reg):
     (reg / "partreg.yaml").write_text(SETTINGS.replace("  giving_prefix:", "  # giving_prefix:"))
     result = run_partreg(reg, "render", "--out", "site", "--as-of", "2026-11-24")

@@ -9,6 +9,8 @@ import pytest
 from tests import council_sheets
 from tests.common import REPO
 
+pytestmark = pytest.mark.spawns
+
 ENTRY = "brentwood-community-fund"
 
 
@@ -49,7 +51,7 @@ def test_every_command_runs_with_docstrings_stripped(register, args, code):
 def test_the_rules_documentation_survives_optimisation():
     script = "from partreg.rules import ALL; print(sum(bool(r.doc and r.summary) for r in ALL), len(ALL))"
     out = subprocess.run(
-        [sys.executable, "-OO", "-c", script], capture_output=True, text=True, cwd=REPO
+        [sys.executable, "-OO", "-c", script], capture_output=True, text=True, cwd=REPO, check=True
     ).stdout
     done, total = out.split()
     assert done == total and int(total) > 40

@@ -120,6 +120,7 @@ def corpus_texts() -> Iterator[str]:
 
 
 @pytest.mark.skipif(not CORPUS_CASES, reason=f"the YAML test suite is not at {CORPUS}")
+@pytest.mark.slow
 def test_every_position_in_the_yaml_test_suite_is_the_slow_paths(monkeypatch):
     outcomes: dict[str, int] = {}
     for text in corpus_texts():
@@ -132,6 +133,7 @@ def test_every_position_in_the_yaml_test_suite_is_the_slow_paths(monkeypatch):
     assert outcomes.get("not composed", 0) <= 10  # the scanner reads a good part of it, not only what is easy
 
 
+@pytest.mark.slow
 def test_every_position_in_the_repositorys_registers_and_fixtures_is_the_slow_paths(monkeypatch):
     for path in REPOSITORY_FILES:
         text = path.read_text(encoding="utf-8")
@@ -160,6 +162,7 @@ def bench_files() -> Iterator[str]:
         yield rng.choice(generate.FAULTS)(text)
 
 
+@pytest.mark.slow
 def test_the_benchmarks_files_with_and_without_problems(monkeypatch):
     for text in bench_files():
         outcome = compare_every_path(text)
@@ -167,6 +170,7 @@ def test_the_benchmarks_files_with_and_without_problems(monkeypatch):
         compare_problems(text, monkeypatch)
 
 
+@pytest.mark.slow
 def test_the_linear_time_cases(monkeypatch):
     from tests.test_linear import CASES
 
@@ -333,6 +337,7 @@ def _entry(
     seed=st.integers(0, 2**32),
     step=st.sampled_from([2, 4]),
 )
+@pytest.mark.slow
 def test_generated_files_in_block_style(data, seed, step):
     rng = random.Random(seed)
     lines = _block(data, 0, rng, step)
@@ -344,6 +349,7 @@ def test_generated_files_in_block_style(data, seed, step):
     compare_every_path(text)
 
 
+@pytest.mark.slow
 def test_scanned_and_composed_agree_whatever_path_lint_takes(monkeypatch, tmp_path: Path):
     """The same problems, with the same positions, from a whole lint run either way."""
     from partreg.runner import lint_files

@@ -366,6 +366,7 @@ def _every_way_through():
             yield facts, [str(i) for i in range(1, len(result.possible) + 1)]
 
 
+@pytest.mark.slow
 def test_add_never_records_a_kind_its_own_classify_rejects():
     """Whatever the officer answers, the kind `add` records is one the answers do not contradict."""
     from partreg.classify import classify

@@ -48,6 +48,7 @@ def small_site():
 @pytest.mark.parametrize(
     "name", ["register.md", "index.html", "arrangements/town-centre-partnership.html", "register.csv"]
 )
+@pytest.mark.slow
 def test_golden_files(name):
     """The rendered files are the reviewed ones in content and structure; UPDATE_GOLDEN=1 rewrites them
     after a deliberate change. The stylesheet, the script, their hashes and partreg's version are left
@@ -68,6 +69,7 @@ def normalised(text):
     return re.sub(r'content="partreg [^"]+"', 'content="partreg (version)"', text)
 
 
+@pytest.mark.slow
 def test_golden_files_leave_out_style_script_and_version():
     page = small_site()["index.html"]
     assert "<style>" in page and "filter" in page and "sha256-" in page
@@ -77,6 +79,7 @@ def test_golden_files_leave_out_style_script_and_version():
     assert kept.count("<tr data-kind=") == page.count("<tr data-kind="), "the content is kept"
 
 
+@pytest.mark.slow
 def test_every_page_and_download_is_written():
     files = small_site()
     assert set(files) == {
@@ -90,6 +93,7 @@ def test_every_page_and_download_is_written():
     }
 
 
+@pytest.mark.slow
 def test_pages_are_self_contained_with_a_strict_csp():
     for name, text in small_site().items():
         if not name.endswith(".html"):
@@ -112,6 +116,7 @@ def test_pages_are_self_contained_with_a_strict_csp():
 STATEMENT_LINKS = ("https://www.w3.org/TR/WCAG22/", "https://www.equalityadvisoryservice.com/")
 
 
+@pytest.mark.slow
 def test_links_between_pages_are_relative():
     files = small_site()
     assert 'href="arrangements/street-cleansing.html"' in files["index.html"]
@@ -182,12 +187,14 @@ def test_nothing_internal_reaches_any_output():
     assert "Public objective" in files["arrangements/planted.html"]
 
 
+@pytest.mark.slow
 def test_a_rating_marked_internal_is_not_published():
     entry, settings = planted()
     for name, text in site([entry], settings).items():
         assert "Assurance rating" not in text and '"rating"' not in text, name
 
 
+@pytest.mark.slow
 def test_contacts_and_risks_are_published_only_when_the_settings_say_so():
     entry, settings = planted()
     open_settings = settings.model_copy(
@@ -259,6 +266,7 @@ def hostile(payload):
 
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+@pytest.mark.slow
 def test_html_escapes_every_payload(payload):
     files = site([hostile(payload)], Settings(council="Test"))
     reference = site([hostile("plain")], Settings(council="Test"))
@@ -292,6 +300,7 @@ def with_bidi(entry: Arrangement) -> tuple[Arrangement, int]:
     return Arrangement.model_validate(data), changed
 
 
+@pytest.mark.slow
 def test_no_output_carries_characters_that_reorder_text(register):
     """Every text a register or its settings holds, with every bidirectional control in it:
     none reaches any published file (the "Trojan Source" trick)."""
@@ -336,6 +345,7 @@ def columns(row):
 
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+@pytest.mark.slow
 def test_markdown_keeps_its_tables_and_shows_no_html(payload):
     text = site([hostile(payload)], Settings(council="Test"))["register.md"]
     found = tables(text)
@@ -357,6 +367,7 @@ MARKDOWN_ALPHABET = st.sampled_from(
 
 @hypothesis_settings(max_examples=500, derandomize=True, deadline=None)
 @given(st.one_of(st.text(MARKDOWN_ALPHABET, max_size=12), st.text(max_size=12)))
+@pytest.mark.slow
 def test_markdown_plain_text_shortcut_agrees_with_escaping(text):
     """md() skips escaping text that needs none; on any text it gives what escaping gives."""
     assert md(text) == md_escape(clean(text))
@@ -388,6 +399,7 @@ def test_only_web_and_mail_links(url, kept):
     assert (safe_url(url) is not None) is kept
 
 
+@pytest.mark.slow
 def test_spreadsheet_formulas_are_neutralised():
     entry = hostile('=HYPERLINK("https://evil.example")')
     rows = list(csv.DictReader(io.StringIO(site([entry], Settings(council="T"))["register.csv"])))
@@ -405,6 +417,7 @@ def test_github_slugs():
 # --------------------------------------------------------------------------- writing the site
 
 
+@pytest.mark.slow
 def test_stale_pages_are_removed_and_nothing_else(tmp_path):
     register = open_register(SMALL)
     files = site(register.entries, register.settings)
@@ -417,6 +430,7 @@ def test_stale_pages_are_removed_and_nothing_else(tmp_path):
     assert (tmp_path / "keep-me.txt").read_text() == "the council's own file"
 
 
+@pytest.mark.slow
 def test_a_register_can_override_a_template(tmp_path):
     (tmp_path / "templates" / "markdown").mkdir(parents=True)
     (tmp_path / "templates" / "markdown" / "register.md").write_text("# {{ page.council }} only\n")
@@ -430,6 +444,7 @@ def site_files(site):
     return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
+@pytest.mark.spawns
 def test_a_file_that_cannot_be_read_stops_the_publication_and_the_last_site_stays(register):
     files = sorted((register / "register").glob("*.yaml"))
     run_partreg(register, "render", "--out", "site", "--as-of", "2026-11-24", check=True)
@@ -453,6 +468,7 @@ def test_a_file_that_cannot_be_read_stops_the_publication_and_the_last_site_stay
     ]
 
 
+@pytest.mark.spawns
 def test_allow_incomplete_publishes_the_rest_and_says_how_many_are_left_out(register):
     files = sorted((register / "register").glob("*.yaml"))
     (register / "register" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
@@ -472,6 +488,7 @@ def test_allow_incomplete_publishes_the_rest_and_says_how_many_are_left_out(regi
     assert json.loads((site / "register.json").read_text())["files_left_out"] == 2
 
 
+@pytest.mark.spawns
 def test_render_jobs_option_gives_the_same_site(register):
     """--jobs 2 takes the worker-pool path (11 files make one chunk; test_runner splits a large
     register across workers) and publishes exactly what one process does."""
@@ -488,6 +505,7 @@ def test_render_jobs_option_gives_the_same_site(register):
     assert sites["2"] == sites["1"]
 
 
+@pytest.mark.spawns
 def test_render_in_git_publishes_the_change_feed_and_each_page_s_changes(tmp_path):
     root = real_world_register(tmp_path / "register")
     result = run_partreg(root, "render", "--out", "site", "--as-of", "2026-12-06")
@@ -522,6 +540,7 @@ def test_render_in_git_publishes_the_change_feed_and_each_page_s_changes(tmp_pat
     assert "Review of the community safety agreement" not in (site / "changes.atom").read_text()
 
 
+@pytest.mark.spawns
 def test_render_outside_git_says_the_feed_is_not_published(register):
     result = run_partreg(register, "render", "--out", "site", "--as-of", "2026-11-24", check=True)
     assert "No change feed (changes.atom): the register is not in a git repository" in result.stdout
@@ -534,6 +553,7 @@ def test_render_outside_git_says_the_feed_is_not_published(register):
     )
 
 
+@pytest.mark.slow
 def test_the_council_chooses_the_index_columns():
     register = open_register(SMALL)
     settings = register.settings.model_copy(
@@ -551,6 +571,7 @@ def test_the_council_chooses_the_index_columns():
     assert rows and all(r.count("<td ") == 2 for r in rows)
 
 
+@pytest.mark.slow
 def test_open_data_keeps_machine_values():
     files = small_site()
     text = files["register.csv"] + files["register.json"]
@@ -563,6 +584,7 @@ def test_open_data_keeps_machine_values():
     assert town["start"] == "2024-04-01"
 
 
+@pytest.mark.slow
 def test_a_partnership_page_shows_six_elements_and_says_risks_are_not_published():
     entry, settings = planted()
     page = site([entry], settings)["arrangements/planted.html"]
@@ -578,6 +600,7 @@ def test_a_partnership_page_shows_six_elements_and_says_risks_are_not_published(
     assert "The council does not publish the risks of its partnerships on this register." in page
 
 
+@pytest.mark.slow
 def test_the_accessibility_statement_says_what_the_council_set_and_never_claims_more():
     register = open_register(SMALL)
     page = site(register.entries, register.settings)["accessibility.html"]
@@ -620,6 +643,7 @@ def test_a_statement_cannot_be_fully_compliant_and_list_problems():
     assert "say partially (or not), or remove the issues" in problems[0].message
 
 
+@pytest.mark.slow
 def test_a_grant_scheme_s_awards_are_on_its_page_and_in_the_markdown():
     entry = Arrangement.model_validate(
         {

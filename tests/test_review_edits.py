@@ -6,16 +6,16 @@ refuse with one line, and never lose a review another officer recorded.
 """
 
 import contextlib
+import fcntl
 import multiprocessing
 import os
-import time
 
 import pytest
 from typer.testing import CliRunner
 
-from partreg import files
 from partreg.cli import app
 from partreg.yaml.reading import load_fast_data
+from tests.common import holding_the_lock
 from tests.test_cli import partreg
 
 ENTRY = """\
@@ -183,6 +183,7 @@ def test_the_end_asked_at_the_terminal_is_asked_again_until_it_is_a_date(registe
 # --------------------------------------------------------------------------- temporary files
 
 
+@pytest.mark.spawns
 def test_a_killed_writers_temporary_file_is_removed_by_the_next_write_and_never_read(register, entry):
     dead, reused = _a_finished_pid(), 1  # a process number the system has given to another process
     stale = register / "register" / f".town-fund.yaml.{dead}.0.tmp"
@@ -207,44 +208,45 @@ def _a_finished_pid() -> int:
 # --------------------------------------------------------------------------- two officers at once
 
 
-def _officer(register, name: str, entered, others_entered, results) -> None:
-    """One `partreg review`, in a process of its own, held inside its critical section until the
-    other officer's review has started too (so the two are forced to overlap)."""
-    real_writer, real_replace = files.one_writer, os.replace
+def _officer(register, name: str, waiting, results) -> None:
+    """One `partreg review`, in a process of its own, that says when it has found the register's
+    lock held (so the test knows it is waiting there)."""
+    real_flock = fcntl.flock
 
-    def writer(folder, **kwargs):
-        entered.set()  # about to ask for the lock
-        return real_writer(folder, **kwargs)
+    def flock(fd, operation):
+        try:
+            return real_flock(fd, operation)
+        except BlockingIOError:
+            waiting.set()
+            raise
 
-    def replace(src, dst, *args, **kwargs):
-        if str(dst).endswith("town-fund.yaml"):
-            others_entered.wait(5)  # the other review has started ...
-            time.sleep(0.05)  # ... and is waiting at the lock (or, without one, reading the old file)
-        return real_replace(src, dst, *args, **kwargs)
-
-    files.one_writer = writer
-    os.replace = replace
+    fcntl.flock = flock
     os.chdir(register)
     result = CliRunner().invoke(app, [*REVIEW, "--notes", name])
     results.put((name, result.exit_code, result.stdout, result.stderr))
 
 
+@pytest.mark.spawns
 def test_two_reviews_at_once_are_both_recorded_or_one_is_refused_never_lost(register, entry):
+    """The test holds the register's lock until both officers wait for it, then lets them race."""
     forked = multiprocessing.get_context("fork")
     results = forked.Queue()
     refused = 0
     for round_ in range(50):
         names = (f"round {round_} officer A", f"round {round_} officer B")
-        a_in, b_in = forked.Event(), forked.Event()
-        officers = [
-            forked.Process(target=_officer, args=(register, names[0], a_in, b_in, results)),
-            forked.Process(target=_officer, args=(register, names[1], b_in, a_in, results)),
-        ]
-        for p in officers:
-            p.start()
+        waiting = (forked.Event(), forked.Event())
+        with holding_the_lock(register / "register"):
+            officers = [
+                forked.Process(target=_officer, args=(register, name, at_lock, results))
+                for name, at_lock in zip(names, waiting, strict=True)
+            ]
+            for p in officers:
+                p.start()
+            assert all(at_lock.wait(60) for at_lock in waiting), "an officer never waited at the lock"
         outcomes = [results.get(timeout=60) for _ in officers]
         for p in officers:
             p.join(10)
+            assert p.exitcode == 0
         text = entry.read_text()
         for name, code, out, err in outcomes:
             if code == 0:
@@ -312,6 +314,7 @@ def test_a_date_that_reads_either_way_round_is_asked_for_again(register, entry):
     assert entry.read_text() == ENTRY
 
 
+@pytest.mark.slow
 def test_the_command_lint_suggests_for_a_late_review_records_it(register):
     """Lint said "record it with `partreg review X`", which failed: --outcome is required."""
     import json

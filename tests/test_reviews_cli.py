@@ -62,6 +62,7 @@ def test_fail_on_overdue_for_a_scheduled_job():
     assert partreg("review-due", "--as-of", "20261124")[0] == 2, "one meaning of a date: YYYY-MM-DD only"
 
 
+@pytest.mark.spawns
 def test_the_calendar_parses_back_and_follows_rfc_5545():
     result = subprocess.run(
         [sys.executable, "-m", "partreg", "review-due", "--as-of", AS_OF, "--within", "60", "-f", "ics"],
@@ -274,6 +275,7 @@ def git(cwd, *args, author="Register Owner"):
     )
 
 
+@pytest.mark.spawns
 def test_history_from_a_real_git_repository(register):
     git(register, "init", "-q")
     git(register, "add", "-A")
@@ -311,12 +313,14 @@ def test_history_from_a_real_git_repository(register):
     assert code == 0 and all(c["commit"] in out for c in changes)
 
 
+@pytest.mark.spawns
 def test_history_outside_git_says_so(register):
     code, _, err = partreg("history", "brentwood-community-fund", cwd=register)
     assert code == 1
     assert "not in a git repository" in err
 
 
+@pytest.mark.slow
 def test_reading_commands_name_only_the_files_they_leave_out(register):
     """list, show and review-due skip a file that cannot be read and say which; warnings are lint's business."""
     (register / "register" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")

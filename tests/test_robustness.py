@@ -42,12 +42,14 @@ def assert_answered(problems):
 
 @FUZZ
 @given(st.binary(max_size=2000))
+@pytest.mark.slow
 def test_arbitrary_bytes(raw):
     assert_answered(lint_bytes(raw))
 
 
 @FUZZ
 @given(st.text(alphabet=st.sampled_from(list("ab:-[]{},#&*!|>'\"\n\t ?%@`0123456789")), max_size=300))
+@pytest.mark.slow
 def test_arbitrary_yaml_like_text(text):
     assert_answered(lint_bytes(text.encode()))
 
@@ -67,6 +69,7 @@ ALL_PATHS = [p for p in paths_in(BASE) if p]
 
 @FUZZ
 @given(st.sampled_from(ALL_PATHS), json_values)
+@pytest.mark.slow
 def test_valid_entries_with_mutated_values(path, value):
     data = json.loads(json.dumps(BASE))
     target = data
@@ -137,6 +140,7 @@ QUIET_ENTRIES = {
 }
 
 
+@pytest.mark.spawns
 def test_every_hostile_file_with_valid_ones_in_one_lint_run(tmp_path):
     """Every hostile input there is, in one register with a valid file and one with a gap: one
     problem for each hostile file (40,000 unknown keys: twenty, and one counting the rest), every
@@ -188,6 +192,7 @@ def test_every_hostile_file_with_valid_ones_in_one_lint_run(tmp_path):
     assert took < 10, f"{took:.1f} s"
 
 
+@pytest.mark.spawns
 def test_the_size_limit_is_a_setting(tmp_path):
     (tmp_path / "register").mkdir()
     (tmp_path / "partreg.yaml").write_text("council: Test\nmax_file_bytes: 2000\n")
@@ -198,6 +203,7 @@ def test_the_size_limit_is_a_setting(tmp_path):
         capture_output=True,
         text=True,
     )
+    assert result.returncode == 1, result.stderr
     assert "larger than 2,000 bytes" in result.stdout and "(file-too-large)" in result.stdout
 
 
@@ -207,6 +213,7 @@ OLD = ("old " * 50_000).encode()
 NEW = ("new " * 60_000).encode()
 
 
+@pytest.mark.spawns
 def test_a_writer_killed_at_any_moment_leaves_the_old_file_or_the_new_one_whole(tmp_path):
     """SIGKILL a writer 200 times at random moments; the file is always one whole version."""
     target = tmp_path / "entry.yaml"
@@ -262,6 +269,7 @@ def planted(tmp_path):
     return tmp_path
 
 
+@pytest.mark.spawns
 def test_no_public_output_of_any_command_contains_a_private_field(planted):
     commands = [
         ["render", "--out", "site"],
@@ -277,6 +285,7 @@ def test_no_public_output_of_any_command_contains_a_private_field(planted):
     ]
     for command in commands:
         result = subprocess.run([sys.executable, "-m", "partreg", *command], cwd=planted, capture_output=True)
+        assert result.returncode == 0, result.stderr
         assert SENTINEL.encode() not in result.stdout + result.stderr, command
     written = [p for p in (planted / "site").rglob("*") if p.is_file()]
     assert len(written) >= 6
@@ -285,9 +294,11 @@ def test_no_public_output_of_any_command_contains_a_private_field(planted):
     shown = subprocess.run(
         [sys.executable, "-m", "partreg", "show", "planted", "--internal"], cwd=planted, capture_output=True
     )
+    assert shown.returncode == 0, shown.stderr
     assert SENTINEL.encode() in shown.stdout, "an officer who asks sees the internal notes"
 
 
+@pytest.mark.spawns
 def test_the_example_register_publishes_no_personal_data():
     result = subprocess.run(
         [sys.executable, "-m", "partreg", "lint", "-f", "json", "--as-of", "2015-06-01"],
@@ -295,9 +306,11 @@ def test_the_example_register_publishes_no_personal_data():
         capture_output=True,
         text=True,
     )
+    assert result.returncode == 0, result.stderr
     assert not [r for r in json.loads(result.stdout)["results"] if r["rule"] == "personal-data"]
 
 
+@pytest.mark.spawns
 def test_a_placeholder_year_is_a_problem_not_a_crash(tmp_path):
     """Spreadsheets write 31/12/9999 for "no end": a date that far out is one problem, and every
     command that adds years to dates (reviews, the calendar, the page) still runs."""
@@ -335,6 +348,7 @@ def test_a_placeholder_year_is_a_problem_not_a_crash(tmp_path):
         (("render", "--out", "site", "--as-of", "9999-12-31"), "is too far ahead"),
     ],
 )
+@pytest.mark.spawns
 def test_a_day_or_window_past_the_calendar_is_a_usage_mistake(args, said):
     """`review-due --within 999999999` and `--as-of 9999-12-31` overflowed Python's dates."""
     from tests.common import REPO, run_partreg
@@ -348,6 +362,7 @@ def test_a_day_or_window_past_the_calendar_is_a_usage_mistake(args, said):
     [("9" * 5000, "a number of about 5,000 digits is too large"), ("1e400", "inf is not a finite number"),
      (".nan", "nan is not a finite number")],
 )  # fmt: skip
+@pytest.mark.spawns
 def test_an_amount_no_council_has_is_one_problem_and_every_command_runs(tmp_path, amount, said):
     """A number too long to write out, or not finite, once crashed every command that quoted it."""
     from tests.common import run_partreg
@@ -367,6 +382,7 @@ def test_an_amount_no_council_has_is_one_problem_and_every_command_runs(tmp_path
     json.loads((tmp_path / "site" / "register.json").read_text(), parse_constant=lambda c: pytest.fail(c))
 
 
+@pytest.mark.spawns
 def test_yml_files_are_entries_never_passed_over(tmp_path):
     """`.yml` and `.YAML` files in register/ were skipped in silence: lint said all was well."""
     from tests.common import run_partreg
@@ -395,11 +411,13 @@ def test_yml_files_are_entries_never_passed_over(tmp_path):
     assert not (tmp_path / "register" / "short.yaml").exists()
     (tmp_path / "sheet.csv").write_text("Partnership name,Type\nShort,Partnership\n")
     imported = run_partreg(tmp_path, "import", str(tmp_path / "sheet.csv"), "--write")
+    assert imported.returncode == 0, imported.stderr
     assert (
         "1 already in the register" in imported.stdout and not (tmp_path / "register" / "short.yaml").exists()
     )
 
 
+@pytest.mark.spawns
 def test_no_csv_partreg_writes_carries_a_formula(tmp_path):
     """`list` and `review-due` wrote `=HYPERLINK(...)` as it was; register.csv already guarded it."""
     import csv
@@ -430,6 +448,7 @@ def test_no_csv_partreg_writes_carries_a_formula(tmp_path):
         assert not [c for c in cells if c[:1] in ("=", "+", "-", "@") and c not in numbers], name
 
 
+@pytest.mark.spawns
 def test_control_characters_reach_no_output_raw_and_every_csv_cell_is_quoted(tmp_path):
     """A title holding `ESC ] 0;... BEL ESC [2J` was printed raw by show, list and review-due, and
     reached the calendar, the pages and register.csv; a cell holding `;` was left unquoted."""
@@ -446,12 +465,13 @@ def test_control_characters_reach_no_output_raw_and_every_csv_cell_is_quoted(tmp
         'partners: [{name: "Town\\x7f Trust \\u202e \\u061c"}]\n'
     )
     lint = run_partreg(tmp_path, "lint")
+    assert lint.returncode == 1, lint.stderr
     assert lint.stdout.count("control-character") == 5, lint.stdout
     assert "title holds the control character '\\x1b'" in lint.stdout
     rendered = run_partreg(tmp_path, "render", "--out", "site\x1b]0;x\x07", check=True)
     (tmp_path / "site\x1b]0;x\x07").rename(tmp_path / "site")
-    printed = {
-        " ".join(args): run_partreg(tmp_path, *args).stdout
+    runs = {
+        " ".join(args): run_partreg(tmp_path, *args)
         for args in [
             ("show", "town-fund"),
             ("show", "town-fund", "--format", "json"),
@@ -464,6 +484,10 @@ def test_control_characters_reach_no_output_raw_and_every_csv_cell_is_quoted(tmp
             ("lint", "--format", "github"),
         ]
     }
+    assert {name: run.returncode for name, run in runs.items()} == {
+        name: 1 if name.startswith("lint") else 0 for name in runs
+    }
+    printed = {name: run.stdout for name, run in runs.items()}
     printed["render"] = rendered.stdout
     published = {p.name: p.read_text() for p in (tmp_path / "site").rglob("*") if p.is_file()}
     for name, text in {**printed, **published}.items():
@@ -477,6 +501,7 @@ def test_control_characters_reach_no_output_raw_and_every_csv_cell_is_quoted(tmp
         assert all(line.startswith('"') and line.endswith('"') for line in text.splitlines()), name
 
 
+@pytest.mark.spawns
 def test_fields_the_council_keeps_internal_are_in_no_listing(tmp_path):
     """With `internal_fields: [end, priorities, review]`, `list` and `review-due` printed them."""
     (tmp_path / "register").mkdir()
@@ -523,6 +548,7 @@ def test_fields_the_council_keeps_internal_are_in_no_listing(tmp_path):
         ("{{ no_such_value }}", "UndefinedError: 'no_such_value' is undefined"),
     ],
 )
+@pytest.mark.spawns
 def test_a_registers_own_template_runs_sandboxed_and_fails_in_one_line(register, template, said):
     """A register's templates ran in an unsandboxed Jinja: a pull request changing one ran Python
     in CI. A failing template was a traceback, and left staged pages in the site folder."""
@@ -539,6 +565,7 @@ def test_a_registers_own_template_runs_sandboxed_and_fails_in_one_line(register,
     assert not (register / "site").exists() or not any((register / "site").iterdir())
 
 
+@pytest.mark.spawns
 def test_a_registers_own_template_that_only_reads_its_values_is_used(register):
     from partreg.folders import package_templates
     from tests.common import run_partreg
@@ -556,6 +583,7 @@ def test_a_registers_own_template_that_only_reads_its_values_is_used(register):
     )
 
 
+@pytest.mark.spawns
 def test_the_pages_a_killed_render_staged_are_removed_by_the_next(register):
     """A killed render left `.partreg-pages-*/` in the site, which a host serving dot-folders publishes."""
     from tests.common import run_partreg
@@ -569,6 +597,7 @@ def test_the_pages_a_killed_render_staged_are_removed_by_the_next(register):
     assert not list((register / "site").glob(".partreg-pages-*"))
 
 
+@pytest.mark.spawns
 def test_a_template_reached_through_a_link_or_not_utf8_is_refused(register, tmp_path_factory):
     """Jinja's loader followed links: a link in a register's templates/ published any file on the
     machine (`/proc/self/environ`, CI's secrets); a template not in UTF-8 was a traceback."""
@@ -594,6 +623,7 @@ def test_a_template_reached_through_a_link_or_not_utf8_is_refused(register, tmp_
     ("template", "jobs"),
     [("html/index.html", "1"), ("markdown/register.md", "1"), ("html/arrangement.html", "2")],
 )
+@pytest.mark.spawns
 def test_a_failing_template_publishes_nothing_even_from_workers(register, template, jobs):
     """The pages were moved into the site before the index was rendered, so a failing index left a
     half site ("nothing was published" was false); from a worker process the failure was a traceback."""
@@ -617,6 +647,7 @@ def test_a_failing_template_publishes_nothing_even_from_workers(register, templa
     assert not (register / "site").exists() or not any((register / "site").iterdir())
 
 
+@pytest.mark.spawns
 def test_a_settings_file_that_is_a_link_is_not_passed_over_for_a_register_above(tmp_path):
     """`find_root` looked for a regular file: a partreg.yaml that was a link, a folder or a pipe was
     passed over, and the commands ran on a register further up, exit 0."""
@@ -633,6 +664,7 @@ def test_a_settings_file_that_is_a_link_is_not_passed_over_for_a_register_above(
     assert not (inner / "site").exists()
 
 
+@pytest.mark.spawns
 def test_a_formula_after_a_separator_inside_a_cell_is_guarded_and_numbers_stay_numbers(tmp_path):
     """A spreadsheet set to split on `;` saw `=2+3` in `Community forum;=2+3;x` as a cell of its
     own; negative day counts were written `'-2154`, as text."""
@@ -649,8 +681,10 @@ def test_a_formula_after_a_separator_inside_a_cell_is_guarded_and_numbers_stay_n
     )
     run_partreg(tmp_path, "render", "--out", "site", check=True)
     outputs = {
-        "list": run_partreg(tmp_path, "list", "--format", "csv").stdout,
-        "review-due": run_partreg(tmp_path, "review-due", "--format", "csv", "--as-of", "2026-11-24").stdout,
+        "list": run_partreg(tmp_path, "list", "--format", "csv", check=True).stdout,
+        "review-due": run_partreg(
+            tmp_path, "review-due", "--format", "csv", "--as-of", "2026-11-24", check=True
+        ).stdout,
         "register.csv": (tmp_path / "site" / "register.csv").read_text(),
     }
     for name, text in outputs.items():
@@ -661,7 +695,7 @@ def test_a_formula_after_a_separator_inside_a_cell_is_guarded_and_numbers_stay_n
     (tmp_path / "register" / "forum.yaml").write_text(
         'id: forum\ntitle: "EVIL TITLE\\rSafe"\nkind: contract\nstatus: active\nstart: 2020-01-01\n'
     )
-    listed = run_partreg(tmp_path, "list", "--format", "csv").stdout
+    listed = run_partreg(tmp_path, "list", "--format", "csv", check=True).stdout
     assert "\r" not in listed.replace("\r\n", "") and "EVIL TITLE\nSafe" in listed  # no line overwritten
     rows = list(csv.DictReader(io.StringIO(outputs["review-due"])))
     assert rows and all(r["days"].lstrip("-").isdigit() for r in rows if r["days"])

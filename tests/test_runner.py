@@ -31,6 +31,7 @@ def messy(tmp_path_factory):
     return root
 
 
+@pytest.mark.spawns
 def test_parallel_and_serial_report_identical_problems(messy):
     files = register_files(messy)
     settings, _ = read_settings(messy)
@@ -80,6 +81,7 @@ def publish(root, out, jobs):
     return rendered, {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.spawns
 def test_parallel_and_serial_render_identical_sites(tmp_path):
     root = tmp_path / "register-root"
     load_generator().generate(root, 700, broken=0.1, seed=11)

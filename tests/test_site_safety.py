@@ -10,6 +10,8 @@ import pytest
 
 from tests.common import run_partreg
 
+pytestmark = pytest.mark.spawns
+
 PAGE = "arrangements/brentwood-community-fund.html"
 ENTRY = "register/brentwood-community-fund.yaml"
 

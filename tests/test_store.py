@@ -61,6 +61,7 @@ def test_both_readers_refuse_duplicates_and_foreign_tags():
             load_roundtrip_data(text)
 
 
+@pytest.mark.slow
 def test_both_readers_agree_on_the_example_register():
     for path in register_files(REPO):
         text = path.read_text()
@@ -150,6 +151,7 @@ def test_a_write_that_cannot_happen_is_one_clear_error(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
 
 
+@pytest.mark.spawns
 def test_commands_that_cannot_write_say_so_in_one_line(tmp_path, register):
     (tmp_path / "a-file").write_text("x")
     for command, cwd in (

@@ -18,6 +18,8 @@ import pytest
 
 from tests.common import REPO
 
+pytestmark = pytest.mark.spawns
+
 INCOMPLETE = REPO / "tests" / "fixtures" / "incomplete-register"
 SNAPSHOTS = REPO / "tests" / "golden" / "terminal"
 AS_OF = "2026-11-24"
@@ -43,10 +45,11 @@ def screen(width, *args, cwd=REPO):
     return child.exitstatus, text
 
 
-def data(*args, cwd=REPO):
+def data(*args, cwd=REPO, code=0):
     result = subprocess.run(
         [sys.executable, "-m", "partreg", *args], cwd=cwd, capture_output=True, text=True, check=False
     )
+    assert result.returncode == code, result.stderr
     return json.loads(result.stdout)
 
 
@@ -101,7 +104,7 @@ def test_review_due(width):
 def test_lint_of_an_incomplete_register(width):
     code, text = screen(width, "lint", "--format", "text", "--as-of", AS_OF, cwd=INCOMPLETE)
     assert code == 1
-    problems = data("lint", "--format", "json", "--as-of", AS_OF, cwd=INCOMPLETE)["results"]
+    problems = data("lint", "--format", "json", "--as-of", AS_OF, cwd=INCOMPLETE, code=1)["results"]
     assert len(problems) > 20
     expected = [p["rule"] for p in problems] + words([p["message"] for p in problems])
     assert_fits_and_nothing_is_cut(text, width, expected)
