@@ -23,14 +23,6 @@ os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(Path(tempfile.gettempd
 
 SPAWNS, SLOW = "spawns", "slow"
 
-# tests/test_architecture.py is kept by whoever owns the boundaries: its tests that start Python
-# to watch what it imports, and those that parse every module once per library, are marked here.
-MARKED_ELSEWHERE = {
-    "tests/test_architecture.py::test_start_up_imports_nothing_heavy": SPAWNS,
-    "tests/test_architecture.py::test_lint_for_ci_loads_only_what_it_uses": SPAWNS,
-    "tests/test_architecture.py::test_each_library_is_wrapped_once": SLOW,
-    "tests/test_architecture.py::test_only_history_runs_git": SLOW,
-}
 WHOLE_MODULE = re.compile(rf"^pytestmark = .*\bpytest\.mark\.({SPAWNS}|{SLOW})\b", re.MULTILINE)
 
 
@@ -60,12 +52,6 @@ def pytest_ignore_collect(collection_path, config):
     if match and f"not {match[1]}" in config.option.markexpr:
         return True
     return None  # pytest's own rules decide
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if marker := MARKED_ELSEWHERE.get(item.nodeid.split("[")[0]):
-            item.add_marker(marker)
 
 
 class InProcessGuard:

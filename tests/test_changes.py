@@ -11,7 +11,8 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from partreg.changes import PublicChange, atom_feed, register_changes
+from partreg.app.publishing import public_changes
+from partreg.changes import PublicChange, atom_feed
 from partreg.models import Settings
 from tests.common import REPO
 
@@ -70,7 +71,7 @@ def repo(tmp_path):
 
 
 def changes(repo, settings=SETTINGS):
-    return register_changes(repo.root, settings)
+    return public_changes(repo.root, settings)
 
 
 def latest(repo, file_id, settings=SETTINGS):
@@ -300,7 +301,7 @@ def test_a_register_inside_a_larger_repository(tmp_path):
     repo.git("init", "-q")
     repo.commit(FIRST_DAY)
 
-    assert sorted(register_changes(repo.root, SETTINGS)) == [STREETS, TOWN]
+    assert sorted(public_changes(repo.root, SETTINGS)) == [STREETS, TOWN]
 
 
 # --------------------------------------------------------------------------- nothing leaks
@@ -374,14 +375,14 @@ def test_authors_and_commit_messages_are_never_published(repo):
 def test_outside_git_there_are_no_changes(tmp_path):
     shutil.copytree(SMALL, tmp_path / "reg")
 
-    assert register_changes(tmp_path / "reg", SETTINGS) == {}
+    assert public_changes(tmp_path / "reg", SETTINGS) == {}
 
 
 @pytest.mark.spawns
 def test_without_git_there_are_no_changes(repo, monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))
 
-    assert register_changes(repo.root, SETTINGS) == {}
+    assert public_changes(repo.root, SETTINGS) == {}
 
 
 @pytest.mark.spawns
@@ -389,7 +390,7 @@ def test_a_repository_with_no_commits_has_no_changes(tmp_path):
     shutil.copytree(SMALL, tmp_path / "reg")
     Repo(tmp_path / "reg", tmp_path / "reg").git("init", "-q")
 
-    assert register_changes(tmp_path / "reg", SETTINGS) == {}
+    assert public_changes(tmp_path / "reg", SETTINGS) == {}
 
 
 # --------------------------------------------------------------------------- the feed

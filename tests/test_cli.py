@@ -247,17 +247,3 @@ def test_each_command_is_declared_where_the_catalogue_says_with_its_line_of_help
         command = group.commands[name]  # type: ignore[attr-defined]
         assert name == "export" or command.callback.__module__ == f"partreg.cli.{module}"
         assert summary(command.help) == line
-
-
-def test_the_app_layer_imports_no_front_end():
-    """The use cases print nothing and parse no command line: no typer, click or rich in partreg.app."""
-    import ast
-
-    for path in (REPO / "src" / "partreg" / "app").glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text())):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
-            if isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            for name in names:
-                assert name.split(".")[0] not in {"typer", "click", "rich"}, f"{path.name} imports {name}"
-                assert not name.startswith(("partreg.cli", "partreg.report", "partreg.entry")), path.name

@@ -10,7 +10,6 @@ message may quote internal notes.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import itertools
@@ -18,12 +17,10 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal, NamedTuple
 from urllib.parse import quote, urljoin
 
 from partreg.export import full_record, public_entries
-from partreg.history import UNREADABLE, NotInGit, Revision, folder_revisions
 from partreg.models import (
     OUTCOME_LABELS,
     Arrangement,
@@ -34,6 +31,7 @@ from partreg.models import (
 )
 from partreg.readers import slug
 from partreg.review import is_over, newest_review
+from partreg.versions import UNREADABLE, Revision
 
 What = Literal["added", "reviewed", "amended", "ended", "removed"]
 
@@ -73,40 +71,32 @@ class PublicChange:
         return dataclasses.asdict(self)
 
 
-def register_changes(
-    root: Path, settings: Settings, folder: str = "register"
-) -> dict[str, list[PublicChange]]:
-    """Each arrangement's public changes in git, newest first, by id; ``{}`` outside git or without
-    git (the caller says so). An arrangement none of whose commits changed anything public is
-    left out.
+def register_changes(revisions: Iterable[Revision], settings: Settings) -> dict[str, list[PublicChange]]:
+    """Each arrangement's public changes in ``revisions`` (newest first, a commit's files together,
+    as :func:`partreg.history.folder_revisions` reads them from git), newest first, by id. An
+    arrangement none of whose commits changed anything public is left out.
 
     A commit's change to an arrangement is ``added`` (its file created), ``removed`` (deleted),
     ``reviewed`` (a review added to its history), ``ended`` (its status became ended, or its end
     was set to the commit's day or before), else ``amended``, naming the public fields changed. A
     version partreg cannot read is compared as a whole: "Amended." A file renamed is the old id
     removed and the new one added, as an id is its file's name. A merge commit adds no change of
-    its own: the commits it merged show them. A few git processes read it all, however long the
-    history (:func:`partreg.history.folder_revisions`).
+    its own: the commits it merged show them.
     """
-    try:
-        revisions = folder_revisions(root, folder, settings.max_file_bytes)
-    except NotInGit:
-        return {}
     out: dict[str, list[PublicChange]] = {}
     # by id: the public versions its latest change compared (the next change, older, has one of them)
     carried: dict[str, dict[str | None, Any]] = {}
-    with contextlib.closing(revisions):
-        merged = _merged(revisions)
-        while chunk := list(itertools.islice(merged, CHUNK)):
-            known = {(i, blob): v for i, versions in carried.items() for blob, v in versions.items()}
-            public = _public_versions(chunk, known, settings)
-            for r in chunk:
-                carried[r.id] = {blob: public[r.id, blob] for blob in (r.old_blob, r.new_blob)}
-                if r.old_blob == r.new_blob:
-                    continue  # only the file's mode changed
-                change = _change(r, public[r.id, r.old_blob], public[r.id, r.new_blob])
-                if change is not None:
-                    out.setdefault(r.id, []).append(change)
+    merged = _merged(revisions)
+    while chunk := list(itertools.islice(merged, CHUNK)):
+        known = {(i, blob): v for i, versions in carried.items() for blob, v in versions.items()}
+        public = _public_versions(chunk, known, settings)
+        for r in chunk:
+            carried[r.id] = {blob: public[r.id, blob] for blob in (r.old_blob, r.new_blob)}
+            if r.old_blob == r.new_blob:
+                continue  # only the file's mode changed
+            change = _change(r, public[r.id, r.old_blob], public[r.id, r.new_blob])
+            if change is not None:
+                out.setdefault(r.id, []).append(change)
     return {k: sorted(v, key=_newest_first) for k, v in sorted(out.items())}
 
 

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from partreg.errors import PartregError
 from partreg.folders import entry_stem, is_entry_name
+from partreg.versions import UNREADABLE, Revision
 from partreg.yaml.reading import DEFAULT_MAX_BYTES, parse_document
 
 
@@ -42,10 +43,6 @@ class Change:
             "subject": self.subject,
             "fields": self.fields,
         }
-
-
-#: A version of the file that lint could not read (not UTF-8, not YAML, not a mapping, too large).
-UNREADABLE = object()
 
 
 def changed_fields(old: Any, new: Any, prefix: str = "", depth: int = 2) -> list[str]:
@@ -250,24 +247,6 @@ def _read_versions(
             }
             last[f.path] = versions
             yield versions[f.old[1]], versions[f.new[1]]
-
-
-@dataclass(frozen=True)
-class Revision:
-    """One commit's change to one arrangement file of a folder: its versions before and after.
-
-    A version is ``None`` where there was no file, :data:`UNREADABLE` where lint could not read
-    it, else the file's data. ``old_blob`` and ``new_blob`` name the versions (git's blob ids, ``None``
-    where there was no file): the same id is the same version.
-    """
-
-    id: str  # the file's name without .yaml: the arrangement's id
-    commit: str  # the full commit id
-    date: str  # the commit's date, ISO 8601 with its offset from UTC (``%cI``)
-    old: Any
-    new: Any
-    old_blob: str | None
-    new_blob: str | None
 
 
 def folder_revisions(

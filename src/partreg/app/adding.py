@@ -21,7 +21,7 @@ from partreg.models import Arrangement, plain
 from partreg.problems import Problem, Severity
 from partreg.questionnaire import Finding, Questionnaire, canonical, free_id, propose_id
 from partreg.questionnaire.asking import Ask, Say
-from partreg.rules import ALL
+from partreg.rules import ALL, characteristics_conflict
 from partreg.yaml.emitting import dump_entry
 from partreg.yaml.reading import Document, parse_document, read_document
 
@@ -127,7 +127,7 @@ def _checked(base: Path, linter: Linter, data: Any, doc: Document | None, source
     name = f"{REGISTER_DIR}/{entry.id}.yaml"
     _, found = linter.check(doc or parse_document(text.encode(), name), entry.id)
     # an entry whose own facts contradict each other is one `partreg classify` would reject
-    if any(p.severity is Severity.ERROR or p.rule == "characteristics-conflict" for p in found):
+    if any(p.severity is Severity.ERROR or p.rule == characteristics_conflict.ID for p in found):
         raise NotWritten(f"{source}: not written; fix the problems above and try again", found)
     taken = entry.id in ids_on_disk(base)
     if taken:  # register/<id>.yml is the same arrangement

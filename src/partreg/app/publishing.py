@@ -17,8 +17,8 @@ from partreg.app.register import open_register, register_settings
 from partreg.changes import PublicChange, atom_feed, register_changes
 from partreg.errors import PartregError
 from partreg.files import make_folder, one_writer
-from partreg.folders import package_templates, register_files
-from partreg.history import in_git, last_changed
+from partreg.folders import REGISTER_DIR, package_templates, register_files
+from partreg.history import NotInGit, folder_revisions, in_git, last_changed
 from partreg.models import Settings
 from partreg.opendata import SiteExport, site_exports
 from partreg.pageview import change_views
@@ -141,9 +141,20 @@ def _changes(base: Path, settings: Settings, today: dt.date) -> tuple[dict[str, 
     """Each arrangement's public changes and the change feed; ``({}, "")`` outside git."""
     if not in_git(base):
         return {}, ""
-    changes = register_changes(base, settings)
+    changes = public_changes(base, settings)
     midnight = f"{today.isoformat()}T00:00:00+00:00"
     return changes, atom_feed(changes, settings, updated=midnight, base_url=settings.publish.url)
+
+
+def public_changes(base: Path, settings: Settings) -> dict[str, list[PublicChange]]:
+    """Each arrangement's public changes in the register's git history, newest first, by id; ``{}``
+    outside git or without git (the caller says so). A few git processes read it all, however
+    long the history."""
+    try:
+        with contextlib.closing(folder_revisions(base, REGISTER_DIR, settings.max_file_bytes)) as revisions:
+            return register_changes(revisions, settings)
+    except NotInGit:
+        return {}
 
 
 def _site_exports(base: Path, settings: Settings) -> tuple[list[SiteExport], list[str]]:

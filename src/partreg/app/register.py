@@ -28,7 +28,7 @@ from partreg.folders import (
 from partreg.lint import run
 from partreg.models import ID_PATTERN, Arrangement, Settings
 from partreg.problems import Problem
-from partreg.rules import ALL
+from partreg.rules import ALL, duplicate_id
 from partreg.spelling import did_you_mean
 from partreg.yaml.reading import DEFAULT_MAX_BYTES, read_document
 
@@ -58,7 +58,7 @@ def open_register(root: Path, today: dt.date | None = None, *, rules: bool = Tru
         settings, iter_documents(files, root, limit), ALL if rules else (), today, known
     ):
         problems.extend(found)
-        repeated = next((p for p in found if p.rule == "duplicate-id"), None)
+        repeated = next((p for p in found if p.rule == duplicate_id.ID), None)
         if entry is not None and repeated is None:
             register.entries.append(entry)
         else:

@@ -1,7 +1,7 @@
 """Dates in the register format: :class:`PartialDate`, a year, a month or a day, as precise as its
 source; how files, commands and the UK way write one; and :data:`DateField`, the field that reads it.
 
-YAML is read by the 1.2 core schema (see ``store.py``), so dates arrive as text (or a year as a
+YAML is read by the 1.2 core schema (see ``partreg.yaml.reading``), so dates arrive as text (or a year as a
 number); :data:`DateField` takes ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``. Commands and questions
 also take the UK way where it cannot be misread (:func:`read_date`)."""
 
