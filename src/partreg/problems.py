@@ -117,7 +117,7 @@ BASES = ("Policy:", "Format:", "Practice:")
 
 
 class Source(Protocol):
-    """A file as the loader read it (see ``store.Document``)."""
+    """A file as the loader read it (see ``partreg.yaml.reading.Document``)."""
 
     display: str
     text: str | None
