@@ -221,6 +221,7 @@ def test_show_writes_whole_amounts_as_they_were_written():
     assert code == 0 and "amount_gbp: 36300\n" in out
 
 
+@pytest.mark.spawns
 def test_the_list_of_commands_loads_none_of_them():
     """`partreg --help` lists every command from the catalogue, and imports no command's module."""
     code = (

@@ -14,6 +14,7 @@ import gc
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import Generic, TypeVar
 
 from pydantic import ValidationError
 
@@ -192,16 +193,20 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
     return sorted([*kept, *found, *repeats.stand_ins()])
 
 
+Where = TypeVar("Where")
+
+
 @dataclass
-class Ids:
-    """The ids seen so far in a run: the one cross-file rule (``duplicate-id``) needs only these."""
+class Ids(Generic[Where]):
+    """The ids seen so far in a run, each with where it was seen first: the one cross-file rule
+    (``duplicate-id``) needs only these. A lint keeps the file as shown, a render its path."""
 
-    _first: dict[str, str] = field(default_factory=dict)
+    _first: dict[str, Where] = field(default_factory=dict)
 
-    def duplicate(self, entry_id: str, display: str) -> str | None:
-        """Where ``entry_id`` was seen first, if not in ``display``; remembers it otherwise."""
-        first = self._first.setdefault(entry_id, display)
-        return first if first != display else None
+    def duplicate(self, entry_id: str, where: Where) -> Where | None:
+        """Where ``entry_id`` was seen first, if not ``where``; remembers it otherwise."""
+        first = self._first.setdefault(entry_id, where)
+        return first if first != where else None
 
 
 def duplicate_problem(source: Source, entry_id: str, first: str) -> Problem:
@@ -232,7 +237,7 @@ def run(
     ``today`` is given; rules about references between entries only when the
     register's ids are ``known``.
     """
-    linter, ids = Linter(settings, rules, today, known), Ids()
+    linter, ids = Linter(settings, rules, today, known), Ids[str]()
     for source, file_id in sources:
         entry, problems = linter.check(source, file_id)
         if entry is not None:

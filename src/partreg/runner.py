@@ -114,7 +114,7 @@ def lint_files(
         return
 
     build_validators()  # once, before the workers fork, rather than in each of them
-    ids = Ids()
+    ids = Ids[str]()
     for chunk, results in _by_chunk(_LintChunks(base, settings, today, known), paths, jobs):
         for path, (display, entry_id, problems) in zip(chunk, results, strict=True):
             if entry_id is not None:
@@ -199,19 +199,18 @@ def _render_all(
     progress: Callable[[int], None] | None,
 ) -> None:
     base = work.base
-    first, again = dict[str, Path](), set[Path]()
+    ids, again = Ids[Path](), set[Path]()
     for chunk, results in _by_chunk(work, paths, jobs, RENDER_PARALLEL_FROM):
         for path, part in zip(chunk, results, strict=True):
             if isinstance(part, Problem):
                 rendered.unreadable.append(part)
-            elif part.row.id in first:
-                message = f"repeats the id {part.row.id!r} of {first[part.row.id].name}, so is left out"
+            elif (first := ids.duplicate(part.row.id, path)) is not None:
+                message = f"repeats the id {part.row.id!r} of {first.name}, so is left out"
                 rendered.duplicates.append(
                     Problem(shown_as(path, base), 1, 1, duplicate_id.ID, Severity.ERROR, message)
                 )
-                again.add(first[part.row.id])
+                again.add(first)
             else:
-                first[part.row.id] = path
                 rendered.parts.append(part)
         if progress:
             progress(len(chunk))
