@@ -248,3 +248,20 @@ def test_each_command_is_declared_where_the_catalogue_says_with_its_line_of_help
         command = group.commands[name]  # type: ignore[attr-defined]
         assert name == "export" or command.callback.__module__ == f"partreg.cli.{module}"
         assert summary(command.help) == line
+
+
+@pytest.mark.parametrize(
+    "command", [["show"], ["classify"], ["history"], ["review", "--outcome", "continue"]]
+)
+def test_an_id_means_the_same_to_every_command(register, command):
+    """An id is its file's name: every command that takes one refuses what cannot be an id (2),
+    says when there is no such file (1), and says why a file it cannot read was left out (1)."""
+    (register / "register" / "broken-one.yaml").write_text("title: [\n")
+    code, _, err = partreg(*command, "Bad_ID", cwd=register)
+    assert code == 2 and "'Bad_ID' is not an arrangement id" in err
+    code, _, err = partreg(*command, "brentwood-comunity-safety-partnership", cwd=register)
+    assert code == 1 and "no arrangement 'brentwood-comunity-safety-partnership' in the register" in err
+    assert "did you mean 'brentwood-community-safety-partnership'?" in err
+    if command[0] in ("show", "classify"):
+        code, _, err = partreg(*command, "broken-one", cwd=register)
+        assert code == 1 and "register/broken-one.yaml:1:8:" in err and "(yaml-syntax)" in err

@@ -134,11 +134,19 @@ def entry_file(base: Path, arrangement_id: str) -> Path:
 
 
 def find_entry(register: Register, arrangement_id: str) -> Arrangement:
-    """The entry with this id among those of ``register`` that could be read."""
-    by_id = {e.id: e for e in register.entries}
-    if arrangement_id not in by_id:
-        raise no_such_entry(arrangement_id, by_id)
-    return by_id[arrangement_id]
+    """The entry with this id, as read with ``register``: the one in its file (:func:`entry_file`,
+    so an id means the same to every command); where that file was left out, why."""
+    path = entry_file(register.root, arrangement_id)
+    for entry in register.entries:
+        if entry.id == arrangement_id:
+            return entry
+    shown = f"{REGISTER_DIR}/{path.name}"
+    why = next((p for p in register.left_out if p.path.endswith(shown)), None)
+    if why is None:  # its file records another id
+        raise PartregError(f"{shown} does not record the id {arrangement_id!r}: run `partreg lint {shown}`")
+    raise PartregError(
+        f"{why.path}:{why.line}:{why.column}: {why.message} ({why.rule}); run `partreg lint {shown}`"
+    )
 
 
 def register_file(base: Path, target: str, max_bytes: int, *, paths: bool = False) -> Path:
