@@ -268,3 +268,17 @@ def test_rule_ids_are_not_written_out_elsewhere():
             if token.type == tokenize.STRING and token.string.strip("\"'") in BY_ID and place != state:
                 written.append(f"{place}: {token.string}")
     assert written == []
+
+
+@pytest.mark.parametrize("path", MODULES, ids=name_of)
+def test_each_module_opens_by_saying_its_job(path):
+    """A module's docstring says its one job; a rule module opens with its rule's documentation."""
+    tree = parsed(path)
+    first = tree.body[0] if tree.body else None
+    opening = ast.get_docstring(tree) or (
+        first.value.value
+        if isinstance(first, ast.Assign)
+        and [t.id for t in first.targets if isinstance(t, ast.Name)] == ["DOC"]
+        else None
+    )
+    assert opening and opening.strip()

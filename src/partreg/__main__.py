@@ -1,3 +1,5 @@
+"""``python -m partreg``: the console script, as ``partreg`` runs it."""
+
 from partreg.entry import main
 
 main()
