@@ -67,6 +67,12 @@ def parsed(path):
 def imports(path, *, inside_functions=None):
     """The modules ``path`` imports (absolute names; ``from a import b`` gives ``a`` and ``a.b``).
     ``inside_functions``: only those imported in a function's body (True), or only the others."""
+    inside, outside = _imports(path)
+    return {True: inside, False: outside, None: inside + outside}[inside_functions]
+
+
+@functools.cache
+def _imports(path):
     tree = parsed(path)
     in_function = {
         id(node)
@@ -74,48 +80,50 @@ def imports(path, *, inside_functions=None):
         if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
         for node in ast.walk(function)
     }
+    found = {True: [], False: []}
     for node in ast.walk(tree):
-        if inside_functions is not None and (id(node) in in_function) != inside_functions:
-            continue
         if isinstance(node, ast.Import):
-            yield from (a.name for a in node.names)
+            found[id(node) in in_function] += [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            yield node.module
-            yield from (f"{node.module}.{a.name}" for a in node.names)
+            found[id(node) in in_function] += [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+    return tuple(found[True]), tuple(found[False])
 
 
+@functools.cache
 def roots(path):
-    return {name.split(".")[0] for name in imports(path)}
+    return frozenset(name.split(".")[0] for name in imports(path))
 
 
 def partreg_tops(path):
     return {name.split(".")[1] for name in imports(path) if name.startswith("partreg.")}
 
 
-@pytest.mark.parametrize("path", CORE, ids=name_of)
-def test_the_core_does_no_input_or_output(path):
+def offenders(paths, wrong):
+    """``name: what is wrong`` for each of ``paths`` where ``wrong(path)`` finds something."""
+    return [f"{name_of(p)}: {sorted(found)}" for p in paths if (found := wrong(p))]
+
+
+def test_the_core_does_no_input_or_output():
     """The core works on values: it imports no terminal, YAML or spreadsheet library, runs no
     program, touches no file through ``os``, and leans on nothing above it."""
-    assert not roots(path) & {*WRAPPED, "os", "jinja2"}
-    assert not partreg_tops(path) & (FRONT | APP | EDGE)
+    assert offenders(CORE, lambda p: roots(p) & {*WRAPPED, "os", "jinja2"}) == []
+    assert offenders(CORE, lambda p: partreg_tops(p) & (FRONT | APP | EDGE)) == []
 
 
-@pytest.mark.parametrize("path", CORE, ids=name_of)
-def test_the_core_reads_no_clock_or_environment(path):
-    text = path.read_text()
-    for hidden in ("date.today(", "datetime.now(", "os.environ", "Path.cwd(", "getcwd("):
-        assert hidden not in text, f"{path.name} reads {hidden}"
+def test_the_core_reads_no_clock_or_environment():
+    hidden = ("date.today(", "datetime.now(", "os.environ", "Path.cwd(", "getcwd(")
+    assert offenders(CORE, lambda p: {h for h in hidden if h in p.read_text()}) == []
 
 
-@pytest.mark.parametrize("path", [p for p in MODULES if top(p) in EDGE], ids=name_of)
-def test_the_edges_lean_on_no_use_case_or_front_end(path):
-    assert not partreg_tops(path) & (FRONT | APP)
+def test_the_edges_lean_on_no_use_case_or_front_end():
+    edges = [p for p in MODULES if top(p) in EDGE]
+    assert offenders(edges, lambda p: partreg_tops(p) & (FRONT | APP)) == []
 
 
-@pytest.mark.parametrize("path", [p for p in MODULES if top(p) in APP], ids=name_of)
-def test_the_use_cases_print_nothing_and_parse_no_command_line(path):
-    assert not roots(path) & {"typer", "click", "rich"}
-    assert not partreg_tops(path) & FRONT
+def test_the_use_cases_print_nothing_and_parse_no_command_line():
+    app = [p for p in MODULES if top(p) in APP]
+    assert offenders(app, lambda p: roots(p) & {"typer", "click", "rich"}) == []
+    assert offenders(app, lambda p: partreg_tops(p) & FRONT) == []
 
 
 @pytest.mark.parametrize("library", sorted(WRAPPED))
@@ -130,12 +138,10 @@ def test_each_library_is_wrapped_once(library):
 LOADS_ON_DEMAND = {"partreg.entry", "partreg.runner"}
 
 
-@pytest.mark.parametrize("path", MODULES, ids=name_of)
-def test_partreg_is_imported_at_the_top_of_a_module(path):
-    if name_of(path) in LOADS_ON_DEMAND:
-        return
-    hidden = sorted(n for n in imports(path, inside_functions=True) if n.split(".")[0] == "partreg")
-    assert hidden == []
+def test_partreg_is_imported_at_the_top_of_a_module():
+    elsewhere = [p for p in MODULES if name_of(p) not in LOADS_ON_DEMAND]
+    inside = lambda p: {n for n in imports(p, inside_functions=True) if n.split(".")[0] == "partreg"}  # noqa: E731
+    assert offenders(elsewhere, inside) == []
 
 
 def test_no_module_imports_itself_round_a_cycle():
@@ -174,20 +180,28 @@ def longer_modules():
     return set(re.findall(r"`src/partreg/([\w/]+\.py)`", section))
 
 
-@pytest.mark.parametrize("path", MODULES, ids=name_of)
-def test_a_module_fits_in_a_reading(path):
-    lines = len(path.read_text().splitlines())
-    assert lines <= 400 or path.relative_to(SRC).as_posix() in longer_modules(), f"{lines} lines"
+def test_a_module_fits_in_a_reading():
+    allowed = longer_modules()
+
+    def too_long(path):
+        lines = len(path.read_text().splitlines())
+        return (
+            {f"{lines} lines"} if lines > 400 and path.relative_to(SRC).as_posix() not in allowed else set()
+        )
+
+    assert offenders(MODULES, too_long) == []
 
 
-@pytest.mark.parametrize("path", [p for p in MODULES if top(p) in {"app", "cli"}], ids=name_of)
-def test_use_cases_and_commands_are_short(path):
-    long = [
-        f"{node.name}: {node.end_lineno - node.lineno + 1} lines"
-        for node in ast.walk(parsed(path))
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.end_lineno - node.lineno + 1 > 60
-    ]
-    assert long == []
+def test_use_cases_and_commands_are_short():
+    def long_functions(path):
+        return {
+            f"{node.name}: {node.end_lineno - node.lineno + 1} lines"
+            for node in ast.walk(parsed(path))
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.end_lineno - node.lineno + 1 > 60
+        }
+
+    assert offenders([p for p in MODULES if top(p) in {"app", "cli"}], long_functions) == []
 
 
 def test_architecture_md_names_modules_that_exist():
@@ -270,15 +284,14 @@ def test_rule_ids_are_not_written_out_elsewhere():
     assert written == []
 
 
-@pytest.mark.parametrize("path", MODULES, ids=name_of)
-def test_each_module_opens_by_saying_its_job(path):
+def test_each_module_opens_by_saying_its_job():
     """A module's docstring says its one job; a rule module opens with its rule's documentation."""
-    tree = parsed(path)
-    first = tree.body[0] if tree.body else None
-    opening = ast.get_docstring(tree) or (
-        first.value.value
-        if isinstance(first, ast.Assign)
-        and [t.id for t in first.targets if isinstance(t, ast.Name)] == ["DOC"]
-        else None
-    )
-    assert opening and opening.strip()
+
+    def silent(path):
+        tree = parsed(path)
+        first = tree.body[0] if tree.body else None
+        is_doc = isinstance(first, ast.Assign) and [getattr(t, "id", "") for t in first.targets] == ["DOC"]
+        opening = ast.get_docstring(tree) or (first.value.value if is_doc else None)
+        return set() if opening and opening.strip() else {"no opening docstring"}
+
+    assert offenders(MODULES, silent) == []

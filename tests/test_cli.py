@@ -265,3 +265,9 @@ def test_an_id_means_the_same_to_every_command(register, command):
     if command[0] in ("show", "classify"):
         code, _, err = partreg(*command, "broken-one", cwd=register)
         assert code == 1 and "register/broken-one.yaml:1:8:" in err and "(yaml-syntax)" in err
+        # a file that claims another's id, read first, is not the entry with that id: its file is
+        (register / "register" / "a-first.yaml").write_text("id: brentwood-leisure-trust\ntitle: Impostor\n")
+        code, out, err = partreg(*command, "brentwood-leisure-trust", "-f", "json", cwd=register)
+        assert code == 0
+        real = "Brentwood Leisure Trust" if command == ["show"] else '"recorded": "contract"'
+        assert real in out and "Impostor" not in out  # the impostor records no kind

@@ -24,6 +24,7 @@ from partreg.folders import (
     read_settings,
     register_file_problem,
     register_files,
+    shown_as,
 )
 from partreg.lint import run
 from partreg.models import ID_PATTERN, Arrangement, Settings
@@ -44,6 +45,9 @@ class Register:
     #: Files left out, each with the problem that put it out: it could not be read at all (syntax,
     #: not a mapping, encoding, size), or it repeats the id of an earlier file.
     left_out: list[Problem] = field(default_factory=list)
+    #: Each file that could be read (as reports name it) and the entry in it, a file left out for
+    #: repeating an earlier file's id included: an id names a file (:func:`find_entry`).
+    in_file: dict[str, Arrangement] = field(default_factory=dict)
 
 
 def open_register(root: Path, today: dt.date | None = None, *, rules: bool = True) -> Register:
@@ -54,10 +58,12 @@ def open_register(root: Path, today: dt.date | None = None, *, rules: bool = Tru
     register = Register(root, settings, [], problems)
     limit = settings.max_file_bytes if settings else DEFAULT_MAX_BYTES
     known = frozenset(p.stem for p in files)
-    for _, entry, found in run(
+    for source, entry, found in run(
         settings, iter_documents(files, root, limit), ALL if rules else (), today, known
     ):
         problems.extend(found)
+        if entry is not None:
+            register.in_file[source.display] = entry
         repeated = next((p for p in found if p.rule == duplicate_id.ID), None)
         if entry is not None and repeated is None:
             register.entries.append(entry)
@@ -134,18 +140,17 @@ def entry_file(base: Path, arrangement_id: str) -> Path:
 
 
 def find_entry(register: Register, arrangement_id: str) -> Arrangement:
-    """The entry with this id, as read with ``register``: the one in its file (:func:`entry_file`,
-    so an id means the same to every command); where that file was left out, why."""
-    path = entry_file(register.root, arrangement_id)
-    for entry in register.entries:
-        if entry.id == arrangement_id:
-            return entry
-    shown = f"{REGISTER_DIR}/{path.name}"
-    why = next((p for p in register.left_out if p.path.endswith(shown)), None)
-    if why is None:  # its file records another id
-        raise PartregError(f"{shown} does not record the id {arrangement_id!r}: run `partreg lint {shown}`")
+    """The entry with this id: the one in its file (:func:`entry_file`), as ``review`` and
+    ``history`` find it too; where that file could not be read, why."""
+    shown = shown_as(entry_file(register.root, arrangement_id), register.root)
+    entry = register.in_file.get(shown)
+    if entry is not None:
+        return entry
+    why = next((p for p in register.left_out if p.path == shown), None)
+    if why is None:
+        raise PartregError(f"{shown} cannot be read as an arrangement: `partreg lint {shown}` says why")
     raise PartregError(
-        f"{why.path}:{why.line}:{why.column}: {why.message} ({why.rule}); run `partreg lint {shown}`"
+        f"{why.path}:{why.line}:{why.column}: {why.message} ({why.rule}); `partreg lint` lists every problem"
     )
 
 

@@ -11,6 +11,7 @@ import typer
 
 from partreg import report
 from partreg.app.browsing import entry_history, list_entries, list_filters, show_entry
+from partreg.app.register import entry_file
 from partreg.cli.common import opened, root_of
 from partreg.cli.framework import Command, RootOption, command_set, help_for
 from partreg.export import SUMMARY_COLUMNS
@@ -83,6 +84,7 @@ def show(
     ] = False,
     root: RootOption = None,
 ) -> None:
+    entry_file(root_of(root), arrangement_id)  # an id that cannot be, before the register is read
     shown = show_entry(opened(root), arrangement_id, internal=internal)
     if output is ShowFormat.json:
         report.as_json(shown.record, sys.stdout)

@@ -11,7 +11,7 @@ import typer
 
 from partreg import report
 from partreg.app.classifying import Classified, classify_entry, classify_facts, facts_in_file
-from partreg.app.register import find_entry, names_a_file, read_entry_file
+from partreg.app.register import entry_file, find_entry, names_a_file, read_entry_file
 from partreg.cli import common
 from partreg.cli.framework import Command, RootOption, command_set, help_for
 from partreg.errors import UsageError
@@ -73,6 +73,7 @@ def _classified(target: str | None, answers: Path | None, root: Path | None) -> 
     if target is not None:
         if names_a_file(target):
             return classify_entry(read_entry_file(target))
+        entry_file(common.root_of(root), target)  # an id that cannot be, before the register is read
         return classify_entry(find_entry(common.opened(root), target))
     if common.interactive():
         asker = Questionnaire(common.ask, common.say, Settings(council="-"), date.today(), lambda _: False)
