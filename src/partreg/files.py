@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import stat
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -54,7 +55,8 @@ STAGING_PREFIX = ".partreg-pages-"
 
 
 def make_staging(out: Path) -> Path:
-    """A new hidden folder inside ``out`` where files wait until :func:`move_into` publishes them.
+    """A new hidden folder inside ``out`` where files wait until :func:`move` puts each in place
+    (``runner.publish_pages``).
 
     Staging folders a killed run left there are removed first: the caller holds the folder's
     lock (:func:`one_writer`), so no other run is using one.
@@ -144,18 +146,19 @@ _CREATE_FLAGS = (
 
 def flush_folder(folder: Path) -> None:
     """Flush to disk what was written under ``folder``: the files ``write_atomic`` wrote with
-    ``durable=False``. One call flushes the folder's file system (Linux's ``syncfs``), not every
-    disk of the machine as ``os.sync`` would, and not file by file; elsewhere, ``os.sync``."""
-    syncfs = getattr(_libc(), "syncfs", None)
-    if syncfs is None:
+    ``durable=False``. On Linux one call flushes the folder's file system (``syncfs``), not every
+    disk of the machine as ``os.sync`` would, and not file by file; elsewhere ``os.sync``, where
+    the system has it."""
+    syncfs = getattr(_libc(), "syncfs", None) if sys.platform.startswith("linux") else None
+    if syncfs is not None:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            if syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    if hasattr(os, "sync"):
         os.sync()
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        if syncfs(fd) != 0:
-            os.sync()
-    finally:
-        os.close(fd)
 
 
 @functools.cache
@@ -164,7 +167,7 @@ def _libc() -> Any:
 
     try:
         return ctypes.CDLL(None, use_errno=True)
-    except OSError:
+    except (OSError, TypeError):
         return None
 
 

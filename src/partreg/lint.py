@@ -3,7 +3,8 @@
 Rules return :class:`~partreg.problems.Hit` values (a key and a message); the run turns them
 into :class:`~partreg.problems.Problem` values with a file, line and column, adds what the
 schema finds (:mod:`partreg.schemaerrors`), applies ``# partreg: disable`` comments and finds
-ids used twice. Only the CLI decides how problems are shown and what the exit code is.
+ids used twice. Problems are values: the front ends show them, and the exit code is decided
+with ``partreg.app.checking.fails``.
 """
 
 from __future__ import annotations

@@ -22,8 +22,8 @@ from partreg.files import make_staging, move, remove_staging, write_atomic
 from partreg.folders import shown_as
 from partreg.lint import Ids, Linter, duplicate_problem, run
 from partreg.models import Arrangement, Settings, build_validators, read_arrangement
-from partreg.problems import Problem, Severity
-from partreg.rules import ALL, duplicate_id
+from partreg.problems import Problem
+from partreg.rules import ALL
 from partreg.site import PAGES, Site, expect, site_path, write_site
 from partreg.yaml.reading import DEFAULT_MAX_BYTES, Document, read_document
 
@@ -205,10 +205,9 @@ def _render_all(
             if isinstance(part, Problem):
                 rendered.unreadable.append(part)
             elif (first := ids.duplicate(part.row.id, path)) is not None:
-                message = f"repeats the id {part.row.id!r} of {first.name}, so is left out"
-                rendered.duplicates.append(
-                    Problem(shown_as(path, base), 1, 1, duplicate_id.ID, Severity.ERROR, message)
-                )
+                # as lint says it, at the id (the file is read again for where: rare)
+                again_read = read_document(path, shown_as(path, base))
+                rendered.duplicates.append(duplicate_problem(again_read, part.row.id, shown_as(first, base)))
                 again.add(first)
             else:
                 rendered.parts.append(part)

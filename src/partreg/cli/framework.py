@@ -1,7 +1,7 @@
 """How partreg's commands are built on Typer: the group that turns a user's mistake into one
 line, help that names each value as a word, and the options several commands share.
 
-Light to import (Typer, and nothing of the core): ``partreg --help`` loads it.
+Light to import (Typer, and none of the register format or the checks): ``partreg --help`` loads it.
 This package does not postpone its annotations (``from __future__ import
 annotations``): Typer reads every command's signature, and evaluating them
 from strings takes longer than building the commands.
@@ -94,7 +94,7 @@ def _argument_name(param: Any) -> str:
 
 def command_set() -> typer.Typer:
     """The commands of one module of this package, each declared with ``@commands.command(name,
-    cls=Command)``; the group loads them from there by name (``partreg.cli.COMMANDS``)."""
+    cls=Command)``; the group loads them from there by name (``partreg.cli.catalogue.COMMANDS``)."""
     return typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False, add_completion=False)
 
 
