@@ -21,94 +21,34 @@ in the order a sheet passes through them:
 - :mod:`.summary`: what the import tells the officer.
 """
 
-from partreg.importer.cells import ONE_LINE
-from partreg.importer.dates import EXCEL_DAYS, Placeholder, financial_year, read_date
-from partreg.importer.draft import BY_KIND, Finding
-from partreg.importer.headers import TITLED, Column, Mapping, can_map, header_score, letter, map_columns
-from partreg.importer.rows import CONTINUED, Result, Row, read_rows
-from partreg.importer.summary import import_report, needs_summary, plural
-from partreg.importer.synonyms import (
-    COMPUTED,
-    FRAMING,
-    HEADERS,
-    LISTS,
-    MONEY,
-    NEXT_REVIEW,
-    NOTES,
-    NUMBERED,
-    OWN_COLUMNS,
-    REVIEW_OUTCOME,
-    SPECIAL,
-    SYNONYMS,
-    SYNONYMS_TABLE,
-    Key,
-    normal,
-)
-from partreg.importer.values import (
-    AGREEMENTS,
-    BLANK,
-    LEVELS,
-    NO,
-    RATINGS,
-    YES,
-    form_from_words,
-    kind_from_label,
-    read_boolean,
-    read_extensions,
-    split_list,
-    split_names,
-)
+from partreg.importer.dates import read_date
+from partreg.importer.headers import TITLED, can_map, header_score, letter, map_columns
+from partreg.importer.rows import Row, read_rows
+from partreg.importer.summary import import_report
+from partreg.importer.synonyms import HEADERS, MONEY, NEXT_REVIEW, NOTES, SYNONYMS, normal
+from partreg.importer.values import kind_from_label, read_boolean, read_extensions, split_names
 from partreg.readers import read_money, read_months
 
 __all__ = [
-    "AGREEMENTS",
-    "BLANK",
-    "BY_KIND",
-    "COMPUTED",
-    "CONTINUED",
-    "EXCEL_DAYS",
-    "FRAMING",
     "HEADERS",
-    "LEVELS",
-    "LISTS",
     "MONEY",
     "NEXT_REVIEW",
-    "NO",
     "NOTES",
-    "NUMBERED",
-    "ONE_LINE",
-    "OWN_COLUMNS",
-    "RATINGS",
-    "REVIEW_OUTCOME",
-    "SPECIAL",
     "SYNONYMS",
-    "SYNONYMS_TABLE",
     "TITLED",
-    "YES",
-    "Column",
-    "Finding",
-    "Key",
-    "Mapping",
-    "Placeholder",
-    "Result",
     "Row",
     "can_map",
-    "financial_year",
-    "form_from_words",
     "header_score",
     "import_report",
     "kind_from_label",
     "letter",
     "map_columns",
-    "needs_summary",
     "normal",
-    "plural",
     "read_boolean",
     "read_date",
     "read_extensions",
     "read_money",
     "read_months",
     "read_rows",
-    "split_list",
     "split_names",
 ]

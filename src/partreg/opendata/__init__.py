@@ -10,36 +10,20 @@ summary. No I/O here: the caller passes the entries, the settings, the period an
 each file last changed in git.
 """
 
-from partreg.opendata.giving import GIVING_COLUMNS, GIVING_VERSION, Package, giving_package, left_out_lines
-from partreg.opendata.grants import Grant, grants, registration_from
+from partreg.opendata.giving import Package, giving_package, left_out_lines
+from partreg.opendata.grants import grants
 from partreg.opendata.siteexports import SiteExport, site_exports
-from partreg.opendata.tables import ANY_DATE, BOM, Period, Table, period_label, table_csv
-from partreg.opendata.transparency import (
-    CONTRACT_COLUMNS,
-    GRANT_COLUMNS,
-    contract_value,
-    transparency_contracts,
-    transparency_grants,
-)
+from partreg.opendata.tables import Period, Table, table_csv
+from partreg.opendata.transparency import transparency_contracts, transparency_grants
 
 __all__ = [
-    "ANY_DATE",
-    "BOM",
-    "CONTRACT_COLUMNS",
-    "GIVING_COLUMNS",
-    "GIVING_VERSION",
-    "GRANT_COLUMNS",
-    "Grant",
     "Package",
     "Period",
     "SiteExport",
     "Table",
-    "contract_value",
     "giving_package",
     "grants",
     "left_out_lines",
-    "period_label",
-    "registration_from",
     "site_exports",
     "table_csv",
     "transparency_contracts",

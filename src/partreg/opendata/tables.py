@@ -105,12 +105,3 @@ def _cell(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
     return spreadsheet_safe(str(value))
-
-
-def period_label(period: Period) -> str:
-    """The period in words, for the command's summary."""
-    if period.start is None and period.end is None:
-        return "any date"
-    start = period.start.isoformat() if period.start else "the start"
-    end = period.end.isoformat() if period.end else "today"
-    return f"{start} to {end}"

@@ -14,16 +14,13 @@ The names used elsewhere in partreg are re-exported here.
 """
 
 from partreg.questionnaire.answers import NO, YES, Invalid, choice, parse_date, parse_pounds
-from partreg.questionnaire.asking import Asker
 from partreg.questionnaire.draft import canonical, free_id, org_id_of, propose_id
-from partreg.questionnaire.form import Cancelled, Check, Finding, Questionnaire
+from partreg.questionnaire.form import Cancelled, Finding, Questionnaire
 
 __all__ = [
     "NO",
     "YES",
-    "Asker",
     "Cancelled",
-    "Check",
     "Finding",
     "Invalid",
     "Questionnaire",

@@ -6,9 +6,8 @@ rich; text for people is made in :mod:`.terminal` and :mod:`.listing` from the p
 terminal, and never when ``NO_COLOR`` is set (rich honours both).
 """
 
-from partreg.report.listing import CHEAP, GAP, Column, arrangements_table, due_table, listing
+from partreg.report.listing import arrangements_table, due_table
 from partreg.report.machine import (
-    SARIF_SCHEMA,
     as_json,
     problems_github,
     problems_json,
@@ -16,7 +15,7 @@ from partreg.report.machine import (
     problems_sarif,
     records_csv,
 )
-from partreg.report.progress import PROGRESS_FROM, counter, progress
+from partreg.report.progress import counter, progress
 from partreg.report.terminal import (
     classification_text,
     mapping_text,
@@ -24,14 +23,9 @@ from partreg.report.terminal import (
     records_table,
     rules_text,
 )
-from partreg.report.text import console, error, escape, plural, wrapped
+from partreg.report.text import console, error, plural, wrapped
 
 __all__ = [
-    "CHEAP",
-    "GAP",
-    "PROGRESS_FROM",
-    "SARIF_SCHEMA",
-    "Column",
     "arrangements_table",
     "as_json",
     "classification_text",
@@ -39,8 +33,6 @@ __all__ = [
     "counter",
     "due_table",
     "error",
-    "escape",
-    "listing",
     "mapping_text",
     "plural",
     "problems_github",
