@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from partreg.app.register import Register, find_entry, register_file, register_settings
+from partreg.app.register import Loaded, find_entry, register_file, register_settings
 from partreg.errors import UsageError
 from partreg.export import full_record, public_entries, public_items, significance_record, summary_record
 from partreg.history import Change, file_history
-from partreg.models import Kind, ReviewSettings, Status
+from partreg.models import Kind, Status
 from partreg.review import DueItem, State, due, ended_in_fact, next_review
 from partreg.spelling import did_you_mean
 
@@ -45,11 +45,11 @@ def list_filters(kind: str | None, status: str | None, priority: str | None) -> 
     return Filters(kind, status, priority)
 
 
-def list_entries(register: Register, filters: Filters, today: dt.date) -> list[dict[str, Any]]:
+def list_entries(register: Loaded, filters: Filters, today: dt.date) -> list[dict[str, Any]]:
     """The register's entries that pass ``filters``, by kind then name, each as its public summary
     with its next review (none where it has ended)."""
     kind, status, priority = filters.kind, filters.status, filters.priority
-    if priority is not None and register.settings and priority not in register.settings.priorities:
+    if priority is not None and priority not in register.settings.priorities:
         hint = did_you_mean(priority, register.settings.priorities)
         raise UsageError(f"--priority {priority!r} is not a priority of this register{hint}")
     order: list[Kind | None] = [*Kind, None]  # entries whose kind is not recorded come last
@@ -61,7 +61,7 @@ def list_entries(register: Register, filters: Filters, today: dt.date) -> list[d
         and (priority is None or priority in e.priorities)
     ]
     # chosen, and their reviews scheduled, by every field; shown without the fields kept internal
-    reviews = register.settings.review if register.settings else ReviewSettings()
+    reviews = register.settings.review
     upcoming = [
         None if e.status is Status.ENDED or ended_in_fact(e, today) else next_review(e, reviews)
         for e in chosen
@@ -82,7 +82,7 @@ class Shown:
     not_shown: list[str]
 
 
-def show_entry(register: Register, arrangement_id: str, *, internal: bool) -> Shown:
+def show_entry(register: Loaded, arrangement_id: str, *, internal: bool) -> Shown:
     """The entry with this id: every field that is set and may be published (``internal``: all),
     and what partreg works out from the council's tests of significance."""
     entry = find_entry(register, arrangement_id)
@@ -116,11 +116,11 @@ def _matches(wanted: str | None, value: str | None) -> bool:
 
 
 def reviews_due(
-    register: Register, today: dt.date, within: int | None, *, owner: str | None, service: str | None
+    register: Loaded, today: dt.date, within: int | None, *, owner: str | None, service: str | None
 ) -> Due:
     """What is overdue, due within ``within`` days (default: the settings' window), or ending soon,
     among the entries whose lead role is ``owner`` and lead service ``service`` (any case)."""
-    settings = register.settings.review if register.settings else ReviewSettings()
+    settings = register.settings.review
     entries = [
         e
         for e in register.entries
@@ -129,7 +129,7 @@ def reviews_due(
     ]
     found = due(entries, settings, today, settings.window_days if within is None else within)
     items = public_items(found, register.settings)  # decided on every field, shown without the internal ones
-    council = register.settings.council if register.settings else "Partnership register"
+    council = register.settings.council
     return Due(items, today, council, any(i.state is State.OVERDUE for i in items))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from partreg.app.register import Register
+from partreg.app.register import Loaded
 from partreg.errors import PartregError, UsageError
 from partreg.history import last_changed
 from partreg.models import Arrangement, Settings
@@ -24,17 +24,15 @@ def period(start: dt.date | None, end: dt.date | None) -> Period:
     return Period(start, end)
 
 
-def transparency_table(register: Register, table_of: TableOf, within: Period) -> Table:
+def transparency_table(register: Loaded, table_of: TableOf, within: Period) -> Table:
     """A Transparency Code table of the register's entries for the period."""
-    assert register.settings is not None  # load_register stops where the settings cannot be read
     return table_of(register.entries, register.settings, within)
 
 
-def giving(register: Register, within: Period) -> Package:
+def giving(register: Loaded, within: Period) -> Package:
     """The register's grants for the period as a 360Giving package; refused where the settings
     lack the council's identifiers, or no grant can be published."""
     settings = register.settings
-    assert settings is not None
     unset = [name for name in ("org_id", "giving_prefix") if getattr(settings.exports, name) is None]
     if unset:
         raise PartregError(

@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from partreg.documents import iter_documents
@@ -97,13 +97,20 @@ def register_settings(base: Path) -> Settings:
     return usable_settings(*read_settings(base))
 
 
-def load_register(base: Path) -> Register:
-    """Every entry of the register at ``base`` that can be read, with its settings (never ``None``
-    here: settings that cannot be read stop the command). The lint rules do not run: ``partreg
-    lint`` checks them; the files left out are in ``left_out``."""
+@dataclass
+class Loaded(Register):
+    """A register loaded for a command: its settings could be read (:func:`load_register`)."""
+
+    settings: Settings
+
+
+def load_register(base: Path) -> Loaded:
+    """Every entry of the register at ``base`` that can be read, with its settings (settings that
+    cannot be read stop the command). The lint rules do not run: ``partreg lint`` checks them;
+    the files left out are in ``left_out``."""
     register = open_register(base, rules=False)
-    usable_settings(register.settings, register.problems)
-    return register
+    settings = usable_settings(register.settings, register.problems)
+    return Loaded(**{f.name: getattr(register, f.name) for f in fields(register)} | {"settings": settings})
 
 
 # --------------------------------------------------------------------------- the entry with this id

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from partreg import report
-from partreg.app.register import Register, load_register
+from partreg.app.register import Loaded, load_register
 from partreg.errors import Stopped
 from partreg.folders import resolve_root
 from partreg.models import PartialDate, read_date
@@ -21,7 +21,7 @@ def root_of(root: Path | None) -> Path:
     return resolve_root(root, Path.cwd())
 
 
-def opened(root: Path | None) -> Register:
+def opened(root: Path | None) -> Loaded:
     """The register (:func:`partreg.app.register.load_register`), its files left out said."""
     register = load_register(root_of(root))
     say_left_out(register.left_out, "here")
