@@ -9,9 +9,7 @@ with ``partreg.app.checking.fails``.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -19,27 +17,13 @@ from typing import Generic, TypeVar
 
 from pydantic import ValidationError
 
-from partreg.models import RULE_IDS, Arrangement, Settings, read_arrangement, shown
+from partreg.collector import collector_paused
+from partreg.models import RULE_IDS, Arrangement, Settings, read_arrangement
 from partreg.problems import Check, Context, Problem, Rule, Severity, Source, dotted
 from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of
-from partreg.rules import BY_ID, disable_unknown_rule, disable_without_reason, duplicate_id
-from partreg.rules import internal_error as internal_error_rule
+from partreg.rules import BY_ID, disable_unknown_rule, disable_without_reason, duplicate_id, internal_error
 from partreg.schemaerrors import Aside, schema_problems, set_aside
 from partreg.spelling import did_you_mean
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused, for the work on one file: a megabyte of YAML makes up to a
-    million objects and no cycle, and the collector walked them again and again as they were
-    made, half the time or more (a megabyte of partners: 3.5 s, and 1.8 s paused)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def validate_settings(source: Source) -> tuple[Settings | None, list[Problem]]:
@@ -88,7 +72,7 @@ class Linter:
         try:
             return self._checked(source, file_id)
         except Exception as error:  # a fault in partreg, not the user's: that file's problem, not the run's
-            return None, [internal_error(source.display, error)]
+            return None, [internal_error.problem(source.display, error)]
 
     def _checked(self, source: Source, file_id: str) -> tuple[Arrangement | None, list[Problem]]:
         with collector_paused():
@@ -130,19 +114,6 @@ class Linter:
         problems.extend(repeats.stand_ins())
         problems.sort()
         return entry, problems
-
-
-def internal_error(display: str, error: BaseException) -> Problem:
-    """The problem that stands for partreg failing on a file: what failed, and whom to tell."""
-    return Problem(
-        display,
-        1,
-        1,
-        internal_error_rule.ID,
-        Severity.ERROR,
-        f"partreg failed while checking this file ({type(error).__name__}: {shown(str(error), 80)}), so it is "
-        "left out: please report it to partreg's maintainers with the file and `partreg --version`",
-    )
 
 
 DISABLE = re.compile(r"#\s*partreg:\s*disable=([A-Za-z0-9_,-]*)[ \t]*(.*)$")

@@ -18,8 +18,23 @@ Instead:
     usually lets the file be read meanwhile.
 """
 
+from partreg.models import shown
+from partreg.problems import Problem, Severity
 from partreg.rules._base import documented
 
 ID = "internal-error"
 
 RULE = documented(DOC, ID)
+
+
+def problem(display: str, error: BaseException) -> Problem:
+    """The problem that stands for partreg failing on a file: what failed, and whom to tell."""
+    return Problem(
+        display,
+        1,
+        1,
+        ID,
+        Severity.ERROR,
+        f"partreg failed while checking this file ({type(error).__name__}: {shown(str(error), 80)}), so it is "
+        "left out: please report it to partreg's maintainers with the file and `partreg --version`",
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from typing import Any, Literal
 
-from partreg.lint import collector_paused
+from partreg.collector import collector_paused
 from partreg.yaml.library import quiet, round_trip, same_length_for_ruamel
 from partreg.yaml.marks import Key, Unsupported
 from partreg.yaml.scanner import Positions, scan

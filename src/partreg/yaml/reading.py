@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml_rs
 
-from partreg.lint import collector_paused, internal_error
+from partreg.collector import collector_paused
 from partreg.models import shown
 from partreg.problems import Problem, Severity
 from partreg.repeats import SAME_PROBLEMS_SHOWN
@@ -37,6 +37,7 @@ from partreg.rules import (
     empty_file,
     file_encoding,
     file_too_large,
+    internal_error,
     multiple_documents,
     not_a_mapping,
     unreadable_file,
@@ -168,7 +169,7 @@ def parse_document(raw: bytes, display: str, *, doc: Document | None = None) -> 
         with collector_paused():
             return _parse_document(raw, doc)
     except Exception as error:  # a fault in partreg: the file's one problem, never the whole run's
-        doc.data, doc.problems = None, [internal_error(doc.display, error)]
+        doc.data, doc.problems = None, [internal_error.problem(doc.display, error)]
         return doc
 
 
