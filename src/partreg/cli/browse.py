@@ -13,7 +13,7 @@ from partreg import report
 from partreg.app.browsing import entry_history, list_entries, list_filters, show_entry
 from partreg.app.register import entry_file
 from partreg.cli.common import opened, root_of
-from partreg.cli.framework import Command, RootOption, command_set, help_for
+from partreg.cli.framework import Command, RootOption, ShowFormat, ShowFormatOption, command_set, help_for
 from partreg.export import SUMMARY_COLUMNS
 from partreg.folders import REGISTER_DIR
 from partreg.models import visible
@@ -25,11 +25,6 @@ class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
-
-
-class ShowFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 @commands.command("list", cls=Command)
@@ -76,9 +71,7 @@ def show(
         str,
         typer.Argument(metavar="ID", help="The arrangement's id (its file name without .yaml)."),
     ],
-    output: Annotated[
-        ShowFormat, typer.Option("--format", "-f", case_sensitive=False, help="text or json.")
-    ] = ShowFormat.text,
+    output: ShowFormatOption = ShowFormat.text,
     internal: Annotated[
         bool, typer.Option("--internal", help="Include internal notes and contact details.")
     ] = False,
@@ -107,9 +100,7 @@ def history(
     arrangement_id: Annotated[
         str, typer.Argument(metavar="ID|FILE", help="The arrangement's id, or its file in register/.")
     ],
-    output: Annotated[
-        ShowFormat, typer.Option("--format", "-f", case_sensitive=False, help="text or json.")
-    ] = ShowFormat.text,
+    output: ShowFormatOption = ShowFormat.text,
     root: RootOption = None,
 ) -> None:
     found = entry_history(root_of(root), arrangement_id)

@@ -3,7 +3,6 @@ an arrangement, said as text or JSON."""
 
 import sys
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,17 +12,12 @@ from partreg import report
 from partreg.app.classifying import Classified, classify_entry, classify_facts, facts_in_file
 from partreg.app.register import entry_file, find_entry, names_a_file, read_entry_file
 from partreg.cli import common
-from partreg.cli.framework import Command, RootOption, command_set, help_for
+from partreg.cli.framework import Command, RootOption, ShowFormat, ShowFormatOption, command_set, help_for
 from partreg.errors import UsageError
 from partreg.models import Settings
 from partreg.questionnaire import Questionnaire
 
 commands = command_set()
-
-
-class ShowFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 @commands.command("classify", cls=Command)
@@ -51,9 +45,7 @@ def classify_(
             dir_okay=False,
         ),
     ] = None,
-    output: Annotated[
-        ShowFormat, typer.Option("--format", "-f", case_sensitive=False, help="text or json.")
-    ] = ShowFormat.text,
+    output: ShowFormatOption = ShowFormat.text,
     root: RootOption = None,
 ) -> None:
     found = _classified(target, answers, root)

@@ -9,6 +9,7 @@ from strings takes longer than building the commands.
 
 from collections.abc import Callable
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -119,6 +120,17 @@ def iso_date(value: str | None) -> date | None:
     except ValueError as e:
         raise typer.BadParameter(str(e)) from None
 
+
+class ShowFormat(StrEnum):
+    """How ``show``, ``history`` and ``classify`` write their answer."""
+
+    text = "text"
+    json = "json"
+
+
+ShowFormatOption = Annotated[
+    ShowFormat, typer.Option("--format", "-f", case_sensitive=False, help="text or json.")
+]
 
 RootOption = Annotated[
     Path | None,
