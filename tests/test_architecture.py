@@ -41,6 +41,7 @@ EDGE = {  # files, git, processes, templates: the outside world, each in one pla
     "history",
     "site",
     "runner",
+    "rendering",
     "templating",
     "render",
     "scaffold",
@@ -138,11 +139,10 @@ def test_each_library_is_wrapped_once(library):
     assert users in ([], [WRAPPED[library]])
 
 
-#: The three modules that load a part of partreg only when it is asked for, by design: the console
-#: script (Typer's CLI, or CI's lint without it), the command group (a command's module, by its
-#: name in the catalogue) and the runner (the renderer and Jinja, which a lint never needs).
-#: Anywhere else an import inside a function would hide a cycle or a cost.
-LOADS_ON_DEMAND = {"partreg.entry", "partreg.cli", "partreg.runner"}
+#: The two modules that load a part of partreg only when it is asked for, by design: the console
+#: script (Typer's CLI, or CI's lint without it) and the command group (a command's module, by its
+#: name in the catalogue). Anywhere else an import inside a function would hide a cycle or a cost.
+LOADS_ON_DEMAND = {"partreg.entry", "partreg.cli"}
 
 
 def test_partreg_is_imported_at_the_top_of_a_module():

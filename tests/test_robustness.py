@@ -627,7 +627,7 @@ def test_a_template_reached_through_a_link_or_not_utf8_is_refused(register, tmp_
 def test_a_failing_template_publishes_nothing_even_from_workers(register, template, jobs):
     """The pages were moved into the site before the index was rendered, so a failing index left a
     half site ("nothing was published" was false); from a worker process the failure was a traceback."""
-    from partreg.runner import RENDER_PARALLEL_FROM
+    from partreg.rendering import RENDER_PARALLEL_FROM
     from tests.common import run_partreg
 
     fund = (register / "register" / "brentwood-community-fund.yaml").read_text()

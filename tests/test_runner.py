@@ -66,7 +66,7 @@ def test_how_many_processes():
 def publish(root, out, jobs):
     from partreg.folders import package_templates
     from partreg.render import publication
-    from partreg.runner import publish, render_files
+    from partreg.rendering import publish, render_files
     from partreg.site import open_site
     from partreg.templating import template_dirs
 

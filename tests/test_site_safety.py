@@ -119,7 +119,7 @@ def test_pages_written_by_workers_are_never_moved_through_a_symbolic_link(regist
     from partreg.errors import UsageError
     from partreg.folders import package_templates, read_settings, register_files
     from partreg.render import publication
-    from partreg.runner import discard, publish, render_files
+    from partreg.rendering import discard, publish, render_files
     from partreg.site import check_site, open_site
     from partreg.templating import template_dirs
 

@@ -56,7 +56,7 @@ STAGING_PREFIX = ".partreg-pages-"
 
 def make_staging(out: Path) -> Path:
     """A new hidden folder inside ``out`` where files wait until :func:`move` puts each in place
-    (``runner.publish_pages``).
+    (``rendering.publish_pages``).
 
     Staging folders a killed run left there are removed first: the caller holds the folder's
     lock (:func:`one_writer`), so no other run is using one.

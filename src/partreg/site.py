@@ -235,7 +235,7 @@ def write_site(site: Site, files: Iterable[tuple[str, str | None]]) -> tuple[lis
     (:func:`site_path`); returns the files written, and a line for each earlier file left in place.
 
     A file given without content (``None``) was moved into place already (the pages, which
-    ``runner.render_files`` writes in the process that renders them): it is part of the site,
+    ``rendering.render_files`` writes in the process that renders them): it is part of the site,
     and is hashed and flushed here.
 
     Files partreg wrote before and no longer renders (an arrangement removed, or made internal)

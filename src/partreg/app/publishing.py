@@ -24,7 +24,7 @@ from partreg.opendata import SiteExport, site_exports
 from partreg.pageview import change_views
 from partreg.problems import Problem
 from partreg.render import publication
-from partreg.runner import discard, publish, render_files
+from partreg.rendering import discard, publish, render_files
 from partreg.site import check_site, open_site
 from partreg.templating import template_dirs, template_failure
 
