@@ -21,13 +21,13 @@ def iter_documents(
     faster than asking for them one by one (measured by ``make bench``).
     """
     paths = list(paths)
-    prefix = folder_prefix(base)  # once, not for each file (as shown_as would)
+    prefix, cwd = folder_prefix(base), os.getcwd()  # once, not for each file (as shown_as would)
     _prefetch(paths[:_READAHEAD], max_bytes)
     for start in range(0, len(paths), _READAHEAD):
         _prefetch(paths[start + _READAHEAD : start + 2 * _READAHEAD], max_bytes)
         for path in paths[start : start + _READAHEAD]:
             yield (
-                read_document(path, shown_below(prefix, path), max_bytes=max_bytes),
+                read_document(path, shown_below(prefix, path, cwd), max_bytes=max_bytes),
                 entry_stem(path.name),
             )
 

@@ -116,7 +116,9 @@ def folder_prefix(base: Path) -> str:
     return os.path.join(os.path.abspath(base), "")
 
 
-def shown_below(prefix: str, path: Path) -> str:
-    """:func:`shown_as`, with the base's :func:`folder_prefix` worked out once for many files."""
-    absolute = os.path.abspath(path)  # no symlink resolution: a string operation, fast for many files
+def shown_below(prefix: str, path: Path, cwd: str | None = None) -> str:
+    """:func:`shown_as`, with the base's :func:`folder_prefix` (and the working folder, ``cwd``, if
+    given) worked out once for many files."""
+    # no symlink resolution: a string operation, fast for many files
+    absolute = os.path.normpath(os.path.join(cwd, path)) if cwd else os.path.abspath(path)
     return absolute[len(prefix) :] if absolute.startswith(prefix) else str(path)

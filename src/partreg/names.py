@@ -10,6 +10,7 @@ refusal: "Grace Lane" can be a team.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from partreg.namewords import GIVEN_NAMES, ROLE_WORDS, TITLES
@@ -21,6 +22,7 @@ _SURNAME_FIRST = re.compile(r"\s*([A-Z][a-z'\u2019-]+),\s*([A-Z][a-z]+)\s*")
 _BESIDE = re.compile(r"\s+[-\u2013\u2014]\s+|[()/]")
 
 
+@functools.lru_cache(maxsize=4096)  # a register names the same few roles in file after file
 def looks_like_a_name(text: str) -> bool:
     """``Jane Smith``, ``Mrs J Smith``, ``J. Smith``, ``Cllr Patel``, ``Smith, Jane``, ``Mary Jones
     (Housing Manager)``, ``Housing Manager - Jane Smith``: yes. ``Head of Housing``, ``Community

@@ -44,7 +44,7 @@ from partreg.models.settings import (
     SignificanceTest,
     SignificanceWhen,
 )
-from partreg.models.text import CONTROL, UNSHOWN, shown, visible, without_unshown
+from partreg.models.text import CONTROL, UNSHOWN, ascii_matching, has_control, shown, visible, without_unshown
 from partreg.models.vocabulary import (
     FORM_LABELS,
     KIND_IN_A_SENTENCE,
@@ -90,7 +90,9 @@ __all__ = [
     "SignificanceWhen",
     "Status",
     "arrangement_schema",
+    "ascii_matching",
     "build_validators",
+    "has_control",
     "inner_model",
     "parse_iso_date",
     "plain",

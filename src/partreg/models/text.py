@@ -13,6 +13,23 @@ CONTROL = re.compile(f"[{CONTROLS}]")
 UNSHOWN = re.compile(f"[{CONTROLS}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+def ascii_matching(character: re.Pattern[str]) -> bytes:
+    """The ASCII characters a one-character pattern matches, as bytes: for ``bytes.translate``, which
+    sorts a file's ASCII text in one pass of C, where a search tries the pattern at every character."""
+    return bytes(b for b in range(128) if character.fullmatch(chr(b)))
+
+
+_NOT_CONTROL = bytes(sorted(set(range(128)) - set(ascii_matching(CONTROL))))
+
+
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a :data:`CONTROL` character: ``CONTROL.search``, but ASCII text (most
+    files) is sorted by ``bytes.translate``, about ten times as fast as the search on a page of it."""
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, _NOT_CONTROL))
+    return CONTROL.search(text) is not None
+
+
 def without_unshown(text: str) -> str:
     """``text`` without the :data:`UNSHOWN` characters, as every published output gives it."""
     return text if text.isascii() and text.isprintable() else UNSHOWN.sub("", text)

@@ -24,7 +24,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import CONTROL, Arrangement
+from partreg.models import CONTROL, Arrangement, has_control
 from partreg.problems import Context, Hit, Rule, Severity, dotted
 from partreg.rules._base import texts
 
@@ -32,7 +32,7 @@ ID = "control-character"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    if ctx.text is not None and "\\" not in ctx.text and CONTROL.search(ctx.text) is None:
+    if ctx.text is not None and "\\" not in ctx.text and not has_control(ctx.text):
         return  # nothing raw, and no escape that could stand for one: skip the walk
     for key, text in texts(entry.model_dump(exclude_none=True)):
         found = CONTROL.search(text)

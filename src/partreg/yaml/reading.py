@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,7 +180,7 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
     if text is None:
         return doc
     doc.text = text
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+    if not has_content(text):
         return problem(empty_file.ID, "is empty: fill it in (see `partreg add`) or delete it")
 
     deep = deep_block_nesting(text)
@@ -208,7 +209,7 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
     if not isinstance(data, dict):
         what = "a list" if isinstance(data, list) else "a single value"
         return problem(not_a_mapping.ID, f"is {what}, not a mapping of keys to values: start with `id: ...`")
-    if not all(type(k) is str for k in data):  # (one inside a field is the schema's: `invalid_key`)
+    if not set(map(type, data)) <= {str}:  # (one inside a field is the schema's: `invalid_key`)
         bad = next(k for k in data if not isinstance(k, str))
         line, column = doc.locate((bad,), at_key=True) if isinstance(bad, int | str) else (1, 1)
         return problem(
@@ -220,6 +221,19 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
         )
     doc.data = data
     return doc
+
+
+#: A line break and the first character of the next line, past its indentation, that starts neither a
+#: comment nor nothing: what a file with anything in it has. (Every character that ends a line is
+#: white space, so `\s*` may cross lines: what it finds is then the start of a later line.)
+_CONTENT = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*[^\s#]")
+
+
+def has_content(text: str) -> bool:
+    """Whether a line of ``text`` is neither blank nor a comment."""
+    return (
+        _CONTENT.search("\n" + text) is not None
+    )  # (a break first: the pattern starts with a class, found fast)
 
 
 def _parse(text: str) -> Any:
