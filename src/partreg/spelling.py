@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import difflib
 import functools
+import heapq
 from collections.abc import Iterable
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice ``word`` most likely stands for: one that ``word`` begins (an id typed in part),
     else the closest spelling; ``None`` where none is close."""
-    return _closest(word, tuple(choices))
+    # a frozenset (a register's ids) is its own key: it keeps its hash, where a tuple of 10,000 ids
+    # made and hashed for each call cost more than the rest of the file's check
+    return _closest(word, choices if isinstance(choices, frozenset) else tuple(choices))
 
 
 @functools.lru_cache(maxsize=4096)
-def _closest(word: str, options: tuple[str, ...]) -> str | None:
+def _closest(word: str, options: tuple[str, ...] | frozenset[str]) -> str | None:
     # a fuzzy match against every field costs more than the rest of a file's check, and a register
     # repeats its misspellings from file to file
     starts = [c for c in options if c.startswith(word)] if len(word) >= 3 else []
@@ -24,10 +27,29 @@ def _closest(word: str, options: tuple[str, ...]) -> str | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def close_matches(word: str, options: tuple[str, ...], n: int = 3, cutoff: float = 0.6) -> tuple[str, ...]:
+def close_matches(
+    word: str, options: tuple[str, ...] | frozenset[str], n: int = 3, cutoff: float = 0.6
+) -> tuple[str, ...]:
     """``difflib.get_close_matches``, remembered (the same word among the same options is looked up
-    once a run)."""
-    return tuple(difflib.get_close_matches(word, options, n=n, cutoff=cutoff))
+    once a run), and with the same answer found sooner among many options: the full comparison is
+    made best bound first (a tie: the later word first, as difflib breaks ties), and stops where no
+    option left could be among the best ``n``."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    bounded = []
+    for option in options:
+        matcher.set_seq1(option)
+        if matcher.real_quick_ratio() >= cutoff and (bound := matcher.quick_ratio()) >= cutoff:
+            bounded.append((bound, option))
+    bounded.sort(reverse=True)
+    best: list[tuple[float, str]] = []  # the best n so far, the least first
+    for bound, option in bounded:
+        if len(best) == n and (bound, option) < best[0]:
+            break  # a ratio is never above its bound (and a tie goes to the later word): none further can be among the best
+        matcher.set_seq1(option)
+        if (score := matcher.ratio()) >= cutoff:
+            (heapq.heappush if len(best) < n else heapq.heappushpop)(best, (score, option))
+    return tuple(option for _, option in sorted(best, reverse=True))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
