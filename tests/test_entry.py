@@ -128,17 +128,26 @@ def test_errors_and_help_are_the_same_either_way(args, code, tmp_path):
 
 
 @pytest.mark.spawns
-def test_ci_lint_loads_no_cli_library(tmp_path):
+def test_ci_lint_loads_only_what_it_needs(tmp_path):
+    """No CLI library, nothing for pages, sheets, calendars or editing YAML; and no look through
+    every installed package for pydantic plugins (partreg uses none)."""
     (tmp_path / "register").mkdir()
     (tmp_path / "partreg.yaml").write_text("council: Test\n")
     (tmp_path / "register" / "test-partnership.yaml").write_text(PARTNERSHIP)
     code = (
-        "import sys, atexit, runpy\n"
+        "import sys, atexit, runpy, importlib.metadata as metadata\n"
+        "looked = []\n"
+        "everything = metadata.distributions\n"
+        "metadata.distributions = lambda *a, **k: looked.append(1) or everything(*a, **k)\n"
         "atexit.register(lambda: sys.stderr.write('LOADED ' + repr(sorted(m for m in "
-        "('typer', 'click', 'rich') if m in sys.modules)) + '\\n'))\n"
+        "('typer', 'click', 'rich', 'jinja2', 'openpyxl', 'icalendar', 'ruamel.yaml') if m in sys.modules))"
+        " + ' LOOKED ' + str(len(looked)) + '\\n'))\n"
         "sys.argv = ['partreg', 'lint', '-f', 'parsable', '--root', sys.argv[1]]\n"
         "runpy.run_module('partreg', run_name='__main__')\n"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True)
+    environment = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, env=environment
+    )
     assert result.returncode == 1 and "(no-review-history)" in result.stdout, result.stderr
-    assert "LOADED []" in result.stderr
+    assert "LOADED [] LOOKED 0" in result.stderr

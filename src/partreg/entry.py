@@ -178,6 +178,10 @@ def lint_arguments(argv: Sequence[str]) -> dict[str, Any] | None:
 
 def main() -> NoReturn:
     """The console script: CI's ``partreg lint`` here, everything else by Typer (``cli.main``)."""
+    # partreg's validators use no pydantic plugin, and looking for one reads the metadata of every
+    # installed package: a tenth of the start-up of a lint (pydantic's documented switch; one set
+    # by the user is kept)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     arguments = lint_arguments(sys.argv[2:]) if sys.argv[1:2] == ["lint"] else None
     if arguments is None:
         from partreg.cli import main as typer_main
