@@ -53,7 +53,7 @@ def test_a_key_that_is_not_text_inside_a_mapping_is_one_problem_at_it(key):
     assert "in lead, which is not text" in problem.message
 
 
-@pytest.mark.parametrize("opener", ["- ", "? ", "- ? ", "-  ", "?   ", "-   ?  "])
+@pytest.mark.parametrize("opener", ["- ", "? ", "- ? ", "-  ", "?   ", "-   ?  ", ": ", "- : "])
 def test_lists_opened_too_deep_on_one_line_are_one_problem_not_a_crash(opener):
     """yaml-rs bounds the nesting of brackets but not of `- - - ...`: 20,000 of them crashed the
     process (and so the whole lint run); a file of them is one problem, where the line starts.

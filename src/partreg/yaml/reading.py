@@ -223,10 +223,11 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
     return doc
 
 
-#: A line break and the first character of the next line, past its indentation, that starts neither a
-#: comment nor nothing: what a file with anything in it has. (Every character that ends a line is
-#: white space, so `\s*` may cross lines: what it finds is then the start of a later line.)
-_CONTENT = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*[^\s#]")
+#: A line break and the first character of the line after it, past its indentation, that starts
+#: neither a comment nor nothing: what a file with anything in it has. (The indentation is white
+#: space that does not end a line, so that each line is looked at once: white space that crossed
+#: lines was looked at again from every line break, and a file of 40,000 of them took 13 s.)
+_CONTENT = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029][^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*[^\s#]")
 
 
 def has_content(text: str) -> bool:
