@@ -141,6 +141,21 @@ CASES: dict[str, Callable[[int], str]] = {
         "objectives: [Reduce crime and disorder]",
         lambda size: "objectives: [&a Reduce crime, " + fill("*a, ", size) + "*a]",
     ),
+    # a file of nothing but line breaks is empty: the look for content once went back over them all
+    # from every one (40,000 took 13 s)
+    "blank lines": lambda size: fill("\n", size),
+    "blank lines and spaces, a comment at each end": lambda size: "# a\n" + fill(" \r\n", size) + "# b\n",
+    # yaml-rs reads `[b, :c]` and libyaml refuses it: positions were then found by ruamel's composer
+    # written in Python (an anchor keeps the quick scanner off), 16 s for a megabyte
+    "a list only yaml-rs reads, and an anchor": lambda size: "&a x: [b, :c]\ny:\n" + fill("- a\n", size),
+    # a tag anywhere sends the file to libyaml's scanner, a document marker to its parser
+    "a core tag, then many items in brackets": lambda size: (
+        "!!seq " + "[" * 60 + fill("a,", size) + "a" + "]" * 60
+    ),
+    "a tag after many items in brackets": lambda size: "[" * 60 + fill("a,", size) + "!foo a" + "]" * 60,
+    "a document marker, then many items in brackets": lambda size: (
+        "---\n" + "[" * 60 + fill("a,", size) + "a" + "]" * 60
+    ),
 }
 
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from partreg.models import CONTROL, has_control
 from partreg.rules.personal_data import DIGITS, _nine_digits
 from partreg.spelling import close_matches, closest
-from partreg.yaml.diagnostics import deep_block_nesting
+from partreg.yaml.diagnostics import deep_block_nesting, explicit_tags
+from partreg.yaml.positions import ROUND_TRIP_MOST, Locator
 from partreg.yaml.reading import has_content, parse_document
 
 #: The characters the patterns turn on, ASCII and not, and some that they do not.
@@ -100,3 +101,24 @@ def test_a_mistyped_id_among_thousands_gets_the_closest_in_a_set_or_a_tuple():
         == "leisure-trust-03998"
     )
     assert closest("comunity-fund-00001", ids) == "community-fund-00001"
+
+
+def test_a_tag_past_the_scanners_budget_is_still_found_where_it_is():
+    """Past the budget, a `!` where a tag can start is taken for one, in quoted text too: a tag is
+    never let through, and only a file of over 5,000 tokens (a register's page has a few hundred)
+    can be told of one that is not."""
+    many = "items: [" + "a, " * 6_000 + "a]\n"  # more tokens than libyaml's scanner is given
+    after = "other: !custom x\nmore: [!!str a, 'quoted !not a tag']\n"
+    assert explicit_tags("id: x\n" + after + many) == [(2, 8, "!custom")]  # within the budget
+    assert explicit_tags("id: x\n" + many + after) == [(3, 8, "!custom"), (4, 25, "!not")]
+    assert explicit_tags("id: x\n" + many + after, limit=1) == [(3, 8, "!custom")]
+
+
+def test_positions_in_a_file_only_yaml_rs_reads_are_exact_when_short_and_at_its_start_when_long():
+    """libyaml refuses `[b, :c]`; ruamel's composer written in Python reads it, slowly, so only a
+    file of a page or so is given to it."""
+    short = "&a x: [b, :c]\ny: 1\nz: [1]\n"
+    assert Locator(short).locate(("z",)) == (3, 4)
+    long = short + "".join(f"k{i}: v\n" for i in range(ROUND_TRIP_MOST // 6))
+    assert len(long) > ROUND_TRIP_MOST
+    assert Locator(long).locate(("z",)) == (1, 1)

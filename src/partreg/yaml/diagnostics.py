@@ -92,16 +92,16 @@ def deep_block_nesting(text: str) -> tuple[int, int] | None:
     return text.count("\n", 0, found.start()) + 1, 1
 
 
-def _events(text: str, *, bounded: bool = True) -> Iterator[Any]:
+def _events(text: str) -> Iterator[Any]:
     """The file's parse events from ruamel.yaml's C parser (libyaml), ending early at nesting
-    deeper than ``_RESCAN_DEPTH`` and, if ``bounded``, after ``_RESCAN_EVENTS`` events; raises
+    deeper than ``_RESCAN_DEPTH`` and after ``_RESCAN_EVENTS`` events; raises
     ``MarkedYAMLError`` where the file is not valid YAML. Read them inside :func:`quiet`."""
     from ruamel.yaml import YAML
     from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 
-    depth, limit = 0, _RESCAN_EVENTS if bounded else -1
+    depth = 0
     for count, event in enumerate(YAML(typ="safe").parse(text)):
-        if count == limit:
+        if count == _RESCAN_EVENTS:
             return
         if isinstance(event, CollectionStartEvent):
             depth += 1
@@ -179,6 +179,14 @@ def _find_duplicate(text: str) -> tuple[int, int] | None:
 _TAG_START = re.compile(r"(?:^|[\s\[{,:])!")
 
 
+#: How many tokens the look for tags reads with libyaml's scanner: a file that is a page of text has
+#: a few hundred; where brackets are open, each token costs more (a megabyte of them inside 254
+#: brackets took 5 s). After that, a `!` where a tag can start is taken for one.
+_TAG_TOKENS = 5_000
+#: A tag as written: from its `!` to a space, a comma or a bracket.
+_TAG_TEXT = re.compile(r"![^\s,\[\]{}]*")
+
+
 def explicit_tags(text: str, *, limit: int | None = None) -> list[tuple[int, int, str]]:
     """Tags written in the file that are not YAML 1.2 core tags, each with its line and column: the
     first ``limit`` of them, if given."""
@@ -190,12 +198,13 @@ def explicit_tags(text: str, *, limit: int | None = None) -> list[tuple[int, int
         return found
     try:
         with quiet():
-            for token in YAML(typ="safe").scan(text):  # libyaml's scanner: tags are tokens
+            for count, token in enumerate(YAML(typ="safe").scan(text)):  # libyaml's scanner: tags are tokens
+                if count == _TAG_TOKENS:
+                    return found + _tags_after(text, token.start_mark.index, limit, len(found))
                 if isinstance(token, TagToken):
                     handle, suffix = token.value
                     tag = (handle or "") + (suffix or "")
-                    full = "tag:yaml.org,2002:" + suffix if handle == "!!" else tag
-                    if full not in CORE_TAGS:
+                    if _not_core(tag):
                         found.append((token.start_mark.line + 1, token.start_mark.column + 1, tag))
                         if len(found) == limit:
                             break
@@ -204,13 +213,32 @@ def explicit_tags(text: str, *, limit: int | None = None) -> list[tuple[int, int
     return found
 
 
+def _not_core(tag: str) -> bool:
+    return ("tag:yaml.org,2002:" + tag[2:] if tag.startswith("!!") else tag) not in CORE_TAGS
+
+
+def _tags_after(text: str, start: int, limit: int | None, have: int) -> list[tuple[int, int, str]]:
+    """The tags after ``start`` as a pattern finds them, past the scanner's budget: a `!` where a tag
+    can start, in a comment or quoted text too (a file that long is not a register's page)."""
+    found: list[tuple[int, int, str]] = []
+    for where in _TAG_START.finditer(text, start):
+        tag = _TAG_TEXT.match(text, where.end() - 1)
+        if tag is not None and _not_core(tag.group()):
+            at = tag.start()
+            found.append((text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at), tag.group()))
+            if limit is not None and have + len(found) >= limit:
+                break
+    return found
+
+
 #: A line that starts or ends a document: a file of several documents has one.
 _DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \t\r\n]|$)", re.M)
 
 
 def several_documents(text: str) -> bool:
-    """Whether ``text`` holds more than one YAML document (read up to the second one's start, however
-    far: a file of many documents has its second one early, and said otherwise would be "a list")."""
+    """Whether ``text`` holds more than one YAML document (read up to the second one's start, within
+    ``_RESCAN_EVENTS``: a file of many documents has its second one early, and a first document
+    longer than that, which yaml-rs read as a list, is said to be one)."""
     from ruamel.yaml.events import DocumentStartEvent
 
     if _DOCUMENT_MARKER.search(text) is None:
@@ -218,7 +246,7 @@ def several_documents(text: str) -> bool:
     count = 0
     try:
         with quiet():
-            for event in _events(text, bounded=False):
+            for event in _events(text):  # a second document starts early, if there is one
                 count += isinstance(event, DocumentStartEvent)
                 if count > 1:
                     return True

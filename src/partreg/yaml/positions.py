@@ -95,7 +95,8 @@ def compose_for_positions(text: str) -> Any:
 
     ruamel.yaml's C composer (ruamel.yaml.clib) is ten times faster than its
     round-trip one, which matters when many files have problems; where it
-    refuses a file that yaml-rs read, the round-trip composer takes over.
+    refuses a file that yaml-rs read (``[b, :c]``), the round-trip composer
+    takes over, for a file of at most ``ROUND_TRIP_MOST`` characters.
     """
     from ruamel.yaml import YAML
 
@@ -106,7 +107,14 @@ def compose_for_positions(text: str) -> Any:
         try:
             return yaml.compose(text)
         except Exception:
+            if len(text) > ROUND_TRIP_MOST:
+                return None  # the problems are shown at the file's start
             return round_trip().compose(text)
+
+
+#: The longest file composed by ruamel.yaml's round-trip composer, which is written in Python: it
+#: takes 7-14 µs a character (70-100 ms for this many), and 16 s for a megabyte.
+ROUND_TRIP_MOST = 8_000
 
 
 @functools.cache
