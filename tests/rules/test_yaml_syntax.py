@@ -53,6 +53,23 @@ def test_a_key_that_is_not_text_inside_a_mapping_is_one_problem_at_it(key):
     assert "in lead, which is not text" in problem.message
 
 
+@pytest.mark.parametrize("key", ["2019", "1.5", "~", "true", "[a]", "{a: b}", ".nan"])
+def test_a_key_that_is_not_text_in_internal_notes_is_one_problem_at_it(key):
+    """`internal` takes any keys, but as text: a year (`2019: first grant`) was said at `internal`,
+    and `1.5:` emptied the whole entry, so lint said title, kind, status and partners were missing."""
+    from tests.common import CONTRACT, lint_text
+
+    text = CONTRACT + f"internal:\n  notes: kept\n  {key}: x\n"
+    [problem] = lint_text(text)
+    key_line = text.count("\n")
+    # a number is found where it is written; a key written otherwise than Python shows it, at `internal:`
+    assert (problem.rule, problem.line) == (
+        "yaml-syntax",
+        key_line if key in ("2019", "1.5") else key_line - 2,
+    )
+    assert "in internal, which is not text" in problem.message
+
+
 @pytest.mark.parametrize("opener", ["- ", "? ", "- ? ", "-  ", "?   ", "-   ?  ", ": ", "- : "])
 def test_lists_opened_too_deep_on_one_line_are_one_problem_not_a_crash(opener):
     """yaml-rs bounds the nesting of brackets but not of `- - - ...`: 20,000 of them crashed the

@@ -96,6 +96,24 @@ def _loc(err: ErrorDetails) -> tuple[Any, ...]:
     return (*loc[:-1], _NON_TEXT_KEYS) if err["type"] == "invalid_key" else loc
 
 
+def _as_found(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """``errors``, with a key that is not text inside a free mapping (``internal: {2019: x}``) said
+    as one where a field's name belongs is: pydantic places it at ``(..., key, '[key]')``, with the
+    key as text where it is a number with a point (``'1.5'``) and as a number where it is whole. The
+    key is given as text, as the file writes it, which is how positions are found."""
+    return [
+        ErrorDetails(
+            type="invalid_key",
+            loc=(*err["loc"][:-2], str(err["loc"][-2])),
+            msg=err["msg"],
+            input=err["input"],
+        )
+        if err["loc"][-1:] == ("[key]",)
+        else err
+        for err in errors
+    ]
+
+
 def build_validators() -> None:
     """Build the entry's validator now, which is otherwise built when an entry is first read: a
     caller about to fork worker processes builds it once, for all of them."""
@@ -115,7 +133,7 @@ def read_arrangement(data: dict[str, Any], file_id: str) -> tuple[Arrangement, l
     try:
         return Arrangement.model_validate(data), []
     except ValidationError as e:
-        errors = e.errors(include_url=False)
+        errors = _as_found(e.errors(include_url=False))
     found = [_loc(err) for err in errors]
     kept = data
     for _ in range(3):  # the first round sets every wrong value aside; the others are a guard
@@ -125,5 +143,5 @@ def read_arrangement(data: dict[str, Any], file_id: str) -> tuple[Arrangement, l
         try:
             return Arrangement.model_validate(kept), errors
         except ValidationError as again:
-            found = [_loc(err) for err in again.errors(include_url=False)]
+            found = [_loc(err) for err in _as_found(again.errors(include_url=False))]
     return Arrangement(id=id_from_name(file_id)), errors
