@@ -71,7 +71,7 @@ def test_the_look_for_deep_nesting_finds_the_line_the_pattern_finds(parts):
 
 
 @pytest.mark.parametrize("break_", ["\n", "\r", "\r\n"])
-@pytest.mark.parametrize("opener", ["- ", "-  ", "?   ", ": ", "- : ", "? : "])
+@pytest.mark.parametrize("opener", ["- ", "-  ", "?   ", ": ", "- : ", "? : ", ":\t", ": \t", ":\t? "])
 def test_openers_are_caught_before_the_parser_sees_them(opener, break_):
     """Each of these, 20,000 on a line, crashed the process: `-  ` (two spaces), `: ` and `- : `
     (empty keys), and any of them after a lone `\r`, which YAML reads as a line break."""
@@ -104,14 +104,22 @@ def test_a_mistyped_id_among_thousands_gets_the_closest_in_a_set_or_a_tuple():
 
 
 def test_a_tag_past_the_scanners_budget_is_still_found_where_it_is():
-    """Past the budget, a `!` where a tag can start is taken for one, in quoted text too: a tag is
-    never let through, and only a file of over 5,000 tokens (a register's page has a few hundred)
-    can be told of one that is not."""
+    """Past the budget, a `!` where a node can start is taken for a tag, and one in a comment or in
+    the middle of text is not; in quoted text it is still taken (a tag is never let through, and only
+    a file of over 5,000 tokens, where a register's page has a few hundred, can be told of one)."""
     many = "items: [" + "a, " * 6_000 + "a]\n"  # more tokens than libyaml's scanner is given
-    after = "other: !custom x\nmore: [!!str a, 'quoted !not a tag']\n"
-    assert explicit_tags("id: x\n" + after + many) == [(2, 8, "!custom")]  # within the budget
-    assert explicit_tags("id: x\n" + many + after) == [(3, 8, "!custom"), (4, 25, "!not")]
-    assert explicit_tags("id: x\n" + many + after, limit=1) == [(3, 8, "!custom")]
+    after = (
+        "other: !custom x\n"
+        "list:\n  - !foo tagged\n"
+        "  # Note: the last one matters !\n"
+        "  - Hooray, it works !\n"
+        "more: [!!str a, 'quoted, !taken']\n"
+    )
+    assert explicit_tags("id: x\n" + after + many) == [(2, 8, "!custom"), (4, 5, "!foo")]  # within the budget
+    past = [(3, 8, "!custom"), (5, 5, "!foo"), (8, 26, "!taken'")]
+    for newline in ("\n", "\r\n", "\r"):
+        assert explicit_tags(("id: x\n" + many + after).replace("\n", newline)) == past, newline
+    assert explicit_tags("id: x\n" + many + after, limit=1) == past[:1]
 
 
 def test_positions_in_a_file_only_yaml_rs_reads_are_exact_when_short_and_at_its_start_when_long():
@@ -122,3 +130,22 @@ def test_positions_in_a_file_only_yaml_rs_reads_are_exact_when_short_and_at_its_
     long = short + "".join(f"k{i}: v\n" for i in range(ROUND_TRIP_MOST // 6))
     assert len(long) > ROUND_TRIP_MOST
     assert Locator(long).locate(("z",)) == (1, 1)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_line_separator_in_a_comment_does_not_shift_what_the_diagnostics_find(separator):
+    """YAML 1.2 (and yaml-rs) reads NEL, LS and PS as text; libyaml, which the diagnostics read the
+    file with again, counted them as line breaks, and put every later problem a line too far."""
+    note = f"id: x\n# a note{separator}more of it\nkind: contract\n"
+    tagged = note + "other: !custom x\n"
+    assert [(p.rule, p.line) for p in parse_document(tagged.encode(), "f.yaml").problems] == [("yaml-tag", 4)]
+    repeated = note + "title: T\nkind: grant\n"
+    assert [(p.rule, p.line) for p in parse_document(repeated.encode(), "f.yaml").problems] == [
+        ("duplicate-key", 5)
+    ]
+
+
+def test_a_second_document_after_a_deeply_nested_first_one_is_still_found():
+    first = "id: x\nnotes: " + "[" * 70 + "]" * 70 + "\n"
+    [problem] = parse_document((first + "---\nid: y\n").encode(), "f.yaml").problems
+    assert problem.rule == "multiple-documents"

@@ -21,7 +21,14 @@ from partreg.collector import collector_paused
 from partreg.models import RULE_IDS, Arrangement, Settings, read_arrangement
 from partreg.problems import Check, Context, Problem, Rule, Severity, Source, dotted
 from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of
-from partreg.rules import BY_ID, disable_unknown_rule, disable_without_reason, duplicate_id, internal_error
+from partreg.rules import (
+    BY_ID,
+    disable_unknown_rule,
+    disable_without_reason,
+    duplicate_id,
+    internal_error,
+    yaml_syntax,
+)
 from partreg.schemaerrors import Aside, schema_problems, set_aside
 from partreg.spelling import did_you_mean
 
@@ -71,6 +78,8 @@ class Linter:
         """
         try:
             return self._checked(source, file_id)
+        except RecursionError:  # values nested a thousand deep over many lines (yaml-rs reads them)
+            return None, [Problem(source.display, 1, 1, yaml_syntax.ID, Severity.ERROR, yaml_syntax.TOO_DEEP)]
         except Exception as error:  # a fault in partreg, not the user's: that file's problem, not the run's
             return None, [internal_error.problem(source.display, error)]
 

@@ -70,6 +70,26 @@ def test_a_key_that_is_not_text_in_internal_notes_is_one_problem_at_it(key):
     assert "in internal, which is not text" in problem.message
 
 
+@pytest.mark.parametrize(
+    "deep",
+    [
+        "".join(" " * (k + 2) + "a:\n" for k in range(1_000)),
+        "".join(" " * (120 * k + 2) + "- " * 60 + "\n" for k in range(20)),
+    ],
+    ids=["mappings", "lists"],
+)
+def test_values_nested_a_thousand_deep_over_many_lines_are_one_problem(deep):
+    """yaml-rs reads them; validating them ran out of Python's stack, which was reported as partreg
+    failing on the file."""
+    from tests.common import CONTRACT, lint_text, replace
+
+    [problem] = lint_text(replace(CONTRACT, "status: active\n", "status:\n" + deep))
+    assert (problem.rule, problem.message) == (
+        "yaml-syntax",
+        "nests lists or mappings too deeply to be read: flatten them",
+    )
+
+
 @pytest.mark.parametrize("opener", ["- ", "? ", "- ? ", "-  ", "?   ", "-   ?  ", ": ", "- : "])
 def test_lists_opened_too_deep_on_one_line_are_one_problem_not_a_crash(opener):
     """yaml-rs bounds the nesting of brackets but not of `- - - ...`: 20,000 of them crashed the

@@ -21,5 +21,7 @@ Instead:
 from partreg.rules._base import documented
 
 ID = "yaml-syntax"
+#: What is said of a file nested deeper than a person writes (and than the readers can follow).
+TOO_DEEP = "nests lists or mappings too deeply to be read: flatten them"
 
 RULE = documented(DOC, ID)

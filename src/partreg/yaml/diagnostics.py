@@ -11,7 +11,7 @@ from typing import Any
 
 from partreg import advice
 from partreg.rules import duplicate_key, yaml_syntax, yaml_tag
-from partreg.yaml.library import CORE_TAGS, quiet
+from partreg.yaml.library import CORE_TAGS, quiet, yaml12_lines
 
 _POSITION = re.compile(r"line (\d+), column (\d+)")
 
@@ -49,7 +49,7 @@ def syntax_problem(text: str, message: str) -> Found:
 
 
 #: What is said of a file nested too deeply for a parser to read.
-TOO_DEEP = "nests lists or mappings too deeply to be read: flatten them"
+TOO_DEEP = yaml_syntax.TOO_DEEP
 
 
 def tag_message(tag: str, said: str = "") -> str:
@@ -62,10 +62,10 @@ def tag_message(tag: str, said: str = "") -> str:
 #: nesting (10,000 `[`) took seconds; a file nested deeper than this is not written by hand.
 _RESCAN_DEPTH = 64
 #: A line that opens more lists, explicit keys or values of empty keys in a row than that (`- - - ...`,
-#: `? ? ...`, `: : ...`, `- : - : ...`): yaml-rs bounds the nesting of `[` and `{` but not of these, and
-#: a file of 20,000 crashed the process.
-_DEEP_BLOCK = re.compile(rf"^[ ]*(?:[-?:][ ]+){{{_RESCAN_DEPTH + 1}}}", re.M)
-#: The file's bytes with the spaces dropped, each opener made `o` and everything else `x` (a line
+#: `? ? ...`, `: : ...`, `- : - : ...`, a tab after a `:`): yaml-rs bounds the nesting of `[` and `{`
+#: but not of these, and a file of 20,000 crashed the process.
+_DEEP_BLOCK = re.compile(rf"^[ \t]*(?:[-?:][ \t]+){{{_RESCAN_DEPTH + 1}}}", re.M)
+#: The file's bytes with the spaces and tabs dropped, each opener made `o` and everything else `x` (a line
 #: break stays one): such a line is then that many `o` together. That look takes a few µs where the
 #: pattern, which tries every character for a line's start, took 40 µs on a page of text.
 _OPENER_OR_NOT = bytes.maketrans(
@@ -81,7 +81,7 @@ def deep_block_nesting(text: str) -> tuple[int, int] | None:
     """Where a line opens block lists, explicit keys or empty keys' values more than
     ``_RESCAN_DEPTH`` deep, if one does (yaml-rs would overflow its stack on it, and take the whole
     run down)."""
-    squeezed = text.encode("utf-8", "surrogatepass").translate(_OPENER_OR_NOT, b" ")
+    squeezed = text.encode("utf-8", "surrogatepass").translate(_OPENER_OR_NOT, b" \t")
     if squeezed.find(b"o" * (_RESCAN_DEPTH + 1)) < 0:
         return None  # no line has that many openers together (most files: the pattern is not tried)
     if "\r" in text:  # a line break to YAML, alone or before a `\n`, and not to the pattern's `^`
@@ -92,20 +92,20 @@ def deep_block_nesting(text: str) -> tuple[int, int] | None:
     return text.count("\n", 0, found.start()) + 1, 1
 
 
-def _events(text: str) -> Iterator[Any]:
+def _events(text: str, *, deep: bool = False) -> Iterator[Any]:
     """The file's parse events from ruamel.yaml's C parser (libyaml), ending early at nesting
-    deeper than ``_RESCAN_DEPTH`` and after ``_RESCAN_EVENTS`` events; raises
+    deeper than ``_RESCAN_DEPTH`` (unless ``deep``) and after ``_RESCAN_EVENTS`` events; raises
     ``MarkedYAMLError`` where the file is not valid YAML. Read them inside :func:`quiet`."""
     from ruamel.yaml import YAML
     from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 
     depth = 0
-    for count, event in enumerate(YAML(typ="safe").parse(text)):
+    for count, event in enumerate(YAML(typ="safe").parse(yaml12_lines(text))):
         if count == _RESCAN_EVENTS:
             return
         if isinstance(event, CollectionStartEvent):
             depth += 1
-            if depth > _RESCAN_DEPTH:
+            if depth > _RESCAN_DEPTH and not deep:
                 return
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
@@ -181,10 +181,8 @@ _TAG_START = re.compile(r"(?:^|[\s\[{,:])!")
 
 #: How many tokens the look for tags reads with libyaml's scanner: a file that is a page of text has
 #: a few hundred; where brackets are open, each token costs more (a megabyte of them inside 254
-#: brackets took 5 s). After that, a `!` where a tag can start is taken for one.
+#: brackets took 5 s). After that, a `!` where a node can start is taken for a tag.
 _TAG_TOKENS = 5_000
-#: A tag as written: from its `!` to a space, a comma or a bracket.
-_TAG_TEXT = re.compile(r"![^\s,\[\]{}]*")
 
 
 def explicit_tags(text: str, *, limit: int | None = None) -> list[tuple[int, int, str]]:
@@ -198,7 +196,9 @@ def explicit_tags(text: str, *, limit: int | None = None) -> list[tuple[int, int
         return found
     try:
         with quiet():
-            for count, token in enumerate(YAML(typ="safe").scan(text)):  # libyaml's scanner: tags are tokens
+            for count, token in enumerate(
+                YAML(typ="safe").scan(yaml12_lines(text))
+            ):  # libyaml's: tags are tokens
                 if count == _TAG_TOKENS:
                     return found + _tags_after(text, token.start_mark.index, limit, len(found))
                 if isinstance(token, TagToken):
@@ -218,17 +218,28 @@ def _not_core(tag: str) -> bool:
 
 
 def _tags_after(text: str, start: int, limit: int | None, have: int) -> list[tuple[int, int, str]]:
-    """The tags after ``start`` as a pattern finds them, past the scanner's budget: a `!` where a tag
-    can start, in a comment or quoted text too (a file that long is not a register's page)."""
+    """The tags after ``start`` as a pattern finds them, past the scanner's budget: a `!` where a node
+    can start (a line's start or a list's dash, after a `: `, a bracket or a comma), not in a comment.
+    Quoted text is not told apart: a file that long is not a register's page, and a tag is never let
+    through."""
     found: list[tuple[int, int, str]] = []
-    for where in _TAG_START.finditer(text, start):
-        tag = _TAG_TEXT.match(text, where.end() - 1)
-        if tag is not None and _not_core(tag.group()):
-            at = tag.start()
-            found.append((text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at), tag.group()))
-            if limit is not None and have + len(found) >= limit:
-                break
+    if "\r" in text:  # a line break to YAML, alone or before a `\n`
+        start -= text.count("\r\n", 0, start)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for where in _TAG_AT_NODE.finditer(text, text.rfind("\n", 0, start) + 1):
+        at = where.start(1)
+        line_start = text.rfind("\n", 0, at) + 1
+        if at < start or _COMMENT.search(text, line_start, at) or not _not_core(where.group(1)):
+            continue
+        found.append((text.count("\n", 0, line_start) + 1, at - line_start + 1, where.group(1)))
+        if limit is not None and have + len(found) >= limit:
+            break
     return found
+
+
+#: A tag where a node can start, and a comment's start (for :func:`_tags_after`).
+_TAG_AT_NODE = re.compile(r"(?:^[ \t]*(?:[-?:][ \t]+)*|:[ \t]+|[\[{,][ \t]*)(![^\s,\[\]{}]*)", re.M)
+_COMMENT = re.compile(r"(?:^|[ \t])#")
 
 
 #: A line that starts or ends a document: a file of several documents has one.
@@ -246,7 +257,7 @@ def several_documents(text: str) -> bool:
     count = 0
     try:
         with quiet():
-            for event in _events(text):  # a second document starts early, if there is one
+            for event in _events(text, deep=True):  # a second document starts early, if there is one
                 count += isinstance(event, DocumentStartEvent)
                 if count > 1:
                     return True

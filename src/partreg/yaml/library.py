@@ -50,3 +50,14 @@ def same_length_for_ruamel(text: str) -> str:
 
 
 _FOR_RUAMEL = {c: " " for c in (*range(0x0A), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x85, 0x2028, 0x2029)}
+
+
+def yaml12_lines(text: str) -> str:
+    """``text`` with NEL, LS and PS made spaces, one character for one: libyaml (YAML 1.1) counts them
+    as line breaks, so every line it reports after one was a line too far. For the diagnostics that
+    read a file again for a line and column; unlike :func:`same_length_for_ruamel`, what libyaml
+    refuses (a tab where YAML 1.2 allows none, say) is left as it is."""
+    return text.translate(_NOT_LINE_BREAKS) if not text.isascii() else text
+
+
+_NOT_LINE_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
