@@ -149,3 +149,18 @@ def test_a_second_document_after_a_deeply_nested_first_one_is_still_found():
     first = "id: x\nnotes: " + "[" * 70 + "]" * 70 + "\n"
     [problem] = parse_document((first + "---\nid: y\n").encode(), "f.yaml").problems
     assert problem.rule == "multiple-documents"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id: x\r\nlead:\r\n  role: R\r\r\n  service: S\r\nstart: 2020\r\ntype: y\r\n",
+        "id: x\nlead:\n  role: R\n  service: S\n# a\rtype: y\nstart: 2020\n",
+        "id: x\ncontributions:\n  - {by: cou\rncil}\nstart: 2020\ntype: y\n",
+    ],
+)
+def test_the_quick_scanner_reads_a_lone_carriage_return_as_the_line_break_it_is(text):
+    """A stray CR (a line of a CRLF file saved twice, say) put every later key a line too high, and
+    a key after one in a comment at 1:1."""
+    for key in [("lead", "service"), ("start",), ("type",)]:
+        assert Locator(text).locate(key) == Locator(text).locate_by_composing(key), key

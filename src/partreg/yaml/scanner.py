@@ -88,8 +88,8 @@ def scan(text: str) -> Positions | None:
     Only the top-level keys are read at once, in one look at the first character of each line:
     what a line indented under a key holds is read when a path first leads there.
     """
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")  # a line's columns are the same without it
+    if "\r" in text:  # a line's columns are the same without it; alone, it is a line break to YAML
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     try:
         return Positions(_top(lines), lines)
