@@ -108,7 +108,7 @@ def _as_found(errors: list[ErrorDetails]) -> list[ErrorDetails]:
             msg=err["msg"],
             input=err["input"],
         )
-        if err["loc"][-1:] == ("[key]",)
+        if len(err["loc"]) > 1 and err["loc"][-1] == "[key]"
         else err
         for err in errors
     ]

@@ -196,9 +196,8 @@ def explicit_tags(text: str, *, limit: int | None = None) -> list[tuple[int, int
         return found
     try:
         with quiet():
-            for count, token in enumerate(
-                YAML(typ="safe").scan(yaml12_lines(text))
-            ):  # libyaml's: tags are tokens
+            tokens = YAML(typ="safe").scan(yaml12_lines(text))  # libyaml's scanner: tags are tokens
+            for count, token in enumerate(tokens):
                 if count == _TAG_TOKENS:
                     return found + _tags_after(text, token.start_mark.index, limit, len(found))
                 if isinstance(token, TagToken):

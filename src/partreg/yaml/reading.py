@@ -232,9 +232,8 @@ _CONTENT = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029][^\S\n\r\v\f\x1c-\x1e
 
 def has_content(text: str) -> bool:
     """Whether a line of ``text`` is neither blank nor a comment."""
-    return (
-        _CONTENT.search("\n" + text) is not None
-    )  # (a break first: the pattern starts with a class, found fast)
+    # a line break first: the pattern then starts with a class, which the search finds fast
+    return _CONTENT.search("\n" + text) is not None
 
 
 def _parse(text: str) -> Any:
