@@ -153,6 +153,12 @@ CASES: dict[str, Callable[[int], str]] = {
         "!!seq " + "[" * 60 + fill("a,", size) + "a" + "]" * 60
     ),
     "a tag after many items in brackets": lambda size: "[" * 60 + fill("a,", size) + "!foo a" + "]" * 60,
+    "many tags after many items": lambda size: (
+        "items: [" + "a, " * 6_000 + "a]\nlist:\n" + fill("- !x a\n", size)
+    ),
+    "many tags on a line after many items": lambda size: (
+        "items: [" + "a, " * 6_000 + fill("!x a, ", size) + "a]\n"
+    ),
     "a document marker, then many items in brackets": lambda size: (
         "---\n" + "[" * 60 + fill("a,", size) + "a" + "]" * 60
     ),

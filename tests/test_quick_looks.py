@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from partreg.models import CONTROL, has_control
 from partreg.rules.personal_data import DIGITS, _nine_digits
 from partreg.spelling import close_matches, closest
-from partreg.yaml.diagnostics import deep_block_nesting, explicit_tags
+from partreg.yaml.diagnostics import DEEPEST_INDENT, deep_block_nesting, explicit_tags
 from partreg.yaml.positions import ROUND_TRIP_MOST, Locator
 from partreg.yaml.reading import has_content, parse_document
 
@@ -53,28 +53,45 @@ def test_the_look_for_content_finds_a_line_that_is_not_blank_or_a_comment(text):
     assert has_content(text) == _has_content(text)
 
 
-#: A line that opens too many collections, as the look's first version found it (every line break
-#: YAML knows made one that the pattern's `^` knows).
-REFERENCE = re.compile(r"^[ ]*(?:[-?:][ ]+){65}", re.M)
+#: A line that opens too many collections, or is indented too far, found by a pattern alone (every
+#: line break YAML knows made one that the pattern's `^` knows).
+REFERENCE = re.compile(rf"^[ \t]*(?:[-?:][ \t]+){{65}}|^ {{{DEEPEST_INDENT + 1}}}", re.M)
 
 
 @given(
-    st.lists(st.sampled_from(["-", "?", ":", " ", "  ", "\t", "x", "é", "\n", "\r", "\r\n"]), max_size=300)
+    st.lists(
+        st.sampled_from(["-", "?", ":", " ", "  ", " " * 100, "\t", "x", "é", "\n", "\r", "\r\n"]),
+        max_size=300,
+    )
 )
 @example(["x", "\r"] + ["- "] * 70)
 @example(["- ", ": "] * 40)
+@example(["-", "\t"] * 70)
 @example(["#", "-" * 100, "\n"])
+@example(["a:", "\r", " " * 501, "x"])
+@example([" " * 501, "x"])
+@example(["a:\n", " " * 500, "x"])
 def test_the_look_for_deep_nesting_finds_the_line_the_pattern_finds(parts):
     text = "".join(parts)
     found = REFERENCE.search(text.replace("\r\n", "\n").replace("\r", "\n"))
     assert (deep_block_nesting(text) is not None) == (found is not None)
 
 
+def test_nesting_that_grows_over_many_lines_is_caught_by_its_indentation():
+    """64 openers a line, each line under the deepest opener of the one above: 2.6 MB of it (the
+    settings allow files of up to 100 MB) crashed yaml-rs; under the indent limit, nothing does."""
+    ramp = "a:\n" + "".join(" " * (128 * k + 2) + "- " * 64 + "\n" for k in range(200)) + "x\n"
+    [problem] = parse_document(ramp.encode(), "deep.yaml").problems
+    assert (problem.rule, problem.line) == ("yaml-syntax", 6)  # the first line indented over 500
+    assert deep_block_nesting("a:\n" + " " * DEEPEST_INDENT + "x\n") is None
+
+
 @pytest.mark.parametrize("break_", ["\n", "\r", "\r\n"])
 @pytest.mark.parametrize("opener", ["- ", "-  ", "?   ", ": ", "- : ", "? : ", ":\t", ": \t", ":\t? "])
 def test_openers_are_caught_before_the_parser_sees_them(opener, break_):
     """Each of these, 20,000 on a line, crashed the process: `-  ` (two spaces), `: ` and `- : `
-    (empty keys), and any of them after a lone `\r`, which YAML reads as a line break."""
+    (empty keys), a tab after a `:`, and any of them after a lone `\r`, which YAML reads as a line
+    break."""
     text = f"a:{break_}  " + opener * 20_000 + "x\n"
     [problem] = parse_document(text.encode(), "deep.yaml").problems
     assert (problem.rule, problem.line, problem.column) == ("yaml-syntax", 2, 1)
@@ -114,9 +131,13 @@ def test_a_tag_past_the_scanners_budget_is_still_found_where_it_is():
         "  # Note: the last one matters !\n"
         "  - Hooray, it works !\n"
         "more: [!!str a, 'quoted, !taken']\n"
+        "#see: !not\n"
+        "anchored: &a !bar y\n"
+        "--- !doc\n"
     )
-    assert explicit_tags("id: x\n" + after + many) == [(2, 8, "!custom"), (4, 5, "!foo")]  # within the budget
-    past = [(3, 8, "!custom"), (5, 5, "!foo"), (8, 26, "!taken'")]
+    within = [(2, 8, "!custom"), (4, 5, "!foo"), (9, 14, "!bar"), (10, 5, "!doc")]
+    assert explicit_tags("id: x\n" + after + many) == within  # within the budget: libyaml's scanner
+    past = [(3, 8, "!custom"), (5, 5, "!foo"), (8, 26, "!taken'"), (10, 14, "!bar"), (11, 5, "!doc")]
     for newline in ("\n", "\r\n", "\r"):
         assert explicit_tags(("id: x\n" + many + after).replace("\n", newline)) == past, newline
     assert explicit_tags("id: x\n" + many + after, limit=1) == past[:1]
@@ -164,3 +185,11 @@ def test_the_quick_scanner_reads_a_lone_carriage_return_as_the_line_break_it_is(
     a key after one in a comment at 1:1."""
     for key in [("lead", "service"), ("start",), ("type",)]:
         assert Locator(text).locate(key) == Locator(text).locate_by_composing(key), key
+
+
+def test_close_matches_refuses_what_difflib_refuses():
+    for n, cutoff in ((0, 0.6), (1, 1.5), (1, -0.1)):
+        with pytest.raises(ValueError):
+            close_matches.__wrapped__("a", ("a",), n, cutoff)
+        with pytest.raises(ValueError):
+            difflib.get_close_matches("a", ("a",), n, cutoff)

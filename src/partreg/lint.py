@@ -78,14 +78,16 @@ class Linter:
         """
         try:
             return self._checked(source, file_id)
-        except RecursionError:  # values nested a thousand deep over many lines (yaml-rs reads them)
-            return None, [Problem(source.display, 1, 1, yaml_syntax.ID, Severity.ERROR, yaml_syntax.TOO_DEEP)]
         except Exception as error:  # a fault in partreg, not the user's: that file's problem, not the run's
             return None, [internal_error.problem(source.display, error)]
 
     def _checked(self, source: Source, file_id: str) -> tuple[Arrangement | None, list[Problem]]:
         with collector_paused():
-            entry, problems = self._check(source, file_id)
+            try:
+                entry, problems = self._check(source, file_id)
+            except RecursionError:  # values nested too deep to validate (the reading refuses most first)
+                too_deep = Problem(source.display, 1, 1, yaml_syntax.ID, Severity.ERROR, yaml_syntax.TOO_DEEP)
+                entry, problems = None, [too_deep]
         if source.text is not None and "partreg:" in source.text:
             problems = apply_disables(source, problems)
         if self._off or self.severities:

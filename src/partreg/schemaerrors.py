@@ -135,7 +135,7 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
         elif kind == "invalid_key":  # `1.5:`, `~:` or `[a]:` where a field's name belongs
             at_key = True
             message = (
-                f"has the key {shown(name)} in {dotted(key[:-1])}, which is not text: keys are field names; "
+                f"has the key {shown(value)} in {dotted(key[:-1])}, which is not text: keys are field names; "
                 "write the key as a name (quote it if it looks like a number)"
             )
         elif kind == "missing":

@@ -32,8 +32,10 @@ def close_matches(
 ) -> tuple[str, ...]:
     """``difflib.get_close_matches``, remembered (the same word among the same options is looked up
     once a run), and with the same answer found sooner among many options: the full comparison is
-    made best bound first (a tie: the later word first, as difflib breaks ties), and stops where no
-    option left could be among the best ``n``."""
+    made best bound first (of equal bounds, the greater word first, as difflib breaks ties), and
+    stops where no option left could be among the best ``n``."""
+    if n <= 0 or not 0.0 <= cutoff <= 1.0:  # as difflib refuses them
+        raise ValueError(f"n must be > 0 and cutoff in [0.0, 1.0]: {n!r}, {cutoff!r}")
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(word)
     bounded = []
@@ -45,7 +47,7 @@ def close_matches(
     best: list[tuple[float, str]] = []  # the best n so far, the least first
     for bound, option in bounded:
         if len(best) == n and (bound, option) < best[0]:
-            break  # a ratio is never above its bound (and a tie goes to the later word): none further can be among the best
+            break  # a ratio is never above its bound, and a tie goes to the greater word: none left can win
         matcher.set_seq1(option)
         if (score := matcher.ratio()) >= cutoff:
             (heapq.heappush if len(best) < n else heapq.heappushpop)(best, (score, option))

@@ -53,21 +53,62 @@ def test_a_key_that_is_not_text_inside_a_mapping_is_one_problem_at_it(key):
     assert "in lead, which is not text" in problem.message
 
 
-@pytest.mark.parametrize("key", ["2019", "1.5", "~", "true", "[a]", "{a: b}", ".nan"])
-def test_a_key_that_is_not_text_in_internal_notes_is_one_problem_at_it(key):
+@pytest.mark.parametrize(
+    ("key", "said", "at_key"),
+    [
+        ("2019", "2019", True),
+        ("1.5", "1.5", True),
+        ("~", "None", False),
+        ("true", "True", False),
+        ("[a]", "('a',)", False),
+        (".nan", "nan", False),
+    ],
+)
+def test_a_key_that_is_not_text_in_internal_notes_is_one_problem_at_it(key, said, at_key):
     """`internal` takes any keys, but as text: a year (`2019: first grant`) was said at `internal`,
-    and `1.5:` emptied the whole entry, so lint said title, kind, status and partners were missing."""
+    and `1.5:` emptied the whole entry, so lint said title, kind, status and partners were missing.
+    A number is found where it is written; a key written otherwise than it is shown, at `internal:`."""
     from tests.common import CONTRACT, lint_text
 
     text = CONTRACT + f"internal:\n  notes: kept\n  {key}: x\n"
     [problem] = lint_text(text)
     key_line = text.count("\n")
-    # a number is found where it is written; a key written otherwise than Python shows it, at `internal:`
-    assert (problem.rule, problem.line) == (
+    assert (problem.rule, problem.line) == ("yaml-syntax", key_line if at_key else key_line - 2)
+    assert problem.message.startswith(f"has the key {said} in internal, which is not text")
+
+
+def test_a_top_level_key_that_is_a_number_is_placed_where_it_is_written():
+    from tests.common import CONTRACT, lint_text
+
+    [problem] = lint_text(CONTRACT + "2019: x\n")
+    assert (problem.rule, problem.line, problem.column) == ("yaml-syntax", CONTRACT.count("\n") + 1, 1)
+    assert problem.message.startswith("has the key 2019, which is not text")
+
+
+def test_values_too_deep_to_validate_are_one_problem_that_the_settings_and_comments_govern(monkeypatch):
+    """The reading refuses files nested deeper than a person writes; were one to reach validation and
+    run out of Python's stack, it is the same problem, not partreg failing on the file."""
+    import partreg.lint
+    import partreg.rendering
+    from partreg.models import Settings
+    from partreg.yaml.reading import parse_document
+    from tests.common import CONTRACT, lint_text
+
+    def too_deep(*args):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(partreg.lint, "read_arrangement", too_deep)
+    [problem] = lint_text(CONTRACT)
+    assert (problem.rule, problem.severity, problem.message) == (
         "yaml-syntax",
-        key_line if key in ("2019", "1.5") else key_line - 2,
+        "error",
+        "nests lists or mappings too deeply to be read: flatten them",
     )
-    assert "in internal, which is not text" in problem.message
+    [warned] = lint_text(CONTRACT, settings=Settings(council="C", rules={"yaml-syntax": "warning"}))
+    assert warned.severity == "warning"
+    monkeypatch.setattr(partreg.rendering, "read_arrangement", too_deep)
+    left_out = partreg.rendering._entry(parse_document(CONTRACT.encode(), "entry.yaml"), "entry")
+    assert (left_out.rule, left_out.message) == (problem.rule, problem.message)
 
 
 @pytest.mark.parametrize(

@@ -99,12 +99,13 @@ def _loc(err: ErrorDetails) -> tuple[Any, ...]:
 def _as_found(errors: list[ErrorDetails]) -> list[ErrorDetails]:
     """``errors``, with a key that is not text inside a free mapping (``internal: {2019: x}``) said
     as one where a field's name belongs is: pydantic places it at ``(..., key, '[key]')``, with the
-    key as text where it is a number with a point (``'1.5'``) and as a number where it is whole. The
-    key is given as text, as the file writes it, which is how positions are found."""
+    key as text where it is a number with a point (``'1.5'``), as a number where it is whole, and
+    ``true`` as 1. The place ends with the key as the file may write it (a number as its digits),
+    which is how positions are found; the key itself is the error's input."""
     return [
         ErrorDetails(
             type="invalid_key",
-            loc=(*err["loc"][:-2], str(err["loc"][-2])),
+            loc=(*err["loc"][:-2], _as_written(err["input"], err["loc"][-2])),
             msg=err["msg"],
             input=err["input"],
         )
@@ -112,6 +113,12 @@ def _as_found(errors: list[ErrorDetails]) -> list[ErrorDetails]:
         else err
         for err in errors
     ]
+
+
+def _as_written(key: Any, placed: str | int) -> str | int:
+    """A key that is not text as a file may write it: a number as its digits; another as pydantic
+    placed it (which then names no key, and the problem is shown at its mapping)."""
+    return str(key) if isinstance(key, int | float) and not isinstance(key, bool) else placed
 
 
 def build_validators() -> None:

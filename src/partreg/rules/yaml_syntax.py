@@ -2,7 +2,10 @@ DOC = """The file is not valid YAML.
 
 What it checks:
     That the file parses as YAML 1.2: indentation, quotes, brackets and
-    colons in the right places, and aliases that do not expand without end.
+    colons in the right places, and aliases that do not expand without end;
+    and that it is not nested deeper than a person writes (more than 64
+    lists or mappings opened on one line, or a line indented more than 500
+    columns), which the readers cannot follow without running out of stack.
 Why it matters:
     A file that cannot be read is silently missing from every report, review
     list and published page.

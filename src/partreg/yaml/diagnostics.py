@@ -77,19 +77,29 @@ _OPENER_OR_NOT = bytes.maketrans(
 _RESCAN_EVENTS = 20_000
 
 
+#: The most a line may be indented. Nesting over many lines needs a column more for each level, so
+#: with the openers a line may hold, and brackets (which yaml-rs stops at 256), no file is nested
+#: more than about 800 deep: yaml-rs overflowed its stack at about 10,000, and validating the values
+#: ran out of Python's at about 1,000 (a file of 2.6 MB nested 64 a line over 200 lines crashed).
+DEEPEST_INDENT = 500
+_TOO_INDENTED = " " * (DEEPEST_INDENT + 1)
+
+
 def deep_block_nesting(text: str) -> tuple[int, int] | None:
     """Where a line opens block lists, explicit keys or empty keys' values more than
-    ``_RESCAN_DEPTH`` deep, if one does (yaml-rs would overflow its stack on it, and take the whole
-    run down)."""
-    squeezed = text.encode("utf-8", "surrogatepass").translate(_OPENER_OR_NOT, b" \t")
-    if squeezed.find(b"o" * (_RESCAN_DEPTH + 1)) < 0:
-        return None  # no line has that many openers together (most files: the pattern is not tried)
+    ``_RESCAN_DEPTH`` deep, or is indented more than ``DEEPEST_INDENT`` columns, if one does (yaml-rs
+    would overflow its stack on the file, and take the whole run down)."""
     if "\r" in text:  # a line break to YAML, alone or before a `\n`, and not to the pattern's `^`
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    found = _DEEP_BLOCK.search(text)
-    if found is None:
-        return None
-    return text.count("\n", 0, found.start()) + 1, 1
+    squeezed = text.encode("utf-8", "surrogatepass").translate(_OPENER_OR_NOT, b" \t")
+    if squeezed.find(b"o" * (_RESCAN_DEPTH + 1)) >= 0:  # (most files: the pattern is not tried)
+        found = _DEEP_BLOCK.search(text)
+        if found is not None:
+            return text.count("\n", 0, found.start()) + 1, 1
+    at = 0 if text.startswith(_TOO_INDENTED) else text.find("\n" + _TOO_INDENTED) + 1
+    if at > 0 or text.startswith(_TOO_INDENTED):
+        return text.count("\n", 0, at) + 1, 1
+    return None
 
 
 def _events(text: str, *, deep: bool = False) -> Iterator[Any]:
@@ -218,27 +228,50 @@ def _not_core(tag: str) -> bool:
 
 def _tags_after(text: str, start: int, limit: int | None, have: int) -> list[tuple[int, int, str]]:
     """The tags after ``start`` as a pattern finds them, past the scanner's budget: a `!` where a node
-    can start (a line's start or a list's dash, after a `: `, a bracket or a comma), not in a comment.
-    Quoted text is not told apart: a file that long is not a register's page, and a tag is never let
-    through."""
+    can start (a line's start or a list's dash, after a `: `, a bracket or a comma, and an anchor),
+    not in a comment. Quoted text and a block of text are not told apart: a file that long is not a
+    register's page, and a tag is never let through. One pass: lines are counted as it goes."""
     found: list[tuple[int, int, str]] = []
     if "\r" in text:  # a line break to YAML, alone or before a `\n`
         start -= text.count("\r\n", 0, start)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for where in _TAG_AT_NODE.finditer(text, text.rfind("\n", 0, start) + 1):
+    line_start = text.rfind("\n", 0, start) + 1
+    line, comment = text.count("\n", 0, line_start) + 1, _comment_start(text, line_start)
+    for where in _TAG_AT_NODE.finditer(text, line_start):
         at = where.start(1)
-        line_start = text.rfind("\n", 0, at) + 1
-        if at < start or _COMMENT.search(text, line_start, at) or not _not_core(where.group(1)):
+        if at >= comment:  # on a later line, or in this one's comment
+            breaks = text.count("\n", line_start, at)
+            if breaks:
+                line += breaks
+                line_start = text.rfind("\n", 0, at) + 1
+                comment = _comment_start(text, line_start)
+            if at >= comment:
+                continue
+        if at < start or not _not_core(where.group(1)):
             continue
-        found.append((text.count("\n", 0, line_start) + 1, at - line_start + 1, where.group(1)))
+        found.append((line, at - line_start + 1, where.group(1)))
         if limit is not None and have + len(found) >= limit:
             break
     return found
 
 
-#: A tag where a node can start, and a comment's start (for :func:`_tags_after`).
-_TAG_AT_NODE = re.compile(r"(?:^[ \t]*(?:[-?:][ \t]+)*|:[ \t]+|[\[{,][ \t]*)(![^\s,\[\]{}]*)", re.M)
-_COMMENT = re.compile(r"(?:^|[ \t])#")
+def _comment_start(text: str, line_start: int) -> int:
+    """Where the comment on the line from ``line_start`` starts; where the line ends, if it has none."""
+    end = text.find("\n", line_start)
+    end = len(text) if end < 0 else end
+    if text.startswith("#", line_start):
+        return line_start
+    found = _COMMENT.search(text, line_start, end)
+    return found.start() + 1 if found else end
+
+
+#: A tag where a node can start (after an anchor, too), and a comment's start after a space (for
+#: :func:`_tags_after`).
+_TAG_AT_NODE = re.compile(
+    r"(?:^(?:---[ \t]+)?[ \t]*(?:[-?:][ \t]+)*|:[ \t]+|[\[{,][ \t]*)(?:&[^\s,\[\]{}]*[ \t]+)?(![^\s,\[\]{}]*)",
+    re.M,
+)
+_COMMENT = re.compile(r"[ \t]#")
 
 
 #: A line that starts or ends a document: a file of several documents has one.

@@ -113,7 +113,8 @@ def compose_for_positions(text: str) -> Any:
 
 
 #: The longest file composed by ruamel.yaml's round-trip composer, which is written in Python: it
-#: takes 7-14 µs a character (70-100 ms for this many), and 16 s for a megabyte.
+#: took 7-14 µs a character on a page or so (about 60-110 ms for this many), and 16-33 s for a
+#: megabyte.
 ROUND_TRIP_MOST = 8_000
 
 

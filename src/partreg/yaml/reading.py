@@ -211,7 +211,8 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
         return problem(not_a_mapping.ID, f"is {what}, not a mapping of keys to values: start with `id: ...`")
     if not set(map(type, data)) <= {str}:  # (one inside a field is the schema's: `invalid_key`)
         bad = next(k for k in data if not isinstance(k, str))
-        line, column = doc.locate((bad,), at_key=True) if isinstance(bad, int | str) else (1, 1)
+        written = str(bad) if isinstance(bad, int | float) and not isinstance(bad, bool) else None
+        line, column = doc.locate((written,), at_key=True) if written else (1, 1)  # a number, as its digits
         return problem(
             yaml_syntax.ID,
             f"has the key {shown(bad)}, which is not text: keys are field names; "
