@@ -86,8 +86,7 @@ class Linter:
             try:
                 entry, problems = self._check(source, file_id)
             except RecursionError:  # values nested too deep to validate (the reading refuses most first)
-                too_deep = Problem(source.display, 1, 1, yaml_syntax.ID, Severity.ERROR, yaml_syntax.TOO_DEEP)
-                entry, problems = None, [too_deep]
+                entry, problems = None, [yaml_syntax.too_deep(source.display)]
         if source.text is not None and "partreg:" in source.text:
             problems = apply_disables(source, problems)
         if self._off or self.severities:

@@ -16,7 +16,7 @@ from partreg.files import make_staging, move, remove_staging, write_atomic
 from partreg.folders import shown_as
 from partreg.lint import Ids, duplicate_problem
 from partreg.models import Arrangement, read_arrangement
-from partreg.problems import Problem, Severity
+from partreg.problems import Problem
 from partreg.render import Part, Publication, assemble, render_part
 from partreg.rules import yaml_syntax
 from partreg.runner import by_chunk, file_limit
@@ -171,4 +171,4 @@ def _entry(doc: Document, file_id: str) -> Arrangement | Problem:
     try:
         return read_arrangement(doc.data, file_id)[0]
     except RecursionError:  # values nested too deep to validate, as lint says (the reading refuses most)
-        return Problem(doc.display, 1, 1, yaml_syntax.ID, Severity.ERROR, yaml_syntax.TOO_DEEP)
+        return yaml_syntax.too_deep(doc.display)

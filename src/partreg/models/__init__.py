@@ -44,7 +44,16 @@ from partreg.models.settings import (
     SignificanceTest,
     SignificanceWhen,
 )
-from partreg.models.text import CONTROL, UNSHOWN, ascii_matching, has_control, shown, visible, without_unshown
+from partreg.models.text import (
+    CONTROL,
+    UNSHOWN,
+    ascii_matching,
+    has_control,
+    key_as_written,
+    shown,
+    visible,
+    without_unshown,
+)
 from partreg.models.vocabulary import (
     FORM_LABELS,
     KIND_IN_A_SENTENCE,
@@ -94,6 +103,7 @@ __all__ = [
     "build_validators",
     "has_control",
     "inner_model",
+    "key_as_written",
     "parse_iso_date",
     "plain",
     "read_arrangement",

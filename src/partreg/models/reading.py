@@ -19,6 +19,7 @@ from pydantic_core import ErrorDetails, SchemaValidator
 from partreg.models.arrangement import Arrangement
 from partreg.models.dates import PartialDate
 from partreg.models.fields import ID_PATTERN, RESERVED_NAMES
+from partreg.models.text import key_as_written
 
 
 def plain(value: Any) -> Any:
@@ -105,7 +106,7 @@ def _as_found(errors: list[ErrorDetails]) -> list[ErrorDetails]:
     return [
         ErrorDetails(
             type="invalid_key",
-            loc=(*err["loc"][:-2], _as_written(err["input"], err["loc"][-2])),
+            loc=(*err["loc"][:-2], key_as_written(err["input"]) or err["loc"][-2]),
             msg=err["msg"],
             input=err["input"],
         )
@@ -113,12 +114,6 @@ def _as_found(errors: list[ErrorDetails]) -> list[ErrorDetails]:
         else err
         for err in errors
     ]
-
-
-def _as_written(key: Any, placed: str | int) -> str | int:
-    """A key that is not text as a file may write it: a number as its digits; another as pydantic
-    placed it (which then names no key, and the problem is shown at its mapping)."""
-    return str(key) if isinstance(key, int | float) and not isinstance(key, bool) else placed
 
 
 def build_validators() -> None:

@@ -30,6 +30,12 @@ def has_control(text: str) -> bool:
     return CONTROL.search(text) is not None
 
 
+def key_as_written(key: object) -> str | None:
+    """A key that is not text as a file may write it, to find it by: a number as its digits; ``None``
+    for another (``true``, ``~``, a list), which is written otherwise than it is read."""
+    return str(key) if isinstance(key, int | float) and not isinstance(key, bool) else None
+
+
 def without_unshown(text: str) -> str:
     """``text`` without the :data:`UNSHOWN` characters, as every published output gives it."""
     return text if text.isascii() and text.isprintable() else UNSHOWN.sub("", text)

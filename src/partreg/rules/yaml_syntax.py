@@ -21,6 +21,7 @@ Instead:
     `summary: "Crime: the partnership's focus"`.
 """
 
+from partreg.problems import Problem, Severity
 from partreg.rules._base import documented
 
 ID = "yaml-syntax"
@@ -28,3 +29,9 @@ ID = "yaml-syntax"
 TOO_DEEP = "nests lists or mappings too deeply to be read: flatten them"
 
 RULE = documented(DOC, ID)
+
+
+def too_deep(display: str) -> Problem:
+    """The file's one problem where its values are nested too deep to validate (Python's stack runs
+    out): the reading refuses most such files first, with the line."""
+    return Problem(display, 1, 1, ID, Severity.ERROR, TOO_DEEP)

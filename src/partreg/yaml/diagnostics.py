@@ -11,7 +11,7 @@ from typing import Any
 
 from partreg import advice
 from partreg.rules import duplicate_key, yaml_syntax, yaml_tag
-from partreg.yaml.library import CORE_TAGS, quiet, yaml12_lines
+from partreg.yaml.library import CORE_TAGS, lf_breaks, quiet, yaml12_lines
 
 _POSITION = re.compile(r"line (\d+), column (\d+)")
 
@@ -35,7 +35,7 @@ def syntax_problem(text: str, message: str) -> Found:
     line, column = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
     detail = message.strip().splitlines()[-1].strip() if message.strip() else "invalid YAML"
     if detail == "recursion limit exceeded":
-        return yaml_syntax.ID, TOO_DEEP, line, column
+        return yaml_syntax.ID, yaml_syntax.TOO_DEEP, line, column
     opened = _unclosed_construct(text)
     if opened is not None:
         what, (line, column) = opened
@@ -46,10 +46,6 @@ def syntax_problem(text: str, message: str) -> Found:
     if said is not None:  # in plain words, and the parser's own after them for whoever knows YAML
         return yaml_syntax.ID, f"is not valid YAML: {said} (the parser says: {detail})", line, column
     return yaml_syntax.ID, f"is not valid YAML: {detail}", line, column
-
-
-#: What is said of a file nested too deeply for a parser to read.
-TOO_DEEP = yaml_syntax.TOO_DEEP
 
 
 def tag_message(tag: str, said: str = "") -> str:
@@ -89,17 +85,14 @@ def deep_block_nesting(text: str) -> tuple[int, int] | None:
     """Where a line opens block lists, explicit keys or empty keys' values more than
     ``_RESCAN_DEPTH`` deep, or is indented more than ``DEEPEST_INDENT`` columns, if one does (yaml-rs
     would overflow its stack on the file, and take the whole run down)."""
-    if "\r" in text:  # a line break to YAML, alone or before a `\n`, and not to the pattern's `^`
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = lf_breaks(text)  # a CR is a line break to YAML, and not to the pattern's `^`
     squeezed = text.encode("utf-8", "surrogatepass").translate(_OPENER_OR_NOT, b" \t")
     if squeezed.find(b"o" * (_RESCAN_DEPTH + 1)) >= 0:  # (most files: the pattern is not tried)
         found = _DEEP_BLOCK.search(text)
         if found is not None:
             return text.count("\n", 0, found.start()) + 1, 1
-    at = 0 if text.startswith(_TOO_INDENTED) else text.find("\n" + _TOO_INDENTED) + 1
-    if at > 0 or text.startswith(_TOO_INDENTED):
-        return text.count("\n", 0, at) + 1, 1
-    return None
+    at = ("\n" + text).find("\n" + _TOO_INDENTED)  # where the line starts in ``text``
+    return (text.count("\n", 0, at) + 1, 1) if at >= 0 else None
 
 
 def _events(text: str, *, deep: bool = False) -> Iterator[Any]:
@@ -232,9 +225,8 @@ def _tags_after(text: str, start: int, limit: int | None, have: int) -> list[tup
     not in a comment. Quoted text and a block of text are not told apart: a file that long is not a
     register's page, and a tag is never let through. One pass: lines are counted as it goes."""
     found: list[tuple[int, int, str]] = []
-    if "\r" in text:  # a line break to YAML, alone or before a `\n`
-        start -= text.count("\r\n", 0, start)
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    start -= text.count("\r\n", 0, start)  # where it is once each line break is one LF
+    text = lf_breaks(text)
     line_start = text.rfind("\n", 0, start) + 1
     line, comment = text.count("\n", 0, line_start) + 1, _comment_start(text, line_start)
     for where in _TAG_AT_NODE.finditer(text, line_start):

@@ -52,6 +52,12 @@ def same_length_for_ruamel(text: str) -> str:
 _FOR_RUAMEL = {c: " " for c in (*range(0x0A), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x85, 0x2028, 0x2029)}
 
 
+def lf_breaks(text: str) -> str:
+    """``text`` with each line break YAML knows (CRLF, and a CR alone) as LF, for the looks that
+    count lines by LF; a line's columns are the same."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def yaml12_lines(text: str) -> str:
     """``text`` with NEL, LS and PS made spaces, one character for one: libyaml (YAML 1.1) counts them
     as line breaks, so every line it reports after one was a line too far. For the diagnostics that

@@ -31,7 +31,7 @@ from typing import Any
 import yaml_rs
 
 from partreg.collector import collector_paused
-from partreg.models import shown
+from partreg.models import key_as_written, shown
 from partreg.problems import Problem, Severity
 from partreg.repeats import SAME_PROBLEMS_SHOWN
 from partreg.rules import (
@@ -46,7 +46,6 @@ from partreg.rules import (
     yaml_tag,
 )
 from partreg.yaml.diagnostics import (
-    TOO_DEEP,
     deep_block_nesting,
     explicit_tags,
     several_documents,
@@ -185,7 +184,7 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
 
     deep = deep_block_nesting(text)
     if deep is not None:  # yaml-rs would overflow its stack on it, and take the whole run down
-        return problem(yaml_syntax.ID, TOO_DEEP, *deep)
+        return problem(yaml_syntax.ID, yaml_syntax.TOO_DEEP, *deep)
     try:
         data = _parse(text)
     except yaml_rs.YAMLDecodeError as e:
@@ -211,8 +210,8 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
         return problem(not_a_mapping.ID, f"is {what}, not a mapping of keys to values: start with `id: ...`")
     if not set(map(type, data)) <= {str}:  # (one inside a field is the schema's: `invalid_key`)
         bad = next(k for k in data if not isinstance(k, str))
-        written = str(bad) if isinstance(bad, int | float) and not isinstance(bad, bool) else None
-        line, column = doc.locate((written,), at_key=True) if written else (1, 1)  # a number, as its digits
+        written = key_as_written(bad)
+        line, column = doc.locate((written,), at_key=True) if written else (1, 1)
         return problem(
             yaml_syntax.ID,
             f"has the key {shown(bad)}, which is not text: keys are field names; "

@@ -27,6 +27,7 @@ from typing import Any
 
 from partreg.yaml.blocks import read_block, read_key, read_value
 from partreg.yaml.flow import Flow, flow_value
+from partreg.yaml.library import lf_breaks
 from partreg.yaml.marks import (
     DOUBLE,
     LONGEST_KEY,
@@ -88,9 +89,7 @@ def scan(text: str) -> Positions | None:
     Only the top-level keys are read at once, in one look at the first character of each line:
     what a line indented under a key holds is read when a path first leads there.
     """
-    if "\r" in text:  # a line's columns are the same without it; alone, it is a line break to YAML
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
+    lines = lf_breaks(text).split("\n")
     try:
         return Positions(_top(lines), lines)
     except (Unsupported, IndexError, RecursionError):
