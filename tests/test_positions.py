@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from partreg.lint import Linter
 from partreg.rules import ALL
-from partreg.yaml import positions
+from partreg.yaml import positions, scanner
 from partreg.yaml.marks import Unsupported
 from partreg.yaml.reading import Document, parse_document
 from partreg.yaml.scanner import scan
@@ -67,6 +67,14 @@ def compare_every_path(text: str) -> str:
     doc = parse_document(text.encode("utf-8", "surrogatepass"), "file.yaml")
     if doc.data is None:
         return "not read"
+    if composes(text):  # lint's way, which knows the data's keys as well as the scanner's answers
+        for key in paths(doc.data):
+            for at_key in (False, True):
+                assert doc.locate(key, at_key=at_key) == doc.locate_by_composing(key, at_key=at_key), (
+                    key,
+                    at_key,
+                    text,
+                )
     fast = scan(text)
     if fast is None:
         return "composed"
@@ -190,11 +198,28 @@ def test_the_linear_time_cases(monkeypatch):
         "a: b\u2028c\n",
         "a: 1\n---\nb: 2\n",
         "a: |2\n   x\n",
+        "x: 1\na: &x 1\nb: *x\n",
+        "x: 1\n? a\n: 1\n",
+        "x:\n  y: 1\n\t\nz:\n  w: 2\n",
     ],
-    ids=["alias", "tag", "complex-key", "tab", "line-separator", "two-documents", "indentation-indicator"],
+    ids=[
+        "alias",
+        "tag",
+        "complex-key",
+        "tab",
+        "line-separator",
+        "two-documents",
+        "indentation-indicator",
+        "alias-after-a-key",
+        "complex-key-after-a-key",
+        "tab-line-between-keys",
+    ],
 )
 def test_what_the_scanner_does_not_read_is_composed(text, monkeypatch):
-    assert scan(text) is None
+    """The scanner gives no answer for a part it does not read (the top-level keys are found as
+    paths lead to them, so a part after the first key is met only then), and every answer it gives
+    before it meets one is composing's."""
+    assert compare_every_path(text) in {"composed", "composed later", "not read"}
     compare_problems(text, monkeypatch)
 
 
@@ -369,3 +394,74 @@ def test_scanned_and_composed_agree_whatever_path_lint_takes(monkeypatch, tmp_pa
 def test_composing_is_the_fallback_for_a_document(monkeypatch):
     doc = Document(path=Path("x.yaml"), display="x.yaml", text="a: &x 1\n", data={"a": 1})
     assert doc.locate(("a",)) == (1, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\n!!null title: 2\n",
+        "a: 1\ntrue: 2\n",
+        "a: 1\n_1: 2\n",
+        "a: 1\nnull: 2\n",
+        "a: 1\n!!str 12: 2\n",
+        "a: 1\n'title': 2\n",
+        "a: 1\n? title\n: 2\n",
+        "a:\n  b: 1\ntitle: 2\n",
+        "# c\ntitle:x: 1\ntitle: 2\n",
+    ],
+)
+def test_a_top_level_key_is_placed_as_composing_places_it_however_it_is_written(text):
+    """The top-level keys are found one at a time, by a search of the text, and a plain name the
+    data does not have is placed at the file's start without a look at the text: whatever reads a
+    key otherwise than its name (a tag, quotes, a ``?``, a name YAML reads as another value) gets
+    composing's answer."""
+    doc = parse_document(text.encode(), "file.yaml")
+    for name in ("title", "true", "_1", "null", "12", "a", "b"):
+        for at_key in (False, True):
+            assert doc.locate((name,), at_key=at_key) == doc.locate_by_composing((name,), at_key=at_key), name
+
+
+def test_many_top_level_keys_are_found_as_composing_finds_them():
+    """The first few top-level keys a path leads to are each found by a search of the text; after
+    those, all are read at once (so a file of many keys is not searched once for each)."""
+    many = 3 * scanner.FOUND_ONE_AT_A_TIME
+    text = "# keys\n" + "".join(f"key{i}:\n  inner{i}: {i}\n" for i in range(many))
+    doc = parse_document(text.encode(), "file.yaml")
+    for i in reversed(range(many)):
+        assert doc.locate((f"key{i}",), at_key=True) == (2 * i + 2, 1)
+        assert doc.locate((f"key{i}", f"inner{i}")) == (2 * i + 3, 10 + len(str(i)))
+        for key in ((f"key{i}",), (f"key{i}", f"inner{i}"), (f"key{i}", "missing"), ("missing",)):
+            assert doc.locate(key) == doc.locate_by_composing(key), key
+    assert isinstance(doc._locator()._fast, scanner.Positions)  # the scanner answered throughout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "list:\n  - a:\n      b: 1\n    c: 2\n",
+        "list:\n  - a:\n      - x\n      - y\n    c: 2\n",
+        "list:\n  - a:\n    - x\n    c: 2\n",
+        "list:\n  - a:\n      text\n    c: 2\n",
+        "list:\n  - a: |\n      text\n    c: 2\n",
+        "list:\n  - a:\n      b: 1\n  - c: 2\n",
+        'list:\n  - a: "x\n      y"\n    c: 2\n',
+        "list:\n- a:\n    b: 1\n  c: 2\nz: 1\n",
+        "k:\n  a:\n    b:\n      c: 1\n    d: 2\n  e: 3\n",
+        "k:\n  # c\n  a: 1\n# x\n  b: 2\n",
+        "k:\n  a: 1\n\n  b:\n  c: 2\n",
+        "k:\n  a:\n  - 1\n  - 2\n  b: 3\n",
+        "k:\n  a: 'x\n    y'\n  b: 3\n",
+        "k:\n  a: >-\n    x\n    y\n  b: 3\n",
+        "k:\n  a: 1 # c\n  b: # c\n    c: 1\n",
+        "k:\n  a b: 1\n  c:d: 2\n  e : 3\n  f  :\n    g: 1\n",
+        "k:\n  a:\n    b\n  c: 1\n",
+        "k: # c\n\n  # d\n  a: 1\n  b: 2\n",
+        "k:\n  a:\n  # only a comment\n  b: 1\n",
+        "partners:\n  -   name: X\n      sector: public\n    # c\n  - name: Y\n    notes: 'a: b'\n",
+    ],
+)
+def test_parts_read_key_by_key_are_placed_as_composing_places_them(text, monkeypatch):
+    """A mapping under a key or in a list's item is read key by key as a path leads into it, the
+    lines under each key left unread until a path leads there."""
+    assert compare_every_path(text) == "scanned"
+    compare_problems(text, monkeypatch)

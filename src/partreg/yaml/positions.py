@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any, Literal
 
 from partreg.collector import collector_paused
@@ -16,10 +17,13 @@ class Locator:
     """The positions in one file's text, found when first asked for: by the quick scanner where it
     reads the file, by composing it where it does not."""
 
-    __slots__ = ("_fast", "_keys", "_nodes", "text")
+    __slots__ = ("_fast", "_keys", "_nodes", "_top", "text")
 
-    def __init__(self, text: str | None) -> None:
+    def __init__(self, text: str | None, data: Any = None) -> None:
         self.text = text
+        #: The top-level keys of the data read from ``text``, where they say at once that a key is
+        #: not in the file (see :meth:`locate`).
+        self._top = data if type(data) is dict and text is not None and "!" not in text else None
         #: Where keys and values start, as the quick scanner of block style read them (``False``
         #: where it does not read the file, which is then composed by ruamel.yaml: ``_nodes``).
         self._fast: Positions | Literal[False] | None = None
@@ -34,7 +38,14 @@ class Locator:
 
         Where the path runs out (a missing field), the position of the deepest
         part that exists. ``at_key`` points at the key rather than its value.
+
+        A top-level key written as a plain name that the data does not have is in no line of the
+        file (with no tag in it, as ``!!null title:``, nothing makes such a key another value), and
+        its place is the file's start: so says composing the file, and no line is read to say so.
         """
+        top = self._top
+        if top is not None and key and type(key[0]) is str and key[0] not in top and _NAME.fullmatch(key[0]):
+            return (1, 1)
         if self._fast is None and self.text is not None:
             self._fast = scan(self.text) or False
         if self._fast:
@@ -84,6 +95,11 @@ class Locator:
             item = node.value[part]
             return item, item
         return None
+
+
+#: A key written so that YAML reads it as that text, whatever the file: a name of small letters,
+#: digits, ``-`` and ``_`` that starts with a letter and is not ``true``, ``false`` or ``null``.
+_NAME = re.compile(r"(?!(?:true|false|null)$)[a-z][a-z0-9_-]*")
 
 
 def _mark(node: Any) -> tuple[int, int]:

@@ -93,7 +93,7 @@ class Document:
 
     def _locator(self) -> Locator:
         if self._where is None or self._where.text is not self.text:
-            self._where = Locator(self.text)
+            self._where = Locator(self.text, self.data)
         return self._where
 
 

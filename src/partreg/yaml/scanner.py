@@ -8,17 +8,21 @@ column that composing the file with ruamel.yaml gives
 (``partreg.yaml.positions.compose_for_positions``; tests compare the two on every path of the
 YAML test suite, of every register file and fixture, and of generated files).
 It reads only text that the YAML parser has accepted, and only as much as it
-needs: the top-level keys at once (a look at the first character of each
-line), the lines under a key when a path first leads there, a flow collection
-when a path leads into it. Where it meets what it does not read (anchors and
+needs: a top-level key when a path first leads to it (found by a search of the
+text for a line that starts with it; after a few, all at once), the keys of a
+mapping under a key or in a list's item when a path first leads into it (a look
+at the start of each line under it), a flow collection when a path leads into it.
+What a file with problems costs is then about what its problems' paths lead
+through, not its length. Where it meets what it does not read (anchors and
 aliases, tags, ``?`` keys, tabs, directives, a second document, a block
 indentation indicator, a flow collection over several lines, text that only
 an error would explain), :func:`scan` returns ``None`` or
 :meth:`Positions.locate` raises :class:`Unsupported`, and the caller composes
 the file instead.
 
-This module reads the top-level keys and finds where the parts read later
-start; ``blocks`` reads lines of block style, and ``flow`` a flow collection.
+This module finds the keys of block mappings and where the parts read later start;
+``blocks`` reads lines of block style (what is not a mapping read key by key), and
+``flow`` a flow collection.
 """
 
 from __future__ import annotations
@@ -41,21 +45,32 @@ from partreg.yaml.marks import (
     rest_is_blank,
 )
 
+#: How many top-level keys of a file are found one at a time (see ``Positions._find_top``).
+FOUND_ONE_AT_A_TIME = 8
+
 
 class Positions:
     """The start of every key and value of one file, by data path."""
 
-    __slots__ = ("_lines", "_root")
+    __slots__ = ("_first", "_lines", "_root", "_some", "_text")
 
-    def __init__(self, root: Node, lines: list[str]) -> None:
+    def __init__(self, root: Node, lines: list[str], text: str = "", first: int = -1) -> None:
         self._root = root
         self._lines = lines
+        #: The file's text with LF line breaks, and its first line of content: where ``_some``, the
+        #: top-level keys are found one at a time, as paths lead to them; otherwise all are read.
+        self._text, self._first = text, first
+        #: How many more top-level keys are each found by a search of the text (each search may
+        #: read the whole text: after these, every top-level key is read at once).
+        self._some = FOUND_ONE_AT_A_TIME if first >= 0 else 0
 
     def locate(self, key: Key, *, at_key: bool = False) -> tuple[int, int]:
         """The 1-based line and column of ``key``, as ``reading.Document.locate`` gives it: where the
         path runs out, the deepest part that exists; ``at_key`` points at the key, not its value.
         Raises :class:`Unsupported` where the path leads into a part of the file that the scanner
         reads only now and turns out not to read (the caller composes the file instead)."""
+        if self._some and key and type(key[0]) is str and key[0] not in self._root[1]:
+            self._find_top(key[0])
         node, key_at = self._root, None
         for part in key:
             children = node[1]
@@ -81,43 +96,81 @@ class Positions:
             key_at, node = found
         return key_at if at_key and key_at is not None else node[0]
 
+    def _find_top(self, name: str) -> None:
+        """Add the top-level key ``name`` to the root's keys, found by a search of the text for a
+        line that starts ``name:``; where there is none, or it is not that key, read every top-level
+        key. Any such line is a top-level key's: the YAML parser accepted the file, whose root is a
+        block mapping at the first column, and it refuses every other line there (text over several
+        lines, or a block of text, goes on indented)."""
+        lines, entries, head = self._lines, self._root[1], name + ":"
+        self._some -= 1
+        if not self._some:
+            n = -1  # read them all
+        elif lines[self._first].startswith(head):
+            n = self._first
+        else:
+            at = self._text.find("\n" + head)
+            n = self._text.count("\n", 0, at + 1) if at >= 0 else -1
+        try:
+            found = _keys(lines, n, n + 1, 0).get(name) if n >= self._first else None
+            if found is None:
+                for key, entry in _keys(lines, self._first, len(lines), 0).items():
+                    entries.setdefault(key, entry)  # those found already may have been read further
+                self._some = 0
+                return
+        except (IndexError, RecursionError):
+            raise Unsupported from None
+        if type(found[1]) is _Later:
+            found[1].end = _next_top(lines, n + 1)
+        entries[name] = found
+
 
 def scan(text: str) -> Positions | None:
     """The positions of ``text`` (a YAML file that was read without error), or ``None`` where it
     uses something the scanner does not read.
 
-    Only the top-level keys are read at once, in one look at the first character of each line:
-    what a line indented under a key holds is read when a path first leads there.
+    Only the start of the file is read at once: the top-level keys are found as paths lead to them
+    (by a search of the text), and what a line indented under a key holds is read when a path first
+    leads there.
     """
-    lines = lf_breaks(text).split("\n")
+    text = lf_breaks(text)
+    lines = text.split("\n")
     try:
-        return Positions(_top(lines), lines)
+        root, first = _top(lines)
+        return Positions(root, lines, text, first)
     except (Unsupported, IndexError, RecursionError):
         return None
 
 
 class _Later:
-    """The value of a top-level key, on the lines from the key's own to the next top-level key's:
-    read (by :func:`read_block`) when a path first leads into it. A block list is read item by item:
-    where each starts at once, what each holds when a path leads into it (a list of 100,000
-    items is read in a look at the start of each line, not a full reading of each)."""
+    """The value of a key, on the lines from the key's own to the next key's of its mapping: read
+    when a path first leads into it. A block mapping is read key by key, as the top-level one is
+    (``_keys``), and a block list item by item: where each starts at once, what each holds when a
+    path leads into it (a list of 100,000 items is read in a look at the start of each line, not a
+    full reading of each). ``item``: the key follows a list's dash on its line."""
 
-    __slots__ = ("empty", "end", "name", "start")
+    __slots__ = ("empty", "end", "item", "name", "start")
 
-    def __init__(self, name: str, start: int, empty: bool) -> None:
-        self.name, self.start, self.end, self.empty = name, start, start + 1, empty
+    def __init__(self, name: str, start: int, empty: bool, item: bool = False) -> None:
+        self.name, self.start, self.end, self.empty, self.item = name, start, start + 1, empty, item
 
     def read(self, lines: list[str]) -> Node:
         try:
-            if self.empty:  # nothing after the key on its line: perhaps a block list
+            if self.empty:  # nothing after the key on its line: perhaps a block mapping or list
                 k = self.start + 1
                 while k < self.end and (not lines[k].strip(" ") or lines[k].lstrip(" ")[0] == "#"):
                     k += 1
                 if k < self.end:
                     content = lines[k].lstrip(" ")
+                    column = len(lines[k]) - len(content)
                     if content[0] == "-" and (len(content) == 1 or content[1] == " "):
-                        return _sequence(lines, k, self.end, len(lines[k]) - len(content))
-            entry = read_block(lines, self.start, self.end)[1].get(self.name)
+                        return _sequence(lines, k, self.end, column)
+                    if content[0] not in SPECIAL and read_key(content) is not None:
+                        return ((k + 1, column + 1), _keys(lines, k, self.end, column))
+            root = read_block(lines, self.start, self.end, list_root=self.item)[1]
+            if self.item:
+                root = root[0][1] if len(root) == 1 else None
+            entry = root.get(self.name) if type(root) is dict else None
         except (IndexError, RecursionError):
             raise Unsupported from None
         if entry is None:
@@ -203,13 +256,22 @@ class _Item:
 
     def parse(self, lines: list[str]) -> Any:
         if self._children is None:
-            self._children = self.node(lines)[1]
+            column = self.mark[1] - 1 if self.mark is not None else -1
+            content = lines[self.start][column:] if column >= 0 else ""
+            if content and content[0] not in SPECIAL and read_key(content) is not None:
+                try:  # a mapping: read key by key, as the top-level one is
+                    self._children = _keys(lines, self.start, self.end, column, item=True)
+                except (IndexError, RecursionError):
+                    raise Unsupported from None
+            else:
+                self._children = self.node(lines)[1]
         return self._children
 
 
-def _top(lines: list[str]) -> Node:
-    """The root mapping of the file, its top-level keys read and their values where they are on the
-    key's line; the others are read later (``_Later``)."""
+def _top(lines: list[str]) -> tuple[Node, int]:
+    """The root mapping of the file, and the line its keys start on where they are at the first
+    column (``-1`` where not): then only the first key is read now, and the others as paths lead
+    to them (``Positions._find_top``); otherwise the whole mapping is read."""
     n = 0
     while n < len(lines):  # the first line of content, after a leading ---
         stripped = lines[n].lstrip(" ")
@@ -220,64 +282,110 @@ def _top(lines: list[str]) -> Node:
                 raise Unsupported
         n += 1
     if n >= len(lines) or lines[n][0] == " " or lines[n][0] in "[{":
-        return read_block(lines, 0, len(lines))  # an indented mapping, or one in flow style
+        return read_block(lines, 0, len(lines)), -1  # an indented mapping, or one in flow style
     if lines[n][0] == "-" and (len(lines[n]) == 1 or lines[n][1] == " "):
         raise Unsupported  # a list: a register file is a mapping
-    entries: dict[str, tuple[Mark, Any]] = {}
-    root: Node = ((n + 1, 1), entries)
-    later: _Later | None = None
-    for n in range(n, len(lines)):  # noqa: B020 - from the first line of content on
+    entries = _keys(lines, n, n + 1, 0)  # a key, or what the scanner does not read
+    for _, value in entries.values():
+        if type(value) is _Later:
+            value.end = _next_top(lines, n + 1)
+    return ((n + 1, 1), entries), n
+
+
+def _next_top(lines: list[str], start: int) -> int:
+    """The line of the next top-level key from ``start`` on (as ``_keys`` finds it), or the end."""
+    for n in range(start, len(lines)):
         line = lines[n]
         first = line[:1]
         if first == " " or first == "" or first == "#":
-            continue  # a line of the value of the key above
+            continue
         if first == "-" and (len(line) == 1 or line[1] == " "):
-            continue  # an item of a list at the key's own indent
+            continue
         if not line.isprintable() and REFUSED.search(line):
+            raise Unsupported
+        return n
+    return len(lines)
+
+
+def _keys(
+    lines: list[str], first: int, end: int, indent: int, *, item: bool = False
+) -> dict[str, tuple[Mark, Any]]:
+    """The keys of the block mapping whose keys are at column ``indent`` on lines ``first`` (its first
+    key's, after a list's dash where ``item``) to before ``end``: where each starts, and where its
+    value does if on the key's line; a value on the lines below its key is read when a path first
+    leads there (``_Later``). The lines indented deeper are not looked at: the YAML parser accepted the
+    file, and it refuses text that goes on over lines (quoted, or in brackets) at a key's indent."""
+    entries: dict[str, tuple[Mark, Any]] = {}
+    later: _Later | None = None
+    for n in range(first, end):
+        line = lines[n]
+        if n == first:
+            content = line[indent:]
+        else:
+            if line[indent : indent + 1] == " ":
+                continue  # a line of the value of the key above (or a comment in it)
+            content = line.lstrip(" ")
+            if not content or content[0] == "#":
+                continue  # a blank line or a comment
+            if len(content) + indent != len(line):
+                raise Unsupported  # less indented than the keys, yet inside the mapping
+        first_char = content[0]
+        if first_char == "-" and (len(content) == 1 or content[1] == " "):
+            continue  # an item of a list at the key's own indent
+        if not content.isprintable() and REFUSED.search(content):
             raise Unsupported
         if later is not None:
             later.end = n
             later = None
         value: Any
-        colon = line.find(": ")
-        if 0 < colon <= LONGEST_KEY and first not in SPECIAL and line.find(" #", 0, colon) < 0:
-            name = line[:colon].rstrip(" ")  # `key: value`, by far the most common line, read here
-            rest = line[colon + 2 :].lstrip(" ")
-            at = len(line) - len(rest)
+        colon = content.find(": ")
+        if 0 < colon <= LONGEST_KEY and first_char not in SPECIAL and content.find(" #", 0, colon) < 0:
+            name = content[:colon].rstrip(" ")  # `key: value`, by far the most common line, read here
+            rest = content[colon + 2 :].lstrip(" ")
+            at = len(content) - len(rest)
             if rest and rest[0] not in SPECIAL:
                 comment = rest.find(" #")
                 text = rest if comment < 0 else rest[:comment]
                 if ": " in text or text.rstrip(" ")[-1] == ":":
                     raise Unsupported
                 if name not in entries:
-                    entries[name] = ((n + 1, 1), ((n + 1, at + 1), None))
+                    entries[name] = ((n + 1, indent + 1), ((n + 1, indent + at + 1), None))
                 continue
+        elif (
+            colon < 0
+            and content[-1] == ":"
+            and first_char not in SPECIAL
+            and len(content) <= LONGEST_KEY + 1
+            and content.find(" #") < 0
+        ):
+            name, at = content[:-1].rstrip(" "), len(content)  # `key:`, its value on the lines below
         else:
-            found = read_key(line)
+            found = read_key(content)
             if found is None:
                 raise Unsupported  # another document, or what only an error explains
             name, _, at = found
-        if at >= len(line) or line[at] == "#":
-            value = later = _Later(name, n, True)
+        if at >= len(content) or content[at] == "#":
+            value = later = _Later(name, n, True, item and n == first)
         else:
-            first = line[at]
-            if first == "[" or first == "{":
+            first_char = content[at]
+            column = indent + at
+            if first_char == "[" or first_char == "{":
                 try:
-                    value = flow_value(n, at, line[at:])[0]
+                    value = flow_value(n, column, content[at:])[0]
                 except Unsupported:  # over several lines
-                    value = later = _Later(name, n, False)
-            elif first == '"' or first == "'":
-                match = (DOUBLE if first == '"' else SINGLE).match(line, at)
+                    value = later = _Later(name, n, False, item and n == first)
+            elif first_char == '"' or first_char == "'":
+                match = (DOUBLE if first_char == '"' else SINGLE).match(content, at)
                 if match is None:
-                    value = later = _Later(name, n, False)  # over several lines
+                    value = later = _Later(name, n, False, item and n == first)  # over several lines
                 else:
-                    if not rest_is_blank(line, match.end()):
+                    if not rest_is_blank(content, match.end()):
                         raise Unsupported
-                    value = ((n + 1, at + 1), None)
-            else:
-                value = read_value(lines, n, at, line[at:], 0, n + 1)[0]  # what follows is indented: not read
+                    value = ((n + 1, column + 1), None)
+            else:  # what follows is indented: not read
+                value = read_value(lines, n, column, content[at:], indent, n + 1)[0]
         if name not in entries:
-            entries[name] = ((n + 1, 1), value)
+            entries[name] = ((n + 1, indent + 1), value)
     if later is not None:
-        later.end = len(lines)
-    return root
+        later.end = end
+    return entries
