@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from hypothesis import strategies as st
 from partreg.lint import Linter
 from partreg.rules import ALL
 from partreg.yaml import positions, scanner
+from partreg.yaml.flow import Flow
 from partreg.yaml.marks import Unsupported
 from partreg.yaml.reading import Document, parse_document
 from partreg.yaml.scanner import scan
@@ -465,3 +467,38 @@ def test_parts_read_key_by_key_are_placed_as_composing_places_them(text, monkeyp
     lines under each key left unread until a path leads there."""
     assert compare_every_path(text) == "scanned"
     compare_problems(text, monkeypatch)
+
+
+_line_parts = st.sampled_from(
+    [*"key k_2 a-b true x é - ' \" [ ] | & : # \t \u2028".split(" "), " ", "  ", ": ", " #"]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.lists(_line_parts, max_size=8).map("".join), min_size=1, max_size=6), st.sampled_from([0, 2])
+)
+def test_a_simply_written_line_reads_as_the_general_path_reads_it(lines, indent):
+    """The one look that reads most lines (``key: text``, ``key:``) gives what the general path
+    gives for the same lines, or leaves the line to it."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, scanner._Later):
+            return ("later", value.name, value.start, value.end, value.empty, value.item)
+        if isinstance(value, Flow):
+            return ("flow", value.line, value.column, value.text)
+        if isinstance(value, tuple | list):
+            return [plain(v) for v in value]
+        return value
+
+    def read(lines: list[str]) -> Any:
+        try:
+            return {k: plain(v) for k, v in scanner._keys(lines, 0, len(lines), indent).items()}
+        except (Unsupported, IndexError):
+            return "unsupported"
+
+    lines = ["  " * (indent // 2) + "first: 1"] + [" " * indent + line for line in lines]
+    quick = read(lines)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(scanner, "_SIMPLE", re.compile("(?!)"))  # a pattern that matches nothing
+        assert quick == read(lines)

@@ -9,7 +9,6 @@ can set. :func:`plain` turns model output back into data to write."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
@@ -70,24 +69,30 @@ def _dropping(data: Any, locs: list[tuple[str | int, ...]]) -> Any:
 
     def sweep(value: Any, drop: dict[Any, Any]) -> Any:
         if isinstance(value, dict):
-            items: Iterable[tuple[Any, Any]] = value.items()
+            out = dict(value)  # a copy in one step, and a step for each value dropped or swept
             if _NON_TEXT_KEYS in drop:
-                items = [(k, v) for k, v in items if type(k) is str]
-        elif isinstance(value, list):
-            items = enumerate(value)
-        else:
-            return value
-        kept = []
-        for k, v in items:
-            below = drop.get(k)
-            if below is _DROP:
-                continue
-            if below is not None:
-                if not isinstance(v, dict | list):
-                    continue  # wrong inside a value that a validator reads as a mapping (`significance: huge`)
-                v = sweep(v, below)
-            kept.append((k, v))
-        return dict(kept) if isinstance(value, dict) else [v for _, v in kept]
+                for k in [k for k in out if type(k) is not str]:
+                    del out[k]
+            for k, below in drop.items():
+                if k is _NON_TEXT_KEYS or k not in out:
+                    continue
+                if below is _DROP or not isinstance(out[k], dict | list):
+                    del out[k]  # wrong, or wrong inside a value that a validator reads as a mapping
+                else:  # (`significance: huge`)
+                    out[k] = sweep(out[k], below)
+            return out
+        if isinstance(value, list):
+            items = list(value)
+            gone = set()
+            for k, below in drop.items():
+                if type(k) is not int or not 0 <= k < len(items):
+                    continue
+                if below is _DROP or not isinstance(items[k], dict | list):
+                    gone.add(k)
+                else:
+                    items[k] = sweep(items[k], below)
+            return [v for i, v in enumerate(items) if i not in gone] if gone else items
+        return value
 
     return sweep(data, paths)
 

@@ -25,7 +25,8 @@ Mark = tuple[int, int]
 #: Characters the scanner never reads, in a line that is not all printable: tabs, control
 #: characters, the line breaks of YAML 1.1 (NEL, LS, PS), a carriage return that does not end a
 #: line, and a byte order mark.
-REFUSED = re.compile("[\t\x00-\x1f\x7f\x85\u2028\u2029\ufeff]")
+REFUSED_CHARACTERS = r"\t\x00-\x1f\x7f\x85\u2028\u2029\ufeff"  # as in a character class
+REFUSED = re.compile(f"[{REFUSED_CHARACTERS}]")
 DOUBLE = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
 SINGLE = re.compile(r"'(?:[^']|'')*'")
 #: Characters that cannot start a plain scalar, or that start what the scanner does not read.

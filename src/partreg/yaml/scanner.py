@@ -27,6 +27,7 @@ This module finds the keys of block mappings and where the parts read later star
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from partreg.yaml.blocks import read_block, read_key, read_value
@@ -36,6 +37,7 @@ from partreg.yaml.marks import (
     DOUBLE,
     LONGEST_KEY,
     REFUSED,
+    REFUSED_CHARACTERS,
     SINGLE,
     SPECIAL,
     Key,
@@ -43,6 +45,15 @@ from partreg.yaml.marks import (
     Node,
     Unsupported,
     rest_is_blank,
+)
+
+#: A line of the kinds most lines of a register file are, ``key: plain text`` and ``key:`` (its value
+#: on the lines below), written simply: a key of letters, digits, ``_`` and ``-``, and text that
+#: starts with no character of ``SPECIAL`` and holds no ``:``, no ``#`` and nothing ``REFUSED``.
+#: Such a line reads the same by the general path; every other line takes that path.
+_SIMPLE = re.compile(
+    rf"( *)([A-Za-z_][A-Za-z0-9_-]*):(?: +([^ {re.escape(''.join(sorted(SPECIAL)))}{REFUSED_CHARACTERS}]"
+    rf"[^:#{REFUSED_CHARACTERS}]*))?"
 )
 
 #: How many top-level keys of a file are found one at a time (see ``Positions._find_top``).
@@ -324,6 +335,20 @@ def _keys(
         else:
             if line[indent : indent + 1] == " ":
                 continue  # a line of the value of the key above (or a comment in it)
+            simple = _SIMPLE.fullmatch(line)
+            if simple is not None:  # most lines: read in one look
+                if simple.end(1) != indent:
+                    raise Unsupported  # less indented than the keys, yet inside the mapping
+                if later is not None:
+                    later.end = n
+                    later = None
+                name, at = simple[2], simple.start(3)
+                value = ((n + 1, at + 1), None) if at >= 0 else _Later(name, n, True)
+                if at < 0:
+                    later = value
+                if name not in entries:
+                    entries[name] = ((n + 1, indent + 1), value)
+                continue
             content = line.lstrip(" ")
             if not content or content[0] == "#":
                 continue  # a blank line or a comment
