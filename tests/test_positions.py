@@ -470,7 +470,29 @@ def test_parts_read_key_by_key_are_placed_as_composing_places_them(text, monkeyp
 
 
 _line_parts = st.sampled_from(
-    [*"key k_2 a-b true x é - ' \" [ ] | & : # \t \u2028".split(" "), " ", "  ", ": ", " #"]
+    [
+        "key",
+        "k_2",
+        "a-b",
+        "true",
+        "x",
+        "é",
+        "-",
+        "'",
+        '"',
+        "[",
+        "]",
+        "|",
+        "&",
+        ":",
+        "#",
+        "\t",
+        "\u2028",
+        " ",
+        "  ",
+        ": ",
+        " #",
+    ]
 )
 
 
