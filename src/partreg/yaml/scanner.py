@@ -343,11 +343,10 @@ def _keys(
                     later.end = n
                     later = None
                 name, at = simple[2], simple.start(3)
-                value = ((n + 1, at + 1), None) if at >= 0 else _Later(name, n, True)
-                if at < 0:
-                    later = value
+                if at < 0:  # `key:`, its value on the lines below
+                    later = _Later(name, n, True)
                 if name not in entries:
-                    entries[name] = ((n + 1, indent + 1), value)
+                    entries[name] = ((n + 1, indent + 1), ((n + 1, at + 1), None) if at >= 0 else later)
                 continue
             content = line.lstrip(" ")
             if not content or content[0] == "#":
