@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from partreg.lint import Linter
 from partreg.rules import ALL
-from partreg.yaml import positions, scanner
+from partreg.yaml import later, positions, scanner
 from partreg.yaml.flow import Flow
 from partreg.yaml.marks import Unsupported
 from partreg.yaml.reading import Document, parse_document
@@ -505,7 +505,7 @@ def test_a_simply_written_line_reads_as_the_general_path_reads_it(lines, indent)
     gives for the same lines, or leaves the line to it."""
 
     def plain(value: Any) -> Any:
-        if isinstance(value, scanner._Later):
+        if isinstance(value, later.Later):
             return ("later", value.name, value.start, value.end, value.empty, value.item)
         if isinstance(value, Flow):
             return ("flow", value.line, value.column, value.text)
@@ -515,12 +515,12 @@ def test_a_simply_written_line_reads_as_the_general_path_reads_it(lines, indent)
 
     def read(lines: list[str]) -> Any:
         try:
-            return {k: plain(v) for k, v in scanner._keys(lines, 0, len(lines), indent).items()}
+            return {k: plain(v) for k, v in later.block_keys(lines, 0, len(lines), indent).items()}
         except (Unsupported, IndexError):
             return "unsupported"
 
     lines = ["  " * (indent // 2) + "first: 1"] + [" " * indent + line for line in lines]
     quick = read(lines)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(scanner, "_SIMPLE", re.compile("(?!)"))  # a pattern that matches nothing
+        patch.setattr(later, "SIMPLE_LINE", re.compile("(?!)"))  # a pattern that matches nothing
         assert quick == read(lines)
