@@ -410,6 +410,10 @@ def test_composing_is_the_fallback_for_a_document(monkeypatch):
         "a: 1\n? title\n: 2\n",
         "a:\n  b: 1\ntitle: 2\n",
         "# c\ntitle:x: 1\ntitle: 2\n",
+        "a: 1\ntitle\x85: 2\n",  # ruamel.yaml is given a NEL as a space: to it, this is `title`
+        "a: 1\ntitle\u2028: 2\n",
+        "a: 1\ntitle\t: 2\n",
+        "a: 1\ntitle\x7f: 2\n",
     ],
 )
 def test_a_top_level_key_is_placed_as_composing_places_it_however_it_is_written(text):

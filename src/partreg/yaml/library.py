@@ -9,6 +9,7 @@ needs it, and should not pay to load it.
 from __future__ import annotations
 
 import contextlib
+import re
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -50,6 +51,12 @@ def same_length_for_ruamel(text: str) -> str:
 
 
 _FOR_RUAMEL = {c: " " for c in (*range(0x0A), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x85, 0x2028, 0x2029)}
+_MADE_SPACES = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOR_RUAMEL) + "]")
+
+
+def same_for_ruamel(text: str) -> bool:
+    """Whether :func:`same_length_for_ruamel` leaves ``text`` as it is (one look, in C)."""
+    return _MADE_SPACES.search(text) is None
 
 
 def lf_breaks(text: str) -> str:

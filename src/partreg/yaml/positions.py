@@ -8,7 +8,7 @@ import re
 from typing import Any, Literal
 
 from partreg.collector import collector_paused
-from partreg.yaml.library import quiet, round_trip, same_length_for_ruamel
+from partreg.yaml.library import quiet, round_trip, same_for_ruamel, same_length_for_ruamel
 from partreg.yaml.marks import Key, Unsupported
 from partreg.yaml.scanner import Positions, scan
 
@@ -17,13 +17,16 @@ class Locator:
     """The positions in one file's text, found when first asked for: by the quick scanner where it
     reads the file, by composing it where it does not."""
 
-    __slots__ = ("_fast", "_keys", "_nodes", "_top", "text")
+    __slots__ = ("_fast", "_keys", "_nodes", "_plain", "_top", "text")
 
     def __init__(self, text: str | None, data: Any = None) -> None:
         self.text = text
-        #: The top-level keys of the data read from ``text``, where they say at once that a key is
-        #: not in the file (see :meth:`locate`).
-        self._top = data if type(data) is dict and text is not None and "!" not in text else None
+        #: The top-level keys of the data read from ``text``, which may say at once that a key is
+        #: not in the file (see :meth:`locate`); ``False`` once they may not.
+        self._top: dict[Any, Any] | Literal[False] = (
+            data if type(data) is dict and text is not None else False
+        )
+        self._plain: bool | None = None
         #: Where keys and values start, as the quick scanner of block style read them (``False``
         #: where it does not read the file, which is then composed by ruamel.yaml: ``_nodes``).
         self._fast: Positions | Literal[False] | None = None
@@ -40,12 +43,17 @@ class Locator:
         part that exists. ``at_key`` points at the key rather than its value.
 
         A top-level key written as a plain name that the data does not have is in no line of the
-        file (with no tag in it, as ``!!null title:``, nothing makes such a key another value), and
-        its place is the file's start: so says composing the file, and no line is read to say so.
+        file, and its place is the file's start: so says composing the file, and no line is read to
+        say so. Unless the file has a tag (``!!null title:`` is a key the data does not have by that
+        name) or a character that ruamel.yaml is given as a space (``title`` and a NEL, as a key, is
+        ``title`` to it): composing says where those are.
         """
         top = self._top
-        if top is not None and key and type(key[0]) is str and key[0] not in top and _NAME.fullmatch(key[0]):
-            return (1, 1)
+        if top and key and type(key[0]) is str and key[0] not in top and _NAME.fullmatch(key[0]):
+            if self._plain is None:  # looked at once, where it would answer
+                self._plain = self.text is not None and "!" not in self.text and same_for_ruamel(self.text)
+            if self._plain:
+                return (1, 1)
         if self._fast is None and self.text is not None:
             self._fast = scan(self.text) or False
         if self._fast:
