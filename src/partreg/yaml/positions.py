@@ -42,21 +42,23 @@ class Locator:
         Where the path runs out (a missing field), the position of the deepest
         part that exists. ``at_key`` points at the key rather than its value.
 
-        A top-level key written as a plain name that the data does not have is in no line of the
-        file, and its place is the file's start: so says composing the file, and no line is read to
-        say so. Unless the file has a tag (``!!null title:`` is a key the data does not have by that
-        name) or a character that ruamel.yaml is given as a space (``title`` and a NEL, as a key, is
-        ``title`` to it): composing says where those are.
+        A top-level key written as a plain name that the data does not have is in no line of a
+        file whose top-level keys are in block style, and its place is the file's start: so says
+        composing the file, and no line is read to say so. Unless the file has a tag (``!!null
+        title:`` is a key the data does not have by that name) or a character that ruamel.yaml is
+        given as a space (``title`` and a NEL, as a key, is ``title`` to it): composing says where
+        those are. (In flow style, ruamel.yaml reads ``{?title: x}`` as the key ``title``.)
         """
-        top = self._top
-        if top and key and type(key[0]) is str and key[0] not in top and _NAME.fullmatch(key[0]):
-            if self._plain is None:  # looked at once, where it would answer
-                self._plain = self.text is not None and "!" not in self.text and same_for_ruamel(self.text)
-            if self._plain:
-                return (1, 1)
         if self._fast is None and self.text is not None:
             self._fast = scan(self.text) or False
         if self._fast:
+            top = self._top
+            if top and key and type(key[0]) is str and key[0] not in top and _NAME.fullmatch(key[0]):
+                if self._plain is None:  # looked at once, where it would answer
+                    text = self.text or ""
+                    self._plain = self._fast.block_root and "!" not in text and same_for_ruamel(text)
+                if self._plain:
+                    return (1, 1)
             try:
                 return self._fast.locate(key, at_key=at_key)
             except Unsupported:  # a flow collection it reads only now turns out to be beyond it

@@ -54,6 +54,11 @@ class Positions:
         #: read the whole text: after these, every top-level key is read at once).
         self._some = FOUND_ONE_AT_A_TIME if first >= 0 else 0
 
+    @property
+    def block_root(self) -> bool:
+        """Whether the file's top-level keys are in block style at the first column."""
+        return self._first >= 0
+
     def locate(self, key: Key, *, at_key: bool = False) -> tuple[int, int]:
         """The 1-based line and column of ``key``, as ``reading.Document.locate`` gives it: where the
         path runs out, the deepest part that exists; ``at_key`` points at the key, not its value.
