@@ -14,6 +14,7 @@ from partreg.models import CONTROL, has_control
 from partreg.rules.personal_data import DIGITS, _nine_digits
 from partreg.spelling import close_matches, closest
 from partreg.yaml.diagnostics import DEEPEST_INDENT, deep_block_nesting, explicit_tags
+from partreg.yaml.library import same_for_ruamel, same_length_for_ruamel
 from partreg.yaml.positions import ROUND_TRIP_MOST, Locator
 from partreg.yaml.reading import has_content, parse_document
 
@@ -193,3 +194,10 @@ def test_close_matches_refuses_what_difflib_refuses():
             close_matches.__wrapped__("a", ("a",), n, cutoff)
         with pytest.raises(ValueError):
             difflib.get_close_matches("a", ("a",), n, cutoff)
+
+
+@given(texts)
+@example("title\x85: x")
+@example("a: 1\r\nb: 2\n")
+def test_the_look_for_what_ruamel_is_given_as_spaces_is_the_translation(text):
+    assert same_for_ruamel(text) == (same_length_for_ruamel(text) == text)

@@ -55,8 +55,14 @@ _MADE_SPACES = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOR_RUAMEL) 
 
 
 def same_for_ruamel(text: str) -> bool:
-    """Whether :func:`same_length_for_ruamel` leaves ``text`` as it is (one look, in C)."""
+    """Whether :func:`same_length_for_ruamel` leaves ``text`` as it is: for ASCII text (most files),
+    one pass of C over its bytes (``bytes.translate``); for other text, a search."""
+    if text.isascii():
+        return not text.encode("ascii").translate(None, _NOT_MADE_SPACES)
     return _MADE_SPACES.search(text) is None
+
+
+_NOT_MADE_SPACES = bytes(b for b in range(128) if b not in _FOR_RUAMEL)
 
 
 def lf_breaks(text: str) -> str:
