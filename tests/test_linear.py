@@ -106,6 +106,12 @@ CASES: dict[str, Callable[[int], str]] = {
     "many lines": replacing(
         "added_value: Joint tasking.\n", lambda size: "added_value: |\n" + fill("  one line of text\n", size)
     ),
+    "quoted text over two lines, many times, in a mapping read whole": lambda size: replace(
+        BASE,
+        "lead:\n",
+        "lead:\n  'area': Housing\n"
+        + lines(lambda i: f"  note_{i}: 'some text\n    more text'\n", size - len(BASE) - 20),
+    ),
     "many comments": appended(lambda size: fill("# a comment about the arrangement\n", size)),
     "many unknown keys": appended(lambda size: lines(lambda i: f"column_{i}: a value\n", size)),
     "many list items": replacing(

@@ -290,8 +290,15 @@ def read_value(
 def _quoted_end(lines: list[str], n: int, column: int, parent: int, end_line: int) -> int:
     """The last line of quoted text that starts at ``column`` of line ``n`` and goes on over lines
     indented further than its parent (``parent``), which only a comment may follow."""
-    text = "\n".join(lines[n:end_line])
-    match = (DOUBLE if text[column] == '"' else SINGLE).match(text, column)
+    quote = DOUBLE if lines[n][column] == '"' else SINGLE
+    size = 4
+    while True:  # on lines from n, as many more each time: a look at the lines the text is on, not
+        stop = min(end_line, n + size)  # at every line to the end of the block each time
+        text = "\n".join(lines[n:stop])
+        match = quote.match(text, column)  # on the first lines, where it ends there, as on them all
+        if match is not None or stop == end_line:
+            break
+        size *= 4
     if match is None:
         raise Unsupported
     last = n + text.count("\n", 0, match.end())
