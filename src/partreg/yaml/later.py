@@ -57,7 +57,7 @@ class Later:
                     column = len(lines[k]) - len(content)
                     if content[0] == "-" and (len(content) == 1 or content[1] == " "):
                         return sequence(lines, k, self.end, column)
-                    if content[0] not in SPECIAL and read_key(content) is not None:
+                    if _opens_mapping(content):
                         return ((k + 1, column + 1), block_keys(lines, k, self.end, column))
             root = read_block(lines, self.start, self.end, list_root=self.item)[1]
             if self.item:
@@ -69,6 +69,12 @@ class Later:
             raise Unsupported
         value: Node = entry[1]
         return value
+
+
+def _opens_mapping(content: str) -> bool:
+    """Whether a line's ``content`` (after its indent, or a list's dash) is a plain key: a mapping
+    read key by key (``block_keys``) starts there; another is read whole (``read_block``)."""
+    return content[0] not in SPECIAL and read_key(content) is not None
 
 
 #: Characters that start an item the scanner reads at once rather than later (where it is refused).
@@ -150,7 +156,7 @@ class Item:
         if self._children is None:
             column = self.mark[1] - 1 if self.mark is not None else -1
             content = lines[self.start][column:] if column >= 0 else ""
-            if content and content[0] not in SPECIAL and read_key(content) is not None:
+            if content and _opens_mapping(content):
                 try:  # a mapping: read key by key, as the top-level one is
                     self._children = block_keys(lines, self.start, self.end, column, item=True)
                 except (IndexError, RecursionError):

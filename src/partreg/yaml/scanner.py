@@ -107,7 +107,7 @@ class Positions:
             at = self._text.find("\n" + head)
             n = self._text.count("\n", 0, at + 1) if at >= 0 else -1
         try:
-            found = block_keys(lines, n, n + 1, 0).get(name) if n >= self._first else None
+            found = _top_line(lines, n).get(name) if n >= self._first else None
             if found is None:
                 for key, entry in block_keys(lines, self._first, len(lines), 0).items():
                     entries.setdefault(key, entry)  # those found already may have been read further
@@ -115,8 +115,6 @@ class Positions:
                 return
         except (IndexError, RecursionError):
             raise Unsupported from None
-        if type(found[1]) is Later:
-            found[1].end = next_top(lines, n + 1)
         entries[name] = found
 
 
@@ -154,8 +152,13 @@ def _top(lines: list[str]) -> tuple[Node, int]:
         return read_block(lines, 0, len(lines)), -1  # an indented mapping, or one in flow style
     if lines[n][0] == "-" and (len(lines[n]) == 1 or lines[n][1] == " "):
         raise Unsupported  # a list: a register file is a mapping
-    entries = block_keys(lines, n, n + 1, 0)  # a key, or what the scanner does not read
+    return ((n + 1, 1), _top_line(lines, n)), n  # a key, or what the scanner does not read
+
+
+def _top_line(lines: list[str], n: int) -> dict[str, tuple[Mark, Any]]:
+    """The top-level key on line ``n``, a value on the lines below it running to the next one's."""
+    entries = block_keys(lines, n, n + 1, 0)
     for _, value in entries.values():
         if type(value) is Later:
             value.end = next_top(lines, n + 1)
-    return ((n + 1, 1), entries), n
+    return entries
