@@ -53,6 +53,53 @@ def test_parallel_and_serial_report_identical_problems(messy):
     assert 0.07 * len(files) < broken < 0.15 * len(files)
 
 
+def test_a_problem_comes_back_from_a_worker_as_it_was_sent():
+    import pickle
+
+    from partreg.problems import Problem, Severity
+
+    for problem in (
+        Problem(
+            "register/a.yaml",
+            3,
+            5,
+            "wrong-type",
+            Severity.ERROR,
+            "months: should be a whole number",
+            "review.months",
+        ),
+        Problem("b.yaml", 1, 1, "start-not-recorded", Severity.WARNING, "when it began is not recorded"),
+    ):
+        back = pickle.loads(pickle.dumps(problem, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == problem and type(back) is Problem
+        assert back.severity is problem.severity  # the member itself, which reports compare by identity
+
+
+def test_the_collector_is_paused_for_a_files_work_and_left_as_it_was():
+    import gc
+
+    from partreg.collector import collector_paused
+
+    assert gc.isenabled()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+            with collector_paused():  # reading inside a check
+                assert not gc.isenabled()
+            assert not gc.isenabled()
+            raise ValueError("a fault in the work")
+    except ValueError:
+        pass
+    assert gc.isenabled()
+    gc.disable()  # paused by someone else already: not enabled behind their back
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_how_many_processes():
     assert jobs_for(10, None) == 1
     assert jobs_for(PARALLEL_FROM - 1, None) == 1

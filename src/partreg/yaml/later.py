@@ -193,10 +193,11 @@ def block_keys(
     later: Later | None = None
     for n in range(first, end):
         line = lines[n]
-        if n == first:
-            content = line[indent:]
+        if n == first and item:
+            content = line[indent:]  # after the list's dash
         else:
-            if line[indent : indent + 1] == " ":
+            # (the first line is a key at ``indent``, as the caller found it: read as the others are)
+            if n != first and line[indent : indent + 1] == " ":
                 continue  # a line of the value of the key above (or a comment in it)
             simple = SIMPLE_LINE.fullmatch(line)
             if simple is not None:  # most lines: read in one look
