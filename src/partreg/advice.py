@@ -192,6 +192,14 @@ def yaml_mistake(detail: str, text: str, line: int) -> str | None:
     near = [row for row in (here, above or "", lines[line] if line < len(lines) else "")]
     if any("\t" in row for row in near) and ("tab" in detail or "whitespace" in detail):
         return "a tab is used to indent or to space a line here: YAML takes spaces only; replace the tab with spaces"
+    long_key = _too_long_a_key(here)
+    if long_key is not None and ("expect ':'" in detail or "mapping values are not allowed" in detail):
+        return (
+            f"this line reads as a key, for the colon and space after its first {long_key:,} characters, "
+            f"and YAML takes a key of at most {LONGEST_IMPLICIT_KEY:,}: where it is text, put it in quotes, "
+            "or write the key above it with > (summary: >) and the text on the lines below; "
+            "where it is a key, shorten it"
+        )
     for row in (here, above or ""):
         if re.match(r"^\s*-[^\s-]", row):  # `-name: x`: a list item needs a space after its dash
             return f"a list item needs a space after its dash: write {row.strip().replace('-', '- ', 1)}"
@@ -260,6 +268,22 @@ def _quoted(value: str) -> str:
     """``value`` in single quotes, the YAML quoting in which nothing is an escape (``S:\\new`` stays
     as written); a quote inside is written twice."""
     return "'" + value.replace("'", "''") + "'"
+
+
+#: The longest key YAML takes where it is written without ``?``, in characters.
+LONGEST_IMPLICIT_KEY = 1024
+
+
+def _too_long_a_key(row: str) -> int | None:
+    """How long the key of ``row`` (``key: value`` or ``key:``, after any list dashes) is, where it is
+    longer than YAML takes a key to be; ``None`` otherwise."""
+    content = row.lstrip(" ")
+    while content.startswith("- "):
+        content = content[2:].lstrip(" ")
+    colon = content.find(": ")
+    if colon < 0 and content.rstrip(" ").endswith(":"):
+        colon = len(content.rstrip(" ")) - 1
+    return colon if colon > LONGEST_IMPLICIT_KEY else None
 
 
 def _line_above(lines: list[str], line: int) -> str | None:

@@ -141,3 +141,35 @@ def test_lists_opened_too_deep_on_one_line_are_one_problem_not_a_crash(opener):
     assert (problem.rule, problem.line, problem.column) == ("yaml-syntax", 3, 1)
     assert "too deeply" in problem.message
     assert parse_document(("a:\n" + "  " + "- " * 20 + "x\n").encode(), "f.yaml").problems == []
+
+
+LONG = " ".join(["The partnership brings the council, the police and the voluntary sector together"] * 14)
+
+
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        # a long summary under its key, with a colon and a space far into it: YAML reads the line as a key
+        (f"summary:\n  {LONG}: and more\n", f"summary:\n  '{LONG}: and more'\n"),
+        (f"summary:\n  {LONG}:\n", f"summary:\n  '{LONG}:'\n"),
+        (f"objectives:\n  - {LONG}: and more\n", f"objectives:\n  - '{LONG}: and more'\n"),
+        (f"{LONG}: and more\n", None),  # a key, not text: shortened, not quoted
+    ],
+    ids=["summary", "summary-ending-in-a-colon", "list-item", "top-level"],
+)
+def test_a_key_longer_than_yaml_takes_is_said_so_in_plain_words(written, fixed):
+    assert len(LONG) > 1024
+    # the entry's one-line summary and objectives give way to those written here
+    text = "".join(
+        line for line in PARTNERSHIP.splitlines(True) if not line.startswith(("summary:", "objectives:"))
+    )
+    text += written
+    [problem] = lint_text(text)
+    assert problem.rule == "yaml-syntax"
+    assert (
+        f"after its first {len(LONG):,} characters, and YAML takes a key of at most 1,024" in problem.message
+    )
+    assert "put it in quotes" in problem.message and "shorten it" in problem.message
+    assert len(problem.message) < 500  # the line is not written out again
+    if fixed is not None:  # done as the message says: the text in quotes reads
+        assert "yaml-syntax" not in {p.rule for p in lint_text(text.replace(written, fixed))}
