@@ -88,8 +88,32 @@ def remove_line(starting):
     return lambda text, message: replace_line(text, starting, "").replace("\n\n", "\n")
 
 
+def as_mapping(starting):
+    """The list item that starts with ``starting`` made the mapping the message says to write
+    (its ``- `` is the item's own, kept)."""
+    return lambda text, message: replace_line(text, starting, written(message).removeprefix("- "))
+
+
 # (case, base, (old, new) that breaks it, rule, exact message, how to apply the message)
 CASES = [
+    (
+        "a partner written as plain text",
+        FORUM,
+        ("    sector: public\n", "    sector: public\n  - Wessex Fire and Rescue\n"),
+        "wrong-type",
+        "partners[1]: should be a mapping, not 'Wessex Fire and Rescue': write - name: Wessex Fire and Rescue "
+        "(each item of partners is a mapping of its fields)",
+        as_mapping("Wessex Fire and Rescue"),
+    ),
+    (
+        "a risk written as plain text, with a colon in it",
+        FORUM,
+        ("start: 2024-05-01\n", "start: 2024-05-01\nrisks:\n  - 'Venues: closures at night'\n"),
+        "wrong-type",
+        "risks[0]: should be a mapping, not 'Venues: closures at night': write - description: 'Venues: closures "
+        "at night' (each item of risks is a mapping of its fields)",
+        as_mapping("'Venues: closures"),
+    ),
     (
         "colon in a summary",
         FORUM,

@@ -484,6 +484,58 @@ def test_a_grant_lacking_what_360giving_requires_is_left_out_and_named(reg):
     assert len(package["grants"]) == 4 and errors(package) == []
 
 
+UNKNOWN_KIND = """\
+id: leisure-centre
+title: Leisure Centre Management
+status: active
+lead: {role: Head of Leisure, service: Leisure}
+partners: [{name: Active Places Ltd, sector: private}]
+start: 2016-04-01
+"""
+
+
+@pytest.mark.parametrize(
+    ("command", "what"),
+    [
+        ("transparency-contracts", "contracts"),
+        ("transparency-grants", "grants"),
+        pytest.param("360giving", "grants", marks=pytest.mark.spawns),  # each grant's last commit, from git
+    ],
+)
+def test_an_arrangement_whose_kind_is_not_known_is_named_and_the_export_does_not_claim_success(
+    reg, command, what
+):
+    # imported from a sheet with no kind column: it may be a contract or a grant, and no export can say
+    (reg / "register" / "leisure-centre.yaml").write_text(UNKNOWN_KIND)
+    (reg / "register" / "undecided.yaml").write_text(
+        UNKNOWN_KIND.replace("leisure-centre", "undecided").replace("status: active", "status: proposed")
+    )
+    code, out, err = export(reg, command)
+    assert code == 1
+    assert (
+        f"Not in it: 1 arrangement with no kind recorded, which may be {what}: record the kind of leisure-centre."
+        in err
+    )
+    assert "undecided" not in err  # proposed: not let or given, in no export whatever its kind
+    assert out  # what is known is still written
+    # its facts decide its kind: then it is placed by them, and the export is whole
+    (reg / "register" / "leisure-centre.yaml").write_text(
+        UNKNOWN_KIND + "characteristics: {council_sole_procurer: true, formal_agreement: true}\n"
+    )
+    code, _, err = export(reg, command)
+    assert code == 0 and "Not in it" not in err
+
+
+def test_the_summary_names_at_most_five_arrangements_whose_kind_is_not_known():
+    from partreg.opendata.tables import Table
+
+    table = Table(("A",), kind_not_known=[f"entry-{n}" for n in range(8)])
+    assert table.summary("contract").endswith(
+        "Not in it: 8 arrangements with no kind recorded, which may be contracts: "
+        "record the kind of entry-0, entry-1, entry-2, entry-3, entry-4 and 3 more."
+    )
+
+
 def test_360giving_needs_the_councils_identifiers(reg):
     (reg / "partreg.yaml").write_text("council: Test Borough Council\n")
     code, out, err = export(reg, "360giving")

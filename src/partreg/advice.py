@@ -148,6 +148,56 @@ def wrong_type(name: str, value: Any, wanted: str) -> str | None:
     return None
 
 
+#: The field a list's item written as plain text stands for, by the list's key; where two are
+#: likely, the second is for text that is not shaped as the first (a date, an address, a councillor).
+ITEM_FIELDS: dict[str, tuple[str, str | None]] = {
+    "partners": ("name", None),
+    "outcomes": ("description", None),
+    "risks": ("description", None),
+    "actions": ("description", None),
+    "awards": ("recipient", None),
+    "contributions": ("by", None),
+    "links": ("url", "title"),
+    "decisions": ("date", "summary"),
+    "history": ("date", "notes"),
+    "representatives": ("member", "role"),
+}
+_SHAPED = {
+    "url": re.compile(r"https?://\S+"),
+    "date": re.compile(r"\d{4}(?:-\d{2}){0,2}"),
+    "member": re.compile(r"(?:cllr|councillor)\b.*", re.IGNORECASE),
+}
+
+
+def item_as_mapping(list_name: str, value: Any, where: str) -> str | None:
+    """What to write where an item of the list ``list_name`` (at ``where``, as a message names it)
+    is plain text (``- NHS Wessex ICB``) and the format takes a mapping of the item's fields
+    (``- name: NHS Wessex ICB``), or ``None``."""
+    if isinstance(value, dict | list) or value is None or list_name not in ITEM_FIELDS:
+        return None
+    text = str(value).strip()
+    first, otherwise = ITEM_FIELDS[list_name]
+    shape = _SHAPED.get(first)
+    field = first if otherwise is None or (shape is not None and shape.fullmatch(text)) else otherwise
+    return f"write - {field}: {_block(text)} (each item of {where} is a mapping of its fields)"
+
+
+def _block(text: str) -> str:
+    """``text`` as a value after ``key: `` in block style: as it is where YAML reads it as that text,
+    else in quotes."""
+    plain = (
+        re.fullmatch(r"[A-Za-z0-9(][^\n]*", text)
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+        and not re.fullmatch(
+            r"[-+]?(?:\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+)", text, re.IGNORECASE
+        )
+        and text.lower() not in ("true", "false", "null", "~")
+    )
+    return text if plain else _quoted(text)
+
+
 def _flow(text: str) -> str:
     """``text`` as a value inside ``[...]`` or ``{...}``: quoted where a comma or colon would split it."""
     plain = re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 .'&()/-]*", text.strip())

@@ -116,7 +116,8 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
         n = repeats.count(rule, place)
         if n > SAME_PROBLEMS_SHOWN + 1:
             continue
-        name = str(key[-1]) if key else ""
+        # a list's item by its place (`partners[1]`): its number alone says nothing
+        name = dotted(key) if key and isinstance(key[-1], int) else str(key[-1]) if key else ""
         value = err.get("input")
         if kind == "extra_forbidden":
             owner = _model_at(model, key[:-1])
@@ -169,7 +170,12 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
                 message = f"{name}: {_value_repr(value)} is too large to be an amount"
             elif wanted:
                 message = f"{name}: should be {wanted}, not {_value_repr(value)}"
-                fix = advice.wrong_type(name, value, wanted)
+                in_list = next((p for p in reversed(key) if isinstance(p, str)), "")
+                fix = (
+                    advice.item_as_mapping(in_list, value, dotted(key[:-1]))
+                    if isinstance(key[-1], int) and wanted == "a mapping"
+                    else advice.wrong_type(name, value, wanted)
+                )
                 message += f": {fix}" if fix else ""
             else:
                 dated = "write dates as" in err["msg"]

@@ -98,6 +98,7 @@ def _export_table(
     table = transparency_table(opened(root), table_of, within)
     _write(_text(table, table.rows, output), out)
     typer.echo(table.summary(what), err=True)
+    raise typer.Exit(1 if table.kind_not_known else 0)  # it may lack some: not a success
 
 
 @export_app.command("transparency-contracts", cls=Command)
@@ -108,7 +109,9 @@ def _export_table(
     value exceeds the threshold (exports.contracts_over_gbp in partreg.yaml,
     default 5000) and whose life overlaps --from/--to; a contract with no
     value recorded is listed too. Cells the register does not record are
-    empty, and a summary on stderr says how many rows are incomplete.
+    empty, and a summary on stderr says how many rows are incomplete. An
+    arrangement whose kind is neither recorded nor decided by its facts may
+    be a contract: the summary names it, and the exit code is 1.
 
     Example: partreg export transparency-contracts --from 2025-04-01 --to 2025-06-30 --out contracts.csv
     """
@@ -129,7 +132,9 @@ def export_contracts(
     community and social enterprise organisations (CSV for Excel).
 
     One row per community-funding arrangement, or per award of a grant
-    scheme (funding.awards), whose funded period overlaps --from/--to.
+    scheme (funding.awards), whose funded period overlaps --from/--to. An
+    arrangement whose kind is neither recorded nor decided by its facts may
+    be community funding: the summary names it, and the exit code is 1.
 
     Example: partreg export transparency-grants --from 2025-04-01 --to 2026-03-31 --out grants.csv
     """
@@ -152,7 +157,8 @@ def export_grants(
     exports.giving_prefix (its 360Giving prefix, e.g. 360G-brentwood) in
     partreg.yaml. A grant lacking what 360Giving requires (amount, award
     day, recipient, description) is left out and named, and the exit code
-    is 1. Each grant's dateModified is its file's last commit.
+    is 1, as it is where an arrangement's kind is not known (it may be a
+    grant). Each grant's dateModified is its file's last commit.
 
     Example: partreg export 360giving --out grants.json
     """
@@ -180,4 +186,4 @@ def export_360giving(
         raise PartregError("no grant to publish: 360Giving needs at least one; nothing was written")
     _write(_text(package.table, package.data, output), out)
     typer.echo(package.table.summary("grant"), err=True)
-    raise typer.Exit(1 if package.left_out else 0)
+    raise typer.Exit(1 if package.left_out or package.table.kind_not_known else 0)

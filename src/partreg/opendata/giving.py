@@ -12,7 +12,7 @@ from typing import Any
 from partreg.export import whole_numbers
 from partreg.models import Arrangement, PartialDate, Settings, without_unshown
 from partreg.opendata.grants import COMPANY_LISTS, grants, registration_from
-from partreg.opendata.tables import ANY_DATE, Period, Table
+from partreg.opendata.tables import ANY_DATE, Period, Table, kind_not_known
 
 # 360Giving's spreadsheet titles (flattentool's, for the 1.4.3 schema) of the fields partreg fills.
 GIVING_COLUMNS = (
@@ -72,7 +72,8 @@ def giving_package(
     assert org_id is not None and prefix is not None
     council = without_unshown(settings.council)
     out: list[dict[str, Any]] = []
-    table = Table(GIVING_COLUMNS)
+    entries = list(entries)
+    table = Table(GIVING_COLUMNS, kind_not_known=kind_not_known(entries, settings))
     left_out: list[tuple[str, list[str]]] = []
     for g in grants(entries, settings, period):
         where = g.prefix

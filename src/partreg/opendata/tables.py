@@ -38,6 +38,9 @@ class Table:
     columns: tuple[str, ...]
     rows: list[dict[str, Any]] = field(default_factory=list)
     missing: list[list[str]] = field(default_factory=list)
+    #: The ids of the entries that may belong in it, and are not: their kind is not known
+    #: (:func:`kind_not_known`).
+    kind_not_known: list[str] = field(default_factory=list)
 
     def add(self, row: dict[str, Any], missing: list[str]) -> None:
         self.rows.append(row)
@@ -48,13 +51,22 @@ class Table:
         rows = f"{len(self.rows)} {what}{'' if len(self.rows) == 1 else 's'}"
         incomplete = sum(1 for m in self.missing if m)
         if not incomplete:
-            return f"{rows}, none incomplete."
-        counts = Counter(f for m in self.missing for f in m)
-        top, n = counts.most_common(1)[0]
-        return (
-            f"{rows}; {incomplete} incomplete (empty cells where the register does not record a fact). "
-            f"Missing most: {top} ({n} of {len(self.rows)}). `partreg lint` names what each entry lacks."
-        )
+            said = f"{rows}, none incomplete."
+        else:
+            counts = Counter(f for m in self.missing for f in m)
+            top, n = counts.most_common(1)[0]
+            said = (
+                f"{rows}; {incomplete} incomplete (empty cells where the register does not record a fact). "
+                f"Missing most: {top} ({n} of {len(self.rows)}). `partreg lint` names what each entry lacks."
+            )
+        unknown = self.kind_not_known
+        if unknown:
+            named = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5:,} more" if len(unknown) > 5 else "")
+            said += (
+                f" Not in it: {len(unknown):,} arrangement{'' if len(unknown) == 1 else 's'} with no kind "
+                f"recorded, which may be {what}s: record the kind of {named}."
+            )
+        return said
 
 
 #: Every date: a publication of the register as it stands.
@@ -75,6 +87,13 @@ def _kind(entry: Arrangement) -> Kind | None:
 def iso(date: PartialDate | None) -> str | None:
     """A date as far as it is known (``2025``, ``2025-04``, ``2025-04-01``), ``None`` if not recorded."""
     return date.iso if date is not None else None
+
+
+def kind_not_known(entries: Iterable[Arrangement], settings: Settings) -> list[str]:
+    """The ids of the public entries let or given (not proposed) whose kind is neither recorded nor
+    decided by their facts: no publication of one kind can say whether they belong in it."""
+    public = public_entries(sorted(entries, key=lambda e: e.id), settings)
+    return [e.id for e in public if e.status is not Status.PROPOSED and _kind(e) is None]
 
 
 def chosen(entries: Iterable[Arrangement], settings: Settings, kind: Kind) -> list[Arrangement]:

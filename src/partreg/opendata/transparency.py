@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from partreg.export import whole_numbers
 from partreg.models import Arrangement, Kind, Settings, Status
 from partreg.opendata.grants import Grant, grants
-from partreg.opendata.tables import ANY_DATE, Period, Table, chosen, iso
+from partreg.opendata.tables import ANY_DATE, Period, Table, chosen, iso, kind_not_known
 from partreg.review import next_review
 
 # The Transparency Code's items for contracts over £5,000, in the Code's order, one column per fact.
@@ -71,7 +71,8 @@ def transparency_contracts(
     empty. A value recorded only as ``value_gbp`` is not said to be a year's or the whole life's:
     both value columns stay empty and the row is incomplete, since the Code asks which it is.
     """
-    table = Table(CONTRACT_COLUMNS)
+    entries = list(entries)
+    table = Table(CONTRACT_COLUMNS, kind_not_known=kind_not_known(entries, settings))
     threshold = settings.exports.contracts_over_gbp
     for e in chosen(entries, settings, Kind.CONTRACT):
         value = contract_value(e)
@@ -135,7 +136,8 @@ def transparency_grants(
     entries: Iterable[Arrangement], settings: Settings, period: Period = ANY_DATE
 ) -> Table:
     """One row per grant (:func:`grants`), in the Code's columns."""
-    table = Table(GRANT_COLUMNS)
+    entries = list(entries)
+    table = Table(GRANT_COLUMNS, kind_not_known=kind_not_known(entries, settings))
     for g in grants(entries, settings, period):
         row = {
             "Date Awarded": iso(g.awarded),
