@@ -605,6 +605,25 @@ def test_a_partnership_page_shows_six_elements_and_says_risks_are_not_published(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("kind", [None, "contract", "joint-working", "community-funding"])
+def test_what_the_council_puts_in_is_on_the_page_of_any_kind_as_on_the_index(kind):
+    # an imported row: the sheet's "Annual cost" is the council's money, whatever kind is recorded
+    entry = Arrangement.model_validate(
+        {
+            "id": "citizens-advice-grant",
+            "title": "Citizens Advice grant",
+            **({"kind": kind} if kind else {}),
+            "resources": {"council": {"funding_gbp": 35000, "staff": "0.2 FTE"}, "partners": "Volunteers"},
+        }
+    )
+    built = site([entry], Settings(council="Test Borough Council"))
+    page, markdown = built["arrangements/citizens-advice-grant.html"], built["register.md"]
+    assert "£35,000 a year" in built["index.html"]
+    assert "<h2>Resources</h2>" in page
+    assert "<li>The council: £35,000 a year, 0.2 FTE</li><li>The partners: Volunteers</li>" in page
+    assert "- Resources: The council: £35,000 a year, 0.2 FTE; The partners: Volunteers" in markdown
+
+
 def test_the_accessibility_statement_says_what_the_council_set_and_never_claims_more():
     register = open_register(SMALL)
     page = site(register.entries, register.settings)["accessibility.html"]

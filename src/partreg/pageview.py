@@ -178,6 +178,22 @@ def significance_shown(e: Arrangement, settings: Settings) -> tuple[str, str]:
     return found.level, clean(found.explain())
 
 
+def _resources(e: Arrangement) -> list[str]:
+    """What the council and the partners put in, as recorded: a line for each."""
+    r, out = e.resources, []
+    if r and r.council:
+        council = [
+            pounds(r.council.funding_gbp) and f"{pounds(r.council.funding_gbp)} a year",
+            clean(r.council.staff),
+            clean(r.council.other),
+        ]
+        if any(council):
+            out.append("The council: " + ", ".join(c for c in council if c))
+    if r and r.partners:
+        out.append(f"The partners: {clean(r.partners)}")
+    return out
+
+
 def arrangement_view(
     e: Arrangement,
     settings: Settings,
@@ -190,18 +206,8 @@ def arrangement_view(
     links to another entry's page where ``ids`` holds it; ``changes`` are its public changes."""
     names = settings.priorities
     elements: list[Element] = []
+    resources = _resources(e)
     if e.kind is Kind.PARTNERSHIP:
-        r = e.resources
-        resources = []
-        if r and r.council:
-            council = [
-                pounds(r.council.funding_gbp) and f"{pounds(r.council.funding_gbp)} a year",
-                clean(r.council.staff),
-                clean(r.council.other),
-            ]
-            resources.append("The council: " + ", ".join(c for c in council if c))
-        if r and r.partners:
-            resources.append(f"The partners: {clean(r.partners)}")
         outcomes = [
             " — ".join(
                 x
@@ -242,6 +248,8 @@ def arrangement_view(
         )
         elements.append(Element("Timescales for review or life", text=timescale))
     details: list[Detail] = []
+    if e.kind is not Kind.PARTNERSHIP and resources:  # (a partnership's are among what it agreed)
+        details.append(Detail("Resources", [], resources))
     if e.contract:
         c = e.contract
         details.append(
