@@ -31,6 +31,7 @@ from partreg.rules import (
 )
 from partreg.schemaerrors import Aside, schema_problems, set_aside
 from partreg.spelling import did_you_mean
+from partreg.yaml.library import lf_breaks
 
 
 def validate_settings(source: Source) -> tuple[Settings | None, list[Problem]]:
@@ -87,6 +88,10 @@ class Linter:
                 entry, problems = self._check(source, file_id)
             except RecursionError:  # values nested too deep to validate (the reading refuses most first)
                 entry, problems = None, [yaml_syntax.too_deep(source.display)]
+        if entry is None:
+            # the file could not be read: what stopped it is an error whatever the settings' levels or
+            # the file's comments say, since a file not read is left out of every command
+            return None, problems
         if source.text is not None and "partreg:" in source.text:
             problems = apply_disables(source, problems)
         if self._off or self.severities:
@@ -145,7 +150,9 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
             if repeats.shown(problem, "", n):
                 found.append(problem)
 
-    for number, line in enumerate((source.text or "").splitlines(), 1):
+    # lines as YAML counts them (LF, CRLF, CR), as problems' positions do: not str.splitlines(), which
+    # also breaks at a vertical tab, a form feed, NEL, LS and PS, and so put a comment on another line
+    for number, line in enumerate(lf_breaks(source.text or "").split("\n"), 1):
         match = DISABLE.search(line)
         if match is None:
             continue

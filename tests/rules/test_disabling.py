@@ -1,0 +1,68 @@
+"""What a `# partreg: disable=` comment and the settings' levels may not do, and where a comment is."""
+
+import pytest
+
+from partreg.app.register import open_register
+from partreg.models import Settings
+from tests.common import PARTNERSHIP, check, lint_text, replace
+
+# each breaks the file so that it cannot be read, with a comment (or a level) that would excuse it
+UNREADABLE = {
+    "yaml-syntax": replace(
+        PARTNERSHIP,
+        "added_value: Joint tasking.",
+        "added_value: Joint: tasking  # partreg: disable=yaml-syntax will fix later",
+    ),
+    "multiple-documents": "id: x-one  # partreg: disable=multiple-documents draft below\n---\nid: x-two\n",
+    "not-a-mapping": "- a list  # partreg: disable=not-a-mapping it is a list\n",
+    "yaml-tag": "id: !x x-one  # partreg: disable=yaml-tag a tag\n",
+}
+
+
+@pytest.mark.parametrize("rule", UNREADABLE)
+def test_what_stops_a_file_being_read_cannot_be_disabled(rule):
+    [problem] = lint_text(UNREADABLE[rule], file_id="x-one")
+    assert (problem.rule, problem.severity) == (rule, "error")
+
+
+@pytest.mark.parametrize("level", ["off", "warning"])
+@pytest.mark.parametrize("rule", UNREADABLE)
+def test_nor_can_the_settings_turn_it_off_or_down(rule, level):
+    settings = Settings(council="Test Borough Council", rules={rule: level})
+    [problem] = lint_text(UNREADABLE[rule], file_id="x-one", settings=settings)
+    assert (problem.rule, problem.severity) == (rule, "error")
+
+
+def test_a_file_not_read_is_left_out_and_said_by_every_command(tmp_path):
+    (tmp_path / "partreg.yaml").write_text("council: Test Borough Council\nrules: {yaml-syntax: 'off'}\n")
+    (tmp_path / "register").mkdir()
+    (tmp_path / "register" / "x-one.yaml").write_text(
+        UNREADABLE["yaml-syntax"].replace("test-partnership", "x-one")
+    )
+    register = open_register(tmp_path)  # (list, show and review-due read the register so)
+    assert register.entries == [] and [p.rule for p in register.left_out] == ["yaml-syntax"]
+
+
+@pytest.mark.parametrize("pasted", ["\x0b", "\x0c", "\x85", "\u2028", "\u2029", "\x1c"])
+def test_a_comment_is_on_the_line_yaml_counts(pasted):
+    # a character from Word earlier in the file is no line break to YAML: the comment on `start:`
+    # excuses the warning about `start`, and not the error on the line below it
+    text = replace(PARTNERSHIP, "summary: Tackle crime", f'summary: "Tackle{pasted}crime')
+    text = replace(text, "disorder together.", 'disorder together."')
+    text = replace(
+        text,
+        "start: 2021-04-01\n",
+        "start: 2021-04-01  # partreg: disable=no-review-history the board\nend: 2020-01-01\n",
+    )
+    found = [(p.rule, p.line) for p in lint_text(text) if p.rule != "control-character"]
+    end = text.split("\n").index("end: 2020-01-01") + 1
+    assert found == [("end-before-start", end)]
+
+
+def test_a_comment_after_a_carriage_return_alone_is_on_its_own_line():
+    text = replace(
+        PARTNERSHIP,
+        "start: 2021-04-01\n",
+        "start: 2021-04-01  # partreg: disable=no-review-history the board\n",
+    )
+    check(text.replace("\n", "\r"))
