@@ -31,7 +31,6 @@ from partreg.rules import (
 )
 from partreg.schemaerrors import Aside, schema_problems, set_aside
 from partreg.spelling import did_you_mean
-from partreg.yaml.library import lf_breaks
 
 
 def validate_settings(source: Source) -> tuple[Settings | None, list[Problem]]:
@@ -131,6 +130,8 @@ class Linter:
         return entry, problems
 
 
+#: The line breaks YAML knows.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 DISABLE = re.compile(r"#\s*partreg:\s*disable=([A-Za-z0-9_,-]*)[ \t]*(.*)$")
 
 
@@ -152,7 +153,7 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
 
     # lines as YAML counts them (LF, CRLF, CR), as problems' positions do: not str.splitlines(), which
     # also breaks at a vertical tab, a form feed, NEL, LS and PS, and so put a comment on another line
-    for number, line in enumerate(lf_breaks(source.text or "").split("\n"), 1):
+    for number, line in enumerate(_LINE_BREAK.split(source.text or ""), 1):
         match = DISABLE.search(line)
         if match is None:
             continue
