@@ -130,6 +130,18 @@ CASES: dict[str, Callable[[int], str]] = {
         "  - description: Data not shared\n    mitigation: Information sharing agreement\n",
         fill("  - description: Data not shared\n", size),
     ),
+    "many partners, each contribution by a name misspelt": lambda size: (
+        replace(
+            BASE,
+            "  - name: Essex Police\n    sector: public\n",
+            lines(lambda i: f"  - name: Partner Organisation {i}\n", (size - len(BASE)) // 2),
+        )
+        + "contributions:\n"
+        + lines(
+            lambda i: f"  - {{year: 2024/25, by: Partner Organsation {i}, cash_gbp: 100}}\n",
+            (size - len(BASE)) // 2,
+        )
+    ),
     "many disable comments": appended(lambda size: fill("# partreg: disable=no-such-rule\n", size)),
     "deep mappings": appended(
         lambda size: lines(lambda i: "".join("  " * d + f"level_{i}_{d}:\n" for d in range(40)), size)

@@ -25,8 +25,9 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement
+from partreg.models import Arrangement, shown
 from partreg.problems import Context, Hit, Rule, Severity
+from partreg.repeats import SAME_PROBLEMS_SHOWN
 from partreg.spelling import did_you_mean
 
 ID = "unknown-contributor"
@@ -36,16 +37,24 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if not entry.contributions:
         return
     names = {p.name.casefold(): p.name for p in entry.partners if p.name}
+    choices = (*names.values(), "council")
+    partners = ", ".join(n if len(n) <= 60 else n[:57] + "..." for n in list(names.values())[:5]) + (
+        f" and {len(names) - 5:,} more" if len(names) > 5 else ""
+    )
+    found = 0
     for i, contribution in enumerate(entry.contributions):
         by = contribution.by
         if by is None or by.casefold() == "council" or by.casefold() in names:
             continue
-        hint = did_you_mean(by, [*names.values(), "council"]) or (
-            f"; the partners are: {', '.join(names.values())}" if names else "; no partner is recorded"
-        )
+        found += 1
+        hint = ""
+        if found <= SAME_PROBLEMS_SHOWN + 1:  # past those, a problem is counted, never shown: no guess
+            hint = did_you_mean(by, choices) or (
+                f"; the partners are: {partners}" if names else "; no partner is recorded"
+            )
         yield Hit(
             ("contributions", i, "by"),
-            f"by {by!r}, who is neither `council` nor a partner under `partners`{hint}",
+            f"by {shown(by)}, who is neither `council` nor a partner under `partners`{hint}",
         )
 
 
