@@ -233,6 +233,10 @@ def date_written_the_uk_way(value: object) -> str | None:
 # --------------------------------------------------------------------------- YAML
 
 
+#: The longest line a message writes out as the fix: a longer one is said, not written out.
+_LONGEST_FIX = 200
+
+
 def yaml_mistake(detail: str, text: str, line: int) -> str | None:
     """The common YAML mistakes in plain words, with the line as it should be written; ``None`` for
     the rare ones, which keep the parser's own words."""
@@ -278,6 +282,10 @@ def yaml_mistake(detail: str, text: str, line: int) -> str | None:
                 1:-1
             ]  # 'Council's Street Cleansing': the outer quotes were meant to hold it
         fixed = f"{name}: {_quoted(text_part)}" + (f"  {comment}" if comment else "")
+        if len(fixed) > _LONGEST_FIX:  # a paragraph is not written out again: how to quote it is said
+            fixed = (
+                f"{name}: '...', with a ' before the text and one after it, and each ' in it written twice"
+            )
         why = (
             "has a colon and a space in it, which YAML reads as a new key"
             if colon_inside

@@ -125,11 +125,11 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             meant = advice.meant_key(name, known)
             hint = did_you_mean(name, known)
             if meant == "internal":
-                message = f"unknown key {name!r}: notes that are not published go under `internal:`; write internal: {{notes: ...}}"
+                message = f"unknown key {shown(name)}: notes that are not published go under `internal:`; write internal: {{notes: ...}}"
             elif meant:
-                message = f"unknown key {name!r}: the format calls it `{meant}`; write {meant}: instead"
+                message = f"unknown key {shown(name)}: the format calls it `{meant}`; write {meant}: instead"
             else:
-                message = f"unknown key {name!r}{hint}"
+                message = f"unknown key {shown(name)}{hint}"
             if owner and not hint and not meant:
                 message += f"; the keys here are: {', '.join(known)}"
             at_key = True
