@@ -234,13 +234,21 @@ def test_what_is_not_a_date_says_why(cell, why):
         ("up to £10,000", 10000, True),
         ("Nil", 0, False),
         ("£0", 0, False),
+        # thousands set apart by spaces (or a non-breaking space, from a web page or a French sheet)
+        ("4 200 000", 4200000, False),
+        ("£4\u00a0200", 4200, False),
+        ("£1 250 pa", 1250, True),
     ],
 )
 def test_money_as_councils_write_it(cell, amount, qualified):
     assert read_money(cell) == (amount, qualified)
 
 
-@pytest.mark.parametrize("cell", ["varies", "£10,000 - £15,000", "£10k-£15k", "In kind", -5, True])
+@pytest.mark.parametrize(
+    "cell",
+    # (2,50,000 and 25.000,00 are grouped otherwise than in thousands: not read as 2 or 25)
+    ["varies", "£10,000 - £15,000", "£10k-£15k", "In kind", -5, True, "2,50,000", "25.000,00"],
+)
 def test_what_is_not_one_amount_is_refused(cell):
     with pytest.raises(ValueError):
         read_money(cell)

@@ -69,7 +69,8 @@ NO_END = {"ongoing", "on going", "indefinite", "no end date", "open ended", "ope
 
 _MONEY = re.compile(
     r"^(?P<before>(?:up to|upto|approx\.?|approximately|c\.|circa|about|around|est\.?|max\.?|maximum|min\.?)\s*)?"
-    r"(?:£|gbp)?\s*(?P<number>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,4})?|\d{1,16}(?:\.\d{1,4})?)\s*"
+    r"(?:£|gbp)?\s*(?P<number>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,4})?|\d{1,3}(?: \d{3}){1,5}(?:\.\d{1,4})?"
+    r"|\d{1,16}(?:\.\d{1,4})?)\s*"
     r"(?P<scale>k|m|mn|bn|million|billion|thousand)?\b\.?(?P<after>.*)$",
     re.IGNORECASE,
 )
@@ -109,7 +110,10 @@ def read_money(raw: Any) -> tuple[int | float, bool]:
         if re.search(r"\d\s*(?:[-\u2013]|to)\s*£?\d", text):
             raise Unplaced("a range, not one amount: record the amount")
         raise Unplaced("not an amount in pounds")
-    value = float(m.group("number").replace(",", "")) * _SCALE.get((m.group("scale") or "").lower(), 1)
+    if re.match(r"[.,]\d", m.group("after")):  # 2,50,000 or 25.000,00: grouped otherwise than by thousands
+        raise Unplaced("its digits are grouped otherwise than in thousands: not read as an amount")
+    number = m.group("number").replace(",", "").replace(" ", "")  # 4,200,000 and 4 200 000
+    value = float(number) * _SCALE.get((m.group("scale") or "").lower(), 1)
     value = round(value, 2)
     if value > MAX_POUNDS:
         raise Unplaced("not an amount in pounds")
