@@ -1,7 +1,8 @@
 DOC = """The file holds more than one YAML document.
 
 What it checks:
-    That the file has one document: no second `---` followed by content.
+    That the file has one document: no second `---`, whether or not
+    anything follows it (a `---` after the entry starts an empty document).
 Why it matters:
     One file is one arrangement; a second document would be ignored or
     mixed up with the first.

@@ -270,14 +270,25 @@ _COMMENT = re.compile(r"[ \t]#")
 _DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \t\r\n]|$)", re.M)
 
 
-def several_documents(text: str) -> bool:
-    """Whether ``text`` holds more than one YAML document (read up to the second one's start, within
-    ``_RESCAN_EVENTS``: a file of many documents has its second one early, and a first document
-    longer than that, which yaml-rs read as a list, is said to be one)."""
+def second_document(text: str) -> tuple[int, int] | None:
+    """Where the second YAML document of ``text`` starts (its ``---``), if it holds more than one (read
+    up to the second one's start, within ``_RESCAN_EVENTS``: a file of many documents has its second
+    one early, and a first document longer than that, which yaml-rs read as a list, is said to be
+    one)."""
     from ruamel.yaml.events import DocumentStartEvent
 
     if _DOCUMENT_MARKER.search(text) is None:
-        return False
+        return None
+    count = 0
+    try:
+        with quiet():
+            for event in _events(text, deep=True):  # a second document starts early, if there is one
+                count += isinstance(event, DocumentStartEvent)
+                if count > 1:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+    except Exception:
+        pass
+    return None
     count = 0
     try:
         with quiet():

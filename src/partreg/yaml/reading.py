@@ -48,7 +48,7 @@ from partreg.rules import (
 from partreg.yaml.diagnostics import (
     deep_block_nesting,
     explicit_tags,
-    several_documents,
+    second_document,
     syntax_problem,
     tag_message,
 )
@@ -200,10 +200,19 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
             problem(yaml_tag.ID, tag_message(tag, said), line, column)
         if doc.problems:
             return doc
-    if isinstance(data, list) and several_documents(text):
+    second = second_document(text) if isinstance(data, list) else None
+    if second is not None:
+        if all(d is None for d in data[1:]):  # `---` after the entry, and nothing (or comments) after it
+            return problem(
+                multiple_documents.ID,
+                "has a --- line after the arrangement, which starts a second, empty YAML document: "
+                "remove that line",
+                *second,
+            )
         return problem(
             multiple_documents.ID,
-            "holds more than one YAML document (---): keep one arrangement per file",
+            "holds more than one YAML document (the second starts at this ---): keep one arrangement per file",
+            *second,
         )
     if not isinstance(data, dict):
         what = "a list" if isinstance(data, list) else "a single value"
