@@ -94,8 +94,39 @@ def as_mapping(starting):
     return lambda text, message: replace_line(text, starting, written(message).removeprefix("- "))
 
 
+def indent_the_line(text, message):
+    """The line the message names indented two spaces further, as it says."""
+    n = int(re.search(r"line (\d+) is more of the text", message).group(1))
+    lines = text.split("\n")
+    lines[n - 1] = "  " + lines[n - 1]
+    return "\n".join(lines)
+
+
 # (case, base, (old, new) that breaks it, rule, exact message, how to apply the message)
 CASES = [
+    (
+        "a summary wrapped onto a line of its own",
+        FORUM,
+        ("discuss the town centre at night.", "discuss the town centre\nat night."),
+        "yaml-syntax",
+        "is not valid YAML: line 6 is more of the text of `summary:`, but it is not indented under `summary:`, so "
+        "YAML reads it as a new key: indent it further than `summary:`, as the text's other lines are (the parser "
+        "says: simple key expect ':')",
+        indent_the_line,
+    ),
+    (
+        "a paragraph pasted under a folded summary",
+        FORUM,
+        (
+            "summary: Venues, police and the council discuss the town centre at night.",
+            "summary: >-\n  Venues, police and the council discuss the town centre at night.\nThey meet monthly.",
+        ),
+        "yaml-syntax",
+        "is not valid YAML: line 7 is more of the text of `summary:`, but it is not indented under `summary:`, so "
+        "YAML reads it as a new key: indent it further than `summary:`, as the text's other lines are (the parser "
+        "says: simple key expect ':')",
+        indent_the_line,
+    ),
     (
         "a partner written as plain text",
         FORUM,

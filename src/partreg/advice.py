@@ -233,6 +233,47 @@ def date_written_the_uk_way(value: object) -> str | None:
 # --------------------------------------------------------------------------- YAML
 
 
+_KEY_LINE = re.compile(r"( *)(?:- +)?([A-Za-z_][\w-]*):(?: |$)")
+
+
+def unindented_text(detail: str, text: str, line: int) -> tuple[str, int, int] | None:
+    """Where a line of a key's text (wrapped, or pasted) is not indented under the key, so that YAML
+    reads it as a key of its own: what to do, and the line and column of that line; ``None`` where the
+    parser's complaint at ``line`` is another."""
+    lines = text.splitlines()
+    if "multiline quoted scalar" in detail:
+        k = line - 1  # the line itself
+    elif "expect ':'" in detail:
+        k = line - 2  # the nearest line above with something on it
+        while k >= 0 and (not lines[k].strip(" ") or lines[k].lstrip(" ").startswith("#")):
+            k -= 1
+    else:
+        return None
+    if not 0 <= k < len(lines):
+        return None
+    content = lines[k].lstrip(" ")
+    indent = len(lines[k]) - len(content)
+    if not content or ": " in content or content.rstrip(" ").endswith(":") or content[0] in "-#[{?|>":
+        return None
+    if re.match(r"[A-Za-z_][\w-]*\s*[:=]", content):  # `title:Town`: a key without its space
+        return None
+    for j in range(k - 1, -1, -1):  # the key whose text it goes on: no other key in between
+        owner = _KEY_LINE.match(lines[j])
+        if owner is not None:
+            break
+    else:
+        return None
+    key = owner.group(2)
+    if len(owner.group(1)) < indent:  # indented further than the key: not this mistake
+        return None
+    return (
+        f"line {k + 1} is more of the text of `{key}:`, but it is not indented under `{key}:`, so YAML "
+        f"reads it as a new key: indent it further than `{key}:`, as the text's other lines are",
+        k + 1,
+        indent + 1,
+    )
+
+
 #: The longest line a message writes out as the fix: a longer one is said, not written out.
 _LONGEST_FIX = 200
 
