@@ -44,8 +44,8 @@ def syntax_problem(text: str, message: str) -> Found:
         return yaml_syntax.ID, f"is not valid YAML: {advice.unclosed(what, quote)}", line, column
     unindented = advice.unindented_text(detail, text, line)
     if unindented is not None:
-        said, line, column = unindented
-        return yaml_syntax.ID, f"is not valid YAML: {said} (the parser says: {detail})", line, column
+        told, line, column = unindented
+        return yaml_syntax.ID, f"is not valid YAML: {told} (the parser says: {detail})", line, column
     said = advice.yaml_mistake(detail, text, line)
     if said is not None:  # in plain words, and the parser's own after them for whoever knows YAML
         return yaml_syntax.ID, f"is not valid YAML: {said} (the parser says: {detail})", line, column
