@@ -13,9 +13,11 @@ Instead:
     Rename the file to `brentwood-community-fund.yaml`, or change the id.
 """
 
+import re
+import shlex
 from collections.abc import Iterator
 
-from partreg.models import Arrangement
+from partreg.models import ID_PATTERN, RESERVED_NAMES, Arrangement, shown
 from partreg.problems import Context, Hit, Rule, Severity
 
 ID = "id-mismatch"
@@ -23,11 +25,17 @@ ID = "id-mismatch"
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if entry.id != ctx.file_id:
+        rename = (
+            f"`git mv {shlex.quote(f'register/{ctx.file_id}.yaml')} register/{entry.id}.yaml`, "
+            "which never replaces a file"
+        )
+        if re.match(ID_PATTERN, ctx.file_id) and ctx.file_id not in RESERVED_NAMES:
+            fix = f"write id: {ctx.file_id}; or, to keep the id, rename the file with {rename}"
+        else:  # a name such as `Community Safety Partnership.yaml` is no id: only the file can change
+            fix = f"the file's name is not an id, so rename the file with {rename}"
         yield Hit(
             ("id",),
-            f"the id {entry.id!r} does not match the file name {ctx.file_id + '.yaml'!r}: "
-            f"write id: {ctx.file_id}; or, to keep the id, rename the file with "
-            f"`git mv register/{ctx.file_id}.yaml register/{entry.id}.yaml`, which never replaces a file",
+            f"the id {entry.id!r} does not match the file name {shown(ctx.file_id + '.yaml')}: {fix}",
         )
 
 
