@@ -5,6 +5,7 @@ named); and the places of an entry set aside as wrong, of which the rules say no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -168,6 +169,13 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
                 message = f"{name}: {_value_repr(value)} is not a finite number: write the amount in pounds"
             elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
                 message = f"{name}: {_value_repr(value)} is too large to be an amount"
+            elif wanted == "text" and (written := _number_written(source, key, value)) is not None:
+                # 01277 312500, 00123: YAML reads digits as a number, and a number has no leading 0
+                quoted = f"'{written}'" if isinstance(key[-1], int) else f"{name}: '{written}'"
+                message = (
+                    f"{name}: should be text, not the number {written}: write {quoted} "
+                    "(in quotes, which keep it as written)"
+                )
             elif wanted:
                 message = f"{name}: should be {wanted}, not {_value_repr(value)}"
                 in_list = next((p for p in reversed(key) if isinstance(p, str)), "")
@@ -186,6 +194,23 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
         if repeats.shown(problem, place, n):
             yield problem
     yield from repeats.stand_ins()
+
+
+def _number_written(source: Source, key: Key, value: Any) -> str | None:
+    """The digits of a number as the file writes them (``01277312500``, which YAML reads as
+    1277312500), where ``value`` is a number and the file is at hand; ``None`` otherwise."""
+    if not isinstance(value, int | float) or isinstance(value, bool) or source.text is None:
+        return None
+    line, column = source.locate(key)
+    rows = re.split(r"\r\n|\r|\n", source.text)  # lines as YAML counts them
+    if not 0 < line <= len(rows):
+        return None
+    found = _NUMBER.match(rows[line - 1], column - 1)
+    return found.group() if found is not None else None
+
+
+#: A number as a file may write it, where a value starts.
+_NUMBER = re.compile(r"[-+]?[0-9][0-9._]*(?:[eE][-+]?[0-9]+)?(?=$|[\s,\]}#])")
 
 
 def set_aside(errors: list[ErrorDetails], data: Any) -> list[Key]:

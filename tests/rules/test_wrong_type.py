@@ -40,3 +40,22 @@ def test_many_wrong_values_in_a_list_are_counted_after_twenty():
     found = lint_text(text)
     assert [(p.rule, p.key) for p in found] == [("wrong-type", f"partners[{i}].name") for i in range(21)]
     assert found[-1].message.endswith("(and 79 more like it at partners[*].name, not shown one by one)")
+
+
+def test_digits_that_should_be_text_are_quoted_as_the_file_writes_them():
+    from tests.common import CONTRACT, lint_text
+
+    text = CONTRACT.replace(
+        "contract: {reference: ENV-1, value_gbp: 1000000}", "contract: {reference: 00123, value_gbp: 1000000}"
+    )
+    text = text.replace(
+        "lead: {role: Street Scene Manager, service: Environment}",
+        "lead:\n  role: Street Scene Manager\n  service: Environment\n  phone: 01277312500   # the switchboard",
+    )
+    text += "objectives: [007, Keep the streets clean]\n"
+    said = {p.key: p.message for p in lint_text(text) if p.rule == "wrong-type"}
+    assert said == {
+        "contract.reference": "reference: should be text, not the number 00123: write reference: '00123' (in quotes, which keep it as written)",
+        "lead.phone": "phone: should be text, not the number 01277312500: write phone: '01277312500' (in quotes, which keep it as written)",
+        "objectives[0]": "objectives[0]: should be text, not the number 007: write '007' (in quotes, which keep it as written)",
+    }
