@@ -102,8 +102,44 @@ def indent_the_line(text, message):
     return "\n".join(lines)
 
 
+def spaces(text, message):
+    """What the message says: each character pasted for a space replaced with a space."""
+    assert "replace it with a space" in message
+    return text.replace("\u00a0", " ")
+
+
 # (case, base, (old, new) that breaks it, rule, exact message, how to apply the message)
 CASES = [
+    (
+        "a non-breaking space after a key's colon, pasted from a web page",
+        FORUM,
+        ("title: Town Centre Forum", "title:\u00a0Town Centre Forum"),
+        "yaml-syntax",
+        "is not valid YAML: a non-breaking space follows `title:` (pasted from a word processor or a web page): "
+        "YAML takes an ordinary space after a key's colon: replace it with a space (the parser says: simple key "
+        "expect ':')",
+        spaces,
+    ),
+    (
+        "keys indented with non-breaking spaces",
+        FORUM,
+        ("  role: Licensing Manager", "\u00a0\u00a0role: Licensing Manager"),
+        "yaml-syntax",
+        "is not valid YAML: line 7 is indented with a non-breaking space (pasted from a word processor or a web "
+        "page): YAML indents with ordinary spaces only: replace it with a space (the parser says: mapping values "
+        "are not allowed in this context)",
+        spaces,
+    ),
+    (
+        "a partner listed with a bullet from a word processor",
+        FORUM,
+        ("  - name: Essex Police", "  • name: Essex Police"),
+        "yaml-syntax",
+        "is not valid YAML: line 10 starts with •, a bullet or dash from a word processor: YAML starts a list's "
+        "item with - and a space: write - in its place (the parser says: mapping values are not allowed in this "
+        "context)",
+        lambda text, message: text.replace("•", "-"),
+    ),
     (
         "a summary wrapped onto a line of its own",
         FORUM,

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from partreg import advice
+from partreg import yamladvice as advice
 from partreg.rules import duplicate_key, yaml_syntax, yaml_tag
 from partreg.yaml.library import CORE_TAGS, lf_breaks, quiet, yaml12_lines
 
@@ -36,6 +36,10 @@ def syntax_problem(text: str, message: str) -> Found:
     detail = message.strip().splitlines()[-1].strip() if message.strip() else "invalid YAML"
     if detail == "recursion limit exceeded":
         return yaml_syntax.ID, yaml_syntax.TOO_DEEP, line, column
+    pasted = advice.look_alike(text, line)
+    if pasted is not None:
+        told, line, column = pasted
+        return yaml_syntax.ID, f"is not valid YAML: {told} (the parser says: {detail})", line, column
     opened = _unclosed_construct(text)
     if opened is not None:
         what, (line, column) = opened

@@ -1,0 +1,214 @@
+"""The common YAML mistakes in plain words: what a parser's refusal means for the line an officer
+wrote, and the line as it should be written (a colon in text, a tab, a character pasted from a word
+processor, a line of text not indented under its key, a key too long)."""
+
+from __future__ import annotations
+
+import re
+
+from partreg.advice import single_quoted
+
+#: Characters pasted from a word processor or a web page that look like YAML's own and are not.
+_LOOK_ALIKE_SPACES = {
+    "\u00a0": "a non-breaking space",
+    "\u202f": "a narrow non-breaking space",
+    "\u2007": "a figure space",
+    "\u2009": "a thin space",
+    "\u3000": "an ideographic space",
+    "\u200b": "a zero-width space",
+    "\ufeff": "a zero-width no-break space",
+}
+#: Bullets and dashes a word processor starts a list's line with (• ◦ ▪ ▫ ‣, the hyphen bullet, the middle dot, the en and em dashes).
+_BULLETS = "\u2022\u25e6\u25aa\u25ab\u2023\u2043\u00b7\u2013\u2014"
+_SPACE_LIKE = " " + "".join(_LOOK_ALIKE_SPACES)
+_AFTER_COLON = re.compile(f"^ *(?:- +)?([^\\s:#][^:#]*?):([{''.join(_LOOK_ALIKE_SPACES)}])")
+
+
+def look_alike(text: str, line: int) -> tuple[str, int, int] | None:
+    """A character that looks like a space or a list's dash where YAML needs its own, on the line a
+    parser refused or the two above it (it may notice only on the line after): what it is and what
+    to write, and its line and column; ``None`` where there is none."""
+    rows = re.split(r"\r\n|\r|\n", text)  # lines as YAML counts them
+    for k in range(max(0, line - 3), min(line, len(rows))):
+        row = rows[k]
+        lead = row[: len(row) - len(row.lstrip(_SPACE_LIKE))]
+        odd = next((i for i, c in enumerate(lead) if c != " "), None)
+        if odd is not None:
+            what = _LOOK_ALIKE_SPACES[lead[odd]]
+            return (
+                f"line {k + 1} is indented with {what} (pasted from a word processor or a web page): "
+                "YAML indents with ordinary spaces only: replace it with a space",
+                k + 1,
+                odd + 1,
+            )
+        rest = row[len(lead) :]
+        if rest[:1] in tuple(_BULLETS) and rest[1:2] in (" ", "\u00a0"):
+            return (
+                f"line {k + 1} starts with {rest[0]}, a bullet or dash from a word processor: YAML starts a "
+                "list's item with - and a space: write - in its place",
+                k + 1,
+                len(lead) + 1,
+            )
+        after = _AFTER_COLON.match(row)
+        if after is not None:
+            return (
+                f"{_LOOK_ALIKE_SPACES[after.group(2)]} follows `{after.group(1).strip()}:` (pasted from a word "
+                "processor or a web page): YAML takes an ordinary space after a key's colon: replace it with "
+                "a space",
+                k + 1,
+                after.start(2) + 1,
+            )
+    return None
+
+
+_KEY_LINE = re.compile(r"( *)(?:- +)?([A-Za-z_][\w-]*):(?: |$)")
+
+
+def unindented_text(detail: str, text: str, line: int) -> tuple[str, int, int] | None:
+    """Where a line of a key's text (wrapped, or pasted) is not indented under the key, so that YAML
+    reads it as a key of its own: what to do, and the line and column of that line; ``None`` where the
+    parser's complaint at ``line`` is another."""
+    lines = text.splitlines()
+    if "multiline quoted scalar" in detail:
+        k = line - 1  # the line itself
+    elif "expect ':'" in detail:
+        k = line - 2  # the nearest line above with something on it
+        while k >= 0 and (not lines[k].strip(" ") or lines[k].lstrip(" ").startswith("#")):
+            k -= 1
+    else:
+        return None
+    if not 0 <= k < len(lines):
+        return None
+    content = lines[k].lstrip(" ")
+    indent = len(lines[k]) - len(content)
+    if not content or ": " in content or content.rstrip(" ").endswith(":") or content[0] in "-#[{?|>":
+        return None
+    if re.match(r"[A-Za-z_][\w-]*\s*[:=]", content):  # `title:Town`: a key without its space
+        return None
+    for j in range(k - 1, -1, -1):  # the key whose text it goes on: no other key in between
+        owner = _KEY_LINE.match(lines[j])
+        if owner is not None:
+            break
+    else:
+        return None
+    key = owner.group(2)
+    if len(owner.group(1)) < indent:  # indented further than the key: not this mistake
+        return None
+    return (
+        f"line {k + 1} is more of the text of `{key}:`, but it is not indented under `{key}:`, so YAML "
+        f"reads it as a new key: indent it further than `{key}:`, as the text's other lines are",
+        k + 1,
+        indent + 1,
+    )
+
+
+#: The longest line a message writes out as the fix: a longer one is said, not written out.
+_LONGEST_FIX = 200
+
+
+def yaml_mistake(detail: str, text: str, line: int) -> str | None:
+    """The common YAML mistakes in plain words, with the line as it should be written; ``None`` for
+    the rare ones, which keep the parser's own words."""
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    above = _line_above(lines, line)
+    near = [row for row in (here, above or "", lines[line] if line < len(lines) else "")]
+    if any("\t" in row for row in near) and ("tab" in detail or "whitespace" in detail):
+        return "a tab is used to indent or to space a line here: YAML takes spaces only; replace the tab with spaces"
+    long_key = _too_long_a_key(here)
+    if long_key is not None and ("expect ':'" in detail or "mapping values are not allowed" in detail):
+        return (
+            f"this line reads as a key, for the colon and space after its first {long_key:,} characters, "
+            f"and YAML takes a key of at most {LONGEST_IMPLICIT_KEY:,}: where it is text, put it in quotes, "
+            "or write the key above it with > (summary: >) and the text on the lines below; "
+            "where it is a key, shorten it"
+        )
+    for row in (here, above or ""):
+        if re.match(r"^\s*-[^\s-]", row):  # `-name: x`: a list item needs a space after its dash
+            return f"a list item needs a space after its dash: write {row.strip().replace('-', '- ', 1)}"
+    if "expect ':'" in detail or "could not find expected ':'" in detail:
+        for row in (here, above or ""):
+            if m := re.match(r"^\s*([A-Za-z_][\w-]*)\s*(?::(?=\S)|=)\s*(.*)$", row):
+                return f"a key needs a colon and a space after it: write {m.group(1)}: {m.group(2)}"
+    key, sep, value = here.partition(": ")
+    name = key.strip()
+    text_part, comment = _without_comment(value.strip())
+    first = text_part[:1]
+    colon_inside = "mapping values are not allowed" in detail and (
+        ": " in value or value.rstrip().endswith(":")
+    )
+    trailing = "trailing content after" in detail
+    special_start = first in tuple("@`*|>!%&-") or (
+        first in ("[", "{") and not text_part.endswith(("]", "}"))
+    )
+    if (
+        sep
+        and re.fullmatch(r"(?:-\s*)?[A-Za-z_][\w-]*", name)
+        and (colon_inside or trailing or special_start)
+    ):
+        if trailing and len(text_part) > 1 and text_part[0] in "'\"" and text_part.endswith(text_part[0]):
+            text_part = text_part[
+                1:-1
+            ]  # 'Council's Street Cleansing': the outer quotes were meant to hold it
+        fixed = f"{name}: {single_quoted(text_part)}" + (f"  {comment}" if comment else "")
+        if len(fixed) > _LONGEST_FIX:  # a paragraph is not written out again: how to quote it is said
+            fixed = (
+                f"{name}: '...', with a ' before the text and one after it, and each ' in it written twice"
+            )
+        why = (
+            "has a colon and a space in it, which YAML reads as a new key"
+            if colon_inside
+            else "goes on after its closing quote"
+            if trailing
+            else f"starts with {first}, which YAML reads as its own"
+        )
+        return f"the text after `{name}:` {why}: put the text in quotes: {fixed}"
+    if "mapping values are not allowed" in detail and above is not None:
+        wanted = len(above) - len(above.lstrip(" -"))
+        return (
+            f"this line is indented more than the line above: start `{here.strip().split(':')[0]}:` "
+            f"with {wanted} spaces, as `{above.strip().split(':')[0]}:` starts"
+        )
+    if "did not find expected key" in detail or "expected <block end>" in detail or "expected '-'" in detail:
+        return (
+            "this line does not line up with the lines around it: in a list each item starts with `- `, "
+            "and the keys of one item line up under its first key (- name: ... then   sector: ...)"
+        )
+    return None
+
+
+def _without_comment(value: str) -> tuple[str, str]:
+    """A plain value and the comment after it (`` # ...``), which YAML never makes part of the value."""
+    at = value.find(" #")
+    return (value, "") if at < 0 else (value[:at].rstrip(), value[at:].strip())
+
+
+def unclosed(what: str, quote: str | None) -> str:
+    """The fix for a quote or bracket opened and not closed."""
+    if what == "quoted text" and quote:
+        return f"the quoted text that starts here is not closed: add {quote} at its end"
+    closing = {"[ list": "]", "{ mapping": "}"}.get(what, "")
+    return f"the {what} that starts here is not closed" + (f": add {closing} at its end" if closing else "")
+
+
+#: The longest key YAML takes where it is written without ``?``, in characters.
+LONGEST_IMPLICIT_KEY = 1024
+
+
+def _too_long_a_key(row: str) -> int | None:
+    """How long the key of ``row`` (``key: value`` or ``key:``, after any list dashes) is, where it is
+    longer than YAML takes a key to be; ``None`` otherwise."""
+    content = row.lstrip(" ")
+    while content.startswith("- "):
+        content = content[2:].lstrip(" ")
+    colon = content.find(": ")
+    if colon < 0 and content.rstrip(" ").endswith(":"):
+        colon = len(content.rstrip(" ")) - 1
+    return colon if colon > LONGEST_IMPLICIT_KEY else None
+
+
+def _line_above(lines: list[str], line: int) -> str | None:
+    for above in reversed(lines[: line - 1]):
+        if above.strip() and not above.lstrip().startswith("#"):
+            return above
+    return None
