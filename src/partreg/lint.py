@@ -91,7 +91,7 @@ class Linter:
             # the file could not be read: what stopped it is an error whatever the settings' levels or
             # the file's comments say, since a file not read is left out of every command
             return None, problems
-        if source.text is not None and "partreg:" in source.text:
+        if source.text is not None and "artreg" in source.text:  # (partreg, Partreg: a look in C)
             problems = apply_disables(source, problems)
         if self._off or self.severities:
             problems = [
@@ -132,7 +132,11 @@ class Linter:
 
 #: The line breaks YAML knows.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-DISABLE = re.compile(r"#\s*partreg:\s*disable=([A-Za-z0-9_,-]*)[ \t]*(.*)$")
+DISABLE = re.compile(r"#\s*partreg:\s*disable\s*=\s*([A-Za-z0-9_,-]*)[ \t]*(.*)$", re.IGNORECASE)
+#: A comment that means to disable a rule, read or not (``# partreg: disable no-such-thing``).
+MEANT_TO_DISABLE = re.compile(r"#\s*partreg\W*disable", re.IGNORECASE)
+#: A rule id at the start of a comment's reason, after an id and a comma and a space.
+_ANOTHER_ID = re.compile(r"([a-z0-9-]+)(,?)[ \t]*")
 
 
 def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
@@ -156,10 +160,33 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
     for number, line in enumerate(_LINE_BREAK.split(source.text or ""), 1):
         match = DISABLE.search(line)
         if match is None:
+            meant = MEANT_TO_DISABLE.search(line)
+            if meant is not None:  # `# partreg: disable no-review-history`: would be read as nothing
+                warn(
+                    number,
+                    meant.start() + 1,
+                    disable_unknown_rule.ID,
+                    lambda: (
+                        "the comment is not read, so it disables nothing: "
+                        "write `# partreg: disable=rule-id the reason`"
+                    ),
+                )
             continue
         at = (number, match.start() + 1)
-        names = {n for n in match.group(1).split(",") if n}
+        ids, reason = match.group(1), match.group(2)
+        while ids.endswith(",") and (more := _ANOTHER_ID.match(reason)) and more.group(1) in BY_ID:
+            ids, reason = ids + more.group(1) + more.group(2), reason[more.end() :]  # `a, b the reason`
+        names = {n.lower() for n in ids.split(",") if n}
         disabled[number] = names
+        if not line[: match.start()].strip(" \t"):
+            warn(
+                *at,
+                disable_unknown_rule.ID,
+                lambda: (
+                    "a disable comment excuses the problems on its own line, and this line has nothing "
+                    "else: put the comment at the end of the line it is about"
+                ),
+            )
         for name in sorted(names - set(BY_ID)):
             warn(
                 *at,
@@ -173,7 +200,7 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
                 disable_unknown_rule.ID,
                 lambda: "the comment names no rule: write `# partreg: disable=rule-id reason`",
             )
-        if not match.group(2).strip():
+        if not reason.strip():
             warn(
                 *at,
                 disable_without_reason.ID,

@@ -1,10 +1,15 @@
 """What a `# partreg: disable=` comment and the settings' levels may not do, and where a comment is."""
 
+import datetime as dt
+
 import pytest
 
 from partreg.app.register import open_register
 from partreg.models import Settings
 from tests.common import PARTNERSHIP, check, lint_text, replace
+
+#: Years after the entry's start, with no review recorded: `no-review-history` is a warning.
+TODAY = dt.date(2026, 6, 1)
 
 # each breaks the file so that it cannot be read, with a comment (or a level) that would excuse it
 UNREADABLE = {
@@ -54,9 +59,10 @@ def test_a_comment_is_on_the_line_yaml_counts(pasted):
         "start: 2021-04-01\n",
         "start: 2021-04-01  # partreg: disable=no-review-history the board\nend: 2020-01-01\n",
     )
-    found = [(p.rule, p.line) for p in lint_text(text) if p.rule != "control-character"]
+    found = [(p.rule, p.line) for p in lint_text(text, today=TODAY) if p.rule != "control-character"]
     end = text.split("\n").index("end: 2020-01-01") + 1
-    assert found == [("end-before-start", end)]
+    assert ("end-before-start", end) in found  # not excused: the comment is on the line above it
+    assert "no-review-history" not in {rule for rule, _ in found}  # excused: the comment is on its line
 
 
 def test_a_comment_after_a_carriage_return_alone_is_on_its_own_line():
@@ -65,4 +71,32 @@ def test_a_comment_after_a_carriage_return_alone_is_on_its_own_line():
         "start: 2021-04-01\n",
         "start: 2021-04-01  # partreg: disable=no-review-history the board\n",
     )
-    check(text.replace("\n", "\r"))
+    check(PARTNERSHIP.replace("\n", "\r"), ("no-review-history", 27), today=TODAY)
+    check(text.replace("\n", "\r"), today=TODAY)
+
+
+def test_a_comment_written_otherwise_is_read_or_said_to_do_nothing():
+    today = TODAY
+    start = "start: 2021-04-01\n"
+    check(PARTNERSHIP, ("no-review-history", 27), today=today)  # what the comments below excuse
+    # with spaces, in capitals, or naming two rules with a comma and a space: read
+    for comment in (
+        "# partreg: disable = no-review-history the board",
+        "# Partreg: Disable=no-review-history the board",
+        "# partreg: disable=start-not-recorded, no-review-history the board",
+        "# partreg: disable=no-review-history, as agreed",  # a comma, and then the reason
+    ):
+        check(replace(PARTNERSHIP, start, f"start: 2021-04-01  {comment}\n"), today=today)
+    # without its `=`, it disables nothing, and says so
+    found = lint_text(
+        replace(PARTNERSHIP, start, "start: 2021-04-01  # partreg: disable no-review-history the board\n"),
+        today=today,
+    )
+    assert [p.rule for p in found] == ["no-review-history", "disable-unknown-rule"]
+    assert found[1].message.startswith("the comment is not read, so it disables nothing")
+    # on a line of its own it excuses nothing (the line below is not its line)
+    found = lint_text(
+        replace(PARTNERSHIP, start, "# partreg: disable=no-review-history the board\n" + start), today=today
+    )
+    assert [p.rule for p in found] == ["disable-unknown-rule", "no-review-history"]
+    assert "put the comment at the end of the line it is about" in found[0].message

@@ -1,11 +1,14 @@
-DOC = """A `# partreg: disable=` comment that names no known rule.
+DOC = """A `# partreg: disable=` comment that disables nothing.
 
 What it checks:
     That the rule ids in a `# partreg: disable=` comment are rules partreg
-    has (`partreg rules` lists them).
+    has (`partreg rules` lists them); that a comment meant to disable one is
+    written as partreg reads it (`disable=`, with the `=`); and that it is
+    at the end of the line it excuses, not on a line of its own.
 Why it matters:
-    A misspelt id disables nothing, so the problem it was meant to excuse
-    is still reported, or the comment is left behind long after it mattered.
+    A misspelt id, or a comment partreg cannot read, disables nothing, so the
+    problem it was meant to excuse is still reported, or the comment is left
+    behind long after it mattered.
 
     Format: "A comment without a reason is itself a warning (`disable-without-reason`), as is one naming a rule that does not exist" (README, Configuring the rules)
 Example:
