@@ -27,6 +27,7 @@ from partreg.rules import (
     joint_working_missing_purpose,
     kind_mismatch,
     lead_service_not_recorded,
+    link_not_web_address,
     missing_field,
     multiple_documents,
     no_review_history,
@@ -113,6 +114,7 @@ ALL: tuple[Rule, ...] = (
     significance_without_reason.RULE,
     unknown_significance_test.RULE,
     personal_data.RULE,
+    link_not_web_address.RULE,
     role_looks_like_a_name.RULE,
     control_character.RULE,
     # reviews, by the date of the run
