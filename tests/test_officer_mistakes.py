@@ -111,6 +111,19 @@ def spaces(text, message):
 # (case, base, (old, new) that breaks it, rule, exact message, how to apply the message)
 CASES = [
     (
+        "a Windows path in double quotes",
+        FORUM,
+        (
+            "summary: Venues, police and the council discuss the town centre at night.",
+            'summary: "Papers at S:\\Shared\\Forum"',
+        ),
+        "yaml-syntax",
+        "is not valid YAML: a \\ inside double quotes starts an escape (\\n, \\t, ...), and not every \\ here "
+        "does: write the text in single quotes, in which \\ is itself: summary: 'Papers at S:\\Shared\\Forum' "
+        "(the parser says: while parsing a quoted scalar, found unknown escape character)",
+        lambda text, message: replace_line(text, "summary:", written(message, "is itself: ")),
+    ),
+    (
         "a non-breaking space after a key's colon, pasted from a web page",
         FORUM,
         ("title: Town Centre Forum", "title:\u00a0Town Centre Forum"),

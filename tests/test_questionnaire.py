@@ -100,7 +100,7 @@ def test_bad_answers_are_asked_again():
         line for line in said if line.startswith("  Write dates as YYYY-MM-DD, or YYYY-MM or YYYY")
     ]
     assert wrong_format.endswith("or the UK way, such as 31/03/2026 or 1 April 2026.")
-    assert "  '2019-02-30' is not a real date." in said
+    assert "  '2019-02-30' is not a real date: February 2019 has 28 days." in said
     assert "  Answer yes, no, or ? if you don't know." in said
     assert "  An amount cannot be negative." in said
 

@@ -212,3 +212,36 @@ def _line_above(lines: list[str], line: int) -> str | None:
         if above.strip() and not above.lstrip().startswith("#"):
             return above
     return None
+
+
+#: What follows a \\ in double quotes that YAML reads as an escape.
+_ESCAPES = set('0abt\tnvfre "/\\N_LPxuU')
+
+
+def unknown_escape(detail: str, text: str, line: int, column: int) -> str | None:
+    """What to write where double-quoted text holds a \\ that starts no escape (a Windows path,
+    ``"S:\\Shared"``): the same text in single quotes, in which \\ is itself; ``None`` where the
+    parser's complaint is another, or the quoted text is not on the line."""
+    if "escape" not in detail:
+        return None
+    row = re.split(r"\r\n|\r|\n", text)[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+    at = row.find('"', column - 1)
+    if at < 0:
+        return None
+    inside, k = [], at + 1
+    while k < len(row) and row[k] != '"':
+        if row[k] == "\\" and k + 1 < len(row) and row[k + 1] in ('"', "\\"):
+            inside.append(row[k + 1])  # an escape that is one: the character it stands for
+            k += 2
+            continue
+        inside.append(row[k])
+        k += 1
+    if k >= len(row):
+        return None  # closed on another line: said otherwise
+    fixed = row[:at].lstrip(" -") + single_quoted("".join(inside))  # `summary: '...'`
+    if len(fixed) > _LONGEST_FIX:
+        fixed = "the same text between ' and ', each ' in it written twice"
+    return (
+        "a \\ inside double quotes starts an escape (\\n, \\t, ...), and not every \\ here does: "
+        f"write the text in single quotes, in which \\ is itself: {fixed}"
+    )

@@ -46,7 +46,15 @@ def parse_iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text!r} is not a real date") from None
+        raise ValueError(f"{text!r} is not a real date{_why_not(int(text[:4]), int(text[5:7]))}") from None
+
+
+def _why_not(year: int, month: int) -> str:
+    """Why a day of ``month`` is not real: its month, or how many days the month has."""
+    if not 1 <= month <= 12:
+        return ": a month is 01 to 12"
+    days = calendar.monthrange(max(year, 1), month)[1]
+    return f": {MONTHS[month - 1]} {year} has {days} days"
 
 
 class PartialDate:
@@ -142,7 +150,7 @@ def _parse_text(text: str) -> PartialDate:
     try:
         dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
-        raise ValueError(f"{text!r} is not a real date") from None
+        raise ValueError(f"{text!r} is not a real date{_why_not(int(year), int(month or 1))}") from None
     return PartialDate(_real_year(int(year)), int(month) if month else None, int(day) if day else None)
 
 

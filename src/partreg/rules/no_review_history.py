@@ -39,6 +39,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             "no review is recorded, and no start to schedule one from: record the last review held "
             f"with `partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
             True,
+            # a start or reviews written, and set aside as wrong (`start: April 2016`), are said once, as that
+            about=(("start",), ("review",)),
         )
     elif upcoming is not None and upcoming < ctx.today:
         yield Hit(

@@ -40,6 +40,9 @@ def syntax_problem(text: str, message: str) -> Found:
     if pasted is not None:
         told, line, column = pasted
         return yaml_syntax.ID, f"is not valid YAML: {told} (the parser says: {detail})", line, column
+    escaped = advice.unknown_escape(detail, text, line, column)
+    if escaped is not None:
+        return yaml_syntax.ID, f"is not valid YAML: {escaped} (the parser says: {detail})", line, column
     opened = _unclosed_construct(text)
     if opened is not None:
         what, (line, column) = opened
@@ -58,6 +61,11 @@ def syntax_problem(text: str, message: str) -> Found:
 
 def tag_message(tag: str, said: str = "") -> str:
     """What is said of a tag written in a file (``said``: what follows the advice, if anything)."""
+    if tag == "!":  # `summary: ! important`: meant as text, read as a tag
+        return (
+            "has a ! and a space where a value starts, which YAML reads as a tag, not as text: "
+            f"put the value in quotes ('! ...'), or remove the !{said}"
+        )
     return f"uses the tag {tag}: tags are not allowed in register files; remove it{said}"
 
 

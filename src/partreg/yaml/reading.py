@@ -258,6 +258,14 @@ def _decode(raw: bytes, doc: Document) -> str | None:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         problem(file_encoding.ID, "is UTF-16 or UTF-32: save it as UTF-8")
         return None
+    sample = raw[:200]
+    if len(sample) >= 4 and 0 in sample and (not any(sample[0::2]) or not any(sample[1::2])):
+        # every other byte NUL: text saved as UTF-16 (Excel's and Notepad's "Unicode") without its mark
+        problem(
+            file_encoding.ID,
+            "is UTF-16 (what Excel and Notepad call Unicode), without the mark that says so: save it as UTF-8",
+        )
+        return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
