@@ -27,7 +27,9 @@ def test_tags_beyond_twenty_are_counted_not_listed():
 def test_a_bang_meant_as_text_is_told_to_be_quoted():
     from tests.common import lint_text
 
-    [p] = lint_text(PARTNERSHIP.replace("added_value: Joint tasking.", "added_value: ! important, read first"))
+    [p] = lint_text(
+        PARTNERSHIP.replace("added_value: Joint tasking.", "added_value: ! important, read first")
+    )
     assert p.rule == "yaml-tag"
     assert p.message == (
         "has a ! and a space where a value starts, which YAML reads as a tag, not as text: "
