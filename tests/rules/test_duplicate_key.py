@@ -16,3 +16,42 @@ def test_duplicate_nested_key():
         replace(PARTNERSHIP, "  service: Community Safety\n", "  service: Community Safety\n  role: Other\n"),
         ("duplicate-key", 9, 3),
     )
+
+
+PARTNERS = "".join(f"  - name: Partner Organisation {i}\n    sector: voluntary\n" for i in range(4_000))
+
+
+def test_a_key_written_again_far_down_a_long_file_is_placed_where_it_is():
+    # past the events the parser's walk reads (a long list before it): found from the lines
+    text = replace(PARTNERSHIP, "  - name: Essex Police\n    sector: public\n", PARTNERS) + "status: ended\n"
+    check(text, ("duplicate-key", text.count("\n"), 1))
+    nested = replace(
+        PARTNERSHIP,
+        "  - name: Essex Police\n    sector: public\n",
+        PARTNERS + "  - name: Last\n    name: Again\n",
+    )
+    check(nested, ("duplicate-key", nested.split("\n").index("    name: Again") + 1, 5))
+
+
+def test_the_lines_and_the_parsers_walk_agree_where_both_find_the_key():
+    from partreg.yaml.diagnostics import _find_duplicate, _key_written_again
+
+    shapes = [
+        (replace(PARTNERSHIP, "status: active\n", "status: active\nstatus: ended\n"), "status"),
+        (
+            replace(
+                PARTNERSHIP, "  service: Community Safety\n", "  service: Community Safety\n  role: Other\n"
+            ),
+            "role",
+        ),
+        (replace(PARTNERSHIP, "    sector: public\n", "    sector: public\n    name: Again\n"), "name"),
+        (
+            replace(
+                PARTNERSHIP, "    sector: public\n", "    sector: public\n  - name: Other\n    name: Again\n"
+            ),
+            "name",
+        ),
+        (PARTNERSHIP + "review2:\n  months: 1\n  history: []\n  months: 2\n", "months"),
+    ]
+    for text, key in shapes:
+        assert _key_written_again(text, key) == _find_duplicate(text) is not None, key

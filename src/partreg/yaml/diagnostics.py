@@ -24,7 +24,7 @@ def syntax_problem(text: str, message: str) -> Found:
     they are known, at the place the fix goes where it can be found."""
     if message.startswith("duplicate mapping key"):
         key = message.split(":", 1)[1].strip()
-        line, column = _find_duplicate(text) or (1, 1)
+        line, column = _find_duplicate(text) or _key_written_again(text, key.strip("'\"")) or (1, 1)
         return duplicate_key.ID, f"repeats the key {key}: keep one of them", line, column
     if "alias" in message and "limit" in message:
         return yaml_syntax.ID, "expands aliases (*name) too far: write the values out instead", 1, 1
@@ -158,6 +158,30 @@ def _unclosed_construct(text: str) -> tuple[str, tuple[int, int]] | None:
 class _OpenMapping:
     keys: set[str] = field(default_factory=set)
     key_next: bool = True
+
+
+def _key_written_again(text: str, key: str) -> tuple[int, int] | None:
+    """Where ``key`` is written a second time in one block mapping, read from the lines (the walk of
+    the parser's events stops after ``_RESCAN_EVENTS``, and a key written again after 3,000 partners
+    lies further): a line ``key:`` at an indent where the mapping above it already has one, with no
+    line less indented, nor a list's item that starts another mapping, in between."""
+    seen: set[int] = set()  # the indents of the mappings open, which have the key already
+    for number, row in enumerate(re.split(r"\r\n|\r|\n", text), 1):
+        content = row.lstrip(" ")
+        if not content or content.startswith("#"):
+            continue
+        indent = len(row) - len(content)
+        seen = {i for i in seen if i < indent or (i == indent and not content.startswith("- "))}
+        while content.startswith("- "):  # a list's item: a new mapping starts after its dash
+            rest = content[2:].lstrip(" ")
+            indent += len(content) - len(rest)
+            content = rest
+            seen = {i for i in seen if i < indent}
+        if content.startswith(key + ":") and content[len(key) + 1 : len(key) + 2] in ("", " "):
+            if indent in seen:
+                return number, indent + 1
+            seen.add(indent)
+    return None
 
 
 def _find_duplicate(text: str) -> tuple[int, int] | None:
