@@ -111,6 +111,18 @@ def spaces(text, message):
 # (case, base, (old, new) that breaks it, rule, exact message, how to apply the message)
 CASES = [
     (
+        "a key of the lead indented one space less than the one above",
+        FORUM,
+        ("  service: Licensing", " service: Licensing"),
+        "yaml-syntax",
+        "is not valid YAML: this line does not line up with the key above it: the keys of one mapping start at "
+        "the same column: start `service:` with 2 spaces, as `role:` starts (the parser says: while parsing a "
+        "block mapping, did not find expected key)",
+        lambda text, message: text.replace(
+            "\n service:", "\n" + " " * int(re.search(r"with (\d+) spaces", message).group(1)) + "service:"
+        ),
+    ),
+    (
         "a Windows path in double quotes",
         FORUM,
         (

@@ -170,6 +170,13 @@ def yaml_mistake(detail: str, text: str, line: int) -> str | None:
             f"with {wanted} spaces, as `{above.strip().split(':')[0]}:` starts"
         )
     if "did not find expected key" in detail or "expected <block end>" in detail or "expected '-'" in detail:
+        mine, theirs = _KEY_LINE.match(here), _KEY_LINE.match(above or "")
+        if mine and theirs and "- " not in mine.group() + theirs.group():  # two keys of a mapping, no list
+            return (
+                f"this line does not line up with the key above it: the keys of one mapping start at the "
+                f"same column: start `{mine.group(2)}:` with {len(theirs.group(1))} spaces, as "
+                f"`{theirs.group(2)}:` starts"
+            )
         return (
             "this line does not line up with the lines around it: in a list each item starts with `- `, "
             "and the keys of one item line up under its first key (- name: ... then   sector: ...)"
