@@ -111,6 +111,19 @@ def spaces(text, message):
 # (case, base, (old, new) that breaks it, rule, exact message, how to apply the message)
 CASES = [
     (
+        "a quoted start with a # in it, and words after its closing quote",
+        FORUM,
+        (
+            "summary: Venues, police and the council discuss the town centre at night.",
+            'summary: "Ref #12 agreed" by Cabinet',
+        ),
+        "yaml-syntax",
+        "is not valid YAML: the text after `summary:` goes on after its closing quote: put the text in quotes: "
+        "summary: '\"Ref #12 agreed\" by Cabinet' (the parser says: invalid trailing content after double-quoted "
+        "scalar)",
+        lambda text, m: replace_line(text, "summary:", written(m, "put the text in quotes: ")),
+    ),
+    (
         "a key of the lead indented one space less than the one above",
         FORUM,
         ("  service: Licensing", " service: Licensing"),

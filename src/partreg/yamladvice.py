@@ -185,8 +185,13 @@ def yaml_mistake(detail: str, text: str, line: int) -> str | None:
 
 
 def _without_comment(value: str) -> tuple[str, str]:
-    """A plain value and the comment after it (`` # ...``), which YAML never makes part of the value."""
-    at = value.find(" #")
+    """A value and the comment after it (`` # ...``), which YAML never makes part of the value; a
+    `` #`` inside a quoted start (``"Ref #12 agreed" by Cabinet``) is the text's, not a comment."""
+    start = 0
+    if value[:1] in ("'", '"'):
+        closing = value.find(value[0], 1)
+        start = closing + 1 if closing > 0 else 0
+    at = value.find(" #", start)
     return (value, "") if at < 0 else (value[:at].rstrip(), value[at:].strip())
 
 
