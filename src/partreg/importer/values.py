@@ -92,14 +92,20 @@ def split_names(text: str) -> tuple[list[str], bool]:
     """Partners' names from a cell, and whether commas were taken as separators.
 
     Commas separate names only where that cannot be a misreading: every part has at least
-    two words and starts with a capital or a digit ("Essex Police, Sport England"). A comma
-    inside a name ("Basildon, Brentwood and Thurrock Mind") leaves the cell as one name.
+    two words and starts with a capital or a digit ("Essex Police, Sport England"), and none
+    holds an "and" of its own. A comma inside a name ("Basildon, Brentwood and Thurrock Mind",
+    "Office of the Police, Fire and Crime Commissioner") leaves the cell as one name, as does a list
+    whose last names are joined by "and" ("Essex Police, Sport England and Active Essex"), which
+    may be either.
     """
     names = split_list(text)
     if len(names) != 1 or "," not in names[0]:
         return names, False
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?", names[0])]
-    if len(parts) > 1 and all(len(p.split()) >= 2 and p[:1].isupper() | p[:1].isdigit() for p in parts):
+    if len(parts) > 1 and all(
+        len(p.split()) >= 2 and p[:1].isupper() | p[:1].isdigit() and " and " not in f" {p.lower()} "
+        for p in parts
+    ):
         return parts, True
     return names, False
 
