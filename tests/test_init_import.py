@@ -59,6 +59,21 @@ def test_init_scaffolds_a_register_that_loads(council):
     assert "Test Borough Council" in (council / "README.md").read_text()
 
 
+def test_the_pre_commit_hooks_take_every_file_lint_reads():
+    from partreg.folders import is_entry_name
+
+    names = ["a.yaml", "b.yml", "c.YAML", "d.YML", "e.Yaml", "notes.txt", "f.yaml.bak"]
+    hooks = [
+        *load_fast_data((REPO / ".pre-commit-hooks.yaml").read_text()),
+        *load_fast_data((REPO / "templates" / "init" / "pre-commit-config.yaml").read_text())["repos"][0][
+            "hooks"
+        ],
+    ]
+    for hook in hooks:
+        taken = [n for n in names if re.search(hook["files"], f"register/{n}")]
+        assert taken == [n for n in names if is_entry_name(n)], (hook["id"], taken)
+
+
 def test_init_never_replaces_a_file(tmp_path):
     (tmp_path / "reg").mkdir()
     (tmp_path / "reg" / "README.md").write_text("ours")
