@@ -321,3 +321,40 @@ def test_priorities_in_any_script_keep_their_own_ids_and_import_finds_them(tmp_p
     partreg(tmp_path / "r", "import", str(tmp_path / "s.csv"), "--write", check=True)
     data = {p.stem: yaml_rs.loads(p.read_text()) for p in (tmp_path / "r" / "register").glob("*.yaml")}
     assert data["a-forum"]["priorities"] == ["priority-1"] and data["b-forum"]["priorities"] == ["priority-2"]
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "install", "known"),
+    [
+        (None, "'partreg==1.2.3'", True),  # from a package index
+        (
+            '{"url": "https://github.com/council/partreg", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}',
+            "'partreg @ git+https://github.com/council/partreg@abc123'",
+            True,
+        ),
+        ('{"url": "file:///home/me/partreg", "dir_info": {"editable": true}}', "'partreg==1.2.3'", False),
+    ],
+)
+def test_the_workflow_installs_partreg_from_where_it_came(monkeypatch, direct_url, install, known):
+    import importlib.metadata
+
+    from partreg.app import starting
+
+    class Found:
+        version = "1.2.3"
+
+        def read_text(self, name):
+            return direct_url if name == "direct_url.json" else None
+
+    monkeypatch.setattr(importlib.metadata, "distribution", lambda name: Found())
+    assert starting.install_spec() == (install, known)
+    from partreg.scaffold import TEMPLATES, scaffold
+
+    source = REPO / "templates" / "init"
+    files = scaffold("Test Borough Council", [], {n: (source / n).read_text() for n in TEMPLATES}, install)
+    workflow = files[".github/workflows/partreg.yml"]
+    assert workflow.count(f"- run: pip install {install}\n") == 3 and "pip install partreg\n" not in workflow
+    jobs = load_fast_data(workflow)["jobs"]
+    assert (
+        "needs" not in jobs["publish"]
+    )  # a register with gaps is published; render refuses what it cannot read

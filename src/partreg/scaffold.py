@@ -61,13 +61,20 @@ def settings_text(council: str, priorities: list[str]) -> str:
     )
 
 
-def scaffold(council: str, priorities: list[str], templates: dict[str, str]) -> dict[str, str]:
-    """Every file of a new register repository, from ``templates`` (name -> text of templates/init/)."""
+#: How the templates install partreg, which ``scaffold`` replaces with where this partreg came from.
+INSTALL = "pip install partreg"
+
+
+def scaffold(
+    council: str, priorities: list[str], templates: dict[str, str], install: str = "partreg"
+) -> dict[str, str]:
+    """Every file of a new register repository, from ``templates`` (name -> text of templates/init/);
+    ``install`` is what ``pip install`` is given for partreg (a pinned version, or a git URL)."""
     env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
     context: dict[str, Any] = {"council": council, "title": "Partnership Register"}
     files = {"partreg.yaml": settings_text(council, priorities), "register/.gitkeep": ""}
     for name, target in TEMPLATES.items():
-        text = templates[name]
+        text = templates[name].replace(INSTALL, f"pip install {install}")
         files[target] = env.from_string(text).render(context) if name == "README.md" else text
     files["schema/arrangement.v1.json"] = (
         json.dumps(arrangement_schema(), indent=2, ensure_ascii=False) + "\n"

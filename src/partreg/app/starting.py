@@ -18,15 +18,47 @@ class Started:
     """A register started: the files written (relative to its folder)."""
 
     files: list[str]
+    #: Where the workflow's install line is a guess (this partreg was installed from a folder here):
+    #: what it says, for the officer to change to where the council gets partreg.
+    install_to_check: str | None = None
+
+
+def install_spec() -> tuple[str, bool]:
+    """What the new repository's workflow gives ``pip install`` for partreg: this partreg's git URL
+    and commit where it was installed from git (PEP 610's ``direct_url.json``), else its version
+    pinned; and whether that is where this partreg came from (not where it was installed from a
+    folder on this machine, which a CI runner cannot reach)."""
+    import importlib.metadata
+    import json
+
+    try:
+        found = importlib.metadata.distribution("partreg")
+        direct = json.loads(found.read_text("direct_url.json") or "null")
+        version = found.version
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        return "partreg", False
+    pinned = f"'partreg=={version}'"
+    if not isinstance(direct, dict):
+        return pinned, True  # from a package index
+    vcs = direct.get("vcs_info")
+    url = str(direct.get("url", ""))
+    if isinstance(vcs, dict) and vcs.get("vcs") == "git" and not url.startswith("file:"):
+        commit = vcs.get("commit_id") or vcs.get("requested_revision") or ""
+        return f"'partreg @ git+{url}{'@' + commit if commit else ''}'", True
+    return pinned, False
 
 
 def start_register(directory: Path, council: str, priorities: list[str]) -> Started:
     """Write a new register for ``council`` with its corporate ``priorities`` into ``directory``;
     nothing is written if any of its files exists already."""
     source = package_templates() / "init"
+    install, known = install_spec()
     try:
         files = scaffold(
-            council, priorities, {name: (source / name).read_text("utf-8") for name in TEMPLATES}
+            council,
+            priorities,
+            {name: (source / name).read_text("utf-8") for name in TEMPLATES},
+            install,
         )
     except ValueError as e:  # pydantic's ValidationError is one: said a line, not as its report
         errors = getattr(e, "errors", None)
@@ -44,4 +76,4 @@ def start_register(directory: Path, council: str, priorities: list[str]) -> Star
     for name, text in files.items():
         make_folder((directory / name).parent)
         write_atomic(directory / name, text, exclusive=True)
-    return Started(list(files))
+    return Started(list(files), None if known else install)

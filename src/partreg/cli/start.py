@@ -43,7 +43,13 @@ def init(
         council = _asked(priorities)
     started = start_register(directory, council, priorities)
     typer.echo(visible(f"Created a register for {council} in {directory}/ ({len(started.files)} files)."))
-    typer.echo(visible(f"Next: cd {directory}; git init; partreg add"))
+    typer.echo(visible(f"Next: cd {directory}; git init; partreg add (or partreg import your-sheet.xlsx)"))
+    if started.install_to_check is not None:
+        typer.echo(
+            f"Check .github/workflows/partreg.yml: it installs partreg with `pip install "
+            f"{started.install_to_check}`, but this partreg was installed from a folder on this machine, "
+            "which CI cannot reach: give where your council gets partreg (a git URL, or a package index)"
+        )
 
 
 def _asked(priorities: list[str]) -> str:
