@@ -35,6 +35,9 @@ SHAPES = {
     + f"contributions:\n  - {{year: 2024/25, by: {LONG}, cash_gbp: 1}}\n",
     "a reference": PARTNERSHIP + f"replaces: [{WORD[:60]}-{WORD}]\n",
     "a significance test": PARTNERSHIP + f"significance: {{meets: [{WORD}]}}\n",
+    "digits for a summary": replace(
+        PARTNERSHIP, "summary: Tackle crime and disorder together.", f"summary: {'7' * 5_000}"
+    ),
     "an address in a summary": replace(
         PARTNERSHIP, "summary: Tackle crime", f"summary: {'a.' * 2_000}a@example.org Tackle crime"
     ),

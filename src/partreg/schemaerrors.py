@@ -167,6 +167,13 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
                 message = f"{name}: is empty: write something or remove the line"
             elif isinstance(value, int | float) and not isinstance(value, bool) and kind.startswith("finite"):
                 message = f"{name}: {_value_repr(value)} is not a finite number: write the amount in pounds"
+            elif (
+                wanted == "text"
+                and isinstance(value, int)
+                and not isinstance(value, bool)
+                and value.bit_length() > 256
+            ):
+                message = f"{name}: should be text, not {_value_repr(value)}: put it in quotes"
             elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
                 message = f"{name}: {_value_repr(value)} is too large to be an amount"
             elif wanted == "text" and (written := _number_written(source, key, value)) is not None:
