@@ -624,6 +624,17 @@ def test_what_the_council_puts_in_is_on_the_page_of_any_kind_as_on_the_index(kin
     assert "- Resources: The council: £35,000 a year, 0.2 FTE; The partners: Volunteers" in markdown
 
 
+def test_an_arrangement_with_no_title_is_called_untitled_not_by_its_id_alone():
+    entry = Arrangement.model_validate(
+        {"id": "register-untitled-b9259c"}
+    )  # imported from a row with no title
+    built = site([entry], Settings(council="Test Borough Council"))
+    called = "Untitled arrangement (register-untitled-b9259c)"
+    assert f"<h1>{called}</h1>" in built["arrangements/register-untitled-b9259c.html"]
+    assert f">{called}</a>" in built["index.html"]
+    assert f"### {called}" in built["register.md"]
+
+
 def test_the_accessibility_statement_says_what_the_council_set_and_never_claims_more():
     register = open_register(SMALL)
     page = site(register.entries, register.settings)["accessibility.html"]

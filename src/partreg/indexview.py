@@ -25,6 +25,7 @@ from partreg.published import (
     kind_label,
     kind_value,
     status_of,
+    title_of,
 )
 
 SECTION_HEADINGS = {
@@ -196,11 +197,11 @@ def index_row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -
     priorities = [clean(names.get(p, p)) for p in e.priorities]
     lead = e.lead
     who = [clean(x) for x in ((lead.role, lead.service, lead.member) if lead else ()) if x]
-    search = " ".join([clean(e.name), partners, clean(e.summary), *who, *priorities, kind_label(e.kind)])
+    search = " ".join([title_of(e), partners, clean(e.summary), *who, *priorities, kind_label(e.kind)])
     recorded = {IndexColumn.SIGNIFICANCE.value: bool(level), IndexColumn.RATING.value: bool(e.rating)}
     return Row(
         id=e.id,
-        title=clean(e.name),
+        title=title_of(e),
         url=f"arrangements/{e.id}.html",
         anchor_md=f"#{anchor}",
         kind=kind_value(e.kind),

@@ -26,6 +26,7 @@ from partreg.published import (
     representative,
     safe_url,
     status_of,
+    title_of,
     uk_date,
 )
 from partreg.review import ended_in_fact
@@ -308,7 +309,7 @@ def arrangement_view(
     ]
     return ArrangementView(
         id=e.id,
-        title=clean(e.name),
+        title=title_of(e),
         kind_label=kind_label(e.kind),
         definition=definition_of(e.kind),
         status=status,

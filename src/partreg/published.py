@@ -59,6 +59,12 @@ def safe_url(url: str | None) -> str | None:
     return text if scheme in ("http", "https", "mailto") and text == url.strip() else None
 
 
+def title_of(e: Arrangement) -> str:
+    """What a published page calls the arrangement: its title, or where none is recorded, says so
+    (with its id, which its page's address carries anyway)."""
+    return clean(e.title) if e.title else f"Untitled arrangement ({clean(e.id)})"
+
+
 def lead_of(e: Arrangement) -> str:
     """``Role, Service`` as far as they are recorded."""
     parts = [clean(e.lead.role), clean(e.lead.service)] if e.lead else []
