@@ -138,7 +138,7 @@ def yaml_mistake(detail: str, text: str, line: int) -> str | None:
         ": " in value or value.rstrip().endswith(":")
     )
     trailing = "trailing content after" in detail
-    special_start = first in tuple("@`*|>!%&-") or (
+    special_start = first in tuple("@`*|>!%&-?") or (
         first in ("[", "{") and not text_part.endswith(("]", "}"))
     )
     if (

@@ -22,3 +22,16 @@ def test_contract_without_contract_block():
 def test_a_value_written_wrongly_is_one_problem():
     # "£4.2m" is not a number: reported once, as what is wrong with it, not also as missing
     check(replace(CONTRACT, "value_gbp: 1000000", "value_gbp: £4.2m"), ("wrong-type", 7, 41))
+
+
+def test_money_recorded_as_the_councils_resources_is_pointed_to():
+    from tests.common import CONTRACT, lint_text
+
+    text = CONTRACT.replace(
+        "contract: {reference: ENV-1, value_gbp: 1000000}\n",
+        "contract: {reference: ENV-1}\nresources: {council: {funding_gbp: 450000}}\n",
+    )
+    [p] = [p for p in lint_text(text) if p.rule == "contract-missing-details"]
+    assert p.message.endswith(
+        "; `resources.council.funding_gbp` records 450,000: if that is what the contract costs, move it"
+    )

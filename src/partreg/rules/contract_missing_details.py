@@ -44,11 +44,19 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     ):  # one problem each: a value set aside is reported as that
         yield Hit(key, "a contract needs `contract.reference`: add it", about=(("contract", "reference"),))
     if details is None or all(getattr(details, name) is None for name in VALUES):
+        council = entry.resources.council if entry.resources else None
+        money = council.funding_gbp if council else None
+        # (an imported row's money goes to the council's resources while its kind is not known)
+        moved = (
+            f"; `resources.council.funding_gbp` records {money:,}: if that is what the contract costs, move it"
+            if money is not None
+            else ""
+        )
         yield Hit(
             key,
             "a contract needs its value: add `contract.annual_value_gbp` (a year's) or "
             "`contract.whole_life_value_gbp` (the whole life's), or `contract.value_gbp` where the source "
-            "does not say which",
+            f"does not say which{moved}",
             about=tuple(("contract", name) for name in VALUES),
         )
 
