@@ -165,3 +165,21 @@ def test_inline_disable_without_a_reason_or_with_an_unknown_rule():
     assert set(found) == {"disable-unknown-rule", "statutory-without-basis"}, "a misspelt id disables nothing"
     unknown = found["disable-unknown-rule"]
     assert "did you mean 'statutory-without-basis'" in unknown.message
+
+
+def test_github_annotations_name_files_from_the_repositorys_root(tmp_path, monkeypatch):
+    import io
+
+    from partreg.entry import _from_workspace
+    from partreg.problems import Problem, Severity
+    from partreg.report import problems_github
+
+    (tmp_path / "register").mkdir()
+    monkeypatch.chdir(tmp_path / "register")  # lint run in register/, as a step may
+    here = _from_workspace({"GITHUB_WORKSPACE": str(tmp_path)})
+    assert here == "register" and _from_workspace({}) == ""
+    assert _from_workspace({"GITHUB_WORKSPACE": str(tmp_path / "register" / "deeper")}) == ""  # not below it
+    out = io.StringIO()
+    problem = Problem("x.yaml", 3, 5, "wrong-type", Severity.ERROR, "months: write 12")
+    problems_github([problem], 1, out, None, here)
+    assert "::error file=register/x.yaml,line=3,col=5,title=wrong-type::months: write 12" in out.getvalue()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -98,7 +98,7 @@ def lint(
         with (
             open(summary_path, "a", encoding="utf-8") if summary_path else contextlib.nullcontext() as summary
         ):
-            report.problems_github(problems, files, sys.stdout, summary)
+            report.problems_github(problems, files, sys.stdout, summary, _from_workspace(os.environ))
     elif output is LintFormat.sarif:
         from partreg.rules import ALL
 
@@ -106,6 +106,16 @@ def lint(
     else:
         report.problems_text(problems, files, report.console())
     return 1 if fails(problems, strict) else 0
+
+
+def _from_workspace(environment: Mapping[str, str]) -> str:
+    """The folder lint runs in, from the root of the repository GitHub checked out
+    (``$GITHUB_WORKSPACE``), where it runs below it; else ``""``."""
+    workspace = environment.get("GITHUB_WORKSPACE")
+    if not workspace:
+        return ""
+    here = os.path.relpath(os.getcwd(), os.path.realpath(workspace))
+    return "" if here == "." or here.startswith("..") else here
 
 
 # --------------------------------------------------------------------------- the quick reading

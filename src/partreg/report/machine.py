@@ -5,6 +5,7 @@ workflow commands, and CSV. Never colour, never rich: a CI run's lint loads none
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 from typing import Any, TextIO
@@ -42,18 +43,23 @@ def _gh_property(text: str) -> str:
     return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def problems_github(problems: Sequence[Problem], files: int, out: TextIO, summary: TextIO | None) -> None:
+def problems_github(
+    problems: Sequence[Problem], files: int, out: TextIO, summary: TextIO | None, here: str = ""
+) -> None:
     """GitHub Actions workflow commands: one annotation a problem, grouped by file.
 
     GitHub shows only ten annotations of each kind per step, so the whole
     table also goes to the job summary (``$GITHUB_STEP_SUMMARY``) when given.
+    An annotation names its file from the repository's root, as GitHub places it: ``here`` is the
+    folder lint ran in, from that root (``register`` where it ran in ``register/``).
     """
     for path, group in groupby(problems, key=lambda p: p.path):
         out.write(f"::group::{_gh_data(path)}\n")
+        located = os.path.normpath(os.path.join(here, path)) if here and not os.path.isabs(path) else path
         for p in group:
             command = "error" if p.severity is Severity.ERROR else "warning"
             out.write(
-                f"::{command} file={_gh_property(p.path)},line={p.line},col={p.column},"
+                f"::{command} file={_gh_property(located)},line={p.line},col={p.column},"
                 f"title={_gh_property(p.rule)}::{_gh_data(p.message)}\n"
             )
         out.write("::endgroup::\n")
