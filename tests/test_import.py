@@ -689,6 +689,24 @@ def test_money_follows_the_kind_and_section_headings_give_it(council, tmp_path):
 
 
 @pytest.mark.spawns
+def test_a_title_alone_that_is_no_kind_ends_the_section_above_it(council, tmp_path):
+    sheet = tmp_path / "register.csv"
+    sheet.write_text(
+        "Name,Lead officer,Partners,Start,Value\n"
+        "Partnership Working,,,,\n"
+        "Wessex Partnership,Chief Executive,Wessex County Council,2015,\n"
+        "Shared Services,,,,\n"  # a heading whose words decide no kind, or an entry with gaps
+        "Revenues and Benefits Shared Service,Head of Finance,Vale District Council,2012,£300000\n"
+    )
+    result = partreg(council, "import", str(sheet), "--write")
+    assert result.returncode in (0, 1), result.stderr
+    data = entries(council)
+    assert data["wessex-partnership"]["kind"] == "partnership"
+    assert data["shared-services"]["kind"] == "partnership", "kept, in the section above it"
+    assert "kind" not in data["revenues-and-benefits-shared-service"], "not under 'Partnership Working'"
+
+
+@pytest.mark.spawns
 def test_outcome_and_risk_columns_become_their_lists(council, tmp_path):
     sheet = tmp_path / "register.csv"
     write_csv(

@@ -98,6 +98,9 @@ def read_rows(
             if _FOOTNOTE.match(text) or (filled[0] is not title and filled[0].key not in CONTINUED):
                 passed.append((number, text, "a note about the sheet, not an arrangement"))
                 continue
+        # a row with only a title: an entry with gaps, or a heading whose words decide no kind ("Shared
+        # services"): kept, in the section above it, which it ends: the rows below take no kind from it
+        ends_section = len(filled) == 1 and filled[0] is title and len(placed) >= 3
         if (
             previous is not None
             and title is not None
@@ -118,6 +121,8 @@ def read_rows(
             draft.set(("kind",), section[0].value)
             for key, value in section[1].items():
                 draft.data.setdefault(key, value)
+        if ends_section:
+            section = None
         finish(draft, number)
         if mapping.assume_active:
             draft.data.setdefault("status", "active")
