@@ -1405,3 +1405,15 @@ def test_no_two_fields_claim_the_same_header():
     for key, said in SYNONYMS.items():
         for header in said:
             assert claimed.setdefault(normal(header), key) == key, (header, claimed[normal(header)], key)
+
+
+@pytest.mark.parametrize("header", ["Annual cost", "Annual contribution (£)"])
+def test_officer_time_is_the_councils_staff_under_either_header(header):
+    from partreg.importer import read_rows
+    from partreg.models import Settings
+
+    mapping = map_columns(["Partnership name", "Lead officer", header], {})
+    rows = [(2, ["Community Safety Partnership", "Community Safety Manager", "Officer time"])]
+    [row] = read_rows("register.csv", "register", rows, mapping, Settings(council="Test")).rows
+    assert row.data["resources"] == {"council": {"staff": "Officer time"}}
+    assert not [f for f in row.findings if f.severity == "warning"]

@@ -312,8 +312,9 @@ def _money(draft: Draft, column: Column, raw: Any, row: int) -> None:
         amount, qualified = read_money(raw)
     except Unplaced:
         text = cell_text(raw)
-        if column.key == ("resources", "council", "funding_gbp") and not re.search(r"\d", text):
-            # "Officer time", "In kind": what the council gives is not money
+        if column.key in (("resources", "council", "funding_gbp"), MONEY) and not re.search(r"\d", text):
+            # "Officer time", "In kind": what the council gives is not money (under "Annual cost" too,
+            # a column whose money goes where the row's kind says)
             if re.search(r"\b(staff|officers?|time|fte|hours?|days?)\b", text, re.IGNORECASE):
                 draft.set(("resources", "council", "staff"), text)
                 return
