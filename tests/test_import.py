@@ -697,6 +697,10 @@ def test_a_title_alone_that_is_no_kind_ends_the_section_above_it(council, tmp_pa
         "Wessex Partnership,Chief Executive,Wessex County Council,2015,\n"
         "Shared Services,,,,\n"  # a heading whose words decide no kind, or an entry with gaps
         "Revenues and Benefits Shared Service,Head of Finance,Vale District Council,2012,£300000\n"
+        "Community Grants,,,,\n"
+        "Small Grants Scheme,Community Development Officer,Voluntary Action,2019,£20000\n"
+        "Grounds maintenance contract,,,,\n"  # a title whose words decide a kind: it ends no section
+        "Hall hire grant,Community Development Officer,Scout Group,2020,£500\n"
     )
     result = partreg(council, "import", str(sheet), "--write")
     assert result.returncode in (0, 1), result.stderr
@@ -704,6 +708,7 @@ def test_a_title_alone_that_is_no_kind_ends_the_section_above_it(council, tmp_pa
     assert data["wessex-partnership"]["kind"] == "partnership"
     assert data["shared-services"]["kind"] == "partnership", "kept, in the section above it"
     assert "kind" not in data["revenues-and-benefits-shared-service"], "not under 'Partnership Working'"
+    assert data["hall-hire-grant"]["kind"] == "community-funding", "still under 'Community Grants'"
 
 
 @pytest.mark.spawns

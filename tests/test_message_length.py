@@ -25,6 +25,11 @@ SHAPES = {
         "  - description: Data not shared\n    mitigation: Information sharing agreement\n",
         f"  - description: {LONG}\n",
     ),
+    "an outcome written as plain text": replace(
+        PARTNERSHIP,
+        "  - description: Fewer repeat victims\n    measure: repeat victims per year\n    target: 10% fewer\n",
+        f"  - {LONG}\n",
+    ),
     "a priority": replace(PARTNERSHIP, "[developing-our-communities]", f"[developing-{WORD}]"),
     "an unknown key": PARTNERSHIP + f"{WORD[:1000]}: a value\n",
     "a contributor, among many partners": replace(

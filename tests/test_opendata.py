@@ -526,6 +526,15 @@ def test_an_arrangement_whose_kind_is_not_known_is_named_and_the_export_does_not
     assert code == 0 and "Not in it" not in err
 
 
+def test_an_arrangement_of_unknown_kind_outside_the_period_is_not_named(reg):
+    # ended before the quarter: whatever it was, it is in no export of the quarter
+    (reg / "register" / "leisure-centre.yaml").write_text(UNKNOWN_KIND + "end: 2019-03-31\n")
+    code, _, err = export(reg, "transparency-contracts", *QUARTER)
+    assert code == 0 and "Not in it" not in err
+    code, _, err = export(reg, "transparency-contracts")  # the register as it stands: named
+    assert code == 1 and "record the kind of leisure-centre" in err
+
+
 def test_the_summary_names_at_most_five_arrangements_whose_kind_is_not_known():
     from partreg.opendata.tables import Table
 

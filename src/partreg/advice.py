@@ -179,6 +179,8 @@ def item_as_mapping(list_name: str, value: Any, where: str) -> str | None:
     first, otherwise = ITEM_FIELDS[list_name]
     shape = _SHAPED.get(first)
     field = first if otherwise is None or (shape is not None and shape.fullmatch(text)) else otherwise
+    if len(text) > 120 or "\n" in text:  # a paragraph is not written out again: where it goes is said
+        return f"write - {field}: and the text after it (each item of {where} is a mapping of its fields)"
     return f"write - {field}: {_block(text)} (each item of {where} is a mapping of its fields)"
 
 

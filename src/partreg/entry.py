@@ -114,7 +114,10 @@ def _from_workspace(environment: Mapping[str, str]) -> str:
     workspace = environment.get("GITHUB_WORKSPACE")
     if not workspace:
         return ""
-    here = os.path.relpath(os.getcwd(), os.path.realpath(workspace))
+    try:
+        here = os.path.relpath(os.getcwd(), os.path.realpath(workspace))
+    except ValueError:  # on another drive (Windows)
+        return ""
     return "" if here == "." or here.startswith("..") else here
 
 

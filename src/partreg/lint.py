@@ -91,7 +91,7 @@ class Linter:
             # the file could not be read: what stopped it is an error whatever the settings' levels or
             # the file's comments say, since a file not read is left out of every command
             return None, problems
-        if source.text is not None and "artreg" in source.text:  # (partreg, Partreg: a look in C)
+        if source.text is not None and ("isable" in source.text or "ISABLE" in source.text):  # (a look in C)
             problems = apply_disables(source, problems)
         if self._off or self.severities:
             problems = [
@@ -136,7 +136,7 @@ DISABLE = re.compile(r"#\s*partreg:\s*disable\s*=\s*([A-Za-z0-9_,-]*)[ \t]*(.*)$
 #: A comment that means to disable a rule, read or not (``# partreg: disable no-such-thing``).
 MEANT_TO_DISABLE = re.compile(r"#\s*partreg\W*disable", re.IGNORECASE)
 #: A rule id at the start of a comment's reason, after an id and a comma and a space.
-_ANOTHER_ID = re.compile(r"([a-z0-9-]+)(,?)[ \t]*")
+_ANOTHER_ID = re.compile(r"([a-z0-9-]+)(,?)[ \t]*", re.IGNORECASE)
 
 
 def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
@@ -174,7 +174,7 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
             continue
         at = (number, match.start() + 1)
         ids, reason = match.group(1), match.group(2)
-        while ids.endswith(",") and (more := _ANOTHER_ID.match(reason)) and more.group(1) in BY_ID:
+        while ids.endswith(",") and (more := _ANOTHER_ID.match(reason)) and more.group(1).lower() in BY_ID:
             ids, reason = ids + more.group(1) + more.group(2), reason[more.end() :]  # `a, b the reason`
         names = {n.lower() for n in ids.split(",") if n}
         disabled[number] = names

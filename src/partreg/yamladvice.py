@@ -26,10 +26,13 @@ _AFTER_COLON = re.compile(f"^ *(?:- +)?([^\\s:#][^:#]*?):([{''.join(_LOOK_ALIKE_
 
 def look_alike(text: str, line: int) -> tuple[str, int, int] | None:
     """A character that looks like a space or a list's dash where YAML needs its own, on the line a
-    parser refused or the two above it (it may notice only on the line after): what it is and what
-    to write, and its line and column; ``None`` where there is none."""
+    parser refused, else on the two above it (it may notice only on the line after), outside a block
+    of text (``summary: >``, where a bullet is text): what it is and what to write, and its line and
+    column; ``None`` where there is none."""
     rows = re.split(r"\r\n|\r|\n", text)  # lines as YAML counts them
-    for k in range(max(0, line - 3), min(line, len(rows))):
+    for k in (line - 1, line - 2, line - 3):
+        if not 0 <= k < len(rows) or (k < line - 1 and _in_block_text(rows, k)):
+            continue
         row = rows[k]
         lead = row[: len(row) - len(row.lstrip(_SPACE_LIKE))]
         odd = next((i for i, c in enumerate(lead) if c != " "), None)
@@ -61,6 +64,21 @@ def look_alike(text: str, line: int) -> tuple[str, int, int] | None:
     return None
 
 
+#: A key whose value is a block of text on the lines below it (``summary: >``, ``notes: |-``).
+_BLOCK_TEXT = re.compile(r":[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def _in_block_text(rows: list[str], k: int) -> bool:
+    """Whether line ``k`` is a line of a block of text: the nearest line above it less indented is a
+    key whose value is such a block."""
+    indent = len(rows[k]) - len(rows[k].lstrip(_SPACE_LIKE))
+    for j in range(k - 1, -1, -1):
+        above = rows[j]
+        if above.strip(_SPACE_LIKE) and len(above) - len(above.lstrip(_SPACE_LIKE)) < indent:
+            return _BLOCK_TEXT.search(above) is not None
+    return False
+
+
 _KEY_LINE = re.compile(r"( *)(?:- +)?([A-Za-z_][\w-]*):(?: |$)")
 
 
@@ -68,7 +86,7 @@ def unindented_text(detail: str, text: str, line: int) -> tuple[str, int, int] |
     """Where a line of a key's text (wrapped, or pasted) is not indented under the key, so that YAML
     reads it as a key of its own: what to do, and the line and column of that line; ``None`` where the
     parser's complaint at ``line`` is another."""
-    lines = text.splitlines()
+    lines = re.split(r"\r\n|\r|\n", text)  # lines as YAML counts them
     if "multiline quoted scalar" in detail:
         k = line - 1  # the line itself
     elif "expect ':'" in detail:
@@ -92,7 +110,7 @@ def unindented_text(detail: str, text: str, line: int) -> tuple[str, int, int] |
     else:
         return None
     key = owner.group(2)
-    if len(owner.group(1)) < indent:  # indented further than the key: not this mistake
+    if owner.start(2) < indent:  # indented further than the key: not this mistake
         return None
     return (
         f"line {k + 1} is more of the text of `{key}:`, but it is not indented under `{key}:`, so YAML "
@@ -109,7 +127,7 @@ _LONGEST_FIX = 200
 def yaml_mistake(detail: str, text: str, line: int) -> str | None:
     """The common YAML mistakes in plain words, with the line as it should be written; ``None`` for
     the rare ones, which keep the parser's own words."""
-    lines = text.splitlines()
+    lines = re.split(r"\r\n|\r|\n", text)  # lines as YAML counts them
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     above = _line_above(lines, line)
     near = [row for row in (here, above or "", lines[line] if line < len(lines) else "")]
@@ -170,7 +188,7 @@ def yaml_mistake(detail: str, text: str, line: int) -> str | None:
             f"with {wanted} spaces, as `{above.strip().split(':')[0]}:` starts"
         )
     if "did not find expected key" in detail or "expected <block end>" in detail or "expected '-'" in detail:
-        mine, theirs = _KEY_LINE.match(here), _KEY_LINE.match(above or "")
+        mine, theirs = _KEY_LINE.match(here), _key_it_lines_up_with(lines, line)
         if mine and theirs and "- " not in mine.group() + theirs.group():  # two keys of a mapping, no list
             return (
                 f"this line does not line up with the key above it: the keys of one mapping start at the "
@@ -189,8 +207,15 @@ def _without_comment(value: str) -> tuple[str, str]:
     `` #`` inside a quoted start (``"Ref #12 agreed" by Cabinet``) is the text's, not a comment."""
     start = 0
     if value[:1] in ("'", '"'):
-        closing = value.find(value[0], 1)
-        start = closing + 1 if closing > 0 else 0
+        k = 1
+        while k < len(value):
+            if (value[0] == "'" and value.startswith("''", k)) or (value[0] == '"' and value[k] == "\\"):
+                k += 2  # a quote written twice, or an escape: inside the text
+                continue
+            if value[k] == value[0]:
+                start = k + 1
+                break
+            k += 1
     at = value.find(" #", start)
     return (value, "") if at < 0 else (value[:at].rstrip(), value[at:].strip())
 
@@ -219,6 +244,29 @@ def _too_long_a_key(row: str) -> int | None:
     return colon if colon > LONGEST_IMPLICIT_KEY else None
 
 
+def _key_it_lines_up_with(lines: list[str], line: int) -> re.Match[str] | None:
+    """The key line above line ``line`` whose mapping that line fell out of: of the keys above it,
+    back to a line less indented than it, the nearest of the least indent deeper than its own."""
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = len(here) - len(here.lstrip(" "))
+    found: re.Match[str] | None = None
+    for j in range(line - 2, -1, -1):
+        row = lines[j]
+        content = row.lstrip(" ")
+        if not content or content.startswith("#"):
+            continue
+        if len(row) - len(content) < indent:
+            break
+        key = _KEY_LINE.match(row)
+        if (
+            key is not None
+            and len(key.group(1)) > indent
+            and (found is None or len(key.group(1)) < len(found.group(1)))
+        ):
+            found = key
+    return found
+
+
 def _line_above(lines: list[str], line: int) -> str | None:
     for above in reversed(lines[: line - 1]):
         if above.strip() and not above.lstrip().startswith("#"):
@@ -226,34 +274,40 @@ def _line_above(lines: list[str], line: int) -> str | None:
     return None
 
 
-#: What follows a \\ in double quotes that YAML reads as an escape.
-_ESCAPES = set('0abt\tnvfre "/\\N_LPxuU')
+#: What follows a \\ in double quotes that YAML reads as an escape (``\\n``, ``\\x41``, ...).
+_ESCAPES = frozenset('0abt\tnvfre "/\\N_LPxuU')
 
 
 def unknown_escape(detail: str, text: str, line: int, column: int) -> str | None:
     """What to write where double-quoted text holds a \\ that starts no escape (a Windows path,
-    ``"S:\\Shared"``): the same text in single quotes, in which \\ is itself; ``None`` where the
-    parser's complaint is another, or the quoted text is not on the line."""
-    if "escape" not in detail:
+    ``"S:\\Shared"``): where the text is on the line and holds no escape that is one, the line with
+    the text in single quotes, in which \\ is itself; else how to; ``None`` where the parser's
+    complaint is another."""
+    if "escape" not in detail and "hexadecimal" not in detail:
         return None
-    row = re.split(r"\r\n|\r|\n", text)[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+    said = "a \\ inside double quotes starts an escape (\\n, \\t, ...), and not every \\ here does: "
+    how = (
+        said
+        + "write the text in single quotes, in which \\ is itself (each ' in it written twice), or each \\ as \\\\"
+    )
+    rows = re.split(r"\r\n|\r|\n", text)
+    row = rows[line - 1] if 0 < line <= len(rows) else ""
     at = row.find('"', column - 1)
     if at < 0:
-        return None
+        return how
     inside, k = [], at + 1
     while k < len(row) and row[k] != '"':
-        if row[k] == "\\" and k + 1 < len(row) and row[k + 1] in ('"', "\\"):
-            inside.append(row[k + 1])  # an escape that is one: the character it stands for
+        if row[k] == "\\" and k + 1 < len(row) and row[k + 1] in _ESCAPES:
+            if row[k + 1] not in ('"', "\\"):
+                return how  # (a \\n or \\t that is one would be two characters in single quotes)
+            inside.append(row[k + 1])
             k += 2
             continue
         inside.append(row[k])
         k += 1
     if k >= len(row):
-        return None  # closed on another line: said otherwise
-    fixed = row[:at].lstrip(" -") + single_quoted("".join(inside))  # `summary: '...'`
+        return how  # the text goes on over lines
+    fixed = row[:at].lstrip(" -") + single_quoted("".join(inside)) + row[k + 1 :]  # `summary: '...'`
     if len(fixed) > _LONGEST_FIX:
-        fixed = "the same text between ' and ', each ' in it written twice"
-    return (
-        "a \\ inside double quotes starts an escape (\\n, \\t, ...), and not every \\ here does: "
-        f"write the text in single quotes, in which \\ is itself: {fixed}"
-    )
+        return how
+    return said + f"write the text in single quotes, in which \\ is itself: {fixed.rstrip(' ')}"

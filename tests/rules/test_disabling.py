@@ -83,6 +83,8 @@ def test_a_comment_written_otherwise_is_read_or_said_to_do_nothing():
     for comment in (
         "# partreg: disable = no-review-history the board",
         "# Partreg: Disable=no-review-history the board",
+        "# PARTREG: DISABLE=NO-REVIEW-HISTORY the board",
+        "# partreg: disable=start-not-recorded, NO-REVIEW-HISTORY the board",
         "# partreg: disable=start-not-recorded, no-review-history the board",
         "# partreg: disable=no-review-history, as agreed",  # a comma, and then the reason
     ):

@@ -22,7 +22,7 @@ def test_utf16_without_its_mark_is_said_to_be_utf16():
     from tests.common import lint_text
 
     for encoding in ("utf-16-le", "utf-16-be"):
-        [p] = lint_text("id: abc\ntitle: Café\n".encode(encoding))
+        [p] = lint_text("id: abc\ntitle: Café, the Council\u2019s \u20ac5 forum\n".encode(encoding))
         assert (p.rule, p.line, p.column) == ("file-encoding", 1, 1)
         assert p.message == (
             "is UTF-16 (what Excel and Notepad call Unicode), without the mark that says so: save it as UTF-8"

@@ -26,6 +26,8 @@ def test_web_and_mail_addresses():
         ("\\\\council-fs\\share\\csp.docx", "a file on the council's network is not public"),
         ("file:///C:/csp.docx", "a file on the council's network is not public"),
         ("N/A", "give the page's address, starting https://"),
+        ("minutes.pdf", "give the page's address, starting https://"),  # a file's name, not a web address
+        ("https://www.brentwood.gov.uk/\u200bcsp", "it holds a character that is not shown"),
         ("javascript:alert(1)", "give the page's address, starting https://"),
     ],
 )

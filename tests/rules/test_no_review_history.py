@@ -24,3 +24,13 @@ def test_a_start_written_wrongly_is_one_problem_not_two():
         found = lint_text(text, today=dt.date(2026, 6, 1))
         assert [p.rule for p in found] == ["wrong-type"], [p.message for p in found]
         assert found[0].message.startswith(said)
+
+
+def test_an_interval_written_wrongly_does_not_hide_that_no_review_is_recorded():
+    import datetime as dt
+
+    from tests.common import lint_text
+
+    text = PARTNERSHIP.replace("  months: 12", "  months: twelve")
+    rules = [p.rule for p in lint_text(text, today=dt.date(2026, 6, 1))]
+    assert rules == ["no-review-history", "wrong-type"]

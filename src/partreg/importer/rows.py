@@ -100,7 +100,12 @@ def read_rows(
                 continue
         # a row with only a title: an entry with gaps, or a heading whose words decide no kind ("Shared
         # services"): kept, in the section above it, which it ends: the rows below take no kind from it
-        ends_section = len(filled) == 1 and filled[0] is title and len(placed) >= 3
+        ends_section = (
+            len(filled) == 1
+            and filled[0] is title
+            and len(placed) >= 3
+            and kind_from_label(cell_text(cells[filled[0].index]))[0] is None
+        )
         if (
             previous is not None
             and title is not None

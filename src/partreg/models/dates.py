@@ -50,7 +50,9 @@ def parse_iso_date(text: str) -> dt.date:
 
 
 def _why_not(year: int, month: int) -> str:
-    """Why a day of ``month`` is not real: its month, or how many days the month has."""
+    """Why a day of ``month`` is not real: its year, its month, or how many days the month has."""
+    if year < 1:
+        return ": a year is 0001 or later"
     if not 1 <= month <= 12:
         return ": a month is 01 to 12"
     days = calendar.monthrange(max(year, 1), month)[1]

@@ -89,11 +89,16 @@ def iso(date: PartialDate | None) -> str | None:
     return date.iso if date is not None else None
 
 
-def kind_not_known(entries: Iterable[Arrangement], settings: Settings) -> list[str]:
-    """The ids of the public entries let or given (not proposed) whose kind is neither recorded nor
-    decided by their facts: no publication of one kind can say whether they belong in it."""
+def kind_not_known(entries: Iterable[Arrangement], settings: Settings, period: Period) -> list[str]:
+    """The ids of the public entries let or given (not proposed), whose life overlaps ``period``,
+    whose kind is neither recorded nor decided by their facts: no publication of one kind can say
+    whether they belong in it."""
     public = public_entries(sorted(entries, key=lambda e: e.id), settings)
-    return [e.id for e in public if e.status is not Status.PROPOSED and _kind(e) is None]
+    return [
+        e.id
+        for e in public
+        if e.status is not Status.PROPOSED and _kind(e) is None and period.overlaps(e.start, e.end)
+    ]
 
 
 def chosen(entries: Iterable[Arrangement], settings: Settings, kind: Kind) -> list[Arrangement]:

@@ -72,7 +72,7 @@ def transparency_contracts(
     both value columns stay empty and the row is incomplete, since the Code asks which it is.
     """
     entries = list(entries)
-    table = Table(CONTRACT_COLUMNS, kind_not_known=kind_not_known(entries, settings))
+    table = Table(CONTRACT_COLUMNS, kind_not_known=kind_not_known(entries, settings, period))
     threshold = settings.exports.contracts_over_gbp
     for e in chosen(entries, settings, Kind.CONTRACT):
         value = contract_value(e)
@@ -137,7 +137,7 @@ def transparency_grants(
 ) -> Table:
     """One row per grant (:func:`grants`), in the Code's columns."""
     entries = list(entries)
-    table = Table(GRANT_COLUMNS, kind_not_known=kind_not_known(entries, settings))
+    table = Table(GRANT_COLUMNS, kind_not_known=kind_not_known(entries, settings, period))
     for g in grants(entries, settings, period):
         row = {
             "Date Awarded": iso(g.awarded),

@@ -33,8 +33,12 @@ from partreg.published import safe_url
 
 ID = "link-not-web-address"
 
-#: An address written without its scheme: `www.example.org/page`, `example.org`.
-_BARE_DOMAIN = re.compile(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/\S*)?")
+#: An address written without its scheme: `www.example.org/page`, `brentwood.gov.uk` (a name of two
+#: dots or more, or after `www.`, ending in letters that are not a document's: not `minutes.pdf`).
+_BARE_DOMAIN = re.compile(
+    r"(?:www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
+    r"\.(?!(?:pdf|docx?|xlsx?|pptx?|odt|ods|txt|csv|rtf|html?|msg|zip)(?:$|/))[A-Za-z]{2,}(?:/\S*)?"
+)
 #: A path on a drive or a network share: `S:\...`, `\\server\...`, `file://...`.
 _NETWORK_PATH = re.compile(r"(?:[A-Za-z]:[\\/]|\\\\|file:)", re.IGNORECASE)
 
@@ -46,7 +50,9 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         if url is None or safe_url(url) is not None:
             continue
         address = url.strip()
-        if _BARE_DOMAIN.fullmatch(address):
+        if address.lower().startswith(("http://", "https://", "mailto:")):
+            fix = "it holds a character that is not shown (pasted with it): write the address again"
+        elif _BARE_DOMAIN.fullmatch(address):
             fix = f"write {key[-1]}: https://{address}"
         elif _NETWORK_PATH.match(address):
             fix = "a file on the council's network is not public: link to where it is published, or keep its place in `internal: {notes: ...}`"

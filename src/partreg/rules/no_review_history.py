@@ -40,7 +40,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             f"with `partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
             True,
             # a start or reviews written, and set aside as wrong (`start: April 2016`), are said once, as that
-            about=(("start",), ("review",)),
+            about=(("start",), ("review", "history")),
         )
     elif upcoming is not None and upcoming < ctx.today:
         yield Hit(

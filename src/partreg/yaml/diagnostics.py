@@ -46,7 +46,8 @@ def syntax_problem(text: str, message: str) -> Found:
     opened = _unclosed_construct(text)
     if opened is not None:
         what, (line, column) = opened
-        row = text.splitlines()[line - 1] if line <= text.count("\n") + 1 else ""
+        rows = re.split(r"\r\n|\r|\n", text)  # lines as YAML counts them
+        row = rows[line - 1] if line <= len(rows) else ""
         quote = row[column - 1 : column] if what == "quoted text" else None
         return yaml_syntax.ID, f"is not valid YAML: {advice.unclosed(what, quote)}", line, column
     unindented = advice.unindented_text(detail, text, line)
@@ -142,6 +143,8 @@ def _unclosed_construct(text: str) -> tuple[str, tuple[int, int]] | None:
     except MarkedYAMLError as e:
         context = e.context or ""
         for what in ("flow sequence", "flow mapping", "quoted scalar"):
+            if what == "quoted scalar" and "unexpected" not in (e.problem or ""):
+                continue  # quoted text the parser read to its end, and found wrong inside (an escape)
             if what in context and e.context_mark is not None:
                 names = {
                     "flow sequence": "[ list",
@@ -171,7 +174,7 @@ def _key_written_again(text: str, key: str) -> tuple[int, int] | None:
         if not content or content.startswith("#"):
             continue
         indent = len(row) - len(content)
-        seen = {i for i in seen if i < indent or (i == indent and not content.startswith("- "))}
+        seen = {i for i in seen if i <= indent}  # (a list at its key's own indent is that key's value)
         while content.startswith("- "):  # a list's item: a new mapping starts after its dash
             rest = content[2:].lstrip(" ")
             indent += len(content) - len(rest)
@@ -329,13 +332,3 @@ def second_document(text: str) -> tuple[int, int] | None:
     except Exception:
         pass
     return None
-    count = 0
-    try:
-        with quiet():
-            for event in _events(text, deep=True):  # a second document starts early, if there is one
-                count += isinstance(event, DocumentStartEvent)
-                if count > 1:
-                    return True
-    except Exception:
-        pass
-    return False

@@ -253,14 +253,24 @@ def _parse(text: str) -> Any:
     )
 
 
+def _utf16_shaped(sample: bytes) -> bool:
+    """Whether ``sample`` reads as UTF-16 text: a NUL in half or more of the bytes at one parity (the
+    high byte of each Latin letter) and in few at the other (a curly apostrophe or a euro sign has no NUL in either)."""
+    even, odd = sample[0::2], sample[1::2]
+    nul_even, nul_odd = even.count(0), odd.count(0)
+    return (nul_odd * 2 >= len(odd) and nul_even * 10 <= len(even)) or (
+        nul_even * 2 >= len(even) and nul_odd * 10 <= len(odd)
+    )
+
+
 def _decode(raw: bytes, doc: Document) -> str | None:
     problem = doc.fail
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         problem(file_encoding.ID, "is UTF-16 or UTF-32: save it as UTF-8")
         return None
     sample = raw[:200]
-    if len(sample) >= 4 and 0 in sample and (not any(sample[0::2]) or not any(sample[1::2])):
-        # every other byte NUL: text saved as UTF-16 (Excel's and Notepad's "Unicode") without its mark
+    if len(sample) >= 4 and 0 in sample and _utf16_shaped(sample):
+        # text saved as UTF-16 (Excel's and Notepad's "Unicode") without the mark that says so
         problem(
             file_encoding.ID,
             "is UTF-16 (what Excel and Notepad call Unicode), without the mark that says so: save it as UTF-8",
