@@ -24,20 +24,34 @@ def test_a_windows_path_in_double_quotes_whatever_the_line_endings(eol):
 
 
 @pytest.mark.parametrize(
-    "value",
+    ("value", "advice"),
     [
-        '"first line\n  S:\\Shared"',  # over two lines
-        '"a\\tb at S:\\Shared"',  # with an escape that is one, which single quotes would write out
-        '"bad \\x4 code"',  # a \\x without its two digits
+        # over two lines: how to write it
+        (
+            '"first line\n  S:\\Shared"',
+            "in which \\ is itself (each ' in it written twice), or each \\ as \\\\",
+        ),
+        # a \\x without its two digits: the text as written, in single quotes
+        ('"bad \\x4 code"', "in which \\ is itself: summary: 'bad \\x4 code'"),
     ],
 )
-def test_an_escape_that_is_none_is_never_said_to_be_an_unclosed_quote(value):
+def test_an_escape_that_is_none_is_never_said_to_be_an_unclosed_quote(value, advice):
     message, _, _ = said(f"id: x\ntitle: T\nsummary: {value}\n")
     assert "not closed" not in message
-    assert (
-        "write the text in single quotes, in which \\ is itself (each ' in it written twice), or each \\ as \\\\"
-        in message
+    assert advice in message
+
+
+def test_every_backslash_of_a_path_is_kept_as_written():
+    # \\n and \\t are escapes to YAML, and in a path (whose \\S is none) they are meant as written
+    message, _, _ = said('id: x\ntitle: T\nsummary: "S:\\new\\Shared\\tenders \\"2024\\""\n')
+    assert "in which \\ is itself: summary: 'S:\\new\\Shared\\tenders \"2024\"' (" in message
+
+
+def test_a_tab_in_a_block_of_texts_indent_is_said_to_be_a_tab():
+    message, _, _ = said(
+        "id: x\ntitle: T\nsummary: |\n  First paragraph.\n\tSecond, tabbed.\nlead: {role: R}\n"
     )
+    assert message.startswith("is not valid YAML: a tab is used to indent or to space a line here")
 
 
 def test_the_fix_for_an_escape_keeps_what_follows_the_quotes():

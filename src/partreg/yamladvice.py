@@ -131,7 +131,10 @@ def yaml_mistake(detail: str, text: str, line: int) -> str | None:
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     above = _line_above(lines, line)
     near = [row for row in (here, above or "", lines[line] if line < len(lines) else "")]
-    if any("\t" in row for row in near) and ("tab" in detail or "whitespace" in detail):
+    indents = [row[: len(row) - len(row.lstrip(" \t"))] for row in near]
+    if any("\t" in i for i in indents) or (
+        any("\t" in row for row in near) and ("tab" in detail or "whitespace" in detail)
+    ):
         return "a tab is used to indent or to space a line here: YAML takes spaces only; replace the tab with spaces"
     long_key = _too_long_a_key(here)
     if long_key is not None and ("expect ':'" in detail or "mapping values are not allowed" in detail):
@@ -274,15 +277,11 @@ def _line_above(lines: list[str], line: int) -> str | None:
     return None
 
 
-#: What follows a \\ in double quotes that YAML reads as an escape (``\\n``, ``\\x41``, ...).
-_ESCAPES = frozenset('0abt\tnvfre "/\\N_LPxuU')
-
-
 def unknown_escape(detail: str, text: str, line: int, column: int) -> str | None:
     """What to write where double-quoted text holds a \\ that starts no escape (a Windows path,
-    ``"S:\\Shared"``): where the text is on the line and holds no escape that is one, the line with
-    the text in single quotes, in which \\ is itself; else how to; ``None`` where the parser's
-    complaint is another."""
+    ``"S:\\Shared"``): where the text is on the line, the line with the text in single quotes, in
+    which each \\ is itself (a path's ``\\new`` or ``\\Partnerships`` is meant as written, though YAML
+    has such escapes); else how to; ``None`` where the parser's complaint is another."""
     if "escape" not in detail and "hexadecimal" not in detail:
         return None
     said = "a \\ inside double quotes starts an escape (\\n, \\t, ...), and not every \\ here does: "
@@ -297,10 +296,8 @@ def unknown_escape(detail: str, text: str, line: int, column: int) -> str | None
         return how
     inside, k = [], at + 1
     while k < len(row) and row[k] != '"':
-        if row[k] == "\\" and k + 1 < len(row) and row[k + 1] in _ESCAPES:
-            if row[k + 1] not in ('"', "\\"):
-                return how  # (a \\n or \\t that is one would be two characters in single quotes)
-            inside.append(row[k + 1])
+        if row[k] == "\\" and k + 1 < len(row) and row[k + 1] in ('"', "\\"):
+            inside.append(row[k + 1])  # a \\ or a quote written as an escape: the character itself
             k += 2
             continue
         inside.append(row[k])
