@@ -41,6 +41,7 @@ from partreg.rules import (
     partnership_missing_risks,
     partnership_missing_timescale,
     partnership_without_priority,
+    path_in_double_quotes,
     personal_data,
     review_overdue,
     risk_without_mitigation,
@@ -115,6 +116,7 @@ ALL: tuple[Rule, ...] = (
     unknown_significance_test.RULE,
     personal_data.RULE,
     link_not_web_address.RULE,
+    path_in_double_quotes.RULE,
     role_looks_like_a_name.RULE,
     control_character.RULE,
     # reviews, by the date of the run
