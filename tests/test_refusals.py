@@ -95,3 +95,12 @@ def test_a_year_before_the_first_is_said_so():
 def test_a_key_written_again_after_a_list_at_its_keys_own_indent():
     assert _key_written_again("status: a\npartners:\n- name: A\n- name: B\nstatus: b\n", "status") == (5, 1)
     assert _key_written_again("partners:\n- name: A\n- name: B\n", "name") is None
+
+
+@pytest.mark.parametrize("text", ["a\nb", "a\r\nb\rc", "a\x0bb\u2028c\x85d\n", "", "x\r", "\r\n\r\n"])
+def test_lines_are_counted_as_yaml_counts_them(text):
+    import re
+
+    from partreg.models import yaml_lines
+
+    assert yaml_lines(text) == re.split(r"\r\n|\r|\n", text)

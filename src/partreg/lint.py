@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 from pydantic import ValidationError
 
 from partreg.collector import collector_paused
-from partreg.models import RULE_IDS, Arrangement, Settings, read_arrangement
+from partreg.models import RULE_IDS, Arrangement, Settings, read_arrangement, yaml_lines
 from partreg.problems import Check, Context, Problem, Rule, Severity, Source, dotted
 from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of
 from partreg.rules import (
@@ -130,8 +130,6 @@ class Linter:
         return entry, problems
 
 
-#: The line breaks YAML knows.
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 DISABLE = re.compile(r"#\s*partreg:\s*disable\s*=\s*([A-Za-z0-9_,-]*)[ \t]*(.*)$", re.IGNORECASE)
 #: A comment that means to disable a rule, read or not (``# partreg: disable no-such-thing``).
 MEANT_TO_DISABLE = re.compile(r"#\s*partreg\W*disable", re.IGNORECASE)
@@ -155,9 +153,8 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
             if repeats.shown(problem, "", n):
                 found.append(problem)
 
-    # lines as YAML counts them (LF, CRLF, CR), as problems' positions do: not str.splitlines(), which
-    # also breaks at a vertical tab, a form feed, NEL, LS and PS, and so put a comment on another line
-    for number, line in enumerate(_LINE_BREAK.split(source.text or ""), 1):
+    # lines as YAML and problems' positions count them: a comment after a vertical tab is on its line
+    for number, line in enumerate(yaml_lines(source.text or ""), 1):
         match = DISABLE.search(line)
         if match is None:
             meant = MEANT_TO_DISABLE.search(line)

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from partreg import advice
-from partreg.models import ID_PATTERN, Arrangement, inner_model, shown
+from partreg.models import ID_PATTERN, NAMED, Arrangement, inner_model, shown, yaml_lines
 from partreg.problems import Key, Problem, Severity, Source, dotted
 from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of
 from partreg.rules import invalid_value, missing_field, unknown_key, wrong_type, yaml_syntax
@@ -126,11 +126,13 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             meant = advice.meant_key(name, known)
             hint = did_you_mean(name, known)
             if meant == "internal":
-                message = f"unknown key {shown(name)}: notes that are not published go under `internal:`; write internal: {{notes: ...}}"
+                message = f"unknown key {shown(name, NAMED)}: notes that are not published go under `internal:`; write internal: {{notes: ...}}"
             elif meant:
-                message = f"unknown key {shown(name)}: the format calls it `{meant}`; write {meant}: instead"
+                message = (
+                    f"unknown key {shown(name, NAMED)}: the format calls it `{meant}`; write {meant}: instead"
+                )
             else:
-                message = f"unknown key {shown(name)}{hint}"
+                message = f"unknown key {shown(name, NAMED)}{hint}"
             if owner and not hint and not meant:
                 message += f"; the keys here are: {', '.join(known)}"
             at_key = True
@@ -209,7 +211,7 @@ def _number_written(source: Source, key: Key, value: Any) -> str | None:
     if not isinstance(value, int | float) or isinstance(value, bool) or source.text is None:
         return None
     line, column = source.locate(key)
-    rows = re.split(r"\r\n|\r|\n", source.text)  # lines as YAML counts them
+    rows = yaml_lines(source.text)
     if not 0 < line <= len(rows):
         return None
     found = _NUMBER.match(rows[line - 1], column - 1)

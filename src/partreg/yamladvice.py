@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from partreg.advice import single_quoted
+from partreg.models import yaml_lines
 
 #: Characters pasted from a word processor or a web page that look like YAML's own and are not.
 _LOOK_ALIKE_SPACES = {
@@ -29,7 +30,7 @@ def look_alike(text: str, line: int) -> tuple[str, int, int] | None:
     parser refused, else on the two above it (it may notice only on the line after), outside a block
     of text (``summary: >``, where a bullet is text): what it is and what to write, and its line and
     column; ``None`` where there is none."""
-    rows = re.split(r"\r\n|\r|\n", text)  # lines as YAML counts them
+    rows = yaml_lines(text)
     for k in (line - 1, line - 2, line - 3):
         if not 0 <= k < len(rows) or (k < line - 1 and _in_block_text(rows, k)):
             continue
@@ -86,7 +87,7 @@ def unindented_text(detail: str, text: str, line: int) -> tuple[str, int, int] |
     """Where a line of a key's text (wrapped, or pasted) is not indented under the key, so that YAML
     reads it as a key of its own: what to do, and the line and column of that line; ``None`` where the
     parser's complaint at ``line`` is another."""
-    lines = re.split(r"\r\n|\r|\n", text)  # lines as YAML counts them
+    lines = yaml_lines(text)
     if "multiline quoted scalar" in detail:
         k = line - 1  # the line itself
     elif "expect ':'" in detail:
@@ -127,7 +128,7 @@ _LONGEST_FIX = 200
 def yaml_mistake(detail: str, text: str, line: int) -> str | None:
     """The common YAML mistakes in plain words, with the line as it should be written; ``None`` for
     the rare ones, which keep the parser's own words."""
-    lines = re.split(r"\r\n|\r|\n", text)  # lines as YAML counts them
+    lines = yaml_lines(text)
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     above = _line_above(lines, line)
     near = [row for row in (here, above or "", lines[line] if line < len(lines) else "")]
@@ -289,7 +290,7 @@ def unknown_escape(detail: str, text: str, line: int, column: int) -> str | None
         said
         + "write the text in single quotes, in which \\ is itself (each ' in it written twice), or each \\ as \\\\"
     )
-    rows = re.split(r"\r\n|\r|\n", text)
+    rows = yaml_lines(text)
     row = rows[line - 1] if 0 < line <= len(rows) else ""
     at = row.find('"', column - 1)
     if at < 0:

@@ -46,6 +46,7 @@ from partreg.models.settings import (
 )
 from partreg.models.text import (
     CONTROL,
+    NAMED,
     UNSHOWN,
     ascii_matching,
     has_control,
@@ -53,6 +54,7 @@ from partreg.models.text import (
     shown,
     visible,
     without_unshown,
+    yaml_lines,
 )
 from partreg.models.vocabulary import (
     FORM_LABELS,
@@ -75,6 +77,7 @@ __all__ = [
     "KIND_LABELS",
     "LAST_YEAR",
     "MONTHS",
+    "NAMED",
     "OUTCOME_LABELS",
     "RESERVED_NAMES",
     "RULE_IDS",
@@ -112,4 +115,5 @@ __all__ = [
     "uk_date",
     "visible",
     "without_unshown",
+    "yaml_lines",
 ]

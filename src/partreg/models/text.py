@@ -49,6 +49,11 @@ def visible(text: str) -> str:
     return UNSHOWN.sub(lambda m: repr(m.group())[1:-1], text)
 
 
+#: The most of a text a message quotes where an officer must find it in the file (an outcome, a
+#: contributor, an unknown key): enough for a sentence, never a pasted page.
+NAMED = 100
+
+
 def shown(value: object, limit: int = 40) -> str:
     """A value as a message quotes it, at most ``limit`` characters; total for any value (Python
     refuses to write out an integer of over 4,300 digits)."""
@@ -59,3 +64,10 @@ def shown(value: object, limit: int = 40) -> str:
         value = value[: limit * 2]  # repr of the start only: a megabyte of text is not copied twice
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def yaml_lines(text: str) -> list[str]:
+    """``text``'s lines as YAML counts them, so as a problem's line numbers count them: broken at LF,
+    CRLF and a CR alone, and nowhere else (``str.splitlines`` also breaks at a vertical tab, a form
+    feed, NEL, LS and PS, which may be inside a value)."""
+    return (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")

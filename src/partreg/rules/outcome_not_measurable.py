@@ -24,7 +24,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement, shown
+from partreg.models import NAMED, Arrangement, shown
 from partreg.problems import Context, Hit, Rule, Severity
 
 ID = "outcome-not-measurable"
@@ -42,7 +42,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
 
 
 def _named(what: str, description: str | None, index: int) -> str:
-    return f"{what} {shown(description)}" if description else f"{what} number {index + 1}"
+    return f"{what} {shown(description, NAMED)}" if description else f"{what} number {index + 1}"
 
 
 RULE = Rule(ID, Severity.WARNING, DOC or "", check)

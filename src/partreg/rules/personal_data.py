@@ -27,7 +27,7 @@ Instead:
 import re
 from collections.abc import Iterator
 
-from partreg.models import Arrangement, ascii_matching, shown
+from partreg.models import NAMED, Arrangement, ascii_matching, shown
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules._base import texts
 
@@ -110,13 +110,13 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             if local not in ROLE_MAILBOXES:
                 yield Hit(
                     key,
-                    f"{shown(found)} looks like a person's email address, and this field is published: "
+                    f"{shown(found, NAMED)} looks like a person's email address, and this field is published: "
                     "use a role mailbox, or move it to `internal`",
                 )
         for found in PHONE.findall(text):
             yield Hit(
                 key,
-                f"{shown(found.strip())} looks like a phone number, and this field is published: "
+                f"{shown(found.strip(), NAMED)} looks like a phone number, and this field is published: "
                 "name the team instead, or move it to `internal`",
             )
 

@@ -25,7 +25,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement, shown
+from partreg.models import NAMED, Arrangement, shown
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.repeats import SAME_PROBLEMS_SHOWN
 from partreg.spelling import did_you_mean
@@ -54,7 +54,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             )
         yield Hit(
             ("contributions", i, "by"),
-            f"by {shown(by)}, who is neither `council` nor a partner under `partners`{hint}",
+            f"by {shown(by, NAMED)}, who is neither `council` nor a partner under `partners`{hint}",
         )
 
 

@@ -20,7 +20,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement, shown
+from partreg.models import NAMED, Arrangement, shown
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.spelling import did_you_mean
 
@@ -36,7 +36,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             hint = (
                 did_you_mean(priority, known) or f"; the priorities are: {', '.join(known) or '(none set)'}"
             )
-            yield Hit(("priorities", i), f"unknown priority {shown(priority)}{hint}")
+            yield Hit(("priorities", i), f"unknown priority {shown(priority, NAMED)}{hint}")
 
 
 RULE = Rule(ID, Severity.ERROR, DOC or "", check)

@@ -24,7 +24,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement, shown
+from partreg.models import NAMED, Arrangement, shown
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.spelling import did_you_mean
 
@@ -36,13 +36,14 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         for i, other in enumerate(getattr(entry, name)):
             if other == entry.id:
                 yield Hit(
-                    (name, i), f"{name} names this entry itself ({shown(other)}): name another entry's id"
+                    (name, i),
+                    f"{name} names this entry itself ({shown(other, NAMED)}): name another entry's id",
                 )
             elif ctx.ids is not None and other not in ctx.ids:
                 hint = did_you_mean(other, ctx.ids)
                 yield Hit(
                     (name, i),
-                    f"{name}: no entry {shown(other)} in the register{hint}: add register/{other}.yaml, "
+                    f"{name}: no entry {shown(other, NAMED)} in the register{hint}: add register/{other}.yaml, "
                     "or correct the id",
                 )
 

@@ -23,7 +23,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement, shown
+from partreg.models import NAMED, Arrangement, shown
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.spelling import did_you_mean
 
@@ -42,7 +42,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
                 if known
                 else "; partreg.yaml sets no `significance: tests`"
             )
-            yield Hit(("significance", "meets", i), f"unknown significance test {shown(name)}{hint}")
+            yield Hit(("significance", "meets", i), f"unknown significance test {shown(name, NAMED)}{hint}")
 
 
 RULE = Rule(ID, Severity.ERROR, DOC or "", check)

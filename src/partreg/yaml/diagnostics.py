@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partreg import yamladvice as advice
+from partreg.models import yaml_lines
 from partreg.rules import duplicate_key, yaml_syntax, yaml_tag
 from partreg.yaml.library import CORE_TAGS, lf_breaks, quiet, yaml12_lines
 
@@ -46,7 +47,7 @@ def syntax_problem(text: str, message: str) -> Found:
     opened = _unclosed_construct(text)
     if opened is not None:
         what, (line, column) = opened
-        rows = re.split(r"\r\n|\r|\n", text)  # lines as YAML counts them
+        rows = yaml_lines(text)
         row = rows[line - 1] if line <= len(rows) else ""
         quote = row[column - 1 : column] if what == "quoted text" else None
         return yaml_syntax.ID, f"is not valid YAML: {advice.unclosed(what, quote)}", line, column
@@ -169,7 +170,7 @@ def _key_written_again(text: str, key: str) -> tuple[int, int] | None:
     lies further): a line ``key:`` at an indent where the mapping above it already has one, with no
     line less indented, nor a list's item that starts another mapping, in between."""
     seen: set[int] = set()  # the indents of the mappings open, which have the key already
-    for number, row in enumerate(re.split(r"\r\n|\r|\n", text), 1):
+    for number, row in enumerate(yaml_lines(text), 1):
         content = row.lstrip(" ")
         if not content or content.startswith("#"):
             continue
