@@ -201,3 +201,55 @@ def test_close_matches_refuses_what_difflib_refuses():
 @example("a: 1\r\nb: 2\n")
 def test_the_look_for_what_ruamel_is_given_as_spaces_is_the_translation(text):
     assert same_for_ruamel(text) == (same_length_for_ruamel(text) == text)
+
+
+def _linked_by_definition(url: str | None) -> str | None:
+    """What a page links: an http, https or mailto address with no character of Unicode's "other"
+    categories, by urllib's reading, looked at a character at a time (what safe_url stands for)."""
+    import unicodedata
+    from urllib.parse import urlsplit
+
+    if not url:
+        return None
+    text = "".join(ch for ch in url.strip() if unicodedata.category(ch)[0] != "C")
+    try:
+        scheme = urlsplit(text).scheme.lower()
+    except ValueError:
+        return None
+    return text if scheme in ("http", "https", "mailto") and text == url.strip() else None
+
+
+URL_PARTS = st.sampled_from(
+    [
+        *("http:", "HTTPS://", "mailto:", "Http", "s", "x", "a.b", "//", "/", ":", "@", "%", "?", "[", "]"),
+        *("[::1]", " ", "\t", "\n", "\x00", "\u200b", "\u00a0", "\u2028", "\ufeff", "\U000e0001", "é"),
+        *("\uff0f", "\u2100"),
+    ]
+)
+
+
+@given(st.lists(URL_PARTS, max_size=7).map("".join) | st.text(max_size=30))
+@example("https://[www.example.org/page")  # a host's bracket not closed: urllib refuses it
+@example("https://example.org\u2100/page")  # a look-alike of `/` in the host, after normalising
+@example("https://www.brentwood.gov.uk/csp\u200b")  # a zero-width space pasted with it
+@example(" https://example.org ")
+def test_the_look_for_a_web_address_links_what_the_character_by_character_look_links(url):
+    from partreg.published import safe_url
+
+    assert safe_url(url) == _linked_by_definition(url)
+
+
+def test_months_added_by_the_quick_way_land_on_the_day_the_calendar_gives():
+    import calendar
+    import datetime as dt
+
+    from partreg.review import add_months
+
+    day = dt.date(2023, 1, 1)
+    while day.year < 2025:
+        for months in (1, 6, 11, 12, 13, 24, 36):
+            index = day.month - 1 + months
+            year, month = day.year + index // 12, index % 12 + 1
+            expected = dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+            assert add_months(day, months) == expected
+        day += dt.timedelta(days=1)

@@ -198,3 +198,56 @@ def test_diagnostics_that_read_a_file_again_stop_within_their_budget(monkeypatch
     items = "".join(f"- {i}\n" for i in range(100))
     documents = parse_document((items + "---\n- x\n").encode(), "f.yaml")
     assert [p.rule for p in documents.problems] == ["not-a-mapping"]
+
+
+def _open_descriptors() -> int:
+    import os
+
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(
+    not __import__("os").path.isdir("/proc/self/fd"), reason="needs /proc to count open files"
+)
+def test_reading_many_files_opens_each_once_and_leaves_none_open_when_stopped_early(tmp_path, monkeypatch):
+    import os
+
+    from partreg import documents
+
+    register = tmp_path / "register"
+    register.mkdir()
+    paths = []
+    for i in range(150):  # more than two read-ahead windows
+        path = register / f"entry-{i:03d}.yaml"
+        path.write_text(f"id: entry-{i:03d}\ntitle: Entry {i}\n", encoding="utf-8")
+        paths.append(path)
+    (register / "link.yaml").symlink_to(paths[0])  # refused by the look ahead and by the reading
+    paths.insert(70, register / "link.yaml")
+    (register / "gone.yaml").write_text("id: gone\n")
+    paths.insert(3, register / "gone.yaml")
+    (register / "gone.yaml").unlink()  # named, then deleted before it is read
+
+    opened: list[str] = []
+    real_open = os.open
+
+    def counting_open(path, *args, **kwargs):
+        opened.append(os.fspath(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", counting_open)
+    before = _open_descriptors()
+    read = list(documents.iter_documents(paths, tmp_path))
+    assert _open_descriptors() == before
+    assert [doc.data["id"] for doc, _ in read if doc.data] == [f"entry-{i:03d}" for i in range(150)]
+    assert [(doc.display, doc.problems[0].rule) for doc, _ in read if doc.problems] == [
+        ("register/gone.yaml", "unreadable-file"),
+        ("register/link.yaml", "unreadable-file"),
+    ]
+    # each readable file opened once; those that could not be opened were tried again by the reading
+    assert sorted(opened) == sorted(map(str, [*paths, register / "gone.yaml", register / "link.yaml"]))
+
+    reader = documents.iter_documents(paths, tmp_path)
+    assert next(reader)[0].data["id"] == "entry-000"
+    assert _open_descriptors() > before  # the next files are open, read ahead
+    reader.close()  # a reader that stops early (the first problem of `--fail-fast`, say)
+    assert _open_descriptors() == before

@@ -51,12 +51,19 @@ def safe_url(url: str | None) -> str | None:
     """``url`` if it is an http, https or mailto address, else ``None`` (shown as text, not a link)."""
     if not url:
         return None
-    text = "".join(ch for ch in url.strip() if unicodedata.category(ch)[0] != "C")
-    try:
-        scheme = urlsplit(text).scheme.lower()
-    except ValueError:
+    text = url.strip()
+    # a character of Unicode's "other" categories (control, format, unassigned) is not printable;
+    # an address holding one is not linked (the look is in C; a character at a time only if needed)
+    if not text.isprintable() and any(unicodedata.category(ch)[0] == "C" for ch in text):
         return None
-    return text if scheme in ("http", "https", "mailto") and text == url.strip() else None
+    if not text[:7].lower().startswith(("http:", "https:", "mailto:")):
+        return None
+    if "[" in text or "]" in text or not text.isascii():
+        try:
+            urlsplit(text)  # refuses a malformed host: an unclosed `[`, a look-alike of `/` or `@`
+        except ValueError:
+            return None
+    return text
 
 
 def title_of(e: Arrangement) -> str:

@@ -79,6 +79,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` plus whole months; a day past the month's end becomes its last day (31 Jan + 1 = 28/29 Feb)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
+    if day.day <= 28:  # every month has the day (most days: the month's length is not looked up)
+        return dt.date(year, month, day.day)
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
@@ -94,9 +96,14 @@ def interval(entry: Arrangement, settings: ReviewSettings) -> int:
 
 
 def last_review(entry: Arrangement) -> PartialDate | None:
-    """The latest review recorded (by the earliest day each could have been held)."""
-    dates = [r.date for r in (entry.review.history if entry.review else []) if r.date is not None]
-    return max(dates, key=lambda d: d.earliest, default=None)
+    """The latest review recorded (by the earliest day each could have been held; the first
+    listed, of those on one day)."""
+    latest: PartialDate | None = None
+    for record in entry.review.history if entry.review else ():
+        held = record.date
+        if held is not None and (latest is None or held.earliest > latest.earliest):
+            latest = held
+    return latest
 
 
 def newest_review(records: Iterable[ReviewRecord]) -> ReviewRecord | None:
@@ -113,7 +120,11 @@ def next_review(entry: Arrangement, settings: ReviewSettings) -> dt.date | None:
     review is never shown later than it could be due. ``None`` when neither
     a review nor the start is recorded.
     """
-    base = last_review(entry) or entry.start
+    return due_from(last_review(entry) or entry.start, entry, settings)
+
+
+def due_from(base: PartialDate | None, entry: Arrangement, settings: ReviewSettings) -> dt.date | None:
+    """:func:`next_review`, where the last review (or, with none, the start) is known: ``base``."""
     return add_months(base.earliest, interval(entry, settings)) if base else None
 
 
@@ -140,7 +151,8 @@ def due(
 def _items(entry: Arrangement, settings: ReviewSettings, today: dt.date, within: int) -> Iterator[DueItem]:
     if entry.status is Status.ENDED:
         return
-    last, upcoming = last_review(entry), next_review(entry, settings)
+    last = last_review(entry)
+    upcoming = due_from(last or entry.start, entry, settings)
     if entry.end is not None and ended_in_fact(entry, today):
         end = entry.end.latest
         yield DueItem(entry, State.ENDED_NOT_CLOSED, end, last, None, (end - today).days)

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from partreg.models import Arrangement, ReviewSettings
 from partreg.problems import Context, Hit, Rule, Severity
-from partreg.review import interval, is_over, last_review, next_review
+from partreg.review import due_from, interval, is_over, last_review
 
 ID = "no-review-history"
 
@@ -32,7 +32,6 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if ctx.today is None or last_review(entry) is not None or is_over(entry, ctx.today):
         return
     settings = ctx.settings.review if ctx.settings else ReviewSettings()
-    upcoming = next_review(entry, settings)
     if entry.start is None:
         yield Hit(
             ("review",),
@@ -42,7 +41,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             # a start or reviews written, and set aside as wrong (`start: April 2016`), are said once, as that
             about=(("start",), ("review", "history")),
         )
-    elif upcoming is not None and upcoming < ctx.today:
+    elif (upcoming := due_from(entry.start, entry, settings)) is not None and upcoming < ctx.today:
         yield Hit(
             ("start",),
             f"no review is recorded since it started {entry.start.when()}, more than "

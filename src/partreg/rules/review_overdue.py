@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from partreg.models import Arrangement, ReviewSettings
 from partreg.problems import Context, Hit, Rule, Severity
-from partreg.review import interval, is_over, last_review, next_review
+from partreg.review import due_from, interval, is_over, last_review
 
 ID = "review-overdue"
 
@@ -35,7 +35,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if ctx.today is None or last is None or is_over(entry, ctx.today):
         return
     settings = ctx.settings.review if ctx.settings else ReviewSettings()
-    upcoming = next_review(entry, settings)
+    upcoming = due_from(last, entry, settings)
     if upcoming is not None and upcoming < ctx.today:
         history = entry.review.history if entry.review else []
         at = next(i for i, r in enumerate(history) if r.date is last)

@@ -97,20 +97,24 @@ class Document:
         return self._where
 
 
-def read_document(path: Path, display: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one YAML file. Never raises for a user's mistake: problems are recorded instead."""
+def read_document(
+    path: Path, display: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES, fd: int | None = None
+) -> Document:
+    """Read one YAML file (from ``fd``, which it closes, where the file is open already). Never
+    raises for a user's mistake: problems are recorded instead."""
     doc = Document(path=path, display=display if display is not None else str(path))
-    raw = read_bytes(doc, max_bytes)
+    raw = read_bytes(doc, max_bytes, fd)
     return doc if raw is None else parse_document(raw, doc.display, doc=doc)
 
 
-def read_bytes(doc: Document, max_bytes: int) -> bytes | None:
-    """The bytes of ``doc.path`` if it is a register file by lint's rules (a regular file, not a
-    link, no larger than ``max_bytes``); otherwise ``None``, with the problem recorded in ``doc``."""
+def read_bytes(doc: Document, max_bytes: int, fd: int | None = None) -> bytes | None:
+    """The bytes of ``doc.path`` (read from ``fd``, which it closes, where given) if it is a register
+    file by lint's rules (a regular file, not a link, no larger than ``max_bytes``); otherwise
+    ``None``, with the problem recorded in ``doc``."""
     problem = doc.fail
     try:
         # four system calls a file (open, fstat, read, close): a register may hold 100,000 files
-        fd = os.open(doc.path, OPEN_FLAGS)
+        fd = os.open(doc.path, OPEN_FLAGS) if fd is None else fd
     except OSError as e:
         if e.errno == errno.ELOOP:
             problem(unreadable_file.ID, "is a symbolic link; partreg does not follow links: copy the file in")
