@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 from pydantic import ValidationError
 
 from partreg.collector import collector_paused
-from partreg.models import RULE_IDS, Arrangement, Settings, read_arrangement, yaml_lines
+from partreg.models import RULE_IDS, Arrangement, Kind, Settings, read_arrangement, yaml_lines
 from partreg.problems import Check, Context, Problem, Rule, Severity, Source, dotted
 from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of
 from partreg.rules import (
@@ -58,6 +58,9 @@ class Linter:
     severities: dict[str, Severity] = field(init=False)
     _off: set[str] = field(init=False)
     _checks: list[tuple[str, Severity, Check]] = field(init=False)
+    #: The checks for an entry recorded as each kind (or as none): those for one kind only are
+    #: called for that kind only.
+    _checks_for: dict[Kind | None, list[tuple[str, Severity, Check]]] = field(init=False)
 
     def __post_init__(self) -> None:
         # the levels partreg.yaml sets, which differ from the rules' defaults
@@ -69,6 +72,10 @@ class Linter:
             for r in self.rules
             if r.check is not None and r.id not in self._off
         ]
+        only_for = {r.id: r.only_for for r in self.rules}
+        self._checks_for = {
+            kind: [c for c in self._checks if only_for[c[0]] in (None, kind)] for kind in (*Kind, None)
+        }
 
     def check(self, source: Source, file_id: str) -> tuple[Arrangement | None, list[Problem]]:
         """Problems in one arrangement file, and the entry if it could be read.
@@ -111,7 +118,7 @@ class Linter:
             self.settings, file_id, self.today, source.text, self.ids, wrong.touches if wrong else None
         )
         repeats = Repeats()
-        for rule_id, severity, check in self._checks:
+        for rule_id, severity, check in self._checks_for[entry.kind]:
             for hit in check(entry, ctx):
                 if wrong and any(wrong.touches(k) for k in hit.about or (hit.key,)):
                     continue  # that value is reported already, as what is wrong with it

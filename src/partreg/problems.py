@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
-from partreg.models import Arrangement, Settings
+from partreg.models import Arrangement, Kind, Settings
 
 Key = tuple[str | int, ...]
 
@@ -98,6 +98,9 @@ class Rule:
     severity: Severity
     doc: str
     check: Check | None = None
+    #: The kind the check looks at, where it looks at entries recorded as one kind only (its check
+    #: returns at once for any other): the run does not call it for the others.
+    only_for: Kind | None = None
 
     @property
     def summary(self) -> str:

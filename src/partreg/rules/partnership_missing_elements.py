@@ -38,7 +38,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement
+from partreg.models import Arrangement, Kind
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules import (  # each element's rule registers the element
     partnership_missing_added_value,
@@ -78,4 +78,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     )
 
 
-RULE = Rule(ID, Severity.ERROR, DOC or "", check)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check, only_for=Kind.PARTNERSHIP)

@@ -34,8 +34,8 @@ _DRIVE_THEN_ESCAPED = re.compile(r"(?<![A-Za-z])[A-Za-z]:[\x00-\x1f\x7f\x85\xa0\
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    if ctx.text is not None and ":\\" not in ctx.text:
-        return  # most files hold no path: the entry is not walked
+    if ctx.text is not None and ("\\" not in ctx.text or ":\\" not in ctx.text):
+        return  # most files hold no path: the entry is not walked (a look for `\` first: a colon is common)
     for key, text in texts(entry.model_dump(exclude_none=True)):
         if _DRIVE_THEN_ESCAPED.search(text):
             yield Hit(

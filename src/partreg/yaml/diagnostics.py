@@ -109,6 +109,8 @@ def deep_block_nesting(text: str) -> tuple[int, int] | None:
         found = _DEEP_BLOCK.search(text)
         if found is not None:
             return text.count("\n", 0, found.start()) + 1, 1
+    if _TOO_INDENTED not in text:  # (most files: no copy of the text is made)
+        return None
     at = ("\n" + text).find("\n" + _TOO_INDENTED)  # where the line starts in ``text``
     return (text.count("\n", 0, at) + 1, 1) if at >= 0 else None
 
