@@ -334,4 +334,20 @@ def second_document(text: str) -> tuple[int, int] | None:
                     return event.start_mark.line + 1, event.start_mark.column + 1
     except Exception:
         pass
+    return _after_end_marker(text)
+
+
+#: A line that ends a document (``...``), after which YAML 1.2 lets another start without ``---``.
+_END_MARKER = re.compile(r"\.\.\.(?:[ \t]|$)")
+
+
+def _after_end_marker(text: str) -> tuple[int, int] | None:
+    """Where a document starts after a ``...`` line without its own ``---`` (libyaml, a YAML 1.1
+    parser, refuses what yaml-rs reads as a second document): the next line with anything in it."""
+    ended = False
+    for number, line in enumerate(yaml_lines(text), 1):
+        content = line.lstrip(" \t")
+        if ended and content and not content.startswith("#"):
+            return number, len(line) - len(content) + 1
+        ended = ended or _END_MARKER.match(line) is not None
     return None

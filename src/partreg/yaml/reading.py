@@ -31,7 +31,7 @@ from typing import Any
 import yaml_rs
 
 from partreg.collector import collector_paused
-from partreg.models import key_as_written, shown
+from partreg.models import key_as_written, shown, yaml_lines
 from partreg.problems import Problem, Severity
 from partreg.repeats import SAME_PROBLEMS_SHOWN
 from partreg.rules import (
@@ -213,9 +213,11 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
                 "remove that line",
                 *second,
             )
+        marked = yaml_lines(text)[second[0] - 1][second[1] - 1 :].startswith("---")
+        where = "at this ---" if marked else "here, after the ... line that ends the first"
         return problem(
             multiple_documents.ID,
-            "holds more than one YAML document (the second starts at this ---): keep one arrangement per file",
+            f"holds more than one YAML document (the second starts {where}): keep one arrangement per file",
             *second,
         )
     if not isinstance(data, dict):
