@@ -1,5 +1,6 @@
-"""A rule that looks at one kind of arrangement only is called for that kind only: the problems are
-the same as when every rule is called for every entry, whatever kind (or none) an entry records."""
+"""The shortcuts the run takes give the problems the long way gives: a rule that looks at one kind of
+arrangement only is called for that kind only, and what several rules ask of an entry is worked out
+once (``Context.once``)."""
 
 import datetime as dt
 import json
@@ -67,3 +68,28 @@ def test_the_kind_specific_rules_are_the_ones_expected():
     assert marked["partnership-missing-risks"] is Kind.PARTNERSHIP
     assert "missing-field" not in marked and "kind-mismatch" not in marked
     assert "characteristics-conflict" not in marked
+
+
+def test_what_is_worked_out_once_is_for_the_entry_asked_about():
+    from partreg.models import Arrangement
+    from partreg.problems import Context
+    from partreg.review import last_review
+
+    ctx = Context(SETTINGS, "entry")
+    asked = []
+
+    def work(entry: Arrangement) -> str | None:
+        asked.append(entry.id)
+        return entry.title
+
+    first = Arrangement.model_validate({"id": "first-one", "title": "First", "review": {"history": []}})
+    second = Arrangement.model_validate({"id": "second-one", "title": "Second"})
+    assert [ctx.once(work, first), ctx.once(work, first), ctx.once(work, second)] == [
+        "First",
+        "First",
+        "Second",
+    ]
+    assert asked == ["first-one", "second-one"]
+    assert ctx.once(last_review, first) is None  # each piece of work is held apart
+    reviewed = Arrangement.model_validate({"id": "third-one", "review": {"history": [{"date": "2025-04"}]}})
+    assert str(ctx.once(last_review, reviewed)) == "2025-04"

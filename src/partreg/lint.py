@@ -115,7 +115,13 @@ class Linter:
         problems = list(schema_problems(source, errors, Arrangement)) if errors else []
         wrong = Aside(set_aside(errors, source.data) if errors else [])
         ctx = Context(
-            self.settings, file_id, self.today, source.text, self.ids, wrong.touches if wrong else None
+            self.settings,
+            file_id,
+            self.today,
+            source.text,
+            self.ids,
+            wrong.touches if wrong else None,
+            source.display,
         )
         repeats = Repeats()
         for rule_id, severity, check in self._checks_for[entry.kind]:

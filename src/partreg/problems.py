@@ -9,9 +9,9 @@ import datetime as dt
 import re
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar, cast
 
 from partreg.models import Arrangement, Kind, Settings
 
@@ -64,6 +64,9 @@ class Hit:
     about: tuple[Key, ...] = ()
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What a rule may know besides the entry itself."""
@@ -77,10 +80,27 @@ class Context:
     ids: frozenset[str] | None = None
     #: Whether a key lies where a value was set aside as wrong (reported already, as that).
     aside: Callable[[Key], bool] | None = None
+    #: The file as reports name it (from the register's root: ``register/csp.yml``), where known.
+    display: str | None = None
+    #: What :meth:`once` has worked out: a name's entry and value.
+    _known: dict[Callable[[Arrangement], Any], tuple[Arrangement, Any]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def level(self, rule_id: str) -> str | None:
         """The level ``partreg.yaml`` sets for ``rule_id`` (``error``, ``warning``, ``off``), if any."""
         return self.settings.rules.get(rule_id) if self.settings else None
+
+    def once(self, work: Callable[[Arrangement], T], entry: Arrangement) -> T:
+        """``work(entry)``, worked out once for ``entry`` where several rules ask (the kind its facts
+        decide, its last review): each rule reads the entry's fields anew, and each read of a
+        model's field costs several times a plain object's."""
+        known = self._known.get(work)
+        if known is not None and known[0] is entry:  # (the entry held: no other can take its place)
+            return cast(T, known[1])
+        value = work(entry)
+        self._known[work] = (entry, value)
+        return value
 
 
 Check = Callable[[Arrangement, Context], Iterable[Hit]]

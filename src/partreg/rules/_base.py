@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from partreg.classify import decide, statute_of
+from partreg.classify import Decision, decide, statute_of
 from partreg.models import Arrangement, Kind
 from partreg.problems import Context, Hit, Key, Rule, Severity
 
@@ -34,20 +34,21 @@ def documented(doc: str | None, rule_id: str, severity: Severity = Severity.ERRO
     return Rule(rule_id, severity, doc)
 
 
-def decided_kind(entry: Arrangement) -> Kind | None:
-    """The kind the entry's facts (and its statutory basis) decide, if any."""
+def decision_of(entry: Arrangement) -> Decision | None:
+    """What the entry's facts (and its statutory basis) decide; ``None`` where neither is recorded.
+    Several rules ask: ``ctx.once(decision_of, entry)``."""
     statute = statute_of(entry)
     if entry.characteristics is None and statute is None:
         return None
-    return decide(entry.characteristics, statute).kind
+    return decide(entry.characteristics, statute)
 
 
 def mismatched(entry: Arrangement, ctx: Context) -> bool:
     """``kind-mismatch`` reports this entry: its facts decide another kind than the one recorded."""
     if entry.kind is None or ctx.level(KIND_MISMATCH) == "off":
         return False
-    kind = decided_kind(entry)
-    return kind is not None and kind is not entry.kind
+    decision = ctx.once(decision_of, entry)
+    return decision is not None and decision.kind is not None and decision.kind is not entry.kind
 
 
 def recorded_as(entry: Arrangement, kind: Kind, ctx: Context) -> bool:

@@ -28,17 +28,16 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.classify import decide, statute_of
 from partreg.models import Arrangement
 from partreg.problems import Context, Hit, Rule, Severity
+from partreg.rules._base import decision_of
 
 ID = "characteristics-conflict"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    if entry.characteristics is None:
-        return
-    for conflict in decide(entry.characteristics, statute_of(entry)).conflicts:
+    decision = ctx.once(decision_of, entry) if entry.characteristics is not None else None
+    for conflict in decision.conflicts if decision else ():
         yield Hit(("characteristics",), conflict, at_key=True)
 
 

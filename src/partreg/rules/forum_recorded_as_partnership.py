@@ -36,9 +36,10 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.classify import FACTS, PARTNERSHIP_FACTS, decide, statute_of
+from partreg.classify import FACTS, PARTNERSHIP_FACTS
 from partreg.models import Arrangement, Kind
 from partreg.problems import Context, Hit, Rule, Severity
+from partreg.rules._base import decision_of
 
 ID = "forum-recorded-as-partnership"
 
@@ -47,8 +48,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     facts = entry.characteristics
     if entry.kind is not Kind.PARTNERSHIP or facts is None or facts.discussion_forum is not True:
         return
-    decided = decide(facts, statute_of(entry))
-    if decided.kind is not None:
+    decided = ctx.once(decision_of, entry)
+    if decided is None or decided.kind is not None:
         return  # a partnership board (no problem), or another kind (kind-mismatch says so)
     needed = ("formal_agreement", "agreed_outcomes", *PARTNERSHIP_FACTS[1:])
     wanted = [f"`{n}: true`" for n in needed if decided.facts[FACTS.index(n)] is not True]

@@ -25,17 +25,21 @@ ID = "id-mismatch"
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if entry.id != ctx.file_id:
-        rename = (
-            f"`git mv {shlex.quote(f'register/{ctx.file_id}.yaml')} register/{entry.id}.yaml`, "
-            "which never replaces a file"
-        )
+        # the file as named, with its folder and its ending (`.yml` stays `.yml`)
+        named = ctx.display or ""
+        cut = max(named.rfind("/"), named.rfind("\\")) + 1  # where the name starts, after its folder
+        if not named[cut:].startswith(ctx.file_id):  # (the id a name gives is the name without its ending)
+            named, cut = f"register/{ctx.file_id}.yaml", len("register/")
+        name = named[cut:]
+        renamed = named[:cut] + entry.id + name[len(ctx.file_id) :]
+        rename = f"`git mv {shlex.quote(named)} {shlex.quote(renamed)}`, which never replaces a file"
         if re.match(ID_PATTERN, ctx.file_id) and ctx.file_id not in RESERVED_NAMES:
             fix = f"write id: {ctx.file_id}; or, to keep the id, rename the file with {rename}"
         else:  # a name such as `Community Safety Partnership.yaml` is no id: only the file can change
             fix = f"the file's name is not an id, so rename the file with {rename}"
         yield Hit(
             ("id",),
-            f"the id {entry.id!r} does not match the file name {shown(ctx.file_id + '.yaml')}: {fix}",
+            f"the id {entry.id!r} does not match the file name {shown(name)}: {fix}",
         )
 
 

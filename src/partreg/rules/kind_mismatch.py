@@ -32,21 +32,19 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.classify import FACTS, changes_to, decide, statute_of
+from partreg.classify import FACTS, changes_to, statute_of
 from partreg.models import Arrangement, Kind
 from partreg.problems import Context, Hit, Rule, Severity
-from partreg.rules._base import KIND_MISMATCH
+from partreg.rules._base import KIND_MISMATCH, decision_of
 
 ID = KIND_MISMATCH
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    d = ctx.once(decision_of, entry)
+    if entry.kind is None or d is None or d.kind is None or d.kind is entry.kind:
+        return
     statute = statute_of(entry)
-    if entry.kind is None or (entry.characteristics is None and statute is None):
-        return
-    d = decide(entry.characteristics, statute)
-    if d.kind is None or d.kind is entry.kind:
-        return
     presumed = dict(d.presumed)
     recorded = [f"`{n}: {str(d.facts[FACTS.index(n)]).lower()}`" for n in d.deciding if n not in presumed]
     by_law = any(n in presumed for n in d.deciding)

@@ -29,7 +29,7 @@ ID = "no-review-history"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    if ctx.today is None or last_review(entry) is not None or is_over(entry, ctx.today):
+    if ctx.today is None or ctx.once(last_review, entry) is not None or is_over(entry, ctx.today):
         return
     settings = ctx.settings.review if ctx.settings else ReviewSettings()
     if entry.start is None:

@@ -31,7 +31,7 @@ ID = "review-overdue"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    last = last_review(entry)
+    last = ctx.once(last_review, entry)
     if ctx.today is None or last is None or is_over(entry, ctx.today):
         return
     settings = ctx.settings.review if ctx.settings else ReviewSettings()
