@@ -55,10 +55,8 @@ def register_files(root: Path) -> list[Path]:
 
 def entry_stem(name: str) -> str:
     """The id a file's name gives: ``csp.yaml`` and ``csp.yml`` are both ``csp``."""
-    for suffix in (".yaml", ".yml"):
-        if name.lower().endswith(suffix):
-            return name[: -len(suffix)]
-    return name
+    lower = name.lower()
+    return name[:-5] if lower.endswith(".yaml") else name[:-4] if lower.endswith(".yml") else name
 
 
 def is_entry_name(name: str) -> bool:
@@ -120,5 +118,9 @@ def shown_below(prefix: str, path: Path, cwd: str | None = None) -> str:
     """:func:`shown_as`, with the base's :func:`folder_prefix` (and the working folder, ``cwd``, if
     given) worked out once for many files."""
     # no symlink resolution: a string operation, fast for many files
-    absolute = os.path.normpath(os.path.join(cwd, path)) if cwd else os.path.abspath(path)
+    if cwd is None:
+        absolute = os.path.abspath(path)
+    else:
+        named = os.fspath(path)
+        absolute = os.path.normpath(named if os.path.isabs(named) else os.path.join(cwd, named))
     return absolute[len(prefix) :] if absolute.startswith(prefix) else str(path)

@@ -158,6 +158,10 @@ OPEN_FLAGS = (
 )
 
 
+def _empty(doc: Document) -> Document:
+    return doc.fail(empty_file.ID, "is empty: fill it in (see `partreg add`) or delete it")
+
+
 def _too_large(doc: Document, max_bytes: int) -> Document:
     return doc.fail(
         file_too_large.ID,
@@ -183,18 +187,21 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
     if text is None:
         return doc
     doc.text = text
-    if not has_content(text):
-        return problem(empty_file.ID, "is empty: fill it in (see `partreg add`) or delete it")
-
+    # a file that is blank or only comments is said to be empty, whatever else a look or the parser
+    # says of it; it is looked for only where the parse gives nothing or fails (most files it does not)
     deep = deep_block_nesting(text)
     if deep is not None:  # yaml-rs would overflow its stack on it, and take the whole run down
-        return problem(yaml_syntax.ID, yaml_syntax.TOO_DEEP, *deep)
+        return _empty(doc) if not has_content(text) else problem(yaml_syntax.ID, yaml_syntax.TOO_DEEP, *deep)
     try:
         data = _parse(text)
     except yaml_rs.YAMLDecodeError as e:
-        return problem(*syntax_problem(text, str(e)))
+        return _empty(doc) if not has_content(text) else problem(*syntax_problem(text, str(e)))
     except (RecursionError, MemoryError, ValueError, TypeError) as e:
+        if not has_content(text):
+            return _empty(doc)
         return problem(yaml_syntax.ID, f"cannot be read as YAML ({type(e).__name__}): simplify the file")
+    if not isinstance(data, dict) and not has_content(text):  # (a form feed alone is read as text)
+        return _empty(doc)
 
     if "!" in text:
         tags = explicit_tags(text)
