@@ -183,3 +183,22 @@ def test_github_annotations_name_files_from_the_repositorys_root(tmp_path, monke
     problem = Problem("x.yaml", 3, 5, "wrong-type", Severity.ERROR, "months: write 12")
     problems_github([problem], 1, out, None, here)
     assert "::error file=register/x.yaml,line=3,col=5,title=wrong-type::months: write 12" in out.getvalue()
+
+
+def test_every_wrong_rule_level_in_the_settings_is_reported_at_once_each_where_it_is():
+    # a misspelt rule was reported only once a wrong level beside it was mended, and only the first
+    from tests.common import settings_problems
+
+    found = settings_problems(
+        "council: Test\nrules:\n  unknown-keys: warning\n  review-overdue: warn\n  persnal-data: off\n  1: off\n"
+    )
+    assert [(p.line, p.column, p.rule) for p in found] == [
+        (3, 3, "wrong-type"),
+        (4, 19, "invalid-value"),
+        (5, 3, "wrong-type"),
+        (6, 3, "wrong-type"),
+    ]
+    assert found[0].message == "rules: 'unknown-keys' is not a rule (did you mean 'unknown-key'?)"
+    assert found[2].message == "rules: 'persnal-data' is not a rule (did you mean 'personal-data'?)"
+    assert found[3].message.startswith("rules: should be text")
+    assert settings_problems("council: Test\nrules: {review-overdue: off, personal-data: warning}\n") == []

@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 from pydantic import ValidationError
 
 from partreg.collector import collector_paused
-from partreg.models import RULE_IDS, Arrangement, Kind, Settings, read_arrangement, yaml_lines
+from partreg.models import RULE_IDS, Arrangement, Kind, Settings, key_as_written, read_arrangement, yaml_lines
 from partreg.problems import Check, Context, Problem, Rule, Severity, Source, dotted
 from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of
 from partreg.rules import (
@@ -40,7 +40,11 @@ def validate_settings(source: Source) -> tuple[Settings | None, list[Problem]]:
     try:
         return Settings.model_validate(source.data, context={RULE_IDS: frozenset(BY_ID)}), []
     except ValidationError as e:
-        return None, list(schema_problems(source, e.errors(include_url=False), Settings))
+        errors = e.errors(include_url=False)
+        for err in errors:  # a mapping's key that is wrong (`rules: {1: off}`) is found as the file writes it
+            if len(err["loc"]) > 1 and err["loc"][-1] == "[key]":
+                err["loc"] = (*err["loc"][:-2], key_as_written(err["loc"][-2]) or err["loc"][-2], "[key]")
+        return None, list(schema_problems(source, errors, Settings))
 
 
 # --------------------------------------------------------------------------- run

@@ -117,8 +117,10 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
         n = repeats.count(rule, place)
         if n > SAME_PROBLEMS_SHOWN + 1:
             continue
-        # a list's item by its place (`partners[1]`): its number alone says nothing
-        name = dotted(key) if key and isinstance(key[-1], int) else str(key[-1]) if key else ""
+        # a list's item by its place (`partners[1]`): its number alone says nothing; a mapping's key
+        # that is wrong (`rules: {no-such-rule: off}`) by its mapping, since the message names the key
+        named = key[:-2] if len(key) > 1 and key[-1] == "[key]" else key
+        name = dotted(named) if named and isinstance(named[-1], int) else str(named[-1]) if named else ""
         value = err.get("input")
         if kind == "extra_forbidden":
             owner = _model_at(model, key[:-1])

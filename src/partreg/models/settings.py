@@ -207,6 +207,26 @@ class ExportSettings(StrictModel):
     )
 
 
+#: The validation context's key for the ids of partreg's rules: the rules import the models, so the
+#: models are told the ids by whoever reads the settings (``lint.validate_settings``), and check
+#: ``rules:`` against them only when told.
+RULE_IDS = "rule_ids"
+
+
+def _known_rule(rule_id: str, info: ValidationInfo) -> str:
+    known = (info.context or {}).get(RULE_IDS)
+    if known is not None and rule_id not in known:
+        close = difflib.get_close_matches(rule_id, sorted(known), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else "; `partreg rules` lists them"
+        raise ValueError(f"{rule_id!r} is not a rule{hint}")
+    return rule_id
+
+
+#: A rule's id in ``rules:``, checked against partreg's rules where the reader gives them (each id
+#: on its own, so that every wrong one is reported, and with a wrong level beside it).
+RuleId = Annotated[str, AfterValidator(_known_rule)]
+
+
 class Settings(StrictModel):
     """The register's settings: the contents of ``partreg.yaml``."""
 
@@ -214,7 +234,7 @@ class Settings(StrictModel):
     title: Text = Field(default="Partnership Register", description="The register's title.")
     priorities: dict[str, Text] = Field(default_factory=dict, description="Corporate priorities: id -> name.")
     review: ReviewSettings = Field(default_factory=ReviewSettings, description="Review schedule defaults.")
-    rules: Annotated[dict[str, Literal["error", "warning", "off"]], AfterValidator(_check_rule_ids)] = Field(
+    rules: dict[RuleId, Literal["error", "warning", "off"]] = Field(
         default_factory=dict,
         description="Lint rule levels that differ from the defaults, e.g. {review-overdue: error, personal-data: off}.",
     )
@@ -244,24 +264,6 @@ class Settings(StrictModel):
         default_factory=list,
         description="Further top-level arrangement fields never to publish (`internal` never is).",
     )
-
-
-#: The validation context's key for the ids of partreg's rules: the rules import the models, so the
-#: models are told the ids by whoever reads the settings (``lint.validate_settings``), and check
-#: ``rules:`` against them only when told.
-RULE_IDS = "rule_ids"
-
-
-def _check_rule_ids(levels: dict[str, str], info: ValidationInfo) -> dict[str, str]:
-    known = (info.context or {}).get(RULE_IDS)
-    if known is None:
-        return levels
-    for rule_id in levels:
-        if rule_id not in known:
-            close = difflib.get_close_matches(rule_id, sorted(known), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else "; `partreg rules` lists them"
-            raise ValueError(f"{rule_id!r} is not a rule{hint}")
-    return levels
 
 
 def _check_internal_fields(names: list[str]) -> list[str]:
