@@ -440,7 +440,10 @@ def test_show_shows_every_new_field(register):
 def test_the_open_data_carries_every_new_field(register):
     run_partreg(register, "render", "--out", "site", "--as-of", AS_OF, check=True)
     site = register / "site"
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((site / "register.csv").read_text()))}
+    rows = {
+        r["id"]: r
+        for r in csv.DictReader(io.StringIO((site / "register.csv").read_text(encoding="utf-8-sig")))
+    }
     row = rows["town-centre-partnership"]
     assert row["form"] == "joint-committee"
     assert row["representatives"] == (
@@ -582,7 +585,10 @@ def test_a_significance_the_tests_read_from_internal_fields_is_not_published(tmp
     """The tests' level would tell of the money the council keeps internal: only the officer's is shown."""
     root = write_register(tmp_path / "council", SETTINGS + "internal_fields: [contract]\n")
     run_partreg(root, "render", "--out", "site", "--as-of", AS_OF, check=True)
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((root / "site" / "register.csv").read_text()))}
+    rows = {
+        r["id"]: r
+        for r in csv.DictReader(io.StringIO((root / "site" / "register.csv").read_text(encoding="utf-8-sig")))
+    }
     assert (
         rows["leisure-contract"]["significance"] == ""
         and "6600000" not in (root / "site" / "register.csv").read_text()

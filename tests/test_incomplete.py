@@ -67,7 +67,7 @@ def test_list_render_and_review_due_show_every_entry(incomplete):
     assert sorted(p.stem for p in (site / "arrangements").iterdir()) == ids
     data = json.loads((site / "register.json").read_text())
     assert sorted(a["id"] for a in data["arrangements"]) == ids and data["files_left_out"] == 0
-    rows = list(csv.DictReader(io.StringIO((site / "register.csv").read_text())))
+    rows = list(csv.DictReader(io.StringIO((site / "register.csv").read_text(encoding="utf-8-sig"))))
     assert sorted(r["id"] for r in rows) == ids
     no_start = next(a for a in data["arrangements"] if a["id"] == "kent-chief-executives-group")
     assert no_start["start"] is None and no_start["lead_role"] is None and no_start["partners"] == []

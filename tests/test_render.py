@@ -126,7 +126,8 @@ def test_links_between_pages_are_relative():
 
 def test_open_data():
     files = small_site()
-    rows = list(csv.DictReader(io.StringIO(files["register.csv"])))
+    assert files["register.csv"].startswith("\ufeff")  # so that Excel reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(files["register.csv"].removeprefix("\ufeff"))))
     assert [r["id"] for r in rows] == ["street-cleansing", "town-centre-partnership"]
     assert rows[1]["priorities"] == "Safer streets; Thriving economy"
     assert rows[0]["contract_value_gbp"] == "1200000.5"
@@ -402,7 +403,11 @@ def test_only_web_and_mail_links(url, kept):
 @pytest.mark.slow
 def test_spreadsheet_formulas_are_neutralised():
     entry = hostile('=HYPERLINK("https://evil.example")')
-    rows = list(csv.DictReader(io.StringIO(site([entry], Settings(council="T"))["register.csv"])))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(site([entry], Settings(council="T"))["register.csv"].removeprefix("\ufeff"))
+        )
+    )
     assert rows[0]["summary"].startswith("'=")
 
 

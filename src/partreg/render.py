@@ -34,6 +34,7 @@ from partreg.indexview import Row, build_index, index_row, register_order
 from partreg.markdown import Raw, md
 from partreg.models import FORMAT_VERSION, Arrangement, IndexColumn, Settings
 from partreg.opendata import SiteExport
+from partreg.opendata.tables import BOM
 from partreg.pageview import ChangeView, arrangement_view
 from partreg.published import clean, safe_url, uk_date
 from partreg.registerdata import CSV_COLUMNS, LIST_COLUMNS, csv_line, data_row, open_data_columns
@@ -283,9 +284,10 @@ def assemble(parts: list[Part], pub: Publication, *, left_out: int = 0) -> Itera
         )
     if "data" in formats:
         by_id = sorted(parts, key=lambda p: p.row.id)
-        yield (
+        yield (  # with a byte-order mark, as every CSV file partreg writes: Excel then reads it as UTF-8
             "register.csv",
-            csv_line(dict(zip(pub.columns, pub.columns, strict=True)), pub.columns)
+            BOM
+            + csv_line(dict(zip(pub.columns, pub.columns, strict=True)), pub.columns)
             + "".join(p.csv for p in by_id),
         )
         head = {

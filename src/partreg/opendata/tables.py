@@ -107,7 +107,8 @@ def chosen(entries: Iterable[Arrangement], settings: Settings, kind: Kind) -> li
     return [e for e in public if e.status is not Status.PROPOSED and _kind(e) is kind]
 
 
-#: Excel reads a CSV as UTF-8 only when it starts with a byte-order mark (else £ shows as Â£).
+#: Excel reads a CSV as UTF-8 only when it starts with a byte-order mark (else £ shows as Â£, and a
+#: curly apostrophe pasted from Word as â€™): every CSV file partreg writes starts with one.
 BOM = "\ufeff"
 
 
