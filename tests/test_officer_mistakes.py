@@ -189,6 +189,16 @@ CASES = [
         indent_the_line,
     ),
     (
+        "a colon left out after a field's name",
+        FORUM,
+        ("  service: Licensing", "  service Licensing"),
+        "yaml-syntax",
+        "is not valid YAML: line 8 starts with `service`, a field's name, without a colon after it: write "
+        "`service: Licensing`; or, if the line is more of the text of `role:`, indent it further than `role:`, "
+        "as the text's other lines are (the parser says: simple key expect ':')",
+        lambda text, message: text.replace("  service Licensing", "  " + message.split("`")[3]),
+    ),
+    (
         "a paragraph pasted under a folded summary",
         FORUM,
         (

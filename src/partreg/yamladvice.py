@@ -4,6 +4,7 @@ processor, a line of text not indented under its key, a key too long)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from partreg.advice import single_quoted
@@ -113,12 +114,49 @@ def unindented_text(detail: str, text: str, line: int) -> tuple[str, int, int] |
     key = owner.group(2)
     if owner.start(2) < indent:  # indented further than the key: not this mistake
         return None
+    indent_it = f"indent it further than `{key}:`, as the text's other lines are"
+    word, _, rest = content.rstrip(" ").partition(" ")
+    if rest and word in _field_names() and len(content) <= _LONGEST_FIX:  # `title Town Hall`
+        return (
+            f"line {k + 1} starts with `{word}`, a field's name, without a colon after it: write "
+            f"`{word}: {rest.strip()}`; or, if the line is more of the text of `{key}:`, {indent_it}",
+            k + 1,
+            indent + len(word) + 1,
+        )
     return (
         f"line {k + 1} is more of the text of `{key}:`, but it is not indented under `{key}:`, so YAML "
-        f"reads it as a new key: indent it further than `{key}:`, as the text's other lines are",
+        f"reads it as a new key: {indent_it}",
         k + 1,
         indent + 1,
     )
+
+
+@functools.cache
+def _field_names() -> frozenset[str]:
+    """The name of every field an arrangement file or partreg.yaml may hold, at any depth."""
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    from partreg.models import Arrangement, Settings
+
+    names: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+    models: list[type[BaseModel]] = [Arrangement, Settings]
+    while models:
+        model = models.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            names.add(info.alias or name)
+            kinds: list[object] = [info.annotation]
+            while kinds:  # the models inside its type: `list[Partner]`, `Lead | None`
+                kind = kinds.pop()
+                if isinstance(kind, type) and issubclass(kind, BaseModel):
+                    models.append(kind)
+                kinds.extend(get_args(kind))
+    return frozenset(names)
 
 
 #: The longest line a message writes out as the fix: a longer one is said, not written out.
