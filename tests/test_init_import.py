@@ -333,6 +333,17 @@ def test_priorities_in_any_script_keep_their_own_ids_and_import_finds_them(tmp_p
             True,
         ),
         ('{"url": "file:///home/me/partreg", "dir_info": {"editable": true}}', "'partreg==1.2.3'", False),
+        (  # a wheel on the web, with the hash pip recorded
+            '{"url": "https://example.org/dist/partreg-1.2.3-py3-none-any.whl", '
+            '"archive_info": {"hashes": {"sha256": "5f3e"}}}',
+            "'partreg @ https://example.org/dist/partreg-1.2.3-py3-none-any.whl#sha256=5f3e'",
+            True,
+        ),
+        (  # a wheel on this machine: a CI runner cannot reach it
+            '{"url": "file:///tmp/partreg-1.2.3-py3-none-any.whl", "archive_info": {}}',
+            "'partreg==1.2.3'",
+            False,
+        ),
     ],
 )
 def test_the_workflow_installs_partreg_from_where_it_came(monkeypatch, direct_url, install, known):

@@ -45,6 +45,12 @@ def install_spec() -> tuple[str, bool]:
     if isinstance(vcs, dict) and vcs.get("vcs") == "git" and not url.startswith("file:"):
         commit = vcs.get("commit_id") or vcs.get("requested_revision") or ""
         return f"'partreg @ git+{url}{'@' + commit if commit else ''}'", True
+    archive = direct.get("archive_info")
+    if isinstance(archive, dict) and url.startswith(("https://", "http://")) and "'" not in url:
+        # a wheel or an archive on the web, with the hash it was installed with where pip recorded one
+        hashes = archive.get("hashes")
+        sha256 = hashes.get("sha256") if isinstance(hashes, dict) else None
+        return f"'partreg @ {url.split('#')[0]}{'#sha256=' + sha256 if sha256 else ''}'", True
     return pinned, False
 
 
