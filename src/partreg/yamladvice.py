@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import get_args
+
+from pydantic import BaseModel
 
 from partreg.advice import single_quoted
-from partreg.models import yaml_lines
+from partreg.models import Arrangement, Settings, yaml_lines
 
 #: Characters pasted from a word processor or a web page that look like YAML's own and are not.
 _LOOK_ALIKE_SPACES = {
@@ -134,12 +137,6 @@ def unindented_text(detail: str, text: str, line: int) -> tuple[str, int, int] |
 @functools.cache
 def _field_names() -> frozenset[str]:
     """The name of every field an arrangement file or partreg.yaml may hold, at any depth."""
-    from typing import get_args
-
-    from pydantic import BaseModel
-
-    from partreg.models import Arrangement, Settings
-
     names: set[str] = set()
     seen: set[type[BaseModel]] = set()
     models: list[type[BaseModel]] = [Arrangement, Settings]
