@@ -5,6 +5,7 @@ from __future__ import annotations
 from partreg.problems import Rule
 from partreg.rules import (
     characteristics_conflict,
+    comment_cuts_text,
     contract_missing_details,
     control_character,
     disable_unknown_rule,
@@ -117,6 +118,7 @@ ALL: tuple[Rule, ...] = (
     personal_data.RULE,
     link_not_web_address.RULE,
     path_in_double_quotes.RULE,
+    comment_cuts_text.RULE,
     role_looks_like_a_name.RULE,
     control_character.RULE,
     # reviews, by the date of the run

@@ -1,0 +1,73 @@
+DOC = """A `#` in a value that starts a comment, so the text is cut short there.
+
+What it checks:
+    That no text on one line, without quotes, is followed on that line by a
+    space and a `#` written against a word or number (`Youth Club #2`,
+    `Forum for sites #2 and #3`).
+Why it matters:
+    In YAML a space and a `#` start a comment, which is not part of the
+    value: `title: Youth Club #2` is read as `Youth Club`, and that is what
+    the register publishes, without a word said. In quotes a `#` is itself.
+    A comment is usually written with a space after its `#`; one that is
+    not is said here, in case it is a comment (then add the space).
+
+    Format: "a # after a space starts a comment, unless the text is in quotes" (README, How partreg reads YAML)
+Example:
+    ```yaml
+    title: Youth Club #2
+    ```
+Instead:
+    ```yaml
+    title: 'Youth Club #2'
+    ```
+"""
+
+import re
+from collections.abc import Iterator
+from enum import Enum
+
+from partreg.models import NAMED, Arrangement, shown
+from partreg.problems import Context, Hit, Rule, Severity, dotted
+from partreg.rules._base import texts
+
+ID = "comment-cuts-text"
+
+#: A space or tab, then a `#` written against what follows it: where a value may have been cut.
+_SUSPECT = re.compile(r"[ \t]#[^\s#]")
+
+
+def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    text = ctx.text
+    if text is None or "#" not in text or _SUSPECT.search(text) is None:
+        return  # most files: no `#` against a word after a space, and the entry is not walked
+    for key, value in texts(entry.model_dump(exclude_none=True)):
+        if isinstance(value, Enum) or not value.strip() or "\n" in value:
+            continue
+        cut = _cut_after(text, value)
+        if cut is None:
+            continue
+        name = key[-1] if isinstance(key[-1], str) else "-"
+        written = cut.replace("'", "''")
+        fix = f"{name}: '{written}'" if name != "-" else f"- '{written}'"
+        yield Hit(
+            key,
+            f"{dotted(key)} is read as {shown(value, NAMED)}: a space and a # start a comment, which YAML "
+            "leaves out, so the rest of the line is not part of it; if it is, put the whole value in quotes"
+            + (f": {fix}" if len(cut) <= NAMED else "")
+            + " (if it is a comment, write a space after the #)",
+        )
+
+
+def _cut_after(text: str, value: str) -> str | None:
+    """The line as written from ``value`` to its end, where ``value`` is written without quotes as
+    a key's value or a list's item (after `:` or `-`) and a comment against a word follows it."""
+    for found in re.finditer(re.escape(value) + r"[ \t]+#[^\s#]", text):
+        start = text.rfind("\n", 0, found.start()) + 1
+        before = text[start : found.start()].rstrip(" \t")
+        if before.endswith((":", "-")) and "#" not in before:
+            end = text.find("\n", found.start())
+            return text[found.start() : end if end >= 0 else len(text)].rstrip(" \t\r")
+    return None
+
+
+RULE = Rule(ID, Severity.WARNING, DOC or "", check)
