@@ -274,3 +274,20 @@ def test_an_id_means_the_same_to_every_command(register, command):
         assert code == 0
         real = "Brentwood Leisure Trust" if command == ["show"] else '"recorded": "contract"'
         assert real in out and "Impostor" not in out  # the impostor records no kind
+
+
+def test_a_settings_file_named_on_the_command_line_is_checked_as_settings(register, tmp_path):
+    """`partreg lint partreg.yaml` had read the settings as an arrangement: eleven false problems."""
+    code, out, _ = partreg("lint", "partreg.yaml", "--as-of", QUIET_DAY, "-f", "json", cwd=register)
+    assert (code, json.loads(out)["results"]) == (0, [])
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "partreg.yaml").write_text("council: Test\nreveiw: {default_months: 12}\n")
+    code, out, _ = partreg("lint", str(other / "partreg.yaml"), "-f", "json", cwd=register)
+    [found] = json.loads(out)["results"]
+    assert (code, found["rule"], found["line"], found["message"]) == (
+        1,
+        "unknown-key",
+        2,
+        "unknown key 'reveiw' (did you mean 'review'?)",
+    )

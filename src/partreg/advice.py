@@ -43,9 +43,14 @@ MEANT_KEYS = {
     "category": "kind",
     "name": "title",
     "partner": "partners",
-    "lead_officer": "lead",
-    "officer": "lead",
-    "owner": "lead",
+    "lead_officer": "lead.role",
+    "officer": "lead.role",
+    "owner": "lead.role",
+    "lead_member": "lead.member",
+    "lead_councillor": "lead.member",
+    "councillor": "lead.member",
+    "lead_service": "lead.service",
+    "service": "lead.service",
     "value": "value_gbp",
     "amount": "amount_gbp",
     "funding": "funding_gbp",
@@ -56,9 +61,15 @@ MEANT_KEYS = {
 
 
 def meant_key(name: str, known: list[str]) -> str | None:
-    """The key of ``known`` that ``name`` means (``notes`` -> ``internal``), where the format has one."""
-    meant = MEANT_KEYS.get(name.lower())
-    return meant if meant in known else None
+    """The key of ``known`` that ``name`` means (``notes`` -> ``internal``, ``Start date`` ->
+    ``start``, ``Title`` -> ``title``), where the format has one; a key under it after a dot
+    (``Lead Officer`` -> ``lead.role``)."""
+    # as a spreadsheet's heading writes it: capitals, and spaces or hyphens between the words
+    plain = "_".join(name.strip().lower().replace("-", " ").split())
+    if plain != name and plain in known:
+        return plain
+    meant = MEANT_KEYS.get(plain) or MEANT_KEYS.get(plain.replace("_", ""))
+    return meant if meant is not None and meant.split(".")[0] in known else None
 
 
 # --------------------------------------------------------------------------- choices

@@ -129,6 +129,12 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             hint = did_you_mean(name, known)
             if meant == "internal":
                 message = f"unknown key {shown(name, NAMED)}: notes that are not published go under `internal:`; write internal: {{notes: ...}}"
+            elif meant and "." in meant:  # `Lead Officer:`, a value the format keeps under a mapping
+                parent, child = meant.split(".", 1)
+                message = (
+                    f"unknown key {shown(name, NAMED)}: the format records it as `{child}` under `{parent}`; "
+                    f"write {parent}: and, on the next line, indented under it, {child}: and the value"
+                )
             elif meant:
                 message = (
                     f"unknown key {shown(name, NAMED)}: the format calls it `{meant}`; write {meant}: instead"
@@ -236,10 +242,12 @@ def set_aside(errors: list[ErrorDetails], data: Any) -> list[Key]:
         keys.append(key)
         if guess:
             owner = _model_at(Arrangement, key[:-1])
-            meant = closest(str(key[-1]), owner.model_fields) if owner else None
-            parent = _value_at(data, key[:-1])
-            if meant is not None and isinstance(parent, dict) and meant not in parent:
-                keys.append((*key[:-1], meant))
+            fields = list(owner.model_fields) if owner else []
+            meant = advice.meant_key(str(key[-1]), fields) or closest(str(key[-1]), fields)
+            # (`Lead Officer` stands for lead.role: for it, whether or not the file has a `lead`)
+            stands_for = (*key[:-1], *meant.split(".")) if meant is not None else None
+            if stands_for is not None and _value_at(data, stands_for) is None:
+                keys.append(stands_for)
     return keys
 
 

@@ -36,3 +36,31 @@ def test_twenty_one_unknown_keys_are_each_a_problem():
     text = PARTNERSHIP + "".join(f"column_{i}: x\n" for i in range(21))
     assert not any("more like it" in p.message for p in lint_text(text))
     assert len(lint_text(text)) == 21
+
+
+def test_keys_written_as_a_spreadsheet_heads_its_columns_are_one_problem_each():
+    text = (
+        replace(PARTNERSHIP, "title:", "Title:")
+        .replace("start: ", "Start date: ")
+        .replace("status: active", "Status: active")
+    )
+    found = lint_text(text)
+    assert [(p.rule, p.line) for p in found] == [("unknown-key", 2), ("unknown-key", 4), ("unknown-key", 27)]
+    title, status, start = (p.message for p in found)
+    assert title == "unknown key 'Title': the format calls it `title`; write title: instead"
+    assert status.endswith("write status: instead")
+    assert start.endswith("the format calls it `start`; write start: instead")
+
+
+def test_the_lead_officer_as_a_key_is_said_to_go_under_lead():
+    text = replace(
+        PARTNERSHIP,
+        "lead:\n  role: Community Safety Manager\n",
+        "Lead Officer: Community Safety Manager\nlead:\n",
+    )
+    found = [p for p in lint_text(text) if p.rule in ("unknown-key", "missing-field")]
+    [p] = found  # not also "the lead is not recorded": one fault, one problem
+    assert p.message == (
+        "unknown key 'Lead Officer': the format records it as `role` under `lead`; write lead: and, on the "
+        "next line, indented under it, role: and the value"
+    )

@@ -59,6 +59,13 @@ def lint_paths(
         settings, problems = read_settings(base, shown_as(base / SETTINGS_FILE, cwd))
     else:
         settings, problems = None, []
+    # a settings file given by name is checked as the settings it is, not as an arrangement
+    named = [f for f in files if f.name == SETTINGS_FILE]
+    if named:
+        files = [f for f in files if f.name != SETTINGS_FILE]
+        for f in named:
+            if base is None or f.resolve() != (base / SETTINGS_FILE).resolve():
+                problems.extend(read_settings(f.parent, shown_as(f, cwd))[1])
     if settings is not None and settings.ignore and base is not None:
         files = [f for f in files if not any(fnmatch(shown_as(f, base), glob) for glob in settings.ignore)]
     known = frozenset(p.stem for p in in_register) if base is not None else None

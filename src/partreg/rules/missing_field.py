@@ -70,7 +70,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             "the lead is not recorded: add `role:` under `lead`, the lead officer's role (not a name), "
             "or `member:`, the lead councillor",
             True,
-            about=(("lead", "member"),),
+            about=(("lead", "role"), ("lead", "member")),
         )
     if not entry.partners:
         yield Hit(
