@@ -328,7 +328,8 @@ def test_reading_commands_name_only_the_files_they_leave_out(register):
         code, out, err = partreg(*command, cwd=register)
         assert code in (0, 1), (command, err)
         assert err.count("so it is left out here") == 1, (command, err)
-        assert "register/broken.yaml:2:8: yaml-syntax is not valid YAML" in err
+        assert "register/broken.yaml:2:8: is not valid YAML: " in err
+        assert "at its end (yaml-syntax); so it is left out here" in err
         assert "1 file left out here" in err
     _, out, _ = partreg("list", "--format", "json", cwd=register)
     assert len(json.loads(out)) == 11  # every other arrangement, warnings or not (the example has some)
@@ -366,3 +367,30 @@ def test_a_command_that_prints_or_publishes_stops_when_the_settings_cannot_be_re
     assert entry.read_bytes() == before and not (register / "site").exists()
     code, out, _ = partreg("lint", cwd=register)
     assert code == 1 and "reveiw_months" in out  # lint is where the problem is explained
+
+
+def test_every_problem_of_the_settings_is_said_at_once(register):
+    """A command that stops for the settings names each problem in them, not one a run."""
+    settings = register / "partreg.yaml"
+    settings.write_text(settings.read_text() + "reveiw_months: 6\nrules: {review-overdue: critical}\n")
+    code, out, err = partreg("list", cwd=register)
+    lines = err.splitlines()
+    assert (code, out) == (1, "")
+    assert sorted(line.rsplit("(", 1)[1] for line in lines[:2]) == ["invalid-value)", "unknown-key)"]
+    assert all(line.startswith("partreg: partreg.yaml:") for line in lines[:2])
+    assert lines[2].startswith("partreg: partreg stops here rather than use the defaults: fix them")
+
+
+def test_list_of_a_register_whose_every_file_is_left_out_does_not_say_it_has_none(tmp_path):
+    (tmp_path / "partreg.yaml").write_text("council: Test\n")
+    (tmp_path / "register").mkdir()
+    (tmp_path / "register" / "bad-one.yaml").write_text("id: bad-one\ntitle: [oops\n")
+    code, out, err = partreg("list", cwd=tmp_path)
+    assert code == 0  # as for any file left out: list is read, not a check (lint is)
+    assert (
+        out.strip() == "No arrangement could be read: every file is left out, each named with what stops it."
+    )
+    assert err.splitlines()[0] == (
+        "partreg: register/bad-one.yaml:2:8: is not valid YAML: the [ list that starts here is not closed: "
+        "add ] at its end (yaml-syntax); so it is left out here"
+    )

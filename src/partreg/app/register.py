@@ -84,10 +84,13 @@ def usable_settings(settings: Settings | None, problems: list[Problem]) -> Setti
     on: it lists the settings' problems with the others.)
     """
     if settings is None:
-        first = next((p for p in problems if p.path.endswith("partreg.yaml")), problems[0])
+        # every problem of the settings at once: one typo at a time, run after run, is slow to fix
+        said = sorted(p for p in problems if p.path.endswith("partreg.yaml")) or problems[:1]
+        lines = [f"{p.path}:{p.line}:{p.column}: {p.message} ({p.rule})" for p in said]
         raise PartregError(
-            f"{first.path}:{first.line}:{first.column}: {first.rule} {first.message}; partreg stops here "
-            "rather than use the defaults: fix it (`partreg lint` lists every problem)"
+            "\npartreg: ".join(lines) + ("\npartreg: " if len(lines) > 1 else "; ") + "partreg stops here "
+            f"rather than use the defaults: fix {'them' if len(lines) > 1 else 'it'} "
+            "(`partreg lint` lists every problem)"
         )
     return settings
 

@@ -119,7 +119,7 @@ def _write(
     if entry is None:
         first = problems[0]
         raise PartregError(
-            f"{first.path}:{first.line}:{first.column}: {first.rule} {first.message}; "
+            f"{first.path}:{first.line}:{first.column}: {first.message} ({first.rule}); "
             "the review was not recorded: fix this first"
         )
     if entry.start is not None and held.latest < entry.start.earliest:

@@ -56,7 +56,13 @@ def list_(
     elif rows:
         report.arrangements_table(rows, report.console())
     else:
-        typer.echo("No arrangements match." if register.entries else "The register has no arrangements.")
+        typer.echo(
+            "No arrangements match."
+            if register.entries
+            else "No arrangement could be read: every file is left out, each named with what stops it."
+            if register.left_out
+            else "The register has no arrangements."
+        )
 
 
 @commands.command("show", cls=Command)

@@ -31,7 +31,7 @@ def opened(root: Path | None) -> Loaded:
 def say_left_out(left_out: list[Problem], where: str) -> None:
     """One line on stderr for each file left out, saying which and why."""
     for p in left_out:
-        report.error(f"{p.path}:{p.line}:{p.column}: {p.rule} {p.message}; so it is left out {where}")
+        report.error(f"{p.path}:{p.line}:{p.column}: {p.message} ({p.rule}); so it is left out {where}")
     if left_out:
         report.error(
             f"{report.plural(len(left_out), 'file')} left out {where}: fix them (`partreg lint` lists every problem)"
