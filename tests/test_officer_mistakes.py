@@ -553,7 +553,7 @@ CASES = [
         FORUM,
         ("start: 2024-05-01", "start: 2024-05-01\nsummary: The town centre at night."),
         "duplicate-key",
-        "repeats the key 'summary': keep one of them",
+        "repeats the key 'summary' of line 5: keep one of them",
         remove_line("summary: The town"),
     ),
     (

@@ -55,3 +55,28 @@ def test_the_lines_and_the_parsers_walk_agree_where_both_find_the_key():
     ]
     for text, key in shapes:
         assert _key_written_again(text, key) == _find_duplicate(text) is not None, key
+
+
+def test_every_key_written_again_is_said_with_the_line_it_was_first_written_on():
+    from tests.common import lint_text
+
+    text = replace(PARTNERSHIP, "status: active\n", "status: active\nstatus: ended\n")
+    text = replace(text, "summary: Tackle", "summary: Again.\nsummary: Tackle")
+    text = replace(
+        text, "  - name: Essex Police\n    sector: public\n", "  - {name: Essex Police, name: Police}\n"
+    )
+    found = [(p.rule, p.line, p.column, p.message) for p in lint_text(text)]
+    assert found == [
+        ("duplicate-key", 5, 1, "repeats the key 'status' of line 4: keep one of them"),
+        ("duplicate-key", 7, 1, "repeats the key 'summary' of line 6: keep one of them"),
+        ("duplicate-key", 13, 26, "repeats the key 'name' written before on this line: keep one of them"),
+    ]
+
+
+def test_many_keys_written_again_are_twenty_problems_and_one_that_counts_the_rest():
+    from tests.common import lint_text
+
+    text = PARTNERSHIP + "".join(f"column_{i}: x\ncolumn_{i}: y\n" for i in range(30))
+    found = lint_text(text)
+    assert [p.rule for p in found] == ["duplicate-key"] * 21
+    assert found[-1].message.endswith("keep one of them (and 9 more like it, not shown one by one)")

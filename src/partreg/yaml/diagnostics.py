@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partreg import yamladvice as advice
-from partreg.models import yaml_lines
+from partreg.models import NAMED, shown, yaml_lines
+from partreg.repeats import SAME_PROBLEMS_SHOWN
 from partreg.rules import duplicate_key, yaml_syntax, yaml_tag
 from partreg.yaml.library import CORE_TAGS, lf_breaks, quiet, yaml12_lines
 
@@ -24,9 +25,7 @@ def syntax_problem(text: str, message: str) -> Found:
     """The problem of a file the fast reader refused with ``message``, said in plain words where
     they are known, at the place the fix goes where it can be found."""
     if message.startswith("duplicate mapping key"):
-        key = message.split(":", 1)[1].strip()
-        line, column = _find_duplicate(text) or _key_written_again(text, key.strip("'\"")) or (1, 1)
-        return duplicate_key.ID, f"repeats the key {key}: keep one of them", line, column
+        return repeated_keys(text, message)[0]
     if "alias" in message and "limit" in message:
         return yaml_syntax.ID, "expands aliases (*name) too far: write the values out instead", 1, 1
     if message.startswith("Invalid tag"):
@@ -162,7 +161,8 @@ def _unclosed_construct(text: str) -> tuple[str, tuple[int, int]] | None:
 
 @dataclass
 class _OpenMapping:
-    keys: set[str] = field(default_factory=set)
+    #: Each key written so far, with the line it was first written on.
+    keys: dict[str, int] = field(default_factory=dict)
     key_next: bool = True
 
 
@@ -190,8 +190,41 @@ def _key_written_again(text: str, key: str) -> tuple[int, int] | None:
     return None
 
 
+def repeated_keys(text: str, message: str) -> list[Found]:
+    """Each key written again in its mapping (the fast reader refused the file with ``message``,
+    which names the first), at the place it is written again, with the line of its first writing:
+    every one in a file, so that fixing one never reveals the next."""
+    found = _find_duplicates(text)
+    if not found:  # beyond the parser's walk: the one the reader named, found from the lines
+        key = message.split(":", 1)[1].strip()
+        line, column = _key_written_again(text, key.strip("'\"")) or (1, 1)
+        return [(duplicate_key.ID, f"repeats the key {key}: keep one of them", line, column)]
+    said = [
+        (
+            duplicate_key.ID,
+            f"repeats the key {shown(key, NAMED)} "
+            f"{'written before on this line' if first == line else f'of line {first}'}: keep one of them",
+            line,
+            column,
+        )
+        for key, first, line, column in found[: SAME_PROBLEMS_SHOWN + 1]
+    ]
+    more = len(found) - SAME_PROBLEMS_SHOWN - 1  # as for every rule: 20 shown, one standing for the rest
+    if more > 0:
+        rule, message, line, column = said[-1]
+        said[-1] = (rule, f"{message} (and {more:,} more like it, not shown one by one)", line, column)
+    return said
+
+
 def _find_duplicate(text: str) -> tuple[int, int] | None:
     """Where the first key written again in its mapping is, in the order of the file."""
+    found = _find_duplicates(text)
+    return (found[0][2], found[0][3]) if found else None
+
+
+def _find_duplicates(text: str) -> list[tuple[str, int, int, int]]:
+    """Each key written again in its mapping, in the order of the file: the key, the line it was
+    first written on, and the line and column where it is written again."""
     from ruamel.yaml.events import (
         AliasEvent,
         CollectionEndEvent,
@@ -201,6 +234,7 @@ def _find_duplicate(text: str) -> tuple[int, int] | None:
     )
 
     open_: list[_OpenMapping | None] = []  # each list (None) and mapping the event is in
+    found: list[tuple[str, int, int, int]] = []
     try:
         with quiet():
             for event in _events(text):
@@ -212,15 +246,17 @@ def _find_duplicate(text: str) -> tuple[int, int] | None:
                 mapping = open_[-1] if open_ else None
                 if mapping is not None:
                     if mapping.key_next and isinstance(event, ScalarEvent):
+                        line, column = event.start_mark.line + 1, event.start_mark.column + 1
                         if event.value in mapping.keys:
-                            return (event.start_mark.line + 1, event.start_mark.column + 1)
-                        mapping.keys.add(event.value)
+                            found.append((event.value, mapping.keys[event.value], line, column))
+                        else:
+                            mapping.keys[event.value] = line
                     mapping.key_next = not mapping.key_next
                 if isinstance(event, CollectionStartEvent):
                     open_.append(_OpenMapping() if isinstance(event, MappingStartEvent) else None)
-    except Exception:  # only a position is lost
-        return None
-    return None
+    except Exception:  # what was found before the walk failed is kept; only positions are lost
+        return found
+    return found
 
 
 #: Where a tag can start: a node's properties follow a line's start, a space or a flow indicator. A

@@ -48,6 +48,7 @@ from partreg.rules import (
 from partreg.yaml.diagnostics import (
     deep_block_nesting,
     explicit_tags,
+    repeated_keys,
     second_document,
     syntax_problem,
     tag_message,
@@ -195,7 +196,13 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
     try:
         data = _parse(text)
     except yaml_rs.YAMLDecodeError as e:
-        return _empty(doc) if not has_content(text) else problem(*syntax_problem(text, str(e)))
+        if not has_content(text):
+            return _empty(doc)
+        if str(e).startswith("duplicate mapping key"):  # every key written again, not the first alone
+            for found in repeated_keys(text, str(e)):
+                problem(*found)
+            return doc
+        return problem(*syntax_problem(text, str(e)))
     except (RecursionError, MemoryError, ValueError, TypeError) as e:
         if not has_content(text):
             return _empty(doc)
