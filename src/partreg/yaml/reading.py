@@ -24,6 +24,7 @@ import errno
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -304,13 +305,10 @@ def _decode(raw: bytes, doc: Document) -> str | None:
     except UnicodeDecodeError as e:
         before = raw[: e.start]
         line = before.count(b"\n") + 1
-        column = e.start - (before.rfind(b"\n") + 1) + 1
-        problem(
-            file_encoding.ID,
-            f"is not UTF-8 (byte 0x{raw[e.start]:02x}): save it as UTF-8",
-            line,
-            column,
-        )
+        # a column counts characters, as every other position does: what comes before it on its line
+        # is UTF-8 (the first byte that is not is this one)
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
+        problem(file_encoding.ID, _not_utf8(raw[e.start]), line, column)
         return None
     if "\x00" in text:
         at = text.index("\x00")
@@ -323,6 +321,20 @@ def _decode(raw: bytes, doc: Document) -> str | None:
         )
         return None
     return text
+
+
+def _not_utf8(byte: int) -> str:
+    """What a file not in UTF-8 is told, naming the character its byte is where it is one that
+    Windows-1252 ("ANSI", which Notepad and Excel save in) writes that way: a curly apostrophe pasted from Word."""
+    try:
+        character = bytes([byte]).decode("cp1252")
+        named = f"{character!r} ({unicodedata.name(character).lower()}), as Windows-1252 (ANSI) writes it"
+    except (UnicodeDecodeError, ValueError):  # a byte Windows-1252 does not use, or a control
+        named = "a character in another encoding"
+    return (
+        f"is not UTF-8: the byte 0x{byte:02x} here is {named}: save the file as UTF-8 "
+        "(in Notepad: File, Save As, Encoding: UTF-8)"
+    )
 
 
 def load_roundtrip_data(text: str, *, max_nodes: int = 1_000_000) -> Any:
