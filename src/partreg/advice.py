@@ -10,6 +10,7 @@ positions: it is given the text and the value and returns words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from partreg.models import shown, uk_date
@@ -58,6 +59,32 @@ MEANT_KEYS = {
     "review_date": "review",
     "reviews": "review",
 }
+
+
+#: Characters that do not show, which a key pasted from Word or a web page may carry: spaces that
+#: are not spaces, and the zero-width ones.
+_UNSEEN = re.compile("[\u00a0\u1680\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff]")
+
+
+def unseen_in_key(name: str, known: list[str]) -> str | None:
+    """Where ``name`` is a key of ``known`` with a character in it that does not show (`title` and
+    a non-breaking space, `ki` and a zero-width space and `nd`): what to say of it, else ``None``."""
+    odd = _UNSEEN.search(name)
+    clean = _UNSEEN.sub("", name).strip()
+    if odd is None or clean not in known:
+        return None
+    character = odd.group()
+    where = (
+        "before it"
+        if not name[: odd.start()].strip()
+        else "after it"
+        if not name[odd.end() :].strip()
+        else "in it"
+    )
+    return (
+        f"it is `{clean}` with a {unicodedata.name(character, 'hidden character').lower()} (U+{ord(character):04X}) "
+        f"{where}, which does not show: retype the key{' and its indent with spaces' if where == 'before it' else ''}"
+    )
 
 
 def meant_key(name: str, known: list[str]) -> str | None:

@@ -127,7 +127,10 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             known = list(owner.model_fields) if owner else []
             meant = advice.meant_key(name, known)
             hint = did_you_mean(name, known)
-            if meant == "internal":
+            unseen = advice.unseen_in_key(name, known)
+            if unseen:
+                message = f"unknown key {shown(name, NAMED)}: {unseen}"
+            elif meant == "internal":
                 message = f"unknown key {shown(name, NAMED)}: notes that are not published go under `internal:`; write internal: {{notes: ...}}"
             elif meant and "." in meant:  # `Lead Officer:`, a value the format keeps under a mapping
                 parent, child = meant.split(".", 1)
@@ -141,7 +144,7 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
                 )
             else:
                 message = f"unknown key {shown(name, NAMED)}{hint}"
-            if owner and not hint and not meant:
+            if owner and not hint and not meant and not unseen:
                 message += f"; the keys here are: {', '.join(known)}"
             at_key = True
         elif kind == "invalid_key":  # `1.5:`, `~:` or `[a]:` where a field's name belongs

@@ -64,3 +64,21 @@ def test_the_lead_officer_as_a_key_is_said_to_go_under_lead():
         "unknown key 'Lead Officer': the format records it as `role` under `lead`; write lead: and, on the "
         "next line, indented under it, role: and the value"
     )
+
+
+def test_a_key_with_a_character_that_does_not_show_names_it():
+    """Pasted from Word or a web page: a non-breaking space after a key, a zero-width space in it.
+    Each named, not shown as a Python escape alone."""
+    text = replace(PARTNERSHIP, "title:", "title\u00a0:").replace("kind:", "ki\u200bnd:")
+    found = {p.line: p.message for p in lint_text(text) if p.rule == "unknown-key"}
+    assert found[2].endswith(
+        "it is `title` with a no-break space (U+00A0) after it, which does not show: retype the key"
+    )
+    assert found[3].endswith(
+        "it is `kind` with a zero width space (U+200B) in it, which does not show: retype the key"
+    )
+    assert len(found) == 2  # and nothing more: not also "title is not recorded"
+    [before] = lint_text(replace(PARTNERSHIP, "title:", "\u00a0title:"))
+    assert before.message.endswith(
+        "(U+00A0) before it, which does not show: retype the key and its indent with spaces"
+    )
