@@ -18,14 +18,15 @@ from partreg.namewords import GIVEN_NAMES, ROLE_WORDS, TITLES
 _WORD = re.compile(r"^[A-Z](?:[a-z]+|(?=['\u2019]))(?:[-'\u2019][A-Z]?[a-z]+)*$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _SURNAME_FIRST = re.compile(r"\s*([A-Z][a-z'\u2019-]+),\s*([A-Z][a-z]+)\s*")
-#: What parts a name from a role beside it: a dash between spaces, brackets, a slash.
-_BESIDE = re.compile(r"\s+[-\u2013\u2014]\s+|[()/]")
+#: What parts a name from a role beside it: a dash between spaces, brackets, a slash, a comma
+#: ("Sarah Jones, Head of Housing", the commonest form in councils' sheets).
+_BESIDE = re.compile(r"\s+[-\u2013\u2014]\s+|[()/]|,\s+")
 
 
 @functools.lru_cache(maxsize=4096)  # a register names the same few roles in file after file
 def looks_like_a_name(text: str) -> bool:
     """``Jane Smith``, ``Mrs J Smith``, ``J. Smith``, ``Cllr Patel``, ``Smith, Jane``, ``Mary Jones
-    (Housing Manager)``, ``Housing Manager - Jane Smith``: yes. ``Head of Housing``, ``Community
+    (Housing Manager)``, ``Housing Manager - Jane Smith``, ``Sarah Jones, Head of Housing``: yes. ``Head of Housing``, ``Community
     Safety Manager``, ``Environmental Health``: no."""
     surname_first = _SURNAME_FIRST.fullmatch(text)
     if surname_first and surname_first.group(2).lower() in GIVEN_NAMES:

@@ -19,6 +19,8 @@ def test_a_role_passes():
         "Smith, Jane",
         "Mary Jones (Housing Manager)",
         "Housing Manager - Jane Smith",
+        "Sarah Jones, Head of Housing",
+        "Head of Housing, J. Smith",
     ],
 )
 def test_a_person_as_the_lead_role(name):
@@ -44,6 +46,8 @@ def test_a_person_as_the_reviewer():
         "Council representatives (two appointed councillors)",
         "Partnerships",
         "Jane",
+        "Head of Housing, Environment and Regulation",
+        "Basildon, Brentwood and Thurrock Mind",
     ],
 )
 def test_roles_and_teams_are_not_names(role):
