@@ -1,3 +1,5 @@
+import pytest
+
 from tests.common import PARTNERSHIP, check, lint_text, replace
 
 
@@ -53,3 +55,20 @@ def test_a_phone_number_folded_over_two_lines():
         "added_value: Joint tasking; ring 07700\n  900123 to join.",
     )
     check(text, ("personal-data", 23, 14))
+
+
+@pytest.mark.parametrize(
+    ("address", "personal"),
+    [
+        ("housing.options@basildon.gov.uk", False),  # a service's mailbox of two words
+        ("community-safety@brentwood.gov.uk", False),
+        ("partnerships@brentwood.gov.uk", False),
+        ("jo.bloggs@brentwood.gov.uk", True),
+        ("j.smith@brentwood.gov.uk", True),
+        ("smith.jo@brentwood.gov.uk", True),
+        ("jbloggs@brentwood.gov.uk", True),
+    ],
+)
+def test_a_service_mailbox_of_several_words_is_not_a_person(address, personal):
+    found = lint_text(replace(PARTNERSHIP, "added_value: Joint tasking.", f"added_value: Ask {address}."))
+    assert [p.rule for p in found] == (["personal-data"] if personal else [])

@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 
 from partreg.models import NAMED, Arrangement, ascii_matching, shown
+from partreg.namewords import GIVEN_NAMES, ROLE_WORDS
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules._base import texts
 
@@ -74,6 +75,32 @@ ROLE_MAILBOXES = frozenset(
     ]
 )
 
+#: Words of a service's mailbox of several words (`housing.options@`, `community-safety@`).
+_SERVICE_WORDS = (
+    ROLE_MAILBOXES
+    | ROLE_WORDS
+    | frozenset(
+        re.findall(
+            r"\w+",
+            "options safety community customer benefits revenues economic development waste recycling parking "
+            "finance estates property regeneration health wellbeing youth sport culture events funding",
+        )
+    )
+)
+
+
+def _personal(local: str) -> bool:
+    """Whether the part of an address before its `@` looks like a person's (`jo.bloggs`, `j.smith`,
+    `jbloggs`), not a role's or a service's mailbox (`partnerships`, `housing.options`)."""
+    if local in ROLE_MAILBOXES:
+        return False
+    words = [w for w in re.split(r"[._-]+", local) if w]
+    if len(words) < 2:
+        return True  # one word that is no known mailbox: a name, as `jbloggs`
+    if any(len(w) == 1 or w in GIVEN_NAMES for w in words):
+        return True  # an initial or a given name: `j.smith`, `jo.bloggs`, `smith.jo`
+    return not any(w in _SERVICE_WORDS for w in words)
+
 
 #: A quick first look at the whole file: nine digits apart by nothing but spaces, line breaks or
 #: hyphens, which every number PHONE finds in ASCII digits has (a date has eight), folded over lines or not.
@@ -106,8 +133,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     published.get("lead", {}).pop("phone", None)
     for key, text in texts(published):
         for found in EMAIL.findall(text):
-            local = found.split("@", 1)[0].lower()
-            if local not in ROLE_MAILBOXES:
+            if _personal(found.split("@", 1)[0].lower()):
                 yield Hit(
                     key,
                     f"{shown(found, NAMED)} looks like a person's email address, and this field is published: "
