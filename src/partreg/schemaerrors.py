@@ -207,7 +207,13 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
                 message += f": {fix}" if fix else ""
             else:
                 dated = "write dates as" in err["msg"]
-                fix = (advice.no_end(name, value) or advice.date_written_the_uk_way(value)) if dated else None
+                fix = (
+                    advice.no_end(name, value)
+                    or advice.date_written_the_uk_way(value)
+                    or advice.date_fix(name, value)
+                    if dated
+                    else None
+                )
                 message = f"{name}: {fix}" if fix else f"{name}: {err['msg'].removeprefix('Value error, ')}"
         line, column = source.locate(key, at_key=at_key)
         problem = Problem(source.display, line, column, rule, Severity.ERROR, message, dotted(key))
