@@ -601,3 +601,22 @@ def _file_id(text):
 
 def test_there_are_at_least_25_mistakes():
     assert len(CASES) >= 25
+
+
+def test_word_processor_punctuation_is_named():
+    """A full-width colon, and bullets where a list's dashes belong: each named, with the fix."""
+    [p] = lint_text("id: forum\ntitle\uff1a Town Centre Forum\n")
+    assert (p.rule, p.line, p.column) == ("yaml-syntax", 2, 6)
+    assert (
+        "line 2 has \uff1a, a full-width colon, where YAML needs : and a space: write 'title: Town Centre"
+        in p.message
+    )
+    one = lint_text("id: forum\ntitle: Forum\npartners:\n  \u2022 name: Essex Police\n")
+    [wrong] = [p for p in one if p.rule == "wrong-type"]
+    assert "the lines under partners start with \u2022, a bullet from a word processor" in wrong.message
+    [twice] = lint_text(
+        "id: forum\ntitle: Forum\npartners:\n  \u2022 name: Essex Police\n  \u2022 name: Sport England\n"
+    )
+    assert (twice.rule, twice.line, twice.column) == ("duplicate-key", 5, 3)
+    assert twice.message.startswith("starts with \u2022, a bullet from a word processor")
+    assert twice.message.endswith("YAML starts a list's item with - and a space: write - in its place")

@@ -182,9 +182,28 @@ def wrong_type(name: str, value: Any, wanted: str) -> str | None:
         return f"write partners: [{{name: {_flow(text)}}}] (a list: one `- name:` for each partner)"
     if name == "priorities" and text is not None:
         return f"write a list of priority ids: priorities: [{slug(text)}]"
+    if wanted == "a list" and (fix := bulleted(name, value)):
+        return fix
     if wanted == "a list" and text is not None:
         return f"write a list: {name}: [{_flow(text)}]"
     return None
+
+
+#: Bullets and dashes a word processor starts a list's line with (• ◦ ▪ ▫ ‣, the hyphen bullet, the
+#: middle dot, the en and em dashes).
+BULLETS = "\u2022\u25e6\u25aa\u25ab\u2023\u2043\u00b7\u2013\u2014"
+
+
+def bulleted(name: str, value: Any) -> str | None:
+    """Where the lines under a list's key start with a word processor's bullet (`• name: Essex
+    Police`), which YAML reads as a mapping's key: what to write; ``None`` otherwise."""
+    if not isinstance(value, dict) or not any(str(k)[:1] in BULLETS for k in value):
+        return None
+    bullet = next(str(k)[0] for k in value if str(k)[:1] in BULLETS)
+    return (
+        f"the lines under {name} start with {bullet}, a bullet from a word processor, which YAML reads as "
+        "part of a key: YAML starts a list's item with - and a space: write - in its place"
+    )
 
 
 #: The field a list's item written as plain text stands for, by the list's key; where two are

@@ -10,8 +10,8 @@ from typing import get_args
 
 from pydantic import BaseModel
 
-from partreg.advice import single_quoted
-from partreg.models import Arrangement, Settings, yaml_lines
+from partreg.advice import BULLETS, single_quoted
+from partreg.models import NAMED, Arrangement, Settings, shown, yaml_lines
 
 #: Characters pasted from a word processor or a web page that look like YAML's own and are not.
 _LOOK_ALIKE_SPACES = {
@@ -23,8 +23,6 @@ _LOOK_ALIKE_SPACES = {
     "\u200b": "a zero-width space",
     "\ufeff": "a zero-width no-break space",
 }
-#: Bullets and dashes a word processor starts a list's line with (• ◦ ▪ ▫ ‣, the hyphen bullet, the middle dot, the en and em dashes).
-_BULLETS = "\u2022\u25e6\u25aa\u25ab\u2023\u2043\u00b7\u2013\u2014"
 _SPACE_LIKE = " " + "".join(_LOOK_ALIKE_SPACES)
 _AFTER_COLON = re.compile(f"^ *(?:- +)?([^\\s:#][^:#]*?):([{''.join(_LOOK_ALIKE_SPACES)}])")
 
@@ -50,12 +48,21 @@ def look_alike(text: str, line: int) -> tuple[str, int, int] | None:
                 odd + 1,
             )
         rest = row[len(lead) :]
-        if rest[:1] in tuple(_BULLETS) and rest[1:2] in (" ", "\u00a0"):
+        if rest[:1] in tuple(BULLETS) and rest[1:2] in (" ", "\u00a0"):
             return (
                 f"line {k + 1} starts with {rest[0]}, a bullet or dash from a word processor: YAML starts a "
                 "list's item with - and a space: write - in its place",
                 k + 1,
                 len(lead) + 1,
+            )
+        wide = row.find("\uff1a")  # a full-width colon, typed with a keyboard set for Chinese or Japanese
+        if wide >= 0 and ":" not in row[:wide] and "#" not in row[:wide]:
+            written = (row[:wide] + ": " + row[wide + 1 :].lstrip(" ")).strip(" ")
+            return (
+                f"line {k + 1} has \uff1a, a full-width colon, where YAML needs : and a space: write "
+                f"{shown(written, NAMED)}",
+                k + 1,
+                wide + 1,
             )
         after = _AFTER_COLON.match(row)
         if after is not None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partreg import yamladvice as advice
+from partreg.advice import BULLETS
 from partreg.models import NAMED, shown, yaml_lines
 from partreg.repeats import SAME_PROBLEMS_SHOWN
 from partreg.rules import duplicate_key, yaml_syntax, yaml_tag
@@ -202,7 +203,11 @@ def repeated_keys(text: str, message: str) -> list[Found]:
     said = [
         (
             duplicate_key.ID,
-            f"repeats the key {shown(key, NAMED)} "
+            f"starts with {key[0]}, a bullet from a word processor, which YAML reads as part of the key "
+            f"{shown(key, NAMED)}, as on line {first}: YAML starts a list's item with - and a space: write - "
+            "in its place"
+            if key[:1] in BULLETS
+            else f"repeats the key {shown(key, NAMED)} "
             f"{'written before on this line' if first == line else f'of line {first}'}: keep one of them",
             line,
             column,
