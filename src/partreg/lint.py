@@ -160,6 +160,7 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
     A comment without a reason, or naming no known rule, is itself a warning.
     """
     disabled: dict[int, set[str]] = {}
+    comments: dict[int, int] = {}  # the column of each line's disable comment
     found: list[Problem] = []
     repeats = Repeats()
 
@@ -191,8 +192,9 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
         while ids.endswith(",") and (more := _ANOTHER_ID.match(reason)) and more.group(1).lower() in BY_ID:
             ids, reason = ids + more.group(1) + more.group(2), reason[more.end() :]  # `a, b the reason`
         names = {n.lower() for n in ids.split(",") if n}
-        disabled[number] = names
+        disabled[number], comments[number] = names, match.start() + 1
         if not line[: match.start()].strip(" \t"):
+            comments.pop(number)  # said below: such a comment excuses nothing, wherever its problem is
             warn(
                 *at,
                 disable_unknown_rule.ID,
@@ -221,7 +223,37 @@ def apply_disables(source: Source, problems: list[Problem]) -> list[Problem]:
                 lambda: "say why the rule does not apply here: `# partreg: disable=rule-id the reason`",
             )
     kept = [p for p in problems if p.rule not in disabled.get(p.line, ())]
+    _unused(disabled, comments, problems, warn)
     return sorted([*kept, *found, *repeats.stand_ins()])
+
+
+def _unused(
+    disabled: dict[int, set[str]],
+    comments: dict[int, int],
+    problems: list[Problem],
+    warn: Callable[[int, int, str, Callable[[], str]], None],
+) -> None:
+    """Warn of each rule a comment disables that has nothing to excuse on the comment's line: it is
+    on another line (a comment on `role:` for a problem placed at `lead:`), or there is none, and
+    the comment was left behind."""
+    excused = {(p.line, p.rule) for p in problems}
+    for number, names in sorted(disabled.items()):
+        if number not in comments:
+            continue
+        for name in sorted(n for n in names if n in BY_ID and (number, n) not in excused):
+            lines = sorted({p.line for p in problems if p.rule == name})
+            where = (
+                f"its problem is on line {', '.join(map(str, lines))}: put the comment at the end of that line"
+                if lines
+                else "remove the comment, or put it on the line of the problem it is meant to excuse"
+            )
+            warn(
+                number,
+                comments[number],
+                disable_unknown_rule.ID,
+                # called at once, in this iteration: B023's late binding does not arise
+                lambda: f"{name} finds nothing on line {number} to disable: {where}",  # noqa: B023
+            )
 
 
 Where = TypeVar("Where")

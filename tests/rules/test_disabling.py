@@ -84,11 +84,19 @@ def test_a_comment_written_otherwise_is_read_or_said_to_do_nothing():
         "# partreg: disable = no-review-history the board",
         "# Partreg: Disable=no-review-history the board",
         "# PARTREG: DISABLE=NO-REVIEW-HISTORY the board",
-        "# partreg: disable=start-not-recorded, NO-REVIEW-HISTORY the board",
-        "# partreg: disable=start-not-recorded, no-review-history the board",
         "# partreg: disable=no-review-history, as agreed",  # a comma, and then the reason
     ):
         check(replace(PARTNERSHIP, start, f"start: 2021-04-01  {comment}\n"), today=today)
+    for comment in (
+        "# partreg: disable=start-not-recorded, NO-REVIEW-HISTORY the board",
+        "# partreg: disable=start-not-recorded, no-review-history the board",
+    ):  # both read: the one with nothing to excuse on the line is said to be left behind
+        [p] = lint_text(replace(PARTNERSHIP, start, f"start: 2021-04-01  {comment}\n"), today=today)
+        assert (p.rule, p.line, p.column) == ("disable-unknown-rule", 27, 20)
+        assert p.message == (
+            "start-not-recorded finds nothing on line 27 to disable: remove the comment, or put it on the line "
+            "of the problem it is meant to excuse"
+        )
     # without its `=`, it disables nothing, and says so
     found = lint_text(
         replace(PARTNERSHIP, start, "start: 2021-04-01  # partreg: disable no-review-history the board\n"),

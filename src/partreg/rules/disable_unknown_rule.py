@@ -3,8 +3,10 @@ DOC = """A `# partreg: disable=` comment that disables nothing.
 What it checks:
     That the rule ids in a `# partreg: disable=` comment are rules partreg
     has (`partreg rules` lists them); that a comment meant to disable one is
-    written as partreg reads it (`disable=`, with the `=`); and that it is
-    at the end of the line it excuses, not on a line of its own.
+    written as partreg reads it (`disable=`, with the `=`); that it is
+    at the end of the line it excuses, not on a line of its own; and that
+    each rule it names has a problem on that line to excuse (where the
+    problem is on another line, that line is named).
 Why it matters:
     A misspelt id, or a comment partreg cannot read, disables nothing, so the
     problem it was meant to excuse is still reported, or the comment is left

@@ -10,11 +10,11 @@ Why it matters:
     Format: "A comment without a reason is itself a warning" (README, Configuring the rules)
 Example:
     ```yaml
-    end: null   # partreg: disable=partnership-missing-timescale
+    kind: partnership   # partreg: disable=partnership-missing-timescale
     ```
 Instead:
     ```yaml
-    end: null   # partreg: disable=partnership-missing-timescale statutory, no end date
+    kind: partnership   # partreg: disable=partnership-missing-timescale statutory: no end, no review cycle
     ```
 """
 
