@@ -731,3 +731,45 @@ def test_an_arrangement_with_no_review_and_no_start_is_counted_as_undated():
         in (files["index.html"])
     )
     assert "1 arrangement records neither a review nor a start" in files["register.md"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "page_facts", "index_cell", "markdown_lines"),
+    [
+        (  # as imported from a sheet with a "Service" column and no "Lead officer" column
+            {"service": "Public Places"},
+            "<dt>Lead officer</dt><dd>Not recorded</dd>\n<dt>Lead service</dt><dd>Public Places</dd>",
+            "Lead officer not recorded<br>Service: Public Places",
+            "- Lead officer: Not recorded\n- Lead service: Public Places\n",
+        ),
+        (
+            {"service": "Public Places", "member": "Cllr A. Patel"},
+            "<dt>Lead officer</dt><dd>Not recorded</dd>\n<dt>Lead service</dt><dd>Public Places</dd>\n"
+            "<dt>Lead councillor</dt><dd>Cllr A. Patel</dd>",
+            "Cllr A. Patel<br>Service: Public Places",
+            "- Lead officer: Not recorded\n- Lead service: Public Places\n- Lead councillor: Cllr A. Patel\n",
+        ),
+        (
+            {"member": "Cllr A. Patel"},
+            "<dt>Lead officer</dt><dd>Not recorded</dd>\n<dt>Lead councillor</dt><dd>Cllr A. Patel</dd>",
+            "Cllr A. Patel",
+            "- Lead officer: Not recorded\n- Lead councillor: Cllr A. Patel\n",
+        ),
+        (
+            {"role": "Parks Manager", "service": "Public Places", "member": "Cllr A. Patel"},
+            "<dt>Lead officer</dt><dd>Parks Manager, Public Places</dd>\n"
+            "<dt>Lead councillor</dt><dd>Cllr A. Patel</dd>",
+            "Parks Manager, Public Places<br>Cllr A. Patel",
+            "- Lead officer: Parks Manager, Public Places\n- Lead councillor: Cllr A. Patel\n",
+        ),
+    ],
+    ids=["service only", "service and councillor", "councillor only", "role, service and councillor"],
+)
+def test_a_lead_service_is_never_shown_as_the_lead_officer(lead, page_facts, index_cell, markdown_lines):
+    entry = Arrangement.model_validate(
+        {"id": "parks-partnership", "title": "Parks partnership", "kind": "partnership", "lead": lead}
+    )
+    built = site([entry], Settings(council="Test Borough Council"))
+    assert page_facts in built["arrangements/parks-partnership.html"]
+    assert f'<td data-label="Lead" class="text">{index_cell}</td>' in built["index.html"]
+    assert markdown_lines in built["register.md"]
