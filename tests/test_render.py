@@ -773,3 +773,63 @@ def test_a_lead_service_is_never_shown_as_the_lead_officer(lead, page_facts, ind
     assert page_facts in built["arrangements/parks-partnership.html"]
     assert f'<td data-label="Lead" class="text">{index_cell}</td>' in built["index.html"]
     assert markdown_lines in built["register.md"]
+
+
+def imported_without_a_type(n, **more):
+    """``n`` entries as imported from a sheet with no "Type" column: no kind, and other gaps."""
+    return [
+        Arrangement.model_validate(
+            {"id": f"imported-{i}", "title": f"Imported {i}", "status": "active", **more}
+            | ({"partners": [{"name": "Essex Police"}]} if i % 2 else {})
+        )
+        for i in range(n)
+    ]
+
+
+def glance_of(index_html):
+    return index_html.split('<table class="totals', 1)[1].split("</table>", 1)[0]
+
+
+def test_while_some_kinds_are_not_recorded_no_kind_reads_as_none():
+    """A sheet imported with no "Type" column: the index and register.md never say the council has
+    no partnerships (or contracts ...), but that none is recorded as one, and why."""
+    built = site(imported_without_a_type(7), Settings(council="Test Borough Council"))
+    index, markdown = built["index.html"], built["register.md"]
+    glance = glance_of(index)
+    for plural in (
+        "partnerships",
+        "contracts",
+        "joint working arrangements",
+        "community funding arrangements",
+    ):
+        said = f"None recorded as {plural}; the kind of 7 arrangements is not recorded"
+        assert f'{said} (<a href="#kind-not-recorded">listed below</a>)</td>' in glance
+        assert f'<p class="empty">{said} (<a href="#kind-not-recorded">listed below</a>).</p>' in index
+        assert f"{said} ([listed below](<#arrangements-whose-kind-is-not-recorded>))" in markdown
+    assert 'data-count="0"' not in glance and "None at present" not in index + markdown
+    assert "| Partnerships | 0 |" not in markdown
+    assert ">7</span> (all active)" in glance and "| 7 (all active) |" in markdown
+    assert "## Arrangements whose kind is not recorded" in markdown
+
+
+def test_a_kind_recorded_for_some_is_counted_and_the_empty_ones_say_why():
+    partnership = Arrangement.model_validate({"id": "csp", "title": "CSP", "kind": "partnership"})
+    built = site([partnership, *imported_without_a_type(1)], Settings(council="Test"))
+    glance = glance_of(built["index.html"])
+    assert (
+        '<a href="?kind=partnership#partnership">Partnerships</a></th>\n<td data-label="Arrangements">'
+        in glance
+    )
+    assert 'data-count="1">1</span> (1 status not recorded)' in glance
+    said = "None recorded as contracts; the kind of 1 arrangement is not recorded"
+    assert said in glance and said in built["register.md"]
+
+
+def test_when_every_kind_is_recorded_an_empty_kind_says_none_at_present():
+    partnership = Arrangement.model_validate({"id": "csp", "title": "CSP", "kind": "partnership"})
+    built = site([partnership], Settings(council="Test"))
+    assert 'data-count="0">0</span></td>' in glance_of(built["index.html"])
+    assert built["index.html"].count('<p class="empty">None at present.</p>') == 3
+    assert "| Contracts | 0 | None recorded |" in built["register.md"]
+    assert built["register.md"].count("None at present.") == 3
+    assert "None recorded as" not in built["index.html"] + built["register.md"]

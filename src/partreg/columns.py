@@ -271,6 +271,9 @@ class Total:
     #: ``all active``, ``8 active, 1 proposed, 1 ended``.
     statuses: str
     phrases: tuple[str, ...]
+    #: For a kind with no arrangements while the kind of some is not recorded, what the count says
+    #: instead of 0 (``indexview.none_of_kind``); otherwise empty.
+    none: str = ""
 
 
 #: The statuses a total names, in order, as it names them.
