@@ -833,3 +833,80 @@ def test_when_every_kind_is_recorded_an_empty_kind_says_none_at_present():
     assert "| Contracts | 0 | None recorded |" in built["register.md"]
     assert built["register.md"].count("None at present.") == 3
     assert "None recorded as" not in built["index.html"] + built["register.md"]
+
+
+#: Entries as a spreadsheet gives them: values written the way officers write them, which the format
+#: cannot read, so render sets them aside (``read_arrangement``) and publishes the rest.
+WRONG_VALUES = {
+    "sport-partnership": (
+        "id: sport-partnership\ntitle: Sport partnership\nkind: partnership\nstatus: active\n"
+        "partners: [Sport England, {name: Active Essex}]\n"
+    ),
+    "leisure-grant": "id: leisure-grant\ntitle: Leisure grant\nkind: community-funding\nstatus: Active\n",
+    "youth-fund": (
+        "id: youth-fund\ntitle: Youth fund\nkind: community-funding\nstatus: active\n"
+        "resources: {council: {funding_gbp: '£5,000'}}\n"
+    ),
+    "town-team": "id: town-team\ntitle: Town team\nkind: joint-working\nstatus: active\n",  # nothing wrong
+    "no-id-given": "title: No id given\nkind: joint-working\nstatus: active\n",  # its id from its name
+}
+
+
+def register_with_wrong_values(root):
+    (root / "register").mkdir(parents=True)
+    (root / "partreg.yaml").write_text("council: Test Borough Council\n")
+    for name, text in WRONG_VALUES.items():
+        (root / "register" / f"{name}.yaml").write_text(text)
+    return root
+
+
+def test_render_counts_the_arrangements_published_with_values_set_aside(tmp_path):
+    from partreg.folders import register_files
+    from partreg.render import publication
+    from partreg.rendering import discard, render_files
+
+    root = register_with_wrong_values(tmp_path / "council")
+    pub = publication(
+        Settings(council="Test Borough Council"), AS_OF, template_dirs(root, package_templates())
+    )
+    rendered = render_files(register_files(root), root, pub, tmp_path / "site")
+    discard(rendered)
+    assert sorted(p.row.id for p in rendered.parts) == sorted(WRONG_VALUES), "every one is published"
+    assert rendered.set_aside == [
+        "register/leisure-grant.yaml",
+        "register/sport-partnership.yaml",
+        "register/youth-fund.yaml",
+    ], "in file order; a missing id (taken from the file's name) is not a value set aside"
+
+
+@pytest.mark.spawns
+def test_render_says_which_arrangements_were_published_with_values_set_aside(tmp_path):
+    root = register_with_wrong_values(tmp_path / "council")
+    result = run_partreg(root, "render", "--out", "site", "--as-of", "2026-11-24")
+    assert result.returncode == 0, "published, as every entry that can be read is"
+    said = [line for line in result.stderr.splitlines() if "set aside" in line]
+    assert said == [
+        "partreg: 3 arrangements were published with values set aside as wrong, so not shown: "
+        "register/leisure-grant.yaml, register/sport-partnership.yaml, register/youth-fund.yaml; "
+        "run `partreg lint` to see each value and how to write it"
+    ]
+    page = (root / "site" / "arrangements" / "sport-partnership.html").read_text()
+    assert "Active Essex" in page and "Sport England" not in page
+    for i in range(4):
+        wrong = WRONG_VALUES["leisure-grant"].replace("leisure", f"extra-{i}")
+        (root / "register" / f"extra-{i}-grant.yaml").write_text(wrong)
+    result = run_partreg(root, "render", "--out", "site", "--as-of", "2026-11-24", check=True)
+    assert (
+        "partreg: 7 arrangements were published with values set aside as wrong, so not shown: "
+        "register/extra-0-grant.yaml, register/extra-1-grant.yaml, register/extra-2-grant.yaml and 4 more; "
+        "run `partreg lint` to see each value and how to write it\n"
+    ) in result.stderr
+
+
+def test_the_line_about_values_set_aside_says_one_arrangement_as_one():
+    from partreg.cli.render import set_aside_line
+
+    assert set_aside_line(["register/leisure-grant.yaml"]) == (
+        "1 arrangement was published with values set aside as wrong, so not shown: "
+        "register/leisure-grant.yaml; run `partreg lint` to see each value and how to write it"
+    )
