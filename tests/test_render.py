@@ -732,3 +732,182 @@ def test_an_arrangement_with_no_review_and_no_start_is_counted_as_undated():
         in (files["index.html"])
     )
     assert "1 arrangement records neither a review nor a start" in files["register.md"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "page_facts", "index_cell", "markdown_lines"),
+    [
+        (  # as imported from a sheet with a "Service" column and no "Lead officer" column
+            {"service": "Public Places"},
+            "<dt>Lead officer</dt><dd>Not recorded</dd>\n<dt>Lead service</dt><dd>Public Places</dd>",
+            "Lead officer not recorded<br>Service: Public Places",
+            "- Lead officer: Not recorded\n- Lead service: Public Places\n",
+        ),
+        (
+            {"service": "Public Places", "member": "Cllr A. Patel"},
+            "<dt>Lead officer</dt><dd>Not recorded</dd>\n<dt>Lead service</dt><dd>Public Places</dd>\n"
+            "<dt>Lead councillor</dt><dd>Cllr A. Patel</dd>",
+            "Cllr A. Patel<br>Service: Public Places",
+            "- Lead officer: Not recorded\n- Lead service: Public Places\n- Lead councillor: Cllr A. Patel\n",
+        ),
+        (
+            {"member": "Cllr A. Patel"},
+            "<dt>Lead officer</dt><dd>Not recorded</dd>\n<dt>Lead councillor</dt><dd>Cllr A. Patel</dd>",
+            "Cllr A. Patel",
+            "- Lead officer: Not recorded\n- Lead councillor: Cllr A. Patel\n",
+        ),
+        (
+            {"role": "Parks Manager", "service": "Public Places", "member": "Cllr A. Patel"},
+            "<dt>Lead officer</dt><dd>Parks Manager, Public Places</dd>\n"
+            "<dt>Lead councillor</dt><dd>Cllr A. Patel</dd>",
+            "Parks Manager, Public Places<br>Cllr A. Patel",
+            "- Lead officer: Parks Manager, Public Places\n- Lead councillor: Cllr A. Patel\n",
+        ),
+    ],
+    ids=["service only", "service and councillor", "councillor only", "role, service and councillor"],
+)
+def test_a_lead_service_is_never_shown_as_the_lead_officer(lead, page_facts, index_cell, markdown_lines):
+    entry = Arrangement.model_validate(
+        {"id": "parks-partnership", "title": "Parks partnership", "kind": "partnership", "lead": lead}
+    )
+    built = site([entry], Settings(council="Test Borough Council"))
+    assert page_facts in built["arrangements/parks-partnership.html"]
+    assert f'<td data-label="Lead" class="text">{index_cell}</td>' in built["index.html"]
+    assert markdown_lines in built["register.md"]
+
+
+def imported_without_a_type(n, **more):
+    """``n`` entries as imported from a sheet with no "Type" column: no kind, and other gaps."""
+    return [
+        Arrangement.model_validate(
+            {"id": f"imported-{i}", "title": f"Imported {i}", "status": "active", **more}
+            | ({"partners": [{"name": "Essex Police"}]} if i % 2 else {})
+        )
+        for i in range(n)
+    ]
+
+
+def glance_of(index_html):
+    return index_html.split('<table class="totals', 1)[1].split("</table>", 1)[0]
+
+
+def test_while_some_kinds_are_not_recorded_no_kind_reads_as_none():
+    """A sheet imported with no "Type" column: the index and register.md never say the council has
+    no partnerships (or contracts ...), but that none is recorded as one, and why."""
+    built = site(imported_without_a_type(7), Settings(council="Test Borough Council"))
+    index, markdown = built["index.html"], built["register.md"]
+    glance = glance_of(index)
+    for plural in (
+        "partnerships",
+        "contracts",
+        "joint working arrangements",
+        "community funding arrangements",
+    ):
+        said = f"None recorded as {plural}; the kind of 7 arrangements is not recorded"
+        assert f'{said} (<a href="#kind-not-recorded">listed below</a>)</td>' in glance
+        assert f'<p class="empty">{said} (<a href="#kind-not-recorded">listed below</a>).</p>' in index
+        assert f"{said} ([listed below](<#arrangements-whose-kind-is-not-recorded>))" in markdown
+    assert 'data-count="0"' not in glance and "None at present" not in index + markdown
+    assert "| Partnerships | 0 |" not in markdown
+    assert ">7</span> (all active)" in glance and "| 7 (all active) |" in markdown
+    assert "## Arrangements whose kind is not recorded" in markdown
+
+
+def test_a_kind_recorded_for_some_is_counted_and_the_empty_ones_say_why():
+    partnership = Arrangement.model_validate({"id": "csp", "title": "CSP", "kind": "partnership"})
+    built = site([partnership, *imported_without_a_type(1)], Settings(council="Test"))
+    glance = glance_of(built["index.html"])
+    assert (
+        '<a href="?kind=partnership#partnership">Partnerships</a></th>\n<td data-label="Arrangements">'
+        in glance
+    )
+    assert 'data-count="1">1</span> (1 status not recorded)' in glance
+    said = "None recorded as contracts; the kind of 1 arrangement is not recorded"
+    assert said in glance and said in built["register.md"]
+
+
+def test_when_every_kind_is_recorded_an_empty_kind_says_none_at_present():
+    partnership = Arrangement.model_validate({"id": "csp", "title": "CSP", "kind": "partnership"})
+    built = site([partnership], Settings(council="Test"))
+    assert 'data-count="0">0</span></td>' in glance_of(built["index.html"])
+    assert built["index.html"].count('<p class="empty">None at present.</p>') == 3
+    assert "| Contracts | 0 | None recorded |" in built["register.md"]
+    assert built["register.md"].count("None at present.") == 3
+    assert "None recorded as" not in built["index.html"] + built["register.md"]
+
+
+#: Entries as a spreadsheet gives them: values written the way officers write them, which the format
+#: cannot read, so render sets them aside (``read_arrangement``) and publishes the rest.
+WRONG_VALUES = {
+    "sport-partnership": (
+        "id: sport-partnership\ntitle: Sport partnership\nkind: partnership\nstatus: active\n"
+        "partners: [Sport England, {name: Active Essex}]\n"
+    ),
+    "leisure-grant": "id: leisure-grant\ntitle: Leisure grant\nkind: community-funding\nstatus: Active\n",
+    "youth-fund": (
+        "id: youth-fund\ntitle: Youth fund\nkind: community-funding\nstatus: active\n"
+        "resources: {council: {funding_gbp: '£5,000'}}\n"
+    ),
+    "town-team": "id: town-team\ntitle: Town team\nkind: joint-working\nstatus: active\n",  # nothing wrong
+    "no-id-given": "title: No id given\nkind: joint-working\nstatus: active\n",  # its id from its name
+}
+
+
+def register_with_wrong_values(root):
+    (root / "register").mkdir(parents=True)
+    (root / "partreg.yaml").write_text("council: Test Borough Council\n")
+    for name, text in WRONG_VALUES.items():
+        (root / "register" / f"{name}.yaml").write_text(text)
+    return root
+
+
+def test_render_counts_the_arrangements_published_with_values_set_aside(tmp_path):
+    from partreg.folders import register_files
+    from partreg.render import publication
+    from partreg.rendering import discard, render_files
+
+    root = register_with_wrong_values(tmp_path / "council")
+    pub = publication(
+        Settings(council="Test Borough Council"), AS_OF, template_dirs(root, package_templates())
+    )
+    rendered = render_files(register_files(root), root, pub, tmp_path / "site")
+    discard(rendered)
+    assert sorted(p.row.id for p in rendered.parts) == sorted(WRONG_VALUES), "every one is published"
+    assert rendered.set_aside == [
+        "register/leisure-grant.yaml",
+        "register/sport-partnership.yaml",
+        "register/youth-fund.yaml",
+    ], "in file order; a missing id (taken from the file's name) is not a value set aside"
+
+
+@pytest.mark.spawns
+def test_render_says_which_arrangements_were_published_with_values_set_aside(tmp_path):
+    root = register_with_wrong_values(tmp_path / "council")
+    result = run_partreg(root, "render", "--out", "site", "--as-of", "2026-11-24")
+    assert result.returncode == 0, "published, as every entry that can be read is"
+    said = [line for line in result.stderr.splitlines() if "set aside" in line]
+    assert said == [
+        "partreg: 3 arrangements were published with values set aside as wrong, so not shown: "
+        "register/leisure-grant.yaml, register/sport-partnership.yaml, register/youth-fund.yaml; "
+        "run `partreg lint` to see each value and how to write it"
+    ]
+    page = (root / "site" / "arrangements" / "sport-partnership.html").read_text()
+    assert "Active Essex" in page and "Sport England" not in page
+    for i in range(4):
+        wrong = WRONG_VALUES["leisure-grant"].replace("leisure", f"extra-{i}")
+        (root / "register" / f"extra-{i}-grant.yaml").write_text(wrong)
+    result = run_partreg(root, "render", "--out", "site", "--as-of", "2026-11-24", check=True)
+    assert (
+        "partreg: 7 arrangements were published with values set aside as wrong, so not shown: "
+        "register/extra-0-grant.yaml, register/extra-1-grant.yaml, register/extra-2-grant.yaml and 4 more; "
+        "run `partreg lint` to see each value and how to write it\n"
+    ) in result.stderr
+
+
+def test_the_line_about_values_set_aside_says_one_arrangement_as_one():
+    from partreg.cli.render import set_aside_line
+
+    assert set_aside_line(["register/leisure-grant.yaml"]) == (
+        "1 arrangement was published with values set aside as wrong, so not shown: "
+        "register/leisure-grant.yaml; run `partreg lint` to see each value and how to write it"
+    )

@@ -25,7 +25,7 @@ from partreg.models import (
     Kind,
     Settings,
 )
-from partreg.published import NOT_RECORDED, clean, kind_value, lead_of, pounds, uk_date
+from partreg.published import NOT_RECORDED, clean, kind_value, lead_of, lead_service_of, pounds, uk_date
 from partreg.review import last_review, newest_review, next_review
 
 #: Partners listed in the index before "and N more" (the arrangement's page lists them all).
@@ -161,6 +161,18 @@ def money_of(e: Arrangement) -> Money:
     return Money(amount, "unsaid", "")
 
 
+def lead_cell_lines(e: Arrangement) -> list[str]:
+    """The index's Lead: the officer (``Role, Service``) and the councillor, as recorded; a service
+    recorded without an officer's role is said to be the service, and, with no councillor either,
+    the officer is said not to be recorded. Empty where nothing is recorded."""
+    member = clean(e.lead.member) if e.lead else ""
+    lines = [x for x in (lead_of(e), member) if x]
+    service = lead_service_of(e)
+    if service:
+        lines = [*(lines or ["Lead officer not recorded"]), f"Service: {service}"]
+    return lines
+
+
 def cells(
     e: Arrangement, settings: Settings, today: dt.date, status: str, significance: str, money: Money
 ) -> dict[str, Cell]:
@@ -168,7 +180,7 @@ def cells(
     the status in fact (``published.status_of``), ``significance`` the level published (or empty),
     ``money`` the council's (:func:`money_of`)."""
     names = settings.priorities
-    lead_lines = [x for x in (lead_of(e), clean(e.lead.member) if e.lead else "") if x]
+    lead_lines = lead_cell_lines(e)
     partners = [clean(p.name) or "Name not recorded" for p in e.partners]
     shown = partners if len(partners) <= PARTNERS_SHOWN + 1 else partners[:PARTNERS_SHOWN]
     staff = e.resources.council.staff if e.resources and e.resources.council else None
@@ -259,6 +271,9 @@ class Total:
     #: ``all active``, ``8 active, 1 proposed, 1 ended``.
     statuses: str
     phrases: tuple[str, ...]
+    #: For a kind with no arrangements while the kind of some is not recorded, what the count says
+    #: instead of 0 (``indexview.none_of_kind``); otherwise empty.
+    none: str = ""
 
 
 #: The statuses a total names, in order, as it names them.

@@ -4,7 +4,7 @@ totals at a glance and the lists by corporate priority (:class:`Index`)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import quote
 
@@ -88,6 +88,9 @@ class Section:
     definition: str
     columns: list[Column]
     rows: list[Row]
+    #: Where it has no rows while the kind of some arrangements is not recorded, what it says
+    #: instead of "None at present" (:func:`none_of_kind`).
+    none: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,17 @@ class Index:
     undated: int = 0
     #: The register's default months between reviews.
     review_months: int = 12
+    #: The anchors of the section of arrangements whose kind is not recorded, in index.html and in
+    #: register.md; empty where every arrangement records its kind.
+    unknown_anchor: str = ""
+    unknown_anchor_md: str = ""
+
+
+def none_of_kind(heading: str, unknown: int) -> str:
+    """What a kind with no arrangements says while ``unknown`` arrangements do not record their kind:
+    not that there are none, which the public would read as "the council has no partnerships"."""
+    which = "arrangement" if unknown == 1 else "arrangements"
+    return f"None recorded as {heading.lower()}; the kind of {unknown} {which} is not recorded"
 
 
 def register_order(row: Row) -> tuple[bool, str]:
@@ -136,7 +150,8 @@ def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out:
         *([UNKNOWN_KIND_HEADING] if unknown else []),
         "Arrangements",
     ]
-    slugs = github_slugs([*headings, *(r.title for r in ordered)])[len(headings) :]
+    all_slugs = github_slugs([*headings, *(r.title for r in ordered)])
+    slugs = all_slugs[len(headings) :]
     picked = cols.chosen(settings, {IndexColumn(c) for r in rows for c in r.recorded})
     keys = [c.value for c in picked]
     for row, slug in zip(ordered, slugs, strict=True):
@@ -153,6 +168,7 @@ def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out:
         if kind is None and not kind_rows:
             continue
         heading = SECTION_HEADINGS[kind] if kind else UNKNOWN_KIND_HEADING
+        none = none_of_kind(heading, len(unknown)) if unknown and not kind_rows else ""
         sections.append(
             Section(
                 kind=kind_value(kind),
@@ -161,9 +177,11 @@ def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out:
                 definition=definition_of(kind) if kind else UNKNOWN_KIND_DEFINITION,
                 columns=[Column("name", "Name"), *cols.columns(picked, kind)],
                 rows=kind_rows,
+                none=none,
             )
         )
-        totals.append(cols.totals(kind, heading, [(r.money, r.status) for r in kind_rows]))
+        total = cols.totals(kind, heading, [(r.money, r.status) for r in kind_rows])
+        totals.append(replace(total, none=none))
     priorities = [
         Priority(clean(pid), clean(name), [r for r in ordered if clean(pid) in r.priority_ids])
         for pid, name in settings.priorities.items()
@@ -184,6 +202,8 @@ def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out:
         overdue,
         undated,
         settings.review.default_months,
+        UNKNOWN_KIND if unknown else "",
+        f"#{all_slugs[len(headings) - 2]}" if unknown else "",
     )
 
 

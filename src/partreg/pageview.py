@@ -21,6 +21,7 @@ from partreg.published import (
     extension,
     kind_label,
     lead_of,
+    lead_service_of,
     pounds,
     reporting_shown,
     representative,
@@ -134,6 +135,8 @@ class ArrangementView:
     statutory: str = NOT_RECORDED
     #: The public changes git records, newest first (``changes.register_changes``).
     changes: list[ChangeView] = field(default_factory=list)
+    #: The lead service where no officer's role is recorded (with one, ``lead`` names it).
+    service: str = ""
 
     @property
     def facts(self) -> list[tuple[str, str]]:
@@ -144,6 +147,7 @@ class ArrangementView:
             ("Form", self.form),
             ("Status", self.status_label),
             ("Lead officer", self.lead or NOT_RECORDED),
+            ("Lead service", self.service),
             ("Lead councillor", self.member),
             ("Email", self.email),
             ("Phone", self.phone),
@@ -369,6 +373,7 @@ def arrangement_view(
         partners_heading=cols.other_party(e.kind, len(e.partners) or 2),
         statutory=cols.statutory(e),
         changes=changes or [],
+        service=lead_service_of(e),
     )
 
 

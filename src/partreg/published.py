@@ -73,9 +73,17 @@ def title_of(e: Arrangement) -> str:
 
 
 def lead_of(e: Arrangement) -> str:
-    """``Role, Service`` as far as they are recorded."""
-    parts = [clean(e.lead.role), clean(e.lead.service)] if e.lead else []
-    return ", ".join(p for p in parts if p)
+    """The lead officer: ``Role, Service``, or ``Role``; empty where no role is recorded (a service
+    alone is not an officer: :func:`lead_service_of`)."""
+    if not e.lead or not e.lead.role:
+        return ""
+    return ", ".join(p for p in (clean(e.lead.role), clean(e.lead.service)) if p)
+
+
+def lead_service_of(e: Arrangement) -> str:
+    """The lead service, where it is recorded without an officer's role (with one, :func:`lead_of`
+    names it after the role)."""
+    return clean(e.lead.service) if e.lead and not e.lead.role else ""
 
 
 def representative(r: Representative) -> str:

@@ -217,9 +217,11 @@ class Part:
     section: str = ""
     csv: str = ""
     json: str = ""
+    #: How many values of its file were set aside as wrong, so are not published (``lint`` says which).
+    set_aside: int = 0
 
     def __reduce__(self) -> tuple[type[Part], tuple[Any, ...]]:
-        return Part, (self.row, self.page, self.section, self.csv, self.json)
+        return Part, (self.row, self.page, self.section, self.csv, self.json, self.set_aside)
 
 
 def render_part(e: Arrangement, pub: Publication) -> Part:

@@ -38,6 +38,8 @@ class Rendered:
     unreadable: list[Problem] = field(default_factory=list)
     #: Files whose id an earlier file has already (only the first is published), as that problem.
     duplicates: list[Problem] = field(default_factory=list)
+    #: Files published with values set aside as wrong (not shown; ``lint`` says which), as shown.
+    set_aside: list[str] = field(default_factory=list)
 
     #: Where the pages wait until they are published (``publish_pages``) or discarded.
     staging: Path | None = None
@@ -93,6 +95,8 @@ def _render_all(
                 again.add(first)
             else:
                 rendered.parts.append(part)
+                if part.set_aside:
+                    rendered.set_aside.append(shown_as(path, base))
         if progress:
             progress(len(chunk))
     if again and rendered.staging is not None:
@@ -143,7 +147,7 @@ class _RenderChunks:
         pub, staging = self.pub, self.staging
         documents = iter_documents(paths, self.base, file_limit(pub.settings))
         entries = [_entry(doc, file_id) for doc, file_id in documents]
-        public = iter(public_entries([e for e in entries if isinstance(e, Arrangement)], pub.settings))
+        public = iter(public_entries([e[0] for e in entries if not isinstance(e, Problem)], pub.settings))
         parts: list[Part | Problem] = []
         for entry in entries:
             if isinstance(entry, Problem):
@@ -159,16 +163,19 @@ class _RenderChunks:
             if staging is not None:
                 write_atomic(staging / f"{part.row.id}.html", part.page, durable=False)
                 part = replace(part, page="")  # written: not sent back
-            parts.append(part)
+            parts.append(replace(part, set_aside=entry[1]) if entry[1] else part)
         return parts
 
 
-def _entry(doc: Document, file_id: str) -> Arrangement | Problem:
-    """The arrangement a file holds, whatever is missing or wrong in it; or, where the file
-    cannot be read at all, the problem that stops it."""
+def _entry(doc: Document, file_id: str) -> tuple[Arrangement, int] | Problem:
+    """The arrangement a file holds, whatever is missing or wrong in it, and how many of its values
+    were set aside as wrong (read as lint reads them: an id that is missing, and taken from the
+    file's name, is no value set aside); or, where the file cannot be read at all, the problem
+    that stops it."""
     if doc.problems or not isinstance(doc.data, dict):
         return doc.problems[0]
     try:
-        return read_arrangement(doc.data, file_id)[0]
+        entry, errors = read_arrangement(doc.data, file_id)
+        return entry, sum(error["type"] != "missing" for error in errors)
     except RecursionError:  # values nested too deep to validate, as lint says (the reading refuses most)
         return yaml_syntax.too_deep(doc.display)

@@ -23,9 +23,9 @@ from partreg.models import Settings
 from partreg.opendata import SiteExport, site_exports
 from partreg.pageview import change_views
 from partreg.problems import Problem
-from partreg.render import publication
-from partreg.rendering import discard, publish, render_files
-from partreg.site import check_site, open_site
+from partreg.render import Publication, publication
+from partreg.rendering import Rendered, discard, publish, render_files
+from partreg.site import Site, check_site, open_site
 from partreg.templating import template_dirs, template_failure
 
 #: What each ``--format`` publishes.
@@ -73,6 +73,9 @@ class Published:
     kept: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     feed: bool = False
+    #: The files of arrangements published with values set aside as wrong (``partreg lint`` names
+    #: each value), in file order.
+    set_aside: list[str] = field(default_factory=list)
 
 
 def publish_site(
@@ -114,18 +117,7 @@ def publish_site(
             paths = register_files(base)
             with watch.counter(len(paths)) as advance:
                 rendered = render_files(paths, base, pub, site.out, jobs=jobs, progress=advance)
-            try:
-                left_out = rendered.left_out
-                if left_out and not allow_incomplete:
-                    watch.left_out(left_out, "of the register")
-                    raise PartregError(
-                        f"nothing was published: {out}/ is as it was. Fix the files above, "
-                        "or publish the rest with --allow-incomplete (the page then says how many are left out)"
-                    )
-                watch.left_out(left_out, "of the published register")
-                written, kept = publish(rendered, pub, site, left_out=len(left_out))
-            finally:
-                discard(rendered)
+            written, kept = _publish_rendered(rendered, pub, site, allow_incomplete, watch)
         except Exception as e:  # the register's own templates are the user's: a clear line, not a traceback
             failure = template_failure(e)
             if failure is None:
@@ -134,7 +126,26 @@ def publish_site(
                 f"{failure.replace(str(base) + os.sep, '')}; nothing was published: fix the template "
                 "(or remove it, to use partreg's own)"
             ) from None
-    return Published(settings, written, kept, notes, bool(feed))
+    return Published(settings, written, kept, notes, bool(feed), rendered.set_aside)
+
+
+def _publish_rendered(
+    rendered: Rendered, pub: Publication, site: Site, allow_incomplete: bool, watch: Watcher
+) -> tuple[list[str], list[str]]:
+    """Publish what was rendered (``rendering.publish``): the files of the site, and a line for each
+    earlier file left in place. Where a file could not be read, nothing is, unless ``allow_incomplete``."""
+    try:
+        left_out = rendered.left_out
+        if left_out and not allow_incomplete:
+            watch.left_out(left_out, "of the register")
+            raise PartregError(
+                f"nothing was published: {site.shown}/ is as it was. Fix the files above, "
+                "or publish the rest with --allow-incomplete (the page then says how many are left out)"
+            )
+        watch.left_out(left_out, "of the published register")
+        return publish(rendered, pub, site, left_out=len(left_out))
+    finally:
+        discard(rendered)
 
 
 def _changes(base: Path, settings: Settings, today: dt.date) -> tuple[dict[str, list[PublicChange]], str]:

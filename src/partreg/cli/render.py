@@ -42,6 +42,23 @@ class _Said:
         say_left_out(problems, where)
 
 
+#: How many files the line about values set aside names; it says how many more there are.
+SET_ASIDE_NAMED = 3
+
+
+def set_aside_line(files: list[str]) -> str:
+    """One line for the arrangements published with values set aside as wrong: how many, the first
+    few files, and that lint shows each value (render publishes what it can read, so exits 0)."""
+    n = len(files)
+    named = ", ".join(files[:SET_ASIDE_NAMED]) + (
+        f" and {n - SET_ASIDE_NAMED} more" if n > SET_ASIDE_NAMED else ""
+    )
+    return (
+        f"{report.plural(n, 'arrangement')} {'was' if n == 1 else 'were'} published with values set aside "
+        f"as wrong, so not shown: {named}; run `partreg lint` to see each value and how to write it"
+    )
+
+
 def _home() -> Path | None:
     with contextlib.suppress(RuntimeError):  # no home folder known: nothing to keep out of
         return Path.home()
@@ -59,6 +76,8 @@ def _home() -> Path | None:
     the folder on any web server.
 
     Every entry that can be read is published, gaps shown as "Not recorded".
+    A value written wrongly is set aside, not shown: render says which
+    files hold one, and `partreg lint` shows each value.
     If a file cannot be read at all (or repeats another's id), nothing is
     published and the exit code is 1: the site as last published stays as
     it was. With --allow-incomplete the rest is published, and the page
@@ -117,6 +136,8 @@ def render(
         report.error(line)
     for line in published.notes:
         report.error(visible(line))
+    if published.set_aside:
+        report.error(set_aside_line(published.set_aside))
     written = published.written
     pages = sum(name.startswith("arrangements/") for name in written)
     typer.echo(visible(f"Wrote {len(written)} files to {out}/ ({pages} arrangement pages)."))
