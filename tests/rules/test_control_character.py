@@ -28,3 +28,16 @@ def test_a_raw_control_character_is_reported_where_it_is():
 
 def test_right_to_left_marks_in_a_name_are_not_control_characters():
     check(replace(CONTRACT, "title: ", "title: \u200fمجلس\u200f "))
+
+
+def test_a_bidirectional_override_is_reported_and_every_character_is_named():
+    from tests.common import lint_text
+
+    [p] = lint_text(replace(CONTRACT, "title: ", "title: Street \u202ecleansing\u202c "))
+    assert (p.rule, p.line, p.column) == ("control-character", 2, 8)
+    assert p.message == (
+        "title holds '\\u202c' (U+202C), '\\u202e' (U+202E), which reorder the text around them on screen: "
+        "remove them; partreg leaves them out of what it publishes"
+    )
+    [p] = lint_text(replace(CONTRACT, "title: ", 'title: "a\\x07b\\x00c" # '))
+    assert p.message.startswith("title holds '\\x00' (U+0000), '\\x07' (U+0007), which act on a terminal")

@@ -46,6 +46,7 @@ from partreg.models.settings import (
 )
 from partreg.models.text import (
     CONTROL,
+    CONTROLS,
     NAMED,
     UNSHOWN,
     ascii_matching,
@@ -69,6 +70,7 @@ from partreg.models.vocabulary import (
 
 __all__ = [
     "CONTROL",
+    "CONTROLS",
     "DEFAULT_COLUMNS",
     "FORMAT_VERSION",
     "FORM_LABELS",

@@ -3,7 +3,8 @@ DOC = """A value holds a control character.
 What it checks:
     That no text in the file holds a control character (other than tab and
     line breaks), whether typed raw or written as an escape such as `"\\e"`
-    or `"\\x1b"`.
+    or `"\\x1b"`, nor a bidirectional override or embedding (U+202A to
+    U+202E), which reorders the text around it on screen.
 Why it matters:
     They never mean anything in a register, and they act where the text is
     shown: an escape sequence can clear an officer's terminal or rename its
@@ -22,25 +23,44 @@ Instead:
     ```
 """
 
+import re
 from collections.abc import Iterator
 
-from partreg.models import CONTROL, Arrangement, has_control
+from partreg.models import CONTROLS, Arrangement, has_control
 from partreg.problems import Context, Hit, Rule, Severity, dotted
 from partreg.rules._base import texts
 
 ID = "control-character"
 
+#: The bidirectional embeddings and overrides, which reorder the text around them on screen (what
+#: "Trojan Source" uses): unlike a right-to-left mark, which an Arabic or Hebrew name may need.
+_OVERRIDES = "\u202a-\u202e"
+_FLAGGED = re.compile(f"[{CONTROLS}{_OVERRIDES}]")
+_OVERRIDE = re.compile(f"[{_OVERRIDES}]")
+
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    if ctx.text is not None and "\\" not in ctx.text and not has_control(ctx.text):
+    text = ctx.text
+    if (
+        text is not None
+        and "\\" not in text
+        and not has_control(text)
+        and (text.isascii() or not _OVERRIDE.search(text))
+    ):
         return  # nothing raw, and no escape that could stand for one: skip the walk
-    for key, text in texts(entry.model_dump(exclude_none=True)):
-        found = CONTROL.search(text)
+    for key, value in texts(entry.model_dump(exclude_none=True)):
+        found = sorted(set(_FLAGGED.findall(value)))
         if found:
+            said = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in found)
+            acts = (
+                "which reorder the text around them on screen"
+                if all(_OVERRIDE.match(c) for c in found)
+                else "which act on a terminal or reorder text rather than show"
+            )
             yield Hit(
                 key,
-                f"{dotted(key)} holds the control character {found.group()!r} (U+{ord(found.group()):04X}): remove it; "
-                "partreg leaves it out of what it publishes",
+                f"{dotted(key)} holds {said}, {acts}: remove {'it' if len(found) == 1 else 'them'}; "
+                "partreg leaves them out of what it publishes",
             )
 
 
