@@ -467,7 +467,7 @@ def test_control_characters_reach_no_output_raw_and_every_csv_cell_is_quoted(tmp
     lint = run_partreg(tmp_path, "lint")
     assert lint.returncode == 1, lint.stderr
     assert lint.stdout.count("control-character") == 5, lint.stdout
-    assert "title holds the control character '\\x1b'" in lint.stdout
+    assert "'\\x1b' (U+001B), which act on a terminal" in lint.stdout
     rendered = run_partreg(tmp_path, "render", "--out", "site\x1b]0;x\x07", check=True)
     (tmp_path / "site\x1b]0;x\x07").rename(tmp_path / "site")
     runs = {
