@@ -1424,3 +1424,37 @@ def test_officer_time_is_the_councils_staff_under_either_header(header):
     [row] = read_rows("register.csv", "register", rows, mapping, Settings(council="Test")).rows
     assert row.data["resources"] == {"council": {"staff": "Officer time"}}
     assert not [f for f in row.findings if f.severity == "warning"]
+
+
+# ---------------------------------------------------------------- what a user trial found
+
+
+def dry_run(tmp_path: Path, text: str) -> tuple[Any, list[str]]:
+    """A CSV sheet's rows, read in this process as `partreg import` reads them, and the dry run's lines."""
+    from partreg.importer import header_score, import_report, read_rows
+    from partreg.models import Settings
+    from partreg.sheets import read_sheet
+
+    path = tmp_path / "register.csv"
+    path.write_text(text, encoding="utf-8")
+    table = read_sheet(path, header_score)
+    mapping = map_columns(table.headers, {})
+    result = read_rows(table.display, path.stem, table.rows, mapping, Settings(council="Test"))
+    lines, _ = import_report(table, mapping, result, set(), "register")
+    return result, lines
+
+
+def test_a_header_with_a_bracketed_explanation_is_matched_without_it(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer (name & job title),Partner organisations [list all]\n"
+        "Brentwood CSP,Community Safety Manager,Essex Police\n"
+        "Leisure contract,Leisure Manager,Everyone Active\n",
+    )
+    said = [" ".join(line.split()) for line in lines]
+    assert "B 'Lead Officer (name & job title)' → lead.role" in said
+    assert "C 'Partner organisations [list all]' → partners" in said
+    assert [r.data["lead"] for r in result.rows] == [
+        {"role": "Community Safety Manager"},
+        {"role": "Leisure Manager"},
+    ]
