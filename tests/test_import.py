@@ -171,6 +171,14 @@ def test_a_second_column_for_the_same_field_goes_to_the_notes_saying_which_colum
         ("2009", "2009", False),
         ("2016-04", "2016-04", False),
         ("2019-04-01 00:00:00", "2019-04-01", False),
+        # Excel writes a date cell's time into a CSV: midnight is the date alone, another time is dropped
+        ("01/04/2016 00:00", "2016-04-01", False),
+        ("01/04/2016 00:00:00", "2016-04-01", False),
+        ("1/4/2016 0:00", "2016-04-01", False),
+        ("01/04/2016 12:00:00 AM", "2016-04-01", False),
+        ("1 April 2016 00:00", "2016-04-01", False),
+        ("01/04/2016 14:30", "2016-04-01", True),
+        ("01/04/2016 12:00:00 PM", "2016-04-01", True),
         ("2020-05-01 13:45:00", "2020-05-01", True),
         (dt.datetime(2020, 5, 1, 13, 45), "2020-05-01", True),
         ("c. 2005", "2005", True),
@@ -1458,3 +1466,24 @@ def test_a_header_with_a_bracketed_explanation_is_matched_without_it(tmp_path):
         {"role": "Community Safety Manager"},
         {"role": "Leisure Manager"},
     ]
+
+
+def test_a_date_with_excels_midnight_after_it_is_that_date(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer,Date created,Expiry date\n"
+        "Brentwood CSP,Community Safety Manager,01/04/2016 00:00,31/03/2027 00:00:00\n"
+        "Leisure contract,Leisure Manager,2016-04-01 00:00:00,01/04/2026 14:30\n",
+    )
+    csp, leisure = (r.data for r in result.rows)
+    assert (csp["start"], csp["end"], leisure["start"], leisure["end"]) == (
+        dt.date(2016, 4, 1),
+        dt.date(2027, 3, 31),
+        dt.date(2016, 4, 1),
+        dt.date(2026, 4, 1),
+    )
+    assert "internal" not in csp
+    cells = [line.split(": ", 1)[1] for line in lines if line.startswith(str(tmp_path))]
+    assert cells == [
+        "[warning] 'Expiry date': '01/04/2026 14:30' read as 2026-04-01; the whole text is kept in internal notes"
+    ], "a time other than midnight is dropped, and said"
