@@ -1487,3 +1487,22 @@ def test_a_date_with_excels_midnight_after_it_is_that_date(tmp_path):
     assert cells == [
         "[warning] 'Expiry date': '01/04/2026 14:30' read as 2026-04-01; the whole text is kept in internal notes"
     ], "a time other than midnight is dropped, and said"
+
+
+def test_a_last_partner_joined_by_and_is_named_to_check(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer,Partner organisations\n"
+        'Brentwood CSP,Community Safety Manager,"Essex Police, NHS Mid Essex CCG and Brentwood CVS"\n'
+        'Fire safety,Community Safety Manager,"Essex Fire and Rescue Service, Essex Police"\n',
+    )
+    csp, fire = (r.data for r in result.rows)
+    assert csp["partners"] == [{"name": "Essex Police"}, {"name": "NHS Mid Essex CCG and Brentwood CVS"}]
+    assert fire["partners"] == [{"name": "Essex Fire and Rescue Service"}, {"name": "Essex Police"}]
+    cells = [line.split(": ", 1)[1] for line in lines if line.startswith(str(tmp_path))]
+    assert cells == [
+        "[warning] 'Partner organisations': read as 2 partners, separated by commas; the last, "
+        "'NHS Mid Essex CCG and Brentwood CVS', may be two joined by 'and': check it, and if it names "
+        "two, separate them with ';'",
+        "[note] 'Partner organisations': read as 2 partners, separated by commas",
+    ]

@@ -131,10 +131,17 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
         elif key == ("partners",):
             names, by_commas = split_names(cell_text(raw))
             draft.extend(key, [{"name": n} for n in names])
-            if by_commas:
-                draft.findings.append(
-                    Finding(row, column, f"read as {len(names)} partners, separated by commas", "note")
+            split = f"read as {len(names)} partners, separated by commas"
+            if by_commas and re.search(r"\s(and|&)\s", names[-1], re.IGNORECASE):
+                # "and" is not split on ("Essex Fire and Rescue Service"), but before the last it
+                # often joins two bodies ("..., NHS Mid Essex CCG and Brentwood CVS")
+                split += (
+                    f"; the last, {quoted(names[-1])}, may be two joined by 'and': "
+                    "check it, and if it names two, separate them with ';'"
                 )
+                draft.findings.append(Finding(row, column, split))
+            elif by_commas:
+                draft.findings.append(Finding(row, column, split, "note"))
             elif len(names) == 1 and "," in names[0]:
                 draft.findings.append(
                     Finding(
