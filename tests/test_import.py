@@ -1506,3 +1506,26 @@ def test_a_last_partner_joined_by_and_is_named_to_check(tmp_path):
         "two, separate them with ';'",
         "[note] 'Partner organisations': read as 2 partners, separated by commas",
     ]
+
+
+def test_since_in_an_end_column_is_when_it_began_not_its_end(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer,Start date,End date\n"
+        "Brentwood CSP,Community Safety Manager,,Since 2010\n"
+        "Leisure contract,Leisure Manager,01/04/2016,since April 2016\n"
+        "Youth forum,Youth Officer,,Since TBC\n",
+    )
+    csp, leisure, forum = (r.data for r in result.rows)
+    assert "end" not in csp and "end" not in leisure and "end" not in forum
+    assert csp["start"] == 2010, "the start, where no column gives one"
+    assert leisure["start"] == dt.date(2016, 4, 1)
+    assert notes(csp) == ["End date: Since 2010"] and notes(leisure) == ["End date: since April 2016"]
+    cells = [line.split(": ", 1)[1] for line in lines if line.startswith(str(tmp_path))]
+    assert cells == [
+        "[warning] 'End date': 'Since 2010' read as the start, 2010 ('since' says when it began; "
+        "no end is recorded); the whole text is kept in internal notes",
+        "[warning] 'End date': 'since April 2016' kept in internal notes: 'since' says when it began, "
+        "not when it ends: no end is recorded (the start column gives the start)",
+        "[warning] 'End date': 'Since TBC' kept in internal notes: not a date",
+    ]

@@ -68,6 +68,10 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
         ):
             if key == ("end",) and isinstance(raw, str) and raw.strip().lower() in NO_END:
                 return  # no end: what an absent `end` means
+            if key == ("end",) and isinstance(raw, str) and _SINCE.match(raw):
+                # "Since 2010" says when it began, not when it ends: the start, where no column gives one
+                draft.since = (column, cell_text(raw), read_date(raw)[0])
+                return
             try:
                 date, rough = read_date(raw)
             except Placeholder:
@@ -234,6 +238,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
         draft.keep(column, cell_text(raw), str(e), row)
 
 
+_SINCE = re.compile(r"^\s*since\b", re.IGNORECASE)
 _EXCEL_ERROR = re.compile(r"^#(N/A|REF!|DIV/0!|VALUE!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA)$")
 #: Control characters, and the escape sequences a terminal would act on; tab and line breaks stay.
 _CONTROL = re.compile(
