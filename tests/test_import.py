@@ -716,7 +716,7 @@ def test_a_title_alone_that_is_no_kind_ends_the_section_above_it(council, tmp_pa
     assert result.returncode in (0, 1), result.stderr
     data = entries(council)
     assert data["wessex-partnership"]["kind"] == "partnership"
-    assert data["shared-services"]["kind"] == "partnership", "kept, in the section above it"
+    assert "kind" not in data["shared-services"], "kept, but as a heading it ends the section: not its kind"
     assert "kind" not in data["revenues-and-benefits-shared-service"], "not under 'Partnership Working'"
     assert data["hall-hire-grant"]["kind"] == "community-funding", "still under 'Community Grants'"
 
@@ -1528,4 +1528,48 @@ def test_since_in_an_end_column_is_when_it_began_not_its_end(tmp_path):
         "[warning] 'End date': 'since April 2016' kept in internal notes: 'since' says when it began, "
         "not when it ends: no end is recorded (the start column gives the start)",
         "[warning] 'End date': 'Since TBC' kept in internal notes: not a date",
+    ]
+
+
+def test_a_section_heading_in_any_column_is_passed_over(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Ref,Partnership name,Lead Officer,Partners\n"
+        "Partnerships,,,\n"
+        "P01,Brentwood CSP,Community Safety Manager,Essex Police\n"
+        "Contracts,,,\n"
+        "C01,Leisure contract,Leisure Manager,Everyone Active\n",
+    )
+    assert [(r.number, r.data["title"], r.data["kind"]) for r in result.rows] == [
+        (3, "Brentwood CSP", "partnership"),
+        (5, "Leisure contract", "contract"),
+    ]
+    assert notes(result.rows[0].data) == ["Ref: P01"], "not 'Contracts': it continues no row"
+    assert [(n, text) for n, text, _ in result.passed] == [(2, "Partnerships"), (4, "Contracts")]
+    assert (
+        "Row 4 passed over, 'Contracts': a section heading: the rows below take its kind where they give none."
+        in lines
+    )
+
+
+def test_a_title_alone_whose_words_decide_no_kind_is_kept_and_said(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer,Partner organisations\n"
+        "Contracts,,\n"
+        "Leisure contract,Leisure Manager,Everyone Active\n"
+        "Community Safety,,\n"
+        "Brentwood CSP,Community Safety Manager,Essex Police\n"
+        "Youth Strategy Group,Youth Officer,Essex County Council\n",
+    )
+    data = {r.id: r.data for r in result.rows}
+    assert sorted(data) == ["brentwood-csp", "community-safety", "leisure-contract", "youth-strategy-group"]
+    assert data["leisure-contract"]["kind"] == "contract"
+    assert "kind" not in data["community-safety"], "it ends the section 'Contracts': not a contract"
+    assert "kind" not in data["brentwood-csp"]
+    cells = [line.split(": ", 1)[1] for line in lines if line.startswith(str(tmp_path))]
+    assert cells == [
+        "[warning] 'Partnership name': 'Community Safety' is the row's only cell: kept as an arrangement "
+        "with gaps; if it is a heading over the rows below, not an arrangement, delete the row from the "
+        "sheet before --write, or register/community-safety.yaml after"
     ]

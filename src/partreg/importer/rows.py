@@ -15,7 +15,7 @@ from partreg.importer.cells import place
 from partreg.importer.draft import Draft, Finding, finish
 from partreg.importer.headers import Column, Mapping
 from partreg.importer.synonyms import LISTS, NOTES, Key, normal, words_of
-from partreg.importer.values import cell_text, is_blank, kind_from_label
+from partreg.importer.values import cell_text, is_blank, kind_from_label, quoted
 from partreg.lint import Linter
 from partreg.models import Kind, Settings
 from partreg.problems import Problem, Severity
@@ -89,7 +89,8 @@ def read_rows(
         if len(filled) == 1 and len(placed) >= 3:
             text = cell_text(cells[filled[0].index])
             kind, extra = kind_from_label(text)
-            if filled[0] is title and kind is not None and set(words_of(text)) <= _SECTION_WORDS:
+            # in whichever column: a sheet whose first column is "Ref" has its headings there
+            if kind is not None and set(words_of(text)) <= _SECTION_WORDS:
                 section = (kind, extra)
                 passed.append(
                     (number, text, "a section heading: the rows below take its kind where they give none")
@@ -99,7 +100,8 @@ def read_rows(
                 passed.append((number, text, "a note about the sheet, not an arrangement"))
                 continue
         # a row with only a title: an entry with gaps, or a heading whose words decide no kind ("Shared
-        # services"): kept, in the section above it, which it ends: the rows below take no kind from it
+        # services"): kept, and said, since an honest record with gaps must not be lost; as a heading it
+        # ends the section above it, so neither it nor the rows below take that section's kind
         ends_section = (
             len(filled) == 1
             and filled[0] is title
@@ -122,7 +124,7 @@ def read_rows(
                 draft.keep(column, cell_text(raw))
             else:
                 place(draft, column, raw, number, settings)
-        if section is not None and "kind" not in draft.data:
+        if section is not None and "kind" not in draft.data and not ends_section:
             draft.set(("kind",), section[0].value)
             for key, value in section[1].items():
                 draft.data.setdefault(key, value)
@@ -143,6 +145,13 @@ def read_rows(
             draft.findings.append(Finding(number, title, message, "note"))
         ids[entry_id] = number
         data["id"] = entry_id
+        if ends_section:
+            message = (
+                f"{quoted(data.get('title'))} is the row's only cell: kept as an arrangement with gaps; if it "
+                "is a heading over the rows below, not an arrangement, delete the row from the sheet before "
+                f"--write, or register/{entry_id}.yaml after"
+            )
+            draft.findings.append(Finding(number, title, message))
         for name in draft.unknown:
             unknown[name] = unknown.get(name, 0) + 1
         row = Row(number, canonical(data), draft.findings)
