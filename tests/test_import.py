@@ -489,6 +489,7 @@ def test_the_cells_that_need_a_look_are_placed_by_row_and_column_letter(council,
     assert result.returncode == 1, "cells kept in the notes are problems to look at"
     lines = [line for line in result.stdout.splitlines() if line.startswith(str(sheet))]
     assert lines == [
+        f"{sheet}:2:I: [warning] 'Review date': the review dates in this column (1 row) are kept in internal notes, not used: until a review is recorded with `partreg review ID --date YYYY-MM-DD --outcome continue`, reviews are scheduled from the start, so an arrangement that began long ago is shown overdue",
         f"{sheet}:2:K: [warning] 'Annual contribution (£)': '£25,000 pa' read as £25,000; the whole text is kept in internal notes",
         f"{sheet}:4:K: [warning] 'Annual contribution (£)': '£5,605 + VAT' read as £5,605; the whole text is kept in internal notes",
         f"{sheet}:5:H: [warning] 'Date created': 'TBC' kept in internal notes: not a date",
@@ -1573,3 +1574,30 @@ def test_a_title_alone_whose_words_decide_no_kind_is_kept_and_said(tmp_path):
         "with gaps; if it is a heading over the rows below, not an arrangement, delete the row from the "
         "sheet before --write, or register/community-safety.yaml after"
     ]
+
+
+def test_review_dates_kept_in_the_notes_are_said_once_for_the_sheet(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer,Date created,Review date\n"
+        "Brentwood CSP,Community Safety Manager,01/04/2012,01/04/2025\n"
+        "Leisure contract,Leisure Manager,2016,\n"
+        "Youth forum,Youth Officer,2019,March 2026\n",
+    )
+    assert notes(result.rows[0].data) == ["Review date: 01/04/2025"]
+    cells = [line.split(": ", 1)[1] for line in lines if line.startswith(str(tmp_path))]
+    assert cells == [
+        "[warning] 'Review date': the review dates in this column (2 rows) are kept in internal notes, not "
+        "used: until a review is recorded with `partreg review ID --date YYYY-MM-DD --outcome continue`, "
+        "reviews are scheduled from the start, so an arrangement that began long ago is shown overdue"
+    ]
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Last reviewed,Review date\n"
+        "Brentwood CSP,01/04/2024,01/04/2025\n"
+        "Youth forum,,March 2026\n",
+    )
+    [said] = [line for line in lines if line.startswith(str(tmp_path))]
+    assert said.startswith(
+        f"{tmp_path / 'register.csv'}:3:C: [warning] 'Review date': the review dates in this column (1 row with no last review)"
+    )

@@ -14,7 +14,7 @@ from typing import Any
 from partreg.importer.cells import place
 from partreg.importer.draft import Draft, Finding, finish
 from partreg.importer.headers import Column, Mapping
-from partreg.importer.synonyms import LISTS, NOTES, Key, normal, words_of
+from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, Key, normal, words_of
 from partreg.importer.values import cell_text, is_blank, kind_from_label, quoted
 from partreg.lint import Linter
 from partreg.models import Kind, Settings
@@ -49,6 +49,8 @@ class Result:
     passed: list[tuple[int, str, str]]
     #: Priorities the sheet names that partreg.yaml does not list, with how many rows name each.
     unknown_priorities: dict[str, int] = field(default_factory=dict)
+    #: What the officer should know of a whole column, said once, at the first row it concerns.
+    findings: list[Finding] = field(default_factory=list)
 
 
 def read_rows(
@@ -74,6 +76,7 @@ def read_rows(
     counters: dict[str, int] = {}
     unknown: dict[str, int] = {}
     previous: tuple[Row, list[Any]] | None = None
+    reviews: list[int] = []  # rows with a next review date, which format v1 does not use, and no last review
     for number, cells in rows:
         filled = [c for c in mapping.columns if c.index < len(cells) and not is_blank(cells[c.index], c.key)]
         if not any(not is_blank(cell) for cell in cells):
@@ -124,6 +127,9 @@ def read_rows(
                 draft.keep(column, cell_text(raw))
             else:
                 place(draft, column, raw, number, settings)
+        held = any("date" in review for review in draft.data.get("review", {}).get("history", []))
+        if any(c.key == NEXT_REVIEW for c in filled) and not held:
+            reviews.append(number)
         if section is not None and "kind" not in draft.data and not ends_section:
             draft.set(("kind",), section[0].value)
             for key, value in section[1].items():
@@ -158,7 +164,24 @@ def read_rows(
         out.append(row)
         previous = (row, cells)
     _check(display, out, settings)
-    return Result(out, blank, passed, unknown)
+    return Result(out, blank, passed, unknown, _next_reviews(mapping, reviews))
+
+
+def _next_reviews(mapping: Mapping, reviews: list[int]) -> list[Finding]:
+    """Once for the sheet: the next review dates of rows with no last review are kept, not used, and
+    their reviews fall due from the start (an entry begun in 2016 whose sheet said "Review date
+    01/04/2025" is shown overdue since 2017)."""
+    column = next((c for c in mapping.columns if c.key == NEXT_REVIEW), None)
+    if column is None or not reviews:
+        return []
+    held = any(c.key == ("review", "history") for c in mapping.columns)
+    rows = f"{len(reviews)} row{'s' if len(reviews) != 1 else ''}{' with no last review' if held else ''}"
+    message = (
+        f"the review dates in this column ({rows}) are kept in internal notes, not used: until a review "
+        "is recorded with `partreg review ID --date YYYY-MM-DD --outcome continue`, reviews are scheduled "
+        "from the start, so an arrangement that began long ago is shown overdue"
+    )
+    return [Finding(reviews[0], column, message)]
 
 
 def _unique(base: str, ids: dict[str, int], counters: dict[str, int]) -> str:
