@@ -171,6 +171,14 @@ def test_a_second_column_for_the_same_field_goes_to_the_notes_saying_which_colum
         ("2009", "2009", False),
         ("2016-04", "2016-04", False),
         ("2019-04-01 00:00:00", "2019-04-01", False),
+        # Excel writes a date cell's time into a CSV: midnight is the date alone, another time is dropped
+        ("01/04/2016 00:00", "2016-04-01", False),
+        ("01/04/2016 00:00:00", "2016-04-01", False),
+        ("1/4/2016 0:00", "2016-04-01", False),
+        ("01/04/2016 12:00:00 AM", "2016-04-01", False),
+        ("1 April 2016 00:00", "2016-04-01", False),
+        ("01/04/2016 14:30", "2016-04-01", True),
+        ("01/04/2016 12:00:00 PM", "2016-04-01", True),
         ("2020-05-01 13:45:00", "2020-05-01", True),
         (dt.datetime(2020, 5, 1, 13, 45), "2020-05-01", True),
         ("c. 2005", "2005", True),
@@ -481,6 +489,7 @@ def test_the_cells_that_need_a_look_are_placed_by_row_and_column_letter(council,
     assert result.returncode == 1, "cells kept in the notes are problems to look at"
     lines = [line for line in result.stdout.splitlines() if line.startswith(str(sheet))]
     assert lines == [
+        f"{sheet}:2:I: [warning] 'Review date': the review dates in this column (1 row) are kept in internal notes, not used: until a review is recorded with `partreg review ID --date YYYY-MM-DD --outcome continue`, reviews are scheduled from the start, so an arrangement that began long ago is shown overdue",
         f"{sheet}:2:K: [warning] 'Annual contribution (£)': '£25,000 pa' read as £25,000; the whole text is kept in internal notes",
         f"{sheet}:4:K: [warning] 'Annual contribution (£)': '£5,605 + VAT' read as £5,605; the whole text is kept in internal notes",
         f"{sheet}:5:H: [warning] 'Date created': 'TBC' kept in internal notes: not a date",
@@ -708,7 +717,7 @@ def test_a_title_alone_that_is_no_kind_ends_the_section_above_it(council, tmp_pa
     assert result.returncode in (0, 1), result.stderr
     data = entries(council)
     assert data["wessex-partnership"]["kind"] == "partnership"
-    assert data["shared-services"]["kind"] == "partnership", "kept, in the section above it"
+    assert "kind" not in data["shared-services"], "kept, but as a heading it ends the section: not its kind"
     assert "kind" not in data["revenues-and-benefits-shared-service"], "not under 'Partnership Working'"
     assert data["hall-hire-grant"]["kind"] == "community-funding", "still under 'Community Grants'"
 
@@ -1424,3 +1433,171 @@ def test_officer_time_is_the_councils_staff_under_either_header(header):
     [row] = read_rows("register.csv", "register", rows, mapping, Settings(council="Test")).rows
     assert row.data["resources"] == {"council": {"staff": "Officer time"}}
     assert not [f for f in row.findings if f.severity == "warning"]
+
+
+# ---------------------------------------------------------------- what a user trial found
+
+
+def dry_run(tmp_path: Path, text: str) -> tuple[Any, list[str]]:
+    """A CSV sheet's rows, read in this process as `partreg import` reads them, and the dry run's lines."""
+    from partreg.importer import header_score, import_report, read_rows
+    from partreg.models import Settings
+    from partreg.sheets import read_sheet
+
+    path = tmp_path / "register.csv"
+    path.write_text(text, encoding="utf-8")
+    table = read_sheet(path, header_score)
+    mapping = map_columns(table.headers, {})
+    result = read_rows(table.display, path.stem, table.rows, mapping, Settings(council="Test"))
+    lines, _ = import_report(table, mapping, result, set(), "register")
+    return result, lines
+
+
+def test_a_header_with_a_bracketed_explanation_is_matched_without_it(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer (name & job title),Partner organisations [list all]\n"
+        "Brentwood CSP,Community Safety Manager,Essex Police\n"
+        "Leisure contract,Leisure Manager,Everyone Active\n",
+    )
+    said = [" ".join(line.split()) for line in lines]
+    assert "B 'Lead Officer (name & job title)' → lead.role" in said
+    assert "C 'Partner organisations [list all]' → partners" in said
+    assert [r.data["lead"] for r in result.rows] == [
+        {"role": "Community Safety Manager"},
+        {"role": "Leisure Manager"},
+    ]
+
+
+def test_a_date_with_excels_midnight_after_it_is_that_date(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer,Date created,Expiry date\n"
+        "Brentwood CSP,Community Safety Manager,01/04/2016 00:00,31/03/2027 00:00:00\n"
+        "Leisure contract,Leisure Manager,2016-04-01 00:00:00,01/04/2026 14:30\n",
+    )
+    csp, leisure = (r.data for r in result.rows)
+    assert (csp["start"], csp["end"], leisure["start"], leisure["end"]) == (
+        dt.date(2016, 4, 1),
+        dt.date(2027, 3, 31),
+        dt.date(2016, 4, 1),
+        dt.date(2026, 4, 1),
+    )
+    assert "internal" not in csp
+    cells = [line.split(": ", 1)[1] for line in lines if line.startswith(str(tmp_path))]
+    assert cells == [
+        "[warning] 'Expiry date': '01/04/2026 14:30' read as 2026-04-01; the whole text is kept in internal notes"
+    ], "a time other than midnight is dropped, and said"
+
+
+def test_a_last_partner_joined_by_and_is_named_to_check(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer,Partner organisations\n"
+        'Brentwood CSP,Community Safety Manager,"Essex Police, NHS Mid Essex CCG and Brentwood CVS"\n'
+        'Fire safety,Community Safety Manager,"Essex Fire and Rescue Service, Essex Police"\n',
+    )
+    csp, fire = (r.data for r in result.rows)
+    assert csp["partners"] == [{"name": "Essex Police"}, {"name": "NHS Mid Essex CCG and Brentwood CVS"}]
+    assert fire["partners"] == [{"name": "Essex Fire and Rescue Service"}, {"name": "Essex Police"}]
+    cells = [line.split(": ", 1)[1] for line in lines if line.startswith(str(tmp_path))]
+    assert cells == [
+        "[warning] 'Partner organisations': read as 2 partners, separated by commas; the last, "
+        "'NHS Mid Essex CCG and Brentwood CVS', may be two joined by 'and': check it, and if it names "
+        "two, separate them with ';'",
+        "[note] 'Partner organisations': read as 2 partners, separated by commas",
+    ]
+
+
+def test_since_in_an_end_column_is_when_it_began_not_its_end(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer,Start date,End date\n"
+        "Brentwood CSP,Community Safety Manager,,Since 2010\n"
+        "Leisure contract,Leisure Manager,01/04/2016,since April 2016\n"
+        "Youth forum,Youth Officer,,Since TBC\n",
+    )
+    csp, leisure, forum = (r.data for r in result.rows)
+    assert "end" not in csp and "end" not in leisure and "end" not in forum
+    assert csp["start"] == 2010, "the start, where no column gives one"
+    assert leisure["start"] == dt.date(2016, 4, 1)
+    assert notes(csp) == ["End date: Since 2010"] and notes(leisure) == ["End date: since April 2016"]
+    cells = [line.split(": ", 1)[1] for line in lines if line.startswith(str(tmp_path))]
+    assert cells == [
+        "[warning] 'End date': 'Since 2010' read as the start, 2010 ('since' says when it began; "
+        "no end is recorded); the whole text is kept in internal notes",
+        "[warning] 'End date': 'since April 2016' kept in internal notes: 'since' says when it began, "
+        "not when it ends: no end is recorded (the start column gives the start)",
+        "[warning] 'End date': 'Since TBC' kept in internal notes: not a date",
+    ]
+
+
+def test_a_section_heading_in_any_column_is_passed_over(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Ref,Partnership name,Lead Officer,Partners\n"
+        "Partnerships,,,\n"
+        "P01,Brentwood CSP,Community Safety Manager,Essex Police\n"
+        "Contracts,,,\n"
+        "C01,Leisure contract,Leisure Manager,Everyone Active\n",
+    )
+    assert [(r.number, r.data["title"], r.data["kind"]) for r in result.rows] == [
+        (3, "Brentwood CSP", "partnership"),
+        (5, "Leisure contract", "contract"),
+    ]
+    assert notes(result.rows[0].data) == ["Ref: P01"], "not 'Contracts': it continues no row"
+    assert [(n, text) for n, text, _ in result.passed] == [(2, "Partnerships"), (4, "Contracts")]
+    assert (
+        "Row 4 passed over, 'Contracts': a section heading: the rows below take its kind where they give none."
+        in lines
+    )
+
+
+def test_a_title_alone_whose_words_decide_no_kind_is_kept_and_said(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer,Partner organisations\n"
+        "Contracts,,\n"
+        "Leisure contract,Leisure Manager,Everyone Active\n"
+        "Community Safety,,\n"
+        "Brentwood CSP,Community Safety Manager,Essex Police\n"
+        "Youth Strategy Group,Youth Officer,Essex County Council\n",
+    )
+    data = {r.id: r.data for r in result.rows}
+    assert sorted(data) == ["brentwood-csp", "community-safety", "leisure-contract", "youth-strategy-group"]
+    assert data["leisure-contract"]["kind"] == "contract"
+    assert "kind" not in data["community-safety"], "it ends the section 'Contracts': not a contract"
+    assert "kind" not in data["brentwood-csp"]
+    cells = [line.split(": ", 1)[1] for line in lines if line.startswith(str(tmp_path))]
+    assert cells == [
+        "[warning] 'Partnership name': 'Community Safety' is the row's only cell: kept as an arrangement "
+        "with gaps; if it is a heading over the rows below, not an arrangement, delete the row from the "
+        "sheet before --write, or register/community-safety.yaml after"
+    ]
+
+
+def test_review_dates_kept_in_the_notes_are_said_once_for_the_sheet(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer,Date created,Review date\n"
+        "Brentwood CSP,Community Safety Manager,01/04/2012,01/04/2025\n"
+        "Leisure contract,Leisure Manager,2016,\n"
+        "Youth forum,Youth Officer,2019,March 2026\n",
+    )
+    assert notes(result.rows[0].data) == ["Review date: 01/04/2025"]
+    cells = [line.split(": ", 1)[1] for line in lines if line.startswith(str(tmp_path))]
+    assert cells == [
+        "[warning] 'Review date': the review dates in this column (2 rows) are kept in internal notes, not "
+        "used: until a review is recorded with `partreg review ID --date YYYY-MM-DD --outcome continue`, "
+        "reviews are scheduled from the start, so an arrangement that began long ago is shown overdue"
+    ]
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Last reviewed,Review date\n"
+        "Brentwood CSP,01/04/2024,01/04/2025\n"
+        "Youth forum,,March 2026\n",
+    )
+    [said] = [line for line in lines if line.startswith(str(tmp_path))]
+    assert said.startswith(
+        f"{tmp_path / 'register.csv'}:3:C: [warning] 'Review date': the review dates in this column (1 row with no last review)"
+    )

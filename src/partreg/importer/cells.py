@@ -68,6 +68,10 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
         ):
             if key == ("end",) and isinstance(raw, str) and raw.strip().lower() in NO_END:
                 return  # no end: what an absent `end` means
+            if key == ("end",) and isinstance(raw, str) and _SINCE.match(raw):
+                # "Since 2010" says when it began, not when it ends: the start, where no column gives one
+                draft.since = (column, cell_text(raw), read_date(raw)[0])
+                return
             try:
                 date, rough = read_date(raw)
             except Placeholder:
@@ -131,10 +135,17 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
         elif key == ("partners",):
             names, by_commas = split_names(cell_text(raw))
             draft.extend(key, [{"name": n} for n in names])
-            if by_commas:
-                draft.findings.append(
-                    Finding(row, column, f"read as {len(names)} partners, separated by commas", "note")
+            split = f"read as {len(names)} partners, separated by commas"
+            if by_commas and re.search(r"\s(and|&)\s", names[-1], re.IGNORECASE):
+                # "and" is not split on ("Essex Fire and Rescue Service"), but before the last it
+                # often joins two bodies ("..., NHS Mid Essex CCG and Brentwood CVS")
+                split += (
+                    f"; the last, {quoted(names[-1])}, may be two joined by 'and': "
+                    "check it, and if it names two, separate them with ';'"
                 )
+                draft.findings.append(Finding(row, column, split))
+            elif by_commas:
+                draft.findings.append(Finding(row, column, split, "note"))
             elif len(names) == 1 and "," in names[0]:
                 draft.findings.append(
                     Finding(
@@ -227,6 +238,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
         draft.keep(column, cell_text(raw), str(e), row)
 
 
+_SINCE = re.compile(r"^\s*since\b", re.IGNORECASE)
 _EXCEL_ERROR = re.compile(r"^#(N/A|REF!|DIV/0!|VALUE!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA)$")
 #: Control characters, and the escape sequences a terminal would act on; tab and line breaks stay.
 _CONTROL = re.compile(

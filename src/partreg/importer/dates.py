@@ -16,7 +16,11 @@ _D_MON_Y = re.compile(r"^(\d{1,2})[\s\-/]([A-Za-z]{3,9})\.?[\s\-/,]+(\d{2}|\d{4}
 _MON_Y = re.compile(r"^([A-Za-z]{3,9})\.?[\s\-/]+(\d{2}|\d{4})$")
 _FINANCIAL_YEAR = re.compile(r"^(?:fy\s*)?(\d{4})\s*[/\-\u2013]\s*(\d{2}|\d{4})$", re.IGNORECASE)
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_ISO_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
+#: A date with a time of day after it, as Excel writes a date cell into a CSV ("01/04/2016 00:00",
+#: "01/04/2016 12:00:00 AM") and as ISO 8601 writes one ("2016-04-01T00:00:00").
+_TIME = re.compile(
+    r"^(.+?\d)(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?(?:\s*([ap])\.?m\.?)?$", re.IGNORECASE
+)
 _ROUGHLY = re.compile(
     r"^(?:c\.?|circa|approx\.?|approximately|about|around|est\.?|pre|before|since)\s+", re.IGNORECASE
 )
@@ -78,8 +82,13 @@ def _read_date(raw: Any) -> tuple[PartialDate, bool]:
     rough = bool(_ROUGHLY.match(text))
     text = _ROUGHLY.sub("", text)
     text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
-    if m := _ISO_TIME.match(text):
-        rough = rough or not re.search(r"[T ]00:00(:00(\.0+)?)?$", text)
+    if m := _TIME.match(text):
+        # midnight is a date cell's time when it has none: the date alone; another time is dropped,
+        # its cell's text kept in the notes
+        hour, half = int(m.group(2)), (m.group(5) or "").lower()
+        if half:  # 12:00 AM is midnight, 12:30 PM half past noon
+            hour = hour % 12 + (12 if half == "p" else 0)
+        rough = rough or (hour, int(m.group(3)), float(m.group(4) or 0)) != (0, 0, 0)
         text = m.group(1)
     try:
         if _ISO.match(text):

@@ -1,6 +1,7 @@
 """One row's entry as it is built: its data, its notes, what the officer should know of its cells
 (:class:`Finding`), and what is placed once every cell is read (money by the row's kind, outcome
-and risk lists, the statutory basis, the contribution year, the significance's reason, the notes).
+and risk lists, the statutory basis, the contribution year, an end column's "since", the
+significance's reason, the notes).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 from partreg.importer.headers import Column
 from partreg.importer.synonyms import MONEY, Key
 from partreg.importer.values import quoted
+from partreg.models import PartialDate
 from partreg.problems import dotted
 from partreg.readers import Unplaced
 
@@ -50,6 +52,8 @@ class Draft:
     reason: str = ""
     #: The financial year a "contributions year" column gives the council's contributions.
     year: str = ""
+    #: An end column's "Since 2010": the start where no column gives one (placed once every cell is read).
+    since: tuple[Column, str, PartialDate] | None = None
 
     def set(self, key: Key, value: Any) -> None:
         target = self.data
@@ -157,6 +161,15 @@ def finish(draft: Draft, row: int) -> None:
     if draft.year:
         for contribution in draft.data.get("contributions", []):
             contribution.setdefault("year", draft.year)
+    if draft.since:
+        column, text, date = draft.since
+        if "start" in draft.data:
+            why = "'since' says when it began, not when it ends: no end is recorded (the start column gives the start)"
+            draft.keep(column, text, why, row)
+        else:
+            draft.data["start"] = date.yaml_value()
+            said = f"the start, {date.iso} ('since' says when it began; no end is recorded)"
+            draft.keep(column, text, row=row, read_as=said)
     if draft.reason:
         level = draft.data.get("significance")
         draft.data["significance"] = (

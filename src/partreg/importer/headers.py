@@ -109,7 +109,14 @@ def _key_for(header: str) -> tuple[Key | None, int | None]:
     framed = " ".join(w for w in words if w not in FRAMING)
     if framed and framed != name and framed in HEADERS:
         return HEADERS[framed], None
+    # "Lead Officer (name & job title)": a bracketed explanation says what to write, not which field
+    bare = _BRACKETED.sub(" ", str(header))
+    if bare != header and bare.strip():
+        return _key_for(bare)
     return None, None
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 def map_columns(headers: Sequence[str], given: dict[str, str]) -> Mapping:

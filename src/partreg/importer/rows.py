@@ -14,8 +14,8 @@ from typing import Any
 from partreg.importer.cells import place
 from partreg.importer.draft import Draft, Finding, finish
 from partreg.importer.headers import Column, Mapping
-from partreg.importer.synonyms import LISTS, NOTES, Key, normal, words_of
-from partreg.importer.values import cell_text, is_blank, kind_from_label
+from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, Key, normal, words_of
+from partreg.importer.values import cell_text, is_blank, kind_from_label, quoted
 from partreg.lint import Linter
 from partreg.models import Kind, Settings
 from partreg.problems import Problem, Severity
@@ -49,6 +49,8 @@ class Result:
     passed: list[tuple[int, str, str]]
     #: Priorities the sheet names that partreg.yaml does not list, with how many rows name each.
     unknown_priorities: dict[str, int] = field(default_factory=dict)
+    #: What the officer should know of a whole column, said once, at the first row it concerns.
+    findings: list[Finding] = field(default_factory=list)
 
 
 def read_rows(
@@ -74,6 +76,7 @@ def read_rows(
     counters: dict[str, int] = {}
     unknown: dict[str, int] = {}
     previous: tuple[Row, list[Any]] | None = None
+    reviews: list[int] = []  # rows with a next review date, which format v1 does not use, and no last review
     for number, cells in rows:
         filled = [c for c in mapping.columns if c.index < len(cells) and not is_blank(cells[c.index], c.key)]
         if not any(not is_blank(cell) for cell in cells):
@@ -89,7 +92,8 @@ def read_rows(
         if len(filled) == 1 and len(placed) >= 3:
             text = cell_text(cells[filled[0].index])
             kind, extra = kind_from_label(text)
-            if filled[0] is title and kind is not None and set(words_of(text)) <= _SECTION_WORDS:
+            # in whichever column: a sheet whose first column is "Ref" has its headings there
+            if kind is not None and set(words_of(text)) <= _SECTION_WORDS:
                 section = (kind, extra)
                 passed.append(
                     (number, text, "a section heading: the rows below take its kind where they give none")
@@ -99,7 +103,8 @@ def read_rows(
                 passed.append((number, text, "a note about the sheet, not an arrangement"))
                 continue
         # a row with only a title: an entry with gaps, or a heading whose words decide no kind ("Shared
-        # services"): kept, in the section above it, which it ends: the rows below take no kind from it
+        # services"): kept, and said, since an honest record with gaps must not be lost; as a heading it
+        # ends the section above it, so neither it nor the rows below take that section's kind
         ends_section = (
             len(filled) == 1
             and filled[0] is title
@@ -122,7 +127,10 @@ def read_rows(
                 draft.keep(column, cell_text(raw))
             else:
                 place(draft, column, raw, number, settings)
-        if section is not None and "kind" not in draft.data:
+        held = any("date" in review for review in draft.data.get("review", {}).get("history", []))
+        if any(c.key == NEXT_REVIEW for c in filled) and not held:
+            reviews.append(number)
+        if section is not None and "kind" not in draft.data and not ends_section:
             draft.set(("kind",), section[0].value)
             for key, value in section[1].items():
                 draft.data.setdefault(key, value)
@@ -143,13 +151,37 @@ def read_rows(
             draft.findings.append(Finding(number, title, message, "note"))
         ids[entry_id] = number
         data["id"] = entry_id
+        if ends_section:
+            message = (
+                f"{quoted(data.get('title'))} is the row's only cell: kept as an arrangement with gaps; if it "
+                "is a heading over the rows below, not an arrangement, delete the row from the sheet before "
+                f"--write, or register/{entry_id}.yaml after"
+            )
+            draft.findings.append(Finding(number, title, message))
         for name in draft.unknown:
             unknown[name] = unknown.get(name, 0) + 1
         row = Row(number, canonical(data), draft.findings)
         out.append(row)
         previous = (row, cells)
     _check(display, out, settings)
-    return Result(out, blank, passed, unknown)
+    return Result(out, blank, passed, unknown, _next_reviews(mapping, reviews))
+
+
+def _next_reviews(mapping: Mapping, reviews: list[int]) -> list[Finding]:
+    """Once for the sheet: the next review dates of rows with no last review are kept, not used, and
+    their reviews fall due from the start (an entry begun in 2016 whose sheet said "Review date
+    01/04/2025" is shown overdue since 2017)."""
+    column = next((c for c in mapping.columns if c.key == NEXT_REVIEW), None)
+    if column is None or not reviews:
+        return []
+    held = any(c.key == ("review", "history") for c in mapping.columns)
+    rows = f"{len(reviews)} row{'s' if len(reviews) != 1 else ''}{' with no last review' if held else ''}"
+    message = (
+        f"the review dates in this column ({rows}) are kept in internal notes, not used: until a review "
+        "is recorded with `partreg review ID --date YYYY-MM-DD --outcome continue`, reviews are scheduled "
+        "from the start, so an arrangement that began long ago is shown overdue"
+    )
+    return [Finding(reviews[0], column, message)]
 
 
 def _unique(base: str, ids: dict[str, int], counters: dict[str, int]) -> str:

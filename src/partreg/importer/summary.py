@@ -66,7 +66,8 @@ def import_report(
     new = [r for r in rows if r.number not in existing]
     # a row already in the register is not written again: its cells are not reported again either
     found = sorted(
-        (f for r in new for f in r.findings), key=lambda f: (f.row, f.column.index if f.column else -1)
+        [*(f for r in new for f in r.findings), *(result.findings if new else [])],
+        key=lambda f: (f.row, f.column.index if f.column else -1),
     )
     by_index = {c.index: c for c in mapping.columns}
     unreadable = [
