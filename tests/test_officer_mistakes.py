@@ -509,8 +509,8 @@ CASES = [
         FORUM,
         ("partners:\n  - name: Essex Police\n    sector: public", "partners: Essex Police"),
         "wrong-type",
-        "partners: should be a list, not 'Essex Police': write partners: [{name: Essex Police}] (a list: one "
-        "`- name:` for each partner)",
+        "partners: should be a list, not 'Essex Police': write partners: [{name: Essex Police}] (a list, even of "
+        "one)",
         by_write("partners:"),
     ),
     (

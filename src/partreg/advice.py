@@ -15,7 +15,18 @@ import unicodedata
 from typing import Any
 
 from partreg.models import shown, uk_date
-from partreg.readers import FORMS, NO_END, OUTCOMES, STATUSES, Unplaced, read_money, read_months, slug
+from partreg.readers import (
+    FORMS,
+    NO_END,
+    OUTCOMES,
+    STATUSES,
+    Unplaced,
+    read_money,
+    read_months,
+    slug,
+    split_list,
+    split_names,
+)
 
 # --------------------------------------------------------------------------- keys
 
@@ -178,15 +189,36 @@ def wrong_type(name: str, value: Any, wanted: str) -> str | None:
         return f"write review: {{months: {value}}}"
     if name == "lead" and text is not None:
         return f"write lead: {{role: {_flow(text)}, service: ...}} (the lead service in place of ...)"
-    if name == "partners" and text is not None:
-        return f"write partners: [{{name: {_flow(text)}}}] (a list: one `- name:` for each partner)"
-    if name == "priorities" and text is not None:
-        return f"write a list of priority ids: priorities: [{slug(text)}]"
     if wanted == "a list" and (fix := bulleted(name, value)):
         return fix
     if wanted == "a list" and text is not None:
-        return f"write a list: {name}: [{_flow(text)}]"
+        return _as_list(name, text)
     return None
+
+
+def _as_list(name: str, text: str) -> str:
+    """What to write where a list is written as one line of text: an item for each of its parts
+    (split as import splits a cell: at semicolons, or at commas between names), each item a
+    mapping of the field the list's items need (`partners: [{name: A}, {name: B}]`)."""
+    parts = split_names(text)[0] if name == "partners" else split_list(text)
+    if name == "priorities":  # ids, by commas too: `developing-our-communities, improving-housing`
+        ids = [slug(p) for part in parts for p in part.split(",") if slug(p)]
+        return f"write a list of priority ids: priorities: [{', '.join(ids)}]"
+    field = ITEM_FIELDS.get(name, (None, None))[0]
+    items = [f"{{{field}: {_flow(p)}}}" if field else _flow(p) for p in parts]
+    written = f"{name}: [{', '.join(items)}]"
+    if len(written) > 240:  # a paragraph is not written out again: what to do is said
+        return f"write {name}: as a list, one item for each" + (
+            f", each a mapping with `{field}:`" if field else ""
+        )
+    more = _MORE_NEEDED.get(name)
+    return f"write {written} (a list, {'one item for each' if len(items) > 1 else 'even of one'})" + (
+        f"; each {more[0]} also needs its `{more[1]}:`" if more else ""
+    )
+
+
+#: Lists whose items need more than the one field a line of text gives: an item, and its field.
+_MORE_NEEDED = {"links": ("link", "title"), "history": ("review", "outcome")}
 
 
 #: Bullets and dashes a word processor starts a list's line with (• ◦ ▪ ▫ ‣, the hyphen bullet, the

@@ -182,3 +182,40 @@ def pounds(amount: float) -> str:
 def slug(text: str) -> str:
     """Words as an id is written: ``Growing our economy`` -> ``growing-our-economy``."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+_BULLET = re.compile(r"^\s*(?:[•·\-*\u2013\u2014]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", re.IGNORECASE)
+
+
+def split_list(text: str) -> list[str]:
+    """A cell's items: one a line, or separated by semicolons; bullets and numbering dropped."""
+    items = [_BULLET.sub("", part).strip() for part in re.split(r"[;\n\r]+", text)]
+    return [item for item in items if item]
+
+
+#: A part of a name that a comma set off: one word joined by "and" to the next ("Fire and Crime
+#: Commissioner", after "Office of the Police,").
+_JOINED = re.compile(r"[^\s,]+ and ", re.IGNORECASE)
+
+
+def split_names(text: str) -> tuple[list[str], bool]:
+    """Partners' names from a cell, and whether commas were taken as separators.
+
+    Commas separate names only where that cannot be a misreading: every part has at least
+    two words and starts with a capital or a digit ("Essex Police, Sport England"), and none after
+    the first is one word joined by "and" to what follows it. A comma inside a name ("Basildon,
+    Brentwood and Thurrock Mind", "Office of the Police, Fire and Crime Commissioner", "Department
+    for Levelling Up, Housing and Communities") leaves the cell as one name; "Essex County Fire and
+    Rescue Service" among other names is one of them.
+    """
+    names = split_list(text)
+    if len(names) != 1 or "," not in names[0]:
+        return names, False
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?", names[0])]
+    if (
+        len(parts) > 1
+        and all(len(p.split()) >= 2 and p[:1].isupper() | p[:1].isdigit() for p in parts)
+        and not any(_JOINED.match(p) for p in parts[1:])
+    ):
+        return parts, True
+    return names, False

@@ -1,3 +1,5 @@
+import pytest
+
 from tests.common import PARTNERSHIP, check, lint_text, replace
 
 
@@ -59,3 +61,48 @@ def test_digits_that_should_be_text_are_quoted_as_the_file_writes_them():
         "lead.phone": "phone: should be text, not the number 01277312500: write phone: '01277312500' (in quotes, which keep it as written)",
         "objectives[0]": "objectives[0]: should be text, not the number 007: write '007' (in quotes, which keep it as written)",
     }
+
+
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        (
+            "partners: Essex Police; Essex County Council; NHS Mid and South Essex",
+            "write partners: [{name: Essex Police}, {name: Essex County Council}, {name: NHS Mid and South Essex}] "
+            "(a list, one item for each)",
+        ),
+        (
+            "partners: Basildon, Brentwood and Thurrock Mind",  # one body's name, a comma in it
+            'write partners: [{name: "Basildon, Brentwood and Thurrock Mind"}] (a list, even of one)',
+        ),
+        (
+            "priorities: developing-our-communities, improving-housing",
+            "write a list of priority ids: priorities: [developing-our-communities, improving-housing]",
+        ),
+        ("risks: Funding may stop", "write risks: [{description: Funding may stop}] (a list, even of one)"),
+        (
+            "links: https://example.org/x",
+            'write links: [{url: "https://example.org/x"}] (a list, even of one); each link also needs its `title:`',
+        ),
+    ],
+)
+def test_a_list_written_as_a_line_of_text_is_told_its_items(written, fix):
+    """Each item a mapping of the field its list needs, the value quoted whole or cut with its quote."""
+    was = {
+        "partners": "partners:\n  - name: Essex Police\n    sector: public\n",
+        "priorities": "priorities: [developing-our-communities]\n",
+        "risks": "risks:\n  - description: Data not shared\n    mitigation: Information sharing agreement\n",
+    }
+    key = written.split(":", 1)[0]
+    text = replace(PARTNERSHIP, was[key], "") if key in was else PARTNERSHIP
+    [p] = [p for p in lint_text(text + written + "\n") if p.rule == "wrong-type"]
+    assert p.message.endswith(fix), p.message
+    assert p.message.count("'") % 2 == 0
+
+
+def test_a_long_value_is_quoted_cut_with_its_quote_closed():
+    from partreg.models import shown
+
+    assert shown("Essex Police; Essex County Council; NHS Mid") == "'Essex Police; Essex County Council;...'"
+    assert len(shown("x" * 500)) == 40 and shown("x" * 500).endswith("...'")
+    assert shown("short") == "'short'" and shown(12345) == "12345"

@@ -26,8 +26,8 @@ from partreg.importer.headers import TITLED, can_map, header_score, letter, map_
 from partreg.importer.rows import Row, read_rows
 from partreg.importer.summary import import_report
 from partreg.importer.synonyms import HEADERS, MONEY, NEXT_REVIEW, NOTES, SYNONYMS, normal
-from partreg.importer.values import kind_from_label, read_boolean, read_extensions, split_names
-from partreg.readers import read_money, read_months
+from partreg.importer.values import kind_from_label, read_boolean, read_extensions
+from partreg.readers import read_money, read_months, split_names
 
 __all__ = [
     "HEADERS",

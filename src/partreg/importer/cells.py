@@ -26,8 +26,6 @@ from partreg.importer.values import (
     read_as_field,
     read_boolean,
     read_extensions,
-    split_list,
-    split_names,
     yes_no,
 )
 from partreg.models import ID_PATTERN, RESERVED_NAMES, Settings
@@ -41,6 +39,8 @@ from partreg.readers import (
     read_money,
     read_months,
     representative,
+    split_list,
+    split_names,
 )
 
 

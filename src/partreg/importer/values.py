@@ -19,7 +19,7 @@ from partreg.importer.headers import field_at
 from partreg.importer.synonyms import MONEY, NOTES, Key, normal, words_of
 from partreg.models import Kind, PartialDate, Settings, shown
 from partreg.questionnaire import propose_id
-from partreg.readers import FORMS, Unplaced, read_money, read_months, word_table
+from partreg.readers import FORMS, Unplaced, read_money, read_months, split_list, word_table
 
 #: Cells that say nothing but "no value" (kept out of the entry without a word).
 BLANK = {"-", "--", "\u2013", "\u2014", "n/a", "na", "n.a.", "n/k", "not applicable", "none", "nil", "?", "."}
@@ -77,43 +77,6 @@ def read_boolean(raw: Any) -> tuple[bool, str]:
     if said is None:
         raise Unplaced("not yes or no")
     return said
-
-
-_BULLET = re.compile(r"^\s*(?:[•·\-*\u2013\u2014]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", re.IGNORECASE)
-
-
-def split_list(text: str) -> list[str]:
-    """A cell's items: one a line, or separated by semicolons; bullets and numbering dropped."""
-    items = [_BULLET.sub("", part).strip() for part in re.split(r"[;\n\r]+", text)]
-    return [item for item in items if item]
-
-
-#: A part of a name that a comma set off: one word joined by "and" to the next ("Fire and Crime
-#: Commissioner", after "Office of the Police,").
-_JOINED = re.compile(r"[^\s,]+ and ", re.IGNORECASE)
-
-
-def split_names(text: str) -> tuple[list[str], bool]:
-    """Partners' names from a cell, and whether commas were taken as separators.
-
-    Commas separate names only where that cannot be a misreading: every part has at least
-    two words and starts with a capital or a digit ("Essex Police, Sport England"), and none after
-    the first is one word joined by "and" to what follows it. A comma inside a name ("Basildon,
-    Brentwood and Thurrock Mind", "Office of the Police, Fire and Crime Commissioner", "Department
-    for Levelling Up, Housing and Communities") leaves the cell as one name; "Essex County Fire and
-    Rescue Service" among other names is one of them.
-    """
-    names = split_list(text)
-    if len(names) != 1 or "," not in names[0]:
-        return names, False
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?", names[0])]
-    if (
-        len(parts) > 1
-        and all(len(p.split()) >= 2 and p[:1].isupper() | p[:1].isdigit() for p in parts)
-        and not any(_JOINED.match(p) for p in parts[1:])
-    ):
-        return parts, True
-    return names, False
 
 
 def kind_from_label(label: str) -> tuple[Kind | None, dict[str, Any]]:

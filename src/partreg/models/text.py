@@ -63,7 +63,11 @@ def shown(value: object, limit: int = 40) -> str:
     if isinstance(value, str) and len(value) > limit * 2:
         value = value[: limit * 2]  # repr of the start only: a megabyte of text is not copied twice
     text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    if len(text) <= limit:
+        return text
+    if isinstance(value, str) and text[-1:] in ("'", '"'):  # the quote closed after the cut: 'Essex Pol...'
+        return text[: limit - 4] + "..." + text[-1]
+    return text[: limit - 3] + "..."
 
 
 def yaml_lines(text: str) -> list[str]:
