@@ -1601,3 +1601,23 @@ def test_review_dates_kept_in_the_notes_are_said_once_for_the_sheet(tmp_path):
     assert said.startswith(
         f"{tmp_path / 'register.csv'}:3:C: [warning] 'Review date': the review dates in this column (1 row with no last review)"
     )
+
+
+def test_a_years_amount_on_a_contract_is_its_annual_value(tmp_path):
+    """ "Annual contribution (£)" or "£450,000 pa" on a contract's row is a year's value, which the
+    format keeps in contract.annual_value_gbp: it had been published as the contract's whole value."""
+    result, _ = dry_run(
+        tmp_path,
+        "Partnership name,Type,Annual contribution (£),Partners\n"
+        'Leisure contract,Contract,"£450,000",Everyone Active\n'
+        "Grounds contract,Contract,,idverde\n",
+    )
+    assert result.rows[0].data["contract"] == {"annual_value_gbp": 450000}
+    result, _ = dry_run(
+        tmp_path,
+        "Partnership name,Type,Value (£),Partners\n"
+        'Leisure contract,Contract,"£450,000 pa",Everyone Active\n'
+        'Waste contract,Contract,"£2,000,000",Veolia\n',
+    )
+    assert result.rows[0].data["contract"] == {"annual_value_gbp": 450000}
+    assert result.rows[1].data["contract"] == {"value_gbp": 2000000}  # no word of a year: the whole

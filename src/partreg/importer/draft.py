@@ -6,6 +6,7 @@ significance's reason, the notes).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,6 +131,12 @@ BY_KIND: dict[str, Key] = {
 }
 
 
+#: Words that say an amount is a year's: in a column's header or beside the amount.
+_ANNUAL = re.compile(
+    r"\b(?:annual|annually|yearly|per (?:annum|year)|a year|p\.?a\.?)(?=\W|$)", re.IGNORECASE
+)
+
+
 def _place_money(draft: Draft, row: int) -> None:
     for column, amount, text in draft.money:
         key = column.key
@@ -142,6 +149,11 @@ def _place_money(draft: Draft, row: int) -> None:
             if given is not None and not draft.has(given):
                 key = given
         assert key is not None
+        if key == ("contract", "value_gbp") and _ANNUAL.search(f"{column.header} {text}"):
+            key = (
+                "contract",
+                "annual_value_gbp",
+            )  # "Annual contribution", "£450,000 pa": a year's, not the whole
         if draft.has(key):
             draft.keep(column, text, f"{dotted(key)} is given by another column", row)
         else:
