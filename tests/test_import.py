@@ -585,7 +585,8 @@ def test_xlsx_with_a_cover_sheet_a_title_merged_cells_and_formulas(council, tmp_
     assert partreg(council, "import", str(path), "--write").returncode == 1
     data = entries(council)
     leisure = data.pop("brentwood-leisure-trust-contract")
-    assert leisure["kind"] == "contract" and leisure["contract"] == {"value_gbp": 250000}
+    # under "Annual contribution (£)", a contract's amount is its annual value
+    assert leisure["kind"] == "contract" and leisure["contract"] == {"annual_value_gbp": 250000}
     assert leisure["start"] == "2021-10-01"
     bid = data.pop("town-centre-bid")
     assert "resources" not in bid
@@ -1621,3 +1622,29 @@ def test_a_years_amount_on_a_contract_is_its_annual_value(tmp_path):
     )
     assert result.rows[0].data["contract"] == {"annual_value_gbp": 450000}
     assert result.rows[1].data["contract"] == {"value_gbp": 2000000}  # no word of a year: the whole
+
+
+def test_a_formula_without_its_result_in_a_row_passed_over_is_not_a_warning(tmp_path):
+    """A totals row's =SUM() that a program did not calculate: the row is not imported, so its
+    formula is nothing to look at (it had made every import exit 1)."""
+    from partreg.importer import header_score, import_report, read_rows
+    from partreg.models import Settings
+    from partreg.sheets import read_sheet
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Partnership name", "Lead Officer", "Partners", "Annual cost (£)"])
+    sheet.append(["Brentwood CSP", "Community Safety Manager", "Essex Police", 5000])
+    sheet.append(
+        ["Health and Wellbeing Board", "Director of Wellbeing", "NHS Mid and South Essex", "=1000*2"]
+    )
+    sheet.append(["TOTAL", None, None, "=SUM(D2:D3)"])
+    path = tmp_path / "register.xlsx"
+    book.save(path)
+    table = read_sheet(path, header_score)
+    mapping = map_columns(table.headers, {})
+    result = read_rows(table.display, path.stem, table.rows, mapping, Settings(council="Test"))
+    lines, attention = import_report(table, mapping, result, set(), "register")
+    said = [line for line in lines if "has no saved result" in line]
+    assert [line.split(": [warning]")[0] for line in said] == [f"{table.display}:3:D"]  # the row read, only
+    assert attention

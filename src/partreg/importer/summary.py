@@ -70,9 +70,13 @@ def import_report(
         key=lambda f: (f.row, f.column.index if f.column else -1),
     )
     by_index = {c.index: c for c in mapping.columns}
+    # a formula without its result matters only in a row that is read: not in a totals row or a
+    # heading passed over, nor in a row already in the register
+    passed = {number for number, _, _ in result.passed} | set(existing)
     unreadable = [
         Finding(r, by_index.get(c - 1) or Column(c - 1, letter(c), "", None), m)
         for r, c, m in table.unreadable
+        if r not in passed
     ]
     if found or unreadable:
         lines.append("Cells:")
