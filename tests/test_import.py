@@ -420,7 +420,7 @@ def check_rows(data: dict[str, dict[str, Any]]) -> None:
     assert cleansing["kind"] == "contract" and cleansing["statutory"] is False
     assert cleansing["start"] == "2019-04" and "end" not in cleansing
     assert cleansing["lead"] == {"role": "Street Scene Manager", "service": "Environment & Place"}
-    assert cleansing["contract"] == {"value_gbp": 1200000} and "resources" not in cleansing, (
+    assert cleansing["contract"] == {"annual_value_gbp": 1200000} and "resources" not in cleansing, (
         "what a contract costs"
     )
     assert cleansing["partners"] == [{"name": "Biffa Municipal Ltd"}]
