@@ -138,6 +138,22 @@ def test_open_data():
     assert "internal" not in record
 
 
+def test_open_data_says_whether_the_law_requires_an_arrangement():
+    """A statutory arrangement whose Act is not named is told apart from one that is not statutory."""
+    settings = Settings(council="Test Borough Council")
+    base = {"title": "T", "kind": "partnership", "status": "active", "partners": [{"name": "Essex Police"}]}
+    entries = [
+        Arrangement.model_validate({**base, "id": "required", "statutory": True}),
+        Arrangement.model_validate({**base, "id": "chosen", "statutory": False}),
+        Arrangement.model_validate({**base, "id": "not-said"}),
+    ]
+    files = site(entries, settings, formats=("data",))
+    rows = list(csv.DictReader(io.StringIO(files["register.csv"].removeprefix("\ufeff"))))
+    assert {r["id"]: r["statutory"] for r in rows} == {"required": "true", "chosen": "false", "not-said": ""}
+    data = {a["id"]: a["statutory"] for a in json.loads(files["register.json"])["arrangements"]}
+    assert data == {"required": True, "chosen": False, "not-said": None}
+
+
 # --------------------------------------------------------------------------- nothing internal leaks
 
 SENTINEL = "SENTINEL-7f3a"

@@ -56,6 +56,8 @@ CSV_COLUMNS = (
     "replaces",
     "replaced_by",
     "last_verified",
+    # after those of 1.1, for the same reason
+    "statutory",
 )
 
 
@@ -83,6 +85,7 @@ COLUMN_FIELDS = {
     "replaces": "replaces",
     "replaced_by": "replaced_by",
     "last_verified": "last_verified",
+    "statutory": "statutory",
 }
 
 
@@ -170,6 +173,9 @@ def _data_row_1_1(e: Arrangement, public: dict[str, Any], settings: Settings) ->
         "replaces": list(e.replaces),
         "replaced_by": list(e.replaced_by),
         "last_verified": e.last_verified.iso if e.last_verified else None,
+        # whether the law requires it (true, false, or empty where not recorded): a statutory
+        # arrangement whose Act is not named was not told apart from one that is not statutory
+        "statutory": public.get("statutory"),
     }
 
 
@@ -177,5 +183,14 @@ def csv_line(record: dict[str, Any], columns: tuple[str, ...]) -> str:
     """One line of register.csv, its cells in the order of ``columns`` (the csv module quotes
     what needs quoting)."""
     out = io.StringIO()
-    csv_writer(out).writerow([spreadsheet_safe("" if record[k] is None else record[k]) for k in columns])
+    csv_writer(out).writerow([spreadsheet_safe(_cell(record[k])) for k in columns])
     return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    """A value as register.csv writes it: nothing as empty, true and false as words in lower case."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
