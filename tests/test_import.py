@@ -1648,3 +1648,19 @@ def test_a_formula_without_its_result_in_a_row_passed_over_is_not_a_warning(tmp_
     said = [line for line in lines if "has no saved result" in line]
     assert [line.split(": [warning]")[0] for line in said] == [f"{table.display}:3:D"]  # the row read, only
     assert attention
+
+
+def test_import_and_lint_read_a_lead_as_a_person_alike(tmp_path):
+    """One reading of a person's name, in the sheet and in the file: 'Sarah Jones, Head of Housing',
+    the commonest form, was not said at import."""
+    _, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer,Partners\n"
+        "A,Sarah Jones,Essex Police\n"
+        'B,"Sarah Jones, Head of Housing",Essex Police\n'
+        "C,Head of Housing (Sarah Jones),Essex Police\n"
+        "D,J. Smith,Essex Police\n"
+        "E,Head of Housing,Essex Police\n",
+    )
+    said = {line.split(":")[1] for line in lines if "reads as a person's name" in line}
+    assert said == {"2", "3", "4", "5"}

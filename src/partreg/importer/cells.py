@@ -29,6 +29,7 @@ from partreg.importer.values import (
     yes_no,
 )
 from partreg.models import ID_PATTERN, RESERVED_NAMES, Settings
+from partreg.names import looks_like_a_name
 from partreg.questionnaire import propose_id
 from partreg.readers import (
     FORMS,
@@ -247,13 +248,6 @@ _CONTROL = re.compile(
 #: Fields of one line: a line break in their cell (Alt+Enter in Excel) is a space.
 ONE_LINE = {("title",), ("lead", "role"), ("lead", "service"), ("lead", "member"), ("statutory_basis",),
             ("contract", "reference"), ("contract", "procurement_route"), ("id",)}  # fmt: skip
-#: A cell in a lead officer column that reads as a person's name, not a role.
-_PERSON = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-zA-Z'\-]+$")
-_ROLE_WORDS = re.compile(
-    r"\b(manager|officer|head|director|lead|chief|executive|coordinator|co-ordinator|team|service|adviser|advisor|"
-    r"assistant|deputy|principal|senior|specialist|partnership|community|development|policy|clerk|secretary)\b",
-    re.IGNORECASE,
-)
 
 
 def _clean(draft: Draft, column: Column, raw: str, row: int) -> str:
@@ -266,7 +260,7 @@ def _clean(draft: Draft, column: Column, raw: str, row: int) -> str:
         )
     if column.key in ONE_LINE:
         cleaned = " ".join(cleaned.split())
-    if column.key == ("lead", "role") and _PERSON.match(cleaned.strip()) and not _ROLE_WORDS.search(cleaned):
+    if column.key == ("lead", "role") and looks_like_a_name(cleaned.strip()):  # as lint's rule reads it
         draft.findings.append(
             Finding(
                 row,
