@@ -291,3 +291,12 @@ def test_a_settings_file_named_on_the_command_line_is_checked_as_settings(regist
         2,
         "unknown key 'reveiw' (did you mean 'review'?)",
     )
+
+
+def test_a_file_named_partreg_yaml_in_the_register_folder_is_an_arrangement(register):
+    entry = register / "register" / "partreg.yaml"
+    entry.write_text(replace(PARTNERSHIP, "id: test-partnership", "id: partreg"))
+    for args in (("lint", "-f", "json"), ("lint", "register/partreg.yaml", "-f", "json")):
+        _, out, _ = partreg(*args, "--as-of", QUIET_DAY, cwd=register)
+        rules = {r["rule"] for r in json.loads(out)["results"] if r["path"] == "register/partreg.yaml"}
+        assert "unknown-key" not in rules and "missing-field" not in rules, (args, rules)

@@ -48,3 +48,20 @@ def test_the_end_of_a_financial_year_is_its_last_day():
     text = replace(PARTNERSHIP, START, f"{START}\nend: 2023/24")
     [p] = [p for p in lint_text(text) if p.rule == "wrong-type"]
     assert "write end: 2024-03-31 if it ended with that year" in p.message
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "' 2016-4-1'",
+            "write start: 2016-04-01 (two digits for the month and the day)",
+        ),  # spaces and digits
+        ("2016-4", "write start: 2016-04 (two digits for the month)"),
+        ("1/4/98", "'1/4/98' has a year of two digits, read as 1998;"),  # as import reads it
+        ("31/12/69", "'31/12/69' has a year of two digits, read as 2069;"),
+    ],
+)
+def test_what_each_says_is_itself_right(written, said):
+    [p] = [p for p in lint_text(replace(PARTNERSHIP, START, f"start: {written}")) if p.rule == "wrong-type"]
+    assert p.message.startswith(f"start: {said}"), p.message

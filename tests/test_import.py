@@ -1664,3 +1664,14 @@ def test_import_and_lint_read_a_lead_as_a_person_alike(tmp_path):
     )
     said = {line.split(":")[1] for line in lines if "reads as a person's name" in line}
     assert said == {"2", "3", "4", "5"}
+
+
+def test_a_header_whose_brackets_say_it_holds_a_contact_or_what_is_private_stays_in_the_notes(tmp_path):
+    result, _ = dry_run(
+        tmp_path,
+        "Partnership name,Type,Lead Officer (tel),Lead Officer [internal only],Lead Officer,Partners\n"
+        "Youth Forum,Partnership,01277 312500,Jo Bloggs,Community Safety Manager,Essex Police\n",
+    )
+    [row] = result.rows
+    assert row.data["lead"]["role"] == "Community Safety Manager"
+    assert "01277 312500" in row.data["internal"]["notes"] and "Jo Bloggs" in row.data["internal"]["notes"]

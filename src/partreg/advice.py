@@ -9,15 +9,12 @@ positions: it is given the text and the value and returns words.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from typing import Any
 
-from partreg.models import shown, uk_date
 from partreg.readers import (
     FORMS,
-    NO_END,
     OUTCOMES,
     STATUSES,
     Unplaced,
@@ -67,8 +64,6 @@ MEANT_KEYS = {
     "value": "value_gbp",
     "amount": "amount_gbp",
     "funding": "funding_gbp",
-    "next_review": "review",
-    "review_date": "review",
     "reviews": "review",
 }
 
@@ -96,6 +91,25 @@ def unseen_in_key(name: str, known: list[str]) -> str | None:
     return (
         f"it is `{clean}` with a {unicodedata.name(character, 'hidden character').lower()} (U+{ord(character):04X}) "
         f"{where}, which does not show: retype the key{' and its indent with spaces' if where == 'before it' else ''}"
+    )
+
+
+#: Keys for what format v1 works out rather than records: what to do instead.
+_NEXT_REVIEW = (
+    "format v1 works the next review out from the last one held and `review.months`: record the last "
+    "review with `partreg review ID --date YYYY-MM-DD --outcome continue`, or set `review: {months: 12}`; "
+    "a date to keep goes in `internal: {notes: ...}`"
+)
+NOT_FIELDS = {"review_date": _NEXT_REVIEW, "next_review": _NEXT_REVIEW, "next_review_date": _NEXT_REVIEW}
+
+
+def not_a_field(name: str, known: list[str]) -> str | None:
+    """What to do with a key for what the format works out (``Review date``), where ``known`` are
+    the entry's top-level keys; ``None`` for another key."""
+    return (
+        NOT_FIELDS.get("_".join(name.strip().lower().replace("-", " ").split()))
+        if "review" in known
+        else None
     )
 
 
@@ -294,93 +308,6 @@ def _flow(text: str) -> str:
     """``text`` as a value inside ``[...]`` or ``{...}``: quoted where a comma or colon would split it."""
     plain = re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 .'&()/-]*", text.strip())
     return text.strip() if plain else '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def no_end(name: str, value: object) -> str | None:
-    """``end: ongoing``: an arrangement with no end date has no ``end``."""
-    if name in ("end", "period_end") and isinstance(value, str) and value.strip().lower() in NO_END:
-        return (
-            f"{shown(value)} is not a date: an arrangement with no end date has no `{name}`; remove the line"
-        )
-    return None
-
-
-_NOT_KNOWN = {"tbc", "tba", "tbd", "n/a", "na", "unknown", "not known", "?", "-", "to be confirmed"}
-_ISO_LOOSE = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
-_WITH_TIME = re.compile(
-    r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)"
-)
-_SHORT_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})")
-_FINANCIAL = re.compile(r"(\d{4})\s*[/-]\s*(\d{2})")
-_PLACEHOLDER = re.compile(r"(?:\d{1,2}[/.-]){2}9\d{3}")
-
-
-def date_fix(name: str, value: object) -> str | None:
-    """What to write for a date as spreadsheets and officers write it, where the format does not
-    read it: ``2016-4-1``, a time of day after it, spaces around it, ``1/4/16``, an Excel day
-    number, a financial year, ``TBC``; ``None`` for another value."""
-    if isinstance(value, int) and not isinstance(value, bool) and 20_000 <= value <= 80_000:
-        day = dt.date(1899, 12, 30) + dt.timedelta(days=value)  # how Excel counts its days
-        return (
-            f"{value} is a date as Excel counts days, {day.day} {day:%B %Y}: write {name}: {day.isoformat()}"
-        )
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    if text.lower() in _NOT_KNOWN:
-        return f"{shown(value)} is not a date: where it is not known yet, leave the line out (a gap is fine)"
-    if text != value and _ISO_LOOSE.fullmatch(text):
-        return f"write {name}: {text}, without the spaces around it"
-    if m := _WITH_TIME.fullmatch(text):
-        return f"write {name}: {m.group(1)} (a date, without the time of day)"
-    if (m := _ISO_LOOSE.fullmatch(text)) and _real(*(int(g) for g in m.groups() if g)):
-        iso = "-".join([m.group(1), *(f"{int(g):02d}" for g in m.groups()[1:] if g)])
-        return f"write {name}: {iso} (two digits for the month and the day)"
-    if m := _SHORT_YEAR.fullmatch(text):  # 1/4/16: a year of two digits is this century's
-        said = date_written_the_uk_way(f"{m.group(1)}/{m.group(3)}/20{m.group(4)}")
-        return f"{shown(value)} has a year of two digits, read as 20{m.group(4)}; {said}" if said else None
-    if _PLACEHOLDER.fullmatch(text):
-        return f"{shown(value)} is a placeholder, not a date: leave the date out where it is not known" + (
-            f" (an arrangement with no end date has no `{name}`)" if name in ("end", "period_end") else ""
-        )
-    if (m := _FINANCIAL.fullmatch(text)) and int(m.group(2)) == (int(m.group(1)) + 1) % 100:
-        first = int(m.group(1))
-        ends = name in ("end", "period_end")
-        return (
-            f"{text} is a financial year, not a date: write {name}: "
-            + (
-                f"{first + 1}-03-31 if it ended with that year"
-                if ends
-                else f"{first}-04-01 if it began with it"
-            )
-            + ", or the day it did"
-        )
-    return None
-
-
-def _real(year: int, month: int, day: int = 1) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-def date_written_the_uk_way(value: object) -> str | None:
-    """``31/03/2024`` -> ``write 2024-03-31 ...``; for one that reads either way, the question."""
-    if not isinstance(value, str):
-        return None
-    said = uk_date(value)
-    if said is None:
-        return None
-    parts = re.match(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]", value)
-    if parts and int(parts[1]) != int(parts[2]) and max(int(parts[1]), int(parts[2])) <= 12:
-        return (
-            f"{shown(value)} could be read either way: if it is {said.display()}, write {said.iso} "
-            "(files keep dates as YYYY-MM-DD)"
-        )
-    form = "dates as YYYY-MM-DD" if said.day else "a month as YYYY-MM, where only the month is known"
-    return f"{shown(value)} is written the UK way: write {said.iso} (files keep {form})"
 
 
 def single_quoted(value: str) -> str:

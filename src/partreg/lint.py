@@ -237,13 +237,20 @@ def _unused(
     on another line (a comment on `role:` for a problem placed at `lead:`), or there is none, and
     the comment was left behind."""
     excused = {(p.line, p.rule) for p in problems}
+    # a rule whose problems were counted past the 21 shown may have one on the comment's line unshown
+    counted = {p.rule for p in problems if p.message.endswith("not shown one by one)")}
     for number, names in sorted(disabled.items()):
         if number not in comments:
             continue
-        for name in sorted(n for n in names if n in BY_ID and (number, n) not in excused):
+        for name in sorted(
+            n for n in names if n in BY_ID and n not in counted and (number, n) not in excused
+        ):
             lines = sorted({p.line for p in problems if p.rule == name})
             where = (
-                f"its problem is on line {', '.join(map(str, lines))}: put the comment at the end of that line"
+                f"its problem is on line {lines[0]}: put the comment at the end of that line"
+                if len(lines) == 1
+                else f"its problems are on lines {', '.join(map(str, lines))}: put it at the end of the line "
+                "of the one it excuses"
                 if lines
                 else "remove the comment, or put it on the line of the problem it is meant to excuse"
             )

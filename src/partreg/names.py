@@ -33,8 +33,17 @@ def looks_like_a_name(text: str) -> bool:
         return True
     parts = [p for p in _BESIDE.split(text) if p.strip()]
     if len(parts) > 1:  # a name beside a role: "Mary Jones (Housing Manager)"
-        return any(_one_name(p) for p in parts)
+        # after a comma, a given name may start a place's ("Centre Manager, Victoria Park")
+        return any(_one_name(p) and not _PLACE.search(p) for p in parts)
     return _one_name(text)
+
+
+#: A last word that makes a place's name, not a person's: "Victoria Park", "Mark Lane Centre".
+_PLACE = re.compile(
+    r"\b(?:park|lane|way|road|street|centre|center|house|hall|court|square|gardens?|green|close|avenue|drive|"
+    r"place|library|school|college|estate|ward|village|town|hub)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _one_name(text: str) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from partreg import advice
+from partreg import advice, dateadvice
 from partreg.models import ID_PATTERN, NAMED, Arrangement, inner_model, shown, yaml_lines
 from partreg.problems import Key, Problem, Severity, Source, dotted
 from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of
@@ -128,15 +128,21 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             meant = advice.meant_key(name, known)
             hint = did_you_mean(name, known)
             unseen = advice.unseen_in_key(name, known)
-            if unseen:
-                message = f"unknown key {shown(name, NAMED)}: {unseen}"
+            instead = advice.not_a_field(name, known)
+            if unseen or instead:
+                message = f"unknown key {shown(name, NAMED)}: {unseen or instead}"
             elif meant == "internal":
                 message = f"unknown key {shown(name, NAMED)}: notes that are not published go under `internal:`; write internal: {{notes: ...}}"
             elif meant and "." in meant:  # `Lead Officer:`, a value the format keeps under a mapping
                 parent, child = meant.split(".", 1)
+                has = isinstance(_value_at(source.data, (*key[:-1], parent)), dict)
                 message = (
                     f"unknown key {shown(name, NAMED)}: the format records it as `{child}` under `{parent}`; "
-                    f"write {parent}: and, on the next line, indented under it, {child}: and the value"
+                    + (
+                        f"add {child}: and the value under the file's {parent}:, indented as its other keys are"
+                        if has
+                        else f"write {parent}: and, on the next line, indented under it, {child}: and the value"
+                    )
                 )
             elif meant:
                 message = (
@@ -144,7 +150,7 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
                 )
             else:
                 message = f"unknown key {shown(name, NAMED)}{hint}"
-            if owner and not hint and not meant and not unseen:
+            if owner and not hint and not meant and not unseen and not instead:
                 message += f"; the keys here are: {', '.join(known)}"
             at_key = True
         elif kind == "invalid_key":  # `1.5:`, `~:` or `[a]:` where a field's name belongs
@@ -208,9 +214,9 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             else:
                 dated = "write dates as" in err["msg"]
                 fix = (
-                    advice.no_end(name, value)
-                    or advice.date_written_the_uk_way(value)
-                    or advice.date_fix(name, value)
+                    dateadvice.no_end(name, value)
+                    or dateadvice.date_written_the_uk_way(value)
+                    or dateadvice.date_fix(name, value)
                     if dated
                     else None
                 )

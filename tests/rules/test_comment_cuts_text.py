@@ -34,3 +34,20 @@ def test_in_a_list_item_and_with_an_apostrophe():
     found = {p.key: p for p in lint_text(text) if p.rule == "comment-cuts-text"}
     assert set(found) == {"partners[0].name", "partners[1].name"}
     assert "name: 'St Mary''s Youth #2'" in found["partners[1].name"].message
+
+
+def test_only_the_value_on_its_own_keys_line_and_never_partregs_own_comment():
+    """The same words elsewhere in the file, after another key or a dash inside text, are not the
+    value's line; a disable comment written against its #, `#partreg:`, is a comment."""
+    text = replace(PARTNERSHIP, SUMMARY, "summary: Housing - Safety #2 and #3 are let together.")
+    text = replace(text, "  service: Community Safety", "  service: Safety")
+    text = replace(text, "title: Test Community Safety Partnership", "title: Housing Options")
+    text = replace(text, "  role: Community Safety Manager", "  role: Housing Options #check with HR")
+    found = [(p.key, p.line) for p in lint_text(text) if p.rule == "comment-cuts-text"]
+    assert found == [("summary", 5), ("lead.role", 7)]
+    own = replace(
+        PARTNERSHIP,
+        "  role: Community Safety Manager",
+        "  role: Jo Smith #partreg: disable=role-looks-like-a-name agreed",
+    )
+    assert [p.rule for p in lint_text(own)] == []

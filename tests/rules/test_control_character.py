@@ -41,3 +41,10 @@ def test_a_bidirectional_override_is_reported_and_every_character_is_named():
     )
     [p] = lint_text(replace(CONTRACT, "title: ", 'title: "a\\x07b\\x00c" # '))
     assert p.message.startswith("title holds '\\x00' (U+0000), '\\x07' (U+0007), which act on a terminal")
+
+
+def test_a_bidirectional_isolate_is_reported_too():
+    from tests.common import lint_text
+
+    [p] = lint_text(replace(CONTRACT, "title: ", "title: Isolate \u2066only\u2069 here "))
+    assert p.message.startswith("title holds '\\u2066' (U+2066), '\\u2069' (U+2069), which reorder the text")

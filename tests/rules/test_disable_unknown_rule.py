@@ -41,3 +41,15 @@ def test_a_comment_on_another_line_than_its_problem_says_where_the_problem_is():
         "lead-service-not-recorded finds nothing on line 7 to disable: its problem is on line 6: put the "
         "comment at the end of that line"
     )
+
+
+def test_a_rule_counted_past_the_problems_shown_is_not_said_to_find_nothing():
+    """The 25th hit of a rule is counted, not shown: a comment on its line may excuse it."""
+    from tests.common import lint_text
+
+    partners = "".join(f"  - name: Org Number{i} #x{i}\n" for i in range(24))
+    partners += "  - name: Org Number24 #x24  # partreg: disable=comment-cuts-text the # is a comment here\n"
+    text = replace(
+        PARTNERSHIP, "partners:\n  - name: Essex Police\n    sector: public\n", "partners:\n" + partners
+    )
+    assert not [p for p in lint_text(text) if p.rule == "disable-unknown-rule"]

@@ -62,6 +62,8 @@ def test_a_phone_number_folded_over_two_lines():
     [
         ("housing.options@basildon.gov.uk", False),  # a service's mailbox of two words
         ("community-safety@brentwood.gov.uk", False),
+        ("building.control@brentwood.gov.uk", False),
+        ("data.protection@brentwood.gov.uk", False),
         ("partnerships@brentwood.gov.uk", False),
         ("jo.bloggs@brentwood.gov.uk", True),
         ("j.smith@brentwood.gov.uk", True),

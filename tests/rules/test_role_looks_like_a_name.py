@@ -48,6 +48,9 @@ def test_a_person_as_the_reviewer():
         "Jane",
         "Head of Housing, Environment and Regulation",
         "Basildon, Brentwood and Thurrock Mind",
+        "Centre Manager, Victoria Park",
+        "Head of Service, Mark Lane Centre",
+        "Town Centre Manager, William Hunter Way",
     ],
 )
 def test_roles_and_teams_are_not_names(role):

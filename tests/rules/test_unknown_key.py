@@ -61,8 +61,8 @@ def test_the_lead_officer_as_a_key_is_said_to_go_under_lead():
     found = [p for p in lint_text(text) if p.rule in ("unknown-key", "missing-field")]
     [p] = found  # not also "the lead is not recorded": one fault, one problem
     assert p.message == (
-        "unknown key 'Lead Officer': the format records it as `role` under `lead`; write lead: and, on the "
-        "next line, indented under it, role: and the value"
+        "unknown key 'Lead Officer': the format records it as `role` under `lead`; add role: and the value "
+        "under the file's lead:, indented as its other keys are"
     )
 
 
@@ -82,3 +82,22 @@ def test_a_key_with_a_character_that_does_not_show_names_it():
     assert before.message.endswith(
         "(U+00A0) before it, which does not show: retype the key and its indent with spaces"
     )
+
+
+def test_a_lead_key_beside_the_files_lead_is_said_to_go_under_it():
+    """Writing `lead:` again, as the advice for a file without one says, would repeat the key."""
+    text = replace(PARTNERSHIP, "  role: Community Safety Manager\n", "").replace(
+        "lead:\n", "Lead Officer: Manager\nlead:\n"
+    )
+    [p] = [p for p in lint_text(text) if p.rule == "unknown-key"]
+    assert p.message.endswith(
+        "add role: and the value under the file's lead:, indented as its other keys are"
+    )
+
+
+def test_a_review_date_key_is_told_how_reviews_are_recorded():
+    [p] = lint_text(replace(PARTNERSHIP, "status: active\n", "status: active\nReview Date: 2026-01-01\n"))
+    assert p.message.startswith(
+        "unknown key 'Review Date': format v1 works the next review out from the last one held and `review.months`"
+    )
+    assert "write review:" not in p.message

@@ -60,9 +60,11 @@ def lint_paths(
     else:
         settings, problems = None, []
     # a settings file given by name is checked as the settings it is, not as an arrangement
-    named = [f for f in files if f.name == SETTINGS_FILE]
+    # (a file of that name in the register's folder is an arrangement's, as every file there is)
+    entries = {f.resolve() for f in in_register}
+    named = [f for f in files if f.name == SETTINGS_FILE and f.resolve() not in entries]
     if named:
-        files = [f for f in files if f.name != SETTINGS_FILE]
+        files = [f for f in files if f not in named]
         for f in named:
             if base is None or f.resolve() != (base / SETTINGS_FILE).resolve():
                 problems.extend(read_settings(f.parent, shown_as(f, cwd))[1])

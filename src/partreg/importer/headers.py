@@ -110,13 +110,25 @@ def _key_for(header: str) -> tuple[Key | None, int | None]:
     if framed and framed != name and framed in HEADERS:
         return HEADERS[framed], None
     # "Lead Officer (name & job title)": a bracketed explanation says what to write, not which field
+    # but not one that says the column holds something else: "Lead Officer (tel)", "(internal only)"
     bare = _BRACKETED.sub(" ", str(header))
-    if bare != header and bare.strip():
+    if (
+        bare != header
+        and bare.strip()
+        and not any(_OTHER_THING.search(b) for b in _BRACKETED.findall(header))
+    ):
         return _key_for(bare)
     return None, None
 
 
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+#: Words in a header's brackets that say the column holds a contact or what is not published: such
+#: a column stays in the internal notes, whatever the words outside the brackets say.
+_OTHER_THING = re.compile(
+    r"\b(?:tel|telephone|phone|mobile|e-?mail|contact|address|internal|confidential|private|not for|"
+    r"publication|publish|restricted)\b",
+    re.IGNORECASE,
+)
 
 
 def map_columns(headers: Sequence[str], given: dict[str, str]) -> Mapping:

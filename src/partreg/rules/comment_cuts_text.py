@@ -43,12 +43,12 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     for key, value in texts(entry.model_dump(exclude_none=True)):
         if isinstance(value, Enum) or not value.strip() or "\n" in value:
             continue
-        cut = _cut_after(text, value)
+        name = key[-1] if isinstance(key[-1], str) else None
+        cut = _cut_after(text, value, name)
         if cut is None:
             continue
-        name = key[-1] if isinstance(key[-1], str) else "-"
         written = cut.replace("'", "''")
-        fix = f"{name}: '{written}'" if name != "-" else f"- '{written}'"
+        fix = f"{name}: '{written}'" if name else f"- '{written}'"
         yield Hit(
             key,
             f"{dotted(key)} is read as {shown(value, NAMED)}: a space and a # start a comment, which YAML "
@@ -58,15 +58,24 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _cut_after(text: str, value: str) -> str | None:
+#: What a line holds before a value written after its key (`  - name:`), or a list's item (`  - `).
+_AFTER_KEY = "^[ \t]*(?:-[ \t]+)*{key}[ \t]*:$"
+_ITEM = re.compile(r"^[ \t]*(?:-[ \t]*)+$")
+#: partreg's own comment (`#partreg: disable=...`), which is a comment however it is spaced.
+_OWN_COMMENT = re.compile(r"#\s*partreg\b", re.IGNORECASE)
+
+
+def _cut_after(text: str, value: str, name: str | None) -> str | None:
     """The line as written from ``value`` to its end, where ``value`` is written without quotes as
-    a key's value or a list's item (after `:` or `-`) and a comment against a word follows it."""
+    the value of the key ``name`` on its line (or as a list's item, where ``name`` is ``None``) and a
+    comment against a word follows it."""
+    before_value = re.compile(_AFTER_KEY.format(key=re.escape(name))) if name else _ITEM
     for found in re.finditer(re.escape(value) + r"[ \t]+#[^\s#]", text):
         start = text.rfind("\n", 0, found.start()) + 1
-        before = text[start : found.start()].rstrip(" \t")
-        if before.endswith((":", "-")) and "#" not in before:
-            end = text.find("\n", found.start())
-            return text[found.start() : end if end >= 0 else len(text)].rstrip(" \t\r")
+        end = text.find("\n", found.start())
+        rest = text[found.start() : end if end >= 0 else len(text)].rstrip(" \t\r")
+        if before_value.match(text[start : found.start()].rstrip(" \t")) and not _OWN_COMMENT.search(rest):
+            return rest
     return None
 
 

@@ -3,8 +3,9 @@ DOC = """A value holds a control character.
 What it checks:
     That no text in the file holds a control character (other than tab and
     line breaks), whether typed raw or written as an escape such as `"\\e"`
-    or `"\\x1b"`, nor a bidirectional override or embedding (U+202A to
-    U+202E), which reorders the text around it on screen.
+    or `"\\x1b"`, nor a bidirectional embedding, override or isolate
+    (U+202A to U+202E, U+2066 to U+2069), which reorders the text around it
+    on screen.
 Why it matters:
     They never mean anything in a register, and they act where the text is
     shown: an escape sequence can clear an officer's terminal or rename its
@@ -32,9 +33,9 @@ from partreg.rules._base import texts
 
 ID = "control-character"
 
-#: The bidirectional embeddings and overrides, which reorder the text around them on screen (what
-#: "Trojan Source" uses): unlike a right-to-left mark, which an Arabic or Hebrew name may need.
-_OVERRIDES = "\u202a-\u202e"
+#: The bidirectional embeddings, overrides and isolates, which reorder the text around them on screen
+#: (what "Trojan Source" uses), and which published output leaves out.
+_OVERRIDES = "\u202a-\u202e\u2066-\u2069"
 _FLAGGED = re.compile(f"[{CONTROLS}{_OVERRIDES}]")
 _OVERRIDE = re.compile(f"[{_OVERRIDES}]")
 

@@ -83,7 +83,9 @@ _SERVICE_WORDS = (
         re.findall(
             r"\w+",
             "options safety community customer benefits revenues economic development waste recycling parking "
-            "finance estates property regeneration health wellbeing youth sport culture events funding",
+            "finance estates property regeneration health wellbeing youth sport culture events funding "
+            "building control land charges data protection children centres electoral registration elections "
+            "environmental trading standards pest bereavement noise tax council benefits careline",
         )
     )
 )
