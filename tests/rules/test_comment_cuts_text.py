@@ -51,3 +51,13 @@ def test_only_the_value_on_its_own_keys_line_and_never_partregs_own_comment():
         "  role: Jo Smith #partreg: disable=role-looks-like-a-name agreed",
     )
     assert [p.rule for p in lint_text(own)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a #b", "a\t#b", "x # y #z", "a # b", "a ## b", "a #\n", "a#b", "no hash", "a \t #", "a #"],
+)
+def test_the_quick_look_finds_what_the_pattern_finds(text):
+    from partreg.rules.comment_cuts_text import _SUSPECT, _suspect
+
+    assert _suspect(text) == (_SUSPECT.search(text) is not None)
