@@ -9,6 +9,7 @@ import re
 
 from partreg.models import shown, uk_date
 from partreg.readers import NO_END
+from partreg.sheetdates import date_part, excel_day, financial_year, full_year
 
 
 def no_end(name: str, value: object) -> str | None:
@@ -23,20 +24,16 @@ def no_end(name: str, value: object) -> str | None:
 _NOT_KNOWN = {"tbc", "tba", "tbd", "n/a", "na", "unknown", "not known", "?", "-", "to be confirmed"}
 _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _ISO_LOOSE = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
-_WITH_TIME = re.compile(
-    r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)"
-)
 _SHORT_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})")
-_FINANCIAL = re.compile(r"(\d{4})\s*[/-]\s*(\d{2})")
 _PLACEHOLDER = re.compile(r"(?:\d{1,2}[/.-]){2}9\d{3}")
 
 
 def date_fix(name: str, value: object) -> str | None:
     """What to write for a date as spreadsheets and officers write it, where the format does not
     read it: ``2016-4-1``, a time of day after it, spaces around it, ``1/4/16``, an Excel day
-    number, a financial year, ``TBC``; ``None`` for another value."""
-    if isinstance(value, int) and not isinstance(value, bool) and 20_000 <= value <= 80_000:
-        day = dt.date(1899, 12, 30) + dt.timedelta(days=value)  # how Excel counts its days
+    number, a financial year, ``TBC``; ``None`` for another value. Read as ``import`` reads a
+    sheet's cells (:mod:`partreg.sheetdates`), so that the two never differ on a date."""
+    if isinstance(value, int) and not isinstance(value, bool) and (day := excel_day(value)) is not None:
         return (
             f"{value} is a date as Excel counts days, {day.day} {day:%B %Y}: write {name}: {day.isoformat()}"
         )
@@ -47,28 +44,28 @@ def date_fix(name: str, value: object) -> str | None:
         return f"{shown(value)} is not a date: where it is not known yet, leave the line out (a gap is fine)"
     if text != value and _ISO.fullmatch(text):
         return f"write {name}: {text}, without the spaces around it"
-    if m := _WITH_TIME.fullmatch(text):
-        return f"write {name}: {m.group(1)} (a date, without the time of day)"
+    if (date := date_part(text)) is not None and _ISO.fullmatch(date):
+        return f"write {name}: {date} (a date, without the time of day)"
     if (m := _ISO_LOOSE.fullmatch(text)) and _real(*(int(g) for g in m.groups() if g)):
         iso = "-".join([m.group(1), *(f"{int(g):02d}" for g in m.groups()[1:] if g)])
         return f"write {name}: {iso} (two digits for the month{' and the day' if m.group(3) else ''})"
-    if m := _SHORT_YEAR.fullmatch(text):  # 1/4/16: as import reads a year of two digits, 70 and on the 1900s
-        year = f"{19 if int(m.group(4)) >= 70 else 20}{m.group(4)}"
+    if m := _SHORT_YEAR.fullmatch(text):  # 1/4/16
+        year = full_year(m.group(4))
         said = date_written_the_uk_way(f"{m.group(1)}/{m.group(3)}/{year}")
         return f"{shown(value)} has a year of two digits, read as {year}; {said}" if said else None
     if _PLACEHOLDER.fullmatch(text):
         return f"{shown(value)} is a placeholder, not a date: leave the date out where it is not known" + (
             f" (an arrangement with no end date has no `{name}`)" if name in ("end", "period_end") else ""
         )
-    if (m := _FINANCIAL.fullmatch(text)) and int(m.group(2)) == (int(m.group(1)) + 1) % 100:
-        first = int(m.group(1))
+    if (period := financial_year(text)) is not None:
+        first, last = period
         ends = name in ("end", "period_end")
         return (
             f"{text} is a financial year, not a date: write {name}: "
             + (
-                f"{first + 1}-03-31 if it ended with that year"
+                f"{last.isoformat()} if it ended with that year"
                 if ends
-                else f"{first}-04-01 if it began with it"
+                else f"{first.isoformat()} if it began with it"
             )
             + ", or the day it did"
         )

@@ -21,13 +21,13 @@ in the order a sheet passes through them:
 - :mod:`.summary`: what the import tells the officer.
 """
 
-from partreg.importer.dates import read_date
 from partreg.importer.headers import TITLED, can_map, header_score, letter, map_columns
 from partreg.importer.rows import Row, read_rows
 from partreg.importer.summary import import_report
 from partreg.importer.synonyms import HEADERS, MONEY, NEXT_REVIEW, NOTES, SYNONYMS, normal
 from partreg.importer.values import kind_from_label, read_boolean, read_extensions
 from partreg.readers import read_money, read_months, split_names
+from partreg.sheetdates import read_date
 
 __all__ = [
     "HEADERS",

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from partreg.importer.dates import Placeholder, financial_year, read_date
 from partreg.importer.draft import Draft, Finding
 from partreg.importer.headers import Column
 from partreg.importer.synonyms import MONEY, NEXT_REVIEW, NOTES, NUMBERED, REVIEW_OUTCOME, normal, words_of
@@ -43,6 +42,7 @@ from partreg.readers import (
     split_list,
     split_names,
 )
+from partreg.sheetdates import Placeholder, financial_year, read_date
 
 
 def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings | None) -> None:

@@ -1,5 +1,6 @@
 """Dates as sheets write them: ``April 2016``, ``01/04/21``, ``c. 2005``, Excel's day numbers,
-financial years; each read as precisely as the sheet gives it, or refused saying why."""
+financial years; each read as precisely as the sheet gives it, or refused saying why. ``import``
+reads a sheet's cells with them, and lint's advice (:mod:`partreg.dateadvice`) a date it refuses."""
 
 from __future__ import annotations
 
@@ -26,9 +27,25 @@ _ROUGHLY = re.compile(
 )
 
 
-def _year(text: str) -> int:
+def full_year(text: str) -> int:
+    """A year as written, of four digits or two (``16`` is 2016, ``98`` is 1998)."""
     year = int(text)
     return year if len(text) == 4 else (2000 + year if year < 70 else 1900 + year)
+
+
+def date_part(text: str) -> str | None:
+    """The date before a time of day (``2016-04-01T00:00:00``, ``01/04/2016 00:00``), where one
+    follows; ``None`` where none does."""
+    m = _TIME.match(text)
+    return m.group(1) if m else None
+
+
+def excel_day(number: float) -> dt.date | None:
+    """The day an Excel day number stands for, where it is one of :data:`EXCEL_DAYS` (Excel counts
+    days from 30 December 1899); ``None`` for another number."""
+    if not EXCEL_DAYS[0] <= number <= EXCEL_DAYS[1]:
+        return None
+    return dt.date(1899, 12, 30) + dt.timedelta(days=int(number))
 
 
 def financial_year(text: str) -> tuple[dt.date, dt.date] | None:
@@ -37,7 +54,7 @@ def financial_year(text: str) -> tuple[dt.date, dt.date] | None:
     if not m:
         return None
     first = int(m.group(1))
-    second = _year(m.group(2)) if len(m.group(2)) == 2 else int(m.group(2))
+    second = full_year(m.group(2)) if len(m.group(2)) == 2 else int(m.group(2))
     if len(m.group(2)) == 2:
         second = first // 100 * 100 + int(m.group(2))
     if second != first + 1:
@@ -74,9 +91,8 @@ def _read_date(raw: Any) -> tuple[PartialDate, bool]:
         raise Unplaced("not a date")
     if isinstance(raw, int | float) and float(raw).is_integer() and 1000 <= raw <= 9999:
         return PartialDate(int(raw), None, None), False
-    if isinstance(raw, int | float) and EXCEL_DAYS[0] <= raw <= EXCEL_DAYS[1]:
-        # a date cell that lost its date format (Excel counts days from 30 December 1899)
-        counted = dt.date(1899, 12, 30) + dt.timedelta(days=int(raw))
+    if isinstance(raw, int | float) and (counted := excel_day(raw)) is not None:
+        # a date cell that lost its date format
         return PartialDate(counted.year, counted.month, counted.day), True
     text = " ".join(str(raw).split())
     rough = bool(_ROUGHLY.match(text))
@@ -103,11 +119,11 @@ def _read_date(raw: Any) -> tuple[PartialDate, bool]:
         return PartialDate(int(m.group(1))), rough  # 31/12/9999: refused by read_date as a placeholder
     day = month = year = None
     if m := _DMY_SHORT.match(text):
-        day, month, year = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+        day, month, year = int(m.group(1)), int(m.group(2)), full_year(m.group(3))
     elif m := _D_MON_Y.match(text):
-        day, month, year = int(m.group(1)), _MONTH.get(m.group(2)[:3].lower()), _year(m.group(3))
+        day, month, year = int(m.group(1)), _MONTH.get(m.group(2)[:3].lower()), full_year(m.group(3))
     elif m := _MON_Y.match(text):
-        month, year = _MONTH.get(m.group(1)[:3].lower()), _year(m.group(2))
+        month, year = _MONTH.get(m.group(1)[:3].lower()), full_year(m.group(2))
     if month is not None and year is not None:
         try:
             dt.date(year, month, day or 1)
