@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from partreg.collector import collector_paused
 from partreg.models import RULE_IDS, Arrangement, Kind, Settings, key_as_written, read_arrangement, yaml_lines
 from partreg.problems import Check, Context, Problem, Rule, Severity, Source, dotted
-from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of
+from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of, stands_for_more
 from partreg.rules import (
     BY_ID,
     disable_unknown_rule,
@@ -238,7 +238,7 @@ def _unused(
     the comment was left behind."""
     excused = {(p.line, p.rule) for p in problems}
     # a rule whose problems were counted past the 21 shown may have one on the comment's line unshown
-    counted = {p.rule for p in problems if p.message.endswith("not shown one by one)")}
+    counted = {p.rule for p in problems if stands_for_more(p)}
     for number, names in sorted(disabled.items()):
         if number not in comments:
             continue

@@ -17,6 +17,22 @@ from partreg.problems import Key, Problem
 SAME_PROBLEMS_SHOWN = 20
 
 
+def more_like_it(more: int, where: str = "", what: str = "like it") -> str:
+    """What a problem that stands for ``more`` others adds to its message: `` (and 9 more like it,
+    not shown one by one)``; nothing where there are none."""
+    return f" (and {more:,} more {what}{where}, {NOT_SHOWN}" if more else ""
+
+
+#: How a message that stands for others ends (:func:`stands_for_more` looks for it).
+NOT_SHOWN = "not shown one by one)"
+
+
+def stands_for_more(problem: Problem) -> bool:
+    """Whether ``problem`` stands for more of its rule than are shown (so one on any line may be
+    among those only counted)."""
+    return problem.message.endswith(NOT_SHOWN)
+
+
 def place_of(key: Key) -> str:
     """Where ``key`` is in the format, whichever item of a list it is in: ``partners[*].name``."""
     out = ""
@@ -50,5 +66,4 @@ class Repeats:
         for problem, place in self._stand_ins:
             more = self._seen[problem.rule, place] - SAME_PROBLEMS_SHOWN - 1
             where = f" at {place}" if place else ""
-            said = f" (and {more:,} more like it{where}, not shown one by one)" if more else ""
-            yield replace(problem, message=problem.message + said)
+            yield replace(problem, message=problem.message + more_like_it(more, where))

@@ -12,7 +12,7 @@ from typing import Any
 from partreg import yamladvice as advice
 from partreg.advice import BULLETS
 from partreg.models import NAMED, shown, yaml_lines
-from partreg.repeats import SAME_PROBLEMS_SHOWN
+from partreg.repeats import SAME_PROBLEMS_SHOWN, more_like_it
 from partreg.rules import duplicate_key, yaml_syntax, yaml_tag
 from partreg.yaml.library import CORE_TAGS, lf_breaks, quiet, yaml12_lines
 
@@ -217,7 +217,7 @@ def repeated_keys(text: str, message: str) -> list[Found]:
     more = len(found) - SAME_PROBLEMS_SHOWN - 1  # as for every rule: 20 shown, one standing for the rest
     if more > 0:
         rule, message, line, column = said[-1]
-        said[-1] = (rule, f"{message} (and {more:,} more like it, not shown one by one)", line, column)
+        said[-1] = (rule, message + more_like_it(more), line, column)
     return said
 
 

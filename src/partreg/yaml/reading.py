@@ -34,7 +34,7 @@ import yaml_rs
 from partreg.collector import collector_paused
 from partreg.models import key_as_written, shown, yaml_lines
 from partreg.problems import Problem, Severity
-from partreg.repeats import SAME_PROBLEMS_SHOWN
+from partreg.repeats import SAME_PROBLEMS_SHOWN, more_like_it
 from partreg.rules import (
     empty_file,
     file_encoding,
@@ -215,7 +215,7 @@ def _parse_document(raw: bytes, doc: Document) -> Document:
         tags = explicit_tags(text)
         for n, (line, column, tag) in enumerate(tags[: SAME_PROBLEMS_SHOWN + 1], 1):
             more = len(tags) - n if n > SAME_PROBLEMS_SHOWN else 0
-            said = f" (and {more:,} more tags, not shown one by one)" if more else ""
+            said = more_like_it(more, what="tags")
             problem(yaml_tag.ID, tag_message(tag, said), line, column)
         if doc.problems:
             return doc
