@@ -106,19 +106,20 @@ NOT_FIELDS = {"review_date": _NEXT_REVIEW, "next_review": _NEXT_REVIEW, "next_re
 def not_a_field(name: str, known: list[str]) -> str | None:
     """What to do with a key for what the format works out (``Review date``), where ``known`` are
     the entry's top-level keys; ``None`` for another key."""
-    return (
-        NOT_FIELDS.get("_".join(name.strip().lower().replace("-", " ").split()))
-        if "review" in known
-        else None
-    )
+    return NOT_FIELDS.get(_as_key(name)) if "review" in known else None
+
+
+def _as_key(name: str) -> str:
+    """``name`` as a key of the format, from how a spreadsheet's heading writes it: capitals, and
+    spaces or hyphens between the words (``Start date`` -> ``start_date``)."""
+    return "_".join(name.strip().lower().replace("-", " ").split())
 
 
 def meant_key(name: str, known: list[str]) -> str | None:
     """The key of ``known`` that ``name`` means (``notes`` -> ``internal``, ``Start date`` ->
     ``start``, ``Title`` -> ``title``), where the format has one; a key under it after a dot
     (``Lead Officer`` -> ``lead.role``)."""
-    # as a spreadsheet's heading writes it: capitals, and spaces or hyphens between the words
-    plain = "_".join(name.strip().lower().replace("-", " ").split())
+    plain = _as_key(name)
     if plain != name and plain in known:
         return plain
     meant = MEANT_KEYS.get(plain) or MEANT_KEYS.get(plain.replace("_", ""))
