@@ -297,7 +297,11 @@ def test_html_escapes_every_payload(payload):
         assert "\u202e" not in files[name]
 
 
-BIDI = "".join(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F])
+#: The bidirectional embeddings, overrides and isolates, and after them the marks (left-to-right,
+#: right-to-left, Arabic letter), which a name in Arabic or Hebrew needs.
+REORDERING = "".join(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+MARKS = "\u200e\u200f\u061c"
+BIDI = REORDERING + MARKS
 
 
 def with_bidi(entry: Arrangement) -> tuple[Arrangement, int]:
@@ -319,8 +323,9 @@ def with_bidi(entry: Arrangement) -> tuple[Arrangement, int]:
 
 @pytest.mark.slow
 def test_no_output_carries_characters_that_reorder_text(register):
-    """Every text a register or its settings holds, with every bidirectional control in it:
-    none reaches any published file (the "Trojan Source" trick)."""
+    """Every text a register or its settings holds, with every bidirectional control in it: no
+    character that reorders text reaches any published file (the "Trojan Source" trick), and the
+    marks that a name in Arabic or Hebrew needs are kept."""
     loaded = open_register(register)
     settings = loaded.settings.model_copy(
         update={
@@ -341,8 +346,9 @@ def test_no_output_carries_characters_that_reorder_text(register):
     files = site(entries, settings, formats=("html", "markdown", "data"))
     assert len(files) == len(entries) + 5  # index.html, accessibility.html, register.md, .csv, .json
     for name, text in files.items():
-        found = sorted({f"U+{ord(c):04X}" for c in text if c in BIDI})
+        found = sorted({f"U+{ord(c):04X}" for c in text if c in REORDERING})
         assert not found, f"{name} publishes {found}"
+        assert set(MARKS) <= set(text), f"{name} left out a direction mark"
 
 
 def tables(markdown):

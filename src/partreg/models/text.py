@@ -9,8 +9,15 @@ import re
 #: tab and line breaks) and DEL.
 CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 CONTROL = re.compile(f"[{CONTROLS}]")
-#: Those, and the characters that reorder text on screen (bidirectional overrides and marks).
-UNSHOWN = re.compile(f"[{CONTROLS}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: The bidirectional embeddings, overrides and isolates, which reorder the text around them on screen
+#: (what "Trojan Source" uses): no published output carries them, and lint warns of them.
+REORDERING = "\u202a-\u202e\u2066-\u2069"
+#: Those and the controls: what every published output leaves out.
+UNPUBLISHED = re.compile(f"[{CONTROLS}{REORDERING}]")
+#: Those, and the marks that set the direction of the characters beside them (Arabic letter mark,
+#: left-to-right and right-to-left marks), which a terminal shows written out. A published page keeps
+#: the marks: a name in Arabic or Hebrew needs them, and they move no strong letter.
+UNSHOWN = re.compile(f"[{CONTROLS}\u061c\u200e\u200f{REORDERING}]")
 
 
 def ascii_matching(character: re.Pattern[str]) -> bytes:
@@ -37,8 +44,8 @@ def key_as_written(key: object) -> str | None:
 
 
 def without_unshown(text: str) -> str:
-    """``text`` without the :data:`UNSHOWN` characters, as every published output gives it."""
-    return text if text.isascii() and text.isprintable() else UNSHOWN.sub("", text)
+    """``text`` without the :data:`UNPUBLISHED` characters, as every published output gives it."""
+    return text if text.isascii() and text.isprintable() else UNPUBLISHED.sub("", text)
 
 
 def visible(text: str) -> str:

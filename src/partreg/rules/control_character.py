@@ -5,7 +5,8 @@ What it checks:
     line breaks), whether typed raw or written as an escape such as `"\\e"`
     or `"\\x1b"`, nor a bidirectional embedding, override or isolate
     (U+202A to U+202E, U+2066 to U+2069), which reorders the text around it
-    on screen.
+    on screen. The left-to-right and right-to-left marks are not reported:
+    a name in Arabic or Hebrew needs them, and published pages keep them.
 Why it matters:
     They never mean anything in a register, and they act where the text is
     shown: an escape sequence can clear an officer's terminal or rename its
@@ -27,17 +28,15 @@ Instead:
 import re
 from collections.abc import Iterator
 
-from partreg.models import CONTROLS, Arrangement, has_control
+from partreg.models import REORDERING, UNPUBLISHED, Arrangement, has_control
 from partreg.problems import Context, Hit, Rule, Severity, dotted
 from partreg.rules._base import texts
 
 ID = "control-character"
 
-#: The bidirectional embeddings, overrides and isolates, which reorder the text around them on screen
-#: (what "Trojan Source" uses), and which published output leaves out.
-_OVERRIDES = "\u202a-\u202e\u2066-\u2069"
-_FLAGGED = re.compile(f"[{CONTROLS}{_OVERRIDES}]")
-_OVERRIDE = re.compile(f"[{_OVERRIDES}]")
+#: What published output leaves out: the controls and the characters that reorder text.
+_FLAGGED = UNPUBLISHED
+_OVERRIDE = re.compile(f"[{REORDERING}]")
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
