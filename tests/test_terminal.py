@@ -156,3 +156,14 @@ def test_into_a_pipe_the_table_is_whole_not_cropped_to_80_columns(command):
     assert {r["id"] for r in rows} <= shown and set(titles) <= shown
     dates = [r.get("next_review") or r.get("end") for r in rows]
     assert all(d in result.stdout for d in dates if d)
+
+
+def test_an_error_of_several_lines_starts_each_line_as_partreg(capsys):
+    """Each line of an error is partreg's (several mistakes at once, or a value with a line break
+    in it): no line of stderr reads as another program's."""
+    from partreg import report
+
+    report.error("partreg.yaml:2:1: one\npartreg.yaml:3:1: two \x1b[2J")
+    assert (
+        capsys.readouterr().err == "partreg: partreg.yaml:2:1: one\npartreg: partreg.yaml:3:1: two \\x1b[2J\n"
+    )

@@ -88,7 +88,7 @@ def usable_settings(settings: Settings | None, problems: list[Problem]) -> Setti
         said = sorted(p for p in problems if p.path.endswith("partreg.yaml")) or problems[:1]
         lines = [f"{p.path}:{p.line}:{p.column}: {p.message} ({p.rule})" for p in said]
         raise PartregError(
-            "\npartreg: ".join(lines) + ("\npartreg: " if len(lines) > 1 else "; ") + "partreg stops here "
+            "\n".join(lines) + ("\n" if len(lines) > 1 else "; ") + "partreg stops here "
             f"rather than use the defaults: fix {'them' if len(lines) > 1 else 'it'} "
             "(`partreg lint` lists every problem)"
         )

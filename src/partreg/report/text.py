@@ -82,8 +82,10 @@ def cell(value: Any) -> str:
 
 def error(message: str) -> None:
     """One line on stderr for a mistake the user can fix (control characters written out), wrapped
-    at word boundaries on a terminal."""
-    sys.stderr.write(wrapped(f"partreg: {visible(message)}", sys.stderr) + "\n")
+    at word boundaries on a terminal; a message of several lines (several mistakes, each on its
+    own) gives each line the same start."""
+    lines = visible(message).split("\n")
+    sys.stderr.write(wrapped("\n".join(f"partreg: {line}" for line in lines), sys.stderr) + "\n")
 
 
 def wrapped(text: str, out: TextIO) -> str:
