@@ -310,6 +310,15 @@ CASES = [
         lambda text, m: text.replace("\t", "  "),
     ),
     (
+        "a tab after a key's colon, to line values up",
+        FORUM,
+        ("title: Town Centre Forum", "title:\tTown Centre Forum"),
+        "yaml-syntax",
+        "is not valid YAML: a tab after the colon of `title:`: partreg reads a key's value after spaces only; "
+        "write title: Town Centre Forum (the parser says: ':' must be followed by a valid YAML whitespace)",
+        by_write("title:"),
+    ),
+    (
         "a quote not closed",
         FORUM,
         ("title: Town Centre Forum", 'title: "Town Centre Forum'),

@@ -54,6 +54,16 @@ def test_a_tab_in_a_block_of_texts_indent_is_said_to_be_a_tab():
     assert message.startswith("is not valid YAML: a tab is used to indent or to space a line here")
 
 
+def test_values_lined_up_with_tabs_are_told_every_line_and_the_item_keeps_its_dash():
+    message, _, _ = said("id: x\ntitle:\tT\nkind:\t\tcontract\npartners:\n  - name:\tX\n")
+    assert message.startswith(
+        "is not valid YAML: a tab after the colon of `title:`: partreg reads a key's value after spaces "
+        "only; write title: T; 2 more lines have a tab after a key: put a space there too ("
+    )
+    message, _, _ = said("id: x\ntitle: T\npartners:\n  - name:\tX\n")
+    assert "a tab after the colon of `name:`:" in message and "; write - name: X (" in message
+
+
 def test_the_fix_for_an_escape_keeps_what_follows_the_quotes():
     message, _, _ = said('id: x\ntitle: T\nlinks:\n  - {title: Minutes, url: "S:\\Shared\\CSP"}\n')
     assert "in which \\ is itself: {title: Minutes, url: 'S:\\Shared\\CSP'} (" in message

@@ -165,6 +165,8 @@ def _field_names() -> frozenset[str]:
 
 #: The longest line a message writes out as the fix: a longer one is said, not written out.
 _LONGEST_FIX = 200
+#: A key, a colon and a tab before its value (the key maybe a list item's, after its dash).
+_TAB_AFTER_COLON = re.compile(r"^([ ]*(?:-[ ]+)?[^\s:#\-][^:#\t]*):[ ]*\t[ \t]*(\S.*)$")
 
 
 def yaml_mistake(detail: str, text: str, line: int) -> str | None:
@@ -175,6 +177,17 @@ def yaml_mistake(detail: str, text: str, line: int) -> str | None:
     above = _line_above(lines, line)
     near = [row for row in (here, above or "", lines[line] if line < len(lines) else "")]
     indents = [row[: len(row) - len(row.lstrip(" \t"))] for row in near]
+    after_colon = _TAB_AFTER_COLON.match(here)
+    if after_colon is not None and "\t" not in indents[0] and ("tab" in detail or "whitespace" in detail):
+        # `title:<tab>Youth club`, a value lined up with a tab: YAML 1.2 allows it, partreg's readers do not
+        key, value = after_colon.group(1).strip(), after_colon.group(2)
+        others = sum(1 for row in lines if _TAB_AFTER_COLON.match(row)) - 1
+        fix = f"write {key}: {value}" if len(key) + len(value) < _LONGEST_FIX else "put a space instead"
+        more = f"; {others} more line{'s have' if others > 1 else ' has'} a tab after a key: put a space there too"
+        return (
+            f"a tab after the colon of `{key.removeprefix('-').strip()}:`: partreg reads a key's value after "
+            f"spaces only; {fix}" + (more if others else "")
+        )
     if any("\t" in i for i in indents) or (
         any("\t" in row for row in near) and ("tab" in detail or "whitespace" in detail)
     ):
