@@ -117,3 +117,19 @@ def test_a_review_date_with_words_after_it_is_told_where_the_words_go(written, s
 def test_a_start_with_words_after_it_is_told_the_date():
     [p] = lint_text(replace(PARTNERSHIP, START, "start: 2016-04 (approx)"))
     assert p.message == "start: write start: 2016-04; the words after the date, 'approx', are not part of it"
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("12/03/2024", "write history: [{date: 2024-03-12}] (a list, even of one)"),
+        (
+            "2022-03-01; March 2023",
+            "write history: [{date: 2022-03-01}, {date: 2023-03}] (a list, one review for each)",
+        ),
+        ("TBC", "where no review has been held, remove the line"),
+    ],
+)
+def test_a_review_history_written_as_one_line_is_told_its_reviews_dates(written, said):
+    [p] = lint_text(replace(PARTNERSHIP, REVIEW, f"{REVIEW}  history: {written}\n"))
+    assert p.message.startswith(f"history: should be a list, not {written!r}: {said}"), p.message

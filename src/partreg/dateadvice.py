@@ -9,8 +9,8 @@ import re
 
 from partreg.models import shown, uk_date
 from partreg.problems import Key
-from partreg.readers import NO_END
-from partreg.sheetdates import date_part, excel_day, financial_year, full_year
+from partreg.readers import NO_END, Unplaced, split_list
+from partreg.sheetdates import date_part, excel_day, financial_year, full_year, read_date
 
 
 def no_end(name: str, value: object) -> str | None:
@@ -42,6 +42,26 @@ REVIEW_DATE = (
 def is_review_date(key: Key) -> bool:
     """``key`` is a review's date: ``review.history[i].date``."""
     return len(key) == 4 and key[:2] == ("review", "history") and key[3] == "date"
+
+
+def history_as_text(text: str) -> str:
+    """What to write where ``review.history`` is one line of text: ``N/A`` records no review (and
+    ``history: [{date: N/A}]`` would be a review with no date); dates, a review held on each."""
+    parts = split_list(text)
+    try:
+        held = [read_date(part)[0].iso for part in parts]
+    except Unplaced:
+        if re.search(r"\d", text):
+            return "write each review held as an item of the list: - date: YYYY-MM-DD, with its outcome:"
+        return (
+            "where no review has been held, remove the line (reviews are then counted from `start:`); "
+            "else write each review held as - date: YYYY-MM-DD, with its outcome:"
+        )
+    items = ", ".join(f"{{date: {date}}}" for date in held)
+    return (
+        f"write history: [{items}] (a list, {'one review for each' if len(held) > 1 else 'even of one'}); "
+        "each review also needs its `outcome:`"
+    )
 
 
 def date_fix(name: str, value: object, key: Key = ()) -> str | None:

@@ -70,3 +70,10 @@ def test_a_review_without_a_date_is_still_said_where_missing_field_is_off():
     quiet = SETTINGS.model_copy(update={"rules": {"missing-field": "off"}})
     found = lint_text(_reviewed("date:"), settings=quiet, today=dt.date(2026, 6, 1))
     assert [p.rule for p in found] == ["no-review-history"]
+
+
+def test_a_history_written_as_not_applicable_is_one_problem_that_does_not_write_it_as_a_date():
+    text = replace(PARTNERSHIP, "  months: 12\n", "  months: 12\n  history: N/A\n")
+    [p] = lint_text(text, today=dt.date(2026, 6, 1))
+    assert p.rule == "wrong-type" and "{date: N/A}" not in p.message, p.message
+    assert "where no review has been held, remove the line" in p.message
