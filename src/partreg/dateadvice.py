@@ -39,7 +39,7 @@ REVIEW_DATE = (
 )
 
 
-def is_review_date(key: Key) -> bool:
+def _is_review_date(key: Key) -> bool:
     """``key`` is a review's date: ``review.history[i].date``."""
     return len(key) == 4 and key[:2] == ("review", "history") and key[3] == "date"
 
@@ -77,7 +77,7 @@ def date_fix(name: str, value: object, key: Key = ()) -> str | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
-    held = is_review_date(key)
+    held = _is_review_date(key)
     if held and (text.lower() in _NOT_KNOWN or _PLACEHOLDER.fullmatch(text) or not re.search(r"\d", text)):
         return f"{shown(value)} is not a date: {REVIEW_DATE}"
     if text.lower() in _NOT_KNOWN:
