@@ -65,3 +65,71 @@ def test_the_end_of_a_financial_year_is_its_last_day():
 def test_what_each_says_is_itself_right(written, said):
     [p] = [p for p in lint_text(replace(PARTNERSHIP, START, f"start: {written}")) if p.rule == "wrong-type"]
     assert p.message.startswith(f"start: {said}"), p.message
+
+
+REVIEW = "  months: 12\n"
+
+
+def _held(date_line: str) -> str:
+    return replace(PARTNERSHIP, REVIEW, f"{REVIEW}  history:\n    - {date_line}\n      outcome: continue\n")
+
+
+@pytest.mark.parametrize("written", ["N/A", "TBC", "'-'", "''", "Never", "not yet reviewed", "31/12/9999"])
+def test_a_review_date_not_known_is_not_told_to_leave_the_line_out(written):
+    """A review needs its date (`missing-field`): it is told the date to write, or, where the
+    review has not been held or no one knows when, to remove the review; doing that leaves
+    nothing to say."""
+    [p] = lint_text(_held(f"date: {written}"))
+    assert p.rule == "wrong-type", p.message
+    assert "leave the line out" not in p.message and "leave the date out" not in p.message, p.message
+    assert "write date: YYYY-MM-DD, the day the review was held" in p.message, p.message
+    assert "if it has not been held, or no one knows when, remove this review" in p.message, p.message
+    assert lint_text(_held("date: 2024-03")) == []
+    assert lint_text(replace(PARTNERSHIP, REVIEW, f"{REVIEW}  history: []\n")) == []
+
+
+def test_a_review_with_no_date_is_told_the_same():
+    [p] = lint_text(_held("date:"))
+    assert p.rule == "missing-field" and "write date: YYYY-MM-DD, the day the review was held" in p.message
+
+
+@pytest.mark.parametrize(
+    ("written", "said", "fixed"),
+    [
+        (
+            "2024-03-12 (Cabinet)",
+            "write date: 2024-03-12; the words after the date, 'Cabinet', go in the review's `notes:`",
+            "date: 2024-03-12\n      notes: Cabinet",
+        ),
+        (
+            "2023 - at the board",
+            "write date: 2023; the words after the date, 'at the board', go in the review's `notes:`",
+            "date: 2023\n      notes: at the board",
+        ),
+    ],
+)
+def test_a_review_date_with_words_after_it_is_told_where_the_words_go(written, said, fixed):
+    [p] = lint_text(_held(f"date: {written}"))
+    assert p.message == f"date: {said}", p.message
+    assert lint_text(_held(fixed)) == []
+
+
+def test_a_start_with_words_after_it_is_told_the_date():
+    [p] = lint_text(replace(PARTNERSHIP, START, "start: 2016-04 (approx)"))
+    assert p.message == "start: write start: 2016-04; the words after the date, 'approx', are not part of it"
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("12/03/2024", "write history: [{date: 2024-03-12}] (a list, even of one)"),
+        (
+            "2022-03-01; March 2023",
+            "write history: [{date: 2022-03-01}, {date: 2023-03}] (a list, one review for each)",
+        ),
+        ("TBC", "where no review has been held, remove the line"),
+    ],
+)
+def test_a_review_history_written_as_one_line_is_told_its_reviews_dates(written, said):
+    [p] = lint_text(replace(PARTNERSHIP, REVIEW, f"{REVIEW}  history: {written}\n"))
+    assert p.message.startswith(f"history: should be a list, not {written!r}: {said}"), p.message

@@ -394,3 +394,31 @@ def test_list_of_a_register_whose_every_file_is_left_out_does_not_say_it_has_non
         "partreg: register/bad-one.yaml:2:8: is not valid YAML: the [ list that starts here is not closed: "
         "add ] at its end (yaml-syntax); so it is left out here"
     )
+
+
+def test_a_history_written_newest_first_is_due_from_its_latest_review_and_lint_warns(tmp_path):
+    """Officers paste the latest review at the top: review-due and list read the latest by its date
+    whatever the order, and lint says the order is not the format's (as a warning)."""
+    (tmp_path / "partreg.yaml").write_text("council: Test Council\n")
+    (tmp_path / "register").mkdir()
+    entry = (
+        "id: housing-forum\ntitle: Housing Forum\nkind: joint-working\nstatus: active\n"
+        "lead:\n  role: Housing Manager\npartners:\n  - name: Local Housing Association\nstart: 2016-04\n"
+        "review:\n  history:\n"
+        "    - date: 2025-06-30\n      outcome: amend\n"
+        "    - date: 2023-05-01\n      outcome: continue\n"
+    )
+    (tmp_path / "register" / "housing-forum.yaml").write_bytes(entry.replace("\n", "\r\n").encode())
+    _, out, _ = partreg("review-due", "--as-of", "2026-07-01", "--format", "json", cwd=tmp_path)
+    [item] = json.loads(out)
+    assert (item["state"], item["last_review"], item["next_review"]) == (
+        "overdue",
+        "2025-06-30",
+        "2026-06-30",
+    )
+    _, out, _ = partreg("list", "--format", "json", cwd=tmp_path)
+    [listed] = json.loads(out)
+    assert listed["next_review"] == "2026-06-30", listed
+    _, out, _ = partreg("lint", "--as-of", "2026-07-01", "--format", "json", cwd=tmp_path)
+    found = [(r["rule"], r["line"]) for r in json.loads(out)["results"]]
+    assert ("review-history-out-of-order", 12) in found, found

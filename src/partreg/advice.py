@@ -13,6 +13,7 @@ import re
 import unicodedata
 from typing import Any
 
+from partreg.dateadvice import history_as_text
 from partreg.readers import (
     FORMS,
     OUTCOMES,
@@ -215,6 +216,8 @@ def _as_list(name: str, text: str) -> str:
     """What to write where a list is written as one line of text: an item for each of its parts
     (split as import splits a cell: at semicolons, or at commas between names), each item a
     mapping of the field the list's items need (`partners: [{name: A}, {name: B}]`)."""
+    if name == "history":  # each item a review, held on a date: `N/A` is none, not a review on 'N/A'
+        return history_as_text(text)
     parts = split_names(text)[0] if name == "partners" else split_list(text)
     if name == "priorities":  # ids, by commas too: `developing-our-communities, improving-housing`
         ids = [slug(p) for part in parts for p in part.split(",") if slug(p)]
@@ -233,7 +236,7 @@ def _as_list(name: str, text: str) -> str:
 
 
 #: Lists whose items need more than the one field a line of text gives: an item, and its field.
-_MORE_NEEDED = {"links": ("link", "title"), "history": ("review", "outcome")}
+_MORE_NEEDED = {"links": ("link", "title")}
 
 
 #: Bullets and dashes a word processor starts a list's line with (• ◦ ▪ ▫ ‣, the hyphen bullet, the

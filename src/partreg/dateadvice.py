@@ -8,8 +8,9 @@ import datetime as dt
 import re
 
 from partreg.models import shown, uk_date
-from partreg.readers import NO_END
-from partreg.sheetdates import date_part, excel_day, financial_year, full_year
+from partreg.problems import Key
+from partreg.readers import NO_END, Unplaced, split_list
+from partreg.sheetdates import date_part, excel_day, financial_year, full_year, read_date
 
 
 def no_end(name: str, value: object) -> str | None:
@@ -26,13 +27,49 @@ _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _ISO_LOOSE = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
 _SHORT_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})")
 _PLACEHOLDER = re.compile(r"(?:\d{1,2}[/.-]){2}9\d{3}")
+#: A date the format reads, then words: ``2024-03-12 (Cabinet)``, ``2024-03-12 - deferred``.
+_DATE_THEN_WORDS = re.compile(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:\s*[,;:(\-\u2013]\s*|\s+)(.*[A-Za-z].*)")
+
+#: What a review's date needs, where it is not a date or not there: a review without one is an
+#: error (``missing-field``), so leaving the line out, as for a date that may be a gap, is no fix.
+REVIEW_DATE = (
+    "write date: YYYY-MM-DD, the day the review was held (YYYY-MM or YYYY where only the month or "
+    "year is known); if it has not been held, or no one knows when, remove this review from the "
+    "history: the next is then counted from an earlier review, or from `start:`"
+)
 
 
-def date_fix(name: str, value: object) -> str | None:
+def _is_review_date(key: Key) -> bool:
+    """``key`` is a review's date: ``review.history[i].date``."""
+    return len(key) == 4 and key[:2] == ("review", "history") and key[3] == "date"
+
+
+def history_as_text(text: str) -> str:
+    """What to write where ``review.history`` is one line of text: ``N/A`` records no review (and
+    ``history: [{date: N/A}]`` would be a review with no date); dates, a review held on each."""
+    parts = split_list(text)
+    try:
+        held = [read_date(part)[0].iso for part in parts]
+    except Unplaced:
+        if re.search(r"\d", text):
+            return "write each review held as an item of the list: - date: YYYY-MM-DD, with its outcome:"
+        return (
+            "where no review has been held, remove the line (reviews are then counted from `start:`); "
+            "else write each review held as - date: YYYY-MM-DD, with its outcome:"
+        )
+    items = ", ".join(f"{{date: {date}}}" for date in held)
+    return (
+        f"write history: [{items}] (a list, {'one review for each' if len(held) > 1 else 'even of one'}); "
+        "each review also needs its `outcome:`"
+    )
+
+
+def date_fix(name: str, value: object, key: Key = ()) -> str | None:
     """What to write for a date as spreadsheets and officers write it, where the format does not
     read it: ``2016-4-1``, a time of day after it, spaces around it, ``1/4/16``, an Excel day
-    number, a financial year, ``TBC``; ``None`` for another value. Read as ``import`` reads a
-    sheet's cells (:mod:`partreg.sheetdates`), so that the two never differ on a date."""
+    number, a financial year, ``TBC``, words after it; ``None`` for another value. Read as
+    ``import`` reads a sheet's cells (:mod:`partreg.sheetdates`), so that the two never differ on
+    a date. ``key`` says where the date is: a review's date cannot be left out."""
     if isinstance(value, int) and not isinstance(value, bool) and (day := excel_day(value)) is not None:
         return (
             f"{value} is a date as Excel counts days, {day.day} {day:%B %Y}: write {name}: {day.isoformat()}"
@@ -40,6 +77,9 @@ def date_fix(name: str, value: object) -> str | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
+    held = _is_review_date(key)
+    if held and (text.lower() in _NOT_KNOWN or _PLACEHOLDER.fullmatch(text) or not re.search(r"\d", text)):
+        return f"{shown(value)} is not a date: {REVIEW_DATE}"
     if text.lower() in _NOT_KNOWN:
         return f"{shown(value)} is not a date: where it is not known yet, leave the line out (a gap is fine)"
     if text != value and _ISO.fullmatch(text):
@@ -57,6 +97,15 @@ def date_fix(name: str, value: object) -> str | None:
         return f"{shown(value)} is a placeholder, not a date: leave the date out where it is not known" + (
             f" (an arrangement with no end date has no `{name}`)" if name in ("end", "period_end") else ""
         )
+    if (m := _DATE_THEN_WORDS.fullmatch(text)) and _real(*(int(g) for g in m.group(1).split("-"))):
+        words = m.group(2).strip()
+        if words.endswith(")") and "(" not in words:  # `2024-03-12 (Cabinet)`: the bracket opened before
+            words = words[:-1]
+        return f"write {name}: {m.group(1)}; " + (
+            f"the words after the date, {shown(words)}, go in the review's `notes:`"
+            if held
+            else f"the words after the date, {shown(words)}, are not part of it"
+        )
     if (period := financial_year(text)) is not None:
         first, last = period
         ends = name in ("end", "period_end")
@@ -72,7 +121,7 @@ def date_fix(name: str, value: object) -> str | None:
     return None
 
 
-def _real(year: int, month: int, day: int = 1) -> bool:
+def _real(year: int, month: int = 1, day: int = 1) -> bool:
     try:
         dt.date(year, month, day)
     except ValueError:

@@ -216,7 +216,7 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
                 fix = (
                     dateadvice.no_end(name, value)
                     or dateadvice.date_written_the_uk_way(value)
-                    or dateadvice.date_fix(name, value)
+                    or dateadvice.date_fix(name, value, key)
                     if dated
                     else None
                 )

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from tests.common import CONTRACT, check, lint_text, replace
+from tests.common import CONTRACT, SETTINGS, check, lint_text, replace
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -26,3 +26,49 @@ def test_a_month_or_year_has_passed_only_when_all_of_it_has():
     assert lint_text(text, today=dt.date(2025, 12, 31)) == []
     [p] = lint_text(CONTRACT + "end: 2025\n", today=TODAY)
     assert p.rule == "ended-not-closed" and "it ended in 2025 (end: 2025)" in p.message
+
+
+def test_an_end_before_the_start_is_said_once_and_never_suggested_for_the_exit():
+    """One of the two dates is wrong, and the end may be the one: end-before-start says to check
+    both, and no exit review is suggested with an end before the start."""
+    text = replace(CONTRACT, "start: 2019-04-01\n", "start: 2019-04\nend: 2018-03-31\n")
+    [p] = lint_text(text, today=TODAY)
+    assert p.rule == "end-before-start", p.message
+    quiet = SETTINGS.model_copy(update={"rules": {"end-before-start": "off"}})
+    [p] = lint_text(text, today=TODAY, settings=quiet)
+    assert p.rule == "ended-not-closed" and "--end 2018-03-31" not in p.message, p.message
+    assert "the end is before its start, 2019-04: correct the date that is wrong" in p.message
+    assert (
+        "`partreg review test-contract --outcome exit --end YYYY-MM-DD`, the day it ended (not before 2019-04)"
+        in p.message
+    )
+
+
+def test_a_review_after_the_end_is_not_told_it_ended_then():
+    """Reviewed after its end, with the outcome to continue: it was extended, or ended later; the
+    end recorded is not suggested for the exit."""
+    text = CONTRACT + "end: 2023-01-31\nreview:\n  history:\n    - {date: 2024-06-03, outcome: continue}\n"
+    [p] = lint_text(text, today=TODAY)
+    assert (p.rule, p.line) == ("ended-not-closed", 4)
+    assert not p.message.startswith("it ended") and "--end 2023-01-31" not in p.message, p.message
+    assert p.message.startswith(
+        "its end, 2023-01-31, has passed, but it was reviewed after it, on 3 June 2024"
+    )
+    assert "if it was extended, record the new end date" in p.message
+    assert "--outcome exit --end YYYY-MM-DD`, the day it ended (not before 2024-06-03)" in p.message
+
+
+def test_an_exit_already_reviewed_is_told_only_the_status():
+    text = CONTRACT + "end: 2023-01-31\nreview:\n  history:\n    - {date: 2023-01-10, outcome: exit}\n"
+    [p] = lint_text(text, today=TODAY)
+    assert p.rule == "ended-not-closed" and "partreg review" not in p.message, p.message
+    assert p.message.endswith(
+        "recorded its exit, and its end, 2023-01-31, has passed, but its status is active: write status: ended"
+    )
+    assert lint_text(replace(text, "status: active", "status: ended"), today=TODAY) == []
+
+
+def test_an_end_after_the_start_and_the_last_review_is_still_the_one_suggested():
+    text = CONTRACT + "end: 2023-01-31\nreview:\n  history:\n    - {date: 2023, outcome: continue}\n"
+    [p] = lint_text(text, today=TODAY)
+    assert "`partreg review test-contract --outcome exit --end 2023-01-31`" in p.message, p.message

@@ -1,6 +1,8 @@
 import datetime as dt
 
-from tests.common import PARTNERSHIP, check
+import pytest
+
+from tests.common import PARTNERSHIP, SETTINGS, check, lint_text, replace
 
 
 def test_younger_than_one_interval():
@@ -34,3 +36,44 @@ def test_an_interval_written_wrongly_does_not_hide_that_no_review_is_recorded():
     text = PARTNERSHIP.replace("  months: 12", "  months: twelve")
     rules = [p.rule for p in lint_text(text, today=dt.date(2026, 6, 1))]
     assert rules == ["no-review-history", "wrong-type"]
+
+
+def _reviewed(date_line: str, text: str = PARTNERSHIP) -> str:
+    return replace(
+        text, "  months: 12\n", f"  months: 12\n  history:\n    - {date_line}\n      outcome: continue\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("date_line", "rule"),
+    [
+        ("date: N/A", "wrong-type"),
+        ("date: TBC", "wrong-type"),
+        ("date: not yet reviewed", "wrong-type"),
+        ("date:", "missing-field"),  # the line is there, with nothing after it
+        ("notes: Reviewed at the board", "missing-field"),  # no `date:` at all
+        ("date: 2024-03-12 (Cabinet)", "wrong-type"),
+        ("date: 12/03/2024", "wrong-type"),
+    ],
+)
+def test_a_review_whose_date_is_not_a_date_is_one_problem_not_two(date_line, rule):
+    """The review's date is said once, as what is wrong with it; not again as "no review is
+    recorded", which is what the same date read as none makes of it."""
+    found = lint_text(_reviewed(date_line), today=dt.date(2026, 6, 1))
+    assert [(p.rule, p.line) for p in found] == [(rule, 31)], [p.message for p in found]
+    no_start = _reviewed(date_line, PARTNERSHIP.replace("start: 2021-04-01\n", ""))
+    rules = sorted(p.rule for p in lint_text(no_start, today=dt.date(2026, 6, 1)))
+    assert rules == sorted([rule, "start-not-recorded"]), rules
+
+
+def test_a_review_without_a_date_is_still_said_where_missing_field_is_off():
+    quiet = SETTINGS.model_copy(update={"rules": {"missing-field": "off"}})
+    found = lint_text(_reviewed("date:"), settings=quiet, today=dt.date(2026, 6, 1))
+    assert [p.rule for p in found] == ["no-review-history"]
+
+
+def test_a_history_written_as_not_applicable_is_one_problem_that_does_not_write_it_as_a_date():
+    text = replace(PARTNERSHIP, "  months: 12\n", "  months: 12\n  history: N/A\n")
+    [p] = lint_text(text, today=dt.date(2026, 6, 1))
+    assert p.rule == "wrong-type" and "{date: N/A}" not in p.message, p.message
+    assert "where no review has been held, remove the line" in p.message

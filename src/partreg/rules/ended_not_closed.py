@@ -2,7 +2,12 @@ DOC = """The arrangement's end date has passed, but it is still recorded as acti
 
 What it checks:
     That an arrangement whose `end` is past (the whole of it, for a month
-    or a year) has `status: ended`.
+    or a year) has `status: ended`. The end it suggests for the exit review
+    is never before the start or the latest review: where the end is before
+    the start, `end-before-start` says to check both dates (and this rule
+    says nothing more); where a review was held after the end, the
+    arrangement may have been extended; where the latest review recorded
+    the exit, only the status is left to write.
 Why it matters:
     Expired contracts and grants that were never closed are the commonest
     stale entries in published registers. partreg already treats such an
@@ -26,18 +31,49 @@ from collections.abc import Iterator
 
 from partreg.models import Arrangement, Status
 from partreg.problems import Context, Hit, Rule, Severity
+from partreg.review import newest_review
+from partreg.rules import end_before_start
 
 ID = "ended-not-closed"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    if ctx.today is None or entry.end is None or entry.status not in (Status.ACTIVE, Status.PROPOSED):
+    end, start = entry.end, entry.start
+    if ctx.today is None or end is None or entry.status not in (Status.ACTIVE, Status.PROPOSED):
         return
-    if entry.end.latest < ctx.today:
+    if not end.latest < ctx.today:
+        return
+    exit_with = f"record the exit review with `partreg review {entry.id} --outcome exit --end YYYY-MM-DD`"
+    if start is not None and end.latest < start.earliest:  # one of the two dates is wrong
+        if ctx.level(end_before_start.ID) != "off":
+            return  # end-before-start says so, and to check both: the end it would suggest may be the wrong one
         yield Hit(
             ("status",),
-            f"it ended {entry.end.when()} (end: {entry.end}) but its status is {entry.status}: "
-            f"record the exit review with `partreg review {entry.id} --outcome exit --end {entry.end}`, "
+            f"its end, {end}, has passed, but its status is {entry.status}; the end is before its start, "
+            f"{start}: correct the date that is wrong, and if it has ended, {exit_with}, the day it ended "
+            f"(not before {start})",
+        )
+        return
+    latest = newest_review(entry.review.history if entry.review else [])
+    held = latest.date if latest is not None else None
+    if latest is not None and held is not None and latest.outcome == "exit":
+        yield Hit(
+            ("status",),
+            f"the review of {held} recorded its exit, and its end, {end}, has passed, but its status is "
+            f"{entry.status}: write status: ended",
+        )
+    elif held is not None and end.latest < held.earliest:  # reviewed after it ended: extended, or ended later
+        yield Hit(
+            ("status",),
+            f"its end, {end}, has passed, but it was reviewed after it, {held.when()}, and its status is "
+            f"{entry.status}: if it was extended, record the new end date; if it has ended, {exit_with}, "
+            f"the day it ended (not before {held})",
+        )
+    else:
+        yield Hit(
+            ("status",),
+            f"it ended {end.when()} (end: {end}) but its status is {entry.status}: "
+            f"record the exit review with `partreg review {entry.id} --outcome exit --end {end}`, "
             "or record the new end date if it was extended",
         )
 

@@ -35,6 +35,7 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel
 
+from partreg.dateadvice import REVIEW_DATE
 from partreg.models import Arrangement
 from partreg.problems import Context, Hit, Key, Rule, Severity, dotted
 
@@ -94,9 +95,14 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if entry.agreement is not None and entry.agreement.type is None:
         yield _missing(("agreement", "type"), type(entry.agreement))
     for i, record in enumerate(entry.review.history if entry.review else []):
-        for name in ("date", "outcome"):
-            if getattr(record, name) is None:
-                yield _missing(("review", "history", i, name), type(record))
+        if record.date is None:
+            yield Hit(
+                ("review", "history", i, "date"),
+                f"'date' is not recorded in review.history[{i}]: {REVIEW_DATE}",
+                True,
+            )
+        if record.outcome is None:
+            yield _missing(("review", "history", i, "outcome"), type(record))
         for j, action in enumerate(record.actions):
             if action.description is None:
                 yield _missing(("review", "history", i, "actions", j, "description"), type(action))

@@ -4,6 +4,9 @@ What it checks:
     That an arrangement which started more than one review interval ago has
     at least one review under `review.history`; and that one whose start is
     not recorded has a review recorded, since nothing else says when it is due.
+    A review recorded without a date, or with one that is not a date
+    (`date: N/A`), is reported as that (`missing-field`, `wrong-type`), with
+    the date to write, and not again here.
 Why it matters:
     The policy promises an annual review; an arrangement with no review on
     record may never have been reviewed at all.
@@ -24,6 +27,7 @@ from collections.abc import Iterator
 from partreg.models import Arrangement, ReviewSettings
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.review import due_from, interval, is_over, last_review
+from partreg.rules import missing_field
 
 ID = "no-review-history"
 
@@ -31,6 +35,8 @@ ID = "no-review-history"
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if ctx.today is None or ctx.once(last_review, entry) is not None or is_over(entry, ctx.today):
         return
+    if entry.review and entry.review.history and ctx.level(missing_field.ID) != "off":
+        return  # reviews are recorded, none with a date: each is reported as that, with what to write
     settings = ctx.settings.review if ctx.settings else ReviewSettings()
     if entry.start is None:
         yield Hit(
@@ -47,6 +53,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             f"no review is recorded since it started {entry.start.when()}, more than "
             f"{interval(entry, settings)} months ago: record the last review with "
             f"`partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
+            # a review whose date is written and set aside as wrong (`date: N/A`) is said once, as that
+            about=(("review", "history"),),
         )
 
 
