@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
+from partreg.models import plural
 from partreg.problems import Problem, Rule, Severity
-from partreg.report.text import bullet, cell, escape, hanging, plural, rich_table
+from partreg.report.text import bullet, cell, escape, hanging, rich_table
 
 
 def problems_text(problems: Sequence[Problem], files: int, out: Console) -> None:
