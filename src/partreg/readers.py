@@ -63,6 +63,22 @@ other: other
 )
 
 
+#: What a spreadsheet's cell or an officer writes for "no value" (import keeps such a cell out of
+#: the entry without a word).
+BLANK = {"-", "--", "\u2013", "\u2014", "n/a", "na", "n.a.", "n/k", "not applicable", "none", "nil", "?", "."}
+#: Those, and what is written for a value not known yet: none of them is a value, nor an item of a list.
+NOTHING = BLANK | {
+    "tbc",
+    "tba",
+    "tbd",
+    "to be confirmed",
+    "unknown",
+    "not known",
+    "nothing",
+    "none yet",
+    "not yet",
+}
+
 #: What a spreadsheet or an officer writes for "it has no end date".
 NO_END = {"ongoing", "on going", "indefinite", "no end date", "open ended", "open-ended", "permanent", "none"}
 

@@ -205,10 +205,13 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             elif wanted:
                 message = f"{name}: should be {wanted}, not {_value_repr(value)}"
                 in_list = next((p for p in reversed(key) if isinstance(p, str)), "")
+                entry_kind = source.data.get("kind") if isinstance(source.data, dict) else None
                 fix = (
-                    advice.item_as_mapping(in_list, value, dotted(key[:-1]))
+                    advice.item_as_mapping(
+                        in_list, value, dotted(key[:-1]), _value_at(source.data, key[:-1]), entry_kind
+                    )
                     if isinstance(key[-1], int) and wanted == "a mapping"
-                    else advice.wrong_type(name, value, wanted)
+                    else advice.wrong_type(name, value, wanted, key, entry_kind)
                 )
                 message += f": {fix}" if fix else ""
             else:
