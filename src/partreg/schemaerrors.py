@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails
 
 from partreg import advice, dateadvice
 from partreg.models import ID_PATTERN, NAMED, Arrangement, inner_model, shown, yaml_lines
-from partreg.problems import Key, Problem, Severity, Source, dotted
+from partreg.problems import Key, Problem, Severity, Source, dotted, value_at
 from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of
 from partreg.rules import invalid_value, missing_field, unknown_key, wrong_type, yaml_syntax
 from partreg.spelling import close_matches, closest, did_you_mean
@@ -135,7 +135,7 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
                 message = f"unknown key {shown(name, NAMED)}: notes that are not published go under `internal:`; write internal: {{notes: ...}}"
             elif meant and "." in meant:  # `Lead Officer:`, a value the format keeps under a mapping
                 parent, child = meant.split(".", 1)
-                has = isinstance(_value_at(source.data, (*key[:-1], parent)), dict)
+                has = isinstance(value_at(source.data, (*key[:-1], parent)), dict)
                 message = (
                     f"unknown key {shown(name, NAMED)}: the format records it as `{child}` under `{parent}`; "
                     + (
@@ -208,18 +208,18 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
                 entry_kind = source.data.get("kind") if isinstance(source.data, dict) else None
                 fix = (
                     advice.item_as_mapping(
-                        in_list, value, dotted(key[:-1]), _value_at(source.data, key[:-1]), entry_kind
+                        in_list, value, dotted(key[:-1]), value_at(source.data, key[:-1]), entry_kind
                     )
                     if isinstance(key[-1], int) and wanted == "a mapping"
                     else advice.wrong_type(name, value, wanted, key, entry_kind)
                 )
                 message += f": {fix}" if fix else ""
             else:
-                dated = "write dates as" in err["msg"]
+                dated = "write dates as" in err["msg"] or "is a placeholder, not a date" in err["msg"]
                 fix = (
-                    dateadvice.no_end(name, value)
+                    dateadvice.no_end(name, value, key, source.data)
                     or dateadvice.date_written_the_uk_way(value)
-                    or dateadvice.date_fix(name, value, key)
+                    or dateadvice.date_fix(name, value, key, source.data)
                     if dated
                     else None
                 )
@@ -264,18 +264,9 @@ def set_aside(errors: list[ErrorDetails], data: Any) -> list[Key]:
             meant = advice.meant_key(str(key[-1]), fields) or closest(str(key[-1]), fields)
             # (`Lead Officer` stands for lead.role: for it, whether or not the file has a `lead`)
             stands_for = (*key[:-1], *meant.split(".")) if meant is not None else None
-            if stands_for is not None and _value_at(data, stands_for) is None:
+            if stands_for is not None and value_at(data, stands_for) is None:
                 keys.append(stands_for)
     return keys
-
-
-def _value_at(data: Any, key: Key) -> Any:
-    for part in key:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 class Aside:

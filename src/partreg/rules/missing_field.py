@@ -35,7 +35,7 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel
 
-from partreg.dateadvice import REVIEW_DATE
+from partreg.dateadvice import DECISION_DATE, REVIEW_DATE
 from partreg.models import Arrangement
 from partreg.problems import Context, Hit, Key, Rule, Severity, dotted
 
@@ -83,7 +83,15 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     for list_name, needed in _ITEMS:
         for i, item in enumerate(getattr(entry, list_name)):
             for name in needed:
-                if getattr(item, name) is None:
+                if getattr(item, name) is not None:
+                    continue
+                if (list_name, name) == ("decisions", "date"):  # (it may be that it has not been decided)
+                    yield Hit(
+                        (list_name, i, name),
+                        f"'date' is not recorded in decisions[{i}]: {DECISION_DATE}",
+                        True,
+                    )
+                else:
                     yield _missing((list_name, i, name), type(item))
     for i, person in enumerate(entry.representatives):
         if person.member is None and person.role is None:
