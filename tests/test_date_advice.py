@@ -202,3 +202,40 @@ def test_a_placeholder_elsewhere_is_not_told_of_an_end(written):
     ), p.message
     [p] = lint_text(PARTNERSHIP + DECIDED.replace("2024-03-13", written))
     assert "`end`" not in p.message and "the day it was decided" in p.message, p.message
+
+
+# --------------------------------------------------------------------------- a review not held
+
+
+def _listed(*reviews: str) -> str:
+    items = "".join(f"    - {review}\n" for review in reviews)
+    return replace(PARTNERSHIP, REVIEW, f"{REVIEW}  history:\n{items}")
+
+
+@pytest.mark.parametrize("written", ["TBC", "N/A", "not yet", "'-'", "31/12/9999", "9999-12-31"])
+def test_a_review_whose_date_says_it_was_not_held_is_one_problem_remove_it(written):
+    """`- date: TBC` with no outcome says nothing of a review held: one problem, the review to
+    remove (and to record once held), not a date to fix and an outcome to add as well."""
+    [p] = lint_text(_listed("date: 2024-03-12\n      outcome: continue", f"date: {written}"))
+    assert (p.rule, p.key) == ("wrong-type", "review.history[1].date"), [
+        q.message for q in lint_text(_listed(f"date: {written}"))
+    ]
+    assert p.message.endswith(
+        "and the review records no outcome: nothing says it was held; remove it from the history (and "
+        "`history:` with it, where it is the only one), and once it is held, record it with "
+        "`partreg review test-partnership --date YYYY-MM-DD --outcome continue`"
+    ), p.message
+    assert lint_text(_listed("date: 2024-03-12\n      outcome: continue")) == []
+    [p] = lint_text(_listed(f"date: {written}"))  # the only review
+    assert p.rule == "wrong-type" and "nothing says it was held" in p.message
+
+
+def test_a_review_held_is_still_told_its_date_and_its_outcome():
+    """A date the format does not read (12/03/2024) says a review was held: its outcome is asked for too."""
+    found = lint_text(_listed("date: 12/03/2024"))
+    assert sorted((p.rule, p.key) for p in found) == [
+        ("missing-field", "review.history[0].outcome"),
+        ("wrong-type", "review.history[0].date"),
+    ], [p.message for p in found]
+    [p] = lint_text(_listed("date: TBC\n      outcome: continue"))  # an outcome recorded: a review held
+    assert "nothing says it was held" not in p.message and "the day the review was held" in p.message

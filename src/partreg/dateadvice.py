@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from partreg.models import LAST_YEAR, shown, uk_date
-from partreg.problems import Key
+from partreg.problems import Key, value_at
 from partreg.readers import NO_END, NOTHING, Unplaced, split_list
 from partreg.sheetdates import date_part, excel_day, financial_year, full_year, read_date
 
@@ -92,6 +92,16 @@ def _no_date(value: object) -> bool:
     return text is not None and (text in _NOT_KNOWN or text in NOTHING or not re.search(r"\d", text))
 
 
+def not_held(key: Key, entry: object) -> bool:
+    """``key`` is the date of a review in ``entry`` that says nothing of a review held: its date is
+    none (``TBC``, ``N/A``) and it records no outcome. Such a review is one problem, not two: it is
+    told to go (its missing outcome is not said as well)."""
+    if not _is_review_date(key):
+        return False
+    review = value_at(entry, key[:-1])
+    return isinstance(review, dict) and review.get("outcome") is None and _no_date(review.get("date"))
+
+
 def history_as_text(text: str) -> str:
     """What to write where ``review.history`` is one line of text: ``N/A`` records no review (and
     ``history: [{date: N/A}]`` would be a review with no date); dates, a review held on each."""
@@ -120,6 +130,16 @@ def date_fix(name: str, value: object, key: Key = (), entry: object = None) -> s
     differ on a date. ``key`` says where the date is, in ``entry``: a review's or a decision's date
     cannot be left out, and an end's placeholder means no end."""
     needed = _needed(key, entry)
+    if not_held(key, entry):
+        arrangement = (
+            entry.get("id") if isinstance(entry, dict) and isinstance(entry.get("id"), str) else None
+        )
+        return (
+            f"{_placeholder(value) or f'{shown(value)} is not a date'}, and the review records no outcome: "
+            "nothing says it was held; remove it from the history (and `history:` with it, where it is the "
+            "only one), and once it is held, record it with "
+            f"`partreg review {arrangement or 'ID'} --date YYYY-MM-DD --outcome continue`"
+        )
     if (placeholder := _placeholder(value)) is not None:
         if needed is not None:
             return f"{placeholder}: {needed}"

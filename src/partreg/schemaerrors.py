@@ -258,6 +258,8 @@ def set_aside(errors: list[ErrorDetails], data: Any) -> list[Key]:
     for err, guess in zip(errors, _guessed(errors), strict=True):
         key: Key = tuple(p for p in err["loc"] if isinstance(p, str | int))
         keys.append(key)
+        if dateadvice.not_held(key, data):  # a review that says nothing of one held: told to go, and no more
+            keys.append((*key[:-1], "outcome"))
         if guess:
             owner = _model_at(Arrangement, key[:-1])
             fields = list(owner.model_fields) if owner else []

@@ -10,6 +10,9 @@ What it checks:
     a `role`, a contribution its `year` and who it is `by`, a decision its
     `date`, a review's action its `description`. (When the arrangement began
     is `start-not-recorded`; the lead's service, `lead-service-not-recorded`.)
+    A review whose date is none (`date: TBC`) and that records no outcome
+    says nothing of a review held: it is one problem, the review to remove
+    (`wrong-type`), and its outcome is not asked for as well.
 Why it matters:
     An entry with gaps is still kept, listed and published, showing "Not
     recorded" where a value is missing; but the public, scrutiny and the
