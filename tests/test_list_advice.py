@@ -140,3 +140,26 @@ def test_a_fundings_actions_written_as_a_line_are_told_as_text_not_as_mappings()
         COMMUNITY_FUNDING, "  actions: [Refurbish the scout hut]", "  actions: [Refurbish the hut, Open it]"
     )
     assert lint_text(fixed) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "removed"),
+    [
+        (JOINT_WORKING + "decisions:\n", "decisions", JOINT_WORKING),
+        (replace(PARTNERSHIP, "  months: 12\n", "  months: 12\n  history:\n"), "history", PARTNERSHIP),
+        (
+            replace(JOINT_WORKING, "partners: [{name: Health and Wellbeing Board}]", "partners:"),
+            "partners",
+            None,
+        ),
+    ],
+)
+def test_a_list_with_nothing_under_its_key_is_told_what_to_write(text, name, removed):
+    """`decisions:` with no item under it (the items removed, the key left) is told as N/A is; and
+    removing the line, where that is offered, leaves nothing to say."""
+    message = _wrong(text)
+    assert message.startswith(f"{name}: should be a list, not nothing (null): it records no "), message
+    assert f"write {name}: [" in message, message
+    assert ("remove the line" in message) == (removed is not None), message
+    if removed is not None:
+        assert lint_text(removed) == []

@@ -216,7 +216,7 @@ def wrong_type(name: str, value: Any, wanted: str, key: Key = (), kind: object =
         return f"write lead: {{role: {_flow(text)}, service: ...}} (the lead service in place of ...)"
     if wanted == "a list" and (fix := bulleted(name, value)):
         return fix
-    if wanted == "a list" and text is not None and records_nothing(text):
+    if wanted == "a list" and (value is None or (text is not None and records_nothing(text))):
         return none_recorded(name, text, key, kind)
     if wanted == "a list" and text is not None:
         return _as_list(name, text, key)

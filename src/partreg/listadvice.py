@@ -61,7 +61,7 @@ _LISTS: dict[str, tuple[str, str, str, tuple[str, str] | None]] = {
     "decisions": (
         "decision",
         "[{date: YYYY-MM-DD, body: ..., summary: ...}]",
-        "the body that decided and what it decided",
+        "the day it was decided for YYYY-MM-DD, the body that decided and what it decided",
         None,
     ),
     "representatives": (
@@ -81,12 +81,17 @@ _LISTS: dict[str, tuple[str, str, str, tuple[str, str] | None]] = {
     "awards": (
         "award",
         "[{recipient: ..., amount_gbp: ..., award_date: YYYY-MM-DD}]",
-        "the award's recipient and amount",
+        "the award's recipient, its amount and, for YYYY-MM-DD, the day it was awarded",
         None,
     ),
     "extensions": ("extension", "[{years: ...}]", "the extension's length in years", None),
     "actions": ("action", "[{description: ...}]", "the action agreed at the review", None),
-    "history": ("review", "", "", None),  # (said by history_as_text)
+    "history": (
+        "review",
+        "[{date: YYYY-MM-DD, outcome: ...}]",
+        "the day it was held for YYYY-MM-DD and its outcome (continue, amend or exit)",
+        None,
+    ),
 }
 
 
@@ -95,17 +100,19 @@ def item_noun(name: str) -> str:
     return _LISTS[name][0] if name in _LISTS else "item"
 
 
-def none_recorded(name: str, text: str, key: Key = (), kind: object = None) -> str:
+def none_recorded(name: str, text: str | None, key: Key = (), kind: object = None) -> str:
     """What to write where a list (``name``, at ``key`` in an entry of ``kind``) is written as a
-    word for "no value": ``partners: N/A`` records no partner, not one called N/A. Where the kind
-    needs the list, removing the line would be a problem of its own, so it is not offered."""
-    if name == "history":  # `N/A` is no review held, not a review on 'N/A'
+    word for "no value" (``text``), or as nothing (``None``: ``partners:`` with no item under it):
+    ``partners: N/A`` records no partner, not one called N/A. Where the kind needs the list,
+    removing the line would be a problem of its own, so it is not offered."""
+    if name == "history" and text is not None:  # `N/A` is no review held, not a review on 'N/A'
         return history_as_text(text)
     noun, written, fill, needed = _LISTS.get(".".join(map(str, key))) or _LISTS.get(
         name, ("item", "[...]", "the items", None)
     )
     each = f" (one {{...}} for each {noun})" if written.startswith("[{") else ", separated by commas"
     write = f"write {name}: {written} with {fill} in place of ...{each}"
+    said = "it" if text is None else shown(text)
     if needed is not None and needed[0] in ("*", kind):
-        return f"{shown(text)} records no {noun}, and {needed[1]}: {write}"
-    return f"{shown(text)} records no {noun}: remove the line where there is none (a gap is fine), or {write}"
+        return f"{said} records no {noun}, and {needed[1]}: {write}"
+    return f"{said} records no {noun}: remove the line where there is none (a gap is fine), or {write}"
