@@ -248,6 +248,79 @@ def test_review_refuses_what_it_should(register):
     assert target.read_bytes() == before
 
 
+EXTENDED = """\
+# Town centre grant: hand edited
+id: town-grant
+title: Town Centre Grant
+kind: joint-working
+status: active
+summary: Traders and the council plan the town centre.
+lead:
+  role: Economic Development Manager   # the officer
+  service: Economy
+partners:
+  - name: Town Traders Association
+start: 2022-04-01
+end: 2023-03-31
+review:
+  months: 12
+  history:
+    - date: 2023-06-01    # held late
+      outcome: continue
+    - date: 2024-05-20
+      outcome: continue   # extended for a year, informally
+"""
+
+
+@pytest.mark.parametrize(
+    ("end", "said"),
+    [
+        (
+            "2021-01-01",
+            "--end 2021-01-01 is before the arrangement started (2022-04-01): give the day it ended, on or "
+            "after 2022-04-01; the review was not recorded",
+        ),
+        (
+            "2024-01",
+            "--end 2024-01 is before its latest review, of 2024-05-20 (continue), when it was still running: "
+            "give the day it ended, on or after 2024-05-20; the review was not recorded",
+        ),
+    ],
+)
+def test_an_exits_end_before_the_start_or_a_later_review_is_refused(register, end, said):
+    """The file says the arrangement was running after such an end: one line, exit 2, nothing written."""
+    path = register / "register" / "town-grant.yaml"
+    path.write_text(EXTENDED)
+    code, out, err = partreg(
+        "review", "town-grant", "--date", "2025-12-01", "--outcome", "exit", "--end", end, cwd=register
+    )
+    assert (code, out, err) == (2, "", f"partreg: {said}\n")
+    assert path.read_text() == EXTENDED
+    code, _, err = partreg(
+        "review", "town-grant", "--date", "2025-12-01", "--outcome", "exit", "--end", "2024-05", cwd=register
+    )
+    assert (code, err) == (0, "")  # the month of the latest review may be the month it ended
+
+
+def test_an_exit_review_held_after_the_end_it_records_is_recorded(register):
+    """An exit review may record an end before it (it ended, and the review says so later); and an
+    earlier exit review does not stop a later one."""
+    path = register / "register" / "town-grant.yaml"
+    path.write_text(EXTENDED.replace("outcome: continue   # extended", "outcome: exit   # extended"))
+    code, _, err = partreg(
+        "review",
+        "town-grant",
+        "--date",
+        "2025-12-01",
+        "--outcome",
+        "exit",
+        "--end",
+        "2024-04-30",
+        cwd=register,
+    )
+    assert (code, err) == (0, ""), err
+
+
 def test_the_reviewed_register_reads_the_new_review(register):
     partreg(
         "review",
