@@ -321,6 +321,33 @@ def test_an_exit_review_held_after_the_end_it_records_is_recorded(register):
     assert (code, err) == (0, ""), err
 
 
+def test_review_due_shows_an_arrangement_reviewed_after_its_end_where_its_review_is_due(register):
+    """Extended without the end being updated: its review is overdue, and review-due says so, with
+    the end that has passed and what to record; it is not hidden as ended."""
+    (register / "register" / "town-grant.yaml").write_text(EXTENDED)
+    code, out, _ = partreg("review-due", "--as-of", "2026-01-12", "--format", "json", cwd=register)
+    [item] = [i for i in json.loads(out) if i["id"] == "town-grant"]
+    assert (item["state"], item["next_review"], item["end"], item["reviewed_after_end"]) == (
+        "overdue",
+        "2025-05-20",
+        "2023-03-31",
+        True,
+    )
+    assert code == 0
+    code, out, _ = partreg("review-due", "--as-of", "2026-01-12", cwd=register)
+    said = " ".join(out.split())
+    assert "Overdue (" in said and "its end, 2023-03-31, has passed*" in said, out
+    assert (
+        "* town-grant: reviewed on 2024-05-20, after its end (2023-03-31), and that review did not end it, so "
+        "its reviews go on: the next is due on 2025-05-20. If it was extended, record the new end date; if it "
+        "has ended, record the exit review: `partreg review town-grant --outcome exit --end YYYY-MM-DD` (not "
+        "before 2024-05-20)."
+    ) in said, out
+    code, out, _ = partreg("review-due", "--as-of", "2026-01-12", "--format", "csv", cwd=register)
+    [row] = [r for r in csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))) if r["id"] == "town-grant"]
+    assert (row["state"], row["reviewed_after_end"]) == ("overdue", "true")
+
+
 def test_the_reviewed_register_reads_the_new_review(register):
     partreg(
         "review",

@@ -254,6 +254,7 @@ DUE_COLUMNS = (
     "end",
     "state",
     "days",
+    "reviewed_after_end",
 )
 
 
@@ -314,6 +315,11 @@ def _calendar_description(item: DueItem) -> str:
             if late
             else f"The review is due on {_day(item.date)}."
         )
+        if item.reviewed_after_end and e.end is not None:
+            when += (
+                f" Its end, {e.end.display()}, has passed, but it was reviewed after it and that review did not "
+                "end it: if it was extended, record the new end date."
+            )
         act = (
             "Once the review is held, record it (on the day, or add --date YYYY-MM-DD):\n"
             f"partreg review {e.id} --outcome continue\n"

@@ -54,6 +54,9 @@ class DueItem:
     last_review: PartialDate | None
     next_review: dt.date | None
     days: int | None  # from the as-of date to ``date``; negative when past
+    #: Its end has passed, but its latest review was held after it and did not end it: it went on
+    #: (extended, or ended later than recorded), so its reviews are still due.
+    reviewed_after_end: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         e = self.entry
@@ -72,6 +75,7 @@ class DueItem:
             "end": e.end.iso if e.end else None,
             "state": self.state.value,
             "days": self.days,
+            "reviewed_after_end": self.reviewed_after_end,
         }
 
 
@@ -133,6 +137,20 @@ def ended_in_fact(entry: Arrangement, today: dt.date) -> bool:
     return entry.end is not None and entry.end.latest < today
 
 
+def went_on_after_end(entry: Arrangement) -> bool:
+    """Its latest review was held after its end (wholly after it) and did not record an exit: the
+    file says it went on past that end, extended or ended later than recorded."""
+    latest = newest_review(entry.review.history if entry.review else [])
+    held = latest.date if latest is not None else None
+    return (
+        entry.end is not None
+        and latest is not None
+        and held is not None
+        and latest.outcome != "exit"
+        and entry.end.latest < held.earliest
+    )
+
+
 def is_over(entry: Arrangement, today: dt.date) -> bool:
     """Ended, or past its end date: never due again."""
     return entry.status is Status.ENDED or ended_in_fact(entry, today)
@@ -153,11 +171,22 @@ def _items(entry: Arrangement, settings: ReviewSettings, today: dt.date, within:
         return
     last = last_review(entry)
     upcoming = due_from(last or entry.start, entry, settings)
+    horizon = today + dt.timedelta(days=within)
     if entry.end is not None and ended_in_fact(entry, today):
         end = entry.end.latest
-        yield DueItem(entry, State.ENDED_NOT_CLOSED, end, last, None, (end - today).days)
+        if not went_on_after_end(entry):
+            yield DueItem(entry, State.ENDED_NOT_CLOSED, end, last, None, (end - today).days)
+            return
+        # reviewed after its end, and not ended then: its reviews are due as if it were running, and
+        # the end that has passed is said with it; where no review is due yet, as ended, not closed
+        # (whatever the window: the end recorded needs an officer)
+        assert upcoming is not None  # (a review is recorded)
+        if upcoming <= horizon:
+            state = State.OVERDUE if upcoming < today else State.DUE
+            yield DueItem(entry, state, upcoming, last, upcoming, (upcoming - today).days, True)
+        else:
+            yield DueItem(entry, State.ENDED_NOT_CLOSED, end, last, upcoming, (end - today).days, True)
         return
-    horizon = today + dt.timedelta(days=within)
     if upcoming is None:
         yield DueItem(entry, State.NO_DATE, None, None, None, None)
     elif upcoming < today:
