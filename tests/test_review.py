@@ -190,3 +190,16 @@ def test_json_shape():
         "days": -1,
         "reviewed_after_end": False,
     }
+
+
+def test_a_new_review_is_placed_by_its_date_where_the_history_is_oldest_first():
+    from partreg.models import PartialDate as P
+    from partreg.review import place_in_history
+
+    dates = [P.parse("2022-06-30"), None, P.parse("2024"), P.parse("2024-06-28")]  # None: a date not read
+    assert place_in_history(dates, P.parse("2023-07-04")) == 2
+    assert place_in_history(dates, P.parse("2021")) == 0
+    assert place_in_history(dates, P.parse("2024-03")) == 3  # after the year it is within, before 28 June
+    assert place_in_history(dates, P.parse("2025-01-01")) == 4
+    assert place_in_history([P.parse("2025-06-30"), P.parse("2023-05-01")], P.parse("2024-01-01")) == 2
+    assert place_in_history([], P.parse("2024-01-01")) == 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -108,6 +108,30 @@ def last_review(entry: Arrangement) -> PartialDate | None:
         if held is not None and (latest is None or held.earliest > latest.earliest):
             latest = held
     return latest
+
+
+def first_out_of_order(dates: Sequence[PartialDate]) -> tuple[int, int] | None:
+    """The first date that is wholly before one listed above it, and the latest-starting date above
+    it (their places in ``dates``); ``None`` where the dates are in order, oldest first (a date known
+    only to the month or year is in order beside any day within it)."""
+    top = 0
+    for j in range(1, len(dates)):
+        if dates[j].latest < dates[top].earliest:
+            return j, top
+        if dates[j].earliest > dates[top].earliest:
+            top = j
+    return None
+
+
+def place_in_history(dates: Sequence[PartialDate | None], held: PartialDate) -> int:
+    """Where a review held on ``held`` goes among reviews dated ``dates`` (``None`` for one whose date
+    is not a date), so that a history listed oldest first stays so: before the first review wholly
+    after it, else at the end. A history in no order to keep (``review-history-out-of-order``
+    reports it) is added to at the end."""
+    known = [d for d in dates if d is not None]
+    if first_out_of_order(known) is not None:
+        return len(dates)
+    return next((i for i, d in enumerate(dates) if d is not None and d.earliest > held.latest), len(dates))
 
 
 def newest_review(records: Iterable[ReviewRecord]) -> ReviewRecord | None:
