@@ -207,9 +207,19 @@ def _items(entry: Arrangement, settings: ReviewSettings, today: dt.date, within:
         assert upcoming is not None  # (a review is recorded)
         if upcoming <= horizon:
             state = State.OVERDUE if upcoming < today else State.DUE
-            yield DueItem(entry, state, upcoming, last, upcoming, (upcoming - today).days, True)
+            yield DueItem(
+                entry, state, upcoming, last, upcoming, (upcoming - today).days, reviewed_after_end=True
+            )
         else:
-            yield DueItem(entry, State.ENDED_NOT_CLOSED, end, last, upcoming, (end - today).days, True)
+            yield DueItem(
+                entry,
+                State.ENDED_NOT_CLOSED,
+                end,
+                last,
+                upcoming,
+                (end - today).days,
+                reviewed_after_end=True,
+            )
         return
     if upcoming is None:
         yield DueItem(entry, State.NO_DATE, None, None, None, None)
