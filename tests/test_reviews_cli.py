@@ -522,3 +522,15 @@ def test_a_history_written_newest_first_is_due_from_its_latest_review_and_lint_w
     _, out, _ = partreg("lint", "--as-of", "2026-07-01", "--format", "json", cwd=tmp_path)
     found = [(r["rule"], r["line"]) for r in json.loads(out)["results"]]
     assert ("review-history-out-of-order", 12) in found, found
+
+
+@pytest.mark.parametrize("option", ["--date", "--end"])
+@pytest.mark.parametrize("written", ["9999-12-31", "31/12/9999"])
+def test_a_placeholder_given_to_review_is_not_told_to_be_left_out(register, option, written):
+    """Leaving --date out records the review as held today, and an exit needs its --end: a
+    placeholder is told to give the date itself."""
+    args = ["--date", written] if option == "--date" else ["--end", written]
+    code, _, err = partreg("review", "brentwood-community-fund", "--outcome", "exit", *args, cwd=register)
+    said = " ".join(err.replace("│", " ").split())
+    assert code == 2 and "the year 9999 is a placeholder, not a date: give the date itself" in said, err
+    assert "leave the date out" not in said

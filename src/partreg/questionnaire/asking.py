@@ -100,7 +100,11 @@ class Asker:
             except ValueError as e:
                 either = uk_date(text)
                 if either is None:
-                    self.say(f"  {_sentence(str(e))}")
+                    none = not required and "is a placeholder" in str(e)  # 31/12/9999 for "no end"
+                    self.say(
+                        f"  {_sentence(str(e))}"
+                        + ("  Leave the answer empty where there is none." if none else "")
+                    )
                     continue
                 if not self.need(f"  Is {text.strip()} {either.display()}?", parse_yes_no, default="yes"):
                     self.say("  Then write it as YYYY-MM-DD, so it cannot be misread.")
