@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from partreg.importer.synonyms import (
     Key,
     normal,
 )
-from partreg.models import Arrangement, inner_model
+from partreg.models import Arrangement, PartialDate, inner_model
 from partreg.problems import dotted
 
 #: What a header score adds when the header names the title: a sheet of arrangements has one.
@@ -49,6 +50,9 @@ class Column:
     number: int | None = None  # "Outcome 2" -> 2
     given: bool = False  # named with --map
     why: str = ""  # why a column goes to the notes, where the reason is not its header
+    #: Its dates in numbers alone that could be either order (04/05/2016) are read month first: the
+    #: column writes dates so (see :mod:`.dateorder`).
+    month_first: bool = False
 
     @property
     def label(self) -> str:
@@ -174,6 +178,13 @@ def field_at(key: Key) -> tuple[Any, Any] | None:
         if "list[" in str(annotation) and depth < len(key) - 1:
             return None
     return annotation, model
+
+
+@functools.cache
+def is_date_field(key: Key) -> bool:
+    """Whether ``key`` is a field that holds one date (``start``, ``agreement.date``, ``last_verified``)."""
+    found = field_at(key)
+    return found is not None and found[1] is PartialDate
 
 
 def can_map(path: str) -> bool:

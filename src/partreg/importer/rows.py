@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partreg.importer.cells import place
+from partreg.importer.dateorder import read_orders
 from partreg.importer.draft import Draft, Finding, finish
 from partreg.importer.headers import Column, Mapping
 from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, Key, normal, words_of
@@ -64,7 +65,10 @@ def read_rows(
     """Every row that is an arrangement as an entry: its cells placed, its id unique within the
     sheet, checked by the linter for what it still needs. A row that only adds to the one above
     (another partner on the next line, under a title merged down) is added to it; a section
-    heading, a totals row, a note about the sheet and a repeated header are passed over, named."""
+    heading, a totals row, a note about the sheet and a repeated header are passed over, named.
+    Dates in numbers alone are read in the order each column writes them (:mod:`.dateorder`)."""
+    rows = list(rows)
+    mapping, orders = read_orders(mapping, rows)
     placed = [c for c in mapping.columns if c.key is not None]
     title = next((c for c in mapping.columns if c.key == ("title",)), None)
     header = [normal(c.header) for c in mapping.columns]
@@ -117,8 +121,9 @@ def read_rows(
             and _continues(number, cells, previous[1], filled, title, merged)
         ):
             _add_to(previous[0], number, cells, previous[1], filled, settings)
+            previous[0].findings.extend(orders.get(number, []))
             continue
-        draft = Draft()
+        draft = Draft(findings=list(orders.get(number, [])))
         for column in mapping.columns:
             raw = cells[column.index] if column.index < len(cells) else None
             if is_blank(raw, column.key):
