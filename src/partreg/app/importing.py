@@ -60,8 +60,10 @@ def plan_import(base: Path, spreadsheet: Path, mapping: list[str], sheet: str | 
             f"--map {missing[0]!r}: the sheet has no such column; its columns are: "
             + ", ".join(repr(h) for h in table.headers if h)
         )
-    columns = map_columns(table.headers, given)
-    result = read_rows(table.display, spreadsheet.stem, table.rows, columns, settings, table.merged)
+    columns = map_columns(table.headers, given, table.hidden_columns)
+    result = read_rows(
+        table.display, spreadsheet.stem, table.rows, columns, settings, table.merged, table.hidden_rows
+    )
     on_disk = ids_on_disk(base)
     existing = {r.number for r in result.rows if r.id in on_disk}
     lines, attention = import_report(table, columns, result, existing, REGISTER_DIR)

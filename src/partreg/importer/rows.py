@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,12 +61,14 @@ def read_rows(
     mapping: Mapping,
     settings: Settings | None,
     merged: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+    hidden: Collection[int] = frozenset(),
 ) -> Result:
     """Every row that is an arrangement as an entry: its cells placed, its id unique within the
     sheet, checked by the linter for what it still needs. A row that only adds to the one above
     (another partner on the next line, under a title merged down) is added to it; a section
     heading, a totals row, a note about the sheet and a repeated header are passed over, named.
-    Dates in numbers alone are read in the order each column writes them (:mod:`.dateorder`)."""
+    Dates in numbers alone are read in the order each column writes them (:mod:`.dateorder`). A
+    row ``hidden`` in the sheet is read like any other, and said (:func:`_hidden_row`)."""
     rows = list(rows)
     mapping, orders = read_orders(mapping, rows)
     placed = [c for c in mapping.columns if c.key is not None]
@@ -122,6 +124,11 @@ def read_rows(
         ):
             _add_to(previous[0], number, cells, previous[1], filled, settings)
             previous[0].findings.extend(orders.get(number, []))
+            if number in hidden:
+                message = (
+                    "the row is hidden in the sheet: what it adds is imported; check that it is still current"
+                )
+                previous[0].findings.append(Finding(number, None, message))
             continue
         draft = Draft(findings=list(orders.get(number, [])))
         for column in mapping.columns:
@@ -141,8 +148,10 @@ def read_rows(
                 draft.data.setdefault(key, value)
         if ends_section:
             section = None
+        if number in hidden:
+            _hidden_row(draft, number, mapping.assume_active)
         finish(draft, number)
-        if mapping.assume_active:
+        if mapping.assume_active and number not in hidden:
             draft.data.setdefault("status", "active")
         data = draft.data
         base = data.get("id") or (propose_id(data["title"]) if isinstance(data.get("title"), str) else None)
@@ -170,6 +179,26 @@ def read_rows(
         previous = (row, cells)
     _check(display, out, settings)
     return Result(out, blank, passed, unknown, _next_reviews(mapping, reviews))
+
+
+def _hidden_row(draft: Draft, number: int, assume_active: bool) -> None:
+    """A row hidden in the sheet: imported, since nothing is left out, but officers hide the rows
+    of arrangements that have ended or were withdrawn: said, kept in its notes, and not recorded as
+    active where no column gives the status (the officer records it)."""
+    draft.notes.append(f"Hidden in the sheet: row {number} was hidden when it was imported")
+    message = (
+        "the row is hidden in the sheet: it is imported, as every row is, but a row is often hidden "
+        "for an arrangement that has ended or was withdrawn: check whether it is still current"
+    )
+    status = draft.data.get("status")
+    if status is None:
+        message += (
+            f"; its status is left for you to record{' (not active, as the other rows are)' if assume_active else ''}: "
+            "`status: active`, or `status: ended` with its `end`"
+        )
+    else:
+        message += f", as its status, {status}, says"
+    draft.findings.append(Finding(number, None, message))
 
 
 def _next_reviews(mapping: Mapping, reviews: list[int]) -> list[Finding]:
