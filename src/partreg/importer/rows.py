@@ -15,10 +15,10 @@ from partreg.importer.cells import place
 from partreg.importer.dateorder import read_orders
 from partreg.importer.draft import Draft, Finding, finish
 from partreg.importer.headers import Column, Mapping
-from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, Key, normal, words_of
+from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, REVIEW_OUTCOME, Key, normal, words_of
 from partreg.importer.values import cell_text, is_blank, kind_from_label, quoted
 from partreg.lint import Linter
-from partreg.models import Kind, Settings
+from partreg.models import Kind, PartialDate, Settings
 from partreg.problems import Problem, Severity
 from partreg.questionnaire import canonical, propose_id
 from partreg.rules import ALL
@@ -172,6 +172,7 @@ def read_rows(
                 f"--write, or register/{entry_id}.yaml after"
             )
             draft.findings.append(Finding(number, title, message))
+        draft.findings.extend(_half_a_review(data, mapping, number, entry_id, cells))
         for name in draft.unknown:
             unknown[name] = unknown.get(name, 0) + 1
         row = Row(number, canonical(data), draft.findings)
@@ -199,6 +200,33 @@ def _hidden_row(draft: Draft, number: int, assume_active: bool) -> None:
     else:
         message += f", as its status, {status}, says"
     draft.findings.append(Finding(number, None, message))
+
+
+def _half_a_review(
+    data: dict[str, Any], mapping: Mapping, number: int, entry_id: str, cells: list[Any]
+) -> list[Finding]:
+    """A review the sheet gives only the date of ("Last reviewed", with no outcome column), or only
+    the outcome of: recorded as it is, since an outcome is never invented, and the row told what to
+    add to its file, as lint will tell it."""
+    history = data.get("review", {}).get("history", [])
+    if not history or ("date" in history[0]) == ("outcome" in history[0]):
+        return []
+    held, outcome = history[0].get("date"), history[0].get("outcome")
+    file = f"register/{entry_id}.yaml"
+    if outcome is None:
+        date = PartialDate.parse(held)
+        column = next(c for c in mapping.columns if c.key == ("review", "history"))
+        message = (
+            f"the review held on {date.display()} is recorded with no outcome, which the sheet does not "
+            f"give: add what it decided, `outcome: continue`, `amend` or `exit`, under `- date: {date.iso}` in {file}"
+        )
+    else:
+        column = next(c for c in mapping.columns if c.key == REVIEW_OUTCOME)
+        message = (
+            f"{quoted(cell_text(cells[column.index]))} is recorded as the outcome of a review with no date, which the sheet does "
+            f"not give: add when it was held, `date: YYYY-MM-DD`, beside `outcome: {outcome}` in {file}"
+        )
+    return [Finding(number, column, message, "note")]  # each cell is placed: what is missing, lint lists too
 
 
 def _next_reviews(mapping: Mapping, reviews: list[int]) -> list[Finding]:

@@ -4,6 +4,8 @@ What it checks:
     That an arrangement which started more than one review interval ago has
     at least one review under `review.history`; and that one whose start is
     not recorded has a review recorded, since nothing else says when it is due.
+    (A review recorded without its date, as a sheet's "Review outcome"
+    column gives one, is `missing-field`, which asks for the date.)
 Why it matters:
     The policy promises an annual review; an arrangement with no review on
     record may never have been reviewed at all.
@@ -31,6 +33,8 @@ ID = "no-review-history"
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if ctx.today is None or ctx.once(last_review, entry) is not None or is_over(entry, ctx.today):
         return
+    if entry.review and entry.review.history:
+        return  # a review recorded without its date (or with one set aside as wrong) is said as that
     settings = ctx.settings.review if ctx.settings else ReviewSettings()
     if entry.start is None:
         yield Hit(
