@@ -237,3 +237,21 @@ def test_a_date_field_read_leaving_words_out_keeps_its_cell_in_the_notes(tmp_pat
     assert cells(lines, tmp_path) == [
         "[warning] 'Last verified': 'c. 2020' read as 2020; the whole text is kept in internal notes"
     ]
+
+
+def test_a_column_written_both_ways_is_said_before_the_first_date_it_names(tmp_path):
+    _, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer,Date created\n"
+        "Town Centre BID,Town Centre Manager,05/04/2016\n"
+        "Leisure contract,Leisure Manager,13/04/2016\n"
+        "Community chest,Grants Officer,04/13/2020\n",
+    )
+    assert cells(lines, tmp_path) == [
+        "[warning] 'Date created': this column writes some dates day first (row 3's '13/04/2016') and "
+        "some month first, the US order (row 4's '04/13/2020', which can only be 13 April 2020): each "
+        "is read the only way it can be; the one that could be either way (row 2) is read day first, "
+        "the UK order: check it",
+        "[warning] 'Date created': '05/04/2016' read day first, as 5 April 2016 (the UK order); month "
+        "first it is 4 May 2016: check it",
+    ]

@@ -125,23 +125,26 @@ def _month_first(dates: _Dates) -> Finding:
 
 def _both_ways(dates: _Dates) -> list[Finding]:
     """A column with dates that can only be day first and dates that can only be month first: once
-    for the column, at the earlier of the two it names; each date that could be either way, read
-    day first; and each other that can only be month first, as a note."""
+    for the column, at its first such date; each date that could be either way, read day first;
+    and each other that can only be month first, as a note."""
     (day_row, day), (month_row, month) = dates.day_first[0], dates.month_first[0]
     message = (
         f"this column writes some dates day first (row {day_row}'s {quoted(day)}) and some month first, "
         f"the US order (row {month_row}'s {quoted(month)}, which can only be "
         f"{_read(month, month_first=True)}): each is read the only way it can be; "
     )
-    if dates.either:
-        many = "one" if len(dates.either) == 1 else str(len(dates.either))
+    if len(dates.either) == 1:
+        message += f"the one that could be either way ({_rows(dates.either)}) is read day first, the UK order: check it"
+    elif dates.either:
         message += (
-            f"the {many} that could be either way ({_rows(dates.either)}) "
-            f"{'is' if many == 'one' else 'are'} read day first, the UK order, each named: check them"
+            f"the {len(dates.either)} that could be either way ({_rows(dates.either)}) are read day first, "
+            "the UK order, each named: check them"
         )
     else:
         message += "none could be read either way"
-    out = [Finding(min(day_row, month_row), dates.column, message)]
+    # at the column's first date in numbers, so that it comes before each it names
+    first = min(cells[0][0] for cells in (dates.day_first, dates.month_first, dates.either) if cells)
+    out = [Finding(first, dates.column, message)]
     for row, text in dates.either:
         message = (
             f"{quoted(text)} read day first, as {_read(text, month_first=False)} (the UK order); "
