@@ -255,3 +255,26 @@ def test_a_column_written_both_ways_is_said_before_the_first_date_it_names(tmp_p
         "[warning] 'Date created': '05/04/2016' read day first, as 5 April 2016 (the UK order); month "
         "first it is 4 May 2016: check it",
     ]
+
+
+def test_a_column_read_month_first_is_said_again_when_only_later_rows_are_new(tmp_path):
+    """Run again after rows are added: the rows already in the register are not reported again, but
+    how the column is read concerns the new rows too."""
+    from partreg.importer import header_score, import_report, map_columns, read_rows
+    from partreg.models import Settings
+    from partreg.sheets import read_sheet
+
+    path = tmp_path / "register.csv"
+    path.write_text(
+        "Partnership name,Lead Officer,Date created\n"
+        "Brentwood CSP,Community Safety Manager,04/13/2016\n"
+        "Leisure contract,Leisure Manager,04/05/2016\n",
+        encoding="utf-8",
+    )
+    table = read_sheet(path, header_score)
+    mapping = map_columns(table.headers, {})
+    result = read_rows(table.display, path.stem, table.rows, mapping, Settings(council="Test"))
+    lines, _ = import_report(table, mapping, result, {2}, "register")
+    assert result.rows[1].data["start"] == dt.date(2016, 4, 5)
+    [said] = cells(lines, tmp_path)
+    assert said.startswith("[warning] 'Date created': this column writes dates month first")

@@ -40,27 +40,38 @@ class _Dates:
     either: list[Cell] = field(default_factory=list)
 
 
-def read_orders(
-    mapping: Mapping, rows: Sequence[tuple[int, list[Any]]]
-) -> tuple[Mapping, dict[int, list[Finding]]]:
-    """``mapping`` with each column that writes its dates month first marked so, and what the
-    officer should know of how the dates were read, by the row it is said at."""
+@dataclass
+class Orders:
+    """How a sheet's columns write their dates, and what the officer should know of it."""
+
+    #: The mapping, with each column that writes its dates month first marked so.
+    mapping: Mapping
+    #: Said once for a column (how it is read), whichever of its rows are new.
+    columns: list[Finding]
+    #: Said of one date (one that could be either way, read day first), by its row.
+    cells: dict[int, list[Finding]]
+
+
+def read_orders(mapping: Mapping, rows: Sequence[tuple[int, list[Any]]]) -> Orders:
+    """The order each of ``mapping``'s date columns writes its dates, as its cells in ``rows`` show."""
     found = [_scan(c, rows) for c in mapping.columns if c.key is not None and _dated(c.key)]
-    said: dict[int, list[Finding]] = {}
+    orders = Orders(mapping, [], {})
     marked: dict[int, Column] = {}
     for dates in found:
         if dates.month_first and not dates.day_first:
             marked[dates.column.index] = replace(dates.column, month_first=True)
-            _say(said, _month_first(dates))
+            orders.columns.append(_month_first(dates))
         elif dates.month_first:
-            for finding in _both_ways(dates):
-                _say(said, finding)
+            summary, *each = _both_ways(dates)
+            orders.columns.append(summary)
+            for finding in each:
+                orders.cells.setdefault(finding.row, []).append(finding)
     us = [d.column for d in found if d.column.index in marked]
     for dates in found:
         if dates.either and not dates.day_first and not dates.month_first and us:
-            _say(said, _could_be_month_first(dates, us[0]))
-    columns = [marked.get(c.index, c) for c in mapping.columns]
-    return Mapping(columns, mapping.assume_active), said
+            orders.columns.append(_could_be_month_first(dates, us[0]))
+    orders.mapping = Mapping([marked.get(c.index, c) for c in mapping.columns], mapping.assume_active)
+    return orders
 
 
 def _dated(key: Key) -> bool:
@@ -79,10 +90,6 @@ def _scan(column: Column, rows: Sequence[tuple[int, list[Any]]]) -> _Dates:
             if order is not None:
                 getattr(dates, order.replace("-", "_")).append((number, cell_text(text)))
     return dates
-
-
-def _say(said: dict[int, list[Finding]], finding: Finding) -> None:
-    said.setdefault(finding.row, []).append(finding)
 
 
 def _read(text: str, *, month_first: bool) -> str:

@@ -70,7 +70,8 @@ def read_rows(
     Dates in numbers alone are read in the order each column writes them (:mod:`.dateorder`). A
     row ``hidden`` in the sheet is read like any other, and said (:func:`_hidden_row`)."""
     rows = list(rows)
-    mapping, orders = read_orders(mapping, rows)
+    orders = read_orders(mapping, rows)
+    mapping = orders.mapping
     placed = [c for c in mapping.columns if c.key is not None]
     title = next((c for c in mapping.columns if c.key == ("title",)), None)
     header = [normal(c.header) for c in mapping.columns]
@@ -123,14 +124,14 @@ def read_rows(
             and _continues(number, cells, previous[1], filled, title, merged)
         ):
             _add_to(previous[0], number, cells, previous[1], filled, settings)
-            previous[0].findings.extend(orders.get(number, []))
+            previous[0].findings.extend(orders.cells.get(number, []))
             if number in hidden:
                 message = (
                     "the row is hidden in the sheet: what it adds is imported; check that it is still current"
                 )
                 previous[0].findings.append(Finding(number, None, message))
             continue
-        draft = Draft(findings=list(orders.get(number, [])))
+        draft = Draft(findings=list(orders.cells.get(number, [])))
         for column in mapping.columns:
             raw = cells[column.index] if column.index < len(cells) else None
             if is_blank(raw, column.key):
@@ -179,7 +180,7 @@ def read_rows(
         out.append(row)
         previous = (row, cells)
     _check(display, out, settings)
-    return Result(out, blank, passed, unknown, _next_reviews(mapping, reviews))
+    return Result(out, blank, passed, unknown, [*orders.columns, *_next_reviews(mapping, reviews)])
 
 
 def _hidden_row(draft: Draft, number: int, assume_active: bool) -> None:

@@ -78,9 +78,10 @@ def import_report(
     attention = bool(public)
     rows = result.rows
     new = [r for r in rows if r.number not in existing]
-    # a row already in the register is not written again: its cells are not reported again either
+    # a row already in the register is not written again: its cells are not reported again either;
+    # what is said of a whole column comes before what is said of a cell at the same place
     found = sorted(
-        [*(f for r in new for f in r.findings), *(result.findings if new else [])],
+        [*(result.findings if new else []), *(f for r in new for f in r.findings)],
         key=lambda f: (f.row, f.column.index if f.column else -1),
     )
     by_index = {c.index: c for c in mapping.columns}
