@@ -74,7 +74,7 @@ def next_steps(rows: list[Row]) -> str:
     """What the officer does once ``rows`` are written: lint, and what the sheet did not say of the
     reviews held (a review's outcome or date, or any review at all)."""
     steps = "Next: `partreg lint` lists what each entry still needs, and `git status` the new files."
-    reviews = [r.data.get("review", {}).get("history", [{}])[0] for r in rows]
+    reviews = [(r.data.get("review", {}).get("history") or [{}])[0] for r in rows]
     no_outcome = sum(1 for review in reviews if "date" in review and "outcome" not in review)
     no_date = sum(1 for review in reviews if "outcome" in review and "date" not in review)
     none = sum(1 for review in reviews if not review)

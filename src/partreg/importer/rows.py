@@ -216,16 +216,17 @@ def _half_a_review(
     file = f"register/{entry_id}.yaml"
     if outcome is None:
         date = PartialDate.parse(held)
-        column = next(c for c in mapping.columns if c.key == ("review", "history"))
+        column = next((c for c in mapping.columns if c.key == ("review", "history")), None)
         message = (
             f"the review held on {date.display()} is recorded with no outcome, which the sheet does not "
             f"give: add what it decided, `outcome: continue`, `amend` or `exit`, under `- date: {date.iso}` in {file}"
         )
     else:
-        column = next(c for c in mapping.columns if c.key == REVIEW_OUTCOME)
+        column = next((c for c in mapping.columns if c.key == REVIEW_OUTCOME), None)
+        said = quoted(cell_text(cells[column.index])) if column is not None else outcome
         message = (
-            f"{quoted(cell_text(cells[column.index]))} is recorded as the outcome of a review with no date, which the sheet does "
-            f"not give: add when it was held, `date: YYYY-MM-DD`, beside `outcome: {outcome}` in {file}"
+            f"{said} is recorded as the outcome of a review with no date, which the sheet does not give: "
+            f"add when it was held, `date: YYYY-MM-DD`, beside `outcome: {outcome}` in {file}"
         )
     return [Finding(number, column, message, "note")]  # each cell is placed: what is missing, lint lists too
 
