@@ -255,7 +255,8 @@ def test_each_command_is_declared_where_the_catalogue_says_with_its_line_of_help
 )
 def test_an_id_means_the_same_to_every_command(register, command):
     """An id is its file's name: every command that takes one refuses what cannot be an id (2),
-    says when there is no such file (1), and says why a file it cannot read was left out (1)."""
+    says when there is no such file (2, as for a path that does not exist), and says why a file it
+    cannot read was left out (1)."""
     (register / "register" / "broken-one.yaml").write_text("title: [\n")
     code, _, err = partreg(*command, "Bad_ID", cwd=register)
     assert code == 2 and "'Bad_ID' is not an arrangement id" in err
@@ -263,7 +264,7 @@ def test_an_id_means_the_same_to_every_command(register, command):
         code, _, err = partreg(*command, "register/brentwood-leisure-trust.yaml", cwd=register)
         assert code == 2 and "(did you mean 'brentwood-leisure-trust'?)" in err
     code, _, err = partreg(*command, "brentwood-comunity-safety-partnership", cwd=register)
-    assert code == 1 and "no arrangement 'brentwood-comunity-safety-partnership' in the register" in err
+    assert code == 2 and "no arrangement 'brentwood-comunity-safety-partnership' in the register" in err
     assert "did you mean 'brentwood-community-safety-partnership'?" in err
     if command[0] in ("show", "classify"):
         code, _, err = partreg(*command, "broken-one", cwd=register)
