@@ -135,7 +135,7 @@ def test_show_hides_internal_notes_unless_asked():
 
 def test_show_unknown_id_suggests_one():
     code, _, err = partreg("show", "brentwood-community-safety")
-    assert code == 1
+    assert code == 2
     assert "did you mean 'brentwood-community-safety-partnership'" in err
 
 
