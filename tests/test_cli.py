@@ -301,3 +301,24 @@ def test_a_file_named_partreg_yaml_in_the_register_folder_is_an_arrangement(regi
         _, out, _ = partreg(*args, "--as-of", QUIET_DAY, cwd=register)
         rules = {r["rule"] for r in json.loads(out)["results"] if r["path"] == "register/partreg.yaml"}
         assert "unknown-key" not in rules and "missing-field" not in rules, (args, rules)
+
+
+def test_notes_of_several_lines_are_shown_indented_under_their_key():
+    """`show --internal` of notes pasted from a sheet ("Type: Alliance" on a line of its own): every
+    line sits under `notes:`, so that none reads as a field of the entry."""
+    import io
+
+    from rich.console import Console
+
+    from partreg import report
+
+    out = io.StringIO()
+    record = {
+        "internal": {"notes": "Type: Alliance\nBudget: held by Essex\n"},
+        "partners": [{"name": "Essex Police", "notes": "one\n\ntwo"}],
+    }
+    report.mapping_text(record, Console(file=out, width=200))
+    assert out.getvalue() == (
+        "internal:\n  notes:\n    Type: Alliance\n    Budget: held by Essex\n"
+        "partners:\n  - name: Essex Police\n    notes:\n      one\n\n      two\n"
+    )
