@@ -58,7 +58,7 @@ def test_review_due_table_is_grouped_by_service():
 def test_fail_on_overdue_for_a_scheduled_job():
     assert partreg("review-due", "--as-of", AS_OF, "--fail-on-overdue")[0] == 1
     assert partreg("review-due", "--as-of", "2015-01-01", "--fail-on-overdue")[0] == 0
-    assert partreg("review-due", "--as-of", "24/11/2026")[0] == 2
+    assert partreg("review-due", "--as-of", "2026-11")[0] == 2
     assert partreg("review-due", "--as-of", "20261124")[0] == 2, "one meaning of a date: YYYY-MM-DD only"
 
 
@@ -238,7 +238,7 @@ def test_a_flow_style_review_is_rewritten_by_the_round_trip():
 def test_review_refuses_what_it_should(register):
     target = register / "register" / "brentwood-community-fund.yaml"
     before = target.read_bytes()  # read first: every refusal below must leave the file as it was
-    assert partreg("review", "nope", "--outcome", "continue", cwd=register)[0] == 1
+    assert partreg("review", "nope", "--outcome", "continue", cwd=register)[0] == 2
     for held in ("2099-01-01", "2001-01-01"):  # in the future; before the arrangement started
         code = partreg(
             "review", "brentwood-community-fund", "--outcome", "continue", "--date", held, cwd=register
@@ -534,3 +534,18 @@ def test_a_placeholder_given_to_review_is_not_told_to_be_left_out(register, opti
     said = " ".join(err.replace("│", " ").split())
     assert code == 2 and "the year 9999 is a placeholder, not a date: give the date itself" in said, err
     assert "leave the date out" not in said
+
+
+def test_as_of_takes_a_day_as_review_date_takes_one(register):
+    """`--as-of 31/12/2026` is the day `review --date 31/12/2026` would record; a month, or a day
+    that could be read either way round, is refused with what to write."""
+    code, uk, err = partreg("review-due", "--as-of", "31/12/2026", "--format", "json", cwd=register)
+    assert code == 0, err
+    assert uk == partreg("review-due", "--as-of", "2026-12-31", "--format", "json", cwd=register)[1]
+    code, _, err = partreg("review-due", "--as-of", "01/04/2026", cwd=register)
+    assert (
+        code == 2
+        and "'01/04/2026' is not a day: write YYYY-MM-DD or DD/MM/YYYY (did you mean 2026-04-01?)" in err
+    )
+    code, _, err = partreg("review-due", "--as-of", "2026-12", cwd=register)
+    assert code == 2 and "'2026-12' is not a day" in err

@@ -214,6 +214,8 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
                     else advice.wrong_type(name, value, wanted, key, entry_kind)
                 )
                 message += f": {fix}" if fix else ""
+                if key == ("statutory",) and fix and fix.startswith("write statutory: true"):
+                    message += _basis_too(source)
             else:
                 dated = "write dates as" in err["msg"] or "is a placeholder, not a date" in err["msg"]
                 fix = (
@@ -229,6 +231,15 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
         if repeats.shown(problem, place, n):
             yield problem
     yield from repeats.stand_ins()
+
+
+def _basis_too(source: Source) -> str:
+    """What a fix to ``statutory: true`` must bring with it, so that making it reveals no more:
+    the law, where the file names none (``statutory-without-basis``)."""
+    data = source.data if isinstance(source.data, dict) else {}
+    if data.get("statutory_basis"):
+        return ""
+    return "; and name the law that requires it: statutory_basis: the Act and section"
 
 
 def _number_written(source: Source, key: Key, value: Any) -> str | None:

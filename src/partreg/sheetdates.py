@@ -70,17 +70,71 @@ EXCEL_DAYS = (18264, 73415)
 class Placeholder(Unplaced):
     """A date such as 31/12/9999, which spreadsheets write for "no end"."""
 
+    def __init__(self, message: str, date: PartialDate) -> None:
+        super().__init__(message)
+        #: The date as written: 31 December 9999.
+        self.date = date
 
-def read_date(raw: Any) -> tuple[PartialDate, bool]:
+
+def read_date(raw: Any, *, month_first: bool = False) -> tuple[PartialDate, bool]:
     """A date cell as a date as precise as the sheet, and whether words around it were dropped
-    (``c. 2005``): those keep the cell's text in the notes."""
-    date, rough = _read_date(raw)
+    (``c. 2005``): those keep the cell's text in the notes. A date in numbers alone is read day
+    first (``04/05/2016`` is 4 May), or ``month_first`` (5 April) where its column writes dates so."""
+    date, rough = _read_date(raw, month_first)
     if date.year > LAST_YEAR:
-        raise Placeholder(f"the year {date.year} is a placeholder, not a date")
+        raise Placeholder(f"the year {date.year} is a placeholder, not a date", date)
     return date, rough
 
 
-def _read_date(raw: Any) -> tuple[PartialDate, bool]:
+#: A date in numbers alone, day and month in either order: ``04/13/2016``, ``4-5-16``.
+_NUMBERS = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+
+
+def written_order(raw: Any) -> str | None:
+    """How a date in numbers alone can be read: ``"month-first"`` where only month first makes a
+    real date (``04/13/2016``), ``"day-first"`` where only day first does (``13/04/2016``),
+    ``"either"`` where both do and differ (``04/05/2016``); ``None`` for any other cell (a date
+    cell, ``2016-04-13``, ``April 2016``, ``05/05/2016``, which is one date either way). A
+    placeholder for no end says the order too: ``12/31/9999`` is month first."""
+    if not isinstance(raw, str):
+        return None
+    m = _NUMBERS.match(_plain(raw)[0])
+    if m is None:
+        return None
+    first, second, year = int(m.group(1)), int(m.group(2)), full_year(m.group(3))
+    day_first, month_first = _real(year, second, first), _real(year, first, second)
+    if day_first and month_first:
+        return "either" if first != second else None
+    return "day-first" if day_first else "month-first" if month_first else None
+
+
+def _real(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _plain(text: str) -> tuple[str, bool]:
+    """A date cell's text without what surrounds a date (``c.``, ``1st``'s ``st``, a time of day),
+    and whether anything other than midnight was dropped."""
+    text = " ".join(text.split())
+    rough = bool(_ROUGHLY.match(text))
+    text = _ROUGHLY.sub("", text)
+    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
+    if m := _TIME.match(text):
+        # midnight is a date cell's time when it has none: the date alone; another time is dropped,
+        # its cell's text kept in the notes
+        hour, half = int(m.group(2)), (m.group(5) or "").lower()
+        if half:  # 12:00 AM is midnight, 12:30 PM half past noon
+            hour = hour % 12 + (12 if half == "p" else 0)
+        rough = rough or (hour, int(m.group(3)), float(m.group(4) or 0)) != (0, 0, 0)
+        text = m.group(1)
+    return text, rough
+
+
+def _read_date(raw: Any, month_first: bool) -> tuple[PartialDate, bool]:
     if isinstance(raw, dt.datetime):
         return PartialDate(
             raw.year, raw.month, raw.day
@@ -94,18 +148,9 @@ def _read_date(raw: Any) -> tuple[PartialDate, bool]:
     if isinstance(raw, int | float) and (counted := excel_day(raw)) is not None:
         # a date cell that lost its date format
         return PartialDate(counted.year, counted.month, counted.day), True
-    text = " ".join(str(raw).split())
-    rough = bool(_ROUGHLY.match(text))
-    text = _ROUGHLY.sub("", text)
-    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
-    if m := _TIME.match(text):
-        # midnight is a date cell's time when it has none: the date alone; another time is dropped,
-        # its cell's text kept in the notes
-        hour, half = int(m.group(2)), (m.group(5) or "").lower()
-        if half:  # 12:00 AM is midnight, 12:30 PM half past noon
-            hour = hour % 12 + (12 if half == "p" else 0)
-        rough = rough or (hour, int(m.group(3)), float(m.group(4) or 0)) != (0, 0, 0)
-        text = m.group(1)
+    text, rough = _plain(str(raw))
+    if month_first and (m := _NUMBERS.match(text)):
+        text = f"{m.group(2)}/{m.group(1)}/{m.group(3)}"
     try:
         if _ISO.match(text):
             stated = int(text[:4])

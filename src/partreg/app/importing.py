@@ -60,12 +60,36 @@ def plan_import(base: Path, spreadsheet: Path, mapping: list[str], sheet: str | 
             f"--map {missing[0]!r}: the sheet has no such column; its columns are: "
             + ", ".join(repr(h) for h in table.headers if h)
         )
-    columns = map_columns(table.headers, given)
-    result = read_rows(table.display, spreadsheet.stem, table.rows, columns, settings, table.merged)
+    columns = map_columns(table.headers, given, table.hidden_columns)
+    result = read_rows(
+        table.display, spreadsheet.stem, table.rows, columns, settings, table.merged, table.hidden_rows
+    )
     on_disk = ids_on_disk(base)
     existing = {r.number for r in result.rows if r.id in on_disk}
     lines, attention = import_report(table, columns, result, existing, REGISTER_DIR)
     return Planned(lines, attention, [r for r in result.rows if r.number not in existing])
+
+
+def next_steps(rows: list[Row]) -> str:
+    """What the officer does once ``rows`` are written: lint, and what the sheet did not say of the
+    reviews held (a review's outcome or date, or any review at all)."""
+    steps = "Next: `partreg lint` lists what each entry still needs, and `git status` the new files."
+    reviews = [(r.data.get("review", {}).get("history") or [{}])[0] for r in rows]
+    no_outcome = sum(1 for review in reviews if "date" in review and "outcome" not in review)
+    no_date = sum(1 for review in reviews if "outcome" in review and "date" not in review)
+    none = sum(1 for review in reviews if not review)
+    if no_outcome:
+        steps += f" Add the outcome of each review the sheet gives only the date of ({no_outcome}, each named above)."
+    if no_date:
+        steps += (
+            f" Add the date of each review the sheet gives only the outcome of ({no_date}, each named above)."
+        )
+    if none:
+        steps += (
+            f" Record the last review of each entry with none ({none}) with `partreg review ID --date "
+            "YYYY-MM-DD --outcome continue`: until then its reviews are counted from its start."
+        )
+    return steps
 
 
 def write_import(base: Path, planned: Planned) -> Imported:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from partreg import report
-from partreg.app.importing import plan_import, write_import
+from partreg.app.importing import next_steps, plan_import, write_import
 from partreg.cli.common import root_of
 from partreg.cli.framework import Command, RootOption, command_set, help_for
 from partreg.folders import REGISTER_DIR
@@ -71,9 +71,5 @@ def import_(
         report.error(line)
     typer.echo(f"Wrote {report.plural(imported.created, 'file')} to {REGISTER_DIR}/.")
     if imported.created:
-        typer.echo(
-            "Next: `partreg lint` lists what each entry still needs, and `git status` the new files. "
-            "Record each arrangement's last review with `partreg review ID --date YYYY-MM-DD --outcome continue`: "
-            "until then its reviews are counted from its start."
-        )
+        typer.echo(next_steps(planned.new))
     raise typer.Exit(1 if planned.attention or imported.refused else 0)

@@ -14,7 +14,8 @@ in the order a sheet passes through them:
 
 - :mod:`.synonyms`: what councils call each field, and a header's words as compared;
 - :mod:`.headers`: the header row to columns and the fields they fill (``--map`` too);
-- :mod:`.dates` and :mod:`.values`: a cell's value as councils write it;
+- :mod:`.dateorder`: the order each column writes dates in numbers alone (04/05/2016);
+- :mod:`partreg.sheetdates` and :mod:`.values`: a cell's value as councils write it;
 - :mod:`.cells`: one cell into a row's draft entry, or into its notes saying why;
 - :mod:`.draft`: the entry as it is built, and what is placed once every cell is read;
 - :mod:`.rows`: the sheet's rows to entries, each checked by the linter;

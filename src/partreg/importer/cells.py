@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from partreg.importer.draft import Draft, Finding
-from partreg.importer.headers import Column
+from partreg.importer.headers import Column, is_date_field
 from partreg.importer.synonyms import MONEY, NEXT_REVIEW, NOTES, NUMBERED, REVIEW_OUTCOME, normal, words_of
 from partreg.importer.values import (
     AGREEMENTS,
@@ -27,7 +27,7 @@ from partreg.importer.values import (
     read_extensions,
     yes_no,
 )
-from partreg.models import ID_PATTERN, RESERVED_NAMES, Settings
+from partreg.models import ID_PATTERN, RESERVED_NAMES, PartialDate, Settings
 from partreg.names import looks_like_a_name
 from partreg.questionnaire import propose_id
 from partreg.readers import (
@@ -42,7 +42,7 @@ from partreg.readers import (
     split_list,
     split_names,
 )
-from partreg.sheetdates import Placeholder, financial_year, read_date
+from partreg.sheetdates import Placeholder, financial_year, read_date, written_order
 
 
 def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings | None) -> None:
@@ -60,21 +60,15 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             draft.keep(column, cell_text(raw))
         elif key == NEXT_REVIEW:
             draft.keep(column, date_text(raw))
-        elif key in (
-            ("start",),
-            ("end",),
-            ("agreement", "date"),
-            ("funding", "period_start"),
-            ("funding", "period_end"),
-        ):
+        elif is_date_field(key):  # start, end, agreement.date, funding.period_start, ...
             if key == ("end",) and isinstance(raw, str) and raw.strip().lower() in NO_END:
                 return  # no end: what an absent `end` means
             if key == ("end",) and isinstance(raw, str) and _SINCE.match(raw):
                 # "Since 2010" says when it began, not when it ends: the start, where no column gives one
-                draft.since = (column, cell_text(raw), read_date(raw)[0])
+                draft.since = (column, cell_text(raw), _date(column, raw)[0])
                 return
             try:
-                date, rough = read_date(raw)
+                date, rough = _date(column, raw)
             except Placeholder:
                 if key != ("end",):
                     raise
@@ -89,7 +83,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
         elif key == ("funding", "period"):
             _period(draft, column, raw, row)
         elif key == ("review", "history"):
-            date, rough = read_date(raw)
+            date, rough = _date(column, raw)
             history = draft.data.setdefault("review", {}).setdefault("history", [{}])
             history[0] = {
                 "date": date.yaml_value(),
@@ -205,7 +199,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
         elif key[0] == "decisions":
             decision = draft.data.setdefault("decisions", [{}])[0]
             if key[1] == "date":
-                date, rough = read_date(raw)
+                date, rough = _date(column, raw)
                 decision["date"] = date.yaml_value()
                 if rough:
                     draft.keep(column, cell_text(raw), row=row, read_as=date.iso)
@@ -237,6 +231,13 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             draft.set(key, read_as_field(key, raw))
     except Unplaced as e:
         draft.keep(column, cell_text(raw), str(e), row)
+
+
+def _date(column: Column, raw: Any) -> tuple[PartialDate, bool]:
+    """A date cell read the only way it can be, or where it could be day or month first
+    (04/05/2016), in the order its column writes dates (:mod:`.dateorder`)."""
+    order = written_order(raw)
+    return read_date(raw, month_first=order == "month-first" or (order == "either" and column.month_first))
 
 
 _SINCE = re.compile(r"^\s*since\b", re.IGNORECASE)
@@ -274,7 +275,7 @@ def _clean(draft: Draft, column: Column, raw: str, row: int) -> str:
 
 #: `` - `` or `` to `` between two dates. The look-behind starts it only where a run of spaces
 #: starts: tried from every space of a long run, it made a cell of 30,000 spaces take six seconds.
-_PERIOD_SEPARATOR = re.compile(r"(?<!\s)\s+(?:-|\u2013|\u2014|to|until)\s+")
+PERIOD_SEPARATOR = re.compile(r"(?<!\s)\s+(?:-|\u2013|\u2014|to|until)\s+")
 
 
 def _period(draft: Draft, column: Column, raw: Any, row: int) -> None:
@@ -283,11 +284,11 @@ def _period(draft: Draft, column: Column, raw: Any, row: int) -> None:
         draft.set(("funding", "period_start"), year[0])
         draft.set(("funding", "period_end"), year[1])
         return
-    parts = _PERIOD_SEPARATOR.split(text)
+    parts = PERIOD_SEPARATOR.split(text)
     if len(parts) != 2:
         raise Unplaced("not a period (such as '01/04/2025 - 31/03/2026' or '2025/26')")
-    start, _ = read_date(parts[0])
-    end, _ = read_date(parts[1])
+    start, _ = _date(column, parts[0])
+    end, _ = _date(column, parts[1])
     draft.set(("funding", "period_start"), start.yaml_value())
     draft.set(("funding", "period_end"), end.yaml_value())
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from partreg.importer.synonyms import (
@@ -22,7 +23,7 @@ from partreg.importer.synonyms import (
     Key,
     normal,
 )
-from partreg.models import Arrangement, inner_model
+from partreg.models import Arrangement, PartialDate, inner_model
 from partreg.problems import dotted
 
 #: What a header score adds when the header names the title: a sheet of arrangements has one.
@@ -49,6 +50,11 @@ class Column:
     number: int | None = None  # "Outcome 2" -> 2
     given: bool = False  # named with --map
     why: str = ""  # why a column goes to the notes, where the reason is not its header
+    #: Its dates in numbers alone that could be either order (04/05/2016) are read month first: the
+    #: column writes dates so (see :mod:`.dateorder`).
+    month_first: bool = False
+    #: Hidden in the sheet: read like any column, and named so in the report.
+    hidden: bool = False
 
     @property
     def label(self) -> str:
@@ -131,15 +137,28 @@ _OTHER_THING = re.compile(
 )
 
 
-def map_columns(headers: Sequence[str], given: dict[str, str]) -> Mapping:
+#: What a hidden column's header says where the column holds what is not published: contact
+#: details, internal, confidential or personal data.
+_PRIVATE = re.compile(
+    rf"{_OTHER_THING.pattern}|\b(?:personal|sensitive|exempt|officers? only|use only)\b",
+    re.IGNORECASE,
+)
+
+
+def map_columns(
+    headers: Sequence[str], given: dict[str, str], hidden: Collection[int] = frozenset()
+) -> Mapping:
     """Where each column goes; ``given`` maps a header to a field path such as ``lead.role``
-    (or ``notes``), overriding the table."""
+    (or ``notes``), overriding the table. A column ``hidden`` in the sheet (by index from 0) goes
+    where its header says, but to the internal notes where its header names contact details or
+    what is internal ("Officer email", "Contact officer"), which a hidden column often holds."""
     chosen = {normal(h): path for h, path in given.items()}
     columns = []
     for index, header in enumerate(headers):
         name = normal(header)
         if name in COMPUTED:
             continue
+        why = ""
         if not header.strip():
             key, number = None, None
         elif name in chosen:
@@ -147,7 +166,13 @@ def map_columns(headers: Sequence[str], given: dict[str, str]) -> Mapping:
             number = None
         else:
             key, number = _key_for(header)
-        columns.append(Column(index, letter(index + 1), header, key, number, name in chosen))
+            if index in hidden and key not in (None, NOTES, NEXT_REVIEW) and _PRIVATE.search(header):
+                field = dotted(key)
+                key, number = None, None
+                why = f"hidden, and by its header contact details or internal data: --map '{header}={field}' reads it into {field}"
+        columns.append(
+            Column(index, letter(index + 1), header, key, number, name in chosen, why, hidden=index in hidden)
+        )
     # a field filled by two columns: the first wins, the others go to notes (reported)
     seen: dict[tuple[Key, int | None], Column] = {}
     for i, column in enumerate(columns):
@@ -156,7 +181,7 @@ def map_columns(headers: Sequence[str], given: dict[str, str]) -> Mapping:
         first = seen.setdefault((column.key, column.number), column)
         if first is not column and column.key != MONEY and column.key not in LISTS:
             why = f"{first.label} comes from column {first.letter}"
-            columns[i] = Column(column.index, column.letter, column.header, None, None, column.given, why)
+            columns[i] = replace(column, key=None, number=None, why=why)
     return Mapping(columns, assume_active=not any(c.key == ("status",) for c in columns))
 
 
@@ -174,6 +199,13 @@ def field_at(key: Key) -> tuple[Any, Any] | None:
         if "list[" in str(annotation) and depth < len(key) - 1:
             return None
     return annotation, model
+
+
+@functools.cache
+def is_date_field(key: Key) -> bool:
+    """Whether ``key`` is a field that holds one date (``start``, ``agreement.date``, ``last_verified``)."""
+    found = field_at(key)
+    return found is not None and found[1] is PartialDate
 
 
 def can_map(path: str) -> bool:

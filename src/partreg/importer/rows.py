@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from partreg.importer.cells import place
+from partreg.importer.dateorder import read_orders
 from partreg.importer.draft import Draft, Finding, finish
 from partreg.importer.headers import Column, Mapping
-from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, Key, normal, words_of
+from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, REVIEW_OUTCOME, Key, normal, words_of
 from partreg.importer.values import cell_text, is_blank, kind_from_label, quoted
 from partreg.lint import Linter
-from partreg.models import Kind, Settings
+from partreg.models import Kind, PartialDate, Settings
 from partreg.problems import Problem, Severity
 from partreg.questionnaire import canonical, propose_id
 from partreg.rules import ALL
@@ -60,11 +61,17 @@ def read_rows(
     mapping: Mapping,
     settings: Settings | None,
     merged: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+    hidden: Collection[int] = frozenset(),
 ) -> Result:
     """Every row that is an arrangement as an entry: its cells placed, its id unique within the
     sheet, checked by the linter for what it still needs. A row that only adds to the one above
     (another partner on the next line, under a title merged down) is added to it; a section
-    heading, a totals row, a note about the sheet and a repeated header are passed over, named."""
+    heading, a totals row, a note about the sheet and a repeated header are passed over, named.
+    Dates in numbers alone are read in the order each column writes them (:mod:`.dateorder`). A
+    row ``hidden`` in the sheet is read like any other, and said (:func:`_hidden_row`)."""
+    rows = list(rows)
+    orders = read_orders(mapping, rows)
+    mapping = orders.mapping
     placed = [c for c in mapping.columns if c.key is not None]
     title = next((c for c in mapping.columns if c.key == ("title",)), None)
     header = [normal(c.header) for c in mapping.columns]
@@ -117,8 +124,14 @@ def read_rows(
             and _continues(number, cells, previous[1], filled, title, merged)
         ):
             _add_to(previous[0], number, cells, previous[1], filled, settings)
+            previous[0].findings.extend(orders.cells.get(number, []))
+            if number in hidden:
+                message = (
+                    "the row is hidden in the sheet: what it adds is imported; check that it is still current"
+                )
+                previous[0].findings.append(Finding(number, None, message))
             continue
-        draft = Draft()
+        draft = Draft(findings=list(orders.cells.get(number, [])))
         for column in mapping.columns:
             raw = cells[column.index] if column.index < len(cells) else None
             if is_blank(raw, column.key):
@@ -136,8 +149,10 @@ def read_rows(
                 draft.data.setdefault(key, value)
         if ends_section:
             section = None
+        if number in hidden:
+            _hidden_row(draft, number, mapping.assume_active)
         finish(draft, number)
-        if mapping.assume_active:
+        if mapping.assume_active and number not in hidden:
             draft.data.setdefault("status", "active")
         data = draft.data
         base = data.get("id") or (propose_id(data["title"]) if isinstance(data.get("title"), str) else None)
@@ -158,13 +173,62 @@ def read_rows(
                 f"--write, or register/{entry_id}.yaml after"
             )
             draft.findings.append(Finding(number, title, message))
+        draft.findings.extend(_half_a_review(data, mapping, number, entry_id, cells))
         for name in draft.unknown:
             unknown[name] = unknown.get(name, 0) + 1
         row = Row(number, canonical(data), draft.findings)
         out.append(row)
         previous = (row, cells)
     _check(display, out, settings)
-    return Result(out, blank, passed, unknown, _next_reviews(mapping, reviews))
+    return Result(out, blank, passed, unknown, [*orders.columns, *_next_reviews(mapping, reviews)])
+
+
+def _hidden_row(draft: Draft, number: int, assume_active: bool) -> None:
+    """A row hidden in the sheet: imported, since nothing is left out, but officers hide the rows
+    of arrangements that have ended or were withdrawn: said, kept in its notes, and not recorded as
+    active where no column gives the status (the officer records it)."""
+    draft.notes.append(f"Hidden in the sheet: row {number} was hidden when it was imported")
+    message = (
+        "the row is hidden in the sheet: it is imported, as every row is, but a row is often hidden "
+        "for an arrangement that has ended or was withdrawn: check whether it is still current"
+    )
+    status = draft.data.get("status")
+    if status is None:
+        message += (
+            f"; its status is left for you to record{' (not active, as the other rows are)' if assume_active else ''}: "
+            "`status: active`, or `status: ended` with its `end`"
+        )
+    else:
+        message += f", as its status, {status}, says"
+    draft.findings.append(Finding(number, None, message))
+
+
+def _half_a_review(
+    data: dict[str, Any], mapping: Mapping, number: int, entry_id: str, cells: list[Any]
+) -> list[Finding]:
+    """A review the sheet gives only the date of ("Last reviewed", with no outcome column), or only
+    the outcome of: recorded as it is, since an outcome is never invented, and the row told what to
+    add to its file, as lint will tell it."""
+    history = data.get("review", {}).get("history", [])
+    if not history or ("date" in history[0]) == ("outcome" in history[0]):
+        return []
+    held, outcome = history[0].get("date"), history[0].get("outcome")
+    file = f"register/{entry_id}.yaml"
+    if outcome is None:
+        date = PartialDate.parse(held)
+        column = next((c for c in mapping.columns if c.key == ("review", "history")), None)
+        message = (
+            f"the review held on {date.display()} is recorded with no outcome, which the sheet does not "
+            f"give: add what it decided, `outcome: continue`, `amend` or `exit`, under `- date: {date.iso}` in {file}"
+        )
+    else:
+        column = next((c for c in mapping.columns if c.key == REVIEW_OUTCOME), None)
+        said = quoted(cell_text(cells[column.index])) if column is not None else outcome
+        message = (
+            f"{said} is recorded as the outcome of a review with no date, which the sheet does not give: "
+            f"add when it was held, `date: YYYY-MM-DD`, beside `outcome: {outcome}` in {file}"
+        )
+    return [Finding(number, column, message, "note")]  # each cell is placed: what is missing, lint lists too
 
 
 def _next_reviews(mapping: Mapping, reviews: list[int]) -> list[Finding]:

@@ -10,6 +10,7 @@ from typing import Any
 from partreg.importer.draft import Finding
 from partreg.importer.headers import Column, Mapping, letter
 from partreg.importer.rows import Result, Row
+from partreg.importer.synonyms import NEXT_REVIEW, NOTES
 from partreg.importer.values import quoted
 from partreg.rules import missing_field
 
@@ -50,23 +51,37 @@ def import_report(
         if not column.header and column.key is None:
             continue  # an empty column between filled ones
         shown = repr(column.header) if column.header else "(no header)"
+        hidden = " [hidden in the sheet]" if column.hidden else ""
         lines.append(
-            f"  {column.letter:>2} {shown:<{width}} → {column.label}{' (--map)' if column.given else ''}"
+            f"  {column.letter:>2} {shown:<{width}} → {column.label}{' (--map)' if column.given else ''}{hidden}"
         )
     if any(c.key is None and c.header and not c.why for c in mapping.columns):
         lines.append("A column going to the notes can be read into a field with --map 'HEADER=field.path'.")
-    if mapping.assume_active:
+    public = [c for c in mapping.columns if c.hidden and c.key not in (None, NOTES, NEXT_REVIEW)]
+    if public:
+        named = ", ".join(f"{c.letter} ({c.header!r})" for c in public)
         lines.append(
-            "No column gives the status: each row is recorded as active (a register lists current arrangements)."
+            f"Hidden in the sheet, and read into fields the register publishes: {named}. Where a column "
+            f"was hidden to keep it internal, import with --map '{public[0].header}=notes'."
+        )
+    if mapping.assume_active:
+        but = (
+            ", but for a row hidden in the sheet"
+            if {r.number for r in result.rows} & table.hidden_rows
+            else ""
+        )
+        lines.append(
+            f"No column gives the status: each row is recorded as active{but} (a register lists current arrangements)."
         )
     if not any(c.key == ("title",) for c in mapping.columns):
         lines.append("No column gives the title: name one with --map 'HEADER=title'.")
-    attention = False
+    attention = bool(public)
     rows = result.rows
     new = [r for r in rows if r.number not in existing]
-    # a row already in the register is not written again: its cells are not reported again either
+    # a row already in the register is not written again: its cells are not reported again either;
+    # what is said of a whole column comes before what is said of a cell at the same place
     found = sorted(
-        [*(f for r in new for f in r.findings), *(result.findings if new else [])],
+        [*(result.findings if new else []), *(f for r in new for f in r.findings)],
         key=lambda f: (f.row, f.column.index if f.column else -1),
     )
     by_index = {c.index: c for c in mapping.columns}

@@ -39,7 +39,7 @@ from collections.abc import Iterator, Sequence
 from pydantic import BaseModel
 
 from partreg.dateadvice import DECISION_DATE, REVIEW_DATE
-from partreg.models import Arrangement
+from partreg.models import Arrangement, ReviewRecord
 from partreg.problems import Context, Hit, Key, Rule, Severity, dotted
 
 ID = "missing-field"
@@ -106,17 +106,31 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if entry.agreement is not None and entry.agreement.type is None:
         yield _missing(("agreement", "type"), type(entry.agreement))
     for i, record in enumerate(entry.review.history if entry.review else []):
-        if record.date is None:
-            yield Hit(
-                ("review", "history", i, "date"),
-                f"'date' is not recorded in review.history[{i}]: {REVIEW_DATE}",
-                True,
-            )
-        if record.outcome is None:
-            yield _missing(("review", "history", i, "outcome"), type(record))
+        yield from _review(i, record)
         for j, action in enumerate(record.actions):
             if action.description is None:
                 yield _missing(("review", "history", i, "actions", j, "description"), type(action))
+
+
+def _review(i: int, record: ReviewRecord) -> Iterator[Hit]:
+    """A review that lacks its outcome or its date, named by what it has: a sheet's "Last reviewed"
+    column gives a review's date, and a "Review outcome" column its outcome, without the other."""
+    if record.date is not None and record.outcome is None:
+        yield Hit(
+            ("review", "history", i, "outcome"),
+            f"the review held on {record.date} records no outcome: add `outcome:` under its date, what the "
+            "review decided: continue, amend or exit (since format 1.1 also reassess or proposed-for-removal)",
+            True,
+        )
+    elif record.date is None:
+        said = f" (its outcome: {record.outcome})" if record.outcome is not None else ""
+        yield Hit(
+            ("review", "history", i, "date"),
+            f"a review is recorded with no date{said}: {REVIEW_DATE}",
+            True,
+        )
+        if record.outcome is None:
+            yield _missing(("review", "history", i, "outcome"), type(record))
 
 
 RULE = Rule(ID, Severity.ERROR, DOC or "", check)

@@ -4,9 +4,10 @@ What it checks:
     That an arrangement which started more than one review interval ago has
     at least one review under `review.history`; and that one whose start is
     not recorded has a review recorded, since nothing else says when it is due.
-    A review recorded without a date, or with one that is not a date
-    (`date: N/A`), is reported as that (`missing-field`, `wrong-type`), with
-    the date to write, and not again here.
+    A review recorded without a date (as a sheet's "Review outcome" column
+    gives one), or with one that is not a date (`date: N/A`), is reported as
+    that (`missing-field`, `wrong-type`), with the date to write, and not
+    again here.
 Why it matters:
     The policy promises an annual review; an arrangement with no review on
     record may never have been reviewed at all.

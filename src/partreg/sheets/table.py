@@ -40,6 +40,10 @@ class Table:
     merged: set[tuple[int, int]] = field(default_factory=set)
     #: The header's rows: 1, or 2 where a header is written over two rows.
     header_rows: int = 1
+    #: Rows hidden in the sheet (by the officer, or by a filter), as the sheet numbers them.
+    hidden_rows: set[int] = field(default_factory=set)
+    #: Columns hidden in the sheet, by index from 0.
+    hidden_columns: set[int] = field(default_factory=set)
 
 
 def check_size(path: Path, row: int, cells: Sequence[Any]) -> None:

@@ -81,6 +81,7 @@ def read_xlsx(path: Path, score: HeaderScore, sheet: str | None) -> Table:
     )
     result.notes = notes + cells.notes
     result.merged = cells.merged
+    result.hidden_rows, result.hidden_columns = cells.hidden_rows, cells.hidden_columns
     first_data = result.header_row + result.header_rows
     result.unreadable = _formulas_without_values(path, name, cells.table, first_data)
     return result
@@ -108,6 +109,9 @@ class _Cells:
     #: Merged ranges as (top, left, bottom, right), 1-based.
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     merged: set[tuple[int, int]] = field(default_factory=set)
+    hidden_rows: set[int] = field(default_factory=set)
+    #: By index from 0, as a table's columns are.
+    hidden_columns: set[int] = field(default_factory=set)
 
 
 def _sheet_cells(path: Path, ws: Any) -> _Cells:
@@ -133,6 +137,14 @@ def _sheet_cells(path: Path, ws: Any) -> _Cells:
         if r <= height and c <= width:
             table[r - 1][c - 1] = _cell_value(cell.value, cell.number_format)
     result = _Cells(table)
+    # a row hidden by a filter is hidden too; a column's width set for several columns at once holds them all
+    result.hidden_rows = {r for r, d in ws.row_dimensions.items() if d.hidden and r <= height}
+    result.hidden_columns = {
+        c - 1
+        for d in ws.column_dimensions.values()
+        if d.hidden and d.min is not None
+        for c in range(d.min, min(d.max or d.min, width) + 1)
+    }
     for merged in ws.merged_cells.ranges:
         top, left, bottom, right = merged.min_row, merged.min_col, merged.max_row, merged.max_col
         result.merges.append((top, left, bottom, right))
