@@ -48,6 +48,8 @@ def _in_order(dates: Sequence[PartialDate]) -> bool:
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     history = entry.review.history if entry.review else []
+    if len(history) < 2:
+        return  # one review, or none, is in order
     dated = [(i, r.date) for i, r in enumerate(history) if r.date is not None]
     dates = [d for _, d in dated]
     found = first_out_of_order(dates)
