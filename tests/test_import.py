@@ -1204,7 +1204,7 @@ def test_cells_that_are_not_what_they_seem(council, tmp_path):
     result = partreg(council, "import", str(save(book, tmp_path / "r.xlsx")), "--write")
     assert result.returncode == 1, result.stderr
     out = result.stdout
-    assert "'Lead officer': 'Jane Smith' reads as a person's name" in out
+    assert "'Lead officer': 'Jane Smith' kept in internal notes: it reads as a person's name" in out
     assert "'Partner organisations': '#N/A' kept in internal notes: an Excel error (#N/A)" in out
     assert "'Annual contribution (£)': '50%' kept in internal notes: a percentage, not an amount" in out
     assert (

@@ -1,0 +1,91 @@
+"""What a cell may put in a text field: not what reads as a person's (a name where a role belongs, an
+email address, a phone number) in a field the register publishes. It is kept in the entry's internal
+notes instead, and said at its cell; the rest of the cell, where there is a rest, is the value.
+
+What is published is what :func:`partreg.export.is_published` says, with the council's settings;
+what reads as a person's is what lint's ``personal-data`` and ``role-looks-like-a-name`` find
+(:mod:`partreg.names`).
+"""
+
+from __future__ import annotations
+
+from partreg.export import CONTACT_FIELDS, is_published
+from partreg.importer.draft import Draft
+from partreg.importer.headers import Column, field_at
+from partreg.importer.synonyms import LISTS, MONEY, NEXT_REVIEW, NOTES, NUMBERED, REVIEW_OUTCOME, Key
+from partreg.importer.values import quoted
+from partreg.models import Settings
+from partreg.names import contact_details, without_person
+from partreg.problems import dotted
+
+#: Fields for a role: a person's name there is a person's, not the role's.
+ROLES: set[Key] = {("lead", "role"), ("lead", "service")}
+#: Fields of one line where a name or a contact is set beside what belongs there ("Joe Bloggs,
+#: Head of Housing", "Cllr Patel (07700 900123)"): the rest is kept. Elsewhere the whole cell is.
+PARTED: set[Key] = {*ROLES, ("lead", "member")}
+
+
+def fields_of(key: Key) -> list[Key]:
+    """The fields a column's cells may go to: a money column's three, by the row's kind."""
+    if key in (NOTES, NEXT_REVIEW):
+        return []
+    if key == MONEY:
+        return [("contract", "value_gbp"), ("funding", "amount_gbp"), ("resources", "council", "funding_gbp")]
+    return [("review", "history")] if key == REVIEW_OUTCOME else [key]
+
+
+def published(key: Key, settings: Settings | None) -> bool:
+    """Whether the field a column fills is published, with the council's settings (a money
+    column's, where any of its fields is)."""
+    return any(is_published(found, settings) for found in fields_of(key))
+
+
+def is_text(key: Key) -> bool:
+    """Whether a cell goes into ``key`` as its text (a title, a role, a partner's name, a web
+    address), not read as a date, an amount, yes or no, or a word from a list."""
+    if key in LISTS or key[0] in NUMBERED or key == ("links",):
+        return True
+    if key[0] == "decisions":
+        return key[1] in ("summary", "reference", "body")
+    found = field_at(key)
+    return found is not None and found[1] is str
+
+
+def judged(text: str, key: Key, settings: Settings | None) -> tuple[str, str]:
+    """What of ``text`` the field ``key`` may hold, and why the rest may not (``""`` where all
+    may): what reads as a person's may not be in a published field."""
+    field = dotted(key)
+    contact = key[0] == "lead" and key[-1] in CONTACT_FIELDS  # the register's own field for it
+    if not contact and published(key, settings):
+        if key in PARTED:
+            left, taken = without_person(text, names=key in ROLES)
+        else:
+            taken = contact_details(text)
+            left = "" if taken else text
+        if taken:
+            whole = text.strip()
+            said = "; ".join(
+                f"{'it' if part.strip() == whole else quoted(part)} reads as {what}" for part, what in taken
+            )
+            return (
+                (left.strip(), f"{said}, not published")
+                if left
+                else ("", f"{said}, and {field} is published")
+            )
+    return text, ""
+
+
+def public_text(
+    draft: Draft, column: Column, text: str, row: int, settings: Settings | None, key: Key | None = None
+) -> str:
+    """``text`` as the field ``key`` (the column's) may hold it (:func:`judged`), or ``""``; what
+    it may not hold is kept, with the whole cell, in the internal notes, and said at the cell."""
+    key = key or column.key
+    assert key is not None
+    value, why = judged(text, key, settings)
+    if why and value:
+        draft.keep(column, text, row=row, read_as=f"{dotted(key)} {quoted(value)} ({why})")
+    elif why:
+        role = " (such as 'Community Safety Manager')" if key == ("lead", "role") else ""
+        draft.keep(column, text, f"{why}: {dotted(key)}{role} is left for you to record", row)
+    return value
