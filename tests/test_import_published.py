@@ -1,6 +1,7 @@
 """What `partreg import` may put in a field the register publishes: never a person's name where a
-role belongs, a person's email address or a phone number. Each is kept in the entry's internal notes
-and said at its row and cell; what else the cell says is still read."""
+role belongs, a person's email address or a phone number, and never a placeholder ("TBC", "Various",
+"See attached list") taken for a value. Each is kept in the entry's internal notes and said at its
+row and cell; what else the cell says is still read."""
 
 from __future__ import annotations
 
@@ -189,11 +190,55 @@ def test_import_takes_out_a_name_wherever_lint_finds_one(text):
     assert not looks_like_a_name(left)
 
 
+# ---------------------------------------------------------------- placeholders
+
+
+def test_placeholders_are_no_values(register):
+    planned, path = plan(
+        register,
+        "Partnership name,Partner organisations,Statutory (Y/N),Legislation,Objectives\n"
+        "A,Various,Y - see note,,TBC\n"
+        "B,See attached list,Yes (see notes),,\n"
+        "C,TBC,Y,To be confirmed,\n"
+        "D,N/A,N,,\n"
+        "E,Various partners,,,\n"
+        "F,Essex Police; N/A; various,,,\n"
+        "G,Various Voices Choir and Community Theatre Group,,,\n",
+    )
+    data = {row.data["title"]: row.data for row in planned.new}
+    for title in "ABCDE":
+        assert "partners" not in data[title], title
+    assert data["F"]["partners"] == [{"name": "Essex Police"}]
+    assert data["G"]["partners"] == [{"name": "Various Voices Choir and Community Theatre Group"}]
+    assert data["A"]["statutory"] is True and "statutory_basis" not in data["A"]
+    assert data["B"]["statutory"] is True and "statutory_basis" not in data["B"]
+    assert "statutory_basis" not in data["C"] and "objectives" not in data["A"]
+    assert notes(data["A"]) == [
+        "Partner organisations: Various",
+        "Statutory (Y/N): Y - see note",
+        "Objectives: TBC",
+    ]
+    said = cells(planned, path)
+    assert (
+        "[warning] 'Partner organisations': 'Various' kept in internal notes: a placeholder, not a value: "
+        "partners is left for you to record"
+    ) in said
+    assert (
+        "[warning] 'Statutory (Y/N)': 'Y - see note' read as yes ('see note': a placeholder, not a value); "
+        "the whole text is kept in internal notes"
+    ) in said
+    assert (
+        "[warning] 'Partner organisations': 'Essex Police; N/A; various' read as partners 'Essex Police' "
+        "('N/A', 'various': placeholders, not partners); the whole text is kept in internal notes"
+    ) in said
+    assert not any(line.startswith(f"{path}:5:") for line in planned.lines), "N/A alone says there is none"
+
+
 # ---------------------------------------------------------------- as an officer runs it
 
 
 @pytest.mark.spawns
-def test_nothing_private_reaches_the_published_site(tmp_path):
+def test_nothing_private_or_a_placeholder_reaches_the_published_site(tmp_path):
     run_partreg(tmp_path, "init", "reg", "--council", "Rochford District Council", check=True)
     base = tmp_path / "reg"
     (tmp_path / "a.csv").write_text(BRIEF, encoding="utf-8")
@@ -214,7 +259,7 @@ def test_nothing_private_reaches_the_published_site(tmp_path):
     listed = run_partreg(base, "list", "--format", "json", check=True).stdout
     run_partreg(base, "render", "--out", str(tmp_path / "site"), check=True)
     site = "".join(p.read_text("utf-8") for p in (tmp_path / "site").rglob("*") if p.is_file())
-    for private in ("jane.smith", "546366", "O\u2019Connell", "Bloggs"):
+    for private in ("jane.smith", "546366", "O\u2019Connell", "Bloggs", "see note", "Various"):
         assert private not in site and private not in listed, private
     assert "Head of Housing" in site
     forum = yaml_rs.loads((base / "register" / "homelessness-forum.yaml").read_text("utf-8"))

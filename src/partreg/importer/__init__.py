@@ -17,7 +17,7 @@ in the order a sheet passes through them:
 - :mod:`.dateorder`: the order each column writes dates in numbers alone (04/05/2016);
 - :mod:`partreg.sheetdates` and :mod:`.values`: a cell's value as councils write it;
 - :mod:`.published`: what a cell may put in a field of text: no person's details where the
-  register publishes it;
+  register publishes it, and no placeholder ("TBC", "Various") taken for a value;
 - :mod:`.cells`: one cell into a row's draft entry, or into its notes saying why;
 - :mod:`.draft`: the entry as it is built, and what is placed once every cell is read;
 - :mod:`.rows`: the sheet's rows to entries, each checked by the linter;

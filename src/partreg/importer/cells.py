@@ -11,7 +11,7 @@ from typing import Any
 
 from partreg.importer.draft import Draft, Finding
 from partreg.importer.headers import Column, is_date_field
-from partreg.importer.published import is_text, judged, public_text
+from partreg.importer.published import is_text, judged, listed, public_text
 from partreg.importer.synonyms import MONEY, NEXT_REVIEW, NOTES, NUMBERED, REVIEW_OUTCOME, normal, words_of
 from partreg.importer.values import (
     AGREEMENTS,
@@ -51,7 +51,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
     assert key is not None
     if isinstance(raw, str):
         raw = _clean(draft, column, raw, row)
-        if raw and is_text(key):  # a person's details: to the notes
+        if raw and is_text(key):  # a person's details, a placeholder: to the notes
             raw = public_text(draft, column, raw, row, settings)
         if not raw:
             return
@@ -109,7 +109,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             if basis and not why:
                 # placed once every cell is read
                 draft.basis, draft.basis_cell = rest, (column, cell_text(raw))
-            elif rest:  # "Yes - ring 01702 546366": the words after yes name no law
+            elif rest:  # "Y - see note": the words after yes name no law
                 why = f" ({quoted(rest)}: {why})" if why else ""
                 draft.keep(column, cell_text(raw), row=row, read_as=("yes" if value else "no") + why)
         elif key == ("significance",):
@@ -133,6 +133,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             draft.set(key, AGREEMENTS[low])
         elif key == ("partners",):
             names, by_commas = split_names(cell_text(raw))
+            names = listed(draft, column, cell_text(raw), names, row)
             draft.extend(key, [{"name": n} for n in names])
             split = f"read as {len(names)} partners, separated by commas"
             if by_commas and re.search(r"\s(and|&)\s", names[-1], re.IGNORECASE):
@@ -155,7 +156,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
                     )
                 )
         elif key == ("priorities",):
-            names = split_list(cell_text(raw))
+            names = listed(draft, column, cell_text(raw), split_list(cell_text(raw)), row)
             if len(names) == 1 and names[0].lower() in LEVELS and "significance" not in draft.data:
                 # a "Priority" column saying High, Medium or Low is the arrangement's significance
                 draft.set(("significance",), LEVELS[names[0].lower()])
@@ -170,7 +171,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
                     n for n, i in zip(names, ids, strict=True) if i not in settings.priorities
                 )
         elif key in (("objectives",), ("funding", "actions")):
-            draft.extend(key, split_list(cell_text(raw)))
+            draft.extend(key, listed(draft, column, cell_text(raw), split_list(cell_text(raw)), row))
         elif key[0] in NUMBERED and column.number is not None:
             joined = "; ".join(split_list(cell_text(raw)))
             draft.numbered.setdefault((str(key[0]), column.number), {})[str(key[1])] = joined
@@ -197,9 +198,11 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
                 raise Unplaced(f"not a form of body partreg knows ({', '.join(FORMS)})")
             draft.set(key, form)
         elif key == ("representatives",):
-            draft.extend(key, [representative(name) for name in split_list(cell_text(raw))])
+            names = listed(draft, column, cell_text(raw), split_list(cell_text(raw)), row)
+            draft.extend(key, [representative(name) for name in names])
         elif key in (("replaces",), ("replaced_by",)):
-            draft.extend(key, [propose_id(name) for name in split_list(cell_text(raw))])
+            names = listed(draft, column, cell_text(raw), split_list(cell_text(raw)), row)
+            draft.extend(key, [propose_id(name) for name in names])
         elif key[0] == "decisions":
             decision = draft.data.setdefault("decisions", [{}])[0]
             if key[1] == "date":

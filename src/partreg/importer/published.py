@@ -1,5 +1,6 @@
 """What a cell may put in a text field: not what reads as a person's (a name where a role belongs, an
-email address, a phone number) in a field the register publishes. It is kept in the entry's internal
+email address, a phone number) in a field the register publishes, nor a placeholder that stands
+for a value (``TBC``, ``Various``, ``See attached list``). Either is kept in the entry's internal
 notes instead, and said at its cell; the rest of the cell, where there is a rest, is the value.
 
 What is published is what :func:`partreg.export.is_published` says, with the council's settings;
@@ -9,11 +10,13 @@ what reads as a person's is what lint's ``personal-data`` and ``role-looks-like-
 
 from __future__ import annotations
 
+import re
+
 from partreg.export import CONTACT_FIELDS, is_published
 from partreg.importer.draft import Draft
 from partreg.importer.headers import Column, field_at
 from partreg.importer.synonyms import LISTS, MONEY, NEXT_REVIEW, NOTES, NUMBERED, REVIEW_OUTCOME, Key
-from partreg.importer.values import quoted
+from partreg.importer.values import BLANK, quoted
 from partreg.models import Settings
 from partreg.names import contact_details, without_person
 from partreg.problems import dotted
@@ -23,6 +26,22 @@ ROLES: set[Key] = {("lead", "role"), ("lead", "service")}
 #: Fields of one line where a name or a contact is set beside what belongs there ("Joe Bloggs,
 #: Head of Housing", "Cllr Patel (07700 900123)"): the rest is kept. Elsewhere the whole cell is.
 PARTED: set[Key] = {*ROLES, ("lead", "member")}
+
+#: A cell that stands for a value written elsewhere or not known yet: "TBC", "TBC - see below",
+#: "See attached list", "Various", "Various partners", "As above". A value that starts with
+#: "Various" and goes on ("Various Voices Choir") is more than four words, or not the words below.
+PLACEHOLDER = re.compile(
+    r"^\W*(?:(?:tbc|tba|tbd)(?:\W.*)?|to be (?:confirmed|agreed|advised|decided|determined|announced)\W*|"
+    r"(?:please\s+)?see\b.*|refer to\b.*|(?:not (?:yet )?known|unknown|as above|ditto|to follow)\W*|"
+    r"various(?:\s+(?:local|other|partners?|organi[sz]ations?|bodies|agencies|groups?|parties|"
+    r"stakeholders|providers?|suppliers?|recipients?|schemes?))*\W*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether ``text`` stands for a value rather than being one (:data:`PLACEHOLDER`)."""
+    return PLACEHOLDER.match(text.strip()) is not None
 
 
 def fields_of(key: Key) -> list[Key]:
@@ -53,7 +72,7 @@ def is_text(key: Key) -> bool:
 
 def judged(text: str, key: Key, settings: Settings | None) -> tuple[str, str]:
     """What of ``text`` the field ``key`` may hold, and why the rest may not (``""`` where all
-    may): what reads as a person's may not be in a published field."""
+    may): what reads as a person's may not be in a published field, and a placeholder in none."""
     field = dotted(key)
     contact = key[0] == "lead" and key[-1] in CONTACT_FIELDS  # the register's own field for it
     if not contact and published(key, settings):
@@ -72,6 +91,8 @@ def judged(text: str, key: Key, settings: Settings | None) -> tuple[str, str]:
                 if left
                 else ("", f"{said}, and {field} is published")
             )
+    if is_placeholder(text):
+        return "", "a placeholder, not a value"
     return text, ""
 
 
@@ -89,3 +110,19 @@ def public_text(
         role = " (such as 'Community Safety Manager')" if key == ("lead", "role") else ""
         draft.keep(column, text, f"{why}: {dotted(key)}{role} is left for you to record", row)
     return value
+
+
+def listed(draft: Draft, column: Column, text: str, items: list[str], row: int) -> list[str]:
+    """A list cell's items without those that stand for an item ("Various", "TBC", "N/A" among
+    names): kept with the whole cell in the notes, and said."""
+    gone = [item for item in items if is_placeholder(item) or item.strip().lower() in BLANK]
+    if not gone:
+        return items
+    kept = [item for item in items if item not in gone]
+    field = dotted(column.key or ())
+    said = f"{', '.join(quoted(item) for item in gone)}: placeholders, not {field}"
+    if kept:
+        draft.keep(column, text, row=row, read_as=f"{field} {', '.join(quoted(k) for k in kept)} ({said})")
+    else:
+        draft.keep(column, text, f"{said}: {field} is left for you to record", row)
+    return kept
