@@ -20,6 +20,7 @@ in the order a sheet passes through them:
   register publishes it, and no placeholder ("TBC", "Various") taken for a value;
 - :mod:`.cells`: one cell into a row's draft entry, or into its notes saying why;
 - :mod:`.draft`: the entry as it is built, and what is placed once every cell is read;
+- :mod:`.sections`: a section heading's kind, given to the rows below it that give none;
 - :mod:`.rows`: the sheet's rows to entries, each checked by the linter;
 - :mod:`.summary`: what the import tells the officer.
 """

@@ -15,10 +15,11 @@ from partreg.importer.cells import place
 from partreg.importer.dateorder import read_orders
 from partreg.importer.draft import Draft, Finding, finish
 from partreg.importer.headers import Column, Mapping
-from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, REVIEW_OUTCOME, Key, normal, words_of
+from partreg.importer.sections import Section, heading
+from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, REVIEW_OUTCOME, Key, normal
 from partreg.importer.values import cell_text, is_blank, kind_from_label, quoted
 from partreg.lint import Linter
-from partreg.models import Kind, PartialDate, Settings
+from partreg.models import PartialDate, Settings
 from partreg.problems import Problem, Severity
 from partreg.questionnaire import canonical, propose_id
 from partreg.rules import ALL
@@ -78,7 +79,8 @@ def read_rows(
     out: list[Row] = []
     blank: list[int] = []
     passed: list[tuple[int, str, str]] = []
-    section: tuple[Kind, dict[str, Any]] | None = None
+    section: Section | None = None
+    kind = next((c for c in mapping.columns if c.key == ("kind",)), None)
     ids: dict[str, int] = {}
     counters: dict[str, int] = {}
     unknown: dict[str, int] = {}
@@ -98,13 +100,10 @@ def read_rows(
             continue
         if len(filled) == 1 and len(placed) >= 3:
             text = cell_text(cells[filled[0].index])
-            kind, extra = kind_from_label(text)
             # in whichever column: a sheet whose first column is "Ref" has its headings there
-            if kind is not None and set(words_of(text)) <= _SECTION_WORDS:
-                section = (kind, extra)
-                passed.append(
-                    (number, text, "a section heading: the rows below take its kind where they give none")
-                )
+            if begun := heading(text, number):
+                section = begun
+                passed.append((number, text, begun.passed()))
                 continue
             if _FOOTNOTE.match(text) or (filled[0] is not title and filled[0].key not in CONTINUED):
                 passed.append((number, text, "a note about the sheet, not an arrangement"))
@@ -143,12 +142,11 @@ def read_rows(
         held = any("date" in review for review in draft.data.get("review", {}).get("history", []))
         if any(c.key == NEXT_REVIEW for c in filled) and not held:
             reviews.append(number)
-        if section is not None and "kind" not in draft.data and not ends_section:
-            draft.set(("kind",), section[0].value)
-            for key, value in section[1].items():
-                draft.data.setdefault(key, value)
-        if ends_section:
-            section = None
+        ended: Section | None = None  # the section this row ends: it gives another kind, or is a title alone
+        if section is not None and (
+            ends_section or not section.give(draft, number, title, kind, kind in filled)
+        ):
+            ended, section = section, None
         if number in hidden:
             _hidden_row(draft, number, mapping.assume_active)
         finish(draft, number)
@@ -172,6 +170,8 @@ def read_rows(
                 "is a heading over the rows below, not an arrangement, delete the row from the sheet before "
                 f"--write, or register/{entry_id}.yaml after"
             )
+            if ended:
+                message += f"; it ends the section under the heading {quoted(ended.text)} (row {ended.row})"
             draft.findings.append(Finding(number, title, message))
         draft.findings.extend(_half_a_review(data, mapping, number, entry_id, cells))
         for name in draft.unknown:
@@ -344,33 +344,6 @@ _FOOTNOTE = re.compile(
     r"^(notes?\s*:|key\s*:|source\s*:|version\s*[:\d]|last updated|updated\s*(:|on\b)|"
     r"prepared by|produced by|correct as (at|of)|as at\s+\d)",
     re.IGNORECASE,
-)
-#: The words of a section heading within a sheet ("Strategic partnerships", "Contracts"), which
-#: sets the kind of the rows below it; a row titled "Essex Climate Action Network" is an entry.
-_SECTION_WORDS = set(
-    [
-        "strategic",
-        "significant",
-        "statutory",
-        "key",
-        "external",
-        "other",
-        "and",
-        "partnership",
-        "contract",
-        "contractual",
-        "arrangement",
-        "joint",
-        "working",
-        "collaborative",
-        "shared",
-        "community",
-        "funding",
-        "grant",
-        "agreement",
-        "forum",
-        "network",
-    ]
 )
 
 
