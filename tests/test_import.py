@@ -1650,7 +1650,9 @@ def test_a_formula_without_its_result_in_a_row_passed_over_is_not_a_warning(tmp_
     book.save(path)
     table = read_sheet(path, header_score)
     mapping = map_columns(table.headers, {})
-    result = read_rows(table.display, path.stem, table.rows, mapping, Settings(council="Test"))
+    result = read_rows(
+        table.display, path.stem, table.rows, mapping, Settings(council="Test"), formulas=table.formulas
+    )
     lines, attention = import_report(table, mapping, result, set(), "register")
     said = [line for line in lines if "has no saved result" in line]
     assert [line.split(": [warning]")[0] for line in said] == [f"{table.display}:3:D"]  # the row read, only

@@ -14,6 +14,7 @@ from typing import Any
 from partreg.importer.cells import place
 from partreg.importer.dateorder import read_orders
 from partreg.importer.draft import Draft, Finding, finish
+from partreg.importer.formulas import Formulas, unsaved
 from partreg.importer.headers import Column, Mapping
 from partreg.importer.sections import Section, heading
 from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, REVIEW_OUTCOME, Key, normal
@@ -63,13 +64,17 @@ def read_rows(
     settings: Settings | None,
     merged: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
     hidden: Collection[int] = frozenset(),
+    formulas: Formulas | None = None,
 ) -> Result:
     """Every row that is an arrangement as an entry: its cells placed, its id unique within the
     sheet, checked by the linter for what it still needs. A row that only adds to the one above
     (another partner on the next line, under a title merged down) is added to it; a section
     heading, a totals row, a note about the sheet and a repeated header are passed over, named.
     Dates in numbers alone are read in the order each column writes them (:mod:`.dateorder`). A
-    row ``hidden`` in the sheet is read like any other, and said (:func:`_hidden_row`)."""
+    row ``hidden`` in the sheet is read like any other, and said (:func:`_hidden_row`). A formula
+    with no saved result in ``formulas`` is kept in the notes of its row's entry, and said
+    (:mod:`.formulas`)."""
+    formulas = formulas or {}
     rows = list(rows)
     orders = read_orders(mapping, rows)
     mapping = orders.mapping
@@ -86,10 +91,13 @@ def read_rows(
     unknown: dict[str, int] = {}
     previous: tuple[Row, list[Any]] | None = None
     reviews: list[int] = []  # rows with a next review date, which format v1 does not use, and no last review
+    lost: list[Finding] = []  # formulas with no saved result in rows with nothing else
     for number, cells in rows:
         filled = [c for c in mapping.columns if c.index < len(cells) and not is_blank(cells[c.index], c.key)]
         if not any(not is_blank(cell) for cell in cells):
             blank.append(number)
+            # a row of formulas with no saved results: what the officer does is to save it in Excel
+            lost.extend(unsaved({}, mapping, number, "", formulas))
             continue
         if [normal(cell_text(c)) if c is not None else "" for c in cells] == header:
             passed.append((number, cell_text(cells[filled[0].index]), "the header row again"))
@@ -123,6 +131,7 @@ def read_rows(
             and _continues(number, cells, previous[1], filled, title, merged)
         ):
             _add_to(previous[0], number, cells, previous[1], filled, settings)
+            previous[0].findings.extend(unsaved(previous[0].data, mapping, number, previous[0].id, formulas))
             previous[0].findings.extend(orders.cells.get(number, []))
             if number in hidden:
                 message = (
@@ -176,11 +185,12 @@ def read_rows(
         draft.findings.extend(_half_a_review(data, mapping, number, entry_id, cells))
         for name in draft.unknown:
             unknown[name] = unknown.get(name, 0) + 1
+        draft.findings.extend(unsaved(data, mapping, number, entry_id, formulas))
         row = Row(number, canonical(data), draft.findings)
         out.append(row)
         previous = (row, cells)
     _check(display, out, settings)
-    return Result(out, blank, passed, unknown, [*orders.columns, *_next_reviews(mapping, reviews)])
+    return Result(out, blank, passed, unknown, [*orders.columns, *_next_reviews(mapping, reviews), *lost])
 
 
 def _hidden_row(draft: Draft, number: int, assume_active: bool) -> None:

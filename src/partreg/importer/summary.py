@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from partreg.importer.draft import Finding
-from partreg.importer.headers import Column, Mapping, letter
+from partreg.importer.headers import Mapping
 from partreg.importer.rows import Result, Row
 from partreg.importer.synonyms import NEXT_REVIEW, NOTES
 from partreg.importer.values import quoted
@@ -34,10 +34,16 @@ def plural(n: int, word: str) -> str:
 
 
 def import_report(
-    table: Any, mapping: Mapping, result: Result, existing: set[int], folder: str
+    table: Any,
+    mapping: Mapping,
+    result: Result,
+    existing: set[int],
+    folder: str,
+    told: Sequence[Finding] = (),
 ) -> tuple[list[str], bool]:
     """The dry run's lines: how the sheet was read, where each column goes, each cell the officer
-    should look at, and the totals; and whether anything needs attention."""
+    should look at (and what is ``told`` of the rows ``existing`` in the register), and the totals;
+    and whether anything needs attention."""
     where = (
         f"row {table.header_row}"
         if table.header_rows == 1
@@ -81,21 +87,12 @@ def import_report(
     # a row already in the register is not written again: its cells are not reported again either;
     # what is said of a whole column comes before what is said of a cell at the same place
     found = sorted(
-        [*(result.findings if new else []), *(f for r in new for f in r.findings)],
+        [*(result.findings if new else []), *(f for r in new for f in r.findings), *told],
         key=lambda f: (f.row, f.column.index if f.column else -1),
     )
-    by_index = {c.index: c for c in mapping.columns}
-    # a formula without its result matters only in a row that is read: not in a totals row or a
-    # heading passed over, nor in a row already in the register
-    passed = {number for number, _, _ in result.passed} | set(existing)
-    unreadable = [
-        Finding(r, by_index.get(c - 1) or Column(c - 1, letter(c), "", None), m)
-        for r, c, m in table.unreadable
-        if r not in passed
-    ]
-    if found or unreadable:
+    if found:
         lines.append("Cells:")
-        for finding in sorted([*found, *unreadable], key=lambda f: f.row):
+        for finding in found:
             lines.append(finding.line(table.display))
             attention = attention or finding.severity == "warning"
     said = f"{plural(len(rows), 'row')}: {len(new):,} to write"
@@ -126,8 +123,6 @@ def import_report(
             f"Incomplete: {len(incomplete):,} of {len(new):,} new {'entry' if len(new) == 1 else 'entries'}; "
             f"most often missing or to fix: {most}. `partreg lint` lists what each needs."
         )
-    if unreadable:
-        attention = True
     return lines, attention
 
 
