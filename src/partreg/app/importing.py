@@ -21,6 +21,7 @@ from partreg.importer import (
     header_score,
     import_report,
     map_columns,
+    maybe_the_same,
     normal,
     read_rows,
 )
@@ -88,6 +89,12 @@ def plan_import(base: Path, spreadsheet: Path, mapping: list[str], sheet: str | 
     on_disk = ids_on_disk(base)
     existing = {r.number for r in result.rows if r.id in on_disk}
     told = _now_saved(register, table, columns, result.rows, existing)
+    told += maybe_the_same(
+        [(r.number, r.data["title"]) for r in result.rows if r.number not in existing and "title" in r.data],
+        [(file, entry.title) for file, entry in register.in_file.items() if entry.title],
+        next((c for c in columns.columns if c.key == ("title",)), None),
+        settings.council,
+    )
     lines, attention = import_report(table, columns, result, existing, REGISTER_DIR, told)
     return Planned(lines, attention, [r for r in result.rows if r.number not in existing])
 

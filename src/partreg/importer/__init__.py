@@ -23,10 +23,12 @@ in the order a sheet passes through them:
 - :mod:`.draft`: the entry as it is built, and what is placed once every cell is read;
 - :mod:`.sections`: a section heading's kind, given to the rows below it that give none;
 - :mod:`.rows`: the sheet's rows to entries, each checked by the linter;
+- :mod:`.duplicates`: a new row that may be an arrangement the register has under another title;
 - :mod:`.summary`: what the import tells the officer.
 """
 
 from partreg.importer.draft import Finding
+from partreg.importer.duplicates import maybe_the_same
 from partreg.importer.formulas import UNSAVED, arrived
 from partreg.importer.headers import TITLED, Mapping, can_map, header_score, letter, map_columns
 from partreg.importer.rows import Row, read_rows
@@ -54,6 +56,7 @@ __all__ = [
     "kind_from_label",
     "letter",
     "map_columns",
+    "maybe_the_same",
     "normal",
     "read_boolean",
     "read_date",
