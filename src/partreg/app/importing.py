@@ -95,7 +95,7 @@ def plan_import(base: Path, spreadsheet: Path, mapping: list[str], sheet: str | 
         next((c for c in columns.columns if c.key == ("title",)), None),
         settings.council,
     )
-    lines, attention = import_report(table, columns, result, existing, REGISTER_DIR, told)
+    lines, attention = import_report(table, columns, result, existing, REGISTER_DIR, told, settings)
     return Planned(lines, attention, [r for r in result.rows if r.number not in existing])
 
 

@@ -9,9 +9,10 @@ from typing import Any
 
 from partreg.importer.draft import Finding
 from partreg.importer.headers import Mapping
+from partreg.importer.published import published
 from partreg.importer.rows import Result, Row
-from partreg.importer.synonyms import NEXT_REVIEW, NOTES
 from partreg.importer.values import quoted
+from partreg.models import Settings
 from partreg.rules import missing_field
 
 
@@ -40,9 +41,11 @@ def import_report(
     existing: set[int],
     folder: str,
     told: Sequence[Finding] = (),
+    settings: Settings | None = None,
 ) -> tuple[list[str], bool]:
-    """The dry run's lines: how the sheet was read, where each column goes, each cell the officer
-    should look at (and what is ``told`` of the rows ``existing`` in the register), and the totals;
+    """The dry run's lines: how the sheet was read, where each column goes (which hidden columns
+    go to fields the ``settings`` publish), each cell the officer should look at (with what is
+    ``told`` beside the cells, of new rows and rows ``existing`` in the register), and the totals;
     and whether anything needs attention."""
     where = (
         f"row {table.header_row}"
@@ -63,7 +66,7 @@ def import_report(
         )
     if any(c.key is None and c.header and not c.why for c in mapping.columns):
         lines.append("A column going to the notes can be read into a field with --map 'HEADER=field.path'.")
-    public = [c for c in mapping.columns if c.hidden and c.key not in (None, NOTES, NEXT_REVIEW)]
+    public = [c for c in mapping.columns if c.hidden and c.key is not None and published(c.key, settings)]
     if public:
         named = ", ".join(f"{c.letter} ({c.header!r})" for c in public)
         lines.append(
