@@ -96,9 +96,11 @@ def test_a_name_beside_a_role_leaves_the_role(register):
         "Partnership name;Lead Officer;Partner organisations\n"
         "Homelessness Forum;Joe Bloggs, Head of Housing;Shelter\n"
         "Safer Streets;Community Safety Manager (01702 546366);Essex Police\n"
-        "Youth Forum;Mary Jones (Youth Officer);Essex County Council\n",
+        "Youth Forum;Mary Jones (Youth Officer);Essex County Council\n"
+        "Grants Panel;Joe Bloggs, TBC;Essex County Council\n",
     )
-    forum, streets, youth = (row.data for row in planned.new)
+    forum, streets, youth, panel = (row.data for row in planned.new)
+    assert "lead" not in panel, "what is left beside the name is a placeholder"
     assert forum["lead"] == {"role": "Head of Housing"}
     assert streets["lead"] == {"role": "Community Safety Manager"}
     assert youth["lead"] == {"role": "Youth Officer"}
@@ -203,13 +205,15 @@ def test_placeholders_are_no_values(register):
         "D,N/A,N,,\n"
         "E,Various partners,,,\n"
         "F,Essex Police; N/A; various,,,\n"
-        "G,Various Voices Choir and Community Theatre Group,,,\n",
+        "G,Various Voices Choir and Community Theatre Group,,,\n"
+        "H,See Hear Trust,,,\n",
     )
     data = {row.data["title"]: row.data for row in planned.new}
     for title in "ABCDE":
         assert "partners" not in data[title], title
     assert data["F"]["partners"] == [{"name": "Essex Police"}]
     assert data["G"]["partners"] == [{"name": "Various Voices Choir and Community Theatre Group"}]
+    assert data["H"]["partners"] == [{"name": "See Hear Trust"}], "a name that starts as a placeholder does"
     assert data["A"]["statutory"] is True and "statutory_basis" not in data["A"]
     assert data["B"]["statutory"] is True and "statutory_basis" not in data["B"]
     assert "statutory_basis" not in data["C"] and "objectives" not in data["A"]

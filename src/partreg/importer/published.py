@@ -28,11 +28,14 @@ ROLES: set[Key] = {("lead", "role"), ("lead", "service")}
 PARTED: set[Key] = {*ROLES, ("lead", "member")}
 
 #: A cell that stands for a value written elsewhere or not known yet: "TBC", "TBC - see below",
-#: "See attached list", "Various", "Various partners", "As above". A value that starts with
-#: "Various" and goes on ("Various Voices Choir") is more than four words, or not the words below.
+#: "See attached list", "see note", "Various", "Various partners", "As above". A name that starts
+#: with such a word is a name: "See Hear Trust", "Various Voices Choir".
 PLACEHOLDER = re.compile(
     r"^\W*(?:(?:tbc|tba|tbd)(?:\W.*)?|to be (?:confirmed|agreed|advised|decided|determined|announced)\W*|"
-    r"(?:please\s+)?see\b.*|refer to\b.*|(?:not (?:yet )?known|unknown|as above|ditto|to follow)\W*|"
+    r"(?:(?:please\s+)?see|refer\s+to)\s+(?:the\s+|attached\s+|separate\s+)?(?:notes?|comments?|attached|"
+    r"attachments?|below|above|lists?|appendix|annex|schedule|sheet|tab|column|file|link|website|details|"
+    r"reports?|documents?|minutes|register|spreadsheet|overleaf|email)\b.*|"
+    r"(?:not (?:yet )?known|unknown|as above|ditto|to follow)\W*|"
     r"various(?:\s+(?:local|other|partners?|organi[sz]ations?|bodies|agencies|groups?|parties|"
     r"stakeholders|providers?|suppliers?|recipients?|schemes?))*\W*)$",
     re.IGNORECASE | re.DOTALL,
@@ -75,6 +78,7 @@ def judged(text: str, key: Key, settings: Settings | None) -> tuple[str, str]:
     may): what reads as a person's may not be in a published field, and a placeholder in none."""
     field = dotted(key)
     contact = key[0] == "lead" and key[-1] in CONTACT_FIELDS  # the register's own field for it
+    value, why = text, ""
     if not contact and published(key, settings):
         if key in PARTED:
             left, taken = without_person(text, names=key in ROLES)
@@ -86,14 +90,12 @@ def judged(text: str, key: Key, settings: Settings | None) -> tuple[str, str]:
             said = "; ".join(
                 f"{'it' if part.strip() == whole else quoted(part)} reads as {what}" for part, what in taken
             )
-            return (
-                (left.strip(), f"{said}, not published")
-                if left
-                else ("", f"{said}, and {field} is published")
-            )
-    if is_placeholder(text):
-        return "", "a placeholder, not a value"
-    return text, ""
+            value = left.strip()
+            why = f"{said}, not published" if value else f"{said}, and {field} is published"
+    if value and is_placeholder(value):  # "TBC", or "Joe Bloggs, TBC": no value is left
+        why = f"{why}; {quoted(value)} is a placeholder, not a value" if why else "a placeholder, not a value"
+        value = ""
+    return value, why
 
 
 def public_text(
