@@ -10,7 +10,7 @@ from pathlib import Path
 from partreg.app.register import Loaded, ids_on_disk, load_register
 from partreg.errors import UsageError, WriteRefused
 from partreg.files import make_folder, one_writer, write_atomic
-from partreg.folders import REGISTER_DIR
+from partreg.folders import REGISTER_DIR, entry_stem
 from partreg.importer import (
     UNSAVED,
     Finding,
@@ -105,11 +105,11 @@ def _now_saved(
     """For each row whose file was written while a formula of the sheet had no saved result: the
     value the sheet now holds there, where the file does not record it (:func:`arrived`)."""
     cells = dict(table.rows)
+    files = {entry_stem(Path(file).name): (file, entry) for file, entry in register.in_file.items()}
     told = []
     for row in rows:
-        file = f"{REGISTER_DIR}/{row.id}.yaml"
-        entry = register.in_file.get(file)
-        if row.number in existing and entry is not None:
+        if row.number in existing and row.id in files:  # register/<id>.yaml, or .yml
+            file, entry = files[row.id]
             data = entry.model_dump(exclude_none=True)
             told += arrived(row.number, cells[row.number], columns, register.settings, data, file)
     return told
