@@ -124,3 +124,25 @@ def test_an_officer_imports_before_and_after_saving_in_excel(tmp_path):
     assert "450000*1.1" not in site, "the formula is in the internal notes"
     entry = yaml_rs.loads((base / "register" / "leisure-contract.yaml").read_text("utf-8"))
     assert "=450000*1.1" in entry["internal"]["notes"]
+
+
+def test_a_formula_right_of_the_header_or_in_a_row_of_nothing_else_is_still_said(register, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append(["Leisure contract", "Contract", "Everyone Active", 450000, None, "=D2*1.1"])
+    sheet.append([None, None, None, "=SUM(D2:D2)"])
+    path = tmp_path / "register.xlsx"
+    book.save(path)
+    planned = plan_import(register, path, [])
+    [row] = planned.new
+    assert (
+        row.data["internal"]["notes"]
+        == "Column F: =D2*1.1 (a formula with no saved result: its value was not imported)"
+    )
+    said = cells(planned.lines, path)
+    assert said[0].startswith("[warning] the formula '=D2*1.1' has no saved result")
+    assert said[1].startswith(
+        "[warning] 'Annual contribution (£)': the formula '=SUM(D2:D2)' has no saved result"
+    )
+    assert said[1].endswith("import it again before --write"), "no file is written for a row of nothing else"

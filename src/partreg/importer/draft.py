@@ -152,10 +152,8 @@ def money_key(column: Column, text: str, kind: Any, has: Callable[[Key], bool]) 
         if given is not None and not has(given):
             key = given
     if key == ("contract", "value_gbp") and _ANNUAL.search(f"{column.header} {text}"):
-        key = (
-            "contract",
-            "annual_value_gbp",
-        )  # "Annual contribution", "£450,000 pa": a year's, not the whole
+        # "Annual contribution", "£450,000 pa": a year's, not the whole
+        key = ("contract", "annual_value_gbp")
     return key
 
 

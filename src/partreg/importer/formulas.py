@@ -13,7 +13,7 @@ from typing import Any
 
 from partreg.importer.cells import place
 from partreg.importer.draft import Draft, Finding, finish, money_key
-from partreg.importer.headers import Column, Mapping
+from partreg.importer.headers import Column, Mapping, letter
 from partreg.importer.synonyms import MONEY, NEXT_REVIEW, NOTES, Key
 from partreg.importer.values import is_blank, quoted
 from partreg.models import Settings
@@ -21,20 +21,28 @@ from partreg.problems import dotted
 
 #: What the notes say after a formula kept for want of its result; an import run again finds it so.
 UNSAVED = "(a formula with no saved result: its value was not imported)"
-#: Where a cell holding nothing for its field's reader is read as a formula's.
+#: A sheet's formulas with no saved result, by (row, column index from 0).
 Formulas = Lookup[tuple[int, int], str]
 
 
+def by_row(formulas: Formulas) -> dict[int, dict[int, str]]:
+    """``formulas`` by row, then by column index."""
+    rows: dict[int, dict[int, str]] = {}
+    for (row, index), formula in formulas.items():
+        rows.setdefault(row, {})[index] = formula
+    return rows
+
+
 def unsaved(
-    data: dict[str, Any], mapping: Mapping, number: int, entry_id: str, formulas: Formulas
+    data: dict[str, Any], mapping: Mapping, number: int, entry_id: str, formulas: Lookup[int, str]
 ) -> list[Finding]:
-    """Each formula of row ``number`` with no saved result, kept in the notes of the entry ``data``
-    (the row's own, or the one it adds to), and what the officer should do, said at its cell."""
+    """Each formula of row ``number`` with no saved result (``formulas``, by column index), kept in
+    the notes of the entry ``data`` (the row's own, or the one it adds to; none where ``entry_id``
+    is empty) and said at its cell with what the officer should do."""
     found = []
-    for column in mapping.columns:
-        formula = formulas.get((number, column.index))
-        if formula is None:
-            continue
+    columns = {column.index: column for column in mapping.columns}
+    for index, formula in sorted(formulas.items()):
+        column = columns.get(index) or Column(index, letter(index + 1), "", None)  # right of the header
         notes = data.setdefault("internal", {})
         notes["notes"] = "\n".join(
             [*filter(None, [notes.get("notes")]), f"{_header(column)}: {formula} {UNSAVED}"]

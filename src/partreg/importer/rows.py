@@ -14,7 +14,7 @@ from typing import Any
 from partreg.importer.cells import place
 from partreg.importer.dateorder import read_orders
 from partreg.importer.draft import Draft, Finding, finish
-from partreg.importer.formulas import Formulas, unsaved
+from partreg.importer.formulas import Formulas, by_row, unsaved
 from partreg.importer.headers import Column, Mapping
 from partreg.importer.sections import Section, heading
 from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, REVIEW_OUTCOME, Key, normal
@@ -74,7 +74,7 @@ def read_rows(
     row ``hidden`` in the sheet is read like any other, and said (:func:`_hidden_row`). A formula
     with no saved result in ``formulas`` is kept in the notes of its row's entry, and said
     (:mod:`.formulas`)."""
-    formulas = formulas or {}
+    unsaved_in = by_row(formulas or {})
     rows = list(rows)
     orders = read_orders(mapping, rows)
     mapping = orders.mapping
@@ -97,7 +97,7 @@ def read_rows(
         if not any(not is_blank(cell) for cell in cells):
             blank.append(number)
             # a row of formulas with no saved results: what the officer does is to save it in Excel
-            lost.extend(unsaved({}, mapping, number, "", formulas))
+            lost.extend(unsaved({}, mapping, number, "", unsaved_in.get(number, {})))
             continue
         if [normal(cell_text(c)) if c is not None else "" for c in cells] == header:
             passed.append((number, cell_text(cells[filled[0].index]), "the header row again"))
@@ -131,7 +131,9 @@ def read_rows(
             and _continues(number, cells, previous[1], filled, title, merged)
         ):
             _add_to(previous[0], number, cells, previous[1], filled, settings)
-            previous[0].findings.extend(unsaved(previous[0].data, mapping, number, previous[0].id, formulas))
+            previous[0].findings.extend(
+                unsaved(previous[0].data, mapping, number, previous[0].id, unsaved_in.get(number, {}))
+            )
             previous[0].findings.extend(orders.cells.get(number, []))
             if number in hidden:
                 message = (
@@ -185,10 +187,14 @@ def read_rows(
         draft.findings.extend(_half_a_review(data, mapping, number, entry_id, cells))
         for name in draft.unknown:
             unknown[name] = unknown.get(name, 0) + 1
-        draft.findings.extend(unsaved(data, mapping, number, entry_id, formulas))
+        draft.findings.extend(unsaved(data, mapping, number, entry_id, unsaved_in.get(number, {})))
         row = Row(number, canonical(data), draft.findings)
         out.append(row)
         previous = (row, cells)
+    # rows of formulas with no saved results below the last row with a value: to save in Excel
+    seen = {number for number, _ in rows}
+    for number in sorted(set(unsaved_in) - seen):
+        lost.extend(unsaved({}, mapping, number, "", unsaved_in[number]))
     _check(display, out, settings)
     return Result(out, blank, passed, unknown, [*orders.columns, *_next_reviews(mapping, reviews), *lost])
 
