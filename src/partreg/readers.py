@@ -113,6 +113,7 @@ def read_money(raw: Any) -> tuple[int | float, bool]:
     if isinstance(raw, int | float):
         if not 0 <= raw <= MAX_POUNDS:  # also NaN
             raise Unplaced("not an amount in pounds")
+        raw = round(raw, 6)  # what a formula leaves in binary (450000*1.1 = 495000.00000000006), not pence
         return (int(raw) if float(raw).is_integer() else raw), False
     text = " ".join(str(raw).split())
     if text.lower() in ("£0", "0", "nil", "£nil", "none", "zero"):
