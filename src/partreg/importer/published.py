@@ -16,10 +16,11 @@ from partreg.export import CONTACT_FIELDS, is_published
 from partreg.importer.draft import Draft
 from partreg.importer.headers import Column, field_at
 from partreg.importer.synonyms import LISTS, MONEY, NEXT_REVIEW, NOTES, NUMBERED, REVIEW_OUTCOME, Key
-from partreg.importer.values import BLANK, quoted
+from partreg.importer.values import quoted
 from partreg.models import Settings
 from partreg.names import contact_details, without_person
 from partreg.problems import dotted
+from partreg.readers import BLANK
 
 #: Fields for a role: a person's name there is a person's, not the role's.
 ROLES: set[Key] = {("lead", "role"), ("lead", "service")}
