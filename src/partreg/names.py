@@ -25,8 +25,13 @@ from partreg.namewords import GIVEN_NAMES, ROLE_MAILBOXES, ROLE_WORDS, SERVICE_W
 EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 )
-#: UK numbers: 0 or +44 then 9 or 10 more digits, in groups separated by spaces.
-PHONE = re.compile(r"(?<![\w/.-])(?:\+44\s?\(?0?\)?\s?|0)\d(?:[\s-]?\d){8,9}(?![\w/.-])")
+#: UK numbers: 0 or +44 then 9 or 10 more digits, in groups separated by spaces; or the area code
+#: in brackets, as letterheads write it: (01702) 546366, (020) 7946 0018.
+PHONE = re.compile(
+    r"(?<![\w/.-])(?:(?:\+44\s?\(?0?\)?\s?|0)\d(?:[\s-]?\d){8,9}"
+    r"|\(0\d{2}\)\s?\d{4}[\s-]?\d{4}|\(0\d{3}\)\s?\d{3}[\s-]?\d{4}|\(0\d{4}\)\s?\d{5,6}|\(0\d{4}\s?\d\)\s?\d{4,5})"
+    r"(?![\w/-]|\.\w)"  # a full stop may end the sentence after it, not go on to more digits
+)
 #: What :func:`contact_details` and :func:`without_person` say a part of text reads as.
 EMAIL_ADDRESS = "a person's email address"
 PHONE_NUMBER = "a phone number"

@@ -34,16 +34,17 @@ from partreg.rules._base import texts
 
 ID = "personal-data"
 
-#: A quick first look at the whole file: nine digits apart by nothing but spaces, line breaks or
-#: hyphens, which every number PHONE finds in ASCII digits has (a date has eight), folded over lines or not.
+#: A quick first look at the whole file: nine digits apart by nothing but spaces, line breaks,
+#: hyphens or brackets, which every number PHONE finds in ASCII digits has (a date has eight), folded
+#: over lines or not.
 # Plain character classes: Python's regex engine scans them far faster than PHONE's lookarounds. The
 # possessive `*+` never gives back a run of spaces, so no run is scanned more than nine times. Written
 # out rather than as `(?:[\s-]*+[0-9]){8}`, which is the same pattern and took half as long again.
-DIGITS = re.compile("[0-9]" + r"[\s-]*+[0-9]" * 8)
+DIGITS = re.compile("[0-9]" + r"[\s()-]*+[0-9]" * 8)
 #: The same look for ASCII text (most files), in two passes of C rather than a search tried at every
 #: character: the separators dropped and every other character made a digit or not, nine digits
 #: then stand together.
-_SEPARATORS = ascii_matching(re.compile(r"[\s-]"))
+_SEPARATORS = ascii_matching(re.compile(r"[\s()-]"))
 _DIGIT_OR_NOT = bytes.maketrans(
     bytes(range(256)), bytes(ord("0" if chr(b) in "0123456789" else "x") for b in range(256))
 )
