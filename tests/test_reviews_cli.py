@@ -340,8 +340,8 @@ def test_review_due_shows_an_arrangement_reviewed_after_its_end_where_its_review
     assert (
         "* town-grant: reviewed on 2024-05-20, after its end (2023-03-31), and that review did not end it, so "
         "its reviews go on: the next is due on 2025-05-20. If it was extended, record the new end date; if it "
-        "has ended, record the exit review: `partreg review town-grant --outcome exit --end YYYY-MM-DD` (not "
-        "before 2024-05-20)."
+        "has ended, record the exit review: `partreg review town-grant --date YYYY-MM-DD --outcome exit --end "
+        "YYYY-MM-DD`, with --date the day its exit was decided and --end the day it ended (not before 2024-05-20)."
     ) in said, out
     code, out, _ = partreg("review-due", "--as-of", "2026-01-12", "--format", "csv", cwd=register)
     [row] = [r for r in csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))) if r["id"] == "town-grant"]

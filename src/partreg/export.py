@@ -304,7 +304,8 @@ def _calendar_description(item: DueItem) -> str:
     if item.state is State.ENDING:
         when = f"It ends on {_day(item.date)}."
         act = (
-            "Decide whether it ends or continues, then record the decision:\n"
+            "Decide whether it ends or continues, then record the decision (on the day, or add --date "
+            "YYYY-MM-DD, the day it was decided):\n"
             f"partreg review {e.id} --outcome exit --end {item.date.isoformat()}\n"
             f"or: partreg review {e.id} --outcome continue"
         )

@@ -215,5 +215,6 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
                 f"* {escape(i['id'])}: reviewed {held}after its end ({i['end']}), and that review did not end "
                 f"it, so its reviews go on: the next is due on {i['next_review']}. If it was extended, record "
                 f"the new end date; if it has ended, record the exit review: `partreg review "
-                f"{escape(i['id'])} --outcome exit --end YYYY-MM-DD`{since}."
+                f"{escape(i['id'])} --date YYYY-MM-DD --outcome exit --end YYYY-MM-DD`, with --date the day its "
+                f"exit was decided and --end the day it ended{since}."
             )
