@@ -112,8 +112,9 @@ _TERMINAL = Terminal(common.ask_date, common.ask_again)
     """
     Every comment, key order and quoting style in the file stays as it was;
     the only change is the added lines (and, for exit, the status and end).
-    Reviews are recorded one at a time: a second waits for the first, then
-    adds to the file it wrote.
+    A review of that date with no outcome (imported from a sheet) is
+    completed; the same review again is refused. Reviews are recorded one at
+    a time: a second waits for the first, then adds to the file it wrote.
 
     Example: partreg review brentwood-community-fund --date 2026-04-15 --outcome continue --by "Community Services Manager"
     """,
@@ -134,8 +135,8 @@ def review(
             "--date",
             metavar="DATE",
             parser=_partial_date,
-            help="When the review was held: 2026-04-15 or 15/04/2026 (2026-04 or 2026 where only that is "
-            "known). Default: today.",
+            help="When the review was held (for exit, when the exit was decided): 2026-04-15 or 15/04/2026 "
+            "(2026-04 or 2026 where only that is known). Default: today (for exit at a terminal, asked).",
             show_default=False,
         ),
     ] = None,
