@@ -338,3 +338,17 @@ def test_a_review_recorded_before_one_lint_faults_is_not_refused_for_that_fault(
     assert grant.read_text().endswith(
         "    - date: 2025-01-20\n      outcome: continue\n    - date: 2025-06   # from the Last reviewed column\n"
     )
+
+
+def test_an_exit_with_no_end_away_from_a_terminal_is_told_both_dates(register):
+    path = register / "register" / "town-grant.yaml"
+    path.write_text(EXTENDED)
+    code, _, err = partreg("review", "town-grant", "--outcome", "exit", cwd=register)
+    assert (code, err) == (
+        2,
+        "partreg: --outcome exit ends the arrangement: give --end YYYY-MM-DD, the day it ends, and --date "
+        "YYYY-MM-DD, the day its exit was decided, where that was not today\n",
+    )
+    code, _, err = partreg("review", "town-grant", "--date", "2024-07-02", "--outcome", "exit", cwd=register)
+    assert err == "partreg: --outcome exit ends the arrangement: give --end YYYY-MM-DD, the day it ends\n"
+    assert path.read_text() == EXTENDED

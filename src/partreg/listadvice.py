@@ -158,7 +158,7 @@ _MAPPINGS: dict[str, tuple[str, str, str, tuple[str, str] | None]] = {
             "community funding is given for a fixed period in return for an agreed set of actions",
         ),
     ),
-    "characteristics": ("fact", "", "", None),  # (which facts there are, `partreg classify` asks)
+    "characteristics": ("fact", "", "", None),  # (no fact is known: there is nothing to write instead)
     "reporting": (
         "reporting",
         "{committee: ..., months: ...}",

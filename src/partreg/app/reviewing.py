@@ -91,9 +91,17 @@ def record_review(
         # asked before the register is locked: an officer answering holds up no other writer
         read = _read(path, arrangement_id, linter, settings.max_file_bytes)
         review = _asked(read, review, today, terminal)
+    given_held = review.held is not None
     review = replace(review, held=review.held or PartialDate.parse(today))
     if review.outcome == "exit" and review.end is None:
-        raise UsageError("--outcome exit ends the arrangement: give --end YYYY-MM-DD, the day it ends")
+        raise UsageError(
+            "--outcome exit ends the arrangement: give --end YYYY-MM-DD, the day it ends"
+            + (
+                ""
+                if given_held
+                else ", and --date YYYY-MM-DD, the day its exit was decided, where that was not today"
+            )
+        )
     with one_writer(path.parent):  # read, edit and write with no other writer in between
         read = _read(path, arrangement_id, linter, settings.max_file_bytes)
         updated, completed = _write(read, linter, review, today)
