@@ -239,3 +239,18 @@ def test_a_review_held_is_still_told_its_date_and_its_outcome():
     ], [p.message for p in found]
     [p] = lint_text(_listed("date: TBC\n      outcome: continue"))  # an outcome recorded: a review held
     assert "nothing says it was held" not in p.message and "the day the review was held" in p.message
+
+
+@pytest.mark.parametrize("written", ["date:", "date: ~", "date: null"])
+def test_a_review_whose_date_is_left_empty_with_no_outcome_is_one_problem_as_tbc_is(written):
+    """`- date:` with nothing after it and no outcome says nothing of a review held, as `- date: TBC`
+    does: one problem, the review to remove, not a date to add and an outcome to add as well."""
+    [p] = lint_text(_listed("date: 2024-03-12\n      outcome: continue", written))
+    assert (p.rule, p.key) == ("missing-field", "review.history[1].date")
+    assert p.message == (
+        "a review is recorded with no date and no outcome: nothing says it was held; remove it from the "
+        "history (and `history:` with it, where it is the only one), and once it is held, record it with "
+        "`partreg review test-partnership --date YYYY-MM-DD --outcome continue`"
+    )
+    [p] = lint_text(_listed(f"{written}\n      outcome: continue"))  # an outcome recorded: a review held
+    assert "nothing says it was held" not in p.message and "the day the review was held" in p.message

@@ -2,9 +2,11 @@
 item: it is told so, with the list to write, and, where the kind does not need the list, that the
 line may go. Following the advice never leads to another problem."""
 
+import re
+
 import pytest
 
-from tests.common import COMMUNITY_FUNDING, JOINT_WORKING, PARTNERSHIP, lint_text, replace
+from tests.common import COMMUNITY_FUNDING, CONTRACT, JOINT_WORKING, PARTNERSHIP, lint_text, replace
 
 
 def _wrong(text: str) -> str:
@@ -163,3 +165,102 @@ def test_a_list_with_nothing_under_its_key_is_told_what_to_write(text, name, rem
     assert ("remove the line" in message) == (removed is not None), message
     if removed is not None:
         assert lint_text(removed) == []
+
+
+# --------------------------------------------------------------------------- mappings written as nothing
+
+
+def _keys(flow: str) -> object:
+    """The keys of a mapping written in flow style, nested, whatever stands for the values."""
+    import yaml_rs
+
+    def keys(value: object) -> object:
+        return {k: keys(v) for k, v in value.items()} if isinstance(value, dict) else None
+
+    return keys(yaml_rs.loads(flow.replace("...", "x").replace("YYYY-MM-DD", "x")))
+
+
+#: (the entry, the lines it has for the mapping, the mapping as a word for nothing, the mapping written
+#: as the advice says, with its values filled in)
+NEEDED_MAPPINGS = [
+    (
+        PARTNERSHIP,
+        "resources:\n  council: {funding_gbp: 25000}\n  partners: Officer time\n",
+        "resources: TBC\n",
+        "resources: {council: {funding_gbp: 25000, staff: 0.5 FTE}, partners: Officer time}\n",
+    ),
+    (PARTNERSHIP, "review:\n  months: 12\n", "review: N/A\n", "review: {months: 12}\n"),
+    (
+        CONTRACT,
+        "contract: {reference: ENV-1, value_gbp: 1000000}\n",
+        "contract: N/A\n",
+        "contract: {reference: ENV-1, value_gbp: 1000000}\n",
+    ),
+    (
+        COMMUNITY_FUNDING,
+        "funding:\n  amount_gbp: 3500\n  period_start: 2025-04-01\n  period_end: 2026-03-31\n"
+        "  actions: [Refurbish the scout hut]\n",
+        "funding: N/A\n",
+        "funding: {amount_gbp: 3500, period_start: 2025-04-01, period_end: 2026-03-31, actions: [Refurbish the "
+        "scout hut]}\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("entry", "lines", "nothing", "written"), NEEDED_MAPPINGS)
+def test_a_needed_mapping_written_as_nothing_is_told_what_to_write_and_not_to_remove_it(
+    entry, lines, nothing, written
+):
+    """`resources: TBC` had only "should be a mapping": it is told the mapping to write, and, since
+    the kind needs it, not to remove the line; written as it says, nothing more is found."""
+    name, said = nothing.strip().split(": ")
+    message = _wrong(replace(entry, lines, nothing))
+    assert message.startswith(f"{name}: should be a mapping, not '{said}': '{said}' records no "), message
+    assert "remove the line" not in message, message
+    [template] = re.findall(rf"write {name}: (\{{.*\}}) (?:with|for) ", message)
+    assert _keys(template) == _keys(written.split(": ", 1)[1]), "the advice's keys are the ones written"
+    assert lint_text(replace(entry, lines, written)) == []
+
+
+@pytest.mark.parametrize(
+    ("nothing", "noun", "written"),
+    [
+        ("agreement: TBC", "agreement", "agreement: {type: terms-of-reference, reference: ToR 2024}"),
+        ("resources: none", "resources", "resources: {council: {staff: 0.1 FTE}, partners: Officer time}"),
+        ("review: '-'", "review timescale", "review: {months: 24}"),
+        ("contract: N/A", "contract", "contract: {reference: C-1, value_gbp: 5000}"),
+        (
+            "funding: nil",
+            "funding",
+            "funding: {amount_gbp: 500, period_start: 2025-04-01, period_end: 2026-03-31, actions: [Host it]}",
+        ),
+        ("reporting: TBC", "reporting", "reporting: {committee: Cabinet, months: 12}"),
+    ],
+)
+def test_a_mapping_no_kind_needs_written_as_nothing_may_be_removed(nothing, noun, written):
+    message = _wrong(JOINT_WORKING + nothing + "\n")
+    name, said = nothing.split(": ", 1)
+    assert (
+        f"'{said.strip(chr(39))}' records no {noun}: remove the line where there is none (a gap is fine), "
+        f"or write {name}: {{" in message
+    ), message
+    assert lint_text(JOINT_WORKING) == []  # the line removed
+    [template] = re.findall(rf"write {name}: (\{{.*\}}) (?:with|for) ", message)
+    assert _keys(template).keys() >= _keys(written.split(": ", 1)[1]).keys(), message
+    assert lint_text(JOINT_WORKING + written + "\n") == []
+
+
+@pytest.mark.parametrize("kind", [JOINT_WORKING, PARTNERSHIP])
+@pytest.mark.parametrize("none", ["none", "N/A", "Not applicable", "no"])
+def test_an_agreement_that_is_none_is_told_the_type_that_says_so(kind, none):
+    """`agreement: none` means there is no formal agreement, which the format records as its type."""
+    message = _wrong(kind + f"agreement: {none}\n")
+    assert message.endswith(
+        f"'{none}' records no agreement: where there is no formal agreement, write agreement: {{type: none}}"
+    ), message
+    assert lint_text(kind + "agreement: {type: none}\n") == []
+
+
+def test_facts_written_as_nothing_may_be_removed():
+    message = _wrong(JOINT_WORKING + "characteristics: N/A\n")
+    assert message.endswith("'N/A' records no fact: remove the line (a gap is fine)"), message

@@ -340,12 +340,63 @@ def test_review_due_shows_an_arrangement_reviewed_after_its_end_where_its_review
     assert (
         "* town-grant: reviewed on 2024-05-20, after its end (2023-03-31), and that review did not end it, so "
         "its reviews go on: the next is due on 2025-05-20. If it was extended, record the new end date; if it "
-        "has ended, record the exit review: `partreg review town-grant --outcome exit --end YYYY-MM-DD` (not "
-        "before 2024-05-20)."
+        "has ended, record the exit review: `partreg review town-grant --date YYYY-MM-DD --outcome exit --end "
+        "YYYY-MM-DD`, with --date the day its exit was decided and --end the day it ended (not before 2024-05-20)."
     ) in said, out
     code, out, _ = partreg("review-due", "--as-of", "2026-01-12", "--format", "csv", cwd=register)
     [row] = [r for r in csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))) if r["id"] == "town-grant"]
     assert (row["state"], row["reviewed_after_end"]) == ("overdue", "true")
+
+
+def test_list_agrees_with_review_due_on_an_arrangement_reviewed_after_its_end(register):
+    """List and the page showed it as ended, with no next review, while review-due showed its review
+    overdue."""
+    (register / "register" / "town-grant.yaml").write_text(EXTENDED)
+    note = (
+        "* town-grant: reviewed on 2024-05-20, after its end (2023-03-31), and that review did not end it, so "
+        "its reviews go on: the next is due on 2025-05-20."
+    )
+    _, due, _ = partreg("review-due", cwd=register)
+    assert note in " ".join(due.split()), due
+    code, out, _ = partreg("list", "--format", "json", cwd=register)
+    [row] = [r for r in json.loads(out) if r["id"] == "town-grant"]
+    assert code == 0
+    assert (row["status"], row["end"], row["next_review"], row["last_review"], row["reviewed_after_end"]) == (
+        "active",
+        "2023-03-31",
+        "2025-05-20",
+        "2024-05-20",
+        True,
+    )
+    _, table, _ = partreg("list", cwd=register)
+    said = " ".join(table.split())
+    assert "town-grant active Economy 2025-05-20 2023-03-31 Town Centre Grant has passed*" in said, table
+    assert note in said, table
+    assert said.count("has passed*") == said.count("after its end") == 1, "only the one that went on"
+    _, out, _ = partreg("list", "--format", "csv", cwd=register)
+    [line] = [r for r in csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))) if r["id"] == "town-grant"]
+    assert (line["next_review"], line["reviewed_after_end"]) == ("2025-05-20", "true")
+
+
+@pytest.mark.spawns  # (render asks git for the changes it publishes)
+def test_the_page_agrees_with_review_due_on_an_arrangement_reviewed_after_its_end(register, tmp_path):
+    (register / "register" / "town-grant.yaml").write_text(EXTENDED)
+    site = tmp_path / "site"
+    code, _, err = partreg("render", "--out", str(site), cwd=register)
+    assert code == 0, err
+    passed = "it was reviewed after it, on 20 May 2024, and that review did not end it"
+    index = (site / "index.html").read_text()
+    assert f"Its end, 31 March 2023, has passed, but {passed}" in index
+    page = (site / "arrangements" / "town-grant.html").read_text()
+    assert f"<dt>End</dt><dd>31 March 2023, which has passed; {passed}</dd>" in page
+    assert (
+        "<dt>Status</dt><dd>Active</dd>" in page
+        and "<dt>Next review</dt><dd>20 May 2025 (overdue)</dd>" in page
+    )
+    [published] = [
+        r for r in json.loads((site / "register.json").read_text())["arrangements"] if r["id"] == "town-grant"
+    ]
+    assert (published["status"], published["next_review"]) == ("active", "2025-05-20")
 
 
 def test_the_reviewed_register_reads_the_new_review(register):

@@ -14,7 +14,7 @@ import unicodedata
 from typing import Any
 
 from partreg.dateadvice import history_as_text
-from partreg.listadvice import item_noun, none_recorded, records_nothing
+from partreg.listadvice import item_noun, mapping_none_recorded, none_recorded, records_nothing
 from partreg.models import shown
 from partreg.problems import Key
 from partreg.readers import (
@@ -214,6 +214,8 @@ def wrong_type(name: str, value: Any, wanted: str, key: Key = (), kind: object =
         )
     if name == "lead" and text is not None:
         return f"write lead: {{role: {_flow(text)}, service: ...}} (the lead service in place of ...)"
+    if wanted == "a mapping" and key == (name,) and text is not None:  # `resources: TBC`, `agreement: none`
+        return mapping_none_recorded(name, text, kind)  # (a list's fixes, below, are for lists)
     if wanted == "a list" and (fix := bulleted(name, value)):
         return fix
     if wanted == "a list" and (value is None or (text is not None and records_nothing(text))):

@@ -25,7 +25,16 @@ from partreg.models import (
     Kind,
     Settings,
 )
-from partreg.published import NOT_RECORDED, clean, kind_value, lead_of, lead_service_of, pounds, uk_date
+from partreg.published import (
+    NOT_RECORDED,
+    clean,
+    end_passed,
+    kind_value,
+    lead_of,
+    lead_service_of,
+    pounds,
+    uk_date,
+)
 from partreg.review import last_review, newest_review, next_review
 
 #: Partners listed in the index before "and N more" (the arrangement's page lists them all).
@@ -239,7 +248,9 @@ def dates(e: Arrangement, status: str, today: dt.date) -> Cell:
     started = f"Started {uk_date(e.start)}" if e.start else "Start not recorded"
     lines = [started]
     funded = e.funding.period_end if e.kind is Kind.COMMUNITY_FUNDING and e.funding else None
-    if e.end:
+    if e.end and (why := end_passed(e, today)):  # reviewed after its end, which did not end it
+        lines.append(f"Its end, {uk_date(e.end)}, has passed, but {why}")
+    elif e.end:
         lines.append(f"{'Ended' if status == 'ended' else 'Ends'} {uk_date(e.end)}")
     elif status == "ended":
         lines.append("Ended")

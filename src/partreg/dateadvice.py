@@ -102,6 +102,16 @@ def not_held(key: Key, entry: object) -> bool:
     return isinstance(review, dict) and review.get("outcome") is None and _no_date(review.get("date"))
 
 
+def not_held_advice(arrangement: str | None) -> str:
+    """What to do with a review that records neither a date nor an outcome, in the entry whose id is
+    ``arrangement`` (where it has one): nothing in it says a review was held."""
+    return (
+        "nothing says it was held; remove it from the history (and `history:` with it, where it is the "
+        "only one), and once it is held, record it with "
+        f"`partreg review {arrangement or 'ID'} --date YYYY-MM-DD --outcome continue`"
+    )
+
+
 def history_as_text(text: str) -> str:
     """What to write where ``review.history`` is one line of text: ``N/A`` records no review (and
     ``history: [{date: N/A}]`` would be a review with no date); dates, a review held on each."""
@@ -134,12 +144,8 @@ def date_fix(name: str, value: object, key: Key = (), entry: object = None) -> s
         arrangement = (
             entry.get("id") if isinstance(entry, dict) and isinstance(entry.get("id"), str) else None
         )
-        return (
-            f"{_placeholder(value) or f'{shown(value)} is not a date'}, and the review records no outcome: "
-            "nothing says it was held; remove it from the history (and `history:` with it, where it is the "
-            "only one), and once it is held, record it with "
-            f"`partreg review {arrangement or 'ID'} --date YYYY-MM-DD --outcome continue`"
-        )
+        what = _placeholder(value) or f"{shown(value)} is not a date"
+        return f"{what}, and the review records no outcome: {not_held_advice(arrangement)}"
     if (placeholder := _placeholder(value)) is not None:
         if needed is not None:
             return f"{placeholder}: {needed}"

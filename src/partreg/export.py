@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from partreg.models import KIND_LABELS, Arrangement, Kind, Settings, without_unshown
-from partreg.review import DueItem, State
+from partreg.review import DueItem, State, last_review
 from partreg.significance import Assessment, assess
 
 SUMMARY_COLUMNS = (
@@ -30,6 +30,8 @@ SUMMARY_COLUMNS = (
     "next_review",
     "money_gbp",
     "money_is",
+    "last_review",
+    "reviewed_after_end",
 )
 CONTACT_FIELDS = frozenset({"email", "phone"})
 
@@ -140,8 +142,13 @@ MONEY_SOURCES = {
 }
 
 
-def summary_record(entry: Arrangement, next_review: dt.date | None = None) -> dict[str, Any]:
-    """The few facts a listing shows; nothing internal. What is not recorded is ``None``."""
+def summary_record(
+    entry: Arrangement, next_review: dt.date | None = None, *, reviewed_after_end: bool = False
+) -> dict[str, Any]:
+    """The few facts a listing shows; nothing internal. What is not recorded is ``None``.
+    ``reviewed_after_end``: its end has passed, but a review after it went on (as ``review-due``
+    says it, with ``reviewed_after_end``)."""
+    last = last_review(entry)
     money, source, said = council_money(entry)
     money_is = MONEY_SOURCES[source] + said if money is not None else None
     return {
@@ -157,6 +164,8 @@ def summary_record(entry: Arrangement, next_review: dt.date | None = None) -> di
         "next_review": next_review.isoformat() if next_review else None,
         "money_gbp": int(money) if isinstance(money, float) and money.is_integer() else money,
         "money_is": money_is,
+        "last_review": last.iso if last else None,
+        "reviewed_after_end": reviewed_after_end,
     }
 
 
@@ -322,7 +331,8 @@ def _calendar_description(item: DueItem) -> str:
     if item.state is State.ENDING:
         when = f"It ends on {_day(item.date)}."
         act = (
-            "Decide whether it ends or continues, then record the decision:\n"
+            "Decide whether it ends or continues, then record the decision (on the day, or add --date "
+            "YYYY-MM-DD, the day it was decided):\n"
             f"partreg review {e.id} --outcome exit --end {item.date.isoformat()}\n"
             f"or: partreg review {e.id} --outcome continue"
         )

@@ -1,6 +1,7 @@
-"""What to write where a list is written as a word for "no value" (``partners: N/A``, ``risks:
-none``, ``- TBC``): it records no item, not one called N/A. The fix is the list written with its
-items; and, where the entry's kind does not need the list, the line removed (a gap is fine).
+"""What to write where a list or a mapping is written as a word for "no value" (``partners: N/A``,
+``risks: none``, ``- TBC``, ``resources: TBC``): it records no item, not one called N/A. The fix is
+the list (or mapping) written with its values; and, where the entry's kind does not need it, the
+line removed (a gap is fine).
 """
 
 from __future__ import annotations
@@ -114,5 +115,76 @@ def none_recorded(name: str, text: str | None, key: Key = (), kind: object = Non
     write = f"write {name}: {written} with {fill} in place of ...{each}"
     said = "it" if text is None else shown(text)
     if needed is not None and needed[0] in ("*", kind):
+        return f"{said} records no {noun}, and {needed[1]}: {write}"
+    return f"{said} records no {noun}: remove the line where there is none (a gap is fine), or {write}"
+
+
+#: The fields of an entry that are mappings, where one is written as a word for "no value": what it
+#: records in words; the mapping as it is written, with ``...`` for what the officer fills in; what
+#: goes where; and, where a kind needs it, the kind and why.
+_MAPPINGS: dict[str, tuple[str, str, str, tuple[str, str] | None]] = {
+    "agreement": (
+        "agreement",
+        "{type: ..., reference: ...}",
+        "with its type (partnership-agreement, memorandum-of-understanding, terms-of-reference, contract or "
+        "funding-agreement) and its reference in place of ...",
+        None,
+    ),
+    "resources": (
+        "resources",
+        "{council: {funding_gbp: ..., staff: ...}, partners: ...}",
+        "with the council's money a year, its staff time and what the partners commit in place of ...",
+        ("partnership", "a partnership must agree its resource availability and requirements"),
+    ),
+    "review": (
+        "review timescale",
+        "{months: 12}",
+        "for a review every 12 months (another number where it is reviewed more or less often)",
+        ("partnership", "a partnership must agree timescales for its review or life"),
+    ),
+    "contract": (
+        "contract",
+        "{reference: ..., value_gbp: ...}",
+        "with the contract's reference and its value in pounds in place of ...",
+        ("contract", "a contract needs its reference and value"),
+    ),
+    "funding": (
+        "funding",
+        "{amount_gbp: ..., period_start: YYYY-MM-DD, period_end: YYYY-MM-DD, actions: [...]}",
+        "with the amount in pounds and the actions agreed in return in place of ..., and the days the funded "
+        "period begins and ends in place of YYYY-MM-DD",
+        (
+            "community-funding",
+            "community funding is given for a fixed period in return for an agreed set of actions",
+        ),
+    ),
+    "characteristics": ("fact", "", "", None),  # (no fact is known: there is nothing to write instead)
+    "reporting": (
+        "reporting",
+        "{committee: ..., months: ...}",
+        "with the committee it reports to and how often, in months, in place of ...",
+        None,
+    ),
+}
+
+#: The words for "there is none" (not "not known yet"): an agreement that is none is `type: none`.
+_NONE = {"none", "no", "n/a", "na", "n.a.", "not applicable", "nil", "no agreement"}
+
+
+def mapping_none_recorded(name: str, text: str, kind: object = None) -> str | None:
+    """What to write where the entry's field ``name``, a mapping, is written as a word for "no
+    value" (``text``), in an entry of ``kind``; ``None`` for a field not known here. Where the kind
+    needs the field, removing the line would be a problem of its own, so it is not offered."""
+    words = " ".join(text.lower().split())
+    if name == "agreement" and words in _NONE:
+        return f"{shown(text)} records no agreement: where there is no formal agreement, write agreement: {{type: none}}"
+    if name not in _MAPPINGS or not records_nothing(text):
+        return None
+    said = shown(text)
+    noun, written, fill, needed = _MAPPINGS[name]
+    if not written:
+        return f"{said} records no {noun}: remove the line (a gap is fine)"
+    write = f"write {name}: {written} {fill}"
+    if needed is not None and needed[0] == kind:
         return f"{said} records no {noun}, and {needed[1]}: {write}"
     return f"{said} records no {noun}: remove the line where there is none (a gap is fine), or {write}"

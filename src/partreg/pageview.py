@@ -18,6 +18,7 @@ from partreg.published import (
     clean,
     decision,
     definition_of,
+    end_passed,
     extension,
     kind_label,
     lead_of,
@@ -174,6 +175,15 @@ def next_review_fact(e: Arrangement, settings: Settings, today: dt.date, status:
     return cell.lines[0] + (f" ({cell.mark.lower()})" if cell.mark else "")
 
 
+def _life(e: Arrangement, today: dt.date) -> str:
+    """Its life, as a partnership's timescales say it: ``ends on 31 March 2027``, ``ended in 2023``, or
+    an end passed that a later review did not end."""
+    assert e.end is not None
+    if why := end_passed(e, today):
+        return f"its end, {uk_date(e.end)}, has passed, but {why}"
+    return f"{'ended' if ended_in_fact(e, today) else 'ends'} {e.end.when()}"
+
+
 def significance_shown(e: Arrangement, settings: Settings) -> tuple[str, str]:
     """The significance as published, and how it was reached (``high``, ``by the council's tests:
     ...``); empty where there is none, or the settings keep it internal. ``e`` is a public entry."""
@@ -247,7 +257,7 @@ def arrangement_view(
             x
             for x in (
                 months and f"reviewed {every(months, 'month')}",
-                e.end and f"{'ended' if ended_in_fact(e, today) else 'ends'} {e.end.when()}",
+                e.end and _life(e, today),
             )
             if x
         )
@@ -331,8 +341,8 @@ def arrangement_view(
             for p in e.partners
         ],
         start=uk_date(e.start),
-        end=uk_date(e.end),
-        end_label="Ended" if status == "ended" else "Ends",
+        end=f"{uk_date(e.end)}, which has passed; {why}" if (why := end_passed(e, today)) else uk_date(e.end),
+        end_label="End" if why else "Ended" if status == "ended" else "Ends",
         statutory_basis=clean(e.statutory_basis),
         agreement=agreement,
         significance=f"{level.capitalize()} — {basis}" if basis else level.capitalize(),

@@ -19,11 +19,10 @@ from partreg.models import (
     PartialDate,
     Representative,
     ReviewAction,
-    Status,
     every,
     without_unshown,
 )
-from partreg.review import ended_in_fact
+from partreg.review import last_review, over_in_fact, went_on
 
 #: What a page shows where a value every arrangement should have is missing.
 NOT_RECORDED = "Not recorded"
@@ -154,10 +153,21 @@ UNKNOWN_KIND = "kind-not-recorded"
 
 
 def status_of(e: Arrangement, today: dt.date) -> str:
-    """The status to publish: ended when its end has passed, whatever the file says."""
-    if e.status is Status.ENDED or ended_in_fact(e, today):
+    """The status to publish: ended when its end has passed, whatever the file says, unless a review
+    after that end went on (``review-due`` shows its reviews due, and so does the page)."""
+    if over_in_fact(e, today):
         return "ended"
     return e.status.value if e.status else "not-recorded"
+
+
+def end_passed(e: Arrangement, today: dt.date) -> str:
+    """Where its end has passed but a review after it went on (:func:`partreg.review.went_on`), why
+    it is not shown as ended, as ``review-due`` says it: ``it was reviewed after it, on 20 May 2024,
+    and that review did not end it``; else empty."""
+    if e.end is None or not went_on(e, today):
+        return ""
+    last = last_review(e)
+    return f"it was reviewed after it{f', {last.when()},' if last else ''} and that review did not end it"
 
 
 def kind_label(kind: Kind | None) -> str:

@@ -180,6 +180,19 @@ def is_over(entry: Arrangement, today: dt.date) -> bool:
     return entry.status is Status.ENDED or ended_in_fact(entry, today)
 
 
+def went_on(entry: Arrangement, today: dt.date) -> bool:
+    """Not recorded as ended, and past its end date, but reviewed after that end by a review that did
+    not end it (:func:`went_on_after_end`): its reviews go on, as ``review-due`` shows them, and
+    ``list`` and the published page show it so, not as ended."""
+    return entry.status is not Status.ENDED and ended_in_fact(entry, today) and went_on_after_end(entry)
+
+
+def over_in_fact(entry: Arrangement, today: dt.date) -> bool:
+    """Ended, or past its end date with no later review that went on: shown as ended, with no next
+    review, whatever its status says."""
+    return is_over(entry, today) and not went_on(entry, today)
+
+
 def due(
     entries: Iterable[Arrangement], settings: ReviewSettings, today: dt.date, within: int
 ) -> list[DueItem]:

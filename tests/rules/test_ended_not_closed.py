@@ -18,7 +18,10 @@ def test_an_expired_contract_still_active_says_how_to_close_it():
     [p] = lint_text(CONTRACT + "end: 2023-01-31\n", today=TODAY)
     assert (p.rule, p.severity, p.line, p.column) == ("ended-not-closed", "warning", 4, 9)
     assert "it ended on 31 January 2023 (end: 2023-01-31) but its status is active" in p.message
-    assert "`partreg review test-contract --outcome exit --end 2023-01-31`" in p.message
+    assert (
+        "`partreg review test-contract --date YYYY-MM-DD --outcome exit --end 2023-01-31`, --date being the "
+        "day its exit was decided (without --date, today)" in p.message
+    )
 
 
 def test_a_month_or_year_has_passed_only_when_all_of_it_has():
@@ -39,7 +42,8 @@ def test_an_end_before_the_start_is_said_once_and_never_suggested_for_the_exit()
     assert p.rule == "ended-not-closed" and "--end 2018-03-31" not in p.message, p.message
     assert "the end is before its start, 2019-04: correct the date that is wrong" in p.message
     assert (
-        "`partreg review test-contract --outcome exit --end YYYY-MM-DD`, the day it ended (not before 2019-04)"
+        "`partreg review test-contract --date YYYY-MM-DD --outcome exit --end YYYY-MM-DD`, --date being the "
+        "day its exit was decided (without --date, today), and --end the day it ended (not before 2019-04)"
         in p.message
     )
 
@@ -55,7 +59,8 @@ def test_a_review_after_the_end_is_not_told_it_ended_then():
         "its end, 2023-01-31, has passed, but it was reviewed after it, on 3 June 2024"
     )
     assert "if it was extended, record the new end date" in p.message
-    assert "--outcome exit --end YYYY-MM-DD`, the day it ended (not before 2024-06-03)" in p.message
+    assert "--outcome exit --end YYYY-MM-DD`, " in p.message
+    assert "and --end the day it ended (not before 2024-06-03)" in p.message
 
 
 def test_an_exit_already_reviewed_is_told_only_the_status():
@@ -71,7 +76,7 @@ def test_an_exit_already_reviewed_is_told_only_the_status():
 def test_an_end_after_the_start_and_the_last_review_is_still_the_one_suggested():
     text = CONTRACT + "end: 2023-01-31\nreview:\n  history:\n    - {date: 2023, outcome: continue}\n"
     [p] = lint_text(text, today=TODAY)
-    assert "`partreg review test-contract --outcome exit --end 2023-01-31`" in p.message, p.message
+    assert "`partreg review test-contract --date YYYY-MM-DD --outcome exit --end 2023-01-31`" in p.message
 
 
 def test_a_review_after_the_end_names_the_review_it_makes_due():

@@ -14,7 +14,7 @@ from partreg.errors import UsageError
 from partreg.export import full_record, public_entries, public_items, significance_record, summary_record
 from partreg.history import Change, file_history
 from partreg.models import Kind, Status
-from partreg.review import DueItem, State, due, ended_in_fact, next_review
+from partreg.review import DueItem, State, due, next_review, over_in_fact, went_on
 from partreg.spelling import did_you_mean
 
 # --------------------------------------------------------------------------- list
@@ -47,7 +47,8 @@ def list_filters(kind: str | None, status: str | None, priority: str | None) -> 
 
 def list_entries(register: Loaded, filters: Filters, today: dt.date) -> list[dict[str, Any]]:
     """The register's entries that pass ``filters``, by kind then name, each as its public summary
-    with its next review (none where it has ended)."""
+    with its next review (none where it has ended, as ``review-due`` has none: an end passed with
+    no later review that went on)."""
     kind, status, priority = filters.kind, filters.status, filters.priority
     if priority is not None and priority not in register.settings.priorities:
         hint = did_you_mean(priority, register.settings.priorities)
@@ -62,12 +63,10 @@ def list_entries(register: Loaded, filters: Filters, today: dt.date) -> list[dic
     ]
     # chosen, and their reviews scheduled, by every field; shown without the fields kept internal
     reviews = register.settings.review
-    upcoming = [
-        None if e.status is Status.ENDED or ended_in_fact(e, today) else next_review(e, reviews)
-        for e in chosen
-    ]
+    upcoming = [None if over_in_fact(e, today) else next_review(e, reviews) for e in chosen]
     return [
-        summary_record(e, d) for e, d in zip(public_entries(chosen, register.settings), upcoming, strict=True)
+        summary_record(e, d, reviewed_after_end=went_on(full, today))
+        for e, d, full in zip(public_entries(chosen, register.settings), upcoming, chosen, strict=True)
     ]
 
 

@@ -1,12 +1,14 @@
-"""Record a review: check what was given, add the review to the entry's file, changing nothing
-else in it, and read the result back before it is written.
+"""Record a review: check what was given, add the review to the entry's file (or complete the review
+of that date that records no outcome), changing nothing else in it, and read the result back before
+it is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +19,12 @@ from partreg.errors import PartregError, UsageError, WriteRefused
 from partreg.files import one_writer, write_atomic
 from partreg.folders import REGISTER_DIR
 from partreg.lint import Linter
-from partreg.models import Arrangement, PartialDate, ReviewRecord, plain
-from partreg.problems import Severity
-from partreg.review import newest_review, next_review
+from partreg.models import Arrangement, PartialDate, ReviewRecord, Settings, Status, plain
+from partreg.names import looks_like_a_name
+from partreg.problems import Problem, Severity
+from partreg.review import ended_in_fact, newest_review, next_review, went_on_after_end
 from partreg.rules import ALL
-from partreg.yaml.editor import add_review
+from partreg.yaml.editor import add_review, complete_review, review_place
 from partreg.yaml.reading import Document, parse_document, read_bytes
 
 #: A line or paragraph separator (pasted from a word processor) is a line break in the notes.
@@ -41,111 +44,275 @@ class Review:
     end: PartialDate | None = None
 
 
+#: A refusal of a value, in words (``is before the arrangement started ...``), or ``None``: taken.
+Refusal = Callable[[Any], str | None]
+
+
+@dataclass(frozen=True)
+class Terminal:
+    """How ``review`` asks an officer at a terminal for what was not given, or given and refused:
+    ``date(question, default, refused)`` asks until ``refused`` takes the date;
+    ``text(question, why, refused)`` says why the value given was refused, then asks until
+    ``refused`` takes the answer."""
+
+    date: Callable[[str, PartialDate, Refusal], PartialDate]
+    text: Callable[[str, str, Refusal], str]
+
+
 @dataclass
 class Recorded:
-    """A review recorded: when, with what outcome; the end (for ``exit``) or the next review."""
+    """A review recorded: when, with what outcome; the end (for ``exit``) or the next review, and
+    how many days that is overdue (0: it is not); whether it completed a review of that date that
+    had no outcome; and the recorded end where it has passed while the arrangement was not ended
+    (``went_on``: it was reviewed after that end, and its reviews go on)."""
 
     arrangement_id: str
     held: PartialDate
     outcome: str
     end: PartialDate | None
     next_review: dt.date | None
+    overdue_days: int = 0
+    completed: bool = False
+    passed_end: PartialDate | None = None
+    went_on: bool = False
 
 
 def record_review(
-    base: Path,
-    arrangement_id: str,
-    review: Review,
-    today: dt.date,
-    ask_end: Callable[[PartialDate], PartialDate] | None = None,
+    base: Path, arrangement_id: str, review: Review, today: dt.date, terminal: Terminal | None = None
 ) -> Recorded:
-    """Add ``review`` to the history of the entry with this id in the register at ``base``.
-    ``ask_end`` asks for an ``exit``'s end where it was not given (at a terminal)."""
+    """Add ``review`` to the history of the entry with this id in the register at ``base``; where
+    the history has a review of that date with no outcome, complete that one. ``terminal`` asks
+    an officer for what was not given (an ``exit``'s end, and when it was decided) or refused."""
     settings = register_settings(base)
     path = entry_file(base, arrangement_id)
-    held, record, end = _record(review, today, ask_end)
     linter = Linter(settings, ALL)
+    review = _given(review, today, terminal)
+    if terminal is not None and review.outcome == "exit" and (review.held is None or review.end is None):
+        # asked before the register is locked: an officer answering holds up no other writer
+        read = _read(path, arrangement_id, linter, settings.max_file_bytes)
+        review = _asked(read, review, today, terminal)
+    given_held = review.held is not None
+    review = replace(review, held=review.held or PartialDate.parse(today))
+    if review.outcome == "exit" and review.end is None:
+        raise UsageError(
+            "--outcome exit ends the arrangement: give --end YYYY-MM-DD, the day it ends"
+            + (
+                ""
+                if given_held
+                else ", and --date YYYY-MM-DD, the day its exit was decided, where that was not today"
+            )
+        )
     with one_writer(path.parent):  # read, edit and write with no other writer in between
-        updated = _write(path, arrangement_id, linter, settings.max_file_bytes, held, record, end)
-    upcoming = None if end is not None else next_review(updated, settings.review)
-    return Recorded(arrangement_id, held, review.outcome, end, upcoming)
+        read = _read(path, arrangement_id, linter, settings.max_file_bytes)
+        updated, completed = _write(read, linter, review, today)
+    return _recorded(updated, review, settings, today, completed)
 
 
-def _record(
-    review: Review, today: dt.date, ask_end: Callable[[PartialDate], PartialDate] | None
-) -> tuple[PartialDate, dict[str, Any], PartialDate | None]:
-    """When the review was held, the record to add, and the end it sets; a usage mistake where
-    they do not make a review."""
-    held = review.held or PartialDate.parse(today)
-    if held.earliest > today:
-        raise UsageError(f"--date {held} is in the future: record a review once it has been held")
-    end = review.end
-    if review.outcome == "exit":
-        if end is None and ask_end is not None:
-            end = ask_end(held)
-        if end is None:
-            raise UsageError("--outcome exit ends the arrangement: give --end YYYY-MM-DD, the day it ends")
-    elif end is not None:
+def _given(review: Review, today: dt.date, terminal: Terminal | None) -> Review:
+    """``review`` with its text tidied, checked before the file is read: a usage mistake where it
+    does not make a review (a role that is a person's name is asked again at a terminal)."""
+    if review.held is not None and (refused := _held_refused(review.held, today, None)):
+        raise UsageError(f"--date {review.held} {refused}")
+    if review.end is not None and review.outcome != "exit":
         raise UsageError("--end goes with --outcome exit")
     notes = review.notes.translate(_SEPARATORS) if review.notes else review.notes
     by = " ".join(review.by.translate(_SEPARATORS).split()) if review.by else review.by
-    record = {"date": held, "outcome": review.outcome, "by": by, "notes": notes}
-    record = {k: v for k, v in record.items() if v is not None}
+    if by and (refused := _not_a_role(by)):
+        if terminal is None:
+            raise UsageError(f"--by {by!r} {refused}")
+        by = terminal.text("The role that reviewed it", f"{by!r} {refused}", _role_refused(by)) or None
+    review = replace(review, by=by, notes=notes)
+    record = {k: v for k, v in (("outcome", review.outcome), ("by", by), ("notes", notes)) if v is not None}
     try:
         ReviewRecord.model_validate(record)
     except ValidationError as e:
         raise UsageError(
             f"--{e.errors()[0]['loc'][0]}: {e.errors()[0]['msg'].removeprefix('Value error, ')}"
         ) from None
-    return held, record, end
+    return review
 
 
-def _check_end(end: PartialDate, entry: Arrangement) -> None:
-    """An exit's end is refused where the file says the arrangement was still running after it:
-    before its start, or before the latest review that did not end it (an exit review may be held
-    after the end it records)."""
+def _not_a_role(by: str, example: str = "--by 'Community Safety Manager'") -> str | None:
+    """Why ``by`` is not a role, which the published review history names (never a person), in words,
+    with ``example``; ``None`` where it may be one. The test is the one lint's
+    ``role-looks-like-a-name`` makes."""
+    what = (
+        "is an email address"
+        if "@" in by
+        else "looks like a person's name"
+        if looks_like_a_name(by)
+        else None
+    )
+    if what is None:
+        return None
+    return (
+        f"{what}, and the review history is published: give the role that reviewed it, for example {example}"
+    )
+
+
+def _role_refused(given: str) -> Refusal:
+    """At a terminal, a role asked again: a name is refused once, and taken if typed again (as
+    ``add`` takes it: "Grace Lane" may be a team); an email address is always refused."""
+    last = [given]
+
+    def refused(answer: str) -> str | None:
+        said = _not_a_role(answer, "Community Safety Manager") if answer else None
+        if said is None or ("@" not in answer and answer == last[0]):
+            return None
+        last[0] = answer
+        return f"{answer!r} {said} (type it again if it is a role)"
+
+    return refused
+
+
+def _asked(read: _Read, review: Review, today: dt.date, terminal: Terminal) -> Review:
+    """An ``exit``'s date and end, where not given, asked at the terminal, each until it is one the
+    file allows: when the exit was decided (today by default), and the day it ends (by default the
+    end the file records, where it allows that one)."""
+    entry = read.entry
+    if review.held is not None and (refused := _held_refused(review.held, today, entry)):
+        raise UsageError(f"--date {review.held} {refused}")  # said before the end is asked for
+    held = review.held or terminal.date(
+        "When was the exit decided (the review held; YYYY-MM-DD, or YYYY-MM or YYYY)",
+        PartialDate.parse(today),
+        lambda d: _held_refused(d, today, entry),
+    )
+    _same_day(read, held, {"outcome": review.outcome, "by": review.by, "notes": review.notes})
+    end = review.end
+    if end is None:
+        recorded = entry.end if entry.end is not None and _end_refused(entry.end, entry) is None else None
+        end = terminal.date(
+            "The arrangement ends on (YYYY-MM-DD, or YYYY-MM or YYYY)",
+            recorded or held,
+            lambda d: _end_refused(d, entry),
+        )
+    return replace(review, held=held, end=end)
+
+
+def _held_refused(held: PartialDate, today: dt.date, entry: Arrangement | None) -> str | None:
+    """Why a review cannot have been held on ``held`` (in the future, or before ``entry`` started),
+    in words; ``None`` where it can."""
+    if held.earliest > today:
+        return "is in the future: record a review once it has been held"
+    start = entry.start if entry is not None else None
+    if start is not None and held.latest < start.earliest:
+        return f"is before the arrangement started ({start})"
+    return None
+
+
+def _end_refused(end: PartialDate, entry: Arrangement) -> str | None:
+    """Why an exit's end is not one the file allows, in words; ``None`` where it is. The file says the
+    arrangement was still running after an end before its start, or before the latest review that
+    did not end it (an exit review may be held after the end it records)."""
     start = entry.start
     if start is not None and end.latest < start.earliest:
-        raise UsageError(
-            f"--end {end} is before the arrangement started ({start}): give the day it ended, on or after "
-            f"{start}; the review was not recorded"
-        )
+        return f"is before the arrangement started ({start}): give the day it ended, on or after {start}"
     running = newest_review(r for r in (entry.review.history if entry.review else []) if r.outcome != "exit")
     held = running.date if running is not None else None
     if running is not None and held is not None and end.latest < held.earliest:
         outcome = f" ({running.outcome})" if running.outcome else ""
-        raise UsageError(
-            f"--end {end} is before its latest review, of {held}{outcome}, when it was still running: give "
-            f"the day it ended, on or after {held}; the review was not recorded"
+        return (
+            f"is before its latest review, of {held}{outcome}, when it was still running: give the day it "
+            f"ended, on or after {held}"
         )
+    return None
 
 
-def _write(
-    path: Path,
-    arrangement_id: str,
-    linter: Linter,
-    max_bytes: int,
-    held: PartialDate,
-    record: dict[str, Any],
-    end: PartialDate | None,
-) -> Arrangement:
-    """The entry's file with the review added, checked and written; the entry as it now reads."""
+@dataclass
+class _Read:
+    """The entry's file as read: its bytes, the document, the entry and its problems."""
+
+    name: str
+    file_id: str
+    raw: bytes
+    doc: Document
+    entry: Arrangement
+    problems: list[Problem]
+
+
+def _read(path: Path, arrangement_id: str, linter: Linter, max_bytes: int) -> _Read:
+    """The entry's file, read as lint reads it; a mistake that stops a review where it cannot be."""
     name = f"{REGISTER_DIR}/{path.name}"
     doc = Document(path, name)
     raw = read_bytes(doc, max_bytes)
     if raw is None:  # a link, a folder, too large: not a file partreg edits
         raise UsageError(f"{name} {doc.problems[0].message}; the review was not recorded")
-    entry, problems = linter.check(parse_document(raw, name, doc=doc), arrangement_id)
+    doc = parse_document(raw, name, doc=doc)
+    entry, problems = linter.check(doc, arrangement_id)
     if entry is None:
         first = problems[0]
         raise PartregError(
             f"{first.path}:{first.line}:{first.column}: {first.message} ({first.rule}); "
             "the review was not recorded: fix this first"
         )
-    if entry.start is not None and held.latest < entry.start.earliest:
-        raise UsageError(f"--date {held} is before the arrangement started ({entry.start})")
-    if end is not None:
-        _check_end(end, entry)
+    return _Read(name, arrangement_id, raw, doc, entry, problems)
+
+
+def _same_day(read: _Read, held: PartialDate, given: dict[str, Any]) -> int | None:
+    """Where the history has a review of the day ``held``: refused where it is this review (its
+    outcome ``given``) or one with another outcome; its place where it has no outcome, to complete
+    (with ``given``'s by and notes, where it records none or the same). ``None`` where there is none."""
+    review = read.doc.data.get("review")
+    history = review.get("history") if isinstance(review, dict) else None
+    items = [
+        (i, r) for i, r in enumerate(history if isinstance(history, list) else []) if isinstance(r, dict)
+    ]
+    same = [(i, r) for i, r in items if _date(r.get("date")) == held]
+    outcome = given["outcome"]
+
+    def at(i: int) -> str:
+        return f"at line {read.doc.locate(('review', 'history', i))[0]} of {read.name}"
+
+    for i, r in same:
+        if r.get("outcome") == outcome:
+            changed = [f for f in ("by", "notes") if given[f] is not None and r.get(f) != given[f]]
+            edit = (
+                f" (to change its {' or '.join(changed)}, edit {'it' if changed == ['by'] else 'them'} there)"
+            )
+            raise UsageError(
+                f"the review of {held} ({outcome}) is already recorded, {at(i)}: nothing was written"
+                + (edit if changed else "")
+            )
+    for i, r in same:
+        if r.get("outcome") is None:
+            for field in ("by", "notes"):
+                if r.get(field) is not None and given[field] is not None and r[field] != given[field]:
+                    raise UsageError(
+                        f"the review of {held}, {at(i)}, records no outcome, and {field}: {r[field]!r}, not "
+                        f"{given[field]!r}: leave out --{field} to keep it, or change it there; nothing was "
+                        "written"
+                    )
+            return i
+    if same:
+        i, r = same[0]
+        more = ", and write `status: ended` and the day it ended as `end:`" if outcome == "exit" else ""
+        raise UsageError(
+            f"a review of {held} is already recorded, {at(i)}, with the outcome {r.get('outcome')}: if this "
+            f"is that review and it decided {outcome}, change its outcome there to `outcome: {outcome}`"
+            f"{more}; nothing was written"
+        )
+    return None
+
+
+def _date(value: Any) -> PartialDate | None:
+    try:
+        return PartialDate.parse(value)
+    except ValueError:
+        return None
+
+
+def _write(read: _Read, linter: Linter, review: Review, today: dt.date) -> tuple[Arrangement, bool]:
+    """The entry's file with the review added (or the review of that day completed), checked and
+    written; the entry as it now reads, and whether a review was completed."""
+    name, raw, entry, end = read.name, read.raw, read.entry, review.end
+    held = review.held
+    assert held is not None
+    if refused := _held_refused(held, today, entry):
+        raise UsageError(f"--date {held} {refused}")
+    if end is not None and (refused := _end_refused(end, entry)):
+        raise UsageError(f"--end {end} {refused}; the review was not recorded")
+    given = {"outcome": review.outcome, "by": review.by, "notes": review.notes}
+    index = _same_day(read, held, given)
     bom = raw.startswith(b"\xef\xbb\xbf")
     try:
         text = raw[3 if bom else 0 :].decode("utf-8")
@@ -153,17 +320,59 @@ def _write(
         raise PartregError(
             f"{name} is not saved as UTF-8: save it as UTF-8, then record the review"
         ) from None
+    status = "ended" if end is not None else None
+    place = None
     try:
-        text = add_review(text, plain(record), status="ended" if end is not None else None, end=end)
+        if index is None:
+            record = plain({"date": held, **{k: v for k, v in given.items() if v is not None}})
+            place = review_place(text, record)
+            text = add_review(text, record, status=status, end=end)
+        else:
+            history = read.doc.data["review"]["history"]
+            fields = {k: v for k, v in given.items() if v is not None and history[index].get(k) != v}
+            text = complete_review(text, index, fields, status=status, end=end)
     except WriteRefused as e:
         raise WriteRefused(f"{name}: not written: {e}") from None
-    updated, found = linter.check(parse_document(text.encode(), name), arrangement_id)
+    updated, found = linter.check(parse_document(text.encode(), name), read.file_id)
     # an entry with gaps can still record its reviews: only a problem the review itself brings stops it
-    before = {(p.rule, p.key) for p in problems if p.severity is Severity.ERROR}
+    # (a problem of a review after the one added is the same problem, one place down)
+    before = {(p.rule, _moved(p.key, place)) for p in read.problems if p.severity is Severity.ERROR}
     errors = [p for p in found if p.severity is Severity.ERROR and (p.rule, p.key) not in before]
     if updated is None or errors:
         raise PartregError(
             f"not written: the review would leave {name} with a problem: {(errors or found)[0].message}"
         )
-    write_atomic(path, ("\ufeff" if bom else "") + text, expect=raw)
-    return updated
+    write_atomic(read.doc.path, ("\ufeff" if bom else "") + text, expect=raw)
+    return updated, index is not None
+
+
+def _moved(key: str, place: int | None) -> str:
+    """``key`` (``review.history[2].outcome``) once a review is added at ``place`` of the history."""
+    found = _IN_HISTORY.match(key)
+    if place is None or found is None or int(found[1]) < place:
+        return key
+    return f"review.history[{int(found[1]) + 1}]{key[found.end() :]}"
+
+
+_IN_HISTORY = re.compile(r"review\.history\[(\d+)\]")
+
+
+def _recorded(
+    updated: Arrangement, review: Review, settings: Settings, today: dt.date, completed: bool
+) -> Recorded:
+    """What was recorded, and what it makes due: the next review (and how late it is already),
+    or, where the recorded end has passed and no later review found it running, none."""
+    held = review.held
+    assert held is not None
+    done = Recorded(updated.id or "", held, review.outcome, review.end, None, completed=completed)
+    if review.end is not None or updated.status is Status.ENDED:  # nothing more is due
+        return done
+    if ended_in_fact(updated, today):
+        done.passed_end = updated.end
+        done.went_on = went_on_after_end(updated)
+        if not done.went_on:
+            return done
+    done.next_review = next_review(updated, settings.review)
+    if done.next_review is not None and done.next_review < today:
+        done.overdue_days = (today - done.next_review).days
+    return done

@@ -4,6 +4,7 @@ left out said; and the terminal's questions and answers.
 
 import contextlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -62,11 +63,31 @@ def say(text: str) -> None:
     typer.echo(report.wrapped(text, sys.stdout))
 
 
-def ask_date(prompt: str, default: str) -> PartialDate:
-    """A date asked for at the terminal, asked again until it is one partreg reads."""
+def ask_date(
+    prompt: str, default: PartialDate, refused: Callable[[PartialDate], str | None] = lambda _: None
+) -> PartialDate:
+    """A date asked for at the terminal, asked again until it is one partreg reads and ``refused``
+    (which says why it refuses one) takes."""
     while True:
-        answer = ask(f"{prompt} [{default}]: ").strip() or default
+        answer = ask(f"{prompt} [{default}]: ").strip() or default.iso
         try:
-            return read_date(answer)
+            value = read_date(answer)
         except ValueError as e:
             typer.echo(f"{answer!r}: {e}", err=True)
+            continue
+        reason = refused(value)
+        if reason is None:
+            return value
+        typer.echo(f"{value} {reason}", err=True)
+
+
+def ask_again(prompt: str, why: str, refused: Callable[[str], str | None]) -> str:
+    """Text given and refused (``why`` says why) asked for again at the terminal, until ``refused``
+    takes the answer; spaces and line breaks in it are one space."""
+    typer.echo(why, err=True)
+    while True:
+        answer = " ".join(ask(f"{prompt}: ").split())
+        reason = refused(answer)
+        if reason is None:
+            return answer
+        typer.echo(reason, err=True)

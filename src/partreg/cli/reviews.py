@@ -9,12 +9,12 @@ import typer
 
 from partreg import report
 from partreg.app.browsing import reviews_due
-from partreg.app.reviewing import Review, record_review
+from partreg.app.reviewing import Recorded, Review, Terminal, record_review
 from partreg.cli import common
 from partreg.cli.common import opened, root_of
 from partreg.cli.framework import AsOfOption, Command, RootOption, command_set, help_for
 from partreg.export import DUE_COLUMNS, due_calendar, due_record, not_in_calendar
-from partreg.models import PartialDate, read_date
+from partreg.models import PartialDate, plural, read_date
 from partreg.review import STATE_LABELS
 
 commands = command_set()
@@ -102,8 +102,8 @@ def _partial_date(value: str | None) -> PartialDate | None:
         raise typer.BadParameter(str(e)) from None
 
 
-def _ask_end(held: PartialDate) -> PartialDate:
-    return common.ask_date("The arrangement ends on (YYYY-MM-DD, or YYYY-MM or YYYY)", held.iso)
+#: How ``review`` asks at a terminal.
+_TERMINAL = Terminal(common.ask_date, common.ask_again)
 
 
 @commands.command("review", cls=Command)
@@ -112,8 +112,9 @@ def _ask_end(held: PartialDate) -> PartialDate:
     """
     Every comment, key order and quoting style in the file stays as it was;
     the only change is the added lines (and, for exit, the status and end).
-    Reviews are recorded one at a time: a second waits for the first, then
-    adds to the file it wrote.
+    A review of that date with no outcome (imported from a sheet) is
+    completed; the same review again is refused. Reviews are recorded one at
+    a time: a second waits for the first, then adds to the file it wrote.
 
     Example: partreg review brentwood-community-fund --date 2026-04-15 --outcome continue --by "Community Services Manager"
     """,
@@ -134,8 +135,8 @@ def review(
             "--date",
             metavar="DATE",
             parser=_partial_date,
-            help="When the review was held: 2026-04-15 or 15/04/2026 (2026-04 or 2026 where only that is "
-            "known). Default: today.",
+            help="When the review was held (for exit, when the exit was decided): 2026-04-15 or 15/04/2026 "
+            "(2026-04 or 2026 where only that is known). Default: today (for exit at a terminal, asked).",
             show_default=False,
         ),
     ] = None,
@@ -156,14 +157,38 @@ def review(
     root: RootOption = None,
 ) -> None:
     given = Review(outcome.value, on, by, notes, end)
-    ask_end = _ask_end if common.interactive() else None
-    done = record_review(root_of(root), arrangement_id, given, date.today(), ask_end)
+    done = record_review(
+        root_of(root), arrangement_id, given, date.today(), _TERMINAL if common.interactive() else None
+    )
+    typer.echo(report.wrapped(recorded_message(done), sys.stdout))
+
+
+def recorded_message(done: Recorded) -> str:
+    """What ``review`` says it recorded, and what that makes due."""
+    i = done.arrangement_id
+    said = (
+        f"Completed the review of {i} on {done.held}, which recorded no outcome: its outcome is {done.outcome}"
+        if done.completed
+        else f"Recorded the review of {i} on {done.held} ({done.outcome})"
+    )
     if done.end is not None:
-        typer.echo(
-            f"Recorded the review of {arrangement_id} on {done.held} ({done.outcome}); it ends on {done.end}."
+        return f"{said}; it ends on {done.end}."
+    if done.passed_end is not None and not done.went_on:
+        return (
+            f"{said}. Its end, {done.passed_end}, has passed, so no review is due: if it has ended, record "
+            f"its exit review, `partreg review {i} --date YYYY-MM-DD --outcome exit --end {done.passed_end}` "
+            "(--date: when the exit was decided); if it was extended, record the new end date."
         )
-    else:
-        typer.echo(
-            f"Recorded the review of {arrangement_id} on {done.held} ({done.outcome}). "
-            f"Next review: {done.next_review}."
+    if done.next_review is None:
+        return f"{said}."
+    upcoming = (
+        f"The next review was due on {done.next_review}, {plural(done.overdue_days, 'day')} ago: it is overdue."
+        if done.overdue_days
+        else f"Next review: {done.next_review}."
+    )
+    if done.went_on:
+        upcoming += (
+            f" Its end, {done.passed_end}, has passed, but it was reviewed after it, so its reviews go on: if it "
+            "was extended, record the new end date."
         )
+    return f"{said}. {upcoming}"

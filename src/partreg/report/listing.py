@@ -136,12 +136,19 @@ def arrangements_table(rows: Sequence[dict[str, Any]], out: Console) -> None:
             Column("status", lambda r: r["status"] or "not recorded"),
             Column("lead service", lambda r: escape(r["lead_service"] or "not recorded")),
             Column("next review", lambda r: r["next_review"] or "", whole=True),
-            Column("ends", lambda r: r["end"] or "", whole=True),
+            Column(
+                "ends",
+                lambda r: (r["end"] or "") + ("\nhas passed*" if r["reviewed_after_end"] else ""),
+                whole=True,
+            ),
             Column("council money", money, joined=" "),
         ],
         out,
         group=kind,
     )
+    for r in rows:
+        if r["reviewed_after_end"]:
+            out.print(went_on_note(r))
 
 
 def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None:
@@ -204,16 +211,22 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
     if counts[State.NO_DATE]:
         said.append(f"{counts[State.NO_DATE]} with no review date known")
     out.print(f"As of {today}: {', '.join(said)}.")
-    for i in items:  # (the last review is not shown where the settings keep reviews internal)
+    for i in items:
         if i.get("reviewed_after_end"):
-            held, since = (
-                (f"on {i['last_review']}, ", f" (not before {i['last_review']})")
-                if i["last_review"]
-                else ("", "")
-            )
-            out.print(
-                f"* {escape(i['id'])}: reviewed {held}after its end ({i['end']}), and that review did not end "
-                f"it, so its reviews go on: the next is due on {i['next_review']}. If it was extended, record "
-                f"the new end date; if it has ended, record the exit review: `partreg review "
-                f"{escape(i['id'])} --outcome exit --end YYYY-MM-DD`{since}."
-            )
+            out.print(went_on_note(i))
+
+
+def went_on_note(i: dict[str, Any]) -> str:
+    """What ``review-due`` and ``list`` say below their table of an arrangement reviewed after its
+    end (``i`` its row: ``id``, ``end``, ``last_review``, ``next_review``), which went on: what the file
+    says and what to record. (The last review is not shown where the settings keep reviews internal.)"""
+    held, since = (
+        (f"on {i['last_review']}, ", f" (not before {i['last_review']})") if i["last_review"] else ("", "")
+    )
+    return (
+        f"* {escape(i['id'])}: reviewed {held}after its end ({i['end']}), and that review did not end "
+        f"it, so its reviews go on: the next is due on {i['next_review']}. If it was extended, record "
+        f"the new end date; if it has ended, record the exit review: `partreg review "
+        f"{escape(i['id'])} --date YYYY-MM-DD --outcome exit --end YYYY-MM-DD`, with --date the day its "
+        f"exit was decided and --end the day it ended{since}."
+    )

@@ -23,7 +23,9 @@ Example:
     ```
 Instead:
     Record the exit review, which sets the status:
-    `partreg review ID --outcome exit --end 2023-01-31`; or, if it was
+    `partreg review ID --date 2023-01-10 --outcome exit --end 2023-01-31`,
+    with `--date` the day the exit was decided (the review is published
+    as held that day; without `--date`, it is today); or, if it was
     extended, record the new `end`.
 """
 
@@ -36,6 +38,10 @@ from partreg.rules import end_before_start
 
 ID = "ended-not-closed"
 
+#: What the exit review's date is: the review is published as held on it, so it is never the day
+#: the officer happens to record it, years after the exit, unless it was decided that day.
+DECIDED = "--date being the day its exit was decided (without --date, today)"
+
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     end, start = entry.end, entry.start
@@ -43,15 +49,17 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         return
     if not end.latest < ctx.today:
         return
-    exit_with = f"record the exit review with `partreg review {entry.id} --outcome exit --end YYYY-MM-DD`"
+    exit_with = (
+        f"record the exit review with `partreg review {entry.id} --date YYYY-MM-DD --outcome exit --end "
+        f"YYYY-MM-DD`, {DECIDED}, and --end the day it ended"
+    )
     if start is not None and end.latest < start.earliest:  # one of the two dates is wrong
         if ctx.level(end_before_start.ID) != "off":
             return  # end-before-start says so, and to check both: the end it would suggest may be the wrong one
         yield Hit(
             ("status",),
             f"its end, {end}, has passed, but its status is {entry.status}; the end is before its start, "
-            f"{start}: correct the date that is wrong, and if it has ended, {exit_with}, the day it ended "
-            f"(not before {start})",
+            f"{start}: correct the date that is wrong, and if it has ended, {exit_with} (not before {start})",
         )
         return
     latest = newest_review(entry.review.history if entry.review else [])
@@ -69,14 +77,14 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             f"its end, {end}, has passed, but it was reviewed after it, {held.when()}, and its status is "
             f"{entry.status}: if it was extended, record the new end date (its next review, counted from "
             f"that one, {'was' if upcoming and upcoming < ctx.today else 'is'} due on {upcoming}); if it has "
-            f"ended, {exit_with}, the day it ended (not before {held})",
+            f"ended, {exit_with} (not before {held})",
         )
     else:
         yield Hit(
             ("status",),
             f"it ended {end.when()} (end: {end}) but its status is {entry.status}: "
-            f"record the exit review with `partreg review {entry.id} --outcome exit --end {end}`, "
-            "or record the new end date if it was extended",
+            f"record the exit review with `partreg review {entry.id} --date YYYY-MM-DD --outcome exit --end "
+            f"{end}`, {DECIDED}; or record the new end date if it was extended",
         )
 
 

@@ -10,9 +10,10 @@ What it checks:
     a `role`, a contribution its `year` and who it is `by`, a decision its
     `date`, a review's action its `description`. (When the arrangement began
     is `start-not-recorded`; the lead's service, `lead-service-not-recorded`.)
-    A review whose date is none (`date: TBC`) and that records no outcome
-    says nothing of a review held: it is one problem, the review to remove
-    (`wrong-type`), and its outcome is not asked for as well.
+    A review whose date is none (`date: TBC`) or left empty (`date:`), and
+    that records no outcome, says nothing of a review held: it is one
+    problem, the review to remove (`wrong-type` for `TBC`, this rule for
+    an empty date), and its outcome is not asked for as well.
 Why it matters:
     An entry with gaps is still kept, listed and published, showing "Not
     recorded" where a value is missing; but the public, scrutiny and the
@@ -38,7 +39,7 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel
 
-from partreg.dateadvice import DECISION_DATE, REVIEW_DATE
+from partreg.dateadvice import DECISION_DATE, REVIEW_DATE, not_held_advice
 from partreg.models import Arrangement, ReviewRecord
 from partreg.problems import Context, Hit, Key, Rule, Severity, dotted
 
@@ -106,15 +107,16 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if entry.agreement is not None and entry.agreement.type is None:
         yield _missing(("agreement", "type"), type(entry.agreement))
     for i, record in enumerate(entry.review.history if entry.review else []):
-        yield from _review(i, record)
+        yield from _review(i, record, entry.id, ctx)
         for j, action in enumerate(record.actions):
             if action.description is None:
                 yield _missing(("review", "history", i, "actions", j, "description"), type(action))
 
 
-def _review(i: int, record: ReviewRecord) -> Iterator[Hit]:
+def _review(i: int, record: ReviewRecord, arrangement: str | None, ctx: Context) -> Iterator[Hit]:
     """A review that lacks its outcome or its date, named by what it has: a sheet's "Last reviewed"
     column gives a review's date, and a "Review outcome" column its outcome, without the other."""
+    date: Key = ("review", "history", i, "date")
     if record.date is not None and record.outcome is None:
         yield Hit(
             ("review", "history", i, "outcome"),
@@ -122,13 +124,15 @@ def _review(i: int, record: ReviewRecord) -> Iterator[Hit]:
             "review decided: continue, amend or exit (since format 1.1 also reassess or proposed-for-removal)",
             True,
         )
+    elif record.date is None and record.outcome is None and not (ctx.aside and ctx.aside(date)):
+        # `- date:` with nothing after it: one problem, as `- date: TBC` is (a date set aside as wrong,
+        # `12/03/2024`, says a review was held: it is told its date, and its outcome is asked for here)
+        yield Hit(
+            date, f"a review is recorded with no date and no outcome: {not_held_advice(arrangement)}", True
+        )
     elif record.date is None:
         said = f" (its outcome: {record.outcome})" if record.outcome is not None else ""
-        yield Hit(
-            ("review", "history", i, "date"),
-            f"a review is recorded with no date{said}: {REVIEW_DATE}",
-            True,
-        )
+        yield Hit(date, f"a review is recorded with no date{said}: {REVIEW_DATE}", True)
         if record.outcome is None:
             yield _missing(("review", "history", i, "outcome"), type(record))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Callable
 from typing import Any
 
 from partreg.errors import WriteRefused
@@ -56,7 +57,7 @@ def _add_review(text: str, record: dict[str, Any], status: str | None, end: Part
     closing = _end_of_mapping(lines)
     top = {k.value: (k, v) for k, v in root.value}
     edits: list[tuple[int, int, str]] = []  # (first line, the line after the last, what takes their place)
-    place = _place(text, record)  # the new review's place among the history's reviews
+    place = review_place(text, record)  # the new review's place among the history's reviews
     review = top.get("review")
     if review is None:
         at = _line_of_first_key_after(root, "review")
@@ -102,6 +103,21 @@ def _add_review(text: str, record: dict[str, Any], status: str | None, end: Part
                 reviews = list(data.get("history") or [])
                 data["history"] = [*reviews[:place], record, *reviews[place:]]
                 edits.append(_rewrite(lines, *review, data, indent))
+    edits += _status_and_end(root, lines, status, end)
+    new_text = _edited(lines, edits, newline)
+    _check_edit(text, new_text, lambda history: history.insert(place, _as_read(record)), status, end)
+    return new_text
+
+
+def _status_and_end(
+    root: Any, lines: list[str], status: str | None, end: PartialDate | None
+) -> list[tuple[int, int, str]]:
+    """The edits that write ``status`` and ``end`` (where given) over their own lines, or where the
+    format puts them."""
+    indent = _child_indent(root)
+    left = root.value[0][0].start_mark.column if root.value else 0
+    top = {k.value: (k, v) for k, v in root.value}
+    edits = []
     for name, value in (("status", status), ("end", end.yaml_value() if end else None)):
         if value is None:
             continue
@@ -109,18 +125,96 @@ def _add_review(text: str, record: dict[str, Any], status: str | None, end: Part
             edits.append(_rewrite(lines, *top[name], value, indent))
         else:  # where the format puts it, as for `review` (which, at the same line, goes after it)
             at = _line_of_first_key_after(root, name)
-            at = closing if at is None else at
+            at = _end_of_mapping(lines) if at is None else at
             edits.append((at, at, _block({name: value}, indent, left)))
+    return edits
+
+
+def _edited(lines: list[str], edits: list[tuple[int, int, str]], newline: str) -> str:
+    """``lines`` with each edit (first line, the line after the last, what takes their place) made."""
     for first, stop, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
         lines[first:stop] = [replacement.replace("\n", newline)]
-    new_text = "".join(lines)
-    _check_edit(text, new_text, record, place, status, end)
+    return "".join(lines)
+
+
+def complete_review(
+    text: str,
+    index: int,
+    fields: dict[str, Any],
+    *,
+    status: str | None = None,
+    end: PartialDate | None = None,
+) -> str:
+    """``text`` with ``fields`` (an outcome, by whom, notes) added to the review at ``index`` of
+    ``review.history``, which has its date and not these (a key written with no value, ``outcome:``,
+    is given one), and nothing else changed. The new lines go under the review's last line,
+    indented as its keys are; in a review written in flow style (``- {date: 2025-06}``) they go
+    inside its braces. ``status`` and ``end`` as for :func:`add_review`; the result is read back
+    in the same way."""
+    with quiet():
+        return _complete_review(text, index, fields, status, end)
+
+
+def _complete_review(
+    text: str, index: int, fields: dict[str, Any], status: str | None, end: PartialDate | None
+) -> str:
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    try:
+        root = round_trip().compose(same_length_for_ruamel(text))
+    except Exception as e:
+        raise WriteRefused(f"partreg cannot read the file's layout ({_first_line(e)})") from None
+    review = _entry(root, "review") if isinstance(root, MappingNode) else None
+    history = _entry(review[1], "history") if review and isinstance(review[1], MappingNode) else None
+    seq = history[1] if history else None
+    if not (
+        isinstance(seq, SequenceNode) and index < len(seq.value) and isinstance(seq.value[index], MappingNode)
+    ):
+        raise WriteRefused("the review to complete is not where partreg read it: nothing was written")
+    item = seq.value[index]
+    lines = text.split("\n")
+    newline = "\r\n" if lines[0].endswith("\r") else "\n"
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1] + newline] if lines[-1] else [])
+    indent = _child_indent(root)
+    edits: list[tuple[int, int, str]] = []
+    empty = {k.value: (k, v) for k, v in item.value if _is_null(v)}  # `outcome:` with nothing after it
+    added = {k: v for k, v in fields.items() if k not in empty}
+    if item.flow_style:
+        if empty or "\n" in "".join(map(str, fields.values())):
+            raise WriteRefused(
+                "the review is written in flow style ({...}): add its outcome there by hand, or write it in "
+                "block style (one field a line)"
+            )
+        line, column = item.end_mark.line, item.end_mark.column - 1  # at its closing brace
+        inside = ", ".join(_flow_pair(k, v) for k, v in added.items())
+        lines[line] = lines[line][:column] + ", " + inside + lines[line][column:]
+    else:
+        for name in empty.keys() & fields.keys():
+            edits.append(_rewrite(lines, *empty[name], fields[name], indent))
+        if added:
+            after = _last_line(item) + 1
+            edits.append((after, after, _block(added, indent, item.value[0][0].start_mark.column)))
+    edits += _status_and_end(root, lines, status, end)
+    new_text = _edited(lines, edits, newline)
+    _check_edit(text, new_text, lambda reviews: reviews[index].update(_as_read(fields)), status, end)
     return new_text
 
 
-def _place(text: str, record: dict[str, Any]) -> int:
-    """Where ``record`` goes among the reviews of ``text``'s history, by its date (first, where there
-    is no history yet)."""
+def _flow_pair(key: str, value: Any) -> str:
+    """``key: value`` as it is written inside a flow mapping's braces."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.width = 4096
+    yaml.default_flow_style = True
+    buffer = io.StringIO()
+    yaml.dump({key: value}, buffer)
+    return buffer.getvalue().strip()[1:-1].strip()
+
+
+def review_place(text: str, record: dict[str, Any]) -> int:
+    """Where :func:`add_review` puts ``record`` among the reviews of ``text``'s history, by its date
+    (first, where there is no history yet): the reviews from there on move one place down."""
     review = load_fast_data(text).get("review")
     history = review.get("history") if isinstance(review, dict) else None
     if not isinstance(history, list):
@@ -252,19 +346,25 @@ def _items(record: dict[str, Any], dash: int, content: int) -> str:
 
 def _as_read(value: Any) -> Any:
     """A value as the fast reader reads it back from a file (which leaves dates as text)."""
+    if isinstance(value, dict):
+        return {k: _as_read(v) for k, v in value.items()}
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _check_edit(
-    old: str, new: str, record: dict[str, Any], place: int, status: str | None, end: PartialDate | None
+    old: str,
+    new: str,
+    change: Callable[[list[Any]], None],
+    status: str | None,
+    end: PartialDate | None,
 ) -> None:
-    """The edited text must hold the old data plus exactly the change (the review at ``place`` in
-    the history), or nothing is written."""
+    """The edited text must hold the old data plus exactly the change (which ``change`` makes to
+    the history's reviews), or nothing is written."""
     expected = load_fast_data(old)
     review = expected.setdefault("review", {}) or {}
     expected["review"] = review
     history = review.get("history") or []
-    history.insert(place, {k: _as_read(v) for k, v in record.items()})
+    change(history)
     review["history"] = history
     if status is not None:
         expected["status"] = status
