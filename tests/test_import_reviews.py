@@ -80,7 +80,9 @@ def test_lint_says_a_review_without_its_outcome_is_one_problem_naming_its_date()
     assert (problem.rule, problem.severity, problem.line) == ("missing-field", "error", 11)
     assert problem.message == (
         "the review held on 2026-06-30 records no outcome: add `outcome:` under its date, what the review "
-        "decided: continue, amend or exit (since format 1.1 also reassess or proposed-for-removal)"
+        "decided: continue, amend or exit (since format 1.1 also reassess or proposed-for-removal); or "
+        "`partreg review youth-forum --date 2026-06-30 --outcome continue` (or amend, or exit) adds it to "
+        "this review"
     )
 
 
@@ -150,8 +152,12 @@ def test_an_officers_sheet_with_last_reviewed_from_import_to_lint_list_review_du
     assert linted.stdout.splitlines() == [
         "register/youth-forum.yaml:15:7: [error] the review held on 2026-06-30 records no outcome: add "
         "`outcome:` under its date, what the review decided: continue, amend or exit (since format 1.1 "
-        "also reassess or proposed-for-removal) (missing-field)"
+        "also reassess or proposed-for-removal); or `partreg review youth-forum --date 2026-06-30 --outcome "
+        "continue` (or amend, or exit) adds it to this review (missing-field)"
     ]
+    completed = run_partreg(reg, "review", "youth-forum", "--date", "2026-06-30", "--outcome", "continue")
+    assert completed.returncode == 0, completed.stderr
+    assert run_partreg(reg, "lint", "--format", "parsable", "--as-of", "2026-12-07").returncode == 0
     listed = run_partreg(reg, "list", "--format", "json")
     assert listed.returncode == 0 and "youth-forum" in listed.stdout
     due = run_partreg(reg, "review-due", "--as-of", "2026-12-07", "--within", "365", "--format", "json")

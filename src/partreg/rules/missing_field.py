@@ -118,10 +118,17 @@ def _review(i: int, record: ReviewRecord, arrangement: str | None, ctx: Context)
     column gives a review's date, and a "Review outcome" column its outcome, without the other."""
     date: Key = ("review", "history", i, "date")
     if record.date is not None and record.outcome is None:
+        command = (
+            f"; or `partreg review {arrangement} --date {record.date} --outcome continue` (or amend, or exit) "
+            "adds it to this review"
+            if arrangement
+            else ""
+        )
         yield Hit(
             ("review", "history", i, "outcome"),
             f"the review held on {record.date} records no outcome: add `outcome:` under its date, what the "
-            "review decided: continue, amend or exit (since format 1.1 also reassess or proposed-for-removal)",
+            "review decided: continue, amend or exit (since format 1.1 also reassess or proposed-for-removal)"
+            + command,
             True,
         )
     elif record.date is None and record.outcome is None and not (ctx.aside and ctx.aside(date)):
