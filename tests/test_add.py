@@ -419,3 +419,23 @@ def test_questions_are_wrapped_at_word_boundaries_in_a_narrow_terminal(register)
     assert max(map(len, lines)) < 80, "no line the terminal must break for itself"
     question = " ".join(line.strip() for line in lines if line and not line.startswith(("Title", "First")))
     assert "Is the council buying a service that another organisation delivers on its behalf?" in question
+
+
+def test_a_yes_to_the_forum_question_is_joint_working_without_asking_its_agreement_again(register):
+    """The forum question asks the policy's key difference, so a yes decides joint working: its formal
+    agreement is not asked again, and no partnership is offered."""
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    answer(child, "Title of the arrangement: ", "Town Centre Forum")
+    answer(child, "buying a service", "no")
+    answer(child, "funding for a fixed period", "no")
+    answer(child, "forum or group", "yes")
+    child.expect_exact("This is joint working: a forum for discussion with no formal agreement")
+    answer(child, "Record it as joint-working? [yes]: ", "")
+    child.expect_exact("Id (the file name) [town-centre-forum]: ")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    asked = screen.getvalue()
+    assert "Have all the parties signed" not in asked, "the formal agreement is not asked again"
+    assert "Which kind is it" not in asked and "1. partnership" not in asked, "no partnership offered"

@@ -303,26 +303,35 @@ def scripted(answers):
     return q, said
 
 
-def test_a_community_safety_board_answered_yes_to_the_forum_question_is_still_a_partnership():
-    """The issue's case: an officer answers "yes" honestly (the board does meet to discuss strategy)."""
+def test_a_community_safety_board_answered_no_to_the_forum_question_is_a_partnership():
+    """A partnership board also discusses strategy, but it is not *only* a forum: the question says to
+    answer no, and the partnership's facts decide it."""
     from partreg.classify import classify
 
-    q, said = scripted(["no", "no", "yes", "yes", "yes", "yes", "yes", "yes", ""])
+    q, said = scripted(["no", "no", "no", "yes", "yes", "yes", "yes", "yes", ""])
     facts = q.facts()
     assert q.kind(facts) is Kind.PARTNERSHIP
     assert not any("Note:" in s for s in said), "no contradiction"
     assert classify(facts).settled and not classify(facts).contradicts("partnership")
 
 
-def test_a_forum_is_asked_the_one_question_that_settles_it():
-    q, _ = scripted(["no", "no", "yes", "no"])
+def test_a_yes_to_the_forum_question_is_joint_working_and_asks_nothing_it_answered():
+    """The forum question asks the policy's key difference ("with no formal agreement or no agreed
+    outcomes"): a yes is joint working, and its formal agreement is not asked again."""
+    from partreg.classify import classify
+
+    q, said = scripted(["no", "no", "yes", ""])
     facts = q.facts()
     assert facts == {
         "council_sole_procurer": False,
         "council_funds_fixed_period": False,
         "discussion_forum": True,
-        "formal_agreement": False,
-    }, "after the forum, only its formal agreement is asked"
+    }, "after a yes to the forum, no other fact is asked"
+    assert q.kind(facts) is Kind.JOINT_WORKING
+    assert any(
+        s.startswith("This is joint working: a forum for discussion with no formal agreement") for s in said
+    )
+    assert not classify(facts).contradicts("joint-working"), "the file add writes is one classify accepts"
 
 
 def test_declining_the_kind_the_answers_decide_asks_again():
@@ -360,7 +369,9 @@ def _every_way_through():
             pending.extend([*prefix, a] for a in ("yes", "no", "?"))
             continue
         result = classify(facts)
-        if result.kind is not None:
+        if (
+            result.kind is not None or facts.get("discussion_forum") is True
+        ):  # a yes to the forum: joint working
             yield facts, ["yes"]
         else:
             yield facts, [str(i) for i in range(1, len(result.possible) + 1)]
@@ -401,8 +412,7 @@ def test_a_forum_records_what_the_body_is_and_the_councils_representatives():
         "Town Centre Forum",
         "no",  # not buying
         "no",  # not a grant
-        "yes",  # only a forum
-        "no",  # no formal agreement
+        "yes",  # only a forum: joint working
         "",  # record it as joint-working
         "",  # id
         "",  # status

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, get_args
 
-from partreg.classify import QUESTIONS, classify
+from partreg.classify import DEFINITIONS, QUESTIONS, classify
 from partreg.models import FORM_LABELS, KIND_IN_A_SENTENCE, Kind, ReviewOutcome, Settings
 from partreg.names import looks_like_a_name
 from partreg.questionnaire.answers import (
@@ -47,6 +47,8 @@ class Questions(Asker):
         asked: set[str] = set()
         self.say("First, what kind of arrangement is this? Answer yes, no, or ? if you don't know.")
         while True:
+            if _only_a_forum(facts):
+                return facts  # joint working: a yes to the forum question said what the others would ask
             pending = [f for f in classify(facts).missing if f not in asked]
             if not pending:
                 return facts
@@ -65,6 +67,19 @@ class Questions(Asker):
             for conflict in result.conflicts:
                 self.say(f"  Note: {conflict}")
             self.say("These answers contradict each other: the questions are asked again.")
+            return None
+        if result.kind is None and _only_a_forum(facts):
+            self.say(
+                "This is joint working: a forum for discussion with no formal agreement or no agreed "
+                f"outcomes, as you answered; {_JOINT_WORKING}."
+            )
+            self.say(
+                "  A partnership board whose members also discuss strategy is not only a forum: if this is "
+                "one, answer no here, and no to the forum question."
+            )
+            if self.need("Record it as joint-working?", parse_yes_no, default="yes"):
+                return Kind.JOINT_WORKING
+            self.say("The questions are asked again.")
             return None
         if result.kind is not None:
             self.say(f"This is {KIND_IN_A_SENTENCE[result.kind]}: {result.basis}.")
@@ -215,3 +230,16 @@ class Questions(Asker):
             "impact": self.need("  Impact (low, medium, high)", choice(levels), default="medium"),
             "mitigation": self.need("  Mitigation", parse_text),
         }
+
+
+#: The policy's joint working, quoted where a yes to the forum question decides it.
+_JOINT_WORKING = f'the policy defines joint-working as "{DEFINITIONS[Kind.JOINT_WORKING]}"'
+
+
+def _only_a_forum(facts: dict[str, bool | None]) -> bool:
+    """A yes to the forum question, whose facts decide no other kind: joint working. The question
+    asks the policy's key difference ("Is it only a forum ..., with no formal agreement or no agreed
+    outcomes?"), so a yes rules out a partnership, and its formal agreement is not asked again;
+    the register's ``discussion_forum: true`` alone does not (a partnership board also discusses
+    strategy), and the facts recorded lean to joint working, as `partreg classify` says."""
+    return facts.get("discussion_forum") is True and classify(facts, missing=False).kind is None
