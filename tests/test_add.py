@@ -439,3 +439,43 @@ def test_a_yes_to_the_forum_question_is_joint_working_without_asking_its_agreeme
     asked = screen.getvalue()
     assert "Have all the parties signed" not in asked, "the formal agreement is not asked again"
     assert "Which kind is it" not in asked and "1. partnership" not in asked, "no partnership offered"
+
+
+def stop_at(child, prompt):
+    """Wait for ``prompt`` (whole: the terminal is waiting for an answer), then Ctrl-C."""
+    child.expect_exact(prompt)
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
+def replaced(script, **answers):
+    """``script`` with the answers to the prompts that start with each key changed (underscores for
+    spaces); a list of answers gives several in turn, for a prompt asked again."""
+    out = []
+    for prompt, reply in script:
+        key = next((k for k in answers if prompt.startswith(k.replace("_", " "))), None)
+        replies = answers[key] if key else reply
+        if isinstance(replies, list):
+            out += [(prompt, r) for r in replies]
+        else:
+            out.append((prompt, replies))
+    return out
+
+
+def test_the_summary_lists_priorities_so_that_a_name_with_a_comma_reads_as_one(register):
+    settings = register / "partreg.yaml"
+    settings.write_text(
+        settings.read_text().replace(
+            "  growing-our-economy: Growing our economy\n",
+            "  early-intervention: Early intervention & prevention, Environment\n"
+            "  growing-our-economy: Growing our economy\n",
+        )
+    )
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    run_script(child, replaced(CONTRACT_SCRIPT, Which_priorities="1, 2")[:-1])
+    stop_at(child, "Write it? yes, a number to change that answer, or cancel [yes]: ")
+    summary = " ".join(screen.getvalue().rpartition("The new entry, ")[2].split())  # as wrapped
+    assert "Priorities: Early intervention & prevention, Environment; Growing our economy" in summary

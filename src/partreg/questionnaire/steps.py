@@ -148,7 +148,7 @@ def _who(q: Questions, kind: Callable[[], Kind | None]) -> list[Step]:
             "Priorities",
             lambda now: q.priorities(required=kind() is Kind.PARTNERSHIP, now=now),
             applies=lambda: bool(q.settings.priorities),
-            shown=lambda v: ", ".join(q.settings.priorities.get(p, p) for p in v) if v else "none",
+            shown=lambda v: "; ".join(q.settings.priorities.get(p, p) for p in v) if v else "none",
         ),
         Step(
             "partners",
