@@ -479,3 +479,46 @@ def test_the_summary_lists_priorities_so_that_a_name_with_a_comma_reads_as_one(r
     stop_at(child, "Write it? yes, a number to change that answer, or cancel [yes]: ")
     summary = " ".join(screen.getvalue().rpartition("The new entry, ")[2].split())  # as wrapped
     assert "Priorities: Early intervention & prevention, Environment; Growing our economy" in summary
+
+
+def add_from(register, draft, *args):
+    (register / "draft.yaml").write_text(textwrap.dedent(draft))
+    return subprocess.run(
+        [sys.executable, "-m", "partreg", "add", "--from", "draft.yaml", *args],
+        cwd=register,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_an_honest_draft_with_gaps_is_written_with_its_problems_listed(register):
+    """A grant whose funded period is not known is written, as `import --write` writes it, and lint's
+    errors for what is missing are listed; a draft that is no entry at all is still refused."""
+    grant = """\
+        id: youth-club-grant
+        title: Youth Club Grant
+        kind: community-funding
+        status: active
+        lead: {role: Community Services Manager, service: Community Services}
+        partners: [{name: Shenfield Youth Trust, sector: voluntary}]
+        characteristics: {council_funds_fixed_period: true}
+        funding: {amount_gbp: 4500, actions: [Forty sessions a year]}
+        start: 2019
+    """
+    result = add_from(register, grant)
+    assert result.returncode == 0, result.stderr
+    assert "Wrote register/youth-club-grant.yaml." in result.stdout
+    assert (
+        "[error] community funding needs `funding.period_start`: add it (funding-missing-details)"
+        in result.stderr
+    )
+    assert (
+        "The entry has 2 gaps (the errors above): lint reports them until what is missing is recorded."
+        in result.stderr
+    )
+    assert (register / "register" / "youth-club-grant.yaml").read_text().count("amount_gbp: 4500") == 1
+
+    for not_an_entry in ("- just a list\n", "title: [unclosed\n"):
+        refused = add_from(register, not_an_entry)
+        assert refused.returncode == 1 and "not written" in refused.stderr
+    assert [f.name for f in (register / "register").iterdir()] == ["youth-club-grant.yaml"]

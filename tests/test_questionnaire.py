@@ -265,7 +265,7 @@ def test_a_person_named_as_the_role_is_asked_again_once():
 def test_an_error_in_the_draft_stops_the_write_until_an_answer_changes():
     def check(draft):
         problem = draft["contract"]["reference"] == "ENV-1"
-        return [Finding(True, "the reference ENV-1 is taken")] if problem else []
+        return [Finding(True, "the reference ENV-1 is taken", stops=True)] if problem else []
 
     script = iter(contract_answers(then=("yes", "cancel")))
     prompts, said = [], []
@@ -279,6 +279,29 @@ def test_an_error_in_the_draft_stops_the_write_until_an_answer_changes():
     assert "  Error: the reference ENV-1 is taken" in said
     assert "  Answer a number from 1 to 20 to change an answer, or cancel." in said
     assert prompts[-1] == "Change which answer (a number), or cancel: "
+
+
+def test_an_entry_whose_only_errors_are_gaps_can_be_written():
+    """What is not known is left out, and lint reports it: that is no reason to refuse the entry."""
+
+    def check(draft):
+        return [Finding(True, "a contract needs `contract.reference`: add it")]
+
+    script = iter(contract_answers())
+    prompts, said = [], []
+
+    def ask(prompt):
+        prompts.append(prompt)
+        return next(script)
+
+    draft = Questionnaire(ask, said.append, SETTINGS, TODAY, lambda _: False).run(check)
+    assert draft["id"] == "street-cleansing-contract"
+    assert "  Error: a contract needs `contract.reference`: add it" in said
+    assert (
+        "What is not known can be left out: the entry can be written with these gaps, and lint reports "
+        "each as an error until it is recorded."
+    ) in said
+    assert prompts[-1] == "Write it? yes, a number to change that answer, or cancel [yes]: "
 
 
 # ---------------------------------------------------------------------------- the forum question
