@@ -1,6 +1,7 @@
 """`partreg add` as an officer uses it: in a real terminal, from a draft, and two at once."""
 
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -103,7 +104,7 @@ def test_a_partnership_through_a_terminal(register):
     answer(child, "Impact", "high")
     answer(child, "Mitigation", "Council funding covers one year")
     answer(child, "Risk 2 (empty to finish)", "")
-    answer(child, "Months between reviews [12]: ", "")
+    answer(child, "Months between reviews (optional) [12]: ", "")
     child.expect_exact("The new entry, brentwood-town-centre-partnership:")
     child.expect_exact("Lead councillor: Cllr Jan Pound")
     answer(child, "Write it? yes, a number to change that answer, or cancel [yes]: ", "")
@@ -285,12 +286,12 @@ GRANT_SCRIPT = [
     ("Start date", "1 April 2026"),
     ("End date (optional): ", "31/03/2027"),
     ("When was it last reviewed", ""),
-    ("Amount of funding in pounds: ", "£4.5k"),
-    ("Funded period starts [2026-04-01]: ", ""),
-    ("Funded period ends [2027-03-31]: ", ""),
+    ("Amount of funding in pounds (optional): ", "£4.5k"),
+    ("Funded period starts (optional) [2026-04-01]: ", ""),
+    ("Funded period ends (optional) [2027-03-31]: ", ""),
     ("When was it awarded (optional): ", "14/03/2026"),
     ("The recipient's charity or company number (optional): ", "1164883"),
-    ("Action agreed in return 1: ", "Forty sessions a year"),
+    ("Action agreed in return 1 (optional): ", "Forty sessions a year"),
     ("Action agreed in return 2 (empty to finish): ", ""),
 ]
 
@@ -522,3 +523,150 @@ def test_an_honest_draft_with_gaps_is_written_with_its_problems_listed(register)
         refused = add_from(register, not_an_entry)
         assert refused.returncode == 1 and "not written" in refused.stderr
     assert [f.name for f in (register / "register").iterdir()] == ["youth-club-grant.yaml"]
+
+
+def lint_rules(register):
+    """The rule ids lint reports for the register, in order."""
+    lint = subprocess.run(
+        [sys.executable, "-m", "partreg", "lint", "--format", "json"],
+        cwd=register,
+        capture_output=True,
+        text=True,
+    )
+    return [p["rule"] for p in json.loads(lint.stdout)["results"]]
+
+
+def test_what_is_not_known_is_left_out_and_never_written_as_a_value(register):
+    """'?', 'not known' and 'TBC' leave an optional answer out, and lint reports the gap; nothing
+    publishes "?" or "not known" as the lead service or the contract's reference."""
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    script = replaced(
+        CONTRACT_SCRIPT,
+        Lead_service="?",
+        Contract_reference="not known",
+        Contract_value_in_pounds="TBC",
+        **{"Is that a year's value": []},  # no value: what it covers is not asked
+    )
+    run_script(child, script)
+    child.expect_exact("Wrote register/street-cleansing.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    said = " ".join(screen.getvalue().split())
+    assert "Lead service: (not recorded)" in said and "Contract reference: (not recorded)" in said
+    assert "The entry has 2 gaps (the errors above)" in said
+    text = (register / "register" / "street-cleansing.yaml").read_text()
+    assert "?" not in text and "not known" not in text.lower() and "tbc" not in text.lower()
+    assert "reference" not in text and "service" not in text
+    found = lint_rules(register)
+    assert found.count("contract-missing-details") == 2 and "lead-service-not-recorded" in found
+
+
+def test_a_required_answer_says_why_it_is_required(register):
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    answer(child, "Title of the arrangement: ", "?")
+    answer(child, "Title of the arrangement: ", "Street cleansing")
+    answer(child, "buying a service", "dunno")
+    answer(child, "funding for a fixed period", "yes")
+    answer(child, "Record it as community-funding? [yes]: ", "")
+    for prompt in (
+        "Id",
+        "Status",
+        "What is it for",
+        "Lead officer's role",
+        "Lead service",
+        "Lead councillor",
+    ):
+        answer(child, prompt, "")
+    answer(child, "Which priorities", "")
+    answer(child, "Partner 1 name", "not known")
+    stop_at(child, "Partner 1 name: ")
+    said = " ".join(screen.getvalue().split())
+    assert (
+        "An answer is needed here: the title names it on the register, and its id (the file's name) is made from it."
+    ) in said
+    assert (
+        "An answer is needed here: an arrangement is made with at least one other body: name one as it is "
+        "publicly known."
+    ) in said
+
+
+PARTNERSHIP_SCRIPT = [
+    ("Title of the arrangement: ", "Brentwood Town Centre Partnership"),
+    ("buying a service", "no"),
+    ("funding for a fixed period", "no"),
+    ("forum or group", "no"),
+    ("formal agreement", "yes"),
+    ("share the same objectives", "yes"),
+    ("share responsibility", "yes"),
+    ("independent bodies", "yes"),
+    ("agreed specific outcomes", "yes"),
+    ("Record it as partnership? [yes]: ", ""),
+    ("Id (the file name)", ""),
+    ("Status", ""),
+    ("What is it for", "A safer, busier town centre."),
+    ("Lead officer's role", "Town Centre Manager"),
+    ("Lead service", "Economic Development"),
+    ("Lead councillor", ""),
+    ("Which (a number; empty if none of these): ", ""),
+    ("The council's representatives on it", ""),
+    ("Which priorities does it serve", "1"),
+    ("Partner 1 name", "Essex Police"),
+    ("sector", "public"),
+    ("Partner 2 name", ""),
+    ("Start date", "2025-04-01"),
+    ("End date", ""),
+    ("When was it last reviewed", "2026-04-01"),
+    ("What did it decide", ""),
+    ("Which role reviewed it", ""),
+    ("Is it required by law", "yes"),
+    ("Which law", "Crime and Disorder Act 1998"),
+    ("Shared objective 1", "A safer town centre at night"),
+    ("Shared objective 2", ""),
+    ("Outcome 1", "Fewer night-time incidents"),
+    ("How is it measured", "incidents per year"),
+    ("Target", "10% fewer than 2024"),
+    ("Outcome 2", ""),
+    ("Council funding in pounds a year", "£25,000"),
+    ("Council staff time", ""),
+    ("What the partners commit", "Patrols"),
+    ("Added value", "One plan for the night-time economy"),
+    ("Risk 1", "Funding ends"),
+    ("Likelihood", ""),
+    ("Impact", "high"),
+    ("Mitigation", "Council funding covers one year"),
+    ("Risk 2", ""),
+    ("Months between reviews", ""),
+    ("Write it?", ""),
+]
+
+
+def test_a_partnership_whose_details_are_not_known_is_written_with_its_gaps(register):
+    """How an outcome is measured, what the partners commit, a risk's mitigation, and whether the law
+    requires it: not known, left out, and not assumed (no 'Statutory: No' for a '?')."""
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    script = replaced(
+        PARTNERSHIP_SCRIPT,
+        How_is_it_measured="?",
+        What_the_partners_commit="n/a",
+        Mitigation="dunno",
+        Is_it_required_by_law="?",
+        Which_law=[],
+    )
+    run_script(child, script)
+    child.expect_exact("Wrote register/brentwood-town-centre-partnership.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    prompts = screen.getvalue()
+    assert "Is it required by law, statutory (yes, no, or ? if not known): " in prompts, "no answer assumed"
+    text = (register / "register" / "brentwood-town-centre-partnership.yaml").read_text()
+    assert "statutory" not in text and "measure" not in text and "mitigation" not in text
+    assert "resources:\n  council:\n    funding_gbp: 25000\nadded_value" in text, "no partners' commitment"
+    assert not any(word in text for word in ("?", "n/a", "dunno"))
+    assert sorted(lint_rules(register)) == ["outcome-not-measurable", "risk-without-mitigation"]
+    summary = " ".join(prompts.rpartition("The new entry, ")[2].split())
+    assert "Required by law: not known" in summary and "What the partners commit: (not recorded)" in summary

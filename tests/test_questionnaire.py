@@ -202,7 +202,9 @@ def test_the_summary_shows_every_answer_and_a_change_keeps_the_others():
         k: v for k, v in first.items() if k != "lead"
     }
     assert changed["lead"]["service"] == first["lead"]["service"]
-    assert prompts[-2] == "Lead officer's role (a role, not a name) [Street Scene Manager]: "
+    assert (
+        prompts[-2] == "Lead officer's role (a role, not a name; empty if not known) [Street Scene Manager]: "
+    )
 
 
 def test_enter_keeps_an_answer_and_a_dash_clears_an_optional_one():
@@ -233,7 +235,7 @@ def test_changing_the_kind_asks_what_the_new_kind_needs_and_drops_the_old():
         "period_end": dt.date(2020, 3, 31),
         "actions": ["Run ten sessions"],
     }
-    assert "Funded period starts [2019-04-01]: " in prompts, "defaults to the arrangement's start"
+    assert "Funded period starts (optional) [2019-04-01]: " in prompts, "defaults to the arrangement's start"
 
 
 def test_the_last_review_is_recorded_so_the_entry_is_not_born_overdue():
@@ -492,13 +494,15 @@ def test_a_list_asked_again_can_be_kept_and_a_kind_keeps_its_answers():
 
 def test_a_dash_or_a_control_character_is_not_an_answer():
     answers = contract_answers()
-    answers[answers.index("ENV-1")] = "-"
-    answers.insert(answers.index("£1,200,000"), "ENV-1")
+    answers[answers.index("BIFFA") : answers.index("BIFFA") + 1] = ["-", "BIFFA"]
     answers[0:1] = ["Street\x1b[Dcleansing contract", "Street cleansing contract"]
     draft, _, said = run(answers)
-    assert draft["title"] == "Street cleansing contract" and draft["contract"]["reference"] == "ENV-1"
+    assert draft["title"] == "Street cleansing contract" and draft["partners"][0]["name"] == "BIFFA"
     assert "  The answer holds a control character (an arrow key?): type it again." in said
-    assert "  An answer is needed here." in said
+    assert (
+        "  An answer is needed here: an arrangement is made with at least one other body: name one as it "
+        "is publicly known."
+    ) in said
 
 
 def test_what_the_transparency_code_asks_of_a_contract_and_a_grant():

@@ -63,6 +63,40 @@ other: other
 )
 
 
+#: What an officer or a sheet writes for "not known" (or "does not apply"): a gap, never a value.
+NOT_KNOWN = frozenset(
+    {
+        "?",
+        "??",
+        "not known",
+        "unknown",
+        "n/k",
+        "nk",
+        "don't know",
+        "dont know",
+        "do not know",
+        "dunno",
+        "not sure",
+        "n/a",
+        "na",
+        "n.a.",
+        "not applicable",
+        "tbc",
+        "tba",
+        "tbd",
+        "to be confirmed",
+        "to be decided",
+    }
+)
+
+
+def not_known(text: str) -> bool:
+    """Whether ``text`` says only that the value is not known: ``?``, ``Not known``, ``TBC``,
+    ``N/A``, ``dunno``, ``don't know`` (also with the curly apostrophe phones and Word type)."""
+    said = " ".join(text.lower().replace("\u2019", "'").split())
+    return said in NOT_KNOWN or said.rstrip(".!") in NOT_KNOWN
+
+
 #: What a spreadsheet or an officer writes for "it has no end date".
 NO_END = {"ongoing", "on going", "indefinite", "no end date", "open ended", "open-ended", "permanent", "none"}
 

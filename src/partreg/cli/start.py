@@ -14,6 +14,7 @@ from partreg.cli.framework import Command, command_set, help_for
 from partreg.errors import UsageError
 from partreg.models import Settings, visible
 from partreg.questionnaire import Invalid, Questionnaire
+from partreg.questionnaire.answers import parse_text
 from partreg.scaffold import same_id
 
 commands = command_set()
@@ -62,7 +63,9 @@ def _asked(priorities: list[str]) -> str:
             "give --council NAME (and --priority NAME for each corporate priority), or run it in a terminal"
         )
     asker = Questionnaire(common.ask, common.say, Settings(council="-"), date.today(), lambda _: False)
-    council = asker.need("The council's name", str)
+    council = asker.need(
+        "The council's name", parse_text, why="it heads the register and every page published"
+    )
     if not priorities:
         typer.echo("The corporate plan's priorities, one at a time (empty to finish):")
         while answer := asker.ask(

@@ -14,12 +14,13 @@ from collections.abc import Callable
 from typing import Any
 
 from partreg.models import ID_PATTERN, RESERVED_NAMES, PartialDate, read_date
-from partreg.readers import Unplaced, read_money, read_months
+from partreg.readers import Unplaced, not_known, read_money, read_months
 from partreg.schemaerrors import ID_RULE
 
 YES = {"y", "yes", "true", "t"}
 NO = {"n", "no", "false", "f"}
-UNKNOWN = {"?", "dont know", "don't know", "not sure", "unknown", "skip", "s"}
+#: Beside what :func:`partreg.readers.not_known` reads as not known: a fact's question may be skipped.
+SKIP = {"skip", "s"}
 
 
 class Invalid(ValueError):
@@ -80,8 +81,8 @@ def parse_yes_no(text: str) -> bool:
 
 def parse_fact(text: str) -> bool | None:
     """yes / no / don't know."""
-    value = text.strip().lower().replace("\u2019", "'")  # the curly apostrophe phones and Word type
-    if value in UNKNOWN:
+    value = text.strip().lower()
+    if value in SKIP or not_known(value):
         return None
     try:
         return parse_yes_no(value)
@@ -133,8 +134,9 @@ def parse_names(text: str) -> list[str]:
 
 
 def parse_text(value: str) -> str:
-    """Any text but an empty one, stripped."""
-    if not value.strip():
+    """Any text but an empty one, or one that says only that it is not known (``?``, ``TBC``),
+    which is a gap, never a value; stripped."""
+    if not value.strip() or not_known(value):
         raise Invalid("an answer is needed here")
     return value.strip()
 

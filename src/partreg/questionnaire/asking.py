@@ -13,7 +13,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from partreg.models import CONTROL, read_date, uk_date
-from partreg.questionnaire.answers import Invalid, earliest, parse_yes_no, typed
+from partreg.questionnaire.answers import Invalid, earliest, parse_text, parse_yes_no, typed
+from partreg.readers import not_known
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -27,39 +28,54 @@ class Asker:
         self._ask, self.say = ask, say
 
     def ask(
-        self, question: str, parse: Callable[[str], T], *, default: str | None = None, required: bool = True
+        self,
+        question: str,
+        parse: Callable[[str], T],
+        *,
+        default: str | None = None,
+        required: bool = True,
+        why: str = "",
     ) -> T | None:
-        """Ask until the answer parses; an empty answer takes the default, or is ``None`` if optional."""
+        """Ask until the answer parses. An empty answer takes the default; where there is none, or
+        the answer says only that it is not known (``?``, ``not known``, ``TBC``: :func:`not_known`),
+        an optional question's answer is ``None``, left out, and a required one is asked again,
+        saying ``why`` it is required."""
         # a question that ends in a bracket already says what an empty answer means
         optional = "" if required or question.endswith(")") else " (optional)"
         prompt = f"{question}{optional} [{default}]: " if default else f"{question}{optional}: "
+        needed = f"  An answer is needed here{': ' + why if why else ''}."
         while True:
             answer = self._ask(prompt).strip()
             if answer == "-":
                 if not required:
                     return None  # clears an optional answer that has a default
-                self.say("  An answer is needed here.")
+                self.say(needed)
                 continue
             if CONTROL.search(answer):  # an arrow or function key where the terminal cannot edit
                 self.say("  The answer holds a control character (an arrow key?): type it again.")
                 continue
             if not answer and default is not None:
                 answer = default
-            if not answer:
+            if not answer or (not required and not_known(answer)):
                 if not required:
-                    return None
-                self.say("  An answer is needed here.")
+                    return None  # a gap, which lint reports: never "?" or "not known" as a value
+                self.say(needed)
                 continue
             try:
                 return parse(answer)
             except Invalid as e:
-                self.say(f"  {_sentence(str(e))}")
+                self.say(needed if not_known(answer) else f"  {_sentence(str(e))}")
 
-    def text(self, question: str, *, default: str | None = None, required: bool = True) -> str | None:
-        return self.ask(question, str, default=default, required=required)
+    def text(
+        self, question: str, *, default: str | None = None, required: bool = True, why: str = ""
+    ) -> str | None:
+        """Text, as typed (stripped); what says only that it is not known is no answer."""
+        return self.ask(question, parse_text, default=default, required=required, why=why)
 
-    def need(self, question: str, parse: Callable[[str], T], *, default: str | None = None) -> T:
-        value = self.ask(question, parse, default=default, required=True)
+    def need(
+        self, question: str, parse: Callable[[str], T], *, default: str | None = None, why: str = ""
+    ) -> T:
+        value = self.ask(question, parse, default=default, required=True, why=why)
         assert value is not None  # required answers are never None
         return value
 
@@ -68,11 +84,11 @@ class Asker:
         what: str,
         ask_one: Callable[[int], dict[str, Any] | str | None],
         *,
-        at_least: int,
+        at_least: int = 0,
         now: list[Any] | None = None,
     ) -> list[Any]:
-        """Ask for items until an empty answer, after at least ``at_least`` of them; asked again
-        (``now`` the items so far), the officer may keep them all."""
+        """Ask for items until an empty answer, after at least ``at_least`` of them (none, where the
+        first may be not known); asked again (``now`` the items so far), the officer may keep them all."""
         kept = "it" if now and len(now) == 1 else f"all {len(now or ())}"
         if now and self.need(f"Keep {kept} as before, or give them again (no)", parse_yes_no, default="yes"):
             return now

@@ -39,8 +39,12 @@ class Step:
     label: str
     ask: Callable[[Any], Any]
     applies: Callable[[], bool] = lambda: True
-    shown: Callable[[Any], str] = lambda v: typed(v) or "(none)"
+    shown: Callable[[Any], str] = lambda v: typed(v) or "(not recorded)"
 
+
+#: Why the title and the status cannot be left out, as said where they are not given.
+TITLE_NEEDED = "the title names it on the register, and its id (the file's name) is made from it"
+STATUS_NEEDED = "whether it is proposed, in force or ended decides what is shown and when it is reviewed"
 
 #: The answers asked again when the one they depend on changes: checked against it, or defaulted from it.
 DEPENDS = {
@@ -80,7 +84,16 @@ def _the_arrangement(q: Questions, kind: Callable[[], Kind | None]) -> list[Step
     """What it is: its title, kind, id, status and purpose."""
     a = q.answers
     return [
-        Step("title", "Title", lambda now: q.need("Title of the arrangement", parse_text, default=now)),
+        Step(
+            "title",
+            "Title",
+            lambda now: q.need(
+                "Title of the arrangement",
+                parse_text,
+                default=now,
+                why=TITLE_NEEDED,
+            ),
+        ),
         Step("kind", "Kind", q.ask_kind, shown=lambda v: f"{v[1].value}"),
         Step(
             "id",
@@ -98,15 +111,10 @@ def _the_arrangement(q: Questions, kind: Callable[[], Kind | None]) -> list[Step
                 "Status (proposed, active, ended)",
                 choice(["proposed", "active", "ended"]),
                 default=now or "active",
+                why=STATUS_NEEDED,
             ),
         ),
-        Step(
-            "summary",
-            "What it is for",
-            lambda now: q.text(
-                "What is it for, in a sentence", default=now, required=kind() is Kind.JOINT_WORKING
-            ),
-        ),
+        _text(q, "summary", "What it is for", "What is it for, in a sentence"),
     ]
 
 
@@ -116,14 +124,15 @@ def _who(q: Questions, kind: Callable[[], Kind | None]) -> list[Step]:
         Step(
             "role",
             "Lead officer's role",
-            lambda now: q.need("Lead officer's role (a role, not a name)", q.role, default=now),
+            lambda now: q.ask(
+                "Lead officer's role (a role, not a name; empty if not known)",
+                q.role,
+                default=now,
+                required=False,
+            ),
         ),
-        Step("service", "Lead service", lambda now: q.need("Lead service", parse_text, default=now)),
-        Step(
-            "member",
-            "Lead councillor",
-            lambda now: q.text("Lead councillor or portfolio holder", default=now, required=False),
-        ),
+        _text(q, "service", "Lead service"),
+        _text(q, "member", "Lead councillor", "Lead councillor or portfolio holder"),
         Step(
             "form",
             "What the body is",
@@ -146,7 +155,7 @@ def _who(q: Questions, kind: Callable[[], Kind | None]) -> list[Step]:
         Step(
             "priorities",
             "Priorities",
-            lambda now: q.priorities(required=kind() is Kind.PARTNERSHIP, now=now),
+            lambda now: q.priorities(now=now),
             applies=lambda: bool(q.settings.priorities),
             shown=lambda v: "; ".join(q.settings.priorities.get(p, p) for p in v) if v else "none",
         ),
@@ -154,7 +163,7 @@ def _who(q: Questions, kind: Callable[[], Kind | None]) -> list[Step]:
             "partners",
             "Partners",
             lambda now: q.many("partner is", q.partner, at_least=1, now=now),
-            shown=lambda v: "; ".join(f"{p['name']} ({p['sector']})" for p in v),
+            shown=lambda v: "; ".join(f"{p['name']} ({p.get('sector', 'sector not recorded')})" for p in v),
         ),
     ]
 
@@ -178,16 +187,11 @@ def _when(q: Questions, started: Callable[[], bool]) -> list[Step]:
 def _contract(q: Questions, contract: Callable[[], bool]) -> list[Step]:
     """What a contract needs: its reference, value, supplier and route."""
     return [
-        Step(
-            "reference",
-            "Contract reference",
-            lambda now: q.need("Contract reference", parse_text, default=now),
-            applies=contract,
-        ),
+        _text(q, "reference", "Contract reference", applies=contract),
         Step(
             "value",
             "Contract value",
-            lambda now: q.need("Contract value in pounds", parse_pounds, default=typed(now)),
+            lambda now: q.ask("Contract value in pounds", parse_pounds, default=typed(now), required=False),
             applies=contract,
             shown=_pounds,
         ),
@@ -199,14 +203,15 @@ def _contract(q: Questions, contract: Callable[[], bool]) -> list[Step]:
                 choice(list(VALUE_COVERS)),
                 default=now or "?",
             ),
-            applies=contract,
+            applies=lambda: contract() and q.answers.get("value") is not None,
             shown=lambda v: VALUE_COVERS[v][1],
         ),
-        Step(
+        _text(
+            q,
             "supplier_registration",
             "Supplier's company or charity number",
-            lambda now: q.text("The supplier's company or charity number", default=now, required=False),
-            applies=contract,
+            "The supplier's company or charity number",
+            contract,
         ),
         Step(
             "procurement_route",
@@ -238,21 +243,23 @@ def _funding(q: Questions, funding: Callable[[], bool]) -> list[Step]:
         Step(
             "amount",
             "Funding",
-            lambda now: q.need("Amount of funding in pounds", parse_pounds, default=typed(now)),
+            lambda now: q.ask(
+                "Amount of funding in pounds", parse_pounds, default=typed(now), required=False
+            ),
             applies=funding,
             shown=_pounds,
         ),
         Step(
             "period_start",
             "Funded period starts",
-            lambda now: q.date("Funded period starts", default=now or a.get("start")),
+            lambda now: q.date("Funded period starts", default=now or a.get("start"), required=False),
             applies=funding,
         ),
         Step(
             "period_end",
             "Funded period ends",
             lambda now: q.date(
-                "Funded period ends", default=now or a.get("end"), after=a.get("period_start")
+                "Funded period ends", default=now or a.get("end"), required=False, after=a.get("period_start")
             ),
             applies=funding,
         ),
@@ -262,18 +269,19 @@ def _funding(q: Questions, funding: Callable[[], bool]) -> list[Step]:
             lambda now: q.date("When was it awarded", default=now, required=False),
             applies=funding,
         ),
-        Step(
+        _text(
+            q,
             "recipient_registration",
             "Recipient's charity or company number",
-            lambda now: q.text("The recipient's charity or company number", default=now, required=False),
-            applies=funding,
+            "The recipient's charity or company number",
+            funding,
         ),
         Step(
             "actions",
             "Actions agreed in return",
-            lambda now: q.many("action is", q.item("Action agreed in return"), at_least=1, now=now),
+            lambda now: q.many("action is", q.item("Action agreed in return"), now=now),
             applies=funding,
-            shown="; ".join,
+            shown=_items,
         ),
     ]
 
@@ -286,21 +294,23 @@ def _partnership_aims(q: Questions, partnership: Callable[[], bool]) -> list[Ste
             "Required by law",
             q.statutory,
             applies=partnership,
-            shown=lambda v: v or "no",
+            shown=lambda v: {True: "yes (the law not recorded)", False: "no", None: "not known"}.get(v, v),
         ),
         Step(
             "objectives",
             "Shared objectives",
-            lambda now: q.many("objective is", q.item("Shared objective"), at_least=1, now=now),
+            lambda now: q.many("objective is", q.item("Shared objective"), now=now),
             applies=partnership,
-            shown="; ".join,
+            shown=_items,
         ),
         Step(
             "outcomes",
             "Outcomes",
-            lambda now: q.many("outcome is", q.outcome, at_least=1, now=now),
+            lambda now: q.many("outcome is", q.outcome, now=now),
             applies=partnership,
-            shown=lambda v: "; ".join(f"{o['description']} (target: {o['target']})" for o in v),
+            shown=lambda v: _items(
+                [f"{o['description']} (target: {o.get('target', 'not recorded')})" for o in v]
+            ),
         ),
     ]
 
@@ -317,42 +327,37 @@ def _partnership_means(q: Questions, partnership: Callable[[], bool]) -> list[St
             applies=partnership,
             shown=_pounds,
         ),
-        Step(
-            "staff",
-            "Council staff time",
-            lambda now: q.text("Council staff time, such as 0.5 FTE", default=now, required=False),
-            applies=partnership,
-        ),
-        Step(
-            "partners_commit",
-            "What the partners commit",
-            lambda now: q.need("What the partners commit", parse_text, default=now),
-            applies=partnership,
-        ),
-        Step(
-            "added_value",
-            "Added value",
-            lambda now: q.need("Added value: what working together achieves", parse_text, default=now),
-            applies=partnership,
-        ),
+        _text(q, "staff", "Council staff time", "Council staff time, such as 0.5 FTE", partnership),
+        _text(q, "partners_commit", "What the partners commit", applies=partnership),
+        _text(q, "added_value", "Added value", "Added value: what working together achieves", partnership),
         Step(
             "risks",
             "Risks",
-            lambda now: q.many("risk is", q.risk, at_least=1, now=now),
+            lambda now: q.many("risk is", q.risk, now=now),
             applies=partnership,
-            shown=lambda v: "; ".join(f"{r['description']} ({r['likelihood']}/{r['impact']})" for r in v),
+            shown=lambda v: _items(
+                [f"{r['description']} ({_level(r, 'likelihood')}/{_level(r, 'impact')})" for r in v]
+            ),
         ),
         Step(
             "months",
             "Months between reviews",
-            lambda now: q.need(
+            lambda now: q.ask(
                 "Months between reviews",
                 parse_months,
                 default=str(now or q.settings.review.default_months),
+                required=False,
             ),
             applies=partnership,
         ),
     ]
+
+
+def _text(
+    q: Questions, key: str, label: str, question: str = "", applies: Callable[[], bool] = lambda: True
+) -> Step:
+    """A line of text that may be left out where it is not known (``?``, ``TBC``), as lint reports."""
+    return Step(key, label, lambda now: q.text(question or label, default=now, required=False), applies)
 
 
 def _supplier_is(q: Questions, key: str, short: str, long: str, applies: Callable[[], bool]) -> Step:
@@ -373,7 +378,15 @@ def _fact_word(value: bool | None) -> str | None:
 
 
 def _pounds(value: Any) -> str:
-    return "(none)" if value is None else pounds(value)
+    return "(not recorded)" if value is None else pounds(value)
+
+
+def _items(items: list[str]) -> str:
+    return "; ".join(items) or "(not recorded)"
+
+
+def _level(risk: dict[str, Any], name: str) -> str:
+    return str(risk.get(name, "?"))
 
 
 def _review_shown(record: dict[str, Any] | None) -> str:
