@@ -453,13 +453,13 @@ def stop_at(child, prompt):
 
 def replaced(script, **answers):
     """``script`` with the answers to the prompts that start with each key changed (underscores for
-    spaces); a list of answers gives several in turn, for a prompt asked again."""
+    spaces); a list of answers gives several in turn, for a prompt asked again (none: not asked)."""
     out = []
     for prompt, reply in script:
         key = next((k for k in answers if prompt.startswith(k.replace("_", " "))), None)
         replies = answers[key] if key else reply
-        if isinstance(replies, list):
-            out += [(prompt, r) for r in replies]
+        if isinstance(replies, list):  # a (prompt, reply) pair asks another prompt in its place
+            out += [r if isinstance(r, tuple) else (prompt, r) for r in replies]
         else:
             out.append((prompt, replies))
     return out
@@ -670,3 +670,42 @@ def test_a_partnership_whose_details_are_not_known_is_written_with_its_gaps(regi
     assert sorted(lint_rules(register)) == ["outcome-not-measurable", "risk-without-mitigation"]
     summary = " ".join(prompts.rpartition("The new entry, ")[2].split())
     assert "Required by law: not known" in summary and "What the partners commit: (not recorded)" in summary
+
+
+def test_a_start_not_known_is_left_out_and_the_last_review_is_asked(register):
+    """No start is assumed: Enter leaves it out (lint warns of the gap), and since the arrangement may
+    have run for years, when it was last reviewed is asked, so one years overdue is not hidden."""
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    script = replaced(CONTRACT_SCRIPT, Start_date="", When_was_it_last_reviewed="2021-06-30")
+    at = script.index(("When was it last reviewed", "2021-06-30")) + 1
+    script[at:at] = [("What did it decide", ""), ("Which role reviewed it", "")]
+    run_script(child, script)
+    child.expect_exact("Wrote register/street-cleansing.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert "Start date (empty if not known): " in screen.getvalue(), "no date offered: not today"
+    text = (register / "register" / "street-cleansing.yaml").read_text()
+    assert "\nstart:" not in text and "    - date: 2021-06-30\n      outcome: continue\n" in text
+    found = lint_rules(register)
+    assert "start-not-recorded" in found and "review-overdue" in found, "the gap, and the review overdue"
+
+
+def test_a_proposed_arrangement_is_given_no_start_and_no_review(register):
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    script = replaced(
+        CONTRACT_SCRIPT,
+        Status="proposed",
+        Start_date=[("When is it to start (empty if not known yet): ", "")],
+        When_was_it_last_reviewed=[],
+    )
+    run_script(child, script)
+    child.expect_exact("Wrote register/street-cleansing.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert "last reviewed" not in screen.getvalue(), "a proposed arrangement has not been reviewed"
+    text = (register / "register" / "street-cleansing.yaml").read_text()
+    assert "status: proposed\n" in text and "\nstart:" not in text and "review" not in text

@@ -50,7 +50,7 @@ STATUS_NEEDED = "whether it is proposed, in force or ended decides what is shown
 DEPENDS = {
     "start": ("end", "last_review", "period_start"),
     "end": ("period_end",),
-    "status": ("end",),
+    "status": ("start", "end"),
     "period_start": ("period_end",),
 }
 
@@ -62,8 +62,11 @@ def steps_of(q: Questions) -> list[Step]:
     def kind() -> Kind | None:
         return a["kind"][1] if "kind" in a else None
 
-    def started() -> bool:  # before today: it may have been reviewed
-        return "start" in a and earliest(a["start"]) < q.today
+    def reviewed() -> bool:
+        """It may have been reviewed: it is not proposed, and its start is not known to be today or
+        later (where it is not known, it may have run for years)."""
+        start = a.get("start")
+        return a.get("status") != "proposed" and (start is None or earliest(start) < q.today)
 
     def of(k: Kind) -> Callable[[], bool]:
         return lambda: kind() is k
@@ -72,7 +75,7 @@ def steps_of(q: Questions) -> list[Step]:
     return [
         *_the_arrangement(q, kind),
         *_who(q, kind),
-        *_when(q, started),
+        *_when(q, reviewed),
         *_contract(q, contract),
         *_funding(q, funding),
         *_partnership_aims(q, partnership),
@@ -168,19 +171,24 @@ def _who(q: Questions, kind: Callable[[], Kind | None]) -> list[Step]:
     ]
 
 
-def _when(q: Questions, started: Callable[[], bool]) -> list[Step]:
-    """When it starts and ends, and when it was last reviewed."""
+def _when(q: Questions, reviewed: Callable[[], bool]) -> list[Step]:
+    """When it starts and ends, and when it was last reviewed. No start is assumed: today would hide
+    a review years overdue, and a proposed arrangement has not started."""
     a = q.answers
+
+    def start(now: Any) -> Any:
+        if a.get("status") == "proposed":
+            return q.date("When is it to start (empty if not known yet)", default=now, required=False)
+        return q.date("Start date (empty if not known)", default=now, required=False)
+
     return [
-        Step("start", "Start", lambda now: q.date("Start date", default=now or q.today)),
+        Step("start", "Start", start),
         Step(
             "end",
             "End",
-            lambda now: q.date(
-                "End date", default=now, required=a.get("status") == "ended", after=a.get("start")
-            ),
+            lambda now: q.date("End date", default=now, required=False, after=a.get("start")),
         ),
-        Step("last_review", "Last review", q.last_review, applies=started, shown=_review_shown),
+        Step("last_review", "Last review", q.last_review, applies=reviewed, shown=_review_shown),
     ]
 
 
@@ -188,13 +196,7 @@ def _contract(q: Questions, contract: Callable[[], bool]) -> list[Step]:
     """What a contract needs: its reference, value, supplier and route."""
     return [
         _text(q, "reference", "Contract reference", applies=contract),
-        Step(
-            "value",
-            "Contract value",
-            lambda now: q.ask("Contract value in pounds", parse_pounds, default=typed(now), required=False),
-            applies=contract,
-            shown=_pounds,
-        ),
+        _money(q, "value", "Contract value", "Contract value in pounds", contract),
         Step(
             "value_covers",
             "The value covers",
@@ -240,15 +242,7 @@ def _funding(q: Questions, funding: Callable[[], bool]) -> list[Step]:
     """What community funding needs: the amount, the period, the recipient and the actions."""
     a = q.answers
     return [
-        Step(
-            "amount",
-            "Funding",
-            lambda now: q.ask(
-                "Amount of funding in pounds", parse_pounds, default=typed(now), required=False
-            ),
-            applies=funding,
-            shown=_pounds,
-        ),
+        _money(q, "amount", "Funding", "Amount of funding in pounds", funding),
         Step(
             "period_start",
             "Funded period starts",
@@ -276,13 +270,7 @@ def _funding(q: Questions, funding: Callable[[], bool]) -> list[Step]:
             "The recipient's charity or company number",
             funding,
         ),
-        Step(
-            "actions",
-            "Actions agreed in return",
-            lambda now: q.many("action is", q.item("Action agreed in return"), now=now),
-            applies=funding,
-            shown=_items,
-        ),
+        _lines(q, "actions", "Actions agreed in return", "Action agreed in return", funding),
     ]
 
 
@@ -296,13 +284,7 @@ def _partnership_aims(q: Questions, partnership: Callable[[], bool]) -> list[Ste
             applies=partnership,
             shown=lambda v: {True: "yes (the law not recorded)", False: "no", None: "not known"}.get(v, v),
         ),
-        Step(
-            "objectives",
-            "Shared objectives",
-            lambda now: q.many("objective is", q.item("Shared objective"), now=now),
-            applies=partnership,
-            shown=_items,
-        ),
+        _lines(q, "objectives", "Shared objectives", "Shared objective", partnership),
         Step(
             "outcomes",
             "Outcomes",
@@ -318,14 +300,8 @@ def _partnership_aims(q: Questions, partnership: Callable[[], bool]) -> list[Ste
 def _partnership_means(q: Questions, partnership: Callable[[], bool]) -> list[Step]:
     """What a partnership puts in and watches: its resources, added value, risks and reviews."""
     return [
-        Step(
-            "council_funding",
-            "Council funding a year",
-            lambda now: q.ask(
-                "Council funding in pounds a year", parse_pounds, default=typed(now), required=False
-            ),
-            applies=partnership,
-            shown=_pounds,
+        _money(
+            q, "council_funding", "Council funding a year", "Council funding in pounds a year", partnership
         ),
         _text(q, "staff", "Council staff time", "Council staff time, such as 0.5 FTE", partnership),
         _text(q, "partners_commit", "What the partners commit", applies=partnership),
@@ -358,6 +334,22 @@ def _text(
 ) -> Step:
     """A line of text that may be left out where it is not known (``?``, ``TBC``), as lint reports."""
     return Step(key, label, lambda now: q.text(question or label, default=now, required=False), applies)
+
+
+def _money(q: Questions, key: str, label: str, question: str, applies: Callable[[], bool]) -> Step:
+    """An amount in pounds, read as ``import`` reads one, that may be left out where it is not known."""
+    return Step(
+        key,
+        label,
+        lambda now: q.ask(question, parse_pounds, default=typed(now), required=False),
+        applies,
+        _pounds,
+    )
+
+
+def _lines(q: Questions, key: str, label: str, item: str, applies: Callable[[], bool]) -> Step:
+    """A list of lines (objectives, actions), one asked at a time; none where they are not known."""
+    return Step(key, label, lambda now: q.many(item.lower(), q.item(item), now=now), applies, _items)
 
 
 def _supplier_is(q: Questions, key: str, short: str, long: str, applies: Callable[[], bool]) -> Step:
