@@ -709,3 +709,47 @@ def test_a_proposed_arrangement_is_given_no_start_and_no_review(register):
     assert "last reviewed" not in screen.getvalue(), "a proposed arrangement has not been reviewed"
     text = (register / "register" / "street-cleansing.yaml").read_text()
     assert "status: proposed\n" in text and "\nstart:" not in text and "review" not in text
+
+
+def test_answers_are_read_as_import_reads_cells(register):
+    """'ongoing' is no end, '£12,500 pa' a year's value (said back, and kept as typed in the notes,
+    so what it covers is not asked), '1 and 2' two priorities, 'dunno' not known."""
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    script = replaced(
+        CONTRACT_SCRIPT,
+        Which_priorities="1 and 2",
+        End_date="ongoing",
+        Contract_value_in_pounds="£12,500 pa",
+        **{"Is that a year's value": []},
+        small_or_medium="dunno",
+    )
+    run_script(child, script)
+    child.expect_exact("Wrote register/street-cleansing.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    said = " ".join(screen.getvalue().split())
+    assert "Read as no end date." in said
+    assert "Read as £12,500 a year; the whole answer is kept in the internal notes." in said
+    assert "Contract value: £12,500 a year, as given: £12,500 pa" in said
+    text = (register / "register" / "street-cleansing.yaml").read_text()
+    assert "priorities: [growing-our-economy, protecting-our-environment]\n" in text
+    assert "  annual_value_gbp: 12500\n" in text and "supplier_sme" not in text and "\nend:" not in text
+    assert "internal:\n  notes: 'Contract value: £12,500 pa'\n" in text
+
+
+def test_an_amount_is_said_back_and_what_it_covers_is_read_as_import_reads_it(register):
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    script = replaced(
+        CONTRACT_SCRIPT, Contract_value_in_pounds="£1.2m", **{"Is that a year's value": "per year"}
+    )
+    run_script(child, script)
+    child.expect_exact("Wrote register/street-cleansing.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert "Read as £1,200,000." in screen.getvalue()
+    text = (register / "register" / "street-cleansing.yaml").read_text()
+    assert "  annual_value_gbp: 1200000\n" in text and "internal" not in text

@@ -158,13 +158,53 @@ def test_parsers_refuse_what_they_cannot_use():
         (parse_date, "31/02/2026"),
         (parse_date, "next week"),
         (parse_pounds, "a lot"),
-        (parse_pounds, "£25,000 pa"),
+        (parse_pounds, "£25,000 - £30,000"),
         (choice(["low", "high"]), "3"),
     )
     for parse, text in refused:
         with pytest.raises(Invalid):
             parse(text)
     assert choice(["proposed", "active", "ended"])("act") == "active"
+
+
+def test_answers_are_read_as_import_reads_a_sheets_cells():
+    from partreg.questionnaire.answers import choices, parse_amount, parse_covers, parse_fact
+
+    for text in ("£12,500 pa", "£12,500 p.a.", "12500 per annum"):
+        amount = parse_amount(text)
+        assert (amount.value, amount.yearly, amount.read_as()) == (12500, True, "£12,500 a year")
+    assert parse_amount("£5,605 + VAT").qualified and not parse_amount("£5,605 + VAT").yearly
+    assert parse_amount("£25,000").plain and not parse_amount("25k").plain
+    assert [parse_covers(t) for t in ("per year", "annual", "whole life", "dunno")] == [
+        "year",
+        "year",
+        "whole",
+        "?",
+    ]
+    pick = choices(["growing-our-economy", "developing-our-communities"], SETTINGS.priorities)
+    assert (
+        pick("1 and 2")
+        == pick("1 & 2")
+        == pick("Growing our economy; developing our communities")
+        == [
+            "growing-our-economy",
+            "developing-our-communities",
+        ]
+    )
+    assert [parse_fact(t) for t in ("dunno", "Not known", "TBC", "don\u2019t know")] == [None] * 4
+
+
+def test_dates_are_read_as_import_reads_them_and_a_placeholder_end_is_no_end():
+    answers = contract_answers(start=("c. 2019", "Apr-2019"))
+    at = answers.index("ENV-1") - 2  # the end, then the last review
+    answers[at] = "31/12/9999"
+    draft, _, said = run(answers)
+    assert draft["start"] == "2019-04" and "end" not in draft
+    assert "  Read as April 2019 (2019-04)." in said and "  Read as no end date." in said
+    assert any(line.startswith("  Write dates as YYYY-MM-DD") for line in said), "c. 2019 is asked again"
+    answers = contract_answers(start=("01/04/19", "yes"))
+    assert run(answers)[0]["start"] == dt.date(2019, 4, 1)
+    assert "  Is 01/04/19 1 April 2019? [yes]: " in run(answers)[1], "either order: asked once"
 
 
 def test_canonical_orders_nested_keys():

@@ -119,6 +119,11 @@ _SCALE = {
 }
 
 
+#: Words that say an amount is a year's: beside it (``£12,500 pa``) or in a sheet's header ("Annual
+#: contribution").
+YEARLY = re.compile(r"\b(?:annual|annually|yearly|per (?:annum|year)|a year|p\.?a\.?)(?=\W|$)", re.IGNORECASE)
+
+
 #: A trillion pounds: a larger amount is a typing mistake, not a council's arrangement.
 MAX_POUNDS = 10**12
 

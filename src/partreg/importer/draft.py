@@ -6,7 +6,6 @@ significance's reason, the notes).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +14,7 @@ from partreg.importer.synonyms import MONEY, Key
 from partreg.importer.values import quoted
 from partreg.models import PartialDate
 from partreg.problems import dotted
-from partreg.readers import Unplaced
+from partreg.readers import YEARLY, Unplaced
 
 
 @dataclass
@@ -131,12 +130,6 @@ BY_KIND: dict[str, Key] = {
 }
 
 
-#: Words that say an amount is a year's: in a column's header or beside the amount.
-_ANNUAL = re.compile(
-    r"\b(?:annual|annually|yearly|per (?:annum|year)|a year|p\.?a\.?)(?=\W|$)", re.IGNORECASE
-)
-
-
 def _place_money(draft: Draft, row: int) -> None:
     for column, amount, text in draft.money:
         key = column.key
@@ -149,7 +142,7 @@ def _place_money(draft: Draft, row: int) -> None:
             if given is not None and not draft.has(given):
                 key = given
         assert key is not None
-        if key == ("contract", "value_gbp") and _ANNUAL.search(f"{column.header} {text}"):
+        if key == ("contract", "value_gbp") and YEARLY.search(f"{column.header} {text}"):
             key = (
                 "contract",
                 "annual_value_gbp",

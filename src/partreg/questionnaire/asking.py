@@ -12,9 +12,19 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from partreg.models import CONTROL, read_date, uk_date
-from partreg.questionnaire.answers import Invalid, earliest, parse_text, parse_yes_no, typed
-from partreg.readers import not_known
+from partreg import sheetdates
+from partreg.models import CONTROL, PartialDate, read_date, uk_date
+from partreg.questionnaire.answers import (
+    Amount,
+    Invalid,
+    earliest,
+    parse_amount,
+    parse_text,
+    parse_yes_no,
+    typed,
+)
+from partreg.readers import NO_END, Unplaced, not_known
+from partreg.sheetdates import Placeholder
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -102,32 +112,77 @@ class Asker:
                 continue
             items.append(item)
 
+    def money(self, question: str, *, default: Amount | None = None) -> Amount | None:
+        """An amount in pounds, read as ``import`` reads a cell, and said back where it was not
+        typed as the number alone (``Read as £12,500 a year``); ``None`` where it is not known."""
+        amount = self.ask(question, parse_amount, default=typed(default), required=False)
+        if amount is not None and amount.qualified:
+            self.say(f"  Read as {amount.read_as()}; the whole answer is kept in the internal notes.")
+        elif amount is not None and not amount.plain:
+            self.say(f"  Read as {amount.read_as()}.")
+        return amount
+
     def date(
-        self, question: str, *, default: Any = None, required: bool = True, after: Any = None
+        self,
+        question: str,
+        *,
+        default: Any = None,
+        required: bool = True,
+        after: Any = None,
+        no_end: bool = False,
     ) -> dt.date | int | str | None:
         """A date as precise as the officer knows it, as written to the file; the UK way is read and
-        said back in full, and ``1/4/2025`` (either order) is confirmed once."""
+        said back in full, and ``1/4/2025`` (either order) is confirmed once. An end date (``no_end``)
+        may be ``ongoing`` or ``31/12/9999``: ``None``, as ``import`` reads a sheet's "no end"."""
         while True:
             text = self.ask(question, str, default=typed(default), required=required)
             if text is None:
                 return None
+            if no_end and " ".join(text.lower().split()) in NO_END:
+                self.say("  Read as no end date.")
+                return None
             try:
-                day = read_date(text)
-            except ValueError as e:
-                either = uk_date(text)
-                if either is None:
-                    self.say(f"  {_sentence(str(e))}")
-                    continue
-                if not self.need(f"  Is {text.strip()} {either.display()}?", parse_yes_no, default="yes"):
-                    self.say("  Then write it as YYYY-MM-DD, so it cannot be misread.")
-                    continue
-                day = either
+                day = self._day(text)
+            except Placeholder as e:
+                if no_end:
+                    self.say("  Read as no end date.")
+                    return None
+                self.say(f"  {_sentence(str(e))}")
+                continue
+            if day is None:
+                continue
             if text.strip() != day.iso:
                 self.say(f"  Read as {day.display()} ({day.iso}).")
             if after is not None and day.latest < earliest(after):
                 self.say(f"  That is before {typed(after)}: give a date on or after it.")
                 continue
             return day.yaml_value()
+
+    def _day(self, text: str) -> PartialDate | None:
+        """The date ``text`` gives, or ``None`` where it is asked again (said why). Read as the register
+        reads one, else as ``import`` reads a cell (``01/04/21``, ``Apr-2016``); one that could be day or
+        month first is confirmed, and one read leaving words out (``c. 2005``) is refused."""
+        try:
+            return read_date(text)
+        except ValueError as e:
+            refused = str(e)
+        try:
+            day: PartialDate | None = None
+            day, rough = sheetdates.read_date(text)
+        except Placeholder:
+            raise
+        except Unplaced:
+            rough = True
+        either = uk_date(text) or (day if sheetdates.written_order(text) == "either" else None)
+        if either is not None:
+            if self.need(f"  Is {text.strip()} {either.display()}?", parse_yes_no, default="yes"):
+                return either
+            self.say("  Then write it as YYYY-MM-DD, so it cannot be misread.")
+            return None
+        if day is None or rough:
+            self.say(f"  {_sentence(refused)}")
+            return None
+        return day
 
 
 def _sentence(text: str) -> str:

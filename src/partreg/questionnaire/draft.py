@@ -41,9 +41,10 @@ def free_id(proposed: str, taken: Callable[[str], bool]) -> str:
     return found
 
 
-def entry_from(a: dict[str, Any], today: dt.date) -> dict[str, Any]:
+def entry_from(a: dict[str, Any], today: dt.date, notes: list[str] | None = None) -> dict[str, Any]:
     """The entry the answers ``a`` make (by the key of each question that applies), as plain data in
-    the format's key order; ``today`` is when every fact was given."""
+    the format's key order; ``today`` is when every fact was given. ``notes`` are lines for the
+    internal notes: answers as typed, where words beside a value were left out of it."""
     facts, kind = a["kind"]
     draft: dict[str, Any] = {
         "id": a["id"],
@@ -67,7 +68,8 @@ def entry_from(a: dict[str, Any], today: dt.date) -> dict[str, Any]:
     if kind is Kind.CONTRACT:
         contract = _known({"reference": a.get("reference")})
         if a.get("value") is not None:
-            contract[VALUE_COVERS[a.get("value_covers") or "?"][0]] = a["value"]
+            covers = "year" if a["value"].yearly else a.get("value_covers") or "?"
+            contract[VALUE_COVERS[covers][0]] = a["value"].value
         contract.update(
             _known(
                 {
@@ -81,7 +83,7 @@ def entry_from(a: dict[str, Any], today: dt.date) -> dict[str, Any]:
     elif kind is Kind.COMMUNITY_FUNDING:
         funding = _known(
             {
-                "amount_gbp": a.get("amount"),
+                "amount_gbp": _value(a.get("amount")),
                 "period_start": a.get("period_start"),
                 "period_end": a.get("period_end"),
                 "actions": a.get("actions"),
@@ -101,7 +103,7 @@ def entry_from(a: dict[str, Any], today: dt.date) -> dict[str, Any]:
         if isinstance(a.get("statutory"), str):
             draft["statutory_basis"] = a["statutory"]
         draft.update(_known({"objectives": a.get("objectives"), "outcomes": a.get("outcomes")}))
-        council = _known({"funding_gbp": a.get("council_funding"), "staff": a.get("staff")})
+        council = _known({"funding_gbp": _value(a.get("council_funding")), "staff": a.get("staff")})
         resources = _known({"council": council, "partners": a.get("partners_commit")})
         draft.update(
             _known({"resources": resources, "added_value": a.get("added_value"), "risks": a.get("risks")})
@@ -118,8 +120,15 @@ def entry_from(a: dict[str, Any], today: dt.date) -> dict[str, Any]:
         review["history"] = [a["last_review"]]
     if review:
         draft["review"] = review
+    if notes:
+        draft["internal"] = {"notes": "\n".join(notes)}
     ordered: dict[str, Any] = canonical(draft)
     return ordered
+
+
+def _value(amount: Any) -> Any:
+    """The pounds an amount answered gives (:class:`partreg.questionnaire.answers.Amount`)."""
+    return None if amount is None else amount.value
 
 
 def _known(values: dict[str, Any]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partreg.errors import Stopped
-from partreg.questionnaire.answers import NO, YES, Invalid
+from partreg.questionnaire.answers import NO, YES, Amount, Invalid
 from partreg.questionnaire.draft import entry_from
 from partreg.questionnaire.questions import Questions
 from partreg.questionnaire.steps import DEPENDS, steps_of
@@ -102,8 +102,15 @@ class Questionnaire(Questions):
     def draft(self) -> dict[str, Any]:
         """The entry the answers so far make, in the format's key order: only the answers to the
         questions that apply (a last review is not kept once the start is moved to the future)."""
-        applies = {step.key for step in steps_of(self) if step.applies()}
-        return entry_from({k: v for k, v in self.answers.items() if k in applies}, today=self.today)
+        steps = [step for step in steps_of(self) if step.applies()]
+        # an amount read leaving words out ("£12,500 pa") is kept as typed, as import keeps a cell
+        notes = [
+            f"{step.label}: {answer.said}"
+            for step in steps
+            if isinstance(answer := self.answers.get(step.key), Amount) and answer.qualified
+        ]
+        answers = {k: v for k, v in self.answers.items() if k in {step.key for step in steps}}
+        return entry_from(answers, today=self.today, notes=notes)
 
 
 @dataclass(frozen=True)

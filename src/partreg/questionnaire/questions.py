@@ -197,14 +197,14 @@ class Questions(Asker):
         return value
 
     def priorities(self, *, now: list[str] | None = None) -> list[str]:
-        """The council's priorities it serves, by number, from the settings."""
+        """The council's priorities it serves, by number (or id, or name), from the settings."""
         ids = list(self.settings.priorities)
         self.say("The council's priorities:")
         for i, (pid, name) in enumerate(self.settings.priorities.items(), 1):
             self.say(f"  {i}. {name} ({pid})")
         picked = self.ask(
             "Which priorities does it serve (numbers, separated by commas)",
-            choices(ids),
+            choices(ids, self.settings.priorities),
             default=", ".join(str(ids.index(p) + 1) for p in now if p in ids) if now else None,
             required=False,
         )

@@ -15,19 +15,19 @@ from typing import Any
 
 from partreg.models import FORM_LABELS, Kind, PartialDate
 from partreg.questionnaire.answers import (
+    Amount,
     choice,
     earliest,
+    parse_covers,
     parse_fact,
     parse_months,
     parse_names,
-    parse_pounds,
     parse_route,
     parse_text,
     typed,
 )
 from partreg.questionnaire.draft import VALUE_COVERS, free_id, propose_id
 from partreg.questionnaire.questions import Questions
-from partreg.readers import pounds
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ STATUS_NEEDED = "whether it is proposed, in force or ended decides what is shown
 #: The answers asked again when the one they depend on changes: checked against it, or defaulted from it.
 DEPENDS = {
     "start": ("end", "last_review", "period_start"),
+    "value": ("value_covers",),
     "end": ("period_end",),
     "status": ("start", "end"),
     "period_start": ("period_end",),
@@ -186,7 +187,7 @@ def _when(q: Questions, reviewed: Callable[[], bool]) -> list[Step]:
         Step(
             "end",
             "End",
-            lambda now: q.date("End date", default=now, required=False, after=a.get("start")),
+            lambda now: q.date("End date", default=now, required=False, after=a.get("start"), no_end=True),
         ),
         Step("last_review", "Last review", q.last_review, applies=reviewed, shown=_review_shown),
     ]
@@ -202,10 +203,10 @@ def _contract(q: Questions, contract: Callable[[], bool]) -> list[Step]:
             "The value covers",
             lambda now: q.need(
                 "Is that a year's value, or the whole contract's (year, whole, or ? if not known)",
-                choice(list(VALUE_COVERS)),
+                parse_covers,
                 default=now or "?",
             ),
-            applies=lambda: contract() and q.answers.get("value") is not None,
+            applies=lambda: contract() and _covers_unsaid(q.answers.get("value")),
             shown=lambda v: VALUE_COVERS[v][1],
         ),
         _text(
@@ -341,7 +342,7 @@ def _money(q: Questions, key: str, label: str, question: str, applies: Callable[
     return Step(
         key,
         label,
-        lambda now: q.ask(question, parse_pounds, default=typed(now), required=False),
+        lambda now: q.money(question, default=now),
         applies,
         _pounds,
     )
@@ -369,8 +370,15 @@ def _fact_word(value: bool | None) -> str | None:
     return {True: "yes", False: "no"}.get(value) if value is not None else None
 
 
-def _pounds(value: Any) -> str:
-    return "(not recorded)" if value is None else pounds(value)
+def _pounds(value: Amount | None) -> str:
+    if value is None:
+        return "(not recorded)"
+    return f"{value.read_as()}, as given: {value.said}" if value.qualified else value.read_as()
+
+
+def _covers_unsaid(value: Amount | None) -> bool:
+    """A contract's value is known, and does not say whether it is a year's ("£12,500 pa" does)."""
+    return value is not None and not value.yearly
 
 
 def _items(items: list[str]) -> str:
