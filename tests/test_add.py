@@ -84,7 +84,7 @@ def test_a_partnership_through_a_terminal(register):
     answer(child, "Start date", "1/4/2025")  # a UK date that could be read either way: asked once
     answer(child, "Is 1/4/2025 1 April 2025? [yes]: ", "")
     answer(child, "End date (optional)", "")
-    answer(child, "When was it last reviewed (empty if it has not been yet): ", "14/10/2026")
+    answer(child, "When was it last reviewed (empty if it has not been yet, or is not known): ", "14/10/2026")
     child.expect_exact("Read as 14 October 2026 (2026-10-14).")
     answer(child, "What did it decide (", "")
     answer(child, "Which role reviewed it (optional): ", "")

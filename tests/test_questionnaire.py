@@ -233,7 +233,7 @@ def test_the_summary_shows_every_answer_and_a_change_keeps_the_others():
     first, _, said = run(contract_answers())
     lines = summary_of(said)
     assert lines["Title"] == (1, "Street cleansing contract")
-    assert lines["Contract value"][1] == "£1,200,000" and lines["Last review"][1] == "not reviewed yet"
+    assert lines["Contract value"][1] == "£1,200,000" and lines["Last review"][1] == "none recorded"
     number = lines["Lead officer's role"][0]
     # change the role by its number: only that question is asked again; then write
     changed, prompts, said = run(contract_answers(then=(str(number), "Head of Street Scene", "")))

@@ -134,7 +134,7 @@ class Questions(Asker):
         """The last review held, so an entry is not born overdue; empty where it has not been reviewed."""
         a = self.answers
         held = self.date(
-            "When was it last reviewed (empty if it has not been yet)",
+            "When was it last reviewed (empty if it has not been yet, or is not known)",
             default=now["date"] if now else None,
             required=False,
             after=a.get("start"),

@@ -391,6 +391,6 @@ def _level(risk: dict[str, Any], name: str) -> str:
 
 def _review_shown(record: dict[str, Any] | None) -> str:
     if not record:
-        return "not reviewed yet"
+        return "none recorded"
     by = f", by {record['by']}" if record.get("by") else ""
     return f"{PartialDate.parse(record['date']).display()} ({record['outcome']}{by})"
