@@ -166,13 +166,14 @@ class Asker:
             return read_date(text)
         except ValueError as e:
             refused = str(e)
+        day: PartialDate | None = None
+        rough = True
         try:
-            day: PartialDate | None = None
             day, rough = sheetdates.read_date(text)
         except Placeholder:
-            raise
+            raise  # 31/12/9999: for an end, no end (the caller says which)
         except Unplaced:
-            rough = True
+            pass
         either = uk_date(text) or (day if sheetdates.written_order(text) == "either" else None)
         if either is not None:
             if self.need(f"  Is {text.strip()} {either.display()}?", parse_yes_no, default="yes"):

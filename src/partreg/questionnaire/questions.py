@@ -174,14 +174,14 @@ class Questions(Asker):
     def statutory(self, now: str | bool | None) -> str | bool | None:
         """The law that requires it (``True`` where it is required by a law not named), ``False``
         where none does, ``None`` where that is not known: no answer is assumed."""
-        required = self.ask(
+        by_law = self.ask(
             "Is it required by law, statutory (yes, no, or ? if not known)",
             parse_fact,
             default=None if now is None else "no" if now is False else "yes",
             required=False,
         )
-        if not required:
-            return required
+        if not by_law:
+            return by_law  # no, or not known
         law = self.text("Which law", default=now if isinstance(now, str) else None, required=False)
         return law or True
 

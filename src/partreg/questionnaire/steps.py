@@ -106,6 +106,7 @@ def _the_arrangement(q: Questions, kind: Callable[[], Kind | None]) -> list[Step
                 "Id (the file name)",
                 q.new_id,
                 default=now or free_id(propose_id(a["title"]), q.exists),
+                why="the id is the file's name: press Enter for the one offered",
             ),
         ),
         Step(
