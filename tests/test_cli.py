@@ -135,7 +135,7 @@ def test_show_hides_internal_notes_unless_asked():
 
 def test_show_unknown_id_suggests_one():
     code, _, err = partreg("show", "brentwood-community-safety")
-    assert code == 1
+    assert code == 2
     assert "did you mean 'brentwood-community-safety-partnership'" in err
 
 
@@ -255,7 +255,8 @@ def test_each_command_is_declared_where_the_catalogue_says_with_its_line_of_help
 )
 def test_an_id_means_the_same_to_every_command(register, command):
     """An id is its file's name: every command that takes one refuses what cannot be an id (2),
-    says when there is no such file (1), and says why a file it cannot read was left out (1)."""
+    says when there is no such file (2, as for a path that does not exist), and says why a file it
+    cannot read was left out (1)."""
     (register / "register" / "broken-one.yaml").write_text("title: [\n")
     code, _, err = partreg(*command, "Bad_ID", cwd=register)
     assert code == 2 and "'Bad_ID' is not an arrangement id" in err
@@ -263,7 +264,7 @@ def test_an_id_means_the_same_to_every_command(register, command):
         code, _, err = partreg(*command, "register/brentwood-leisure-trust.yaml", cwd=register)
         assert code == 2 and "(did you mean 'brentwood-leisure-trust'?)" in err
     code, _, err = partreg(*command, "brentwood-comunity-safety-partnership", cwd=register)
-    assert code == 1 and "no arrangement 'brentwood-comunity-safety-partnership' in the register" in err
+    assert code == 2 and "no arrangement 'brentwood-comunity-safety-partnership' in the register" in err
     assert "did you mean 'brentwood-community-safety-partnership'?" in err
     if command[0] in ("show", "classify"):
         code, _, err = partreg(*command, "broken-one", cwd=register)
@@ -300,3 +301,24 @@ def test_a_file_named_partreg_yaml_in_the_register_folder_is_an_arrangement(regi
         _, out, _ = partreg(*args, "--as-of", QUIET_DAY, cwd=register)
         rules = {r["rule"] for r in json.loads(out)["results"] if r["path"] == "register/partreg.yaml"}
         assert "unknown-key" not in rules and "missing-field" not in rules, (args, rules)
+
+
+def test_notes_of_several_lines_are_shown_indented_under_their_key():
+    """`show --internal` of notes pasted from a sheet ("Type: Alliance" on a line of its own): every
+    line sits under `notes:`, so that none reads as a field of the entry."""
+    import io
+
+    from rich.console import Console
+
+    from partreg import report
+
+    out = io.StringIO()
+    record = {
+        "internal": {"notes": "Type: Alliance\nBudget: held by Essex\n"},
+        "partners": [{"name": "Essex Police", "notes": "one\n\ntwo"}],
+    }
+    report.mapping_text(record, Console(file=out, width=200))
+    assert out.getvalue() == (
+        "internal:\n  notes:\n    Type: Alliance\n    Budget: held by Essex\n"
+        "partners:\n  - name: Essex Police\n    notes:\n      one\n\n      two\n"
+    )

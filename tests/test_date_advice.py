@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.common import PARTNERSHIP, lint_text, replace
+from tests.common import COMMUNITY_FUNDING, PARTNERSHIP, lint_text, replace
 
 START = "start: 2021-04-01"
 
@@ -133,3 +133,109 @@ def test_a_start_with_words_after_it_is_told_the_date():
 def test_a_review_history_written_as_one_line_is_told_its_reviews_dates(written, said):
     [p] = lint_text(replace(PARTNERSHIP, REVIEW, f"{REVIEW}  history: {written}\n"))
     assert p.message.startswith(f"history: should be a list, not {written!r}: {said}"), p.message
+
+
+# --------------------------------------------------------------------------- dates that cannot be left out
+
+DECIDED = "decisions:\n  - date: 2024-03-13\n    body: Cabinet\n    summary: Agreed the partnership.\n"
+
+
+@pytest.mark.parametrize("written", ["N/A", "TBC", "'-'", "unknown", "31/12/9999", "9999-12-31"])
+def test_a_decision_date_not_known_is_told_the_date_to_write_not_to_leave_it_out(written):
+    """A decision needs its date (`missing-field`), as a review does: leaving the line out is no fix."""
+    [p] = lint_text(PARTNERSHIP + DECIDED.replace("2024-03-13", written))
+    assert p.rule == "wrong-type", p.message
+    assert "leave the line out" not in p.message and "leave the date out" not in p.message, p.message
+    assert "write date: YYYY-MM-DD, the day it was decided, as the minutes record it" in p.message, p.message
+    assert "if it has not been decided yet, remove this decision (and `decisions:` with it" in p.message
+    assert lint_text(PARTNERSHIP + DECIDED.replace("2024-03-13", "2024-03")) == []
+    assert lint_text(PARTNERSHIP) == []  # the only decision removed, with `decisions:`
+
+
+def test_a_decision_with_no_date_is_told_the_same():
+    [p] = lint_text(PARTNERSHIP + DECIDED.replace("  - date: 2024-03-13\n    body", "  - body"))
+    assert p.rule == "missing-field", p.message
+    assert p.message.startswith(
+        "'date' is not recorded in decisions[0]: write date: YYYY-MM-DD, the day it was"
+    )
+
+
+FUNDED = "  period_end: 2026-03-31\n"
+
+
+@pytest.mark.parametrize("written", ["TBC", "ongoing", "N/A", "31/12/9999", "9999-12-31"])
+def test_the_end_of_community_fundings_period_is_asked_for_not_left_out(written):
+    """Community funding is for a fixed period (`funding-missing-details` asks for its end): an
+    end not known, or 'ongoing', is told to write the day the period ends, never to remove it."""
+    [p] = lint_text(replace(COMMUNITY_FUNDING, FUNDED, f"  period_end: {written}\n"))
+    assert p.rule == "wrong-type", p.message
+    assert "remove the line" not in p.message and "leave the" not in p.message, p.message
+    assert (
+        "community funding is for a fixed period: write period_end: YYYY-MM-DD, the day the funded period ends"
+        in p.message
+    )
+    assert [q.rule for q in lint_text(replace(COMMUNITY_FUNDING, FUNDED, ""))] == ["funding-missing-details"]
+
+
+# --------------------------------------------------------------------------- placeholders, where they are
+
+
+@pytest.mark.parametrize("written", ["31/12/9999", "9999-12-31", "9999"])
+def test_a_placeholder_end_is_told_that_no_end_has_no_end_line(written):
+    [p] = lint_text(f"{PARTNERSHIP}end: {written}\n")
+    assert p.message.endswith(
+        "is a placeholder, not a date: an arrangement with no end date has no `end`; remove the line"
+    ), p.message
+    assert lint_text(PARTNERSHIP) == []
+
+
+@pytest.mark.parametrize("written", ["31/12/9999", "9999-12-31"])
+def test_a_placeholder_elsewhere_is_not_told_of_an_end(written):
+    [p] = lint_text(replace(PARTNERSHIP, START, f"start: {written}"))
+    assert p.message.endswith(
+        "is a placeholder, not a date: leave the date out where it is not known (a gap is fine)"
+    ), p.message
+    [p] = lint_text(_held(f"date: {written}"))
+    assert (
+        "end" not in p.message.split("history")[0]
+        and "write date: YYYY-MM-DD, the day the review was held" in p.message
+    ), p.message
+    [p] = lint_text(PARTNERSHIP + DECIDED.replace("2024-03-13", written))
+    assert "`end`" not in p.message and "the day it was decided" in p.message, p.message
+
+
+# --------------------------------------------------------------------------- a review not held
+
+
+def _listed(*reviews: str) -> str:
+    items = "".join(f"    - {review}\n" for review in reviews)
+    return replace(PARTNERSHIP, REVIEW, f"{REVIEW}  history:\n{items}")
+
+
+@pytest.mark.parametrize("written", ["TBC", "N/A", "not yet", "'-'", "31/12/9999", "9999-12-31"])
+def test_a_review_whose_date_says_it_was_not_held_is_one_problem_remove_it(written):
+    """`- date: TBC` with no outcome says nothing of a review held: one problem, the review to
+    remove (and to record once held), not a date to fix and an outcome to add as well."""
+    [p] = lint_text(_listed("date: 2024-03-12\n      outcome: continue", f"date: {written}"))
+    assert (p.rule, p.key) == ("wrong-type", "review.history[1].date"), [
+        q.message for q in lint_text(_listed(f"date: {written}"))
+    ]
+    assert p.message.endswith(
+        "and the review records no outcome: nothing says it was held; remove it from the history (and "
+        "`history:` with it, where it is the only one), and once it is held, record it with "
+        "`partreg review test-partnership --date YYYY-MM-DD --outcome continue`"
+    ), p.message
+    assert lint_text(_listed("date: 2024-03-12\n      outcome: continue")) == []
+    [p] = lint_text(_listed(f"date: {written}"))  # the only review
+    assert p.rule == "wrong-type" and "nothing says it was held" in p.message
+
+
+def test_a_review_held_is_still_told_its_date_and_its_outcome():
+    """A date the format does not read (12/03/2024) says a review was held: its outcome is asked for too."""
+    found = lint_text(_listed("date: 12/03/2024"))
+    assert sorted((p.rule, p.key) for p in found) == [
+        ("missing-field", "review.history[0].outcome"),
+        ("wrong-type", "review.history[0].date"),
+    ], [p.message for p in found]
+    [p] = lint_text(_listed("date: TBC\n      outcome: continue"))  # an outcome recorded: a review held
+    assert "nothing says it was held" not in p.message and "the day the review was held" in p.message

@@ -1,5 +1,6 @@
 """Docs are tested: every rule is documented, every command has help with an example and is in the README."""
 
+import inspect
 import re
 
 import pytest
@@ -157,3 +158,19 @@ def test_every_column_of_the_index_is_in_the_readme():
     assert ", ".join(c.value for c in DEFAULT_COLUMNS) in text.replace("\n", " "), (
         "the README names the defaults"
     )
+
+
+def test_the_readme_and_the_bench_name_every_rule_that_depends_on_the_day():
+    """A rule that reads the day (``ctx.today``) gives another answer tomorrow: the README says which
+    they are (a scheduled CI job runs lint for them), and the benchmark's cache runs them again."""
+    reads_the_day = {r.id for r in ALL if r.check is not None and "ctx.today" in inspect.getsource(r.check)}
+    assert reads_the_day >= {"review-overdue", "ended-not-closed"}
+    said = re.search(
+        r"- (\w+) rules depend on the day \(([^)]*)\)", " ".join((REPO / "README.md").read_text().split())
+    )
+    assert said is not None, "the README says which rules depend on the day"
+    assert set(re.findall(r"`([a-z-]+)`", said.group(2))) == reads_the_day
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    assert said.group(1).lower() == words[len(reads_the_day)]
+    bench = re.search(r"_DAY_AND_REGISTER_RULES = \(([^)]*)\)", (REPO / "bench" / "run.py").read_text())
+    assert bench is not None and reads_the_day <= set(re.findall(r'"([a-z-]+)"', bench.group(1)))

@@ -36,6 +36,8 @@ ARGUMENTS = [
     ["--jobs", "1_0"],
     ["--as-of", "2026-13-01"],
     ["--as-of", "01/02/2026"],
+    ["--as-of", "31/12/2026"],
+    ["--as-of", "2026-12"],
     ["--as-of", "9999-01-01"],
     ["--root", "partreg.yaml"],
     ["register", "--format", "json", "README.md"],

@@ -679,7 +679,10 @@ def test_money_follows_the_kind_and_section_headings_give_it(council, tmp_path):
     )
     result = partreg(council, "import", str(sheet), "--write")
     assert result.returncode == 0, result.stderr
-    assert "Row 2 passed over, 'Contracts': a section heading: the rows below take its kind" in result.stdout
+    assert (
+        "Row 2 passed over, 'Contracts': a section heading: each row below that gives no kind takes its kind"
+        in result.stdout
+    )
     data = entries(council)
     assert "Row 8 passed over, 'Total': a totals row, not an arrangement." in result.stdout
     assert (
@@ -693,7 +696,9 @@ def test_money_follows_the_kind_and_section_headings_give_it(council, tmp_path):
         "scout-hut-grant",
         "waste-collection",
     ], "a row with only a title is an entry with gaps"
-    assert data["essex-climate-action-network"]["kind"] == "community-funding", "under the heading 'Grants'"
+    assert "kind" not in data["essex-climate-action-network"], (
+        "the partnership above ended the section 'Grants'"
+    )
     assert data["waste-collection"]["kind"] == "contract"
     assert data["waste-collection"]["contract"] == {"value_gbp": 4200000}
     assert data["scout-hut-grant"]["funding"] == {"amount_gbp": 3500}
@@ -1204,7 +1209,7 @@ def test_cells_that_are_not_what_they_seem(council, tmp_path):
     result = partreg(council, "import", str(save(book, tmp_path / "r.xlsx")), "--write")
     assert result.returncode == 1, result.stderr
     out = result.stdout
-    assert "'Lead officer': 'Jane Smith' reads as a person's name" in out
+    assert "'Lead officer': 'Jane Smith' kept in internal notes: it reads as a person's name" in out
     assert "'Partner organisations': '#N/A' kept in internal notes: an Excel error (#N/A)" in out
     assert "'Annual contribution (£)': '50%' kept in internal notes: a percentage, not an amount" in out
     assert (
@@ -1546,12 +1551,12 @@ def test_a_section_heading_in_any_column_is_passed_over(tmp_path):
         (3, "Brentwood CSP", "partnership"),
         (5, "Leisure contract", "contract"),
     ]
-    assert notes(result.rows[0].data) == ["Ref: P01"], "not 'Contracts': it continues no row"
+    assert notes(result.rows[0].data)[0] == "Ref: P01", "not 'Contracts': it continues no row"
     assert [(n, text) for n, text, _ in result.passed] == [(2, "Partnerships"), (4, "Contracts")]
     assert (
-        "Row 4 passed over, 'Contracts': a section heading: the rows below take its kind where they give none."
-        in lines
-    )
+        "Row 4 passed over, 'Contracts': a section heading: each row below that gives no kind takes its kind "
+        "contract, and is named; the section ends at a row that gives another kind."
+    ) in lines
 
 
 def test_a_title_alone_whose_words_decide_no_kind_is_kept_and_said(tmp_path):
@@ -1571,9 +1576,11 @@ def test_a_title_alone_whose_words_decide_no_kind_is_kept_and_said(tmp_path):
     assert "kind" not in data["brentwood-csp"]
     cells = [line.split(": ", 1)[1] for line in lines if line.startswith(str(tmp_path))]
     assert cells == [
+        "[note] 'Partnership name': no kind of its own: given the kind contract of the heading 'Contracts' (row 2)",
         "[warning] 'Partnership name': 'Community Safety' is the row's only cell: kept as an arrangement "
         "with gaps; if it is a heading over the rows below, not an arrangement, delete the row from the "
-        "sheet before --write, or register/community-safety.yaml after"
+        "sheet before --write, or register/community-safety.yaml after; it ends the section under the "
+        "heading 'Contracts' (row 2)",
     ]
 
 
@@ -1643,7 +1650,9 @@ def test_a_formula_without_its_result_in_a_row_passed_over_is_not_a_warning(tmp_
     book.save(path)
     table = read_sheet(path, header_score)
     mapping = map_columns(table.headers, {})
-    result = read_rows(table.display, path.stem, table.rows, mapping, Settings(council="Test"))
+    result = read_rows(
+        table.display, path.stem, table.rows, mapping, Settings(council="Test"), formulas=table.formulas
+    )
     lines, attention = import_report(table, mapping, result, set(), "register")
     said = [line for line in lines if "has no saved result" in line]
     assert [line.split(": [warning]")[0] for line in said] == [f"{table.display}:3:D"]  # the row read, only
@@ -1675,3 +1684,43 @@ def test_a_header_whose_brackets_say_it_holds_a_contact_or_what_is_private_stays
     [row] = result.rows
     assert row.data["lead"]["role"] == "Community Safety Manager"
     assert "01277 312500" in row.data["internal"]["notes"] and "Jo Bloggs" in row.data["internal"]["notes"]
+
+
+def test_each_row_given_a_headings_kind_is_named_and_another_kind_ends_the_section(tmp_path):
+    """A heading's kind had reached, without a word, every row below with no kind of its own, past
+    rows of other kinds: each row given it is now named, at the row and in its notes, and a row that
+    gives another kind ends the section, for the rows after it too."""
+    result, lines = dry_run(
+        tmp_path,
+        "Name,Type,Partners,Value\n"
+        "Grants,,,\n"
+        "Scout hut grant,,1st Brentwood Scouts,3500\n"
+        "Grounds maintenance contract,,idverde,£50000\n"
+        "Men's Shed,Alliance,Age UK Essex,\n"
+        "Youth Forum,Joint working,Essex County Council,\n"
+        "Community Safety Partnership,,Essex Police,25000\n",
+    )
+    data = {r.id: r.data for r in result.rows}
+    assert data["scout-hut-grant"]["kind"] == "community-funding"
+    assert notes(data["scout-hut-grant"]) == [
+        "From the sheet's heading 'Grants' (row 2): kind community-funding"
+    ]
+    assert data["grounds-maintenance-contract"]["kind"] == "community-funding"
+    assert "kind" not in data["men-s-shed"], "its own label, which decides no kind, is the officer's to read"
+    assert data["youth-forum"]["kind"] == "joint-working"
+    assert "kind" not in data["community-safety-partnership"], "below a row of another kind: not a grant"
+    assert data["community-safety-partnership"]["resources"] == {"council": {"funding_gbp": 25000}}
+    cells = [line.split(": ", 1)[1] for line in lines if line.startswith(str(tmp_path))]
+    assert cells == [
+        "[note] 'Name': no kind of its own: given the kind community-funding of the heading 'Grants' (row 2)",
+        "[warning] 'Name': no kind of its own: given the kind community-funding of the heading 'Grants' "
+        "(row 2), though its title's words name contract: check it, and record its kind",
+        "[warning] 'Type': 'Alliance' kept in internal notes: not one of the policy's four kinds, and its "
+        "words do not decide one: record the kind (`partreg classify` explains each)",
+        "[note] 'Type': the row gives the kind joint-working: the section under the heading 'Grants' (row 2) "
+        "ends here, and the rows below that give no kind are not given its kind community-funding",
+    ]
+    assert (
+        "Row 2 passed over, 'Grants': a section heading: each row below that gives no kind takes its kind "
+        "community-funding, and is named; the section ends at a row that gives another kind."
+    ) in lines

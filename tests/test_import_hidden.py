@@ -136,6 +136,35 @@ def test_hidden_columns_are_read_like_any_and_named(register, tmp_path):
     assert planned.attention
 
 
+def test_the_hidden_columns_said_to_be_published_are_those_the_settings_publish(register, tmp_path):
+    """The line naming hidden columns read into published fields had named a column whose field the
+    council keeps internal (`internal_fields`), or risks, which are published only if the settings say."""
+    header = ["Partnership name", "Partner organisations", "Legislation", "Exit strategy", "Risks"]
+    rows = [["Brentwood CSP", "Essex Police", "Crime and Disorder Act 1998", "Wind down", "Funding ends"]]
+    path = sheet(tmp_path / "register.xlsx", header, rows, hide_columns=(("C", "E"),))
+    said = [line for line in plan_import(register, path, []).lines if line.startswith("Hidden in the sheet")]
+    assert said == [
+        "Hidden in the sheet, and read into fields the register publishes: C ('Legislation'), D ('Exit "
+        "strategy'). Where a column was hidden to keep it internal, import with --map 'Legislation=notes'."
+    ], "risks are not published unless the settings say"
+    (register / "partreg.yaml").write_text(
+        "council: Brentwood Borough Council\ninternal_fields: [statutory_basis]\npublish: {risks: true}\n",
+        encoding="utf-8",
+    )
+    said = [line for line in plan_import(register, path, []).lines if line.startswith("Hidden in the sheet")]
+    assert said == [
+        "Hidden in the sheet, and read into fields the register publishes: D ('Exit strategy'), E ('Risks'). "
+        "Where a column was hidden to keep it internal, import with --map 'Exit strategy=notes'."
+    ]
+    (register / "partreg.yaml").write_text(
+        "council: Brentwood Borough Council\ninternal_fields: [statutory_basis, exit_strategy]\n",
+        encoding="utf-8",
+    )
+    planned = plan_import(register, path, [])
+    assert not any(line.startswith("Hidden in the sheet, and read into") for line in planned.lines)
+    assert not planned.attention, "nothing hidden is published"
+
+
 def test_a_hidden_column_whose_header_names_what_is_internal_never_reaches_a_public_field(register, tmp_path):
     header = [
         "Partnership name",
@@ -174,12 +203,10 @@ def test_a_hidden_column_whose_header_names_what_is_internal_never_reaches_a_pub
         "F 'Internal RAG rating' → internal notes [hidden in the sheet]",
     ]
     assert not any(line.startswith("Hidden in the sheet, and read into") for line in planned.lines)
-    # shown, not hidden, the column is read as its header says: the officer shows what the register holds
+    # shown, not hidden, the column is read as its header says: the officer shows what the register
+    # holds; a person's name beside the role is never published (test_import_published.py)
     [row] = plan_import(register, sheet(tmp_path / "visible.xlsx", header, rows), []).new
-    assert row.data["lead"] == {
-        "role": "Jo Bloggs, Community Safety Manager",
-        "email": "jo.bloggs@brentwood.gov.uk",
-    }
+    assert row.data["lead"] == {"role": "Community Safety Manager", "email": "jo.bloggs@brentwood.gov.uk"}
 
 
 def test_a_map_reads_a_hidden_column_where_the_officer_says(register, tmp_path):

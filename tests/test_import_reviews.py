@@ -98,8 +98,8 @@ def test_a_review_without_its_date_is_one_problem_not_also_no_review():
     assert problem.message == (
         "a review is recorded with no date (its outcome: continue): write date: YYYY-MM-DD, the day the "
         "review was held (YYYY-MM or YYYY where only the month or year is known); if it has not been held, "
-        "or no one knows when, remove this review from the history: the next is then counted from an "
-        "earlier review, or from `start:`"
+        "or no one knows when, remove this review from the history (and `history:` with it, where it is the "
+        "only one): the next is then counted from an earlier review, or from `start:`"
     )
 
 

@@ -80,7 +80,7 @@ def test_init_never_replaces_a_file(tmp_path):
     (tmp_path / "reg").mkdir()
     (tmp_path / "reg" / "README.md").write_text("ours")
     result = partreg(tmp_path, "init", "reg", "--council", "X")
-    assert result.returncode == 1 and "never replaces" in result.stderr
+    assert result.returncode == 2 and "never replaces" in result.stderr
     assert (tmp_path / "reg" / "README.md").read_text() == "ours"
     assert not (tmp_path / "reg" / "partreg.yaml").exists(), "nothing is written when anything exists"
 

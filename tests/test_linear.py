@@ -257,6 +257,8 @@ CELLS: dict[str, tuple[str, Callable[[int], str]]] = {
     "a long date": ("Start date", lambda size: fill("1", size) + " April 2025"),
     "a long amount": ("Council funding", lambda size: "£" + fill("1,000", size) + " pa"),
     "a long name": ("Lead officer", lambda size: "Jo" + fill(" ", size) + "B!"),
+    "a role among many names": ("Lead officer", lambda size: fill("Jo Bloggs, ", size) + "Head of Housing"),
+    "a long placeholder": ("Partners", lambda size: "Various" + fill(" partners", size) + "!"),
     "many partners": ("Partners", lambda size: fill("Essex Police, ", size)),
     "many items": ("Objectives", lambda size: fill("- Reduce crime; ", size)),
     "escape sequences": ("Description", lambda size: fill("\x1b[0", size)),

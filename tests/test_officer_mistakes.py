@@ -629,3 +629,23 @@ def test_word_processor_punctuation_is_named():
     assert (twice.rule, twice.line, twice.column) == ("duplicate-key", 5, 3)
     assert twice.message.startswith("starts with \u2022, a bullet from a word processor")
     assert twice.message.endswith("YAML starts a list's item with - and a space: write - in its place")
+
+
+def test_yes_for_statutory_is_told_the_law_to_name_too():
+    """Following the fix for `statutory: yes` does not then reveal `statutory-without-basis`."""
+    from tests.common import PARTNERSHIP
+
+    law = "statutory: true\nstatutory_basis: Crime and Disorder Act 1998\n"
+    text = PARTNERSHIP.replace(law, "statutory: yes\n")
+    [p] = [p for p in lint_text(text, today=TODAY) if p.rule == "wrong-type"]
+    assert p.message == (
+        "statutory: should be true or false, not 'yes': write statutory: true (YAML 1.2 reads yes, no, on and "
+        "off as text); and name the law that requires it: statutory_basis: the Act and section"
+    )
+    fixed = text.replace("statutory: yes\n", law)
+    assert fixed == PARTNERSHIP and not [
+        p for p in lint_text(fixed, today=TODAY) if p.rule.startswith("statutory")
+    ]
+    named = PARTNERSHIP.replace("statutory: true", "statutory: yes")
+    [p] = [p for p in lint_text(named, today=TODAY) if p.rule == "wrong-type"]
+    assert p.message.endswith("(YAML 1.2 reads yes, no, on and off as text)")

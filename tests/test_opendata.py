@@ -309,7 +309,7 @@ def test_written_to_a_file(reg, tmp_path):
 def test_a_period_the_wrong_way_round_is_a_usage_mistake(reg):
     code, _, err = export(reg, "transparency-contracts", "--from", "2025-06-30", "--to", "2025-04-01")
     assert code == 2 and "is after --to" in err and "Traceback" not in err
-    code, _, err = export(reg, "transparency-grants", "--from", "30/06/2025")
+    code, _, err = export(reg, "transparency-grants", "--from", "June 2025")
     assert code == 2 and "YYYY-MM-DD" in err
 
 
@@ -605,3 +605,24 @@ def test_render_says_why_360giving_is_not_published(reg):
     assert "360giving.json is not published: it needs exports.giving_prefix in partreg.yaml" in result.stderr
     assert (reg / "site" / "transparency-grants.csv").exists()
     assert not (reg / "site" / "360giving.json").exists()
+
+
+def test_a_grant_whose_end_is_not_recorded_is_not_said_to_be_open_ended():
+    """A grant is for a set time: where the register records no end, the Code's time period says it
+    is not recorded, not that the grant has none."""
+    from partreg.models import Arrangement, Settings
+    from partreg.opendata.transparency import transparency_grants
+
+    entry = Arrangement.model_validate(
+        {
+            "id": "town-grant",
+            "title": "Town grant",
+            "kind": "community-funding",
+            "status": "active",
+            "start": "2024",
+            "partners": [{"name": "Town Scouts"}],
+            "funding": {"amount_gbp": 500},
+        }
+    )
+    [row] = transparency_grants([entry], Settings(council="Test", exports={})).rows
+    assert row["Time Period for Grant"] == "2024 to not recorded"

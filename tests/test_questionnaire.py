@@ -562,3 +562,15 @@ def test_what_the_transparency_code_asks_of_a_contract_and_a_grant():
         None,  # a Scottish charity or a Scottish company: the number alone does not say
         None,
     ]
+
+
+def test_a_placeholder_date_is_told_to_leave_the_answer_empty_only_where_it_may_be():
+    """31/12/9999 is what a spreadsheet writes for "no end": the end question may be left empty,
+    so it says so; a date that must be given is asked for itself."""
+    from partreg.questionnaire.asking import Asker
+
+    for required, answers in ((False, ["31/12/9999", ""]), (True, ["9999-12-31", "2027-03-31"])):
+        script, said = iter(answers), []
+        Asker(lambda _prompt, s=script: next(s), said.append).date("End date", required=required)
+        assert said[0].startswith("  The year 9999 is a placeholder, not a date: give the date itself."), said
+        assert ("Leave the answer empty where there is none." in said[0]) is not required, said

@@ -181,6 +181,28 @@ def test_priorities_whose_names_hold_a_comma_are_listed_so_that_each_reads_as_on
     )
 
 
+def test_an_interval_of_one_month_is_said_in_the_singular():
+    """Every month, not every 1 months: the register's default, an entry's interval, a reporting route."""
+    settings = Settings(council="Test Borough Council", review={"default_months": 1})
+    entry = Arrangement.model_validate(
+        {
+            "id": "monthly",
+            "title": "Monthly board",
+            "kind": "partnership",
+            "status": "active",
+            "partners": [{"name": "Essex Police"}],
+            "start": "2020-04-01",
+            "review": {"months": 1},
+            "reporting": {"committee": "Audit Committee", "months": 1},
+        }
+    )
+    files = site([entry], settings, formats=("html",))
+    page, index = files["arrangements/monthly.html"], files["index.html"]
+    assert "reviewed every month" in page and "every 1 month" not in page
+    assert "<dd>Audit Committee, every month</dd>" in page
+    assert "(or its start), 1 month unless its entry says otherwise" in index, index
+
+
 # --------------------------------------------------------------------------- nothing internal leaks
 
 SENTINEL = "SENTINEL-7f3a"

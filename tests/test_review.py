@@ -96,6 +96,46 @@ def test_an_end_passed_but_still_active_is_ended_not_closed_and_never_due():
     assert states(entry(end="2025"), D(2026, 1, 1)) == [(State.ENDED_NOT_CLOSED, D(2025, 12, 31), -1)]
 
 
+def flagged(e, today, within=30):
+    return [(i.state, i.date, i.reviewed_after_end) for i in due([e], ReviewSettings(), today, within)]
+
+
+def test_reviewed_after_its_end_and_not_ended_its_reviews_go_on():
+    """An end that has passed, with a later review that continued it (extended, and the end not
+    updated): its reviews are due from that review, with the end named; not hidden as ended."""
+    e = entry(end="2023-03-31", **reviewed("2023-06-01", "2024-05-20"))
+    assert flagged(e, D(2026, 1, 12)) == [(State.OVERDUE, D(2025, 5, 20), True)]
+    assert flagged(e, D(2025, 5, 1)) == [(State.DUE, D(2025, 5, 20), True)]
+    # no review due yet: still listed, whatever the window, as ended but not closed (the end needs an officer)
+    [item] = due([e], ReviewSettings(), D(2025, 1, 12), 30)
+    assert (item.state, item.date, item.next_review, item.reviewed_after_end) == (
+        State.ENDED_NOT_CLOSED,
+        D(2023, 3, 31),
+        D(2025, 5, 20),
+        True,
+    )
+
+
+def test_an_end_passed_is_ended_not_closed_where_no_later_review_went_on():
+    reviewed_before = entry(end="2023-03-31", **reviewed("2022-06-01"))
+    assert flagged(reviewed_before, D(2026, 1, 12)) == [(State.ENDED_NOT_CLOSED, D(2023, 3, 31), False)]
+    exit_later = entry(
+        end="2023-03-31",
+        review={
+            "history": [
+                {"date": "2022-06-01", "outcome": "continue"},
+                {"date": "2024-05-20", "outcome": "exit"},
+            ]
+        },
+    )
+    assert flagged(exit_later, D(2026, 1, 12)) == [(State.ENDED_NOT_CLOSED, D(2023, 3, 31), False)]
+    same_month = entry(
+        end="2024-05", **reviewed("2024-05-20")
+    )  # the review may be before the end, within May
+    assert flagged(same_month, D(2026, 1, 12)) == [(State.ENDED_NOT_CLOSED, D(2024, 5, 31), False)]
+    assert flagged(entry(status="ended", end="2023-03-31", **reviewed("2024-05-20")), D(2026, 1, 12)) == []
+
+
 def test_partial_dates_schedule_from_their_first_day():
     # started "April 2016", reviewed "March 2025": due from 1 March 2026, never later than it could be
     e = entry(start="2016-04", **reviewed("2025-03"))
@@ -148,4 +188,18 @@ def test_json_shape():
         "end": None,
         "state": "overdue",
         "days": -1,
+        "reviewed_after_end": False,
     }
+
+
+def test_a_new_review_is_placed_by_its_date_where_the_history_is_oldest_first():
+    from partreg.models import PartialDate as P
+    from partreg.review import place_in_history
+
+    dates = [P.parse("2022-06-30"), None, P.parse("2024"), P.parse("2024-06-28")]  # None: a date not read
+    assert place_in_history(dates, P.parse("2023-07-04")) == 2
+    assert place_in_history(dates, P.parse("2021")) == 0
+    assert place_in_history(dates, P.parse("2024-03")) == 3  # after the year it is within, before 28 June
+    assert place_in_history(dates, P.parse("2025-01-01")) == 4
+    assert place_in_history([P.parse("2025-06-30"), P.parse("2023-05-01")], P.parse("2024-01-01")) == 2
+    assert place_in_history([], P.parse("2024-01-01")) == 0

@@ -6,6 +6,7 @@ refuse with one line, and never lose a review another officer recorded.
 """
 
 import contextlib
+import datetime as dt
 import fcntl
 import multiprocessing
 import os
@@ -14,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from partreg.cli import app
+from partreg.yaml.editor import add_review
 from partreg.yaml.reading import load_fast_data
 from tests.common import holding_the_lock
 from tests.test_cli import partreg
@@ -354,4 +356,104 @@ def test_an_exit_from_an_entry_with_no_start_puts_the_end_where_the_format_does(
     assert code == 0, err
     assert entry.read_text().endswith(
         "end: 2027-03-31\nreview:\n  history:\n    - date: 2026-03\n      outcome: exit\n" + links
+    )
+
+
+# --------------------------------------------------------------------------- a review recorded late
+
+KEPT = """\
+# Community Safety Partnership - kept by the Community Safety team
+id: csp
+title: Community Safety Partnership
+kind: joint-working
+status: active
+summary: Statutory partnership on crime.   # see the Act
+lead:
+  role: Community Safety Manager
+  service: Community Safety
+partners:
+  - name: Essex Police
+start: 2019-04-01
+review:
+  months: 12   # annual, per the policy
+  history:
+    # first review after the restructure
+    - date: 2022-06-30
+      outcome: continue
+      by: Community Safety Manager
+    # Cabinet review, see minute 45
+    - date: 2024-06-28
+      outcome: amend    # new action plan
+      notes: 'Action plan refreshed: see minute 45'
+# internal notes below
+internal:
+  notes: Kept in the shared drive.
+"""
+
+
+def _lint(register, *args):
+    import json
+
+    _, out, _ = partreg("lint", "--format", "json", *args, cwd=register)
+    return [p["rule"] for p in json.loads(out)["results"] if p["path"].endswith("csp.yaml")]
+
+
+@pytest.mark.parametrize(
+    ("held", "before", "added"),
+    [
+        (  # between two: after the review before it; the comment above the next stays with that one
+            "2023-07-04",
+            "    # Cabinet review, see minute 45\n",
+            "    - date: 2023-07-04\n      outcome: continue\n      by: Community Safety Manager\n",
+        ),
+        (  # the oldest: first, under `history:`, above the comment on the first review
+            "2021-05",
+            "    # first review after the restructure\n",
+            "    - date: 2021-05\n      outcome: continue\n      by: Community Safety Manager\n",
+        ),
+        (  # the latest: at the end, as before
+            "2025-06-30",
+            "# internal notes below\n",
+            "    - date: 2025-06-30\n      outcome: continue\n      by: Community Safety Manager\n",
+        ),
+    ],
+    ids=["between", "oldest", "latest"],
+)
+def test_a_review_goes_in_its_place_by_date_keeping_every_comment(register, held, before, added):
+    """A review recorded late goes before the later ones, so the history stays oldest first (lint
+    then has no review-history-out-of-order to say) and only the new lines are added."""
+    path = register / "register" / "csp.yaml"
+    path.write_text(KEPT)
+    code, _, err = partreg(
+        "review",
+        "csp",
+        "--date",
+        held,
+        "--outcome",
+        "continue",
+        "--by",
+        "Community Safety Manager",
+        cwd=register,
+    )
+    assert (code, err) == (0, ""), err
+    assert path.read_text() == KEPT.replace(before, added + before, 1)
+    assert _lint(register, "--as-of", "2025-06-01") == []  # (before the review the latest makes due)
+
+
+def test_a_review_recorded_late_in_a_flow_history_goes_in_its_place():
+    text = "id: x-y\nreview: {months: 12, history: [{date: 2024-06-28, outcome: amend}]}  # kept\n"
+    new = add_review(text, {"date": dt.date(2023, 7, 4), "outcome": "continue"})
+    assert [r["date"] for r in load_fast_data(new)["review"]["history"]] == ["2023-07-04", "2024-06-28"]
+
+
+def test_a_history_in_no_order_is_added_to_at_the_end(register):
+    """Where the history is not oldest first there is no order to keep: the review goes last, and
+    lint goes on saying what it said of the order."""
+    path = register / "register" / "csp.yaml"
+    newest_first = KEPT.replace("2022-06-30", "2025-06-30")
+    path.write_text(newest_first)
+    assert partreg("review", "csp", "--date", "2023-07-04", "--outcome", "continue", cwd=register)[0] == 0
+    assert path.read_text().endswith(
+        "    - date: 2023-07-04\n      outcome: continue\n# internal notes below\ninternal:\n"
+        "  notes: Kept in the shared drive.\n"
     )

@@ -58,7 +58,7 @@ def test_review_due_table_is_grouped_by_service():
 def test_fail_on_overdue_for_a_scheduled_job():
     assert partreg("review-due", "--as-of", AS_OF, "--fail-on-overdue")[0] == 1
     assert partreg("review-due", "--as-of", "2015-01-01", "--fail-on-overdue")[0] == 0
-    assert partreg("review-due", "--as-of", "24/11/2026")[0] == 2
+    assert partreg("review-due", "--as-of", "2026-11")[0] == 2
     assert partreg("review-due", "--as-of", "20261124")[0] == 2, "one meaning of a date: YYYY-MM-DD only"
 
 
@@ -238,7 +238,7 @@ def test_a_flow_style_review_is_rewritten_by_the_round_trip():
 def test_review_refuses_what_it_should(register):
     target = register / "register" / "brentwood-community-fund.yaml"
     before = target.read_bytes()  # read first: every refusal below must leave the file as it was
-    assert partreg("review", "nope", "--outcome", "continue", cwd=register)[0] == 1
+    assert partreg("review", "nope", "--outcome", "continue", cwd=register)[0] == 2
     for held in ("2099-01-01", "2001-01-01"):  # in the future; before the arrangement started
         code = partreg(
             "review", "brentwood-community-fund", "--outcome", "continue", "--date", held, cwd=register
@@ -246,6 +246,106 @@ def test_review_refuses_what_it_should(register):
         assert code == 2, held
     assert partreg("review", "brentwood-community-fund", "--outcome", "later", cwd=register)[0] == 2
     assert target.read_bytes() == before
+
+
+EXTENDED = """\
+# Town centre grant: hand edited
+id: town-grant
+title: Town Centre Grant
+kind: joint-working
+status: active
+summary: Traders and the council plan the town centre.
+lead:
+  role: Economic Development Manager   # the officer
+  service: Economy
+partners:
+  - name: Town Traders Association
+start: 2022-04-01
+end: 2023-03-31
+review:
+  months: 12
+  history:
+    - date: 2023-06-01    # held late
+      outcome: continue
+    - date: 2024-05-20
+      outcome: continue   # extended for a year, informally
+"""
+
+
+@pytest.mark.parametrize(
+    ("end", "said"),
+    [
+        (
+            "2021-01-01",
+            "--end 2021-01-01 is before the arrangement started (2022-04-01): give the day it ended, on or "
+            "after 2022-04-01; the review was not recorded",
+        ),
+        (
+            "2024-01",
+            "--end 2024-01 is before its latest review, of 2024-05-20 (continue), when it was still running: "
+            "give the day it ended, on or after 2024-05-20; the review was not recorded",
+        ),
+    ],
+)
+def test_an_exits_end_before_the_start_or_a_later_review_is_refused(register, end, said):
+    """The file says the arrangement was running after such an end: one line, exit 2, nothing written."""
+    path = register / "register" / "town-grant.yaml"
+    path.write_text(EXTENDED)
+    code, out, err = partreg(
+        "review", "town-grant", "--date", "2025-12-01", "--outcome", "exit", "--end", end, cwd=register
+    )
+    assert (code, out, err) == (2, "", f"partreg: {said}\n")
+    assert path.read_text() == EXTENDED
+    code, _, err = partreg(
+        "review", "town-grant", "--date", "2025-12-01", "--outcome", "exit", "--end", "2024-05", cwd=register
+    )
+    assert (code, err) == (0, "")  # the month of the latest review may be the month it ended
+
+
+def test_an_exit_review_held_after_the_end_it_records_is_recorded(register):
+    """An exit review may record an end before it (it ended, and the review says so later); and an
+    earlier exit review does not stop a later one."""
+    path = register / "register" / "town-grant.yaml"
+    path.write_text(EXTENDED.replace("outcome: continue   # extended", "outcome: exit   # extended"))
+    code, _, err = partreg(
+        "review",
+        "town-grant",
+        "--date",
+        "2025-12-01",
+        "--outcome",
+        "exit",
+        "--end",
+        "2024-04-30",
+        cwd=register,
+    )
+    assert (code, err) == (0, ""), err
+
+
+def test_review_due_shows_an_arrangement_reviewed_after_its_end_where_its_review_is_due(register):
+    """Extended without the end being updated: its review is overdue, and review-due says so, with
+    the end that has passed and what to record; it is not hidden as ended."""
+    (register / "register" / "town-grant.yaml").write_text(EXTENDED)
+    code, out, _ = partreg("review-due", "--as-of", "2026-01-12", "--format", "json", cwd=register)
+    [item] = [i for i in json.loads(out) if i["id"] == "town-grant"]
+    assert (item["state"], item["next_review"], item["end"], item["reviewed_after_end"]) == (
+        "overdue",
+        "2025-05-20",
+        "2023-03-31",
+        True,
+    )
+    assert code == 0
+    code, out, _ = partreg("review-due", "--as-of", "2026-01-12", cwd=register)
+    said = " ".join(out.split())
+    assert "Overdue (" in said and "its end, 2023-03-31, has passed*" in said, out
+    assert (
+        "* town-grant: reviewed on 2024-05-20, after its end (2023-03-31), and that review did not end it, so "
+        "its reviews go on: the next is due on 2025-05-20. If it was extended, record the new end date; if it "
+        "has ended, record the exit review: `partreg review town-grant --outcome exit --end YYYY-MM-DD` (not "
+        "before 2024-05-20)."
+    ) in said, out
+    code, out, _ = partreg("review-due", "--as-of", "2026-01-12", "--format", "csv", cwd=register)
+    [row] = [r for r in csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))) if r["id"] == "town-grant"]
+    assert (row["state"], row["reviewed_after_end"]) == ("overdue", "true")
 
 
 def test_the_reviewed_register_reads_the_new_review(register):
@@ -422,3 +522,30 @@ def test_a_history_written_newest_first_is_due_from_its_latest_review_and_lint_w
     _, out, _ = partreg("lint", "--as-of", "2026-07-01", "--format", "json", cwd=tmp_path)
     found = [(r["rule"], r["line"]) for r in json.loads(out)["results"]]
     assert ("review-history-out-of-order", 12) in found, found
+
+
+@pytest.mark.parametrize("option", ["--date", "--end"])
+@pytest.mark.parametrize("written", ["9999-12-31", "31/12/9999"])
+def test_a_placeholder_given_to_review_is_not_told_to_be_left_out(register, option, written):
+    """Leaving --date out records the review as held today, and an exit needs its --end: a
+    placeholder is told to give the date itself."""
+    args = ["--date", written] if option == "--date" else ["--end", written]
+    code, _, err = partreg("review", "brentwood-community-fund", "--outcome", "exit", *args, cwd=register)
+    said = " ".join(err.replace("│", " ").split())
+    assert code == 2 and "the year 9999 is a placeholder, not a date: give the date itself" in said, err
+    assert "leave the date out" not in said
+
+
+def test_as_of_takes_a_day_as_review_date_takes_one(register):
+    """`--as-of 31/12/2026` is the day `review --date 31/12/2026` would record; a month, or a day
+    that could be read either way round, is refused with what to write."""
+    code, uk, err = partreg("review-due", "--as-of", "31/12/2026", "--format", "json", cwd=register)
+    assert code == 0, err
+    assert uk == partreg("review-due", "--as-of", "2026-12-31", "--format", "json", cwd=register)[1]
+    code, _, err = partreg("review-due", "--as-of", "01/04/2026", cwd=register)
+    assert (
+        code == 2
+        and "'01/04/2026' is not a day: write YYYY-MM-DD or DD/MM/YYYY (did you mean 2026-04-01?)" in err
+    )
+    code, _, err = partreg("review-due", "--as-of", "2026-12", cwd=register)
+    assert code == 2 and "'2026-12' is not a day" in err

@@ -14,6 +14,9 @@ import unicodedata
 from typing import Any
 
 from partreg.dateadvice import history_as_text
+from partreg.listadvice import item_noun, none_recorded, records_nothing
+from partreg.models import shown
+from partreg.problems import Key
 from partreg.readers import (
     FORMS,
     OUTCOMES,
@@ -179,8 +182,9 @@ def meant_choice(field: str, value: object, choices: list[str]) -> str | None:
 # --------------------------------------------------------------------------- values
 
 
-def wrong_type(name: str, value: Any, wanted: str) -> str | None:
-    """What to write where ``value`` is not of the type the field ``name`` takes, or ``None``."""
+def wrong_type(name: str, value: Any, wanted: str, key: Key = (), kind: object = None) -> str | None:
+    """What to write where ``value`` is not of the type the field ``name`` takes, or ``None``.
+    ``key`` says where the value is, in an entry of ``kind``."""
     text = value if isinstance(value, str) else None
     if name.endswith("_gbp") and text is not None:
         try:
@@ -203,16 +207,23 @@ def wrong_type(name: str, value: Any, wanted: str) -> str | None:
         return "write true or false"
     if name == "review" and isinstance(value, int) and not isinstance(value, bool):
         return f"write review: {{months: {value}}}"
+    if name == "lead" and text is not None and records_nothing(text):
+        return (
+            f"{shown(text)} records no lead: write lead: {{role: ..., service: ...}} with the lead officer's "
+            "role (not a name) and service in place of ... (or lead: {member: ...}, the lead councillor)"
+        )
     if name == "lead" and text is not None:
         return f"write lead: {{role: {_flow(text)}, service: ...}} (the lead service in place of ...)"
     if wanted == "a list" and (fix := bulleted(name, value)):
         return fix
+    if wanted == "a list" and (value is None or (text is not None and records_nothing(text))):
+        return none_recorded(name, text, key, kind)
     if wanted == "a list" and text is not None:
-        return _as_list(name, text)
+        return _as_list(name, text, key)
     return None
 
 
-def _as_list(name: str, text: str) -> str:
+def _as_list(name: str, text: str, key: Key = ()) -> str:
     """What to write where a list is written as one line of text: an item for each of its parts
     (split as import splits a cell: at semicolons, or at commas between names), each item a
     mapping of the field the list's items need (`partners: [{name: A}, {name: B}]`)."""
@@ -222,7 +233,8 @@ def _as_list(name: str, text: str) -> str:
     if name == "priorities":  # ids, by commas too: `developing-our-communities, improving-housing`
         ids = [slug(p) for part in parts for p in part.split(",") if slug(p)]
         return f"write a list of priority ids: priorities: [{', '.join(ids)}]"
-    field = ITEM_FIELDS.get(name, (None, None))[0]
+    # (a funding's actions are text; a review's, mappings)
+    field = None if key == ("funding", "actions") else ITEM_FIELDS.get(name, (None, None))[0]
     items = [f"{{{field}: {_flow(p)}}}" if field else _flow(p) for p in parts]
     written = f"{name}: [{', '.join(items)}]"
     if len(written) > 240:  # a paragraph is not written out again: what to do is said
@@ -277,13 +289,19 @@ _SHAPED = {
 }
 
 
-def item_as_mapping(list_name: str, value: Any, where: str) -> str | None:
-    """What to write where an item of the list ``list_name`` (at ``where``, as a message names it)
-    is plain text (``- NHS Wessex ICB``) and the format takes a mapping of the item's fields
-    (``- name: NHS Wessex ICB``), or ``None``."""
+def item_as_mapping(
+    list_name: str, value: Any, where: str, items: Any = None, kind: object = None
+) -> str | None:
+    """What to write where an item of the list ``list_name`` (at ``where``, as a message names it;
+    the list's ``items``, in an entry of ``kind``) is plain text (``- NHS Wessex ICB``) and the
+    format takes a mapping of the item's fields (``- name: NHS Wessex ICB``), or ``None``."""
     if isinstance(value, dict | list) or value is None or list_name not in ITEM_FIELDS:
         return None
     text = str(value).strip()
+    if records_nothing(text):  # `- N/A`: no item; and where no item is more than that, no list
+        if isinstance(items, list) and all(isinstance(i, str) and records_nothing(i) for i in items):
+            return none_recorded(list_name, text, kind=kind)
+        return f"{shown(text)} is no {item_noun(list_name)}: remove this item"
     first, otherwise = ITEM_FIELDS[list_name]
     shape = _SHAPED.get(first)
     field = first if otherwise is None or (shape is not None and shape.fullmatch(text)) else otherwise

@@ -7,14 +7,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from partreg.models import shown, uk_date
-from partreg.problems import Key
-from partreg.readers import NO_END, Unplaced, split_list
+from partreg.models import LAST_YEAR, shown, uk_date
+from partreg.problems import Key, value_at
+from partreg.readers import NO_END, NOTHING, Unplaced, split_list
 from partreg.sheetdates import date_part, excel_day, financial_year, full_year, read_date
 
 
-def no_end(name: str, value: object) -> str | None:
-    """``end: ongoing``: an arrangement with no end date has no ``end``."""
+def no_end(name: str, value: object, key: Key = (), entry: object = None) -> str | None:
+    """``end: ongoing``: an arrangement with no end date has no ``end`` (``key`` says where the date
+    is, in ``entry``: community funding's period has an end, which :func:`date_fix` asks for)."""
+    if _needed(key, entry) is not None:
+        return None
     if name in ("end", "period_end") and isinstance(value, str) and value.strip().lower() in NO_END:
         return (
             f"{shown(value)} is not a date: an arrangement with no end date has no `{name}`; remove the line"
@@ -27,6 +30,7 @@ _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _ISO_LOOSE = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
 _SHORT_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})")
 _PLACEHOLDER = re.compile(r"(?:\d{1,2}[/.-]){2}9\d{3}")
+_ISO_PLACEHOLDER = re.compile(r"(9\d{3})(?:-\d{2}){0,2}")
 #: A date the format reads, then words: ``2024-03-12 (Cabinet)``, ``2024-03-12 - deferred``.
 _DATE_THEN_WORDS = re.compile(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:\s*[,;:(\-\u2013]\s*|\s+)(.*[A-Za-z].*)")
 
@@ -35,13 +39,67 @@ _DATE_THEN_WORDS = re.compile(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:\s*[,;:(\-\u2013
 REVIEW_DATE = (
     "write date: YYYY-MM-DD, the day the review was held (YYYY-MM or YYYY where only the month or "
     "year is known); if it has not been held, or no one knows when, remove this review from the "
-    "history: the next is then counted from an earlier review, or from `start:`"
+    "history (and `history:` with it, where it is the only one): the next is then counted from an "
+    "earlier review, or from `start:`"
+)
+#: What a decision's date needs, where it is not a date: a decision without one is an error too.
+DECISION_DATE = (
+    "write date: YYYY-MM-DD, the day it was decided, as the minutes record it (YYYY-MM or YYYY where "
+    "only the month or year is known); if it has not been decided yet, remove this decision (and "
+    "`decisions:` with it, where it is the only one)"
 )
 
 
 def _is_review_date(key: Key) -> bool:
     """``key`` is a review's date: ``review.history[i].date``."""
     return len(key) == 4 and key[:2] == ("review", "history") and key[3] == "date"
+
+
+def _needed(key: Key, entry: object) -> str | None:
+    """What to write where the date at ``key`` in ``entry`` cannot be left out (leaving it out would
+    be an error of its own): a review's, a decision's, community funding's period; else ``None``."""
+    if _is_review_date(key):
+        return REVIEW_DATE
+    if len(key) == 3 and key[0] == "decisions" and key[2] == "date":
+        return DECISION_DATE
+    if key in (("funding", "period_start"), ("funding", "period_end")) and (
+        isinstance(entry, dict) and entry.get("kind") == "community-funding"
+    ):
+        day = "begins" if key[1] == "period_start" else "ends"
+        return (
+            f"community funding is for a fixed period: write {key[1]}: YYYY-MM-DD, the day the funded period "
+            f"{day} (YYYY-MM or YYYY where only the month or year is known)"
+        )
+    return None
+
+
+def _placeholder(value: object) -> str | None:
+    """What a placeholder is (``31/12/9999``, ``9999-12-31``, ``9999``: a year after the last a date
+    may have, which spreadsheets write for "no date"), in words; ``None`` for another value."""
+    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    if _PLACEHOLDER.fullmatch(text):
+        return f"{shown(value)} is a placeholder, not a date"
+    if (m := _ISO_PLACEHOLDER.fullmatch(text)) and int(m.group(1)) > LAST_YEAR:
+        return f"the year {m.group(1)} is a placeholder, not a date"
+    return None
+
+
+def _no_date(value: object) -> bool:
+    """``value`` is written where a date goes but says none: ``TBC``, ``N/A``, ``Never``, a placeholder."""
+    if _placeholder(value) is not None:
+        return True
+    text = value.strip().lower() if isinstance(value, str) else None
+    return text is not None and (text in _NOT_KNOWN or text in NOTHING or not re.search(r"\d", text))
+
+
+def not_held(key: Key, entry: object) -> bool:
+    """``key`` is the date of a review in ``entry`` that says nothing of a review held: its date is
+    none (``TBC``, ``N/A``) and it records no outcome. Such a review is one problem, not two: it is
+    told to go (its missing outcome is not said as well)."""
+    if not _is_review_date(key):
+        return False
+    review = value_at(entry, key[:-1])
+    return isinstance(review, dict) and review.get("outcome") is None and _no_date(review.get("date"))
 
 
 def history_as_text(text: str) -> str:
@@ -64,12 +122,30 @@ def history_as_text(text: str) -> str:
     )
 
 
-def date_fix(name: str, value: object, key: Key = ()) -> str | None:
+def date_fix(name: str, value: object, key: Key = (), entry: object = None) -> str | None:
     """What to write for a date as spreadsheets and officers write it, where the format does not
     read it: ``2016-4-1``, a time of day after it, spaces around it, ``1/4/16``, an Excel day
-    number, a financial year, ``TBC``, words after it; ``None`` for another value. Read as
-    ``import`` reads a sheet's cells (:mod:`partreg.sheetdates`), so that the two never differ on
-    a date. ``key`` says where the date is: a review's date cannot be left out."""
+    number, a financial year, ``TBC``, a placeholder, words after it; ``None`` for another value.
+    Read as ``import`` reads a sheet's cells (:mod:`partreg.sheetdates`), so that the two never
+    differ on a date. ``key`` says where the date is, in ``entry``: a review's or a decision's date
+    cannot be left out, and an end's placeholder means no end."""
+    needed = _needed(key, entry)
+    if not_held(key, entry):
+        arrangement = (
+            entry.get("id") if isinstance(entry, dict) and isinstance(entry.get("id"), str) else None
+        )
+        return (
+            f"{_placeholder(value) or f'{shown(value)} is not a date'}, and the review records no outcome: "
+            "nothing says it was held; remove it from the history (and `history:` with it, where it is the "
+            "only one), and once it is held, record it with "
+            f"`partreg review {arrangement or 'ID'} --date YYYY-MM-DD --outcome continue`"
+        )
+    if (placeholder := _placeholder(value)) is not None:
+        if needed is not None:
+            return f"{placeholder}: {needed}"
+        if name in ("end", "period_end"):
+            return f"{placeholder}: an arrangement with no end date has no `{name}`; remove the line"
+        return f"{placeholder}: leave the date out where it is not known (a gap is fine)"
     if isinstance(value, int) and not isinstance(value, bool) and (day := excel_day(value)) is not None:
         return (
             f"{value} is a date as Excel counts days, {day.day} {day:%B %Y}: write {name}: {day.isoformat()}"
@@ -78,8 +154,8 @@ def date_fix(name: str, value: object, key: Key = ()) -> str | None:
         return None
     text = value.strip()
     held = _is_review_date(key)
-    if held and (text.lower() in _NOT_KNOWN or _PLACEHOLDER.fullmatch(text) or not re.search(r"\d", text)):
-        return f"{shown(value)} is not a date: {REVIEW_DATE}"
+    if needed is not None and _no_date(value):
+        return f"{shown(value)} is not a date: {needed}"
     if text.lower() in _NOT_KNOWN:
         return f"{shown(value)} is not a date: where it is not known yet, leave the line out (a gap is fine)"
     if text != value and _ISO.fullmatch(text):
@@ -93,10 +169,6 @@ def date_fix(name: str, value: object, key: Key = ()) -> str | None:
         year = full_year(m.group(4))
         said = date_written_the_uk_way(f"{m.group(1)}/{m.group(3)}/{year}")
         return f"{shown(value)} has a year of two digits, read as {year}; {said}" if said else None
-    if _PLACEHOLDER.fullmatch(text):
-        return f"{shown(value)} is a placeholder, not a date: leave the date out where it is not known" + (
-            f" (an arrangement with no end date has no `{name}`)" if name in ("end", "period_end") else ""
-        )
     if (m := _DATE_THEN_WORDS.fullmatch(text)) and _real(*(int(g) for g in m.group(1).split("-"))):
         words = m.group(2).strip()
         if words.endswith(")") and "(" not in words:  # `2024-03-12 (Cabinet)`: the bracket opened before

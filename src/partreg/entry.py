@@ -39,13 +39,25 @@ class LintFormat(StrEnum):
 
 
 def as_of_date(value: str) -> date:
-    """The day ``--as-of`` gives; ``ValueError`` says what is wrong with it."""
-    from partreg.models import LAST_YEAR, parse_iso_date
+    """The day ``--as-of`` gives, written as ``review --date`` takes one (``2026-12-31``, or the UK
+    way where it cannot be misread: ``31/12/2026``, ``31 December 2026``); ``ValueError`` says what is
+    wrong with it."""
+    from partreg.models import LAST_YEAR, parse_iso_date, read_date
 
     try:
         day = parse_iso_date(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not a date: write YYYY-MM-DD") from None
+        try:
+            read = read_date(value)
+        except ValueError as e:
+            said = str(e)
+            if "is not a real date" in said:  # 2026-02-30: which part is wrong
+                raise ValueError(said) from None
+            hint = said[said.index(" (did you mean") :] if " (did you mean" in said else ""  # 01/04/2026
+            raise ValueError(f"{value!r} is not a day: write YYYY-MM-DD or DD/MM/YYYY{hint}") from None
+        if read.day is None or read.month is None:
+            raise ValueError(f"{value!r} is not a day: write YYYY-MM-DD or DD/MM/YYYY") from None
+        day = date(read.year, read.month, read.day)
     if day.year > LAST_YEAR:
         raise ValueError(f"{value!r} is too far ahead: give a date before the year {LAST_YEAR + 1}")
     return day

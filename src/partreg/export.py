@@ -10,7 +10,7 @@ import csv
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from partreg.models import KIND_LABELS, Arrangement, Kind, Settings, without_unshown
@@ -179,12 +179,30 @@ def public_entry(entry: Arrangement, settings: Settings | None) -> Arrangement:
     return public_entries([entry], settings)[0]
 
 
+def unpublished_fields(settings: Settings | None) -> set[str]:
+    """The fields of an arrangement no public output holds: ``internal``, the fields the settings
+    mark internal, and ``risks`` unless the settings publish them (the lead's contact details,
+    within ``lead``, are :func:`is_published`'s to say)."""
+    hidden = {"internal", *(settings.internal_fields if settings else ())}
+    if not (settings and settings.publish.risks):
+        hidden.add("risks")
+    return hidden
+
+
+def is_published(path: Sequence[str | int], settings: Settings | None) -> bool:
+    """Whether the field at ``path`` (``("lead", "role")``) reaches public outputs, as
+    :func:`public_entries` decides."""
+    if not path or path[0] in unpublished_fields(settings):
+        return False
+    if path[0] == "lead" and len(path) > 1 and path[1] in CONTACT_FIELDS:
+        return bool(settings and settings.publish.contacts)
+    return True
+
+
 def public_entries(entries: Iterable[Arrangement], settings: Settings | None) -> list[Arrangement]:
     """``public_entry`` for many entries, deciding once what to reset."""
     publish = settings.publish if settings else None
-    hidden = {"internal", *(settings.internal_fields if settings else ())}
-    if not (publish and publish.risks):
-        hidden.add("risks")
+    hidden = unpublished_fields(settings)
     reset: dict[str, Any] = {
         name: Arrangement.model_fields[name].get_default(call_default_factory=True) for name in hidden
     }
@@ -254,6 +272,7 @@ DUE_COLUMNS = (
     "end",
     "state",
     "days",
+    "reviewed_after_end",
 )
 
 
@@ -314,6 +333,11 @@ def _calendar_description(item: DueItem) -> str:
             if late
             else f"The review is due on {_day(item.date)}."
         )
+        if item.reviewed_after_end and e.end is not None:
+            when += (
+                f" Its end, {e.end.display()}, has passed, but it was reviewed after it and that review did not "
+                "end it: if it was extended, record the new end date."
+            )
         act = (
             "Once the review is held, record it (on the day, or add --date YYYY-MM-DD):\n"
             f"partreg review {e.id} --outcome continue\n"

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from partreg import columns as cols
 from partreg.columns import Cell, Column, Money, Total
 from partreg.markdown import _URL_SAFE, github_slugs
-from partreg.models import FORM_LABELS, Arrangement, IndexColumn, Kind, Settings
+from partreg.models import FORM_LABELS, Arrangement, IndexColumn, Kind, Settings, plural
 from partreg.pageview import significance_shown
 from partreg.published import (
     STATUS_LABELS,
@@ -122,6 +122,11 @@ class Index:
     #: register.md; empty where every arrangement records its kind.
     unknown_anchor: str = ""
     unknown_anchor_md: str = ""
+
+    @property
+    def review_interval(self) -> str:
+        """The register's default months between reviews, in words: ``12 months``, ``1 month``."""
+        return plural(self.review_months, "month")
 
 
 def none_of_kind(heading: str, unknown: int) -> str:

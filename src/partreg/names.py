@@ -1,11 +1,15 @@
-"""Whether a field meant for a role holds a person's name instead.
+"""What reads as a person's in text the register publishes: a name where a role belongs, an email
+address, a phone number.
 
 The register is published, and the policy's register names roles, not
 people: "Community Safety Manager", not "Jane Smith". A role almost always
 has a word of office in it (manager, officer, head, director...); a name is
 two or three capitalised words, and starts with a title (Mrs, Cllr) or an
-initial, or with a common given name. The test is a warning, never a
-refusal: "Grace Lane" can be a team.
+initial, or with a common given name. An address is a person's unless it is
+a role's or a service's mailbox (`partnerships@`, `housing.options@`); any
+UK phone number counts. Lint warns of each, never refuses ("Grace Lane" can
+be a team); `import` keeps each out of the fields it publishes
+(:func:`without_person`).
 """
 
 from __future__ import annotations
@@ -13,7 +17,25 @@ from __future__ import annotations
 import functools
 import re
 
-from partreg.namewords import GIVEN_NAMES, ROLE_WORDS, TITLES
+from partreg.namewords import GIVEN_NAMES, ROLE_MAILBOXES, ROLE_WORDS, SERVICE_WORDS, TITLES
+
+#: The look-behind starts an address only where a run of address characters starts: tried from
+#: every character of a long run (`a.a.a...`), the pattern would rescan the rest of the run each
+#: time, and a megabyte of text would take hours.
+EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
+#: UK numbers: 0 or +44 then 9 or 10 more digits, in groups separated by spaces; or the area code
+#: in brackets, as letterheads write it: (01702) 546366, (020) 7946 0018.
+PHONE = re.compile(
+    r"(?<![\w/.-])(?:(?:\+44\s?\(?0?\)?\s?|0)\d(?:[\s-]?\d){8,9}"
+    r"|\(0\d{2}\)\s?\d{4}[\s-]?\d{4}|\(0\d{3}\)\s?\d{3}[\s-]?\d{4}|\(0\d{4}\)\s?\d{5,6}|\(0\d{4}\s?\d\)\s?\d{4,5})"
+    r"(?![\w/-]|\.\w)"  # a full stop may end the sentence after it, not go on to more digits
+)
+#: What :func:`contact_details` and :func:`without_person` say a part of text reads as.
+EMAIL_ADDRESS = "a person's email address"
+PHONE_NUMBER = "a phone number"
+PERSONS_NAME = "a person's name"
 
 _WORD = re.compile(r"^[A-Z](?:[a-z]+|(?=['\u2019]))(?:[-'\u2019][A-Z]?[a-z]+)*$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -33,8 +55,7 @@ def looks_like_a_name(text: str) -> bool:
         return True
     parts = [p for p in _BESIDE.split(text) if p.strip()]
     if len(parts) > 1:  # a name beside a role: "Mary Jones (Housing Manager)"
-        # after a comma, a given name may start a place's ("Centre Manager, Victoria Park")
-        return any(_one_name(p) and not _PLACE.search(p) for p in parts)
+        return any(_name_beside(p) for p in parts)
     return _one_name(text)
 
 
@@ -44,6 +65,12 @@ _PLACE = re.compile(
     r"place|library|school|college|estate|ward|village|town|hub)\s*$",
     re.IGNORECASE,
 )
+
+
+def _name_beside(part: str) -> bool:
+    """Whether ``part`` of a role's text is a name; after a comma, a given name may start a place's
+    ("Centre Manager, Victoria Park")."""
+    return _one_name(part) and not _PLACE.search(part)
 
 
 def _one_name(text: str) -> bool:
@@ -56,3 +83,74 @@ def _one_name(text: str) -> bool:
     if len(words) > 3 or not all(_WORD.match(w) for w in rest):
         return False
     return bool(_INITIAL.match(first) or (_WORD.match(first) and first.lower() in GIVEN_NAMES))
+
+
+def personal_mailbox(local: str) -> bool:
+    """Whether the part of an address before its `@` looks like a person's (`jo.bloggs`, `j.smith`,
+    `jbloggs`), not a role's or a service's mailbox (`partnerships`, `housing.options`)."""
+    if local in ROLE_MAILBOXES:
+        return False
+    words = [w for w in re.split(r"[._-]+", local) if w]
+    if len(words) < 2:
+        return True  # one word that is no known mailbox: a name, as `jbloggs`
+    if any(len(w) == 1 or w in GIVEN_NAMES for w in words):
+        return True  # an initial or a given name: `j.smith`, `jo.bloggs`, `smith.jo`
+    return not any(w in SERVICE_WORDS for w in words)
+
+
+def contact_details(text: str) -> list[tuple[str, str]]:
+    """Each person's email address in ``text`` (not a role's or a service's mailbox), then each
+    phone number, with what it is (:data:`EMAIL_ADDRESS`, :data:`PHONE_NUMBER`)."""
+    found = [
+        (address, EMAIL_ADDRESS)
+        for address in EMAIL.findall(text)
+        if personal_mailbox(address.split("@", 1)[0].lower())
+    ]
+    return found + [(number.strip(), PHONE_NUMBER) for number in PHONE.findall(text)]
+
+
+def without_person(text: str, *, names: bool = True) -> tuple[str, list[tuple[str, str]]]:
+    """``text`` less each part of it that reads as a person's, parted as a name is set beside a role
+    (``Joe Bloggs, Head of Housing``, ``Head of Housing (01702 546366)``): what is left (``""``
+    where nothing else is), and each part taken out with what it reads as. A name is looked for
+    only where ``names`` (a field for a role), as :func:`looks_like_a_name` reads one."""
+    whole = text.strip()
+    if names and (m := _SURNAME_FIRST.fullmatch(whole)) and m.group(2).lower() in GIVEN_NAMES:
+        return "", [(whole, PERSONS_NAME)]
+    parts = _parts(text)
+    if len(parts) <= 1:
+        said = _reads_as(whole, names and looks_like_a_name(whole))
+        return ("", [(whole, said)]) if said else (text, [])
+    said_of = {(s, e): _reads_as(text[s:e], names and _name_beside(text[s:e])) for s, e in parts}
+    taken = {span: said for span, said in said_of.items() if said}
+    kept = [(start, end) for start, end in parts if (start, end) not in taken]
+    if kept and taken:
+        between = any(kept[0][0] < start < kept[-1][1] for start, _ in taken)
+        left = ", ".join(text[s:e] for s, e in kept) if between else text[kept[0][0] : kept[-1][1]]
+        left = left + ")" * (left.count("(") - left.count(")"))
+    else:
+        left = "" if taken else text
+    # what parting missed: a number that brackets part ("(01702) 546366"), a name left whole
+    if left and (contact_details(left) or (names and looks_like_a_name(left.strip()))):
+        return "", [(whole, _reads_as(whole, names) or PERSONS_NAME)]
+    return left, [(text[s:e], said) for (s, e), said in taken.items()]
+
+
+def _parts(text: str) -> list[tuple[int, int]]:
+    """Where each part of ``text`` between the marks that part a name from a role starts and ends,
+    its spaces left out; blank parts are none."""
+    found, start = [], 0
+    for mark in [*_BESIDE.finditer(text), None]:
+        end = mark.start() if mark else len(text)
+        part = text[start:end]
+        if part.strip():
+            found.append((start + len(part) - len(part.lstrip()), end - len(part) + len(part.rstrip())))
+        start = mark.end() if mark else end
+    return found
+
+
+def _reads_as(part: str, name: bool) -> str | None:
+    """What ``part`` reads as: a person's email address or phone number, or (where ``name`` says
+    it is one) a person's name; ``None`` for none of them."""
+    details = contact_details(part)
+    return details[0][1] if details else (PERSONS_NAME if name else None)

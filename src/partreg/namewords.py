@@ -1,4 +1,5 @@
-"""The words that tell a role from a person's name: words of office, titles, and common given names.
+"""The words that tell a role from a person's name (words of office, titles, common given names), and a
+service's mailbox from a person's (the words of role and service mailboxes).
 
 Data only, read by :mod:`partreg.names`: each list is lower-case words, separated by spaces.
 """
@@ -56,4 +57,28 @@ GIVEN_NAMES = _words(
     teresa terry theresa thomas tim timothy tina toby tom tony tracey tracy trevor valerie vanessa vicky
     victoria vincent wayne wendy william yvonne zoe
     """
+)
+
+#: Mailboxes of a role or a service, not a person (`partnerships@`, `housing@`).
+ROLE_MAILBOXES = _words(
+    """
+    info enquiries enquiry contact contactus admin office hello team partnerships partnership help support
+    customerservices communications press media foi democratic services council grants communitysafety
+    licensing planning housing environment leisure
+    """
+)
+
+#: Words of a service's mailbox of several words (`housing.options@`, `community-safety@`), with the
+#: words of office and the role mailboxes.
+SERVICE_WORDS = (
+    _words(
+        """
+        options safety community customer benefits revenues economic development waste recycling parking
+        finance estates property regeneration health wellbeing youth sport culture events funding building
+        control land charges data protection children centres electoral registration elections
+        environmental trading standards pest bereavement noise tax council careline
+        """
+    )
+    | ROLE_WORDS
+    | ROLE_MAILBOXES
 )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from partreg import columns as cols
 from partreg.changes import PublicChange
 from partreg.export import public_significance
-from partreg.models import FORM_LABELS, OUTCOME_LABELS, Arrangement, Kind, Settings
+from partreg.models import FORM_LABELS, OUTCOME_LABELS, Arrangement, Kind, Settings, every
 from partreg.published import (
     NOT_RECORDED,
     STATUS_LABELS,
@@ -246,7 +246,7 @@ def arrangement_view(
         timescale = ", ".join(
             x
             for x in (
-                months and f"reviewed every {months} months",
+                months and f"reviewed {every(months, 'month')}",
                 e.end and f"{'ended' if ended_in_fact(e, today) else 'ends'} {e.end.when()}",
             )
             if x

@@ -20,6 +20,7 @@ from partreg.models import (
     Representative,
     ReviewAction,
     Status,
+    every,
     without_unshown,
 )
 from partreg.review import ended_in_fact
@@ -112,7 +113,7 @@ def reporting_shown(e: Arrangement) -> str:
     r = e.reporting
     if r is None:
         return ""
-    head = ", ".join(x for x in (clean(r.committee), r.months and f"every {r.months} months") if x)
+    head = ", ".join(x for x in (clean(r.committee), r.months and every(r.months, "month")) if x)
     last = r.last_report and f"last reported {uk_date(r.last_report)}"
     return "; ".join(x for x in (head, last) if x)
 

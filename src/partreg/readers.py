@@ -63,30 +63,27 @@ other: other
 )
 
 
-#: What an officer or a sheet writes for "not known" (or "does not apply"): a gap, never a value.
+#: What a spreadsheet's cell or an officer writes for "no value" (import keeps such a cell out of
+#: the entry without a word).
+BLANK = {"-", "--", "\u2013", "\u2014", "n/a", "na", "n.a.", "n/k", "not applicable", "none", "nil", "?", "."}
+#: Those, and what is written for a value not known yet: none of them is a value, nor an item of a list.
+NOTHING = BLANK | {
+    "tbc",
+    "tba",
+    "tbd",
+    "to be confirmed",
+    "unknown",
+    "not known",
+    "nothing",
+    "none yet",
+    "not yet",
+}
+#: What says only that a value is not known (or does not apply), as an officer answers: of
+#: :data:`NOTHING`, the words that are not a dash or "none" (which, for an amount, is £0), and how
+#: people say they do not know.
 NOT_KNOWN = frozenset(
-    {
-        "?",
-        "??",
-        "not known",
-        "unknown",
-        "n/k",
-        "nk",
-        "don't know",
-        "dont know",
-        "do not know",
-        "dunno",
-        "not sure",
-        "n/a",
-        "na",
-        "n.a.",
-        "not applicable",
-        "tbc",
-        "tba",
-        "tbd",
-        "to be confirmed",
-        "to be decided",
-    }
+    (NOTHING - {"-", "--", "\u2013", "\u2014", ".", "none", "nil", "nothing"})
+    | {"??", "nk", "don't know", "dont know", "do not know", "dunno", "not sure", "to be decided"}
 )
 
 
@@ -136,6 +133,7 @@ def read_money(raw: Any) -> tuple[int | float, bool]:
     if isinstance(raw, int | float):
         if not 0 <= raw <= MAX_POUNDS:  # also NaN
             raise Unplaced("not an amount in pounds")
+        raw = round(raw, 6)  # what a formula leaves in binary (450000*1.1 = 495000.00000000006), not pence
         return (int(raw) if float(raw).is_integer() else raw), False
     text = " ".join(str(raw).split())
     if text.lower() in ("£0", "0", "nil", "£nil", "none", "zero"):

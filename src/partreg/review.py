@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -54,6 +54,9 @@ class DueItem:
     last_review: PartialDate | None
     next_review: dt.date | None
     days: int | None  # from the as-of date to ``date``; negative when past
+    #: Its end has passed, but its latest review was held after it and did not end it: it went on
+    #: (extended, or ended later than recorded), so its reviews are still due.
+    reviewed_after_end: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         e = self.entry
@@ -72,6 +75,7 @@ class DueItem:
             "end": e.end.iso if e.end else None,
             "state": self.state.value,
             "days": self.days,
+            "reviewed_after_end": self.reviewed_after_end,
         }
 
 
@@ -106,6 +110,30 @@ def last_review(entry: Arrangement) -> PartialDate | None:
     return latest
 
 
+def first_out_of_order(dates: Sequence[PartialDate]) -> tuple[int, int] | None:
+    """The first date that is wholly before one listed above it, and the latest-starting date above
+    it (their places in ``dates``); ``None`` where the dates are in order, oldest first (a date known
+    only to the month or year is in order beside any day within it)."""
+    top = 0
+    for j in range(1, len(dates)):
+        if dates[j].latest < dates[top].earliest:
+            return j, top
+        if dates[j].earliest > dates[top].earliest:
+            top = j
+    return None
+
+
+def place_in_history(dates: Sequence[PartialDate | None], held: PartialDate) -> int:
+    """Where a review held on ``held`` goes among reviews dated ``dates`` (``None`` for one whose date
+    is not a date), so that a history listed oldest first stays so: before the first review wholly
+    after it, else at the end. A history in no order to keep (``review-history-out-of-order``
+    reports it) is added to at the end."""
+    known = [d for d in dates if d is not None]
+    if first_out_of_order(known) is not None:
+        return len(dates)
+    return next((i for i, d in enumerate(dates) if d is not None and d.earliest > held.latest), len(dates))
+
+
 def newest_review(records: Iterable[ReviewRecord]) -> ReviewRecord | None:
     """The latest-dated review of ``records`` (the last listed, of those on one day; an undated one
     counts as the oldest); ``None`` for none."""
@@ -133,6 +161,20 @@ def ended_in_fact(entry: Arrangement, today: dt.date) -> bool:
     return entry.end is not None and entry.end.latest < today
 
 
+def went_on_after_end(entry: Arrangement) -> bool:
+    """Its latest review was held after its end (wholly after it) and did not record an exit: the
+    file says it went on past that end, extended or ended later than recorded."""
+    latest = newest_review(entry.review.history if entry.review else [])
+    held = latest.date if latest is not None else None
+    return (
+        entry.end is not None
+        and latest is not None
+        and held is not None
+        and latest.outcome != "exit"
+        and entry.end.latest < held.earliest
+    )
+
+
 def is_over(entry: Arrangement, today: dt.date) -> bool:
     """Ended, or past its end date: never due again."""
     return entry.status is Status.ENDED or ended_in_fact(entry, today)
@@ -153,11 +195,32 @@ def _items(entry: Arrangement, settings: ReviewSettings, today: dt.date, within:
         return
     last = last_review(entry)
     upcoming = due_from(last or entry.start, entry, settings)
+    horizon = today + dt.timedelta(days=within)
     if entry.end is not None and ended_in_fact(entry, today):
         end = entry.end.latest
-        yield DueItem(entry, State.ENDED_NOT_CLOSED, end, last, None, (end - today).days)
+        if not went_on_after_end(entry):
+            yield DueItem(entry, State.ENDED_NOT_CLOSED, end, last, None, (end - today).days)
+            return
+        # reviewed after its end, and not ended then: its reviews are due as if it were running, and
+        # the end that has passed is said with it; where no review is due yet, as ended, not closed
+        # (whatever the window: the end recorded needs an officer)
+        assert upcoming is not None  # (a review is recorded)
+        if upcoming <= horizon:
+            state = State.OVERDUE if upcoming < today else State.DUE
+            yield DueItem(
+                entry, state, upcoming, last, upcoming, (upcoming - today).days, reviewed_after_end=True
+            )
+        else:
+            yield DueItem(
+                entry,
+                State.ENDED_NOT_CLOSED,
+                end,
+                last,
+                upcoming,
+                (end - today).days,
+                reviewed_after_end=True,
+            )
         return
-    horizon = today + dt.timedelta(days=within)
     if upcoming is None:
         yield DueItem(entry, State.NO_DATE, None, None, None, None)
     elif upcoming < today:

@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails
 
 from partreg import advice, dateadvice
 from partreg.models import ID_PATTERN, NAMED, Arrangement, inner_model, shown, yaml_lines
-from partreg.problems import Key, Problem, Severity, Source, dotted
+from partreg.problems import Key, Problem, Severity, Source, dotted, value_at
 from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of
 from partreg.rules import invalid_value, missing_field, unknown_key, wrong_type, yaml_syntax
 from partreg.spelling import close_matches, closest, did_you_mean
@@ -135,7 +135,7 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
                 message = f"unknown key {shown(name, NAMED)}: notes that are not published go under `internal:`; write internal: {{notes: ...}}"
             elif meant and "." in meant:  # `Lead Officer:`, a value the format keeps under a mapping
                 parent, child = meant.split(".", 1)
-                has = isinstance(_value_at(source.data, (*key[:-1], parent)), dict)
+                has = isinstance(value_at(source.data, (*key[:-1], parent)), dict)
                 message = (
                     f"unknown key {shown(name, NAMED)}: the format records it as `{child}` under `{parent}`; "
                     + (
@@ -205,18 +205,23 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             elif wanted:
                 message = f"{name}: should be {wanted}, not {_value_repr(value)}"
                 in_list = next((p for p in reversed(key) if isinstance(p, str)), "")
+                entry_kind = source.data.get("kind") if isinstance(source.data, dict) else None
                 fix = (
-                    advice.item_as_mapping(in_list, value, dotted(key[:-1]))
+                    advice.item_as_mapping(
+                        in_list, value, dotted(key[:-1]), value_at(source.data, key[:-1]), entry_kind
+                    )
                     if isinstance(key[-1], int) and wanted == "a mapping"
-                    else advice.wrong_type(name, value, wanted)
+                    else advice.wrong_type(name, value, wanted, key, entry_kind)
                 )
                 message += f": {fix}" if fix else ""
+                if key == ("statutory",) and fix and fix.startswith("write statutory: true"):
+                    message += _basis_too(source)
             else:
-                dated = "write dates as" in err["msg"]
+                dated = "write dates as" in err["msg"] or "is a placeholder, not a date" in err["msg"]
                 fix = (
-                    dateadvice.no_end(name, value)
+                    dateadvice.no_end(name, value, key, source.data)
                     or dateadvice.date_written_the_uk_way(value)
-                    or dateadvice.date_fix(name, value, key)
+                    or dateadvice.date_fix(name, value, key, source.data)
                     if dated
                     else None
                 )
@@ -226,6 +231,15 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
         if repeats.shown(problem, place, n):
             yield problem
     yield from repeats.stand_ins()
+
+
+def _basis_too(source: Source) -> str:
+    """What a fix to ``statutory: true`` must bring with it, so that making it reveals no more:
+    the law, where the file names none (``statutory-without-basis``)."""
+    data = source.data if isinstance(source.data, dict) else {}
+    if data.get("statutory_basis"):
+        return ""
+    return "; and name the law that requires it: statutory_basis: the Act and section"
 
 
 def _number_written(source: Source, key: Key, value: Any) -> str | None:
@@ -255,24 +269,17 @@ def set_aside(errors: list[ErrorDetails], data: Any) -> list[Key]:
     for err, guess in zip(errors, _guessed(errors), strict=True):
         key: Key = tuple(p for p in err["loc"] if isinstance(p, str | int))
         keys.append(key)
+        if dateadvice.not_held(key, data):  # a review that says nothing of one held: told to go, and no more
+            keys.append((*key[:-1], "outcome"))
         if guess:
             owner = _model_at(Arrangement, key[:-1])
             fields = list(owner.model_fields) if owner else []
             meant = advice.meant_key(str(key[-1]), fields) or closest(str(key[-1]), fields)
             # (`Lead Officer` stands for lead.role: for it, whether or not the file has a `lead`)
             stands_for = (*key[:-1], *meant.split(".")) if meant is not None else None
-            if stands_for is not None and _value_at(data, stands_for) is None:
+            if stands_for is not None and value_at(data, stands_for) is None:
                 keys.append(stands_for)
     return keys
-
-
-def _value_at(data: Any, key: Key) -> Any:
-    for part in key:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 class Aside:

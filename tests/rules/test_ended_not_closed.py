@@ -72,3 +72,18 @@ def test_an_end_after_the_start_and_the_last_review_is_still_the_one_suggested()
     text = CONTRACT + "end: 2023-01-31\nreview:\n  history:\n    - {date: 2023, outcome: continue}\n"
     [p] = lint_text(text, today=TODAY)
     assert "`partreg review test-contract --outcome exit --end 2023-01-31`" in p.message, p.message
+
+
+def test_a_review_after_the_end_names_the_review_it_makes_due():
+    """Recording the new end, as it says, makes the review counted from the later review due (or
+    overdue): it is said now, not found after."""
+    text = CONTRACT + "end: 2023-01-31\nreview:\n  history:\n    - {date: 2024-06-03, outcome: continue}\n"
+    [p] = lint_text(text, today=TODAY)
+    assert (
+        "if it was extended, record the new end date (its next review, counted from that one, was due on "
+        "2025-06-03)" in p.message
+    ), p.message
+    [p] = lint_text(text, today=dt.date(2025, 1, 1))
+    assert "(its next review, counted from that one, is due on 2025-06-03)" in p.message, p.message
+    extended = lint_text(replace(text, "end: 2023-01-31", "end: 2027-01-31"), today=TODAY)
+    assert [q.rule for q in extended] == ["review-overdue"] and "due on 2025-06-03" in extended[0].message

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from tests.common import PARTNERSHIP, check, replace
+from tests.common import PARTNERSHIP, check, lint_text, replace
 
 # reviewed in June, before the 90 days in which the end falls
 ENDING = replace(
@@ -21,3 +21,18 @@ def test_ending_with_a_plan_or_not_soon():
 
 def test_ending_without_a_plan():
     check(ENDING, ("ending-without-exit-plan", 32, 6), today=TODAY)
+
+
+def test_the_days_to_the_end_are_counted_in_words():
+    [p] = lint_text(ENDING, today=dt.date(2026, 12, 30))
+    assert p.message.startswith("it ends on 31 December 2026, in 1 day, with no exit"), p.message
+    [p] = lint_text(ENDING, today=dt.date(2026, 12, 29))
+    assert p.message.startswith("it ends on 31 December 2026, in 2 days, with no exit"), p.message
+    [p] = lint_text(ENDING, today=dt.date(2026, 12, 31))
+    assert p.message.startswith("it ends on 31 December 2026, today, with no exit"), p.message
+
+
+def test_a_month_that_has_begun_is_not_said_to_end_today():
+    """An end known to the month ends on some day of it: no count of days says which."""
+    [p] = lint_text(replace(ENDING, "end: 2026-12-31", "end: 2026-12"), today=dt.date(2026, 12, 10))
+    assert p.message.startswith("it ends in December 2026, with no exit"), p.message

@@ -77,3 +77,9 @@ def test_a_history_written_as_not_applicable_is_one_problem_that_does_not_write_
     [p] = lint_text(text, today=dt.date(2026, 6, 1))
     assert p.rule == "wrong-type" and "{date: N/A}" not in p.message, p.message
     assert "where no review has been held, remove the line" in p.message
+
+
+def test_an_interval_of_one_month_is_said_in_the_singular():
+    monthly = replace(PARTNERSHIP, "  months: 12\n", "  months: 1\n")
+    [p] = lint_text(monthly, today=dt.date(2026, 6, 1))
+    assert "since it started on 1 April 2021, more than 1 month ago" in p.message, p.message

@@ -74,3 +74,12 @@ def test_a_phone_number_folded_over_two_lines():
 def test_a_service_mailbox_of_several_words_is_not_a_person(address, personal):
     found = lint_text(replace(PARTNERSHIP, "added_value: Joint tasking.", f"added_value: Ask {address}."))
     assert [p.rule for p in found] == (["personal-data"] if personal else [])
+
+
+@pytest.mark.parametrize("number", ["(01702) 546366", "(020) 7946 0018", "(0161) 496 0000", "01702 546366"])
+def test_a_phone_number_with_its_area_code_in_brackets_or_a_full_stop_after_it(number):
+    """As letterheads and email signatures write it, and at the end of a sentence."""
+    check(
+        replace(PARTNERSHIP, "added_value: Joint tasking.", f"added_value: Joint tasking; ring {number}."),
+        ("personal-data", 23, 14),
+    )

@@ -17,7 +17,15 @@ def test_review_not_yet_due():
 def test_review_overdue():
     [p] = lint_text(REVIEWED, today=dt.date(2026, 7, 1))
     assert (p.rule, p.line, p.column, str(p.severity)) == ("review-overdue", 31, 13, "warning")
-    assert "due on 2026-06-30 (1 days ago" in p.message
+    assert "due on 2026-06-30 (1 day ago; last held 2025-06-30, every 12 months)" in p.message, p.message
+    [p] = lint_text(REVIEWED, today=dt.date(2026, 7, 3))
+    assert "due on 2026-06-30 (3 days ago;" in p.message, p.message
+
+
+def test_a_monthly_review_is_said_every_month():
+    monthly = replace(REVIEWED, "  months: 12\n", "  months: 1\n")
+    [p] = lint_text(monthly, today=dt.date(2025, 8, 1))
+    assert "due on 2025-07-30 (2 days ago; last held 2025-06-30, every month)" in p.message, p.message
 
 
 def test_ended_arrangements_are_never_overdue():

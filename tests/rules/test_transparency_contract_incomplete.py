@@ -3,7 +3,9 @@ from tests.common import CONTRACT, SETTINGS, check, lint_text, replace
 
 EXPORTING = Settings.model_validate({**SETTINGS.model_dump(), "exports": {}})
 COMPLETE = replace(
-    CONTRACT,
+    CONTRACT.replace(
+        "start: 2019-04-01\n", "start: 2019-04-01\nend: 2029-03-31\nsummary: Street cleansing.\n"
+    ),
     "contract: {reference: ENV-1, value_gbp: 1000000}",
     "contract: {reference: ENV-1, whole_life_value_gbp: 1000000, irrecoverable_vat_gbp: 0, "
     "procurement_route: invitation-to-tender, supplier_registration: '01234567', "
@@ -21,6 +23,13 @@ def test_a_contract_lacking_the_codes_facts():
     for name in ("supplier_registration", "irrecoverable_vat_gbp", "procurement_route", "supplier_sme"):
         assert f"`contract.{name}`" in p.message
     assert "which the value is" in p.message
+    assert p.message.startswith("the Transparency Code publishes this contract: add `summary`, `end`, ")
+
+
+def test_a_contract_lacking_only_its_description_is_told_so():
+    """What `partreg export transparency-contracts` says is missing, lint names too."""
+    [p] = lint_text(COMPLETE.replace("summary: Street cleansing.\n", ""), settings=EXPORTING)
+    assert p.message == "the Transparency Code publishes this contract: add `summary`"
 
 
 def test_only_where_the_council_publishes_with_partreg_export():

@@ -47,3 +47,20 @@ def test_switched_off_for_a_parish_or_outside_england():
         {**SETTINGS.model_dump(), "exports": {}, "rules": {"transparency-grant-incomplete": "off"}}
     )
     check(COMMUNITY_FUNDING, settings=off)
+
+
+def test_an_award_date_known_to_the_month_is_told_that_360giving_needs_the_day():
+    """`add` and lint accept `award_date: 2025-03`; `export 360giving` leaves such a grant out, so
+    lint says so before the export does."""
+    [p] = lint_text(replace(COMPLETE, "award_date: 2025-03-10", "award_date: 2025-03"), settings=EXPORTING)
+    assert p.message == (
+        "the Transparency Code and 360Giving publish this grant: add the day of `funding.award_date` "
+        "(360Giving needs the day the grant was awarded; it records 2025-03)"
+    )
+    scheme = replace(
+        COMPLETE,
+        "  actions: [Refurbish the scout hut]\n",
+        "  actions: [Refurbish the scout hut]\n  awards:\n    - {recipient: Scouts, amount_gbp: 500, award_date: 2025}\n",
+    )
+    [p] = lint_text(scheme, settings=EXPORTING)
+    assert "the day of `funding.awards[0].award_date`" in p.message and "it records 2025)" in p.message

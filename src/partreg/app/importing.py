@@ -7,12 +7,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partreg.app.register import ids_on_disk, register_settings
+from partreg.app.register import Loaded, ids_on_disk, load_register
 from partreg.errors import UsageError, WriteRefused
 from partreg.files import make_folder, one_writer, write_atomic
-from partreg.folders import REGISTER_DIR
-from partreg.importer import Row, can_map, header_score, import_report, map_columns, normal, read_rows
+from partreg.folders import REGISTER_DIR, entry_stem
+from partreg.importer import (
+    UNSAVED,
+    Finding,
+    Mapping,
+    Row,
+    arrived,
+    can_map,
+    header_score,
+    import_report,
+    map_columns,
+    maybe_the_same,
+    normal,
+    read_rows,
+)
 from partreg.sheets import read_sheet
+from partreg.sheets.table import Table
 from partreg.yaml.emitting import dump_entry
 
 
@@ -51,7 +65,8 @@ def column_map(mapping: list[str]) -> dict[str, str]:
 def plan_import(base: Path, spreadsheet: Path, mapping: list[str], sheet: str | None = None) -> Planned:
     """Read ``spreadsheet`` (its ``sheet``, or the first with a header row) into entries for the
     register at ``base``; ``mapping`` reads the columns it names into those fields."""
-    settings = register_settings(base)
+    register = load_register(base)
+    settings = register.settings
     given = column_map(mapping)
     table = read_sheet(spreadsheet, lambda cells: header_score(cells, given), sheet)
     missing = [h for h in given if normal(h) not in {normal(x) for x in table.headers}]
@@ -62,12 +77,42 @@ def plan_import(base: Path, spreadsheet: Path, mapping: list[str], sheet: str | 
         )
     columns = map_columns(table.headers, given, table.hidden_columns)
     result = read_rows(
-        table.display, spreadsheet.stem, table.rows, columns, settings, table.merged, table.hidden_rows
+        table.display,
+        spreadsheet.stem,
+        table.rows,
+        columns,
+        settings,
+        table.merged,
+        table.hidden_rows,
+        table.formulas,
     )
     on_disk = ids_on_disk(base)
     existing = {r.number for r in result.rows if r.id in on_disk}
-    lines, attention = import_report(table, columns, result, existing, REGISTER_DIR)
+    told = _now_saved(register, table, columns, result.rows, existing)
+    told += maybe_the_same(
+        [(r.number, r.data["title"]) for r in result.rows if r.number not in existing and "title" in r.data],
+        [(file, entry.title) for file, entry in register.in_file.items() if entry.title],
+        next((c for c in columns.columns if c.key == ("title",)), None),
+        settings.council,
+    )
+    lines, attention = import_report(table, columns, result, existing, REGISTER_DIR, told, settings)
     return Planned(lines, attention, [r for r in result.rows if r.number not in existing])
+
+
+def _now_saved(
+    register: Loaded, table: Table, columns: Mapping, rows: list[Row], existing: set[int]
+) -> list[Finding]:
+    """For each row whose file was written while a formula of the sheet had no saved result: the
+    value the sheet now holds there, where the file does not record it (:func:`arrived`)."""
+    cells = dict(table.rows)
+    files = {entry_stem(Path(file).name): (file, entry) for file, entry in register.in_file.items()}
+    told = []
+    for row in rows:
+        if row.number in existing and row.id in files:  # register/<id>.yaml, or .yml
+            file, entry = files[row.id]
+            data = entry.model_dump(exclude_none=True)
+            told += arrived(row.number, cells[row.number], columns, register.settings, data, file)
+    return told
 
 
 def next_steps(rows: list[Row]) -> str:
@@ -78,6 +123,12 @@ def next_steps(rows: list[Row]) -> str:
     no_outcome = sum(1 for review in reviews if "date" in review and "outcome" not in review)
     no_date = sum(1 for review in reviews if "outcome" in review and "date" not in review)
     none = sum(1 for review in reviews if not review)
+    formulas = sum(1 for r in rows if UNSAVED in str(r.data.get("internal", {}).get("notes", "")))
+    if formulas:
+        steps += (
+            f" Add to {'its file' if formulas == 1 else 'each of the ' + str(formulas) + ' files'} the value of "
+            "each formula the sheet had not saved (each named above; the formula is in the file's internal notes)."
+        )
     if no_outcome:
         steps += f" Add the outcome of each review the sheet gives only the date of ({no_outcome}, each named above)."
     if no_date:

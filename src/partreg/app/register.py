@@ -119,9 +119,10 @@ def load_register(base: Path) -> Loaded:
 # --------------------------------------------------------------------------- the entry with this id
 
 
-def no_such_entry(arrangement_id: str, known: Iterable[str]) -> PartregError:
-    """The error for an id the register does not have, suggesting the nearest it does."""
-    return PartregError(
+def no_such_entry(arrangement_id: str, known: Iterable[str]) -> UsageError:
+    """The error for an id the register does not have, suggesting the nearest it does: a usage
+    mistake (exit 2), as a path that does not exist is."""
+    return UsageError(
         f"no arrangement {arrangement_id!r} in the register{did_you_mean(arrangement_id, known)}"
     )
 

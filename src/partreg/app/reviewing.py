@@ -19,7 +19,7 @@ from partreg.folders import REGISTER_DIR
 from partreg.lint import Linter
 from partreg.models import Arrangement, PartialDate, ReviewRecord, plain
 from partreg.problems import Severity
-from partreg.review import next_review
+from partreg.review import newest_review, next_review
 from partreg.rules import ALL
 from partreg.yaml.editor import add_review
 from partreg.yaml.reading import Document, parse_document, read_bytes
@@ -100,6 +100,26 @@ def _record(
     return held, record, end
 
 
+def _check_end(end: PartialDate, entry: Arrangement) -> None:
+    """An exit's end is refused where the file says the arrangement was still running after it:
+    before its start, or before the latest review that did not end it (an exit review may be held
+    after the end it records)."""
+    start = entry.start
+    if start is not None and end.latest < start.earliest:
+        raise UsageError(
+            f"--end {end} is before the arrangement started ({start}): give the day it ended, on or after "
+            f"{start}; the review was not recorded"
+        )
+    running = newest_review(r for r in (entry.review.history if entry.review else []) if r.outcome != "exit")
+    held = running.date if running is not None else None
+    if running is not None and held is not None and end.latest < held.earliest:
+        outcome = f" ({running.outcome})" if running.outcome else ""
+        raise UsageError(
+            f"--end {end} is before its latest review, of {held}{outcome}, when it was still running: give "
+            f"the day it ended, on or after {held}; the review was not recorded"
+        )
+
+
 def _write(
     path: Path,
     arrangement_id: str,
@@ -124,6 +144,8 @@ def _write(
         )
     if entry.start is not None and held.latest < entry.start.earliest:
         raise UsageError(f"--date {held} is before the arrangement started ({entry.start})")
+    if end is not None:
+        _check_end(end, entry)
     bom = raw.startswith(b"\xef\xbb\xbf")
     try:
         text = raw[3 if bom else 0 :].decode("utf-8")

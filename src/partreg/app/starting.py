@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from partreg.errors import UsageError, WriteRefused
+from partreg.errors import UsageError
 from partreg.files import make_folder, write_atomic
 from partreg.folders import package_templates
 from partreg.scaffold import TEMPLATES, scaffold
@@ -76,7 +76,7 @@ def start_register(directory: Path, council: str, priorities: list[str]) -> Star
         raise UsageError(said) from None
     existing = [name for name in files if (directory / name).exists()]
     if existing:
-        raise WriteRefused(
+        raise UsageError(  # a register is there already: init was run in the wrong folder
             f"{directory}: {', '.join(existing)} already exist; partreg init never replaces a file"
         )
     for name, text in files.items():

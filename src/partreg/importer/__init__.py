@@ -16,13 +16,21 @@ in the order a sheet passes through them:
 - :mod:`.headers`: the header row to columns and the fields they fill (``--map`` too);
 - :mod:`.dateorder`: the order each column writes dates in numbers alone (04/05/2016);
 - :mod:`partreg.sheetdates` and :mod:`.values`: a cell's value as councils write it;
+- :mod:`.published`: what a cell may put in a field of text: no person's details where the
+  register publishes it, and no placeholder ("TBC", "Various") taken for a value;
 - :mod:`.cells`: one cell into a row's draft entry, or into its notes saying why;
+- :mod:`.formulas`: a formula with no saved result, kept in the notes, and its value told once saved;
 - :mod:`.draft`: the entry as it is built, and what is placed once every cell is read;
+- :mod:`.sections`: a section heading's kind, given to the rows below it that give none;
 - :mod:`.rows`: the sheet's rows to entries, each checked by the linter;
+- :mod:`.duplicates`: a new row that may be an arrangement the register has under another title;
 - :mod:`.summary`: what the import tells the officer.
 """
 
-from partreg.importer.headers import TITLED, can_map, header_score, letter, map_columns
+from partreg.importer.draft import Finding
+from partreg.importer.duplicates import maybe_the_same
+from partreg.importer.formulas import UNSAVED, arrived
+from partreg.importer.headers import TITLED, Mapping, can_map, header_score, letter, map_columns
 from partreg.importer.rows import Row, read_rows
 from partreg.importer.summary import import_report
 from partreg.importer.synonyms import HEADERS, MONEY, NEXT_REVIEW, NOTES, SYNONYMS, normal
@@ -37,13 +45,18 @@ __all__ = [
     "NOTES",
     "SYNONYMS",
     "TITLED",
+    "UNSAVED",
+    "Finding",
+    "Mapping",
     "Row",
+    "arrived",
     "can_map",
     "header_score",
     "import_report",
     "kind_from_label",
     "letter",
     "map_columns",
+    "maybe_the_same",
     "normal",
     "read_boolean",
     "read_date",

@@ -11,6 +11,7 @@ from typing import Any
 
 from partreg.importer.draft import Draft, Finding
 from partreg.importer.headers import Column, is_date_field
+from partreg.importer.published import is_text, judged, listed, public_text
 from partreg.importer.synonyms import MONEY, NEXT_REVIEW, NOTES, NUMBERED, REVIEW_OUTCOME, normal, words_of
 from partreg.importer.values import (
     AGREEMENTS,
@@ -28,7 +29,6 @@ from partreg.importer.values import (
     yes_no,
 )
 from partreg.models import ID_PATTERN, RESERVED_NAMES, PartialDate, Settings
-from partreg.names import looks_like_a_name
 from partreg.questionnaire import propose_id
 from partreg.readers import (
     FORMS,
@@ -51,6 +51,8 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
     assert key is not None
     if isinstance(raw, str):
         raw = _clean(draft, column, raw, row)
+        if raw and is_text(key):  # a person's details, a placeholder: to the notes
+            raw = public_text(draft, column, raw, row, settings)
         if not raw:
             return
     try:
@@ -103,11 +105,13 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
         elif key in (("statutory",), ("characteristics", "formal_agreement")):
             value, rest = read_boolean(raw)
             draft.set(key, value)
-            if rest and key == ("statutory",) and value:
+            basis, why = judged(rest, BASIS, settings) if value and key == ("statutory",) else ("", "")
+            if basis and not why:
                 # placed once every cell is read
                 draft.basis, draft.basis_cell = rest, (column, cell_text(raw))
-            elif rest:
-                draft.keep(column, cell_text(raw), row=row, read_as="yes" if value else "no")
+            elif rest:  # "Y - see note": the words after yes name no law
+                why = f" ({quoted(rest)}: {why})" if why else ""
+                draft.keep(column, cell_text(raw), row=row, read_as=("yes" if value else "no") + why)
         elif key == ("significance",):
             text = cell_text(raw).lower()
             said = yes_no(text) if text not in LEVELS else None
@@ -129,6 +133,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             draft.set(key, AGREEMENTS[low])
         elif key == ("partners",):
             names, by_commas = split_names(cell_text(raw))
+            names = listed(draft, column, cell_text(raw), names, row)
             draft.extend(key, [{"name": n} for n in names])
             split = f"read as {len(names)} partners, separated by commas"
             if by_commas and re.search(r"\s(and|&)\s", names[-1], re.IGNORECASE):
@@ -151,7 +156,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
                     )
                 )
         elif key == ("priorities",):
-            names = split_list(cell_text(raw))
+            names = listed(draft, column, cell_text(raw), split_list(cell_text(raw)), row)
             if len(names) == 1 and names[0].lower() in LEVELS and "significance" not in draft.data:
                 # a "Priority" column saying High, Medium or Low is the arrangement's significance
                 draft.set(("significance",), LEVELS[names[0].lower()])
@@ -166,7 +171,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
                     n for n, i in zip(names, ids, strict=True) if i not in settings.priorities
                 )
         elif key in (("objectives",), ("funding", "actions")):
-            draft.extend(key, split_list(cell_text(raw)))
+            draft.extend(key, listed(draft, column, cell_text(raw), split_list(cell_text(raw)), row))
         elif key[0] in NUMBERED and column.number is not None:
             joined = "; ".join(split_list(cell_text(raw)))
             draft.numbered.setdefault((str(key[0]), column.number), {})[str(key[1])] = joined
@@ -179,7 +184,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             "annual_value_gbp",
             "whole_life_value_gbp",
         ):
-            _money(draft, column, raw, row)
+            _money(draft, column, raw, row, settings)
         elif key == ("links",):
             url = cell_text(raw)
             if url.lower().startswith("www."):
@@ -193,9 +198,11 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
                 raise Unplaced(f"not a form of body partreg knows ({', '.join(FORMS)})")
             draft.set(key, form)
         elif key == ("representatives",):
-            draft.extend(key, [representative(name) for name in split_list(cell_text(raw))])
+            names = listed(draft, column, cell_text(raw), split_list(cell_text(raw)), row)
+            draft.extend(key, [representative(name) for name in names])
         elif key in (("replaces",), ("replaced_by",)):
-            draft.extend(key, [propose_id(name) for name in split_list(cell_text(raw))])
+            names = listed(draft, column, cell_text(raw), split_list(cell_text(raw)), row)
+            draft.extend(key, [propose_id(name) for name in names])
         elif key[0] == "decisions":
             decision = draft.data.setdefault("decisions", [{}])[0]
             if key[1] == "date":
@@ -240,6 +247,11 @@ def _date(column: Column, raw: Any) -> tuple[PartialDate, bool]:
     return read_date(raw, month_first=order == "month-first" or (order == "either" and column.month_first))
 
 
+#: The field the words after "Yes" in a statutory column go to.
+BASIS = ("statutory_basis",)
+#: What the council gives that is not money, in a contribution column: its staff, or else in kind.
+_STAFF = re.compile(r"\b(staff|officers?|time|fte|hours?|days?)\b", re.IGNORECASE)
+_IN_KIND = re.compile(r"\b(in[ -]kind|premises|venue|accommodation|equipment)\b", re.IGNORECASE)
 _SINCE = re.compile(r"^\s*since\b", re.IGNORECASE)
 _EXCEL_ERROR = re.compile(r"^#(N/A|REF!|DIV/0!|VALUE!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA)$")
 #: Control characters, and the escape sequences a terminal would act on; tab and line breaks stay.
@@ -261,15 +273,6 @@ def _clean(draft: Draft, column: Column, raw: str, row: int) -> str:
         )
     if column.key in ONE_LINE:
         cleaned = " ".join(cleaned.split())
-    if column.key == ("lead", "role") and looks_like_a_name(cleaned.strip()):  # as lint's rule reads it
-        draft.findings.append(
-            Finding(
-                row,
-                column,
-                f"{quoted(cleaned)} reads as a person's name: the register records the lead's role, "
-                "which is published (e.g. 'Community Safety Manager')",
-            )
-        )
     return cleaned
 
 
@@ -314,7 +317,7 @@ def _kind(draft: Draft, column: Column, raw: Any, row: int) -> None:
         draft.keep(column, label)  # the council's own label stays with the entry
 
 
-def _money(draft: Draft, column: Column, raw: Any, row: int) -> None:
+def _money(draft: Draft, column: Column, raw: Any, row: int, settings: Settings | None) -> None:
     try:
         amount, qualified = read_money(raw)
     except Unplaced:
@@ -322,12 +325,13 @@ def _money(draft: Draft, column: Column, raw: Any, row: int) -> None:
         if column.key in (("resources", "council", "funding_gbp"), MONEY) and not re.search(r"\d", text):
             # "Officer time", "In kind": what the council gives is not money (under "Annual cost" too,
             # a column whose money goes where the row's kind says)
-            if re.search(r"\b(staff|officers?|time|fte|hours?|days?)\b", text, re.IGNORECASE):
-                draft.set(("resources", "council", "staff"), text)
-                return
-            if re.search(r"\b(in[ -]kind|premises|venue|accommodation|equipment)\b", text, re.IGNORECASE):
-                draft.set(("resources", "council", "other"), text)
-                return
+            for name, words in (("staff", _STAFF), ("other", _IN_KIND)):
+                if words.search(text):
+                    if text := public_text(
+                        draft, column, text, row, settings, ("resources", "council", name)
+                    ):
+                        draft.set(("resources", "council", name), text)
+                    return
         raise
     draft.money.append((column, amount, cell_text(raw)))
     if qualified:

@@ -6,6 +6,7 @@ significance's reason, the notes).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,23 +131,28 @@ BY_KIND: dict[str, Key] = {
 }
 
 
+def money_key(column: Column, text: str, kind: Any, has: Callable[[Key], bool]) -> Key:
+    """The field a money column's amount goes to, by the row's ``kind`` (and whether the row ``has``
+    another field already): a contract's value (its annual value where the header or the cell
+    ``text`` says it is a year's), a grant's amount, otherwise the council's contribution."""
+    key = column.key
+    assert key is not None
+    if key == MONEY:
+        key = BY_KIND.get(str(kind), ("resources", "council", "funding_gbp"))
+    if key == ("resources", "council", "funding_gbp"):
+        # what the council pays for a contract is its value; what it puts into a grant is the grant
+        given = BY_KIND.get(str(kind))
+        if given is not None and not has(given):
+            key = given
+    if key == ("contract", "value_gbp") and YEARLY.search(f"{column.header} {text}"):
+        # "Annual contribution", "£450,000 pa": a year's, not the whole
+        key = ("contract", "annual_value_gbp")
+    return key
+
+
 def _place_money(draft: Draft, row: int) -> None:
     for column, amount, text in draft.money:
-        key = column.key
-        if key == MONEY:
-            kind = draft.data.get("kind")
-            key = BY_KIND.get(str(kind), ("resources", "council", "funding_gbp"))
-        if key == ("resources", "council", "funding_gbp"):
-            # what the council pays for a contract is its value; what it puts into a grant is the grant
-            given = BY_KIND.get(str(draft.data.get("kind")))
-            if given is not None and not draft.has(given):
-                key = given
-        assert key is not None
-        if key == ("contract", "value_gbp") and YEARLY.search(f"{column.header} {text}"):
-            key = (
-                "contract",
-                "annual_value_gbp",
-            )  # "Annual contribution", "£450,000 pa": a year's, not the whole
+        key = money_key(column, text, draft.data.get("kind"), draft.has)
         if draft.has(key):
             draft.keep(column, text, f"{dotted(key)} is given by another column", row)
         else:

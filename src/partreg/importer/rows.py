@@ -14,11 +14,13 @@ from typing import Any
 from partreg.importer.cells import place
 from partreg.importer.dateorder import read_orders
 from partreg.importer.draft import Draft, Finding, finish
+from partreg.importer.formulas import Formulas, by_row, unsaved
 from partreg.importer.headers import Column, Mapping
-from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, REVIEW_OUTCOME, Key, normal, words_of
+from partreg.importer.sections import Section, heading
+from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, REVIEW_OUTCOME, Key, normal
 from partreg.importer.values import cell_text, is_blank, kind_from_label, quoted
 from partreg.lint import Linter
-from partreg.models import Kind, PartialDate, Settings
+from partreg.models import PartialDate, Settings
 from partreg.problems import Problem, Severity
 from partreg.questionnaire import canonical, propose_id
 from partreg.rules import ALL
@@ -62,13 +64,17 @@ def read_rows(
     settings: Settings | None,
     merged: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
     hidden: Collection[int] = frozenset(),
+    formulas: Formulas | None = None,
 ) -> Result:
     """Every row that is an arrangement as an entry: its cells placed, its id unique within the
     sheet, checked by the linter for what it still needs. A row that only adds to the one above
     (another partner on the next line, under a title merged down) is added to it; a section
     heading, a totals row, a note about the sheet and a repeated header are passed over, named.
     Dates in numbers alone are read in the order each column writes them (:mod:`.dateorder`). A
-    row ``hidden`` in the sheet is read like any other, and said (:func:`_hidden_row`)."""
+    row ``hidden`` in the sheet is read like any other, and said (:func:`_hidden_row`). A formula
+    with no saved result in ``formulas`` is kept in the notes of its row's entry, and said
+    (:mod:`.formulas`)."""
+    unsaved_in = by_row(formulas or {})
     rows = list(rows)
     orders = read_orders(mapping, rows)
     mapping = orders.mapping
@@ -78,16 +84,20 @@ def read_rows(
     out: list[Row] = []
     blank: list[int] = []
     passed: list[tuple[int, str, str]] = []
-    section: tuple[Kind, dict[str, Any]] | None = None
+    section: Section | None = None
+    kind = next((c for c in mapping.columns if c.key == ("kind",)), None)
     ids: dict[str, int] = {}
     counters: dict[str, int] = {}
     unknown: dict[str, int] = {}
     previous: tuple[Row, list[Any]] | None = None
     reviews: list[int] = []  # rows with a next review date, which format v1 does not use, and no last review
+    lost: list[Finding] = []  # formulas with no saved result in rows with nothing else
     for number, cells in rows:
         filled = [c for c in mapping.columns if c.index < len(cells) and not is_blank(cells[c.index], c.key)]
         if not any(not is_blank(cell) for cell in cells):
             blank.append(number)
+            # a row of formulas with no saved results: what the officer does is to save it in Excel
+            lost.extend(unsaved({}, mapping, number, "", unsaved_in.get(number, {})))
             continue
         if [normal(cell_text(c)) if c is not None else "" for c in cells] == header:
             passed.append((number, cell_text(cells[filled[0].index]), "the header row again"))
@@ -98,13 +108,10 @@ def read_rows(
             continue
         if len(filled) == 1 and len(placed) >= 3:
             text = cell_text(cells[filled[0].index])
-            kind, extra = kind_from_label(text)
             # in whichever column: a sheet whose first column is "Ref" has its headings there
-            if kind is not None and set(words_of(text)) <= _SECTION_WORDS:
-                section = (kind, extra)
-                passed.append(
-                    (number, text, "a section heading: the rows below take its kind where they give none")
-                )
+            if begun := heading(text, number):
+                section = begun
+                passed.append((number, text, begun.passed()))
                 continue
             if _FOOTNOTE.match(text) or (filled[0] is not title and filled[0].key not in CONTINUED):
                 passed.append((number, text, "a note about the sheet, not an arrangement"))
@@ -124,6 +131,9 @@ def read_rows(
             and _continues(number, cells, previous[1], filled, title, merged)
         ):
             _add_to(previous[0], number, cells, previous[1], filled, settings)
+            previous[0].findings.extend(
+                unsaved(previous[0].data, mapping, number, previous[0].id, unsaved_in.get(number, {}))
+            )
             previous[0].findings.extend(orders.cells.get(number, []))
             if number in hidden:
                 message = (
@@ -143,12 +153,11 @@ def read_rows(
         held = any("date" in review for review in draft.data.get("review", {}).get("history", []))
         if any(c.key == NEXT_REVIEW for c in filled) and not held:
             reviews.append(number)
-        if section is not None and "kind" not in draft.data and not ends_section:
-            draft.set(("kind",), section[0].value)
-            for key, value in section[1].items():
-                draft.data.setdefault(key, value)
-        if ends_section:
-            section = None
+        ended: Section | None = None  # the section this row ends: it gives another kind, or is a title alone
+        if section is not None and (
+            ends_section or not section.give(draft, number, title, kind, kind in filled)
+        ):
+            ended, section = section, None
         if number in hidden:
             _hidden_row(draft, number, mapping.assume_active)
         finish(draft, number)
@@ -172,15 +181,22 @@ def read_rows(
                 "is a heading over the rows below, not an arrangement, delete the row from the sheet before "
                 f"--write, or register/{entry_id}.yaml after"
             )
+            if ended:
+                message += f"; it ends the section under the heading {quoted(ended.text)} (row {ended.row})"
             draft.findings.append(Finding(number, title, message))
         draft.findings.extend(_half_a_review(data, mapping, number, entry_id, cells))
         for name in draft.unknown:
             unknown[name] = unknown.get(name, 0) + 1
+        draft.findings.extend(unsaved(data, mapping, number, entry_id, unsaved_in.get(number, {})))
         row = Row(number, canonical(data), draft.findings)
         out.append(row)
         previous = (row, cells)
+    # rows of formulas with no saved results below the last row with a value: to save in Excel
+    seen = {number for number, _ in rows}
+    for number in sorted(set(unsaved_in) - seen):
+        lost.extend(unsaved({}, mapping, number, "", unsaved_in[number]))
     _check(display, out, settings)
-    return Result(out, blank, passed, unknown, [*orders.columns, *_next_reviews(mapping, reviews)])
+    return Result(out, blank, passed, unknown, [*orders.columns, *_next_reviews(mapping, reviews), *lost])
 
 
 def _hidden_row(draft: Draft, number: int, assume_active: bool) -> None:
@@ -344,33 +360,6 @@ _FOOTNOTE = re.compile(
     r"^(notes?\s*:|key\s*:|source\s*:|version\s*[:\d]|last updated|updated\s*(:|on\b)|"
     r"prepared by|produced by|correct as (at|of)|as at\s+\d)",
     re.IGNORECASE,
-)
-#: The words of a section heading within a sheet ("Strategic partnerships", "Contracts"), which
-#: sets the kind of the rows below it; a row titled "Essex Climate Action Network" is an entry.
-_SECTION_WORDS = set(
-    [
-        "strategic",
-        "significant",
-        "statutory",
-        "key",
-        "external",
-        "other",
-        "and",
-        "partnership",
-        "contract",
-        "contractual",
-        "arrangement",
-        "joint",
-        "working",
-        "collaborative",
-        "shared",
-        "community",
-        "funding",
-        "grant",
-        "agreement",
-        "forum",
-        "network",
-    ]
 )
 
 

@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from partreg.importer.draft import Finding
-from partreg.importer.headers import Column, Mapping, letter
+from partreg.importer.headers import Mapping
+from partreg.importer.published import published
 from partreg.importer.rows import Result, Row
-from partreg.importer.synonyms import NEXT_REVIEW, NOTES
 from partreg.importer.values import quoted
+from partreg.models import Settings
 from partreg.rules import missing_field
 
 
@@ -34,10 +35,18 @@ def plural(n: int, word: str) -> str:
 
 
 def import_report(
-    table: Any, mapping: Mapping, result: Result, existing: set[int], folder: str
+    table: Any,
+    mapping: Mapping,
+    result: Result,
+    existing: set[int],
+    folder: str,
+    told: Sequence[Finding] = (),
+    settings: Settings | None = None,
 ) -> tuple[list[str], bool]:
-    """The dry run's lines: how the sheet was read, where each column goes, each cell the officer
-    should look at, and the totals; and whether anything needs attention."""
+    """The dry run's lines: how the sheet was read, where each column goes (which hidden columns
+    go to fields the ``settings`` publish), each cell the officer should look at (with what is
+    ``told`` beside the cells, of new rows and rows ``existing`` in the register), and the totals;
+    and whether anything needs attention."""
     where = (
         f"row {table.header_row}"
         if table.header_rows == 1
@@ -57,7 +66,7 @@ def import_report(
         )
     if any(c.key is None and c.header and not c.why for c in mapping.columns):
         lines.append("A column going to the notes can be read into a field with --map 'HEADER=field.path'.")
-    public = [c for c in mapping.columns if c.hidden and c.key not in (None, NOTES, NEXT_REVIEW)]
+    public = [c for c in mapping.columns if c.hidden and c.key is not None and published(c.key, settings)]
     if public:
         named = ", ".join(f"{c.letter} ({c.header!r})" for c in public)
         lines.append(
@@ -81,21 +90,12 @@ def import_report(
     # a row already in the register is not written again: its cells are not reported again either;
     # what is said of a whole column comes before what is said of a cell at the same place
     found = sorted(
-        [*(result.findings if new else []), *(f for r in new for f in r.findings)],
+        [*(result.findings if new else []), *(f for r in new for f in r.findings), *told],
         key=lambda f: (f.row, f.column.index if f.column else -1),
     )
-    by_index = {c.index: c for c in mapping.columns}
-    # a formula without its result matters only in a row that is read: not in a totals row or a
-    # heading passed over, nor in a row already in the register
-    passed = {number for number, _, _ in result.passed} | set(existing)
-    unreadable = [
-        Finding(r, by_index.get(c - 1) or Column(c - 1, letter(c), "", None), m)
-        for r, c, m in table.unreadable
-        if r not in passed
-    ]
-    if found or unreadable:
+    if found:
         lines.append("Cells:")
-        for finding in sorted([*found, *unreadable], key=lambda f: f.row):
+        for finding in found:
             lines.append(finding.line(table.display))
             attention = attention or finding.severity == "warning"
     said = f"{plural(len(rows), 'row')}: {len(new):,} to write"
@@ -126,8 +126,6 @@ def import_report(
             f"Incomplete: {len(incomplete):,} of {len(new):,} new {'entry' if len(new) == 1 else 'entries'}; "
             f"most often missing or to fix: {most}. `partreg lint` lists what each needs."
         )
-    if unreadable:
-        attention = True
     return lines, attention
 
 

@@ -18,11 +18,9 @@ from partreg.importer.headers import field_at
 from partreg.importer.synonyms import MONEY, NOTES, Key, normal, words_of
 from partreg.models import Kind, PartialDate, Settings, shown
 from partreg.questionnaire import propose_id
-from partreg.readers import FORMS, Unplaced, read_money, read_months, split_list, word_table
+from partreg.readers import BLANK, FORMS, Unplaced, read_money, read_months, split_list, word_table
 from partreg.sheetdates import read_date
 
-#: Cells that say nothing but "no value" (kept out of the entry without a word).
-BLANK = {"-", "--", "\u2013", "\u2014", "n/a", "na", "n.a.", "n/k", "not applicable", "none", "nil", "?", "."}
 #: The questionnaire's answers, and what sheets write: 1/0 and ticks.
 YES = questionnaire.YES | {"1", "✓", "✔", "☑"}
 NO = questionnaire.NO | {"0", "✗", "✘", "☐"}

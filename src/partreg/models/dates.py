@@ -164,8 +164,8 @@ LAST_YEAR = 9000
 def _real_year(year: int) -> int:
     if year > LAST_YEAR:
         raise ValueError(
-            f"the year {year} is a placeholder, not a date: leave the date out where it is not known "
-            "(an arrangement with no end date has no `end`)"
+            # (what to do instead depends on where the date is: a file's is told by lint's date advice)
+            f"the year {year} is a placeholder, not a date: give the date itself"
         )
     return year
 
@@ -225,6 +225,8 @@ def read_date(text: str) -> PartialDate:
             numbers and int(numbers[1]) != int(numbers[2]) and max(int(numbers[1]), int(numbers[2])) <= 12
         ):
             raise  # a wrong ISO date; or day and month either way round, which the message offers to read
+        if numbers:
+            _real_year(int(numbers[3]))  # 31/12/9999: a placeholder, said as that
         said = uk_date(written)
         if said is None:
             raise ValueError(f"{e}; or the UK way, such as 31/03/2026 or 1 April 2026") from None

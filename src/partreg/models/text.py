@@ -77,6 +77,16 @@ def shown(value: object, limit: int = 40) -> str:
     return text[: limit - 3] + "..."
 
 
+def plural(n: int, word: str) -> str:
+    """``n`` and ``word``, which takes an s unless ``n`` is one: ``1 day``, ``3 days``, ``0 reviews``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def every(n: int, word: str) -> str:
+    """How often, in words: ``every month``, ``every 12 months``."""
+    return f"every {word}" if n == 1 else f"every {n} {word}s"
+
+
 def yaml_lines(text: str) -> list[str]:
     """``text``'s lines as YAML counts them, so as a problem's line numbers count them: broken at LF,
     CRLF and a CR alone, and nowhere else (``str.splitlines`` also breaks at a vertical tab, a form

@@ -128,7 +128,7 @@ def _time_period(grant: Grant) -> str | None:
     if grant.period_start is None and grant.period_end is None:
         return None
     start = grant.period_start.iso if grant.period_start else "not recorded"
-    end = grant.period_end.iso if grant.period_end else "open-ended"
+    end = grant.period_end.iso if grant.period_end else "not recorded"  # a grant is for a set time
     return f"{start} to {end}"
 
 

@@ -8,6 +8,7 @@ what order, is for :mod:`partreg.questionnaire.questions` and
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -138,17 +139,10 @@ class Asker:
             text = self.ask(question, str, default=typed(default), required=required)
             if text is None:
                 return None
-            if no_end and " ".join(text.lower().split()) in NO_END:
+            if no_end and _no_end(text):
                 self.say("  Read as no end date.")
                 return None
-            try:
-                day = self._day(text)
-            except Placeholder as e:
-                if no_end:
-                    self.say("  Read as no end date.")
-                    return None
-                self.say(f"  {_sentence(str(e))}")
-                continue
+            day = self._day(text, required)
             if day is None:
                 continue
             if text.strip() != day.iso:
@@ -158,7 +152,7 @@ class Asker:
                 continue
             return day.yaml_value()
 
-    def _day(self, text: str) -> PartialDate | None:
+    def _day(self, text: str, required: bool) -> PartialDate | None:
         """The date ``text`` gives, or ``None`` where it is asked again (said why). Read as the register
         reads one, else as ``import`` reads a cell (``01/04/21``, ``Apr-2016``); one that could be day or
         month first is confirmed, and one read leaving words out (``c. 2005``) is refused."""
@@ -168,12 +162,8 @@ class Asker:
             refused = str(e)
         day: PartialDate | None = None
         rough = True
-        try:
+        with contextlib.suppress(Unplaced):  # a placeholder too: refused as the register's reader says
             day, rough = sheetdates.read_date(text)
-        except Placeholder:
-            raise  # 31/12/9999: for an end, no end (the caller says which)
-        except Unplaced:
-            pass
         either = uk_date(text) or (day if sheetdates.written_order(text) == "either" else None)
         if either is not None:
             if self.need(f"  Is {text.strip()} {either.display()}?", parse_yes_no, default="yes"):
@@ -181,9 +171,26 @@ class Asker:
             self.say("  Then write it as YYYY-MM-DD, so it cannot be misread.")
             return None
         if day is None or rough:
-            self.say(f"  {_sentence(refused)}")
+            none = not required and "is a placeholder" in refused  # 31/12/9999 for "no end"
+            self.say(
+                f"  {_sentence(refused)}" + ("  Leave the answer empty where there is none." if none else "")
+            )
             return None
         return day
+
+
+def _no_end(text: str) -> bool:
+    """What ``import`` reads as no end: ``ongoing``, ``open-ended``, or a placeholder date such as
+    ``31/12/9999``."""
+    if " ".join(text.lower().split()) in NO_END:
+        return True
+    try:
+        sheetdates.read_date(text)
+    except Placeholder:
+        return True
+    except Unplaced:
+        pass
+    return False
 
 
 def _sentence(text: str) -> str:

@@ -6,6 +6,7 @@ rich; text for people is made in :mod:`.terminal` and :mod:`.listing` from the p
 terminal, and never when ``NO_COLOR`` is set (rich honours both).
 """
 
+from partreg.models import plural
 from partreg.report.listing import arrangements_table, due_table
 from partreg.report.machine import (
     as_json,
@@ -23,7 +24,7 @@ from partreg.report.terminal import (
     records_table,
     rules_text,
 )
-from partreg.report.text import console, error, plural, wrapped
+from partreg.report.text import console, error, wrapped
 
 __all__ = [
     "arrangements_table",

@@ -172,6 +172,10 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
             if days == 0
             else f"in {days} day{'s' if days != 1 else ''}"
         )
+        if i.get("reviewed_after_end") and i["state"] != State.ENDED_NOT_CLOSED:
+            said += f"\nits end, {i['end']}, has passed*"
+        elif i.get("reviewed_after_end"):
+            said += "\nreviewed after it*"
         return f"{day}\n[{labels[i['state']][0]}]{said}[/]" if day else said
 
     def lead(i: dict[str, Any]) -> str:
@@ -200,3 +204,16 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
     if counts[State.NO_DATE]:
         said.append(f"{counts[State.NO_DATE]} with no review date known")
     out.print(f"As of {today}: {', '.join(said)}.")
+    for i in items:  # (the last review is not shown where the settings keep reviews internal)
+        if i.get("reviewed_after_end"):
+            held, since = (
+                (f"on {i['last_review']}, ", f" (not before {i['last_review']})")
+                if i["last_review"]
+                else ("", "")
+            )
+            out.print(
+                f"* {escape(i['id'])}: reviewed {held}after its end ({i['end']}), and that review did not end "
+                f"it, so its reviews go on: the next is due on {i['next_review']}. If it was extended, record "
+                f"the new end date; if it has ended, record the exit review: `partreg review "
+                f"{escape(i['id'])} --outcome exit --end YYYY-MM-DD`{since}."
+            )

@@ -12,9 +12,9 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from partreg.export import csv_writer, spreadsheet_safe
-from partreg.models import UNSHOWN, visible
+from partreg.models import UNSHOWN, plural, visible
 from partreg.problems import Problem, Rule, Severity
-from partreg.report.text import cell, plural
+from partreg.report.text import cell
 
 
 def problems_parsable(problems: Iterable[Problem], out: TextIO) -> None:

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
+from partreg.models import plural
 from partreg.problems import Problem, Rule, Severity
-from partreg.report.text import bullet, cell, escape, hanging, plural, rich_table
+from partreg.report.text import bullet, cell, escape, hanging, rich_table
 
 
 def problems_text(problems: Sequence[Problem], files: int, out: Console) -> None:
@@ -101,7 +102,7 @@ def _write_mapping(value: Any, out: io.StringIO, depth: int) -> None:
                 out.write(f"{pad}{k}:\n")
                 _write_mapping(v, out, depth + 1)
             else:
-                out.write(f"{pad}{k}: {cell(v)}\n")
+                _write_value(f"{pad}{k}:", cell(v), len(pad) + 2, out)
     elif isinstance(value, list):
         for item in value:
             if isinstance(item, dict):
@@ -113,9 +114,20 @@ def _write_mapping(value: Any, out: io.StringIO, depth: int) -> None:
                         out.write(f"{pad}{lead}{k}:\n")
                         _write_mapping(v, out, depth + 2)
                     else:
-                        out.write(f"{pad}{lead}{k}: {cell(v)}\n")
+                        _write_value(f"{pad}{lead}{k}:", cell(v), len(pad) + 4, out)
             else:
-                out.write(f"{pad}- {cell(item)}\n")
+                _write_value(f"{pad}-", cell(item), len(pad) + 2, out)
+
+
+def _write_value(head: str, text: str, indent: int, out: io.StringIO) -> None:
+    """``head`` and a value after it; a value of several lines (notes) on the lines below, each
+    indented under its key, so that none of them reads as a key of its own."""
+    if "\n" not in text:
+        out.write(f"{head} {text}\n")
+        return
+    out.write(f"{head}\n")
+    for line in text.rstrip("\n").split("\n"):
+        out.write(f"{' ' * indent}{line}\n" if line else "\n")
 
 
 def classification_text(result: dict[str, Any], recorded: str | None, out: Console) -> None:

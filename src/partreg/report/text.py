@@ -1,5 +1,5 @@
 """Text for people, the pieces every report shares: rich's console, escaping for its markup, a
-hanging indent, a cell's text, a plural; and the one line on stderr for a user's mistake.
+hanging indent, a cell's text; and the one line on stderr for a user's mistake.
 
 Colour appears only on a terminal, and never when ``NO_COLOR`` is set (rich honours both). rich
 is imported only where text for people is made: a CI run's machine formats do without it.
@@ -61,10 +61,6 @@ def hanging(rows: Sequence[tuple[str, ...]]) -> Any:
 def bullet(out: Console, text: str) -> None:
     """``  • text``, a long text wrapping under itself, not under the bullet."""
     out.print(f"  • {text}" if out.soft_wrap else hanging([("  •", text)]))
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def cell(value: Any) -> str:

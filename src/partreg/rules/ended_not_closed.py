@@ -29,9 +29,9 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement, Status
+from partreg.models import Arrangement, ReviewSettings, Status
 from partreg.problems import Context, Hit, Rule, Severity
-from partreg.review import newest_review
+from partreg.review import due_from, newest_review
 from partreg.rules import end_before_start
 
 ID = "ended-not-closed"
@@ -63,11 +63,13 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             f"{entry.status}: write status: ended",
         )
     elif held is not None and end.latest < held.earliest:  # reviewed after it ended: extended, or ended later
+        upcoming = due_from(held, entry, ctx.settings.review if ctx.settings else ReviewSettings())
         yield Hit(
             ("status",),
             f"its end, {end}, has passed, but it was reviewed after it, {held.when()}, and its status is "
-            f"{entry.status}: if it was extended, record the new end date; if it has ended, {exit_with}, "
-            f"the day it ended (not before {held})",
+            f"{entry.status}: if it was extended, record the new end date (its next review, counted from "
+            f"that one, {'was' if upcoming and upcoming < ctx.today else 'is'} due on {upcoming}); if it has "
+            f"ended, {exit_with}, the day it ended (not before {held})",
         )
     else:
         yield Hit(

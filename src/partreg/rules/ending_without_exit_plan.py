@@ -24,7 +24,7 @@ Instead:
 import datetime as dt
 from collections.abc import Iterator
 
-from partreg.models import Arrangement, ReviewSettings, Status
+from partreg.models import Arrangement, ReviewSettings, Status, plural
 from partreg.problems import Context, Hit, Rule, Severity
 
 ID = "ending-without-exit-plan"
@@ -40,10 +40,12 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     history = entry.review.history if entry.review else []
     if any(r.date is not None and r.date.latest >= ends - dt.timedelta(days=window) for r in history):
         return
-    days = max((ends - ctx.today).days, 0)
+    days = (ends - ctx.today).days
+    # (a month or a year that has begun ends on some day within it: no count of days says which)
+    when = f", in {plural(days, 'day')}" if days > 0 else ", today" if entry.end.day else ""
     yield Hit(
         ("end",),
-        f"it ends {entry.end.when()}, in {days} days, with no exit or renewal plan: "
+        f"it ends {entry.end.when()}{when}, with no exit or renewal plan: "
         "add `exit_strategy:`, or record the review that decides what happens next",
     )
 

@@ -10,6 +10,9 @@ What it checks:
     a `role`, a contribution its `year` and who it is `by`, a decision its
     `date`, a review's action its `description`. (When the arrangement began
     is `start-not-recorded`; the lead's service, `lead-service-not-recorded`.)
+    A review whose date is none (`date: TBC`) and that records no outcome
+    says nothing of a review held: it is one problem, the review to remove
+    (`wrong-type`), and its outcome is not asked for as well.
 Why it matters:
     An entry with gaps is still kept, listed and published, showing "Not
     recorded" where a value is missing; but the public, scrutiny and the
@@ -35,7 +38,7 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel
 
-from partreg.dateadvice import REVIEW_DATE
+from partreg.dateadvice import DECISION_DATE, REVIEW_DATE
 from partreg.models import Arrangement, ReviewRecord
 from partreg.problems import Context, Hit, Key, Rule, Severity, dotted
 
@@ -83,7 +86,15 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     for list_name, needed in _ITEMS:
         for i, item in enumerate(getattr(entry, list_name)):
             for name in needed:
-                if getattr(item, name) is None:
+                if getattr(item, name) is not None:
+                    continue
+                if (list_name, name) == ("decisions", "date"):  # (it may be that it has not been decided)
+                    yield Hit(
+                        (list_name, i, name),
+                        f"'date' is not recorded in decisions[{i}]: {DECISION_DATE}",
+                        True,
+                    )
+                else:
                     yield _missing((list_name, i, name), type(item))
     for i, person in enumerate(entry.representatives):
         if person.member is None and person.role is None:

@@ -25,7 +25,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement, ReviewSettings
+from partreg.models import Arrangement, ReviewSettings, plural
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.review import due_from, interval, is_over, last_review
 from partreg.rules import missing_field
@@ -52,7 +52,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(
             ("start",),
             f"no review is recorded since it started {entry.start.when()}, more than "
-            f"{interval(entry, settings)} months ago: record the last review with "
+            f"{plural(interval(entry, settings), 'month')} ago: record the last review with "
             f"`partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
             # a review whose date is written and set aside as wrong (`date: N/A`) is said once, as that
             about=(("review", "history"),),

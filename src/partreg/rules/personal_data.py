@@ -28,92 +28,23 @@ import re
 from collections.abc import Iterator
 
 from partreg.models import NAMED, Arrangement, ascii_matching, shown
-from partreg.namewords import GIVEN_NAMES, ROLE_WORDS
+from partreg.names import EMAIL_ADDRESS, contact_details
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules._base import texts
 
 ID = "personal-data"
 
-#: The look-behind starts an address only where a run of address characters starts: tried from
-#: every character of a long run (`a.a.a...`), the pattern would rescan the rest of the run each
-#: time, and a megabyte of text would take hours.
-EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
-)
-#: UK numbers: 0 or +44 then 9 or 10 more digits, in groups separated by spaces.
-PHONE = re.compile(r"(?<![\w/.-])(?:\+44\s?\(?0?\)?\s?|0)\d(?:[\s-]?\d){8,9}(?![\w/.-])")
-ROLE_MAILBOXES = frozenset(
-    [
-        "info",
-        "enquiries",
-        "enquiry",
-        "contact",
-        "contactus",
-        "admin",
-        "office",
-        "hello",
-        "team",
-        "partnerships",
-        "partnership",
-        "help",
-        "support",
-        "customerservices",
-        "communications",
-        "press",
-        "media",
-        "foi",
-        "democratic",
-        "services",
-        "council",
-        "grants",
-        "communitysafety",
-        "licensing",
-        "planning",
-        "housing",
-        "environment",
-        "leisure",
-    ]
-)
-
-#: Words of a service's mailbox of several words (`housing.options@`, `community-safety@`).
-_SERVICE_WORDS = (
-    ROLE_MAILBOXES
-    | ROLE_WORDS
-    | frozenset(
-        re.findall(
-            r"\w+",
-            "options safety community customer benefits revenues economic development waste recycling parking "
-            "finance estates property regeneration health wellbeing youth sport culture events funding "
-            "building control land charges data protection children centres electoral registration elections "
-            "environmental trading standards pest bereavement noise tax council benefits careline",
-        )
-    )
-)
-
-
-def _personal(local: str) -> bool:
-    """Whether the part of an address before its `@` looks like a person's (`jo.bloggs`, `j.smith`,
-    `jbloggs`), not a role's or a service's mailbox (`partnerships`, `housing.options`)."""
-    if local in ROLE_MAILBOXES:
-        return False
-    words = [w for w in re.split(r"[._-]+", local) if w]
-    if len(words) < 2:
-        return True  # one word that is no known mailbox: a name, as `jbloggs`
-    if any(len(w) == 1 or w in GIVEN_NAMES for w in words):
-        return True  # an initial or a given name: `j.smith`, `jo.bloggs`, `smith.jo`
-    return not any(w in _SERVICE_WORDS for w in words)
-
-
-#: A quick first look at the whole file: nine digits apart by nothing but spaces, line breaks or
-#: hyphens, which every number PHONE finds in ASCII digits has (a date has eight), folded over lines or not.
+#: A quick first look at the whole file: nine digits apart by nothing but spaces, line breaks,
+#: hyphens or brackets, which every number PHONE finds in ASCII digits has (a date has eight), folded
+#: over lines or not.
 # Plain character classes: Python's regex engine scans them far faster than PHONE's lookarounds. The
 # possessive `*+` never gives back a run of spaces, so no run is scanned more than nine times. Written
 # out rather than as `(?:[\s-]*+[0-9]){8}`, which is the same pattern and took half as long again.
-DIGITS = re.compile("[0-9]" + r"[\s-]*+[0-9]" * 8)
+DIGITS = re.compile("[0-9]" + r"[\s()-]*+[0-9]" * 8)
 #: The same look for ASCII text (most files), in two passes of C rather than a search tried at every
 #: character: the separators dropped and every other character made a digit or not, nine digits
 #: then stand together.
-_SEPARATORS = ascii_matching(re.compile(r"[\s-]"))
+_SEPARATORS = ascii_matching(re.compile(r"[\s()-]"))
 _DIGIT_OR_NOT = bytes.maketrans(
     bytes(range(256)), bytes(ord("0" if chr(b) in "0123456789" else "x") for b in range(256))
 )
@@ -134,19 +65,19 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     published.get("lead", {}).pop("email", None)
     published.get("lead", {}).pop("phone", None)
     for key, text in texts(published):
-        for found in EMAIL.findall(text):
-            if _personal(found.split("@", 1)[0].lower()):
+        for found, what in contact_details(text):
+            if what == EMAIL_ADDRESS:
                 yield Hit(
                     key,
                     f"{shown(found, NAMED)} looks like a person's email address, and this field is published: "
                     "use a role mailbox, or move it to `internal`",
                 )
-        for found in PHONE.findall(text):
-            yield Hit(
-                key,
-                f"{shown(found.strip(), NAMED)} looks like a phone number, and this field is published: "
-                "name the team instead, or move it to `internal`",
-            )
+            else:
+                yield Hit(
+                    key,
+                    f"{shown(found, NAMED)} looks like a phone number, and this field is published: "
+                    "name the team instead, or move it to `internal`",
+                )
 
 
 RULE = Rule(ID, Severity.WARNING, DOC or "", check)

@@ -7,10 +7,11 @@ What it checks:
 Why it matters:
     Officers often paste the latest review at the top, as a spreadsheet or a
     report lists it. partreg finds the latest review by its date, so when the
-    next review is due is right in any order; but `partreg review` adds each
-    new review at the end, so a history written newest first ends up in no
-    order at all, and whoever reads the file takes the review at the top, or
-    the one at the end, for the latest.
+    next review is due is right in any order; but `partreg review` keeps
+    the order only of a history listed oldest first (it puts each new review
+    in its place by date) and adds to any other at the end, so a history
+    written newest first ends up in no order at all, and whoever reads the
+    file takes the review at the top, or the one at the end, for the latest.
 
     Format: "Reviews held, oldest first." (docs/format.md, review.history)
 Example:
@@ -33,6 +34,7 @@ from collections.abc import Iterator, Sequence
 
 from partreg.models import Arrangement, PartialDate
 from partreg.problems import Context, Hit, Rule, Severity
+from partreg.review import first_out_of_order
 
 ID = "review-history-out-of-order"
 
@@ -40,27 +42,17 @@ ID = "review-history-out-of-order"
 _ORDER = "the format lists reviews oldest first, the latest last, where `partreg review` adds the next one"
 
 
-def _first_out_of_order(dates: Sequence[PartialDate]) -> tuple[int, int] | None:
-    """The first date that is wholly before one listed above it, and the latest-starting date above
-    it (their places in ``dates``); ``None`` where the dates are in order."""
-    top = 0
-    for j in range(1, len(dates)):
-        if dates[j].latest < dates[top].earliest:
-            return j, top
-        if dates[j].earliest > dates[top].earliest:
-            top = j
-    return None
-
-
 def _in_order(dates: Sequence[PartialDate]) -> bool:
-    return _first_out_of_order(dates) is None
+    return first_out_of_order(dates) is None
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     history = entry.review.history if entry.review else []
+    if len(history) < 2:
+        return  # one review, or none, is in order
     dated = [(i, r.date) for i, r in enumerate(history) if r.date is not None]
     dates = [d for _, d in dated]
-    found = _first_out_of_order(dates)
+    found = first_out_of_order(dates)
     if found is None:
         return
     late, early = found  # `late` is listed after `early`, and is earlier

@@ -23,7 +23,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement, ReviewSettings
+from partreg.models import Arrangement, ReviewSettings, every, plural
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.review import due_from, interval, is_over, last_review
 
@@ -41,8 +41,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         at = next(i for i, r in enumerate(history) if r.date is last)
         yield Hit(
             ("review", "history", at, "date"),
-            f"the review was due on {upcoming} ({(ctx.today - upcoming).days} days ago; last held {last}, "
-            f"every {interval(entry, settings)} months): hold it and record it with "
+            f"the review was due on {upcoming} ({plural((ctx.today - upcoming).days, 'day')} ago; last held "
+            f"{last}, {every(interval(entry, settings), 'month')}): hold it and record it with "
             f"`partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
         )
 

@@ -4,8 +4,9 @@ What it checks:
     Where `partreg.yaml` has an `exports:` section (the council publishes
     with `partreg export`), that a contract that is not proposed, whose value
     exceeds `exports.contracts_over_gbp` (£5,000 by default) or is not
-    recorded, records what the Code's list of contracts needs and the
-    register has no other place for: `contract.supplier_registration`,
+    recorded, records what the Code's list of contracts needs that no other
+    rule asks for: a description of the goods or services (`summary`), its
+    end (`end`), `contract.supplier_registration`,
     `contract.irrecoverable_vat_gbp`, `contract.procurement_route`,
     `contract.supplier_sme`, `contract.supplier_vcse`, and whether its value
     is a year's (`annual_value_gbp`) or the whole life's
@@ -25,6 +26,8 @@ Example:
 Instead:
     ```yaml
     kind: contract
+    summary: Street cleansing and litter picking across the borough.
+    end: 2029-03-31
     contract:
       reference: ENV-1
       whole_life_value_gbp: 1000000
@@ -65,14 +68,19 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     )
     if values and max(values) <= settings.exports.contracts_over_gbp:
         return
-    missing = [f"`contract.{name}`" for name in FIELDS if c is None or getattr(c, name) is None]
+    missing = [f"`{name}`" for name in ("summary", "end") if getattr(entry, name) is None]
+    missing += [f"`contract.{name}`" for name in FIELDS if c is None or getattr(c, name) is None]
     if c is None or (c.annual_value_gbp is None and c.whole_life_value_gbp is None):
         missing.append("`contract.annual_value_gbp` or `contract.whole_life_value_gbp` (which the value is)")
     if missing:
         yield Hit(
             ("contract",) if c is not None else ("kind",),
             f"the Transparency Code publishes this contract: add {', '.join(missing)}",
-            about=tuple(("contract", name) for name in (*FIELDS, "annual_value_gbp", "whole_life_value_gbp")),
+            about=(
+                ("summary",),
+                ("end",),
+                *(("contract", name) for name in (*FIELDS, "annual_value_gbp", "whole_life_value_gbp")),
+            ),
         )
 
 

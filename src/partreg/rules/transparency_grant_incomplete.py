@@ -3,10 +3,12 @@ DOC = """A grant lacks a fact the Transparency Code or 360Giving publishes.
 What it checks:
     Where `partreg.yaml` has an `exports:` section (the council publishes
     with `partreg export`), that community funding that is not proposed
-    records when it was awarded (`funding.award_date`) and who received it,
+    records when it was awarded (`funding.award_date`, to the day, which
+    360Giving needs) and who received it,
     by registration number or org-id (`funding.recipient_registration` or
     `funding.recipient_org_id`); and, for a grant scheme, that each of its
-    `funding.awards` records its `recipient`, `amount_gbp` and `award_date`.
+    `funding.awards` records its `recipient`, `amount_gbp` and `award_date`
+    (to the day).
     A parish or a council outside England sets the rule `'off'`.
 Why it matters:
     English councils must publish their grants to voluntary, community and
@@ -33,7 +35,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement, Kind, Status
+from partreg.models import Arrangement, Kind, PartialDate, Status
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules._base import recorded_as
 
@@ -53,7 +55,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
                 f"`{name}`"
                 for name in ("recipient", "amount_gbp", "award_date")
                 if getattr(award, name) is None
-            ]
+            ] + _day_needed(award.award_date, f"funding.awards[{n}].award_date")
             if missing:
                 yield Hit(
                     ("funding", "awards", n),
@@ -63,6 +65,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     missing = []
     if f is None or f.award_date is None:
         missing.append("`funding.award_date`")
+    else:
+        missing += _day_needed(f.award_date, "funding.award_date")
     if f is None or (f.recipient_registration is None and f.recipient_org_id is None):
         missing.append(
             "the recipient's `funding.recipient_org_id` (e.g. GB-CHC-1164883) or `recipient_registration`"
@@ -77,6 +81,14 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
                 ("funding", "recipient_registration"),
             ),
         )
+
+
+def _day_needed(awarded: PartialDate | None, key: str) -> list[str]:
+    """What to add where an award's date is known only to the month or year: 360Giving needs the day
+    (its export leaves the grant out without it)."""
+    if awarded is None or awarded.day is not None:
+        return []
+    return [f"the day of `{key}` (360Giving needs the day the grant was awarded; it records {awarded})"]
 
 
 RULE = Rule(ID, Severity.WARNING, DOC or "", check, only_for=Kind.COMMUNITY_FUNDING)

@@ -34,8 +34,9 @@ class Table:
     described: str
     #: What the reader did that the officer should know: merged cells filled, sheets passed over.
     notes: list[str] = field(default_factory=list)
-    #: Cells whose value could not be read, as (row, column, message).
-    unreadable: list[tuple[int, int, str]] = field(default_factory=list)
+    #: Cells holding a formula whose result the file does not hold (a workbook written by a program
+    #: that does not calculate), by (row, column index from 0): the formula, as ``=450000*1.1``.
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
     #: Cells that hold the value of a merged cell above them, as (row, column index from 0).
     merged: set[tuple[int, int]] = field(default_factory=set)
     #: The header's rows: 1, or 2 where a header is written over two rows.

@@ -82,8 +82,9 @@ def read_xlsx(path: Path, score: HeaderScore, sheet: str | None) -> Table:
     result.notes = notes + cells.notes
     result.merged = cells.merged
     result.hidden_rows, result.hidden_columns = cells.hidden_rows, cells.hidden_columns
-    first_data = result.header_row + result.header_rows
-    result.unreadable = _formulas_without_values(path, name, cells.table, first_data)
+    result.formulas = _formulas_without_values(
+        path, name, cells.table, result.header_row + result.header_rows
+    )
     return result
 
 
@@ -179,29 +180,22 @@ def _cell_value(value: Any, number_format: str = "General") -> Any:
 
 
 def _formulas_without_values(
-    path: Path, name: str, table: list[Cells], header_row: int
-) -> list[tuple[int, int, str]]:
-    """Formulas whose result the file does not hold (a workbook written by a program that does
-    not calculate; Excel saves the results): their cells would otherwise read as blank."""
+    path: Path, name: str, table: list[Cells], first_row: int
+) -> dict[tuple[int, int], str]:
+    """Formulas from ``first_row`` down whose result the file does not hold (a workbook written by
+    a program that does not calculate; Excel saves the results), by (row, column index from 0):
+    their cells would otherwise read as blank, without a word."""
     from openpyxl import load_workbook
 
     book = load_workbook(path, read_only=True, data_only=False)
-    found = []
+    found = {}
     try:
-        for r, row in enumerate(
-            book[name].iter_rows(min_row=header_row + 1, values_only=True), header_row + 1
-        ):
-            for c, value in enumerate(row, 1):
+        for r, row in enumerate(book[name].iter_rows(min_row=first_row, values_only=True), first_row):
+            for c, value in enumerate(row):
                 if not (isinstance(value, str) and value.startswith("=")):
                     continue
-                if r > len(table) or c > len(table[r - 1]) or blank(table[r - 1][c - 1]):
-                    found.append(
-                        (
-                            r,
-                            c,
-                            f"the formula {_short(value)} has no saved result: open the file in Excel, save it, and import again",
-                        )
-                    )
+                if r > len(table) or c >= len(table[r - 1]) or blank(table[r - 1][c]):
+                    found[(r, c)] = value
     finally:
         book.close()
     return found

@@ -10,6 +10,7 @@ from typing import Any
 
 from partreg.errors import WriteRefused
 from partreg.models import Arrangement, PartialDate
+from partreg.review import place_in_history
 from partreg.yaml.library import quiet, round_trip, same_length_for_ruamel
 from partreg.yaml.reading import load_fast_data
 
@@ -17,10 +18,14 @@ from partreg.yaml.reading import load_fast_data
 def add_review(
     text: str, record: dict[str, Any], *, status: str | None = None, end: PartialDate | None = None
 ) -> str:
-    """``text`` with ``record`` appended to ``review.history`` and nothing else changed.
+    """``text`` with ``record`` added to ``review.history`` and nothing else changed.
 
-    The new lines go right after the last line of the existing history (or of
-    ``review``, or where ``review`` belongs), indented as the file indents and
+    The history lists reviews oldest first, so the new one goes in its place by
+    its date: right after the last line of the review before it (so that a
+    comment above the next review stays with it), which for the latest review is
+    the last line of the history (or of ``review``, or where ``review``
+    belongs); a history in no order is added to at the end. The new lines are
+    indented as the file indents and
     ending as its lines end (LF or CRLF); ``status`` and ``end``, when given,
     replace only their own lines, keeping a comment after the value. Where
     ``review`` (or its history) is written in flow style
@@ -51,6 +56,7 @@ def _add_review(text: str, record: dict[str, Any], status: str | None, end: Part
     closing = _end_of_mapping(lines)
     top = {k.value: (k, v) for k, v in root.value}
     edits: list[tuple[int, int, str]] = []  # (first line, the line after the last, what takes their place)
+    place = _place(text, record)  # the new review's place among the history's reviews
     review = top.get("review")
     if review is None:
         at = _line_of_first_key_after(root, "review")
@@ -75,11 +81,13 @@ def _add_review(text: str, record: dict[str, Any], status: str | None, end: Part
             and history[1].value
         ):
             seq = history[1]
-            after = _last_line(seq) + 1
-            if after <= seq.value[-1].start_mark.line:  # the last item ends with an alias (*name)
+            # after the review before it (a comment above the next stays with that one); first, on the
+            # line after `history:`
+            after = _last_line(seq.value[place - 1]) + 1 if place else history[0].start_mark.line + 1
+            if place and after <= seq.value[place - 1].start_mark.line:  # that review ends with an alias
                 raise WriteRefused(
-                    "the review history ends with an alias (`*name`), so partreg cannot tell where it "
-                    "ends: add the review by hand"
+                    "the review before the new one, in review.history, ends with an alias (`*name`), so "
+                    "partreg cannot tell where it ends: add the review by hand"
                 )
             edits.append(
                 (after, after, _items(record, seq.start_mark.column, seq.value[0].start_mark.column))
@@ -87,10 +95,12 @@ def _add_review(text: str, record: dict[str, Any], status: str | None, end: Part
         else:  # `review` or its `history` in flow style, or empty: those lines are written again, as blocks
             data = round_trip().load(positions)["review"]
             if history is not None:
-                edits.append(_rewrite(lines, *history, [*(data["history"] or []), record], indent))
+                reviews = list(data["history"] or [])
+                edits.append(_rewrite(lines, *history, [*reviews[:place], record, *reviews[place:]], indent))
             else:
                 data = dict(data or {})
-                data["history"] = [*(data.get("history") or []), record]
+                reviews = list(data.get("history") or [])
+                data["history"] = [*reviews[:place], record, *reviews[place:]]
                 edits.append(_rewrite(lines, *review, data, indent))
     for name, value in (("status", status), ("end", end.yaml_value() if end else None)):
         if value is None:
@@ -104,8 +114,27 @@ def _add_review(text: str, record: dict[str, Any], status: str | None, end: Part
     for first, stop, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
         lines[first:stop] = [replacement.replace("\n", newline)]
     new_text = "".join(lines)
-    _check_edit(text, new_text, record, status, end)
+    _check_edit(text, new_text, record, place, status, end)
     return new_text
+
+
+def _place(text: str, record: dict[str, Any]) -> int:
+    """Where ``record`` goes among the reviews of ``text``'s history, by its date (first, where there
+    is no history yet)."""
+    review = load_fast_data(text).get("review")
+    history = review.get("history") if isinstance(review, dict) else None
+    if not isinstance(history, list):
+        return 0
+    held = _date(record["date"])
+    dates = [_date(r.get("date")) if isinstance(r, dict) else None for r in history]
+    return len(history) if held is None else place_in_history(dates, held)
+
+
+def _date(value: Any) -> PartialDate | None:
+    try:
+        return PartialDate.parse(value)
+    except ValueError:
+        return None
 
 
 def _end_of_mapping(lines: list[str]) -> int:
@@ -227,14 +256,15 @@ def _as_read(value: Any) -> Any:
 
 
 def _check_edit(
-    old: str, new: str, record: dict[str, Any], status: str | None, end: PartialDate | None
+    old: str, new: str, record: dict[str, Any], place: int, status: str | None, end: PartialDate | None
 ) -> None:
-    """The edited text must hold the old data plus exactly the change, or nothing is written."""
+    """The edited text must hold the old data plus exactly the change (the review at ``place`` in
+    the history), or nothing is written."""
     expected = load_fast_data(old)
     review = expected.setdefault("review", {}) or {}
     expected["review"] = review
     history = review.get("history") or []
-    history.append({k: _as_read(v) for k, v in record.items()})
+    history.insert(place, {k: _as_read(v) for k, v in record.items()})
     review["history"] = history
     if status is not None:
         expected["status"] = status

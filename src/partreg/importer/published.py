@@ -1,0 +1,131 @@
+"""What a cell may put in a text field: not what reads as a person's (a name where a role belongs, an
+email address, a phone number) in a field the register publishes, nor a placeholder that stands
+for a value (``TBC``, ``Various``, ``See attached list``). Either is kept in the entry's internal
+notes instead, and said at its cell; the rest of the cell, where there is a rest, is the value.
+
+What is published is what :func:`partreg.export.is_published` says, with the council's settings;
+what reads as a person's is what lint's ``personal-data`` and ``role-looks-like-a-name`` find
+(:mod:`partreg.names`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from partreg.export import CONTACT_FIELDS, is_published
+from partreg.importer.draft import Draft
+from partreg.importer.headers import Column, field_at
+from partreg.importer.synonyms import LISTS, MONEY, NEXT_REVIEW, NOTES, NUMBERED, REVIEW_OUTCOME, Key
+from partreg.importer.values import quoted
+from partreg.models import Settings
+from partreg.names import contact_details, without_person
+from partreg.problems import dotted
+from partreg.readers import BLANK
+
+#: Fields for a role: a person's name there is a person's, not the role's.
+ROLES: set[Key] = {("lead", "role"), ("lead", "service")}
+#: Fields of one line where a name or a contact is set beside what belongs there ("Joe Bloggs,
+#: Head of Housing", "Cllr Patel (07700 900123)"): the rest is kept. Elsewhere the whole cell is.
+PARTED: set[Key] = {*ROLES, ("lead", "member")}
+
+#: A cell that stands for a value written elsewhere or not known yet: "TBC", "TBC - see below",
+#: "See attached list", "see note", "Various", "Various partners", "As above". A name that starts
+#: with such a word is a name: "See Hear Trust", "Various Voices Choir".
+PLACEHOLDER = re.compile(
+    r"^\W*(?:(?:tbc|tba|tbd)(?:\W.*)?|to be (?:confirmed|agreed|advised|decided|determined|announced)\W*|"
+    r"(?:(?:please\s+)?see|refer\s+to)\s+(?:the\s+|attached\s+|separate\s+)?(?:notes?|comments?|attached|"
+    r"attachments?|below|above|lists?|appendix|annex|schedule|sheet|tab|column|file|link|website|details|"
+    r"reports?|documents?|minutes|register|spreadsheet|overleaf|email)\b.*|"
+    r"(?:not (?:yet )?known|unknown|as above|ditto|to follow)\W*|"
+    r"various(?:\s+(?:local|other|partners?|organi[sz]ations?|bodies|agencies|groups?|parties|"
+    r"stakeholders|providers?|suppliers?|recipients?|schemes?))*\W*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether ``text`` stands for a value rather than being one (:data:`PLACEHOLDER`)."""
+    return PLACEHOLDER.match(text.strip()) is not None
+
+
+def fields_of(key: Key) -> list[Key]:
+    """The fields a column's cells may go to: a money column's three, by the row's kind."""
+    if key in (NOTES, NEXT_REVIEW):
+        return []
+    if key == MONEY:
+        return [("contract", "value_gbp"), ("funding", "amount_gbp"), ("resources", "council", "funding_gbp")]
+    return [("review", "history")] if key == REVIEW_OUTCOME else [key]
+
+
+def published(key: Key, settings: Settings | None) -> bool:
+    """Whether the field a column fills is published, with the council's settings (a money
+    column's, where any of its fields is)."""
+    return any(is_published(found, settings) for found in fields_of(key))
+
+
+def is_text(key: Key) -> bool:
+    """Whether a cell goes into ``key`` as its text (a title, a role, a partner's name, a web
+    address), not read as a date, an amount, yes or no, or a word from a list."""
+    if key in LISTS or key[0] in NUMBERED or key == ("links",):
+        return True
+    if key[0] == "decisions":
+        return key[1] in ("summary", "reference", "body")
+    found = field_at(key)
+    return found is not None and found[1] is str
+
+
+def judged(text: str, key: Key, settings: Settings | None) -> tuple[str, str]:
+    """What of ``text`` the field ``key`` may hold, and why the rest may not (``""`` where all
+    may): what reads as a person's may not be in a published field, and a placeholder in none."""
+    field = dotted(key)
+    contact = key[0] == "lead" and key[-1] in CONTACT_FIELDS  # the register's own field for it
+    value, why = text, ""
+    if not contact and published(key, settings):
+        if key in PARTED:
+            left, taken = without_person(text, names=key in ROLES)
+        else:
+            taken = contact_details(text)
+            left = "" if taken else text
+        if taken:
+            whole = text.strip()
+            said = "; ".join(
+                f"{'it' if part.strip() == whole else quoted(part)} reads as {what}" for part, what in taken
+            )
+            value = left.strip()
+            why = f"{said}, not published" if value else f"{said}, and {field} is published"
+    if value and is_placeholder(value):  # "TBC", or "Joe Bloggs, TBC": no value is left
+        why = f"{why}; {quoted(value)} is a placeholder, not a value" if why else "a placeholder, not a value"
+        value = ""
+    return value, why
+
+
+def public_text(
+    draft: Draft, column: Column, text: str, row: int, settings: Settings | None, key: Key | None = None
+) -> str:
+    """``text`` as the field ``key`` (the column's) may hold it (:func:`judged`), or ``""``; what
+    it may not hold is kept, with the whole cell, in the internal notes, and said at the cell."""
+    key = key or column.key
+    assert key is not None
+    value, why = judged(text, key, settings)
+    if why and value:
+        draft.keep(column, text, row=row, read_as=f"{dotted(key)} {quoted(value)} ({why})")
+    elif why:
+        role = " (such as 'Community Safety Manager')" if key == ("lead", "role") else ""
+        draft.keep(column, text, f"{why}: {dotted(key)}{role} is left for you to record", row)
+    return value
+
+
+def listed(draft: Draft, column: Column, text: str, items: list[str], row: int) -> list[str]:
+    """A list cell's items without those that stand for an item ("Various", "TBC", "N/A" among
+    names): kept with the whole cell in the notes, and said."""
+    gone = [item for item in items if is_placeholder(item) or item.strip().lower() in BLANK]
+    if not gone:
+        return items
+    kept = [item for item in items if item not in gone]
+    field = dotted(column.key or ())
+    said = f"{', '.join(quoted(item) for item in gone)}: placeholders, not {field}"
+    if kept:
+        draft.keep(column, text, row=row, read_as=f"{field} {', '.join(quoted(k) for k in kept)} ({said})")
+    else:
+        draft.keep(column, text, f"{said}: {field} is left for you to record", row)
+    return kept

@@ -1,0 +1,118 @@
+"""What to write where a list is written as a word for "no value" (``partners: N/A``, ``risks:
+none``, ``- TBC``): it records no item, not one called N/A. The fix is the list written with its
+items; and, where the entry's kind does not need the list, the line removed (a gap is fine).
+"""
+
+from __future__ import annotations
+
+from partreg.dateadvice import history_as_text
+from partreg.models import shown
+from partreg.problems import Key
+from partreg.readers import NOTHING
+
+
+def records_nothing(text: str) -> bool:
+    """``text`` is a word for "no value" (``N/A``, ``-``, ``none``, ``TBC``), never a value or an item."""
+    return " ".join(text.lower().split()) in NOTHING
+
+
+#: What a list that ``N/A`` stands in for would hold, by the list's key (or its key in the entry,
+#: where two lists share a name): its item in words; the list as it is written, with ``...`` for
+#: what the officer fills in; what goes there; and, where a kind needs the list (``"*"``: every
+#: kind), the kind and why.
+_LISTS: dict[str, tuple[str, str, str, tuple[str, str] | None]] = {
+    "partners": (
+        "partner",
+        "[{name: ...}]",
+        "the body's name",
+        ("*", "an arrangement is made with at least one other body"),
+    ),
+    "outcomes": (
+        "outcome",
+        "[{description: ..., measure: ..., target: ...}]",
+        "what the outcome is, how it is measured and its target",
+        ("partnership", "a partnership must agree clear measurable outcomes"),
+    ),
+    "risks": (
+        "risk",
+        "[{description: ..., mitigation: ...}]",
+        "the risk and how it is managed",
+        ("partnership", "a partnership must agree its risks"),
+    ),
+    "objectives": (
+        "objective",
+        "[...]",
+        "the objectives",
+        ("partnership", "a partnership must agree a shared strategic vision or objectives"),
+    ),
+    "priorities": (
+        "corporate priority",
+        "[...]",
+        "the ids (as partreg.yaml lists them) of the priorities it serves",
+        ("partnership", "a partnership names the corporate priorities it serves"),
+    ),
+    "funding.actions": (
+        "action",
+        "[...]",
+        "the actions agreed in return for the funding",
+        ("community-funding", "community funding is given in return for an agreed set of actions"),
+    ),
+    "links": ("link", "[{title: ..., url: ...}]", "the link's title and address", None),
+    "decisions": (
+        "decision",
+        "[{date: YYYY-MM-DD, body: ..., summary: ...}]",
+        "the day it was decided for YYYY-MM-DD, the body that decided and what it decided",
+        None,
+    ),
+    "representatives": (
+        "representative",
+        "[{member: ...}]",
+        "the councillor (or role: and an officer's role)",
+        None,
+    ),
+    "contributions": (
+        "contribution",
+        "[{year: 2024/25, by: ..., cash_gbp: ...}]",
+        "who gave it and how much that financial year",
+        None,
+    ),
+    "replaces": ("entry it replaces", "[...]", "the ids of the entries it replaces", None),
+    "replaced_by": ("entry that replaces it", "[...]", "the ids of the entries that replace it", None),
+    "awards": (
+        "award",
+        "[{recipient: ..., amount_gbp: ..., award_date: YYYY-MM-DD}]",
+        "the award's recipient, its amount and, for YYYY-MM-DD, the day it was awarded",
+        None,
+    ),
+    "extensions": ("extension", "[{years: ...}]", "the extension's length in years", None),
+    "actions": ("action", "[{description: ...}]", "the action agreed at the review", None),
+    "history": (
+        "review",
+        "[{date: YYYY-MM-DD, outcome: ...}]",
+        "the day it was held for YYYY-MM-DD and its outcome (continue, amend or exit)",
+        None,
+    ),
+}
+
+
+def item_noun(name: str) -> str:
+    """An item of the list ``name`` in words: ``partner``, ``risk``; ``item`` for a list not known here."""
+    return _LISTS[name][0] if name in _LISTS else "item"
+
+
+def none_recorded(name: str, text: str | None, key: Key = (), kind: object = None) -> str:
+    """What to write where a list (``name``, at ``key`` in an entry of ``kind``) is written as a
+    word for "no value" (``text``), or as nothing (``None``: ``partners:`` with no item under it):
+    ``partners: N/A`` records no partner, not one called N/A. Where the kind needs the list,
+    removing the line would be a problem of its own, so it is not offered."""
+    if name == "history" and text is not None:  # `N/A` is no review held, not a review on 'N/A'
+        return history_as_text(text)
+    noun, written, fill, needed = _LISTS.get(".".join(map(str, key))) or _LISTS.get(
+        name, ("item", "[...]", "the items", None)
+    )
+    each = f" (one {{...}} for each {noun})" if written.startswith("[{") else ", separated by commas"
+    write = f"write {name}: {written} with {fill} in place of ...{each}"
+    said = "it" if text is None else shown(text)
+    if needed is not None and needed[0] in ("*", kind):
+        return f"{said} records no {noun}, and {needed[1]}: {write}"
+    return f"{said} records no {noun}: remove the line where there is none (a gap is fine), or {write}"

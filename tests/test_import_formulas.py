@@ -1,0 +1,148 @@
+"""A formula whose result the .xlsx file does not hold (a workbook written by a program that does
+not calculate, never opened in Excel): its value cannot be read, so the formula is kept in the
+entry's internal notes and the officer told where its value goes; once the file is saved in Excel,
+an import run again tells the value to add to the file written without it, which it never replaces."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml_rs
+from openpyxl import Workbook
+
+from partreg.app.importing import next_steps, plan_import, write_import
+from tests.common import run_partreg
+
+HEADER = ["Partnership name", "Type", "Partners", "Annual contribution (£)", "Start date"]
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> Path:
+    base = tmp_path / "reg"
+    (base / "register").mkdir(parents=True)
+    (base / "partreg.yaml").write_text("council: Brentwood Borough Council\n", encoding="utf-8")
+    return base
+
+
+def unsaved(path: Path) -> Path:
+    """A workbook as a program that does not calculate writes it: formulas without their results."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append(["Leisure contract", "Contract", "Everyone Active", "=450000*1.1", "=DATE(2016,4,1)"])
+    sheet.append(["Community Safety Partnership", "Partnership", "Essex Police", 25000, None])
+    book.save(path)
+    return path
+
+
+def saved_in_excel(path: Path, to: Path) -> Path:
+    """The same workbook once Excel has saved it: each formula with its result, to the last bit."""
+    with zipfile.ZipFile(path) as z:
+        files = {name: z.read(name) for name in z.namelist()}
+    name = "xl/worksheets/sheet1.xml"
+    files[name] = (
+        files[name]
+        .replace(b"<f>450000*1.1</f><v />", b"<f>450000*1.1</f><v>495000.00000000006</v>")
+        .replace(b"<f>DATE(2016,4,1)</f><v />", b"<f>DATE(2016,4,1)</f><v>42461</v>")
+    )
+    with zipfile.ZipFile(to, "w") as z:
+        for key, value in files.items():
+            z.writestr(key, value)
+    return to
+
+
+def cells(lines: list[str], path: Path) -> list[str]:
+    return [line.split(": ", 1)[1] for line in lines if line.startswith(str(path))]
+
+
+def test_a_formula_with_no_saved_result_is_kept_in_the_notes_and_said_where_its_value_goes(
+    register, tmp_path
+):
+    path = unsaved(tmp_path / "register.xlsx")
+    planned = plan_import(register, path, [])
+    said = cells(planned.lines, path)
+    assert said == [
+        "[warning] 'Annual contribution (£)': the formula '=450000*1.1' has no saved result (the file was "
+        "written by a program that does not calculate), so it is kept in internal notes and its value is not "
+        "imported: open the file in Excel and save it, then import it again before --write; or, once "
+        "written, add its value to register/leisure-contract.yaml as contract.annual_value_gbp",
+        "[warning] 'Start date': the formula '=DATE(2016,4,1)' has no saved result (the file was written by a "
+        "program that does not calculate), so it is kept in internal notes and its value is not imported: "
+        "open the file in Excel and save it, then import it again before --write; or, once written, add its "
+        "value to register/leisure-contract.yaml as start",
+    ], "the first row below the header is read for formulas too"
+    assert planned.attention
+    leisure = planned.new[0].data
+    assert leisure["internal"]["notes"].splitlines() == [
+        "Annual contribution (£): =450000*1.1 (a formula with no saved result: its value was not imported)",
+        "Start date: =DATE(2016,4,1) (a formula with no saved result: its value was not imported)",
+    ]
+    assert "Add to its file the value of each formula the sheet had not saved" in next_steps(planned.new)
+
+
+def test_the_value_saved_later_is_told_for_the_file_written_without_it_and_never_over_the_officers(
+    register, tmp_path
+):
+    write_import(register, plan_import(register, unsaved(tmp_path / "register.xlsx"), []))
+    written = register / "register" / "leisure-contract.yaml"
+    before = written.read_bytes()
+    saved = saved_in_excel(tmp_path / "register.xlsx", tmp_path / "saved.xlsx")
+    again = plan_import(register, saved, [])
+    assert again.new == [] and written.read_bytes() == before, "a file is never replaced"
+    assert cells(again.lines, saved) == [
+        "[warning] 'Annual contribution (£)': the formula '=450000*1.1' had no saved result when "
+        "register/leisure-contract.yaml was written; the sheet now holds its value, which the file does not "
+        "record: add `annual_value_gbp: 495000` under `contract:` to register/leisure-contract.yaml",
+        "[warning] 'Start date': the formula '=DATE(2016,4,1)' had no saved result when "
+        "register/leisure-contract.yaml was written; the sheet now holds its value, which the file does not "
+        "record: add `start: 2016-04-01` to register/leisure-contract.yaml",
+    ]
+    assert again.attention
+    # the officer records the start, and a contract value of their own: neither is told again
+    text = written.read_text("utf-8").replace("partners:", "start: 2016-04-01\npartners:")
+    written.write_text(text.replace("internal:", "contract:\n  annual_value_gbp: 500000\ninternal:"), "utf-8")
+    done = plan_import(register, saved, [])
+    assert cells(done.lines, saved) == [] and not done.attention
+
+
+@pytest.mark.spawns
+def test_an_officer_imports_before_and_after_saving_in_excel(tmp_path):
+    run_partreg(tmp_path, "init", "reg", "--council", "Brentwood Borough Council", check=True)
+    base = tmp_path / "reg"
+    first = run_partreg(base, "import", str(unsaved(tmp_path / "register.xlsx")), "--write")
+    assert first.returncode == 1 and "Wrote 2 files" in first.stdout
+    saved = saved_in_excel(tmp_path / "register.xlsx", tmp_path / "saved.xlsx")
+    again = run_partreg(base, "import", str(saved), "--write")
+    assert again.returncode == 1, "a value to add needs a look"
+    assert (
+        "add `annual_value_gbp: 495000` under `contract:` to register/leisure-contract.yaml" in again.stdout
+    )
+    run_partreg(base, "render", "--out", str(tmp_path / "site"), check=True)
+    site = "".join(p.read_text("utf-8") for p in (tmp_path / "site").rglob("*") if p.is_file())
+    assert "450000*1.1" not in site, "the formula is in the internal notes"
+    entry = yaml_rs.loads((base / "register" / "leisure-contract.yaml").read_text("utf-8"))
+    assert "=450000*1.1" in entry["internal"]["notes"]
+
+
+def test_a_formula_right_of_the_header_or_in_a_row_of_nothing_else_is_still_said(register, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append(["Leisure contract", "Contract", "Everyone Active", 450000, None, "=D2*1.1"])
+    sheet.append([None, None, None, "=SUM(D2:D2)"])
+    path = tmp_path / "register.xlsx"
+    book.save(path)
+    planned = plan_import(register, path, [])
+    [row] = planned.new
+    assert (
+        row.data["internal"]["notes"]
+        == "Column F: =D2*1.1 (a formula with no saved result: its value was not imported)"
+    )
+    said = cells(planned.lines, path)
+    assert said[0].startswith("[warning] the formula '=D2*1.1' has no saved result")
+    assert said[1].startswith(
+        "[warning] 'Annual contribution (£)': the formula '=SUM(D2:D2)' has no saved result"
+    )
+    assert said[1].endswith("import it again before --write"), "no file is written for a row of nothing else"

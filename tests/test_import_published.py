@@ -1,0 +1,270 @@
+"""What `partreg import` may put in a field the register publishes: never a person's name where a
+role belongs, a person's email address or a phone number, and never a placeholder ("TBC", "Various",
+"See attached list") taken for a value. Each is kept in the entry's internal notes and said at its
+row and cell; what else the cell says is still read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml_rs
+
+from partreg.app.importing import Planned, plan_import
+from partreg.names import looks_like_a_name
+from tests.common import run_partreg
+
+BRIEF = (
+    "Partnership name,Lead Officer,Partner organisations,Start date,Statutory (Y/N),"
+    "Annual contribution (£),Review frequency,Type\n"
+    'Email Lead Thing,jane.smith@rochford.gov.uk,Various,31/02/2024,Y - see note,"£1,234.56",Quarterly,Partnership\n'
+    "Phone Lead,Call 01702 546366,Essex Police,01/04/2019 09:30,N,-£500,3 years,Contract\n"
+)
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> Path:
+    base = tmp_path / "reg"
+    (base / "register").mkdir(parents=True)
+    (base / "partreg.yaml").write_text("council: Rochford District Council\n", encoding="utf-8")
+    return base
+
+
+def plan(register: Path, text: str | bytes, name: str = "register.csv") -> tuple[Planned, Path]:
+    path = register.parent / name
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    return plan_import(register, path, []), path
+
+
+def cells(planned: Planned, path: Path) -> list[str]:
+    return [line.split(": ", 1)[1] for line in planned.lines if line.startswith(str(path))]
+
+
+def public(data: dict[str, Any]) -> str:
+    """An entry as text, without its internal notes."""
+    return json.dumps({k: v for k, v in data.items() if k != "internal"}, default=str)
+
+
+def notes(data: dict[str, Any]) -> list[str]:
+    return str(data.get("internal", {}).get("notes", "")).splitlines()
+
+
+# ---------------------------------------------------------------- a person's details
+
+
+def test_an_email_address_or_a_phone_number_as_the_lead_is_kept_in_the_notes(register):
+    planned, path = plan(register, BRIEF)
+    email, phone = (row.data for row in planned.new)
+    assert "lead" not in email and "lead" not in phone, "nothing left of the cell is a role"
+    assert "Lead Officer: jane.smith@rochford.gov.uk" in notes(email)
+    assert "Lead Officer: Call 01702 546366" in notes(phone)
+    assert "jane.smith" not in public(email) and "546366" not in public(phone)
+    said = cells(planned, path)
+    assert (
+        "[warning] 'Lead Officer': 'jane.smith@rochford.gov.uk' kept in internal notes: it reads as a "
+        "person's email address, and lead.role is published: lead.role (such as 'Community Safety "
+        "Manager') is left for you to record"
+    ) in said
+    assert any(
+        line.startswith(f"{path}:3:B: [warning] 'Lead Officer': 'Call 01702 546366' kept")
+        for line in planned.lines
+    )
+    assert "reads as a phone number" in " ".join(said)
+
+
+def test_a_name_in_a_windows_1252_sheet_is_kept_in_the_notes(register):
+    text = "Partnership name,Lead Officer,Partner organisations\nSafer Streets,Sarah O\u2019Connell,Essex Police\n"
+    planned, path = plan(register, text.encode("cp1252"))
+    [row] = planned.new
+    assert "lead" not in row.data
+    assert notes(row.data) == ["Lead Officer: Sarah O\u2019Connell"]
+    [said] = cells(planned, path)
+    assert said.startswith(
+        "[warning] 'Lead Officer': 'Sarah O\u2019Connell' kept in internal notes: it reads as a person's name"
+    )
+    assert f"{path}:2:B:" in "\n".join(planned.lines)
+
+
+def test_a_name_beside_a_role_leaves_the_role(register):
+    planned, path = plan(
+        register,
+        "Partnership name;Lead Officer;Partner organisations\n"
+        "Homelessness Forum;Joe Bloggs, Head of Housing;Shelter\n"
+        "Safer Streets;Community Safety Manager (01702 546366);Essex Police\n"
+        "Youth Forum;Mary Jones (Youth Officer);Essex County Council\n"
+        "Grants Panel;Joe Bloggs, TBC;Essex County Council\n",
+    )
+    forum, streets, youth, panel = (row.data for row in planned.new)
+    assert "lead" not in panel, "what is left beside the name is a placeholder"
+    assert forum["lead"] == {"role": "Head of Housing"}
+    assert streets["lead"] == {"role": "Community Safety Manager"}
+    assert youth["lead"] == {"role": "Youth Officer"}
+    assert notes(forum) == ["Lead Officer: Joe Bloggs, Head of Housing"], "the whole cell: nothing is lost"
+    assert "[warning] 'Lead Officer': 'Joe Bloggs, Head of Housing' read as lead.role 'Head of Housing' " in (
+        "\n".join(cells(planned, path))
+    )
+    assert "'Joe Bloggs' reads as a person's name, not published" in cells(planned, path)[0]
+
+
+def test_a_service_mailbox_is_no_persons(register):
+    planned, path = plan(
+        register,
+        "Partnership name,Lead Officer,Partners\nHousing forum,housing@council.gov.uk,Shelter\n",
+    )
+    [row] = planned.new
+    assert row.data["lead"] == {"role": "housing@council.gov.uk"}
+    assert cells(planned, path) == []
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Partnership name", "title"),
+        ("Aims / purpose", "summary"),
+        ("Directorate", "lead"),
+        ("Portfolio Holder", "lead"),
+        ("Partner organisations", "partners"),
+        ("Legislation", "statutory_basis"),
+        ("Objectives", "objectives"),
+        ("Exit strategy", "exit_strategy"),
+        ("Added value", "added_value"),
+        ("Contract reference", "contract"),
+        ("Council representative", "representatives"),
+        ("Decision", "decisions"),
+        ("Reports to", "reporting"),
+        ("Outcomes", "outcomes"),
+        ("Website", "links"),
+    ],
+)
+@pytest.mark.parametrize("said", ["ring jo.bloggs@rochford.gov.uk", "ring 01702 546366"])
+def test_no_published_field_import_fills_takes_a_persons_email_or_phone(register, header, field, said):
+    detail = said.split(maxsplit=1)[1]
+    cell = f"https://example.org/?{detail}" if field == "links" else f"Details: {said}"
+    planned, path = plan(
+        register,
+        f"Partnership name,Type,Partners,{header}\nCSP,Partnership,Essex Police,{cell}\n".replace(
+            "Partnership name,Type,Partners,Partnership name", "Ref,Type,Partners,Partnership name"
+        ),
+    )
+    [row] = planned.new
+    assert detail not in public(row.data)
+    assert f"{header}: {cell}" in notes(row.data)
+    assert f"{path}:2:D: [warning] '{header}': " in "\n".join(planned.lines)
+
+
+def test_a_field_the_council_keeps_internal_keeps_what_the_sheet_says(register):
+    (register / "partreg.yaml").write_text(
+        "council: Rochford District Council\ninternal_fields: [exit_strategy]\n", encoding="utf-8"
+    )
+    planned, path = plan(
+        register, "Partnership name,Partners,Exit strategy\nCSP,Essex Police,Ring 01702 546366\n"
+    )
+    [row] = planned.new
+    assert row.data["exit_strategy"] == "Ring 01702 546366", "never published: nothing to keep out"
+    assert cells(planned, path) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarah Jones",
+        "Sarah Jones, Head of Housing",
+        "Head of Housing (Sarah Jones)",
+        "Housing Manager - Jane Smith",
+        "J. Smith",
+        "Mrs J Smith",
+        "Smith, Jane",
+        "Centre Manager, Victoria Park",
+        "Head of Housing",
+        "Grace Lane",
+    ],
+)
+def test_import_takes_out_a_name_wherever_lint_finds_one(text):
+    from partreg.names import without_person
+
+    left, taken = without_person(text)
+    assert bool(taken) == looks_like_a_name(text)
+    assert not looks_like_a_name(left)
+
+
+# ---------------------------------------------------------------- placeholders
+
+
+def test_placeholders_are_no_values(register):
+    planned, path = plan(
+        register,
+        "Partnership name,Partner organisations,Statutory (Y/N),Legislation,Objectives\n"
+        "A,Various,Y - see note,,TBC\n"
+        "B,See attached list,Yes (see notes),,\n"
+        "C,TBC,Y,To be confirmed,\n"
+        "D,N/A,N,,\n"
+        "E,Various partners,,,\n"
+        "F,Essex Police; N/A; various,,,\n"
+        "G,Various Voices Choir and Community Theatre Group,,,\n"
+        "H,See Hear Trust,,,\n",
+    )
+    data = {row.data["title"]: row.data for row in planned.new}
+    for title in "ABCDE":
+        assert "partners" not in data[title], title
+    assert data["F"]["partners"] == [{"name": "Essex Police"}]
+    assert data["G"]["partners"] == [{"name": "Various Voices Choir and Community Theatre Group"}]
+    assert data["H"]["partners"] == [{"name": "See Hear Trust"}], "a name that starts as a placeholder does"
+    assert data["A"]["statutory"] is True and "statutory_basis" not in data["A"]
+    assert data["B"]["statutory"] is True and "statutory_basis" not in data["B"]
+    assert "statutory_basis" not in data["C"] and "objectives" not in data["A"]
+    assert notes(data["A"]) == [
+        "Partner organisations: Various",
+        "Statutory (Y/N): Y - see note",
+        "Objectives: TBC",
+    ]
+    said = cells(planned, path)
+    assert (
+        "[warning] 'Partner organisations': 'Various' kept in internal notes: a placeholder, not a value: "
+        "partners is left for you to record"
+    ) in said
+    assert (
+        "[warning] 'Statutory (Y/N)': 'Y - see note' read as yes ('see note': a placeholder, not a value); "
+        "the whole text is kept in internal notes"
+    ) in said
+    assert (
+        "[warning] 'Partner organisations': 'Essex Police; N/A; various' read as partners 'Essex Police' "
+        "('N/A', 'various': placeholders, not partners); the whole text is kept in internal notes"
+    ) in said
+    assert not any(line.startswith(f"{path}:5:") for line in planned.lines), "N/A alone says there is none"
+
+
+# ---------------------------------------------------------------- as an officer runs it
+
+
+@pytest.mark.spawns
+def test_nothing_private_or_a_placeholder_reaches_the_published_site(tmp_path):
+    run_partreg(tmp_path, "init", "reg", "--council", "Rochford District Council", check=True)
+    base = tmp_path / "reg"
+    (tmp_path / "a.csv").write_text(BRIEF, encoding="utf-8")
+    (tmp_path / "w.csv").write_bytes(
+        "Partnership name,Lead Officer,Partner organisations\nSafer Streets,Sarah O\u2019Connell,Essex Police\n".encode(
+            "cp1252"
+        )
+    )
+    (tmp_path / "s.csv").write_text(
+        "Partnership name;Lead Officer;Partner organisations\nHomelessness Forum;Joe Bloggs, Head of Housing;Shelter\n",
+        encoding="utf-8",
+    )
+    for name in ("a.csv", "w.csv", "s.csv"):
+        done = run_partreg(base, "import", str(tmp_path / name), "--write")
+        assert done.returncode == 1 and "Wrote" in done.stdout, done.stderr
+    linted = run_partreg(base, "lint")
+    assert "personal-data" not in linted.stdout and "role-looks-like-a-name" not in linted.stdout
+    listed = run_partreg(base, "list", "--format", "json", check=True).stdout
+    run_partreg(base, "render", "--out", str(tmp_path / "site"), check=True)
+    site = "".join(p.read_text("utf-8") for p in (tmp_path / "site").rglob("*") if p.is_file())
+    for private in ("jane.smith", "546366", "O\u2019Connell", "Bloggs", "see note", "Various"):
+        assert private not in site and private not in listed, private
+    assert "Head of Housing" in site
+    forum = yaml_rs.loads((base / "register" / "homelessness-forum.yaml").read_text("utf-8"))
+    assert forum["internal"]["notes"] == "Lead Officer: Joe Bloggs, Head of Housing"
