@@ -1,6 +1,7 @@
 """`partreg add` as an officer uses it: in a real terminal, from a draft, and two at once."""
 
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -83,7 +84,7 @@ def test_a_partnership_through_a_terminal(register):
     answer(child, "Start date", "1/4/2025")  # a UK date that could be read either way: asked once
     answer(child, "Is 1/4/2025 1 April 2025? [yes]: ", "")
     answer(child, "End date (optional)", "")
-    answer(child, "When was it last reviewed (empty if it has not been yet): ", "14/10/2026")
+    answer(child, "When was it last reviewed (empty if it has not been yet, or is not known): ", "14/10/2026")
     child.expect_exact("Read as 14 October 2026 (2026-10-14).")
     answer(child, "What did it decide (", "")
     answer(child, "Which role reviewed it (optional): ", "")
@@ -103,7 +104,7 @@ def test_a_partnership_through_a_terminal(register):
     answer(child, "Impact", "high")
     answer(child, "Mitigation", "Council funding covers one year")
     answer(child, "Risk 2 (empty to finish)", "")
-    answer(child, "Months between reviews [12]: ", "")
+    answer(child, "Months between reviews (optional) [12]: ", "")
     child.expect_exact("The new entry, brentwood-town-centre-partnership:")
     child.expect_exact("Lead councillor: Cllr Jan Pound")
     answer(child, "Write it? yes, a number to change that answer, or cancel [yes]: ", "")
@@ -285,12 +286,12 @@ GRANT_SCRIPT = [
     ("Start date", "1 April 2026"),
     ("End date (optional): ", "31/03/2027"),
     ("When was it last reviewed", ""),
-    ("Amount of funding in pounds: ", "£4.5k"),
-    ("Funded period starts [2026-04-01]: ", ""),
-    ("Funded period ends [2027-03-31]: ", ""),
+    ("Amount of funding in pounds (optional): ", "£4.5k"),
+    ("Funded period starts (optional) [2026-04-01]: ", ""),
+    ("Funded period ends (optional) [2027-03-31]: ", ""),
     ("When was it awarded (optional): ", "14/03/2026"),
     ("The recipient's charity or company number (optional): ", "1164883"),
-    ("Action agreed in return 1: ", "Forty sessions a year"),
+    ("Action agreed in return 1 (optional): ", "Forty sessions a year"),
     ("Action agreed in return 2 (empty to finish): ", ""),
 ]
 
@@ -419,3 +420,336 @@ def test_questions_are_wrapped_at_word_boundaries_in_a_narrow_terminal(register)
     assert max(map(len, lines)) < 80, "no line the terminal must break for itself"
     question = " ".join(line.strip() for line in lines if line and not line.startswith(("Title", "First")))
     assert "Is the council buying a service that another organisation delivers on its behalf?" in question
+
+
+def test_a_yes_to_the_forum_question_is_joint_working_without_asking_its_agreement_again(register):
+    """The forum question asks the policy's key difference, so a yes decides joint working: its formal
+    agreement is not asked again, and no partnership is offered."""
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    answer(child, "Title of the arrangement: ", "Town Centre Forum")
+    answer(child, "buying a service", "no")
+    answer(child, "funding for a fixed period", "no")
+    answer(child, "forum or group", "yes")
+    child.expect_exact("This is joint working: a forum for discussion with no formal agreement")
+    answer(child, "Record it as joint-working? [yes]: ", "")
+    child.expect_exact("Id (the file name) [town-centre-forum]: ")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    asked = screen.getvalue()
+    assert "Have all the parties signed" not in asked, "the formal agreement is not asked again"
+    assert "Which kind is it" not in asked and "1. partnership" not in asked, "no partnership offered"
+
+
+def stop_at(child, prompt):
+    """Wait for ``prompt`` (whole: the terminal is waiting for an answer), then Ctrl-C."""
+    child.expect_exact(prompt)
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
+def replaced(script, **answers):
+    """``script`` with the answers to the prompts that start with each key changed (underscores for
+    spaces); a list of answers gives several in turn, for a prompt asked again (none: not asked)."""
+    out = []
+    for prompt, reply in script:
+        key = next((k for k in answers if prompt.startswith(k.replace("_", " "))), None)
+        replies = answers[key] if key else reply
+        if isinstance(replies, list):  # a (prompt, reply) pair asks another prompt in its place
+            out += [r if isinstance(r, tuple) else (prompt, r) for r in replies]
+        else:
+            out.append((prompt, replies))
+    return out
+
+
+def test_the_summary_lists_priorities_so_that_a_name_with_a_comma_reads_as_one(register):
+    settings = register / "partreg.yaml"
+    settings.write_text(
+        settings.read_text().replace(
+            "  growing-our-economy: Growing our economy\n",
+            "  early-intervention: Early intervention & prevention, Environment\n"
+            "  growing-our-economy: Growing our economy\n",
+        )
+    )
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    run_script(child, replaced(CONTRACT_SCRIPT, Which_priorities="1, 2")[:-1])
+    stop_at(child, "Write it? yes, a number to change that answer, or cancel [yes]: ")
+    summary = " ".join(screen.getvalue().rpartition("The new entry, ")[2].split())  # as wrapped
+    assert "Priorities: Early intervention & prevention, Environment; Growing our economy" in summary
+
+
+def add_from(register, draft, *args):
+    (register / "draft.yaml").write_text(textwrap.dedent(draft))
+    return subprocess.run(
+        [sys.executable, "-m", "partreg", "add", "--from", "draft.yaml", *args],
+        cwd=register,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_an_honest_draft_with_gaps_is_written_with_its_problems_listed(register):
+    """A grant whose funded period is not known is written, as `import --write` writes it, and lint's
+    errors for what is missing are listed; a draft that is no entry at all is still refused."""
+    grant = """\
+        id: youth-club-grant
+        title: Youth Club Grant
+        kind: community-funding
+        status: active
+        lead: {role: Community Services Manager, service: Community Services}
+        partners: [{name: Shenfield Youth Trust, sector: voluntary}]
+        characteristics: {council_funds_fixed_period: true}
+        funding: {amount_gbp: 4500, actions: [Forty sessions a year]}
+        start: 2019
+    """
+    result = add_from(register, grant)
+    assert result.returncode == 0, result.stderr
+    assert "Wrote register/youth-club-grant.yaml." in result.stdout
+    assert (
+        "[error] community funding needs `funding.period_start`: add it (funding-missing-details)"
+        in result.stderr
+    )
+    assert (
+        "The entry has 2 gaps (the errors above): lint reports them until what is missing is recorded."
+        in result.stderr
+    )
+    assert (register / "register" / "youth-club-grant.yaml").read_text().count("amount_gbp: 4500") == 1
+
+    for not_an_entry in ("- just a list\n", "title: [unclosed\n"):
+        refused = add_from(register, not_an_entry)
+        assert refused.returncode == 1 and "not written" in refused.stderr
+    assert [f.name for f in (register / "register").iterdir()] == ["youth-club-grant.yaml"]
+
+
+def lint_rules(register):
+    """The rule ids lint reports for the register, in order."""
+    lint = subprocess.run(
+        [sys.executable, "-m", "partreg", "lint", "--format", "json"],
+        cwd=register,
+        capture_output=True,
+        text=True,
+    )
+    return [p["rule"] for p in json.loads(lint.stdout)["results"]]
+
+
+def test_what_is_not_known_is_left_out_and_never_written_as_a_value(register):
+    """'?', 'not known' and 'TBC' leave an optional answer out, and lint reports the gap; nothing
+    publishes "?" or "not known" as the lead service or the contract's reference."""
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    script = replaced(
+        CONTRACT_SCRIPT,
+        Lead_service="?",
+        Contract_reference="not known",
+        Contract_value_in_pounds="TBC",
+        **{"Is that a year's value": []},  # no value: what it covers is not asked
+    )
+    run_script(child, script)
+    child.expect_exact("Wrote register/street-cleansing.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    said = " ".join(screen.getvalue().split())
+    assert "Lead service: (not recorded)" in said and "Contract reference: (not recorded)" in said
+    assert "The entry has 2 gaps (the errors above)" in said
+    text = (register / "register" / "street-cleansing.yaml").read_text()
+    assert "?" not in text and "not known" not in text.lower() and "tbc" not in text.lower()
+    assert "reference" not in text and "service" not in text
+    found = lint_rules(register)
+    assert found.count("contract-missing-details") == 2 and "lead-service-not-recorded" in found
+
+
+def test_a_required_answer_says_why_it_is_required(register):
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    answer(child, "Title of the arrangement: ", "?")
+    answer(child, "Title of the arrangement: ", "Street cleansing")
+    answer(child, "buying a service", "dunno")
+    answer(child, "funding for a fixed period", "yes")
+    answer(child, "Record it as community-funding? [yes]: ", "")
+    for prompt in (
+        "Id",
+        "Status",
+        "What is it for",
+        "Lead officer's role",
+        "Lead service",
+        "Lead councillor",
+    ):
+        answer(child, prompt, "")
+    answer(child, "Which priorities", "")
+    answer(child, "Partner 1 name", "not known")
+    stop_at(child, "Partner 1 name: ")
+    said = " ".join(screen.getvalue().split())
+    assert (
+        "An answer is needed here: the title names it on the register, and its id (the file's name) is made from it."
+    ) in said
+    assert (
+        "An answer is needed here: an arrangement is made with at least one other body: name one as it is "
+        "publicly known."
+    ) in said
+
+
+PARTNERSHIP_SCRIPT = [
+    ("Title of the arrangement: ", "Brentwood Town Centre Partnership"),
+    ("buying a service", "no"),
+    ("funding for a fixed period", "no"),
+    ("forum or group", "no"),
+    ("formal agreement", "yes"),
+    ("share the same objectives", "yes"),
+    ("share responsibility", "yes"),
+    ("independent bodies", "yes"),
+    ("agreed specific outcomes", "yes"),
+    ("Record it as partnership? [yes]: ", ""),
+    ("Id (the file name)", ""),
+    ("Status", ""),
+    ("What is it for", "A safer, busier town centre."),
+    ("Lead officer's role", "Town Centre Manager"),
+    ("Lead service", "Economic Development"),
+    ("Lead councillor", ""),
+    ("Which (a number; empty if none of these): ", ""),
+    ("The council's representatives on it", ""),
+    ("Which priorities does it serve", "1"),
+    ("Partner 1 name", "Essex Police"),
+    ("sector", "public"),
+    ("Partner 2 name", ""),
+    ("Start date", "2025-04-01"),
+    ("End date", ""),
+    ("When was it last reviewed", "2026-04-01"),
+    ("What did it decide", ""),
+    ("Which role reviewed it", ""),
+    ("Is it required by law", "yes"),
+    ("Which law", "Crime and Disorder Act 1998"),
+    ("Shared objective 1", "A safer town centre at night"),
+    ("Shared objective 2", ""),
+    ("Outcome 1", "Fewer night-time incidents"),
+    ("How is it measured", "incidents per year"),
+    ("Target", "10% fewer than 2024"),
+    ("Outcome 2", ""),
+    ("Council funding in pounds a year", "£25,000"),
+    ("Council staff time", ""),
+    ("What the partners commit", "Patrols"),
+    ("Added value", "One plan for the night-time economy"),
+    ("Risk 1", "Funding ends"),
+    ("Likelihood", ""),
+    ("Impact", "high"),
+    ("Mitigation", "Council funding covers one year"),
+    ("Risk 2", ""),
+    ("Months between reviews", ""),
+    ("Write it?", ""),
+]
+
+
+def test_a_partnership_whose_details_are_not_known_is_written_with_its_gaps(register):
+    """How an outcome is measured, what the partners commit, a risk's mitigation, and whether the law
+    requires it: not known, left out, and not assumed (no 'Statutory: No' for a '?')."""
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    script = replaced(
+        PARTNERSHIP_SCRIPT,
+        How_is_it_measured="?",
+        What_the_partners_commit="n/a",
+        Mitigation="dunno",
+        Is_it_required_by_law="?",
+        Which_law=[],
+    )
+    run_script(child, script)
+    child.expect_exact("Wrote register/brentwood-town-centre-partnership.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    prompts = screen.getvalue()
+    assert "Is it required by law, statutory (yes, no, or ? if not known): " in prompts, "no answer assumed"
+    text = (register / "register" / "brentwood-town-centre-partnership.yaml").read_text()
+    assert "statutory" not in text and "measure" not in text and "mitigation" not in text
+    assert "resources:\n  council:\n    funding_gbp: 25000\nadded_value" in text, "no partners' commitment"
+    assert not any(word in text for word in ("?", "n/a", "dunno"))
+    assert sorted(lint_rules(register)) == ["outcome-not-measurable", "risk-without-mitigation"]
+    summary = " ".join(prompts.rpartition("The new entry, ")[2].split())
+    assert "Required by law: not known" in summary and "What the partners commit: (not recorded)" in summary
+
+
+def test_a_start_not_known_is_left_out_and_the_last_review_is_asked(register):
+    """No start is assumed: Enter leaves it out (lint warns of the gap), and since the arrangement may
+    have run for years, when it was last reviewed is asked, so one years overdue is not hidden."""
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    script = replaced(CONTRACT_SCRIPT, Start_date="", When_was_it_last_reviewed="2021-06-30")
+    at = script.index(("When was it last reviewed", "2021-06-30")) + 1
+    script[at:at] = [("What did it decide", ""), ("Which role reviewed it", "")]
+    run_script(child, script)
+    child.expect_exact("Wrote register/street-cleansing.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert "Start date (empty if not known): " in screen.getvalue(), "no date offered: not today"
+    text = (register / "register" / "street-cleansing.yaml").read_text()
+    assert "\nstart:" not in text and "    - date: 2021-06-30\n      outcome: continue\n" in text
+    found = lint_rules(register)
+    assert "start-not-recorded" in found and "review-overdue" in found, "the gap, and the review overdue"
+
+
+def test_a_proposed_arrangement_is_given_no_start_and_no_review(register):
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    script = replaced(
+        CONTRACT_SCRIPT,
+        Status="proposed",
+        Start_date=[("When is it to start (empty if not known yet): ", "")],
+        When_was_it_last_reviewed=[],
+    )
+    run_script(child, script)
+    child.expect_exact("Wrote register/street-cleansing.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert "last reviewed" not in screen.getvalue(), "a proposed arrangement has not been reviewed"
+    text = (register / "register" / "street-cleansing.yaml").read_text()
+    assert "status: proposed\n" in text and "\nstart:" not in text and "review" not in text
+
+
+def test_answers_are_read_as_import_reads_cells(register):
+    """'ongoing' is no end, '£12,500 pa' a year's value (said back, and kept as typed in the notes,
+    so what it covers is not asked), '1 and 2' two priorities, 'dunno' not known."""
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    script = replaced(
+        CONTRACT_SCRIPT,
+        Which_priorities="1 and 2",
+        End_date="ongoing",
+        Contract_value_in_pounds="£12,500 pa",
+        **{"Is that a year's value": []},
+        small_or_medium="dunno",
+    )
+    run_script(child, script)
+    child.expect_exact("Wrote register/street-cleansing.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    said = " ".join(screen.getvalue().split())
+    assert "Read as no end date." in said
+    assert "Read as £12,500 a year; the whole answer is kept in the internal notes." in said
+    assert "Contract value: £12,500 a year, as given: £12,500 pa" in said
+    text = (register / "register" / "street-cleansing.yaml").read_text()
+    assert "priorities: [growing-our-economy, protecting-our-environment]\n" in text
+    assert "  annual_value_gbp: 12500\n" in text and "supplier_sme" not in text and "\nend:" not in text
+    assert "internal:\n  notes: 'Contract value: £12,500 pa'\n" in text
+
+
+def test_an_amount_is_said_back_and_what_it_covers_is_read_as_import_reads_it(register):
+    child = spawn(register)
+    child.logfile_read = screen = io.StringIO()
+    script = replaced(
+        CONTRACT_SCRIPT, Contract_value_in_pounds="£1.2m", **{"Is that a year's value": "per year"}
+    )
+    run_script(child, script)
+    child.expect_exact("Wrote register/street-cleansing.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert "Read as £1,200,000." in screen.getvalue()
+    text = (register / "register" / "street-cleansing.yaml").read_text()
+    assert "  annual_value_gbp: 1200000\n" in text and "internal" not in text

@@ -1,11 +1,13 @@
 """A new council's first day: init, add, lint, render, import; and a messy spreadsheet."""
 
 import datetime as dt
+import io
 import re
 import subprocess
 import sys
 import textwrap
 
+import pexpect
 import pytest
 import yaml_rs
 from openpyxl import Workbook
@@ -309,6 +311,37 @@ def test_init_refuses_what_would_not_load_in_one_line(tmp_path):
     same = partreg(tmp_path, "init", "b", "--council", "X", "--priority", "Economy", "--priority", "economy")
     assert same.returncode == 2 and "'Economy' and 'economy' would both have the id 'economy'" in same.stderr
     assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
+def test_a_priority_whose_id_another_has_is_refused_at_its_prompt(tmp_path):
+    """Asked at a terminal, Economy then economy: the second is asked again there, not refused once
+    everything has been asked (exit 2, nothing written)."""
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "partreg", "init", "reg"],
+        cwd=str(tmp_path),
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(40, 200),
+    )
+    child.logfile_read = screen = io.StringIO()
+    for prompt, reply in [
+        ("The council's name: ", "Test Borough Council"),
+        ("Priority 1 (optional): ", "Economy"),
+        ("Priority 2 (optional): ", "economy"),
+        ("Priority 2 (optional): ", "ECONOMY!"),
+        ("Priority 2 (optional): ", "Housing"),
+        ("Priority 3 (optional): ", ""),
+    ]:
+        child.expect_exact(prompt)
+        child.sendline(reply)
+    child.expect(pexpect.EOF)
+    child.close()
+    said = " ".join(screen.getvalue().split())
+    assert child.exitstatus == 0, said
+    assert "'economy' is priority 1 ('Economy'): give the next one, or press Enter to finish." in said
+    assert "The priorities 'Economy' and 'ECONOMY!' would both have the id 'economy'" in said
+    assert open_register(tmp_path / "reg").settings.priorities == {"economy": "Economy", "housing": "Housing"}
 
 
 def test_priorities_in_any_script_keep_their_own_ids_and_import_finds_them(tmp_path):

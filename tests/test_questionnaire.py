@@ -158,13 +158,53 @@ def test_parsers_refuse_what_they_cannot_use():
         (parse_date, "31/02/2026"),
         (parse_date, "next week"),
         (parse_pounds, "a lot"),
-        (parse_pounds, "£25,000 pa"),
+        (parse_pounds, "£25,000 - £30,000"),
         (choice(["low", "high"]), "3"),
     )
     for parse, text in refused:
         with pytest.raises(Invalid):
             parse(text)
     assert choice(["proposed", "active", "ended"])("act") == "active"
+
+
+def test_answers_are_read_as_import_reads_a_sheets_cells():
+    from partreg.questionnaire.answers import choices, parse_amount, parse_covers, parse_fact
+
+    for text in ("£12,500 pa", "£12,500 p.a.", "12500 per annum"):
+        amount = parse_amount(text)
+        assert (amount.value, amount.yearly, amount.read_as()) == (12500, True, "£12,500 a year")
+    assert parse_amount("£5,605 + VAT").qualified and not parse_amount("£5,605 + VAT").yearly
+    assert parse_amount("£25,000").plain and not parse_amount("25k").plain
+    assert [parse_covers(t) for t in ("per year", "annual", "whole life", "dunno")] == [
+        "year",
+        "year",
+        "whole",
+        "?",
+    ]
+    pick = choices(["growing-our-economy", "developing-our-communities"], SETTINGS.priorities)
+    assert (
+        pick("1 and 2")
+        == pick("1 & 2")
+        == pick("Growing our economy; developing our communities")
+        == [
+            "growing-our-economy",
+            "developing-our-communities",
+        ]
+    )
+    assert [parse_fact(t) for t in ("dunno", "Not known", "TBC", "don\u2019t know")] == [None] * 4
+
+
+def test_dates_are_read_as_import_reads_them_and_a_placeholder_end_is_no_end():
+    answers = contract_answers(start=("c. 2019", "Apr-2019"))
+    at = answers.index("ENV-1") - 2  # the end, then the last review
+    answers[at] = "31/12/9999"
+    draft, _, said = run(answers)
+    assert draft["start"] == "2019-04" and "end" not in draft
+    assert "  Read as April 2019 (2019-04)." in said and "  Read as no end date." in said
+    assert any(line.startswith("  Write dates as YYYY-MM-DD") for line in said), "c. 2019 is asked again"
+    answers = contract_answers(start=("01/04/19", "yes"))
+    assert run(answers)[0]["start"] == dt.date(2019, 4, 1)
+    assert "  Is 01/04/19 1 April 2019? [yes]: " in run(answers)[1], "either order: asked once"
 
 
 def test_canonical_orders_nested_keys():
@@ -193,7 +233,7 @@ def test_the_summary_shows_every_answer_and_a_change_keeps_the_others():
     first, _, said = run(contract_answers())
     lines = summary_of(said)
     assert lines["Title"] == (1, "Street cleansing contract")
-    assert lines["Contract value"][1] == "£1,200,000" and lines["Last review"][1] == "not reviewed yet"
+    assert lines["Contract value"][1] == "£1,200,000" and lines["Last review"][1] == "none recorded"
     number = lines["Lead officer's role"][0]
     # change the role by its number: only that question is asked again; then write
     changed, prompts, said = run(contract_answers(then=(str(number), "Head of Street Scene", "")))
@@ -202,7 +242,9 @@ def test_the_summary_shows_every_answer_and_a_change_keeps_the_others():
         k: v for k, v in first.items() if k != "lead"
     }
     assert changed["lead"]["service"] == first["lead"]["service"]
-    assert prompts[-2] == "Lead officer's role (a role, not a name) [Street Scene Manager]: "
+    assert (
+        prompts[-2] == "Lead officer's role (a role, not a name; empty if not known) [Street Scene Manager]: "
+    )
 
 
 def test_enter_keeps_an_answer_and_a_dash_clears_an_optional_one():
@@ -233,7 +275,7 @@ def test_changing_the_kind_asks_what_the_new_kind_needs_and_drops_the_old():
         "period_end": dt.date(2020, 3, 31),
         "actions": ["Run ten sessions"],
     }
-    assert "Funded period starts [2019-04-01]: " in prompts, "defaults to the arrangement's start"
+    assert "Funded period starts (optional) [2019-04-01]: " in prompts, "defaults to the arrangement's start"
 
 
 def test_the_last_review_is_recorded_so_the_entry_is_not_born_overdue():
@@ -265,7 +307,7 @@ def test_a_person_named_as_the_role_is_asked_again_once():
 def test_an_error_in_the_draft_stops_the_write_until_an_answer_changes():
     def check(draft):
         problem = draft["contract"]["reference"] == "ENV-1"
-        return [Finding(True, "the reference ENV-1 is taken")] if problem else []
+        return [Finding(True, "the reference ENV-1 is taken", stops=True)] if problem else []
 
     script = iter(contract_answers(then=("yes", "cancel")))
     prompts, said = [], []
@@ -279,6 +321,29 @@ def test_an_error_in_the_draft_stops_the_write_until_an_answer_changes():
     assert "  Error: the reference ENV-1 is taken" in said
     assert "  Answer a number from 1 to 20 to change an answer, or cancel." in said
     assert prompts[-1] == "Change which answer (a number), or cancel: "
+
+
+def test_an_entry_whose_only_errors_are_gaps_can_be_written():
+    """What is not known is left out, and lint reports it: that is no reason to refuse the entry."""
+
+    def check(draft):
+        return [Finding(True, "a contract needs `contract.reference`: add it")]
+
+    script = iter(contract_answers())
+    prompts, said = [], []
+
+    def ask(prompt):
+        prompts.append(prompt)
+        return next(script)
+
+    draft = Questionnaire(ask, said.append, SETTINGS, TODAY, lambda _: False).run(check)
+    assert draft["id"] == "street-cleansing-contract"
+    assert "  Error: a contract needs `contract.reference`: add it" in said
+    assert (
+        "What is not known can be left out: the entry can be written with these gaps, and lint reports "
+        "each as an error until it is recorded."
+    ) in said
+    assert prompts[-1] == "Write it? yes, a number to change that answer, or cancel [yes]: "
 
 
 # ---------------------------------------------------------------------------- the forum question
@@ -303,26 +368,35 @@ def scripted(answers):
     return q, said
 
 
-def test_a_community_safety_board_answered_yes_to_the_forum_question_is_still_a_partnership():
-    """The issue's case: an officer answers "yes" honestly (the board does meet to discuss strategy)."""
+def test_a_community_safety_board_answered_no_to_the_forum_question_is_a_partnership():
+    """A partnership board also discusses strategy, but it is not *only* a forum: the question says to
+    answer no, and the partnership's facts decide it."""
     from partreg.classify import classify
 
-    q, said = scripted(["no", "no", "yes", "yes", "yes", "yes", "yes", "yes", ""])
+    q, said = scripted(["no", "no", "no", "yes", "yes", "yes", "yes", "yes", ""])
     facts = q.facts()
     assert q.kind(facts) is Kind.PARTNERSHIP
     assert not any("Note:" in s for s in said), "no contradiction"
     assert classify(facts).settled and not classify(facts).contradicts("partnership")
 
 
-def test_a_forum_is_asked_the_one_question_that_settles_it():
-    q, _ = scripted(["no", "no", "yes", "no"])
+def test_a_yes_to_the_forum_question_is_joint_working_and_asks_nothing_it_answered():
+    """The forum question asks the policy's key difference ("with no formal agreement or no agreed
+    outcomes"): a yes is joint working, and its formal agreement is not asked again."""
+    from partreg.classify import classify
+
+    q, said = scripted(["no", "no", "yes", ""])
     facts = q.facts()
     assert facts == {
         "council_sole_procurer": False,
         "council_funds_fixed_period": False,
         "discussion_forum": True,
-        "formal_agreement": False,
-    }, "after the forum, only its formal agreement is asked"
+    }, "after a yes to the forum, no other fact is asked"
+    assert q.kind(facts) is Kind.JOINT_WORKING
+    assert any(
+        s.startswith("This is joint working: a forum for discussion with no formal agreement") for s in said
+    )
+    assert not classify(facts).contradicts("joint-working"), "the file add writes is one classify accepts"
 
 
 def test_declining_the_kind_the_answers_decide_asks_again():
@@ -360,7 +434,9 @@ def _every_way_through():
             pending.extend([*prefix, a] for a in ("yes", "no", "?"))
             continue
         result = classify(facts)
-        if result.kind is not None:
+        if (
+            result.kind is not None or facts.get("discussion_forum") is True
+        ):  # a yes to the forum: joint working
             yield facts, ["yes"]
         else:
             yield facts, [str(i) for i in range(1, len(result.possible) + 1)]
@@ -401,8 +477,7 @@ def test_a_forum_records_what_the_body_is_and_the_councils_representatives():
         "Town Centre Forum",
         "no",  # not buying
         "no",  # not a grant
-        "yes",  # only a forum
-        "no",  # no formal agreement
+        "yes",  # only a forum: joint working
         "",  # record it as joint-working
         "",  # id
         "",  # status
@@ -459,13 +534,15 @@ def test_a_list_asked_again_can_be_kept_and_a_kind_keeps_its_answers():
 
 def test_a_dash_or_a_control_character_is_not_an_answer():
     answers = contract_answers()
-    answers[answers.index("ENV-1")] = "-"
-    answers.insert(answers.index("£1,200,000"), "ENV-1")
+    answers[answers.index("BIFFA") : answers.index("BIFFA") + 1] = ["-", "BIFFA"]
     answers[0:1] = ["Street\x1b[Dcleansing contract", "Street cleansing contract"]
     draft, _, said = run(answers)
-    assert draft["title"] == "Street cleansing contract" and draft["contract"]["reference"] == "ENV-1"
+    assert draft["title"] == "Street cleansing contract" and draft["partners"][0]["name"] == "BIFFA"
     assert "  The answer holds a control character (an arrow key?): type it again." in said
-    assert "  An answer is needed here." in said
+    assert (
+        "  An answer is needed here: an arrangement is made with at least one other body: name one as it "
+        "is publicly known."
+    ) in said
 
 
 def test_what_the_transparency_code_asks_of_a_contract_and_a_grant():

@@ -154,6 +154,33 @@ def test_open_data_says_whether_the_law_requires_an_arrangement():
     assert data == {"required": True, "chosen": False, "not-said": None}
 
 
+def test_priorities_whose_names_hold_a_comma_are_listed_so_that_each_reads_as_one():
+    """A priority named "Early intervention & prevention, Environment" joined to the next by a comma
+    reads as two: the page and the Markdown separate them with semicolons, the index a line each."""
+    settings = Settings(
+        council="Test Borough Council",
+        priorities={"early": "Early intervention & prevention, Environment", "growth": "Growth"},
+        publish={"columns": ["priorities"]},
+    )
+    entry = Arrangement.model_validate(
+        {
+            "id": "both",
+            "title": "T",
+            "kind": "joint-working",
+            "status": "active",
+            "priorities": ["early", "growth"],
+        }
+    )
+    files = site([entry], settings, formats=("html", "markdown"))
+    said = "Early intervention &amp; prevention, Environment; Growth"
+    assert f"<dt>Corporate priorities</dt><dd>{said}</dd>" in files["arrangements/both.html"]
+    assert "Early intervention &amp; prevention, Environment<br>Growth" in files["index.html"]
+    assert (
+        r"- Corporate priorities: Early intervention \& prevention, Environment; Growth"
+        in files["register.md"]
+    )
+
+
 def test_an_interval_of_one_month_is_said_in_the_singular():
     """Every month, not every 1 months: the register's default, an entry's interval, a reporting route."""
     settings = Settings(council="Test Borough Council", review={"default_months": 1})

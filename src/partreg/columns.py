@@ -210,9 +210,8 @@ def cells(
             ("; ".join(shown) or NOT_RECORDED,), more=len(partners) - len(shown), missing=not partners
         ),
         IndexColumn.PURPOSE.value: Cell((clean(e.summary) or NOT_RECORDED,), missing=not e.summary),
-        IndexColumn.PRIORITIES.value: Cell(
-            (", ".join(priorities) or "None recorded",), missing=not priorities
-        ),
+        # a line each (``Cell.text`` joins them with "; "): a priority's name may hold a comma
+        IndexColumn.PRIORITIES.value: Cell(tuple(priorities) or ("None recorded",), missing=not priorities),
         IndexColumn.STATUTORY.value: Cell((said,), missing=said == NOT_RECORDED),
         IndexColumn.DATES.value: dates(e, status, today),
         IndexColumn.MONEY.value: money_cell,

@@ -152,7 +152,7 @@ class ArrangementView:
             ("Lead councillor", self.member),
             ("Email", self.email),
             ("Phone", self.phone),
-            ("Corporate priorities", ", ".join(self.priorities)),
+            ("Corporate priorities", "; ".join(self.priorities)),  # a priority's name may hold a comma
             ("Started", self.start or NOT_RECORDED),
             (self.end_label, self.end),
             ("Statutory", self.statutory),

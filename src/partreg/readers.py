@@ -78,6 +78,21 @@ NOTHING = BLANK | {
     "none yet",
     "not yet",
 }
+#: What says only that a value is not known (or does not apply), as an officer answers: of
+#: :data:`NOTHING`, the words that are not a dash or "none" (which, for an amount, is £0), and how
+#: people say they do not know.
+NOT_KNOWN = frozenset(
+    (NOTHING - {"-", "--", "\u2013", "\u2014", ".", "none", "nil", "nothing"})
+    | {"??", "nk", "don't know", "dont know", "do not know", "dunno", "not sure", "to be decided"}
+)
+
+
+def not_known(text: str) -> bool:
+    """Whether ``text`` says only that the value is not known: ``?``, ``Not known``, ``TBC``,
+    ``N/A``, ``dunno``, ``don't know`` (also with the curly apostrophe phones and Word type)."""
+    said = " ".join(text.lower().replace("\u2019", "'").split())
+    return said in NOT_KNOWN or said.rstrip(".!") in NOT_KNOWN
+
 
 #: What a spreadsheet or an officer writes for "it has no end date".
 NO_END = {"ongoing", "on going", "indefinite", "no end date", "open ended", "open-ended", "permanent", "none"}
@@ -99,6 +114,11 @@ _SCALE = {
     "bn": 10**9,
     "billion": 10**9,
 }
+
+
+#: Words that say an amount is a year's: beside it (``£12,500 pa``) or in a sheet's header ("Annual
+#: contribution").
+YEARLY = re.compile(r"\b(?:annual|annually|yearly|per (?:annum|year)|a year|p\.?a\.?)(?=\W|$)", re.IGNORECASE)
 
 
 #: A trillion pounds: a larger amount is a typing mistake, not a council's arrangement.

@@ -27,14 +27,9 @@ def settings_text(council: str, priorities: list[str]) -> str:
     for number, name in enumerate(priorities, 1):
         if not name.strip():
             raise ValueError(f"priority {number} is empty: give each priority its name")
-        # a name with no Latin letters or digits ("经济") gets a numbered id, never a shared one
-        pid = propose_id(name) if any(c.isascii() and c.isalnum() for c in name) else f"priority-{number}"
-        if pid in ids:
-            raise ValueError(
-                f"the priorities {ids[pid]!r} and {name!r} would both have the id {pid!r}: "
-                "give them names that differ by more than case or punctuation"
-            )
-        ids[pid] = name
+        if clash := same_id(name, priorities[: number - 1]):
+            raise ValueError(clash)
+        ids[priority_id(name, number)] = name
     Settings.model_validate({"council": council, "priorities": ids})  # refuse what would not load
     if ids:
         priority_lines = [
@@ -59,6 +54,25 @@ def settings_text(council: str, priorities: list[str]) -> str:
             "",
         ]
     )
+
+
+def priority_id(name: str, number: int) -> str:
+    """The id ``partreg.yaml`` gives the ``number``-th priority (from 1): from its name, or
+    ``priority-N`` for a name with no Latin letters or digits ("经济"), never a shared one."""
+    return propose_id(name) if any(c.isascii() and c.isalnum() for c in name) else f"priority-{number}"
+
+
+def same_id(name: str, before: list[str]) -> str | None:
+    """Why ``name`` cannot follow the priorities ``before``: the id it would have is one of theirs;
+    ``None`` where it can."""
+    pid = priority_id(name, len(before) + 1)
+    for number, other in enumerate(before, 1):
+        if priority_id(other, number) == pid:
+            return (
+                f"the priorities {other!r} and {name!r} would both have the id {pid!r}: "
+                "give them names that differ by more than case or punctuation"
+            )
+    return None
 
 
 #: How the templates install partreg, which ``scaffold`` replaces with where this partreg came from.

@@ -21,9 +21,71 @@ from partreg.models import Arrangement, plain
 from partreg.problems import Problem, Severity
 from partreg.questionnaire import Finding, Questionnaire, canonical, free_id, propose_id
 from partreg.questionnaire.asking import Ask, Say
-from partreg.rules import ALL, characteristics_conflict
+from partreg.rules import (
+    ALL,
+    characteristics_conflict,
+    contract_missing_details,
+    ended_without_end,
+    exit_strategy_missing,
+    funding_missing_details,
+    joint_working_missing_purpose,
+    lead_service_not_recorded,
+    missing_field,
+    no_review_history,
+    outcome_not_measurable,
+    partnership_missing_added_value,
+    partnership_missing_elements,
+    partnership_missing_objectives,
+    partnership_missing_outcomes,
+    partnership_missing_resources,
+    partnership_missing_risks,
+    partnership_missing_timescale,
+    risk_without_mitigation,
+    start_not_recorded,
+    statutory_without_basis,
+    transparency_contract_incomplete,
+    transparency_grant_incomplete,
+)
 from partreg.yaml.emitting import dump_entry
 from partreg.yaml.reading import Document, parse_document, read_document
+
+#: The rules that report something not recorded, not something recorded wrongly: an honest entry
+#: with gaps is written (as ``import --write`` writes one), and lint reports each gap until it is
+#: filled in, whatever its severity. Any other error stops the write: a value that is wrong, facts
+#: that contradict each other or the kind, a priority the register does not have.
+GAPS = frozenset(
+    {
+        missing_field.ID,
+        lead_service_not_recorded.ID,
+        start_not_recorded.ID,
+        partnership_missing_elements.ID,
+        partnership_missing_objectives.ID,
+        partnership_missing_resources.ID,
+        partnership_missing_outcomes.ID,
+        partnership_missing_added_value.ID,
+        partnership_missing_risks.ID,
+        partnership_missing_timescale.ID,
+        contract_missing_details.ID,
+        funding_missing_details.ID,
+        joint_working_missing_purpose.ID,
+        transparency_contract_incomplete.ID,
+        transparency_grant_incomplete.ID,
+        outcome_not_measurable.ID,
+        ended_without_end.ID,
+        statutory_without_basis.ID,
+        risk_without_mitigation.ID,
+        exit_strategy_missing.ID,
+        no_review_history.ID,
+    }
+)
+
+
+def stops_the_write(problem: Problem) -> bool:
+    """Whether ``problem`` keeps an entry out of the register: an error that is not a gap, or facts
+    that contradict each other (an entry `partreg classify` would reject)."""
+    if problem.rule == characteristics_conflict.ID:
+        return True
+    return problem.severity is Severity.ERROR and problem.rule not in GAPS
 
 
 class NotWritten(PartregError):
@@ -37,7 +99,7 @@ class NotWritten(PartregError):
 @dataclass
 class Added:
     """An entry as written (or, on a dry run, as it would be): its file's text and name, and the
-    problems lint finds that did not stop it (warnings)."""
+    problems lint finds that did not stop it (warnings, and the gaps it reports as errors)."""
 
     text: str
     name: str
@@ -86,7 +148,7 @@ def add_entry(
         def check(answers: dict[str, Any]) -> list[Finding]:
             name = f"{REGISTER_DIR}/{answers['id']}.yaml"
             _, found = linter.check(parse_document(dump_entry(answers).encode(), name), answers["id"])
-            return [Finding(p.severity is Severity.ERROR, p.message) for p in found]
+            return [Finding(p.severity is Severity.ERROR, p.message, stops=stops_the_write(p)) for p in found]
 
         def exists(arrangement_id: str) -> bool:
             return arrangement_id in ids_on_disk(base)
@@ -115,7 +177,9 @@ def _read_draft(base: Path, draft: Path, note: Callable[[str], None]) -> Documen
 
 
 def _checked(base: Path, linter: Linter, data: Any, doc: Document | None, source: str) -> Added:
-    """The entry ``data`` gives, as its file's text, checked; refused where lint finds an error."""
+    """The entry ``data`` gives, as its file's text, checked; refused where it cannot be read as an
+    entry (a value of the wrong type, an unknown key) or lint finds a problem that stops the write
+    (:func:`stops_the_write`); an entry whose only errors are gaps is written, with them."""
     try:
         entry = Arrangement.model_validate(data)
     except ValidationError:
@@ -126,8 +190,7 @@ def _checked(base: Path, linter: Linter, data: Any, doc: Document | None, source
     text = dump_entry(canonical(plain(entry.model_dump(exclude_unset=True))))
     name = f"{REGISTER_DIR}/{entry.id}.yaml"
     _, found = linter.check(doc or parse_document(text.encode(), name), entry.id)
-    # an entry whose own facts contradict each other is one `partreg classify` would reject
-    if any(p.severity is Severity.ERROR or p.rule == characteristics_conflict.ID for p in found):
+    if any(stops_the_write(p) for p in found):
         raise NotWritten(f"{source}: not written; fix the problems above and try again", found)
     taken = entry.id in ids_on_disk(base)
     if taken:  # register/<id>.yml is the same arrangement

@@ -13,6 +13,7 @@ from partreg.app.adding import Asking, NotWritten, add_entry
 from partreg.cli import common
 from partreg.cli.framework import Command, RootOption, command_set, help_for
 from partreg.errors import PartregError, WriteRefused
+from partreg.problems import Severity
 
 commands = command_set()
 
@@ -52,10 +53,18 @@ def add(
     except NotWritten as e:
         report.problems_parsable(e.problems, sys.stderr)
         raise PartregError(str(e)) from None
+    report.problems_parsable(added.problems, sys.stderr)
+    gaps = sum(p.severity is Severity.ERROR for p in added.problems)
+    if gaps:
+        one = gaps == 1
+        typer.echo(
+            f"The entry has {report.plural(gaps, 'gap')} (the {'error' if one else 'errors'} above): lint "
+            f"reports {'it' if one else 'them'} until what is missing is recorded.",
+            err=True,
+        )
     if dry_run:
         sys.stdout.write(added.text)
         if added.taken:  # the file is shown, and the write it stands for would be refused
             raise WriteRefused(added.refusal)
         return
-    report.problems_parsable(added.problems, sys.stderr)
     typer.echo(f"Wrote {added.name}. Review it, then commit it: git add {added.name}")

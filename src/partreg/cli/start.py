@@ -1,6 +1,7 @@
 """``partreg init``: a new register started, the council's name and priorities asked for at a
 terminal where they are not given."""
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +13,9 @@ from partreg.cli import common
 from partreg.cli.framework import Command, command_set, help_for
 from partreg.errors import UsageError
 from partreg.models import Settings, visible
-from partreg.questionnaire import Questionnaire
+from partreg.questionnaire import Invalid, Questionnaire
+from partreg.questionnaire.answers import parse_text
+from partreg.scaffold import same_id
 
 commands = command_set()
 
@@ -60,9 +63,32 @@ def _asked(priorities: list[str]) -> str:
             "give --council NAME (and --priority NAME for each corporate priority), or run it in a terminal"
         )
     asker = Questionnaire(common.ask, common.say, Settings(council="-"), date.today(), lambda _: False)
-    council = asker.need("The council's name", str)
+    council = asker.need(
+        "The council's name", parse_text, why="it heads the register and every page published"
+    )
     if not priorities:
         typer.echo("The corporate plan's priorities, one at a time (empty to finish):")
-        while answer := asker.text(f"Priority {len(priorities) + 1}", required=False):
+        while answer := asker.ask(
+            f"Priority {len(priorities) + 1}", _new_priority(priorities), required=False
+        ):
             priorities.append(answer)
     return council
+
+
+def _new_priority(given: list[str]) -> Callable[[str], str]:
+    """A priority's name, refused at its prompt where its id would be one of those ``given``
+    (``Economy`` and ``economy``), so that nothing asked is lost at the end."""
+
+    def parse(text: str) -> str:
+        name = text.strip()
+        for number, other in enumerate(given, 1):
+            if name.casefold() == other.casefold():
+                same = "" if name == other else f" ({other!r})"
+                raise Invalid(
+                    f"{name!r} is priority {number}{same}: give the next one, or press Enter to finish"
+                )
+        if clash := same_id(name, given):
+            raise Invalid(f"{clash}; or press Enter to finish")
+        return name
+
+    return parse

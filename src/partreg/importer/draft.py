@@ -6,7 +6,6 @@ significance's reason, the notes).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +15,7 @@ from partreg.importer.synonyms import MONEY, Key
 from partreg.importer.values import quoted
 from partreg.models import PartialDate
 from partreg.problems import dotted
-from partreg.readers import Unplaced
+from partreg.readers import YEARLY, Unplaced
 
 
 @dataclass
@@ -132,12 +131,6 @@ BY_KIND: dict[str, Key] = {
 }
 
 
-#: Words that say an amount is a year's: in a column's header or beside the amount.
-_ANNUAL = re.compile(
-    r"\b(?:annual|annually|yearly|per (?:annum|year)|a year|p\.?a\.?)(?=\W|$)", re.IGNORECASE
-)
-
-
 def money_key(column: Column, text: str, kind: Any, has: Callable[[Key], bool]) -> Key:
     """The field a money column's amount goes to, by the row's ``kind`` (and whether the row ``has``
     another field already): a contract's value (its annual value where the header or the cell
@@ -151,7 +144,7 @@ def money_key(column: Column, text: str, kind: Any, has: Callable[[Key], bool]) 
         given = BY_KIND.get(str(kind))
         if given is not None and not has(given):
             key = given
-    if key == ("contract", "value_gbp") and _ANNUAL.search(f"{column.header} {text}"):
+    if key == ("contract", "value_gbp") and YEARLY.search(f"{column.header} {text}"):
         # "Annual contribution", "£450,000 pa": a year's, not the whole
         key = ("contract", "annual_value_gbp")
     return key

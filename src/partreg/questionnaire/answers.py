@@ -11,15 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from partreg.models import ID_PATTERN, RESERVED_NAMES, PartialDate, read_date
-from partreg.readers import Unplaced, read_money, read_months
+from partreg.readers import YEARLY, Unplaced, not_known, pounds, read_money, read_months
 from partreg.schemaerrors import ID_RULE
 
 YES = {"y", "yes", "true", "t"}
 NO = {"n", "no", "false", "f"}
-UNKNOWN = {"?", "dont know", "don't know", "not sure", "unknown", "skip", "s"}
+#: Beside what :func:`partreg.readers.not_known` reads as not known: a fact's question may be skipped.
+SKIP = {"skip", "s"}
 
 
 class Invalid(ValueError):
@@ -44,19 +46,73 @@ def parse_date(text: str) -> dt.date | int | str:
         raise Invalid(str(e)) from None
 
 
-def parse_pounds(text: str) -> float | int:
-    """Forgiving, as ``import`` reads a spreadsheet's cell: ``£25,000``, ``25000.00``, ``£4.2m``, ``25k``."""
+@dataclass(frozen=True)
+class Amount:
+    """An amount in pounds as the officer gave it: the value written to the file, the answer as
+    typed, and whether words were left over beside the number (``£12,500 pa``, ``up to £5k``), which
+    are kept in the entry's internal notes, as ``import`` keeps a cell's."""
+
+    value: int | float
+    said: str
+    qualified: bool = False
+
+    @property
+    def yearly(self) -> bool:
+        """The words beside it say it is a year's: ``pa``, ``p.a.``, ``per year``, ``annual``."""
+        return self.qualified and bool(YEARLY.search(self.said))
+
+    def read_as(self) -> str:
+        """``£12,500 a year``, ``£4,200,000``."""
+        return f"{pounds(self.value)}{' a year' if self.yearly else ''}"
+
+    @property
+    def plain(self) -> bool:
+        """Typed as the number alone, with no words or shorthand to say back (``25000``, ``£25,000``)."""
+        said = self.said.strip()
+        return not self.qualified and said in (pounds(self.value), pounds(self.value)[1:], str(self.value))
+
+
+def parse_amount(text: str) -> Amount:
+    """Forgiving, as ``import`` reads a spreadsheet's cell: ``£25,000``, ``25000.00``, ``£4.2m``,
+    ``25k``, and with words beside it: ``£12,500 pa``, ``£5,605 + VAT``, ``up to £5k``."""
     if text.strip().startswith("-"):
         raise Invalid("an amount cannot be negative")
     try:
         amount, qualified = read_money(text.replace("GBP", "£"))
     except Unplaced:
-        raise Invalid("write an amount in pounds, for example 25000, £25,000 or £4.2m") from None
-    if qualified:
-        raise Invalid(
-            "write the amount alone, for example 25000 (what it covers can go in the file's notes later)"
-        )
-    return amount
+        raise Invalid("write an amount in pounds, for example 25000, £25,000, £4.2m or £12,500 pa") from None
+    return Amount(amount, text.strip(), qualified)
+
+
+def parse_pounds(text: str) -> float | int:
+    """The amount in pounds ``text`` gives (:func:`parse_amount`)."""
+    return parse_amount(text).value
+
+
+#: What a contract's value covers, as the officer may say it: a year's, the whole contract's, or not known.
+_WHOLE = {
+    "whole",
+    "w",
+    "whole contract",
+    "the whole contract",
+    "whole life",
+    "whole-life",
+    "lifetime",
+    "total",
+}
+
+
+def parse_covers(text: str) -> str:
+    """What a contract's value covers: ``year`` (also ``per year``, ``annual``, ``pa``), ``whole``
+    (also ``whole life``, ``total``), or ``?`` where that is not known (``not known``, ``dunno``)."""
+    said = " ".join(text.lower().split())
+    if said == "?" or not_known(said):
+        return "?"
+    if said in ("year", "y", "yearly", "each year", "annual") or YEARLY.search(said):
+        return "year"
+    if said in _WHOLE:
+        return "whole"
+    raise Invalid("answer year, whole, or ? if not known")
 
 
 def parse_months(text: str) -> int:
@@ -80,8 +136,8 @@ def parse_yes_no(text: str) -> bool:
 
 def parse_fact(text: str) -> bool | None:
     """yes / no / don't know."""
-    value = text.strip().lower().replace("\u2019", "'")  # the curly apostrophe phones and Word type
-    if value in UNKNOWN:
+    value = text.strip().lower()
+    if value in SKIP or not_known(value):
         return None
     try:
         return parse_yes_no(value)
@@ -106,12 +162,26 @@ def choice(options: list[str]) -> Callable[[str], str]:
     return parse
 
 
-def choices(options: list[str]) -> Callable[[str], list[str]]:
-    """Several options, by number or text, separated by commas."""
+def choices(options: list[str], names: dict[str, str] | None = None) -> Callable[[str], list[str]]:
+    """Several options, by number, by text or by the name ``names`` gives each (as ``import`` reads
+    a priority's name), separated by commas, semicolons or "and": ``1, 3``, ``1 and 2``."""
     one = choice(options)
+    named = {" ".join(name.casefold().split()): option for option, name in (names or {}).items()}
+
+    def pick(part: str) -> list[str]:
+        said = " ".join(part.casefold().split())
+        if said in named:
+            return [named[said]]
+        try:
+            return [one(part)]
+        except Invalid:
+            joined = [p for p in re.split(r"\s+(?:and|&)\s+|\s*&\s*", part) if p.strip()]
+            if len(joined) < 2:
+                raise
+            return [o for p in joined for o in pick(p)]
 
     def parse(text: str) -> list[str]:
-        picked = [one(part) for part in text.split(",") if part.strip()]
+        picked = [o for part in re.split(r"[,;]", text) if part.strip() for o in pick(part)]
         return list(dict.fromkeys(picked))
 
     return parse
@@ -133,8 +203,9 @@ def parse_names(text: str) -> list[str]:
 
 
 def parse_text(value: str) -> str:
-    """Any text but an empty one, stripped."""
-    if not value.strip():
+    """Any text but an empty one, or one that says only that it is not known (``?``, ``TBC``),
+    which is a gap, never a value; stripped."""
+    if not value.strip() or not_known(value):
         raise Invalid("an answer is needed here")
     return value.strip()
 
@@ -147,6 +218,8 @@ def typed(value: Any) -> str | None:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, Amount):
+        return value.said
     return str(value)
 
 

@@ -41,9 +41,10 @@ def free_id(proposed: str, taken: Callable[[str], bool]) -> str:
     return found
 
 
-def entry_from(a: dict[str, Any], today: dt.date) -> dict[str, Any]:
+def entry_from(a: dict[str, Any], today: dt.date, notes: list[str] | None = None) -> dict[str, Any]:
     """The entry the answers ``a`` make (by the key of each question that applies), as plain data in
-    the format's key order; ``today`` is when every fact was given."""
+    the format's key order; ``today`` is when every fact was given. ``notes`` are lines for the
+    internal notes: answers as typed, where words beside a value were left out of it."""
     facts, kind = a["kind"]
     draft: dict[str, Any] = {
         "id": a["id"],
@@ -53,9 +54,9 @@ def entry_from(a: dict[str, Any], today: dt.date) -> dict[str, Any]:
     }
     if a.get("summary"):
         draft["summary"] = a["summary"]
-    draft["lead"] = {"role": a["role"], "service": a["service"]}
-    if a.get("member"):
-        draft["lead"]["member"] = a["member"]
+    lead = {k: a[k] for k in ("role", "service", "member") if a.get(k)}
+    if lead:
+        draft["lead"] = lead
     if a.get("priorities"):
         draft["priorities"] = a["priorities"]
     draft["partners"] = a["partners"]
@@ -63,55 +64,76 @@ def entry_from(a: dict[str, Any], today: dt.date) -> dict[str, Any]:
         draft["form"] = a["form"]
     if a.get("representatives"):
         draft["representatives"] = [representative(name) for name in a["representatives"]]
+    # an answer not known is left out, never written as "?" or "not known": lint reports the gap
     if kind is Kind.CONTRACT:
-        draft["contract"] = {"reference": a["reference"], VALUE_COVERS[a["value_covers"]][0]: a["value"]}
-        for key in ("procurement_route", "supplier_registration", "supplier_sme", "supplier_vcse"):
-            if a.get(key) is not None:
-                draft["contract"][key] = a[key]
+        contract = _known({"reference": a.get("reference")})
+        if a.get("value") is not None:
+            covers = "year" if a["value"].yearly else a.get("value_covers") or "?"
+            contract[VALUE_COVERS[covers][0]] = a["value"].value
+        contract.update(
+            _known(
+                {
+                    k: a.get(k)
+                    for k in ("procurement_route", "supplier_registration", "supplier_sme", "supplier_vcse")
+                }
+            )
+        )
+        if contract:
+            draft["contract"] = contract
     elif kind is Kind.COMMUNITY_FUNDING:
-        draft["funding"] = {
-            "amount_gbp": a["amount"],
-            "period_start": a["period_start"],
-            "period_end": a["period_end"],
-            "actions": a["actions"],
-        }
-        if a.get("award_date") is not None:
-            draft["funding"]["award_date"] = a["award_date"]
+        funding = _known(
+            {
+                "amount_gbp": _value(a.get("amount")),
+                "period_start": a.get("period_start"),
+                "period_end": a.get("period_end"),
+                "actions": a.get("actions"),
+                "award_date": a.get("award_date"),
+            }
+        )
         if a.get("recipient_registration"):
             number = a["recipient_registration"]
-            draft["funding"]["recipient_registration"] = number
+            funding["recipient_registration"] = number
             if org_id := org_id_of(number):
-                draft["funding"]["recipient_org_id"] = org_id
+                funding["recipient_org_id"] = org_id
+        if funding:
+            draft["funding"] = funding
     elif kind is Kind.PARTNERSHIP:
-        if a["statutory"]:
-            draft["statutory"] = True
+        if a.get("statutory") is not None:
+            draft["statutory"] = a["statutory"] is not False
+        if isinstance(a.get("statutory"), str):
             draft["statutory_basis"] = a["statutory"]
-        draft["objectives"] = a["objectives"]
-        draft["outcomes"] = a["outcomes"]
-        council = {"funding_gbp": a.get("council_funding"), "staff": a.get("staff")}
-        resources: dict[str, Any] = {}
-        if any(v is not None for v in council.values()):
-            resources["council"] = {k: v for k, v in council.items() if v is not None}
-        resources["partners"] = a["partners_commit"]
-        draft["resources"] = resources
-        draft["added_value"] = a["added_value"]
-        draft["risks"] = a["risks"]
+        draft.update(_known({"objectives": a.get("objectives"), "outcomes": a.get("outcomes")}))
+        council = _known({"funding_gbp": _value(a.get("council_funding")), "staff": a.get("staff")})
+        resources = _known({"council": council, "partners": a.get("partners_commit")})
+        draft.update(
+            _known({"resources": resources, "added_value": a.get("added_value"), "risks": a.get("risks")})
+        )
     known = {k: v for k, v in facts.items() if v is not None}
     if known:
         draft["characteristics"] = known
-    draft["start"] = a["start"]
-    if a.get("end") is not None:
-        draft["end"] = a["end"]
+    draft.update(_known({"start": a.get("start"), "end": a.get("end")}))
     draft["last_verified"] = today  # every fact was given just now
     review: dict[str, Any] = {}
-    if kind is Kind.PARTNERSHIP:
+    if kind is Kind.PARTNERSHIP and a.get("months") is not None:
         review["months"] = a["months"]
     if a.get("last_review"):
         review["history"] = [a["last_review"]]
     if review:
         draft["review"] = review
+    if notes:
+        draft["internal"] = {"notes": "\n".join(notes)}
     ordered: dict[str, Any] = canonical(draft)
     return ordered
+
+
+def _value(amount: Any) -> Any:
+    """The pounds an amount answered gives (:class:`partreg.questionnaire.answers.Amount`)."""
+    return None if amount is None else amount.value
+
+
+def _known(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` without those not known: ``None``, and an empty list or mapping."""
+    return {k: v for k, v in values.items() if v is not None and v != [] and v != {}}
 
 
 def org_id_of(number: str) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partreg.errors import Stopped
-from partreg.questionnaire.answers import NO, YES, Invalid
+from partreg.questionnaire.answers import NO, YES, Amount, Invalid
 from partreg.questionnaire.draft import entry_from
 from partreg.questionnaire.questions import Questions
 from partreg.questionnaire.steps import DEPENDS, steps_of
@@ -27,7 +27,8 @@ class Questionnaire(Questions):
         """Ask everything, show it all back, and return the draft the officer chooses to write (plain
         data, in the format's key order). At the summary an answer can be changed by its number,
         keeping the others, or everything cancelled (:class:`Cancelled`). ``check`` gives what lint
-        finds in a draft; a draft with an error is not offered for writing."""
+        finds in a draft; a draft with an error that stops the write (no gap) is not offered for
+        writing."""
         self.answers = {}
         self._fill()
         while True:
@@ -38,11 +39,16 @@ class Questionnaire(Questions):
             self.say(f"The new entry, {self.answers['id']}:")
             for n, step in enumerate(steps, 1):
                 self.say(f"  {n:>2}. {step.label}: {step.shown(self.answers.get(step.key))}")
-            errors = [f for f in found if f.error]
+            errors = [f for f in found if f.stops]
             for finding in found:
                 self.say(f"  {'Error' if finding.error else 'Warning'}: {finding.message}")
             if errors:
                 self.say("Change the answer the error is about before it can be written.")
+            elif any(f.error for f in found):
+                self.say(
+                    "What is not known can be left out: the entry can be written with these gaps, "
+                    "and lint reports each as an error until it is recorded."
+                )
             question = (
                 "Change which answer (a number), or cancel"
                 if errors
@@ -96,16 +102,25 @@ class Questionnaire(Questions):
     def draft(self) -> dict[str, Any]:
         """The entry the answers so far make, in the format's key order: only the answers to the
         questions that apply (a last review is not kept once the start is moved to the future)."""
-        applies = {step.key for step in steps_of(self) if step.applies()}
-        return entry_from({k: v for k, v in self.answers.items() if k in applies}, today=self.today)
+        steps = [step for step in steps_of(self) if step.applies()]
+        # an amount read leaving words out ("£12,500 pa") is kept as typed, as import keeps a cell
+        notes = [
+            f"{step.label}: {answer.said}"
+            for step in steps
+            if isinstance(answer := self.answers.get(step.key), Amount) and answer.qualified
+        ]
+        answers = {k: v for k, v in self.answers.items() if k in {step.key for step in steps}}
+        return entry_from(answers, today=self.today, notes=notes)
 
 
 @dataclass(frozen=True)
 class Finding:
-    """What lint says of the draft, for the summary."""
+    """What lint says of the draft, for the summary: an error or a warning, and whether it stops
+    the write (an error that is no gap: a value that is wrong, facts that contradict each other)."""
 
     error: bool
     message: str
+    stops: bool = False
 
 
 Check = Callable[[dict[str, Any]], list[Finding]]

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, get_args
 
-from partreg.classify import QUESTIONS, classify
+from partreg.classify import DEFINITIONS, QUESTIONS, classify
 from partreg.models import FORM_LABELS, KIND_IN_A_SENTENCE, Kind, ReviewOutcome, Settings
 from partreg.names import looks_like_a_name
 from partreg.questionnaire.answers import (
@@ -47,6 +47,8 @@ class Questions(Asker):
         asked: set[str] = set()
         self.say("First, what kind of arrangement is this? Answer yes, no, or ? if you don't know.")
         while True:
+            if _only_a_forum(facts):
+                return facts  # joint working: a yes to the forum question said what the others would ask
             pending = [f for f in classify(facts).missing if f not in asked]
             if not pending:
                 return facts
@@ -65,6 +67,19 @@ class Questions(Asker):
             for conflict in result.conflicts:
                 self.say(f"  Note: {conflict}")
             self.say("These answers contradict each other: the questions are asked again.")
+            return None
+        if result.kind is None and _only_a_forum(facts):
+            self.say(
+                "This is joint working: a forum for discussion with no formal agreement or no agreed "
+                f"outcomes, as you answered; {_JOINT_WORKING}."
+            )
+            self.say(
+                "  A partnership board whose members also discuss strategy is not only a forum: if this is "
+                "one, answer no here, and no to the forum question."
+            )
+            if self.need("Record it as joint-working?", parse_yes_no, default="yes"):
+                return Kind.JOINT_WORKING
+            self.say("The questions are asked again.")
             return None
         if result.kind is not None:
             self.say(f"This is {KIND_IN_A_SENTENCE[result.kind]}: {result.basis}.")
@@ -94,6 +109,10 @@ class Questions(Asker):
         facts = self.facts(now[0] if now else None)
         while (kind := self.kind(facts)) is None:  # contradictory answers, or another kind wanted
             facts = self.facts()
+        self.say(
+            f"Now what {KIND_IN_A_SENTENCE[kind]} records. Leave out what is not known (? or not known; "
+            "Enter where no answer is offered): lint lists each gap, to record when it is known."
+        )
         return facts, kind
 
     def role(self, text: str) -> str:
@@ -115,7 +134,7 @@ class Questions(Asker):
         """The last review held, so an entry is not born overdue; empty where it has not been reviewed."""
         a = self.answers
         held = self.date(
-            "When was it last reviewed (empty if it has not been yet)",
+            "When was it last reviewed (empty if it has not been yet, or is not known)",
             default=now["date"] if now else None,
             required=False,
             after=a.get("start"),
@@ -152,15 +171,23 @@ class Questions(Asker):
             required=False,
         )
 
-    def statutory(self, now: str | bool | None) -> str | bool:
-        """The law that requires it, or ``False`` where none does."""
-        if not self.need("Is it required by law (statutory)?", parse_yes_no, default="yes" if now else "no"):
-            return False
-        return self.need("Which law", parse_text, default=now if isinstance(now, str) else None)
+    def statutory(self, now: str | bool | None) -> str | bool | None:
+        """The law that requires it (``True`` where it is required by a law not named), ``False``
+        where none does, ``None`` where that is not known: no answer is assumed."""
+        by_law = self.ask(
+            "Is it required by law, statutory (yes, no, or ? if not known)",
+            parse_fact,
+            default=None if now is None else "no" if now is False else "yes",
+            required=False,
+        )
+        if not by_law:
+            return by_law  # no, or not known
+        law = self.text("Which law", default=now if isinstance(now, str) else None, required=False)
+        return law or True
 
     def item(self, what: str) -> Callable[[int], str | None]:
         """A question for the ``n``-th of a list of lines (for :meth:`many`)."""
-        return lambda n: self.text(f"{what} {n}" + (" (empty to finish)" if n > 1 else ""), required=n == 1)
+        return lambda n: self.text(f"{what} {n}" + (" (empty to finish)" if n > 1 else ""), required=False)
 
     def new_id(self, text: str) -> str:
         """An id the register has no file for yet (or the one this entry already has)."""
@@ -169,49 +196,74 @@ class Questions(Asker):
             raise Invalid(f"register/{value}.yaml already exists: choose another id, e.g. {value}-2")
         return value
 
-    def priorities(self, *, required: bool, now: list[str] | None = None) -> list[str]:
-        """The council's priorities it serves, by number, from the settings."""
+    def priorities(self, *, now: list[str] | None = None) -> list[str]:
+        """The council's priorities it serves, by number (or id, or name), from the settings."""
         ids = list(self.settings.priorities)
         self.say("The council's priorities:")
         for i, (pid, name) in enumerate(self.settings.priorities.items(), 1):
             self.say(f"  {i}. {name} ({pid})")
         picked = self.ask(
             "Which priorities does it serve (numbers, separated by commas)",
-            choices(ids),
+            choices(ids, self.settings.priorities),
             default=", ".join(str(ids.index(p) + 1) for p in now if p in ids) if now else None,
-            required=required,
+            required=False,
         )
         return picked or []
 
     def partner(self, n: int) -> dict[str, Any] | None:
         """The ``n``-th partner and its sector; ``None`` for an empty name after the first."""
-        name = self.text(f"Partner {n} name{' (empty to finish)' if n > 1 else ''}", required=n == 1)
+        name = self.text(
+            f"Partner {n} name{' (empty to finish)' if n > 1 else ''}",
+            required=n == 1,
+            why="an arrangement is made with at least one other body: name one as it is publicly known",
+        )
         if not name:
             return None
         sectors = ["public", "private", "voluntary", "community", "academic", "other"]
-        sector = self.need(f"  {name}: sector ({', '.join(sectors)})", choice(sectors))
-        return {"name": name, "sector": sector}
+        sector = self.ask(
+            f"  {name}: sector ({', '.join(sectors)}, or ? if not known)", choice(sectors), required=False
+        )
+        return {"name": name, "sector": sector} if sector else {"name": name}
 
     def outcome(self, n: int) -> dict[str, Any] | None:
         """The ``n``-th outcome, its measure and target; ``None`` for an empty one after the first."""
-        description = self.text(f"Outcome {n}" + (" (empty to finish)" if n > 1 else ""), required=n == 1)
+        description = self.text(f"Outcome {n}" + (" (empty to finish)" if n > 1 else ""), required=False)
         if not description:
             return None
-        return {
+        said = {
             "description": description,
-            "measure": self.need("  How is it measured", parse_text),
-            "target": self.need("  Target", parse_text),
+            "measure": self.text("  How is it measured", required=False),
+            "target": self.text("  Target", required=False),
         }
+        return {k: v for k, v in said.items() if v is not None}
 
     def risk(self, n: int) -> dict[str, Any] | None:
         """The ``n``-th risk, how likely, its impact and mitigation; ``None`` for an empty one after the first."""
-        description = self.text(f"Risk {n}" + (" (empty to finish)" if n > 1 else ""), required=n == 1)
+        description = self.text(f"Risk {n}" + (" (empty to finish)" if n > 1 else ""), required=False)
         if not description:
             return None
         levels = ["low", "medium", "high"]
-        return {
+        said = {
             "description": description,
-            "likelihood": self.need("  Likelihood (low, medium, high)", choice(levels), default="medium"),
-            "impact": self.need("  Impact (low, medium, high)", choice(levels), default="medium"),
-            "mitigation": self.need("  Mitigation", parse_text),
+            "likelihood": self.ask(
+                "  Likelihood (low, medium, high)", choice(levels), default="medium", required=False
+            ),
+            "impact": self.ask(
+                "  Impact (low, medium, high)", choice(levels), default="medium", required=False
+            ),
+            "mitigation": self.text("  Mitigation", required=False),
         }
+        return {k: v for k, v in said.items() if v is not None}
+
+
+#: The policy's joint working, quoted where a yes to the forum question decides it.
+_JOINT_WORKING = f'the policy defines joint-working as "{DEFINITIONS[Kind.JOINT_WORKING]}"'
+
+
+def _only_a_forum(facts: dict[str, bool | None]) -> bool:
+    """A yes to the forum question, whose facts decide no other kind: joint working. The question
+    asks the policy's key difference ("Is it only a forum ..., with no formal agreement or no agreed
+    outcomes?"), so a yes rules out a partnership, and its formal agreement is not asked again;
+    the register's ``discussion_forum: true`` alone does not (a partnership board also discusses
+    strategy), and the facts recorded lean to joint working, as `partreg classify` says."""
+    return facts.get("discussion_forum") is True and classify(facts, missing=False).kind is None
