@@ -24,3 +24,15 @@ def test_a_start_written_the_uk_way_is_one_problem_with_the_fix():
     [p] = lint_text(replace(CONTRACT, "start: 2019-04-01", "start: April 2019"))
     assert (p.rule, p.key) == ("wrong-type", "start")
     assert "write 2019-04 " in p.message
+
+
+def test_a_proposed_arrangement_has_not_begun():
+    """`add` asks a proposed arrangement when it is to start only if that is known: not knowing yet
+    is no gap, and no review is due before it begins."""
+    proposed = replace(CONTRACT, "status: active", "status: proposed").replace("start: 2019-04-01\n", "")
+    check(proposed, today=dt.date(2026, 12, 7))
+    active = replace(proposed, "status: proposed", "status: active")
+    assert [p.rule for p in lint_text(active, today=dt.date(2026, 12, 7))] == [
+        "no-review-history",
+        "start-not-recorded",
+    ]

@@ -4,6 +4,7 @@ What it checks:
     That an arrangement which started more than one review interval ago has
     at least one review under `review.history`; and that one whose start is
     not recorded has a review recorded, since nothing else says when it is due.
+    Not for a proposed arrangement, which has not begun and is not reviewed yet.
     A review recorded without a date (as a sheet's "Review outcome" column
     gives one), or with one that is not a date (`date: N/A`), is reported as
     that (`missing-field`, `wrong-type`), with the date to write, and not
@@ -25,7 +26,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement, ReviewSettings, plural
+from partreg.models import Arrangement, ReviewSettings, Status, plural
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.review import due_from, interval, is_over, last_review
 from partreg.rules import missing_field
@@ -36,6 +37,8 @@ ID = "no-review-history"
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if ctx.today is None or ctx.once(last_review, entry) is not None or is_over(entry, ctx.today):
         return
+    if entry.status is Status.PROPOSED:
+        return  # not begun: no review is due until it starts
     if entry.review and entry.review.history and ctx.level(missing_field.ID) != "off":
         return  # reviews are recorded, none with a date: each is reported as that, with what to write
     settings = ctx.settings.review if ctx.settings else ReviewSettings()

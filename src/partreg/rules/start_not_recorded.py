@@ -2,7 +2,8 @@ DOC = """When the arrangement began is not recorded.
 
 What it checks:
     That an arrangement has a `start`: a day (`2016-04-01`), or the month
-    (`2016-04`) or year (`2016`) where that is all the source says.
+    (`2016-04`) or year (`2016`) where that is all the source says. Not for
+    a proposed arrangement, which has not begun.
 Why it matters:
     The register records the life of each arrangement, and until a review
     is recorded its reviews are scheduled from its start: without either,
@@ -26,14 +27,14 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement
+from partreg.models import Arrangement, Status
 from partreg.problems import Context, Hit, Rule, Severity
 
 ID = "start-not-recorded"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    if entry.start is None:
+    if entry.start is None and entry.status is not Status.PROPOSED:
         yield Hit(
             ("start",),
             "when it began is not recorded: add `start:` as precisely as it is known "
