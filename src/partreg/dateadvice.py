@@ -25,7 +25,6 @@ def no_end(name: str, value: object, key: Key = (), entry: object = None) -> str
     return None
 
 
-_NOT_KNOWN = {"tbc", "tba", "tbd", "n/a", "na", "unknown", "not known", "?", "-", "to be confirmed"}
 _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _ISO_LOOSE = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
 _SHORT_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})")
@@ -89,7 +88,7 @@ def _no_date(value: object) -> bool:
     if _placeholder(value) is not None:
         return True
     text = value.strip().lower() if isinstance(value, str) else None
-    return text is not None and (text in _NOT_KNOWN or text in NOTHING or not re.search(r"\d", text))
+    return text is not None and (text in NOTHING or not re.search(r"\d", text))
 
 
 def not_held(key: Key, entry: object) -> bool:
@@ -162,7 +161,7 @@ def date_fix(name: str, value: object, key: Key = (), entry: object = None) -> s
     held = _is_review_date(key)
     if needed is not None and _no_date(value):
         return f"{shown(value)} is not a date: {needed}"
-    if text.lower() in _NOT_KNOWN:
+    if text.lower() in NOTHING:
         return f"{shown(value)} is not a date: where it is not known yet, leave the line out (a gap is fine)"
     if text != value and _ISO.fullmatch(text):
         return f"write {name}: {text}, without the spaces around it"
