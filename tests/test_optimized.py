@@ -32,7 +32,7 @@ ENTRY = "brentwood-community-fund"
         (("review-due", "--format", "ics"), 0),
         (("classify", ENTRY), 0),
         (("render", "--out", "site"), 0),
-        (("review", ENTRY, "--outcome", "continue", "--date", "2026-04-15"), 0),
+        (("review", ENTRY, "--outcome", "continue", "--date", "2026-05-20"), 0),
         (("import", "council.csv"), 1),
     ],
     ids=lambda v: " ".join(v) if isinstance(v, tuple) else None,

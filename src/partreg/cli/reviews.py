@@ -116,7 +116,7 @@ _TERMINAL = Terminal(common.ask_date, common.ask_again)
     completed; the same review again is refused. Reviews are recorded one at
     a time: a second waits for the first, then adds to the file it wrote.
 
-    Example: partreg review brentwood-community-fund --date 2026-04-15 --outcome continue --by "Community Services Manager"
+    Example: partreg review brentwood-community-fund --date 2026-11-20 --outcome continue --by "Community Services Manager"
     """,
 )
 def review(
