@@ -83,3 +83,16 @@ def test_an_officer_imports_beside_the_register_and_is_told(tmp_path):
         f"{second}:2:A: [warning] 'Partnership name': 'Rochford Community Safety Partnership' may be"
         in done.stdout
     )
+
+
+@pytest.mark.spawns
+def test_a_register_file_that_cannot_be_read_is_named_as_left_out_of_the_look(register, tmp_path):
+    """The look for entries the sheet repeats reads the register: a file it cannot read is said, as
+    every command that leaves one out says it."""
+    (register / "register" / "broken.yaml").write_text("bad: [\n")
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("Partnership name,Type\nYouth Forum,Joint working\n")
+    assert [p.path for p in plan_import(register, sheet, []).left_out] == ["register/broken.yaml"]
+    result = run_partreg(register, "import", str(sheet))
+    assert "register/broken.yaml:1:6:" in result.stderr
+    assert "so it is left out of the look for entries the sheet repeats" in result.stderr

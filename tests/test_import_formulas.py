@@ -146,3 +146,17 @@ def test_a_formula_right_of_the_header_or_in_a_row_of_nothing_else_is_still_said
         "[warning] 'Annual contribution (£)': the formula '=SUM(D2:D2)' has no saved result"
     )
     assert said[1].endswith("import it again before --write"), "no file is written for a row of nothing else"
+
+
+def test_a_totals_row_of_formulas_alone_is_not_said_to_be_kept(register, tmp_path):
+    """A row holding only `=SUM(...)` is no entry: nothing keeps its formula, and the warning says so."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append(["Leisure contract", "Contract", "Everyone Active", 450000, None])
+    sheet.append([None, None, None, "=SUM(D2:D2)", None])
+    path = tmp_path / "totals.xlsx"
+    book.save(path)
+    planned = plan_import(register, path, [])
+    [said] = [line for line in cells(planned.lines, path) if "SUM" in line]
+    assert "its row is no entry: open the file in Excel and save it" in said and "kept" not in said

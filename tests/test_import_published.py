@@ -268,3 +268,28 @@ def test_nothing_private_or_a_placeholder_reaches_the_published_site(tmp_path):
     assert "Head of Housing" in site
     forum = yaml_rs.loads((base / "register" / "homelessness-forum.yaml").read_text("utf-8"))
     assert forum["internal"]["notes"] == "Lead Officer: Joe Bloggs, Head of Housing"
+
+
+def test_a_placeholder_among_a_lists_items_is_judged_as_an_item(register):
+    """'TBC; Essex Police' had been taken whole for a placeholder, losing Essex Police; 'Essex Police,
+    Sport England, TBC' and 'NHS Mid Essex, see attached list' had become one partner each."""
+    planned, path = plan(
+        register,
+        "Partnership name,Partner organisations,Objectives\n"
+        'A,"TBC; Essex Police; Sport England","TBC; Reduce crime"\n'
+        'B,"Essex Police, Sport England, TBC",\n'
+        'C,"NHS Mid Essex, see attached list",\n',
+    )
+    data = {row.data["title"]: row.data for row in planned.new}
+    assert data["A"]["partners"] == [{"name": "Essex Police"}, {"name": "Sport England"}]
+    assert data["A"]["objectives"] == ["Reduce crime"]
+    assert data["B"]["partners"] == [{"name": "Essex Police"}, {"name": "Sport England"}]
+    assert data["C"]["partners"] == [{"name": "NHS Mid Essex"}]
+    for title in "ABC":
+        assert "TBC" not in public(data[title]) and "attached" not in public(data[title]), title
+    said = cells(planned, path)
+    assert (
+        "[warning] 'Partner organisations': 'NHS Mid Essex, see attached list' read as partners 'NHS Mid Essex' "
+        "('see attached list': a placeholder, not partners); the whole text is kept in internal notes"
+    ) in said
+    assert "[note] 'Partner organisations': read as 2 partners, separated by commas" in said

@@ -574,3 +574,30 @@ def test_a_placeholder_date_is_told_to_leave_the_answer_empty_only_where_it_may_
         Asker(lambda _prompt, s=script: next(s), said.append).date("End date", required=required)
         assert said[0].startswith("  The year 9999 is a placeholder, not a date: give the date itself."), said
         assert ("Leave the answer empty where there is none." in said[0]) is not required, said
+
+
+def test_the_role_that_reviewed_it_is_asked_as_the_leads_is():
+    """`add`'s last review took any text for the role that reviewed it, and the page publishes it;
+    an email address or a phone number is never a role, a name is asked again (as for the lead)."""
+    script = iter(
+        [
+            "2025-06-01",
+            "continue",
+            "jane.smith@rochford.gov.uk",
+            "Safety Manager, 01702 546366",
+            "Jane Smith",
+            "Community Safety Manager",
+        ]
+    )
+    said = []
+    q = Questionnaire(lambda p: next(script), said.append, SETTINGS, TODAY, lambda _: False)
+    q.answers = {}  # (what the questions before it answered: nothing here)
+    record = q.last_review(None)
+    assert record is not None and (record["outcome"], record["by"]) == (
+        "continue",
+        "Community Safety Manager",
+    )
+    told = " ".join(said)
+    assert "That is an email address: give the role" in told
+    assert "That holds a phone number: give the role" in told
+    assert "'Jane Smith' looks like a person's name" in told

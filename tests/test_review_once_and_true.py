@@ -222,13 +222,10 @@ def test_at_a_terminal_a_name_is_asked_again_and_taken_if_typed_again(register, 
 def test_a_next_review_that_has_passed_is_said_to_be_overdue_and_by_how_long(register, grant):
     """It printed "Next review: 2026-06-01" long after that day, as if it were to come."""
     code, out, _ = review(register, "--date", "2025-06", "--outcome", "continue")
-    late = (dt.date.today() - dt.date(2026, 6, 1)).days
-    assert code == 0
-    if late > 0:
-        said = (
-            f"The next review was due on 2026-06-01, {late} day{'s' if late != 1 else ''} ago: it is overdue."
-        )
-        assert said in " ".join(out.split()), out
+    late = (dt.date.today() - dt.date(2026, 6, 1)).days  # a day that has passed, whenever this runs
+    assert code == 0 and late > 0
+    said = f"The next review was due on 2026-06-01, {late} day{'s' if late != 1 else ''} ago: it is overdue."
+    assert said in " ".join(out.split()), out
     code, out, _ = review(register, "--outcome", "continue")
     assert code == 0 and "overdue" not in out and "Next review: " in out
 
@@ -352,3 +349,51 @@ def test_an_exit_with_no_end_away_from_a_terminal_is_told_both_dates(register):
     code, _, err = partreg("review", "town-grant", "--date", "2024-07-02", "--outcome", "exit", cwd=register)
     assert err == "partreg: --outcome exit ends the arrangement: give --end YYYY-MM-DD, the day it ends\n"
     assert path.read_text() == EXTENDED
+
+
+def test_an_imported_review_after_the_end_completed_as_the_exit(register, grant):
+    """A review with no outcome says nothing of what it found: completing it as the exit, with the
+    end the file records, is no end "before a review that found it running"."""
+    grant.write_text(
+        IMPORTED.replace("  period_end: 2027-03-31\n", "  period_end: 2025-03-31\n").replace(
+            "\nstart: 2024-04-01\n", "\nstart: 2024-04-01\nend: 2025-03-31\n"
+        )
+    )
+    assert "ended-not-closed" in _rules(register)
+    lint = lint_text(grant.read_text(), today=dt.date(2026, 12, 7))
+    [ended] = [p for p in lint if p.rule == "ended-not-closed"]
+    assert "reviewed after it" not in ended.message and "--end 2025-03-31" in ended.message
+    code, _, err = review(register, "--date", "2025-06", "--outcome", "exit", "--end", "2025-03-31")
+    assert code == 0, err
+    history = grant.read_text().split("history:")[1]
+    assert history.count("- date:") == 1 and "outcome: exit" in history
+
+
+def test_a_review_with_an_empty_outcome_above_another_is_completed_with_its_notes(register, grant):
+    grant.write_text(
+        IMPORTED.replace(
+            "    - date: 2025-06   # from the Last reviewed column\n",
+            "    - date: 2024-06-30\n      outcome:\n    - date: 2025-06-30\n      outcome: amend\n",
+        )
+    )
+    code, _, err = review(register, "--date", "2024-06-30", "--outcome", "continue", "--notes", "fine")
+    assert code == 0, err
+    assert grant.read_text().endswith(
+        "    - date: 2024-06-30\n      outcome: continue\n      notes: fine\n"
+        "    - date: 2025-06-30\n      outcome: amend\n"
+    )
+
+
+def test_a_phone_number_in_by_is_refused_however_often_it_is_typed(register, grant):
+    code, _, err = review(register, "--outcome", "continue", "--by", "Community Safety Manager, 01702 546366")
+    assert code == 2 and "holds a phone number, and the review history is published" in err
+
+
+def test_at_a_terminal_an_email_address_is_not_told_to_type_it_again():
+    from partreg.app.reviewing import _role_refused
+
+    refused = _role_refused("Jane Smith")
+    said = refused("jane.smith@rochford.gov.uk")
+    assert said is not None and "is an email address" in said and "type it again" not in said
+    assert refused("jane.smith@rochford.gov.uk") is not None  # refused however often it is typed
+    assert refused("Jo Bloggs") is not None and refused("Jo Bloggs") is None  # a name: taken when repeated

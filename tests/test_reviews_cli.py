@@ -596,7 +596,21 @@ def test_as_of_takes_a_day_as_review_date_takes_one(register):
     code, _, err = partreg("review-due", "--as-of", "01/04/2026", cwd=register)
     assert (
         code == 2
-        and "'01/04/2026' is not a day: write YYYY-MM-DD or DD/MM/YYYY (did you mean 2026-04-01?)" in err
+        and "'01/04/2026' could be read either way round: write YYYY-MM-DD (did you mean 2026-04-01?)" in err
     )
     code, _, err = partreg("review-due", "--as-of", "2026-12", cwd=register)
     assert code == 2 and "'2026-12' is not a day" in err
+
+
+def test_an_end_kept_internal_is_not_said_to_have_passed(register):
+    """With `internal_fields: [end]`, list and review-due wrote "after its end (None)", and their JSON
+    said an end nobody may see had passed."""
+    settings = register / "partreg.yaml"
+    settings.write_text(settings.read_text() + "internal_fields: [end]\n")
+    (register / "register" / "town-grant.yaml").write_text(EXTENDED)
+    for command in (("review-due", "--as-of", "2026-01-12"), ("list",)):
+        code, out, err = partreg(*command, cwd=register)
+        assert code == 0 and "None" not in out and "after its end" not in out, (out, err)
+        _, data, _ = partreg(*command, "--format", "json", cwd=register)
+        [item] = [i for i in json.loads(data) if i["id"] == "town-grant"]
+        assert item["reviewed_after_end"] is False and item.get("end") is None

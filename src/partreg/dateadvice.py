@@ -4,13 +4,12 @@ financial year, ``TBC``; and for an end that is no date (``ongoing``)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from partreg.models import LAST_YEAR, shown, uk_date
 from partreg.problems import Key, value_at
 from partreg.readers import NO_END, NOTHING, Unplaced, split_list
-from partreg.sheetdates import date_part, excel_day, financial_year, full_year, read_date
+from partreg.sheetdates import date_part, excel_day, financial_year, full_year, is_real_date, read_date
 
 
 def no_end(name: str, value: object, key: Key = (), entry: object = None) -> str | None:
@@ -167,14 +166,14 @@ def date_fix(name: str, value: object, key: Key = (), entry: object = None) -> s
         return f"write {name}: {text}, without the spaces around it"
     if (date := date_part(text)) is not None and _ISO.fullmatch(date):
         return f"write {name}: {date} (a date, without the time of day)"
-    if (m := _ISO_LOOSE.fullmatch(text)) and _real(*(int(g) for g in m.groups() if g)):
+    if (m := _ISO_LOOSE.fullmatch(text)) and is_real_date(*(int(g) for g in m.groups() if g)):
         iso = "-".join([m.group(1), *(f"{int(g):02d}" for g in m.groups()[1:] if g)])
         return f"write {name}: {iso} (two digits for the month{' and the day' if m.group(3) else ''})"
     if m := _SHORT_YEAR.fullmatch(text):  # 1/4/16
         year = full_year(m.group(4))
         said = date_written_the_uk_way(f"{m.group(1)}/{m.group(3)}/{year}")
         return f"{shown(value)} has a year of two digits, read as {year}; {said}" if said else None
-    if (m := _DATE_THEN_WORDS.fullmatch(text)) and _real(*(int(g) for g in m.group(1).split("-"))):
+    if (m := _DATE_THEN_WORDS.fullmatch(text)) and is_real_date(*(int(g) for g in m.group(1).split("-"))):
         words = m.group(2).strip()
         if words.endswith(")") and "(" not in words:  # `2024-03-12 (Cabinet)`: the bracket opened before
             words = words[:-1]
@@ -196,14 +195,6 @@ def date_fix(name: str, value: object, key: Key = (), entry: object = None) -> s
             + ", or the day it did"
         )
     return None
-
-
-def _real(year: int, month: int = 1, day: int = 1) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def date_written_the_uk_way(value: object) -> str | None:

@@ -53,8 +53,12 @@ def as_of_date(value: str) -> date:
             said = str(e)
             if "is not a real date" in said:  # 2026-02-30: which part is wrong
                 raise ValueError(said) from None
-            hint = said[said.index(" (did you mean") :] if " (did you mean" in said else ""  # 01/04/2026
-            raise ValueError(f"{value!r} is not a day: write YYYY-MM-DD or DD/MM/YYYY{hint}") from None
+            if " (did you mean" in said:  # 01/04/2026: a day and a month either way round
+                hint = said[said.index(" (did you mean") :]
+                raise ValueError(
+                    f"{value!r} could be read either way round: write YYYY-MM-DD{hint}"
+                ) from None
+            raise ValueError(f"{value!r} is not a day: write YYYY-MM-DD or DD/MM/YYYY") from None
         if read.day is None or read.month is None:
             raise ValueError(f"{value!r} is not a day: write YYYY-MM-DD or DD/MM/YYYY") from None
         day = date(read.year, read.month, read.day)

@@ -109,6 +109,20 @@ def contact_details(text: str) -> list[tuple[str, str]]:
     return found + [(number.strip(), PHONE_NUMBER) for number in PHONE.findall(text)]
 
 
+def not_a_role(text: str) -> str | None:
+    """Why ``text``, given as a role (a lead's, or the one that reviewed an arrangement), reads as a
+    person's rather than a role's, in words ("is an email address"); ``None`` where it may be a
+    role. An email address or a phone number is never one; a name may be a team's ("Grace Lane"),
+    so whoever asks may take it when the officer says it again."""
+    if "@" in text:
+        return "is an email address"
+    if PHONE.search(text):
+        return "holds a phone number"
+    if looks_like_a_name(text):
+        return "looks like a person's name"
+    return None
+
+
 def without_person(text: str, *, names: bool = True) -> tuple[str, list[tuple[str, str]]]:
     """``text`` less each part of it that reads as a person's, parted as a name is set beside a role
     (``Joe Bloggs, Head of Housing``, ``Head of Housing (01702 546366)``): what is left (``""``

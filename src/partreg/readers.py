@@ -8,6 +8,7 @@ everywhere. Each says what it read, or raises :class:`Unplaced` saying why not.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 
@@ -235,7 +236,7 @@ def split_list(text: str) -> list[str]:
 _JOINED = re.compile(r"[^\s,]+ and ", re.IGNORECASE)
 
 
-def split_names(text: str) -> tuple[list[str], bool]:
+def split_names(text: str, stands_for: Callable[[str], bool] = lambda part: False) -> tuple[list[str], bool]:
     """Partners' names from a cell, and whether commas were taken as separators.
 
     Commas separate names only where that cannot be a misreading: every part has at least
@@ -243,16 +244,19 @@ def split_names(text: str) -> tuple[list[str], bool]:
     the first is one word joined by "and" to what follows it. A comma inside a name ("Basildon,
     Brentwood and Thurrock Mind", "Office of the Police, Fire and Crime Commissioner", "Department
     for Levelling Up, Housing and Communities") leaves the cell as one name; "Essex County Fire and
-    Rescue Service" among other names is one of them.
+    Rescue Service" among other names is one of them. A part that ``stands_for`` a name rather than
+    being one ("TBC", "see attached list") is a part, whatever its words, for the caller to set aside.
     """
     names = split_list(text)
     if len(names) != 1 or "," not in names[0]:
         return names, False
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?", names[0])]
+    named = [p for p in parts if not stands_for(p)]
     if (
         len(parts) > 1
-        and all(len(p.split()) >= 2 and p[:1].isupper() | p[:1].isdigit() for p in parts)
-        and not any(_JOINED.match(p) for p in parts[1:])
+        and named
+        and all(len(p.split()) >= 2 and p[:1].isupper() | p[:1].isdigit() for p in named)
+        and not any(_JOINED.match(p) for p in named[1:])
     ):
         return parts, True
     return names, False

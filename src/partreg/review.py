@@ -75,7 +75,8 @@ class DueItem:
             "end": e.end.iso if e.end else None,
             "state": self.state.value,
             "days": self.days,
-            "reviewed_after_end": self.reviewed_after_end,
+            # (said only with the end it is about: where the settings keep the end internal, not at all)
+            "reviewed_after_end": self.reviewed_after_end and e.end is not None,
         }
 
 
@@ -161,10 +162,17 @@ def ended_in_fact(entry: Arrangement, today: dt.date) -> bool:
     return entry.end is not None and entry.end.latest < today
 
 
+def newest_decided(records: Iterable[ReviewRecord]) -> ReviewRecord | None:
+    """The latest-dated review of ``records`` that records its outcome: one that records none (a
+    sheet's "Last reviewed" date, imported) says nothing of what the review found."""
+    return newest_review(r for r in records if r.outcome is not None)
+
+
 def went_on_after_end(entry: Arrangement) -> bool:
-    """Its latest review was held after its end (wholly after it) and did not record an exit: the
-    file says it went on past that end, extended or ended later than recorded."""
-    latest = newest_review(entry.review.history if entry.review else [])
+    """Its latest review that records an outcome was held after its end (wholly after it) and did
+    not record an exit: the file says it went on past that end, extended or ended later than
+    recorded."""
+    latest = newest_decided(entry.review.history if entry.review else [])
     held = latest.date if latest is not None else None
     return (
         entry.end is not None

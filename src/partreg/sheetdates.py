@@ -102,13 +102,14 @@ def written_order(raw: Any) -> str | None:
     if m is None:
         return None
     first, second, year = int(m.group(1)), int(m.group(2)), full_year(m.group(3))
-    day_first, month_first = _real(year, second, first), _real(year, first, second)
+    day_first, month_first = is_real_date(year, second, first), is_real_date(year, first, second)
     if day_first and month_first:
         return "either" if first != second else None
     return "day-first" if day_first else "month-first" if month_first else None
 
 
-def _real(year: int, month: int, day: int) -> bool:
+def is_real_date(year: int, month: int = 1, day: int = 1) -> bool:
+    """Whether the day, month and year make a day of the calendar (not 31 February)."""
     try:
         dt.date(year, month, day)
     except ValueError:

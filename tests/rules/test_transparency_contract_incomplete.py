@@ -23,7 +23,7 @@ def test_a_contract_lacking_the_codes_facts():
     for name in ("supplier_registration", "irrecoverable_vat_gbp", "procurement_route", "supplier_sme"):
         assert f"`contract.{name}`" in p.message
     assert "which the value is" in p.message
-    assert p.message.startswith("the Transparency Code publishes this contract: add `summary`, `end`, ")
+    assert p.message.startswith("the Transparency Code publishes this contract: add `summary`, `contract.")
 
 
 def test_a_contract_lacking_only_its_description_is_told_so():
@@ -52,3 +52,12 @@ def test_switched_off_for_a_parish_or_outside_england():
         {**SETTINGS.model_dump(), "exports": {}, "rules": {"transparency-contract-incomplete": "off"}}
     )
     check(CONTRACT, settings=off)
+
+
+def test_a_rolling_contract_is_not_asked_for_an_end():
+    """`end: ongoing` is told to leave the line out, since a contract with no end date has no `end`:
+    doing so reveals nothing more."""
+    rolling = COMPLETE.replace("end: 2029-03-31\n", "end: ongoing\n")
+    [p] = lint_text(rolling, settings=EXPORTING)
+    assert p.rule == "wrong-type" and "remove the line" in p.message
+    check(rolling.replace("end: ongoing\n", ""), settings=EXPORTING)

@@ -26,6 +26,7 @@ from partreg.rules import (
     characteristics_conflict,
     contract_missing_details,
     ended_without_end,
+    ending_without_exit_plan,
     exit_strategy_missing,
     funding_missing_details,
     joint_working_missing_purpose,
@@ -40,6 +41,7 @@ from partreg.rules import (
     partnership_missing_resources,
     partnership_missing_risks,
     partnership_missing_timescale,
+    partnership_without_priority,
     risk_without_mitigation,
     start_not_recorded,
     statutory_without_basis,
@@ -76,6 +78,8 @@ GAPS = frozenset(
         risk_without_mitigation.ID,
         exit_strategy_missing.ID,
         no_review_history.ID,
+        partnership_without_priority.ID,
+        ending_without_exit_plan.ID,
     }
 )
 

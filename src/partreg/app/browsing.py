@@ -65,7 +65,8 @@ def list_entries(register: Loaded, filters: Filters, today: dt.date) -> list[dic
     reviews = register.settings.review
     upcoming = [None if over_in_fact(e, today) else next_review(e, reviews) for e in chosen]
     return [
-        summary_record(e, d, reviewed_after_end=went_on(full, today))
+        # (said only with the end it is about: where the settings keep the end internal, not at all)
+        summary_record(e, d, reviewed_after_end=went_on(full, today) and e.end is not None)
         for e, d, full in zip(public_entries(chosen, register.settings), upcoming, chosen, strict=True)
     ]
 

@@ -25,6 +25,7 @@ from partreg.importer import (
     normal,
     read_rows,
 )
+from partreg.problems import Problem
 from partreg.sheets import read_sheet
 from partreg.sheets.table import Table
 from partreg.yaml.emitting import dump_entry
@@ -38,6 +39,9 @@ class Planned:
     lines: list[str]
     attention: bool
     new: list[Row]
+    #: The register's files that could not be read, so were left out of the looks at what the
+    #: register records (an entry the sheet may repeat, a value a formula now has).
+    left_out: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -96,7 +100,7 @@ def plan_import(base: Path, spreadsheet: Path, mapping: list[str], sheet: str | 
         settings.council,
     )
     lines, attention = import_report(table, columns, result, existing, REGISTER_DIR, told, settings)
-    return Planned(lines, attention, [r for r in result.rows if r.number not in existing])
+    return Planned(lines, attention, [r for r in result.rows if r.number not in existing], register.left_out)
 
 
 def _now_saved(

@@ -19,10 +19,10 @@ from partreg.errors import PartregError, UsageError, WriteRefused
 from partreg.files import one_writer, write_atomic
 from partreg.folders import REGISTER_DIR
 from partreg.lint import Linter
-from partreg.models import Arrangement, PartialDate, ReviewRecord, Settings, Status, plain
-from partreg.names import looks_like_a_name
+from partreg.models import Arrangement, PartialDate, ReviewRecord, Settings, Status, date_or_none, plain
+from partreg.names import not_a_role
 from partreg.problems import Problem, Severity
-from partreg.review import ended_in_fact, newest_review, next_review, went_on_after_end
+from partreg.review import ended_in_fact, newest_decided, next_review, went_on_after_end
 from partreg.rules import ALL
 from partreg.yaml.editor import add_review, complete_review, review_place
 from partreg.yaml.reading import Document, parse_document, read_bytes
@@ -135,19 +135,19 @@ def _given(review: Review, today: dt.date, terminal: Terminal | None) -> Review:
 def _not_a_role(by: str, example: str = "--by 'Community Safety Manager'") -> str | None:
     """Why ``by`` is not a role, which the published review history names (never a person), in words,
     with ``example``; ``None`` where it may be one. The test is the one lint's
-    ``role-looks-like-a-name`` makes."""
-    what = (
-        "is an email address"
-        if "@" in by
-        else "looks like a person's name"
-        if looks_like_a_name(by)
-        else None
-    )
+    ``role-looks-like-a-name`` makes, and ``add`` asks the lead's role with (:func:`partreg.names.not_a_role`)."""
+    what = not_a_role(by)
     if what is None:
         return None
     return (
         f"{what}, and the review history is published: give the role that reviewed it, for example {example}"
     )
+
+
+def _only_a_name(text: str) -> bool:
+    """Whether ``text`` is refused as a role only for reading as a name, which may be a team's: an
+    email address or a phone number is refused however often it is typed."""
+    return not_a_role(text) == "looks like a person's name"
 
 
 def _role_refused(given: str) -> Refusal:
@@ -157,10 +157,10 @@ def _role_refused(given: str) -> Refusal:
 
     def refused(answer: str) -> str | None:
         said = _not_a_role(answer, "Community Safety Manager") if answer else None
-        if said is None or ("@" not in answer and answer == last[0]):
+        if said is None or (_only_a_name(answer) and answer == last[0]):
             return None
         last[0] = answer
-        return f"{answer!r} {said} (type it again if it is a role)"
+        return f"{answer!r} {said}" + (" (type it again if it is a role)" if _only_a_name(answer) else "")
 
     return refused
 
@@ -207,7 +207,7 @@ def _end_refused(end: PartialDate, entry: Arrangement) -> str | None:
     start = entry.start
     if start is not None and end.latest < start.earliest:
         return f"is before the arrangement started ({start}): give the day it ended, on or after {start}"
-    running = newest_review(r for r in (entry.review.history if entry.review else []) if r.outcome != "exit")
+    running = newest_decided(r for r in (entry.review.history if entry.review else []) if r.outcome != "exit")
     held = running.date if running is not None else None
     if running is not None and held is not None and end.latest < held.earliest:
         outcome = f" ({running.outcome})" if running.outcome else ""
@@ -257,7 +257,7 @@ def _same_day(read: _Read, held: PartialDate, given: dict[str, Any]) -> int | No
     items = [
         (i, r) for i, r in enumerate(history if isinstance(history, list) else []) if isinstance(r, dict)
     ]
-    same = [(i, r) for i, r in items if _date(r.get("date")) == held]
+    same = [(i, r) for i, r in items if date_or_none(r.get("date")) == held]
     outcome = given["outcome"]
 
     def at(i: int) -> str:
@@ -292,13 +292,6 @@ def _same_day(read: _Read, held: PartialDate, given: dict[str, Any]) -> int | No
             f"{more}; nothing was written"
         )
     return None
-
-
-def _date(value: Any) -> PartialDate | None:
-    try:
-        return PartialDate.parse(value)
-    except ValueError:
-        return None
 
 
 def _write(read: _Read, linter: Linter, review: Review, today: dt.date) -> tuple[Arrangement, bool]:

@@ -8,7 +8,7 @@ import typer
 
 from partreg import report
 from partreg.app.importing import next_steps, plan_import, write_import
-from partreg.cli.common import root_of
+from partreg.cli.common import root_of, say_left_out
 from partreg.cli.framework import Command, RootOption, command_set, help_for
 from partreg.folders import REGISTER_DIR
 
@@ -57,6 +57,7 @@ def import_(
 ) -> None:
     base = root_of(root)
     planned = plan_import(base, spreadsheet, mapping or [], sheet)
+    say_left_out(planned.left_out, "of the look for entries the sheet repeats")
     for line in planned.lines:
         typer.echo(line)
     if not write:

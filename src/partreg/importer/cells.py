@@ -11,7 +11,7 @@ from typing import Any
 
 from partreg.importer.draft import Draft, Finding
 from partreg.importer.headers import Column, is_date_field
-from partreg.importer.published import is_text, judged, listed, public_text
+from partreg.importer.published import is_text, judged, listed, public_text, stands_for
 from partreg.importer.synonyms import MONEY, NEXT_REVIEW, NOTES, NUMBERED, REVIEW_OUTCOME, normal, words_of
 from partreg.importer.values import (
     AGREEMENTS,
@@ -28,7 +28,7 @@ from partreg.importer.values import (
     read_extensions,
     yes_no,
 )
-from partreg.models import ID_PATTERN, RESERVED_NAMES, PartialDate, Settings
+from partreg.models import ID_PATTERN, RESERVED_NAMES, PartialDate, Settings, plural
 from partreg.questionnaire import propose_id
 from partreg.readers import (
     FORMS,
@@ -132,11 +132,11 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
                 raise Unplaced("not a type of agreement partreg knows")
             draft.set(key, AGREEMENTS[low])
         elif key == ("partners",):
-            names, by_commas = split_names(cell_text(raw))
+            names, by_commas = split_names(cell_text(raw), stands_for)
             names = listed(draft, column, cell_text(raw), names, row)
             draft.extend(key, [{"name": n} for n in names])
-            split = f"read as {len(names)} partners, separated by commas"
-            if by_commas and re.search(r"\s(and|&)\s", names[-1], re.IGNORECASE):
+            split = f"read as {plural(len(names), 'partner')}, separated by commas"
+            if by_commas and names and re.search(r"\s(and|&)\s", names[-1], re.IGNORECASE):
                 # "and" is not split on ("Essex Fire and Rescue Service"), but before the last it
                 # often joins two bodies ("..., NHS Mid Essex CCG and Brentwood CVS")
                 split += (

@@ -48,10 +48,15 @@ def unsaved(
             [*filter(None, [notes.get("notes")]), f"{_header(column)}: {formula} {UNSAVED}"]
         )
         field = _field(column, data)
+        kept = (
+            "it is kept in internal notes and its value is not imported"
+            if entry_id
+            else "its row is no entry"
+        )
         message = (
             f"the formula {quoted(formula)} has no saved result (the file was written by a program that does "
-            "not calculate), so it is kept in internal notes and its value is not imported: open the file "
-            "in Excel and save it, then import it again before --write"
+            f"not calculate), so {kept}: open the file in Excel and save it, then import it again before "
+            "--write"
         )
         if field and entry_id:
             message += f"; or, once written, add its value to register/{entry_id}.yaml as {field}"

@@ -20,7 +20,7 @@ from partreg.importer.values import quoted
 from partreg.models import Settings
 from partreg.names import contact_details, without_person
 from partreg.problems import dotted
-from partreg.readers import BLANK
+from partreg.readers import BLANK, split_list
 
 #: Fields for a role: a person's name there is a person's, not the role's.
 ROLES: set[Key] = {("lead", "role"), ("lead", "service")}
@@ -93,7 +93,9 @@ def judged(text: str, key: Key, settings: Settings | None) -> tuple[str, str]:
             )
             value = left.strip()
             why = f"{said}, not published" if value else f"{said}, and {field} is published"
-    if value and is_placeholder(value):  # "TBC", or "Joe Bloggs, TBC": no value is left
+    if value and is_placeholder(value) and not (key in LISTS and len(split_list(value)) > 1):
+        # "TBC", or "Joe Bloggs, TBC": no value is left (in a list, "TBC; Essex Police", each item is
+        # judged as the list is read: `listed`)
         why = f"{why}; {quoted(value)} is a placeholder, not a value" if why else "a placeholder, not a value"
         value = ""
     return value, why
@@ -115,15 +117,20 @@ def public_text(
     return value
 
 
+def stands_for(item: str) -> bool:
+    """Whether a list's item stands for an item rather than being one ("TBC", "N/A", "Various")."""
+    return is_placeholder(item) or item.strip().lower() in BLANK
+
+
 def listed(draft: Draft, column: Column, text: str, items: list[str], row: int) -> list[str]:
     """A list cell's items without those that stand for an item ("Various", "TBC", "N/A" among
     names): kept with the whole cell in the notes, and said."""
-    gone = [item for item in items if is_placeholder(item) or item.strip().lower() in BLANK]
+    gone = [item for item in items if stands_for(item)]
     if not gone:
         return items
     kept = [item for item in items if item not in gone]
     field = dotted(column.key or ())
-    said = f"{', '.join(quoted(item) for item in gone)}: placeholders, not {field}"
+    said = f"{', '.join(quoted(item) for item in gone)}: {'a placeholder' if len(gone) == 1 else 'placeholders'}, not {field}"
     if kept:
         draft.keep(column, text, row=row, read_as=f"{field} {', '.join(quoted(k) for k in kept)} ({said})")
     else:

@@ -28,7 +28,15 @@ This package re-exports the names the rest of partreg uses.
 """
 
 from partreg.models.arrangement import Arrangement
-from partreg.models.dates import LAST_YEAR, MONTHS, PartialDate, parse_iso_date, read_date, uk_date
+from partreg.models.dates import (
+    LAST_YEAR,
+    MONTHS,
+    PartialDate,
+    date_or_none,
+    parse_iso_date,
+    read_date,
+    uk_date,
+)
 from partreg.models.fields import ID_PATTERN, RESERVED_NAMES
 from partreg.models.money import Award, Extension
 from partreg.models.parts import Characteristics, Decision, Representative, ReviewAction, ReviewRecord
@@ -112,6 +120,7 @@ __all__ = [
     "arrangement_schema",
     "ascii_matching",
     "build_validators",
+    "date_or_none",
     "every",
     "has_control",
     "inner_model",

@@ -210,6 +210,14 @@ def uk_date(text: str) -> PartialDate | None:
 _ISO_SHAPED = re.compile(r"^[0-9]{4}(?:-[0-9]{1,2}){0,2}$")
 
 
+def date_or_none(value: object) -> PartialDate | None:
+    """``value`` as a file writes a date (:meth:`PartialDate.parse`), or ``None`` where it is not one."""
+    try:
+        return PartialDate.parse(value)
+    except ValueError:
+        return None
+
+
 def read_date(text: str) -> PartialDate:
     """A date as an officer types it: ``2025-04-01``, ``2025-04`` or ``2025``, or the UK way where
     it cannot be misread (``31/03/2025``, ``1 April 2025``, ``April 2025``). ``1/4/2025`` could be

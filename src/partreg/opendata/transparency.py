@@ -111,7 +111,6 @@ def transparency_contracts(
             "Supplier Registration Number": "contract.supplier_registration",
             "Irrecoverable VAT": "contract.irrecoverable_vat_gbp",
             "Start Date": "start",
-            "End Date": "end",
             "Review Date": "start",
             "Invitation to Quote or Tender": "contract.procurement_route",
             "SME Supplier": "contract.supplier_sme",

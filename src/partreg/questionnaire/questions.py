@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from partreg.classify import DEFINITIONS, QUESTIONS, classify
 from partreg.models import FORM_LABELS, KIND_IN_A_SENTENCE, Kind, ReviewOutcome, Settings
-from partreg.names import looks_like_a_name
+from partreg.names import not_a_role
 from partreg.questionnaire.answers import (
     Invalid,
     choice,
@@ -118,12 +118,13 @@ class Questions(Asker):
     def role(self, text: str) -> str:
         """A role, not a person: a name is asked again once, and taken if the officer repeats it."""
         value = parse_text(text)
-        if "@" in value:
-            raise Invalid("that is an email address: give the role, for example Community Safety Manager")
-        if value != self._refused_role and looks_like_a_name(value):
+        said = not_a_role(value)
+        if said is not None and said != "looks like a person's name":  # an email address, a phone number
+            raise Invalid(f"that {said}: give the role, for example Community Safety Manager")
+        if value != self._refused_role and said is not None:
             self._refused_role = value
             raise Invalid(
-                f"{value!r} looks like a person's name, and the register is published: give the role, "
+                f"{value!r} {said}, and the register is published: give the role, "
                 "for example Community Safety Manager (type it again if it is a role)"
             )
         return value
@@ -153,7 +154,9 @@ class Questions(Asker):
                 default=now["outcome"] if now else outcomes[0],
             ),
         }
-        by = self.text("  Which role reviewed it", default=now.get("by") if now else None, required=False)
+        by = self.ask(
+            "  Which role reviewed it", self.role, default=now.get("by") if now else None, required=False
+        )
         if by:
             record["by"] = by
         return record

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from partreg.models import Arrangement, ReviewSettings, Status
 from partreg.problems import Context, Hit, Rule, Severity
-from partreg.review import due_from, newest_review
+from partreg.review import due_from, newest_decided
 from partreg.rules import end_before_start
 
 ID = "ended-not-closed"
@@ -62,7 +62,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             f"{start}: correct the date that is wrong, and if it has ended, {exit_with} (not before {start})",
         )
         return
-    latest = newest_review(entry.review.history if entry.review else [])
+    latest = newest_decided(entry.review.history if entry.review else [])
     held = latest.date if latest is not None else None
     if latest is not None and held is not None and latest.outcome == "exit":
         yield Hit(

@@ -5,8 +5,8 @@ What it checks:
     with `partreg export`), that a contract that is not proposed, whose value
     exceeds `exports.contracts_over_gbp` (£5,000 by default) or is not
     recorded, records what the Code's list of contracts needs that no other
-    rule asks for: a description of the goods or services (`summary`), its
-    end (`end`), `contract.supplier_registration`,
+    rule asks for: a description of the goods or services (`summary`),
+    `contract.supplier_registration`,
     `contract.irrecoverable_vat_gbp`, `contract.procurement_route`,
     `contract.supplier_sme`, `contract.supplier_vcse`, and whether its value
     is a year's (`annual_value_gbp`) or the whole life's
@@ -68,7 +68,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     )
     if values and max(values) <= settings.exports.contracts_over_gbp:
         return
-    missing = [f"`{name}`" for name in ("summary", "end") if getattr(entry, name) is None]
+    # (not `end`: a rolling contract has none, and its file is told to leave the line out)
+    missing = ["`summary`"] if entry.summary is None else []
     missing += [f"`contract.{name}`" for name in FIELDS if c is None or getattr(c, name) is None]
     if c is None or (c.annual_value_gbp is None and c.whole_life_value_gbp is None):
         missing.append("`contract.annual_value_gbp` or `contract.whole_life_value_gbp` (which the value is)")
@@ -78,7 +79,6 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             f"the Transparency Code publishes this contract: add {', '.join(missing)}",
             about=(
                 ("summary",),
-                ("end",),
                 *(("contract", name) for name in (*FIELDS, "annual_value_gbp", "whole_life_value_gbp")),
             ),
         )

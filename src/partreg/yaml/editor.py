@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from partreg.errors import WriteRefused
-from partreg.models import Arrangement, PartialDate
+from partreg.models import Arrangement, PartialDate, date_or_none
 from partreg.review import place_in_history
 from partreg.yaml.library import quiet, round_trip, same_length_for_ruamel
 from partreg.yaml.reading import load_fast_data
@@ -219,16 +219,9 @@ def review_place(text: str, record: dict[str, Any]) -> int:
     history = review.get("history") if isinstance(review, dict) else None
     if not isinstance(history, list):
         return 0
-    held = _date(record["date"])
-    dates = [_date(r.get("date")) if isinstance(r, dict) else None for r in history]
+    held = date_or_none(record["date"])
+    dates = [date_or_none(r.get("date")) if isinstance(r, dict) else None for r in history]
     return len(history) if held is None else place_in_history(dates, held)
-
-
-def _date(value: Any) -> PartialDate | None:
-    try:
-        return PartialDate.parse(value)
-    except ValueError:
-        return None
 
 
 def _end_of_mapping(lines: list[str]) -> int:
@@ -311,6 +304,10 @@ def _last_line(node: Any) -> int:
 
     if isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
         last = node.value[-1]
+        if isinstance(node, MappingNode) and _is_null(last[1]):
+            # `outcome:` with nothing after it, or `outcome: ~`: on its key's line (an empty value's
+            # mark is where the next token starts, which may be the next item's line)
+            return int(last[0].end_mark.line)
         return _last_line(last[1] if isinstance(node, MappingNode) else last)
     end = node.end_mark
     return int(end.line if end.column > 0 else end.line - 1)
