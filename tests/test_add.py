@@ -753,3 +753,14 @@ def test_an_amount_is_said_back_and_what_it_covers_is_read_as_import_reads_it(re
     assert "Read as £1,200,000." in screen.getvalue()
     text = (register / "register" / "street-cleansing.yaml").read_text()
     assert "  annual_value_gbp: 1200000\n" in text and "internal" not in text
+
+
+def test_every_rule_that_reports_a_gap_lets_add_write_the_entry():
+    """A rule of the form "... is not recorded" (or "needs ...") is a gap; one that says a value is
+    wrong is not: add writes an entry with gaps, and refuses one with a wrong value."""
+    from partreg.app.adding import GAPS
+    from partreg.rules import ALL
+
+    gaps = {r.id for r in ALL if r.gap}
+    assert gaps == GAPS and {"missing-field", "start-not-recorded", "partnership-without-priority"} <= gaps
+    assert not gaps & {"wrong-type", "unknown-key", "invalid-value", "kind-mismatch", "end-before-start"}

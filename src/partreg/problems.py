@@ -122,6 +122,10 @@ class Rule:
     #: The kind the check looks at, where it looks at entries recorded as one kind only (its check
     #: returns at once for any other): the run does not call it for the others.
     only_for: Kind | None = None
+    #: Whether it reports something not recorded (a gap), not something recorded wrongly: ``add``
+    #: writes an honest entry with gaps, as ``import --write`` does, and lint reports each gap until
+    #: it is filled in, whatever its level.
+    gap: bool = False
 
     @property
     def summary(self) -> str:

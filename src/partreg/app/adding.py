@@ -21,33 +21,7 @@ from partreg.models import Arrangement, plain
 from partreg.problems import Problem, Severity
 from partreg.questionnaire import Finding, Questionnaire, canonical, free_id, propose_id
 from partreg.questionnaire.asking import Ask, Say
-from partreg.rules import (
-    ALL,
-    characteristics_conflict,
-    contract_missing_details,
-    ended_without_end,
-    ending_without_exit_plan,
-    exit_strategy_missing,
-    funding_missing_details,
-    joint_working_missing_purpose,
-    lead_service_not_recorded,
-    missing_field,
-    no_review_history,
-    outcome_not_measurable,
-    partnership_missing_added_value,
-    partnership_missing_elements,
-    partnership_missing_objectives,
-    partnership_missing_outcomes,
-    partnership_missing_resources,
-    partnership_missing_risks,
-    partnership_missing_timescale,
-    partnership_without_priority,
-    risk_without_mitigation,
-    start_not_recorded,
-    statutory_without_basis,
-    transparency_contract_incomplete,
-    transparency_grant_incomplete,
-)
+from partreg.rules import ALL, characteristics_conflict
 from partreg.yaml.emitting import dump_entry
 from partreg.yaml.reading import Document, parse_document, read_document
 
@@ -55,33 +29,7 @@ from partreg.yaml.reading import Document, parse_document, read_document
 #: with gaps is written (as ``import --write`` writes one), and lint reports each gap until it is
 #: filled in, whatever its severity. Any other error stops the write: a value that is wrong, facts
 #: that contradict each other or the kind, a priority the register does not have.
-GAPS = frozenset(
-    {
-        missing_field.ID,
-        lead_service_not_recorded.ID,
-        start_not_recorded.ID,
-        partnership_missing_elements.ID,
-        partnership_missing_objectives.ID,
-        partnership_missing_resources.ID,
-        partnership_missing_outcomes.ID,
-        partnership_missing_added_value.ID,
-        partnership_missing_risks.ID,
-        partnership_missing_timescale.ID,
-        contract_missing_details.ID,
-        funding_missing_details.ID,
-        joint_working_missing_purpose.ID,
-        transparency_contract_incomplete.ID,
-        transparency_grant_incomplete.ID,
-        outcome_not_measurable.ID,
-        ended_without_end.ID,
-        statutory_without_basis.ID,
-        risk_without_mitigation.ID,
-        exit_strategy_missing.ID,
-        no_review_history.ID,
-        partnership_without_priority.ID,
-        ending_without_exit_plan.ID,
-    }
-)
+GAPS = frozenset(rule.id for rule in ALL if rule.gap)
 
 
 def stops_the_write(problem: Problem) -> bool:

@@ -116,4 +116,4 @@ def partnership_element(
         if recorded_as(entry, Kind.PARTNERSHIP, ctx) and not grouped(entry, ctx):
             yield Hit(("kind",), f"a partnership must agree {what}", about=tuple((f,) for f in fields))
 
-    return Rule(rule_id, Severity.ERROR, doc, check, only_for=Kind.PARTNERSHIP)
+    return Rule(rule_id, Severity.ERROR, doc, check, only_for=Kind.PARTNERSHIP, gap=True)

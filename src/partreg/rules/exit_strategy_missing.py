@@ -50,4 +50,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     )
 
 
-RULE = Rule(ID, Severity.WARNING, DOC or "", check, only_for=Kind.PARTNERSHIP)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check, only_for=Kind.PARTNERSHIP, gap=True)

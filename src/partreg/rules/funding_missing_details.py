@@ -50,4 +50,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(key, f"community funding needs `funding.{name}`: add it", about=(("funding", name),))
 
 
-RULE = Rule(ID, Severity.ERROR, DOC or "", check, only_for=Kind.COMMUNITY_FUNDING)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check, only_for=Kind.COMMUNITY_FUNDING, gap=True)

@@ -34,4 +34,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(("kind",), "joint working needs the forum's purpose: add `summary:`", about=(("summary",),))
 
 
-RULE = Rule(ID, Severity.ERROR, DOC or "", check, only_for=Kind.JOINT_WORKING)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check, only_for=Kind.JOINT_WORKING, gap=True)

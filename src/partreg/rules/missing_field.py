@@ -144,4 +144,4 @@ def _review(i: int, record: ReviewRecord, arrangement: str | None, ctx: Context)
             yield _missing(("review", "history", i, "outcome"), type(record))
 
 
-RULE = Rule(ID, Severity.ERROR, DOC or "", check)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check, gap=True)

@@ -45,4 +45,4 @@ def _named(what: str, description: str | None, index: int) -> str:
     return f"{what} {shown(description, NAMED)}" if description else f"{what} number {index + 1}"
 
 
-RULE = Rule(ID, Severity.WARNING, DOC or "", check)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check, gap=True)

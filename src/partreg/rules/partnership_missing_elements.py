@@ -78,4 +78,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     )
 
 
-RULE = Rule(ID, Severity.ERROR, DOC or "", check, only_for=Kind.PARTNERSHIP)
+RULE = Rule(ID, Severity.ERROR, DOC or "", check, only_for=Kind.PARTNERSHIP, gap=True)

@@ -84,4 +84,4 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(ID, Severity.WARNING, DOC or "", check, only_for=Kind.CONTRACT)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check, only_for=Kind.CONTRACT, gap=True)

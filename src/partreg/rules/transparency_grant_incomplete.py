@@ -91,4 +91,4 @@ def _day_needed(awarded: PartialDate | None, key: str) -> list[str]:
     return [f"the day of `{key}` (360Giving needs the day the grant was awarded; it records {awarded})"]
 
 
-RULE = Rule(ID, Severity.WARNING, DOC or "", check, only_for=Kind.COMMUNITY_FUNDING)
+RULE = Rule(ID, Severity.WARNING, DOC or "", check, only_for=Kind.COMMUNITY_FUNDING, gap=True)
