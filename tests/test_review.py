@@ -203,3 +203,18 @@ def test_a_new_review_is_placed_by_its_date_where_the_history_is_oldest_first():
     assert place_in_history(dates, P.parse("2025-01-01")) == 4
     assert place_in_history([P.parse("2025-06-30"), P.parse("2023-05-01")], P.parse("2024-01-01")) == 2
     assert place_in_history([], P.parse("2024-01-01")) == 0
+
+
+def test_a_proposed_arrangement_with_no_start_is_not_due_and_not_undated():
+    """It has not begun: review-due does not list it as "no review date known", and the page says
+    its review is not due, not that it is not known."""
+    from partreg.columns import next_review_cell
+    from partreg.models import Settings
+
+    proposed = entry(status="proposed", start=None)
+    assert due([proposed], ReviewSettings(), D(2026, 12, 7), 9999) == []
+    assert [
+        i.state for i in due([entry(status="active", start=None)], ReviewSettings(), D(2026, 12, 7), 30)
+    ] == [State.NO_DATE]
+    cell = next_review_cell(proposed, Settings(council="Test"), D(2026, 12, 7), "proposed")
+    assert cell.lines == ("Not due: proposed",)

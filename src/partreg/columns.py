@@ -263,6 +263,8 @@ def next_review_cell(e: Arrangement, settings: Settings, today: dt.date, status:
     if status == "ended":
         return Cell(("Not due: ended",), missing=True)
     upcoming = next_review(e, settings.review)
+    if upcoming is None and status == "proposed":  # not begun: no review is due until it starts
+        return Cell(("Not due: proposed",), missing=True)
     if upcoming is None:
         return Cell(("Not known",), missing=True)
     return Cell((uk_date(upcoming),), upcoming.isoformat(), "Overdue" if upcoming < today else "")

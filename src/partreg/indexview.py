@@ -195,7 +195,10 @@ def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out:
     introduction = clean(settings.publish.introduction or DEFAULT_INTRODUCTION)
     nexts = [r.cells[IndexColumn.NEXT_REVIEW.value] for r in rows if r.status != "ended"]
     overdue = sum(bool(c.mark) for c in nexts)
-    undated = sum(c.missing for c in nexts)
+    # (a proposed arrangement with no start is not due a review, not undated)
+    undated = sum(
+        r.cells[IndexColumn.NEXT_REVIEW.value].missing for r in rows if r.status not in ("ended", "proposed")
+    )
     return Index(
         introduction,
         totals,

@@ -243,7 +243,8 @@ def _items(entry: Arrangement, settings: ReviewSettings, today: dt.date, within:
             )
         return
     if upcoming is None:
-        yield DueItem(entry, State.NO_DATE, None, None, None, None)
+        if entry.status is not Status.PROPOSED:  # (one proposed, with no start, has not begun)
+            yield DueItem(entry, State.NO_DATE, None, None, None, None)
     elif upcoming < today:
         yield DueItem(entry, State.OVERDUE, upcoming, last, upcoming, (upcoming - today).days)
     elif upcoming <= horizon:
