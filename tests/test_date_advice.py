@@ -1,8 +1,10 @@
 """A date as spreadsheets and officers write it: each is told what to write, and writing it is right."""
 
+import datetime as dt
+
 import pytest
 
-from tests.common import COMMUNITY_FUNDING, PARTNERSHIP, lint_text, replace
+from tests.common import COMMUNITY_FUNDING, CONTRACT, PARTNERSHIP, lint_text, replace
 
 START = "start: 2021-04-01"
 
@@ -254,3 +256,17 @@ def test_a_review_whose_date_is_left_empty_with_no_outcome_is_one_problem_as_tbc
     )
     [p] = lint_text(_listed(f"{written}\n      outcome: continue"))  # an outcome recorded: a review held
     assert "nothing says it was held" not in p.message and "the day the review was held" in p.message
+
+
+def test_a_review_not_held_that_holds_notes_is_told_to_keep_them_before_it_goes():
+    """ "Remove it" alone would lose what its notes say."""
+    text = CONTRACT + "review:\n  history:\n    - date: TBC\n      notes: Cabinet to decide in spring\n"
+    [p] = lint_text(text, today=dt.date(2026, 12, 7))
+    assert (
+        "nothing says it was held; move what its notes or actions say that is still wanted to " in p.message
+    )
+    assert "`internal: {notes: ...}`, then remove it from the history" in p.message
+    [p] = lint_text(text.replace("date: TBC", "date:"), today=dt.date(2026, 12, 7))
+    assert "move what its notes or actions say" in p.message
+    [p] = lint_text(CONTRACT + "review:\n  history:\n    - date: TBC\n", today=dt.date(2026, 12, 7))
+    assert "notes" not in p.message

@@ -100,12 +100,18 @@ def not_held(key: Key, entry: object) -> bool:
     return isinstance(review, dict) and review.get("outcome") is None and _no_date(review.get("date"))
 
 
-def not_held_advice(arrangement: str | None) -> str:
+def not_held_advice(arrangement: str | None, written: bool = False) -> str:
     """What to do with a review that records neither a date nor an outcome, in the entry whose id is
-    ``arrangement`` (where it has one): nothing in it says a review was held."""
+    ``arrangement`` (where it has one): nothing in it says a review was held. ``written``: it holds
+    notes or actions, which removing it would lose."""
+    kept = (
+        "move what its notes or actions say that is still wanted to `internal: {notes: ...}`, then "
+        if written
+        else ""
+    )
     return (
-        "nothing says it was held; remove it from the history (and `history:` with it, where it is the "
-        "only one), and once it is held, record it with "
+        f"nothing says it was held; {kept}remove it from the history (and `history:` with it, where it is "
+        "the only one), and once it is held, record it with "
         f"`partreg review {arrangement or 'ID'} --date YYYY-MM-DD --outcome continue`"
     )
 
@@ -143,7 +149,9 @@ def date_fix(name: str, value: object, key: Key = (), entry: object = None) -> s
             entry.get("id") if isinstance(entry, dict) and isinstance(entry.get("id"), str) else None
         )
         what = _placeholder(value) or f"{shown(value)} is not a date"
-        return f"{what}, and the review records no outcome: {not_held_advice(arrangement)}"
+        review = value_at(entry, key[:-1])
+        written = isinstance(review, dict) and bool(review.get("notes") or review.get("actions"))
+        return f"{what}, and the review records no outcome: {not_held_advice(arrangement, written)}"
     if (placeholder := _placeholder(value)) is not None:
         if needed is not None:
             return f"{placeholder}: {needed}"

@@ -135,7 +135,10 @@ def _review(i: int, record: ReviewRecord, arrangement: str | None, ctx: Context)
         # `- date:` with nothing after it: one problem, as `- date: TBC` is (a date set aside as wrong,
         # `12/03/2024`, says a review was held: it is told its date, and its outcome is asked for here)
         yield Hit(
-            date, f"a review is recorded with no date and no outcome: {not_held_advice(arrangement)}", True
+            date,
+            "a review is recorded with no date and no outcome: "
+            + not_held_advice(arrangement, bool(record.notes or record.actions)),
+            True,
         )
     elif record.date is None:
         said = f" (its outcome: {record.outcome})" if record.outcome is not None else ""
