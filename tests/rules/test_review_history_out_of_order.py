@@ -22,7 +22,8 @@ def test_reviews_oldest_first_are_fine():
     check(_history("2022-05-01", "2023-05", "2024", "2024-06-30"))
     check(_history("2024", "2024-03-12"))  # a year is in order beside a day within it
     check(_history("2024-03-12", "2024"))
-    check(_history("2024-03-12", "2024-03-12"))
+    # two reviews of one day (by two bodies) are in order; the same review twice is review-recorded-twice
+    assert [p.rule for p in lint_text(_history("2024-03-12", "2024-03-12"))] == ["review-recorded-twice"]
 
 
 def test_a_history_written_newest_first_is_one_warning_at_the_top():
