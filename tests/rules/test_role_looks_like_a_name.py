@@ -55,3 +55,16 @@ def test_a_person_as_the_reviewer():
 )
 def test_roles_and_teams_are_not_names(role):
     assert not looks_like_a_name(role)
+
+
+def test_a_representatives_role_that_is_a_name():
+    """A councillor is named in `member`; an officer who represents the council by their role."""
+    from tests.common import PARTNERSHIP, lint_text, replace
+
+    text = replace(
+        PARTNERSHIP,
+        "added_value: Joint tasking.",
+        "added_value: Joint tasking.\nrepresentatives:\n  - {member: Cllr A. Patel}\n  - {role: Jane Smith}",
+    )
+    [p] = [p for p in lint_text(text) if p.rule == "role-looks-like-a-name"]
+    assert p.key == "representatives[1].role" and "'Jane Smith' looks like a person's name" in p.message

@@ -1,7 +1,8 @@
 DOC = """A field for a role that holds what looks like a person's name.
 
 What it checks:
-    That the lead's `role` and each review's `by` name a role, not a
+    That the lead's `role`, each representative's `role` and each
+    review's `by` name a role, not a
     person: a title (`Mrs`, `Cllr`), an initial (`J. Smith`) or a common
     given name followed by a surname, with no word of office (manager,
     officer, head...) in it.
@@ -39,6 +40,13 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             f"{entry.lead.role!r} looks like a person's name, and the register is published: "
             "write the role (for example `Community Safety Manager`); a councillor goes in `lead.member`",
         )
+    for i, person in enumerate(entry.representatives):
+        if person.role and looks_like_a_name(person.role):
+            yield Hit(
+                ("representatives", i, "role"),
+                f"{person.role!r} looks like a person's name, and the register is published: write the "
+                "officer's role (for example `Head of Housing`); a councillor goes in `member`",
+            )
     if entry.review is not None:
         for i, record in enumerate(entry.review.history):
             if record.by and looks_like_a_name(record.by):
