@@ -293,3 +293,28 @@ def test_a_placeholder_among_a_lists_items_is_judged_as_an_item(register):
         "('see attached list': a placeholder, not partners); the whole text is kept in internal notes"
     ) in said
     assert "[note] 'Partner organisations': read as 2 partners, separated by commas" in said
+
+
+def test_a_comma_list_that_starts_with_a_placeholder_keeps_the_rest(register):
+    planned, path = plan(
+        register,
+        'Partnership name,Partner organisations\nA,"TBC, Essex Police, Essex County Council"\nB,"Essex Police, TBC"\n',
+    )
+    data = {row.data["title"]: row.data for row in planned.new}
+    assert data["A"]["partners"] == [{"name": "Essex Police"}, {"name": "Essex County Council"}]
+    assert data["B"]["partners"] == [{"name": "Essex Police"}]
+    said = cells(planned, path)
+    assert not any("read as 1 partner" in line for line in said)
+
+
+def test_a_representatives_name_is_kept_in_the_notes_and_a_councillor_is_named(register):
+    """A councillor holds a public office and is named; an officer is named by the role, as the lead."""
+    planned, _ = plan(
+        register,
+        "Partnership name,Council representative\n"
+        'Housing forum,"Jane Smith; Cllr A. Patel; John Brown (Housing Officer)"\n',
+    )
+    [row] = planned.new
+    assert row.data["representatives"] == [{"member": "Cllr A. Patel"}, {"role": "Housing Officer"}]
+    assert "Jane Smith" not in public(row.data) and "John Brown" not in public(row.data)
+    assert any("Jane Smith" in line for line in notes(row.data))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from partreg.export import is_published
 from partreg.importer.draft import Draft, Finding
 from partreg.importer.headers import Column, is_date_field
 from partreg.importer.published import is_text, judged, listed, public_text, stands_for
@@ -29,6 +30,7 @@ from partreg.importer.values import (
     yes_no,
 )
 from partreg.models import ID_PATTERN, RESERVED_NAMES, PartialDate, Settings, plural
+from partreg.names import without_person
 from partreg.questionnaire import propose_id
 from partreg.readers import (
     FORMS,
@@ -43,6 +45,32 @@ from partreg.readers import (
     split_names,
 )
 from partreg.sheetdates import Placeholder, financial_year, read_date, written_order
+
+
+def _representatives(
+    draft: Draft, column: Column, text: str, names: list[str], row: int, settings: Settings | None
+) -> list[dict[str, str]]:
+    """The council's representatives a cell names: a councillor as `member` (a public office); anyone
+    else by the role, as the lead's role is read: a person's name, email or phone is kept in the
+    notes, not published ("John Brown (Housing Officer)" is the role "Housing Officer")."""
+    people, taken = [], []
+    for name in names:
+        person = representative(name)
+        if "role" in person and is_published(("representatives", "role"), settings):
+            left, found = without_person(person["role"], names=True)
+            taken += found
+            if not left:
+                continue
+            person = {"role": left.strip()}
+        people.append(person)
+    if taken:
+        said = "; ".join(f"{quoted(part)} reads as {what}" for part, what in taken)
+        if people:
+            shown = ", ".join(quoted(p.get("member") or p.get("role") or "") for p in people)
+            draft.keep(column, text, row=row, read_as=f"representatives {shown} ({said}, not published)")
+        else:
+            draft.keep(column, text, f"{said}: representatives is left for you to record", row)
+    return people
 
 
 def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings | None) -> None:
@@ -144,7 +172,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
                     "check it, and if it names two, separate them with ';'"
                 )
                 draft.findings.append(Finding(row, column, split))
-            elif by_commas:
+            elif by_commas and len(names) > 1:
                 draft.findings.append(Finding(row, column, split, "note"))
             elif len(names) == 1 and "," in names[0]:
                 draft.findings.append(
@@ -199,7 +227,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             draft.set(key, form)
         elif key == ("representatives",):
             names = listed(draft, column, cell_text(raw), split_list(cell_text(raw)), row)
-            draft.extend(key, [representative(name) for name in names])
+            draft.extend(key, _representatives(draft, column, cell_text(raw), names, row, settings))
         elif key in (("replaces",), ("replaced_by",)):
             names = listed(draft, column, cell_text(raw), split_list(cell_text(raw)), row)
             draft.extend(key, [propose_id(name) for name in names])

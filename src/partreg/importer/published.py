@@ -20,7 +20,7 @@ from partreg.importer.values import quoted
 from partreg.models import Settings
 from partreg.names import contact_details, without_person
 from partreg.problems import dotted
-from partreg.readers import BLANK, split_list
+from partreg.readers import BLANK, split_list, split_names
 
 #: Fields for a role: a person's name there is a person's, not the role's.
 ROLES: set[Key] = {("lead", "role"), ("lead", "service")}
@@ -93,7 +93,7 @@ def judged(text: str, key: Key, settings: Settings | None) -> tuple[str, str]:
             )
             value = left.strip()
             why = f"{said}, not published" if value else f"{said}, and {field} is published"
-    if value and is_placeholder(value) and not (key in LISTS and len(split_list(value)) > 1):
+    if value and is_placeholder(value) and not (key in LISTS and len(_items(key, value)) > 1):
         # "TBC", or "Joe Bloggs, TBC": no value is left (in a list, "TBC; Essex Police", each item is
         # judged as the list is read: `listed`)
         why = f"{why}; {quoted(value)} is a placeholder, not a value" if why else "a placeholder, not a value"
@@ -115,6 +115,11 @@ def public_text(
         role = " (such as 'Community Safety Manager')" if key == ("lead", "role") else ""
         draft.keep(column, text, f"{why}: {dotted(key)}{role} is left for you to record", row)
     return value
+
+
+def _items(key: Key, text: str) -> list[str]:
+    """A list cell's items, as the list is read: partners' names at commas too ("TBC, Essex Police")."""
+    return split_names(text, stands_for)[0] if key == ("partners",) else split_list(text)
 
 
 def stands_for(item: str) -> bool:
