@@ -601,3 +601,18 @@ def test_the_role_that_reviewed_it_is_asked_as_the_leads_is():
     assert "That is an email address: give the role" in told
     assert "That holds a phone number: give the role" in told
     assert "'Jane Smith' looks like a person's name" in told
+
+
+def test_representatives_are_councillors_or_roles_and_not_known_is_left_out():
+    """`Cllr A. Patel, ?, Jane Smith, unknown` had been written as four representatives, two of them
+    '?' and 'unknown', one a person's name, all published."""
+    from partreg.questionnaire.answers import Invalid
+
+    q = Questionnaire(lambda p: "", lambda s: None, SETTINGS, TODAY, lambda _: False)
+    answer = "Cllr A. Patel, ?, Jane Smith, unknown"
+    with pytest.raises(Invalid, match="'Jane Smith' looks like a person's name"):
+        q.representatives(answer)
+    assert q.representatives(answer) == ["Cllr A. Patel", "Jane Smith"]  # typed again: taken as a role
+    assert q.representatives("Cllr A. Patel, Head of Housing, n/a") == ["Cllr A. Patel", "Head of Housing"]
+    with pytest.raises(Invalid, match="is an email address"):
+        q.representatives("jane.smith@rochford.gov.uk")

@@ -24,10 +24,12 @@ from partreg.questionnaire.answers import (
     earliest,
     parse_fact,
     parse_id,
+    parse_names,
     parse_text,
     parse_yes_no,
 )
 from partreg.questionnaire.asking import Ask, Asker, Say
+from partreg.readers import not_known, representative
 
 
 class Questions(Asker):
@@ -130,6 +132,26 @@ class Questions(Asker):
         return value
 
     _refused_role: str | None = None
+
+    def representatives(self, text: str) -> list[str]:
+        """The council's representatives, separated by commas: a councillor by name (``Cllr A.
+        Patel``), anyone else by the role, as the lead's role is asked (an email address or a phone
+        number never; a name asked again, and taken if the officer repeats the answer); what says
+        only that it is not known is left out."""
+        names = [name for name in parse_names(text) if not not_known(name)]
+        for name in names:
+            if "role" not in representative(name):
+                continue  # a councillor: a public office, named
+            said = not_a_role(name)
+            if said is not None and said != "looks like a person's name":
+                raise Invalid(f"{name!r} {said}: give the officer's role, for example Head of Housing")
+            if said is not None and text != self._refused_role:
+                self._refused_role = text
+                raise Invalid(
+                    f"{name!r} {said}, and the register is published: give the officer's role (a councillor "
+                    "as Cllr and the name), or type the same answer again if it is a role"
+                )
+        return names
 
     def last_review(self, now: dict[str, Any] | None) -> dict[str, Any] | None:
         """The last review held, so an entry is not born overdue; empty where it has not been reviewed."""

@@ -21,7 +21,6 @@ from partreg.questionnaire.answers import (
     parse_covers,
     parse_fact,
     parse_months,
-    parse_names,
     parse_route,
     parse_text,
     typed,
@@ -150,7 +149,7 @@ def _who(q: Questions, kind: Callable[[], Kind | None]) -> list[Step]:
             "Council representatives",
             lambda now: q.ask(
                 "The council's representatives on it (councillors or roles, separated by commas)",
-                parse_names,
+                q.representatives,
                 default=", ".join(now) if now else None,
                 required=False,
             ),
