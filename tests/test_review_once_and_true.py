@@ -397,3 +397,21 @@ def test_at_a_terminal_an_email_address_is_not_told_to_type_it_again():
     assert said is not None and "is an email address" in said and "type it again" not in said
     assert refused("jane.smith@rochford.gov.uk") is not None  # refused however often it is typed
     assert refused("Jo Bloggs") is not None and refused("Jo Bloggs") is None  # a name: taken when repeated
+
+
+def test_two_bodies_reviewing_it_on_one_day_are_two_reviews(register, grant):
+    """Cabinet and a scrutiny committee may each review it on one day: the second is not refused as
+    the first again (which lint's review-recorded-twice would not call it either)."""
+    code, _, err = review(register, "--date", "2025-09-30", "--outcome", "continue", "--by", "Cabinet")
+    assert code == 0, err
+    code, _, err = review(
+        register, "--date", "2025-09-30", "--outcome", "amend", "--by", "Audit and Scrutiny Committee"
+    )
+    assert code == 0, err
+    text = grant.read_text()
+    assert (
+        text.count("2025-09-30") == 2 and "by: Cabinet" in text and "by: Audit and Scrutiny Committee" in text
+    )
+    code, _, err = review(register, "--date", "2025-09-30", "--outcome", "continue", "--by", "Cabinet")
+    assert code == 2 and "already recorded" in err
+    assert not {"review-recorded-twice"} & set(_rules(register))

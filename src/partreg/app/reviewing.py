@@ -251,13 +251,23 @@ def _read(path: Path, arrangement_id: str, linter: Linter, max_bytes: int) -> _R
 def _same_day(read: _Read, held: PartialDate, given: dict[str, Any]) -> int | None:
     """Where the history has a review of the day ``held``: refused where it is this review (its
     outcome ``given``) or one with another outcome; its place where it has no outcome, to complete
-    (with ``given``'s by and notes, where it records none or the same). ``None`` where there is none."""
+    (with ``given``'s by and notes, where it records none or the same). ``None`` where there is none,
+    or only reviews of that day by another body than ``given``'s by."""
     review = read.doc.data.get("review")
     history = review.get("history") if isinstance(review, dict) else None
     items = [
         (i, r) for i, r in enumerate(history if isinstance(history, list) else []) if isinstance(r, dict)
     ]
-    same = [(i, r) for i, r in items if date_or_none(r.get("date")) == held]
+    by = given["by"]
+    # a review of that day by another body (both name who reviewed it, and they differ), which
+    # records its outcome, is another review: two bodies may review an arrangement on one day, as
+    # review-recorded-twice reads them (one with no outcome is the one to complete, or said)
+    same = [
+        (i, r)
+        for i, r in items
+        if date_or_none(r.get("date")) == held
+        and not (by is not None and r.get("by") not in (None, by) and r.get("outcome") is not None)
+    ]
     outcome = given["outcome"]
 
     def at(i: int) -> str:
