@@ -614,3 +614,21 @@ def test_an_end_kept_internal_is_not_said_to_have_passed(register):
         _, data, _ = partreg(*command, "--format", "json", cwd=register)
         [item] = [i for i in json.loads(data) if i["id"] == "town-grant"]
         assert item["reviewed_after_end"] is False and item.get("end") is None
+
+
+def test_an_end_kept_internal_gives_no_item_dated_by_it(register):
+    """With `internal_fields: [end]`, review-due's JSON said `"end": null` beside `"state": "ending",
+    "days": 10`, and the calendar held the end's day."""
+    settings = register / "partreg.yaml"
+    settings.write_text(settings.read_text() + "internal_fields: [end]\n")
+    path = register / "register" / "brentwood-community-fund.yaml"
+    text = path.read_text()
+    path.write_text(
+        text.replace("\nstart:", "\nend: 2026-01-20\nstart:", 1) if "\nend:" not in text else text
+    )
+    for fmt in ("json", "csv", "ics"):
+        code, out, err = partreg(
+            "review-due", "--as-of", "2026-01-10", "--within", "30", "--format", fmt, cwd=register
+        )
+        assert code == 0, err
+        assert "2026-01-20" not in out and "20260120" not in out and "ending" not in out.lower(), (fmt, out)

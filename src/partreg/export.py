@@ -286,14 +286,14 @@ DUE_COLUMNS = (
 
 
 def public_items(items: list[DueItem], settings: Settings | None) -> list[DueItem]:
-    """``items`` as an output may show them: each entry its :func:`public_entry`, and the last
-    review withheld where the settings keep reviews internal. What is due was decided on the
-    whole entry."""
-    entries = public_entries([i.entry for i in items], settings)
+    """``items`` as an output may show them (what is due decided on the whole entry): each entry its
+    :func:`public_entry`; no last review, or no item dated by the end, where those are internal."""
+    if settings and "end" in settings.internal_fields:
+        items = [i for i in items if i.state not in (State.ENDING, State.ENDED_NOT_CLOSED)]
     hide_reviews = bool(settings and "review" in settings.internal_fields)
     return [
         dataclasses.replace(item, entry=entry, last_review=None if hide_reviews else item.last_review)
-        for item, entry in zip(items, entries, strict=True)
+        for item, entry in zip(items, public_entries([i.entry for i in items], settings), strict=True)
     ]
 
 
