@@ -37,3 +37,22 @@ def test_a_field_kept_internal_is_not_published_so_not_reported():
         settings=settings,
         today=TODAY,
     )
+
+
+def test_what_is_not_published_or_another_rule_reads_is_not_reported_here():
+    """Risks (unless published) and contacts never reach the page; a link's address, a priority
+    and a reference are told what to write by their own rules."""
+    text = replace(PARTNERSHIP, "    mitigation: Information sharing agreement", "    mitigation: Unknown")
+    check(text, today=TODAY)
+    text = replace(PARTNERSHIP, "priorities: [developing-our-communities]", "priorities: [unknown]")
+    assert "not-known-as-a-value" not in [p.rule for p in lint_text(text, today=TODAY)]
+
+
+def test_an_item_of_a_list_is_told_to_go_not_the_line():
+    text = replace(
+        PARTNERSHIP,
+        "objectives: [Reduce crime and disorder]",
+        "objectives: [Reduce crime and disorder, Unknown]",
+    )
+    [p] = lint_text(text, today=TODAY)
+    assert p.message.endswith("remove the item until it is known")
