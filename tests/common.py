@@ -179,6 +179,14 @@ def interruptible() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def new_register(tmp_path: Path, council: str = "Brentwood Borough Council") -> Path:
+    """An empty register, its settings naming ``council``, in ``tmp_path/reg``."""
+    base = tmp_path / "reg"
+    (base / "register").mkdir(parents=True)
+    (base / "partreg.yaml").write_text(f"council: {council}\n", encoding="utf-8")
+    return base
+
+
 def run_partreg(cwd: Path, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
     """``partreg ARGS`` as a user runs it, in its own process in ``cwd``; never a traceback."""
     result = subprocess.run([sys.executable, "-m", "partreg", *args], cwd=cwd, capture_output=True, text=True)

@@ -9,14 +9,12 @@ import pytest
 
 from partreg.app.importing import plan_import
 from partreg.importer.duplicates import forms
-from tests.common import run_partreg
+from tests.common import new_register, run_partreg
 
 
 @pytest.fixture
 def register(tmp_path: Path) -> Path:
-    base = tmp_path / "reg"
-    (base / "register").mkdir(parents=True)
-    (base / "partreg.yaml").write_text("council: Rochford District Council\n", encoding="utf-8")
+    base = new_register(tmp_path, "Rochford District Council")
     for name, title in [
         ("rochford-community-safety-partnership-csp", "Rochford Community Safety Partnership (CSP)"),
         ("leisure-contract-2023", "Leisure contract 2023"),

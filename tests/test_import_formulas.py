@@ -13,17 +13,14 @@ import yaml_rs
 from openpyxl import Workbook
 
 from partreg.app.importing import next_steps, plan_import, write_import
-from tests.common import run_partreg
+from tests.common import new_register, run_partreg
 
 HEADER = ["Partnership name", "Type", "Partners", "Annual contribution (£)", "Start date"]
 
 
 @pytest.fixture
 def register(tmp_path: Path) -> Path:
-    base = tmp_path / "reg"
-    (base / "register").mkdir(parents=True)
-    (base / "partreg.yaml").write_text("council: Brentwood Borough Council\n", encoding="utf-8")
-    return base
+    return new_register(tmp_path)
 
 
 def unsaved(path: Path) -> Path:

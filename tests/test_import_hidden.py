@@ -12,7 +12,7 @@ import yaml_rs
 from openpyxl import Workbook
 
 from partreg.app.importing import plan_import, write_import
-from tests.common import run_partreg
+from tests.common import new_register, run_partreg
 
 HEADER = ["Partnership name", "Lead Officer", "Partner organisations", "Comments"]
 ROWS = [
@@ -26,10 +26,7 @@ ROWS = [
 
 @pytest.fixture
 def register(tmp_path: Path) -> Path:
-    base = tmp_path / "reg"
-    (base / "register").mkdir(parents=True)
-    (base / "partreg.yaml").write_text("council: Brentwood Borough Council\n", encoding="utf-8")
-    return base
+    return new_register(tmp_path)
 
 
 def sheet(path: Path, header: list[str], rows: list[list[Any]], hide_rows=(), hide_columns=()) -> Path:

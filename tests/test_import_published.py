@@ -14,7 +14,7 @@ import yaml_rs
 
 from partreg.app.importing import Planned, plan_import
 from partreg.names import looks_like_a_name
-from tests.common import run_partreg
+from tests.common import new_register, run_partreg
 
 BRIEF = (
     "Partnership name,Lead Officer,Partner organisations,Start date,Statutory (Y/N),"
@@ -26,10 +26,7 @@ BRIEF = (
 
 @pytest.fixture
 def register(tmp_path: Path) -> Path:
-    base = tmp_path / "reg"
-    (base / "register").mkdir(parents=True)
-    (base / "partreg.yaml").write_text("council: Rochford District Council\n", encoding="utf-8")
-    return base
+    return new_register(tmp_path, "Rochford District Council")
 
 
 def plan(register: Path, text: str | bytes, name: str = "register.csv") -> tuple[Planned, Path]:

@@ -109,6 +109,10 @@ def contact_details(text: str) -> list[tuple[str, str]]:
     return found + [(number.strip(), PHONE_NUMBER) for number in PHONE.findall(text)]
 
 
+#: What :func:`not_a_role` says of a name: the one answer an officer may confirm by typing it again.
+LOOKS_LIKE_A_NAME = "looks like a person's name"
+
+
 def not_a_role(text: str) -> str | None:
     """Why ``text``, given as a role (a lead's, or the one that reviewed an arrangement), reads as a
     person's rather than a role's, in words ("is an email address"); ``None`` where it may be a
@@ -119,7 +123,7 @@ def not_a_role(text: str) -> str | None:
     if PHONE.search(text):
         return "holds a phone number"
     if looks_like_a_name(text):
-        return "looks like a person's name"
+        return LOOKS_LIKE_A_NAME
     return None
 
 

@@ -20,7 +20,7 @@ from partreg.files import one_writer, write_atomic
 from partreg.folders import REGISTER_DIR
 from partreg.lint import Linter
 from partreg.models import Arrangement, PartialDate, ReviewRecord, Settings, Status, date_or_none, plain
-from partreg.names import not_a_role
+from partreg.names import LOOKS_LIKE_A_NAME, not_a_role
 from partreg.problems import Problem, Severity
 from partreg.review import ended_in_fact, newest_decided, next_review, went_on_after_end
 from partreg.rules import ALL
@@ -147,7 +147,7 @@ def _not_a_role(by: str, example: str = "--by 'Community Safety Manager'") -> st
 def _only_a_name(text: str) -> bool:
     """Whether ``text`` is refused as a role only for reading as a name, which may be a team's: an
     email address or a phone number is refused however often it is typed."""
-    return not_a_role(text) == "looks like a person's name"
+    return not_a_role(text) == LOOKS_LIKE_A_NAME
 
 
 def _role_refused(given: str) -> Refusal:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from partreg.export import is_published
 from partreg.importer.draft import Draft, Finding
 from partreg.importer.headers import Column, is_date_field
 from partreg.importer.published import is_text, judged, listed, public_text, stands_for
@@ -30,7 +29,6 @@ from partreg.importer.values import (
     yes_no,
 )
 from partreg.models import ID_PATTERN, RESERVED_NAMES, PartialDate, Settings, plural
-from partreg.names import without_person
 from partreg.questionnaire import propose_id
 from partreg.readers import (
     FORMS,
@@ -53,23 +51,23 @@ def _representatives(
     """The council's representatives a cell names: a councillor as `member` (a public office); anyone
     else by the role, as the lead's role is read: a person's name, email or phone is kept in the
     notes, not published ("John Brown (Housing Officer)" is the role "Housing Officer")."""
-    people, taken = [], []
+    people: list[dict[str, str]] = []
+    whys: list[str] = []
     for name in names:
         person = representative(name)
-        if "role" in person and is_published(("representatives", "role"), settings):
-            left, found = without_person(person["role"], names=True)
-            taken += found
-            if not left:
+        if "role" in person:  # judged as the lead's role is
+            role, why = judged(person["role"], ("representatives", "role"), settings)
+            whys += [f"{quoted(person['role'])}: {why}"] if why else []
+            if not role:
                 continue
-            person = {"role": left.strip()}
+            person = {"role": role}
         people.append(person)
-    if taken:
-        said = "; ".join(f"{quoted(part)} reads as {what}" for part, what in taken)
-        if people:
-            shown = ", ".join(quoted(p.get("member") or p.get("role") or "") for p in people)
-            draft.keep(column, text, row=row, read_as=f"representatives {shown} ({said}, not published)")
-        else:
-            draft.keep(column, text, f"{said}: representatives is left for you to record", row)
+    said = "; ".join(whys)
+    if said and people:
+        shown = ", ".join(quoted(p.get("member") or p.get("role") or "") for p in people)
+        draft.keep(column, text, row=row, read_as=f"representatives {shown} ({said})")
+    elif said:
+        draft.keep(column, text, f"{said}: representatives is left for you to record", row)
     return people
 
 

@@ -23,7 +23,7 @@ from partreg.problems import dotted
 from partreg.readers import BLANK, split_list, split_names
 
 #: Fields for a role: a person's name there is a person's, not the role's.
-ROLES: set[Key] = {("lead", "role"), ("lead", "service")}
+ROLES: set[Key] = {("lead", "role"), ("lead", "service"), ("representatives", "role")}
 #: Fields of one line where a name or a contact is set beside what belongs there ("Joe Bloggs,
 #: Head of Housing", "Cllr Patel (07700 900123)"): the rest is kept. Elsewhere the whole cell is.
 PARTED: set[Key] = {*ROLES, ("lead", "member")}

@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from partreg.classify import DEFINITIONS, QUESTIONS, classify
 from partreg.models import FORM_LABELS, KIND_IN_A_SENTENCE, Kind, ReviewOutcome, Settings
-from partreg.names import not_a_role
+from partreg.names import LOOKS_LIKE_A_NAME, not_a_role
 from partreg.questionnaire.answers import (
     Invalid,
     choice,
@@ -120,38 +120,35 @@ class Questions(Asker):
     def role(self, text: str) -> str:
         """A role, not a person: a name is asked again once, and taken if the officer repeats it."""
         value = parse_text(text)
-        said = not_a_role(value)
-        if said is not None and said != "looks like a person's name":  # an email address, a phone number
-            raise Invalid(f"that {said}: give the role, for example Community Safety Manager")
-        if value != self._refused_role and said is not None:
-            self._refused_role = value
-            raise Invalid(
-                f"{value!r} {said}, and the register is published: give the role, "
-                "for example Community Safety Manager (type it again if it is a role)"
-            )
+        self._as_role(value, value, "Community Safety Manager")
         return value
 
     _refused_role: str | None = None
 
     def representatives(self, text: str) -> list[str]:
         """The council's representatives, separated by commas: a councillor by name (``Cllr A.
-        Patel``), anyone else by the role, as the lead's role is asked (an email address or a phone
-        number never; a name asked again, and taken if the officer repeats the answer); what says
+        Patel``), anyone else by the role, asked as the lead's role is (:meth:`role`); what says
         only that it is not known is left out."""
         names = [name for name in parse_names(text) if not not_known(name)]
         for name in names:
-            if "role" not in representative(name):
-                continue  # a councillor: a public office, named
-            said = not_a_role(name)
-            if said is not None and said != "looks like a person's name":
-                raise Invalid(f"{name!r} {said}: give the officer's role, for example Head of Housing")
-            if said is not None and text != self._refused_role:
-                self._refused_role = text
-                raise Invalid(
-                    f"{name!r} {said}, and the register is published: give the officer's role (a councillor "
-                    "as Cllr and the name), or type the same answer again if it is a role"
-                )
+            if "role" in representative(name):  # (a councillor: a public office, named)
+                self._as_role(name, text, "Head of Housing (a councillor as Cllr and the name)")
         return names
+
+    def _as_role(self, value: str, answer: str, example: str) -> None:
+        """Refuse ``value`` as a role where it is a person's (:func:`partreg.names.not_a_role`): an
+        email address or a phone number always; a name unless the officer gives the same ``answer``
+        again ("Grace Lane" may be a team)."""
+        said = not_a_role(value)
+        what = "that" if value == answer else repr(value)
+        if said is not None and said != LOOKS_LIKE_A_NAME:  # an email address, a phone number
+            raise Invalid(f"{what} {said}: give the role, for example {example}")
+        if said is not None and answer != self._refused_role:
+            self._refused_role = answer
+            raise Invalid(
+                f"{value!r} {said}, and the register is published: give the role, for example {example} "
+                f"(type {'it' if value == answer else 'the same answer'} again if it is a role)"
+            )
 
     def last_review(self, now: dict[str, Any] | None) -> dict[str, Any] | None:
         """The last review held, so an entry is not born overdue; empty where it has not been reviewed."""
