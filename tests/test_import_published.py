@@ -315,3 +315,10 @@ def test_a_representatives_name_is_kept_in_the_notes_and_a_councillor_is_named(r
     assert row.data["representatives"] == [{"member": "Cllr A. Patel"}, {"role": "Housing Officer"}]
     assert "Jane Smith" not in public(row.data) and "John Brown" not in public(row.data)
     assert any("Jane Smith" in line for line in notes(row.data))
+
+
+def test_a_cell_that_gives_no_item_writes_no_empty_list(register):
+    """A representatives cell holding only a person's name had written `representatives: []`."""
+    planned, _ = plan(register, "Partnership name,Council representative\nB,Jane Smith\n")
+    [row] = planned.new
+    assert "representatives" not in row.data

@@ -65,7 +65,10 @@ class Draft:
         target[str(key[-1])] = value
 
     def extend(self, key: Key, items: list[Any]) -> None:
-        """Add to a list field, which several columns may fill ("Partner 1", "Partner 2")."""
+        """Add to a list field, which several columns may fill ("Partner 1", "Partner 2"); a cell
+        that gave no item (every part a person's name, or a placeholder) adds no empty list."""
+        if not items:
+            return
         target = self.data
         for part in key[:-1]:
             target = target.setdefault(str(part), {})
