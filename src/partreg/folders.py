@@ -7,6 +7,7 @@ import os
 from importlib.resources import files
 from pathlib import Path
 
+from partreg.collector import collector_paused
 from partreg.errors import RegisterNotFound, UsageError
 from partreg.lint import validate_settings
 from partreg.models import Settings
@@ -50,7 +51,10 @@ def register_files(root: Path) -> list[Path]:
         return []
     with os.scandir(folder) as entries:  # names sorted as text: sorting Path objects is slow at 100,000
         names = sorted(e.name for e in entries if is_entry_name(e.name))
-    return [folder / name for name in names]
+    with (
+        collector_paused()
+    ):  # 100,000 paths made without the collector walking them as they are: half the time
+        return [folder / name for name in names]
 
 
 def entry_stem(name: str) -> str:
