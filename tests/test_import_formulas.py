@@ -157,3 +157,88 @@ def test_a_totals_row_of_formulas_alone_is_not_said_to_be_kept(register, tmp_pat
     planned = plan_import(register, path, [])
     [said] = [line for line in cells(planned.lines, path) if "SUM" in line]
     assert "its row is no entry: open the file in Excel and save it" in said and "kept" not in said
+
+
+def titles_from_another_sheet(path: Path, rows: list[list[object]], header: list[str] | None = None) -> Path:
+    """A register whose titles are formulas reading a sheet of titles, written by a program that does
+    not calculate: each title's cell holds its formula and no result."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(header or ["Partnership name", "Lead Officer", "Partner organisations", "Start date"])
+    for row in rows:
+        sheet.append(row)
+    book.create_sheet("Titles")
+    book.save(path)
+    return path
+
+
+def public(data: dict[str, object]) -> str:
+    return repr({k: v for k, v in data.items() if k != "internal"})
+
+
+def test_rows_whose_titles_are_formulas_with_no_saved_result_each_get_their_own_id(register, tmp_path):
+    """Two such rows alike in every other cell had had one id, the second `-2` and "row 3 has the
+    same id"; now each is told at its row, to save the sheet in Excel and import it again."""
+    path = titles_from_another_sheet(
+        tmp_path / "register.xlsx",
+        [
+            ["Community Safety Partnership", "Community Safety Manager", "Essex Police", "01/04/2019"],
+            ["=Titles!B2", "Head of Housing", "Shelter", "01/04/2020"],
+            ["Youth forum", "Youth Officer", "Essex County Council", "01/04/2020"],
+            ["=Titles!B3", "Head of Housing", "Shelter", "01/04/2020"],
+        ],
+    )
+    planned = plan_import(register, path, [])
+    csp, second, youth, fourth = planned.new
+    assert (csp.id, youth.id) == ("community-safety-partnership", "youth-forum")
+    assert second.id != fourth.id
+    for row, formula in ((second, "=Titles!B2"), (fourth, "=Titles!B3")):
+        assert row.id.startswith("register-untitled-") and not row.id.endswith("-2"), row.id
+        assert "title" not in row.data and formula not in public(row.data), "no formula is published"
+        assert row.data["lead"] == {"role": "Head of Housing"}
+        assert f"Partnership name: {formula} (a formula with no saved result" in row.data["internal"]["notes"]
+    assert not any("has the same id" in line for line in planned.lines)
+    said = cells(planned.lines, path)
+    assert said == [
+        "[warning] 'Partnership name': the formula '=Titles!B2' has no saved result (the file was written by "
+        f"a program that does not calculate), so row 3 has no title to import: the formula is kept in internal "
+        f"notes, and the row's id, {second.id}, is made from its other cells. Open the file in Excel and save "
+        "it, so that the values are stored, then import it again before --write; or, once written, add its "
+        f"title to register/{second.id}.yaml (imported again once saved, the row would be read as a new entry "
+        "under its title)",
+        "[warning] 'Partnership name': the formula '=Titles!B3' has no saved result (the file was written by "
+        f"a program that does not calculate), so row 5 has no title to import: the formula is kept in internal "
+        f"notes, and the row's id, {fourth.id}, is made from its other cells. Open the file in Excel and save "
+        "it, so that the values are stored, then import it again before --write; or, once written, add its "
+        f"title to register/{fourth.id}.yaml (imported again once saved, the row would be read as a new entry "
+        "under its title)",
+    ]
+    assert [line.split(": ", 1)[0] for line in planned.lines if "=Titles!" in line] == [
+        f"{path}:3:A",
+        f"{path}:5:A",
+    ]
+    write_import(register, planned)
+    again = plan_import(register, path, [])
+    assert again.new == [], "the same sheet imported again finds each row's file by its id"
+
+
+def test_a_row_whose_title_is_a_formula_is_no_continuation_of_the_row_above(register, tmp_path):
+    """A row whose title reads as blank and whose other cells repeat the row above, or say only its
+    reference, had been added to the entry above as its continuation: an arrangement lost in another."""
+    path = titles_from_another_sheet(
+        tmp_path / "register.xlsx",
+        [
+            ["P001", "Homelessness Forum", "Head of Housing", "Shelter", "01/04/2020"],
+            ["P002", "=Titles!B2", "Head of Housing", "Shelter", "01/04/2020"],
+            ["P003", "=Titles!B3", "Head of Housing", "Shelter", "01/04/2020"],
+            ["P004", "=Titles!B4", None, None, None],
+        ],
+        ["Ref", "Partnership name", "Lead Officer", "Partner organisations", "Start date"],
+    )
+    planned = plan_import(register, path, [])
+    assert [row.number for row in planned.new] == [2, 3, 4, 5]
+    assert len({row.id for row in planned.new}) == 4
+    forum = planned.new[0].data
+    assert forum["partners"] == [{"name": "Shelter"}] and forum["internal"]["notes"] == "Ref: P001"
+    assert planned.new[3].data["internal"]["notes"].splitlines()[0] == "Ref: P004"
+    assert not any("continues row" in line or line.startswith("Row ") for line in planned.lines)

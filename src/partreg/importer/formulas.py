@@ -58,7 +58,17 @@ def unsaved(
             f"not calculate), so {kept}: open the file in Excel and save it, then import it again before "
             "--write"
         )
-        if field and entry_id:
+        if column.key == ("title",) and entry_id:
+            # the id is made from the title: once saved, the row is found under another id
+            message = (
+                f"the formula {quoted(formula)} has no saved result (the file was written by a program that "
+                f"does not calculate), so row {number} has no title to import: the formula is kept in internal "
+                f"notes, and the row's id, {entry_id}, is made from its other cells. Open the file in Excel and "
+                "save it, so that the values are stored, then import it again before --write; or, once written, "
+                f"add its title to register/{entry_id}.yaml (imported again once saved, the row would be read as "
+                "a new entry under its title)"
+            )
+        elif field and entry_id:
             message += f"; or, once written, add its value to register/{entry_id}.yaml as {field}"
         found.append(Finding(number, column, message))
     return found

@@ -73,7 +73,8 @@ def read_rows(
     Dates in numbers alone are read in the order each column writes them (:mod:`.dateorder`). A
     row ``hidden`` in the sheet is read like any other, and said (:func:`_hidden_row`). A formula
     with no saved result in ``formulas`` is kept in the notes of its row's entry, and said
-    (:mod:`.formulas`)."""
+    (:mod:`.formulas`); a row whose title is one is an entry of its own, its id made as a row's with
+    no title is, from what it says, its title's formula too."""
     unsaved_in = by_row(formulas or {})
     rows = list(rows)
     orders = read_orders(mapping, rows)
@@ -94,6 +95,9 @@ def read_rows(
     lost: list[Finding] = []  # formulas with no saved result in rows with nothing else
     for number, cells in rows:
         filled = [c for c in mapping.columns if c.index < len(cells) and not is_blank(cells[c.index], c.key)]
+        # a title the file holds as a formula with no saved result: the row has a title of its own,
+        # though it reads as blank, so it is no heading, note or continuation of the row above
+        formula = unsaved_in.get(number, {}).get(title.index, "") if title is not None else ""
         if not any(not is_blank(cell) for cell in cells):
             blank.append(number)
             # a row of formulas with no saved results: what the officer does is to save it in Excel
@@ -106,7 +110,7 @@ def read_rows(
         if total:
             passed.append((number, total, "a totals row, not an arrangement"))
             continue
-        if len(filled) == 1 and len(placed) >= 3:
+        if len(filled) == 1 and len(placed) >= 3 and not formula:
             text = cell_text(cells[filled[0].index])
             # in whichever column: a sheet whose first column is "Ref" has its headings there
             if begun := heading(text, number):
@@ -128,6 +132,7 @@ def read_rows(
         if (
             previous is not None
             and title is not None
+            and not formula
             and _continues(number, cells, previous[1], filled, title, merged)
         ):
             _add_to(previous[0], number, cells, previous[1], filled, settings)
@@ -166,8 +171,9 @@ def read_rows(
         data = draft.data
         base = data.get("id") or (propose_id(data["title"]) if isinstance(data.get("title"), str) else None)
         if base is None:
-            # from what the row says, not where it is: a second import finds the same id
-            said = "\x1f".join(cell_text(c) for c in cells if not is_blank(c))
+            # from what the row says, not where it is: a second import finds the same id; a title's
+            # formula is part of what it says, so rows whose titles are unsaved formulas differ
+            said = "\x1f".join([*(cell_text(c) for c in cells if not is_blank(c)), *filter(None, [formula])])
             base = f"{propose_id(stem)[:48].rstrip('-')}-untitled-{hashlib.sha256(said.encode()).hexdigest()[:6]}"
         entry_id = _unique(str(base), ids, counters)
         if entry_id != base:
