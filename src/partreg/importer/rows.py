@@ -5,7 +5,6 @@ above is added to it, and section headings, totals rows and notes about the shee
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from partreg.importer.dateorder import read_orders
 from partreg.importer.draft import Draft, Finding, finish
 from partreg.importer.formulas import Formulas, by_row, unsaved
 from partreg.importer.headers import Column, Mapping
+from partreg.importer.ids import unique, untitled_id
 from partreg.importer.sections import Section, heading
 from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, REVIEW_OUTCOME, Key, normal
 from partreg.importer.values import cell_text, is_blank, kind_from_label, quoted
@@ -171,11 +171,8 @@ def read_rows(
         data = draft.data
         base = data.get("id") or (propose_id(data["title"]) if isinstance(data.get("title"), str) else None)
         if base is None:
-            # from what the row says, not where it is: a second import finds the same id; a title's
-            # formula is part of what it says, so rows whose titles are unsaved formulas differ
-            said = "\x1f".join([*(cell_text(c) for c in cells if not is_blank(c)), *filter(None, [formula])])
-            base = f"{propose_id(stem)[:48].rstrip('-')}-untitled-{hashlib.sha256(said.encode()).hexdigest()[:6]}"
-        entry_id = _unique(str(base), ids, counters)
+            base = untitled_id(stem, cells, formula)
+        entry_id = unique(str(base), ids, counters)
         if entry_id != base:
             message = f"row {ids[str(base)]} has the same id {base!r}: this row's id is {entry_id}"
             draft.findings.append(Finding(number, title, message, "note"))
@@ -268,20 +265,6 @@ def _next_reviews(mapping: Mapping, reviews: list[int]) -> list[Finding]:
         "from the start, so an arrangement that began long ago is shown overdue"
     )
     return [Finding(reviews[0], column, message)]
-
-
-def _unique(base: str, ids: dict[str, int], counters: dict[str, int]) -> str:
-    """``base``, or ``base-2``, ``base-3``... where it is taken, within the 64 characters an id has."""
-    if base not in ids:
-        return base
-    n = counters.get(base, 1)
-    while True:
-        n += 1
-        suffix = f"-{n}"
-        candidate = base[: 64 - len(suffix)].rstrip("-") + suffix
-        if candidate not in ids:
-            counters[base] = n
-            return candidate
 
 
 #: Columns a row may add to the entry above it: lists, and text that goes to the notes.
