@@ -96,7 +96,6 @@ def plan_import(base: Path, spreadsheet: Path, mapping: list[str], sheet: str | 
     written = (
         (entry_stem(Path(file).name), {"internal": entry.internal})
         for file, entry in register.in_file.items()
-        if UNSAVED in str((entry.internal or {}).get("notes"))
     )
     told = titled_since(
         [(r.number, r.data) for r in result.rows],
