@@ -157,3 +157,179 @@ def test_a_totals_row_of_formulas_alone_is_not_said_to_be_kept(register, tmp_pat
     planned = plan_import(register, path, [])
     [said] = [line for line in cells(planned.lines, path) if "SUM" in line]
     assert "its row is no entry: open the file in Excel and save it" in said and "kept" not in said
+
+
+def titles_from_another_sheet(path: Path, rows: list[list[object]], header: list[str] | None = None) -> Path:
+    """A register whose titles are formulas reading a sheet of titles, written by a program that does
+    not calculate: each title's cell holds its formula and no result."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(header or ["Partnership name", "Lead Officer", "Partner organisations", "Start date"])
+    for row in rows:
+        sheet.append(row)
+    book.create_sheet("Titles")
+    book.save(path)
+    return path
+
+
+def public(data: dict[str, object]) -> str:
+    return repr({k: v for k, v in data.items() if k != "internal"})
+
+
+def test_rows_whose_titles_are_formulas_with_no_saved_result_each_get_their_own_id(register, tmp_path):
+    """Two such rows alike in every other cell had had one id, the second `-2` and "row 3 has the
+    same id"; now each is told at its row, to save the sheet in Excel and import it again."""
+    path = titles_from_another_sheet(
+        tmp_path / "register.xlsx",
+        [
+            ["Community Safety Partnership", "Community Safety Manager", "Essex Police", "01/04/2019"],
+            ["=Titles!B2", "Head of Housing", "Shelter", "01/04/2020"],
+            ["Youth forum", "Youth Officer", "Essex County Council", "01/04/2020"],
+            ["=Titles!B3", "Head of Housing", "Shelter", "01/04/2020"],
+        ],
+    )
+    planned = plan_import(register, path, [])
+    csp, second, youth, fourth = planned.new
+    assert (csp.id, youth.id) == ("community-safety-partnership", "youth-forum")
+    assert second.id != fourth.id
+    for row, formula in ((second, "=Titles!B2"), (fourth, "=Titles!B3")):
+        assert row.id.startswith("register-untitled-") and not row.id.endswith("-2"), row.id
+        assert "title" not in row.data and formula not in public(row.data), "no formula is published"
+        assert row.data["lead"] == {"role": "Head of Housing"}
+        assert f"Partnership name: {formula} (a formula with no saved result" in row.data["internal"]["notes"]
+    assert not any("has the same id" in line for line in planned.lines)
+    said = cells(planned.lines, path)
+    assert said == [
+        "[warning] 'Partnership name': the formula '=Titles!B2' has no saved result (the file was written by "
+        f"a program that does not calculate), so row 3 has no title to import: the formula is kept in internal "
+        f"notes, and the row's id, {second.id}, is made from its other cells. Open the file in Excel and save "
+        "it, so that the values are stored, then import it again before --write; or, once written, add its "
+        f"title to register/{second.id}.yaml",
+        "[warning] 'Partnership name': the formula '=Titles!B3' has no saved result (the file was written by "
+        f"a program that does not calculate), so row 5 has no title to import: the formula is kept in internal "
+        f"notes, and the row's id, {fourth.id}, is made from its other cells. Open the file in Excel and save "
+        "it, so that the values are stored, then import it again before --write; or, once written, add its "
+        f"title to register/{fourth.id}.yaml",
+    ]
+    assert [line.split(": ", 1)[0] for line in planned.lines if "=Titles!" in line] == [
+        f"{path}:3:A",
+        f"{path}:5:A",
+    ]
+    write_import(register, planned)
+    again = plan_import(register, path, [])
+    assert again.new == [], "the same sheet imported again finds each row's file by its id"
+
+
+def test_a_row_whose_title_is_a_formula_is_no_continuation_of_the_row_above(register, tmp_path):
+    """A row whose title reads as blank and whose other cells repeat the row above, or say only its
+    reference, had been added to the entry above as its continuation: an arrangement lost in another."""
+    path = titles_from_another_sheet(
+        tmp_path / "register.xlsx",
+        [
+            ["P001", "Homelessness Forum", "Head of Housing", "Shelter", "01/04/2020"],
+            ["P002", "=Titles!B2", "Head of Housing", "Shelter", "01/04/2020"],
+            ["P003", "=Titles!B3", "Head of Housing", "Shelter", "01/04/2020"],
+            ["P004", "=Titles!B4", None, None, None],
+        ],
+        ["Ref", "Partnership name", "Lead Officer", "Partner organisations", "Start date"],
+    )
+    planned = plan_import(register, path, [])
+    assert [row.number for row in planned.new] == [2, 3, 4, 5]
+    assert len({row.id for row in planned.new}) == 4
+    forum = planned.new[0].data
+    assert forum["partners"] == [{"name": "Shelter"}] and forum["internal"]["notes"] == "Ref: P001"
+    assert planned.new[3].data["internal"]["notes"].splitlines()[0] == "Ref: P004"
+    assert not any("continues row" in line or line.startswith("Row ") for line in planned.lines)
+
+
+def titles_saved_in_excel(path: Path, to: Path, titles: dict[str, str]) -> Path:
+    """The workbook of :func:`titles_from_another_sheet` once Excel has saved it: each title's
+    formula (``Titles!B2``) with its result."""
+    with zipfile.ZipFile(path) as z:
+        files = {name: z.read(name) for name in z.namelist()}
+    name = "xl/worksheets/sheet1.xml"
+    for formula, title in titles.items():
+        cell = files[name].split(f"<f>{formula}</f><v />".encode())[0].rsplit(b"<c ", 1)[1]
+        files[name] = files[name].replace(
+            b"<c " + cell + f"<f>{formula}</f><v />".encode(),
+            b"<c " + cell.replace(b">", b' t="str">') + f"<f>{formula}</f><v>{title}</v>".encode(),
+        )
+    to.parent.mkdir(exist_ok=True)
+    with zipfile.ZipFile(to, "w") as z:
+        for key, value in files.items():
+            z.writestr(key, value)
+    return to
+
+
+REFERENCED = [
+    ["P001", "Community Safety Partnership", "Community Safety Manager", "Essex Police", "01/04/2019"],
+    ["P002", "=Titles!B2", "Head of Housing", "Shelter", "01/04/2020"],
+    ["P003", "=Titles!B3", "Head of Housing", "Sanctuary Housing", "01/04/2021"],
+]
+REF_HEADER = ["Ref", "Partnership name", "Lead Officer", "Partner organisations", "Start date"]
+
+
+def test_once_saved_in_excel_a_title_written_without_its_value_is_told_and_its_row_not_written_again(
+    register, tmp_path
+):
+    """Its id made from its other cells, the row would have had another once its title was saved,
+    and been written a second time beside the file written without its title."""
+    unsaved_book = titles_from_another_sheet(tmp_path / "register.xlsx", REFERENCED, REF_HEADER)
+    first = plan_import(register, unsaved_book, [])
+    write_import(register, first)
+    homelessness, housing = (row.id for row in first.new[1:])
+    files = sorted(p.name for p in (register / "register").iterdir())
+    saved = titles_saved_in_excel(
+        unsaved_book,
+        tmp_path / "saved" / "register.xlsx",  # the same workbook, saved in Excel under its own name
+        {"Titles!B2": "Homelessness Forum", "Titles!B3": "Housing Board"},
+    )
+    again = plan_import(register, saved, [])
+    assert again.new == [], "each row is found in the file written for it"
+    assert cells(again.lines, saved) == [
+        f"[warning] 'Partnership name': the formula '=Titles!B2' had no saved result when register/{homelessness}.yaml "
+        "was written; the sheet now holds its value, which the file does not record: add `title: Homelessness "
+        f"Forum` to register/{homelessness}.yaml",
+        f"[warning] 'Partnership name': the formula '=Titles!B3' had no saved result when register/{housing}.yaml "
+        "was written; the sheet now holds its value, which the file does not record: add `title: Housing "
+        f"Board` to register/{housing}.yaml",
+    ]
+    write_import(register, again)
+    assert sorted(p.name for p in (register / "register").iterdir()) == files
+    written = register / "register" / f"{homelessness}.yaml"
+    written.write_text("title: Homelessness Forum\n" + written.read_text("utf-8"), "utf-8")
+    done = plan_import(register, saved, [])
+    assert done.new == [] and cells(done.lines, saved) == [
+        f"[warning] 'Partnership name': the formula '=Titles!B3' "
+        f"had no saved result when register/{housing}.yaml was written; the sheet now holds its value, which the "
+        f"file does not record: add `title: Housing Board` to register/{housing}.yaml"
+    ]
+
+
+def test_rows_alike_but_for_their_titles_are_each_said_to_be_maybe_a_file_written_without_one(
+    register, tmp_path
+):
+    """Once saved, a formula is not read: which of two rows alike in every other cell a file was
+    written for is not known, so neither takes it, and each is told."""
+    rows = [["Youth forum", "Youth Officer", "Essex County Council", "01/04/2020"],
+            ["=Titles!B2", "Head of Housing", "Shelter", "01/04/2020"],
+            ["=Titles!B3", "Head of Housing", "Shelter", "01/04/2020"]]  # fmt: skip
+    unsaved_book = titles_from_another_sheet(tmp_path / "register.xlsx", rows)
+    first = plan_import(register, unsaved_book, [])
+    write_import(register, first)
+    one, other = sorted(row.id for row in first.new[1:])
+    saved = titles_saved_in_excel(
+        unsaved_book,
+        tmp_path / "saved" / "register.xlsx",
+        {"Titles!B2": "Homelessness Forum", "Titles!B3": "Housing Board"},
+    )
+    again = plan_import(register, saved, [])
+    assert [row.id for row in again.new] == ["homelessness-forum", "housing-board"]
+    assert cells(again.lines, saved) == [
+        f"[warning] 'Partnership name': '{title}' may be the arrangement register/{one}.yaml or "
+        f"register/{other}.yaml was written for while the titles were formulas with no saved result (rows 3, 4 "
+        "are alike but for their titles): if it is, give that file its title and delete this row from the sheet "
+        "before --write"
+        for title in ("Homelessness Forum", "Housing Board")
+    ]
+    assert again.attention

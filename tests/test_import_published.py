@@ -5,6 +5,7 @@ row and cell; what else the cell says is still read."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -322,3 +323,88 @@ def test_a_cell_that_gives_no_item_writes_no_empty_list(register):
     planned, _ = plan(register, "Partnership name,Council representative\nB,Jane Smith\n")
     [row] = planned.new
     assert "representatives" not in row.data
+
+
+# ---------------------------------------------------------------- who decided
+
+#: A council's sheet as Excel saves it as CSV (Windows-1252): who decided, in the council's words.
+DECIDED = (
+    "Partnership name,Lead Officer,Partner organisations,Decision,Decision date,Approved by\n"
+    "Safer Streets,Community Safety Manager,Essex Police,Agreed to join,12/03/2024,Cllr J Smith\n"
+    'Leisure contract,Leisure Manager,Everyone Active,Contract awarded,01/04/2016,"Approved by John Smith, Director"\n'
+    "Grants panel,Head of Communities,Rochford CVS,Agreed,01/04/2020,Councillor Siobhan O\u2019Connell\n"
+    "Youth forum,Youth Officer,Essex County Council,Approved - Cllr A Patel,01/05/2021,Cabinet\n"
+    "Waste partnership,Waste Manager,Essex County Council,Agreed,01/06/2019,Full Council\n"
+    'Economic partnership,Head of Economy,South Essex Councils,Agreed,01/07/2022,"Policy, Resources and '
+    'Economic Development Committee"\n'
+    "Health board,Head of Health,Mid and South Essex NHS,Agreed,01/08/2023,Chief Executive (delegated)\n"
+    "Housing board,Head of Housing,Sanctuary Housing,Agreed,01/09/2023,j.smith@rochford.gov.uk\n"
+    "Tourism forum,Tourism Officer,Visit Essex,Agreed,01/10/2023,Cabinet Member for Housing (Cllr J Smith)\n"
+)
+
+
+def test_who_decided_is_a_body_or_an_office_never_a_persons_name(register):
+    """'Approved by' holding 'Cllr J Smith' had put the name in decisions[].body, which the page
+    publishes; a councillor's name is a person's there as in the lead's role (their office is kept)."""
+    planned, path = plan(register, DECIDED.encode("cp1252"))
+    data = {row.data["title"]: row.data for row in planned.new}
+    decided = {title: entry["decisions"][0] for title, entry in data.items()}
+    for title in ("Safer Streets", "Grants panel", "Housing board"):
+        assert "body" not in decided[title], title
+    assert decided["Leisure contract"]["body"] == "Director"
+    assert decided["Youth forum"] == {"summary": "Approved", "date": dt.date(2021, 5, 1), "body": "Cabinet"}
+    assert decided["Waste partnership"]["body"] == "Full Council"
+    assert decided["Economic partnership"]["body"] == "Policy, Resources and Economic Development Committee"
+    assert decided["Health board"]["body"] == "Chief Executive (delegated)"
+    assert decided["Tourism forum"]["body"] == "Cabinet Member for Housing"
+    assert decided["Safer Streets"] == {"summary": "Agreed to join", "date": dt.date(2024, 3, 12)}
+    for title, entry in data.items():
+        for private in ("Smith", "O\u2019Connell", "Patel", "j.smith"):
+            assert private not in public(entry), (title, private)
+    assert notes(data["Safer Streets"]) == ["Approved by: Cllr J Smith"]
+    assert notes(data["Leisure contract"]) == ["Approved by: Approved by John Smith, Director"]
+    assert notes(data["Youth forum"]) == ["Decision: Approved - Cllr A Patel"]
+    said = "\n".join(planned.lines)
+    assert (
+        f"{path}:2:F: [warning] 'Approved by': 'Cllr J Smith' kept in internal notes: it reads as a person's "
+        "name, and decisions.body is published: decisions.body (such as 'Cabinet' or 'Chief Executive "
+        "(delegated)') is left for you to record"
+    ) in said
+    assert (
+        f"{path}:3:F: [warning] 'Approved by': 'Approved by John Smith, Director' read as decisions.body "
+        "'Director' ('Approved by John Smith' reads as a person's name, not published); the whole text is "
+        "kept in internal notes"
+    ) in said
+    assert (
+        f"{path}:4:F: [warning] 'Approved by': 'Councillor Siobhan O\u2019Connell' kept in internal notes"
+        in said
+    )
+    assert (
+        f"{path}:5:D: [warning] 'Decision': 'Approved - Cllr A Patel' read as decisions.summary 'Approved'"
+        in said
+    )
+    assert f"{path}:9:F: [warning] 'Approved by': 'j.smith@rochford.gov.uk' kept in internal notes" in said
+    assert not any(line.startswith(f"{path}:{row}:") for row in (6, 7, 8) for line in planned.lines), (
+        "a body is kept, and nothing said of it"
+    )
+
+
+@pytest.mark.spawns
+def test_a_decision_makers_name_never_reaches_the_published_site(tmp_path):
+    run_partreg(tmp_path, "init", "reg", "--council", "Rochford District Council", check=True)
+    base = tmp_path / "reg"
+    (tmp_path / "decisions.csv").write_bytes(DECIDED.encode("cp1252"))
+    done = run_partreg(base, "import", str(tmp_path / "decisions.csv"), "--write")
+    assert done.returncode == 1 and "Wrote 9 files" in done.stdout, done.stdout + done.stderr
+    run_partreg(base, "render", "--out", str(tmp_path / "site"), check=True)
+    site = "".join(p.read_text("utf-8") for p in (tmp_path / "site").rglob("*") if p.is_file())
+    for private in ("J Smith", "John Smith", "O\u2019Connell", "Patel", "j.smith@"):
+        assert private not in site, private
+    for body in (
+        "Full Council",
+        "Policy, Resources and Economic Development Committee",
+        "Chief Executive (delegated)",
+    ):
+        assert body in site, body
+    safer = yaml_rs.loads((base / "register" / "safer-streets.yaml").read_text("utf-8"))
+    assert safer["internal"]["notes"] == "Approved by: Cllr J Smith"

@@ -47,9 +47,10 @@ _BESIDE = re.compile(r"\s+[-\u2013\u2014]\s+|[()/]|,\s+")
 
 @functools.lru_cache(maxsize=4096)  # a register names the same few roles in file after file
 def looks_like_a_name(text: str) -> bool:
-    """``Jane Smith``, ``Mrs J Smith``, ``J. Smith``, ``Cllr Patel``, ``Smith, Jane``, ``Mary Jones
-    (Housing Manager)``, ``Housing Manager - Jane Smith``, ``Sarah Jones, Head of Housing``: yes. ``Head of Housing``, ``Community
-    Safety Manager``, ``Environmental Health``: no."""
+    """``Jane Smith``, ``Mrs J Smith``, ``J. Smith``, ``Cllr Patel``, ``Councillor Jane Patel``, ``Smith,
+    Jane``, ``Mary Jones (Housing Manager)``, ``Housing Manager - Jane Smith``, ``Sarah Jones, Head of
+    Housing``, ``Approved by John Smith``: yes. ``Head of Housing``, ``Community Safety Manager``,
+    ``Environmental Health``, ``Councillor Services``, ``Approved by Cabinet``: no."""
     surname_first = _SURNAME_FIRST.fullmatch(text)
     if surname_first and surname_first.group(2).lower() in GIVEN_NAMES:
         return True
@@ -73,12 +74,25 @@ def _name_beside(part: str) -> bool:
     return _one_name(part) and not _PLACE.search(part)
 
 
+#: Words before a name that say what the person did, as a decision's cell writes it: "Approved by
+#: John Smith", "Delegated to J. Smith".
+_DID = re.compile(
+    r"^(?:(?:approved|agreed|decided|authori[sz]ed|signed(?:\s+off)?|endorsed|taken|made)\s+by|delegated\s+to|by)\s+",
+    re.IGNORECASE,
+)
+
+
 def _one_name(text: str) -> bool:
-    words = text.replace(",", " ").split()
-    if not 2 <= len(words) <= 4 or any(w.lower().strip(".") in ROLE_WORDS for w in words):
+    words = _DID.sub("", text.strip()).replace(",", " ").split()
+    if not 2 <= len(words) <= 4:
         return False
     first, rest = words[0], words[1:]
-    if first.lower().strip(".") in TITLES:
+    titled = first.lower().strip(".") in TITLES
+    # "Councillor" is a title and a word of office: after it, a name ("Councillor Jane Smith") or
+    # an office ("Councillor Services")
+    if any(w.lower().strip(".") in ROLE_WORDS for w in (rest if titled else words)):
+        return False
+    if titled:
         return all(_WORD.match(w) or _INITIAL.match(w) for w in rest)
     if len(words) > 3 or not all(_WORD.match(w) for w in rest):
         return False

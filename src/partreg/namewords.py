@@ -20,7 +20,7 @@ ROLE_WORDS = _words(
     community development planning housing finance environment health safety policy programme project
     projects engagement officers administrator consultant supervisor superintendent inspector engineer
     solicitor monitoring treasurer accountant auditor controller steward warden ranger worker
-    practitioner lawyer mayor cabinet committee
+    practitioner lawyer mayor cabinet committee representative representatives
     """
 )
 

@@ -20,10 +20,12 @@ from partreg.importer import (
     can_map,
     header_score,
     import_report,
+    kept_titles,
     map_columns,
     maybe_the_same,
     normal,
     read_rows,
+    titled_since,
 )
 from partreg.problems import Problem
 from partreg.sheets import read_sheet
@@ -91,8 +93,19 @@ def plan_import(base: Path, spreadsheet: Path, mapping: list[str], sheet: str | 
         table.formulas,
     )
     on_disk = ids_on_disk(base)
+    written = (
+        (entry_stem(Path(file).name), {"internal": entry.internal})
+        for file, entry in register.in_file.items()
+    )
+    told = titled_since(
+        [(r.number, r.data) for r in result.rows],
+        dict(table.rows),
+        columns,
+        spreadsheet.stem,
+        kept_titles(written, columns),
+    )
     existing = {r.number for r in result.rows if r.id in on_disk}
-    told = _now_saved(register, table, columns, result.rows, existing)
+    told += _now_saved(register, table, columns, result.rows, existing)
     told += maybe_the_same(
         [(r.number, r.data["title"]) for r in result.rows if r.number not in existing and "title" in r.data],
         [(file, entry.title) for file, entry in register.in_file.items() if entry.title],

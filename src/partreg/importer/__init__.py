@@ -23,14 +23,16 @@ in the order a sheet passes through them:
 - :mod:`.draft`: the entry as it is built, and what is placed once every cell is read;
 - :mod:`.sections`: a section heading's kind, given to the rows below it that give none;
 - :mod:`.rows`: the sheet's rows to entries, each checked by the linter;
+- :mod:`.ids`: an entry's id from its row, and the row of a file written while its title had no value;
 - :mod:`.duplicates`: a new row that may be an arrangement the register has under another title;
 - :mod:`.summary`: what the import tells the officer.
 """
 
 from partreg.importer.draft import Finding
 from partreg.importer.duplicates import maybe_the_same
-from partreg.importer.formulas import UNSAVED, arrived
+from partreg.importer.formulas import UNSAVED, arrived, kept_titles
 from partreg.importer.headers import TITLED, Mapping, can_map, header_score, letter, map_columns
+from partreg.importer.ids import titled_since
 from partreg.importer.rows import Row, read_rows
 from partreg.importer.summary import import_report
 from partreg.importer.synonyms import HEADERS, MONEY, NEXT_REVIEW, NOTES, SYNONYMS, normal
@@ -53,6 +55,7 @@ __all__ = [
     "can_map",
     "header_score",
     "import_report",
+    "kept_titles",
     "kind_from_label",
     "letter",
     "map_columns",
@@ -65,4 +68,5 @@ __all__ = [
     "read_months",
     "read_rows",
     "split_names",
+    "titled_since",
 ]

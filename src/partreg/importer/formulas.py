@@ -8,6 +8,7 @@ is never replaced.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from collections.abc import Mapping as Lookup
 from typing import Any
 
@@ -58,7 +59,17 @@ def unsaved(
             f"not calculate), so {kept}: open the file in Excel and save it, then import it again before "
             "--write"
         )
-        if field and entry_id:
+        if column.key == ("title",) and entry_id:
+            # an id is made from the title: this one is made as a row's with none is (`untitled_id`), and
+            # found again once the sheet is saved (`titled_since`)
+            message = (
+                f"the formula {quoted(formula)} has no saved result (the file was written by a program that "
+                f"does not calculate), so row {number} has no title to import: the formula is kept in internal "
+                f"notes, and the row's id, {entry_id}, is made from its other cells. Open the file in Excel and "
+                "save it, so that the values are stored, then import it again before --write; or, once written, "
+                f"add its title to register/{entry_id}.yaml"
+            )
+        elif field and entry_id:
             message += f"; or, once written, add its value to register/{entry_id}.yaml as {field}"
         found.append(Finding(number, column, message))
     return found
@@ -76,10 +87,9 @@ def arrived(
     sheet had no saved result: each value the sheet now holds there that the file does not record,
     and the lines to add. What the file records (the officer's own, perhaps) is never told over."""
     found = []
-    for line in str((entry.get("internal") or {}).get("notes") or "").splitlines():
-        header, _, formula = line.removesuffix(f" {UNSAVED}").partition(": =")
+    for header, formula in kept(entry):
         column = next((c for c in mapping.columns if _header(c) == header), None)
-        if not line.endswith(UNSAVED) or column is None or column.key in (None, NOTES, NEXT_REVIEW):
+        if column is None or column.key in (None, NOTES, NEXT_REVIEW):
             continue
         raw = cells[column.index] if column.index < len(cells) else None
         if is_blank(raw, column.key):
@@ -91,10 +101,35 @@ def arrived(
         if missing:
             lines = "; ".join(_where(path, value) for path, value in missing)
             message = (
-                f"the formula '={formula}' had no saved result when {file} was written; the sheet now holds "
+                f"the formula {quoted(formula)} had no saved result when {file} was written; the sheet now holds "
                 f"its value, which the file does not record: add {lines} to {file}"
             )
             found.append(Finding(number, column, message))
+    return found
+
+
+def kept(entry: dict[str, Any]) -> list[tuple[str, str]]:
+    """Each formula an import kept in the internal notes of ``entry`` (its data) for want of its
+    result: its column's header (``Column F`` right of the header) and the formula."""
+    found = []
+    for line in str((entry.get("internal") or {}).get("notes") or "").splitlines():
+        header, sep, formula = line.removesuffix(f" {UNSAVED}").partition(": =")
+        if line.endswith(f" {UNSAVED}") and sep:
+            found.append((header, f"={formula}"))
+    return found
+
+
+def kept_titles(entries: Iterable[tuple[str, dict[str, Any]]], mapping: Mapping) -> dict[str, str]:
+    """The entries (each its id and data) written while the sheet's title was a formula with no
+    saved result, their ids made from the row's other cells: each one's id, and that formula."""
+    title = next((c for c in mapping.columns if c.key == ("title",)), None)
+    if title is None:
+        return {}
+    found = {}
+    for entry_id, data in entries:
+        formula = next((f for header, f in kept(data) if header == _header(title)), None)
+        if formula is not None:
+            found[entry_id] = formula
     return found
 
 

@@ -24,9 +24,19 @@ from partreg.readers import BLANK, split_list, split_names
 
 #: Fields for a role: a person's name there is a person's, not the role's.
 ROLES: set[Key] = {("lead", "role"), ("lead", "service"), ("representatives", "role")}
+#: A decision's fields, which councils' sheets fill with who decided ("Decision", "Approved by",
+#: "Decision maker"): a body or an office ("Cabinet", "Chief Executive (delegated)"), read as a
+#: role is. A councillor's name is a person's there too, as in the lead's role; their office
+#: ("Cabinet Member for Housing") is kept.
+DECIDED: set[Key] = {("decisions", "body"), ("decisions", "summary")}
 #: Fields of one line where a name or a contact is set beside what belongs there ("Joe Bloggs,
 #: Head of Housing", "Cllr Patel (07700 900123)"): the rest is kept. Elsewhere the whole cell is.
-PARTED: set[Key] = {*ROLES, ("lead", "member")}
+PARTED: set[Key] = {*ROLES, *DECIDED, ("lead", "member")}
+#: What to record in a field whose cell held only a person's details.
+EXAMPLES: dict[Key, str] = {
+    ("lead", "role"): "'Community Safety Manager'",
+    ("decisions", "body"): "'Cabinet' or 'Chief Executive (delegated)'",
+}
 
 #: A cell that stands for a value written elsewhere or not known yet: "TBC", "TBC - see below",
 #: "See attached list", "see note", "Various", "Various partners", "As above". A name that starts
@@ -82,7 +92,7 @@ def judged(text: str, key: Key, settings: Settings | None) -> tuple[str, str]:
     value, why = text, ""
     if not contact and published(key, settings):
         if key in PARTED:
-            left, taken = without_person(text, names=key in ROLES)
+            left, taken = without_person(text, names=key in ROLES or key in DECIDED)
         else:
             taken = contact_details(text)
             left = "" if taken else text
@@ -112,8 +122,8 @@ def public_text(
     if why and value:
         draft.keep(column, text, row=row, read_as=f"{dotted(key)} {quoted(value)} ({why})")
     elif why:
-        role = " (such as 'Community Safety Manager')" if key == ("lead", "role") else ""
-        draft.keep(column, text, f"{why}: {dotted(key)}{role} is left for you to record", row)
+        such = f" (such as {EXAMPLES[key]})" if key in EXAMPLES else ""
+        draft.keep(column, text, f"{why}: {dotted(key)}{such} is left for you to record", row)
     return value
 
 

@@ -5,7 +5,6 @@ above is added to it, and section headings, totals rows and notes about the shee
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from partreg.importer.dateorder import read_orders
 from partreg.importer.draft import Draft, Finding, finish
 from partreg.importer.formulas import Formulas, by_row, unsaved
 from partreg.importer.headers import Column, Mapping
+from partreg.importer.ids import unique, untitled_id
 from partreg.importer.sections import Section, heading
 from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, REVIEW_OUTCOME, Key, normal
 from partreg.importer.values import cell_text, is_blank, kind_from_label, quoted
@@ -73,7 +73,8 @@ def read_rows(
     Dates in numbers alone are read in the order each column writes them (:mod:`.dateorder`). A
     row ``hidden`` in the sheet is read like any other, and said (:func:`_hidden_row`). A formula
     with no saved result in ``formulas`` is kept in the notes of its row's entry, and said
-    (:mod:`.formulas`)."""
+    (:mod:`.formulas`); a row whose title is one is an entry of its own, its id made as a row's with
+    no title is, from what it says, its title's formula too."""
     unsaved_in = by_row(formulas or {})
     rows = list(rows)
     orders = read_orders(mapping, rows)
@@ -94,6 +95,9 @@ def read_rows(
     lost: list[Finding] = []  # formulas with no saved result in rows with nothing else
     for number, cells in rows:
         filled = [c for c in mapping.columns if c.index < len(cells) and not is_blank(cells[c.index], c.key)]
+        # a title the file holds as a formula with no saved result: the row has a title of its own,
+        # though it reads as blank, so it is no heading, note or continuation of the row above
+        formula = unsaved_in.get(number, {}).get(title.index, "") if title is not None else ""
         if not any(not is_blank(cell) for cell in cells):
             blank.append(number)
             # a row of formulas with no saved results: what the officer does is to save it in Excel
@@ -106,7 +110,7 @@ def read_rows(
         if total:
             passed.append((number, total, "a totals row, not an arrangement"))
             continue
-        if len(filled) == 1 and len(placed) >= 3:
+        if len(filled) == 1 and len(placed) >= 3 and not formula:
             text = cell_text(cells[filled[0].index])
             # in whichever column: a sheet whose first column is "Ref" has its headings there
             if begun := heading(text, number):
@@ -128,6 +132,7 @@ def read_rows(
         if (
             previous is not None
             and title is not None
+            and not formula
             and _continues(number, cells, previous[1], filled, title, merged)
         ):
             _add_to(previous[0], number, cells, previous[1], filled, settings)
@@ -166,10 +171,8 @@ def read_rows(
         data = draft.data
         base = data.get("id") or (propose_id(data["title"]) if isinstance(data.get("title"), str) else None)
         if base is None:
-            # from what the row says, not where it is: a second import finds the same id
-            said = "\x1f".join(cell_text(c) for c in cells if not is_blank(c))
-            base = f"{propose_id(stem)[:48].rstrip('-')}-untitled-{hashlib.sha256(said.encode()).hexdigest()[:6]}"
-        entry_id = _unique(str(base), ids, counters)
+            base = untitled_id(stem, cells, formula)
+        entry_id = unique(str(base), ids, counters)
         if entry_id != base:
             message = f"row {ids[str(base)]} has the same id {base!r}: this row's id is {entry_id}"
             draft.findings.append(Finding(number, title, message, "note"))
@@ -262,20 +265,6 @@ def _next_reviews(mapping: Mapping, reviews: list[int]) -> list[Finding]:
         "from the start, so an arrangement that began long ago is shown overdue"
     )
     return [Finding(reviews[0], column, message)]
-
-
-def _unique(base: str, ids: dict[str, int], counters: dict[str, int]) -> str:
-    """``base``, or ``base-2``, ``base-3``... where it is taken, within the 64 characters an id has."""
-    if base not in ids:
-        return base
-    n = counters.get(base, 1)
-    while True:
-        n += 1
-        suffix = f"-{n}"
-        candidate = base[: 64 - len(suffix)].rstrip("-") + suffix
-        if candidate not in ids:
-            counters[base] = n
-            return candidate
 
 
 #: Columns a row may add to the entry above it: lists, and text that goes to the notes.
