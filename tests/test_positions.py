@@ -106,7 +106,6 @@ def lint(text: str, *, slow: bool, monkeypatch: pytest.MonkeyPatch) -> list[tupl
     with monkeypatch.context() as patch:
         if slow:
             patch.setattr(positions, "scan", lambda text: None)
-            patch.setattr(positions, "plain_key_first", lambda text: False)
         doc = parse_document(text.encode("utf-8", "surrogatepass"), "file.yaml")
         _, problems = Linter(SETTINGS, ALL, dt.date(2026, 1, 1)).check(doc, "file")
     return [(p.line, p.column, p.rule, p.key, p.message) for p in problems]
@@ -390,7 +389,6 @@ def test_scanned_and_composed_agree_whatever_path_lint_takes(monkeypatch, tmp_pa
         files.append(path)
     quick = list(lint_files(files, tmp_path, SETTINGS, dt.date(2026, 1, 1)))
     monkeypatch.setattr(positions, "scan", lambda text: None)
-    monkeypatch.setattr(positions, "plain_key_first", lambda text: False)
     slow = list(lint_files(files, tmp_path, SETTINGS, dt.date(2026, 1, 1)))
     assert quick == slow
     assert sum(len(found) for found in quick) > 100
@@ -443,9 +441,7 @@ def test_many_top_level_keys_are_found_as_composing_finds_them():
         assert doc.locate((f"key{i}", f"inner{i}")) == (2 * i + 3, 10 + len(str(i)))
         for key in ((f"key{i}",), (f"key{i}", f"inner{i}"), (f"key{i}", "missing"), ("missing",)):
             assert doc.locate(key) == doc.locate_by_composing(key), key
-    # the scanner answered throughout: the first few paths from each key's own lines, then all of
-    # the file's keys read at once
-    assert isinstance(doc._locator()._fast, scanner.Positions)
+    assert isinstance(doc._locator()._fast, scanner.Positions)  # the scanner answered throughout
 
 
 @pytest.mark.parametrize(

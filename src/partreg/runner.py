@@ -10,7 +10,6 @@ ids seen so far, and the parts of the site's index.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -68,16 +67,9 @@ def by_chunk(
 
         if "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
-            # what is made already (the modules, the validators, the paths) is left out of every
-            # collection from here on, here and in the workers, where collecting walked it again and
-            # again, and touching it copied the pages the fork shares
-            gc.freeze()
-            try:
-                with context.Pool(processes, initializer=_start_worker, initargs=(work, paths)) as pool:
-                    for (start, end), results in zip(bounds, pool.imap(_worker_chunk, bounds), strict=True):
-                        yield paths[start:end], results
-            finally:
-                gc.unfreeze()
+            with context.Pool(processes, initializer=_start_worker, initargs=(work, paths)) as pool:
+                for (start, end), results in zip(bounds, pool.imap(_worker_chunk, bounds), strict=True):
+                    yield paths[start:end], results
             return
     for start, end in bounds:
         chunk = paths[start:end]

@@ -8,27 +8,16 @@ import re
 from typing import Any, Literal
 
 from partreg.collector import collector_paused
-from partreg.yaml.library import lf_breaks, quiet, round_trip, same_for_ruamel, same_length_for_ruamel
+from partreg.yaml.library import quiet, round_trip, same_for_ruamel, same_length_for_ruamel
 from partreg.yaml.marks import Key, Unsupported
-from partreg.yaml.scanner import FOUND_ONE_AT_A_TIME, Positions, plain_key_first, scan, top_region
+from partreg.yaml.scanner import Positions, scan
 
 
 class Locator:
     """The positions in one file's text, found when first asked for: by the quick scanner where it
     reads the file, by composing it where it does not."""
 
-    __slots__ = (
-        "_fast",
-        "_keys",
-        "_lf",
-        "_nodes",
-        "_plain",
-        "_plain_first",
-        "_regions",
-        "_searches",
-        "_top",
-        "text",
-    )
+    __slots__ = ("_fast", "_keys", "_nodes", "_plain", "_top", "text")
 
     def __init__(self, text: str | None, data: Any = None) -> None:
         self.text = text
@@ -38,15 +27,6 @@ class Locator:
             data if type(data) is dict and text is not None else False
         )
         self._plain: bool | None = None
-        #: The text with LF line breaks, and whether its first line of content is a top-level key
-        #: written as a plain name (see :meth:`_in_top`), once looked at.
-        self._lf: str | None = None
-        self._plain_first = False
-        #: The lines of each top-level key a path has led into, read on their own (``None`` where
-        #: they are not: the file is scanned); and how many more keys are each found by a search of
-        #: the text (each may read the whole text: after these, the file is scanned).
-        self._regions: dict[str, tuple[Positions, int] | None] = {}
-        self._searches = FOUND_ONE_AT_A_TIME
         #: Where keys and values start, as the quick scanner of block style read them (``False``
         #: where it does not read the file, which is then composed by ruamel.yaml: ``_nodes``).
         self._fast: Positions | Literal[False] | None = None
@@ -69,14 +49,10 @@ class Locator:
         given as a space (``title`` and a NEL, as a key, is ``title`` to it): composing says where
         those are. (In flow style, ruamel.yaml reads ``{?title: x}`` as the key ``title``.)
         """
-        top = self._top
-        if self._fast is None and top and key and type(key[0]) is str:
-            found = self._in_top(top, key, at_key)
-            if found is not None:
-                return found
         if self._fast is None and self.text is not None:
             self._fast = scan(self.text) or False
         if self._fast:
+            top = self._top
             if top and key and type(key[0]) is str and key[0] not in top and _NAME.fullmatch(key[0]):
                 if self._plain is None:  # looked at once, where it would answer
                     text = self.text or ""
@@ -88,46 +64,6 @@ class Locator:
             except Unsupported:  # a flow collection it reads only now turns out to be beyond it
                 self._fast = False
         return self.locate_by_composing(key, at_key=at_key)
-
-    def _in_top(self, top: dict[Any, Any], key: Key, at_key: bool) -> tuple[int, int] | None:
-        """:meth:`locate` without scanning the file, in a file whose first line of content is a
-        top-level key written as a plain name (most files): a top-level key the data does not have
-        is at the file's start, as :meth:`locate` says; a path into one it has is read from that
-        key's lines alone (``scanner.top_region``). ``None`` where the file is scanned instead."""
-        if self._lf is None:
-            self._lf = lf_breaks(self.text or "")
-            self._plain_first = plain_key_first(self._lf)
-        if not self._plain_first:
-            return None
-        name = key[0]
-        if type(name) is not str:
-            return None
-        if name not in top:
-            if not _NAME.fullmatch(name):
-                return None
-            if self._plain is None:  # looked at once, where it would answer
-                text = self.text or ""
-                self._plain = "!" not in text and same_for_ruamel(text)
-            return (1, 1) if self._plain else None
-        region = self._regions.get(name, _UNREAD)
-        if region is _UNREAD:
-            if not self._searches:
-                return None
-            self._searches -= 1
-            try:
-                region = top_region(self._lf, name)
-            except Unsupported:
-                region = None
-            self._regions[name] = region
-        if region is None:
-            return None  # the file is scanned, and composed where the scanner does not read it
-        positions, before = region
-        try:
-            line, column = positions.locate(key, at_key=at_key)
-        except Unsupported:
-            self._regions[name] = None
-            return None
-        return line + before, column
 
     def locate_by_composing(self, key: Key, *, at_key: bool = False) -> tuple[int, int]:
         """:meth:`locate` by way of composing the file with ruamel.yaml: the slow path, which every
@@ -170,8 +106,6 @@ class Locator:
             return item, item
         return None
 
-
-_UNREAD: Any = object()
 
 #: A key written so that YAML reads it as that text, whatever the file: a name of small letters,
 #: digits, ``-`` and ``_`` that starts with a letter and is not ``true``, ``false`` or ``null``.

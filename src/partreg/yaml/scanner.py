@@ -27,14 +27,13 @@ that are not read key by key, and ``flow`` a flow collection.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from partreg.yaml.blocks import read_block
 from partreg.yaml.flow import Flow
 from partreg.yaml.later import Item, Items, Later, block_keys, next_top
 from partreg.yaml.library import lf_breaks
-from partreg.yaml.marks import REFUSED, Key, Mark, Node, Unsupported, rest_is_blank
+from partreg.yaml.marks import Key, Mark, Node, Unsupported, rest_is_blank
 
 #: How many top-level keys of a file are found one at a time (see ``Positions._find_top``).
 FOUND_ONE_AT_A_TIME = 8
@@ -163,52 +162,3 @@ def _top_line(lines: list[str], n: int) -> dict[str, tuple[Mark, Any]]:
         if type(value) is Later:
             value.end = next_top(lines, n + 1)
     return entries
-
-
-#: The start of a file whose first line of content (after blank lines and comments) is a key written
-#: as a plain name at the first column: its root is a block mapping there.
-_PLAIN_KEY_FIRST = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*[A-Za-z_][A-Za-z0-9_-]*:(?:[ \t\n]|$)")
-
-#: The line break before the next top-level key's line, as ``later.next_top`` finds it: a line that
-#: starts with neither a space, a comment, nothing, nor a list's dash.
-_NEXT_TOP = re.compile(r"\n(?=[^ #\n-]|-[^ \n])")
-
-
-def plain_key_first(text: str) -> bool:
-    """Whether ``text`` (with LF line breaks) starts, after blank lines and comments, with a key
-    written as a plain name at the first column: a block mapping, whose keys are the data's."""
-    return _PLAIN_KEY_FIRST.match(text) is not None
-
-
-def top_region(text: str, name: str) -> tuple[Positions, int] | None:
-    """The positions in the lines of the top-level key ``name``, which the data has, in ``text``
-    (with LF line breaks) for which :func:`plain_key_first` holds, and the number of lines before
-    them: found by a search of the text for the line that starts with the key, as
-    ``Positions._find_top`` finds it, and read to the next top-level key's line. What a file with a
-    problem or two costs is then about the lines its problems' paths lead through, without the
-    whole text split into lines first. ``None`` where the key is not written that way (quoted, say);
-    raises ``Unsupported`` where its line is beyond the scanner."""
-    head = name + ":"
-    if text.startswith(head):
-        start = 0
-    else:
-        found = text.find("\n" + head)
-        if found < 0:
-            return None
-        start = found + 1
-    after = _NEXT_TOP.search(text, start)
-    if after is None:
-        lines = text[start:].split("\n")
-    else:
-        lines = text[start : after.start()].split("\n")
-        stop = text.find("\n", after.end())
-        following = text[after.end() : stop if stop >= 0 else len(text)]
-        if not following.isprintable() and REFUSED.search(following):
-            raise Unsupported  # as ``next_top`` refuses it
-    try:
-        entries = _top_line(lines, 0)
-    except (IndexError, RecursionError):
-        raise Unsupported from None
-    if name not in entries:
-        return None  # the line holds another key (`kind:x: y`)
-    return Positions(((1, 1), entries), lines), text.count("\n", 0, start)
