@@ -32,6 +32,25 @@ START = "start: 2021-04-01"
         ),
         ("TBC", "'TBC' is not a date: where it is not known yet, leave the line out (a gap is fine)", None),
         (
+            "c. 2019",
+            "'c. 2019' is approximate: write 2019 if that is certain as far as it goes (a year alone says no "
+            "more); otherwise leave the date out and keep 'c. 2019' in the internal notes",
+            "2019",
+        ),
+        (
+            "around April 2016",
+            "'around April 2016' is approximate: write 2016-04 if that is certain as far as it goes (a month "
+            "alone says no more)",
+            "2016-04",
+        ),
+        ("2019?", "'2019?' is approximate: write 2019 if that is certain", "2019"),
+        (
+            "before 2010",
+            "'before 2010' says only that it was before 2010: leave the date out and keep 'before 2010' in the "
+            "internal notes",
+            None,
+        ),
+        (
             "31/12/9999",
             "'31/12/9999' is a placeholder, not a date: leave the date out where it is not known",
             None,

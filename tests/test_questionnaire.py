@@ -153,6 +153,16 @@ def test_dates_are_read_as_an_officer_writes_them(text, value):
     assert parse_date(text) == value
 
 
+def test_an_approximate_date_is_told_what_may_be_written_not_taken_as_certain():
+    """ "c. 2019" is not recorded as 2019 on the officer's behalf: the year is written only if it is
+    certain as far as it goes, and the question says so (not "write dates as YYYY-MM-DD")."""
+    for said, year in (("c. 2019", "2019"), ("circa 2019", "2019"), ("about April 2016", "2016-04")):
+        with pytest.raises(Invalid, match=f"^'{said}' is approximate: write {year} if that is certain"):
+            parse_date(said)
+    with pytest.raises(Invalid, match="says only that it was before 2010: leave the date out"):
+        parse_date("pre-2010")
+
+
 def test_parsers_refuse_what_they_cannot_use():
     refused = (
         (parse_date, "31/02/2026"),
@@ -201,7 +211,10 @@ def test_dates_are_read_as_import_reads_them_and_a_placeholder_end_is_no_end():
     draft, _, said = run(answers)
     assert draft["start"] == "2019-04" and "end" not in draft
     assert "  Read as April 2019 (2019-04)." in said and "  Read as no end date." in said
-    assert any(line.startswith("  Write dates as YYYY-MM-DD") for line in said), "c. 2019 is asked again"
+    assert (
+        "  'c. 2019' is approximate: write 2019 if that is certain as far as it goes (a year alone says no more); otherwise leave the date out and keep 'c. 2019' in the internal notes."
+        in said
+    ), "c. 2019 is asked again"
     answers = contract_answers(start=("01/04/19", "yes"))
     assert run(answers)[0]["start"] == dt.date(2019, 4, 1)
     assert "  Is 01/04/19 1 April 2019? [yes]: " in run(answers)[1], "either order: asked once"

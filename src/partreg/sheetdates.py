@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from partreg.models import LAST_YEAR, MONTHS, PartialDate, uk_date
+from partreg.models import LAST_YEAR, MONTHS, ROUGHLY, PartialDate, uk_date
 from partreg.readers import Unplaced
 
 _MONTH = {name[:3].lower(): i for i, name in enumerate(MONTHS, 1)}
@@ -21,9 +21,6 @@ _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 #: "01/04/2016 12:00:00 AM") and as ISO 8601 writes one ("2016-04-01T00:00:00").
 _TIME = re.compile(
     r"^(.+?\d)(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?(?:\s*([ap])\.?m\.?)?$", re.IGNORECASE
-)
-_ROUGHLY = re.compile(
-    r"^(?:c\.?|circa|approx\.?|approximately|about|around|est\.?|pre|before|since)\s+", re.IGNORECASE
 )
 
 
@@ -121,8 +118,9 @@ def _plain(text: str) -> tuple[str, bool]:
     """A date cell's text without what surrounds a date (``c.``, ``1st``'s ``st``, a time of day),
     and whether anything other than midnight was dropped."""
     text = " ".join(text.split())
-    rough = bool(_ROUGHLY.match(text))
-    text = _ROUGHLY.sub("", text)
+    found = ROUGHLY.match(text)
+    rough = found is not None
+    text = text[found.end() :] if found is not None else text
     text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
     if m := _TIME.match(text):
         # midnight is a date cell's time when it has none: the date alone; another time is dropped,

@@ -31,6 +31,7 @@ from partreg.models.arrangement import Arrangement
 from partreg.models.dates import (
     LAST_YEAR,
     MONTHS,
+    ROUGHLY,
     PartialDate,
     date_or_none,
     parse_iso_date,
@@ -95,6 +96,7 @@ __all__ = [
     "OUTCOME_LABELS",
     "REORDERING",
     "RESERVED_NAMES",
+    "ROUGHLY",
     "RULE_IDS",
     "UNPUBLISHED",
     "UNSHOWN",

@@ -8,6 +8,7 @@ also take the UK way where it cannot be misread (:func:`read_date`)."""
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import functools
 import re
@@ -171,12 +172,57 @@ def _real_year(year: int) -> int:
 
 
 def _not_a_date(value: object) -> ValueError:
+    roughly = approximate(value) if isinstance(value, str) else None
+    if roughly is not None and isinstance(value, str) and _BOUND.match(value.strip()):
+        return ValueError(
+            f"{shown(value)} says only that it was before {roughly}: leave the date out and keep "
+            f"{shown(value)} in the internal notes (or write the date, if it is known)"
+        )
+    if roughly is not None:
+        return ValueError(
+            f"{shown(value)} is approximate: write {roughly} if that is certain as far as it goes"
+            + (
+                " (a year alone says no more)"
+                if roughly.month is None
+                else " (a month alone says no more)"
+                if roughly.day is None
+                else ""
+            )
+            + f"; otherwise leave the date out and keep {shown(value)} in the internal notes"
+        )
     hint = uk_date(value) if isinstance(value, str) else None
     suggestion = f" (did you mean {hint}?)" if hint else ""
     return ValueError(
         f"write dates as YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known "
         f"(for example 2016-04-01, 2016-04 or 2016), not {shown(value)}{suggestion}"
     )
+
+
+#: Words before a date that say it is approximate ("c. 2019", "circa April 2016", "about 2019",
+#: "mid-2019", "est. 2018"), or a bound ("since 2015", "before 2010"): each with the date after it.
+ROUGHLY = re.compile(
+    r"(?:c|ca|circa|approx|approximately|about|around|roughly|est|estimated|early|mid|late|pre|before|since)"
+    r"(?:\b|(?=\d))[\s.-]*",
+    re.IGNORECASE,
+)
+#: Of those, the words that give a bound, not the date: the date after them is not when it was.
+_BOUND = re.compile(r"(?:pre|before)\b", re.IGNORECASE)
+
+
+def approximate(text: str) -> PartialDate | None:
+    """The date an approximate date ("c. 2019", "about April 2016", "2019?") names, without its
+    "about": a date records what is known, so the officer is told to write this only where it is
+    certain as far as it goes. ``None`` where ``text`` is no such date."""
+    text = " ".join(text.split())
+    found = ROUGHLY.match(text)
+    rest = text[found.end() :] if found else text[:-1].rstrip() if text.endswith("?") else ""
+    if not rest:
+        return None
+    match = _PARTIAL_DATE.match(rest)
+    if match is not None:
+        with contextlib.suppress(ValueError):
+            return _parse_text(rest)
+    return uk_date(rest)
 
 
 _UK_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -237,6 +283,8 @@ def read_date(text: str) -> PartialDate:
             _real_year(int(numbers[3]))  # 31/12/9999: a placeholder, said as that
         said = uk_date(written)
         if said is None:
+            if approximate(written) is not None:
+                raise  # said as approximate, with what to write
             raise ValueError(f"{e}; or the UK way, such as 31/03/2026 or 1 April 2026") from None
         return said
 

@@ -265,13 +265,14 @@ class Questions(Asker):
         if not description:
             return None
         levels = ["low", "medium", "high"]
+        # no level is offered as the answer to take: one the council has not judged is not recorded
         said = {
             "description": description,
             "likelihood": self.ask(
-                "  Likelihood (low, medium, high)", choice(levels), default="medium", required=False
+                "  Likelihood (low, medium, high, or ? if not judged)", choice(levels), required=False
             ),
             "impact": self.ask(
-                "  Impact (low, medium, high)", choice(levels), default="medium", required=False
+                "  Impact (low, medium, high, or ? if not judged)", choice(levels), required=False
             ),
             "mitigation": self.text("  Mitigation", required=False),
         }
