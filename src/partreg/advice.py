@@ -214,8 +214,9 @@ def wrong_type(name: str, value: Any, wanted: str, key: Key = (), kind: object =
         )
     if name == "lead" and text is not None:
         return f"write lead: {{role: {_flow(text)}, service: ...}} (the lead service in place of ...)"
-    if wanted == "a mapping" and key == (name,) and text is not None:  # `resources: TBC`, `agreement: none`
-        return mapping_none_recorded(name, text, kind)  # (a list's fixes, below, are for lists)
+    if wanted == "a mapping" and text is not None and key and all(isinstance(k, str) for k in key):
+        # `resources: TBC`, `agreement: none`, `resources: {council: N/A}` (a list's fixes, below, are for lists)
+        return mapping_none_recorded(name, text, kind, key)
     if wanted == "a list" and (fix := bulleted(name, value)):
         return fix
     if wanted == "a list" and (value is None or (text is not None and records_nothing(text))):
