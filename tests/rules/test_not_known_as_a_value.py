@@ -9,6 +9,9 @@ from tests.common import COMMUNITY_FUNDING, PARTNERSHIP, SETTINGS, check, lint_t
 TODAY = dt.date(2022, 1, 1)
 ID = "not-known-as-a-value"
 RISKS_PUBLISHED = Settings.model_validate({**SETTINGS.model_dump(), "publish": {"risks": True}})
+OUTCOME = (
+    "  - description: Fewer repeat victims\n    measure: repeat victims per year\n    target: 10% fewer\n"
+)
 
 
 @pytest.mark.parametrize("value", ["'?'", "'???'", "Unknown", "not known", "NOT KNOWN"])
@@ -141,6 +144,35 @@ def test_an_objective_that_is_n_a_is_no_objective():
 def test_an_item_beside_others_is_told_to_go_not_the_line(entry, old, new, at, message):
     [p] = lint_text(replace(entry, old, new), today=TODAY)
     assert (p.rule, p.line, p.column, p.message) == (ID, *at, message)
+
+
+def test_an_outcome_that_is_n_a_is_one_problem():
+    """Its missing measure and target are not said as well: the outcome is what is wrong."""
+    [p] = lint_text(replace(PARTNERSHIP, OUTCOME, "  - description: N/A\n"), today=TODAY)
+    assert (p.rule, p.line, p.column) == (ID, 17, 18)
+    assert p.message.startswith(
+        "outcomes[0].description: 'N/A' records no outcome, and a partnership must agree clear measurable "
+        "outcomes: write outcomes: [{description: ..., measure: ..., target: ...}]"
+    )
+    # with a measure and a target, it is an outcome whose description is not known
+    [p] = lint_text(replace(PARTNERSHIP, "  - description: Fewer repeat victims", "  - description: TBC"))
+    assert (p.rule, p.line, p.column) == (ID, 17, 18)
+    assert "leave the line out until it is confirmed" in p.message
+
+
+def test_a_risk_that_is_tbc_is_one_problem_where_risks_are_published():
+    text = replace(
+        PARTNERSHIP,
+        "  - description: Data not shared\n    mitigation: Information sharing agreement\n",
+        "  - description: TBC\n",
+    )
+    [p] = lint_text(text, settings=RISKS_PUBLISHED, today=TODAY)
+    assert (p.rule, p.line, p.column) == (ID, 25, 18)
+    assert p.message.startswith(
+        "risks[0].description: 'TBC' records no risk, and a partnership must agree its risks"
+    )
+    # not published, it is not this rule's: the missing mitigation is said
+    assert [p.rule for p in lint_text(text, today=TODAY)] == ["risk-without-mitigation"]
 
 
 @pytest.mark.parametrize(

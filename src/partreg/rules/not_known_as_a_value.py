@@ -38,6 +38,8 @@ from collections.abc import Iterator
 from enum import Enum
 from typing import Any
 
+from pydantic import BaseModel
+
 from partreg.export import is_published
 from partreg.listadvice import item_noun, none_recorded
 from partreg.models import NAMED, Arrangement, shown
@@ -191,6 +193,18 @@ def _no_item(item: Any, name: str) -> bool:
         return bool(said) and all(_no_item(v, name) for v in said)
     word = _word(item) if isinstance(item, str) and not isinstance(item, Enum) else None
     return word is not None and not (word in _NONE and name == "risks")
+
+
+def tells_to_go(item: BaseModel, name: str, ctx: Context) -> bool:
+    """Whether this rule tells ``item``, of the list ``name``, to go, as only a word for "no value"
+    (`- description: N/A`): a gap in it (no measure, no mitigation) is not said as well."""
+    if not any(isinstance(v, str) and _word(v) for v in item.__dict__.values()):
+        return False  # (most items: a look at each field, no copy of the item)
+    return (
+        ctx.level(ID) != "off"
+        and is_published([name], ctx.settings)
+        and _no_item(item.model_dump(exclude_none=True), name)
+    )
 
 
 def _a(noun: str) -> str:
