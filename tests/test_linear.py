@@ -122,6 +122,13 @@ CASES: dict[str, Callable[[int], str]] = {
         "objectives: [Reduce crime and disorder]",
         lambda size: "objectives: [" + fill("Reduce crime, ", size) + "Reduce disorder]",
     ),
+    "many objectives that are N/A, then one that is not": replacing(
+        "objectives: [Reduce crime and disorder]\n",
+        lambda size: "objectives:\n" + fill("  - N/A\n", size) + "  - Reduce crime\n",
+    ),
+    "many lines each with a web address with ? in it": appended(
+        lambda size: "links:\n" + fill("  - {title: Minutes, url: 'https://example.org/a.aspx?ID=1'}\n", size)
+    ),
     "many wrong items": lambda size: replace(
         BASE, "  - name: Essex Police\n    sector: public\n", fill("  - name: [Essex Police]\n", size)
     ),

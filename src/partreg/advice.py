@@ -22,6 +22,7 @@ from partreg.readers import (
     OUTCOMES,
     STATUSES,
     Unplaced,
+    not_known,
     read_money,
     read_months,
     slug,
@@ -186,6 +187,12 @@ def wrong_type(name: str, value: Any, wanted: str, key: Key = (), kind: object =
     """What to write where ``value`` is not of the type the field ``name`` takes, or ``None``.
     ``key`` says where the value is, in an entry of ``kind``."""
     text = value if isinstance(value, str) else None
+    if wanted in ("a number", "a whole number", "true or false") and text is not None and not_known(text):
+        # `funding_gbp: TBC`, `statutory: N/A`: what is not known is left out (`none`, for an amount, is 0)
+        return (
+            f"{shown(text)} stands for no value: leave the line out while it is not known or does not apply "
+            "(a gap is fine)"
+        )
     if name.endswith("_gbp") and text is not None:
         try:
             amount, qualified = read_money(text)
@@ -214,8 +221,9 @@ def wrong_type(name: str, value: Any, wanted: str, key: Key = (), kind: object =
         )
     if name == "lead" and text is not None:
         return f"write lead: {{role: {_flow(text)}, service: ...}} (the lead service in place of ...)"
-    if wanted == "a mapping" and key == (name,) and text is not None:  # `resources: TBC`, `agreement: none`
-        return mapping_none_recorded(name, text, kind)  # (a list's fixes, below, are for lists)
+    if wanted == "a mapping" and text is not None and key and all(isinstance(k, str) for k in key):
+        # `resources: TBC`, `agreement: none`, `resources: {council: N/A}` (a list's fixes, below, are for lists)
+        return mapping_none_recorded(name, text, kind, key)
     if wanted == "a list" and (fix := bulleted(name, value)):
         return fix
     if wanted == "a list" and (value is None or (text is not None and records_nothing(text))):

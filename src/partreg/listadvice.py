@@ -9,12 +9,13 @@ from __future__ import annotations
 from partreg.dateadvice import history_as_text
 from partreg.models import shown
 from partreg.problems import Key
-from partreg.readers import NOTHING
+from partreg.readers import NOTHING, not_known
 
 
 def records_nothing(text: str) -> bool:
-    """``text`` is a word for "no value" (``N/A``, ``-``, ``none``, ``TBC``), never a value or an item."""
-    return " ".join(text.lower().split()) in NOTHING
+    """``text`` is a word for "no value" (``N/A``, ``-``, ``none``, ``TBC``, ``dunno``), never a
+    value or an item."""
+    return " ".join(text.lower().split()) in NOTHING or not_known(text)
 
 
 #: What a list that ``N/A`` stands in for would hold, by the list's key (or its key in the entry,
@@ -130,6 +131,12 @@ _MAPPINGS: dict[str, tuple[str, str, str, tuple[str, str] | None]] = {
         "funding-agreement) and its reference in place of ...",
         None,
     ),
+    "resources.council": (
+        "council resources",
+        "{funding_gbp: ..., staff: ...}",
+        "with the council's money a year and its staff time in place of ...",
+        None,
+    ),
     "resources": (
         "resources",
         "{council: {funding_gbp: ..., staff: ...}, partners: ...}",
@@ -171,17 +178,19 @@ _MAPPINGS: dict[str, tuple[str, str, str, tuple[str, str] | None]] = {
 _NONE = {"none", "no", "n/a", "na", "n.a.", "not applicable", "nil", "no agreement"}
 
 
-def mapping_none_recorded(name: str, text: str, kind: object = None) -> str | None:
-    """What to write where the entry's field ``name``, a mapping, is written as a word for "no
-    value" (``text``), in an entry of ``kind``; ``None`` for a field not known here. Where the kind
-    needs the field, removing the line would be a problem of its own, so it is not offered."""
+def mapping_none_recorded(name: str, text: str, kind: object = None, key: Key = ()) -> str | None:
+    """What to write where the field ``name`` (at ``key`` in the entry, where it is not the entry's
+    own: ``resources.council``), a mapping, is written as a word for "no value" (``text``), in an
+    entry of ``kind``; ``None`` for a field not known here. Where the kind needs the field,
+    removing the line would be a problem of its own, so it is not offered."""
     words = " ".join(text.lower().split())
-    if name == "agreement" and words in _NONE:
+    if name == "agreement" and len(key) <= 1 and words in _NONE:
         return f"{shown(text)} records no agreement: where there is no formal agreement, write agreement: {{type: none}}"
-    if name not in _MAPPINGS or not records_nothing(text):
+    where = ".".join(map(str, key)) if len(key) > 1 else name
+    if where not in _MAPPINGS or not records_nothing(text):
         return None
     said = shown(text)
-    noun, written, fill, needed = _MAPPINGS[name]
+    noun, written, fill, needed = _MAPPINGS[where]
     if not written:
         return f"{said} records no {noun}: remove the line (a gap is fine)"
     write = f"write {name}: {written} {fill}"

@@ -218,6 +218,12 @@ def yaml_mistake(detail: str, text: str, line: int) -> str | None:
     special_start = first in tuple("@`*|>!%&-?") or (
         first in ("[", "{") and not text_part.endswith(("]", "}"))
     )
+    if sep and re.fullmatch(r"(?:-\s*)?[A-Za-z_][\w-]*", name) and text_part in ("-", "?"):
+        # `measure: -`: in quotes, the page would publish it as the value
+        return (
+            f"the value of `{name.lstrip('- ')}:` is only {text_part}, which stands for no value: leave the line "
+            "out until there is one"
+        )
     if (
         sep
         and re.fullmatch(r"(?:-\s*)?[A-Za-z_][\w-]*", name)

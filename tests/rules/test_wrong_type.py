@@ -106,3 +106,54 @@ def test_a_long_value_is_quoted_cut_with_its_quote_closed():
     assert shown("Essex Police; Essex County Council; NHS Mid") == "'Essex Police; Essex County Council;...'"
     assert len(shown("x" * 500)) == 40 and shown("x" * 500).endswith("...'")
     assert shown("short") == "'short'" and shown(12345) == "12345"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at", "head"),
+    [
+        ("funding_gbp: 25000", "funding_gbp: TBC", (21, 26), "funding_gbp: should be a number, not 'TBC'"),
+        ("  months: 12", "  months: N/K", (29, 11), "months: should be a whole number, not 'N/K'"),
+        ("statutory: true", "statutory: N/A", (13, 12), "statutory: should be true or false, not 'N/A'"),
+    ],
+)
+def test_a_word_for_no_value_where_a_number_or_true_or_false_goes_is_told_to_go(old, new, at, head):
+    """`funding_gbp: TBC` was told to write a plain number of pounds, which the officer does not know."""
+    [p] = lint_text(replace(PARTNERSHIP, old, new))
+    said = new.split(": ")[1]
+    assert (p.rule, p.line, p.column) == ("wrong-type", *at)
+    assert p.message == (
+        f"{head}: '{said}' stands for no value: leave the line out while it is not known or does not apply "
+        "(a gap is fine)"
+    )
+
+
+def test_an_amount_that_is_none_is_nought():
+    [p] = lint_text(replace(PARTNERSHIP, "funding_gbp: 25000", "funding_gbp: none"))
+    assert p.message.endswith(
+        "write funding_gbp: 0 (an amount is a plain number of pounds, without £ or commas)"
+    )
+
+
+def test_the_councils_resources_written_as_n_a_are_told_what_to_write():
+    """`resources: {council: N/A}` had only "should be a mapping", which says nothing to an officer."""
+    [p] = lint_text(replace(PARTNERSHIP, "  council: {funding_gbp: 25000}", "  council: N/A"))
+    assert (p.rule, p.line, p.column) == ("wrong-type", 21, 12)
+    assert p.message == (
+        "council: should be a mapping, not 'N/A': 'N/A' records no council resources: remove the line where "
+        "there is none (a gap is fine), or write council: {funding_gbp: ..., staff: ...} with the council's "
+        "money a year and its staff time in place of ..."
+    )
+    # either way the advice offers, nothing more is found
+    check(replace(PARTNERSHIP, "  council: {funding_gbp: 25000}\n", ""))
+    check(
+        replace(
+            PARTNERSHIP, "  council: {funding_gbp: 25000}", "  council: {funding_gbp: 1000, staff: 0.1 FTE}"
+        )
+    )
+
+
+def test_a_lead_that_is_dunno_records_no_lead_and_is_not_told_to_be_the_role():
+    lead = "lead:\n  role: Community Safety Manager\n  service: Community Safety\n"
+    [p] = lint_text(replace(PARTNERSHIP, lead, "lead: dunno\n"))
+    assert (p.rule, p.line, p.column) == ("wrong-type", 6, 7)
+    assert "{role: dunno" not in p.message and "'dunno' records no lead: write lead: {role: ..." in p.message

@@ -174,3 +174,21 @@ def test_a_key_longer_than_yaml_takes_is_said_so_in_plain_words(written, fixed):
     assert len(problem.message) < 500  # the line is not written out again
     if fixed is not None:  # done as the message says: the text in quotes reads
         assert "yaml-syntax" not in {p.rule for p in lint_text(text.replace(written, fixed))}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at", "said"),
+    [
+        ("    measure: repeat victims per year", "    measure: -", (18, 14), "`measure:` is only -"),
+        ("  - name: Essex Police", "  - name: -", (11, 11), "`name:` is only -"),
+        ("added_value: Joint tasking.", "added_value: ?  # ask", (23, 14), "`added_value:` is only ?"),
+    ],
+)
+def test_a_dash_or_a_question_mark_alone_is_told_to_go_not_to_be_quoted(old, new, at, said):
+    """`measure: -` was told to be written `measure: '-'`, which the page would publish as the value."""
+    [p] = lint_text(replace(PARTNERSHIP, old, new))
+    assert (p.rule, p.line, p.column) == ("yaml-syntax", *at)
+    assert p.message.startswith(
+        f"is not valid YAML: the value of {said}, which stands for no value: leave the line out until there "
+        "is one (the parser says: "
+    ), p.message

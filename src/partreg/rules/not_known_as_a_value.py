@@ -1,25 +1,33 @@
-DOC = """A value that says only that it is not known.
+DOC = """A word for "no value" (`?`, `unknown`, `TBC`, `N/A`) written as the value.
 
 What it checks:
-    That no text the register publishes is only a mark of not knowing:
-    `?`, `not known` or `unknown`, in any case (what an older `partreg add`,
-    or an officer's hand, wrote where nothing was known). `TBC` and `N/A`
-    are not reported: they say something (it is to be confirmed; it does
-    not apply).
+    That no text the register publishes is only a word officers write where
+    they have no value, in any case: `?`, `unknown`, `not known`, `n/k`,
+    `dunno`, `don't know` (it is not known); `TBC`, `TBA`, `TBD` (it is to
+    be confirmed); `N/A` (it does not apply); an en or em dash. And that no
+    partner, objective, outcome or funded action is `None`, `none known` or
+    `none yet`. Elsewhere `None` is an answer, and is not reported: a risk
+    `None identified`, `added_value: None`, `resources: {partners: None}`.
 Why it matters:
-    The page publishes it as a fact ("measured by ?", "Lead service: ?"),
+    The page publishes the word as a fact ("measured by ?", "Partner: N/A"),
     where a field left out is shown as not recorded and lint names the gap
-    where one matters.
+    where one matters. An objective or a partner written as `N/A` counts as
+    one, so the gap is not named at all.
 
     Practice: what is not known is left out, never written as a value (README, partreg add).
 Example:
     ```yaml
+    partners:
+      - name: Essex Police
+      - name: N/A
     outcomes:
       - description: Fewer repeat victims
-        measure: '?'
+        measure: TBC
     ```
 Instead:
     ```yaml
+    partners:
+      - name: Essex Police
     outcomes:
       - description: Fewer repeat victims
     ```
@@ -27,47 +35,180 @@ Instead:
 
 import re
 from collections.abc import Iterator
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
 
 from partreg.export import is_published
+from partreg.listadvice import item_noun, none_recorded
 from partreg.models import NAMED, Arrangement, shown
-from partreg.problems import Context, Hit, Rule, Severity, dotted
+from partreg.problems import Context, Hit, Key, Rule, Severity, dotted, value_at
 from partreg.rules._base import texts
 
 ID = "not-known-as-a-value"
 
-#: What says only that it is not known, as a whole value (any case).
-_NOT_KNOWN = re.compile(r"\?+|not known|unknown", re.IGNORECASE)
+_NOT_KNOWN = ("says only that it is not known", " until it is known")
+_TO_CONFIRM = ("says only that it is to be confirmed", " until it is confirmed")
+_NOT_APPLICABLE = ("says only that it does not apply", "")
+_DASH = ("is a dash, which stands for no value", " until there is one")
+
+#: The words officers write where they have no value, as :func:`_word` gives them (lower case,
+#: single spaces, no full stop after), each with what it says and until when to leave the line
+#: out. Of the words ``partreg add`` reads as no answer (:data:`partreg.readers.NOT_KNOWN`), those
+#: a quick look finds (:data:`_LOOKS`): not `na` or `nk`, which a look cannot tell from `name` or
+#: `link`, nor `to be confirmed` or `not applicable`, each a look more for every file. (A
+#: hyphen alone is not YAML, and yaml-syntax says so; a hyphen in quotes would be two looks more.)
+_SAYS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(
+        (
+            "?",
+            "unknown",
+            "not known",
+            "not yet known",
+            "n/k",
+            "don't know",
+            "dont know",
+            "do not know",
+            "dunno",
+        ),
+        _NOT_KNOWN,
+    ),
+    **dict.fromkeys(("tbc", "tba", "tbd"), _TO_CONFIRM),
+    **dict.fromkeys(("n/a",), _NOT_APPLICABLE),
+    **dict.fromkeys(("\u2013", "\u2014"), _DASH),
+}
+#: Words that say there is none. Where a field says something of the arrangement they are an
+#: answer (a risk `None identified`, `exit_strategy: None`, `resources: {partners: None}`: it has
+#: none), so they are read only as an item of a list, where they stand for no item.
+_NONE = frozenset({"none", "none known", "none yet"})
+_LONGEST = 24  # characters: a longer text is none of those words (however spaced)
+
+#: What a quick look at the file's text, lower-cased, looks for: each word above has one of these
+#: in it, whatever its capitals (a test holds them to that), and most files have none of them.
+#: (Each look is a pass of C over the text, about 0.6 µs a page; a pattern tried at every
+#: character took ten times as long. `?` is in many a web address, and `know` in prose: the line
+#: a look finds is read before the entry is walked.)
+_LOOKS = ("?", "\u2013", "\u2014", "n/", "tb", "know", "dunno", "none")
+#: What YAML puts around a value on its line: a key's colon, a flow list's or mapping's marks, a
+#: comment, double quotes. (Not single quotes: `don't know`; a value's own are stripped.)
+_AROUND = re.compile(r"[:,\[\]{}#\"]")
+
+#: Values another rule reads, and says what to write for, by their keys without the items'
+#: numbers: an entry's id and its references, a priority's id, a contributor (a partner's name),
+#: a significance test's id; and a web address anywhere.
+_CHECKED_ELSEWHERE = frozenset(
+    {
+        ("id",),
+        ("priorities",),
+        ("replaces",),
+        ("replaced_by",),
+        ("contributions", "by"),
+        ("significance", "meets"),
+    }
+)
+
+#: The field that is what an item of the list is: a partner without its name is no partner,
+#: whatever else it says (a sector, a role).
+_ITEM_IS = {"partners": "name"}
 
 
-#: Values another rule reads, and says what to write for: a web address, a priority's id, an
-#: entry's id.
-_CHECKED_ELSEWHERE = frozenset({"url", "priorities", "replaces", "replaced_by"})
+def _word(text: str) -> str | None:
+    """The word for "no value" that ``text`` is, as :data:`_SAYS` and :data:`_NONE` hold them, or ``None``."""
+    if len(text) > _LONGEST:
+        return None
+    said = " ".join(text.lower().replace("\u2019", "'").replace("''", "'").split()).rstrip(".!")
+    if said and not said.strip("?"):
+        said = "?"  # `??`, `???`
+    return said if said in _SAYS or said in _NONE else None
+
+
+def _may_hold_one(text: str) -> bool:
+    """Whether a line of ``text`` may have a word for "no value" as a whole value: a look for each
+    of :data:`_LOOKS`, and, where one is found, its line split at what YAML puts around values."""
+    low = text.lower()
+    for look in _LOOKS:
+        at = low.find(look)
+        while at != -1:
+            end = low.find("\n", at)
+            end = len(low) if end == -1 else end
+            line = low[low.rfind("\n", 0, at) + 1 : end].strip()
+            while line[:2] == "- ":  # a list's item
+                line = line[2:].lstrip()
+            if any(_word(part.strip().strip("'")) for part in _AROUND.split(line)):
+                return True
+            at = low.find(look, end)
+    return False
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    text = ctx.text
-    if text is not None and "?" not in text and "nown" not in text and "NOWN" not in text:
-        return  # (most files: three searches in C, about 2 µs a page, where a pattern took 14)
-    for key, value in texts(entry.model_dump(exclude={"internal"}, exclude_none=True)):
-        if (
-            not _NOT_KNOWN.fullmatch(value.strip())
-            or key[-1] in _CHECKED_ELSEWHERE
-            or key[0] in _CHECKED_ELSEWHERE
-        ):
+    if ctx.text is not None and not _may_hold_one(ctx.text):
+        return  # (most files: eight looks in C, about 5 µs a page)
+    data = entry.model_dump(exclude={"internal"}, exclude_none=True)
+    told: set[Key] = set()  # the items and lists told to go: nothing more is said inside them
+    only_words: dict[Key, bool] = {}  # whether each list looked at holds nothing but such words
+    for key, value in texts(data):
+        word = None if isinstance(value, Enum) else _word(value)
+        if word is None or key[-1] == "url" or any(key[:n] in told for n in range(1, len(key))):
             continue
-        if not is_published([k for k in key if isinstance(k, str)], ctx.settings):
+        names = [k for k in key if isinstance(k, str)]
+        if tuple(names) in _CHECKED_ELSEWHERE or not is_published(names, ctx.settings):
             continue  # (risks unless published, contacts unless published, fields kept internal)
-        item = isinstance(key[-1], int)  # `objectives: [Discuss housing, Unknown]`: an item of a list
+        at = max((i for i, k in enumerate(key) if isinstance(k, int)), default=None)
+        name = str(key[at - 1]) if at is not None else ""
+        if at is None or not _no_item(value_at(data, key[: at + 1]), name):
+            if word not in _NONE:  # (`None` in a field is an answer: it has none)
+                says, until = _SAYS[word]
+                yield Hit(
+                    key,
+                    f"{dotted(key)}: {shown(value, NAMED)} {says}, and the page would publish it as the value: "
+                    f"leave the line out{until} (lint then names the gap where the field is needed)",
+                )
+            continue
+        listed = key[:at]
+        if listed not in only_words:
+            only_words[listed] = all(_no_item(item, name) for item in value_at(data, listed))
+        if only_words[listed]:
+            told.add(listed)
+            yield Hit(key, f"{dotted(key)}: {none_recorded(name, value, listed, entry.kind)}")
+            continue
+        told.add(key[: at + 1])
+        says, until = _SAYS.get(word, ("says there is none", ""))
         yield Hit(
             key,
-            f"{dotted(key)}: {shown(value, NAMED)} says only that it is not known, and the page would "
-            "publish it: "
-            + (
-                "remove the item until it is known"
-                if item
-                else "leave the line out until it is known (lint then names the gap where the field is needed)"
-            ),
+            f"{dotted(key)}: {shown(value, NAMED)} {says}, and the page would publish it as "
+            f"{_a(item_noun(name))}: remove the item{until}",
         )
+
+
+def _no_item(item: Any, name: str) -> bool:
+    """Whether ``item``, of the list ``name``, is only a word for "no value": text that is one, a
+    partner whose name is one, or a mapping whose every value is one (a date, an amount or a choice
+    is a value: the item is kept, and its word told to go). A risk `None` is a risk assessed and
+    none found: an answer, and an item."""
+    if isinstance(item, dict):
+        if name in _ITEM_IS and isinstance(item.get(_ITEM_IS[name]), str):
+            return _no_item(item[_ITEM_IS[name]], name)
+        said = [v for v in item.values() if v != [] and v != {}]  # (a list the model gives as empty)
+        return bool(said) and all(_no_item(v, name) for v in said)
+    word = _word(item) if isinstance(item, str) and not isinstance(item, Enum) else None
+    return word is not None and not (word in _NONE and name == "risks")
+
+
+def tells_to_go(item: BaseModel, name: str, ctx: Context) -> bool:
+    """Whether this rule tells ``item``, of the list ``name``, to go, as only a word for "no value"
+    (`- description: N/A`): a gap in it (no measure, no mitigation) is not said as well."""
+    if not any(isinstance(v, str) and _word(v) for v in item.__dict__.values()):
+        return False  # (most items: a look at each field, no copy of the item)
+    return (
+        ctx.level(ID) != "off"
+        and is_published([name], ctx.settings)
+        and _no_item(item.model_dump(exclude_none=True), name)
+    )
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
 RULE = Rule(ID, Severity.WARNING, DOC or "", check)

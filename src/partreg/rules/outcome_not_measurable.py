@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from partreg.models import NAMED, Arrangement, shown
 from partreg.problems import Context, Hit, Rule, Severity
+from partreg.rules import not_known_as_a_value
 
 ID = "outcome-not-measurable"
 
@@ -33,7 +34,7 @@ ID = "outcome-not-measurable"
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     for i, outcome in enumerate(entry.outcomes):
         missing = [name for name in ("measure", "target") if getattr(outcome, name) is None]
-        if missing:
+        if missing and not not_known_as_a_value.tells_to_go(outcome, "outcomes", ctx):
             yield Hit(
                 ("outcomes", i),
                 f"{_named('the outcome', outcome.description, i)} has no {' and no '.join(missing)}: "

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from partreg.models import Arrangement
 from partreg.problems import Context, Hit, Rule, Severity
+from partreg.rules import not_known_as_a_value
 from partreg.rules.outcome_not_measurable import _named
 
 ID = "risk-without-mitigation"
@@ -31,7 +32,7 @@ ID = "risk-without-mitigation"
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     for i, risk in enumerate(entry.risks):
-        if risk.mitigation is None:
+        if risk.mitigation is None and not not_known_as_a_value.tells_to_go(risk, "risks", ctx):
             yield Hit(
                 ("risks", i),
                 f"{_named('the risk', risk.description, i)} has no mitigation: add `mitigation:`",
