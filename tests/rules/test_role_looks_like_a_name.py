@@ -1,7 +1,7 @@
 import pytest
 
 from partreg.names import looks_like_a_name
-from tests.common import PARTNERSHIP, check, replace
+from tests.common import PARTNERSHIP, check, lint_text, replace
 
 
 def test_a_role_passes():
@@ -26,12 +26,42 @@ def test_a_role_passes():
         "Housing Manager - Jane Smith",
         "Sarah Jones, Head of Housing",
         "Head of Housing, J. Smith",
+        "Jane McDonald",
     ],
 )
 def test_a_person_as_the_lead_role(name):
     check(
         replace(PARTNERSHIP, "role: Community Safety Manager", f"role: {name}"),
         ("role-looks-like-a-name", 7, 9),
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Siân Jones",
+        "Cllr Siân Jones",
+        "Cyng Siân Jones",  # the Welsh for Cllr
+        "Zoë Brown, Head of Housing",
+        "José García",
+        "Seán O'Brien",
+        "Ffion Ap Dafydd",
+        "Ffion ap Dafydd",
+        "Máire Ní Bhriain",
+        "García, José",
+        "Łukasz Nowak",
+        "Sia\u0302n Jones",  # the circumflex typed apart from its letter (decomposed text)
+    ],
+)
+def test_a_name_written_with_letters_beyond_ascii_as_the_lead_role(name):
+    """Welsh, Irish and European names are common in councils' registers: each is a person's name,
+    read as the same name in ASCII is."""
+    text = replace(PARTNERSHIP, "role: Community Safety Manager", f"role: {name}")
+    [p] = [p for p in lint_text(text) if p.rule == "role-looks-like-a-name"]
+    assert (p.line, p.column, p.key) == (7, 9, "lead.role")
+    assert p.message == (
+        f"{name!r} looks like a person's name, and the register is published: write the role (for "
+        "example `Community Safety Manager`); a councillor goes in `lead.member`"
     )
 
 
@@ -62,6 +92,15 @@ def test_a_person_as_the_reviewer():
         "Approved by Full Council",
         "Delegated to Head of Housing",
         "Cabinet Member for Housing",
+        "Café Development Officer",
+        "Café Manager",
+        "Rheolwr Tai",  # Housing Manager
+        "Pennaeth Tai",  # Head of Housing
+        "Swyddog Datblygu Cymunedol",  # Community Development Officer
+        "Tîm Tai",  # the Housing Team
+        "Aelod Cabinet dros Dai",  # Cabinet Member for Housing
+        "Cyngor Sir Ceredigion",
+        "Zoë",
     ],
 )
 def test_roles_and_teams_are_not_names(role):
