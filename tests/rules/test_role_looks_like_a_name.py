@@ -118,3 +118,47 @@ def test_a_representatives_role_that_is_a_name():
     )
     [p] = [p for p in lint_text(text) if p.rule == "role-looks-like-a-name"]
     assert p.key == "representatives[1].role" and "'Jane Smith' looks like a person's name" in p.message
+
+
+DECIDED = "decisions:\n  - {body: Cabinet, date: 2021-03-10}\n  - body: Cllr J Smith\n    date: 2024-03-12\n"
+DECIDED_SAID = (
+    "looks like a person's name, and the register is published: record the body or office that decided "
+    "(for example `Cabinet`, `Chief Executive (delegated)`, `Cabinet Member for Housing`), not a "
+    "councillor's name: keep a name in `internal: notes:`"
+)
+
+
+@pytest.mark.parametrize(
+    "name", ["Cllr J Smith", "Councillor Jane Patel", "Siân Jones", "John Smith (Leader)"]
+)
+def test_a_person_as_who_decided(name):
+    """Import keeps a councillor's name out of who decided; one typed in by hand is found too."""
+    text = PARTNERSHIP + DECIDED.replace("Cllr J Smith", name)
+    [p] = [p for p in lint_text(text) if p.rule == "role-looks-like-a-name"]
+    assert (p.line, p.column, p.key, p.severity.value) == (32, 11, "decisions[1].body", "warning")
+    assert p.message == f"{name!r} {DECIDED_SAID}"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Cabinet",
+        "Full Council",
+        "Chief Executive (delegated)",
+        "Cabinet Member for Housing",
+        "Councillor Services",
+        "Approved by Full Council",
+        "Y Cabinet",
+        "Community Committee",
+    ],
+)
+def test_a_body_or_an_office_as_who_decided_passes(body):
+    check(PARTNERSHIP + DECIDED.replace("Cllr J Smith", body))
+
+
+def test_who_decided_is_not_checked_where_the_settings_keep_decisions_internal():
+    from partreg.models import Settings
+    from tests.common import SETTINGS
+
+    internal = Settings.model_validate({**SETTINGS.model_dump(), "internal_fields": ["decisions"]})
+    check(PARTNERSHIP + DECIDED, settings=internal)
