@@ -7,9 +7,9 @@ has a word of office in it (manager, officer, head, director...); a name is
 two or three capitalised words, and starts with a title (Mrs, Cllr) or an
 initial, or with a common given name. Letters beyond ASCII are letters
 ("Siân Jones", "Seán O'Brien", "José García"), and a particle may stand
-between a given name and a surname ("Ffion ap Dafydd", "Máire Ní Bhriain"). An address is a person's unless it is
-a role's or a service's mailbox (`partnerships@`, `housing.options@`); any
-UK phone number counts. Lint warns of each, never refuses ("Grace Lane" can
+between a given name and a surname ("Ffion ap Dafydd", "Máire Ní Bhriain").
+An address is a person's unless it is a role's or a service's mailbox
+(`partnerships@`, `housing.options@`); any UK phone number counts. Lint warns of each, never refuses ("Grace Lane" can
 be a team); `import` keeps each out of the fields it publishes
 (:func:`without_person`).
 """
@@ -40,7 +40,6 @@ EMAIL_ADDRESS = "a person's email address"
 PHONE_NUMBER = "a phone number"
 PERSONS_NAME = "a person's name"
 
-
 #: A capitalised word of a name: "Jones", "O'Brien", "Smith-Jones", "McDonald", "MacLeod".
 _WORD = re.compile(r"^[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|(?=['\u2019]))(?:[-'\u2019][A-Z]?[a-z]+)*$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -51,7 +50,9 @@ def _shape(text: str) -> str:
     """``text`` as the patterns above read it: each capital letter beyond ASCII an ``A``, each small
     one (or a mark typed apart from its letter, in decomposed text) an ``a``, so that "Siân",
     "Seán O'Brien" and "García" read as "Jones" and "O'Brien" do; as long as ``text``, so a match's
-    place is the same in both. Patterns of ASCII classes compile in a fraction of the time."""
+    place is the same in both."""
+    # (rather than classes of every capital and small letter in the patterns: those took several
+    # milliseconds to compile, on every run of partreg)
     if text.isascii():
         return text
     return "".join(
@@ -84,8 +85,9 @@ _BESIDE = re.compile(r"\s+[-\u2013\u2014]\s+|[()/]|,\s+")
 def looks_like_a_name(text: str) -> bool:
     """``Jane Smith``, ``Mrs J Smith``, ``J. Smith``, ``Cllr Patel``, ``Councillor Jane Patel``, ``Smith,
     Jane``, ``Mary Jones (Housing Manager)``, ``Housing Manager - Jane Smith``, ``Sarah Jones, Head of
-    Housing``, ``Approved by John Smith``, ``Siân Jones``, ``Seán O'Brien``, ``Ffion ap Dafydd``: yes. ``Head of Housing``, ``Community Safety Manager``,
-    ``Environmental Health``, ``Councillor Services``, ``Approved by Cabinet``: no."""
+    Housing``, ``Approved by John Smith``, ``Siân Jones``, ``Seán O'Brien``, ``Ffion ap Dafydd``: yes.
+    ``Head of Housing``, ``Community Safety Manager``, ``Environmental Health``, ``Councillor
+    Services``, ``Approved by Cabinet``, ``Café Development Officer``, ``Rheolwr Tai``: no."""
     surname_first = _SURNAME_FIRST.fullmatch(_shape(text))
     if surname_first and _given(text[surname_first.start(2) : surname_first.end(2)]):
         return True
