@@ -840,11 +840,18 @@ def test_a_hostile_cell_is_only_text(council, tmp_path):
         encoding="utf-8",
         delimiter=",",
     )  # fmt: skip
-    partreg(council, "import", str(sheet), "--write", check=True)
+    result = partreg(council, "import", str(sheet), "--write")
+    assert result.returncode == 1 and "Wrote 2 files" in result.stdout, "a formula needs a look"
     data = entries(council)
     assert sorted(data) == ["etc-passwd", "script-alert-1-script"]
     assert data["etc-passwd"]["title"] == "../../etc/passwd"
-    assert notes(data["etc-passwd"]) == ['Comments: =HYPERLINK("http://evil","x")']
+    # a formula in place of its value: kept as text in the notes, and said, as any formula is
+    assert notes(data["etc-passwd"]) == [
+        'Comments: =HYPERLINK("http://evil","x") (a formula with no saved result: its value was not imported)'
+    ]
+    assert f"{sheet}:2:C: [warning] 'Comments': the formula '=HYPERLINK(\"http://evil\",\"x\")' is in" in (
+        result.stdout
+    )
     assert notes(data["script-alert-1-script"]) == ["Comments: key: value", "- item"]
     assert not (tmp_path / "etc").exists()
 

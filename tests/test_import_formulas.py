@@ -13,6 +13,7 @@ import yaml_rs
 from openpyxl import Workbook
 
 from partreg.app.importing import next_steps, plan_import, write_import
+from partreg.importer import UNSAVED
 from tests.common import new_register, run_partreg
 
 HEADER = ["Partnership name", "Type", "Partners", "Annual contribution (£)", "Start date"]
@@ -333,3 +334,160 @@ def test_rows_alike_but_for_their_titles_are_each_said_to_be_maybe_a_file_writte
         for title in ("Homelessness Forum", "Housing Board")
     ]
     assert again.attention
+
+
+# ---------------------------------------------------------------- a CSV saved with its formulas
+
+#: A council's sheet saved by Excel as "CSV" (Windows-1252) while it showed its formulas: a title
+#: read from a sheet of titles, a lead officer looked up, a contribution summed. Beside them, cells
+#: an officer wrote that start as a formula does and are none.
+FORMULAS_CSV = (
+    "Partnership name,Lead Officer,Partner organisations,Annual contribution (\u00a3),Start date,Notes\r\n"
+    "Safer Streets,Community Safety Manager,Essex Police,=SUM(B2:B9),01/04/2019,= 50% share with the police\r\n"
+    "=Titles!B2,Head of Housing,Shelter,25000,01/04/2020,-\r\n"
+    'Youth Forum,"=VLOOKUP(A3,Sheet2!A:B,2,FALSE)",Essex County Council,-,01/04/2021,+1 FTE from the county\r\n'
+    ",,,=SUM(D2:D4),,\r\n"
+)
+#: The same sheet exported again with values (copy, Paste Special > Values, save as CSV).
+VALUES_CSV = (
+    "Partnership name,Lead Officer,Partner organisations,Annual contribution (\u00a3),Start date,Notes\r\n"
+    '"Safer Streets",Community Safety Manager,Essex Police,"\u00a325,000",01/04/2019,= 50% share with the police\r\n'
+    "Homelessness Forum,Head of Housing,Shelter,25000,01/04/2020,-\r\n"
+    "Youth Forum,Youth Officer,Essex County Council,-,01/04/2021,+1 FTE from the county\r\n"
+    ",,,50000,,\r\n"
+)
+EXPORTED = (
+    "is in the file in place of its value (the sheet was saved as CSV with its formulas, not their values)"
+)
+EXPORT_AGAIN = "xport the sheet again with values (in Excel: copy, Paste Special > Values, then save as CSV)"
+
+
+def formulas_csv(path: Path, text: str = FORMULAS_CSV) -> Path:
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(text.encode("cp1252"))
+    return path
+
+
+def test_a_csv_cell_that_is_a_formula_is_kept_in_the_notes_and_never_published(register, tmp_path):
+    """A formula's text in a CSV had been imported as the value: `=Titles!B2` as the title (and the
+    id made from it), `=VLOOKUP(...)` as the lead's role, both published."""
+    path = formulas_csv(tmp_path / "register.csv")
+    planned = plan_import(register, path, [])
+    streets, untitled, youth = (row.data for row in planned.new)
+    assert streets["title"] == "Safer Streets" and "resources" not in streets
+    assert streets["internal"]["notes"].splitlines() == [
+        "Notes: = 50% share with the police",  # text that starts with "=", and no formula: the officer's
+        f"Annual contribution (\u00a3): =SUM(B2:B9) {UNSAVED}",
+    ]
+    assert untitled["id"].startswith("register-untitled-") and "title" not in untitled
+    assert untitled["lead"] == {"role": "Head of Housing"}
+    assert untitled["resources"] == {"council": {"funding_gbp": 25000}}
+    assert untitled["internal"]["notes"].splitlines() == [
+        "Notes: -",  # a leading "-" is no formula
+        f"Partnership name: =Titles!B2 {UNSAVED}",
+    ]
+    assert youth["title"] == "Youth Forum" and "lead" not in youth
+    assert youth["internal"]["notes"].splitlines() == [
+        "Notes: +1 FTE from the county",  # a leading "+" is no formula
+        f"Lead Officer: =VLOOKUP(A3,Sheet2!A:B,2,FALSE) {UNSAVED}",
+    ]
+    for data in (streets, untitled, youth):
+        assert "=" not in public(data), "no formula is published"
+    said = [line.removeprefix(str(path)) for line in planned.lines if line.startswith(str(path))]
+    assert said == [
+        f":2:D: [warning] 'Annual contribution (\u00a3)': the formula '=SUM(B2:B9)' {EXPORTED}, so it is kept "
+        f"in internal notes and its value is not imported: e{EXPORT_AGAIN}, then import it again before "
+        "--write; or, once written, add its value to register/safer-streets.yaml as resources.council.funding_gbp",
+        f":3:A: [warning] 'Partnership name': the formula '=Titles!B2' {EXPORTED}, so row 3 has no title to "
+        f"import: the formula is kept in internal notes, and the row's id, {untitled['id']}, is made from its "
+        f"other cells. E{EXPORT_AGAIN}, then import it again before --write; or, once written, add its title "
+        f"to register/{untitled['id']}.yaml",
+        f":4:B: [warning] 'Lead Officer': the formula '=VLOOKUP(A3,Sheet2!A:B,2,FALSE)' {EXPORTED}, so it is "
+        f"kept in internal notes and its value is not imported: e{EXPORT_AGAIN}, then import it again before "
+        "--write; or, once written, add its value to register/youth-forum.yaml as lead.role",
+        f":5:D: [warning] 'Annual contribution (\u00a3)': the formula '=SUM(D2:D4)' {EXPORTED}, so its row is no "
+        f"entry: e{EXPORT_AGAIN}, then import it again before --write",
+    ]
+    assert planned.attention
+    assert "Add to each of the 3 files the value of each formula" in next_steps(planned.new)
+
+
+def test_a_csv_exported_again_with_values_tells_each_value_to_add_and_writes_no_row_twice(register, tmp_path):
+    first = plan_import(register, formulas_csv(tmp_path / "register.csv"), [])
+    write_import(register, first)
+    untitled = first.new[1].id
+    files = sorted(p.name for p in (register / "register").iterdir())
+    path = formulas_csv(tmp_path / "again" / "register.csv", VALUES_CSV)  # the same sheet, its own name
+    again = plan_import(register, path, [])
+    assert again.new == [], "each row is found in the file written for it"
+    assert cells(again.lines, path) == [
+        "[warning] 'Annual contribution (\u00a3)': the formula '=SUM(B2:B9)' had no saved result when "
+        "register/safer-streets.yaml was written; the sheet now holds its value, which the file does not "
+        "record: add `funding_gbp: 25000` under `council:` under `resources:` to register/safer-streets.yaml",
+        f"[warning] 'Partnership name': the formula '=Titles!B2' had no saved result when register/{untitled}.yaml "
+        "was written; the sheet now holds its value, which the file does not record: add `title: Homelessness "
+        f"Forum` to register/{untitled}.yaml",
+        "[warning] 'Lead Officer': the formula '=VLOOKUP(A3,Sheet2!A:B,2,FALSE)' had no saved result when "
+        "register/youth-forum.yaml was written; the sheet now holds its value, which the file does not record: "
+        "add `role: Youth Officer` under `lead:` to register/youth-forum.yaml",
+    ]
+    write_import(register, again)
+    assert sorted(p.name for p in (register / "register").iterdir()) == files
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "=Titles!B2",
+        "=VLOOKUP(A3,Sheet2!A:B,2,FALSE)",
+        "=SUM(B2:B9)",
+        "=450000*1.1",
+        "=DATE(2016,4,1)",
+        "=D2*1.1",
+        '=A1&" "&B1',
+        '=IF(C2="Y","Yes","No")',
+        "=TODAY()",
+        "=IF(A1,,B1)",
+        "=IFERROR(VLOOKUP($A3,'Lead officers'!$A:$C,3,FALSE),\"\")",
+        "=_xlfn.XLOOKUP(A2,Partners[Name],Partners[Lead])",
+        "=[Book1.xlsx]Sheet1!A1",
+        "=-SUM(A1:A3)",
+        '=HYPERLINK("https://democracy.rochford.gov.uk/mgIssueHistoryHome.aspx?IId=1234","Minutes")',
+        "=B2 ",
+    ],
+)
+def test_a_csv_cell_reads_as_a_formula(cell):
+    from partreg.sheets.csvfile import is_formula
+
+    assert is_formula(cell)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "= 50% share",
+        "=50%",
+        "=TBC",
+        "=N/A",
+        "=N/A - see note",
+        "==== Leisure ====",
+        "=see note(s)",
+        "=Yes (see note)",
+        "=\u00a3500",
+        "=Essex Police",
+        "=B2B partnership",
+        "=TRUE",
+        "=",
+        "=SUM(A1",
+        "-",
+        "+44 1702 546366",
+        "-\u00a3500",
+        "@Home Housing",
+        "+cmd|' /C calc'!A0",  # an attack on a spreadsheet, as text: no formula to a CSV, never published as one
+        "=" + "A1+" * 3000 + "A1",  # longer than Excel's longest formula
+    ],
+)
+def test_a_csv_cell_that_starts_as_a_formula_may_be_text(cell):
+    from partreg.sheets.csvfile import is_formula
+
+    assert not is_formula(cell)

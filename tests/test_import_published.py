@@ -88,6 +88,77 @@ def test_a_name_in_a_windows_1252_sheet_is_kept_in_the_notes(register):
     assert f"{path}:2:B:" in "\n".join(planned.lines)
 
 
+def test_names_written_with_letters_beyond_ascii_are_kept_in_the_notes(register):
+    """A Welsh council's sheet, saved by Excel as "CSV" (Windows-1252): its officers' names are
+    written with accents, and a councillor named as who decided."""
+    text = (
+        "Partnership name,Lead Officer,Partner organisations,Decision maker\r\n"
+        "Safer Streets,Si\u00e2n Jones,Dyfed-Powys Police,Cabinet\r\n"
+        'Housing Forum,"Zo\u00eb Brown, Head of Housing",Tai Ceredigion,Cllr Si\u00e2n Jones\r\n'
+        "Youth Forum,Jos\u00e9 Garc\u00eda,Urdd Gobaith Cymru,Full Council\r\n"
+        "Grants Panel,Se\u00e1n O'Brien,Ceredigion Association of Voluntary Organisations,Cabinet\r\n"
+        "Arts Forum,Ffion Ap Dafydd,Arts Council of Wales,Chief Executive (delegated)\r\n"
+        "Caf\u00e9 Forum,Caf\u00e9 Development Officer,Aberystwyth Arts Centre,Cabinet\r\n"
+    )
+    planned, path = plan(register, text.encode("cp1252"))
+    streets, housing, youth, grants, arts, cafe = (row.data for row in planned.new)
+    assert [row.data.get("lead") for row in planned.new] == [
+        None,
+        {"role": "Head of Housing"},
+        None,
+        None,
+        None,
+        {"role": "Caf\u00e9 Development Officer"},
+    ], "a role with an accent is a role"
+    assert [d["decisions"] for d in (streets, youth, grants, arts, cafe)] == [
+        [{"body": "Cabinet"}],
+        [{"body": "Full Council"}],
+        [{"body": "Cabinet"}],
+        [{"body": "Chief Executive (delegated)"}],
+        [{"body": "Cabinet"}],
+    ]
+    assert "decisions" not in housing
+    assert notes(streets) == ["Lead Officer: Si\u00e2n Jones"]
+    assert notes(housing) == [
+        "Lead Officer: Zo\u00eb Brown, Head of Housing",
+        "Decision maker: Cllr Si\u00e2n Jones",
+    ]
+    assert notes(youth) == ["Lead Officer: Jos\u00e9 Garc\u00eda"]
+    assert notes(grants) == ["Lead Officer: Se\u00e1n O'Brien"]
+    assert notes(arts) == ["Lead Officer: Ffion Ap Dafydd"]
+    assert notes(cafe) == []
+    published = repr([json.loads(public(d)) for d in (streets, housing, youth, grants, arts)])
+    assert not any(name in published for name in ("Si\u00e2n", "Zo\u00eb", "Jos\u00e9", "Se\u00e1n", "Ffion"))
+    left = "lead.role (such as 'Community Safety Manager') is left for you to record"
+    assert cells(planned, path) == [
+        f"[warning] 'Lead Officer': 'Si\u00e2n Jones' kept in internal notes: it reads as a person's name, and "
+        f"lead.role is published: {left}",
+        "[warning] 'Lead Officer': 'Zo\u00eb Brown, Head of Housing' read as lead.role 'Head of Housing' "
+        "('Zo\u00eb Brown' reads as a person's name, not published); the whole text is kept in internal notes",
+        "[warning] 'Decision maker': 'Cllr Si\u00e2n Jones' kept in internal notes: it reads as a person's name, "
+        "and decisions.body is published: decisions.body (such as 'Cabinet' or 'Chief Executive (delegated)') "
+        "is left for you to record",
+        f"[warning] 'Lead Officer': 'Jos\u00e9 Garc\u00eda' kept in internal notes: it reads as a person's "
+        f"name, and lead.role is published: {left}",
+        f"[warning] 'Lead Officer': \"Se\u00e1n O'Brien\" kept in internal notes: it reads as a person's name, "
+        f"and lead.role is published: {left}",
+        f"[warning] 'Lead Officer': 'Ffion Ap Dafydd' kept in internal notes: it reads as a person's name, and "
+        f"lead.role is published: {left}",
+    ]
+    assert [
+        line.split(": [", 1)[0].removeprefix(str(path))
+        for line in planned.lines
+        if line.startswith(str(path))
+    ] == [
+        ":2:B",
+        ":3:B",
+        ":3:D",
+        ":4:B",
+        ":5:B",
+        ":6:B",
+    ]
+
+
 def test_a_name_beside_a_role_leaves_the_role(register):
     planned, path = plan(
         register,
@@ -180,6 +251,11 @@ def test_a_field_the_council_keeps_internal_keeps_what_the_sheet_says(register):
         "Centre Manager, Victoria Park",
         "Head of Housing",
         "Grace Lane",
+        "Si\u00e2n Jones",
+        "Zo\u00eb Brown, Head of Housing",
+        "Rheolwr Tai - Se\u00e1n O'Brien",
+        "Garc\u00eda, Jos\u00e9",
+        "Caf\u00e9 Development Officer",
     ],
 )
 def test_import_takes_out_a_name_wherever_lint_finds_one(text):

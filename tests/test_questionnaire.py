@@ -317,6 +317,19 @@ def test_a_person_named_as_the_role_is_asked_again_once():
     assert run(answers)[0]["lead"]["role"] == "Grace Lane"
 
 
+@pytest.mark.parametrize("name", ["Siân Jones", "Cllr Siân Jones", "Seán O'Brien", "Ffion Ap Dafydd"])
+def test_a_name_with_letters_beyond_ascii_as_the_role_is_asked_again_once(name):
+    answers = contract_answers()
+    at = answers.index("Street Scene Manager")
+    answers[at : at + 1] = [name, "Rheolwr Tai"]  # (the Welsh for Housing Manager: a role)
+    draft, _, said = run(answers)
+    assert draft["lead"]["role"] == "Rheolwr Tai"
+    assert (
+        f"  {name!r} looks like a person's name, and the register is published: give the role, for example "
+        "Community Safety Manager (type it again if it is a role)."
+    ) in said
+
+
 def test_an_error_in_the_draft_stops_the_write_until_an_answer_changes():
     def check(draft):
         problem = draft["contract"]["reference"] == "ENV-1"

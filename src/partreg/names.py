@@ -5,9 +5,11 @@ The register is published, and the policy's register names roles, not
 people: "Community Safety Manager", not "Jane Smith". A role almost always
 has a word of office in it (manager, officer, head, director...); a name is
 two or three capitalised words, and starts with a title (Mrs, Cllr) or an
-initial, or with a common given name. An address is a person's unless it is
-a role's or a service's mailbox (`partnerships@`, `housing.options@`); any
-UK phone number counts. Lint warns of each, never refuses ("Grace Lane" can
+initial, or with a common given name. Letters beyond ASCII are letters
+("Siân Jones", "Seán O'Brien", "José García"), and a particle may stand
+between a given name and a surname ("Ffion ap Dafydd", "Máire Ní Bhriain").
+An address is a person's unless it is a role's or a service's mailbox
+(`partnerships@`, `housing.options@`); any UK phone number counts. Lint warns of each, never refuses ("Grace Lane" can
 be a team); `import` keeps each out of the fields it publishes
 (:func:`without_person`).
 """
@@ -16,8 +18,9 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
-from partreg.namewords import GIVEN_NAMES, ROLE_MAILBOXES, ROLE_WORDS, SERVICE_WORDS, TITLES
+from partreg.namewords import GIVEN_NAMES, PARTICLES, ROLE_MAILBOXES, ROLE_WORDS, SERVICE_WORDS, TITLES
 
 #: The look-behind starts an address only where a run of address characters starts: tried from
 #: every character of a long run (`a.a.a...`), the pattern would rescan the rest of the run each
@@ -37,9 +40,42 @@ EMAIL_ADDRESS = "a person's email address"
 PHONE_NUMBER = "a phone number"
 PERSONS_NAME = "a person's name"
 
-_WORD = re.compile(r"^[A-Z](?:[a-z]+|(?=['\u2019]))(?:[-'\u2019][A-Z]?[a-z]+)*$")
+#: A capitalised word of a name: "Jones", "O'Brien", "Smith-Jones", "McDonald", "MacLeod".
+_WORD = re.compile(r"^[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|(?=['\u2019]))(?:[-'\u2019][A-Z]?[a-z]+)*$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _SURNAME_FIRST = re.compile(r"\s*([A-Z][a-z'\u2019-]+),\s*([A-Z][a-z]+)\s*")
+
+
+def _shape(text: str) -> str:
+    """``text`` as the patterns above read it: each capital letter beyond ASCII an ``A``, each small
+    one (or a mark typed apart from its letter, in decomposed text) an ``a``, so that "Siân",
+    "Seán O'Brien" and "García" read as "Jones" and "O'Brien" do; as long as ``text``, so a match's
+    place is the same in both."""
+    # (rather than classes of every capital and small letter in the patterns: those took several
+    # milliseconds to compile, on every run of partreg)
+    if text.isascii():
+        return text
+    return "".join(
+        c if c.isascii() else "A" if c.isupper() else "a" if c.islower() or unicodedata.combining(c) else c
+        for c in text
+    )
+
+
+#: Letters that no mark decomposes into a plain one.
+_PLAIN = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "ß": "ss"})
+
+
+def _given(word: str) -> bool:
+    """Whether ``word`` is a common given name, with or without its accents ("Siân", "Zoë")."""
+    lower = word.lower()
+    if lower in GIVEN_NAMES:
+        return True
+    if lower.isascii():
+        return False
+    plain = unicodedata.normalize("NFKD", lower.translate(_PLAIN))
+    return "".join(c for c in plain if not unicodedata.combining(c)) in GIVEN_NAMES
+
+
 #: What parts a name from a role beside it: a dash between spaces, brackets, a slash, a comma
 #: ("Sarah Jones, Head of Housing", the commonest form in councils' sheets).
 _BESIDE = re.compile(r"\s+[-\u2013\u2014]\s+|[()/]|,\s+")
@@ -49,10 +85,11 @@ _BESIDE = re.compile(r"\s+[-\u2013\u2014]\s+|[()/]|,\s+")
 def looks_like_a_name(text: str) -> bool:
     """``Jane Smith``, ``Mrs J Smith``, ``J. Smith``, ``Cllr Patel``, ``Councillor Jane Patel``, ``Smith,
     Jane``, ``Mary Jones (Housing Manager)``, ``Housing Manager - Jane Smith``, ``Sarah Jones, Head of
-    Housing``, ``Approved by John Smith``: yes. ``Head of Housing``, ``Community Safety Manager``,
-    ``Environmental Health``, ``Councillor Services``, ``Approved by Cabinet``: no."""
-    surname_first = _SURNAME_FIRST.fullmatch(text)
-    if surname_first and surname_first.group(2).lower() in GIVEN_NAMES:
+    Housing``, ``Approved by John Smith``, ``Siân Jones``, ``Seán O'Brien``, ``Ffion ap Dafydd``: yes.
+    ``Head of Housing``, ``Community Safety Manager``, ``Environmental Health``, ``Councillor
+    Services``, ``Approved by Cabinet``, ``Café Development Officer``, ``Rheolwr Tai``: no."""
+    surname_first = _SURNAME_FIRST.fullmatch(_shape(text))
+    if surname_first and _given(text[surname_first.start(2) : surname_first.end(2)]):
         return True
     parts = [p for p in _BESIDE.split(text) if p.strip()]
     if len(parts) > 1:  # a name beside a role: "Mary Jones (Housing Manager)"
@@ -83,7 +120,10 @@ _DID = re.compile(
 
 
 def _one_name(text: str) -> bool:
-    words = _DID.sub("", text.strip()).replace(",", " ").split()
+    said = _DID.sub("", text.strip()).replace(",", " ").split()
+    # a particle between the first word and the last is part of a surname: "Ffion ap Dafydd", "Máire
+    # Ní Bhriain", "Ana de la Cruz"
+    words = [w for i, w in enumerate(said) if not (0 < i < len(said) - 1 and w.lower() in PARTICLES)]
     if not 2 <= len(words) <= 4:
         return False
     first, rest = words[0], words[1:]
@@ -92,11 +132,13 @@ def _one_name(text: str) -> bool:
     # an office ("Councillor Services")
     if any(w.lower().strip(".") in ROLE_WORDS for w in (rest if titled else words)):
         return False
+    shapes = [_shape(w) for w in rest]
     if titled:
-        return all(_WORD.match(w) or _INITIAL.match(w) for w in rest)
-    if len(words) > 3 or not all(_WORD.match(w) for w in rest):
+        return all(_WORD.match(w) or _INITIAL.match(w) for w in shapes)
+    if len(words) > 3 or not all(_WORD.match(w) for w in shapes):
         return False
-    return bool(_INITIAL.match(first) or (_WORD.match(first) and first.lower() in GIVEN_NAMES))
+    shape = _shape(first)
+    return bool(_INITIAL.match(shape) or (_WORD.match(shape) and _given(first)))
 
 
 def personal_mailbox(local: str) -> bool:
@@ -147,7 +189,7 @@ def without_person(text: str, *, names: bool = True) -> tuple[str, list[tuple[st
     where nothing else is), and each part taken out with what it reads as. A name is looked for
     only where ``names`` (a field for a role), as :func:`looks_like_a_name` reads one."""
     whole = text.strip()
-    if names and (m := _SURNAME_FIRST.fullmatch(whole)) and m.group(2).lower() in GIVEN_NAMES:
+    if names and (m := _SURNAME_FIRST.fullmatch(_shape(whole))) and _given(whole[m.start(2) : m.end(2)]):
         return "", [(whole, PERSONS_NAME)]
     parts = _parts(text)
     if len(parts) <= 1:

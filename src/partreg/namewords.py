@@ -1,7 +1,9 @@
 """The words that tell a role from a person's name (words of office, titles, common given names), and a
 service's mailbox from a person's (the words of role and service mailboxes).
 
-Data only, read by :mod:`partreg.names`: each list is lower-case words, separated by spaces.
+Data only, read by :mod:`partreg.names`: each list is lower-case words, separated by spaces. Given
+names are written without their accents ("sian" for Siân, "zoe" for Zoë), as names compares them;
+words of office as they are written, Welsh ones too ("tîm", not "tim", which is a given name).
 """
 
 
@@ -21,13 +23,26 @@ ROLE_WORDS = _words(
     projects engagement officers administrator consultant supervisor superintendent inspector engineer
     solicitor monitoring treasurer accountant auditor controller steward warden ranger worker
     practitioner lawyer mayor cabinet committee representative representatives
+    rheolwr swyddog swyddogion pennaeth cyfarwyddwr cyfarwyddiaeth prif arweinydd cydlynydd cynorthwyydd
+    aelod cadeirydd ysgrifennydd dirprwy uwch gwasanaeth gwasanaethau ymgynghorydd cynghorydd cyngor
+    pwyllgor tîm uned adran partneriaeth tai cymuned cymunedol datblygu cynllunio cyllid iechyd diogelwch
+    polisi prosiect rhaglen ymgysylltu maer gweithiwr cynrychiolydd swyddfa strategol corfforaethol
     """
 )
 
 #: Titles that begin a person's name.
 TITLES = _words(
     """
-    mr mrs ms miss mx dr cllr councillor sir dame prof professor rev revd lady lord
+    mr mrs ms miss mx dr cllr councillor sir dame prof professor rev revd lady lord cyng
+    """
+)
+
+#: Words between a given name and a surname that are part of the surname: Welsh ("ap Dafydd"),
+#: Irish and Scots ("Ó Briain", "Ní Bhriain", "Mac Giolla"), European ("de la Cruz", "van Dijk"),
+#: Arabic ("bin Ali", "al Hassan").
+PARTICLES = _words(
+    """
+    ap ab ferch verch ó ní nic mac ua uí de del della der den di da das dos du la le van von bin binti al el
     """
 )
 
@@ -56,6 +71,24 @@ GIVEN_NAMES = _words(
     shirley simon sophie stacey stephanie stephen steve steven stuart sue susan suzanne sylvia tanya
     teresa terry theresa thomas tim timothy tina toby tom tony tracey tracy trevor valerie vanessa vicky
     victoria vincent wayne wendy william yvonne zoe
+    aled alun aneurin angharad arwel bethan bryn carys catrin ceri cerys dafydd delyth dewi eirian eleri
+    elin emyr emrys ffion geraint gethin glyn gruffydd gwen gwenllian gwilym gwyn gwyneth hefin heledd huw
+    hywel iestyn ieuan ifan iolo llinos lowri mair manon meinir meirion nerys nia osian owain rhian
+    rhiannon rhodri rhys sian sioned steffan tomos trystan
+    aine aisling aoife brendan caoimhe ciara ciaran clodagh colm conor cormac darragh deirdre donal eamon
+    eamonn eimear eoin fergal fionn fionnuala grainne maeve maire mairead niall niamh oisin orla padraig
+    roisin ronan saoirse seamus shauna sinead siobhan
+    ailsa alasdair alistair catriona eilidh euan ewan finlay fraser hamish iain isla mhairi morag
+    rory
+    agnieszka ana andre andrei andrzej antonio astrid beata bogdan carlos carmen celine dorota elena ewa
+    francesca francesco francois giovanni giuseppe hans helene ingrid ioana irina jakub jens jose juan
+    jurgen katarzyna klaus krzysztof lars luca lucia luis lukasz magdalena malgorzata marco marek mateusz
+    miguel mihai natalia olga pablo pawel pedro piotr rene renee sofia sven tomasz wojciech zofia
+    ahmed ali amir anil arjun asif ayesha bilal deepak farah gurpreet hamza harpreet hassan hussain
+    ibrahim jaswinder javed kamal khalid kiran manjit meera nadia nasreen naveen nisha omar parminder
+    pooja rahul rajesh ravi sajid salma sanjay shabana shahid sunil sunita tariq usman vikram yasmin
+    yusuf zahra zainab
+    chidi chinedu femi kwame ngozi tunde
     """
 )
 

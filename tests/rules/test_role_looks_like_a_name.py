@@ -1,7 +1,7 @@
 import pytest
 
 from partreg.names import looks_like_a_name
-from tests.common import PARTNERSHIP, check, replace
+from tests.common import PARTNERSHIP, check, lint_text, replace
 
 
 def test_a_role_passes():
@@ -26,12 +26,42 @@ def test_a_role_passes():
         "Housing Manager - Jane Smith",
         "Sarah Jones, Head of Housing",
         "Head of Housing, J. Smith",
+        "Jane McDonald",
     ],
 )
 def test_a_person_as_the_lead_role(name):
     check(
         replace(PARTNERSHIP, "role: Community Safety Manager", f"role: {name}"),
         ("role-looks-like-a-name", 7, 9),
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Siân Jones",
+        "Cllr Siân Jones",
+        "Cyng Siân Jones",  # the Welsh for Cllr
+        "Zoë Brown, Head of Housing",
+        "José García",
+        "Seán O'Brien",
+        "Ffion Ap Dafydd",
+        "Ffion ap Dafydd",
+        "Máire Ní Bhriain",
+        "García, José",
+        "Łukasz Nowak",
+        "Sia\u0302n Jones",  # the circumflex typed apart from its letter (decomposed text)
+    ],
+)
+def test_a_name_written_with_letters_beyond_ascii_as_the_lead_role(name):
+    """Welsh, Irish and European names are common in councils' registers: each is a person's name,
+    read as the same name in ASCII is."""
+    text = replace(PARTNERSHIP, "role: Community Safety Manager", f"role: {name}")
+    [p] = [p for p in lint_text(text) if p.rule == "role-looks-like-a-name"]
+    assert (p.line, p.column, p.key) == (7, 9, "lead.role")
+    assert p.message == (
+        f"{name!r} looks like a person's name, and the register is published: write the role (for "
+        "example `Community Safety Manager`); a councillor goes in `lead.member`"
     )
 
 
@@ -62,6 +92,15 @@ def test_a_person_as_the_reviewer():
         "Approved by Full Council",
         "Delegated to Head of Housing",
         "Cabinet Member for Housing",
+        "Café Development Officer",
+        "Café Manager",
+        "Rheolwr Tai",  # Housing Manager
+        "Pennaeth Tai",  # Head of Housing
+        "Swyddog Datblygu Cymunedol",  # Community Development Officer
+        "Tîm Tai",  # the Housing Team
+        "Aelod Cabinet dros Dai",  # Cabinet Member for Housing
+        "Cyngor Sir Ceredigion",
+        "Zoë",
     ],
 )
 def test_roles_and_teams_are_not_names(role):
@@ -79,3 +118,47 @@ def test_a_representatives_role_that_is_a_name():
     )
     [p] = [p for p in lint_text(text) if p.rule == "role-looks-like-a-name"]
     assert p.key == "representatives[1].role" and "'Jane Smith' looks like a person's name" in p.message
+
+
+DECIDED = "decisions:\n  - {body: Cabinet, date: 2021-03-10}\n  - body: Cllr J Smith\n    date: 2024-03-12\n"
+DECIDED_SAID = (
+    "looks like a person's name, and the register is published: record the body or office that decided "
+    "(for example `Cabinet`, `Chief Executive (delegated)`, `Cabinet Member for Housing`), not a "
+    "councillor's name: keep a name in `internal: notes:`"
+)
+
+
+@pytest.mark.parametrize(
+    "name", ["Cllr J Smith", "Councillor Jane Patel", "Siân Jones", "John Smith (Leader)"]
+)
+def test_a_person_as_who_decided(name):
+    """Import keeps a councillor's name out of who decided; one typed in by hand is found too."""
+    text = PARTNERSHIP + DECIDED.replace("Cllr J Smith", name)
+    [p] = [p for p in lint_text(text) if p.rule == "role-looks-like-a-name"]
+    assert (p.line, p.column, p.key, p.severity.value) == (32, 11, "decisions[1].body", "warning")
+    assert p.message == f"{name!r} {DECIDED_SAID}"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Cabinet",
+        "Full Council",
+        "Chief Executive (delegated)",
+        "Cabinet Member for Housing",
+        "Councillor Services",
+        "Approved by Full Council",
+        "Y Cabinet",
+        "Community Committee",
+    ],
+)
+def test_a_body_or_an_office_as_who_decided_passes(body):
+    check(PARTNERSHIP + DECIDED.replace("Cllr J Smith", body))
+
+
+def test_who_decided_is_not_checked_where_the_settings_keep_decisions_internal():
+    from partreg.models import Settings
+    from tests.common import SETTINGS
+
+    internal = Settings.model_validate({**SETTINGS.model_dump(), "internal_fields": ["decisions"]})
+    check(PARTNERSHIP + DECIDED, settings=internal)

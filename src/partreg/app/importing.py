@@ -91,6 +91,7 @@ def plan_import(base: Path, spreadsheet: Path, mapping: list[str], sheet: str | 
         table.merged,
         table.hidden_rows,
         table.formulas,
+        table.formulas_as_text,
     )
     on_disk = ids_on_disk(base)
     written = (

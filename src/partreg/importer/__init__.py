@@ -19,7 +19,8 @@ in the order a sheet passes through them:
 - :mod:`.published`: what a cell may put in a field of text: no person's details where the
   register publishes it, and no placeholder ("TBC", "Various") taken for a value;
 - :mod:`.cells`: one cell into a row's draft entry, or into its notes saying why;
-- :mod:`.formulas`: a formula with no saved result, kept in the notes, and its value told once saved;
+- :mod:`.formulas`: a formula with no saved result (or a CSV's, in place of its value), kept in the notes,
+  and its value told once saved;
 - :mod:`.draft`: the entry as it is built, and what is placed once every cell is read;
 - :mod:`.sections`: a section heading's kind, given to the rows below it that give none;
 - :mod:`.rows`: the sheet's rows to entries, each checked by the linter;

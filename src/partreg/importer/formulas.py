@@ -1,8 +1,9 @@
 """Formulas whose result the file does not hold (a workbook written by a program that does not
-calculate, and never opened in Excel): their cells read as blank. Each such formula is kept in its
-entry's internal notes, and the officer told where its value goes; an import run again once the
-sheet holds the value (saved in Excel) tells the value to add to a file written without it, which
-is never replaced.
+calculate, and never opened in Excel; or a CSV whose cells hold formulas in place of their values):
+their cells read as blank. Each such formula is kept in its entry's internal notes, never
+published, and the officer told where its value goes; an import run again once the sheet holds the
+value (saved in Excel, or exported again with values) tells the value to add to a file written
+without it, which is never replaced.
 """
 
 from __future__ import annotations
@@ -21,7 +22,24 @@ from partreg.models import Settings
 from partreg.problems import dotted
 
 #: What the notes say after a formula kept for want of its result; an import run again finds it so.
+#: (A CSV's formula has no saved result either: the same words, so that one import finds both.)
 UNSAVED = "(a formula with no saved result: its value was not imported)"
+#: Why a formula's value is not in the file, and what the officer does to put it there: for an
+#: .xlsx's formula with no saved result, and (``True``) for a CSV's cell that holds a formula's text.
+_WHY = {
+    False: "has no saved result (the file was written by a program that does not calculate)",
+    True: "is in the file in place of its value (the sheet was saved as CSV with its formulas, not their values)",
+}
+_TO_DO = {
+    False: (
+        "open the file in Excel and save it",
+        "Open the file in Excel and save it, so that the values are stored",
+    ),
+    True: (
+        "export the sheet again with values (in Excel: copy, Paste Special > Values, then save as CSV)",
+        "Export the sheet again with values (in Excel: copy, Paste Special > Values, then save as CSV)",
+    ),
+}
 #: A sheet's formulas with no saved result, by (row, column index from 0).
 Formulas = Lookup[tuple[int, int], str]
 
@@ -35,11 +53,18 @@ def by_row(formulas: Formulas) -> dict[int, dict[int, str]]:
 
 
 def unsaved(
-    data: dict[str, Any], mapping: Mapping, number: int, entry_id: str, formulas: Lookup[int, str]
+    data: dict[str, Any],
+    mapping: Mapping,
+    number: int,
+    entry_id: str,
+    formulas: Lookup[int, str],
+    as_text: bool = False,
 ) -> list[Finding]:
     """Each formula of row ``number`` with no saved result (``formulas``, by column index), kept in
     the notes of the entry ``data`` (the row's own, or the one it adds to; none where ``entry_id``
-    is empty) and said at its cell with what the officer should do."""
+    is empty) and said at its cell with what the officer should do: for a CSV's cells that hold
+    formulas (``as_text``), to export the sheet again with values."""
+    why, (to_do, to_do_first) = _WHY[as_text], _TO_DO[as_text]
     found = []
     columns = {column.index: column for column in mapping.columns}
     for index, formula in sorted(formulas.items()):
@@ -55,19 +80,16 @@ def unsaved(
             else "its row is no entry"
         )
         message = (
-            f"the formula {quoted(formula)} has no saved result (the file was written by a program that does "
-            f"not calculate), so {kept}: open the file in Excel and save it, then import it again before "
-            "--write"
+            f"the formula {quoted(formula)} {why}, so {kept}: {to_do}, then import it again before --write"
         )
         if column.key == ("title",) and entry_id:
             # an id is made from the title: this one is made as a row's with none is (`untitled_id`), and
             # found again once the sheet is saved (`titled_since`)
             message = (
-                f"the formula {quoted(formula)} has no saved result (the file was written by a program that "
-                f"does not calculate), so row {number} has no title to import: the formula is kept in internal "
-                f"notes, and the row's id, {entry_id}, is made from its other cells. Open the file in Excel and "
-                "save it, so that the values are stored, then import it again before --write; or, once written, "
-                f"add its title to register/{entry_id}.yaml"
+                f"the formula {quoted(formula)} {why}, so row {number} has no title to import: the formula is "
+                f"kept in internal notes, and the row's id, {entry_id}, is made from its other cells. "
+                f"{to_do_first}, then import it again before --write; or, once written, add its title to "
+                f"register/{entry_id}.yaml"
             )
         elif field and entry_id:
             message += f"; or, once written, add its value to register/{entry_id}.yaml as {field}"

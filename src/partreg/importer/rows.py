@@ -65,6 +65,7 @@ def read_rows(
     merged: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
     hidden: Collection[int] = frozenset(),
     formulas: Formulas | None = None,
+    formulas_as_text: bool = False,
 ) -> Result:
     """Every row that is an arrangement as an entry: its cells placed, its id unique within the
     sheet, checked by the linter for what it still needs. A row that only adds to the one above
@@ -72,9 +73,9 @@ def read_rows(
     heading, a totals row, a note about the sheet and a repeated header are passed over, named.
     Dates in numbers alone are read in the order each column writes them (:mod:`.dateorder`). A
     row ``hidden`` in the sheet is read like any other, and said (:func:`_hidden_row`). A formula
-    with no saved result in ``formulas`` is kept in the notes of its row's entry, and said
-    (:mod:`.formulas`); a row whose title is one is an entry of its own, its id made as a row's with
-    no title is, from what it says, its title's formula too."""
+    with no saved result in ``formulas`` (or a CSV's formula, ``formulas_as_text``) is kept in the
+    notes of its row's entry, and said (:mod:`.formulas`); a row whose title is one is an entry of its
+    own, its id made as a row's with no title is, from what it says, its title's formula too."""
     unsaved_in = by_row(formulas or {})
     rows = list(rows)
     orders = read_orders(mapping, rows)
@@ -101,7 +102,7 @@ def read_rows(
         if not any(not is_blank(cell) for cell in cells):
             blank.append(number)
             # a row of formulas with no saved results: what the officer does is to save it in Excel
-            lost.extend(unsaved({}, mapping, number, "", unsaved_in.get(number, {})))
+            lost.extend(unsaved({}, mapping, number, "", unsaved_in.get(number, {}), formulas_as_text))
             continue
         if [normal(cell_text(c)) if c is not None else "" for c in cells] == header:
             passed.append((number, cell_text(cells[filled[0].index]), "the header row again"))
@@ -137,7 +138,14 @@ def read_rows(
         ):
             _add_to(previous[0], number, cells, previous[1], filled, settings)
             previous[0].findings.extend(
-                unsaved(previous[0].data, mapping, number, previous[0].id, unsaved_in.get(number, {}))
+                unsaved(
+                    previous[0].data,
+                    mapping,
+                    number,
+                    previous[0].id,
+                    unsaved_in.get(number, {}),
+                    formulas_as_text,
+                )
             )
             previous[0].findings.extend(orders.cells.get(number, []))
             if number in hidden:
@@ -190,14 +198,16 @@ def read_rows(
         draft.findings.extend(_half_a_review(data, mapping, number, entry_id, cells))
         for name in draft.unknown:
             unknown[name] = unknown.get(name, 0) + 1
-        draft.findings.extend(unsaved(data, mapping, number, entry_id, unsaved_in.get(number, {})))
+        draft.findings.extend(
+            unsaved(data, mapping, number, entry_id, unsaved_in.get(number, {}), formulas_as_text)
+        )
         row = Row(number, canonical(data), draft.findings)
         out.append(row)
         previous = (row, cells)
     # rows of formulas with no saved results below the last row with a value: to save in Excel
     seen = {number for number, _ in rows}
     for number in sorted(set(unsaved_in) - seen):
-        lost.extend(unsaved({}, mapping, number, "", unsaved_in[number]))
+        lost.extend(unsaved({}, mapping, number, "", unsaved_in[number], formulas_as_text))
     _check(display, out, settings)
     return Result(out, blank, passed, unknown, [*orders.columns, *_next_reviews(mapping, reviews), *lost])
 

@@ -1,32 +1,44 @@
 DOC = """A field for a role that holds what looks like a person's name.
 
 What it checks:
-    That the lead's `role`, each representative's `role` and each
-    review's `by` name a role, not a
-    person: a title (`Mrs`, `Cllr`), an initial (`J. Smith`) or a common
-    given name followed by a surname, with no word of office (manager,
-    officer, head...) in it.
+    That the lead's `role`, each representative's `role`, each
+    review's `by` and each decision's `body` (who decided) name a role
+    or a body, not a person: a title (`Mrs`, `Cllr`), an initial
+    (`J. Smith`) or a common given name followed by a surname, with no
+    word of office (manager, officer, head...) in it. Names written
+    with accents or a particle (`Siân Jones`, `Seán O'Brien`,
+    `Ffion ap Dafydd`) are names too. A decision's `body` is not
+    checked where the settings keep `decisions` internal.
 Why it matters:
     The register is published and names roles, so it stays true when
     people change jobs and holds no one's personal data. A councillor is a
-    public office holder: name them in `lead.member`.
+    public office holder: name them in `lead.member`. Who decided is the
+    body or the office that took the decision (`Cabinet`, `Chief
+    Executive (delegated)`, `Cabinet Member for Housing`), never a
+    councillor's name; a name belongs in `internal` notes.
 
     Format: "a role and a service, not a person's private details"
 Example:
     ```yaml
     lead:
       role: Jane Smith
+    decisions:
+      - body: Cllr J Smith
     ```
 Instead:
     ```yaml
     lead:
       role: Community Safety Manager
+    decisions:
+      - body: Cabinet Member for Housing
+    internal:
+      notes: Decided by Cllr J Smith, Cabinet Member for Housing.
     ```
 """
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement
+from partreg.models import NAMED, Arrangement, shown
 from partreg.names import looks_like_a_name
 from partreg.problems import Context, Hit, Rule, Severity
 
@@ -54,6 +66,16 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
                     ("review", "history", i, "by"),
                     f"{record.by!r} looks like a person's name, and the register is published: "
                     "write the role that reviewed it (for example `Partnerships Manager`)",
+                )
+    if entry.decisions and not (ctx.settings and "decisions" in ctx.settings.internal_fields):
+        for i, decision in enumerate(entry.decisions):
+            if decision.body and looks_like_a_name(decision.body):
+                yield Hit(
+                    ("decisions", i, "body"),
+                    f"{shown(decision.body, NAMED)} looks like a person's name, and the register is published: "
+                    "record the body or office that decided (for example `Cabinet`, `Chief Executive "
+                    "(delegated)`, `Cabinet Member for Housing`), not a councillor's name: keep a name in "
+                    "`internal: notes:`",
                 )
 
 

@@ -1,10 +1,13 @@
 """Reading a CSV file as Excel writes it: its encoding (UTF-8, UTF-16, Windows-1252) and its
-delimiter (comma, semicolon, tab) found, a quote never closed reported at its line."""
+delimiter (comma, semicolon, tab) found, a quote never closed reported at its line, and a cell that
+holds a spreadsheet formula's text in place of its value (``=VLOOKUP(A3,Sheet2!A:B,2,FALSE)``)
+set apart, as an .xlsx's formula with no saved result is."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -105,4 +108,87 @@ def read_csv(path: Path, score: HeaderScore) -> Table:
             f"{path}:{line}: cannot be read as CSV ({e}): save the sheet again from Excel"
         ) from None
     described = f"CSV, {encoding}, {DELIMITERS[delimiter]}-separated"
-    return build_table(path, str(path), table, score, described)
+    result = build_table(path, str(path), table, score, described)
+    result.formulas = _formulas(result.rows)
+    result.formulas_as_text = True
+    return result
+
+
+def _formulas(rows: list[tuple[int, Cells]]) -> dict[tuple[int, int], str]:
+    """Each cell below the header that is plainly a formula (:func:`is_formula`), by (row, column
+    index from 0), each such cell left blank: its text is no value."""
+    found = {}
+    for number, cells in rows:
+        for index, cell in enumerate(cells):
+            if isinstance(cell, str) and cell[:1] == "=" and is_formula(cell):
+                found[(number, index)] = cell.strip()
+                cells[index] = None
+    return found
+
+
+#: Excel's longest formula; a longer cell is text.
+MAX_FORMULA = 8192
+#: A formula's parts: a function's name and its bracket; a cell, a range or a name on another sheet
+#: (`Titles!B2`, `'Sheet 2'!A:B`, `[Book1.xlsx]Sheet1!A1`) or a table's column (`Partners[Name]`); a
+#: number; a text in double quotes; an Excel error; a name (`TRUE`, a named range); an operator; a
+#: separator between a function's arguments; a bracket. A reference or a name is a whole word.
+_TOKEN = re.compile(
+    r"""\s*(?:
+    (?P<call>[A-Za-z_][\w.]*\()
+    |(?P<ref>(?:(?:'(?:[^']|'')+'|(?:\[[^\]]+\])?[A-Za-z_][\w.]*)!)?
+        (?:\$?[A-Za-z]{1,3}\$?[0-9]+(?::\$?[A-Za-z]{1,3}\$?[0-9]+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3})(?![\w.(!\[])
+      |(?:'(?:[^']|'')+'|(?:\[[^\]]+\])?[A-Za-z_][\w.]*)![A-Za-z_][\w.]*(?![\w.(!\[])
+      |(?:[A-Za-z_][\w.]*)?\[(?:[^\[\]]|\[[^\[\]]*\])*\])
+    |(?P<number>(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?%?)
+    |(?P<text>"(?:[^"]|"")*")
+    |(?P<error>\#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!))
+    |(?P<name>[A-Za-z_][\w.]*(?![\w.(!\[]))
+    |(?P<operator><=|>=|<>|[-+*/^&=<>@])
+    |(?P<separator>[,;])
+    |(?P<open>\()
+    |(?P<close>\))
+    )""",
+    re.VERBOSE | re.ASCII,
+)
+
+
+def is_formula(cell: str) -> bool:
+    """Whether ``cell``, a CSV's cell, is plainly a spreadsheet formula rather than an officer's
+    text: it starts with ``=`` and the rest reads as a formula, with a function (``=SUM(B2:B9)``,
+    ``=TODAY()``) or a reference (``=Titles!B2``, ``=D2*1.1``) in it, or is sums of numbers
+    (``=450000*1.1``). ``= 50% share``, ``=TBC``, ``=N/A``, ``==== Leisure ====`` and ``=see note(s)``
+    are text. A cell that starts with ``+``, ``-`` or ``@`` is a value (``-``, ``+44 1702 546366``,
+    ``-£500``): a spreadsheet saves a formula typed so as ``=+...``, so a formula saved as text
+    starts with ``=`` whatever was typed."""
+    text = cell.rstrip()
+    if not text.startswith("=") or len(text) > MAX_FORMULA:
+        return False
+    pos, depth, operand, called = 1, 0, True, False
+    referred = named = binary = False  # a function or a reference; a name; an operator between operands
+    while pos < len(text):
+        token = _TOKEN.match(text, pos)
+        if token is None:
+            return False
+        pos, kind, said = token.end(), token.lastgroup, token.group(token.lastgroup or 0)
+        if operand:  # an operand is due: a value, a function, a bracket, a sign
+            if kind in ("call", "open"):
+                depth, called = depth + 1, kind == "call"
+                referred = referred or called
+            elif kind == "close" and called:  # no arguments: =TODAY()
+                depth, operand, called = depth - 1, False, False
+            elif (kind == "separator" and depth) or (kind == "operator" and said in "+-@"):
+                called = False  # an argument left out (=IF(A1,,B1)), or a sign
+            elif kind in ("ref", "number", "text", "error", "name"):
+                operand, called = False, False
+                referred, named = referred or kind == "ref", named or kind == "name"
+            else:
+                return False
+        elif kind == "operator" and said != "@":
+            operand = binary = True
+        elif kind == "separator" and depth:
+            operand = True
+        elif kind == "close" and depth:
+            depth -= 1
+        else:
+            return False
+    return not operand and not depth and (referred or (binary and not named))

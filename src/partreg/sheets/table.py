@@ -37,6 +37,9 @@ class Table:
     #: Cells holding a formula whose result the file does not hold (a workbook written by a program
     #: that does not calculate), by (row, column index from 0): the formula, as ``=450000*1.1``.
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: Whether those formulas are the text of a CSV's cells (a sheet saved as CSV with its formulas,
+    #: not their values), rather than an .xlsx's formulas with no saved result.
+    formulas_as_text: bool = False
     #: Cells that hold the value of a merged cell above them, as (row, column index from 0).
     merged: set[tuple[int, int]] = field(default_factory=set)
     #: The header's rows: 1, or 2 where a header is written over two rows.
