@@ -33,6 +33,7 @@ Instead:
     ```
 """
 
+import functools
 import re
 from collections.abc import Iterator
 from enum import Enum
@@ -115,8 +116,11 @@ _ITEM_IS = {"partners": "name"}
 
 def _word(text: str) -> str | None:
     """The word for "no value" that ``text`` is, as :data:`_SAYS` and :data:`_NONE` hold them, or ``None``."""
-    if len(text) > _LONGEST:
-        return None
+    return None if len(text) > _LONGEST else _short_word(text)
+
+
+@functools.lru_cache(maxsize=1024)  # a file that writes N/A once writes it many times
+def _short_word(text: str) -> str | None:
     said = " ".join(text.lower().replace("\u2019", "'").replace("''", "'").split()).rstrip(".!")
     if said and not said.strip("?"):
         said = "?"  # `??`, `???`
@@ -146,17 +150,36 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         return  # (most files: eight looks in C, about 5 µs a page)
     data = entry.model_dump(exclude={"internal"}, exclude_none=True)
     told: set[Key] = set()  # the items and lists told to go: nothing more is said inside them
-    only_words: dict[Key, bool] = {}  # whether each list looked at holds nothing but such words
+    lists: dict[
+        Key, tuple[list[bool], bool]
+    ] = {}  # each list's items that are only such words, and if all are
+    read: dict[tuple[str, ...], bool] = {}  # whether each field (by its names) is read here
     for key, value in texts(data):
         word = None if isinstance(value, Enum) else _word(value)
-        if word is None or key[-1] == "url" or any(key[:n] in told for n in range(1, len(key))):
+        if word is None or key[-1] == "url" or (told and any(key[:n] in told for n in range(1, len(key)))):
             continue
-        names = [k for k in key if isinstance(k, str)]
-        if tuple(names) in _CHECKED_ELSEWHERE or not is_published(names, ctx.settings):
+        names = tuple(k for k in key if isinstance(k, str))
+        if names not in read:  # (a file of many items asks once for their field, not for each)
+            read[names] = names not in _CHECKED_ELSEWHERE and is_published(list(names), ctx.settings)
+        if not read[names]:
             continue  # (risks unless published, contacts unless published, fields kept internal)
-        at = max((i for i, k in enumerate(key) if isinstance(k, int)), default=None)
-        name = str(key[at - 1]) if at is not None else ""
-        if at is None or not _no_item(value_at(data, key[: at + 1]), name):
+        # the last item's place in the path (an item of a list of text: the path's end)
+        at = (
+            len(key) - 1
+            if type(key[-1]) is int
+            else next((i for i in range(len(key) - 2, -1, -1) if type(key[i]) is int), None)
+        )
+        listed, name, only, whole = key, "", False, False
+        if at is not None:
+            listed, name = key[:at], str(key[at - 1])
+            if (
+                listed not in lists
+            ):  # once a list: which of its items are only such words, and whether all are
+                flags = [_no_item(item, name) for item in value_at(data, listed)]
+                lists[listed] = (flags, all(flags))
+            flags, whole = lists[listed]
+            only = flags[int(key[at])]  # (its place in the list, a number)
+        if at is None or not only:
             if word not in _NONE:  # (`None` in a field is an answer: it has none)
                 says, until = _SAYS[word]
                 yield Hit(
@@ -165,20 +188,18 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
                     f"leave the line out{until} (lint then names the gap where the field is needed)",
                 )
             continue
-        listed = key[:at]
-        if listed not in only_words:
-            only_words[listed] = all(_no_item(item, name) for item in value_at(data, listed))
-        if only_words[listed]:
+        if whole:
             told.add(listed)
             yield Hit(key, f"{dotted(key)}: {none_recorded(name, value, listed, entry.kind)}")
             continue
         told.add(key[: at + 1])
         says, until = _SAYS.get(word, ("says there is none", ""))
-        yield Hit(
-            key,
-            f"{dotted(key)}: {shown(value, NAMED)} {says}, and the page would publish it as "
-            f"{_a(item_noun(name))}: remove the item{until}",
-        )
+        yield Hit(key, f"{dotted(key)}: {_item_told(value, says, name, until)}")
+
+
+@functools.lru_cache(maxsize=256)  # the same words, in item after item
+def _item_told(value: str, says: str, name: str, until: str) -> str:
+    return f"{shown(value, NAMED)} {says}, and the page would publish it as {_a(item_noun(name))}: remove the item{until}"
 
 
 def _no_item(item: Any, name: str) -> bool:
