@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails
 from partreg import advice, dateadvice
 from partreg.models import ID_PATTERN, NAMED, Arrangement, inner_model, shown, yaml_lines
 from partreg.problems import Key, Problem, Severity, Source, dotted, value_at
+from partreg.readers import not_known
 from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of
 from partreg.rules import invalid_value, missing_field, unknown_key, wrong_type, yaml_syntax
 from partreg.spelling import close_matches, closest, did_you_mean
@@ -168,10 +169,19 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",") if c.strip()]
             at_key = False
             meant = advice.meant_choice(name, value, choices)
-            message = f"{name}: {_value_repr(value)} is not allowed" + (
-                f": write {name}: {meant}" if meant else f"{did_you_mean(str(value), choices)}"
-            )
-            message += f" (one of: {', '.join(choices)})" if meant else f"; use one of: {', '.join(choices)}"
+            if meant is None and isinstance(value, str) and not_known(value):
+                # `kind: TBC`, `sector: N/A`: no choice is known yet, and none is to be guessed
+                message = (
+                    f"{name}: {_value_repr(value)} stands for no value: leave the line out until it is known "
+                    f"(a gap is fine), then write one of: {', '.join(choices)}"
+                )
+            else:
+                message = f"{name}: {_value_repr(value)} is not allowed" + (
+                    f": write {name}: {meant}" if meant else f"{did_you_mean(str(value), choices)}"
+                )
+                message += (
+                    f" (one of: {', '.join(choices)})" if meant else f"; use one of: {', '.join(choices)}"
+                )
         else:
             at_key = False
             wanted = _TYPE_NAMES.get(kind)

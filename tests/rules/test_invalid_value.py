@@ -13,3 +13,21 @@ def test_misspelt_kind():
 
 def test_nested_value():
     check(replace(PARTNERSHIP, "    sector: public", "    sector: government"), ("invalid-value", 12, 13))
+
+
+def test_a_choice_not_known_yet_is_told_to_be_left_out_not_given_a_guess():
+    """`sector: N/A` or `status: TBC` in an officer's hand: the line is left out until the choice is
+    known, and the choices are named for then; no other value is suggested in its place."""
+    [p] = lint_text(replace(PARTNERSHIP, "    sector: public", "    sector: N/A"))
+    assert (p.rule, p.line, p.column) == ("invalid-value", 12, 13)
+    assert p.message == (
+        "sector: 'N/A' stands for no value: leave the line out until it is known (a gap is fine), then "
+        "write one of: public, private, voluntary, community, academic, other"
+    )
+    [p] = [
+        p
+        for p in lint_text(replace(PARTNERSHIP, "status: active", "status: TBC"))
+        if p.rule == "invalid-value"
+    ]
+    assert p.message.startswith("status: 'TBC' stands for no value: leave the line out until it is known")
+    assert "active" in p.message and "did you mean" not in p.message
