@@ -219,6 +219,13 @@ def pounds(amount: float) -> str:
 
 def slug(text: str) -> str:
     """Words as an id is written: ``Growing our economy`` -> ``growing-our-economy``."""
+    return ascii_slug(text)
+
+
+def ascii_slug(text: str) -> str:
+    """Words as a-z and digits joined by hyphens: any other character, an accented letter too,
+    breaks the words as a space does (``Café Forum`` -> ``caf-forum``, ``Môn`` -> ``m-n``). For
+    what must keep the form it was made in (the feed's ids)."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
