@@ -8,6 +8,7 @@ everywhere. Each says what it read, or raises :class:`Unplaced` saying why not.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -217,15 +218,26 @@ def pounds(amount: float) -> str:
     return f"£{amount:,.2f}" if isinstance(amount, float) and not amount.is_integer() else f"£{int(amount):,}"
 
 
+#: Latin letters that no Unicode decomposition takes to a-z, as an id reads them (after casefold,
+#: which reads ``ß`` as ``ss``).
+_UNDECOMPOSED = str.maketrans(
+    {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ħ": "h", "ŧ": "t"}
+    | {"\N{LATIN SMALL LETTER DOTLESS I}": "i"}
+)
+
+
 def slug(text: str) -> str:
-    """Words as an id is written: ``Growing our economy`` -> ``growing-our-economy``."""
-    return ascii_slug(text)
+    """Words as an id is written, each letter without its accent: ``Growing our economy`` ->
+    ``growing-our-economy``, ``Rhôs-on-Sea Café`` -> ``rhos-on-sea-cafe``, ``Łódź Straße`` ->
+    ``lodz-strasse``. Letters of other scripts are left out, as any other character is."""
+    letters = unicodedata.normalize("NFKD", text).casefold().translate(_UNDECOMPOSED)
+    return ascii_slug("".join(c for c in letters if not unicodedata.combining(c)))
 
 
 def ascii_slug(text: str) -> str:
-    """Words as a-z and digits joined by hyphens: any other character, an accented letter too,
-    breaks the words as a space does (``Café Forum`` -> ``caf-forum``, ``Môn`` -> ``m-n``). For
-    what must keep the form it was made in (the feed's ids)."""
+    """Words as an id was written before :func:`slug` read accented letters: a letter outside a-z
+    broke the words as a space does (``Café Forum`` -> ``caf-forum``, ``Môn`` -> ``m-n``). Not for
+    a new id: for one made so, which stays (a file's, that import finds again; the feed's ids)."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
