@@ -157,8 +157,25 @@ def test_a_body_or_an_office_as_who_decided_passes(body):
 
 
 def test_who_decided_is_not_checked_where_the_settings_keep_decisions_internal():
+    check(PARTNERSHIP + DECIDED, settings=internal("decisions"))
+
+
+def internal(*fields: str):
     from partreg.models import Settings
     from tests.common import SETTINGS
 
-    internal = Settings.model_validate({**SETTINGS.model_dump(), "internal_fields": ["decisions"]})
-    check(PARTNERSHIP + DECIDED, settings=internal)
+    return Settings.model_validate({**SETTINGS.model_dump(), "internal_fields": list(fields)})
+
+
+REPRESENTED = "representatives:\n  - {role: Siân Jones}\n"
+REVIEWED = "  history:\n    - {date: 2026-04-01, outcome: continue, by: Sarah Jones}\n"
+
+
+def test_a_representatives_role_and_a_reviewer_are_not_checked_where_the_settings_keep_them_internal():
+    """A name in a field the register never publishes is no published name (the register's own
+    internal notes hold names, and the council may keep who represents it and who reviewed so)."""
+    text = PARTNERSHIP.replace("review:\n", REPRESENTED + "review:\n") + REVIEWED
+    check(text, ("role-looks-like-a-name", 29, 12), ("role-looks-like-a-name", 33, 49))
+    check(text, ("role-looks-like-a-name", 33, 49), settings=internal("representatives"))
+    check(text, ("role-looks-like-a-name", 29, 12), settings=internal("review"))
+    check(text, settings=internal("representatives", "review"))

@@ -7,8 +7,9 @@ What it checks:
     (`J. Smith`) or a common given name followed by a surname, with no
     word of office (manager, officer, head...) in it. Names written
     with accents or a particle (`Siân Jones`, `Seán O'Brien`,
-    `Ffion ap Dafydd`) are names too. A decision's `body` is not
-    checked where the settings keep `decisions` internal.
+    `Ffion ap Dafydd`) are names too. A field the register never
+    publishes is not checked: the representatives, the reviews or the
+    decisions where the settings keep them internal (`internal_fields`).
 Why it matters:
     The register is published and names roles, so it stays true when
     people change jobs and holds no one's personal data. A councillor is a
@@ -38,6 +39,7 @@ Instead:
 
 from collections.abc import Iterator
 
+from partreg.export import is_published
 from partreg.models import NAMED, Arrangement, shown
 from partreg.names import looks_like_a_name
 from partreg.problems import Context, Hit, Rule, Severity
@@ -52,14 +54,16 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             f"{entry.lead.role!r} looks like a person's name, and the register is published: "
             "write the role (for example `Community Safety Manager`); a councillor goes in `lead.member`",
         )
-    for i, person in enumerate(entry.representatives):
-        if person.role and looks_like_a_name(person.role):
-            yield Hit(
-                ("representatives", i, "role"),
-                f"{person.role!r} looks like a person's name, and the register is published: write the "
-                "officer's role (for example `Head of Housing`); a councillor goes in `member`",
-            )
-    if entry.review is not None:
+    # (publication asked only of an entry that has the field: most have none of them)
+    if entry.representatives and is_published(["representatives"], ctx.settings):
+        for i, person in enumerate(entry.representatives):
+            if person.role and looks_like_a_name(person.role):
+                yield Hit(
+                    ("representatives", i, "role"),
+                    f"{person.role!r} looks like a person's name, and the register is published: write the "
+                    "officer's role (for example `Head of Housing`); a councillor goes in `member`",
+                )
+    if entry.review is not None and entry.review.history and is_published(["review"], ctx.settings):
         for i, record in enumerate(entry.review.history):
             if record.by and looks_like_a_name(record.by):
                 yield Hit(
@@ -67,7 +71,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
                     f"{record.by!r} looks like a person's name, and the register is published: "
                     "write the role that reviewed it (for example `Partnerships Manager`)",
                 )
-    if entry.decisions and not (ctx.settings and "decisions" in ctx.settings.internal_fields):
+    if entry.decisions and is_published(["decisions"], ctx.settings):
         for i, decision in enumerate(entry.decisions):
             if decision.body and looks_like_a_name(decision.body):
                 yield Hit(
