@@ -218,20 +218,26 @@ def pounds(amount: float) -> str:
     return f"£{amount:,.2f}" if isinstance(amount, float) and not amount.is_integer() else f"£{int(amount):,}"
 
 
-#: Latin letters that no Unicode decomposition takes to a-z, as an id reads them (after casefold,
-#: which reads ``ß`` as ``ss``).
+#: Latin letters that no Unicode decomposition takes to a plain one (after casefold, which reads
+#: ``ß`` as ``ss``).
 _UNDECOMPOSED = str.maketrans(
     {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ħ": "h", "ŧ": "t"}
     | {"\N{LATIN SMALL LETTER DOTLESS I}": "i"}
 )
 
 
-def slug(text: str) -> str:
-    """Words as an id is written, each letter without its accent: ``Growing our economy`` ->
-    ``growing-our-economy``, ``Rhôs-on-Sea Café`` -> ``rhos-on-sea-cafe``, ``Łódź Straße`` ->
-    ``lodz-strasse``. Letters of other scripts are left out, as any other character is."""
+def plain_letters(text: str) -> str:
+    """``text`` in small letters, each without its accent: ``Siân`` -> ``sian``, ``Łódź Straße`` ->
+    ``lodz strasse``, ``Ærø`` -> ``aero``; a mark typed apart from its letter is dropped too."""
     letters = unicodedata.normalize("NFKD", text).casefold().translate(_UNDECOMPOSED)
-    return ascii_slug("".join(c for c in letters if not unicodedata.combining(c)))
+    return "".join(c for c in letters if not unicodedata.combining(c))
+
+
+def slug(text: str) -> str:
+    """Words as an id is written, each letter without its accent (:func:`plain_letters`): ``Growing
+    our economy`` -> ``growing-our-economy``, ``Rhôs-on-Sea Café`` -> ``rhos-on-sea-cafe``, ``Łódź
+    Straße`` -> ``lodz-strasse``. Letters of other scripts are left out, as any other character is."""
+    return ascii_slug(plain_letters(text))
 
 
 def ascii_slug(text: str) -> str:
