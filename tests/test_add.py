@@ -379,6 +379,24 @@ def test_a_draft_without_an_id_is_given_the_one_add_proposes(register):
     ) == 1
 
 
+def test_a_title_with_accents_gives_an_id_of_its_letters_without_them(register):
+    """The id of "Café Forum" was `caf-forum`: the é was dropped, not read as e."""
+    draft = textwrap.dedent(DRAFT.format(title="Rhôs-on-Sea Café Forum")).replace(
+        "id: town-centre-forum\n", ""
+    )
+    (register / "draft.yaml").write_text(draft, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "add", "--from", "draft.yaml"],
+        cwd=register,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "The draft has no id: it is rhos-on-sea-cafe-forum, from its title." in result.stderr
+    assert [p.name for p in (register / "register").iterdir()] == ["rhos-on-sea-cafe-forum.yaml"]
+
+
 def test_a_draft_whose_facts_contradict_each_other_is_not_written(register):
     draft = textwrap.dedent(DRAFT.format(title="Town Centre Forum")).replace(
         "characteristics: {discussion_forum: true, formal_agreement: false}",

@@ -535,6 +535,14 @@ def test_with_no_changes_the_feed_is_dated_as_told():
     assert parsed.entries == []
 
 
+def test_the_feed_id_of_a_council_named_with_accents_stays_as_readers_have_it():
+    """The feed's ids keep the council's name as its readers have it ("Môn" as `m-n`), whatever
+    form ids take: a new one would make every change new again to every reader."""
+    named = Settings(council="Cyngor Sir Ynys Môn")
+    text = atom_feed({}, named, updated="2026-12-01T00:00:00+00:00", base_url=None)
+    assert feedparser.parse(text).feed.id == "tag:partreg,2024:cyngor-sir-ynys-m-n/changes"
+
+
 @pytest.mark.spawns
 def test_a_title_with_markup_and_control_characters_stays_well_formed(repo):
     repo.edit(TOWN, "title: Town Centre Partnership", 'title: "Town <b>Centre</b> & \\x1b[31mPartners\\x07"')

@@ -616,7 +616,7 @@ def test_utf16_without_a_byte_order_mark(council, tmp_path):
     result = partreg(council, "import", str(sheet), "--write")
     assert result.returncode == 0, result.stderr
     assert "CSV, UTF-16, tab-separated" in result.stdout
-    assert entries(council)["caf-forum"]["title"] == "Caf\u00e9 forum"
+    assert entries(council)["cafe-forum"]["title"] == "Caf\u00e9 forum"
 
 
 @pytest.mark.spawns

@@ -132,6 +132,24 @@ def test_propose_id():
 
 
 @pytest.mark.parametrize(
+    ("title", "proposed"),
+    [
+        ("Café Forum", "cafe-forum"),
+        ("Rhôs-on-Sea Community Partnership", "rhos-on-sea-community-partnership"),
+        ("Côte Brasserie Contract", "cote-brasserie-contract"),
+        ("Siân's Fund", "sian-s-fund"),
+        ("Ysgol Gymraeg Bro Morgannwg Partneriaeth Iaith", "ysgol-gymraeg-bro-morgannwg-partneriaeth-iaith"),
+        ("Łódź Twinning", "lodz-twinning"),  # letters with no decomposition: ł, ø, æ, ß
+        ("Ærø Øresund Straße", "aero-oresund-strasse"),
+        ("CAFÉ FORUM", "cafe-forum"),
+        ("Ŵyl Gerdd Œuvre", "wyl-gerdd-oeuvre"),
+    ],
+)
+def test_a_proposed_id_reads_accented_letters_without_their_accents(title, proposed):
+    assert propose_id(title) == proposed
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [("£25,000", 25000), ("25000.50", 25000.5), ("GBP 3,500", 3500), ("£4.2m", 4_200_000), ("25k", 25000)],
 )

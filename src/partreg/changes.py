@@ -29,7 +29,7 @@ from partreg.models import (
     read_arrangement,
     without_unshown,
 )
-from partreg.readers import slug
+from partreg.readers import ascii_slug
 from partreg.review import is_over, newest_review
 from partreg.versions import UNREADABLE, Revision
 
@@ -239,7 +239,9 @@ def atom_feed(
     or absolute under ``base_url``, the address of that folder. A removed arrangement has no
     page: its entry carries its summary as content, as RFC 4287 asks of an entry without a link.
     """
-    council = slug(settings.council) or "register"
+    # the council's name as its ids have always had it ("Cyngor Sir Ynys Môn" as cyngor-sir-ynys-m-n):
+    # read with its accents, each change would be new again to every reader of the feed
+    council = ascii_slug(settings.council) or "register"
     newest = sorted((c for found in changes.values() for c in found), key=_newest_first)[: max(limit, 0)]
     base = base_url if base_url is None or base_url.endswith("/") else base_url + "/"
 

@@ -21,6 +21,7 @@ import re
 import unicodedata
 
 from partreg.namewords import GIVEN_NAMES, PARTICLES, ROLE_MAILBOXES, ROLE_WORDS, SERVICE_WORDS, TITLES
+from partreg.readers import plain_letters
 
 #: The look-behind starts an address only where a run of address characters starts: tried from
 #: every character of a long run (`a.a.a...`), the pattern would rescan the rest of the run each
@@ -61,10 +62,6 @@ def _shape(text: str) -> str:
     )
 
 
-#: Letters that no mark decomposes into a plain one.
-_PLAIN = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "ß": "ss"})
-
-
 def _given(word: str) -> bool:
     """Whether ``word`` is a common given name, with or without its accents ("Siân", "Zoë")."""
     lower = word.lower()
@@ -72,8 +69,7 @@ def _given(word: str) -> bool:
         return True
     if lower.isascii():
         return False
-    plain = unicodedata.normalize("NFKD", lower.translate(_PLAIN))
-    return "".join(c for c in plain if not unicodedata.combining(c)) in GIVEN_NAMES
+    return plain_letters(word) in GIVEN_NAMES
 
 
 #: What parts a name from a role beside it: a dash between spaces, brackets, a slash, a comma

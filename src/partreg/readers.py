@@ -8,6 +8,7 @@ everywhere. Each says what it read, or raises :class:`Unplaced` saying why not.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -217,8 +218,32 @@ def pounds(amount: float) -> str:
     return f"£{amount:,.2f}" if isinstance(amount, float) and not amount.is_integer() else f"£{int(amount):,}"
 
 
+#: Latin letters that no Unicode decomposition takes to a plain one (after casefold, which reads
+#: ``ß`` as ``ss``).
+_UNDECOMPOSED = str.maketrans(
+    {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ħ": "h", "ŧ": "t"}
+    | {"\N{LATIN SMALL LETTER DOTLESS I}": "i"}
+)
+
+
+def plain_letters(text: str) -> str:
+    """``text`` in small letters, each without its accent: ``Siân`` -> ``sian``, ``Łódź Straße`` ->
+    ``lodz strasse``, ``Ærø`` -> ``aero``; a mark typed apart from its letter is dropped too."""
+    letters = unicodedata.normalize("NFKD", text).casefold().translate(_UNDECOMPOSED)
+    return "".join(c for c in letters if not unicodedata.combining(c))
+
+
 def slug(text: str) -> str:
-    """Words as an id is written: ``Growing our economy`` -> ``growing-our-economy``."""
+    """Words as an id is written, each letter without its accent (:func:`plain_letters`): ``Growing
+    our economy`` -> ``growing-our-economy``, ``Rhôs-on-Sea Café`` -> ``rhos-on-sea-cafe``, ``Łódź
+    Straße`` -> ``lodz-strasse``. Letters of other scripts are left out, as any other character is."""
+    return ascii_slug(plain_letters(text))
+
+
+def ascii_slug(text: str) -> str:
+    """Words as an id was written before :func:`slug` read accented letters: a letter outside a-z
+    broke the words as a space does (``Café Forum`` -> ``caf-forum``, ``Môn`` -> ``m-n``). Not for
+    a new id: for one made so, which stays (a file's, that import finds again; the feed's ids)."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 

@@ -157,8 +157,57 @@ def test_a_body_or_an_office_as_who_decided_passes(body):
 
 
 def test_who_decided_is_not_checked_where_the_settings_keep_decisions_internal():
+    check(PARTNERSHIP + DECIDED, settings=internal("decisions"))
+
+
+def internal(*fields: str):
     from partreg.models import Settings
     from tests.common import SETTINGS
 
-    internal = Settings.model_validate({**SETTINGS.model_dump(), "internal_fields": ["decisions"]})
-    check(PARTNERSHIP + DECIDED, settings=internal)
+    return Settings.model_validate({**SETTINGS.model_dump(), "internal_fields": list(fields)})
+
+
+REPRESENTED = "representatives:\n  - {role: Siân Jones}\n"
+REVIEWED = "  history:\n    - {date: 2026-04-01, outcome: continue, by: Sarah Jones}\n"
+
+
+def test_a_representatives_role_and_a_reviewer_are_not_checked_where_the_settings_keep_them_internal():
+    """A name in a field the register never publishes is no published name (the register's own
+    internal notes hold names, and the council may keep who represents it and who reviewed so)."""
+    text = PARTNERSHIP.replace("review:\n", REPRESENTED + "review:\n") + REVIEWED
+    check(text, ("role-looks-like-a-name", 29, 12), ("role-looks-like-a-name", 33, 49))
+    check(text, ("role-looks-like-a-name", 33, 49), settings=internal("representatives"))
+    check(text, ("role-looks-like-a-name", 29, 12), settings=internal("review"))
+    check(text, settings=internal("representatives", "review"))
+
+
+DECIDED_WHAT = "decisions:\n  - body: Cabinet\n    date: 2024-03-12\n    summary: {said}\n"
+
+
+@pytest.mark.parametrize("name", ["Cllr J Smith", "Approved by John Smith", "Siân Jones"])
+def test_a_person_as_what_was_decided(name):
+    """Import keeps a person's name out of a decision's summary, as out of who decided; one typed in
+    by hand is found too."""
+    [p] = [
+        p
+        for p in lint_text(PARTNERSHIP + DECIDED_WHAT.format(said=name))
+        if p.rule == "role-looks-like-a-name"
+    ]
+    assert (p.line, p.column, p.key) == (33, 14, "decisions[0].summary")
+    assert p.message == (
+        f"{name!r} looks like a person's name, and the register is published: record what was decided "
+        "(for example `Renewed for three years`), with the body or office that decided in `body`, not a "
+        "councillor's name: keep a name in `internal: notes:`"
+    )
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Renewed for three years", "Agreed by Full Council", "Approved by Cabinet", "Leave the partnership"],
+)
+def test_what_was_decided_passes(said):
+    check(PARTNERSHIP + DECIDED_WHAT.format(said=said))
+
+
+def test_what_was_decided_is_not_checked_where_the_settings_keep_decisions_internal():
+    check(PARTNERSHIP + DECIDED_WHAT.format(said="Cllr J Smith"), settings=internal("decisions"))

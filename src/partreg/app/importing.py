@@ -17,6 +17,7 @@ from partreg.importer import (
     Mapping,
     Row,
     arrived,
+    as_written,
     can_map,
     header_score,
     import_report,
@@ -94,6 +95,7 @@ def plan_import(base: Path, spreadsheet: Path, mapping: list[str], sheet: str | 
         table.formulas_as_text,
     )
     on_disk = ids_on_disk(base)
+    as_written([(r.data, r.former) for r in result.rows if r.former], on_disk)
     written = (
         (entry_stem(Path(file).name), {"internal": entry.internal})
         for file, entry in register.in_file.items()

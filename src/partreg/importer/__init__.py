@@ -24,7 +24,8 @@ in the order a sheet passes through them:
 - :mod:`.draft`: the entry as it is built, and what is placed once every cell is read;
 - :mod:`.sections`: a section heading's kind, given to the rows below it that give none;
 - :mod:`.rows`: the sheet's rows to entries, each checked by the linter;
-- :mod:`.ids`: an entry's id from its row, and the row of a file written while its title had no value;
+- :mod:`.ids`: an entry's id from its row, the file a row was written to before ids read accented
+  letters, and the row of a file written while its title had no value;
 - :mod:`.duplicates`: a new row that may be an arrangement the register has under another title;
 - :mod:`.summary`: what the import tells the officer.
 """
@@ -33,7 +34,7 @@ from partreg.importer.draft import Finding
 from partreg.importer.duplicates import maybe_the_same
 from partreg.importer.formulas import UNSAVED, arrived, kept_titles
 from partreg.importer.headers import TITLED, Mapping, can_map, header_score, letter, map_columns
-from partreg.importer.ids import titled_since
+from partreg.importer.ids import as_written, titled_since
 from partreg.importer.rows import Row, read_rows
 from partreg.importer.summary import import_report
 from partreg.importer.synonyms import HEADERS, MONEY, NEXT_REVIEW, NOTES, SYNONYMS, normal
@@ -53,6 +54,7 @@ __all__ = [
     "Mapping",
     "Row",
     "arrived",
+    "as_written",
     "can_map",
     "header_score",
     "import_report",

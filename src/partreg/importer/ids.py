@@ -1,11 +1,13 @@
 """An entry's id from its row: from its title, or from what the row says where it has none to make
-it from (a title that is a formula with no saved result is none), unique within the sheet; and,
-once the sheet is saved, the row of a file written while its title had no saved result.
+it from (a title that is a formula with no saved result is none), unique within the sheet; the
+file a second import finds for a row written before ids read accented letters; and, once the sheet
+is saved, the row of a file written while its title had no saved result.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Collection
 from collections.abc import Mapping as Lookup
 from typing import Any
 
@@ -13,14 +15,66 @@ from partreg.importer.draft import Finding
 from partreg.importer.headers import Mapping
 from partreg.importer.values import cell_text, is_blank, quoted
 from partreg.questionnaire import propose_id
+from partreg.readers import ascii_slug, slug
 
 
-def untitled_id(stem: str, cells: list[Any], formula: str = "") -> str:
+def made_id(
+    data: Lookup[str, Any], stem: str, cells: list[Any], formula: str, words: Callable[[str], str] = slug
+) -> str:
+    """The id a row's entry ``data`` is given before it is made unique in the sheet: the sheet's
+    own, or from its title, or from what the row says (:func:`untitled_id`); its ``words`` as
+    :func:`.propose_id` takes them."""
+    if data.get("id"):
+        return str(data["id"])
+    if isinstance(data.get("title"), str):
+        return propose_id(data["title"], words)
+    return untitled_id(stem, cells, formula, words)
+
+
+def untitled_id(stem: str, cells: list[Any], formula: str = "", words: Callable[[str], str] = slug) -> str:
     """The id of a row of the sheet ``stem`` with no title to make it from: from what the row says,
     not where it is, so that a second import finds the same id. The ``formula`` of a title with no
     saved result is part of what it says: rows whose titles are different formulas differ."""
     said = "\x1f".join([*(cell_text(c) for c in cells if not is_blank(c)), *filter(None, [formula])])
-    return f"{propose_id(stem)[:48].rstrip('-')}-untitled-{hashlib.sha256(said.encode()).hexdigest()[:6]}"
+    return (
+        f"{propose_id(stem, words)[:48].rstrip('-')}-untitled-{hashlib.sha256(said.encode()).hexdigest()[:6]}"
+    )
+
+
+def as_written(rows: list[tuple[dict[str, Any], str]], on_disk: Collection[str]) -> None:
+    """Each row's entry (its data, and the id partreg gave it before ids read accented letters,
+    :func:`~partreg.readers.ascii_slug`, where that differs) whose file the register has under that
+    former id (``caf-forum.yaml`` for "Café Forum") takes it, so that an import run again finds the
+    file as it did before, and writes no ``cafe-forum.yaml`` beside it. A file is one row's: where
+    a row could have two files (its id and its former id, each maybe another row's: "Café Forum"
+    beside "Cafe Forum"), a row that can have only one takes it first; where every row left could
+    have two, the id made now is kept."""
+    files = [[i for i in (data["id"], former) if i in on_disk] for data, former in rows]
+    rows_of: dict[str, list[int]] = {}
+    for n, two in enumerate(files):
+        for file in two:
+            rows_of.setdefault(file, []).append(n)
+    sure = [n for n, two in enumerate(files) if len(two) < 2]
+    done: set[int] = set()
+    first = 0  # the first row, in the sheet's order, that may not be done
+    while len(done) < len(rows):
+        if sure:
+            n = sure.pop()
+        else:
+            while first in done:
+                first += 1
+            n = first
+        if n in done:
+            continue
+        done.add(n)
+        if files[n]:
+            file = files[n][0]
+            rows[n][0]["id"] = file
+            for other in rows_of[file]:
+                if other not in done:
+                    files[other].remove(file)
+                    if len(files[other]) == 1:
+                        sure.append(other)
 
 
 def titled_since(
@@ -43,8 +97,10 @@ def titled_since(
     for number, data in rows:
         if "title" in data and data["id"] not in untitled:
             others = [None if index == title.index else cell for index, cell in enumerate(cells[number])]
-            pairs += [
-                (number, f) for f, formula in untitled.items() if untitled_id(stem, others, formula) == f
+            pairs += [  # the file's id as partreg makes it, or made it before ids read accented letters
+                (number, f)
+                for f, formula in untitled.items()
+                if f in {untitled_id(stem, others, formula, words) for words in (slug, ascii_slug)}
             ]
     found = []
     for number, data in rows:

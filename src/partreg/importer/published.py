@@ -27,7 +27,7 @@ ROLES: set[Key] = {("lead", "role"), ("lead", "service"), ("representatives", "r
 #: A decision's fields, which councils' sheets fill with who decided ("Decision", "Approved by",
 #: "Decision maker"): a body or an office ("Cabinet", "Chief Executive (delegated)"), read as a
 #: role is. A councillor's name is a person's there too, as in the lead's role; their office
-#: ("Cabinet Member for Housing") is kept. Lint's ``role-looks-like-a-name`` reads ``body`` so too.
+#: ("Cabinet Member for Housing") is kept. Lint's ``role-looks-like-a-name`` reads both so too.
 DECIDED: set[Key] = {("decisions", "body"), ("decisions", "summary")}
 #: Fields of one line where a name or a contact is set beside what belongs there ("Joe Bloggs,
 #: Head of Housing", "Cllr Patel (07700 900123)"): the rest is kept. Elsewhere the whole cell is.

@@ -15,14 +15,15 @@ from partreg.importer.dateorder import read_orders
 from partreg.importer.draft import Draft, Finding, finish
 from partreg.importer.formulas import Formulas, by_row, unsaved
 from partreg.importer.headers import Column, Mapping
-from partreg.importer.ids import unique, untitled_id
+from partreg.importer.ids import made_id, unique
 from partreg.importer.sections import Section, heading
 from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, REVIEW_OUTCOME, Key, normal
 from partreg.importer.values import cell_text, is_blank, kind_from_label, quoted
 from partreg.lint import Linter
 from partreg.models import PartialDate, Settings
 from partreg.problems import Problem, Severity
-from partreg.questionnaire import canonical, propose_id
+from partreg.questionnaire import canonical
+from partreg.readers import ascii_slug
 from partreg.rules import ALL
 
 
@@ -35,6 +36,9 @@ class Row:
     findings: list[Finding] = field(default_factory=list)
     #: What lint finds in the entry: what it still needs.
     needs: list[Problem] = field(default_factory=list)
+    #: The id partreg gave the row before ids read accented letters, where that differs
+    #: (``caf-forum`` for "Café Forum"): a register imported then has its file under it.
+    former: str | None = None
 
     @property
     def id(self) -> str:
@@ -90,6 +94,8 @@ def read_rows(
     kind = next((c for c in mapping.columns if c.key == ("kind",)), None)
     ids: dict[str, int] = {}
     counters: dict[str, int] = {}
+    formerly: dict[str, int] = {}  # the ids before ids read accented letters, made unique as they were
+    formerly_counted: dict[str, int] = {}
     unknown: dict[str, int] = {}
     previous: tuple[Row, list[Any]] | None = None
     reviews: list[int] = []  # rows with a next review date, which format v1 does not use, and no last review
@@ -177,14 +183,14 @@ def read_rows(
         if mapping.assume_active and number not in hidden:
             draft.data.setdefault("status", "active")
         data = draft.data
-        base = data.get("id") or (propose_id(data["title"]) if isinstance(data.get("title"), str) else None)
-        if base is None:
-            base = untitled_id(stem, cells, formula)
-        entry_id = unique(str(base), ids, counters)
+        base = made_id(data, stem, cells, formula)
+        entry_id = unique(base, ids, counters)
         if entry_id != base:
-            message = f"row {ids[str(base)]} has the same id {base!r}: this row's id is {entry_id}"
+            message = f"row {ids[base]} has the same id {base!r}: this row's id is {entry_id}"
             draft.findings.append(Finding(number, title, message, "note"))
         ids[entry_id] = number
+        former = unique(made_id(data, stem, cells, formula, ascii_slug), formerly, formerly_counted)
+        formerly[former] = number
         data["id"] = entry_id
         if ends_section:
             message = (
@@ -201,7 +207,7 @@ def read_rows(
         draft.findings.extend(
             unsaved(data, mapping, number, entry_id, unsaved_in.get(number, {}), formulas_as_text)
         )
-        row = Row(number, canonical(data), draft.findings)
+        row = Row(number, canonical(data), draft.findings, former=former if former != entry_id else None)
         out.append(row)
         previous = (row, cells)
     # rows of formulas with no saved results below the last row with a value: to save in Excel

@@ -22,9 +22,11 @@ VALUE_COVERS = {
 }
 
 
-def propose_id(title: str) -> str:
-    """An id from a title: ``Brentwood Community Fund (2025)`` -> ``brentwood-community-fund-2025``."""
-    proposed = slug(title)
+def propose_id(title: str, words: Callable[[str], str] = slug) -> str:
+    """An id from a title: ``Brentwood Community Fund (2025)`` -> ``brentwood-community-fund-2025``,
+    ``Café Forum`` -> ``cafe-forum``. With ``words`` :func:`~partreg.readers.ascii_slug`, the id
+    partreg proposed before it read accented letters (``caf-forum``), to recognise a file made so."""
+    proposed = words(title)
     if len(proposed) > 64:
         proposed = proposed[:64].rsplit("-", 1)[0]
     if proposed in RESERVED_NAMES or len(proposed) < 3:
