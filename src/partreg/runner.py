@@ -58,7 +58,7 @@ def by_chunk(
     """``work`` done on each chunk of ``paths``, in order: here, or in forked worker processes,
     each handed ``work`` and ``paths`` once as it starts (inherited, not pickled: the fork copies
     them). A worker is sent only where its chunk starts and ends: a path sent to it was pickled here
-    and made again there, 7 µs a file of 100,000."""
+    and made again there, about 27,000 instructions a file (3.5% of a clean file's check)."""
     processes = jobs_for(len(paths), jobs, parallel_from)
     size = max(_MIN_CHUNK, min(_CHUNK, -(-len(paths) // (processes * 8))))  # about 8 chunks a worker
     bounds = [(i, min(i + size, len(paths))) for i in range(0, len(paths), size)]
