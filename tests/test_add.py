@@ -532,8 +532,8 @@ def test_an_honest_draft_with_gaps_is_written_with_its_problems_listed(register)
     assert result.returncode == 0, result.stderr
     assert "Wrote register/youth-club-grant.yaml." in result.stdout
     assert (
-        "[error] community funding needs `funding.period_start`: add it (funding-missing-details)"
-        in result.stderr
+        "[error] community funding needs its period's first day: add `period_start:` under the file's "
+        "`funding:` (funding-missing-details)" in result.stderr
     )
     assert (
         "The entry has 2 gaps (the errors above): lint reports them until what is missing is recorded."

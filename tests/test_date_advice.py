@@ -34,7 +34,7 @@ START = "start: 2021-04-01"
         (
             "c. 2019",
             "'c. 2019' is approximate: write 2019 if that is certain as far as it goes (a year alone says no "
-            "more); otherwise leave the date out and keep 'c. 2019' in the internal notes",
+            "more); a date records what is known, not a guess",
             "2019",
         ),
         (
@@ -46,8 +46,8 @@ START = "start: 2021-04-01"
         ("2019?", "'2019?' is approximate: write 2019 if that is certain", "2019"),
         (
             "before 2010",
-            "'before 2010' says only that it was before 2010: leave the date out and keep 'before 2010' in the "
-            "internal notes",
+            "'before 2010' says only that it was before 2010: a date records what is known, so write the date, "
+            "or the month or year alone, if it is known",
             None,
         ),
         (

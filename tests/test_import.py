@@ -182,7 +182,9 @@ def test_a_second_column_for_the_same_field_goes_to_the_notes_saying_which_colum
         ("2020-05-01 13:45:00", "2020-05-01", True),
         (dt.datetime(2020, 5, 1, 13, 45), "2020-05-01", True),
         ("c. 2005", "2005", True),
+        ("c.2005", "2005", True),
         ("circa April 2016", "2016-04", True),
+        ("since 2015", "2015", True),
         (43556, "2019-04-01", True),  # a date cell that lost its format: the number kept in the notes
     ],
 )
@@ -219,6 +221,10 @@ def test_what_is_not_yes_or_no(cell):
         (9999, "the year 9999 is a placeholder"),
         (123456, "not a date"),
         (True, "not a date"),
+        # a bound is no date: 'before 2010' is not 2010 (kept in the notes, as the cell says it)
+        ("before 2010", "not a date"),
+        ("pre-2010", "not a date"),
+        ("Before March 2026", "not a date"),
     ],
 )
 def test_what_is_not_a_date_says_why(cell, why):

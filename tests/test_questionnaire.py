@@ -177,7 +177,7 @@ def test_an_approximate_date_is_told_what_may_be_written_not_taken_as_certain():
     for said, year in (("c. 2019", "2019"), ("circa 2019", "2019"), ("about April 2016", "2016-04")):
         with pytest.raises(Invalid, match=f"^'{said}' is approximate: write {year} if that is certain"):
             parse_date(said)
-    with pytest.raises(Invalid, match="says only that it was before 2010: leave the date out"):
+    with pytest.raises(Invalid, match="says only that it was before 2010: a date records what is known"):
         parse_date("pre-2010")
 
 
@@ -230,7 +230,7 @@ def test_dates_are_read_as_import_reads_them_and_a_placeholder_end_is_no_end():
     assert draft["start"] == "2019-04" and "end" not in draft
     assert "  Read as April 2019 (2019-04)." in said and "  Read as no end date." in said
     assert (
-        "  'c. 2019' is approximate: write 2019 if that is certain as far as it goes (a year alone says no more); otherwise leave the date out and keep 'c. 2019' in the internal notes."
+        "  'c. 2019' is approximate: write 2019 if that is certain as far as it goes (a year alone says no more); a date records what is known, not a guess."
         in said
     ), "c. 2019 is asked again"
     answers = contract_answers(start=("01/04/19", "yes"))

@@ -191,7 +191,7 @@ def wrong_type(name: str, value: Any, wanted: str, key: Key = (), kind: object =
         # `funding_gbp: TBC`, `statutory: N/A`: what is not known is left out (`none`, for an amount, is 0)
         return (
             f"{shown(text)} stands for no value: leave the line out while it is not known or does not apply "
-            "(a gap is fine)"
+            "(lint then names the gap where the field is needed)"
         )
     if name.endswith("_gbp") and text is not None:
         try:

@@ -113,7 +113,9 @@ def none_recorded(name: str, text: str | None, key: Key = (), kind: object = Non
         name, ("item", "[...]", "the items", None)
     )
     each = f" (one {{...}} for each {noun})" if written.startswith("[{") else ", separated by commas"
-    write = f"write {name}: {written} with {fill} in place of ...{each}"
+    # in brackets a comma ends a value: "Department for Levelling Up, Housing and Communities" is two
+    quote = "; a value with a comma in it goes in quotes, 'like, this'"
+    write = f"write {name}: {written} with {fill} in place of ...{each}{quote}"
     said = "it" if text is None else shown(text)
     if needed is not None and needed[0] in ("*", kind):
         return f"{said} records no {noun}, and {needed[1]}: {write}"
@@ -135,7 +137,7 @@ _MAPPINGS: dict[str, tuple[str, str, str, tuple[str, str] | None]] = {
         "council resources",
         "{funding_gbp: ..., staff: ...}",
         "with the council's money a year and its staff time in place of ...",
-        None,
+        ("partnership", "a partnership must agree the resources committed"),
     ),
     "resources": (
         "resources",

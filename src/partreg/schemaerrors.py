@@ -169,11 +169,18 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",") if c.strip()]
             at_key = False
             meant = advice.meant_choice(name, value, choices)
+            if meant is None and "none" in choices and isinstance(value, str) and not_known(value):
+                meant = "none"  # `type: N/A`: the choice that says there is none (no formal agreement)
             if meant is None and isinstance(value, str) and not_known(value):
                 # `kind: TBC`, `sector: N/A`: no choice is known yet, and none is to be guessed
+                gap = (
+                    "lint reports it as not recorded until then"
+                    if key in (("kind",), ("status",))  # (what every arrangement records: missing-field)
+                    else "a gap is fine"
+                )
                 message = (
                     f"{name}: {_value_repr(value)} stands for no value: leave the line out until it is known "
-                    f"(a gap is fine), then write one of: {', '.join(choices)}"
+                    f"({gap}), then write one of: {', '.join(choices)}"
                 )
             else:
                 message = f"{name}: {_value_repr(value)} is not allowed" + (

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from partreg.models import LAST_YEAR, MONTHS, ROUGHLY, PartialDate, uk_date
+from partreg.models import BOUND, LAST_YEAR, MONTHS, ROUGHLY, PartialDate, uk_date
 from partreg.readers import Unplaced
 
 _MONTH = {name[:3].lower(): i for i, name in enumerate(MONTHS, 1)}
@@ -118,7 +118,9 @@ def _plain(text: str) -> tuple[str, bool]:
     """A date cell's text without what surrounds a date (``c.``, ``1st``'s ``st``, a time of day),
     and whether anything other than midnight was dropped."""
     text = " ".join(text.split())
-    found = ROUGHLY.match(text)
+    found = (
+        ROUGHLY.match(text) if not BOUND.match(text) else None
+    )  # "before 2010" is no date: not read as one
     rough = found is not None
     text = text[found.end() :] if found is not None else text
     text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)

@@ -73,7 +73,7 @@ def test_a_partner_called_n_a_is_no_partner():
     assert (p.rule, p.line, p.column) == (ID, 11, 11)
     assert p.message == (
         "partners[0].name: 'N/A' records no partner, and an arrangement is made with at least one other body: "
-        "write partners: [{name: ...}] with the body's name in place of ... (one {...} for each partner)"
+        "write partners: [{name: ...}] with the body's name in place of ... (one {...} for each partner); a value with a comma in it goes in quotes, 'like, this'"
     )
     # beside a partner, it is an item to remove: its sector does not make it a partner
     more = replace(
@@ -103,7 +103,7 @@ def test_an_objective_that_is_n_a_is_no_objective():
     assert (p.rule, p.line, p.column) == (ID, 15, 14)
     assert p.message == (
         "objectives[0]: 'N/A' records no objective, and a partnership must agree a shared strategic vision "
-        "or objectives: write objectives: [...] with the objectives in place of ..., separated by commas"
+        "or objectives: write objectives: [...] with the objectives in place of ..., separated by commas; a value with a comma in it goes in quotes, 'like, this'"
     )
     # several such items are one problem: the list is what is wrong
     text = replace(PARTNERSHIP, "objectives: [Reduce crime and disorder]", "objectives:\n  - TBC\n  - None\n")
@@ -230,7 +230,10 @@ def test_a_mapping_written_as_n_a_is_one_problem_wrong_types():
     text = replace(PARTNERSHIP, "  council: {funding_gbp: 25000}", "  council: N/A")
     [p] = lint_text(text, today=TODAY)
     assert (p.rule, p.line, p.column) == ("wrong-type", 21, 12)
-    assert "'N/A' records no council resources: remove the line where there is none" in p.message
+    assert (
+        "'N/A' records no council resources, and a partnership must agree the resources committed: write"
+        in p.message
+    )
 
 
 #: The words the rule reads, as officers write them where they have no value.

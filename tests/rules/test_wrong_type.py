@@ -123,7 +123,7 @@ def test_a_word_for_no_value_where_a_number_or_true_or_false_goes_is_told_to_go(
     assert (p.rule, p.line, p.column) == ("wrong-type", *at)
     assert p.message == (
         f"{head}: '{said}' stands for no value: leave the line out while it is not known or does not apply "
-        "(a gap is fine)"
+        "(lint then names the gap where the field is needed)"
     )
 
 
@@ -139,8 +139,8 @@ def test_the_councils_resources_written_as_n_a_are_told_what_to_write():
     [p] = lint_text(replace(PARTNERSHIP, "  council: {funding_gbp: 25000}", "  council: N/A"))
     assert (p.rule, p.line, p.column) == ("wrong-type", 21, 12)
     assert p.message == (
-        "council: should be a mapping, not 'N/A': 'N/A' records no council resources: remove the line where "
-        "there is none (a gap is fine), or write council: {funding_gbp: ..., staff: ...} with the council's "
+        "council: should be a mapping, not 'N/A': 'N/A' records no council resources, and a partnership must "
+        "agree the resources committed: write council: {funding_gbp: ..., staff: ...} with the council's "
         "money a year and its staff time in place of ..."
     )
     # either way the advice offers, nothing more is found

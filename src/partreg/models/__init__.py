@@ -29,6 +29,7 @@ This package re-exports the names the rest of partreg uses.
 
 from partreg.models.arrangement import Arrangement
 from partreg.models.dates import (
+    BOUND,
     LAST_YEAR,
     MONTHS,
     ROUGHLY,
@@ -82,6 +83,7 @@ from partreg.models.vocabulary import (
 )
 
 __all__ = [
+    "BOUND",
     "CONTROL",
     "CONTROLS",
     "DEFAULT_COLUMNS",

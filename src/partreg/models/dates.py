@@ -173,10 +173,12 @@ def _real_year(year: int) -> int:
 
 def _not_a_date(value: object) -> ValueError:
     roughly = approximate(value) if isinstance(value, str) else None
-    if roughly is not None and isinstance(value, str) and _BOUND.match(value.strip()):
+    # (said wherever a date is asked for, some of which must be given: what is certain is written,
+    # and nothing is said of leaving the date out)
+    if roughly is not None and isinstance(value, str) and BOUND.match(value.strip()):
         return ValueError(
-            f"{shown(value)} says only that it was before {roughly}: leave the date out and keep "
-            f"{shown(value)} in the internal notes (or write the date, if it is known)"
+            f"{shown(value)} says only that it was before {roughly}: a date records what is known, so "
+            "write the date, or the month or year alone, if it is known"
         )
     if roughly is not None:
         return ValueError(
@@ -188,7 +190,7 @@ def _not_a_date(value: object) -> ValueError:
                 if roughly.day is None
                 else ""
             )
-            + f"; otherwise leave the date out and keep {shown(value)} in the internal notes"
+            + "; a date records what is known, not a guess"
         )
     hint = uk_date(value) if isinstance(value, str) else None
     suggestion = f" (did you mean {hint}?)" if hint else ""
@@ -205,8 +207,9 @@ ROUGHLY = re.compile(
     r"(?:\b|(?=\d))[\s.-]*",
     re.IGNORECASE,
 )
-#: Of those, the words that give a bound, not the date: the date after them is not when it was.
-_BOUND = re.compile(r"(?:pre|before)\b", re.IGNORECASE)
+#: Of those, the words that give a bound, not the date: the date after them is not when it was
+#: (import does not read it as a date).
+BOUND = re.compile(r"(?:pre|before)(?:\b|(?=\d))", re.IGNORECASE)
 
 
 def approximate(text: str) -> PartialDate | None:

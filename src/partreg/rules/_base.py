@@ -68,6 +68,13 @@ class Element:
     what: str  # what a partnership must agree, and how to add it
     fields: tuple[str, ...]
     hint: str  # where to record it, as a list of what is missing says: `objectives:`
+    #: ``what`` and ``hint`` for an entry whose file has part of it already (a `review:` with no
+    #: `months:`), where adding it as ``hint`` writes would repeat a key
+    said_for: Callable[[Arrangement], tuple[str, str] | None] | None = None
+
+    def said(self, entry: Arrangement) -> tuple[str, str]:
+        """What a partnership must agree, and where to record it, for ``entry``."""
+        return (self.said_for(entry) if self.said_for else None) or (self.what, self.hint)
 
     def missing(self, entry: Arrangement, ctx: Context) -> bool:
         """Not recorded, nor written and set aside as wrong (which is reported as that already)."""
@@ -101,19 +108,23 @@ def partnership_element(
     *,
     name: str,
     hint: str = "",
+    said_for: Callable[[Arrangement], tuple[str, str] | None] | None = None,
 ) -> Rule:
     """A rule that a partnership has agreed one of the policy's six elements, recorded in ``fields``.
 
     Where two or more are missing, ``partnership-missing-elements`` reports them as one problem, and
     this rule says nothing."""
     assert doc, f"rule {rule_id} needs a docstring"
-    element = Element(rule_id, name, present, what, fields, hint or " or ".join(f"`{f}:`" for f in fields))
+    element = Element(
+        rule_id, name, present, what, fields, hint or " or ".join(f"`{f}:`" for f in fields), said_for
+    )
     ELEMENTS[rule_id] = element
 
     def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         if entry.kind is not Kind.PARTNERSHIP or present(entry):
             return
         if recorded_as(entry, Kind.PARTNERSHIP, ctx) and not grouped(entry, ctx):
-            yield Hit(("kind",), f"a partnership must agree {what}", about=tuple((f,) for f in fields))
+            said = element.said(entry)[0]
+            yield Hit(("kind",), f"a partnership must agree {said}", about=tuple((f,) for f in fields))
 
     return Rule(rule_id, Severity.ERROR, doc, check, only_for=Kind.PARTNERSHIP, gap=True)

@@ -46,8 +46,34 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if f is not None and f.amount_gbp == 0 and "amount_gbp" in missing:
         missing.remove("amount_gbp")
     key = ("funding",) if f is not None else ("kind",)
+    where = (
+        "under the file's `funding:`"
+        if f is not None
+        else "under `funding:` (a new key, with its parts indented below it)"
+    )
+    council = entry.resources.council if entry.resources else None
+    money = council.funding_gbp if council else None
     for name in missing:  # one problem each: a value set aside as wrong is reported once, as that
-        yield Hit(key, f"community funding needs `funding.{name}`: add it", about=(("funding", name),))
+        # (an imported row's money goes to the council's resources while its kind is not known)
+        moved = (
+            f"; `funding_gbp` under `resources:` `council:` records {money:,}: if that is the grant, move it here"
+            if name == "amount_gbp" and money is not None
+            else ""
+        )
+        yield Hit(
+            key,
+            f"community funding needs its {_SAID[name]}: add `{name}:` {where}{moved}",
+            about=(("funding", name),),
+        )
+
+
+#: What each part of a grant's funding is, as its problem names it.
+_SAID = {
+    "amount_gbp": "amount in pounds",
+    "period_start": "period's first day",
+    "period_end": "period's last day",
+    "actions": "funded actions (a list)",
+}
 
 
 RULE = Rule(ID, Severity.ERROR, DOC or "", check, only_for=Kind.COMMUNITY_FUNDING, gap=True)

@@ -70,7 +70,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     missing = sorted(missing_elements(entry, ctx), key=lambda e: ORDER.index(e.rule_id))
     if len(missing) < 2:
         return
-    listed = "; ".join(f"{e.name} ({e.hint})" for e in missing)
+    listed = "; ".join(f"{e.name} ({e.said(entry)[1]})" for e in missing)
     yield Hit(
         ("kind",),
         f"lacks {len(missing)} of the {len(ELEMENTS)} things every partnership must agree: {listed}; "

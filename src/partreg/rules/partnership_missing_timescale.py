@@ -23,9 +23,23 @@ Instead:
     ```
 """
 
+from partreg.models import Arrangement
 from partreg.rules._base import partnership_element
 
 ID = "partnership-missing-timescale"
+
+
+def _under_review(entry: Arrangement) -> tuple[str, str] | None:
+    """The advice for a file that has `review:` already (its history, say): a second `review:`
+    would repeat the key, and the file would not be read."""
+    if entry.review is None:
+        return None
+    return (
+        "timescales for its review or life: add `months: 12` under the file's `review:`, indented as the "
+        "keys under it are (a second `review:` would repeat the key), or an `end:` date",
+        "`months: 12` under `review:`, or `end:`",
+    )
+
 
 RULE = partnership_element(
     DOC,
@@ -35,4 +49,5 @@ RULE = partnership_element(
     ("end", "review"),
     name="timescales for review or life",
     hint="`review: {months: 12}` or `end:`",
+    said_for=_under_review,
 )
