@@ -173,3 +173,28 @@ def test_titles_alike_but_for_an_accent_imported_now_each_find_their_own_file(re
         "  row 2: register/cafe-forum.yaml exists already",
         "  row 3: register/caf-forum.yaml exists already",
     ]
+
+
+def test_a_new_row_whose_id_is_now_an_older_rows_file_is_written_under_its_own(register, tmp_path):
+    """ "Cafe Forum" was imported as `cafe-forum`; a new row "Café Forum" above it reads as
+    `cafe-forum` now. The file is found for the row it was written for, and the new row is written
+    under an id of its own: it had been passed over as "exists already", and lost."""
+    before = sheet(
+        tmp_path / "before",
+        "Partnership name,Type,Lead officer,Partners\r\nCafe Forum,Forum,Policy Officer,Conwy Business Forum\r\n",
+        "register.csv",
+    )
+    write_import(register, plan_import(register, before, []))
+    assert files(register) == ["cafe-forum.yaml"]
+    path = sheet(
+        tmp_path / "sheet",
+        "Partnership name,Type,Lead officer,Partners\r\n"
+        "Café Forum,Forum,Community Development Officer,Conwy Voluntary Services Council\r\n"
+        "Cafe Forum,Forum,Policy Officer,Conwy Business Forum\r\n",
+        "register.csv",
+    )
+    again = plan_import(register, path, [])
+    assert [(row.id, row.data["title"]) for row in again.new] == [("cafe-forum-2", "Café Forum")]
+    write_import(register, again)
+    assert files(register) == ["cafe-forum-2.yaml", "cafe-forum.yaml"]
+    assert "title: Cafe Forum" in (register / "register" / "cafe-forum.yaml").read_text(encoding="utf-8")

@@ -21,6 +21,7 @@ from partreg.importer import (
     can_map,
     header_score,
     import_report,
+    kept_apart,
     kept_titles,
     map_columns,
     maybe_the_same,
@@ -95,7 +96,8 @@ def plan_import(base: Path, spreadsheet: Path, mapping: list[str], sheet: str | 
         table.formulas_as_text,
     )
     on_disk = ids_on_disk(base)
-    as_written([(r.data, r.former) for r in result.rows if r.former], on_disk)
+    taken = as_written([(r.data, r.former) for r in result.rows if r.former], on_disk)
+    kept_apart([r.data for r in result.rows], taken, on_disk)
     written = (
         (entry_stem(Path(file).name), {"internal": entry.internal})
         for file, entry in register.in_file.items()

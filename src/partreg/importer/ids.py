@@ -41,14 +41,14 @@ def untitled_id(stem: str, cells: list[Any], formula: str = "", words: Callable[
     )
 
 
-def as_written(rows: list[tuple[dict[str, Any], str]], on_disk: Collection[str]) -> None:
+def as_written(rows: list[tuple[dict[str, Any], str]], on_disk: Collection[str]) -> dict[str, dict[str, Any]]:
     """Each row's entry (its data, and the id partreg gave it before ids read accented letters,
     :func:`~partreg.readers.ascii_slug`, where that differs) whose file the register has under that
     former id (``caf-forum.yaml`` for "Café Forum") takes it, so that an import run again finds the
     file as it did before, and writes no ``cafe-forum.yaml`` beside it. A file is one row's: where
     a row could have two files (its id and its former id, each maybe another row's: "Café Forum"
     beside "Cafe Forum"), a row that can have only one takes it first; where every row left could
-    have two, the id made now is kept."""
+    have two, the id made now is kept. Returns each file taken, with the row's data that took it."""
     files = [[i for i in (data["id"], former) if i in on_disk] for data, former in rows]
     rows_of: dict[str, list[int]] = {}
     for n, two in enumerate(files):
@@ -56,6 +56,7 @@ def as_written(rows: list[tuple[dict[str, Any], str]], on_disk: Collection[str])
             rows_of.setdefault(file, []).append(n)
     sure = [n for n, two in enumerate(files) if len(two) < 2]
     done: set[int] = set()
+    taken: dict[str, dict[str, Any]] = {}
     first = 0  # the first row, in the sheet's order, that may not be done
     while len(done) < len(rows):
         if sure:
@@ -70,11 +71,31 @@ def as_written(rows: list[tuple[dict[str, Any], str]], on_disk: Collection[str])
         if files[n]:
             file = files[n][0]
             rows[n][0]["id"] = file
+            taken[file] = rows[n][0]
             for other in rows_of[file]:
                 if other not in done:
                     files[other].remove(file)
                     if len(files[other]) == 1:
                         sure.append(other)
+    return taken
+
+
+def kept_apart(
+    rows: list[dict[str, Any]], taken: Lookup[str, dict[str, Any]], on_disk: Collection[str]
+) -> None:
+    """Each row's entry (its data) whose id is a file another row took (:func:`as_written`: "Cafe
+    Forum" took ``cafe-forum.yaml``, written for it before, so "Café Forum", now read as
+    ``cafe-forum`` too, is a new arrangement) is given an id of its own, numbered as a row's that
+    repeats another's is, so that it is written and not passed over as imported already."""
+    ids = {data["id"] for data in rows}
+    for data in rows:
+        owner = taken.get(data["id"])
+        if owner is not None and owner is not data:
+            base, n = str(data["id"]), 2
+            while f"{base}-{n}" in ids or f"{base}-{n}" in on_disk:
+                n += 1
+            data["id"] = f"{base}-{n}"
+            ids.add(data["id"])
 
 
 def titled_since(
