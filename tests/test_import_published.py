@@ -312,6 +312,26 @@ def test_placeholders_are_no_values(register):
     assert not any(line.startswith(f"{path}:5:") for line in planned.lines), "N/A alone says there is none"
 
 
+def test_words_that_say_only_that_nothing_is_known_are_no_values(register):
+    """'dunno' or "don't know" in a cell was published as the lead's role, or as a partner, which
+    lint then told the officer to remove: import keeps it in the notes, as it keeps 'TBC'."""
+    planned, path = plan(
+        register,
+        "Partnership name,Lead Officer,Partner organisations\n"
+        "A,dunno,Dunno\n"
+        "B,Don\u2019t know,Essex Police; dunno\n",
+    )
+    data = {row.data["title"]: row.data for row in planned.new}
+    assert "lead" not in data["A"] and "partners" not in data["A"]
+    assert "lead" not in data["B"] and data["B"]["partners"] == [{"name": "Essex Police"}]
+    assert notes(data["A"]) == ["Lead Officer: dunno", "Partner organisations: Dunno"]
+    said = cells(planned, path)
+    assert (
+        "[warning] 'Lead Officer': 'dunno' kept in internal notes: a placeholder, not a value: lead.role "
+        "(such as 'Community Safety Manager') is left for you to record"
+    ) in said
+
+
 # ---------------------------------------------------------------- as an officer runs it
 
 

@@ -20,7 +20,7 @@ from partreg.importer.values import quoted
 from partreg.models import Settings
 from partreg.names import contact_details, without_person
 from partreg.problems import dotted
-from partreg.readers import BLANK, split_list, split_names
+from partreg.readers import BLANK, not_known, split_list, split_names
 
 #: Fields for a role: a person's name there is a person's, not the role's.
 ROLES: set[Key] = {("lead", "role"), ("lead", "service"), ("representatives", "role")}
@@ -54,8 +54,10 @@ PLACEHOLDER = re.compile(
 
 
 def is_placeholder(text: str) -> bool:
-    """Whether ``text`` stands for a value rather than being one (:data:`PLACEHOLDER`)."""
-    return PLACEHOLDER.match(text.strip()) is not None
+    """Whether ``text`` stands for a value rather than being one (:data:`PLACEHOLDER`), or says only
+    that it is not known, as ``partreg add`` and lint's not-known-as-a-value read it ("dunno", "n/k",
+    "don't know")."""
+    return PLACEHOLDER.match(text.strip()) is not None or not_known(text)
 
 
 def fields_of(key: Key) -> list[Key]:
