@@ -96,6 +96,16 @@ def test_an_end_passed_but_still_active_is_ended_not_closed_and_never_due():
     assert states(entry(end="2025"), D(2026, 1, 1)) == [(State.ENDED_NOT_CLOSED, D(2025, 12, 31), -1)]
 
 
+def test_an_end_given_as_a_year_that_has_begun_ends_by_its_last_day_not_today():
+    """`end: 2026`, on 7 December 2026: ending by 31 December, in 24 days at the most (it had been
+    said to end today, which the file does not say)."""
+    e = entry(end="2026", **reviewed("2026-06-01"))
+    assert states(e, D(2026, 12, 7)) == [(State.ENDING, D(2026, 12, 31), 24)]
+    assert states(entry(end="2027-01", **reviewed("2026-06-01")), D(2026, 12, 7)) == [
+        (State.ENDING, D(2027, 1, 1), 25)
+    ]
+
+
 def flagged(e, today, within=30):
     return [(i.state, i.date, i.reviewed_after_end) for i in due([e], ReviewSettings(), today, within)]
 

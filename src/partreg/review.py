@@ -250,5 +250,7 @@ def _items(entry: Arrangement, settings: ReviewSettings, today: dt.date, within:
     elif upcoming <= horizon:
         yield DueItem(entry, State.DUE, upcoming, last, upcoming, (upcoming - today).days)
     if entry.end is not None and entry.end.earliest <= horizon:
-        ends = max(entry.end.earliest, today)  # a month or year that has begun ends no earlier than today
+        # a month or year that has begun ends by its last day: said as that (`end: 2026`, on 7 December
+        # 2026, ends by 31 December, not "today")
+        ends = entry.end.earliest if entry.end.earliest > today else entry.end.latest
         yield DueItem(entry, State.ENDING, ends, last, upcoming, (ends - today).days)
