@@ -322,3 +322,13 @@ def test_notes_of_several_lines_are_shown_indented_under_their_key():
         "internal:\n  notes:\n    Type: Alliance\n    Budget: held by Essex\n"
         "partners:\n  - name: Essex Police\n    notes:\n      one\n\n      two\n"
     )
+
+
+def test_init_says_what_to_do_next_from_where_the_officer_is(tmp_path):
+    """In the folder itself, no `cd .`; in a folder named with a space, one the shell takes whole."""
+    here = tmp_path / "here"
+    here.mkdir()
+    code, out, _ = partreg("init", "--council", "Test Council", cwd=here)
+    assert code == 0 and "Next: git init; partreg add" in out and "cd ." not in out
+    code, out, _ = partreg("init", "new register", "--council", "Test Council", cwd=tmp_path)
+    assert code == 0 and "Next: cd 'new register'; git init; partreg add" in out

@@ -1,6 +1,7 @@
 """``partreg init``: a new register started, the council's name and priorities asked for at a
 terminal where they are not given."""
 
+import shlex
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -46,7 +47,9 @@ def init(
         council = _asked(priorities)
     started = start_register(directory, council, priorities)
     typer.echo(visible(f"Created a register for {council} in {directory}/ ({len(started.files)} files)."))
-    typer.echo(visible(f"Next: cd {directory}; git init; partreg add (or partreg import your-sheet.xlsx)"))
+    here = directory.resolve() == Path.cwd().resolve()  # (no `cd .` for the folder the officer is in)
+    go = "" if here else f"cd {shlex.quote(str(directory))}; "
+    typer.echo(visible(f"Next: {go}git init; partreg add (or partreg import your-sheet.xlsx)"))
     if started.install_to_check is not None:
         typer.echo(
             f"Check .github/workflows/partreg.yml: it installs partreg with `pip install "
