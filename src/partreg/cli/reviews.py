@@ -172,7 +172,8 @@ def recorded_message(done: Recorded) -> str:
         else f"Recorded the review of {i} on {done.held} ({done.outcome})"
     )
     if done.end is not None:
-        return f"{said}; it ends on {done.end}."
+        # `on 2027-03-31`, `in 2023-01`, `in 2025`: a month or a year is not a day
+        return f"{said}; it ends {'on' if done.end.day else 'in'} {done.end}."
     if done.passed_end is not None and not done.went_on:
         return (
             f"{said}. Its end, {done.passed_end}, has passed, so no review is due: if it has ended, record "
