@@ -39,11 +39,21 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if upcoming is not None and upcoming < ctx.today:
         history = entry.review.history if entry.review else []
         at = next(i for i, r in enumerate(history) if r.date is last)
+        due = (
+            f"the review was due on {upcoming} ({plural((ctx.today - upcoming).days, 'day')} ago; last held "
+            f"{last}, {every(interval(entry, settings), 'month')})"
+        )
+        if history[at].outcome == "exit":  # (an imported sheet's "Exit", its status left active)
+            yield Hit(
+                ("review", "history", at, "date"),
+                f"{due}, and that review decided its exit: if it has ended, write status: ended, and end: the "
+                "day it ended; if it goes on after all, hold its review and record it with "
+                f"`partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
+            )
+            return
         yield Hit(
             ("review", "history", at, "date"),
-            f"the review was due on {upcoming} ({plural((ctx.today - upcoming).days, 'day')} ago; last held "
-            f"{last}, {every(interval(entry, settings), 'month')}): hold it and record it with "
-            f"`partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
+            f"{due}: hold it and record it with `partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
         )
 
 
