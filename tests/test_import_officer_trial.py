@@ -1,0 +1,113 @@
+"""A new officer's first import, from the Windows-1252 CSV their council kept: money the sheet never
+called a year's, a row pasted twice, and section headings in capitals."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from partreg.importer import header_score, import_report, map_columns, read_rows
+from partreg.models import Settings
+from partreg.sheets import read_sheet
+
+HEADER = [
+    "Partnership name", "Lead Officer", "Partners", "Start date", "End date", "Funding (£)",
+    "Statutory? (Y/N)", "Notes",
+]  # fmt: skip
+
+
+def sheet(tmp_path: Path, *rows: list[str]) -> Path:
+    """The officer's sheet as Excel saves "CSV (Comma delimited)": Windows-1252, CRLF line ends."""
+    out = io.StringIO()
+    csv.writer(out).writerows([HEADER, *rows])
+    path = tmp_path / "register.csv"
+    path.write_bytes(out.getvalue().encode("cp1252"))
+    return path
+
+
+def dry_run(path: Path) -> tuple[Any, list[str]]:
+    table = read_sheet(path, header_score)
+    mapping = map_columns(table.headers, {})
+    result = read_rows(table.display, path.stem, table.rows, mapping, Settings(council="Southend"))
+    lines, _ = import_report(table, mapping, result, set(), "register")
+    return result, lines
+
+
+def at(lines: list[str], where: str) -> list[str]:
+    return [line.split(": ", 1)[1] for line in lines if f":{where}: " in line]
+
+
+def test_an_amount_the_sheet_never_calls_a_years_is_not_published_as_a_year(tmp_path):
+    result, lines = dry_run(
+        sheet(
+            tmp_path,
+            [
+                "Safer Streets Fund Round 4",
+                "Head of Community Safety",
+                "Home Office",
+                "01/10/2022",
+                "31/03/2023",
+                "£450,000",
+                "N",
+                "Home Office grant \u2013 £450k",
+            ],
+            [
+                "Towns Fund Board",
+                "Director of Regeneration",
+                "Homes England",
+                "2020",
+                "2026",
+                "£1,500,000",
+                "N",
+                "",
+            ],
+            ["Café Culture Forum", "Town Centre Manager", "Southend BID", "2021", "", "£2,500 pa", "N", ""],
+        )
+    )
+    data = {r.id: r.data for r in result.rows}
+    assert "resources" not in data["safer-streets-fund-round-4"], "a one-off grant, not £450,000 a year"
+    assert "resources" not in data["towns-fund-board"]
+    assert data["safer-streets-fund-round-4"]["internal"]["notes"].splitlines() == [
+        "Notes: Home Office grant \u2013 £450k",
+        "Funding (£): £450,000",
+    ]
+    assert at(lines, "2:F") == [
+        "[warning] 'Funding (£)': '£450,000' kept in internal notes: the sheet does not say the amount is a "
+        "year's: if it is the council's money each year, record it as resources.council.funding_gbp; if the "
+        "row is a grant or a contract, record its kind and the amount as funding.amount_gbp or "
+        "contract.value_gbp"
+    ]
+    assert data["cafe-culture-forum"]["resources"] == {"council": {"funding_gbp": 2500}}, "'pa': a year's"
+
+
+@pytest.mark.parametrize("header", ["Council contribution", "Annual contribution", "Council funding (£pa)"])
+def test_a_header_that_names_the_councils_contribution_keeps_its_field(tmp_path, header):
+    path = tmp_path / "register.csv"
+    path.write_bytes(
+        f"Partnership name,Lead Officer,Partners,{header}\r\n"
+        'Youth Justice Partnership,Youth Justice Manager,Essex Police,"£120,000"\r\n'.encode("cp1252")
+    )
+    result, _ = dry_run(path)
+    assert result.rows[0].data["resources"] == {"council": {"funding_gbp": 120000}}
+
+
+def test_a_grants_amount_is_placed_once(tmp_path):
+    path = tmp_path / "register.csv"
+    path.write_bytes(
+        "Partnership name,Type,Partners,Funding (£),Notes\r\n"
+        'Voluntary Sector Grant \u2013 SAVS,Grant,SAVS,"£85,000",3 year grant\r\n'
+        'Voluntary Sector Grant \u2013 Age UK,,Age UK,"£85,000",3 year grant\r\n'.encode("cp1252")
+    )
+    result, _ = dry_run(path)
+    granted, untyped = (r.data for r in result.rows)
+    assert granted["kind"] == "community-funding"
+    assert granted["funding"] == {"amount_gbp": 85000}
+    assert "resources" not in granted, "£85,000 once: the grant's amount, not also the council's a year"
+    assert "resources" not in untyped, (
+        "no kind, and '3 year grant' is no year's: in the notes, for the officer"
+    )
+    assert "Funding (£): £85,000" in untyped["internal"]["notes"].splitlines()
