@@ -650,8 +650,9 @@ def test_the_same_title_twice_gives_two_entries(council, tmp_path):
     result = partreg(council, "import", str(sheet), "--write")
     assert result.returncode == 1, "the amounts need the officer: the sheet does not say they are a year's"
     assert (
-        ":3:A: [note] 'Grant name': row 2 has the same id 'community-grant': this row's id is community-grant-2"
-        in result.stdout
+        ":3:A: [warning] 'Grant name': row 2 has the same title, with other cells: if they are the same "
+        "arrangement, delete one of the two rows from the sheet (before --write, or its file after); if not, "
+        "give this row a title of its own. Written as community-grant-2" in result.stdout
     )
     data = entries(council)
     assert data["community-grant"]["partners"] == [{"name": "Home-Start Essex"}]
@@ -1191,7 +1192,12 @@ def test_ids_stay_ids(council, tmp_path):
     long = "Brentwood and Basildon joint strategic partnership for community safety and wellbeing 2024"
     write_csv(
         sheet,
-        [["ID", "Partnership name"], ["con", "Reserved name"], ["", long], ["", long]],
+        [
+            ["ID", "Partnership name", "Notes"],
+            ["con", "Reserved name", ""],
+            ["", long, "first"],
+            ["", long, "second"],
+        ],
         encoding="utf-8",
         delimiter=",",
     )

@@ -111,3 +111,42 @@ def test_a_grants_amount_is_placed_once(tmp_path):
         "no kind, and '3 year grant' is no year's: in the notes, for the officer"
     )
     assert "Funding (£): £85,000" in untyped["internal"]["notes"].splitlines()
+
+
+CSP = [
+    "Southend Community Safety Partnership", "Joe Bloggs, Head of Community Safety",
+    "Essex Police; Essex County Fire and Rescue Service", "April 2016", "", "£25,000", "Y",
+    "Statutory under the Crime and Disorder Act 1998",
+]  # fmt: skip
+
+
+def test_a_row_pasted_twice_is_said_and_not_written_again(tmp_path):
+    prevent = ["Prevent Partnership Board", "Prevent Coordinator", "Essex Police", "2019", "", "", "Y", ""]
+    result, lines = dry_run(sheet(tmp_path, CSP, prevent, [*CSP[:-1], " " + CSP[-1] + " "]))
+    assert [r.id for r in result.rows] == [
+        "southend-community-safety-partnership",
+        "prevent-partnership-board",
+    ]
+    assert at(lines, "4:A") == [
+        "[warning] 'Partnership name': row 4 repeats row 2 cell for cell: it is not written, as row 2 is "
+        "(nothing is lost: it is the same data); delete one of the two rows from the sheet"
+    ]
+    assert "2 rows: 2 to write." in lines
+    assert (
+        "Row 4 passed over, 'Southend Community Safety Partnership': the same cells as row 2, which is written."
+    ) in lines
+
+
+def test_a_title_repeated_with_other_cells_is_a_warning_and_still_written(tmp_path):
+    later = [*CSP[:5], "£30,000", *CSP[6:]]
+    result, lines = dry_run(sheet(tmp_path, CSP, later))
+    assert [r.id for r in result.rows] == [
+        "southend-community-safety-partnership",
+        "southend-community-safety-partnership-2",
+    ]
+    assert at(lines, "3:A") == [
+        "[warning] 'Partnership name': row 2 has the same title, with other cells: if they are the same "
+        "arrangement, delete one of the two rows from the sheet (before --write, or its file after); if not, "
+        "give this row a title of its own. Written as southend-community-safety-partnership-2"
+    ]
+    assert "2 rows: 2 to write." in lines

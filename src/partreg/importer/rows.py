@@ -100,6 +100,8 @@ def read_rows(
     previous: tuple[Row, list[Any]] | None = None
     reviews: list[int] = []  # rows with a next review date, which format v1 does not use, and no last review
     lost: list[Finding] = []  # formulas with no saved result in rows with nothing else
+    titled: dict[str, tuple[int, list[Any]]] = {}  # each title's first row, and its cells
+    repeats: list[Finding] = []  # rows whose cells all repeat an earlier row's: not written
     for number, cells in rows:
         filled = [c for c in mapping.columns if c.index < len(cells) and not is_blank(cells[c.index], c.key)]
         # a title the file holds as a formula with no saved result: the row has a title of its own,
@@ -160,6 +162,19 @@ def read_rows(
                 )
                 previous[0].findings.append(Finding(number, None, message))
             continue
+        named = normal(cell_text(cells[title.index])) if title is not None and title in filled else ""
+        first = titled.get(named) if named else None
+        if first is not None and _all_same(cells, first[1]):
+            text = cell_text(cells[title.index]) if title is not None else ""
+            message = (
+                f"row {number} repeats row {first[0]} cell for cell: it is not written, as row {first[0]} is "
+                "(nothing is lost: it is the same data); delete one of the two rows from the sheet"
+            )
+            repeats.append(Finding(number, title, message))
+            passed.append((number, text, f"the same cells as row {first[0]}, which is written"))
+            continue
+        if named and first is None:
+            titled[named] = (number, cells)
         draft = Draft(findings=list(orders.cells.get(number, [])))
         for column in mapping.columns:
             raw = cells[column.index] if column.index < len(cells) else None
@@ -185,7 +200,14 @@ def read_rows(
         data = draft.data
         base = made_id(data, stem, cells, formula)
         entry_id = unique(base, ids, counters)
-        if entry_id != base:
+        if first is not None:
+            message = (
+                f"row {first[0]} has the same title, with other cells: if they are the same arrangement, delete "
+                "one of the two rows from the sheet (before --write, or its file after); if not, give this row "
+                f"a title of its own. Written as {entry_id}"
+            )
+            draft.findings.append(Finding(number, title, message))
+        elif entry_id != base:
             message = f"row {ids[base]} has the same id {base!r}: this row's id is {entry_id}"
             draft.findings.append(Finding(number, title, message, "note"))
         ids[entry_id] = number
@@ -215,7 +237,9 @@ def read_rows(
     for number in sorted(set(unsaved_in) - seen):
         lost.extend(unsaved({}, mapping, number, "", unsaved_in[number], formulas_as_text))
     _check(display, out, settings)
-    return Result(out, blank, passed, unknown, [*orders.columns, *_next_reviews(mapping, reviews), *lost])
+    return Result(
+        out, blank, passed, unknown, [*orders.columns, *_next_reviews(mapping, reviews), *lost, *repeats]
+    )
 
 
 def _hidden_row(draft: Draft, number: int, assume_active: bool) -> None:
@@ -304,6 +328,16 @@ def _continues(
         return False
     new = [c for c in filled if c is not title and not _same(cells[c.index], above[c.index])]
     return bool(new) and all(c.key in CONTINUED for c in new)
+
+
+def _all_same(cells: list[Any], other: list[Any]) -> bool:
+    """Whether two rows hold the same in every cell (a row pasted twice), blank cells alike."""
+    width = max(len(cells), len(other))
+
+    def text(row: list[Any], i: int) -> str:
+        return "" if i >= len(row) or is_blank(row[i]) else cell_text(row[i]).strip()
+
+    return all(text(cells, i) == text(other, i) for i in range(width))
 
 
 def _same(a: Any, b: Any) -> bool:
