@@ -651,8 +651,9 @@ def test_the_same_title_twice_gives_two_entries(council, tmp_path):
     assert result.returncode == 1, "the amounts need the officer: the sheet does not say they are a year's"
     assert (
         ":3:A: [warning] 'Grant name': row 2 has the same title, with other cells: if they are the same "
-        "arrangement, delete one of the two rows from the sheet (before --write, or its file after); if not, "
-        "give this row a title of its own. Written as community-grant-2" in result.stdout
+        "arrangement, delete one of the two rows from the sheet (a file deleted after --write is written again "
+        "by the next import); if not, give this row a title of its own. Written as community-grant-2"
+        in result.stdout
     )
     data = entries(council)
     assert data["community-grant"]["partners"] == [{"name": "Home-Start Essex"}]
@@ -1595,8 +1596,8 @@ def test_a_title_alone_whose_words_decide_no_kind_is_kept_and_said(tmp_path):
         "[note] 'Partnership name': no kind of its own: given the kind contract of the heading 'Contracts' (row 2)",
         "[warning] 'Partnership name': 'Community Safety' is the row's only cell: kept as an arrangement "
         "with gaps; if it is a heading over the rows below, not an arrangement, delete the row from the "
-        "sheet before --write, or register/community-safety.yaml after; it ends the section under the "
-        "heading 'Contracts' (row 2)",
+        "sheet (deleting register/community-safety.yaml is not enough: importing the sheet again writes it "
+        "again); it ends the section under the heading 'Contracts' (row 2)",
     ]
 
 

@@ -13,6 +13,7 @@ import pytest
 from partreg.importer import header_score, import_report, map_columns, read_rows
 from partreg.models import Settings
 from partreg.sheets import read_sheet
+from tests.common import run_partreg as partreg
 
 HEADER = [
     "Partnership name", "Lead Officer", "Partners", "Start date", "End date", "Funding (£)",
@@ -146,7 +147,51 @@ def test_a_title_repeated_with_other_cells_is_a_warning_and_still_written(tmp_pa
     ]
     assert at(lines, "3:A") == [
         "[warning] 'Partnership name': row 2 has the same title, with other cells: if they are the same "
-        "arrangement, delete one of the two rows from the sheet (before --write, or its file after); if not, "
-        "give this row a title of its own. Written as southend-community-safety-partnership-2"
+        "arrangement, delete one of the two rows from the sheet (a file deleted after --write is written again "
+        "by the next import); if not, give this row a title of its own. Written as southend-community-safety-partnership-2"
     ]
     assert "2 rows: 2 to write." in lines
+
+
+@pytest.fixture
+def council(tmp_path: Path) -> Path:
+    partreg(tmp_path, "init", "reg", "--council", "Southend-on-Sea City Council", check=True)
+    return tmp_path / "reg"
+
+
+@pytest.mark.spawns
+def test_headings_in_capitals_are_passed_over_and_never_written(council, tmp_path):
+    path = sheet(
+        tmp_path,
+        ["COMMUNITY SAFETY", "", "", "", "", "", "", ""],
+        CSP,
+        ["HOUSING", "", "", "", "", "", "", ""],
+        ["Southend Homelessness Forum", "Head of Housing", "TBC", "c. 2019", "", "Officer time", "No", ""],
+    )
+    result, lines = dry_run(path)
+    assert [r.id for r in result.rows] == [
+        "southend-community-safety-partnership",
+        "southend-homelessness-forum",
+    ]
+    assert [(n, text) for n, text, _ in result.passed] == [(2, "COMMUNITY SAFETY"), (4, "HOUSING")]
+    assert (
+        "Row 4 passed over, 'HOUSING': a heading in capitals over the rows below, not an arrangement: not written."
+    ) in lines
+    # the officer deleted the files the old import wrote, as it told them to; importing again writes none
+    for _ in range(2):
+        partreg(council, "import", str(path), "--write")
+        assert sorted(p.stem for p in (council / "register").glob("*.yaml")) == [
+            "southend-community-safety-partnership",
+            "southend-homelessness-forum",
+        ]
+
+
+def test_a_title_alone_in_capitals_is_an_entry_where_every_title_is_in_capitals(tmp_path):
+    path = tmp_path / "register.csv"
+    path.write_bytes(
+        "Partnership name,Lead Officer,Partners,Funding (£)\r\n"
+        "YOUTH JUSTICE PARTNERSHIP,Youth Justice Manager,Essex Police,\r\n"
+        "CARERS PARTNERSHIP,,,\r\n".encode("cp1252")
+    )
+    result, _ = dry_run(path)
+    assert [r.id for r in result.rows] == ["youth-justice-partnership", "carers-partnership"]
