@@ -225,14 +225,14 @@ def test_a_messy_spreadsheet_becomes_an_entry_a_row_with_nothing_lost(council, t
     cells = [
         line.split(": [")[0].rsplit(":", 2)[1:] for line in dry.stdout.splitlines() if ": [warning]" in line
     ]
-    assert cells == [["5", "B"], ["6", "G"], ["7", "I"]], (
-        "the kind, the date and the amount that cannot be read"
+    assert cells == [["5", "B"], ["6", "G"], ["7", "I"], ["11", "A"]], (
+        "the kind, the date and the amount that cannot be read, and a title that repeats another row's"
     )
     for needle in [
         ":5:B: [warning] 'Kind': 'Alliance' kept in internal notes: not one of the policy's four kinds",
         ":6:G: [warning] 'Start date': '31/02/2020' kept in internal notes: not a real date",
         ":7:I: [warning] 'Contract value': 'lots' kept in internal notes: not an amount in pounds",
-        ":11:A: [note] 'Title': row 2 has the same id 'street-cleansing': this row's id is street-cleansing-2",
+        ":11:A: [warning] 'Title': row 2 has the same title, with other cells: if they are the same arrangement",
         "9 rows: 9 to write.",
         "1 blank row passed over: 10.",
     ]:

@@ -134,14 +134,20 @@ BY_KIND: dict[str, Key] = {
 }
 
 
-def money_key(column: Column, text: str, kind: Any, has: Callable[[Key], bool]) -> Key:
+def money_key(column: Column, text: str, kind: Any, has: Callable[[Key], bool]) -> Key | None:
     """The field a money column's amount goes to, by the row's ``kind`` (and whether the row ``has``
     another field already): a contract's value (its annual value where the header or the cell
-    ``text`` says it is a year's), a grant's amount, otherwise the council's contribution."""
+    ``text`` says it is a year's), a grant's amount, otherwise the council's contribution a year.
+    ``None`` for an amount in a column that names no field ("Funding (£)", "Amount") in a row of
+    another kind, where neither the header nor the cell says it is a year's: the council's
+    contribution is a year's, and a one-off grant's £450,000 must not be published as "a year"."""
     key = column.key
     assert key is not None
     if key == MONEY:
-        key = BY_KIND.get(str(kind), ("resources", "council", "funding_gbp"))
+        given = BY_KIND.get(str(kind))
+        if given is None and not YEARLY.search(f"{column.header} {text}"):
+            return None
+        key = given or ("resources", "council", "funding_gbp")
     if key == ("resources", "council", "funding_gbp"):
         # what the council pays for a contract is its value; what it puts into a grant is the grant
         given = BY_KIND.get(str(kind))
@@ -153,10 +159,20 @@ def money_key(column: Column, text: str, kind: Any, has: Callable[[Key], bool]) 
     return key
 
 
+#: What an amount the sheet does not say is a year's may be, for the officer to record.
+NOT_A_YEAR = (
+    "the sheet does not say the amount is a year's: if it is the council's money each year, record it as "
+    "resources.council.funding_gbp; if the row is a grant or a contract, record its kind and the amount as "
+    "funding.amount_gbp or contract.value_gbp"
+)
+
+
 def _place_money(draft: Draft, row: int) -> None:
     for column, amount, text in draft.money:
         key = money_key(column, text, draft.data.get("kind"), draft.has)
-        if draft.has(key):
+        if key is None:
+            draft.keep(column, text, NOT_A_YEAR, row)
+        elif draft.has(key):
             draft.keep(column, text, f"{dotted(key)} is given by another column", row)
         else:
             draft.set(key, amount)

@@ -166,7 +166,8 @@ def _field(column: Column, data: dict[str, Any]) -> str:
         return ""
     assert key is not None
     if key == MONEY or str(key[-1]).endswith("_gbp"):
-        return dotted(money_key(column, "", data.get("kind"), lambda k: _has(data, k)))
+        key = money_key(column, "", data.get("kind"), lambda k: _has(data, k))
+        return dotted(key) if key is not None else ""  # no field says what the amount is
     return column.label
 
 

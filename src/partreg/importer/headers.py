@@ -62,7 +62,8 @@ class Column:
             return f"internal notes ({self.why})" if self.why else "internal notes"
         if self.key == MONEY:
             return (
-                "contract.value_gbp, funding.amount_gbp or resources.council.funding_gbp, by the row's kind"
+                "contract.value_gbp, funding.amount_gbp or resources.council.funding_gbp (where it says a "
+                "year's), by the row's kind"
             )
         if self.key == ("resources", "council", "funding_gbp"):
             return "resources.council.funding_gbp (a contract's value, a grant's amount, where no column gives them)"

@@ -100,6 +100,15 @@ def read_rows(
     previous: tuple[Row, list[Any]] | None = None
     reviews: list[int] = []  # rows with a next review date, which format v1 does not use, and no last review
     lost: list[Finding] = []  # formulas with no saved result in rows with nothing else
+    titled: dict[str, tuple[int, list[Any]]] = {}  # each title's first row, and its cells
+    repeats: list[Finding] = []  # rows whose cells all repeat an earlier row's: not written
+    # where the sheet writes its arrangements' titles in mixed case, a title alone in capitals
+    # ("COMMUNITY SAFETY", "HOUSING") is a heading over the rows below it
+    mixed = title is not None and any(
+        not _capitals(cell_text(cells[title.index]))
+        for _, cells in rows
+        if title.index < len(cells) and not is_blank(cells[title.index])
+    )
     for number, cells in rows:
         filled = [c for c in mapping.columns if c.index < len(cells) and not is_blank(cells[c.index], c.key)]
         # a title the file holds as a formula with no saved result: the row has a title of its own,
@@ -123,6 +132,15 @@ def read_rows(
             if begun := heading(text, number):
                 section = begun
                 passed.append((number, text, begun.passed()))
+                continue
+            if filled[0] is title and mixed and _capitals(text):
+                what = "a heading in capitals over the rows below, not an arrangement: not written"
+                if section is not None:
+                    what += (
+                        f"; it ends the section under the heading {quoted(section.text)} (row {section.row})"
+                    )
+                    section = None
+                passed.append((number, text, what))
                 continue
             if _FOOTNOTE.match(text) or (filled[0] is not title and filled[0].key not in CONTINUED):
                 passed.append((number, text, "a note about the sheet, not an arrangement"))
@@ -160,6 +178,19 @@ def read_rows(
                 )
                 previous[0].findings.append(Finding(number, None, message))
             continue
+        named = normal(cell_text(cells[title.index])) if title is not None and title in filled else ""
+        first = titled.get(named) if named else None
+        if first is not None and _all_same(cells, first[1]):
+            text = cell_text(cells[title.index]) if title is not None else ""
+            message = (
+                f"row {number} repeats row {first[0]} cell for cell: it is not written, as row {first[0]} is "
+                "(nothing is lost: it is the same data); delete one of the two rows from the sheet"
+            )
+            repeats.append(Finding(number, title, message))
+            passed.append((number, text, f"the same cells as row {first[0]}, which is written"))
+            continue
+        if named and first is None:
+            titled[named] = (number, cells)
         draft = Draft(findings=list(orders.cells.get(number, [])))
         for column in mapping.columns:
             raw = cells[column.index] if column.index < len(cells) else None
@@ -185,7 +216,14 @@ def read_rows(
         data = draft.data
         base = made_id(data, stem, cells, formula)
         entry_id = unique(base, ids, counters)
-        if entry_id != base:
+        if first is not None:
+            message = (
+                f"row {first[0]} has the same title, with other cells: if they are the same arrangement, delete "
+                "one of the two rows from the sheet (a file deleted after --write is written again by the next "
+                f"import); if not, give this row a title of its own. Written as {entry_id}"
+            )
+            draft.findings.append(Finding(number, title, message))
+        elif entry_id != base:
             message = f"row {ids[base]} has the same id {base!r}: this row's id is {entry_id}"
             draft.findings.append(Finding(number, title, message, "note"))
         ids[entry_id] = number
@@ -195,8 +233,8 @@ def read_rows(
         if ends_section:
             message = (
                 f"{quoted(data.get('title'))} is the row's only cell: kept as an arrangement with gaps; if it "
-                "is a heading over the rows below, not an arrangement, delete the row from the sheet before "
-                f"--write, or register/{entry_id}.yaml after"
+                "is a heading over the rows below, not an arrangement, delete the row from the sheet (deleting "
+                f"register/{entry_id}.yaml is not enough: importing the sheet again writes it again)"
             )
             if ended:
                 message += f"; it ends the section under the heading {quoted(ended.text)} (row {ended.row})"
@@ -215,7 +253,9 @@ def read_rows(
     for number in sorted(set(unsaved_in) - seen):
         lost.extend(unsaved({}, mapping, number, "", unsaved_in[number], formulas_as_text))
     _check(display, out, settings)
-    return Result(out, blank, passed, unknown, [*orders.columns, *_next_reviews(mapping, reviews), *lost])
+    return Result(
+        out, blank, passed, unknown, [*orders.columns, *_next_reviews(mapping, reviews), *lost, *repeats]
+    )
 
 
 def _hidden_row(draft: Draft, number: int, assume_active: bool) -> None:
@@ -304,6 +344,22 @@ def _continues(
         return False
     new = [c for c in filled if c is not title and not _same(cells[c.index], above[c.index])]
     return bool(new) and all(c.key in CONTINUED for c in new)
+
+
+def _capitals(text: str) -> bool:
+    """Whether ``text`` is written in capitals: four letters or more, none lower case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and not any(c.islower() for c in letters)
+
+
+def _all_same(cells: list[Any], other: list[Any]) -> bool:
+    """Whether two rows hold the same in every cell (a row pasted twice), blank cells alike."""
+    width = max(len(cells), len(other))
+
+    def text(row: list[Any], i: int) -> str:
+        return "" if i >= len(row) or is_blank(row[i]) else cell_text(row[i]).strip()
+
+    return all(text(cells, i) == text(other, i) for i in range(width))
 
 
 def _same(a: Any, b: Any) -> bool:
