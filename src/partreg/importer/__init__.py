@@ -23,6 +23,8 @@ in the order a sheet passes through them:
   and its value told once saved;
 - :mod:`.draft`: the entry as it is built, and what is placed once every cell is read;
 - :mod:`.sections`: a section heading's kind, given to the rows below it that give none;
+- :mod:`.rowshapes`: what a row is, read from its cells alone (a continuation, a row pasted twice, a
+  heading in capitals, a totals row);
 - :mod:`.rows`: the sheet's rows to entries, each checked by the linter;
 - :mod:`.ids`: an entry's id from its row, the file a row was written to before ids read accented
   letters, and the row of a file written while its title had no value;

@@ -5,7 +5,6 @@ above is added to it, and section headings, totals rows and notes about the shee
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,8 +15,9 @@ from partreg.importer.draft import Draft, Finding, finish
 from partreg.importer.formulas import Formulas, by_row, unsaved
 from partreg.importer.headers import Column, Mapping
 from partreg.importer.ids import made_id, unique
+from partreg.importer.rowshapes import CONTINUED, FOOTNOTE, all_same, capitals, continues, same, totals_label
 from partreg.importer.sections import Section, heading
-from partreg.importer.synonyms import LISTS, NEXT_REVIEW, NOTES, REVIEW_OUTCOME, Key, normal
+from partreg.importer.synonyms import NEXT_REVIEW, REVIEW_OUTCOME, normal
 from partreg.importer.values import cell_text, is_blank, kind_from_label, quoted
 from partreg.lint import Linter
 from partreg.models import PartialDate, Settings
@@ -105,7 +105,7 @@ def read_rows(
     # where the sheet writes its arrangements' titles in mixed case, a title alone in capitals
     # ("COMMUNITY SAFETY", "HOUSING") is a heading over the rows below it
     mixed = title is not None and any(
-        not _capitals(cell_text(cells[title.index]))
+        not capitals(cell_text(cells[title.index]))
         for _, cells in rows
         if title.index < len(cells) and not is_blank(cells[title.index])
     )
@@ -122,7 +122,7 @@ def read_rows(
         if [normal(cell_text(c)) if c is not None else "" for c in cells] == header:
             passed.append((number, cell_text(cells[filled[0].index]), "the header row again"))
             continue
-        total = _total(cells, title)
+        total = totals_label(cells, title)
         if total:
             passed.append((number, total, "a totals row, not an arrangement"))
             continue
@@ -133,7 +133,7 @@ def read_rows(
                 section = begun
                 passed.append((number, text, begun.passed()))
                 continue
-            if filled[0] is title and mixed and _capitals(text):
+            if filled[0] is title and mixed and capitals(text):
                 what = "a heading in capitals over the rows below, not an arrangement: not written"
                 if section is not None:
                     what += (
@@ -142,7 +142,7 @@ def read_rows(
                     section = None
                 passed.append((number, text, what))
                 continue
-            if _FOOTNOTE.match(text) or (filled[0] is not title and filled[0].key not in CONTINUED):
+            if FOOTNOTE.match(text) or (filled[0] is not title and filled[0].key not in CONTINUED):
                 passed.append((number, text, "a note about the sheet, not an arrangement"))
                 continue
         # a row with only a title: an entry with gaps, or a heading whose words decide no kind ("Shared
@@ -158,7 +158,7 @@ def read_rows(
             previous is not None
             and title is not None
             and not formula
-            and _continues(number, cells, previous[1], filled, title, merged)
+            and continues(number, cells, previous[1], filled, title, merged)
         ):
             _add_to(previous[0], number, cells, previous[1], filled, settings)
             previous[0].findings.extend(
@@ -180,7 +180,7 @@ def read_rows(
             continue
         named = normal(cell_text(cells[title.index])) if title is not None and title in filled else ""
         first = titled.get(named) if named else None
-        if first is not None and _all_same(cells, first[1]):
+        if first is not None and all_same(cells, first[1]):
             text = cell_text(cells[title.index]) if title is not None else ""
             message = (
                 f"row {number} repeats row {first[0]} cell for cell: it is not written, as row {first[0]} is "
@@ -323,49 +323,6 @@ def _next_reviews(mapping: Mapping, reviews: list[int]) -> list[Finding]:
     return [Finding(reviews[0], column, message)]
 
 
-#: Columns a row may add to the entry above it: lists, and text that goes to the notes.
-CONTINUED: set[Key | None] = {*LISTS, ("outcomes", "description"), ("outcomes", "measure"), ("outcomes", "target"),
-                              ("risks", "description"), ("risks", "mitigation"), NOTES, None}  # fmt: skip
-
-
-def _continues(
-    number: int,
-    cells: list[Any],
-    above: list[Any],
-    filled: list[Column],
-    title: Column,
-    merged: set[tuple[int, int]] | frozenset[tuple[int, int]],
-) -> bool:
-    """Whether a row only adds to the entry above it: it has no title of its own (or the title
-    merged down from above), and each of its cells adds to a list or the notes, or repeats the row
-    above (a merged cell)."""
-    own_title = title in filled and (number, title.index) not in merged
-    if own_title:
-        return False
-    new = [c for c in filled if c is not title and not _same(cells[c.index], above[c.index])]
-    return bool(new) and all(c.key in CONTINUED for c in new)
-
-
-def _capitals(text: str) -> bool:
-    """Whether ``text`` is written in capitals: four letters or more, none lower case."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and not any(c.islower() for c in letters)
-
-
-def _all_same(cells: list[Any], other: list[Any]) -> bool:
-    """Whether two rows hold the same in every cell (a row pasted twice), blank cells alike."""
-    width = max(len(cells), len(other))
-
-    def text(row: list[Any], i: int) -> str:
-        return "" if i >= len(row) or is_blank(row[i]) else cell_text(row[i]).strip()
-
-    return all(text(cells, i) == text(other, i) for i in range(width))
-
-
-def _same(a: Any, b: Any) -> bool:
-    return a == b or (isinstance(a, str) and isinstance(b, str) and a.strip() == b.strip())
-
-
 def _add_to(
     entry: Row,
     number: int,
@@ -377,7 +334,7 @@ def _add_to(
     """A continuation row's lists and notes, added to the entry above."""
     draft = Draft()
     for column in filled:
-        if column.key == ("title",) or _same(cells[column.index], above[column.index]):
+        if column.key == ("title",) or same(cells[column.index], above[column.index]):
             continue
         if column.key is None:
             draft.keep(column, cell_text(cells[column.index]))
@@ -401,27 +358,6 @@ def _add_to(
     entry.findings.append(
         Finding(number, None, f"continues row {entry.number}: its {what} added to {entry.id}", "note")
     )
-
-
-def _total(cells: list[Any], title: Column | None) -> str:
-    """The label of a totals row ("Total", "TOTAL COST", "Sub total - statutory"), or ``""``."""
-    if title is not None and not is_blank(cells[title.index]):
-        text = cell_text(cells[title.index])
-        return text if _TOTAL.match(text) else ""
-    labels = [cell_text(c) for c in cells if isinstance(c, str) and _TOTAL.match(c.strip())]
-    return labels[0] if labels else ""
-
-
-_TOTAL = re.compile(
-    r"^(grand\s+|sub[\s-]*)?totals?(\s*$|\s*[:(\-\u2013]|\s+(cost|spend|value|funding|budget|excl|incl|for|of|to)\b|\s+\d)",
-    re.IGNORECASE,
-)
-#: A line under (or above) the table that describes the sheet, in the title column.
-_FOOTNOTE = re.compile(
-    r"^(notes?\s*:|key\s*:|source\s*:|version\s*[:\d]|last updated|updated\s*(:|on\b)|"
-    r"prepared by|produced by|correct as (at|of)|as at\s+\d)",
-    re.IGNORECASE,
-)
 
 
 @dataclass
