@@ -130,7 +130,7 @@ def test_a_new_council_adds_lints_renders_and_imports(council, tmp_path):
     assert (
         lint.returncode == 1
         and "scout-hut-grant.yaml" in lint.stdout
-        and "funding.period_start" in lint.stdout
+        and "add `period_start:` under the file's `funding:`" in lint.stdout
     ), "a grant needs its period and actions: written, and lint says so"
 
 
