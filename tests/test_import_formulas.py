@@ -491,3 +491,25 @@ def test_a_csv_cell_that_starts_as_a_formula_may_be_text(cell):
     from partreg.sheets.csvfile import is_formula
 
     assert not is_formula(cell)
+
+
+def test_a_title_written_as_a_formula_beside_another_formula_is_found_once_both_hold_values(
+    register, tmp_path
+):
+    """The row's id was made with its title and its other formula blank (neither had a value); once
+    the sheet holds both values, the row is found in that file all the same, and not written again."""
+    sheet = (
+        "Partnership name,Lead Officer,Partner organisations,Annual contribution (\u00a3),Start date\r\n"
+        "=Titles!B4,Head of Leisure,Leisure Trust,=450000*1.1,01/04/2020\r\n"
+    )
+    first = plan_import(register, formulas_csv(tmp_path / "register.csv", sheet), [])
+    write_import(register, first)
+    [untitled] = [row.id for row in first.new]
+    values = sheet.replace("=Titles!B4", "Leisure Partnership").replace("=450000*1.1", "495000")
+    again = plan_import(register, formulas_csv(tmp_path / "again" / "register.csv", values), [])
+    assert again.new == [], "the row is found in the file written for it"
+    said = "\n".join(again.lines)
+    assert f"add `title: Leisure Partnership` to register/{untitled}.yaml" in said
+    assert (
+        f"add `funding_gbp: 495000` under `council:` under `resources:` to register/{untitled}.yaml" in said
+    )

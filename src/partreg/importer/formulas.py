@@ -141,17 +141,24 @@ def kept(entry: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def kept_titles(entries: Iterable[tuple[str, dict[str, Any]]], mapping: Mapping) -> dict[str, str]:
+def kept_titles(
+    entries: Iterable[tuple[str, dict[str, Any]]], mapping: Mapping
+) -> dict[str, tuple[str, frozenset[int]]]:
     """The entries (each its id and data) written while the sheet's title was a formula with no
-    saved result, their ids made from the row's other cells: each one's id, and that formula."""
+    saved result, their ids made from the row's other cells: each one's id, that formula, and the
+    columns (by index) whose formulas had no saved result then either, which the id was made
+    without (they read as blank then, and hold their values once the sheet is saved)."""
     title = next((c for c in mapping.columns if c.key == ("title",)), None)
     if title is None:
         return {}
+    by_header = {_header(c): c.index for c in mapping.columns}
     found = {}
     for entry_id, data in entries:
-        formula = next((f for header, f in kept(data) if header == _header(title)), None)
+        formulas = kept(data)
+        formula = next((f for header, f in formulas if header == _header(title)), None)
         if formula is not None:
-            found[entry_id] = formula
+            blank = frozenset(by_header[header] for header, _ in formulas if header in by_header)
+            found[entry_id] = (formula, blank)
     return found
 
 

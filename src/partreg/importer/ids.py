@@ -103,26 +103,28 @@ def titled_since(
     cells: Lookup[int, list[Any]],
     mapping: Mapping,
     stem: str,
-    untitled: Lookup[str, str],
+    untitled: Lookup[str, tuple[str, frozenset[int]]],
 ) -> list[Finding]:
     """Each row (its number and its entry's data) with a title whose file was written while that
     title was a formula with no saved result (``untitled``: each such file's id and the formula,
     :func:`.formulas.kept_titles`) takes that file's id: found, it is not written a second time,
     and the title it now has is told (:func:`.formulas.arrived`). Where rows alike but for their
     titles could each be a file's (a saved formula is not read), none takes it, and each is said
-    to maybe be it."""
+    to maybe be it. (``untitled`` gives each file's columns whose formulas had no saved result
+    either: the id was made with them blank.)"""
     title = next((c for c in mapping.columns if c.key == ("title",)), None)
     if title is None or not untitled:
         return []
     pairs = []  # (row, file)
     for number, data in rows:
         if "title" in data and data["id"] not in untitled:
-            others = [None if index == title.index else cell for index, cell in enumerate(cells[number])]
-            pairs += [  # the file's id as partreg makes it, or made it before ids read accented letters
-                (number, f)
-                for f, formula in untitled.items()
-                if f in {untitled_id(stem, others, formula, words) for words in (slug, ascii_slug)}
-            ]
+            for f, (formula, blank) in untitled.items():
+                # the row as it read when the file was written: its title, and each cell whose formula
+                # had no saved result then, blank
+                said = [None if i == title.index or i in blank else c for i, c in enumerate(cells[number])]
+                # the file's id as partreg makes it, or made it before ids read accented letters
+                if f in {untitled_id(stem, said, formula, words) for words in (slug, ascii_slug)}:
+                    pairs.append((number, f))
     found = []
     for number, data in rows:
         files = sorted(file for row, file in pairs if row == number)
