@@ -504,3 +504,22 @@ def test_a_decision_makers_name_never_reaches_the_published_site(tmp_path):
         assert body in site, body
     safer = yaml_rs.loads((base / "register" / "safer-streets.yaml").read_text("utf-8"))
     assert safer["internal"]["notes"] == "Approved by: Cllr J Smith"
+
+
+def test_a_partner_that_may_be_two_bodies_joined_by_and_is_asked_about(register):
+    """ "Home Office and Essex PFCC" was kept as one partner without a word; it is still kept (some
+    one body reads so), and the officer is asked to check; "Mid and South Essex NHS" is not asked."""
+    planned, path = plan(
+        register,
+        "Partnership name,Partner organisations\n"
+        "Safer Streets,Home Office and Essex PFCC\n"
+        "Health board,Mid and South Essex NHS\n",
+    )
+    data = {row.data["title"]: row.data for row in planned.new}
+    assert data["Safer Streets"]["partners"] == [{"name": "Home Office and Essex PFCC"}]
+    said = cells(planned, path)
+    assert (
+        "[note] 'Partner organisations': 'Home Office and Essex PFCC' kept as one partner: if it names "
+        "several, separate them with ';'"
+    ) in said
+    assert not any("Mid and South Essex NHS" in line for line in said)

@@ -172,7 +172,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
                 draft.findings.append(Finding(row, column, split))
             elif by_commas and len(names) > 1:
                 draft.findings.append(Finding(row, column, split, "note"))
-            elif len(names) == 1 and "," in names[0]:
+            elif len(names) == 1 and ("," in names[0] or _two_bodies(names[0])):
                 draft.findings.append(
                     Finding(
                         row,
@@ -385,3 +385,12 @@ def _contribution(draft: Draft, column: Column, raw: Any, row: int) -> None:
     found[str(column.key[-1]) if column.key else "cash_gbp"] = amount
     if qualified:
         draft.keep(column, cell_text(raw), row=row, read_as=f"£{amount:,}")
+
+
+def _two_bodies(name: str) -> bool:
+    """Whether ``name`` may be two bodies joined by "and": each side two words or more, the second
+    capitalised ("Home Office and Essex PFCC", "Southend BID and Southend Traders Association"); not
+    "Mid and South Essex NHS". Some one body reads so too ("Essex Fire and Rescue Service"): the
+    officer is asked to check, and nothing is split."""
+    parts = re.split(r"\s(?:and|&)\s", name, maxsplit=1, flags=re.IGNORECASE)
+    return len(parts) == 2 and all(len(p.split()) >= 2 for p in parts) and parts[1][:1].isupper()
