@@ -198,3 +198,15 @@ def test_a_new_row_whose_id_is_now_an_older_rows_file_is_written_under_its_own(r
     write_import(register, again)
     assert files(register) == ["cafe-forum-2.yaml", "cafe-forum.yaml"]
     assert "title: Cafe Forum" in (register / "register" / "cafe-forum.yaml").read_text(encoding="utf-8")
+
+
+def test_a_row_given_an_id_of_its_own_keeps_within_the_64_characters_an_id_has():
+    """kept_apart numbers a row's id as a sheet's repeated title is numbered (ids.unique): a long id
+    is cut to make room for its number, never made longer than an id may be."""
+    from partreg.importer.ids import kept_apart
+
+    long = "a" * 64
+    older, newer = {"id": long}, {"id": long}
+    kept_apart([older, newer], {long: older}, {long, "a" * 62 + "-2"})
+    assert older["id"] == long
+    assert newer["id"] == "a" * 62 + "-3" and len(newer["id"]) == 64

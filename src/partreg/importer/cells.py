@@ -162,7 +162,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             names = listed(draft, column, cell_text(raw), names, row)
             draft.extend(key, [{"name": n} for n in names])
             split = f"read as {plural(len(names), 'partner')}, separated by commas"
-            if by_commas and names and re.search(r"\s(and|&)\s", names[-1], re.IGNORECASE):
+            if by_commas and names and _AND.search(names[-1]):
                 # "and" is not split on ("Essex Fire and Rescue Service"), but before the last it
                 # often joins two bodies ("..., NHS Mid Essex CCG and Brentwood CVS")
                 split += (
@@ -387,10 +387,14 @@ def _contribution(draft: Draft, column: Column, raw: Any, row: int) -> None:
         draft.keep(column, cell_text(raw), row=row, read_as=f"£{amount:,}")
 
 
+#: "and" (or "&") between two words: what may join two bodies' names in one cell.
+_AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)
+
+
 def _two_bodies(name: str) -> bool:
     """Whether ``name`` may be two bodies joined by "and": each side two words or more, the second
     capitalised ("Home Office and Essex PFCC", "Southend BID and Southend Traders Association"); not
     "Mid and South Essex NHS". Some one body reads so too ("Essex Fire and Rescue Service"): the
     officer is asked to check, and nothing is split."""
-    parts = re.split(r"\s(?:and|&)\s", name, maxsplit=1, flags=re.IGNORECASE)
+    parts = _AND.split(name, maxsplit=1)
     return len(parts) == 2 and all(len(p.split()) >= 2 for p in parts) and parts[1][:1].isupper()

@@ -87,15 +87,13 @@ def kept_apart(
     Forum" took ``cafe-forum.yaml``, written for it before, so "Café Forum", now read as
     ``cafe-forum`` too, is a new arrangement) is given an id of its own, numbered as a row's that
     repeats another's is, so that it is written and not passed over as imported already."""
-    ids = {data["id"] for data in rows}
+    used = {data["id"] for data in rows} | set(on_disk)
+    counters: dict[str, int] = {}
     for data in rows:
         owner = taken.get(data["id"])
         if owner is not None and owner is not data:
-            base, n = str(data["id"]), 2
-            while f"{base}-{n}" in ids or f"{base}-{n}" in on_disk:
-                n += 1
-            data["id"] = f"{base}-{n}"
-            ids.add(data["id"])
+            data["id"] = unique(str(data["id"]), used, counters)
+            used.add(data["id"])
 
 
 def titled_since(
@@ -142,8 +140,9 @@ def titled_since(
     return found
 
 
-def unique(base: str, ids: dict[str, int], counters: dict[str, int]) -> str:
-    """``base``, or ``base-2``, ``base-3``... where it is taken, within the 64 characters an id has."""
+def unique(base: str, ids: Collection[str], counters: dict[str, int]) -> str:
+    """``base``, or ``base-2``, ``base-3``... where it is in ``ids``, within the 64 characters an id
+    has (``counters``: where each base's numbering has got to)."""
     if base not in ids:
         return base
     n = counters.get(base, 1)

@@ -43,6 +43,13 @@ def decision_of(entry: Arrangement) -> Decision | None:
     return decide(entry.characteristics, statute)
 
 
+def council_funding(entry: Arrangement) -> float | None:
+    """What ``resources.council.funding_gbp`` records, where an imported row's money goes while its
+    kind is not known: a contract's value or a grant's amount may be that."""
+    council = entry.resources.council if entry.resources else None
+    return council.funding_gbp if council else None
+
+
 def mismatched(entry: Arrangement, ctx: Context) -> bool:
     """``kind-mismatch`` reports this entry: its facts decide another kind than the one recorded."""
     if entry.kind is None or ctx.level(KIND_MISMATCH) == "off":

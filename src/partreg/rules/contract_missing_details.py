@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from partreg.models import Arrangement, Kind
 from partreg.problems import Context, Hit, Rule, Severity
-from partreg.rules._base import recorded_as
+from partreg.rules._base import council_funding, recorded_as
 
 ID = "contract-missing-details"
 
@@ -44,9 +44,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     ):  # one problem each: a value set aside is reported as that
         yield Hit(key, "a contract needs `contract.reference`: add it", about=(("contract", "reference"),))
     if details is None or all(getattr(details, name) is None for name in VALUES):
-        council = entry.resources.council if entry.resources else None
-        money = council.funding_gbp if council else None
-        # (an imported row's money goes to the council's resources while its kind is not known)
+        money = council_funding(entry)
         moved = (
             f"; `resources.council.funding_gbp` records {money:,}: if that is what the contract costs, move it"
             if money is not None

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from partreg.models import Arrangement, Kind
 from partreg.problems import Context, Hit, Rule, Severity
-from partreg.rules._base import recorded_as
+from partreg.rules._base import council_funding, recorded_as
 
 ID = "funding-missing-details"
 
@@ -51,10 +51,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         if f is not None
         else "under `funding:` (a new key, with its parts indented below it)"
     )
-    council = entry.resources.council if entry.resources else None
-    money = council.funding_gbp if council else None
+    money = council_funding(entry)
     for name in missing:  # one problem each: a value set aside as wrong is reported once, as that
-        # (an imported row's money goes to the council's resources while its kind is not known)
         moved = (
             f"; `funding_gbp` under `resources:` `council:` records {money:,}: if that is the grant, move it here"
             if name == "amount_gbp" and money is not None
