@@ -146,6 +146,46 @@ def test_an_end_passed_is_ended_not_closed_where_no_later_review_went_on():
     assert flagged(entry(status="ended", end="2023-03-31", **reviewed("2024-05-20")), D(2026, 1, 12)) == []
 
 
+def decided(*outcomes, **fields):
+    """An entry, still active, whose reviews (a year apart from 2023-03-01) had these outcomes."""
+    history = [{"date": f"{2023 + n}-03-01", "outcome": o} for n, o in enumerate(outcomes)]
+    return entry(review={"history": history}, **fields)
+
+
+def test_no_review_is_due_after_one_that_decided_the_exit():
+    """A sheet's "Exit", imported, its status left active and no end recorded: it had been listed as
+    overdue, and the page said so, years after its exit was decided. It is listed, whatever the
+    window, as its exit decided but not closed (dated by that review); with an end to come, only as
+    ending; a later review that went on makes its reviews due again."""
+    settings = ReviewSettings()
+    e = decided("continue", "exit")
+    assert next_review(e, settings) is None
+    [item] = due([e], settings, D(2026, 12, 7), 30)
+    assert (item.state, item.date, item.next_review, item.days) == (
+        State.EXIT_NOT_CLOSED,
+        D(2024, 3, 1),
+        None,
+        -1011,
+    )
+    assert item.as_dict()["state"] == "exit-not-closed"
+    ending = decided("exit", end="2027-01-15")
+    assert flagged(ending, D(2026, 6, 1)) == []  # no review, though one would be overdue
+    assert flagged(ending, D(2027, 1, 1)) == [(State.ENDING, D(2027, 1, 15), False)]
+    assert [i.next_review for i in due([ending], settings, D(2027, 1, 1), 30)] == [None]
+    went_on = decided("exit", "continue")
+    assert next_review(went_on, settings) == D(2025, 3, 1)
+    assert flagged(went_on, D(2026, 12, 7)) == [(State.OVERDUE, D(2025, 3, 1), False)]
+    # a review with no outcome (a sheet's "Last reviewed", imported) says nothing of what it found
+    undecided = entry(review={"history": [{"date": "2024-03-01", "outcome": "exit"}, {"date": "2025-03-01"}]})
+    assert [i.state for i in due([undecided], settings, D(2026, 12, 7), 30)] == [State.EXIT_NOT_CLOSED]
+    # the published page: not "Overdue", and not "Not known"
+    from partreg.columns import next_review_cell
+    from partreg.models import Settings
+
+    cell = next_review_cell(e, Settings(council="Test"), D(2026, 12, 7), "active")
+    assert (cell.lines, cell.mark) == (("Not due: exit decided",), "")
+
+
 def test_partial_dates_schedule_from_their_first_day():
     # started "April 2016", reviewed "March 2025": due from 1 March 2026, never later than it could be
     e = entry(start="2016-04", **reviewed("2025-03"))

@@ -399,6 +399,59 @@ def test_the_page_agrees_with_review_due_on_an_arrangement_reviewed_after_its_en
     assert (published["status"], published["next_review"]) == ("active", "2025-05-20")
 
 
+EXIT_IMPORTED = """\
+id: old-forum
+title: Old Forum
+kind: joint-working
+status: active   # as the sheet gave it
+summary: The town's traders and the council met to plan the town centre.
+lead:
+  role: Community Manager
+  service: Communities
+partners:
+  - name: Town Traders Association
+start: 2015-04
+review:
+  history:
+    - date: 2023-03-01
+      outcome: exit
+"""
+
+
+def test_an_exit_decided_and_not_closed_is_not_shown_as_overdue(register):
+    """A sheet's "Exit", imported with its status left active and no end: review-due listed it as
+    overdue, years after the exit was decided, and lint told the officer to hold its review. It is
+    listed, in every format, as its exit decided but not closed; the calendar leaves it out and says
+    so; lint asks for its end; nothing is said of it where the reviews are internal."""
+    (register / "register" / "old-forum.yaml").write_text(EXIT_IMPORTED)
+    code, out, _ = partreg("review-due", "--as-of", "2026-12-07", "--format", "json", cwd=register)
+    [item] = [i for i in json.loads(out) if i["id"] == "old-forum"]
+    assert (item["state"], item["next_review"], item["last_review"], item["days"]) == (
+        "exit-not-closed",
+        None,
+        "2023-03-01",
+        -1377,
+    )
+    _, out, _ = partreg("review-due", "--as-of", "2026-12-07", cwd=register)
+    assert "Exit decided, not closed (1)" in out and "decided 1377 days ago" in " ".join(out.split()), out
+    assert "1 with the exit decided but not closed." in " ".join(out.split()), out
+    _, ics, err = partreg("review-due", "--as-of", "2026-12-07", "--format", "ics", cwd=register)
+    assert "old-forum" not in ics
+    assert "old-forum: exit decided, not closed, so it is not in the calendar" in err, err
+    _, out, _ = partreg(
+        "lint", "--as-of", "2026-12-07", "--format", "json", "register/old-forum.yaml", cwd=register
+    )
+    assert [(p["rule"], p["line"]) for p in json.loads(out)["results"]] == [("ended-not-closed", 4)]
+    _, out, _ = partreg("list", "--format", "json", cwd=register)
+    [row] = [r for r in json.loads(out) if r["id"] == "old-forum"]
+    assert (row["status"], row["next_review"]) == ("active", None)
+    settings = register / "partreg.yaml"
+    settings.write_text(settings.read_text() + "internal_fields: [review]\n")
+    code, out, err = partreg("review-due", "--as-of", "2026-12-07", "--format", "json", cwd=register)
+    assert code == 0, err
+    assert "old-forum" not in [i["id"] for i in json.loads(out)]
+
+
 def test_the_reviewed_register_reads_the_new_review(register):
     partreg(
         "review",

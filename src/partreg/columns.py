@@ -35,7 +35,7 @@ from partreg.published import (
     pounds,
     uk_date,
 )
-from partreg.review import last_review, newest_review, next_review
+from partreg.review import exit_decided, last_review, newest_review, next_review
 
 #: Partners listed in the index before "and N more" (the arrangement's page lists them all).
 PARTNERS_SHOWN = 3
@@ -265,6 +265,8 @@ def next_review_cell(e: Arrangement, settings: Settings, today: dt.date, status:
     upcoming = next_review(e, settings.review)
     if upcoming is None and status == "proposed":  # not begun: no review is due until it starts
         return Cell(("Not due: proposed",), missing=True)
+    if upcoming is None and exit_decided(e) is not None:  # its last review decided its exit
+        return Cell(("Not due: exit decided",), missing=True)
     if upcoming is None:
         return Cell(("Not known",), missing=True)
     return Cell((uk_date(upcoming),), upcoming.isoformat(), "Overdue" if upcoming < today else "")

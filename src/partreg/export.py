@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
-from partreg.models import KIND_LABELS, Arrangement, Kind, Settings, without_unshown
+from partreg.models import Arrangement, Kind, Settings, without_unshown
 from partreg.review import DueItem, State, last_review
 from partreg.significance import Assessment, assess
 
@@ -287,10 +287,13 @@ DUE_COLUMNS = (
 
 def public_items(items: list[DueItem], settings: Settings | None) -> list[DueItem]:
     """``items`` as an output may show them (what is due decided on the whole entry): each entry its
-    :func:`public_entry`; no last review, or no item dated by the end, where those are internal."""
-    if settings and "end" in settings.internal_fields:
-        items = [i for i in items if i.state not in (State.ENDING, State.ENDED_NOT_CLOSED)]
-    hide_reviews = bool(settings and "review" in settings.internal_fields)
+    :func:`public_entry`; no last review, no item dated by the end, and none for what a review
+    decided, where those are internal."""
+    internal = settings.internal_fields if settings else ()
+    hidden = {State.ENDING, State.ENDED_NOT_CLOSED} if "end" in internal else set()
+    if hide_reviews := "review" in internal:
+        hidden.add(State.EXIT_NOT_CLOSED)
+    items = [i for i in items if i.state not in hidden]
     return [
         dataclasses.replace(item, entry=entry, last_review=None if hide_reviews else item.last_review)
         for item, entry in zip(items, public_entries([i.entry for i in items], settings), strict=True)
@@ -302,99 +305,3 @@ def due_record(item: DueItem) -> dict[str, Any]:
     d = item.as_dict()
     lead = d.pop("lead")
     return {**d, "lead_role": lead["role"], "lead_service": lead["service"], "lead_member": lead["member"]}
-
-
-def in_calendar(item: DueItem) -> bool:
-    """Whether :func:`due_calendar` makes an event of ``item``: not without a day to put it on (no
-    review date known), nor with nothing to plan (ended, not closed)."""
-    return item.date is not None and item.state is not State.ENDED_NOT_CLOSED
-
-
-def not_in_calendar(items: list[DueItem]) -> list[DueItem]:
-    """The items :func:`due_calendar` leaves out."""
-    return [i for i in items if not in_calendar(i)]
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _calendar_description(item: DueItem) -> str:
-    """What the event is about and what to do, in plain words, with the exact command to run."""
-    e = item.entry
-    assert item.date is not None
-    kind = KIND_LABELS[e.kind].lower() if e.kind else "its kind is not recorded"
-    parts = (e.lead.role, e.lead.member, e.lead.service) if e.lead else ()
-    lead = ", ".join(without_unshown(part) for part in parts if part)
-    about = f"{without_unshown(e.name)} ({kind}); " + (f"lead: {lead}." if lead else "no lead is recorded.")
-    last = f"Last reviewed {item.last_review.when()}." if item.last_review else "No review is recorded yet."
-    if item.state is State.ENDING:
-        when = f"It ends on {_day(item.date)}."
-        act = (
-            "Decide whether it ends or continues, then record the decision (on the day, or add --date "
-            "YYYY-MM-DD, the day it was decided):\n"
-            f"partreg review {e.id} --outcome exit --end {item.date.isoformat()}\n"
-            f"or: partreg review {e.id} --outcome continue"
-        )
-    else:
-        late = -item.days if item.days is not None and item.days < 0 else 0
-        when = (
-            f"The review fell due on {_day(item.date)}, {late} day{'s' if late != 1 else ''} ago."
-            if late
-            else f"The review is due on {_day(item.date)}."
-        )
-        if item.reviewed_after_end and e.end is not None:
-            when += (
-                f" Its end, {e.end.display()}, has passed, but it was reviewed after it and that review did not "
-                "end it: if it was extended, record the new end date."
-            )
-        act = (
-            "Once the review is held, record it (on the day, or add --date YYYY-MM-DD):\n"
-            f"partreg review {e.id} --outcome continue\n"
-            "(or --outcome amend; or --outcome exit --end YYYY-MM-DD to end it)"
-        )
-    return f"{about} {when} {last}\n{act}"
-
-
-def due_calendar(items: list[DueItem], council: str, now: dt.datetime) -> bytes:
-    """An RFC 5545 calendar: one all-day event per review due (or arrangement ending).
-
-    Each event's UID is stable for the entry and its date, so importing an
-    updated calendar moves nothing that did not change. ``now`` is the
-    DTSTAMP (UTC); the caller passes the clock in. An item with no day (no
-    review date known) or nothing to plan (ended, not closed) is no event:
-    :func:`not_in_calendar` names them, for the caller to say so.
-    """
-    from icalendar import Calendar, Event
-
-    calendar = Calendar()
-    calendar.add("prodid", "-//partreg//Partnership register reviews//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{without_unshown(council)}: partnership reviews")
-    for item in filter(in_calendar, items):
-        e = item.entry
-        assert item.date is not None and item.days is not None  # in_calendar says so
-        what = "ending" if item.state is State.ENDING else "review"
-        # an overdue review is on the day of the calendar, where it is seen, not on a day long past;
-        # its uid keeps the day it fell due, so the next calendar moves the same event forward
-        day = item.date - dt.timedelta(days=item.days) if item.state is State.OVERDUE else item.date
-        event = Event()
-        event.add("uid", f"{what}-{e.id}-{item.date:%Y%m%d}@partreg")
-        event.add("dtstamp", now.astimezone(dt.UTC))
-        event.add("dtstart", day)
-        event.add("dtend", day + dt.timedelta(days=1))
-        name = without_unshown(e.name)
-        if item.state is State.OVERDUE:
-            summary = f"Overdue since {_day(item.date)}: review of {name}"
-        elif item.state is State.DUE:
-            summary = f"Review due: {name}"
-        else:
-            summary = f"Ends: {name}"
-        event.add("summary", summary)
-        event.add("description", _calendar_description(item))
-        event.add("categories", ["Partnership register", *([KIND_LABELS[e.kind]] if e.kind else [])])
-        event.add("transp", "TRANSPARENT")
-        calendar.add_component(event)
-    return bytes(calendar.to_ical())

@@ -7,8 +7,9 @@ default, shortened where the settings give a shorter interval for the
 entry's assurance rating or significance. A date known only to the month
 or year counts from its first day, so a review is never shown later than it
 could be due. An entry with neither a review nor a start has no review
-date: it is listed as such, so that it gets attention. ``today`` is always
-a parameter.
+date: it is listed as such, so that it gets attention. One whose latest
+review decided its exit is reviewed no more: what is left is to record how
+it ended. ``today`` is always a parameter.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ class State(StrEnum):
     ENDING = "ending"
     #: Its end date has passed, but the file does not say it ended.
     ENDED_NOT_CLOSED = "ended-not-closed"
+    #: Its latest review decided its exit, but the file records no end and does not say it ended
+    #: (an imported sheet's "Exit", the status left as it was): no review is due after that.
+    EXIT_NOT_CLOSED = "exit-not-closed"
     #: Neither a review nor a start is recorded: nothing to schedule from.
     NO_DATE = "no-review-date"
 
@@ -37,6 +41,7 @@ class State(StrEnum):
 STATE_LABELS = {
     State.OVERDUE: "overdue",
     State.ENDED_NOT_CLOSED: "ended, not closed",
+    State.EXIT_NOT_CLOSED: "exit decided, not closed",
     State.NO_DATE: "no review date known",
     State.DUE: "due",
     State.ENDING: "ending",
@@ -50,7 +55,9 @@ class DueItem:
 
     entry: Arrangement
     state: State
-    date: dt.date | None  # the review date, or the end for ENDING and ENDED_NOT_CLOSED
+    #: The review date; the end, for ENDING and ENDED_NOT_CLOSED; the review that decided the exit, for
+    #: EXIT_NOT_CLOSED (``None`` where it has no date).
+    date: dt.date | None
     last_review: PartialDate | None
     next_review: dt.date | None
     days: int | None  # from the as-of date to ``date``; negative when past
@@ -147,8 +154,11 @@ def next_review(entry: Arrangement, settings: ReviewSettings) -> dt.date | None:
 
     A date known only to the month or year counts from its first day, so a
     review is never shown later than it could be due. ``None`` when neither
-    a review nor the start is recorded.
+    a review nor the start is recorded, or when its latest review decided
+    its exit (:func:`exit_decided`).
     """
+    if exit_decided(entry) is not None:
+        return None
     return due_from(last_review(entry) or entry.start, entry, settings)
 
 
@@ -166,6 +176,15 @@ def newest_decided(records: Iterable[ReviewRecord]) -> ReviewRecord | None:
     """The latest-dated review of ``records`` that records its outcome: one that records none (a
     sheet's "Last reviewed" date, imported) says nothing of what the review found."""
     return newest_review(r for r in records if r.outcome is not None)
+
+
+def exit_decided(entry: Arrangement) -> ReviewRecord | None:
+    """Its latest review that records an outcome, where that outcome was its exit: no review is due
+    after it (what is left is to record the end, and ``status: ended``); else ``None``. A review that
+    decided the exit is usually recorded with both (``partreg review --outcome exit`` writes them), but
+    a sheet's "Exit", imported, leaves the status as the sheet gave it."""
+    latest = newest_decided(entry.review.history if entry.review else [])
+    return latest if latest is not None and latest.outcome == "exit" else None
 
 
 def went_on_after_end(entry: Arrangement) -> bool:
@@ -242,7 +261,15 @@ def _items(entry: Arrangement, settings: ReviewSettings, today: dt.date, within:
                 reviewed_after_end=True,
             )
         return
-    if upcoming is None:
+    decided = exit_decided(entry)
+    if decided is not None:
+        upcoming = None  # nothing is reviewed after its exit is decided
+        if entry.end is None:  # ... but the file does not say when it ends, or that it has
+            held = decided.date.earliest if decided.date else None
+            days = (held - today).days if held else None
+            yield DueItem(entry, State.EXIT_NOT_CLOSED, held, last, None, days)
+            return
+    elif upcoming is None:
         if entry.status is not Status.PROPOSED:  # (one proposed, with no start, has not begun)
             yield DueItem(entry, State.NO_DATE, None, None, None, None)
     elif upcoming < today:

@@ -33,18 +33,29 @@ def test_ended_arrangements_are_never_overdue():
     check(text, today=dt.date(2030, 1, 1))
 
 
-def test_a_review_that_decided_the_exit_is_not_told_to_continue():
+def test_no_review_is_due_after_one_that_decided_the_exit():
     """A sheet's last review said "Exit", and its status was left active: lint had told the officer
-    to record a review with `--outcome continue`, which says the opposite of the one recorded."""
+    its review was overdue, and to record one with `--outcome continue`, which says the opposite of
+    the one recorded. Nothing is reviewed after an exit: what is left is to record its end
+    (`ended-not-closed` says so), and once that is recorded nothing is said."""
     text = replace(REVIEWED, "      outcome: continue\n", "      outcome: exit\n")
-    [p] = [p for p in lint_text(text, today=dt.date(2026, 7, 1)) if p.rule == "review-overdue"]
+    found = lint_text(text, today=dt.date(2026, 7, 1))
+    assert "review-overdue" not in [p.rule for p in found]
+    [p] = [p for p in found if p.rule == "ended-not-closed"]
     assert p.message == (
-        "the review was due on 2026-06-30 (1 day ago; last held 2025-06-30, every 12 months), and that review "
-        "decided its exit: if it has ended, write status: ended, and end: the day it ended; if it goes on "
-        "after all, hold its review and record it with `partreg review test-partnership --date YYYY-MM-DD "
-        "--outcome continue`"
+        "the review of 2025-06-30 decided its exit, but no end is recorded and its status is active: if it "
+        "has ended, write status: ended, and end: the day it ended (if it has not ended yet, only end: the "
+        "day it will); if it goes on after all, record the review that decided so, `partreg review "
+        "test-partnership --date YYYY-MM-DD --outcome continue`"
     )
+    ending = replace(text, "review:\n", "end: 2026-12-31\nreview:\n")  # decided, and ends later this year
+    assert [p.rule for p in lint_text(ending, today=dt.date(2026, 7, 1))] == []
     ended = replace(
         replace(text, "status: active", "status: ended"), "review:\n", "end: 2025-07-31\nreview:\n"
     )
     assert [p.rule for p in lint_text(ended, today=dt.date(2026, 7, 1))] == []
+    # a review after the exit that found it going on: its reviews are due again
+    went_on = text.replace(
+        "      outcome: exit\n", "      outcome: exit\n    - date: 2025-07-15\n      outcome: continue\n"
+    )
+    assert "review-overdue" in [p.rule for p in lint_text(went_on, today=dt.date(2026, 8, 1))]

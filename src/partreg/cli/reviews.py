@@ -13,7 +13,8 @@ from partreg.app.reviewing import Recorded, Review, Terminal, record_review
 from partreg.cli import common
 from partreg.cli.common import opened, root_of
 from partreg.cli.framework import AsOfOption, Command, RootOption, command_set, help_for
-from partreg.export import DUE_COLUMNS, due_calendar, due_record, not_in_calendar
+from partreg.duecalendar import due_calendar, not_in_calendar
+from partreg.export import DUE_COLUMNS, due_record
 from partreg.models import PartialDate, plural, read_date
 from partreg.review import STATE_LABELS
 

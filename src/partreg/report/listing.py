@@ -58,16 +58,18 @@ def listing(
     first, *rest = columns
     cells = [[f"[bold]{r[key]}[/]\n{first.cell(r)}", *(c.cell(r) for c in rest)] for r in rows]
     plain = [[Text.from_markup(cell).plain for cell in row] for row in cells]
+    headings = [group(r) if group else "" for r in rows]
     least, most = [], []
     for n, column in enumerate(columns):
         lines = [line for row in plain for line in row[n].split("\n")] + [column.header]
+        if n == 0:  # the headings are written in the first column: whole, where there is room
+            lines += [h for h in headings if h]
         least.append(
             max(len(line) if column.whole else max(map(len, line.split()), default=0) for line in lines)
         )
         most.append(max(map(len, lines)))
     # into a file or a pipe, lines are not wrapped: the table is as wide as its longest lines
     room = (out.width if not out.soft_wrap else sum(most) + GAP * len(most)) - GAP * (len(columns) - 1)
-    headings = [group(r) if group else "" for r in rows]
     if sum(least) > room:
         for n, (values, heading) in enumerate(zip(cells, headings, strict=True)):
             if heading and (n == 0 or heading != headings[n - 1]):
@@ -162,18 +164,27 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
     headings = {
         State.OVERDUE: "Overdue",
         State.ENDED_NOT_CLOSED: "Ended, not closed",
+        State.EXIT_NOT_CLOSED: "Exit decided, not closed",
         State.NO_DATE: "No review date known",
         State.DUE: "Due soon",
         State.ENDING: "Ending soon",
     }
 
     def when(i: dict[str, Any]) -> str:
-        day = (i["end"] if i["state"] in (State.ENDING, State.ENDED_NOT_CLOSED) else i["next_review"]) or ""
+        day = (
+            i["end"]
+            if i["state"] in (State.ENDING, State.ENDED_NOT_CLOSED)
+            else i["last_review"]
+            if i["state"] == State.EXIT_NOT_CLOSED
+            else i["next_review"]
+        ) or ""
         days = i["days"]
         said = (
-            "record a review or the start"
+            "record its end, or status: ended"
+            if days is None and i["state"] == State.EXIT_NOT_CLOSED
+            else "record a review or the start"
             if days is None
-            else f"{-days} day{'s' if days != -1 else ''} ago"
+            else f"{'decided ' if i['state'] == State.EXIT_NOT_CLOSED else ''}{-days} day{'s' if days != -1 else ''} ago"
             if days < 0
             else "today"
             if days == 0
@@ -208,6 +219,8 @@ def due_table(items: Sequence[dict[str, Any]], today: Any, out: Console) -> None
     ]
     if counts[State.ENDED_NOT_CLOSED]:
         said.append(f"{counts[State.ENDED_NOT_CLOSED]} ended but not closed")
+    if counts[State.EXIT_NOT_CLOSED]:
+        said.append(f"{counts[State.EXIT_NOT_CLOSED]} with the exit decided but not closed")
     if counts[State.NO_DATE]:
         said.append(f"{counts[State.NO_DATE]} with no review date known")
     out.print(f"As of {today}: {', '.join(said)}.")

@@ -1,8 +1,11 @@
-DOC = """The arrangement's end date has passed, but it is still recorded as active or proposed.
+DOC = """The arrangement's end date has passed, or its exit was decided, but it is still recorded as active or proposed.
 
 What it checks:
     That an arrangement whose `end` is past (the whole of it, for a month
-    or a year) has `status: ended`. The end it suggests for the exit review
+    or a year) has `status: ended`; and that one whose latest review
+    decided its exit records its `end` (a sheet's "Exit", imported, leaves
+    the status and the end as the sheet gave them; no review is due after
+    it, so nothing else would bring it back to an officer). The end it suggests for the exit review
     is never before the start or the latest review: where the end is before
     the start, `end-before-start` says to check both dates (and this rule
     says nothing more); where a review was held after the end, the
@@ -33,7 +36,7 @@ from collections.abc import Iterator
 
 from partreg.models import Arrangement, ReviewSettings, Status
 from partreg.problems import Context, Hit, Rule, Severity
-from partreg.review import due_from, newest_decided
+from partreg.review import due_from, exit_decided, newest_decided
 from partreg.rules import end_before_start
 
 ID = "ended-not-closed"
@@ -45,7 +48,19 @@ DECIDED = "--date being the day its exit was decided (without --date, today)"
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     end, start = entry.end, entry.start
-    if ctx.today is None or end is None or entry.status not in (Status.ACTIVE, Status.PROPOSED):
+    if ctx.today is None or entry.status not in (Status.ACTIVE, Status.PROPOSED):
+        return
+    if end is None:
+        decided = exit_decided(entry)
+        if decided is not None:  # (an imported sheet's "Exit", its status left as the sheet gave it)
+            review = f"the review of {decided.date}" if decided.date else "its latest review"
+            yield Hit(
+                ("status",),
+                f"{review} decided its exit, but no end is recorded and its status is {entry.status}: if it "
+                "has ended, write status: ended, and end: the day it ended (if it has not ended yet, only "
+                "end: the day it will); if it goes on after all, record the review that decided so, "
+                f"`partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
+            )
         return
     if not end.latest < ctx.today:
         return

@@ -3,7 +3,8 @@ DOC = """A review that is overdue.
 What it checks:
     That the next review date (the last review plus the interval: the
     entry's `review.months`, the register's default, or a shorter one the
-    settings give for its rating or significance) has not passed.
+    settings give for its rating or significance) has not passed. No review
+    is due after one that decided the arrangement's exit.
 Why it matters:
     The policy: the register "is reviewed annually and updated accordingly".
     A review that slips is the commonest finding about partnership registers.
@@ -25,7 +26,7 @@ from collections.abc import Iterator
 
 from partreg.models import Arrangement, ReviewSettings, every, plural
 from partreg.problems import Context, Hit, Rule, Severity
-from partreg.review import due_from, interval, is_over, last_review
+from partreg.review import due_from, exit_decided, interval, is_over, last_review
 
 ID = "review-overdue"
 
@@ -34,26 +35,18 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     last = ctx.once(last_review, entry)
     if ctx.today is None or last is None or is_over(entry, ctx.today):
         return
+    if exit_decided(entry) is not None:  # no review is due after it (`ended-not-closed` asks for the end)
+        return
     settings = ctx.settings.review if ctx.settings else ReviewSettings()
     upcoming = due_from(last, entry, settings)
     if upcoming is not None and upcoming < ctx.today:
         history = entry.review.history if entry.review else []
         at = next(i for i, r in enumerate(history) if r.date is last)
-        due = (
-            f"the review was due on {upcoming} ({plural((ctx.today - upcoming).days, 'day')} ago; last held "
-            f"{last}, {every(interval(entry, settings), 'month')})"
-        )
-        if history[at].outcome == "exit":  # (an imported sheet's "Exit", its status left active)
-            yield Hit(
-                ("review", "history", at, "date"),
-                f"{due}, and that review decided its exit: if it has ended, write status: ended, and end: the "
-                "day it ended; if it goes on after all, hold its review and record it with "
-                f"`partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
-            )
-            return
         yield Hit(
             ("review", "history", at, "date"),
-            f"{due}: hold it and record it with `partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
+            f"the review was due on {upcoming} ({plural((ctx.today - upcoming).days, 'day')} ago; last held "
+            f"{last}, {every(interval(entry, settings), 'month')}): hold it and record it with "
+            f"`partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
         )
 
 
