@@ -788,6 +788,7 @@ def test_every_rule_that_reports_a_gap_lets_add_write_the_entry():
     # every rule that is a gap, named: a rule added, or made a gap, is decided here, not by default
     assert {
         "contract-missing-details",
+        "decision-date-not-recorded",
         "ended-without-end",
         "ending-without-exit-plan",
         "exit-strategy-missing",

@@ -162,23 +162,21 @@ DECIDED = "decisions:\n  - date: 2024-03-13\n    body: Cabinet\n    summary: Agr
 
 
 @pytest.mark.parametrize("written", ["N/A", "TBC", "'-'", "unknown", "31/12/9999", "9999-12-31"])
-def test_a_decision_date_not_known_is_told_the_date_to_write_not_to_leave_it_out(written):
-    """A decision needs its date (`missing-field`), as a review does: leaving the line out is no fix."""
+def test_a_decision_date_not_known_is_told_to_look_it_up_before_leaving_it_out(written):
+    """A decision's date is looked up in the minutes; where no one knows it, the line is left out and
+    the decision kept (`decision-date-not-recorded` warns); it is removed only if not yet decided."""
     [p] = lint_text(PARTNERSHIP + DECIDED.replace("2024-03-13", written))
     assert p.rule == "wrong-type", p.message
-    assert "leave the line out" not in p.message and "leave the date out" not in p.message, p.message
     assert "write date: YYYY-MM-DD, the day it was decided, as the minutes record it" in p.message, p.message
+    assert "where no one knows when, leave the line out (the decision is kept" in p.message, p.message
     assert "if it has not been decided yet, remove this decision (and `decisions:` with it" in p.message
     assert lint_text(PARTNERSHIP + DECIDED.replace("2024-03-13", "2024-03")) == []
-    assert lint_text(PARTNERSHIP) == []  # the only decision removed, with `decisions:`
-
-
-def test_a_decision_with_no_date_is_told_the_same():
-    [p] = lint_text(PARTNERSHIP + DECIDED.replace("  - date: 2024-03-13\n    body", "  - body"))
-    assert p.rule == "missing-field", p.message
-    assert p.message.startswith(
-        "'date' is not recorded in decisions[0]: write date: YYYY-MM-DD, the day it was"
-    )
+    # the line left out, as told: the decision is kept, and its date asked for with a warning
+    left_out = [
+        (p.rule, p.severity)
+        for p in lint_text(PARTNERSHIP + DECIDED.replace("  - date: 2024-03-13\n    body", "  - body"))
+    ]
+    assert left_out == [("decision-date-not-recorded", "warning")]
 
 
 FUNDED = "  period_end: 2026-03-31\n"

@@ -40,10 +40,12 @@ REVIEW_DATE = (
     "history (and `history:` with it, where it is the only one): the next is then counted from an "
     "earlier review, or from `start:`"
 )
-#: What a decision's date needs, where it is not a date: a decision without one is an error too.
+#: What a decision's date needs, where it is not a date: the date, looked up in the minutes; left out
+#: only where no one knows it (the decision is kept, and ``decision-date-not-recorded`` asks for it).
 DECISION_DATE = (
     "write date: YYYY-MM-DD, the day it was decided, as the minutes record it (YYYY-MM or YYYY where "
-    "only the month or year is known); if it has not been decided yet, remove this decision (and "
+    "only the month or year is known); where no one knows when, leave the line out (the decision is "
+    "kept, and lint asks for its date); if it has not been decided yet, remove this decision (and "
     "`decisions:` with it, where it is the only one)"
 )
 

@@ -44,7 +44,7 @@ def test_since_1_1_items_need_what_makes_them_that_item():
         ("missing-field", "representatives[0]"),
         ("missing-field", "contributions[0].by"),
         ("missing-field", "contributions[0].year"),
-        ("missing-field", "decisions[0].date"),
+        ("decision-date-not-recorded", "decisions[0].date"),  # who decided is recorded: a warning
     ]
 
 

@@ -39,9 +39,10 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel
 
-from partreg.dateadvice import DECISION_DATE, REVIEW_DATE, not_held_advice
+from partreg.dateadvice import REVIEW_DATE, not_held_advice
 from partreg.models import Arrangement, ReviewRecord
 from partreg.problems import Context, Hit, Key, Rule, Severity, dotted
+from partreg.rules import decision_date_not_recorded
 
 ID = "missing-field"
 
@@ -89,12 +90,14 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             for name in needed:
                 if getattr(item, name) is not None:
                     continue
-                if (list_name, name) == ("decisions", "date"):  # (it may be that it has not been decided)
-                    yield Hit(
-                        (list_name, i, name),
-                        f"'date' is not recorded in decisions[{i}]: {DECISION_DATE}",
-                        True,
-                    )
+                if (list_name, name) == ("decisions", "date"):  # a decision that records nothing at all
+                    if not decision_date_not_recorded.records_something(item):
+                        yield Hit(
+                            (list_name, i),
+                            f"decisions[{i}] records nothing: add `body:`, who decided, and `date:`, when; "
+                            "or remove it (and `decisions:` with it, where it is the only one)",
+                            True,
+                        )
                 else:
                     yield _missing((list_name, i, name), type(item))
     for i, person in enumerate(entry.representatives):
