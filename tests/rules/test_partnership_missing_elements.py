@@ -62,3 +62,26 @@ def test_a_value_written_wrong_is_reported_as_that_and_not_listed():
     assert "wrong-type" in found
     assert "risks" not in found["partnership-missing-elements"].message
     assert found["partnership-missing-elements"].message.startswith("lacks 4 of the 6")
+
+
+def test_an_ended_partnership_is_not_asked_what_it_agreed():
+    """A partnership that ended years ago, kept in the register as a record of what was: it had been
+    told, as an error, to record what it agreed, which no one may know now, and to name a priority."""
+    ended = replace(ONLY_OBJECTIVES, "status: active\n", "status: ended\nend: 2024-03-31\n")
+    ended = replace(ended, "priorities: [developing-our-communities]\n", "")
+    assert [p.rule for p in lint_text(ended)] == []
+    # one element alone is its own rule's: not asked either
+    no_risks = replace(PARTNERSHIP, "status: active", "status: ended") + "end: 2024-03-31\n"
+    no_risks = replace(
+        no_risks,
+        "risks:\n  - description: Data not shared\n    mitigation: Information sharing agreement\n",
+        "",
+    )
+    assert [p.rule for p in lint_text(no_risks)] == []
+    assert [p.rule for p in lint_text(no_risks.replace("status: ended", "status: active"))] == [
+        "partnership-missing-risks"
+    ]
+    assert [p.rule for p in lint_text(ended.replace("status: ended", "status: active"))] == [
+        "partnership-missing-elements",
+        "partnership-without-priority",
+    ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partreg.classify import Decision, decide, statute_of
-from partreg.models import Arrangement, Kind
+from partreg.models import Arrangement, Kind, Status
 from partreg.problems import Context, Hit, Key, Rule, Severity
 
 #: The ids of the two rules these helpers consult (their modules take ``ID`` from here: a rule
@@ -94,9 +94,16 @@ class Element:
 ELEMENTS: dict[str, Element] = {}
 
 
+def agreement_asked(entry: Arrangement, ctx: Context) -> bool:
+    """What a partnership must agree is asked of ``entry``: it is recorded as a partnership (and is
+    one, :func:`recorded_as`) and not as ended. An ended one is kept as a record of what was; what
+    it agreed, years ago, may be known to no one now, and its gaps are no longer the council's to fill."""
+    return entry.status is not Status.ENDED and recorded_as(entry, Kind.PARTNERSHIP, ctx)
+
+
 def missing_elements(entry: Arrangement, ctx: Context) -> list[Element]:
     """The agreed elements a partnership has not recorded, of those whose rule is not off."""
-    if not recorded_as(entry, Kind.PARTNERSHIP, ctx):
+    if not agreement_asked(entry, ctx):
         return []
     return [e for e in ELEMENTS.values() if ctx.level(e.rule_id) != "off" and e.missing(entry, ctx)]
 
@@ -130,7 +137,7 @@ def partnership_element(
     def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         if entry.kind is not Kind.PARTNERSHIP or present(entry):
             return
-        if recorded_as(entry, Kind.PARTNERSHIP, ctx) and not grouped(entry, ctx):
+        if agreement_asked(entry, ctx) and not grouped(entry, ctx):
             said = element.said(entry)[0]
             yield Hit(("kind",), f"a partnership must agree {said}", about=tuple((f,) for f in fields))
 

@@ -7,7 +7,10 @@ What it checks:
     (`risks`) and timescales for review or life (`review.months` or `end`).
     Where two or more are missing they are one problem, listing them; where
     one is, its own rule reports it (`partnership-missing-risks`, ...). An
-    element whose own rule is `off` in `partreg.yaml` is not asked for.
+    element whose own rule is `off` in `partreg.yaml` is not asked for, and
+    none is asked of a partnership recorded as ended (`status: ended`): it
+    is kept as a record of what was, and what it agreed years ago may be
+    known to no one now.
 Why it matters:
     Real registers record partnerships before all six are written down; one
     problem listing what is still to agree is a to-do list, where six

@@ -2,7 +2,7 @@ DOC = """A partnership that serves no corporate priority.
 
 What it checks:
     That an arrangement of kind `partnership` names at least one of the
-    council's corporate priorities.
+    council's corporate priorities. Not for one recorded as ended.
 Why it matters:
     The council enters strategic partnerships "that support its priorities
     as set out in the Corporate Plan"; one that supports none should be
@@ -24,13 +24,13 @@ from collections.abc import Iterator
 
 from partreg.models import Arrangement, Kind
 from partreg.problems import Context, Hit, Rule, Severity
-from partreg.rules._base import recorded_as
+from partreg.rules._base import agreement_asked
 
 ID = "partnership-without-priority"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    if not entry.priorities and recorded_as(entry, Kind.PARTNERSHIP, ctx):
+    if not entry.priorities and agreement_asked(entry, ctx):
         yield Hit(
             ("kind",),
             "this partnership names no corporate priority: add `priorities: [...]`",
