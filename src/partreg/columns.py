@@ -13,6 +13,7 @@ otherwise. Nothing here knows HTML or Markdown.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -182,6 +183,10 @@ def lead_cell_lines(e: Arrangement) -> list[str]:
     return lines
 
 
+#: Words by which a council's staff contribution says itself what it is.
+_SAYS_STAFF = re.compile(r"\b(?:staff|staffing|officers?|time)\b", re.IGNORECASE)
+
+
 def cells(
     e: Arrangement, settings: Settings, today: dt.date, status: str, significance: str, money: Money
 ) -> dict[str, Cell]:
@@ -195,8 +200,9 @@ def cells(
     staff = e.resources.council.staff if e.resources and e.resources.council else None
     if money.amount is not None:
         money_cell = Cell((pounds(money.amount) + money.said,), str(whole_numbers(money.amount)))
-    elif staff:
-        money_cell = Cell((f"Staff time: {clean(staff)}",), missing=True)
+    elif staff:  # ("Officer time" says what it is: not "Staff time: Officer time")
+        said = clean(staff)
+        money_cell = Cell((said if _SAYS_STAFF.search(said) else f"Staff time: {said}",), missing=True)
     else:
         money_cell = Cell((NOT_RECORDED,), missing=True)
     priorities = [clean(names.get(p, p)) for p in e.priorities]
