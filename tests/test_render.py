@@ -982,3 +982,13 @@ def test_the_line_about_values_set_aside_says_one_arrangement_as_one():
         "1 arrangement was published with values set aside as wrong, so not shown: "
         "register/leisure-grant.yaml; run `partreg lint` to see each value and how to write it"
     )
+
+
+def test_markdown_has_no_run_of_blank_lines_where_a_summary_is_not_recorded():
+    """An entry with gaps, as imported: its section had three blank lines under its heading."""
+    gappy = Arrangement.model_validate(
+        {"id": "old-forum", "title": "Old Forum", "kind": "partnership", "status": "active"}
+    )
+    text = site([gappy], Settings(council="Test"))["register.md"]
+    assert "### Old Forum\n\n- Kind: Partnership\n" in text, text
+    assert "\n\n\n" not in text
