@@ -20,7 +20,15 @@ import functools
 import re
 import unicodedata
 
-from partreg.namewords import GIVEN_NAMES, PARTICLES, ROLE_MAILBOXES, ROLE_WORDS, SERVICE_WORDS, TITLES
+from partreg.namewords import (
+    BODY_WORDS,
+    GIVEN_NAMES,
+    PARTICLES,
+    ROLE_MAILBOXES,
+    ROLE_WORDS,
+    SERVICE_WORDS,
+    TITLES,
+)
 from partreg.readers import plain_letters
 
 #: The look-behind starts an address only where a run of address characters starts: tried from
@@ -127,6 +135,8 @@ def _one_name(text: str) -> bool:
     # "Councillor" is a title and a word of office: after it, a name ("Councillor Jane Smith") or
     # an office ("Councillor Services")
     if any(w.lower().strip(".") in ROLE_WORDS for w in (rest if titled else words)):
+        return False
+    if words[-1].lower().strip(".") in BODY_WORDS:  # a body's or a venue's: "Nia Centre", "Ruby Trust"
         return False
     shapes = [_shape(w) for w in rest]
     if titled:

@@ -30,6 +30,16 @@ ROLE_WORDS = _words(
     """
 )
 
+#: Words that end a body's or a venue's name and no person's: "Nia Centre", "Ruby Trust", "Amber Hub"
+#: (a given name starts many such names). Not the places that are surnames too: Hall, Lane, Green.
+BODY_WORDS = _words(
+    """
+    centre center centres library libraries school academy college university hub trust foundation
+    society association club forum network alliance charity fund cic ltd limited plc
+    canolfan llyfrgell ysgol coleg ymddiriedolaeth cymdeithas clwb fforwm rhwydwaith elusen cronfa
+    """
+)
+
 #: Titles that begin a person's name.
 TITLES = _words(
     """

@@ -101,10 +101,23 @@ def test_a_person_as_the_reviewer():
         "Aelod Cabinet dros Dai",  # Cabinet Member for Housing
         "Cyngor Sir Ceredigion",
         "Zoë",
+        "Nia Centre",  # a given name starts many bodies' and venues' names
+        "Ruby Trust",
+        "Amber Hub",
+        "Iris Library",
+        "Grace Academy",
     ],
 )
 def test_roles_and_teams_are_not_names(role):
     assert not looks_like_a_name(role)
+
+
+@pytest.mark.parametrize(
+    "name", ["Jane Hall", "Tom Green", "Mary Lane", "John Park", "Nia Jones (Nia Centre)"]
+)
+def test_a_surname_that_is_also_a_places_word_is_still_a_name(name):
+    """ "Nia Centre" is a venue; "Jane Hall" may be a person: the places that are surnames too stay names."""
+    assert looks_like_a_name(name)
 
 
 def test_a_representatives_role_that_is_a_name():
