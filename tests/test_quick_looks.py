@@ -111,6 +111,24 @@ def test_close_matches_answers_as_difflib_does(word, options, n, cutoff):
     assert close_matches(word, frozenset(options), n, cutoff) == want
 
 
+@given(
+    words,
+    st.lists(words, max_size=20),
+    st.lists(words, max_size=20),
+    st.integers(1, 4),
+    st.sampled_from([0.0, 0.3, 0.6, 0.9, 1.0]),
+)
+def test_close_matches_answers_as_difflib_does_where_the_word_begins_many_options(
+    word, ends, others, n, cutoff
+):
+    """Options that the word begins are compared first, and set the bar the others must reach by
+    their lengths and letters: the answer is still difflib's (an id typed in part among thousands)."""
+    options = list(dict.fromkeys([word + end for end in ends] + others))
+    want = tuple(difflib.get_close_matches(word, options, n=n, cutoff=cutoff))
+    assert close_matches(word, tuple(options), n, cutoff) == want
+    assert close_matches(word, frozenset(options), n, cutoff) == want
+
+
 def test_a_mistyped_id_among_thousands_gets_the_closest_in_a_set_or_a_tuple():
     ids = frozenset(f"{stem}-{i:05d}" for i, stem in enumerate(["leisure-trust", "community-fund"] * 2_000))
     assert (
