@@ -224,4 +224,15 @@ def main() -> NoReturn:
     except BrokenPipeError:  # a reader that stopped early (`| head`): as Typer (click) ends then
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 1
-    sys.exit(code)
+    _end(code)
+
+
+def _end(code: int) -> NoReturn:
+    """End the process with ``code`` once its output is out, without the interpreter's teardown:
+    freeing a lint's modules and data object by object took 30 to 45 ms of a lint of 10,000 files
+    (measured), where the kernel frees the memory of a process whole. A lint leaves nothing else to
+    close: the file it appends to (GitHub's summary) is closed, its worker processes have ended."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader gone (`| head`), or closed
+            stream.flush()
+    os._exit(code)
