@@ -154,3 +154,23 @@ def test_ci_lint_loads_only_what_it_needs(tmp_path):
     )
     assert result.returncode == 1 and "(no-review-history)" in result.stdout, result.stderr
     assert "LOADED [] LOOKED 0" in result.stderr
+
+
+@pytest.mark.spawns
+@pytest.mark.skipif(
+    not os.path.exists("/dev/full"), reason="needs /dev/full, a device that is always full (Linux)"
+)
+def test_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path):
+    """A full disk under the output: it had been a Python traceback."""
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text("council: Test\n")
+    (tmp_path / "register" / "test-partnership.yaml").write_text(PARTNERSHIP)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "partreg", "lint", "-f", "parsable", "--root", str(tmp_path)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert result.returncode == 2
+    assert result.stderr == "partreg: could not write the output: No space left on device\n"

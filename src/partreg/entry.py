@@ -224,6 +224,10 @@ def main() -> NoReturn:
     except BrokenPipeError:  # a reader that stopped early (`| head`): as Typer (click) ends then
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 1
+    except OSError as e:  # the output, or GitHub's summary, could not be written (a full disk)
+        where = f" to {e.filename}" if e.filename else ""
+        sys.stderr.write(f"partreg: could not write the output{where}: {e.strerror or e}\n")
+        code = 2
     _end(code)
 
 
