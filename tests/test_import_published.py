@@ -256,6 +256,10 @@ def test_a_field_the_council_keeps_internal_keeps_what_the_sheet_says(register):
         "Rheolwr Tai - Se\u00e1n O'Brien",
         "Garc\u00eda, Jos\u00e9",
         "Caf\u00e9 Development Officer",
+        "Ruby Trust (contact: Sarah Jones)",
+        "Ruby Trust c/o Sarah Jones",
+        "Mrs Ruby Trust",
+        "Nia Centre",
     ],
 )
 def test_import_takes_out_a_name_wherever_lint_finds_one(text):

@@ -113,10 +113,24 @@ def test_roles_and_teams_are_not_names(role):
 
 
 @pytest.mark.parametrize(
-    "name", ["Jane Hall", "Tom Green", "Mary Lane", "John Park", "Nia Jones (Nia Centre)"]
+    "name",
+    [
+        "Jane Hall",
+        "Tom Green",
+        "Mary Lane",
+        "John Park",
+        "Nia Jones (Nia Centre)",
+        "Mrs Ruby Trust",  # a title makes a person of whatever follows
+        "Cllr Amy Forum",
+        "Contact: Sarah Jones",  # a contact named beside a body or a role
+        "Ruby Trust (contact: Sarah Jones)",
+        "Housing Manager (contact: Sarah Jones)",
+        "Ruby Trust c/o Sarah Jones",
+    ],
 )
 def test_a_surname_that_is_also_a_places_word_is_still_a_name(name):
-    """ "Nia Centre" is a venue; "Jane Hall" may be a person: the places that are surnames too stay names."""
+    """A venue, "Nia Centre", is not a name; "Jane Hall" may be a person's: the places that are
+    surnames too stay names, as does a body's word after a title, and a body's contact's name."""
     assert looks_like_a_name(name)
 
 
