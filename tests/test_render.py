@@ -992,3 +992,27 @@ def test_markdown_has_no_run_of_blank_lines_where_a_summary_is_not_recorded():
     text = site([gappy], Settings(council="Test"))["register.md"]
     assert "### Old Forum\n\n- Kind: Partnership\n" in text, text
     assert "\n\n\n" not in text
+
+
+def test_an_exit_decided_is_not_counted_as_having_no_review_date():
+    """The page said "3 arrangements record neither a review nor a start" of one that records
+    neither and two whose exit a review decided."""
+    base = {"kind": "partnership", "status": "active", "start": "2015-04"}
+    exits = [
+        Arrangement.model_validate(
+            {
+                **base,
+                "id": f"exit-{n}",
+                "title": f"Exit {n}",
+                "review": {"history": [{"date": "2025-01-15", "outcome": "exit"}]},
+            }
+        )
+        for n in (1, 2)
+    ]
+    undated = Arrangement.model_validate(
+        {"id": "undated", "title": "Undated", "kind": "partnership", "status": "active"}
+    )
+    files = site([*exits, undated], Settings(council="Test"))
+    said = "1 arrangement records neither a review nor a start"
+    assert said in files["register.md"] and said in " ".join(files["index.html"].split())
+    assert files["register.md"].count("Not due: exit decided") == 4  # each in its row and its section

@@ -264,6 +264,10 @@ def dates(e: Arrangement, status: str, today: dt.date) -> Cell:
     return Cell(tuple(lines), e.start.earliest.isoformat() if e.start else "", missing=e.start is None)
 
 
+#: The next review of an arrangement that records neither a review nor a start.
+NEXT_NOT_KNOWN = "Not known"
+
+
 def next_review_cell(e: Arrangement, settings: Settings, today: dt.date, status: str) -> Cell:
     """The next review's date, marked *Overdue* once it has passed; none once the arrangement ended."""
     if status == "ended":
@@ -274,7 +278,7 @@ def next_review_cell(e: Arrangement, settings: Settings, today: dt.date, status:
     if upcoming is None and exit_decided(e) is not None:  # its last review decided its exit
         return Cell(("Not due: exit decided",), missing=True)
     if upcoming is None:
-        return Cell(("Not known",), missing=True)
+        return Cell((NEXT_NOT_KNOWN,), missing=True)
     return Cell((uk_date(upcoming),), upcoming.isoformat(), "Overdue" if upcoming < today else "")
 
 

@@ -195,10 +195,8 @@ def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out:
     introduction = clean(settings.publish.introduction or DEFAULT_INTRODUCTION)
     nexts = [r.cells[IndexColumn.NEXT_REVIEW.value] for r in rows if r.status != "ended"]
     overdue = sum(bool(c.mark) for c in nexts)
-    # (a proposed arrangement with no start is not due a review, not undated)
-    undated = sum(
-        r.cells[IndexColumn.NEXT_REVIEW.value].missing for r in rows if r.status not in ("ended", "proposed")
-    )
+    # (not one proposed with no start, nor one whose exit was decided: no review is due of either)
+    undated = sum(c.lines == (cols.NEXT_NOT_KNOWN,) for c in nexts)
     return Index(
         introduction,
         totals,
