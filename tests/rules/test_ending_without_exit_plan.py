@@ -36,3 +36,18 @@ def test_a_month_that_has_begun_is_not_said_to_end_today():
     """An end known to the month ends on some day of it: no count of days says which."""
     [p] = lint_text(replace(ENDING, "end: 2026-12-31", "end: 2026-12"), today=dt.date(2026, 12, 10))
     assert p.message.startswith("it ends in December 2026, with no exit"), p.message
+
+
+def test_an_exit_decided_long_before_the_end_is_its_plan():
+    """Its exit was decided a year before the end (an imported "Exit", its end written as lint
+    advises): it had been told to record the review that decides what happens next."""
+    exit_decided = replace(
+        ENDING, "{date: 2026-06-01, outcome: continue}", "{date: 2025-06-01, outcome: exit}"
+    )
+    check(exit_decided, today=TODAY)
+    went_on = replace(
+        ENDING,
+        "{date: 2026-06-01, outcome: continue}",
+        "{date: 2025-06-01, outcome: exit}\n    - {date: 2025-07-01, outcome: continue}",
+    )
+    check(went_on, ("review-overdue", 32, 14), ("ending-without-exit-plan", 33, 6), today=TODAY)

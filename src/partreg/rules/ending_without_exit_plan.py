@@ -3,7 +3,8 @@ DOC = """An arrangement ending soon with no exit or renewal plan.
 What it checks:
     That an arrangement whose `end` falls within the settings' `ending_days`
     (90 by default) has an `exit_strategy`, or a review held in that time
-    that decided what happens next.
+    that decided what happens next, or a latest review that decided its
+    exit, whenever it was held.
 Why it matters:
     The policy asks every partnership to agree "timescales for review or
     life of partnership"; when the life runs out, a service or a grant stops
@@ -26,6 +27,7 @@ from collections.abc import Iterator
 
 from partreg.models import Arrangement, ReviewSettings, Status, plural
 from partreg.problems import Context, Hit, Rule, Severity
+from partreg.review import exit_decided
 
 ID = "ending-without-exit-plan"
 
@@ -39,6 +41,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         return
     history = entry.review.history if entry.review else []
     if any(r.date is not None and r.date.latest >= ends - dt.timedelta(days=window) for r in history):
+        return
+    if exit_decided(entry) is not None:  # what happens next was decided, whenever it was: the exit
         return
     days = (ends - ctx.today).days
     # (a month or a year that has begun ends on some day within it: no count of days says which)
