@@ -189,16 +189,60 @@ def test_exit_ends_the_arrangement_and_changes_only_status_and_end(register):
     assert (
         partreg("review", "odd-one", "--date", "2026-11-20", "--outcome", "exit", cwd=register)[0] == 2
     )  # --end needed
-    code, _, _ = partreg(
-        "review", "odd-one", "--date", "2026-11-20", "--outcome", "exit", "--end", "2027-03-31", cwd=register
+    code, out, _ = partreg(
+        "review", "odd-one", "--date", "2026-11-20", "--outcome", "exit", "--end", "2026-11-30", cwd=register
     )
     assert code == 0
+    assert out.endswith("; it ended on 2026-11-30, and its status is now ended.\n"), out
     added, removed = added_and_removed(ODD, path.read_text())
     assert removed == ["-status: active", "-end: ~"]
-    assert added[:2] == ["+status: ended", "+end: 2027-03-31"] and added[2:] == [
+    assert added[:2] == ["+status: ended", "+end: 2026-11-30"] and added[2:] == [
         "+    - date: 2026-11-20",
         "+      outcome: exit",
     ]
+
+
+def test_an_exit_to_come_leaves_the_status_until_the_end(register):
+    """An exit decided today, to take effect at the end of the year to come: the status had been
+    written ended at once, and the page said "Ended" of what still runs."""
+    path = register / "register" / "odd-one.yaml"
+    path.write_text(ODD)
+    end = (dt.date.today() + dt.timedelta(days=400)).isoformat()
+    code, out, _ = partreg("review", "odd-one", "--outcome", "exit", "--end", end, cwd=register)
+    assert code == 0
+    assert out.endswith(
+        f"; it ends on {end}, and its status stays as it is until then: write `status: ended` once it has ended.\n"
+    ), out
+    added, removed = added_and_removed(ODD, path.read_text())
+    assert removed == ["-end: ~"] and added[0] == f"+end: {end}", (added, removed)
+    assert "status: active" in path.read_text()
+    code, out, _ = partreg("review-due", "--within", "500", "--format", "json", cwd=register)
+    [item] = [i for i in json.loads(out) if i["id"] == "odd-one"]
+    assert (item["state"], item["end"]) == ("ending", end)
+
+
+def test_an_exit_decided_already_is_closed_by_recording_its_end(register):
+    """A sheet's "Exit", imported with its status left active: the exit review given again, with
+    the end, had been refused as already recorded (and without its date, recorded a second exit,
+    dated today). It records the end and the status, and nothing else."""
+    path = register / "register" / "odd-one.yaml"
+    text = ODD.replace("      outcome: continue   # ok", "      outcome: exit   # ok")
+    assert text != ODD
+    path.write_text(text)
+    code, out, err = partreg(
+        "review", "odd-one", "--date", "2025-06-30", "--outcome", "exit", "--end", "2025-09-30", cwd=register
+    )
+    assert code == 0, err
+    assert out == (
+        "Recorded the end of odd-one, whose exit its review of 2025-06-30 decided; it ended on 2025-09-30, and "
+        "its status is now ended.\n"
+    )
+    added, removed = added_and_removed(text, path.read_text())
+    assert (added, removed) == (["+status: ended", "+end: 2025-09-30"], ["-status: active", "-end: ~"])
+    code, _, err = partreg(
+        "review", "odd-one", "--date", "2025-06-30", "--outcome", "exit", "--end", "2025-09-30", cwd=register
+    )
+    assert code == 2 and "is already recorded" in err, err  # closed: nothing more to write
 
 
 @pytest.mark.parametrize(
@@ -492,7 +536,7 @@ def test_history_from_a_real_git_repository(register):
         "--outcome",
         "exit",
         "--end",
-        "2027-03-31",
+        "2026-11-30",
         cwd=register,
     )
     git(register, "commit", "-qam", "Close the Community Fund", author="Community Services Manager")

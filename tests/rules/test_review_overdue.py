@@ -43,10 +43,11 @@ def test_no_review_is_due_after_one_that_decided_the_exit():
     assert "review-overdue" not in [p.rule for p in found]
     [p] = [p for p in found if p.rule == "ended-not-closed"]
     assert p.message == (
-        "the review of 2025-06-30 decided its exit, but no end is recorded and its status is active: if it "
-        "has ended, write status: ended, and end: the day it ended (if it has not ended yet, only end: the "
-        "day it will); if it goes on after all, record the review that decided so, `partreg review "
-        "test-partnership --date YYYY-MM-DD --outcome continue`"
+        "the review of 2025-06-30 decided its exit, but no end is recorded and its status is active: record "
+        "its end with `partreg review test-partnership --date 2025-06-30 --outcome exit --end YYYY-MM-DD` (the "
+        "day it ended, or will end: the status is written ended once that day has passed); if it goes on "
+        "after all, record the review that decided so, `partreg review test-partnership --date YYYY-MM-DD "
+        "--outcome continue`"
     )
     ending = replace(text, "review:\n", "end: 2026-12-31\nreview:\n")  # decided, and ends later this year
     assert [p.rule for p in lint_text(ending, today=dt.date(2026, 7, 1))] == []

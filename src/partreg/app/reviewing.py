@@ -72,9 +72,13 @@ class Recorded:
     end: PartialDate | None
     next_review: dt.date | None
     overdue_days: int = 0
-    completed: bool = False
+    #: What it completed: ``"outcome"``, a review of that date that had none; ``"end"``, the end (and
+    #: status) of an exit its review of that date had decided already (an imported "Exit"); else "".
+    completed: str = ""
     passed_end: PartialDate | None = None
     went_on: bool = False
+    #: Its status is ended now (an exit's end has passed).
+    ended: bool = False
 
 
 def record_review(
@@ -177,7 +181,8 @@ def _asked(read: _Read, review: Review, today: dt.date, terminal: Terminal) -> R
         PartialDate.parse(today),
         lambda d: _held_refused(d, today, entry),
     )
-    _same_day(read, held, {"outcome": review.outcome, "by": review.by, "notes": review.notes})
+    open_ = entry.status is not Status.ENDED or entry.end is None  # (an exit decided may be closed now)
+    _same_day(read, held, {"outcome": review.outcome, "by": review.by, "notes": review.notes}, open_)
     end = review.end
     if end is None:
         recorded = entry.end if entry.end is not None and _end_refused(entry.end, entry) is None else None
@@ -248,11 +253,12 @@ def _read(path: Path, arrangement_id: str, linter: Linter, max_bytes: int) -> _R
     return _Read(name, arrangement_id, raw, doc, entry, problems)
 
 
-def _same_day(read: _Read, held: PartialDate, given: dict[str, Any]) -> int | None:
+def _same_day(read: _Read, held: PartialDate, given: dict[str, Any], closes: bool) -> int | None:
     """Where the history has a review of the day ``held``: refused where it is this review (its
     outcome ``given``) or one with another outcome; its place where it has no outcome, to complete
-    (with ``given``'s by and notes, where it records none or the same). ``None`` where there is none,
-    or only reviews of that day by another body than ``given``'s by."""
+    (with ``given``'s by and notes, where it records none or the same), or where it is this exit and
+    ``closes`` (the end given, or the status it brings, is not the file's yet). ``None`` where there
+    is none, or only reviews of that day by another body than ``given``'s by."""
     review = read.doc.data.get("review")
     history = review.get("history") if isinstance(review, dict) else None
     items = [
@@ -274,6 +280,8 @@ def _same_day(read: _Read, held: PartialDate, given: dict[str, Any]) -> int | No
         return f"at line {read.doc.locate(('review', 'history', i))[0]} of {read.name}"
 
     for i, r in same:
+        if r.get("outcome") == outcome and closes:
+            break  # an exit decided, whose end is recorded now: checked as one to complete, below
         if r.get("outcome") == outcome:
             changed = [f for f in ("by", "notes") if given[f] is not None and r.get(f) != given[f]]
             edit = (
@@ -284,11 +292,12 @@ def _same_day(read: _Read, held: PartialDate, given: dict[str, Any]) -> int | No
                 + (edit if changed else "")
             )
     for i, r in same:
-        if r.get("outcome") is None:
+        if r.get("outcome") is None or (r.get("outcome") == outcome and closes):
             for field in ("by", "notes"):
                 if r.get(field) is not None and given[field] is not None and r[field] != given[field]:
                     raise UsageError(
-                        f"the review of {held}, {at(i)}, records no outcome, and {field}: {r[field]!r}, not "
+                        f"the review of {held}, {at(i)}, records {'' if r.get('outcome') else 'no outcome, and '}"
+                        f"{field}: {r[field]!r}, not "
                         f"{given[field]!r}: leave out --{field} to keep it, or change it there; nothing was "
                         "written"
                     )
@@ -304,9 +313,11 @@ def _same_day(read: _Read, held: PartialDate, given: dict[str, Any]) -> int | No
     return None
 
 
-def _write(read: _Read, linter: Linter, review: Review, today: dt.date) -> tuple[Arrangement, bool]:
-    """The entry's file with the review added (or the review of that day completed), checked and
-    written; the entry as it now reads, and whether a review was completed."""
+def _write(read: _Read, linter: Linter, review: Review, today: dt.date) -> tuple[Arrangement, str]:
+    """The entry's file with the review added (or the review of that day completed, or an exit
+    decided closed), checked and written; the entry as it now reads, and which of the three it was
+    (``""``, ``"outcome"``, ``"end"``: ``Recorded.completed``). An exit's end that has passed ends it (``status: ended``);
+    one to come leaves its status as it is until then."""
     name, raw, entry, end = read.name, read.raw, read.entry, review.end
     held = review.held
     assert held is not None
@@ -315,7 +326,11 @@ def _write(read: _Read, linter: Linter, review: Review, today: dt.date) -> tuple
     if end is not None and (refused := _end_refused(end, entry)):
         raise UsageError(f"--end {end} {refused}; the review was not recorded")
     given = {"outcome": review.outcome, "by": review.by, "notes": review.notes}
-    index = _same_day(read, held, given)
+    status = "ended" if end is not None and end.latest < today else None
+    closes = end is not None and (
+        entry.end != end or (status is not None and entry.status is not Status.ENDED)
+    )
+    index = _same_day(read, held, given, closes)
     bom = raw.startswith(b"\xef\xbb\xbf")
     try:
         text = raw[3 if bom else 0 :].decode("utf-8")
@@ -323,7 +338,6 @@ def _write(read: _Read, linter: Linter, review: Review, today: dt.date) -> tuple
         raise PartregError(
             f"{name} is not saved as UTF-8: save it as UTF-8, then record the review"
         ) from None
-    status = "ended" if end is not None else None
     place = None
     try:
         if index is None:
@@ -346,7 +360,9 @@ def _write(read: _Read, linter: Linter, review: Review, today: dt.date) -> tuple
             f"not written: the review would leave {name} with a problem: {(errors or found)[0].message}"
         )
     write_atomic(read.doc.path, ("\ufeff" if bom else "") + text, expect=raw)
-    return updated, index is not None
+    if index is None:
+        return updated, ""
+    return updated, "end" if read.doc.data["review"]["history"][index].get("outcome") else "outcome"
 
 
 def _moved(key: str, place: int | None) -> str:
@@ -361,13 +377,16 @@ _IN_HISTORY = re.compile(r"review\.history\[(\d+)\]")
 
 
 def _recorded(
-    updated: Arrangement, review: Review, settings: Settings, today: dt.date, completed: bool
+    updated: Arrangement, review: Review, settings: Settings, today: dt.date, completed: str
 ) -> Recorded:
     """What was recorded, and what it makes due: the next review (and how late it is already),
     or, where the recorded end has passed and no later review found it running, none."""
     held = review.held
     assert held is not None
-    done = Recorded(updated.id or "", held, review.outcome, review.end, None, completed=completed)
+    ended = updated.status is Status.ENDED
+    done = Recorded(
+        updated.id or "", held, review.outcome, review.end, None, completed=completed, ended=ended
+    )
     if review.end is not None or updated.status is Status.ENDED:  # nothing more is due
         return done
     if ended_in_fact(updated, today):

@@ -169,12 +169,20 @@ def recorded_message(done: Recorded) -> str:
     i = done.arrangement_id
     said = (
         f"Completed the review of {i} on {done.held}, which recorded no outcome: its outcome is {done.outcome}"
-        if done.completed
+        if done.completed == "outcome"
         else f"Recorded the review of {i} on {done.held} ({done.outcome})"
     )
+    if done.completed == "end":
+        said = f"Recorded the end of {i}, whose exit its review of {done.held} decided"
     if done.end is not None:
         # `on 2027-03-31`, `in 2023-01`, `in 2025`: a month or a year is not a day
-        return f"{said}; it ends {'on' if done.end.day else 'in'} {done.end}."
+        on = "on" if done.end.day else "in"
+        if done.ended:
+            return f"{said}; it ended {on} {done.end}, and its status is now ended."
+        return (
+            f"{said}; it ends {on} {done.end}, and its status stays as it is until then: write "
+            "`status: ended` once it has ended."
+        )
     if done.passed_end is not None and not done.went_on:
         return (
             f"{said}. Its end, {done.passed_end}, has passed, so no review is due: if it has ended, record "

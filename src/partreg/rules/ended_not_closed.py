@@ -53,12 +53,18 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if end is None:
         decided = exit_decided(entry)
         if decided is not None:  # (an imported sheet's "Exit", its status left as the sheet gave it)
-            review = f"the review of {decided.date}" if decided.date else "its latest review"
+            held = decided.date
+            review = f"the review of {held}" if held else "its latest review"
+            close = (
+                f"record its end with `partreg review {entry.id} --date {held} --outcome exit --end YYYY-MM-DD`"
+                " (the day it ended, or will end: the status is written ended once that day has passed)"
+                if held
+                else "write end: the day it ended (or will end), and status: ended once it has"
+            )
             yield Hit(
                 ("status",),
-                f"{review} decided its exit, but no end is recorded and its status is {entry.status}: if it "
-                "has ended, write status: ended, and end: the day it ended (if it has not ended yet, only "
-                "end: the day it will); if it goes on after all, record the review that decided so, "
+                f"{review} decided its exit, but no end is recorded and its status is {entry.status}: {close}; "
+                "if it goes on after all, record the review that decided so, "
                 f"`partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
             )
         return

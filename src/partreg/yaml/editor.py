@@ -179,7 +179,9 @@ def _complete_review(
     edits: list[tuple[int, int, str]] = []
     empty = {k.value: (k, v) for k, v in item.value if _is_null(v)}  # `outcome:` with nothing after it
     added = {k: v for k, v in fields.items() if k not in empty}
-    if item.flow_style:
+    if not fields:  # (an exit decided, whose end and status are written now)
+        pass
+    elif item.flow_style:
         if empty or "\n" in "".join(map(str, fields.values())):
             raise WriteRefused(
                 "the review is written in flow style ({...}): add its outcome there by hand, or write it in "
