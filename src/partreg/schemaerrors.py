@@ -222,7 +222,9 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             elif wanted:
                 message = f"{name}: should be {wanted}, not {_value_repr(value)}"
                 in_list = next((p for p in reversed(key) if isinstance(p, str)), "")
-                entry_kind = source.data.get("kind") if isinstance(source.data, dict) else None
+                # (what the kind needs is not asked of one recorded as ended)
+                data = source.data if isinstance(source.data, dict) else {}
+                entry_kind = data.get("kind") if data.get("status") != "ended" else None
                 fix = (
                     advice.item_as_mapping(
                         in_list, value, dotted(key[:-1]), value_at(source.data, key[:-1]), entry_kind

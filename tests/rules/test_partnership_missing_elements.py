@@ -85,3 +85,24 @@ def test_an_ended_partnership_is_not_asked_what_it_agreed():
         "partnership-missing-elements",
         "partnership-without-priority",
     ]
+
+
+def test_an_ended_partnership_is_asked_nothing_that_looks_ahead():
+    """Closed as lint advises (status: ended, and its end): it was still told it needs an exit
+    strategy, a measure for each outcome, a mitigation for each risk, and, for objectives written
+    N/A, that a partnership must agree its objectives. Its gaps are history; an N/A is still told to go."""
+    ended = replace(PARTNERSHIP, "status: active", "status: ended") + "end: 2024\nsignificance: high\n"
+    ended = replace(ended, "statutory: true\nstatutory_basis: Crime and Disorder Act 1998\n", "")
+    ended = replace(ended, "    measure: repeat victims per year\n    target: 10% fewer\n", "")
+    ended = replace(ended, "    mitigation: Information sharing agreement\n", "")
+    ended = replace(ended, "objectives: [Reduce crime and disorder]", "objectives: [N/A]")
+    [p] = lint_text(ended)
+    assert p.rule == "not-known-as-a-value" and "must agree" not in p.message, p.message
+    assert "remove the line where there is none" in p.message, p.message
+    running = ended.replace("status: ended", "status: active")
+    assert sorted({p.rule for p in lint_text(running)}) == [
+        "exit-strategy-missing",
+        "not-known-as-a-value",
+        "outcome-not-measurable",
+        "risk-without-mitigation",
+    ]

@@ -5,7 +5,8 @@ What it checks:
     or as the council's tests in `partreg.yaml` give it) has an
     `exit_strategy`. Not for a statutory partnership (`statutory: true`, or
     `form: statutory-partnership`), which the council cannot leave: the law
-    keeps it in. Not where `kind-mismatch` says the facts make it another kind.
+    keeps it in. Not where `kind-mismatch` says the facts make it another kind,
+    nor for one recorded as ended: its exit is behind it.
 Why it matters:
     Councils' partnership frameworks ask for an exit strategy for
     significant partnerships, so that the council can leave without losing
@@ -28,7 +29,7 @@ from collections.abc import Iterator
 
 from partreg.models import Arrangement, Kind
 from partreg.problems import Context, Hit, Rule, Severity
-from partreg.rules._base import recorded_as
+from partreg.rules._base import agreement_asked
 from partreg.significance import assess
 
 ID = "exit-strategy-missing"
@@ -37,7 +38,7 @@ ID = "exit-strategy-missing"
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if entry.exit_strategy is not None or entry.statutory is True or entry.form == "statutory-partnership":
         return
-    if not recorded_as(entry, Kind.PARTNERSHIP, ctx):
+    if not agreement_asked(entry, ctx):  # (not of one that has ended: its exit is behind it)
         return
     significance = assess(entry, ctx.settings)
     if significance.level != "high":

@@ -43,7 +43,7 @@ from pydantic import BaseModel
 
 from partreg.export import is_published
 from partreg.listadvice import item_noun, none_recorded
-from partreg.models import NAMED, Arrangement, shown
+from partreg.models import NAMED, Arrangement, Status, shown
 from partreg.problems import Context, Hit, Key, Rule, Severity, dotted, value_at
 from partreg.rules._base import texts
 
@@ -190,7 +190,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             continue
         if whole:
             told.add(listed)
-            yield Hit(key, f"{dotted(key)}: {none_recorded(name, value, listed, entry.kind)}")
+            needs = entry.kind if entry.status is not Status.ENDED else None  # (an ended one needs no more)
+            yield Hit(key, f"{dotted(key)}: {none_recorded(name, value, listed, needs)}")
             continue
         told.add(key[: at + 1])
         says, until = _SAYS.get(word, ("says there is none", ""))

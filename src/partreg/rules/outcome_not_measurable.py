@@ -2,7 +2,8 @@ DOC = """An outcome with no measure or no target.
 
 What it checks:
     That every outcome says how it is measured (`measure`) and what level
-    counts as success (`target`).
+    counts as success (`target`). Not for an arrangement recorded as ended:
+    its outcomes are a record of what it set out to do.
 Why it matters:
     The policy asks for "clear measurable outcomes"; an outcome with no
     measure cannot be reviewed.
@@ -24,7 +25,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import NAMED, Arrangement, shown
+from partreg.models import NAMED, Arrangement, Status, shown
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules import not_known_as_a_value
 
@@ -32,6 +33,8 @@ ID = "outcome-not-measurable"
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    if entry.status is Status.ENDED:  # its outcomes are a record of what it set out to do
+        return
     for i, outcome in enumerate(entry.outcomes):
         missing = [name for name in ("measure", "target") if getattr(outcome, name) is None]
         if missing and not not_known_as_a_value.tells_to_go(outcome, "outcomes", ctx):

@@ -3,7 +3,8 @@ DOC = """A risk with no mitigation.
 What it checks:
     That every risk says what reduces it. A risk that records there is
     none (`None`, `None identified`, `No significant risks`) has nothing
-    to reduce, and is not asked for one.
+    to reduce, and is not asked for one; nor is a risk of an arrangement
+    recorded as ended.
 Why it matters:
     A risk that is recorded but not managed is the finding an auditor
     reports first.
@@ -24,7 +25,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement
+from partreg.models import Arrangement, Status
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules import not_known_as_a_value
 from partreg.rules.outcome_not_measurable import _named
@@ -51,6 +52,8 @@ NONE_FOUND = frozenset(
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
+    if entry.status is Status.ENDED:  # nothing is left to reduce
+        return
     for i, risk in enumerate(entry.risks):
         if risk.mitigation is not None:
             continue
