@@ -287,3 +287,20 @@ def test_a_review_not_held_that_holds_notes_is_told_to_keep_them_before_it_goes(
     assert "move what its notes or actions say" in p.message
     [p] = lint_text(CONTRACT + "review:\n  history:\n    - date: TBC\n", today=dt.date(2026, 12, 7))
     assert "notes" not in p.message
+
+
+@pytest.mark.parametrize("written", ["", " TBC", " unknown"])
+def test_an_exit_review_with_no_date_is_not_told_to_go_and_lose_the_exit(written):
+    """A sheet's "Exit" with its "Last reviewed" cell blank: the advice to remove a review no one
+    knows the date of threw the exit away, and review-due then showed it years overdue."""
+    text = replace(
+        PARTNERSHIP,
+        "  months: 12\n",
+        f"  months: 12\n  history:\n    - date:{written}\n      outcome: exit\n",
+    )
+    [p] = lint_text(text)
+    assert "the day its exit was decided" in p.message and "the year at least keeps the exit" in p.message
+    assert "record the exit as the arrangement's end instead, status: ended and end:" in p.message, p.message
+    continued = text.replace("outcome: exit", "outcome: continue")
+    [p] = lint_text(continued)
+    assert "the day the review was held" in p.message and "exit" not in p.message, p.message

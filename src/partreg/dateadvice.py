@@ -40,6 +40,14 @@ REVIEW_DATE = (
     "history (and `history:` with it, where it is the only one): the next is then counted from an "
     "earlier review, or from `start:`"
 )
+#: What an exit review's date needs: removing the review, as :data:`REVIEW_DATE` offers where no one
+#: knows when it was held, would lose the exit it decided.
+EXIT_REVIEW_DATE = (
+    "write date: YYYY-MM-DD, the day its exit was decided (YYYY-MM or YYYY where only the month or year "
+    "is known: the year at least keeps the exit it decided); where no one knows even the year, record "
+    "the exit as the arrangement's end instead, status: ended and end: the day it ended (or, if it has "
+    "not ended yet, only end: the day it will), then remove this review from the history"
+)
 #: What a decision's date needs, where it is not a date: the date, looked up in the minutes; left out
 #: only where no one knows it (the decision is kept, and ``decision-date-not-recorded`` asks for it).
 DECISION_DATE = (
@@ -59,7 +67,10 @@ def _needed(key: Key, entry: object) -> str | None:
     """What to write where the date at ``key`` in ``entry`` cannot be left out (leaving it out would
     be an error of its own): a review's, a decision's, community funding's period; else ``None``."""
     if _is_review_date(key):
-        return REVIEW_DATE
+        review = value_at(entry, key[:-1]) if isinstance(entry, dict) else None
+        return (
+            EXIT_REVIEW_DATE if isinstance(review, dict) and review.get("outcome") == "exit" else REVIEW_DATE
+        )
     if len(key) == 3 and key[0] == "decisions" and key[2] == "date":
         return DECISION_DATE
     if key in (("funding", "period_start"), ("funding", "period_end")) and (

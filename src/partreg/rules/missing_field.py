@@ -39,7 +39,7 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel
 
-from partreg.dateadvice import REVIEW_DATE, not_held_advice
+from partreg.dateadvice import EXIT_REVIEW_DATE, REVIEW_DATE, not_held_advice
 from partreg.models import Arrangement, ReviewRecord
 from partreg.problems import Context, Hit, Key, Rule, Severity, dotted
 from partreg.rules import decision_date_not_recorded
@@ -145,7 +145,8 @@ def _review(i: int, record: ReviewRecord, arrangement: str | None, ctx: Context)
         )
     elif record.date is None:
         said = f" (its outcome: {record.outcome})" if record.outcome is not None else ""
-        yield Hit(date, f"a review is recorded with no date{said}: {REVIEW_DATE}", True)
+        advice = EXIT_REVIEW_DATE if record.outcome == "exit" else REVIEW_DATE
+        yield Hit(date, f"a review is recorded with no date{said}: {advice}", True)
         if record.outcome is None:
             yield _missing(("review", "history", i, "outcome"), type(record))
 
