@@ -11,6 +11,8 @@ import pytest
 from tests.common import JOINT_WORKING, lint_text, run_partreg
 from tests.test_import import dry_run
 
+DASH = "\u2013"  # an en dash, as Excel writes one between words
+
 
 def cells(lines: list[str], tmp_path) -> list[str]:
     return [line.split(": ", 1)[1] for line in lines if line.startswith(str(tmp_path))]
@@ -43,6 +45,27 @@ def test_a_review_outcome_column_completes_the_review(tmp_path):
     assert csp.data["review"] == {"history": [{"date": dt.date(2024, 6, 30), "outcome": "continue"}]}
     assert cells(lines, tmp_path) == []
     assert not [p for p in csp.needs if "review" in p.key]
+
+
+def test_an_outcome_with_words_after_it_is_read_and_the_words_kept(tmp_path):
+    """An outcome with a note after a dash, as a sheet writes it ("Exit - end March 2026", the dash an
+    en dash): it was kept in the notes as no outcome, and the review, recorded without one, showed
+    the arrangement overdue."""
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer,Partner organisations,Last reviewed,Review outcome\n"
+        f"Brentwood CSP,Community Safety Manager,Essex Police,30/06/2024,Exit {DASH} end March 2026\n"
+        "Youth forum,Youth Officer,Essex County Council,01/02/2025,Continue (annual review)\n",
+    )
+    csp, forum = result.rows
+    assert csp.data["review"] == {"history": [{"date": dt.date(2024, 6, 30), "outcome": "exit"}]}
+    assert forum.data["review"] == {"history": [{"date": dt.date(2025, 2, 1), "outcome": "continue"}]}
+    assert f"Review outcome: Exit {DASH} end March 2026" in csp.data["internal"]["notes"]
+    said = cells(lines, tmp_path)
+    assert (
+        f"[warning] 'Review outcome': 'Exit {DASH} end March 2026' read as exit; the whole text is kept in internal notes"
+        in said
+    ), said
 
 
 def test_an_outcome_without_the_date_of_its_review_is_told_what_to_add(tmp_path):

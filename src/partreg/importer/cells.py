@@ -26,6 +26,7 @@ from partreg.importer.values import (
     read_as_field,
     read_boolean,
     read_extensions,
+    read_outcome,
     yes_no,
 )
 from partreg.models import ID_PATTERN, RESERVED_NAMES, PartialDate, Settings, plural
@@ -33,7 +34,6 @@ from partreg.questionnaire import propose_id
 from partreg.readers import (
     FORMS,
     NO_END,
-    OUTCOMES,
     STATUSES,
     Unplaced,
     read_money,
@@ -247,11 +247,9 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
         elif key == ("significance", "reason"):
             draft.reason = cell_text(raw)
         elif key == REVIEW_OUTCOME:
-            outcome = OUTCOMES.get(" ".join(words_of(cell_text(raw))))
-            if outcome is None:
-                raise Unplaced(
-                    "not a review outcome (continue, amend, exit, reassess or proposed for removal)"
-                )
+            outcome, more = read_outcome(cell_text(raw))  # (Unplaced, where it says none)
+            if more:  # "Exit - end March 2026": the outcome, and the words after it kept
+                draft.keep(column, cell_text(raw), row=row, read_as=outcome)
             history = draft.data.setdefault("review", {}).setdefault("history", [{}])
             history[0]["outcome"] = outcome
         elif key == ("id",):

@@ -18,7 +18,7 @@ from partreg.importer.headers import field_at
 from partreg.importer.synonyms import MONEY, NOTES, Key, normal, words_of
 from partreg.models import Kind, PartialDate, Settings, shown
 from partreg.questionnaire import propose_id
-from partreg.readers import BLANK, FORMS, Unplaced, read_money, read_months, split_list, word_table
+from partreg.readers import BLANK, FORMS, OUTCOMES, Unplaced, read_money, read_months, split_list, word_table
 from partreg.sheetdates import read_date
 
 #: The questionnaire's answers, and what sheets write: 1/0 and ticks.
@@ -64,6 +64,23 @@ def yes_no(text: str) -> tuple[bool, str] | None:
             rest = rest[:-1].strip()
         return m.group(1).lower().startswith("y"), rest
     return None
+
+
+#: A review's outcome, then more words after a dash, a bracket, a colon, a comma or a semicolon.
+_OUTCOME_THEN_WORDS = re.compile(r"\s*(.+?)\s*(?:\s[-\u2013\u2014]|[(:,;]).*\S", re.DOTALL)
+
+
+def read_outcome(text: str) -> tuple[str, bool]:
+    """The review outcome ``text`` says, and whether it says more after it ("Exit - end March 2026",
+    "Continue (annual review)"), which is then to be kept; ``Unplaced`` where it says none."""
+    outcome = OUTCOMES.get(" ".join(words_of(text)))
+    if outcome is not None:
+        return outcome, False
+    head = _OUTCOME_THEN_WORDS.match(text)
+    outcome = OUTCOMES.get(" ".join(words_of(head[1]))) if head else None
+    if outcome is None:
+        raise Unplaced("not a review outcome (continue, amend, exit, reassess or proposed for removal)")
+    return outcome, True
 
 
 def read_boolean(raw: Any) -> tuple[bool, str]:
