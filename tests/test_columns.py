@@ -30,3 +30,17 @@ def test_the_councils_staff_is_said_once_where_no_money_is_recorded(staff, shown
         if staff in " ".join(c.lines)
     )
     assert column.lines == (shown,)
+
+
+def test_what_the_council_gives_other_than_money_is_shown_where_no_money_is_recorded():
+    """A sheet's contribution column of "In kind": the page of the arrangement said so, and the
+    register's money column said "Not recorded"."""
+    e = entry(resources={"council": {"other": "In kind"}})
+    cell = cells(e, Settings(council="Test"), dt.date(2026, 12, 7), "active", "", money_of(e))["money"]
+    assert cell.lines == ("In kind",)
+    both = entry(resources={"council": {"staff": "Officer time", "other": "Use of the civic centre"}})
+    cell = cells(both, Settings(council="Test"), dt.date(2026, 12, 7), "active", "", money_of(both))["money"]
+    assert cell.lines == ("Officer time", "Use of the civic centre")
+    paid = entry(resources={"council": {"funding_gbp": 5000, "other": "In kind"}})
+    cell = cells(paid, Settings(council="Test"), dt.date(2026, 12, 7), "active", "", money_of(paid))["money"]
+    assert cell.lines == ("£5,000 a year",)

@@ -197,12 +197,13 @@ def cells(
     lead_lines = lead_cell_lines(e)
     partners = [clean(p.name) or "Name not recorded" for p in e.partners]
     shown = partners if len(partners) <= PARTNERS_SHOWN + 1 else partners[:PARTNERS_SHOWN]
-    staff = e.resources.council.staff if e.resources and e.resources.council else None
+    council = e.resources.council if e.resources else None
+    staff, other = (clean(council.staff), clean(council.other)) if council else ("", "")
     if money.amount is not None:
         money_cell = Cell((pounds(money.amount) + money.said,), str(whole_numbers(money.amount)))
-    elif staff:  # ("Officer time" says what it is: not "Staff time: Officer time")
-        said = clean(staff)
-        money_cell = Cell((said if _SAYS_STAFF.search(said) else f"Staff time: {said}",), missing=True)
+    elif staff or other:  # what the council gives that is not money ("Officer time", "In kind")
+        staff = staff if not staff or _SAYS_STAFF.search(staff) else f"Staff time: {staff}"
+        money_cell = Cell(tuple(given for given in (staff, other) if given), missing=True)
     else:
         money_cell = Cell((NOT_RECORDED,), missing=True)
     priorities = [clean(names.get(p, p)) for p in e.priorities]
