@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
-from partreg.models import Arrangement, Kind, Settings, without_unshown
-from partreg.review import DueItem, State, last_review
+from partreg.models import Arrangement, Kind, Settings, Status, without_unshown
+from partreg.review import DueItem, State, exit_decided, last_review
 from partreg.significance import Assessment, assess
 
 SUMMARY_COLUMNS = (
@@ -32,6 +32,7 @@ SUMMARY_COLUMNS = (
     "money_is",
     "last_review",
     "reviewed_after_end",
+    "exit_decided",
 )
 CONTACT_FIELDS = frozenset({"email", "phone"})
 
@@ -147,8 +148,10 @@ def summary_record(
 ) -> dict[str, Any]:
     """The few facts a listing shows; nothing internal. What is not recorded is ``None``.
     ``reviewed_after_end``: its end has passed, but a review after it went on (as ``review-due``
-    says it, with ``reviewed_after_end``)."""
+    says it, with ``reviewed_after_end``). ``exit_decided``: the day of the review that decided its
+    exit, where no review is due after it and the file does not say it ended."""
     last = last_review(entry)
+    decided = exit_decided(entry) if entry.status is not Status.ENDED else None
     money, source, said = council_money(entry)
     money_is = MONEY_SOURCES[source] + said if money is not None else None
     return {
@@ -166,6 +169,7 @@ def summary_record(
         "money_is": money_is,
         "last_review": last.iso if last else None,
         "reviewed_after_end": reviewed_after_end,
+        "exit_decided": decided.date.iso if decided is not None and decided.date else None,
     }
 
 

@@ -126,6 +126,11 @@ def arrangements_table(rows: Sequence[dict[str, Any]], out: Console) -> None:
     def money(r: dict[str, Any]) -> str:
         return f"{pounds(r['money_gbp'])}\n({r['money_is']})" if r["money_gbp"] is not None else ""
 
+    def next_review(r: dict[str, Any]) -> str:
+        if r["next_review"] or not r.get("exit_decided"):
+            return r["next_review"] or ""
+        return f"none: exit\ndecided {r['exit_decided']}"
+
     def kind(r: dict[str, Any]) -> str:
         label = KIND_LABELS[Kind(r["kind"])] if r["kind"] else "Kind not recorded"
         return f"{label} ({sum(s['kind'] == r['kind'] for s in rows)})"
@@ -137,7 +142,7 @@ def arrangements_table(rows: Sequence[dict[str, Any]], out: Console) -> None:
             Column("arrangement", lambda r: escape(r["title"] or "(no title)")),
             Column("status", lambda r: r["status"] or "not recorded"),
             Column("lead service", lambda r: escape(r["lead_service"] or "not recorded")),
-            Column("next review", lambda r: r["next_review"] or "", whole=True),
+            Column("next review", next_review, whole=True),
             Column(
                 "ends",
                 lambda r: (r["end"] or "") + ("\nhas passed*" if r["reviewed_after_end"] else ""),
