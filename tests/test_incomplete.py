@@ -295,7 +295,7 @@ def test_partial_dates_round_trip_through_review_add_import_and_every_output(inc
     closed = run_partreg(
         incomplete, "review", "street-cleansing-contract", "--outcome", "exit", "--end", "2023-01", check=True
     )
-    assert "it ends in 2023-01." in closed.stdout, "a month is not a day"
+    assert "it ended in 2023-01, and its status is now ended." in closed.stdout, "a month is not a day"
     text = (register / "street-cleansing-contract.yaml").read_text()
     assert "status: ended" in text and "end: 2023-01\n" in text
 
