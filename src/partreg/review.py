@@ -183,7 +183,10 @@ def exit_decided(entry: Arrangement) -> ReviewRecord | None:
     after it (what is left is to record the end, and ``status: ended``); else ``None``. A review that
     decided the exit is usually recorded with both (``partreg review --outcome exit`` writes them), but
     a sheet's "Exit", imported, leaves the status as the sheet gave it."""
-    latest = newest_decided(entry.review.history if entry.review else [])
+    history = entry.review.history if entry.review else ()
+    if not any(r.outcome == "exit" for r in history):  # (most entries: no exit was ever decided)
+        return None
+    latest = newest_decided(history)
     return latest if latest is not None and latest.outcome == "exit" else None
 
 

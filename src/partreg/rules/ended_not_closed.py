@@ -51,7 +51,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if ctx.today is None or entry.status not in (Status.ACTIVE, Status.PROPOSED):
         return
     if end is None:
-        decided = exit_decided(entry)
+        decided = ctx.once(exit_decided, entry)
         if decided is not None:  # (an imported sheet's "Exit", its status left as the sheet gave it)
             held = decided.date
             review = f"the review of {held}" if held else "its latest review"

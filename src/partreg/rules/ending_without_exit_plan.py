@@ -42,7 +42,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     history = entry.review.history if entry.review else []
     if any(r.date is not None and r.date.latest >= ends - dt.timedelta(days=window) for r in history):
         return
-    if exit_decided(entry) is not None:  # what happens next was decided, whenever it was: the exit
+    if ctx.once(exit_decided, entry) is not None:  # what happens next was decided, whenever it was: the exit
         return
     days = (ends - ctx.today).days
     # (a month or a year that has begun ends on some day within it: no count of days says which)

@@ -35,11 +35,10 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     last = ctx.once(last_review, entry)
     if ctx.today is None or last is None or is_over(entry, ctx.today):
         return
-    if exit_decided(entry) is not None:  # no review is due after it (`ended-not-closed` asks for the end)
-        return
     settings = ctx.settings.review if ctx.settings else ReviewSettings()
     upcoming = due_from(last, entry, settings)
-    if upcoming is not None and upcoming < ctx.today:
+    # no review is due after one that decided the exit (`ended-not-closed` asks for the end)
+    if upcoming is not None and upcoming < ctx.today and ctx.once(exit_decided, entry) is None:
         history = entry.review.history if entry.review else []
         at = next(i for i, r in enumerate(history) if r.date is last)
         yield Hit(
