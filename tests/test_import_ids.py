@@ -210,3 +210,30 @@ def test_a_row_given_an_id_of_its_own_keeps_within_the_64_characters_an_id_has()
     kept_apart([older, newer], {long: older}, {long, "a" * 62 + "-2"})
     assert older["id"] == long
     assert newer["id"] == "a" * 62 + "-3" and len(newer["id"]) == 64
+
+
+def test_a_reference_to_an_entry_imported_under_its_former_id_names_that_file(register, tmp_path):
+    """A new row that replaces "Café Forum", whose file an earlier import wrote as `caf-forum.yaml`:
+    its `replaces` had named `cafe-forum`, no entry, and lint said so (`unknown-reference`)."""
+    imported_before(register, sheet(tmp_path / "sheet"))
+    grown = sheet(
+        tmp_path / "sheet",
+        SHEET.replace(
+            "Partnership name,Type,Lead officer,Partners",
+            "Partnership name,Type,Lead officer,Partners,Replaces",
+        )
+        + "Conwy Community Hub,Partnership,Community Development Officer,Conwy Voluntary Services Council,Café Forum\r\n",
+    )
+    again = plan_import(register, grown, [])
+    [new] = again.new
+    assert new.data["replaces"] == ["caf-forum"]
+    # a title imported now, never under a former id, keeps the id made now
+    fresh = sheet(
+        tmp_path / "fresh",
+        "Partnership name,Type,Lead officer,Partners,Replaces\r\n"
+        "Crêpe Club,Forum,Policy Officer,Conwy Voluntary Services Council,\r\n"
+        "Crêpe Hub,Forum,Policy Officer,Conwy Voluntary Services Council,Crêpe Club\r\n",
+        "fresh.csv",
+    )
+    planned = plan_import(register, fresh, [])
+    assert [r.data.get("replaces") for r in planned.new] == [None, ["crepe-club"]]

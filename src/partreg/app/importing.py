@@ -27,6 +27,7 @@ from partreg.importer import (
     maybe_the_same,
     normal,
     read_rows,
+    referred_as_written,
     titled_since,
 )
 from partreg.problems import Problem
@@ -98,6 +99,7 @@ def plan_import(base: Path, spreadsheet: Path, mapping: list[str], sheet: str | 
     on_disk = ids_on_disk(base)
     taken = as_written([(r.data, r.former) for r in result.rows if r.former], on_disk)
     kept_apart([r.data for r in result.rows], taken, on_disk)
+    referred_as_written([(r.data, r.referred) for r in result.rows], on_disk)
     written = (
         (entry_stem(Path(file).name), {"internal": entry.internal})
         for file, entry in register.in_file.items()

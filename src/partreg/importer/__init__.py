@@ -36,7 +36,7 @@ from partreg.importer.draft import Finding
 from partreg.importer.duplicates import maybe_the_same
 from partreg.importer.formulas import UNSAVED, arrived, kept_titles
 from partreg.importer.headers import TITLED, Mapping, can_map, header_score, letter, map_columns
-from partreg.importer.ids import as_written, kept_apart, titled_since
+from partreg.importer.ids import as_written, kept_apart, referred_as_written, titled_since
 from partreg.importer.rows import Row, read_rows
 from partreg.importer.summary import import_report
 from partreg.importer.synonyms import HEADERS, MONEY, NEXT_REVIEW, NOTES, SYNONYMS, normal
@@ -73,6 +73,7 @@ __all__ = [
     "read_money",
     "read_months",
     "read_rows",
+    "referred_as_written",
     "split_names",
     "titled_since",
 ]

@@ -36,6 +36,7 @@ from partreg.readers import (
     NO_END,
     STATUSES,
     Unplaced,
+    ascii_slug,
     read_money,
     read_months,
     representative,
@@ -228,6 +229,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             draft.extend(key, _representatives(draft, column, cell_text(raw), names, row, settings))
         elif key in (("replaces",), ("replaced_by",)):
             names = listed(draft, column, cell_text(raw), split_list(cell_text(raw)), row)
+            draft.referred |= {propose_id(n): propose_id(n, ascii_slug) for n in names} if names else {}
             draft.extend(key, [propose_id(name) for name in names])
         elif key[0] == "decisions":
             decision = draft.data.setdefault("decisions", [{}])[0]

@@ -55,6 +55,9 @@ class Draft:
     year: str = ""
     #: An end column's "Since 2010": the start where no column gives one (placed once every cell is read).
     since: tuple[Column, str, PartialDate] | None = None
+    #: Each id a reference (`replaces`, `replaced_by`) was given, with the id partreg gave the same
+    #: title before ids read accented letters, where that differs: the file may be under that one.
+    referred: dict[str, str] = field(default_factory=dict)
 
     def set(self, key: Key, value: Any) -> None:
         target = self.data

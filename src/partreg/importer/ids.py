@@ -1,7 +1,8 @@
 """An entry's id from its row: from its title, or from what the row says where it has none to make
 it from (a title that is a formula with no saved result is none), unique within the sheet; the
-file a second import finds for a row written before ids read accented letters; and, once the sheet
-is saved, the row of a file written while its title had no saved result.
+file a second import finds for a row written before ids read accented letters, and the id a
+reference to such a row's entry names; and, once the sheet is saved, the row of a file written
+while its title had no saved result.
 """
 
 from __future__ import annotations
@@ -138,6 +139,19 @@ def titled_since(
             )
             found.append(Finding(number, title, message))
     return found
+
+
+def referred_as_written(rows: list[tuple[dict[str, Any], dict[str, str]]], on_disk: Collection[str]) -> None:
+    """Each row's references (``replaces``, ``replaced_by``) to an entry that is under the id partreg
+    gave its title before ids read accented letters (``caf-forum`` for "Café Forum", a file on
+    disk, or a row :func:`as_written` gave it), written as that id: the new one names no entry."""
+    known = {*on_disk, *(str(data["id"]) for data, _ in rows if data.get("id"))}
+    for data, referred in rows:
+        for key in ("replaces", "replaced_by"):
+            if referred and isinstance(data.get(key), list):
+                data[key] = [
+                    referred[i] if i not in known and referred.get(i) in known else i for i in data[key]
+                ]
 
 
 def unique(base: str, ids: Collection[str], counters: dict[str, int]) -> str:

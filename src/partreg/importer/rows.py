@@ -39,6 +39,8 @@ class Row:
     #: The id partreg gave the row before ids read accented letters, where that differs
     #: (``caf-forum`` for "Café Forum"): a register imported then has its file under it.
     former: str | None = None
+    #: The ids its references were given, each with the id the same title had before (:attr:`former`).
+    referred: dict[str, str] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -246,6 +248,7 @@ def read_rows(
             unsaved(data, mapping, number, entry_id, unsaved_in.get(number, {}), formulas_as_text)
         )
         row = Row(number, canonical(data), draft.findings, former=former if former != entry_id else None)
+        row.referred = {new: old for new, old in draft.referred.items() if new != old}
         out.append(row)
         previous = (row, cells)
     # rows of formulas with no saved results below the last row with a value: to save in Excel
