@@ -731,3 +731,62 @@ def test_an_end_kept_internal_gives_no_item_dated_by_it(register):
         )
         assert code == 0, err
         assert "2026-01-20" not in out and "20260120" not in out and "ending" not in out.lower(), (fmt, out)
+
+
+def test_an_exit_given_again_never_rewrites_an_end_the_file_records(register):
+    """An exit recorded and closed (status ended, its end written): given again with another end, it
+    had replaced the end silently, and with an end to come printed that it had ended."""
+    path = register / "register" / "odd-one.yaml"
+    closed = (
+        ODD.replace("      outcome: continue   # ok", "      outcome: exit   # ok")
+        .replace("status: active", "status: ended")
+        .replace("end: ~", "end: 2025-09-30")
+    )
+    path.write_text(closed)
+    said = []
+    for end in ("2025-10-31", "2028-09-30"):
+        code, _, err = partreg(
+            "review", "odd-one", "--date", "2025-06-30", "--outcome", "exit", "--end", end, cwd=register
+        )
+        assert code == 2 and path.read_text() == closed, err
+        said.append(err)
+    assert (
+        "is already recorded" in said[0]
+        and "its end, 2025-09-30, is recorded: to change it, edit `end:`" in said[0]
+    )
+    assert "is still to come, and its status is ended" in said[1], said
+    # ended, with no end recorded: an end to come is refused, one that has passed is written
+    path.write_text(closed.replace("end: 2025-09-30", "end: ~"))
+    code, _, err = partreg(
+        "review", "odd-one", "--date", "2025-06-30", "--outcome", "exit", "--end", "2099-01-01", cwd=register
+    )
+    assert code == 2 and "is still to come, and its status is ended" in err, err
+    code, out, err = partreg(
+        "review", "odd-one", "--date", "2025-06-30", "--outcome", "exit", "--end", "2025-09-30", cwd=register
+    )
+    assert code == 0 and "end: 2025-09-30" in path.read_text(), err
+    assert out.endswith("; it ended on 2025-09-30, and its status is now ended.\n"), out
+
+
+def test_closing_an_imported_exit_closes_that_review_and_no_other(register):
+    """A history with a review of that day with no outcome beside the exit: closing the exit had
+    completed the other one as a second exit. Without --date, the exit recorded is the one closed:
+    it had added a second exit, dated today."""
+    path = register / "register" / "odd-one.yaml"
+    text = ODD.replace("      outcome: continue   # ok", "      outcome: exit   # ok").replace(
+        "    - date: 2025-06-30\n",
+        "    - date: 2025-06-30\n      by: Audit Committee\n    - date: 2025-06-30\n",
+        1,
+    )
+    path.write_text(text)
+    code, out, err = partreg(
+        "review", "odd-one", "--date", "2025-06-30", "--outcome", "exit", "--end", "2025-09-30", cwd=register
+    )
+    assert code == 0, err
+    added, removed = added_and_removed(text, path.read_text())
+    assert (added, removed) == (["+status: ended", "+end: 2025-09-30"], ["-status: active", "-end: ~"])
+    path.write_text(ODD.replace("      outcome: continue   # ok", "      outcome: exit   # ok"))
+    code, out, err = partreg("review", "odd-one", "--outcome", "exit", "--end", "2025-09-30", cwd=register)
+    assert code == 0, err
+    assert out.startswith("Recorded the end of odd-one, whose exit its review of 2025-06-30 decided"), out
+    assert path.read_text().count("outcome: exit") == 1

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from partreg.app.exitreview import closes, end_refused, held_refused, open_exit
 from partreg.app.register import entry_file, register_settings
 from partreg.errors import PartregError, UsageError, WriteRefused
 from partreg.files import one_writer, write_atomic
@@ -22,7 +23,7 @@ from partreg.lint import Linter
 from partreg.models import Arrangement, PartialDate, ReviewRecord, Settings, Status, date_or_none, plain
 from partreg.names import LOOKS_LIKE_A_NAME, not_a_role
 from partreg.problems import Problem, Severity
-from partreg.review import ended_in_fact, newest_decided, next_review, went_on_after_end
+from partreg.review import ended_in_fact, next_review, went_on_after_end
 from partreg.rules import ALL
 from partreg.yaml.editor import add_review, complete_review, review_place
 from partreg.yaml.reading import Document, parse_document, read_bytes
@@ -108,6 +109,9 @@ def record_review(
         )
     with one_writer(path.parent):  # read, edit and write with no other writer in between
         read = _read(path, arrangement_id, linter, settings.max_file_bytes)
+        decided = open_exit(read.entry) if review.outcome == "exit" and not given_held else None
+        if decided is not None and decided.date is not None:  # an imported "Exit": that review is closed
+            review = replace(review, held=decided.date)
         updated, completed = _write(read, linter, review, today)
     return _recorded(updated, review, settings, today, completed)
 
@@ -115,7 +119,7 @@ def record_review(
 def _given(review: Review, today: dt.date, terminal: Terminal | None) -> Review:
     """``review`` with its text tidied, checked before the file is read: a usage mistake where it
     does not make a review (a role that is a person's name is asked again at a terminal)."""
-    if review.held is not None and (refused := _held_refused(review.held, today, None)):
+    if review.held is not None and (refused := held_refused(review.held, today, None)):
         raise UsageError(f"--date {review.held} {refused}")
     if review.end is not None and review.outcome != "exit":
         raise UsageError("--end goes with --outcome exit")
@@ -174,53 +178,27 @@ def _asked(read: _Read, review: Review, today: dt.date, terminal: Terminal) -> R
     file allows: when the exit was decided (today by default), and the day it ends (by default the
     end the file records, where it allows that one)."""
     entry = read.entry
-    if review.held is not None and (refused := _held_refused(review.held, today, entry)):
+    if review.held is not None and (refused := held_refused(review.held, today, entry)):
         raise UsageError(f"--date {review.held} {refused}")  # said before the end is asked for
+    decided = open_exit(entry)  # (an imported "Exit": its day is the one to close)
     held = review.held or terminal.date(
         "When was the exit decided (the review held; YYYY-MM-DD, or YYYY-MM or YYYY)",
-        PartialDate.parse(today),
-        lambda d: _held_refused(d, today, entry),
+        decided.date if decided is not None and decided.date else PartialDate.parse(today),
+        lambda d: held_refused(d, today, entry),
     )
-    open_ = entry.status is not Status.ENDED or entry.end is None  # (an exit decided may be closed now)
-    _same_day(read, held, {"outcome": review.outcome, "by": review.by, "notes": review.notes}, open_)
+    given = {"outcome": review.outcome, "by": review.by, "notes": review.notes}
+    _same_day(read, held, given, entry.end is None or entry.status is not Status.ENDED)
     end = review.end
     if end is None:
-        recorded = entry.end if entry.end is not None and _end_refused(entry.end, entry) is None else None
+        recorded = (
+            entry.end if entry.end is not None and end_refused(entry.end, entry, today) is None else None
+        )
         end = terminal.date(
             "The arrangement ends on (YYYY-MM-DD, or YYYY-MM or YYYY)",
             recorded or held,
-            lambda d: _end_refused(d, entry),
+            lambda d: end_refused(d, entry, today),
         )
     return replace(review, held=held, end=end)
-
-
-def _held_refused(held: PartialDate, today: dt.date, entry: Arrangement | None) -> str | None:
-    """Why a review cannot have been held on ``held`` (in the future, or before ``entry`` started),
-    in words; ``None`` where it can."""
-    if held.earliest > today:
-        return "is in the future: record a review once it has been held"
-    start = entry.start if entry is not None else None
-    if start is not None and held.latest < start.earliest:
-        return f"is before the arrangement started ({start})"
-    return None
-
-
-def _end_refused(end: PartialDate, entry: Arrangement) -> str | None:
-    """Why an exit's end is not one the file allows, in words; ``None`` where it is. The file says the
-    arrangement was still running after an end before its start, or before the latest review that
-    did not end it (an exit review may be held after the end it records)."""
-    start = entry.start
-    if start is not None and end.latest < start.earliest:
-        return f"is before the arrangement started ({start}): give the day it ended, on or after {start}"
-    running = newest_decided(r for r in (entry.review.history if entry.review else []) if r.outcome != "exit")
-    held = running.date if running is not None else None
-    if running is not None and held is not None and end.latest < held.earliest:
-        outcome = f" ({running.outcome})" if running.outcome else ""
-        return (
-            f"is before its latest review, of {held}{outcome}, when it was still running: give the day it "
-            f"ended, on or after {held}"
-        )
-    return None
 
 
 @dataclass
@@ -253,11 +231,11 @@ def _read(path: Path, arrangement_id: str, linter: Linter, max_bytes: int) -> _R
     return _Read(name, arrangement_id, raw, doc, entry, problems)
 
 
-def _same_day(read: _Read, held: PartialDate, given: dict[str, Any], closes: bool) -> int | None:
+def _same_day(read: _Read, held: PartialDate, given: dict[str, Any], closing: bool) -> int | None:
     """Where the history has a review of the day ``held``: refused where it is this review (its
     outcome ``given``) or one with another outcome; its place where it has no outcome, to complete
     (with ``given``'s by and notes, where it records none or the same), or where it is this exit and
-    ``closes`` (the end given, or the status it brings, is not the file's yet). ``None`` where there
+    ``closing`` (it records the end, and the status, of an imported exit). ``None`` where there
     is none, or only reviews of that day by another body than ``given``'s by."""
     review = read.doc.data.get("review")
     history = review.get("history") if isinstance(review, dict) else None
@@ -280,27 +258,25 @@ def _same_day(read: _Read, held: PartialDate, given: dict[str, Any], closes: boo
         return f"at line {read.doc.locate(('review', 'history', i))[0]} of {read.name}"
 
     for i, r in same:
-        if r.get("outcome") == outcome and closes:
-            break  # an exit decided, whose end is recorded now: checked as one to complete, below
+        if r.get("outcome") == outcome and closing:  # an exit decided, whose end is recorded now
+            _keeps(r, given, f"the review of {held}, {at(i)}, records")
+            return i
         if r.get("outcome") == outcome:
             changed = [f for f in ("by", "notes") if given[f] is not None and r.get(f) != given[f]]
-            edit = (
+            end = read.entry.end if outcome == "exit" else None
+            hint = (
                 f" (to change its {' or '.join(changed)}, edit {'it' if changed == ['by'] else 'them'} there)"
+                if changed
+                else f" (its end, {end}, is recorded: to change it, edit `end:` there)"
+                if end is not None
+                else ""
             )
             raise UsageError(
-                f"the review of {held} ({outcome}) is already recorded, {at(i)}: nothing was written"
-                + (edit if changed else "")
+                f"the review of {held} ({outcome}) is already recorded, {at(i)}: nothing was written{hint}"
             )
     for i, r in same:
-        if r.get("outcome") is None or (r.get("outcome") == outcome and closes):
-            for field in ("by", "notes"):
-                if r.get(field) is not None and given[field] is not None and r[field] != given[field]:
-                    raise UsageError(
-                        f"the review of {held}, {at(i)}, records {'' if r.get('outcome') else 'no outcome, and '}"
-                        f"{field}: {r[field]!r}, not "
-                        f"{given[field]!r}: leave out --{field} to keep it, or change it there; nothing was "
-                        "written"
-                    )
+        if r.get("outcome") is None:
+            _keeps(r, given, f"the review of {held}, {at(i)}, records no outcome, and")
             return i
     if same:
         i, r = same[0]
@@ -313,6 +289,17 @@ def _same_day(read: _Read, held: PartialDate, given: dict[str, Any], closes: boo
     return None
 
 
+def _keeps(record: dict[str, Any], given: dict[str, Any], said: str) -> None:
+    """Refused where the review to complete (``said``: which, and where) records another by or notes
+    than ``given``'s: completing it would overwrite them."""
+    for field in ("by", "notes"):
+        if record.get(field) is not None and given[field] is not None and record[field] != given[field]:
+            raise UsageError(
+                f"{said} {field}: {record[field]!r}, not {given[field]!r}: leave out --{field} to keep it, "
+                "or change it there; nothing was written"
+            )
+
+
 def _write(read: _Read, linter: Linter, review: Review, today: dt.date) -> tuple[Arrangement, str]:
     """The entry's file with the review added (or the review of that day completed, or an exit
     decided closed), checked and written; the entry as it now reads, and which of the three it was
@@ -321,16 +308,13 @@ def _write(read: _Read, linter: Linter, review: Review, today: dt.date) -> tuple
     name, raw, entry, end = read.name, read.raw, read.entry, review.end
     held = review.held
     assert held is not None
-    if refused := _held_refused(held, today, entry):
+    if refused := held_refused(held, today, entry):
         raise UsageError(f"--date {held} {refused}")
-    if end is not None and (refused := _end_refused(end, entry)):
+    if end is not None and (refused := end_refused(end, entry, today)):
         raise UsageError(f"--end {end} {refused}; the review was not recorded")
     given = {"outcome": review.outcome, "by": review.by, "notes": review.notes}
     status = "ended" if end is not None and end.latest < today else None
-    closes = end is not None and (
-        entry.end != end or (status is not None and entry.status is not Status.ENDED)
-    )
-    index = _same_day(read, held, given, closes)
+    index = _same_day(read, held, given, end is not None and closes(entry, end, today))
     bom = raw.startswith(b"\xef\xbb\xbf")
     try:
         text = raw[3 if bom else 0 :].decode("utf-8")
