@@ -56,15 +56,16 @@ def close_matches(
         return bound < cutoff or (len(best) == n and (bound, option) < best[0])
 
     seeds = heapq.nsmallest(n, ((len(o), _Greater(o)) for o in options if o.startswith(word)))
-    compared = {str(o) for _, o in seeds}
-    for option in compared:
+    compared = Counter(str(o) for _, o in seeds)  # (an option given twice may be among the best twice)
+    for option in compared.elements():
         compare(option)
     length = len(word)
     letters = tuple(Counter(word).items())
     bounded = []
     for option in options:
         total = length + len(option)
-        if option in compared:
+        if compared and compared[option]:  # compared already, as a seed
+            compared[option] -= 1
             continue
         if not total:  # (two empty words: difflib's ratio is 1)
             bounded.append((1.0, option))
