@@ -126,6 +126,8 @@ def test_roles_and_teams_are_not_names(role):
         "Ruby Trust (contact: Sarah Jones)",
         "Housing Manager (contact: Sarah Jones)",
         "Ruby Trust c/o Sarah Jones",
+        "Ruby Trust (c/o Sarah Jones)",
+        "contact:Sarah Jones",
     ],
 )
 def test_a_surname_that_is_also_a_places_word_is_still_a_name(name):
