@@ -68,6 +68,16 @@ def test_an_outcome_with_words_after_it_is_read_and_the_words_kept(tmp_path):
     ), said
 
 
+@pytest.mark.parametrize("cell", ["Exit: no, continue", "Exit - not yet", "Continue - then exit in 2027"])
+def test_an_outcome_the_words_after_it_take_back_is_no_outcome(cell):
+    """ "Exit: no, continue" had been read as an exit, and the arrangement left the overdue list."""
+    from partreg.importer.values import read_outcome
+    from partreg.readers import Unplaced
+
+    with pytest.raises(Unplaced):
+        read_outcome(cell)
+
+
 def test_an_outcome_without_the_date_of_its_review_is_told_what_to_add(tmp_path):
     result, lines = dry_run(
         tmp_path,

@@ -78,7 +78,13 @@ def read_outcome(text: str) -> tuple[str, bool]:
         return outcome, False
     head = _OUTCOME_THEN_WORDS.match(text)
     outcome = OUTCOMES.get(" ".join(words_of(head[1]))) if head else None
-    if outcome is None:
+    after = words_of(text[head.end(1) :]) if head else []
+    # not where the words after it take it back ("Exit: no, continue")
+    if (
+        outcome is None
+        or after[:1] in (["no"], ["not"])
+        or any(OUTCOMES.get(w, outcome) != outcome for w in after)
+    ):
         raise Unplaced("not a review outcome (continue, amend, exit, reassess or proposed for removal)")
     return outcome, True
 
