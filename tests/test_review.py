@@ -268,3 +268,15 @@ def test_a_proposed_arrangement_with_no_start_is_not_due_and_not_undated():
     ] == [State.NO_DATE]
     cell = next_review_cell(proposed, Settings(council="Test"), D(2026, 12, 7), "proposed")
     assert cell.lines == ("Not due: proposed",)
+
+
+def test_list_says_an_exit_was_decided_whether_or_not_that_review_has_a_date():
+    """An exit with no date (a blank "Last reviewed" beside "Exit"): `list` showed no next review and
+    `exit_decided: null`, as for one whose review date is not known, where the page and review-due
+    said its exit was decided."""
+    from partreg.export import summary_record
+
+    undated = entry(review={"history": [{"outcome": "exit"}]})
+    assert summary_record(undated)["exit_decided"] is True
+    assert summary_record(entry())["exit_decided"] is False
+    assert summary_record(entry(status="ended", **reviewed("2025-01-01")))["exit_decided"] is False

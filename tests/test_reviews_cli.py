@@ -488,9 +488,9 @@ def test_an_exit_decided_and_not_closed_is_not_shown_as_overdue(register):
     assert [(p["rule"], p["line"]) for p in json.loads(out)["results"]] == [("ended-not-closed", 4)]
     _, out, _ = partreg("list", "--format", "json", cwd=register)
     [row] = [r for r in json.loads(out) if r["id"] == "old-forum"]
-    assert (row["status"], row["next_review"], row["exit_decided"]) == ("active", None, "2023-03-01")
+    assert (row["status"], row["next_review"], row["exit_decided"]) == ("active", None, True)
     _, out, _ = partreg("list", cwd=register)
-    assert "none: exit" in out and "decided 2023-03-01" in out, out  # not a blank, as "not known" is
+    assert "none: exit" in out and "decided" in out, out  # not a blank, as "not known" is
     settings = register / "partreg.yaml"
     settings.write_text(settings.read_text() + "internal_fields: [review]\n")
     code, out, err = partreg("review-due", "--as-of", "2026-12-07", "--format", "json", cwd=register)

@@ -148,8 +148,8 @@ def summary_record(
 ) -> dict[str, Any]:
     """The few facts a listing shows; nothing internal. What is not recorded is ``None``.
     ``reviewed_after_end``: its end has passed, but a review after it went on (as ``review-due``
-    says it, with ``reviewed_after_end``). ``exit_decided``: the day of the review that decided its
-    exit, where no review is due after it and the file does not say it ended."""
+    says it, with ``reviewed_after_end``). ``exit_decided``: its latest review decided its exit (no
+    review is due after it), and the file does not say it ended."""
     last = last_review(entry)
     decided = exit_decided(entry) if entry.status is not Status.ENDED else None
     money, source, said = council_money(entry)
@@ -169,7 +169,7 @@ def summary_record(
         "money_is": money_is,
         "last_review": last.iso if last else None,
         "reviewed_after_end": reviewed_after_end,
-        "exit_decided": decided.date.iso if decided is not None and decided.date else None,
+        "exit_decided": decided is not None,
     }
 
 

@@ -129,7 +129,7 @@ def arrangements_table(rows: Sequence[dict[str, Any]], out: Console) -> None:
     def next_review(r: dict[str, Any]) -> str:
         if r["next_review"] or not r.get("exit_decided"):
             return r["next_review"] or ""
-        return f"none: exit\ndecided {r['exit_decided']}"
+        return "none: exit\ndecided"
 
     def kind(r: dict[str, Any]) -> str:
         label = KIND_LABELS[Kind(r["kind"])] if r["kind"] else "Kind not recorded"
