@@ -165,12 +165,14 @@ def test_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path):
     (tmp_path / "register").mkdir()
     (tmp_path / "partreg.yaml").write_text("council: Test\n")
     (tmp_path / "register" / "test-partnership.yaml").write_text(PARTNERSHIP)
-    with open("/dev/full", "w") as full:
-        result = subprocess.run(
-            [sys.executable, "-m", "partreg", "lint", "-f", "parsable", "--root", str(tmp_path)],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-    assert result.returncode == 2
-    assert result.stderr == "partreg: could not write the output: No space left on device\n"
+    # lint's quick path, and the commands Typer runs (lint in text, list, review-due)
+    for command in (["lint", "-f", "parsable"], ["lint", "-f", "text"], ["list"], ["review-due"]):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                [sys.executable, "-m", "partreg", *command, "--root", str(tmp_path)],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        assert result.returncode == 2, (command, result.stderr)
+        assert result.stderr == "partreg: could not write the output: No space left on device\n", command

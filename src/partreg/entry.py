@@ -14,6 +14,7 @@ give the same values wherever this one takes the arguments.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -225,10 +226,23 @@ def main() -> NoReturn:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 1
     except OSError as e:  # the output, or GitHub's summary, could not be written (a full disk)
-        where = f" to {e.filename}" if e.filename else ""
-        sys.stderr.write(f"partreg: could not write the output{where}: {e.strerror or e}\n")
-        code = 2
+        code = unwritten(e)
     _end(code)
+
+
+#: The errors of a write that a full or failing disk gives, said as one line by every command.
+UNWRITTEN = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
+
+
+def unwritten(error: OSError) -> int:
+    """What could not be written (the output, on a full disk; or the file ``error`` names) as one
+    line on stderr, and the exit code. What is left in the output's buffer goes nowhere: written as
+    the process ends, it would fail again, with a traceback."""
+    where = f" to {error.filename}" if error.filename else " the output"
+    sys.stderr.write(f"partreg: could not write{where}: {error.strerror or error}\n")
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 2
 
 
 def _end(code: int) -> NoReturn:
