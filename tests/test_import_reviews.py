@@ -68,7 +68,7 @@ def test_an_outcome_with_words_after_it_is_read_and_the_words_kept(tmp_path):
     ), said
 
 
-@pytest.mark.parametrize("cell", ["Exit: no, continue", "Exit - not yet", "Continue - then exit in 2027"])
+@pytest.mark.parametrize("cell", ["Exit: no, continue", "Continue - no, exit", "Amend: not amend, continue"])
 def test_an_outcome_the_words_after_it_take_back_is_no_outcome(cell):
     """ "Exit: no, continue" had been read as an exit, and the arrangement left the overdue list."""
     from partreg.importer.values import read_outcome
@@ -76,6 +76,27 @@ def test_an_outcome_the_words_after_it_take_back_is_no_outcome(cell):
 
     with pytest.raises(Unplaced):
         read_outcome(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "outcome"),
+    [
+        ("Continue (no change)", "continue"),
+        ("Continue - no issues", "continue"),
+        ("Exit - no longer required", "exit"),
+        ("Exit - not renewed", "exit"),
+        ("Continue - until end of contract", "continue"),
+        ("Amend - end the grant element", "amend"),
+        ("Amend - remove one partner", "amend"),
+        ("Proposed for removal - no longer active", "proposed-for-removal"),
+    ],
+)
+def test_words_after_an_outcome_that_say_no_of_something_else_keep_it(cell, outcome):
+    """Read as no outcome by the look for words that take an outcome back, which had taken any "no",
+    or any other outcome's word, for one."""
+    from partreg.importer.values import read_outcome
+
+    assert read_outcome(cell) == (outcome, True)
 
 
 def test_an_outcome_without_the_date_of_its_review_is_told_what_to_add(tmp_path):
