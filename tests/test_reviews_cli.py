@@ -790,3 +790,41 @@ def test_closing_an_imported_exit_closes_that_review_and_no_other(register):
     assert code == 0, err
     assert out.startswith("Recorded the end of odd-one, whose exit its review of 2025-06-30 decided"), out
     assert path.read_text().count("outcome: exit") == 1
+
+
+def test_an_exit_recorded_is_closed_not_recorded_again(register):
+    """An exit recorded with its end, the status not yet ended (the end has passed): given without
+    --date, a second exit dated today had been added; given the same end, the end's line was
+    written again, its quotes and comment's spacing lost. Closed, nothing more is added; an exit
+    with no date is not recorded a second time, dated today."""
+    path = register / "register" / "odd-one.yaml"
+    text = ODD.replace("      outcome: continue   # ok", "      outcome: exit   # ok").replace(
+        "end: ~", "end: '2025-09-30'   # agreed"
+    )
+    path.write_text(text)
+    code, _, err = partreg("review", "odd-one", "--outcome", "exit", "--end", "2025-10-30", cwd=register)
+    assert code == 2 and "is recorded: to change it, edit `end:` there" in err and path.read_text() == text
+    code, out, err = partreg("review", "odd-one", "--outcome", "exit", "--end", "2025-09-30", cwd=register)
+    assert code == 0 and out.startswith("Recorded the end of odd-one, whose exit its review of 2025-06-30"), (
+        err
+    )
+    assert added_and_removed(text, path.read_text()) == (["+status: ended"], ["-status: active"])
+    closed = path.read_text()
+    for given in ([], ["--date", "2025-06-30"], ["--date", "2025-07-01", "--by", "Audit Committee"]):
+        code, _, err = partreg(
+            "review", "odd-one", *given, "--outcome", "exit", "--end", "2025-09-30", cwd=register
+        )
+        assert code == 2 and path.read_text() == closed, (given, err)
+    assert (
+        "its exit is recorded already, at line 22 of register/odd-one.yaml, and it ended on 30 September 2025"
+        in err
+    )
+    undated = ODD.replace(
+        "    - date: 2025-06-30\n      outcome: continue   # ok", "    - outcome: exit   # ok"
+    )
+    path.write_text(undated)
+    code, _, err = partreg("review", "odd-one", "--outcome", "exit", "--end", "2025-09-30", cwd=register)
+    assert code == 2 and path.read_text() == undated
+    assert "its exit is recorded already, at line 22 of register/odd-one.yaml, with no date: write" in err, (
+        err
+    )

@@ -6,16 +6,42 @@ recorded already: a sheet's "Exit", imported, whose end and status are still to 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from partreg.models import Arrangement, PartialDate, ReviewRecord, Status
 from partreg.review import exit_decided, newest_decided
 
 
 def open_exit(entry: Arrangement) -> ReviewRecord | None:
-    """The review that decided the exit of ``entry``, where the file does not yet record its end
-    (an imported "Exit"): an exit given again for that review's day records the end and status."""
+    """The review that decided the exit of ``entry``, where the file does not yet say it has ended
+    with its end (an imported "Exit"): an exit given for that review's day records what is left of
+    the end and the status; given without a day, it is that review's."""
     decided = exit_decided(entry)
-    return decided if decided is not None and entry.end is None else None
+    return (
+        decided if decided is not None and (entry.end is None or entry.status is not Status.ENDED) else None
+    )
+
+
+def another_exit(entry: Arrangement, dated: bool, where: Callable[[int], str]) -> str | None:
+    """Why an exit review that is not the one recorded is refused, where ``entry``'s latest review
+    decided its exit already: it has ended, with its end, so nothing is left to record; or that exit
+    has no date, and none was given (``dated``), so it would be recorded a second time, dated today.
+    (``where`` says where a review of the history is.) ``None`` where it is not refused: a later exit
+    review may record an end the first did not know."""
+    decided = exit_decided(entry)
+    closed = entry.status is Status.ENDED and entry.end is not None
+    if decided is None or not (closed or (decided.date is None and not dated)):
+        return None
+    history = entry.review.history if entry.review else []
+    at = where(next(i for i, r in enumerate(history) if r is decided))
+    if closed:
+        assert entry.end is not None
+        return f"its exit is recorded already, {at}, and it ended {entry.end.when()}: nothing was written"
+    return (
+        f"its exit is recorded already, {at}, with no date: write that review's date there, then record "
+        f"its end with `partreg review {entry.id} --date YYYY-MM-DD --outcome exit --end YYYY-MM-DD`; "
+        "nothing was written"
+    )
 
 
 def closes(entry: Arrangement, end: PartialDate, today: dt.date) -> bool:

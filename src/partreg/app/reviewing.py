@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from partreg.app.exitreview import closes, end_refused, held_refused, open_exit
+from partreg.app.exitreview import another_exit, closes, end_refused, held_refused, open_exit
 from partreg.app.register import entry_file, register_settings
 from partreg.errors import PartregError, UsageError, WriteRefused
 from partreg.files import one_writer, write_atomic
@@ -112,7 +112,7 @@ def record_review(
         decided = open_exit(read.entry) if review.outcome == "exit" and not given_held else None
         if decided is not None and decided.date is not None:  # an imported "Exit": that review is closed
             review = replace(review, held=decided.date)
-        updated, completed = _write(read, linter, review, today)
+        updated, completed = _write(read, linter, review, today, given_held)
     return _recorded(updated, review, settings, today, completed)
 
 
@@ -300,7 +300,9 @@ def _keeps(record: dict[str, Any], given: dict[str, Any], said: str) -> None:
             )
 
 
-def _write(read: _Read, linter: Linter, review: Review, today: dt.date) -> tuple[Arrangement, str]:
+def _write(
+    read: _Read, linter: Linter, review: Review, today: dt.date, dated: bool
+) -> tuple[Arrangement, str]:
     """The entry's file with the review added (or the review of that day completed, or an exit
     decided closed), checked and written; the entry as it now reads, and which of the three it was
     (``""``, ``"outcome"``, ``"end"``: ``Recorded.completed``). An exit's end that has passed ends it (``status: ended``);
@@ -315,6 +317,13 @@ def _write(read: _Read, linter: Linter, review: Review, today: dt.date) -> tuple
     given = {"outcome": review.outcome, "by": review.by, "notes": review.notes}
     status = "ended" if end is not None and end.latest < today else None
     index = _same_day(read, held, given, end is not None and closes(entry, end, today))
+    history = read.doc.data["review"]["history"] if index is not None else []
+    if review.outcome == "exit" and (index is None or history[index].get("outcome") != "exit"):
+        where = lambda i: f"at line {read.doc.locate(('review', 'history', i))[0]} of {name}"  # noqa: E731
+        if refused := another_exit(entry, dated, where):
+            raise UsageError(refused)
+    if end is not None and end == entry.end:
+        end = None  # (recorded: its line is left as it is written, and only the status is written)
     bom = raw.startswith(b"\xef\xbb\xbf")
     try:
         text = raw[3 if bom else 0 :].decode("utf-8")
@@ -329,7 +338,6 @@ def _write(read: _Read, linter: Linter, review: Review, today: dt.date) -> tuple
             place = review_place(text, record)
             text = add_review(text, record, status=status, end=end)
         else:
-            history = read.doc.data["review"]["history"]
             fields = {k: v for k, v in given.items() if v is not None and history[index].get(k) != v}
             text = complete_review(text, index, fields, status=status, end=end)
     except WriteRefused as e:
