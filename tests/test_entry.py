@@ -166,10 +166,16 @@ def test_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path):
     (tmp_path / "partreg.yaml").write_text("council: Test\n")
     (tmp_path / "register" / "test-partnership.yaml").write_text(PARTNERSHIP)
     # lint's quick path, and the commands Typer runs (lint in text, list, review-due)
-    for command in (["lint", "-f", "parsable"], ["lint", "-f", "text"], ["list"], ["review-due"]):
+    root = ["--root", str(tmp_path)]
+    for command in (
+        ["lint", "-f", "parsable", *root],
+        ["lint", "-f", "text", *root],
+        ["list", *root],
+        ["--help"],
+    ):
         with open("/dev/full", "w") as full:
             result = subprocess.run(
-                [sys.executable, "-m", "partreg", *command, "--root", str(tmp_path)],
+                [sys.executable, "-m", "partreg", *command],
                 stdout=full,
                 stderr=subprocess.PIPE,
                 text=True,

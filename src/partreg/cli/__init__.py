@@ -18,6 +18,7 @@ from typer.main import get_group
 from partreg import __version__
 from partreg.cli.catalogue import COMMANDS
 from partreg.cli.framework import Group
+from partreg.entry import UNWRITTEN, unwritten
 
 
 class _Commands(MutableMapping[str, Any]):
@@ -92,5 +93,10 @@ def _main(
 
 def main() -> NoReturn:
     """The console script."""
-    app()
+    try:
+        app()
+    except OSError as e:  # the help or the version, on a full disk (a command's own is its group's)
+        if e.errno not in UNWRITTEN:
+            raise
+        sys.exit(unwritten(e))
     sys.exit(0)
