@@ -82,7 +82,7 @@ def _given(word: str) -> bool:
 
 #: What parts a name from a role beside it: a dash between spaces, brackets, a slash, a comma
 #: ("Sarah Jones, Head of Housing", the commonest form in councils' sheets).
-_BESIDE = re.compile(r"\s+c/o\s+|\s+[-\u2013\u2014]\s+|[()]|(?<!\bc)/|/(?!o\b)|,\s+", re.IGNORECASE)
+_BESIDE = re.compile(r"\s+c/o\s+|\s+[-\u2013\u2014]\s+|[()]|(?<!\bc)/|/(?!o\b)|,\s+|:\s+", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)  # a register names the same few roles in file after file
@@ -119,7 +119,8 @@ def _name_beside(part: str) -> bool:
 #: John Smith", "Delegated to J. Smith".
 _DID = re.compile(
     r"^(?:(?:(?:approved|agreed|decided|authori[sz]ed|signed(?:\s+off)?|endorsed|taken|made)\s+by|delegated\s+to|by)\s+"
-    r"|(?:contact|c/o|care\s+of|attn|attention|named\s+contact|contact\s+name)\b\s*:?\s*)",
+    r"|(?:(?:lead\s+|named\s+|main\s+)?contact(?:\s+name)?|c/o|care\s+of|attn|attention|fao|for\s+the\s+attention\s+of)\b"
+    r"\s*:?\s*)",
     re.IGNORECASE,
 )
 

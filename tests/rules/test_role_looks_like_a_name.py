@@ -128,6 +128,10 @@ def test_roles_and_teams_are_not_names(role):
         "Ruby Trust c/o Sarah Jones",
         "Ruby Trust (c/o Sarah Jones)",
         "contact:Sarah Jones",
+        "Contact name: Sarah Jones",
+        "Lead contact: Sarah Jones",
+        "Ruby Trust (FAO Sarah Jones)",
+        "Housing Manager: Sarah Jones",
     ],
 )
 def test_a_surname_that_is_also_a_places_word_is_still_a_name(name):
