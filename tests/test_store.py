@@ -251,3 +251,24 @@ def test_reading_many_files_opens_each_once_and_leaves_none_open_when_stopped_ea
     assert _open_descriptors() > before  # the next files are open, read ahead
     reader.close()  # a reader that stops early (the first problem of `--fail-fast`, say)
     assert _open_descriptors() == before
+
+
+def test_a_write_never_puts_a_file_in_the_place_of_a_link_a_pipe_or_a_device(tmp_path):
+    """`export --out /dev/stdout` (a link), a named pipe, a device: the rename that makes a write
+    whole had put a file in its place (run as root, over /dev/full)."""
+    import os
+
+    target = tmp_path / "real.csv"
+    target.write_text("kept\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    for path, said in ((link, "is a link"), (pipe, "is not a file")):
+        with pytest.raises(WriteRefused, match=said):
+            write_atomic(path, "new\n")
+    assert link.is_symlink() and target.read_text() == "kept\n"
+    assert not pipe.is_file() and pipe.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.csv", "pipe", "real.csv"], "no file left over"
+    write_atomic(target, "new\n")
+    assert target.read_text() == "new\n"

@@ -89,6 +89,13 @@ def _cannot_write(e: OSError) -> str:
 
 
 def _write_atomic(path: Path, text: str, *, exclusive: bool, expect: bytes | None, durable: bool) -> None:
+    try:  # a link, a device (`--out /dev/stdout`), a pipe: the rename would put a file in its place
+        kind = os.lstat(path).st_mode
+    except FileNotFoundError:
+        kind = stat.S_IFREG
+    if not stat.S_ISREG(kind):
+        what = "a link" if stat.S_ISLNK(kind) else "a folder" if stat.S_ISDIR(kind) else "not a file"
+        raise WriteRefused(f"{path}: is {what}, which partreg never replaces: give the path of a file")
     folder = path.parent
     fd, tmp = _temporary(folder, path.name)
     try:
