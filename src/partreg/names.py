@@ -75,6 +75,8 @@ def _given(word: str) -> bool:
     lower = word.lower()
     if lower in GIVEN_NAMES:
         return True
+    if "-" in lower.strip("-"):  # "Sarah-Jane", "Anne-Marie": each part a given name
+        return all(_given(part) for part in word.split("-"))
     if lower.isascii():
         return False
     return plain_letters(word) in GIVEN_NAMES
@@ -100,6 +102,11 @@ def looks_like_a_name(text: str) -> bool:
         return any(_name_beside(p) for p in parts)
     return _one_name(text)
 
+
+#: Letters after a person's name: honours and offices ("Sarah Jones MBE", "J. Smith JP").
+POST_NOMINALS = frozenset(
+    {"mbe", "obe", "cbe", "bem", "kbe", "dbe", "jp", "dl", "kc", "qc", "mp", "ms", "frsa"}
+)
 
 #: A last word that makes a place's name, not a person's: "Victoria Park", "Mark Lane Centre".
 _PLACE = re.compile(
@@ -130,10 +137,14 @@ def _one_name(text: str) -> bool:
     # a particle between the first word and the last is part of a surname: "Ffion ap Dafydd", "Máire
     # Ní Bhriain", "Ana de la Cruz"
     words = [w for i, w in enumerate(said) if not (0 < i < len(said) - 1 and w.lower() in PARTICLES)]
+    while len(words) > 2 and words[-1].lower().strip(".") in POST_NOMINALS:  # "Sarah Jones MBE"
+        words.pop()
     if not 2 <= len(words) <= 4:
         return False
     first, rest = words[0], words[1:]
     titled = first.lower().strip(".") in TITLES
+    if titled and len(rest) >= 3 and rest[-1].lower().strip(".") in BODY_WORDS:
+        return False  # a body named after a person: "Sir John Moore Foundation"
     # "Councillor" is a title and a word of office: after it, a name ("Councillor Jane Smith") or
     # an office ("Councillor Services")
     if any(w.lower().strip(".") in ROLE_WORDS for w in (rest if titled else words)):

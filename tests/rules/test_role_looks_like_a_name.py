@@ -106,6 +106,8 @@ def test_a_person_as_the_reviewer():
         "Amber Hub",
         "Iris Library",
         "Grace Academy",
+        "Sir John Moore Foundation",  # a body named after a person
+        "Health-Wellbeing Board",
     ],
 )
 def test_roles_and_teams_are_not_names(role):
@@ -132,6 +134,9 @@ def test_roles_and_teams_are_not_names(role):
         "Lead contact: Sarah Jones",
         "Ruby Trust (FAO Sarah Jones)",
         "Housing Manager: Sarah Jones",
+        "Sarah Jones MBE",  # letters after a name
+        "J. Smith JP",
+        "Sarah-Jane Smith",  # a given name of two
     ],
 )
 def test_a_surname_that_is_also_a_places_word_is_still_a_name(name):
