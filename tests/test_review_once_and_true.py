@@ -415,3 +415,19 @@ def test_two_bodies_reviewing_it_on_one_day_are_two_reviews(register, grant):
     code, _, err = review(register, "--date", "2025-09-30", "--outcome", "continue", "--by", "Cabinet")
     assert code == 2 and "already recorded" in err
     assert not {"review-recorded-twice"} & set(_rules(register))
+
+
+def test_at_a_terminal_an_exit_recorded_with_its_end_to_come_is_refused_before_the_end_is_asked(
+    register, monkeypatch
+):
+    """Its exit recorded, with an end still to come: nothing is left to close until that end, and the
+    terminal had asked for the end before saying so."""
+    path = register / "register" / "town-grant.yaml"
+    text = EXTENDED.replace("end: 2023-03-31", "end: 2099-03-31").replace(
+        "outcome: continue   # extended for a year, informally", "outcome: exit"
+    )
+    path.write_text(text)
+    result = _at_terminal(register, monkeypatch, ["--date", "2024-05-20", "--outcome", "exit"], "\n")
+    assert result.exit_code == 2, result.output
+    assert "The arrangement ends on" not in result.output and "is already recorded" in result.output
+    assert path.read_text() == text

@@ -187,7 +187,13 @@ def _asked(read: _Read, review: Review, today: dt.date, terminal: Terminal) -> R
         lambda d: held_refused(d, today, entry),
     )
     given = {"outcome": review.outcome, "by": review.by, "notes": review.notes}
-    _same_day(read, held, given, entry.end is None or entry.status is not Status.ENDED)
+    # (an exit recorded may be closed: its end written, or its status once the end recorded has passed)
+    _same_day(
+        read,
+        held,
+        given,
+        entry.end is None or (entry.status is not Status.ENDED and entry.end.latest < today),
+    )
     end = review.end
     if end is None:
         recorded = (
