@@ -42,6 +42,17 @@ def sheet(folder: Path, text: str = SHEET, name: str = "Côte register.csv") -> 
     return path
 
 
+def found_again(register: Path, path: Path) -> list[str]:
+    """The files an import of the two-row sheet at ``path``, run again, finds its rows in (rows 2
+    and 3, in order), having nothing to write."""
+    again = plan_import(register, path, [])
+    assert again.new == []
+    assert again.lines[-3] == "2 rows: 0 to write, 2 already in the register (not written again)."
+    said = [line.removeprefix(f"  row {n}: register/") for n, line in enumerate(again.lines[-2:], 2)]
+    assert all(line.endswith(" exists already") for line in said), said
+    return [line.removesuffix(" exists already") for line in said]
+
+
 def files(register: Path) -> list[str]:
     return sorted(p.name for p in (register / "register").iterdir())
 
@@ -125,13 +136,7 @@ def test_titles_alike_but_for_an_accent_each_find_their_own_file(register, tmp_p
     )
     imported_before(register, path, {"cafe-forum": "caf-forum", "cafe-forum-2": "cafe-forum"})
     assert files(register) == ["caf-forum.yaml", "cafe-forum.yaml"]
-    again = plan_import(register, path, [])
-    assert again.new == []
-    assert again.lines[-3:] == [
-        "2 rows: 0 to write, 2 already in the register (not written again).",
-        "  row 2: register/caf-forum.yaml exists already",
-        "  row 3: register/cafe-forum.yaml exists already",
-    ]
+    assert found_again(register, path) == ["caf-forum.yaml", "cafe-forum.yaml"]
 
 
 def test_a_title_saved_since_is_found_in_the_file_written_without_it_under_the_id_it_had(register, tmp_path):
@@ -166,13 +171,7 @@ def test_titles_alike_but_for_an_accent_imported_now_each_find_their_own_file(re
     )
     write_import(register, plan_import(register, path, []))
     assert files(register) == ["caf-forum.yaml", "cafe-forum.yaml"]
-    again = plan_import(register, path, [])
-    assert again.new == []
-    assert again.lines[-3:] == [
-        "2 rows: 0 to write, 2 already in the register (not written again).",
-        "  row 2: register/cafe-forum.yaml exists already",
-        "  row 3: register/caf-forum.yaml exists already",
-    ]
+    assert found_again(register, path) == ["cafe-forum.yaml", "caf-forum.yaml"]
 
 
 def test_a_new_row_whose_id_is_now_an_older_rows_file_is_written_under_its_own(register, tmp_path):

@@ -223,7 +223,7 @@ def main() -> NoReturn:
     except (PartregError, KeyboardInterrupt) as e:
         code = said(e)
     except BrokenPipeError:  # a reader that stopped early (`| head`): as Typer (click) ends then
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _output_to_nowhere()
         code = 1
     except OSError as e:  # the output, or GitHub's summary, could not be written (a full disk)
         code = unwritten(e)
@@ -240,9 +240,15 @@ def unwritten(error: OSError) -> int:
     the process ends, it would fail again, with a traceback."""
     where = f" to {error.filename}" if error.filename else " the output"
     sys.stderr.write(f"partreg: could not write{where}: {error.strerror or error}\n")
+    _output_to_nowhere()
+    return 2
+
+
+def _output_to_nowhere() -> None:
+    """What is left in the output's buffer, and anything written to it now, goes nowhere: its reader
+    has gone (``| head``), or its disk is full."""
     with contextlib.suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 2
 
 
 def _end(code: int) -> NoReturn:

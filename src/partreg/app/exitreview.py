@@ -17,9 +17,12 @@ def open_exit(entry: Arrangement) -> ReviewRecord | None:
     with its end (an imported "Exit"): an exit given for that review's day records what is left of
     the end and the status; given without a day, it is that review's."""
     decided = exit_decided(entry)
-    return (
-        decided if decided is not None and (entry.end is None or entry.status is not Status.ENDED) else None
-    )
+    return decided if decided is not None and not _closed(entry) else None
+
+
+def _closed(entry: Arrangement) -> bool:
+    """The file says it has ended, and when: nothing of an exit is left to record."""
+    return entry.status is Status.ENDED and entry.end is not None
 
 
 def another_exit(entry: Arrangement, dated: bool, where: Callable[[int], str]) -> str | None:
@@ -29,7 +32,7 @@ def another_exit(entry: Arrangement, dated: bool, where: Callable[[int], str]) -
     (``where`` says where a review of the history is.) ``None`` where it is not refused: a later exit
     review may record an end the first did not know."""
     decided = exit_decided(entry)
-    closed = entry.status is Status.ENDED and entry.end is not None
+    closed = _closed(entry)
     if decided is None or not (closed or (decided.date is None and not dated)):
         return None
     history = entry.review.history if entry.review else []
@@ -44,13 +47,14 @@ def another_exit(entry: Arrangement, dated: bool, where: Callable[[int], str]) -
     )
 
 
-def closes(entry: Arrangement, end: PartialDate, today: dt.date) -> bool:
-    """Whether an exit with ``end``, given for the day of an exit review the file records already,
-    completes it: the file records no end yet, or records this one, with the status still to write
-    now that it has passed. (Another end than the one recorded is refused: the file is edited by
-    hand to change it.)"""
+def closes(entry: Arrangement, end: PartialDate | None, today: dt.date) -> bool:
+    """Whether an exit with ``end`` (``None``: the end is still to be asked, and the one the file
+    records is offered), given for the day of an exit review the file records already, completes it:
+    the file records no end yet, or records this one, with the status still to write now that it
+    has passed. (Another end than the one recorded is refused: the file is edited by hand to change it.)"""
     if entry.end is None:
         return True
+    end = end or entry.end
     return entry.end == end and entry.status is not Status.ENDED and end.latest < today
 
 

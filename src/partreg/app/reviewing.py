@@ -187,13 +187,7 @@ def _asked(read: _Read, review: Review, today: dt.date, terminal: Terminal) -> R
         lambda d: held_refused(d, today, entry),
     )
     given = {"outcome": review.outcome, "by": review.by, "notes": review.notes}
-    # (an exit recorded may be closed: its end written, or its status once the end recorded has passed)
-    _same_day(
-        read,
-        held,
-        given,
-        entry.end is None or (entry.status is not Status.ENDED and entry.end.latest < today),
-    )
+    _same_day(read, held, given, closes(entry, review.end, today))  # (before the end is asked)
     end = review.end
     if end is None:
         recorded = (
@@ -360,7 +354,7 @@ def _write(
     write_atomic(read.doc.path, ("\ufeff" if bom else "") + text, expect=raw)
     if index is None:
         return updated, ""
-    return updated, "end" if read.doc.data["review"]["history"][index].get("outcome") else "outcome"
+    return updated, "end" if history[index].get("outcome") else "outcome"
 
 
 def _moved(key: str, place: int | None) -> str:

@@ -95,7 +95,7 @@ def main() -> NoReturn:
     """The console script."""
     try:
         app()
-    except OSError as e:  # the help or the version, on a full disk (a command's own is its group's)
+    except OSError as e:  # the output, on a full disk: click re-raises all but a broken pipe
         if e.errno not in UNWRITTEN:
             raise
         sys.exit(unwritten(e))

@@ -17,7 +17,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from partreg.cli.catalogue import COMMANDS
-from partreg.entry import UNWRITTEN, as_of_date, said, unwritten
+from partreg.entry import as_of_date, said
 from partreg.errors import PartregError
 
 
@@ -29,10 +29,6 @@ class Group(TyperGroup):
             return super().invoke(ctx)
         except (PartregError, KeyboardInterrupt) as e:
             raise typer.Exit(said(e)) from None
-        except OSError as e:
-            if e.errno not in UNWRITTEN:
-                raise
-            raise typer.Exit(unwritten(e)) from None
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """Each command with its whole first sentence, wrapped, not cut off with "..."."""

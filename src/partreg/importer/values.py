@@ -81,17 +81,16 @@ def read_outcome(text: str) -> tuple[str, bool]:
     after = words_of(text[head.end(1) :]) if head else []
     # not where the words after it take it back for another ("Exit: no, continue"); they may say "no"
     # of something else ("Exit - no longer required"), or name an end ("Continue - until end of contract")
-    taken_back = after[:1] in (["no"], ["not"]) and any(w in _OTHERS.get(str(outcome), ()) for w in after)
+    taken_back = after[:1] in (["no"], ["not"]) and any(
+        w in _OUTCOME_NAMES and OUTCOMES.get(w) != outcome for w in after
+    )
     if outcome is None or taken_back:
         raise Unplaced("not a review outcome (continue, amend, exit, reassess or proposed for removal)")
     return outcome, True
 
 
-#: For each outcome, the others' own names: after "no", one of these takes the first back.
-_OTHERS = {
-    o: {"continue", "amend", "exit", "reassess", "remove"} - {o}
-    for o in ("continue", "amend", "exit", "reassess")
-}
+#: The outcomes' own names: after "no", another's takes the first back ("Exit: no, continue").
+_OUTCOME_NAMES = frozenset({"continue", "amend", "exit", "reassess", "remove"})
 
 
 def read_boolean(raw: Any) -> tuple[bool, str]:
