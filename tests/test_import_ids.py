@@ -20,6 +20,12 @@ SHEET = (
     "Łódź Twinning Forum,Forum,Policy Officer,Miasto Łódź\r\n"
     ",Partnership,Head of Housing,Shelter Cymru\r\n"
 )
+#: Two titles alike but for an accent.
+ALIKE = (
+    "Partnership name,Type,Lead officer,Partners\r\n"
+    "Café Forum,Forum,Community Development Officer,Conwy Voluntary Services Council\r\n"
+    "Cafe Forum,Forum,Policy Officer,Conwy Business Forum\r\n"
+)
 #: The ids partreg gave SHEET's rows while ids dropped accented letters (each id now, or the start
 #: of one, and what it was), the sheet being `Côte register.csv`, whose last row has no title.
 BEFORE = {
@@ -129,9 +135,7 @@ def test_titles_alike_but_for_an_accent_each_find_their_own_file(register, tmp_p
     `caf-forum.yaml`."""
     path = sheet(
         tmp_path / "sheet",
-        "Partnership name,Type,Lead officer,Partners\r\n"
-        "Café Forum,Forum,Community Development Officer,Conwy Voluntary Services Council\r\n"
-        "Cafe Forum,Forum,Policy Officer,Conwy Business Forum\r\n",
+        ALIKE,
         "register.csv",
     )
     imported_before(register, path, {"cafe-forum": "caf-forum", "cafe-forum-2": "cafe-forum"})
@@ -187,9 +191,7 @@ def test_a_new_row_whose_id_is_now_an_older_rows_file_is_written_under_its_own(r
     assert files(register) == ["cafe-forum.yaml"]
     path = sheet(
         tmp_path / "sheet",
-        "Partnership name,Type,Lead officer,Partners\r\n"
-        "Café Forum,Forum,Community Development Officer,Conwy Voluntary Services Council\r\n"
-        "Cafe Forum,Forum,Policy Officer,Conwy Business Forum\r\n",
+        ALIKE,
         "register.csv",
     )
     again = plan_import(register, path, [])
