@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from partreg.export import A_YEAR, WHOLE_LIFE, council_money, whole_numbers
+from partreg.export import A_YEAR, WHOLE_LIFE, council_money, reviews_published, whole_numbers
 from partreg.models import (
     DEFAULT_COLUMNS,
     OUTCOME_LABELS,
@@ -131,12 +131,17 @@ def label(column: IndexColumn, kind: Kind | None) -> str:
 
 def chosen(settings: Settings, recorded: Iterable[IndexColumn] = ()) -> list[IndexColumn]:
     """The columns after the name: the council's choice, or the defaults with significance and rating
-    where any arrangement published records them (``recorded``)."""
+    where any arrangement published records them (``recorded``); neither review column where the
+    settings keep reviews internal."""
     if settings.publish.columns is not None:
-        return list(dict.fromkeys(settings.publish.columns))
-    extra = [c for c in (IndexColumn.SIGNIFICANCE, IndexColumn.RATING) if c in set(recorded)]
-    at = DEFAULT_COLUMNS.index(IndexColumn.LAST_REVIEW)
-    return [*DEFAULT_COLUMNS[:at], *extra, *DEFAULT_COLUMNS[at:]]
+        picked = list(dict.fromkeys(settings.publish.columns))
+    else:
+        extra = [c for c in (IndexColumn.SIGNIFICANCE, IndexColumn.RATING) if c in set(recorded)]
+        at = DEFAULT_COLUMNS.index(IndexColumn.LAST_REVIEW)
+        picked = [*DEFAULT_COLUMNS[:at], *extra, *DEFAULT_COLUMNS[at:]]
+    if reviews_published(settings):
+        return picked
+    return [c for c in picked if c not in (IndexColumn.LAST_REVIEW, IndexColumn.NEXT_REVIEW)]
 
 
 def columns(picked: list[IndexColumn], kind: Kind | None) -> list[Column]:
@@ -232,7 +237,7 @@ def cells(
                 f"Outcome: {OUTCOME_LABELS[outcome].lower()}" if outcome else "Outcome not recorded",
             )
             if last
-            else ("None recorded",),
+            else ("None recorded" if reviews_published(settings) else NOT_PUBLISHED,),
             last.earliest.isoformat() if last else "",
             missing=last is None,
         ),
@@ -267,10 +272,17 @@ def dates(e: Arrangement, status: str, today: dt.date) -> Cell:
 
 #: The next review of an arrangement that records neither a review nor a start.
 NEXT_NOT_KNOWN = "Not known"
+#: A review cell where the settings keep reviews internal (neither review column is then shown).
+NOT_PUBLISHED = "Not published"
+#: A partnership's timescale for review where the settings keep reviews internal.
+REVIEWS_NOT_PUBLISHED = "the council does not publish its reviews on this register"
 
 
 def next_review_cell(e: Arrangement, settings: Settings, today: dt.date, status: str) -> Cell:
-    """The next review's date, marked *Overdue* once it has passed; none once the arrangement ended."""
+    """The next review's date, marked *Overdue* once it has passed; none once the arrangement ended,
+    and none where the settings keep reviews internal (the public entry has none to count from)."""
+    if not reviews_published(settings):
+        return Cell((NOT_PUBLISHED,), missing=True)
     if status == "ended":
         return Cell(("Not due: ended",), missing=True)
     upcoming = next_review(e, settings.review)
@@ -281,6 +293,15 @@ def next_review_cell(e: Arrangement, settings: Settings, today: dt.date, status:
     if upcoming is None:
         return Cell((NEXT_NOT_KNOWN,), missing=True)
     return Cell((uk_date(upcoming),), upcoming.isoformat(), "Overdue" if upcoming < today else "")
+
+
+def next_review_fact(e: Arrangement, settings: Settings, today: dt.date, status: str) -> str:
+    """``1 July 2026``, ``1 November 2015 (overdue)`` or ``Not known``; empty once it has ended, and
+    where the settings keep reviews internal."""
+    if status == "ended" or not reviews_published(settings):
+        return ""
+    cell = next_review_cell(e, settings, today, status)
+    return cell.lines[0] + (f" ({cell.mark.lower()})" if cell.mark else "")
 
 
 # --------------------------------------------------------------------------- totals

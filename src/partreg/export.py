@@ -202,6 +202,13 @@ def unpublished_fields(settings: Settings | None) -> set[str]:
     return hidden
 
 
+def reviews_published(settings: Settings | None) -> bool:
+    """Whether public outputs may say anything of reviews: one held, one due, one overdue. Each is
+    read from the reviews a council may keep internal; worked out from the start alone, a review
+    held last month would be published as years overdue."""
+    return not (settings and "review" in settings.internal_fields)
+
+
 def is_published(path: Sequence[str | int], settings: Settings | None) -> bool:
     """Whether the field at ``path`` (``("lead", "role")``) reaches public outputs, as
     :func:`public_entries` decides."""

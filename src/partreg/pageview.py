@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from partreg import columns as cols
 from partreg.changes import PublicChange
-from partreg.export import public_significance
+from partreg.export import public_significance, reviews_published
 from partreg.models import FORM_LABELS, OUTCOME_LABELS, Arrangement, Kind, Settings, every
 from partreg.published import (
     NOT_RECORDED,
@@ -138,6 +138,8 @@ class ArrangementView:
     changes: list[ChangeView] = field(default_factory=list)
     #: The lead service where no officer's role is recorded (with one, ``lead`` names it).
     service: str = ""
+    #: Whether the page may say anything of reviews (not where the settings keep them internal).
+    reviews_published: bool = True
 
     @property
     def facts(self) -> list[tuple[str, str]]:
@@ -165,14 +167,6 @@ class ArrangementView:
             ("Last changed", self.last_changed),
         ]
         return [(label, value) for label, value in pairs if value]
-
-
-def next_review_fact(e: Arrangement, settings: Settings, today: dt.date, status: str) -> str:
-    """``1 July 2026``, ``1 November 2015 (overdue)`` or ``Not known``; empty once it has ended."""
-    if status == "ended":
-        return ""
-    cell = cols.next_review_cell(e, settings, today, status)
-    return cell.lines[0] + (f" ({cell.mark.lower()})" if cell.mark else "")
 
 
 def _life(e: Arrangement, today: dt.date) -> str:
@@ -261,6 +255,8 @@ def arrangement_view(
             )
             if x
         )
+        if not reviews_published(settings):  # (the public entry's review is the default, not the file's)
+            timescale = "; ".join(x for x in (timescale, cols.REVIEWS_NOT_PUBLISHED) if x)
         elements.append(Element("Timescales for review or life", text=timescale))
     details: list[Detail] = []
     if e.kind is not Kind.PARTNERSHIP and resources:  # (a partnership's are among what it agreed)
@@ -347,7 +343,8 @@ def arrangement_view(
         agreement=agreement,
         significance=f"{level.capitalize()} — {basis}" if basis else level.capitalize(),
         rating=clean(e.rating),
-        next_review=next_review_fact(e, settings, today, status),
+        next_review=cols.next_review_fact(e, settings, today, status),
+        reviews_published=reviews_published(settings),
         last_changed=last_changed,
         elements=elements,
         details=details,

@@ -174,7 +174,8 @@ class PublishSettings(StrictModel):
         + ", ".join(c.value for c in IndexColumn)
         + ". By default: "
         + ", ".join(c.value for c in DEFAULT_COLUMNS)
-        + ", with significance and rating where any arrangement records them.",
+        + ", with significance and rating where any arrangement records them. The two review columns "
+        "are left out where `internal_fields` keeps `review` internal.",
     )
     url: PublicUrl | None = Field(
         default=None,

@@ -41,6 +41,9 @@ class Table:
     #: The ids of the entries that may belong in it, and are not: their kind is not known
     #: (:func:`kind_not_known`).
     kind_not_known: list[str] = field(default_factory=list)
+    #: Columns left empty in every row because the settings keep what fills them internal, each
+    #: with what the settings keep: not a gap in the register.
+    withheld: dict[str, str] = field(default_factory=dict)
 
     def add(self, row: dict[str, Any], missing: list[str]) -> None:
         self.rows.append(row)
@@ -59,6 +62,8 @@ class Table:
                 f"{rows}; {incomplete} incomplete (empty cells where the register does not record a fact). "
                 f"Missing most: {top} ({n} of {len(self.rows)}). `partreg lint` names what each entry lacks."
             )
+        for column, internal in self.withheld.items():
+            said += f" {column} is left empty: partreg.yaml keeps {internal} internal."
         unknown = self.kind_not_known
         if unknown:
             named = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5:,} more" if len(unknown) > 5 else "")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from partreg.export import whole_numbers
+from partreg.export import reviews_published, whole_numbers
 from partreg.models import Arrangement, Kind, Settings, Status
 from partreg.opendata.grants import Grant, grants
 from partreg.opendata.tables import ANY_DATE, Period, Table, chosen, iso, kind_not_known
@@ -73,6 +73,8 @@ def transparency_contracts(
     """
     entries = list(entries)
     table = Table(CONTRACT_COLUMNS, kind_not_known=kind_not_known(entries, settings, period))
+    if not reviews_published(settings):
+        table.withheld["Review Date"] = "reviews"
     threshold = settings.exports.contracts_over_gbp
     for e in chosen(entries, settings, Kind.CONTRACT):
         value = contract_value(e)
@@ -84,7 +86,9 @@ def transparency_contracts(
         if vcse is None and supplier is not None and supplier.sector in ("voluntary", "community"):
             vcse = True  # the register records the supplier as a voluntary or community body
         route = c.procurement_route if c else None
-        review = None if e.status is Status.ENDED else next_review(e, settings.review)
+        # (none where reviews are internal: counted from the start alone, it would be wrong)
+        hidden = e.status is Status.ENDED or "Review Date" in table.withheld
+        review = None if hidden else next_review(e, settings.review)
         row = {
             "Reference Number": c.reference if c else None,
             "Title of Agreement": e.title,
@@ -116,7 +120,11 @@ def transparency_contracts(
             "SME Supplier": "contract.supplier_sme",
             "VCSE Supplier": "contract.supplier_vcse",
         }
-        missing = list(dict.fromkeys(f for column, f in fields.items() if row[column] is None))
+        missing = list(
+            dict.fromkeys(
+                f for column, f in fields.items() if row[column] is None and column not in table.withheld
+            )
+        )
         if row["Total Contract Value"] is None and row["Estimated Annual Value"] is None:
             missing.append("contract.whole_life_value_gbp or contract.annual_value_gbp")
         table.add(row, missing)

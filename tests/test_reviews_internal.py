@@ -1,0 +1,84 @@
+"""Reviews kept internal (``internal_fields: [review]``): no public output says when one was held,
+when one is due, or that one is overdue. Worked out from the public entry, which has no reviews,
+the next review would count from the start, and a partnership reviewed last month would be
+published as years overdue."""
+
+import csv
+import datetime as dt
+import io
+
+from partreg.columns import chosen
+from partreg.folders import package_templates
+from partreg.models import Arrangement, IndexColumn, Settings
+from partreg.opendata import transparency_contracts
+from partreg.render import render_site
+from partreg.templating import template_dirs
+
+AS_OF = dt.date(2026, 12, 7)
+
+#: Reviewed in June 2026, started in 2020: counted from its start it would be due in January 2021.
+REVIEWED = {
+    "id": "csp",
+    "title": "Community Safety Partnership",
+    "kind": "partnership",
+    "status": "active",
+    "start": "2020-01-01",
+    "lead": {"role": "Community Safety Manager"},
+    "partners": [{"name": "Essex Police"}],
+    "review": {"months": 12, "history": [{"date": "2026-06-01", "outcome": "continue"}]},
+}
+CONTRACT = {
+    "id": "waste",
+    "title": "Waste collection",
+    "kind": "contract",
+    "status": "active",
+    "start": "2020-01-01",
+    "end": "2030-03-31",
+    "lead": {"role": "Waste Manager", "service": "Environment"},
+    "partners": [{"name": "Clean Co Ltd"}],
+    "contract": {"reference": "C-1", "value_gbp": 900000},
+    "review": {"months": 12, "history": [{"date": "2026-06-01", "outcome": "continue"}]},
+}
+
+
+def site(settings, *entries):
+    models = [Arrangement.model_validate(e) for e in entries]
+    dirs = template_dirs(None, package_templates())
+    return dict(render_site(models, settings, AS_OF, dirs, formats=("html", "markdown", "data")))
+
+
+def test_the_page_says_nothing_of_reviews_kept_internal():
+    kept = site(Settings(council="Test", internal_fields=["review"]), REVIEWED)
+    shown = site(Settings(council="Test"), REVIEWED)
+    # published, the review is there: the control for each assertion below
+    assert "Next review" in shown["index.html"] and "1 June 2027" in shown["index.html"]
+    assert 'id="reviews"' in shown["arrangements/csp.html"]
+    for name in ("index.html", "register.md", "arrangements/csp.html"):
+        page = kept[name]
+        for said in ("Overdue", "overdue", "Next review", "Last review", "2021", "2027"):
+            assert said not in page, f"{name} says {said!r} of reviews kept internal"
+    page = kept["arrangements/csp.html"]
+    assert 'id="reviews"' not in page and "No review recorded yet" not in page
+    assert "the council does not publish its reviews on this register" in page
+    assert "the council does not publish its reviews on this register" in kept["register.md"]
+    row = next(csv.DictReader(io.StringIO(kept["register.csv"].lstrip("\ufeff"))))
+    assert (row["last_review"], row["next_review"]) == ("", "")
+
+
+def test_review_columns_chosen_by_the_council_are_left_out_where_reviews_are_internal():
+    columns = [IndexColumn.LEAD, IndexColumn.LAST_REVIEW, IndexColumn.NEXT_REVIEW]
+    open_settings = Settings(council="Test", publish={"columns": columns})
+    kept = Settings(council="Test", publish={"columns": columns}, internal_fields=["review"])
+    assert chosen(open_settings) == columns
+    assert chosen(kept) == [IndexColumn.LEAD]
+    assert IndexColumn.NEXT_REVIEW not in chosen(Settings(council="Test", internal_fields=["review"]))
+
+
+def test_the_transparency_review_date_is_left_empty_and_said_to_be_withheld():
+    contract = Arrangement.model_validate(CONTRACT)
+    shown = transparency_contracts([contract], Settings(council="Test"))
+    assert shown.rows[0]["Review Date"] == "2027-06-01"
+    kept = transparency_contracts([contract], Settings(council="Test", internal_fields=["review"]))
+    assert kept.rows[0]["Review Date"] is None
+    assert "start" not in kept.missing[0], "the start is recorded: the date is withheld, not missing"
+    assert "Review Date is left empty: partreg.yaml keeps reviews internal." in kept.summary("contract")
