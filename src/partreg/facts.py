@@ -9,6 +9,7 @@ names) or from a mapping of answers.
 from __future__ import annotations
 
 from partreg.models import Arrangement, Characteristics, Kind
+from partreg.readers import is_placeholder
 from partreg.spelling import did_you_mean
 
 #: The policy's definitions, in its own words.
@@ -100,9 +101,11 @@ def statute_of(entry: Arrangement) -> str | None:
     """The law an entry names as constituting it: its ``statutory_basis``, when ``statutory: true``.
 
     A basis alone may name a law that only enables the arrangement (the power
-    to share services); ``statutory: true`` says the law requires it.
+    to share services); ``statutory: true`` says the law requires it. A basis that only stands for
+    one (``TBC``, ``To be confirmed``, ``See attached``) names no law.
     """
-    return entry.statutory_basis if entry.statutory is True and entry.statutory_basis else None
+    basis = entry.statutory_basis
+    return basis if entry.statutory is True and basis and not is_placeholder(basis) else None
 
 
 def facts_from(data: object) -> Facts:

@@ -96,6 +96,28 @@ def not_known(text: str) -> bool:
     return said in NOT_KNOWN or said.rstrip(".!") in NOT_KNOWN
 
 
+#: A cell or a value that stands for a value written elsewhere or not known yet: "TBC", "TBC - see below",
+#: "See attached list", "see note", "Various", "Various partners", "As above". A name that starts
+#: with such a word is a name: "See Hear Trust", "Various Voices Choir".
+PLACEHOLDER = re.compile(
+    r"^\W*(?:(?:tbc|tba|tbd)(?:\W.*)?|to be (?:confirmed|agreed|advised|decided|determined|announced)\W*|"
+    r"(?:(?:please\s+)?see|refer\s+to)\s+(?:the\s+|attached\s+|separate\s+)?(?:notes?|comments?|attached|"
+    r"attachments?|below|above|lists?|appendix|annex|schedule|sheet|tab|column|file|link|website|details|"
+    r"reports?|documents?|minutes|register|spreadsheet|overleaf|email)\b.*|"
+    r"(?:not (?:yet )?known|unknown|as above|ditto|to follow)\W*|"
+    r"various(?:\s+(?:local|other|partners?|organi[sz]ations?|bodies|agencies|groups?|parties|"
+    r"stakeholders|providers?|suppliers?|recipients?|schemes?))*\W*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether ``text`` stands for a value rather than being one (:data:`PLACEHOLDER`), or says only
+    that it is not known, as ``partreg add`` and lint's not-known-as-a-value read it ("dunno", "n/k",
+    "don't know")."""
+    return PLACEHOLDER.match(text.strip()) is not None or not_known(text)
+
+
 #: What a spreadsheet or an officer writes for "it has no end date".
 NO_END = {"ongoing", "on going", "indefinite", "no end date", "open ended", "open-ended", "permanent", "none"}
 

@@ -1,3 +1,5 @@
+import pytest
+
 from tests.common import CONTRACT, JOINT_WORKING, PARTNERSHIP, check, lint_text, replace
 
 BIFFA_FACTS = """\
@@ -46,6 +48,16 @@ def test_a_statutory_board_recorded_as_joint_working_says_which_fact_would_make_
     assert "its statutory basis (Care Act 2014, section 43) settles the formal agreement" in p.message
     assert "record `formal_agreement: false` under `characteristics:` if the council takes part" in p.message
     check(text + "characteristics: {formal_agreement: false}\n")
+
+
+@pytest.mark.parametrize("basis", ["TBC", "To be confirmed", "See attached", "Unknown"])
+def test_a_basis_that_only_stands_for_a_law_settles_nothing(basis):
+    """A joint-working forum recorded `statutory: true` with `statutory_basis: TBC` was told its law
+    (the TBC) made it a partnership; the placeholder is what lint reports, and the kind stands."""
+    text = replace(JOINT_WORKING, "start:", f"statutory: true\nstatutory_basis: {basis}\nstart:")
+    assert [p.rule for p in lint_text(text)] == ["not-known-as-a-value"]
+    named = replace(JOINT_WORKING, "start:", "statutory: true\nstatutory_basis: Care Act 2014\nstart:")
+    assert [p.rule for p in lint_text(named)] == ["kind-mismatch"], "the control: a law named decides"
 
 
 def test_undetermined_facts_are_not_a_mismatch():

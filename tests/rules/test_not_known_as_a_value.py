@@ -248,17 +248,21 @@ NOT_KNOWN = [
     "do not know",
     "dunno",
 ]
-TO_CONFIRM = ["tbc", "tba", "tbd"]
+TO_CONFIRM = ["tbc", "tba", "tbd", "to be confirmed"]
 NOT_APPLICABLE = ["n/a", "\u2013", "\u2014"]
 NONE = ["none", "none known", "none yet"]
+#: Each kind of placeholder import reads (``readers.PLACEHOLDER``), by the word the rule reads it as.
+PLACEHOLDERS = ["as above", "various"]
 FORMS = ["added_value: {}", "added_value: '{}'", 'added_value: "{}"  # ask', "objectives: [Reduce crime, {}]"]
 
 
 def test_the_words_listed_here_are_the_words_the_rule_reads():
-    assert sorted(NOT_KNOWN + TO_CONFIRM + NOT_APPLICABLE + NONE) == sorted(rule._SAYS.keys() | rule._NONE)
+    assert sorted(NOT_KNOWN + TO_CONFIRM + NOT_APPLICABLE + NONE + PLACEHOLDERS) == sorted(
+        rule._SAYS.keys() | rule._NONE
+    )
 
 
-@pytest.mark.parametrize("word", NOT_KNOWN + TO_CONFIRM + NOT_APPLICABLE + NONE)
+@pytest.mark.parametrize("word", NOT_KNOWN + TO_CONFIRM + NOT_APPLICABLE + NONE + PLACEHOLDERS)
 def test_every_word_is_found_whatever_its_capitals_and_however_it_is_written(word):
     """The quick look at the file finds each word the rule reads: were it not to, a file with only
     that word would pass, and the same word beside another be reported."""
@@ -284,3 +288,63 @@ def test_a_question_mark_in_a_web_address_or_a_word_in_prose_is_not_looked_at_ag
     ) + ("links:\n  - title: Minutes\n    url: https://example.moderngov.co.uk/mgAi.aspx?ID=7536\n")
     assert not rule._may_hold_one(text)
     check(text, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("value", "says", "until"),
+    [
+        ("To be confirmed", "says only that it is to be confirmed", " until it is confirmed"),
+        ("To be agreed.", "says only that it is to be confirmed", " until it is confirmed"),
+        ("TBC - see notes", "says only that it is to be confirmed", " until it is confirmed"),
+        ("See attached list", "stands for what is written elsewhere", ", or write here what it stands for"),
+        (
+            "see the notes",
+            "stands for what is written elsewhere",
+            ", or write here what it stands for",
+        ),
+        ("As above", "stands for what is written elsewhere", ", or write here what it stands for"),
+        ("Various", "says only that there are several, naming none", ", or name each"),
+        ("Various local organisations", "says only that there are several, naming none", ", or name each"),
+    ],
+)
+def test_a_placeholder_import_sets_aside_is_read_in_a_field(value, says, until):
+    """`To be confirmed`, `See attached list` and `Various partners`, typed by hand, were published
+    as values: import sets them aside, and lint said nothing of them."""
+    text = replace(PARTNERSHIP, "    target: 10% fewer", f"    target: {value}")
+    [p] = lint_text(text, today=TODAY)
+    assert (p.rule, p.line, p.column) == (ID, 19, 13)
+    assert p.message == (
+        f"outcomes[0].target: {value!r} {says}, and the page would publish it as the value: leave the line "
+        f"out{until} (lint then names the gap where the field is needed)"
+    )
+
+
+@pytest.mark.parametrize("name", ["Various partners", "See attached list", "As above"])
+def test_a_partner_that_is_a_placeholder_is_told_to_go(name):
+    text = replace(PARTNERSHIP, "  - name: Essex Police\n", f"  - name: Essex Police\n  - name: {name}\n")
+    [p] = lint_text(text, today=TODAY)
+    assert (
+        p.rule == ID
+        and p.message.startswith(f"partners[1].name: {name!r}")
+        and "remove the item" in p.message
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["Various Voices Choir", "See Hear Trust", "Above and Beyond", "Ditto Arts CIC"]
+)
+def test_a_name_that_starts_with_such_a_word_is_a_name(name):
+    check(
+        replace(PARTNERSHIP, "  - name: Essex Police\n", f"  - name: Essex Police\n  - name: {name}\n"),
+        today=TODAY,
+    )
+
+
+@pytest.mark.parametrize("value", ["Ditto", "Refer to the minutes", "To follow"])
+def test_a_placeholder_without_a_look_of_its_own_is_not_read_even_beside_one_that_is(value):
+    """Lint reads a placeholder only where a look at the file finds it: read only beside a `TBC`,
+    the same value would be reported in one file and pass in the next."""
+    text = replace(PARTNERSHIP, "    target: 10% fewer", f"    target: {value}")
+    check(text, today=TODAY)
+    beside = replace(text, "    measure: repeat victims per year", "    measure: TBC")
+    assert [p.key for p in lint_text(beside, today=TODAY)] == ["outcomes[0].measure"]

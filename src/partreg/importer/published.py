@@ -10,8 +10,6 @@ what reads as a person's is what lint's ``personal-data`` and ``role-looks-like-
 
 from __future__ import annotations
 
-import re
-
 from partreg.export import CONTACT_FIELDS, is_published
 from partreg.importer.draft import Draft
 from partreg.importer.headers import Column, field_at
@@ -20,7 +18,7 @@ from partreg.importer.values import quoted
 from partreg.models import Settings
 from partreg.names import contact_details, without_person
 from partreg.problems import dotted
-from partreg.readers import BLANK, not_known, split_list, split_names
+from partreg.readers import BLANK, is_placeholder, split_list, split_names
 
 #: Fields for a role: a person's name there is a person's, not the role's.
 ROLES: set[Key] = {("lead", "role"), ("lead", "service"), ("representatives", "role")}
@@ -37,27 +35,6 @@ EXAMPLES: dict[Key, str] = {
     ("lead", "role"): "'Community Safety Manager'",
     ("decisions", "body"): "'Cabinet' or 'Chief Executive (delegated)'",
 }
-
-#: A cell that stands for a value written elsewhere or not known yet: "TBC", "TBC - see below",
-#: "See attached list", "see note", "Various", "Various partners", "As above". A name that starts
-#: with such a word is a name: "See Hear Trust", "Various Voices Choir".
-PLACEHOLDER = re.compile(
-    r"^\W*(?:(?:tbc|tba|tbd)(?:\W.*)?|to be (?:confirmed|agreed|advised|decided|determined|announced)\W*|"
-    r"(?:(?:please\s+)?see|refer\s+to)\s+(?:the\s+|attached\s+|separate\s+)?(?:notes?|comments?|attached|"
-    r"attachments?|below|above|lists?|appendix|annex|schedule|sheet|tab|column|file|link|website|details|"
-    r"reports?|documents?|minutes|register|spreadsheet|overleaf|email)\b.*|"
-    r"(?:not (?:yet )?known|unknown|as above|ditto|to follow)\W*|"
-    r"various(?:\s+(?:local|other|partners?|organi[sz]ations?|bodies|agencies|groups?|parties|"
-    r"stakeholders|providers?|suppliers?|recipients?|schemes?))*\W*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-def is_placeholder(text: str) -> bool:
-    """Whether ``text`` stands for a value rather than being one (:data:`PLACEHOLDER`), or says only
-    that it is not known, as ``partreg add`` and lint's not-known-as-a-value read it ("dunno", "n/k",
-    "don't know")."""
-    return PLACEHOLDER.match(text.strip()) is not None or not_known(text)
 
 
 def fields_of(key: Key) -> list[Key]:

@@ -45,6 +45,7 @@ from partreg.export import is_published
 from partreg.listadvice import item_noun, none_recorded
 from partreg.models import NAMED, Arrangement, Status, shown
 from partreg.problems import Context, Hit, Key, Rule, Severity, dotted, value_at
+from partreg.readers import PLACEHOLDER
 from partreg.rules._base import texts
 
 ID = "not-known-as-a-value"
@@ -53,6 +54,8 @@ _NOT_KNOWN = ("says only that it is not known", " until it is known")
 _TO_CONFIRM = ("says only that it is to be confirmed", " until it is confirmed")
 _NOT_APPLICABLE = ("says only that it does not apply", "")
 _DASH = ("is a dash, which stands for no value", " until there is one")
+_ELSEWHERE = ("stands for what is written elsewhere", ", or write here what it stands for")
+_SEVERAL = ("says only that there are several, naming none", ", or name each")
 
 #: The words officers write where they have no value, as :func:`_word` gives them (lower case,
 #: single spaces, no full stop after), each with what it says and until when to leave the line
@@ -78,19 +81,29 @@ _SAYS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("tbc", "tba", "tbd"), _TO_CONFIRM),
     **dict.fromkeys(("n/a",), _NOT_APPLICABLE),
     **dict.fromkeys(("\u2013", "\u2014"), _DASH),
+    # placeholders, as import reads them (``readers.PLACEHOLDER``), each by the word that stands for
+    # its kind (:func:`_placeholder`): `To be agreed`, `See attached list`, `Various partners`
+    "to be confirmed": _TO_CONFIRM,
+    "as above": _ELSEWHERE,
+    "various": _SEVERAL,
 }
 #: Words that say there is none. Where a field says something of the arrangement they are an
 #: answer (a risk `None identified`, `exit_strategy: None`, `resources: {partners: None}`: it has
 #: none), so they are read only as an item of a list, where they stand for no item.
 _NONE = frozenset({"none", "none known", "none yet"})
-_LONGEST = 24  # characters: a longer text is none of those words (however spaced)
+_LONGEST = 40  # characters: a longer text is none of those words, nor a placeholder (however spaced)
 
+#: What a placeholder that lint reads has in it (lower-cased): of those import reads
+#: (``readers.PLACEHOLDER``), `To be agreed`, `See attached list`, `As above`, `Various partners`,
+#: and not `Ditto`, `Refer to the minutes` or `To follow`, each a look more for every file (a look
+#: for `refer` finds `referral` in many a file, at 3 µs more a file).
+_PLACEHOLDER_LOOKS = ("to be", "see ", "above", "various")
 #: What a quick look at the file's text, lower-cased, looks for: each word above has one of these
 #: in it, whatever its capitals (a test holds them to that), and most files have none of them.
 #: (Each look is a pass of C over the text, about 0.6 µs a page; a pattern tried at every
 #: character took ten times as long. `?` is in many a web address, and `know` in prose: the line
 #: a look finds is read before the entry is walked.)
-_LOOKS = ("?", "\u2013", "\u2014", "n/", "tb", "know", "dunno", "none")
+_LOOKS = ("?", "\u2013", "\u2014", "n/", "tb", "know", "dunno", "none", *_PLACEHOLDER_LOOKS)
 #: What YAML puts around a value on its line: a key's colon, a flow list's or mapping's marks, a
 #: comment, double quotes. (Not single quotes: `don't know`; a value's own are stripped.)
 _AROUND = re.compile(r"[:,\[\]{}#\"]")
@@ -124,7 +137,21 @@ def _short_word(text: str) -> str | None:
     said = " ".join(text.lower().replace("\u2019", "'").replace("''", "'").split()).rstrip(".!")
     if said and not said.strip("?"):
         said = "?"  # `??`, `???`
-    return said if said in _SAYS or said in _NONE else None
+    if said in _SAYS or said in _NONE:
+        return said
+    if PLACEHOLDER.match(said) and any(look in said for look in _PLACEHOLDER_LOOKS):
+        return _placeholder(said)
+    return None
+
+
+def _placeholder(said: str) -> str:
+    """The word of :data:`_SAYS` for the kind of placeholder ``said`` is (``to be agreed``, ``tbc -
+    see notes``: to be confirmed; ``various partners``: several; ``see attached list``, ``ditto``:
+    written elsewhere)."""
+    start = said.lstrip(" -.(*")
+    if start.startswith(("tb", "to ")):
+        return "to be confirmed"
+    return "various" if start.startswith("various") else "as above"
 
 
 def _may_hold_one(text: str) -> bool:
