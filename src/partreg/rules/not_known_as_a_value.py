@@ -4,7 +4,9 @@ What it checks:
     That no text the register publishes is only a word officers write where
     they have no value, in any case: `?`, `unknown`, `not known`, `n/k`,
     `dunno`, `don't know` (it is not known); `TBC`, `TBA`, `TBD` (it is to
-    be confirmed); `N/A` (it does not apply); an en or em dash. And that no
+    be confirmed); `N/A` (it does not apply); an en or em dash; a placeholder
+    that stands for a value (`To be agreed`, `See attached list`, `As above`,
+    `Various partners`), as `partreg import` sets them aside. And that no
     partner, objective, outcome or funded action is `None`, `none known` or
     `none yet`. Elsewhere `None` is an answer, and is not reported: a risk
     `None identified`, `added_value: None`, `resources: {partners: None}`.
