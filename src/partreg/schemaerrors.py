@@ -36,6 +36,14 @@ def _model_at(model: type[BaseModel], key: Key) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
+def _path_as_key(model: type[BaseModel], at: Key, name: str) -> str | None:
+    """``name`` where it is a field's path written as one key (`contract.reference:`, as lint's
+    advice names the field): the path, which the format writes as a key under a key; else ``None``."""
+    parent, _, child = name.partition(".")
+    below = _model_at(model, (*at, parent)) if child else None
+    return name if below is not None and child in below.model_fields else None
+
+
 #: How an id is written: what a problem with an id, and the questionnaire, ask for.
 ID_RULE = (
     "use lower-case letters, digits and hyphens, 3-64 characters, starting and ending with a letter or digit"
@@ -126,7 +134,7 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
         if kind == "extra_forbidden":
             owner = _model_at(model, key[:-1])
             known = list(owner.model_fields) if owner else []
-            meant = advice.meant_key(name, known)
+            meant = advice.meant_key(name, known) or _path_as_key(model, key[:-1], name)
             hint = did_you_mean(name, known)
             unseen = advice.unseen_in_key(name, known)
             instead = advice.not_a_field(name, known)

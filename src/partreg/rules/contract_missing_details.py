@@ -39,22 +39,31 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         return
     details = entry.contract
     key = ("contract",) if details is not None else ("kind",)
+    where = (
+        "under the file's `contract:`"
+        if details is not None
+        else "under `contract:` (a new key, with its parts indented below it)"
+    )
     if (
         details is None or details.reference is None
     ):  # one problem each: a value set aside is reported as that
-        yield Hit(key, "a contract needs `contract.reference`: add it", about=(("contract", "reference"),))
+        yield Hit(
+            key,
+            f"a contract needs its reference: add `reference:` {where}",
+            about=(("contract", "reference"),),
+        )
     if details is None or all(getattr(details, name) is None for name in VALUES):
         money = council_funding(entry)
         moved = (
-            f"; `resources.council.funding_gbp` records {money:,}: if that is what the contract costs, move it"
+            f"; `funding_gbp` under `resources:` `council:` records {money:,}: if that is what the contract "
+            "costs, move it here"
             if money is not None
             else ""
         )
         yield Hit(
             key,
-            "a contract needs its value: add `contract.annual_value_gbp` (a year's) or "
-            "`contract.whole_life_value_gbp` (the whole life's), or `contract.value_gbp` where the source "
-            f"does not say which{moved}",
+            "a contract needs its value: add `annual_value_gbp:` (a year's) or `whole_life_value_gbp:` (the "
+            f"whole life's), or `value_gbp:` where the source does not say which, {where}{moved}",
             about=tuple(("contract", name) for name in VALUES),
         )
 
