@@ -21,15 +21,16 @@ def test_a_contract_lacking_the_codes_facts():
     [p] = lint_text(CONTRACT, settings=EXPORTING)
     assert (p.rule, p.line, p.column, p.severity) == ("transparency-contract-incomplete", 7, 11, "warning")
     for name in ("supplier_registration", "irrecoverable_vat_gbp", "procurement_route", "supplier_sme"):
-        assert f"`contract.{name}`" in p.message
+        assert f"`{name}:`" in p.message
     assert "which the value is" in p.message
-    assert p.message.startswith("the Transparency Code publishes this contract: add `summary`, `contract.")
+    assert p.message.startswith("the Transparency Code publishes this contract: add `summary:`; and `")
+    assert p.message.endswith("(which the value is) under the file's `contract:`")
 
 
 def test_a_contract_lacking_only_its_description_is_told_so():
     """What `partreg export transparency-contracts` says is missing, lint names too."""
     [p] = lint_text(COMPLETE.replace("summary: Street cleansing.\n", ""), settings=EXPORTING)
-    assert p.message == "the Transparency Code publishes this contract: add `summary`"
+    assert p.message == "the Transparency Code publishes this contract: add `summary:`"
 
 
 def test_only_where_the_council_publishes_with_partreg_export():

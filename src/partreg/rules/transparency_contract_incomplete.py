@@ -69,14 +69,17 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if values and max(values) <= settings.exports.contracts_over_gbp:
         return
     # (not `end`: a rolling contract has none, and its file is told to leave the line out)
-    missing = ["`summary`"] if entry.summary is None else []
-    missing += [f"`contract.{name}`" for name in FIELDS if c is None or getattr(c, name) is None]
+    missing = ["`summary:`"] if entry.summary is None else []
+    under = [f"`{name}:`" for name in FIELDS if c is None or getattr(c, name) is None]
     if c is None or (c.annual_value_gbp is None and c.whole_life_value_gbp is None):
-        missing.append("`contract.annual_value_gbp` or `contract.whole_life_value_gbp` (which the value is)")
+        under.append("`annual_value_gbp:` or `whole_life_value_gbp:` (which the value is)")
+    if under:  # keys under `contract:`, as they are written (a dotted path was written as a key)
+        where = "under the file's `contract:`" if c is not None else "under `contract:` (a new key)"
+        missing.append(f"{', '.join(under)} {where}")
     if missing:
         yield Hit(
             ("contract",) if c is not None else ("kind",),
-            f"the Transparency Code publishes this contract: add {', '.join(missing)}",
+            f"the Transparency Code publishes this contract: add {'; and '.join(missing)}",
             about=(
                 ("summary",),
                 *(("contract", name) for name in (*FIELDS, "annual_value_gbp", "whole_life_value_gbp")),
