@@ -61,7 +61,8 @@ def entry_from(a: dict[str, Any], today: dt.date, notes: list[str] | None = None
         draft["lead"] = lead
     if a.get("priorities"):
         draft["priorities"] = a["priorities"]
-    draft["partners"] = a["partners"]
+    if a.get("partners"):  # none known yet: left out, a gap lint names
+        draft["partners"] = a["partners"]
     if a.get("form"):
         draft["form"] = a["form"]
     if a.get("representatives"):

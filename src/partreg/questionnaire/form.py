@@ -47,7 +47,7 @@ class Questionnaire(Questions):
             elif any(f.error for f in found):
                 self.say(
                     "What is not known can be left out: the entry can be written with these gaps, "
-                    "and lint reports each as an error until it is recorded."
+                    "and lint reports each until it is recorded."
                 )
             question = (
                 "Change which answer (a number), or cancel"

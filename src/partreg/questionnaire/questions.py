@@ -233,11 +233,11 @@ class Questions(Asker):
         return picked or []
 
     def partner(self, n: int) -> dict[str, Any] | None:
-        """The ``n``-th partner and its sector; ``None`` for an empty name after the first."""
+        """The ``n``-th partner and its sector; ``None`` for an empty name. The first too may be not
+        known yet (no list was kept): the entry is written with the gap, which lint reports, as
+        ``add --from`` and ``import`` write it."""
         name = self.text(
-            f"Partner {n} name{' (empty to finish)' if n > 1 else ''}",
-            required=n == 1,
-            why="an arrangement is made with at least one other body: name one as it is publicly known",
+            f"Partner {n} name{' (empty to finish)' if n > 1 else ' (? if not known yet)'}", required=False
         )
         if not name:
             return None

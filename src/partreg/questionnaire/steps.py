@@ -166,8 +166,11 @@ def _who(q: Questions, kind: Callable[[], Kind | None]) -> list[Step]:
         Step(
             "partners",
             "Partners",
-            lambda now: q.many("partner is", q.partner, at_least=1, now=now),
-            shown=lambda v: "; ".join(f"{p['name']} ({p.get('sector', 'sector not recorded')})" for p in v),
+            lambda now: q.many("partner is", q.partner, now=now),
+            shown=lambda v: (
+                "; ".join(f"{p['name']} ({p.get('sector', 'sector not recorded')})" for p in v)
+                or "none recorded"
+            ),
         ),
     ]
 

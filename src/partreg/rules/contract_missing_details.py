@@ -2,7 +2,7 @@ DOC = """A contract with no reference or value.
 
 What it checks:
     That an arrangement of kind `contract` records, under `contract:`, `reference` and
-    its value: `contract.value_gbp`, or (since 1.1) `annual_value_gbp` or
+    its value: `value_gbp`, or (since 1.1) `annual_value_gbp` or
     `whole_life_value_gbp`. Not where `kind-mismatch` says the facts make it
     another kind.
 Why it matters:
