@@ -304,3 +304,27 @@ def test_an_exit_review_with_no_date_is_not_told_to_go_and_lose_the_exit(written
     continued = text.replace("outcome: exit", "outcome: continue")
     [p] = lint_text(continued)
     assert "the day the review was held" in p.message and "exit" not in p.message, p.message
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("31/04/2020", "April 2020 has 30 days"),
+        ("29/02/2023", "February 2023 has 28 days"),
+        ("12/13/2020", "a month is 01 to 12"),
+    ],
+)
+def test_a_day_the_calendar_lacks_written_the_uk_way_is_said_to_be_no_real_date(written, why):
+    """`31/04/2020` was told to write dates as YYYY-MM-DD, as though the form were the fault, by lint,
+    `--as-of`, `review --date` and `add` alike; `2020-04-31` was told it is no real date."""
+    from partreg.entry import as_of_date
+    from partreg.models import read_date
+
+    [p] = lint_text(replace(PARTNERSHIP, START, f"start: {written}"))
+    assert p.rule == "wrong-type"
+    assert p.message == (
+        f"start: {written!r} is not a real date ({why}): check it against the source, and write it as YYYY-MM-DD"
+    )
+    for read in (read_date, as_of_date):
+        with pytest.raises(ValueError, match=f"^{written!r} is not a real date: {why}$"):
+            read(written)

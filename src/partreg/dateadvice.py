@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from partreg.models import LAST_YEAR, shown, uk_date
+from partreg.models import read_date as read_typed_date
 from partreg.problems import Key, value_at
 from partreg.readers import NO_END, NOTHING, Unplaced, split_list
 from partreg.sheetdates import date_part, excel_day, financial_year, full_year, is_real_date, read_date
@@ -224,6 +225,12 @@ def date_written_the_uk_way(value: object) -> str | None:
         return None
     said = uk_date(value)
     if said is None:
+        try:
+            read_typed_date(value)  # as commands and questions read a date typed the UK way
+        except ValueError as e:  # 31/04/2026: the UK way, and no day of the calendar
+            typed, real, why = str(e).partition(" is not a real date: ")
+            if real:  # (why: ``April 2026 has 30 days``)
+                return f"{typed} is not a real date ({why}): check it against the source, and write it as YYYY-MM-DD"
         return None
     parts = re.match(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]", value)
     if parts and int(parts[1]) != int(parts[2]) and max(int(parts[1]), int(parts[2])) <= 12:

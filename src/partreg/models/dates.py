@@ -285,6 +285,10 @@ def read_date(text: str) -> PartialDate:
         if numbers:
             _real_year(int(numbers[3]))  # 31/12/9999: a placeholder, said as that
         said = uk_date(written)
+        if said is None and numbers:  # 31/04/2026: written the UK way, and no day of the calendar
+            raise ValueError(
+                f"{written!r} is not a real date{_why_not(int(numbers[3]), int(numbers[2]))}"
+            ) from None
         if said is None:
             if approximate(written) is not None:
                 raise  # said as approximate, with what to write
