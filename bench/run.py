@@ -306,6 +306,7 @@ _DAY_AND_REGISTER_RULES = (
     "no-review-history",
     "ended-not-closed",
     "ending-without-exit-plan",
+    "status-contradicted",
     "unknown-reference",
 )
 

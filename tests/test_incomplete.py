@@ -213,13 +213,14 @@ FAULTS = [
         ("missing-field", "partners"),
         None,
     ),
-    # the end has passed: the fix is to close it, not to undo the end
+    # the end has passed, and a review after it went on: the fix is the new end (as the advice's
+    # first choice says), not `status: ended`, which the review after that end would contradict
     (
         "joint-working",
         "start: 2014-01-01\nend: 2023-01-31\n",
         "start: 2014-01-01\n",
         ("ended-not-closed", "status"),
-        ("status: active", "status: ended"),
+        ("end: 2023-01-31", "end: 2028-03-31"),
     ),
     (
         "community-funding",

@@ -1016,3 +1016,31 @@ def test_an_exit_decided_is_not_counted_as_having_no_review_date():
     said = "1 arrangement records neither a review nor a start"
     assert said in files["register.md"] and said in " ".join(files["index.html"].split())
     assert files["register.md"].count("Not due: exit decided") == 4  # each in its row and its section
+
+
+def test_a_start_is_said_as_started_to_start_or_was_to_start_and_an_end_not_recorded_as_that():
+    """A proposal starting next year was published as "Started 1 April 2027"; one recorded as proposed
+    whose start passed years ago, as "Started" (lint asks which is out of date); an ended one with
+    no end, as a dangling "Ended"."""
+    base = {"kind": "joint-working", "lead": {"role": "Policy Officer"}, "partners": [{"name": "Essex"}]}
+    entries = [
+        Arrangement.model_validate(
+            {**base, "id": "later", "title": "Later", "status": "proposed", "start": "2027-04-01"}
+        ),
+        Arrangement.model_validate(
+            {**base, "id": "stale", "title": "Stale", "status": "proposed", "start": "2018-01-01"}
+        ),
+        Arrangement.model_validate(
+            {**base, "id": "gone", "title": "Gone", "status": "ended", "start": "2015"}
+        ),
+        Arrangement.model_validate(
+            {**base, "id": "going", "title": "Going", "status": "active", "start": "2020-05-01"}
+        ),
+    ]
+    files = site(entries, Settings(council="Test"))
+    md = files["register.md"]
+    assert "Starts 1 April 2027" in md and "- Starts: 1 April 2027" in md
+    assert "Was to start 1 January 2018" in md and "- Was to start: 1 January 2018" in md
+    assert "Started 2015; Ended, date not recorded" in md
+    assert "Started 1 May 2020" in md and "- Started: 1 May 2020" in md
+    assert "<dt>Starts</dt><dd>1 April 2027</dd>" in files["arrangements/later.html"]

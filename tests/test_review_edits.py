@@ -459,3 +459,22 @@ def test_a_history_in_no_order_is_added_to_at_the_end(register):
         "    - date: 2023-07-04\n      outcome: continue\n# internal notes below\ninternal:\n"
         "  notes: Kept in the shared drive.\n"
     )
+
+
+def test_a_review_that_goes_on_after_the_recorded_end_of_an_ended_arrangement_is_refused(register, entry):
+    """A `continue` after an exit and `status: ended` was written, lint then said nothing, and the
+    page showed `Ended March 2024` beside `1 January 2026; Outcome: continue`."""
+    ended = ENTRY.replace("status: active  # since the launch", "status: ended") + (
+        "end: 2024-03\nreview:\n  history:\n    - date: 2024-02\n      outcome: exit\n"
+    )
+    entry.write_text(ended)
+    code, out, err = record(register)
+    assert code == 2 and out == ""
+    assert err == (
+        "partreg: --date 2026-01-15 is after its end: town-fund is recorded as ended in March 2024, and a "
+        "review after that end that does not end it says it went on; if it is running again, write status: "
+        "active and its new end: in its file first; nothing was written\n"
+    )
+    assert entry.read_text() == ended
+    code, out, err = partreg(*REVIEW[:3], "continue", "--date", "2024-01-10", cwd=register)
+    assert code == 0, err  # held before its end, recorded late: taken

@@ -34,6 +34,7 @@ from partreg.published import (
     lead_of,
     lead_service_of,
     pounds,
+    start_label,
     uk_date,
 )
 from partreg.review import exit_decided, last_review, newest_review, next_review
@@ -256,7 +257,7 @@ def statutory(e: Arrangement) -> str:
 
 
 def dates(e: Arrangement, status: str, today: dt.date) -> Cell:
-    started = f"Started {uk_date(e.start)}" if e.start else "Start not recorded"
+    started = f"{start_label(e, status, today)} {uk_date(e.start)}" if e.start else "Start not recorded"
     lines = [started]
     funded = e.funding.period_end if e.kind is Kind.COMMUNITY_FUNDING and e.funding else None
     if e.end and (why := end_passed(e, today)):  # reviewed after its end, which did not end it
@@ -264,7 +265,7 @@ def dates(e: Arrangement, status: str, today: dt.date) -> Cell:
     elif e.end:
         lines.append(f"{'Ended' if status == 'ended' else 'Ends'} {uk_date(e.end)}")
     elif status == "ended":
-        lines.append("Ended")
+        lines.append("Ended, date not recorded")
     if funded and funded != e.end:  # a fund's latest round may end before the fund does: said apart
         lines.append(f"Funded period {'ended' if funded.latest < today else 'ends'} {uk_date(funded)}")
     return Cell(tuple(lines), e.start.earliest.isoformat() if e.start else "", missing=e.start is None)

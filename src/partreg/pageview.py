@@ -27,6 +27,7 @@ from partreg.published import (
     reporting_shown,
     representative,
     safe_url,
+    start_label,
     status_of,
     title_of,
     uk_date,
@@ -111,6 +112,8 @@ class ArrangementView:
     priorities: list[str]
     partners: list[str]
     start: str
+    #: ``Started``, ``Starts`` or ``Was to start`` (``published.start_label``).
+    start_label: str
     end: str
     end_label: str
     statutory_basis: str
@@ -155,7 +158,7 @@ class ArrangementView:
             ("Email", self.email),
             ("Phone", self.phone),
             ("Corporate priorities", "; ".join(self.priorities)),  # a priority's name may hold a comma
-            ("Started", self.start or NOT_RECORDED),
+            (self.start_label, self.start or NOT_RECORDED),
             (self.end_label, self.end),
             ("Statutory", self.statutory),
             ("Agreement", self.agreement),
@@ -337,6 +340,7 @@ def arrangement_view(
             for p in e.partners
         ],
         start=uk_date(e.start),
+        start_label=start_label(e, status, today),
         end=f"{uk_date(e.end)}, which has passed; {why}" if (why := end_passed(e, today)) else uk_date(e.end),
         end_label="End" if why else "Ended" if status == "ended" else "Ends",
         statutory_basis=clean(e.statutory_basis),

@@ -160,6 +160,16 @@ def status_of(e: Arrangement, today: dt.date) -> str:
     return e.status.value if e.status else "not-recorded"
 
 
+def start_label(e: Arrangement, status: str, today: dt.date) -> str:
+    """How its start is said: ``Started``; ``Starts`` where it is still to come; ``Was to start``
+    where it is recorded as proposed (not begun) and its start has passed (lint asks which is so)."""
+    if e.start is None:
+        return "Started"  # (said not recorded)
+    if e.start.earliest > today:
+        return "Starts"
+    return "Was to start" if status == "proposed" else "Started"
+
+
 def end_passed(e: Arrangement, today: dt.date) -> str:
     """Where its end has passed but a review after it went on (:func:`partreg.review.went_on`), why
     it is not shown as ended, as ``review-due`` says it: ``it was reviewed after it, on 20 May 2024,

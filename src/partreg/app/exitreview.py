@@ -88,3 +88,18 @@ def end_refused(end: PartialDate, entry: Arrangement, today: dt.date) -> str | N
             f"ended, on or after {held}"
         )
     return None
+
+
+def goes_on_refused(entry: Arrangement, outcome: str | None, held: PartialDate) -> str | None:
+    """Why a review that does not end ``entry`` is refused: the file records it as ended, and the
+    review was held after that end, so it would say that it went on (lint's ``status-contradicted``
+    would report the two). ``None`` where it is not refused: an exit, or a review held before the
+    end, recorded late."""
+    end = entry.end
+    if entry.status is not Status.ENDED or outcome == "exit" or end is None or not end.latest < held.earliest:
+        return None
+    return (
+        f"is after its end: {entry.id} is recorded as ended {end.when()}, and a review after that end "
+        f"that does not end it says it went on; if it is running again, write status: active and its new "
+        "end: in its file first; nothing was written"
+    )

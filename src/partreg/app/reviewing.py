@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from partreg.app.exitreview import another_exit, closes, end_refused, held_refused, open_exit
+from partreg.app.exitreview import another_exit, closes, end_refused, goes_on_refused, held_refused, open_exit
 from partreg.app.register import entry_file, register_settings
 from partreg.errors import PartregError, UsageError, WriteRefused
 from partreg.files import one_writer, write_atomic
@@ -310,7 +310,7 @@ def _write(
     name, raw, entry, end = read.name, read.raw, read.entry, review.end
     held = review.held
     assert held is not None
-    if refused := held_refused(held, today, entry):
+    if refused := held_refused(held, today, entry) or goes_on_refused(entry, review.outcome, held):
         raise UsageError(f"--date {held} {refused}")
     if end is not None and (refused := end_refused(end, entry, today)):
         raise UsageError(f"--end {end} {refused}; the review was not recorded")

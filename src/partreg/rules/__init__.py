@@ -53,6 +53,7 @@ from partreg.rules import (
     role_looks_like_a_name,
     significance_without_reason,
     start_not_recorded,
+    status_contradicted,
     statutory_without_basis,
     transparency_contract_incomplete,
     transparency_grant_incomplete,
@@ -134,6 +135,7 @@ ALL: tuple[Rule, ...] = (
     no_review_history.RULE,
     ending_without_exit_plan.RULE,
     ended_not_closed.RULE,
+    status_contradicted.RULE,
     # configuration in the files themselves
     disable_without_reason.RULE,
     disable_unknown_rule.RULE,
