@@ -283,8 +283,9 @@ def test_a_review_not_held_that_holds_notes_is_told_to_keep_them_before_it_goes(
         "nothing says it was held; move what its notes or actions say that is still wanted to " in p.message
     )
     assert "`internal: {notes: ...}`, then remove it from the history" in p.message
-    [p] = lint_text(text.replace("date: TBC", "date:"), today=dt.date(2026, 12, 7))
+    [overdue, p] = lint_text(text.replace("date: TBC", "date:"), today=dt.date(2026, 12, 7))  # by line
     assert "move what its notes or actions say" in p.message
+    assert overdue.message.startswith("no review is recorded since it started on 1 April 2019"), "none held"
     [p] = lint_text(CONTRACT + "review:\n  history:\n    - date: TBC\n", today=dt.date(2026, 12, 7))
     assert "notes" not in p.message
 

@@ -147,9 +147,10 @@ def test_an_overdue_review_without_its_outcome_is_also_overdue():
     assert found == [("missing-field", "error"), ("review-overdue", "warning")]
 
 
-def test_a_review_without_its_date_is_one_problem_not_also_no_review():
+def test_a_review_without_its_date_is_told_its_date_and_that_the_start_counts_meanwhile():
     text = IMPORTED.replace("    - date: 2026-06-30\n", "    - outcome: continue\n")
-    [problem] = lint_text(text, today=dt.date(2026, 12, 7))
+    [overdue, problem] = lint_text(text, today=dt.date(2026, 12, 7))
+    assert overdue.rule == "no-review-history" and "no review with a date is recorded" in overdue.message
     assert (problem.rule, problem.line) == ("missing-field", 11)
     assert problem.message == (
         "a review is recorded with no date (its outcome: continue): write date: YYYY-MM-DD, the day the "

@@ -50,8 +50,6 @@ def _reviewed(date_line: str, text: str = PARTNERSHIP) -> str:
         ("date: N/A", "wrong-type"),
         ("date: TBC", "wrong-type"),
         ("date: not yet reviewed", "wrong-type"),
-        ("date:", "missing-field"),  # the line is there, with nothing after it
-        ("notes: Reviewed at the board", "missing-field"),  # no `date:` at all
         ("date: 2024-03-12 (Cabinet)", "wrong-type"),
         ("date: 12/03/2024", "wrong-type"),
     ],
@@ -64,6 +62,22 @@ def test_a_review_whose_date_is_not_a_date_is_one_problem_not_two(date_line, rul
     no_start = _reviewed(date_line, PARTNERSHIP.replace("start: 2021-04-01\n", ""))
     rules = sorted(p.rule for p in lint_text(no_start, today=dt.date(2026, 6, 1)))
     assert rules == sorted([rule, "start-not-recorded"]), rules
+
+
+@pytest.mark.parametrize("date_line", ["date:", "notes: Reviewed at the board"])
+def test_a_review_with_no_date_at_all_leaves_the_next_counted_from_the_start_and_says_so(date_line):
+    """`- outcome: continue` with no date: review-due counts the next review from the start, years
+    overdue, and lint had said only that the date is missing; once it was written, lint said the
+    review was overdue. Both are said at once (where no start is recorded, only the date)."""
+    found = lint_text(_reviewed(date_line), today=dt.date(2026, 6, 1))
+    assert [(p.rule, p.line) for p in found] == [("no-review-history", 27), ("missing-field", 31)]
+    assert found[0].message.startswith(
+        "no review with a date is recorded since it started on 1 April 2021, more than 12 months ago: "
+        "write the date of the review recorded, or record the last review with `partreg review"
+    )
+    no_start = _reviewed(date_line, PARTNERSHIP.replace("start: 2021-04-01\n", ""))
+    rules = sorted(p.rule for p in lint_text(no_start, today=dt.date(2026, 6, 1)))
+    assert rules == ["missing-field", "start-not-recorded"], rules
 
 
 def test_a_review_without_a_date_is_still_said_where_missing_field_is_off():

@@ -5,10 +5,12 @@ What it checks:
     at least one review under `review.history`; and that one whose start is
     not recorded has a review recorded, since nothing else says when it is due.
     Not for a proposed arrangement, which has not begun and is not reviewed yet.
-    A review recorded without a date (as a sheet's "Review outcome" column
-    gives one), or with one that is not a date (`date: N/A`), is reported as
-    that (`missing-field`, `wrong-type`), with the date to write, and not
-    again here.
+    A review recorded with a date that is not one (`date: N/A`) is reported
+    as that (`wrong-type`), with the date to write, and not again here. One
+    recorded without a date (as a sheet's "Review outcome" column gives one)
+    is reported as that (`missing-field`), and, where the start is recorded,
+    here too: until its date is written, the next review is counted from the
+    start, as `review-due` counts it, and may be long overdue.
 Why it matters:
     The policy promises an annual review; an arrangement with no review on
     record may never have been reviewed at all.
@@ -39,8 +41,12 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         return
     if entry.status is Status.PROPOSED:
         return  # not begun: no review is due until it starts
-    if entry.review and entry.review.history and ctx.level(missing_field.ID) != "off":
-        return  # reviews are recorded, none with a date: each is reported as that, with what to write
+    # reviews recorded, none with a date: each is reported as that, with what to write; where a start
+    # is recorded, the next is counted from it meanwhile (as review-due counts it), and said here
+    history = entry.review.history if entry.review else []
+    if history and entry.start is None and ctx.level(missing_field.ID) != "off":
+        return
+    undated = any(r.outcome is not None for r in history)  # held (it decided something), date not known
     settings = ctx.settings.review if ctx.settings else ReviewSettings()
     if entry.start is None:
         yield Hit(
@@ -54,9 +60,10 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     elif (upcoming := due_from(entry.start, entry, settings)) is not None and upcoming < ctx.today:
         yield Hit(
             ("start",),
-            f"no review is recorded since it started {entry.start.when()}, more than "
-            f"{plural(interval(entry, settings), 'month')} ago: record the last review with "
-            f"`partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
+            f"no review {'with a date ' if undated else ''}is recorded since it started {entry.start.when()}, "
+            f"more than {plural(interval(entry, settings), 'month')} ago: "
+            + ("write the date of the review recorded, or " if undated else "")
+            + f"record the last review with `partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
             # a review whose date is written and set aside as wrong (`date: N/A`) is said once, as that
             about=(("review", "history"),),
         )
