@@ -280,16 +280,22 @@ class Ids(Generic[Where]):
 
 
 def duplicate_problem(source: Source, entry_id: str, first: str) -> Problem:
+    """``duplicate-id`` for ``source``, whose id ``first`` (a file read before it) has too. Where this
+    file is named after the id and ``first`` is not (``csp copy.yaml``, read first for its space), the
+    other file is the one out of place: said so, as its ``id-mismatch`` says it."""
     line, column = source.locate(("id",))
-    return Problem(
-        source.display,
-        line,
-        column,
-        duplicate_id.ID,
-        Severity.ERROR,
-        f"the id {entry_id!r} is already used by {first}: give each arrangement its own id",
-        "id",
-    )
+    message = f"the id {entry_id!r} is already used by {first}: give each arrangement its own id"
+    if _stem(source.display) == entry_id != _stem(first):
+        message = (
+            f"the id {entry_id!r} is also written in {first}, which is not named after it: if that file is "
+            "a copy of this one, delete one of the two; if it records another arrangement, give it its own id"
+        )
+    return Problem(source.display, line, column, duplicate_id.ID, Severity.ERROR, message, "id")
+
+
+def _stem(display: str) -> str:
+    """A file's name as its id would be, from how a problem names the file (``register/csp.yaml``)."""
+    return display.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
 
 def run(

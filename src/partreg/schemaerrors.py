@@ -6,6 +6,7 @@ named); and the places of an entry set aside as wrong, of which the rules say no
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,6 +15,7 @@ from pydantic_core import ErrorDetails
 
 from partreg import advice, dateadvice
 from partreg.models import ID_PATTERN, NAMED, Arrangement, inner_model, shown, yaml_lines
+from partreg.models.reading import id_from_name
 from partreg.problems import Key, Problem, Severity, Source, dotted, value_at
 from partreg.readers import not_known
 from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of
@@ -42,6 +44,22 @@ def _path_as_key(model: type[BaseModel], at: Key, name: str) -> str | None:
     parent, _, child = name.partition(".")
     below = _model_at(model, (*at, parent)) if child else None
     return name if below is not None and child in below.model_fields else None
+
+
+def _id_fix(source: Source, value: object) -> str:
+    """For an id that is not one (``Policy-Forum``), the id to write, where the file's name gives one;
+    and where the file is named by the same wrong id, the rename too: both at once, where fixing the
+    id alone had then been told the name did not match it."""
+    named = source.display or ""
+    cut = max(named.rfind("/"), named.rfind("\\")) + 1
+    stem, dot, ending = named[cut:].rpartition(".")
+    slug = id_from_name(stem if dot else named[cut:])
+    if not isinstance(value, str) or slug == "unnamed-arrangement":
+        return ""
+    if stem != value:  # the file is named otherwise: id-mismatch, once the id is one, says which to change
+        return f"; write id: {slug}" if id_from_name(value) == slug else ""
+    renamed = f"{named[:cut]}{slug}.{ending}"
+    return f"; write id: {slug}, and rename the file to match with `git mv {shlex.quote(named)} {shlex.quote(renamed)}`"
 
 
 #: How an id is written: what a problem with an id, and the questionnaire, ask for.
@@ -201,7 +219,7 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             at_key = False
             wanted = _TYPE_NAMES.get(kind)
             if kind == "string_pattern_mismatch" and name == "id":
-                message = f"id: {_value_repr(value)} is not an id: {ID_RULE}"
+                message = f"id: {_value_repr(value)} is not an id: {ID_RULE}{_id_fix(source, value)}"
             elif kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == ID_PATTERN:
                 message = f"{dotted(key)}: {_value_repr(value)} is not an entry's id: {ID_RULE}"
             elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):

@@ -52,3 +52,63 @@ def test_the_rename_names_the_file_as_it_is_with_its_ending_and_folder(tmp_path)
         "register/forum.YAML": ["git", "mv", "register/forum.YAML", "register/test-partnership.YAML"],
     }
     assert "does not match the file name 'Town Forum.yml'" in found["register/Town Forum.yml"]
+
+
+def test_a_copy_beside_the_file_it_copies_is_not_told_to_take_its_name(tmp_path):
+    """`clean-one copy.yaml` was told `git mv 'register/clean-one copy.yaml' register/clean-one.yaml`,
+    a name taken, and the original that the copy's id is already used by it."""
+    from partreg.runner import lint_files
+    from tests.common import SETTINGS
+
+    (tmp_path / "register").mkdir()
+    files = [
+        tmp_path / "register" / "test-partnership copy.yaml",
+        tmp_path / "register" / "test-partnership.yaml",
+    ]
+    for path in files:
+        path.write_text(PARTNERSHIP)
+    known = frozenset({"test-partnership copy", "test-partnership"})
+    found = [p for ps in lint_files(files, tmp_path, SETTINGS, None, jobs=1, known=known) for p in ps]
+    said = {(p.path, p.rule): p.message for p in found if p.rule in ("id-mismatch", "duplicate-id")}
+    assert said == {
+        ("register/test-partnership copy.yaml", "id-mismatch"): (
+            "the id 'test-partnership' does not match the file name 'test-partnership copy.yaml': another file of "
+            "the register is named test-partnership: if this one is a copy of it, delete one of the two; if it "
+            "records another arrangement, give it its own id, and name the file after it"
+        ),
+        ("register/test-partnership.yaml", "duplicate-id"): (
+            "the id 'test-partnership' is also written in register/test-partnership copy.yaml, which is not named "
+            "after it: if that file is a copy of this one, delete one of the two; if it records another "
+            "arrangement, give it its own id"
+        ),
+    }
+
+
+def test_an_id_that_is_no_id_in_a_file_named_by_it_is_told_both_changes_at_once(tmp_path):
+    """`id: Policy-Forum` in `Policy-Forum.yaml` was told the id's form; once written `policy-forum`,
+    that the file's name did not match it."""
+    from partreg.runner import lint_files
+    from tests.common import SETTINGS, replace
+
+    (tmp_path / "register").mkdir()
+    text = replace(PARTNERSHIP, "id: test-partnership", "id: Test-Partnership")
+    named, well = (
+        tmp_path / "register" / "Test-Partnership.yaml",
+        tmp_path / "register" / "test-partnership.yml",
+    )
+    for path in (named, well):
+        path.write_text(text)
+    said = {
+        p.path: p.message
+        for path in (named, well)
+        for ps in lint_files([path], tmp_path, SETTINGS, None, jobs=1)
+        for p in ps
+        if p.key == "id"
+    }
+    assert said["register/Test-Partnership.yaml"].endswith(
+        "; write id: test-partnership, and rename the file to match with "
+        "`git mv register/Test-Partnership.yaml register/test-partnership.yaml`"
+    )
+    assert said["register/test-partnership.yml"].endswith("; write id: test-partnership"), (
+        "named well: the id"
+    )

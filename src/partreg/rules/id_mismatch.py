@@ -33,7 +33,12 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         name = named[cut:]
         renamed = named[:cut] + entry.id + name[len(ctx.file_id) :]
         rename = f"`git mv {shlex.quote(named)} {shlex.quote(renamed)}`, which never replaces a file"
-        if re.match(ID_PATTERN, ctx.file_id) and ctx.file_id not in RESERVED_NAMES:
+        if ctx.ids is not None and entry.id in ctx.ids:  # `csp copy.yaml`: the name it would take is taken
+            fix = (
+                f"another file of the register is named {entry.id}: if this one is a copy of it, delete one of "
+                f"the two; if it records another arrangement, give it its own id, and name the file after it"
+            )
+        elif re.match(ID_PATTERN, ctx.file_id) and ctx.file_id not in RESERVED_NAMES:
             fix = f"write id: {ctx.file_id}; or, to keep the id, rename the file with {rename}"
         else:  # a name such as `Community Safety Partnership.yaml` is no id: only the file can change
             fix = f"the file's name is not an id, so rename the file with {rename}"
