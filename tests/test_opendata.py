@@ -626,3 +626,25 @@ def test_a_grant_whose_end_is_not_recorded_is_not_said_to_be_open_ended():
     )
     [row] = transparency_grants([entry], Settings(council="Test", exports={})).rows
     assert row["Time Period for Grant"] == "2024 to not recorded"
+
+
+def test_a_grant_to_several_partners_is_said_to_publish_the_first_as_its_beneficiary():
+    from partreg.models import Arrangement, Settings
+    from partreg.opendata import transparency_grants
+
+    grant = Arrangement.model_validate(
+        {
+            "id": "warm-spaces",
+            "kind": "community-funding",
+            "status": "active",
+            "partners": [{"name": "Brentwood Foodbank"}, {"name": "St Thomas' Church"}],
+            "funding": {"amount_gbp": 5000, "award_date": "2026-09-15"},
+        }
+    )
+    table = transparency_grants([grant], Settings(council="Test"))
+    assert [r["Beneficiary"] for r in table.rows] == ["Brentwood Foodbank"]
+    assert "Beneficiary is the first partner of 1 grant that names several (warm-spaces)" in table.summary(
+        "grant"
+    )
+    alone = grant.model_copy(update={"partners": grant.partners[:1]})
+    assert "Beneficiary is" not in transparency_grants([alone], Settings(council="Test")).summary("grant")

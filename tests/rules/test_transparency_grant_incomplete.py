@@ -23,7 +23,8 @@ def test_a_registration_number_will_do_for_the_code():
 def test_a_grant_lacking_its_award_date_and_recipient():
     [p] = lint_text(COMMUNITY_FUNDING, settings=EXPORTING)
     assert (p.rule, p.line, p.column, p.severity) == ("transparency-grant-incomplete", 9, 3, "warning")
-    assert "`funding.award_date`" in p.message and "recipient_org_id" in p.message
+    assert "`award_date:`" in p.message and "recipient_org_id" in p.message
+    assert p.message.endswith("under the file's `funding:`"), "keys, and where they go: not dotted paths"
 
 
 def test_each_award_of_a_scheme():
@@ -54,8 +55,8 @@ def test_an_award_date_known_to_the_month_is_told_that_360giving_needs_the_day()
     lint says so before the export does."""
     [p] = lint_text(replace(COMPLETE, "award_date: 2025-03-10", "award_date: 2025-03"), settings=EXPORTING)
     assert p.message == (
-        "the Transparency Code and 360Giving publish this grant: add the day of `funding.award_date` "
-        "(360Giving needs the day the grant was awarded; it records 2025-03)"
+        "the Transparency Code and 360Giving publish this grant: add the day of `award_date:` "
+        "(360Giving needs the day the grant was awarded; it records 2025-03) under the file's `funding:`"
     )
     scheme = replace(
         COMPLETE,
@@ -63,4 +64,21 @@ def test_an_award_date_known_to_the_month_is_told_that_360giving_needs_the_day()
         "  actions: [Refurbish the scout hut]\n  awards:\n    - {recipient: Scouts, amount_gbp: 500, award_date: 2025}\n",
     )
     [p] = lint_text(scheme, settings=EXPORTING)
-    assert "the day of `funding.awards[0].award_date`" in p.message and "it records 2025)" in p.message
+    assert "the day of `award_date:`" in p.message and "it records 2025)" in p.message
+    assert (p.line, p.key) == (16, "funding.awards[0]"), "placed at the award"
+
+
+def test_a_grant_to_several_partners_is_told_that_one_beneficiary_is_published():
+    """A grant to `Brentwood Foodbank` and `St Thomas' Church` was exported with the first alone as
+    its beneficiary, and nothing said so."""
+    text = replace(
+        COMPLETE,
+        "partners: [{name: Scout Group, ",
+        "partners: [{name: St Thomas' Church}, {name: Scout Group, ",
+    )
+    [p] = lint_text(text, settings=EXPORTING)
+    assert (p.rule, p.key) == ("transparency-grant-incomplete", "partners")
+    assert p.message.startswith(
+        "names 2 partners, and the Transparency Code and 360Giving publish one beneficiary a grant: the first, "
+        '"St Thomas\' Church"; if each was awarded a share, record each as an award'
+    )

@@ -44,6 +44,8 @@ class Table:
     #: Columns left empty in every row because the settings keep what fills them internal, each
     #: with what the settings keep: not a gap in the register.
     withheld: dict[str, str] = field(default_factory=dict)
+    #: What else the summary says of the rows (a beneficiary taken as the first of several partners).
+    notes: list[str] = field(default_factory=list)
 
     def add(self, row: dict[str, Any], missing: list[str]) -> None:
         self.rows.append(row)
@@ -62,6 +64,7 @@ class Table:
                 f"{rows}; {incomplete} incomplete (empty cells where the register does not record a fact). "
                 f"Missing most: {top} ({n} of {len(self.rows)}). `partreg lint` names what each entry lacks."
             )
+        said += "".join(f" {note}" for note in self.notes)
         for column, internal in self.withheld.items():
             said += f" {column} is left empty: partreg.yaml keeps {internal} internal."
         unknown = self.kind_not_known

@@ -145,7 +145,8 @@ def transparency_grants(
     """One row per grant (:func:`grants`), in the Code's columns."""
     entries = list(entries)
     table = Table(GRANT_COLUMNS, kind_not_known=kind_not_known(entries, settings, period))
-    for g in grants(entries, settings, period):
+    found = grants(entries, settings, period)
+    for g in found:
         row = {
             "Date Awarded": iso(g.awarded),
             "Time Period for Grant": _time_period(g),
@@ -166,4 +167,14 @@ def transparency_grants(
             "Amount": f"{where}.amount_gbp",
         }
         table.add(row, [f for column, f in fields.items() if row[column] is None])
+    several = [
+        g.entry.id for g in found if g.award is None and len([p for p in g.entry.partners if p.name]) > 1
+    ]
+    if several:
+        table.notes.append(
+            f"Beneficiary is the first partner of {len(several)} grant{'' if len(several) == 1 else 's'} that "
+            f"name{'s' if len(several) == 1 else ''} several ({', '.join(several[:5])}{' ...' if len(several) > 5 else ''}): "
+            "where each was awarded a share, record each as an award under `funding:` `awards:`, each with "
+            "its `recipient:`; where one received it, list that one first."
+        )
     return table

@@ -35,7 +35,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.models import Arrangement, Kind, PartialDate, Status
+from partreg.models import NAMED, Arrangement, Kind, PartialDate, Status, shown
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules._base import recorded_as
 
@@ -55,26 +55,36 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
                 f"`{name}`"
                 for name in ("recipient", "amount_gbp", "award_date")
                 if getattr(award, name) is None
-            ] + _day_needed(award.award_date, f"funding.awards[{n}].award_date")
+            ] + _day_needed(award.award_date, "award_date")
             if missing:
                 yield Hit(
                     ("funding", "awards", n),
                     f"the Transparency Code and 360Giving publish each award: add {', '.join(missing)}",
                 )
         return
+    named = [p.name for p in entry.partners if p.name]
+    if len(named) > 1:
+        yield Hit(
+            ("partners",),
+            f"names {len(named)} partners, and the Transparency Code and 360Giving publish one beneficiary a "
+            f"grant: the first, {shown(named[0], NAMED)}; if each was awarded a share, record each as an award "
+            "under `awards:` under the file's `funding:` (with its `recipient:` and `amount_gbp:`); if only "
+            "one received it, list that one first",
+        )
+    where = "under the file's `funding:`" if f is not None else "under `funding:` (a new key)"
     missing = []
     if f is None or f.award_date is None:
-        missing.append("`funding.award_date`")
+        missing.append("`award_date:`")
     else:
-        missing += _day_needed(f.award_date, "funding.award_date")
+        missing += _day_needed(f.award_date, "award_date")
     if f is None or (f.recipient_registration is None and f.recipient_org_id is None):
         missing.append(
-            "the recipient's `funding.recipient_org_id` (e.g. GB-CHC-1164883) or `recipient_registration`"
+            "the recipient's `recipient_org_id:` (e.g. GB-CHC-1164883) or `recipient_registration:`"
         )
     if missing:
         yield Hit(
             ("funding",) if f is not None else ("kind",),
-            f"the Transparency Code and 360Giving publish this grant: add {' and '.join(missing)}",
+            f"the Transparency Code and 360Giving publish this grant: add {' and '.join(missing)} {where}",
             about=(
                 ("funding", "award_date"),
                 ("funding", "recipient_org_id"),
@@ -88,7 +98,7 @@ def _day_needed(awarded: PartialDate | None, key: str) -> list[str]:
     (its export leaves the grant out without it)."""
     if awarded is None or awarded.day is not None:
         return []
-    return [f"the day of `{key}` (360Giving needs the day the grant was awarded; it records {awarded})"]
+    return [f"the day of `{key}:` (360Giving needs the day the grant was awarded; it records {awarded})"]
 
 
 RULE = Rule(ID, Severity.WARNING, DOC or "", check, only_for=Kind.COMMUNITY_FUNDING, gap=True)
