@@ -581,7 +581,7 @@ CASES = [
         ("role: Licensing Manager", "role: Jane Smith"),
         "role-looks-like-a-name",
         "'Jane Smith' looks like a person's name, and the register is published: write the role (for example "
-        "`Community Safety Manager`); a councillor goes in `lead.member`",
+        "`Community Safety Manager`); a councillor goes in `member:` under `lead:`",
         lambda text, m: replace_line(text, "role:", "role: Licensing Manager"),
     ),
 ]

@@ -101,9 +101,9 @@ def unseen_in_key(name: str, known: list[str]) -> str | None:
 
 #: Keys for what format v1 works out rather than records: what to do instead.
 _NEXT_REVIEW = (
-    "format v1 works the next review out from the last one held and `review.months`: record the last "
-    "review with `partreg review ID --date YYYY-MM-DD --outcome continue`, or set `review: {months: 12}`; "
-    "a date to keep goes in `internal: {notes: ...}`"
+    "format v1 works the next review out from the last one held and `months:` under `review:`: record the "
+    "last review with `partreg review ID --date YYYY-MM-DD --outcome continue`, or set `months: 12` under "
+    "`review:`; a date to keep goes in `internal: {notes: ...}`"
 )
 NOT_FIELDS = {"review_date": _NEXT_REVIEW, "next_review": _NEXT_REVIEW, "next_review_date": _NEXT_REVIEW}
 

@@ -61,7 +61,7 @@ def test_a_name_written_with_letters_beyond_ascii_as_the_lead_role(name):
     assert (p.line, p.column, p.key) == (7, 9, "lead.role")
     assert p.message == (
         f"{name!r} looks like a person's name, and the register is published: write the role (for "
-        "example `Community Safety Manager`); a councillor goes in `lead.member`"
+        "example `Community Safety Manager`); a councillor goes in `member:` under `lead:`"
     )
 
 

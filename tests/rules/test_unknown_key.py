@@ -98,6 +98,7 @@ def test_a_lead_key_beside_the_files_lead_is_said_to_go_under_it():
 def test_a_review_date_key_is_told_how_reviews_are_recorded():
     [p] = lint_text(replace(PARTNERSHIP, "status: active\n", "status: active\nReview Date: 2026-01-01\n"))
     assert p.message.startswith(
-        "unknown key 'Review Date': format v1 works the next review out from the last one held and `review.months`"
+        "unknown key 'Review Date': format v1 works the next review out from the last one held and `months:` under "
+        "`review:`"
     )
     assert "write review:" not in p.message

@@ -64,7 +64,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(
             ("lead", "role"),
             f"{entry.lead.role!r} looks like a person's name, and the register is published: "
-            "write the role (for example `Community Safety Manager`); a councillor goes in `lead.member`",
+            "write the role (for example `Community Safety Manager`); a councillor goes in `member:` under `lead:`",
         )
     # (publication asked only of an entry that has the field: most have none of them)
     if entry.representatives and is_published(["representatives"], ctx.settings):
