@@ -1044,3 +1044,35 @@ def test_a_start_is_said_as_started_to_start_or_was_to_start_and_an_end_not_reco
     assert "Started 2015; Ended, date not recorded" in md
     assert "Started 1 May 2020" in md and "- Started: 1 May 2020" in md
     assert "<dt>Starts</dt><dd>1 April 2027</dd>" in files["arrangements/later.html"]
+
+
+def test_the_next_review_is_published_as_precisely_as_what_it_is_counted_from():
+    """A start of "2017" was published as a next review of "1 January 2018" (and so in the open data
+    and the Transparency Code's contracts): a day the council never recorded."""
+    from partreg.opendata import transparency_contracts
+
+    base = {
+        "kind": "contract",
+        "status": "active",
+        "lead": {"role": "Parks Manager"},
+        "partners": [{"name": "Idverde"}],
+    }
+    entries = [
+        Arrangement.model_validate({**base, "id": "year", "title": "Year", "start": "2017"}),
+        Arrangement.model_validate({**base, "id": "month", "title": "Month", "start": "2025-04"}),
+        Arrangement.model_validate({**base, "id": "day", "title": "Day", "start": "2026-01-15"}),
+        Arrangement.model_validate(
+            {**base, "id": "half", "title": "Half", "start": "2017", "review": {"months": 6}}
+        ),
+    ]
+    files = site(entries, Settings(council="Test"))
+    md = files["register.md"]
+    assert "| 2018 (Overdue) |" in md and "| April 2026 (Overdue) |" in md and "| 15 January 2027 |" in md
+    assert "| July 2017 (Overdue) |" in md, "six months from a year: its first month, as it is counted"
+    assert "1 January 2018" not in md
+    data = {
+        r["id"]: r["next_review"] for r in csv.DictReader(io.StringIO(files["register.csv"].lstrip("\ufeff")))
+    }
+    assert data == {"year": "2018", "month": "2026-04", "day": "2027-01-15", "half": "2017-07"}
+    code = transparency_contracts(entries, Settings(council="Test"))
+    assert {r["Title of Agreement"]: r["Review Date"] for r in code.rows}["Year"] == "2018"

@@ -37,7 +37,7 @@ from partreg.published import (
     start_label,
     uk_date,
 )
-from partreg.review import exit_decided, last_review, newest_review, next_review
+from partreg.review import exit_decided, last_review, newest_review, next_review, next_review_as_known
 
 #: Partners listed in the index before "and N more" (the arrangement's page lists them all).
 PARTNERS_SHOWN = 3
@@ -293,7 +293,8 @@ def next_review_cell(e: Arrangement, settings: Settings, today: dt.date, status:
         return Cell(("Not due: exit decided",), missing=True)
     if upcoming is None:
         return Cell((NEXT_NOT_KNOWN,), missing=True)
-    return Cell((uk_date(upcoming),), upcoming.isoformat(), "Overdue" if upcoming < today else "")
+    said = next_review_as_known(e, settings.review)  # (2018, from a start in 2017: no day is made up)
+    return Cell((uk_date(said),), upcoming.isoformat(), "Overdue" if upcoming < today else "")
 
 
 def next_review_fact(e: Arrangement, settings: Settings, today: dt.date, status: str) -> str:

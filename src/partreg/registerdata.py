@@ -11,7 +11,7 @@ from partreg.indexview import Row
 from partreg.models import Arrangement, IndexColumn, Settings
 from partreg.pageview import significance_shown
 from partreg.published import clean, decision, extension, representative, safe_url
-from partreg.review import last_review, newest_review
+from partreg.review import last_review, newest_review, next_review_as_known
 
 #: Characters that reorder text on screen (the "Trojan Source" trick): removed from every published value.
 CSV_COLUMNS = (
@@ -107,6 +107,15 @@ LIST_COLUMNS = (
 )
 
 
+def _next_review(e: Arrangement, row: Row, settings: Settings) -> str | None:
+    """The next review as the page says it, as precisely as it is known (``2018``, ``2017-04``, a
+    day); ``None`` where the page says none is due, or is not known or not published."""
+    if not row.cells[IndexColumn.NEXT_REVIEW.value].sort:
+        return None
+    said = next_review_as_known(e, settings.review)
+    return said.iso if said else None
+
+
 def data_row(e: Arrangement, public: dict[str, Any], row: Row, settings: Settings) -> dict[str, Any]:
     """One arrangement's line of the open data: what is not recorded is ``None`` (an empty CSV cell,
     ``null`` in JSON). ``status`` is the status in fact (ended once the end has passed); ``record``
@@ -135,7 +144,7 @@ def data_row(e: Arrangement, public: dict[str, Any], row: Row, settings: Setting
         "contract_value_gbp": public.get("contract", {}).get("value_gbp"),
         "funding_amount_gbp": public.get("funding", {}).get("amount_gbp"),
         "last_review": last.iso if last else None,
-        "next_review": row.cells[IndexColumn.NEXT_REVIEW.value].sort or None,
+        "next_review": _next_review(e, row, settings),
         "page": row.url,
         **_data_row_1_1(e, public, settings),
     }

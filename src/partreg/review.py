@@ -162,6 +162,22 @@ def next_review(entry: Arrangement, settings: ReviewSettings) -> dt.date | None:
     return due_from(last_review(entry) or entry.start, entry, settings)
 
 
+def next_review_as_known(entry: Arrangement, settings: ReviewSettings) -> PartialDate | None:
+    """:func:`next_review`, said as precisely as what it is counted from is known: ``2018`` from a
+    start in 2017 (every 12 months), ``April 2017`` from April 2016, a day from a day. What the
+    register publishes says no more than the council recorded: "1 January 2018" from a start of
+    "2017" is a day no one chose. (Whether it is overdue is still judged from its first day.)"""
+    due = next_review(entry, settings)
+    base = last_review(entry) or entry.start
+    if due is None or base is None:
+        return None
+    if base.day is not None:
+        return PartialDate(due.year, due.month, due.day)
+    if base.month is None and due.month == 1:  # a year, and whole years on
+        return PartialDate(due.year)
+    return PartialDate(due.year, due.month)
+
+
 def due_from(base: PartialDate | None, entry: Arrangement, settings: ReviewSettings) -> dt.date | None:
     """:func:`next_review`, where the last review (or, with none, the start) is known: ``base``."""
     return add_months(base.earliest, interval(entry, settings)) if base else None

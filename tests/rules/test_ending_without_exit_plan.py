@@ -51,3 +51,11 @@ def test_an_exit_decided_long_before_the_end_is_its_plan():
         "{date: 2025-06-01, outcome: exit}\n    - {date: 2025-07-01, outcome: continue}",
     )
     check(went_on, ("review-overdue", 32, 14), ("ending-without-exit-plan", 33, 6), today=TODAY)
+
+
+def test_a_year_or_a_month_still_to_come_is_said_to_begin_in_so_many_days_not_to_end_then():
+    """`end: 2027` was told "it ends in 2027, in 25 days": 25 days is when 2027 begins."""
+    [p] = lint_text(replace(ENDING, "end: 2026-12-31", "end: 2027"), today=dt.date(2026, 12, 7))
+    assert p.message.startswith("it ends in 2027, which begins in 25 days, with no exit"), p.message
+    [p] = lint_text(replace(ENDING, "end: 2026-12-31", "end: 2027-01"), today=dt.date(2026, 12, 7))
+    assert p.message.startswith("it ends in January 2027, which begins in 25 days, with no exit"), p.message

@@ -46,7 +46,14 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         return
     days = (ends - ctx.today).days
     # (a month or a year that has begun ends on some day within it: no count of days says which)
-    when = f", in {plural(days, 'day')}" if days > 0 else ", today" if entry.end.day else ""
+    # (and one to come begins on a day, not ends then: `ends in 2027, which begins in 25 days`)
+    when = (
+        (f", in {plural(days, 'day')}" if entry.end.day else f", which begins in {plural(days, 'day')}")
+        if days > 0
+        else ", today"
+        if entry.end.day
+        else ""
+    )
     yield Hit(
         ("end",),
         f"it ends {entry.end.when()}{when}, with no exit or renewal plan: "
