@@ -182,3 +182,40 @@ def test_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path):
             )
         assert result.returncode == 2, (command, result.stderr)
         assert result.stderr == "partreg: could not write the output: No space left on device\n", command
+
+
+@pytest.mark.spawns
+@pytest.mark.skipif(
+    not os.path.exists("/dev/full"), reason="needs /dev/full, a device that is always full (Linux)"
+)
+def test_output_that_cannot_be_written_after_a_file_was_says_the_file_was(tmp_path):
+    """`review` had recorded the review when its message met a full disk: the one line said only that
+    the output could not be written, and an officer would run it again."""
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text("council: Test\n")
+    entry = tmp_path / "register" / "test-partnership.yaml"
+    entry.write_text(PARTNERSHIP)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "partreg",
+                "review",
+                "test-partnership",
+                "--date",
+                "2026-11-01",
+                "--outcome",
+                "continue",
+            ],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=tmp_path,
+        )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == (
+        "partreg: could not write the output: No space left on device; "
+        "register/test-partnership.yaml was written before that\n"
+    )
+    assert "date: 2026-11-01" in entry.read_text()

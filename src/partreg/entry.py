@@ -239,9 +239,24 @@ def unwritten(error: OSError) -> int:
     line on stderr, and the exit code. What is left in the output's buffer goes nowhere: written as
     the process ends, it would fail again, with a traceback."""
     where = f" to {error.filename}" if error.filename else " the output"
-    sys.stderr.write(f"partreg: could not write{where}: {error.strerror or error}\n")
+    sys.stderr.write(f"partreg: could not write{where}: {error.strerror or error}{_written_before()}\n")
     _output_to_nowhere()
     return 2
+
+
+def _written_before() -> str:
+    """What the command wrote before its output failed, so that it is not run again for nothing (a
+    review recorded twice is refused, but an officer would not know why)."""
+    files = sys.modules.get("partreg.files")
+    here = os.getcwd()
+    written = [
+        os.path.relpath(p, here) if str(p).startswith(here + os.sep) else str(p)
+        for p in getattr(files, "WRITTEN", ())
+    ]
+    if not written:
+        return ""
+    named = ", ".join(written[:3]) + (f" and {len(written) - 3:,} more" if len(written) > 3 else "")
+    return f"; {named} {'was' if len(written) == 1 else 'were'} written before that"
 
 
 def _output_to_nowhere() -> None:

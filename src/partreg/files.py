@@ -41,6 +41,13 @@ def write_atomic(
         _write_atomic(path, text, exclusive=exclusive, expect=expect, durable=durable)
     except OSError as e:
         raise CannotWrite(f"{path}: {_cannot_write(e)}") from None
+    if durable:
+        WRITTEN.append(path)
+
+
+#: The files this process has written one at a time (an entry, the settings; not a site's pages):
+#: where its output then cannot be written (a full disk), the one line says they were.
+WRITTEN: list[Path] = []
 
 
 def make_folder(folder: Path) -> None:
