@@ -669,3 +669,14 @@ def test_representatives_are_councillors_or_roles_and_not_known_is_left_out():
     assert q.representatives("Cllr A. Patel, Head of Housing, n/a") == ["Cllr A. Patel", "Head of Housing"]
     with pytest.raises(Invalid, match="is an email address"):
         q.representatives("jane.smith@rochford.gov.uk")
+
+
+def test_a_placeholder_typed_as_an_answer_is_a_gap_as_lint_reads_it():
+    """`To be agreed` for what it is for, `Various partners` for a partner: written as values, then
+    told by lint to go."""
+    answers = contract_answers()
+    answers[answers.index("BIFFA") : answers.index("BIFFA") + 3] = ["Various partners"]
+    at = answers.index("Street Scene Manager") - 1  # what is it for (optional)
+    answers[at] = "To be agreed"
+    draft, _, _ = run(answers)
+    assert "summary" not in draft and "partners" not in draft

@@ -9,7 +9,7 @@ names) or from a mapping of answers.
 from __future__ import annotations
 
 from partreg.models import Arrangement, Characteristics, Kind
-from partreg.readers import is_placeholder
+from partreg.readers import only_placeholder
 from partreg.spelling import did_you_mean
 
 #: The policy's definitions, in its own words.
@@ -105,7 +105,7 @@ def statute_of(entry: Arrangement) -> str | None:
     one (``TBC``, ``To be confirmed``, ``See attached``) names no law.
     """
     basis = entry.statutory_basis
-    return basis if entry.statutory is True and basis and not is_placeholder(basis) else None
+    return basis if entry.statutory is True and basis and not only_placeholder(basis) else None
 
 
 def facts_from(data: object) -> Facts:

@@ -111,6 +111,20 @@ PLACEHOLDER = re.compile(
 )
 
 
+def only_placeholder(text: str) -> bool:
+    """Whether ``text``, a value an officer typed, is only a placeholder: read more strictly than a
+    sheet's cell (:func:`is_placeholder`), since it is read wherever a value is: a few words, no
+    digit (`See schedule 2 of the Care Act 2014` names a law), and after `TBC` only more of the
+    same (`TBC - see notes`, not `TBC - Essex Police`)."""
+    said = " ".join(text.lower().split()).strip(" .!")
+    if not said or len(said.split()) > 4 or any(c.isdigit() for c in said):
+        return False
+    tbc = re.match(r"(?:tbc|tba|tbd)\W+(.*)$", said)
+    if tbc:
+        return only_placeholder(tbc.group(1))
+    return not_known(said) or PLACEHOLDER.match(said) is not None
+
+
 def is_placeholder(text: str) -> bool:
     """Whether ``text`` stands for a value rather than being one (:data:`PLACEHOLDER`), or says only
     that it is not known, as ``partreg add`` and lint's not-known-as-a-value read it ("dunno", "n/k",

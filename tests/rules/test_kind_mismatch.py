@@ -60,6 +60,15 @@ def test_a_basis_that_only_stands_for_a_law_settles_nothing(basis):
     assert [p.rule for p in lint_text(named)] == ["kind-mismatch"], "the control: a law named decides"
 
 
+def test_a_basis_that_names_a_law_after_a_placeholders_words_names_it():
+    text = replace(
+        JOINT_WORKING,
+        "start:",
+        "statutory: true\nstatutory_basis: See schedule 2 of the Care Act 2014\nstart:",
+    )
+    assert [p.rule for p in lint_text(text)] == ["kind-mismatch"], "the Act decides the kind, as a law does"
+
+
 def test_undetermined_facts_are_not_a_mismatch():
     check(CONTRACT + "characteristics:\n  shared_objectives: false\n")
     check(JOINT_WORKING + "characteristics: {discussion_forum: true}\n")  # leans to joint working

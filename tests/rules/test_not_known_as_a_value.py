@@ -248,7 +248,7 @@ NOT_KNOWN = [
     "do not know",
     "dunno",
 ]
-TO_CONFIRM = ["tbc", "tba", "tbd", "to be confirmed"]
+TO_CONFIRM = ["tbc", "tba", "tbd", "to be confirmed", "to be decided"]
 NOT_APPLICABLE = ["n/a", "\u2013", "\u2014"]
 NONE = ["none", "none known", "none yet"]
 #: Each kind of placeholder import reads (``readers.PLACEHOLDER``), by the word the rule reads it as.
@@ -294,7 +294,7 @@ def test_a_question_mark_in_a_web_address_or_a_word_in_prose_is_not_looked_at_ag
     ("value", "says", "until"),
     [
         ("To be confirmed", "says only that it is to be confirmed", " until it is confirmed"),
-        ("To be agreed.", "says only that it is to be confirmed", " until it is confirmed"),
+        ("To be agreed.", "says only that it is still to be decided", " until it is"),
         ("TBC - see notes", "says only that it is to be confirmed", " until it is confirmed"),
         ("See attached list", "stands for what is written elsewhere", ", or write here what it stands for"),
         (
@@ -348,3 +348,18 @@ def test_a_placeholder_without_a_look_of_its_own_is_not_read_even_beside_one_tha
     check(text, today=TODAY)
     beside = replace(text, "    measure: repeat victims per year", "    measure: TBC")
     assert [p.key for p in lint_text(beside, today=TODAY)] == ["outcomes[0].measure"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "See schedule 2 of the Care Act 2014",
+        "TBC (Essex Police to be asked)",
+        "TBC - Essex Police",
+        "To be confirmed by Cabinet in March, the partnership will grow",
+    ],
+)
+def test_a_value_that_says_more_than_a_placeholder_is_a_value(value):
+    """A placeholder's words at the start of a value that says something (a law, a body, a plan):
+    reading them as a placeholder told the officer to delete the law."""
+    check(replace(PARTNERSHIP, "    target: 10% fewer", f"    target: '{value}'"), today=TODAY)

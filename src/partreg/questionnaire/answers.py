@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partreg.models import ID_PATTERN, RESERVED_NAMES, PartialDate, read_date
-from partreg.readers import YEARLY, Unplaced, not_known, pounds, read_money, read_months
+from partreg.readers import YEARLY, Unplaced, not_known, only_placeholder, pounds, read_money, read_months
 from partreg.schemaerrors import ID_RULE
 
 YES = {"y", "yes", "true", "t"}
@@ -203,9 +203,10 @@ def parse_names(text: str) -> list[str]:
 
 
 def parse_text(value: str) -> str:
-    """Any text but an empty one, or one that says only that it is not known (``?``, ``TBC``),
-    which is a gap, never a value; stripped."""
-    if not value.strip() or not_known(value):
+    """Any text but an empty one, or one that says only that it is not known (``?``, ``TBC``) or
+    stands for a value (``To be agreed``, ``Various partners``, as lint reads them), which is a gap,
+    never a value; stripped."""
+    if not value.strip() or not_known(value) or only_placeholder(value):
         raise Invalid("an answer is needed here")
     return value.strip()
 

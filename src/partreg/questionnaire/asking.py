@@ -24,7 +24,7 @@ from partreg.questionnaire.answers import (
     parse_yes_no,
     typed,
 )
-from partreg.readers import NO_END, Unplaced, not_known
+from partreg.readers import NO_END, Unplaced, not_known, only_placeholder
 from partreg.sheetdates import Placeholder
 
 Ask = Callable[[str], str]
@@ -48,7 +48,8 @@ class Asker:
         why: str = "",
     ) -> T | None:
         """Ask until the answer parses. An empty answer takes the default; where there is none, or
-        the answer says only that it is not known (``?``, ``not known``, ``TBC``: :func:`not_known`),
+        the answer says only that it is not known (``?``, ``not known``, ``TBC``: :func:`not_known`)
+        or stands for a value (``To be agreed``, ``Various partners``: :func:`only_placeholder`),
         an optional question's answer is ``None``, left out, and a required one is asked again,
         saying ``why`` it is required."""
         # a question that ends in a bracket already says what an empty answer means
@@ -67,7 +68,7 @@ class Asker:
                 continue
             if not answer and default is not None:
                 answer = default
-            if not answer or (not required and not_known(answer)):
+            if not answer or (not required and (not_known(answer) or only_placeholder(answer))):
                 if not required:
                     return None  # a gap, which lint reports: never "?" or "not known" as a value
                 self.say(needed)
@@ -75,7 +76,9 @@ class Asker:
             try:
                 return parse(answer)
             except Invalid as e:
-                self.say(needed if not_known(answer) else f"  {_sentence(str(e))}")
+                self.say(
+                    needed if not_known(answer) or only_placeholder(answer) else f"  {_sentence(str(e))}"
+                )
 
     def text(
         self, question: str, *, default: str | None = None, required: bool = True, why: str = ""

@@ -47,7 +47,7 @@ from partreg.export import is_published
 from partreg.listadvice import item_noun, none_recorded
 from partreg.models import NAMED, Arrangement, Status, shown
 from partreg.problems import Context, Hit, Key, Rule, Severity, dotted, value_at
-from partreg.readers import PLACEHOLDER
+from partreg.readers import only_placeholder
 from partreg.rules._base import texts
 
 ID = "not-known-as-a-value"
@@ -56,6 +56,7 @@ _NOT_KNOWN = ("says only that it is not known", " until it is known")
 _TO_CONFIRM = ("says only that it is to be confirmed", " until it is confirmed")
 _NOT_APPLICABLE = ("says only that it does not apply", "")
 _DASH = ("is a dash, which stands for no value", " until there is one")
+_TO_DECIDE = ("says only that it is still to be decided", " until it is")
 _ELSEWHERE = ("stands for what is written elsewhere", ", or write here what it stands for")
 _SEVERAL = ("says only that there are several, naming none", ", or name each")
 
@@ -86,6 +87,7 @@ _SAYS: dict[str, tuple[str, str]] = {
     # placeholders, as import reads them (``readers.PLACEHOLDER``), each by the word that stands for
     # its kind (:func:`_placeholder`): `To be agreed`, `See attached list`, `Various partners`
     "to be confirmed": _TO_CONFIRM,
+    "to be decided": _TO_DECIDE,
     "as above": _ELSEWHERE,
     "various": _SEVERAL,
 }
@@ -141,7 +143,7 @@ def _short_word(text: str) -> str | None:
         said = "?"  # `??`, `???`
     if said in _SAYS or said in _NONE:
         return said
-    if PLACEHOLDER.match(said) and any(look in said for look in _PLACEHOLDER_LOOKS):
+    if any(look in said for look in _PLACEHOLDER_LOOKS) and only_placeholder(said):
         return _placeholder(said)
     return None
 
@@ -151,8 +153,10 @@ def _placeholder(said: str) -> str:
     see notes``: to be confirmed; ``various partners``: several; ``see attached list``, ``ditto``:
     written elsewhere)."""
     start = said.lstrip(" -.(*")
-    if start.startswith(("tb", "to ")):
+    if start.startswith("to be confirmed") or (start.startswith("tb") and "to be" not in start):
         return "to be confirmed"
+    if start.startswith(("to ", "tb")):  # to be agreed, decided, advised, ...
+        return "to be decided"
     return "various" if start.startswith("various") else "as above"
 
 
