@@ -1036,6 +1036,9 @@ def test_a_start_is_said_as_started_to_start_or_was_to_start_and_an_end_not_reco
         Arrangement.model_validate(
             {**base, "id": "going", "title": "Going", "status": "active", "start": "2020-05-01"}
         ),
+        Arrangement.model_validate(
+            {**base, "id": "now", "title": "Now", "status": "proposed", "start": "2026-11"}
+        ),
     ]
     files = site(entries, Settings(council="Test"))
     md = files["register.md"]
@@ -1043,6 +1046,9 @@ def test_a_start_is_said_as_started_to_start_or_was_to_start_and_an_end_not_reco
     assert "Was to start 1 January 2018" in md and "- Was to start: 1 January 2018" in md
     assert "Started 2015; Ended, date not recorded" in md
     assert "Started 1 May 2020" in md and "- Started: 1 May 2020" in md
+    assert "- Starts: November 2026" in md, (
+        "proposed, in its month of start (AS_OF): not late yet, as lint says"
+    )
     assert "<dt>Starts</dt><dd>1 April 2027</dd>" in files["arrangements/later.html"]
 
 

@@ -161,13 +161,14 @@ def status_of(e: Arrangement, today: dt.date) -> str:
 
 
 def start_label(e: Arrangement, status: str, today: dt.date) -> str:
-    """How its start is said: ``Started``; ``Starts`` where it is still to come; ``Was to start``
-    where it is recorded as proposed (not begun) and its start has passed (lint asks which is so)."""
+    """How its start is said: ``Started``; ``Starts`` where it is still to come, or is proposed (not
+    begun) and its start (the whole month or year of it) has not passed; ``Was to start`` where it
+    is proposed and its start has passed (``status-contradicted`` asks which is so)."""
     if e.start is None:
         return "Started"  # (said not recorded)
-    if e.start.earliest > today:
-        return "Starts"
-    return "Was to start" if status == "proposed" else "Started"
+    if status == "proposed":  # not begun: late only once the whole of its start has passed, as lint says
+        return "Was to start" if e.start.latest < today else "Starts"
+    return "Starts" if e.start.earliest > today else "Started"
 
 
 def end_passed(e: Arrangement, today: dt.date) -> str:
