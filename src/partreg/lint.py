@@ -116,7 +116,7 @@ class Linter:
         if source.problems:
             return None, list(source.problems)
         entry, errors = read_arrangement(source.data, file_id)
-        problems = list(schema_problems(source, errors, Arrangement)) if errors else []
+        problems = list(schema_problems(source, errors, Arrangement, self.ids)) if errors else []
         wrong = Aside(set_aside(errors, source.data) if errors else [])
         ctx = Context(
             self.settings,
@@ -285,7 +285,7 @@ def duplicate_problem(source: Source, entry_id: str, first: str) -> Problem:
     other file is the one out of place: said so, as its ``id-mismatch`` says it."""
     line, column = source.locate(("id",))
     message = f"the id {entry_id!r} is already used by {first}: give each arrangement its own id"
-    if _stem(source.display) == entry_id != _stem(first):
+    if _stem(source.display) == entry_id != _stem(first).lower():  # (`CSP.yaml` is named after `CSP`)
         message = (
             f"the id {entry_id!r} is also written in {first}, which is not named after it: if that file is "
             "a copy of this one, delete one of the two; if it records another arrangement, give it its own id"

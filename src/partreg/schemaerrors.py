@@ -14,10 +14,9 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from partreg import advice, dateadvice
-from partreg.models import ID_PATTERN, NAMED, Arrangement, inner_model, shown, yaml_lines
-from partreg.models.reading import id_from_name
+from partreg.models import ID_PATTERN, NAMED, RESERVED_NAMES, Arrangement, inner_model, shown, yaml_lines
 from partreg.problems import Key, Problem, Severity, Source, dotted, value_at
-from partreg.readers import not_known
+from partreg.readers import not_known, slug
 from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of
 from partreg.rules import invalid_value, missing_field, unknown_key, wrong_type, yaml_syntax
 from partreg.spelling import close_matches, closest, did_you_mean
@@ -46,20 +45,27 @@ def _path_as_key(model: type[BaseModel], at: Key, name: str) -> str | None:
     return name if below is not None and child in below.model_fields else None
 
 
-def _id_fix(source: Source, value: object) -> str:
+def _id_fix(source: Source, value: object, ids: frozenset[str] | None) -> str:
     """For an id that is not one (``Policy-Forum``), the id to write, where the file's name gives one;
     and where the file is named by the same wrong id, the rename too: both at once, where fixing the
-    id alone had then been told the name did not match it."""
+    id alone had then been told the name did not match it. Not a name another file has (``CSP.yaml``
+    beside ``csp.yaml``): that is said instead."""
     named = source.display or ""
     cut = max(named.rfind("/"), named.rfind("\\")) + 1
     stem, dot, ending = named[cut:].rpartition(".")
-    slug = id_from_name(stem if dot else named[cut:])
-    if not isinstance(value, str) or slug == "unnamed-arrangement":
+    stem = stem if dot else named[cut:]
+    fixed = slug(stem)
+    if not isinstance(value, str) or not re.fullmatch(ID_PATTERN, fixed) or fixed in RESERVED_NAMES:
         return ""
     if stem != value:  # the file is named otherwise: id-mismatch, once the id is one, says which to change
-        return f"; write id: {slug}" if id_from_name(value) == slug else ""
-    renamed = f"{named[:cut]}{slug}.{ending}"
-    return f"; write id: {slug}, and rename the file to match with `git mv {shlex.quote(named)} {shlex.quote(renamed)}`"
+        return f"; write id: {fixed}" if slug(value) == fixed else ""
+    if ids is not None and fixed in ids:
+        return (
+            f"; another file of the register is named {fixed}: if this one is a copy of it, delete one of the "
+            "two; if it records another arrangement, give it its own id, and name the file after it"
+        )
+    renamed = f"{named[:cut]}{fixed}.{ending}"
+    return f"; write id: {fixed}, and rename the file to match with `git mv {shlex.quote(named)} {shlex.quote(renamed)}`"
 
 
 #: How an id is written: what a problem with an id, and the questionnaire, ask for.
@@ -119,8 +125,11 @@ def _guessed(errors: list[ErrorDetails]) -> list[bool]:
     return out
 
 
-def schema_problems(source: Source, errors: list[ErrorDetails], model: type[BaseModel]) -> Iterator[Problem]:
-    """One problem per schema error, with a position and a fix.
+def schema_problems(
+    source: Source, errors: list[ErrorDetails], model: type[BaseModel], ids: frozenset[str] | None = None
+) -> Iterator[Problem]:
+    """One problem per schema error, with a position and a fix (``ids``: the register's files' names,
+    where known, so that an id is not told to take a name another file has).
 
     A misspelt required key is one fault, not two: the unknown key is
     reported with its "did you mean", and the missing key it stands for is not.
@@ -219,7 +228,7 @@ def schema_problems(source: Source, errors: list[ErrorDetails], model: type[Base
             at_key = False
             wanted = _TYPE_NAMES.get(kind)
             if kind == "string_pattern_mismatch" and name == "id":
-                message = f"id: {_value_repr(value)} is not an id: {ID_RULE}{_id_fix(source, value)}"
+                message = f"id: {_value_repr(value)} is not an id: {ID_RULE}{_id_fix(source, value, ids)}"
             elif kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == ID_PATTERN:
                 message = f"{dotted(key)}: {_value_repr(value)} is not an entry's id: {ID_RULE}"
             elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):

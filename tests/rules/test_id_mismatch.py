@@ -112,3 +112,39 @@ def test_an_id_that_is_no_id_in_a_file_named_by_it_is_told_both_changes_at_once(
     assert said["register/test-partnership.yml"].endswith("; write id: test-partnership"), (
         "named well: the id"
     )
+
+
+def test_an_id_that_is_no_id_is_not_told_to_take_a_name_another_file_has_and_keeps_its_accents(tmp_path):
+    """`CSP.yaml` beside `csp.yaml` was told `git mv register/CSP.yaml register/csp.yaml` (a name
+    taken); `Café-Forum` was told `caf-forum`, where `add` and import write `cafe-forum`."""
+    from partreg.runner import lint_files
+    from tests.common import SETTINGS, replace
+
+    (tmp_path / "register").mkdir()
+    files = {
+        "csp": PARTNERSHIP.replace("id: test-partnership", "id: csp"),
+        "CSP": PARTNERSHIP.replace("id: test-partnership", "id: CSP"),
+        "Café-Forum": replace(PARTNERSHIP, "id: test-partnership", "id: Café-Forum"),
+    }
+    paths = []
+    for name, text in files.items():
+        paths.append(tmp_path / "register" / f"{name}.yaml")
+        paths[-1].write_text(text)
+    known = frozenset(files)
+    said = {
+        (p.path, p.rule): p.message
+        for ps in lint_files(sorted(paths), tmp_path, SETTINGS, None, jobs=1, known=known)
+        for p in ps
+        if p.key == "id"
+    }
+    assert said[("register/CSP.yaml", "wrong-type")].endswith(
+        "; another file of the register is named csp: if this one is a copy of it, delete one of the two; if "
+        "it records another arrangement, give it its own id, and name the file after it"
+    )
+    assert said[("register/csp.yaml", "duplicate-id")] == (
+        "the id 'csp' is already used by register/CSP.yaml: give each arrangement its own id"
+    ), "CSP.yaml is named after the id it writes: not said to be out of place"
+    assert said[("register/Café-Forum.yaml", "wrong-type")].endswith(
+        "; write id: cafe-forum, and rename the file to match with "
+        "`git mv 'register/Café-Forum.yaml' register/cafe-forum.yaml`"
+    )
