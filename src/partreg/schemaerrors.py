@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
@@ -35,6 +35,50 @@ def _model_at(model: type[BaseModel], key: Key) -> type[BaseModel] | None:
             return None
         current = inner_model(info.annotation)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _under(source: Source, at: Key, meant: str, owner: type[BaseModel] | None) -> str:
+    """Where the key ``meant`` (``contract.reference``) goes, said so that doing it as written is the
+    fix: under the file's mapping, as its keys are written (in braces, or indented); as an item of a
+    list field (``partners``); and, where the file writes several such keys of one mapping that it
+    does not have, that mapping written once, with all of them under it."""
+    parent, child = meant.split(".", 1)
+    held = value_at(source.data, (*at, parent))
+    said = f"the format records it as `{child}` under `{parent}`; "
+    if owner is not None and parent in owner.model_fields and _is_list(owner.model_fields[parent].annotation):
+        return f"the format records it as `{child}` of each item under `{parent}`; " + (
+            f"add it as the {child}: of an item of the file's {parent}: list, written as its other items are"
+            if isinstance(held, list)
+            else f"write {parent}: and, on the next line, indented under it, - {child}: and the value"
+        )
+    if isinstance(held, dict):
+        line, column = source.locate((*at, parent))
+        text = yaml_lines(source.text or "")
+        if 0 < line <= len(text) and text[line - 1][column - 1 : column] == "{":
+            return (
+                said + f"add {child}: and the value inside the braces of the file's {parent}:, after a comma"
+            )
+        return said + f"add {child}: and the value under the file's {parent}:, indented as its other keys are"
+    data = value_at(source.data, at) if at else source.data
+    siblings = (
+        [k for k in data if isinstance(k, str) and k.startswith(parent + ".")]
+        if isinstance(data, dict)
+        else []
+    )
+    if len(siblings) > 1:  # `contract.reference:` and `contract.value_gbp:`: one `contract:`, both under it
+        keys = ", ".join(f"{k.split('.', 1)[1]}:" for k in siblings)
+        return (
+            said
+            + f"write {parent}: once and, on the lines below it, indented under it, {keys} with their values"
+        )
+    return said + f"write {parent}: and, on the next line, indented under it, {child}: and the value"
+
+
+def _is_list(annotation: Any) -> bool:
+    """Whether a field's annotation is a list (or a list or nothing)."""
+    if get_origin(annotation) is list:
+        return True
+    return any(get_origin(a) is list for a in get_args(annotation))
 
 
 def _path_as_key(model: type[BaseModel], at: Key, name: str) -> str | None:
@@ -170,16 +214,7 @@ def schema_problems(
             elif meant == "internal":
                 message = f"unknown key {shown(name, NAMED)}: notes that are not published go under `internal:`; write internal: {{notes: ...}}"
             elif meant and "." in meant:  # `Lead Officer:`, a value the format keeps under a mapping
-                parent, child = meant.split(".", 1)
-                has = isinstance(value_at(source.data, (*key[:-1], parent)), dict)
-                message = (
-                    f"unknown key {shown(name, NAMED)}: the format records it as `{child}` under `{parent}`; "
-                    + (
-                        f"add {child}: and the value under the file's {parent}:, indented as its other keys are"
-                        if has
-                        else f"write {parent}: and, on the next line, indented under it, {child}: and the value"
-                    )
-                )
+                message = f"unknown key {shown(name, NAMED)}: " + _under(source, key[:-1], meant, owner)
             elif meant:
                 message = (
                     f"unknown key {shown(name, NAMED)}: the format calls it `{meant}`; write {meant}: instead"

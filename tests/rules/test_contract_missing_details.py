@@ -59,3 +59,49 @@ def test_the_advice_followed_as_written_is_the_fix():
 def test_a_dotted_key_that_is_no_fields_path_is_not_read_as_one():
     [p] = [p for p in lint_text(CONTRACT + "contract.colour: red\n") if p.rule == "unknown-key"]
     assert "under `contract`" not in p.message
+
+
+def test_keys_written_as_paths_are_each_told_a_fix_that_works_when_followed_as_written():
+    """`partners.name:` was told to write `partners:` with `name:` under it (a mapping, where the
+    format has a list); two keys of one missing mapping were each told to write it (twice: a repeated
+    key); a key of a mapping written in braces, to indent it."""
+    from tests.common import PARTNERSHIP
+
+    text = replace(
+        CONTRACT,
+        "contract: {reference: ENV-1, value_gbp: 1000000}\n",
+        "contract.reference: ENV-1\ncontract.value_gbp: 10\n",
+    )
+    said = [p.message for p in lint_text(text) if p.rule == "unknown-key"]
+    assert said == [
+        f"unknown key 'contract.{k}': the format records it as `{k}` under `contract`; write contract: once and, "
+        "on the lines below it, indented under it, reference:, value_gbp: with their values"
+        for k in ("reference", "value_gbp")
+    ]
+    [listed] = [
+        p.message for p in lint_text(CONTRACT + "partners.role: Supplier\n") if p.rule == "unknown-key"
+    ]
+    assert listed == (
+        "unknown key 'partners.role': the format records it as `role` of each item under `partners`; add it as "
+        "the role: of an item of the file's partners: list, written as its other items are"
+    )
+    no_list = "".join(
+        line + "\n"
+        for line in PARTNERSHIP.splitlines()
+        if not line.startswith(("partners:", "  - name: Essex", "    sector: public"))
+    )
+    [listed] = [
+        p.message for p in lint_text(no_list + "partners.name: Essex Police\n") if p.rule == "unknown-key"
+    ]
+    assert listed.endswith("write partners: and, on the next line, indented under it, - name: and the value")
+    flow = replace(
+        CONTRACT,
+        "lead: {role: Street Scene Manager, service: Environment}\n",
+        "lead: {role: Street Scene Manager, service: Environment}\nlead.member: Cllr Patel\n",
+    )
+    [braces] = [p.message for p in lint_text(flow) if p.rule == "unknown-key"]
+    assert braces.endswith("add member: and the value inside the braces of the file's lead:, after a comma")
+    fixed = flow.replace(
+        "service: Environment}\nlead.member: Cllr Patel\n", "service: Environment, member: Cllr Patel}\n"
+    )
+    check(fixed)
