@@ -1074,11 +1074,13 @@ def test_the_next_review_is_published_as_precisely_as_what_it_is_counted_from():
     files = site(entries, Settings(council="Test"))
     md = files["register.md"]
     assert "| 2018 (Overdue) |" in md and "| April 2026 (Overdue) |" in md and "| 15 January 2027 |" in md
-    assert "| July 2017 (Overdue) |" in md, "six months from a year: its first month, as it is counted"
+    assert "| July 2017 to June 2018 (Overdue) |" in md, (
+        "six months on from some day of 2017: the months it spans"
+    )
     assert "1 January 2018" not in md
     data = {
         r["id"]: r["next_review"] for r in csv.DictReader(io.StringIO(files["register.csv"].lstrip("\ufeff")))
     }
-    assert data == {"year": "2018", "month": "2026-04", "day": "2027-01-15", "half": "2017-07"}
+    assert data == {"year": "2018", "month": "2026-04", "day": "2027-01-15", "half": "2017-07/2018-06"}
     code = transparency_contracts(entries, Settings(council="Test"))
     assert {r["Title of Agreement"]: r["Review Date"] for r in code.rows}["Year"] == "2018"

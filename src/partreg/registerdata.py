@@ -11,7 +11,7 @@ from partreg.indexview import Row
 from partreg.models import Arrangement, IndexColumn, Settings
 from partreg.pageview import significance_shown
 from partreg.published import clean, decision, extension, representative, safe_url
-from partreg.review import last_review, newest_review, next_review_as_known
+from partreg.review import known_iso, last_review, newest_review, next_review_as_known
 
 #: Characters that reorder text on screen (the "Trojan Source" trick): removed from every published value.
 CSV_COLUMNS = (
@@ -109,11 +109,12 @@ LIST_COLUMNS = (
 
 def _next_review(e: Arrangement, row: Row, settings: Settings) -> str | None:
     """The next review as the page says it, as precisely as it is known (``2018``, ``2017-04``, a
-    day); ``None`` where the page says none is due, or is not known or not published."""
+    day, ``2018-07/2019-06``); ``None`` where the page says none is due, or is not known or not
+    published."""
     if not row.cells[IndexColumn.NEXT_REVIEW.value].sort:
         return None
-    said = next_review_as_known(e, settings.review)
-    return said.iso if said else None
+    known = next_review_as_known(e, settings.review)
+    return known_iso(known) if known else None
 
 
 def data_row(e: Arrangement, public: dict[str, Any], row: Row, settings: Settings) -> dict[str, Any]:

@@ -162,20 +162,35 @@ def next_review(entry: Arrangement, settings: ReviewSettings) -> dt.date | None:
     return due_from(last_review(entry) or entry.start, entry, settings)
 
 
-def next_review_as_known(entry: Arrangement, settings: ReviewSettings) -> PartialDate | None:
-    """:func:`next_review`, said as precisely as what it is counted from is known: ``2018`` from a
-    start in 2017 (every 12 months), ``April 2017`` from April 2016, a day from a day. What the
-    register publishes says no more than the council recorded: "1 January 2018" from a start of
-    "2017" is a day no one chose. (Whether it is overdue is still judged from its first day.)"""
+def next_review_as_known(
+    entry: Arrangement, settings: ReviewSettings
+) -> tuple[PartialDate, PartialDate] | None:
+    """:func:`next_review`, said as precisely as what it is counted from is known: the first and the
+    last it could be (one date where they are one): ``2018`` from a start in 2017 (every 12 months),
+    ``April 2017`` from April 2016, a day from a day, ``July 2018`` to ``June 2019`` from 2017 every 18
+    months. What the register publishes says no more than the council recorded: "1 January 2018"
+    from a start of "2017" is a day no one chose. (Whether it is overdue is judged from its first day.)"""
     due = next_review(entry, settings)
     base = last_review(entry) or entry.start
     if due is None or base is None:
         return None
     if base.day is not None:
-        return PartialDate(due.year, due.month, due.day)
-    if base.month is None and due.month == 1:  # a year, and whole years on
-        return PartialDate(due.year)
-    return PartialDate(due.year, due.month)
+        first = PartialDate(due.year, due.month, due.day)
+    elif base.month is not None or due.month != 1:
+        first = PartialDate(due.year, due.month)
+    else:  # a year, and whole years on
+        first = PartialDate(due.year)
+    if base.month is None and due.month != 1:  # a year, and not whole years on: the months it spans
+        last = add_months(base.latest, interval(entry, settings))
+        return first, PartialDate(last.year, last.month)
+    return first, first
+
+
+def known_iso(known: tuple[PartialDate, PartialDate]) -> str:
+    """:func:`next_review_as_known` as open data writes it: ``2018``, ``2017-04``, or the months it
+    spans as an ISO 8601 interval, ``2018-07/2019-06``."""
+    first, last = known
+    return first.iso if first == last else f"{first.iso}/{last.iso}"
 
 
 def due_from(base: PartialDate | None, entry: Arrangement, settings: ReviewSettings) -> dt.date | None:

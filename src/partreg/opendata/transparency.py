@@ -15,7 +15,7 @@ from partreg.export import reviews_published, whole_numbers
 from partreg.models import Arrangement, Kind, Settings, Status
 from partreg.opendata.grants import Grant, grants
 from partreg.opendata.tables import ANY_DATE, Period, Table, chosen, iso, kind_not_known
-from partreg.review import next_review_as_known
+from partreg.review import known_iso, next_review_as_known
 
 # The Transparency Code's items for contracts over £5,000, in the Code's order, one column per fact.
 # Where each heading comes from is in the README ("Statutory and open-data exports").
@@ -101,7 +101,7 @@ def transparency_contracts(
             "Irrecoverable VAT": whole_numbers(c.irrecoverable_vat_gbp) if c else None,
             "Start Date": iso(e.start),
             "End Date": iso(e.end),
-            "Review Date": review.iso if review else None,
+            "Review Date": known_iso(review) if review else None,
             "Invitation to Quote or Tender": _ROUTES.get(route, route) if route else None,
             "SME Supplier": _yes_no(c.supplier_sme if c else None),
             "VCSE Supplier": _yes_no(vcse),
