@@ -31,12 +31,17 @@ def test_each_award_of_a_scheme():
     scheme = replace(
         COMPLETE,
         "  actions: [Refurbish the scout hut]\n",
-        "  actions: [Refurbish the scout hut]\n  awards:\n    - {recipient: Scouts, amount_gbp: 500, award_date: 2025-04-02}\n"
-        "    - {recipient: Guides, amount_gbp: 300}\n",
+        "  actions: [Refurbish the scout hut]\n  awards:\n    - {recipient: Scouts, amount_gbp: 500, award_date: 2025-04-02, "
+        "recipient_registration: '1164883'}\n    - {recipient: Guides, amount_gbp: 300, recipient_org_id: GB-CHC-1000000}\n",
     )
     [p] = lint_text(scheme, settings=EXPORTING)
     assert (p.rule, p.line) == ("transparency-grant-incomplete", 17)  # the second award
-    assert "`award_date`" in p.message and "recipient" not in p.message
+    assert p.message == "the Transparency Code and 360Giving publish each award: add `award_date:` to it"
+    unnamed = scheme.replace(", recipient_org_id: GB-CHC-1000000", "")
+    [p] = lint_text(unnamed, settings=EXPORTING)
+    assert p.message.endswith(
+        "`award_date:`, the recipient's `recipient_org_id:` (e.g. GB-CHC-1164883) or `recipient_registration:` to it"
+    )
 
 
 def test_only_where_the_council_publishes_with_partreg_export():

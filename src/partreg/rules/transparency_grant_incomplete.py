@@ -7,8 +7,11 @@ What it checks:
     360Giving needs) and who received it,
     by registration number or org-id (`funding.recipient_registration` or
     `funding.recipient_org_id`); and, for a grant scheme, that each of its
-    `funding.awards` records its `recipient`, `amount_gbp` and `award_date`
-    (to the day).
+    `funding.awards` records its `recipient`, `amount_gbp`, `award_date`
+    (to the day) and the recipient's registration number or org-id; and that
+    a grant names one partner, the one it was awarded to (the Code and
+    360Giving publish one beneficiary a grant), or records each share as an
+    award.
     A parish or a council outside England sets the rule `'off'`.
 Why it matters:
     English councils must publish their grants to voluntary, community and
@@ -52,14 +55,16 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if f is not None and f.awards:
         for n, award in enumerate(f.awards):
             missing = [
-                f"`{name}`"
+                f"`{name}:`"
                 for name in ("recipient", "amount_gbp", "award_date")
                 if getattr(award, name) is None
             ] + _day_needed(award.award_date, "award_date")
+            if award.recipient_registration is None and award.recipient_org_id is None:
+                missing.append(REGISTRATION)
             if missing:
                 yield Hit(
                     ("funding", "awards", n),
-                    f"the Transparency Code and 360Giving publish each award: add {', '.join(missing)}",
+                    f"the Transparency Code and 360Giving publish each award: add {', '.join(missing)} to it",
                 )
         return
     named = [p.name for p in entry.partners if p.name]
@@ -68,8 +73,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             ("partners",),
             f"names {len(named)} partners, and the Transparency Code and 360Giving publish one beneficiary a "
             f"grant: the first, {shown(named[0], NAMED)}; if each was awarded a share, record each as an award "
-            "under `awards:` under the file's `funding:` (with its `recipient:` and `amount_gbp:`); if only "
-            "one received it, list that one first",
+            "under `awards:` under the file's `funding:`, each with its `recipient:`, `amount_gbp:`, "
+            f"`award_date:` and {REGISTRATION}; if only one received it, list that one first",
         )
     where = "under the file's `funding:`" if f is not None else "under `funding:` (a new key)"
     missing = []
@@ -78,9 +83,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     else:
         missing += _day_needed(f.award_date, "award_date")
     if f is None or (f.recipient_registration is None and f.recipient_org_id is None):
-        missing.append(
-            "the recipient's `recipient_org_id:` (e.g. GB-CHC-1164883) or `recipient_registration:`"
-        )
+        missing.append(REGISTRATION)
     if missing:
         yield Hit(
             ("funding",) if f is not None else ("kind",),
@@ -91,6 +94,10 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
                 ("funding", "recipient_registration"),
             ),
         )
+
+
+#: What a grant or an award names its recipient by, for the Code's registration number and 360Giving.
+REGISTRATION = "the recipient's `recipient_org_id:` (e.g. GB-CHC-1164883) or `recipient_registration:`"
 
 
 def _day_needed(awarded: PartialDate | None, key: str) -> list[str]:
