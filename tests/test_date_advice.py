@@ -312,7 +312,7 @@ def test_an_exit_review_with_no_date_is_not_told_to_go_and_lose_the_exit(written
     [
         ("31/04/2020", "April 2020 has 30 days"),
         ("29/02/2023", "February 2023 has 28 days"),
-        ("12/13/2020", "a month is 01 to 12"),
+        ("13/13/2020", "a month is 01 to 12"),
     ],
 )
 def test_a_day_the_calendar_lacks_written_the_uk_way_is_said_to_be_no_real_date(written, why):
@@ -329,3 +329,18 @@ def test_a_day_the_calendar_lacks_written_the_uk_way_is_said_to_be_no_real_date(
     for read in (read_date, as_of_date):
         with pytest.raises(ValueError, match=f"^{written!r} is not a real date: {why}$"):
             read(written)
+
+
+def test_a_date_written_month_first_is_said_to_be_that_day():
+    """`12/31/2020`, from a sheet saved month first, is 31 December 2020: it had been told it is no
+    real date (no month 31), and an officer who checked the source found the day."""
+    from partreg.entry import as_of_date
+    from partreg.models import read_date
+
+    said = "'12/31/2020' has no month 31: written month first, as some spreadsheets write dates, it is 31 December 2020: write 2020-12-31"
+    [p] = lint_text(replace(PARTNERSHIP, START, "start: 12/31/2020"))
+    assert p.message == f"start: {said}"
+    for read in (read_date, as_of_date):
+        with pytest.raises(ValueError) as e:
+            read("12/31/2020")
+        assert str(e.value) == said

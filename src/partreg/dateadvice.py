@@ -228,6 +228,8 @@ def date_written_the_uk_way(value: object) -> str | None:
         try:
             read_typed_date(value)  # as commands and questions read a date typed the UK way
         except ValueError as e:  # 31/04/2026: the UK way, and no day of the calendar
+            if "written month first" in str(e):  # 12/31/2020
+                return str(e)
             typed, real, why = str(e).partition(" is not a real date: ")
             if real:  # (why: ``April 2026 has 30 days``)
                 return f"{typed} is not a real date ({why}): check it against the source, and write it as YYYY-MM-DD"

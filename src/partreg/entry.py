@@ -52,7 +52,7 @@ def as_of_date(value: str) -> date:
             read = read_date(value)
         except ValueError as e:
             said = str(e)
-            if "is not a real date" in said:  # 2026-02-30: which part is wrong
+            if "is not a real date" in said or "written month first" in said:  # 2026-02-30, 12/31/2026
                 raise ValueError(said) from None
             if " (did you mean" in said:  # 01/04/2026: a day and a month either way round
                 hint = said[said.index(" (did you mean") :]

@@ -286,9 +286,14 @@ def read_date(text: str) -> PartialDate:
             _real_year(int(numbers[3]))  # 31/12/9999: a placeholder, said as that
         said = uk_date(written)
         if said is None and numbers:  # 31/04/2026: written the UK way, and no day of the calendar
-            raise ValueError(
-                f"{written!r} is not a real date{_why_not(int(numbers[3]), int(numbers[2]))}"
-            ) from None
+            day, month, year = int(numbers[1]), int(numbers[2]), int(numbers[3])
+            if month > 12 >= day >= 1 and month <= calendar.monthrange(max(year, 1), day)[1]:
+                first = PartialDate(year, day, month)  # 12/31/2020: month first, as some spreadsheets write
+                raise ValueError(
+                    f"{written!r} has no month {month}: written month first, as some spreadsheets write dates, "
+                    f"it is {first.display()}: write {first.iso}"
+                ) from None
+            raise ValueError(f"{written!r} is not a real date{_why_not(year, month)}") from None
         if said is None:
             if approximate(written) is not None:
                 raise  # said as approximate, with what to write
