@@ -219,3 +219,17 @@ def test_output_that_cannot_be_written_after_a_file_was_says_the_file_was(tmp_pa
         "register/test-partnership.yaml was written before that\n"
     )
     assert "date: 2026-11-01" in entry.read_text()
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "partreg", "render", "--out", "site"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=tmp_path,
+        )
+    assert result.returncode == 2, result.stderr
+    assert (
+        result.stderr
+        == "partreg: could not write the output: No space left on device; site was written before that\n"
+    )
+    assert (tmp_path / "site" / "index.html").exists()

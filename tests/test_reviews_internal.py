@@ -7,6 +7,8 @@ import csv
 import datetime as dt
 import io
 
+import pytest
+
 from partreg.columns import chosen
 from partreg.folders import package_templates
 from partreg.models import Arrangement, IndexColumn, Settings
@@ -82,3 +84,19 @@ def test_the_transparency_review_date_is_left_empty_and_said_to_be_withheld():
     assert kept.rows[0]["Review Date"] is None
     assert "start" not in kept.missing[0], "the start is recorded: the date is withheld, not missing"
     assert "Review Date is left empty: partreg.yaml keeps reviews internal." in kept.summary("contract")
+
+
+@pytest.mark.spawns
+def test_render_says_the_review_columns_the_council_chose_are_left_out(tmp_path):
+    from tests.test_cli import partreg
+
+    (tmp_path / "register").mkdir()
+    settings = "council: Test\npublish:\n  columns: [partners, next-review]\n"
+    (tmp_path / "partreg.yaml").write_text(settings + "internal_fields: [review]\n")
+    code, out, err = partreg("render", "--out", str(tmp_path / "site"), "--root", str(tmp_path), cwd=tmp_path)
+    assert code == 0, err
+    said = "The review columns publish.columns names are left out: internal_fields keeps review internal"
+    assert said in out
+    (tmp_path / "partreg.yaml").write_text(settings)
+    code, out, err = partreg("render", "--out", str(tmp_path / "site"), "--root", str(tmp_path), cwd=tmp_path)
+    assert code == 0 and said not in out, err

@@ -41,12 +41,13 @@ def write_atomic(
         _write_atomic(path, text, exclusive=exclusive, expect=expect, durable=durable)
     except OSError as e:
         raise CannotWrite(f"{path}: {_cannot_write(e)}") from None
-    if durable:
+    if durable and path not in WRITTEN and not path.name.startswith("."):  # (not a site's marker)
         WRITTEN.append(path)
 
 
-#: The files this process has written one at a time (an entry, the settings; not a site's pages):
-#: where its output then cannot be written (a full disk), the one line says they were.
+#: The files this command has written one at a time (an entry, the settings), and a site's folder
+#: once its pages are in place: where its output then cannot be written (a full disk), the one line
+#: says they were. (Emptied as each command starts: a test may run many in one process.)
 WRITTEN: list[Path] = []
 
 

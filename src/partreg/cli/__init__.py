@@ -89,6 +89,8 @@ def _main(
     ] = False,
 ) -> None:
     """Keep a council's partnership register as YAML in git: check it, list it, review it, publish it."""
+    if (files := sys.modules.get("partreg.files")) is not None:  # (loaded only by a command that writes)
+        files.WRITTEN.clear()
 
 
 def main() -> NoReturn:

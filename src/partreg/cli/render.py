@@ -2,7 +2,7 @@
 what the officer needs to know of it."""
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -14,7 +14,8 @@ from partreg import report
 from partreg.app.publishing import publish_site
 from partreg.cli.common import root_of, say_left_out
 from partreg.cli.framework import AsOfOption, Command, JobsOption, RootOption, command_set, help_for
-from partreg.models import visible
+from partreg.files import WRITTEN
+from partreg.models import Settings, visible
 from partreg.problems import Problem
 from partreg.render import FEED
 
@@ -132,6 +133,7 @@ def render(
         home=_home(),
         watch=_Said(),
     )
+    WRITTEN.append(out)  # (said where what follows cannot be written: the site is in place)
     for line in published.kept:
         report.error(line)
     for line in published.notes:
@@ -145,10 +147,22 @@ def render(
         typer.echo(
             f"No change feed ({FEED}): the register is not in a git repository, where its changes are kept."
         )
-    if "accessibility.html" in written and not published.settings.publish.accessibility.contact:
-        typer.echo(
+    for line in _settings_notes(published.settings, written):
+        typer.echo(line)
+    if "index.html" in written:
+        typer.echo(f"Open {(out / 'index.html').resolve().as_uri()} in a browser.")
+
+
+def _settings_notes(settings: Settings, written: Iterable[str]) -> Iterator[str]:
+    """What the settings leave the published site without, where the council may not know it."""
+    if "accessibility.html" in written and not settings.publish.accessibility.contact:
+        yield (
             "The accessibility statement names no contact: set publish.accessibility.contact in partreg.yaml "
             "(an email address, phone number or web page)."
         )
-    if "index.html" in written:
-        typer.echo(f"Open {(out / 'index.html').resolve().as_uri()} in a browser.")
+    chosen = settings.publish.columns or ()
+    if "review" in settings.internal_fields and {"last-review", "next-review"} & set(chosen):
+        yield (
+            "The review columns publish.columns names are left out: internal_fields keeps review internal, "
+            "so the page says nothing of reviews."
+        )
