@@ -9,7 +9,7 @@ names) or from a mapping of answers.
 from __future__ import annotations
 
 from partreg.models import Arrangement, Characteristics, Kind
-from partreg.readers import only_placeholder
+from partreg.readers import names_no_law
 from partreg.spelling import did_you_mean
 
 #: The policy's definitions, in its own words.
@@ -102,10 +102,10 @@ def statute_of(entry: Arrangement) -> str | None:
 
     A basis alone may name a law that only enables the arrangement (the power
     to share services); ``statutory: true`` says the law requires it. A basis that only stands for
-    one (``TBC``, ``To be confirmed``, ``See attached``) names no law.
+    one (``TBC?``, ``To be confirmed``, ``See appendix 2``) names no law.
     """
     basis = entry.statutory_basis
-    return basis if entry.statutory is True and basis and not only_placeholder(basis) else None
+    return basis if entry.statutory is True and basis and not names_no_law(basis) else None
 
 
 def facts_from(data: object) -> Facts:

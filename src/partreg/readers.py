@@ -113,16 +113,28 @@ PLACEHOLDER = re.compile(
 
 def only_placeholder(text: str) -> bool:
     """Whether ``text``, a value an officer typed, is only a placeholder: read more strictly than a
-    sheet's cell (:func:`is_placeholder`), since it is read wherever a value is: a few words, no
-    digit (`See schedule 2 of the Care Act 2014` names a law), and after `TBC` only more of the
-    same (`TBC - see notes`, not `TBC - Essex Police`)."""
+    sheet's cell (:func:`is_placeholder`), since it is read wherever a value is: four words at most
+    (`See schedule 2 of the Care Act 2014` names a law; `See appendix 2` does not), and after `TBC`
+    nothing but more of the same (`TBC?`, `TBC - see notes`; not `TBC - Essex Police`)."""
     said = " ".join(text.lower().split()).strip(" .!")
-    if not said or len(said.split()) > 4 or any(c.isdigit() for c in said):
+    if not said or len(re.findall(r"[^\W\d_]+", said)) > 4:
         return False
-    tbc = re.match(r"(?:tbc|tba|tbd)\W+(.*)$", said)
+    tbc = re.match(r"(?:tbc|tba|tbd)\b\W*(.*)$", said)
     if tbc:
-        return only_placeholder(tbc.group(1))
+        rest = tbc.group(1)
+        return not rest.strip(" ?!.-:;()[]\u2013\u2014") or only_placeholder(rest)
     return not_known(said) or PLACEHOLDER.match(said) is not None
+
+
+#: Words that name a law, which a placeholder's words before them do not hide (`TBC - Care Act
+#: 2014 s.43`, `See schedule 2 of the Care Act 2014`).
+_LAW = re.compile(r"\b(?:act|regulations?|order|measure|directive|s\.\s*\d|sections?\s+\d)\b", re.IGNORECASE)
+
+
+def names_no_law(text: str) -> bool:
+    """Whether a statutory basis only stands for one: a placeholder (`TBC?`, `To be confirmed`,
+    `See appendix 2`, `TBC - awaiting legal advice`) naming no Act, regulations or section."""
+    return only_placeholder(text) or (is_placeholder(text) and _LAW.search(text) is None)
 
 
 def is_placeholder(text: str) -> bool:

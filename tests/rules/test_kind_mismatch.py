@@ -82,3 +82,10 @@ def test_off_in_the_settings_leaves_the_kinds_rules_on():
     bare = "id: x-contract\ntitle: Street cleansing\nkind: partnership\nstatus: active\n"
     rules = {p.rule for p in lint_text(bare + BIFFA_FACTS, settings=off)}
     assert "kind-mismatch" not in rules and "partnership-missing-elements" in rules
+
+
+def test_a_basis_awaiting_advice_names_no_law():
+    text = replace(
+        JOINT_WORKING, "start:", "statutory: true\nstatutory_basis: TBC - awaiting legal advice\nstart:"
+    )
+    assert "kind-mismatch" not in [p.rule for p in lint_text(text)]

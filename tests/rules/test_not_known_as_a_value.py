@@ -294,7 +294,7 @@ def test_a_question_mark_in_a_web_address_or_a_word_in_prose_is_not_looked_at_ag
     ("value", "says", "until"),
     [
         ("To be confirmed", "says only that it is to be confirmed", " until it is confirmed"),
-        ("To be agreed.", "says only that it is still to be decided", " until it is"),
+        ("To be agreed.", "says only that it is not settled yet", " until it is"),
         ("TBC - see notes", "says only that it is to be confirmed", " until it is confirmed"),
         ("See attached list", "stands for what is written elsewhere", ", or write here what it stands for"),
         (
@@ -363,3 +363,18 @@ def test_a_value_that_says_more_than_a_placeholder_is_a_value(value):
     """A placeholder's words at the start of a value that says something (a law, a body, a plan):
     reading them as a placeholder told the officer to delete the law."""
     check(replace(PARTNERSHIP, "    target: 10% fewer", f"    target: '{value}'"), today=TODAY)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["TBC?", "TBC -", "TBC - to be agreed", "Tbc \u2013 see the notes", "See appendix 2", "See note 3"],
+)
+def test_a_placeholder_with_punctuation_or_a_number_is_still_one(value):
+    """`TBC?` and `TBC - to be agreed` (a dash counted as a word) and `See appendix 2` (a digit)
+    were published as values, and `TBC?` as a statutory basis decided the kind as a law would."""
+    from tests.common import JOINT_WORKING
+
+    text = replace(PARTNERSHIP, "    target: 10% fewer", f"    target: '{value}'")
+    assert [p.rule for p in lint_text(text, today=TODAY)] == [ID]
+    statute = replace(JOINT_WORKING, "start:", f"statutory: true\nstatutory_basis: '{value}'\nstart:")
+    assert [p.rule for p in lint_text(statute)] == [ID], "no law: the kind stands"

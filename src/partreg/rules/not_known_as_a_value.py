@@ -56,7 +56,7 @@ _NOT_KNOWN = ("says only that it is not known", " until it is known")
 _TO_CONFIRM = ("says only that it is to be confirmed", " until it is confirmed")
 _NOT_APPLICABLE = ("says only that it does not apply", "")
 _DASH = ("is a dash, which stands for no value", " until there is one")
-_TO_DECIDE = ("says only that it is still to be decided", " until it is")
+_TO_DECIDE = ("says only that it is not settled yet", " until it is")
 _ELSEWHERE = ("stands for what is written elsewhere", ", or write here what it stands for")
 _SEVERAL = ("says only that there are several, naming none", ", or name each")
 
@@ -143,7 +143,7 @@ def _short_word(text: str) -> str | None:
         said = "?"  # `??`, `???`
     if said in _SAYS or said in _NONE:
         return said
-    if any(look in said for look in _PLACEHOLDER_LOOKS) and only_placeholder(said):
+    if any(look in said for look in _LOOKS) and only_placeholder(said):  # (found by a look, as the rest)
         return _placeholder(said)
     return None
 
