@@ -8,85 +8,19 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Iterator
-from typing import Any, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from partreg import advice, dateadvice
-from partreg.models import ID_PATTERN, NAMED, RESERVED_NAMES, Arrangement, inner_model, shown, yaml_lines
+from partreg.keypaths import model_at, path_as_key, under
+from partreg.models import ID_PATTERN, NAMED, RESERVED_NAMES, Arrangement, shown, yaml_lines
 from partreg.problems import Key, Problem, Severity, Source, dotted, value_at
 from partreg.readers import not_known, slug
 from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of
 from partreg.rules import invalid_value, missing_field, unknown_key, wrong_type, yaml_syntax
 from partreg.spelling import close_matches, closest, did_you_mean
-
-
-def _model_at(model: type[BaseModel], key: Key) -> type[BaseModel] | None:
-    """The model class whose fields live at ``key`` inside ``model``."""
-    current: Any = model
-    for part in key:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        info = current.model_fields.get(part)
-        if info is None:
-            return None
-        current = inner_model(info.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _under(source: Source, at: Key, meant: str, owner: type[BaseModel] | None) -> str:
-    """Where the key ``meant`` (``contract.reference``) goes, said so that doing it as written is the
-    fix: under the file's mapping, as its keys are written (in braces, or indented); as an item of a
-    list field (``partners``); and, where the file writes several such keys of one mapping that it
-    does not have, that mapping written once, with all of them under it."""
-    parent, child = meant.split(".", 1)
-    held = value_at(source.data, (*at, parent))
-    said = f"the format records it as `{child}` under `{parent}`; "
-    if owner is not None and parent in owner.model_fields and _is_list(owner.model_fields[parent].annotation):
-        return f"the format records it as `{child}` of each item under `{parent}`; " + (
-            f"add it as the {child}: of an item of the file's {parent}: list, written as its other items are"
-            if isinstance(held, list)
-            else f"write {parent}: and, on the next line, indented under it, - {child}: and the value"
-        )
-    if isinstance(held, dict):
-        line, column = source.locate((*at, parent))
-        text = yaml_lines(source.text or "")
-        if 0 < line <= len(text) and text[line - 1][column - 1 : column] == "{":
-            return (
-                said + f"add {child}: and the value inside the braces of the file's {parent}:, after a comma"
-            )
-        return said + f"add {child}: and the value under the file's {parent}:, indented as its other keys are"
-    data = value_at(source.data, at) if at else source.data
-    siblings = (
-        [k for k in data if isinstance(k, str) and k.startswith(parent + ".")]
-        if isinstance(data, dict)
-        else []
-    )
-    if len(siblings) > 1:  # `contract.reference:` and `contract.value_gbp:`: one `contract:`, both under it
-        keys = ", ".join(f"{k.split('.', 1)[1]}:" for k in siblings)
-        return (
-            said
-            + f"write {parent}: once and, on the lines below it, indented under it, {keys} with their values"
-        )
-    return said + f"write {parent}: and, on the next line, indented under it, {child}: and the value"
-
-
-def _is_list(annotation: Any) -> bool:
-    """Whether a field's annotation is a list (or a list or nothing)."""
-    if get_origin(annotation) is list:
-        return True
-    return any(get_origin(a) is list for a in get_args(annotation))
-
-
-def _path_as_key(model: type[BaseModel], at: Key, name: str) -> str | None:
-    """``name`` where it is a field's path written as one key (`contract.reference:`, as lint's
-    advice names the field): the path, which the format writes as a key under a key; else ``None``."""
-    parent, _, child = name.partition(".")
-    below = _model_at(model, (*at, parent)) if child else None
-    return name if below is not None and child in below.model_fields else None
 
 
 def _id_fix(source: Source, value: object, ids: frozenset[str] | None) -> str:
@@ -203,9 +137,9 @@ def schema_problems(
         name = dotted(named) if named and isinstance(named[-1], int) else str(named[-1]) if named else ""
         value = err.get("input")
         if kind == "extra_forbidden":
-            owner = _model_at(model, key[:-1])
+            owner = model_at(model, key[:-1])
             known = list(owner.model_fields) if owner else []
-            meant = advice.meant_key(name, known) or _path_as_key(model, key[:-1], name)
+            meant = advice.meant_key(name, known) or path_as_key(model, key[:-1], name)
             hint = did_you_mean(name, known)
             unseen = advice.unseen_in_key(name, known)
             instead = advice.not_a_field(name, known)
@@ -214,7 +148,7 @@ def schema_problems(
             elif meant == "internal":
                 message = f"unknown key {shown(name, NAMED)}: notes that are not published go under `internal:`; write internal: {{notes: ...}}"
             elif meant and "." in meant:  # `Lead Officer:`, a value the format keeps under a mapping
-                message = f"unknown key {shown(name, NAMED)}: " + _under(source, key[:-1], meant, owner)
+                message = f"unknown key {shown(name, NAMED)}: " + under(source, key[:-1], meant, owner)
             elif meant:
                 message = (
                     f"unknown key {shown(name, NAMED)}: the format calls it `{meant}`; write {meant}: instead"
@@ -361,7 +295,7 @@ def set_aside(errors: list[ErrorDetails], data: Any) -> list[Key]:
         if dateadvice.not_held(key, data):  # a review that says nothing of one held: told to go, and no more
             keys.append((*key[:-1], "outcome"))
         if guess:
-            owner = _model_at(Arrangement, key[:-1])
+            owner = model_at(Arrangement, key[:-1])
             fields = list(owner.model_fields) if owner else []
             meant = advice.meant_key(str(key[-1]), fields) or closest(str(key[-1]), fields)
             # (`Lead Officer` stands for lead.role: for it, whether or not the file has a `lead`)

@@ -93,7 +93,9 @@ def test_keys_written_as_paths_are_each_told_a_fix_that_works_when_followed_as_w
     [listed] = [
         p.message for p in lint_text(no_list + "partners.name: Essex Police\n") if p.rule == "unknown-key"
     ]
-    assert listed.endswith("write partners: and, on the next line, indented under it, - name: and the value")
+    assert listed.endswith(
+        "write partners: and, on the next line, indented under it, one item: - name: and its value"
+    )
     flow = replace(
         CONTRACT,
         "lead: {role: Street Scene Manager, service: Environment}\n",
@@ -105,3 +107,39 @@ def test_keys_written_as_paths_are_each_told_a_fix_that_works_when_followed_as_w
         "service: Environment}\nlead.member: Cllr Patel\n", "service: Environment, member: Cllr Patel}\n"
     )
     check(fixed)
+
+
+def test_keys_written_as_paths_beside_an_empty_mapping_a_list_or_keys_that_are_no_fields():
+    """Each told a fix that, done as written, leaves the file as the format writes it: an item with
+    both of a partner's keys, not `partners:` twice; under the file's `lead:` written with nothing
+    after it, not `lead:` again; inside empty braces with no comma; and only the paths that are
+    fields (`contract.value:` is not one, and is told so on its own line)."""
+    base = CONTRACT.replace("partners: [{name: BIFFA, sector: private}]\n", "").replace(
+        "lead: {role: Street Scene Manager, service: Environment}\n", ""
+    )
+    assert "partners:" not in base and "lead:" not in base, "the fixture's partners and lead are gone"
+    text = (
+        base
+        + "partners.name: BIFFA\npartners.sector: private\nlead:\nlead.role: Manager\nlead.service: Env\n"
+    )
+    said = {p.message.split("'")[1]: p.message for p in lint_text(text) if p.rule == "unknown-key"}
+    for key in ("partners.name", "partners.sector"):
+        assert said[key].endswith(
+            "write partners: and, on the next line, indented under it, one item: - name: and its value, then "
+            "sector: and its value on a line of its own, indented as name: is"
+        ), said[key]
+    assert said["lead.role"].endswith(
+        "write role:, service: with their values on the lines below the file's lead:, indented under it"
+    )
+    fixed = base + "partners:\n  - name: BIFFA\n    sector: private\nlead:\n  role: Manager\n  service: Env\n"
+    check(fixed)
+    braces = replace(
+        CONTRACT,
+        "contract: {reference: ENV-1, value_gbp: 1000000}\n",
+        "contract: {}\ncontract.reference: ENV-1\ncontract.value: 1\n",
+    )
+    said = {p.message.split("'")[1]: p.message for p in lint_text(braces) if p.rule == "unknown-key"}
+    assert said["contract.reference"].endswith(
+        "write reference: and the value inside the braces of the file's contract: {}"
+    )
+    assert "under `contract`" not in said["contract.value"], "not a field: not told to go under contract"
