@@ -643,8 +643,29 @@ def test_a_grant_to_several_partners_is_said_to_publish_the_first_as_its_benefic
     )
     table = transparency_grants([grant], Settings(council="Test"))
     assert [r["Beneficiary"] for r in table.rows] == ["Brentwood Foodbank"]
-    assert "Beneficiary is the first partner of 1 grant that names several (warm-spaces)" in table.summary(
+    assert "Beneficiary is one of the partners of 1 grant that names several (warm-spaces)" in table.summary(
         "grant"
     )
     alone = grant.model_copy(update={"partners": grant.partners[:1]})
     assert "Beneficiary is" not in transparency_grants([alone], Settings(council="Test")).summary("grant")
+
+
+def test_a_grants_beneficiary_is_the_partner_with_no_role_not_a_co_funder_listed_first():
+    from partreg.models import Arrangement, Settings
+    from partreg.opendata import transparency_grants
+
+    grant = Arrangement.model_validate(
+        {
+            "id": "youth",
+            "kind": "community-funding",
+            "status": "active",
+            "partners": [
+                {"name": "Essex County Council", "role": "Co-funder"},
+                {"name": "Shenfield Youth Trust"},
+            ],
+            "funding": {"amount_gbp": 2500, "award_date": "2026-09-15"},
+        }
+    )
+    table = transparency_grants([grant], Settings(council="Test"))
+    assert [r["Beneficiary"] for r in table.rows] == ["Shenfield Youth Trust"]
+    assert "Beneficiary is" not in table.summary("grant")

@@ -183,6 +183,15 @@ def full_record(entry: Arrangement, settings: Settings | None, *, internal: bool
     return record
 
 
+def grant_recipient(entry: Arrangement) -> str | None:
+    """Whom a grant that records no awards was given to, as the Transparency Code and 360Giving
+    publish it: the first partner named with no role, or with the role of recipient (a partner with
+    another role is a co-funder or a delivery partner); else the first named."""
+    named = [p for p in entry.partners if p.name]
+    given = next((p for p in named if not p.role or "recipient" in p.role.lower()), None)
+    return (given or named[0]).name if named else None
+
+
 def public_entry(entry: Arrangement, settings: Settings | None) -> Arrangement:
     """``entry`` with everything that may not be published reset: ``internal``, the fields the
     settings mark internal, and officers' contact details and risks unless the settings publish them.

@@ -84,6 +84,17 @@ def test_a_grant_to_several_partners_is_told_that_one_beneficiary_is_published()
     [p] = lint_text(text, settings=EXPORTING)
     assert (p.rule, p.key) == ("transparency-grant-incomplete", "partners")
     assert p.message.startswith(
-        "names 2 partners, and the Transparency Code and 360Giving publish one beneficiary a grant: the first, "
+        "the grant names 2 partners, and the Transparency Code and 360Giving publish one beneficiary a grant, here "
         '"St Thomas\' Church"; if each was awarded a share, record each as an award'
     )
+
+
+def test_a_grant_whose_other_partners_have_their_roles_is_told_nothing_more():
+    """Following the advice (the recipient first, a role for the others) clears it: a co-funder was
+    told to list the recipient first, as it was, and could not clear the warning."""
+    text = replace(
+        COMPLETE,
+        "partners: [{name: Scout Group, ",
+        "partners: [{name: Essex County Council, role: Co-funder}, {name: Scout Group, ",
+    )
+    check(text, settings=EXPORTING)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from partreg.export import grant_recipient
 from partreg.models import Arrangement, Award, Kind, PartialDate, Settings
 from partreg.opendata.tables import ANY_DATE, Period, chosen
 
@@ -78,7 +79,7 @@ def grants(entries: Iterable[Arrangement], settings: Settings, period: Period = 
                 if period.overlaps(grant.awarded or grant.period_start, grant.period_end):
                     found.append(grant)
             continue
-        recipient = next((p.name for p in e.partners if p.name), None)
+        recipient = grant_recipient(e)
         org_id = f.recipient_org_id if f else None
         grant = Grant(
             e,

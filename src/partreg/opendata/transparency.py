@@ -167,14 +167,16 @@ def transparency_grants(
             "Amount": f"{where}.amount_gbp",
         }
         table.add(row, [f for column, f in fields.items() if row[column] is None])
-    several = [
-        g.entry.id for g in found if g.award is None and len([p for p in g.entry.partners if p.name]) > 1
+    several = [  # (as lint's transparency-grant-incomplete reads them: a role says who is who)
+        g.entry.id
+        for g in found
+        if g.award is None and len([p for p in g.entry.partners if p.name and not p.role]) > 1
     ]
     if several:
         table.notes.append(
-            f"Beneficiary is the first partner of {len(several)} grant{'' if len(several) == 1 else 's'} that "
+            f"Beneficiary is one of the partners of {len(several)} grant{'' if len(several) == 1 else 's'} that "
             f"name{'s' if len(several) == 1 else ''} several ({', '.join(several[:5])}{' ...' if len(several) > 5 else ''}): "
             "where each was awarded a share, record each as an award under `funding:` `awards:`, each with "
-            "its `recipient:`; where one received it, list that one first."
+            "its `recipient:`; where one received it, give the others their `role:`."
         )
     return table

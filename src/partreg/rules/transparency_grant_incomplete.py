@@ -38,6 +38,7 @@ Instead:
 
 from collections.abc import Iterator
 
+from partreg.export import grant_recipient
 from partreg.models import NAMED, Arrangement, Kind, PartialDate, Status, shown
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules._base import recorded_as
@@ -67,16 +68,18 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
                     f"the Transparency Code and 360Giving publish each award: add {', '.join(missing)} to it",
                 )
         return
+    where = "under the file's `funding:`" if f is not None else "under `funding:` (a new key)"
     named = [p.name for p in entry.partners if p.name]
-    if len(named) > 1:
+    unsaid = [p for p in entry.partners if p.name and not p.role]  # (a role says who is who: a co-funder)
+    if len(named) > 1 and len(unsaid) > 1:
         yield Hit(
             ("partners",),
-            f"names {len(named)} partners, and the Transparency Code and 360Giving publish one beneficiary a "
-            f"grant: the first, {shown(named[0], NAMED)}; if each was awarded a share, record each as an award "
-            "under `awards:` under the file's `funding:`, each with its `recipient:`, `amount_gbp:`, "
-            f"`award_date:` and {REGISTRATION}; if only one received it, list that one first",
+            f"the grant names {len(named)} partners, and the Transparency Code and 360Giving publish one "
+            f"beneficiary a grant, here {shown(grant_recipient(entry), NAMED)}; if each was awarded a share, record each "
+            f"as an award under `awards:` {where}, each with its `recipient:`, `amount_gbp:`, `award_date:` "
+            f"and {REGISTRATION}; if only one received it, give the others their `role:` (a co-funder, a "
+            "delivery partner)",
         )
-    where = "under the file's `funding:`" if f is not None else "under `funding:` (a new key)"
     missing = []
     if f is None or f.award_date is None:
         missing.append("`award_date:`")
