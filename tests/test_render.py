@@ -1084,3 +1084,20 @@ def test_the_next_review_is_published_as_precisely_as_what_it_is_counted_from():
     assert data == {"year": "2018", "month": "2026-04", "day": "2027-01-15", "half": "2017-07/2018-06"}
     code = transparency_contracts(entries, Settings(council="Test"))
     assert {r["Title of Agreement"]: r["Review Date"] for r in code.rows}["Year"] == "2018"
+
+
+@pytest.mark.spawns
+def test_of_a_file_named_by_an_id_and_one_that_is_not_the_one_named_by_it_is_published(tmp_path):
+    """`CSP.yaml` (read first: capitals sort first) beside `csp.yaml`: the site published the copy as
+    csp.html and left the right file out, saying its id was already used."""
+    from partreg.app.publishing import publish_site
+
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text("council: Test\n")
+    entry = "id: {id}\ntitle: {title}\nkind: joint-working\nstatus: active\nsummary: A forum.\nlead: {{role: Officer}}\npartners: [{{name: Essex}}]\nstart: 2026-06-01\n"
+    (tmp_path / "register" / "CSP.yaml").write_text(entry.format(id="CSP", title="Bad copy"))
+    (tmp_path / "register" / "csp.yaml").write_text(entry.format(id="csp", title="Good one"))
+    for jobs in (1, 2):
+        publish_site(tmp_path, tmp_path / "site", AS_OF, allow_incomplete=True, jobs=jobs)
+        page = (tmp_path / "site" / "arrangements" / "csp.html").read_text()
+        assert "Good one" in page and "Bad copy" not in page, jobs

@@ -25,9 +25,14 @@ def messy(tmp_path_factory):
     root = tmp_path_factory.mktemp("messy")
     load_generator().generate(root, 1200, broken=0.1, seed=7)
     files = register_files(root)
-    # the same id in far-apart files, so that different workers see them
+    # the same id in far-apart files, so that different workers see them: copies beside the files
+    # named by their ids, and one id in two files named by neither (a duplicate-id)
     shutil.copy(files[5], root / "register" / "zz-copy-of-an-early-file.yaml")
     shutil.copy(files[900], root / "register" / "aa-copy-of-a-late-file.yaml")
+    for name in ("aa-shared", "zz-shared"):
+        (root / "register" / f"{name}.yaml").write_text(
+            files[7].read_text().replace(f"id: {files[7].stem}", "id: shared-by-two")
+        )
     return root
 
 
@@ -135,7 +140,8 @@ def test_parallel_and_serial_render_identical_sites(tmp_path):
     files = register_files(root)
     early, late = files[3], files[650]  # far apart: rendered in different chunks, by different workers
     early_id, late_id = early.stem, late.stem
-    # a later file repeating an early id, and an earlier file repeating a late one: the first wins
+    # a later file repeating an early id, and an earlier file repeating a late one: the file named by
+    # the id wins, whichever is read first
     (root / "register" / "zz-repeat.yaml").write_text(
         early.read_text().replace("title: ", "title: Repeated ", 1)
     )
@@ -154,8 +160,8 @@ def test_parallel_and_serial_render_identical_sites(tmp_path):
         "not-a-mapping",
         "file-encoding",
     }
-    assert {Path(p.path).name for p in serial.duplicates} == {"zz-repeat.yaml", late.name}
+    assert {Path(p.path).name for p in serial.duplicates} == {"zz-repeat.yaml", "aa-repeat.yaml"}
     pages = tmp_path / "parallel" / "arrangements"
     assert "Repeated " not in (pages / f"{early_id}.html").read_text()
-    assert "<h1>First " in (pages / f"{late_id}.html").read_text()
+    assert "<h1>First " not in (pages / f"{late_id}.html").read_text(), "the copy read first is left out"
     assert len(list(pages.iterdir())) == len(serial.parts) == len(files) + 2 - len(serial.unreadable) - 2

@@ -268,28 +268,47 @@ Where = TypeVar("Where")
 
 @dataclass
 class Ids(Generic[Where]):
-    """The ids seen so far in a run, each with where it was seen first: the one cross-file rule
-    (``duplicate-id``) needs only these. A lint keeps the file as shown, a render its path."""
+    """The ids seen so far in a run, each with where it was seen first, and whether that file is
+    named by it (owns it): the one cross-file rule (``duplicate-id``) needs only these. A lint keeps
+    the file as shown, a render its path."""
 
-    _first: dict[str, Where] = field(default_factory=dict)
+    _first: dict[str, tuple[Where, bool]] = field(default_factory=dict)
 
-    def duplicate(self, entry_id: str, where: Where) -> Where | None:
-        """Where ``entry_id`` was seen first, if not ``where``; remembers it otherwise."""
-        first = self._first.setdefault(entry_id, where)
-        return first if first != where else None
+    def duplicate(self, entry_id: str, where: Where, owns: bool = True) -> Where | None:
+        """Where ``entry_id`` was seen first, if not ``where``, and ``where`` is its duplicate;
+        remembers it otherwise. Of two files of one id where one is named by it (``owns``) and the
+        other is not (``CSP.yaml``, ``csp copy.yaml`` beside ``csp.yaml``), the other is the one out of
+        place, and its own id problem (``id-mismatch``, or an id that is no id) says what to change:
+        neither is a duplicate here, and the one named by it keeps it (:meth:`displaced`)."""
+        first = self._first.setdefault(entry_id, (where, owns))
+        if first[0] == where:
+            return None
+        if owns != first[1]:
+            if owns:
+                self._first[entry_id] = (where, owns)
+                self._displaced = first[0]
+            return None
+        return first[0]
+
+    #: Where the file last put out of place by one named by its id was (see :meth:`duplicate`).
+    _displaced: Where | None = None
+
+    def displaced(self) -> Where | None:
+        """The file the last call to :meth:`duplicate` found out of place, if it was seen first (a
+        render leaves it out, for the one named by the id); ``None`` where there is none. Read once."""
+        found, self._displaced = self._displaced, None
+        return found
+
+
+def owns(display: str, entry_id: str) -> bool:
+    """Whether the file shown as ``display`` is named by ``entry_id`` (its name, without its ending)."""
+    return _stem(display) == entry_id
 
 
 def duplicate_problem(source: Source, entry_id: str, first: str) -> Problem:
-    """``duplicate-id`` for ``source``, whose id ``first`` (a file read before it) has too. Where this
-    file is named after the id and ``first`` is not (``csp copy.yaml``, read first for its space), the
-    other file is the one out of place: said so, as its ``id-mismatch`` says it."""
+    """``duplicate-id`` for ``source``, whose id ``first`` (a file read before it) has too."""
     line, column = source.locate(("id",))
     message = f"the id {entry_id!r} is already used by {first}: give each arrangement its own id"
-    if _stem(source.display) == entry_id != _stem(first).lower():  # (`CSP.yaml` is named after `CSP`)
-        message = (
-            f"the id {entry_id!r} is also written in {first}, which is not named after it: if that file is "
-            "a copy of this one, delete one of the two; if it records another arrangement, give it its own id"
-        )
     return Problem(source.display, line, column, duplicate_id.ID, Severity.ERROR, message, "id")
 
 
@@ -317,7 +336,7 @@ def run(
     for source, file_id in sources:
         entry, problems = linter.check(source, file_id)
         if entry is not None:
-            first = ids.duplicate(entry.id, source.display)
+            first = ids.duplicate(entry.id, source.display, owns(source.display, entry.id))
             if first is not None:
                 problems = sorted([*problems, duplicate_problem(source, entry.id, first)])
         yield source, entry, problems

@@ -13,7 +13,7 @@ from pathlib import Path
 from partreg.documents import iter_documents
 from partreg.export import public_entries
 from partreg.files import make_staging, move, remove_staging, write_atomic
-from partreg.folders import shown_as
+from partreg.folders import entry_stem, shown_as
 from partreg.lint import Ids, duplicate_problem
 from partreg.models import Arrangement, read_arrangement
 from partreg.problems import Problem
@@ -83,17 +83,33 @@ def _render_all(
     progress: Callable[[int], None] | None,
 ) -> None:
     base = work.base
-    ids, again = Ids[Path](), set[Path]()
+    ids, again, taken = Ids[Path](), set[Path](), dict[str, Path]()  # taken: each part's file, by id
     for chunk, results in by_chunk(work, paths, jobs, RENDER_PARALLEL_FROM):
         for path, part in zip(chunk, results, strict=True):
             if isinstance(part, Problem):
                 rendered.unreadable.append(part)
-            elif (first := ids.duplicate(part.row.id, path)) is not None:
+            elif (
+                first := ids.duplicate(part.row.id, path, entry_stem(path.name) == part.row.id)
+            ) is not None:
                 # as lint says it, at the id (the file is read again for where: rare)
                 again_read = read_document(path, shown_as(path, base))
                 rendered.duplicates.append(duplicate_problem(again_read, part.row.id, shown_as(first, base)))
                 again.add(first)
+            elif (gone := ids.displaced()) is not None or part.row.id in taken:
+                # one file named by the id and one not (`CSP.yaml` beside `csp.yaml`): the one named by
+                # it is published, the other left out, whichever was read first
+                out_of_place, kept = (gone, path) if gone is not None else (path, taken[part.row.id])
+                again_read = read_document(out_of_place, shown_as(out_of_place, base))
+                rendered.duplicates.append(duplicate_problem(again_read, part.row.id, shown_as(kept, base)))
+                if gone is not None:
+                    rendered.parts = [p for p in rendered.parts if taken.get(p.row.id) != gone]
+                    rendered.set_aside = [s for s in rendered.set_aside if s != shown_as(gone, base)]
+                    rendered.parts.append(part)
+                    taken[part.row.id] = path
+                else:
+                    again.add(kept)
             else:
+                taken[part.row.id] = path
                 rendered.parts.append(part)
                 if part.set_aside:
                     rendered.set_aside.append(shown_as(path, base))

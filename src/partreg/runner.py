@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from partreg.documents import iter_documents
-from partreg.lint import Ids, Linter, duplicate_problem, run
+from partreg.lint import Ids, Linter, duplicate_problem, owns, run
 from partreg.models import Settings, build_validators
 from partreg.problems import Problem
 from partreg.rules import ALL
@@ -118,7 +118,7 @@ def lint_files(
     for chunk, results in by_chunk(_LintChunks(base, settings, today, known), paths, jobs):
         for path, (display, entry_id, problems) in zip(chunk, results, strict=True):
             if entry_id is not None:
-                first = ids.duplicate(entry_id, display)
+                first = ids.duplicate(entry_id, display, owns(display, entry_id))
                 if first is not None:  # rare: read the file again here for the position of its id
                     problems = sorted(
                         [*problems, duplicate_problem(read_document(path, display), entry_id, first)]
