@@ -97,3 +97,23 @@ def test_an_interval_of_one_month_is_said_in_the_singular():
     monthly = replace(PARTNERSHIP, "  months: 12\n", "  months: 1\n")
     [p] = lint_text(monthly, today=dt.date(2026, 6, 1))
     assert "since it started on 1 April 2021, more than 1 month ago" in p.message, p.message
+
+
+def test_the_command_given_finds_the_file(tmp_path):
+    """`Café-Board.yaml`, its id no id: told `partreg review caf-board`, which found nothing (the
+    review command finds a file by its name). Where the name is no id, the command says ID."""
+    from partreg.runner import lint_files
+
+    (tmp_path / "register").mkdir()
+    text = PARTNERSHIP.replace("id: test-partnership", "id: Café-Board")
+    for name in ("Café-Board", "board-x"):
+        (tmp_path / "register" / f"{name}.yaml").write_text(text)
+    found = {
+        p.path: p.message
+        for path in sorted((tmp_path / "register").iterdir())
+        for ps in lint_files([path], tmp_path, SETTINGS, dt.date(2026, 6, 1), jobs=1)
+        for p in ps
+        if p.rule == "no-review-history"
+    }
+    assert "`partreg review ID --date" in found["register/Café-Board.yaml"]
+    assert "`partreg review board-x --date" in found["register/board-x.yaml"], "found by its name"

@@ -56,7 +56,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             held = decided.date
             review = f"the review of {held}" if held else "its latest review"
             close = (
-                f"record its end with `partreg review {entry.id} --date {held} --outcome exit --end YYYY-MM-DD`"
+                f"record its end with `partreg review {ctx.review_id} --date {held} --outcome exit --end YYYY-MM-DD`"
                 " (the day it ended, or will end: the status is written ended once that day has passed)"
                 if held
                 else "write end: the day it ended (or will end), and status: ended once it has"
@@ -65,13 +65,13 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
                 ("status",),
                 f"{review} decided its exit, but no end is recorded and its status is {entry.status}: {close}; "
                 "if it goes on after all, record the review that decided so, "
-                f"`partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
+                f"`partreg review {ctx.review_id} --date YYYY-MM-DD --outcome continue`",
             )
         return
     if not end.latest < ctx.today:
         return
     exit_with = (
-        f"record the exit review with `partreg review {entry.id} --date YYYY-MM-DD --outcome exit --end "
+        f"record the exit review with `partreg review {ctx.review_id} --date YYYY-MM-DD --outcome exit --end "
         f"YYYY-MM-DD`, {DECIDED}, and --end the day it ended"
     )
     if start is not None and end.latest < start.earliest:  # one of the two dates is wrong
@@ -104,7 +104,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(
             ("status",),
             f"it ended {end.when()} (end: {end}) but its status is {entry.status}: "
-            f"record the exit review with `partreg review {entry.id} --date YYYY-MM-DD --outcome exit --end "
+            f"record the exit review with `partreg review {ctx.review_id} --date YYYY-MM-DD --outcome exit --end "
             f"{end}`, {DECIDED}; or record the new end date if it was extended",
         )
 

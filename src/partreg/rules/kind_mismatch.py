@@ -66,7 +66,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     yield Hit(
         ("kind",),
         f"recorded as {entry.kind.value}, but {because} it {ARTICLED[d.kind]} ({d.basis}): "
-        f"change `kind: {d.kind.value}`{instead}; `partreg classify {entry.id}` explains",
+        f"change `kind: {d.kind.value}`{instead}; `partreg classify {ctx.review_id}` explains",
     )
 
 

@@ -110,7 +110,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if entry.agreement is not None and entry.agreement.type is None:
         yield _missing(("agreement", "type"), type(entry.agreement))
     for i, record in enumerate(entry.review.history if entry.review else []):
-        yield from _review(i, record, entry.id, ctx)
+        yield from _review(i, record, ctx.review_id, ctx)
         for j, action in enumerate(record.actions):
             if action.description is None:
                 yield _missing(("review", "history", i, "actions", j, "description"), type(action))

@@ -52,7 +52,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         yield Hit(
             ("review",),
             "no review is recorded, and no start to schedule one from: record the last review held "
-            f"with `partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
+            f"with `partreg review {ctx.review_id} --date YYYY-MM-DD --outcome continue`",
             True,
             # a start or reviews written, and set aside as wrong (`start: April 2016`), are said once, as that
             about=(("start",), ("review", "history")),
@@ -63,7 +63,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             f"no review {'with a date ' if undated else ''}is recorded since it started {entry.start.when()}, "
             f"more than {plural(interval(entry, settings), 'month')} ago: "
             + ("write the date of the review recorded, or " if undated else "")
-            + f"record the last review with `partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
+            + f"record the last review with `partreg review {ctx.review_id} --date YYYY-MM-DD --outcome continue`",
             # a review whose date is written and set aside as wrong (`date: N/A`) is said once, as that
             about=(("review", "history"),),
         )

@@ -45,7 +45,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             ("review", "history", at, "date"),
             f"the review was due on {upcoming} ({plural((ctx.today - upcoming).days, 'day')} ago; last held "
             f"{last}, {every(interval(entry, settings), 'month')}): hold it and record it with "
-            f"`partreg review {entry.id} --date YYYY-MM-DD --outcome continue`",
+            f"`partreg review {ctx.review_id} --date YYYY-MM-DD --outcome continue`",
         )
 
 
