@@ -1101,3 +1101,21 @@ def test_of_a_file_named_by_an_id_and_one_that_is_not_the_one_named_by_it_is_pub
         publish_site(tmp_path, tmp_path / "site", AS_OF, allow_incomplete=True, jobs=jobs)
         page = (tmp_path / "site" / "arrangements" / "csp.html").read_text()
         assert "Good one" in page and "Bad copy" not in page, jobs
+
+
+def test_a_next_review_known_to_the_year_is_due_now_within_that_year_not_overdue():
+    """A start in 2025, reviewed every 12 months: due in 2026, which has not ended (AS_OF is in
+    November): the page said "2026 (Overdue)" and counted it, from 1 January."""
+    base = {
+        "kind": "contract",
+        "status": "active",
+        "lead": {"role": "Parks Manager"},
+        "partners": [{"name": "Idverde"}],
+    }
+    files = site(
+        [Arrangement.model_validate({**base, "id": "year", "title": "Year", "start": "2025"})],
+        Settings(council="Test"),
+    )
+    md = files["register.md"]
+    assert "| 2026 (Due now) |" in md and "- Next review: 2026 (due now)" in md
+    assert "overdue" not in md.lower()

@@ -297,7 +297,15 @@ def next_review_cell(e: Arrangement, settings: Settings, today: dt.date, status:
     assert known is not None  # (there is a next review, so something it counts from)
     first, last = known
     said = uk_date(first) if first == last else f"{uk_date(first)} to {uk_date(last)}"
-    return Cell((said,), upcoming.isoformat(), "Overdue" if upcoming < today else "")
+    # overdue once the whole of when it falls due has passed; within it, due now (a review due "in
+    # 2026", from a start in 2025, is not said to be overdue in June 2026)
+    return Cell(
+        (said,), upcoming.isoformat(), OVERDUE if last.latest < today else DUE if upcoming < today else ""
+    )
+
+
+#: How the page marks a next review: when it fell due has passed, or is passing.
+OVERDUE, DUE = "Overdue", "Due now"
 
 
 def next_review_fact(e: Arrangement, settings: Settings, today: dt.date, status: str) -> str:

@@ -194,7 +194,7 @@ def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out:
     statuses = [(s, STATUS_LABELS[s]) for s in STATUS_LABELS if any(r.status == s for r in rows)]
     introduction = clean(settings.publish.introduction or DEFAULT_INTRODUCTION)
     nexts = [r.cells[IndexColumn.NEXT_REVIEW.value] for r in rows if r.status != "ended"]
-    overdue = sum(bool(c.mark) for c in nexts)
+    overdue = sum(c.mark == cols.OVERDUE for c in nexts)
     # (not one proposed with no start, nor one whose exit was decided: no review is due of either)
     undated = sum(c.lines == (cols.NEXT_NOT_KNOWN,) for c in nexts)
     return Index(
