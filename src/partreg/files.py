@@ -41,7 +41,7 @@ def write_atomic(
         _write_atomic(path, text, exclusive=exclusive, expect=expect, durable=durable)
     except OSError as e:
         raise CannotWrite(f"{path}: {_cannot_write(e)}") from None
-    if durable and path not in WRITTEN and not path.name.startswith("."):  # (not a site's marker)
+    if durable and path not in WRITTEN:
         WRITTEN.append(path)
 
 

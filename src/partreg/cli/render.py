@@ -133,7 +133,8 @@ def render(
         home=_home(),
         watch=_Said(),
     )
-    WRITTEN.append(out)  # (said where what follows cannot be written: the site is in place)
+    # (said where what follows cannot be written: the site is in place, its own files not named)
+    WRITTEN[:] = [*(p for p in WRITTEN if out.resolve() not in p.resolve().parents), out]
     for line in published.kept:
         report.error(line)
     for line in published.notes:
