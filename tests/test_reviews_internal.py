@@ -95,7 +95,7 @@ def test_render_says_the_review_columns_the_council_chose_are_left_out(tmp_path)
     (tmp_path / "partreg.yaml").write_text(settings + "internal_fields: [review]\n")
     code, out, err = partreg("render", "--out", str(tmp_path / "site"), "--root", str(tmp_path), cwd=tmp_path)
     assert code == 0, err
-    said = "The review columns publish.columns names are left out: internal_fields keeps review internal"
+    said = "The review columns named in publish.columns are left out: internal_fields keeps review internal"
     assert said in out
     (tmp_path / "partreg.yaml").write_text(settings)
     code, out, err = partreg("render", "--out", str(tmp_path / "site"), "--root", str(tmp_path), cwd=tmp_path)

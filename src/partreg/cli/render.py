@@ -164,6 +164,6 @@ def _settings_notes(settings: Settings, written: Iterable[str]) -> Iterator[str]
     chosen = settings.publish.columns or ()
     if "review" in settings.internal_fields and {"last-review", "next-review"} & set(chosen):
         yield (
-            "The review columns publish.columns names are left out: internal_fields keeps review internal, "
+            "The review columns named in publish.columns are left out: internal_fields keeps review internal, "
             "so the page says nothing of reviews."
         )
