@@ -268,30 +268,30 @@ Where = TypeVar("Where")
 
 @dataclass
 class Ids(Generic[Where]):
-    """The ids seen so far in a run, each with where it was seen first, and whether that file is
-    named by it (owns it): the one cross-file rule (``duplicate-id``) needs only these. A lint keeps
-    the file as shown, a render its path."""
+    """The ids seen so far in a run, each with where it was seen first: the one cross-file rule
+    (``duplicate-id``) needs only these. A lint keeps the file as shown, a render its path;
+    ``named_by`` says whether a file is named by an id (asked only of two files of one id)."""
 
-    _first: dict[str, tuple[Where, bool]] = field(default_factory=dict)
-
-    def duplicate(self, entry_id: str, where: Where, owns: bool = True) -> Where | None:
-        """Where ``entry_id`` was seen first, if not ``where``, and ``where`` is its duplicate;
-        remembers it otherwise. Of two files of one id where one is named by it (``owns``) and the
-        other is not (``CSP.yaml``, ``csp copy.yaml`` beside ``csp.yaml``), the other is the one out of
-        place, and its own id problem (``id-mismatch``, or an id that is no id) says what to change:
-        neither is a duplicate here, and the one named by it keeps it (:meth:`displaced`)."""
-        first = self._first.setdefault(entry_id, (where, owns))
-        if first[0] == where:
-            return None
-        if owns != first[1]:
-            if owns:
-                self._first[entry_id] = (where, owns)
-                self._displaced = first[0]
-            return None
-        return first[0]
-
+    named_by: Callable[[Where, str], bool]
+    _first: dict[str, Where] = field(default_factory=dict)
     #: Where the file last put out of place by one named by its id was (see :meth:`duplicate`).
     _displaced: Where | None = None
+
+    def duplicate(self, entry_id: str, where: Where) -> Where | None:
+        """Where ``entry_id`` was seen first, if not ``where``, and ``where`` is its duplicate;
+        remembers it otherwise. Of two files of one id where one is named by it and the other is not
+        (``CSP.yaml``, ``csp copy.yaml`` beside ``csp.yaml``), the other is the one out of place, and
+        its own id problem (``id-mismatch``, or an id that is no id) says what to change: neither is
+        a duplicate here, and the one named by it keeps it (:meth:`displaced`)."""
+        first = self._first.setdefault(entry_id, where)
+        if first == where:
+            return None
+        owns, first_owns = self.named_by(where, entry_id), self.named_by(first, entry_id)
+        if owns != first_owns:
+            if owns:
+                self._first[entry_id], self._displaced = where, first
+            return None
+        return first
 
     def displaced(self) -> Where | None:
         """The file the last call to :meth:`duplicate` found out of place, if it was seen first (a
@@ -332,11 +332,11 @@ def run(
     ``today`` is given; rules about references between entries only when the
     register's ids are ``known``.
     """
-    linter, ids = Linter(settings, rules, today, known), Ids[str]()
+    linter, ids = Linter(settings, rules, today, known), Ids[str](owns)
     for source, file_id in sources:
         entry, problems = linter.check(source, file_id)
         if entry is not None:
-            first = ids.duplicate(entry.id, source.display, owns(source.display, entry.id))
+            first = ids.duplicate(entry.id, source.display)
             if first is not None:
                 problems = sorted([*problems, duplicate_problem(source, entry.id, first)])
         yield source, entry, problems

@@ -83,14 +83,13 @@ def _render_all(
     progress: Callable[[int], None] | None,
 ) -> None:
     base = work.base
-    ids, again, taken = Ids[Path](), set[Path](), dict[str, Path]()  # taken: each part's file, by id
+    ids = Ids[Path](lambda path, entry_id: entry_stem(path.name) == entry_id)
+    again, taken = set[Path](), dict[str, Path]()  # taken: each part's file, by id
     for chunk, results in by_chunk(work, paths, jobs, RENDER_PARALLEL_FROM):
         for path, part in zip(chunk, results, strict=True):
             if isinstance(part, Problem):
                 rendered.unreadable.append(part)
-            elif (
-                first := ids.duplicate(part.row.id, path, entry_stem(path.name) == part.row.id)
-            ) is not None:
+            elif (first := ids.duplicate(part.row.id, path)) is not None:
                 # as lint says it, at the id (the file is read again for where: rare)
                 again_read = read_document(path, shown_as(path, base))
                 rendered.duplicates.append(duplicate_problem(again_read, part.row.id, shown_as(first, base)))

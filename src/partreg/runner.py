@@ -114,11 +114,11 @@ def lint_files(
         return
 
     build_validators()  # once, before the workers fork, rather than in each of them
-    ids = Ids[str]()
+    ids = Ids[str](owns)
     for chunk, results in by_chunk(_LintChunks(base, settings, today, known), paths, jobs):
         for path, (display, entry_id, problems) in zip(chunk, results, strict=True):
             if entry_id is not None:
-                first = ids.duplicate(entry_id, display, owns(display, entry_id))
+                first = ids.duplicate(entry_id, display)
                 if first is not None:  # rare: read the file again here for the position of its id
                     problems = sorted(
                         [*problems, duplicate_problem(read_document(path, display), entry_id, first)]
