@@ -1119,3 +1119,23 @@ def test_a_next_review_known_to_the_year_is_due_now_within_that_year_not_overdue
     md = files["register.md"]
     assert "| 2026 (Due now) |" in md and "- Next review: 2026 (due now)" in md
     assert "overdue" not in md.lower()
+
+
+def test_statutory_is_published_as_the_file_says_it_a_law_named_beside_no_being_what_it_is_made_under():
+    """`statutory: false` with `statutory_basis: Local Government Act 1972 s.101` (a sheet's "N" and
+    its "Legal basis") was published as "Yes: Local Government Act 1972 s.101", and `N/A` as "Yes: N/A"."""
+    from partreg.columns import statutory
+
+    def said(**fields):
+        return statutory(Arrangement.model_validate({"id": "board-x", **fields}))
+
+    act = "Local Government Act 1972 s.101"
+    assert said(statutory=False, statutory_basis=act) == f"No (made under {act})"
+    assert said(statutory=False, statutory_basis="N/A") == "No"
+    assert (
+        said(statutory=True, statutory_basis="Crime and Disorder Act 1998")
+        == "Yes: Crime and Disorder Act 1998"
+    )
+    assert said(statutory=True, statutory_basis="TBC") == "Yes"
+    assert said(statutory_basis=act) == f"Not recorded (made under {act})"
+    assert said() == "Not recorded" and said(statutory=False) == "No"

@@ -37,6 +37,7 @@ from partreg.published import (
     start_label,
     uk_date,
 )
+from partreg.readers import names_no_law
 from partreg.review import exit_decided, last_review, newest_review, next_review, next_review_as_known
 
 #: Partners listed in the index before "and N more" (the arrangement's page lists them all).
@@ -216,7 +217,7 @@ def cells(
     last = last_review(e)
     latest = newest_review(e.review.history if e.review else []) if last else None
     outcome = latest.outcome if latest else None
-    said = statutory(e)
+    said = statutory(e)  # (missing where the file does not say whether it is statutory)
     return {
         IndexColumn.LEAD.value: Cell(tuple(lead_lines) or (NOT_RECORDED,), missing=not lead_lines),
         IndexColumn.PARTNERS.value: Cell(
@@ -225,7 +226,7 @@ def cells(
         IndexColumn.PURPOSE.value: Cell((clean(e.summary) or NOT_RECORDED,), missing=not e.summary),
         # a line each (``Cell.text`` joins them with "; "): a priority's name may hold a comma
         IndexColumn.PRIORITIES.value: Cell(tuple(priorities) or ("None recorded",), missing=not priorities),
-        IndexColumn.STATUTORY.value: Cell((said,), missing=said == NOT_RECORDED),
+        IndexColumn.STATUTORY.value: Cell((said,), missing=e.statutory is None),
         IndexColumn.DATES.value: dates(e, status, today),
         IndexColumn.MONEY.value: money_cell,
         IndexColumn.SIGNIFICANCE.value: Cell(
@@ -247,13 +248,15 @@ def cells(
 
 
 def statutory(e: Arrangement) -> str:
-    """``Yes: Crime and Disorder Act 1998``, ``Yes``, ``No`` or ``Not recorded``."""
-    basis = clean(e.statutory_basis)
-    if e.statutory is False and not basis:
-        return "No"
-    if e.statutory or basis:
+    """``Yes: Crime and Disorder Act 1998``, ``Yes``, ``No``, or ``Not recorded``; a law named where
+    the file says it is not statutory, or does not say, is what it is made under (the power to share
+    services, an enabling Act), not a law that requires it; a placeholder (`N/A`, `TBC`) names none."""
+    basis = clean(e.statutory_basis) if e.statutory_basis and not names_no_law(e.statutory_basis) else ""
+    if e.statutory is True:
         return f"Yes: {basis}" if basis else "Yes"
-    return NOT_RECORDED
+    if e.statutory is False:
+        return f"No (made under {basis})" if basis else "No"
+    return f"{NOT_RECORDED} (made under {basis})" if basis else NOT_RECORDED
 
 
 def dates(e: Arrangement, status: str, today: dt.date) -> Cell:
