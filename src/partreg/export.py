@@ -185,11 +185,19 @@ def full_record(entry: Arrangement, settings: Settings | None, *, internal: bool
 
 def grant_recipient(entry: Arrangement) -> str | None:
     """Whom a grant that records no awards was given to, as the Transparency Code and 360Giving
-    publish it: the first partner named with no role, or with the role of recipient (a partner with
-    another role is a co-funder or a delivery partner); else the first named."""
+    publish it: its one partner; else the one with the role of recipient, or the one with no role (a
+    partner with another role is a co-funder or a delivery partner). ``None`` where that leaves
+    several, or none: a beneficiary is not guessed (one charity published as given all of a grant
+    two shared)."""
     named = [p for p in entry.partners if p.name]
-    given = next((p for p in named if not p.role or "recipient" in p.role.lower()), None)
-    return (given or named[0]).name if named else None
+    for picked in (
+        named,
+        [p for p in named if p.role and "recipient" in p.role.lower()],
+        [p for p in named if not p.role],
+    ):
+        if len(picked) == 1:
+            return picked[0].name
+    return None
 
 
 def public_entry(entry: Arrangement, settings: Settings | None) -> Arrangement:

@@ -167,14 +167,12 @@ def transparency_grants(
             "Amount": f"{where}.amount_gbp",
         }
         table.add(row, [f for column, f in fields.items() if row[column] is None])
-    several = [  # (as lint's transparency-grant-incomplete reads them: a role says who is who)
-        g.entry.id
-        for g in found
-        if g.award is None and len([p for p in g.entry.partners if p.name and not p.role]) > 1
+    several = [
+        g.entry.id for g in found if g.award is None and g.recipient is None and len(g.entry.partners) > 1
     ]
     if several:
         table.notes.append(
-            f"Beneficiary is one of the partners of {len(several)} grant{'' if len(several) == 1 else 's'} that "
+            f"Beneficiary is left empty for {len(several)} grant{'' if len(several) == 1 else 's'} that "
             f"name{'s' if len(several) == 1 else ''} several ({', '.join(several[:5])}{' ...' if len(several) > 5 else ''}): "
             "where each was awarded a share, record each as an award under `funding:` `awards:`, each with "
             "its `recipient:`; where one received it, give the others their `role:`."

@@ -39,7 +39,7 @@ Instead:
 from collections.abc import Iterator
 
 from partreg.export import grant_recipient
-from partreg.models import NAMED, Arrangement, Kind, PartialDate, Status, shown
+from partreg.models import Arrangement, Kind, PartialDate, Status
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules._base import recorded_as
 
@@ -70,15 +70,14 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         return
     where = "under the file's `funding:`" if f is not None else "under `funding:` (a new key)"
     named = [p.name for p in entry.partners if p.name]
-    unsaid = [p for p in entry.partners if p.name and not p.role]  # (a role says who is who: a co-funder)
-    if len(named) > 1 and len(unsaid) > 1:
+    if len(named) > 1 and grant_recipient(entry) is None:
         yield Hit(
             ("partners",),
             f"the grant names {len(named)} partners, and the Transparency Code and 360Giving publish one "
-            f"beneficiary a grant, here {shown(grant_recipient(entry), NAMED)}; if each was awarded a share, record each "
-            f"as an award under `awards:` {where}, each with its `recipient:`, `amount_gbp:`, `award_date:` "
-            f"and {REGISTRATION}; if only one received it, give the others their `role:` (a co-funder, a "
-            "delivery partner)",
+            "beneficiary a grant: the export leaves it empty until it is told which; if each was awarded a "
+            f"share, record each as an award under `awards:` {where}, each with its `recipient:`, "
+            f"`amount_gbp:`, `award_date:` and {REGISTRATION}; if only one received it, give the others their "
+            "`role:` (a co-funder, a delivery partner)",
         )
     missing = []
     if f is None or f.award_date is None:
