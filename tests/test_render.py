@@ -1139,3 +1139,31 @@ def test_statutory_is_published_as_the_file_says_it_a_law_named_beside_no_being_
     assert said(statutory=True, statutory_basis="TBC") == "Yes"
     assert said(statutory_basis=act) == f"Not recorded (made under {act})"
     assert said() == "Not recorded" and said(statutory=False) == "No"
+
+
+def test_a_proposal_with_no_review_is_not_due_one_from_its_planned_start():
+    """`status: proposed`, `start: 2019`: published as "2020 (Overdue)" and counted among the
+    overdue, and listed as overdue by review-due, for an arrangement that has not begun (lint asks
+    whether it has: status-contradicted)."""
+    from partreg.models import ReviewSettings
+    from partreg.review import due
+
+    base = {"kind": "partnership", "lead": {"role": "Growth Manager"}, "partners": [{"name": "Thurrock"}]}
+    board = Arrangement.model_validate(
+        {**base, "id": "board", "title": "Board", "status": "proposed", "start": "2019"}
+    )
+    md = site([board], Settings(council="Test"))["register.md"]
+    assert "Not due: proposed" in md and "overdue" not in md.lower()
+    assert due([board], ReviewSettings(), AS_OF, 60) == []
+    reviewed = Arrangement.model_validate(
+        {
+            **base,
+            "id": "board",
+            "title": "Board",
+            "status": "proposed",
+            "start": "2019",
+            "review": {"history": [{"date": "2025-01-10", "outcome": "continue"}]},
+        }
+    )
+    [item] = due([reviewed], ReviewSettings(), AS_OF, 60)
+    assert item.state.value == "overdue", "a proposal that is reviewed (a procurement) is due from its review"

@@ -159,7 +159,14 @@ def next_review(entry: Arrangement, settings: ReviewSettings) -> dt.date | None:
     """
     if exit_decided(entry) is not None:
         return None
-    return due_from(last_review(entry) or entry.start, entry, settings)
+    return due_from(last_review(entry) or counted_start(entry), entry, settings)
+
+
+def counted_start(entry: Arrangement) -> PartialDate | None:
+    """The start a first review is counted from: none for one proposed (not begun: its start is a
+    plan, and lint's ``status-contradicted`` asks about one that has passed); a review of one
+    proposed (a procurement reviewed each year) counts as any other."""
+    return None if entry.status is Status.PROPOSED else entry.start
 
 
 def next_review_as_known(
@@ -171,7 +178,7 @@ def next_review_as_known(
     months. What the register publishes says no more than the council recorded: "1 January 2018"
     from a start of "2017" is a day no one chose. (Whether it is overdue is judged from its first day.)"""
     due = next_review(entry, settings)
-    base = last_review(entry) or entry.start
+    base = last_review(entry) or counted_start(entry)
     if due is None or base is None:
         return None
     if base.day is not None:
@@ -268,7 +275,7 @@ def _items(entry: Arrangement, settings: ReviewSettings, today: dt.date, within:
     if entry.status is Status.ENDED:
         return
     last = last_review(entry)
-    upcoming = due_from(last or entry.start, entry, settings)
+    upcoming = due_from(last or counted_start(entry), entry, settings)
     horizon = today + dt.timedelta(days=within)
     if entry.end is not None and ended_in_fact(entry, today):
         end = entry.end.latest
