@@ -667,3 +667,20 @@ def test_a_grants_beneficiary_is_the_partner_with_no_role_not_a_co_funder_listed
     table = transparency_grants([grant], Settings(council="Test"))
     assert [r["Beneficiary"] for r in table.rows] == ["Shenfield Youth Trust"]
     assert "Beneficiary is" not in table.summary("grant")
+
+
+def test_an_export_says_lint_names_what_entries_lack_only_where_lint_checks_it():
+    """`partreg lint` runs the transparency rules only where partreg.yaml has `exports:`; the export's
+    summary said lint names what each entry lacks, and lint, run as told, named nothing."""
+    from partreg.models import Arrangement, Settings
+    from partreg.opendata import transparency_contracts
+
+    contract = Arrangement.model_validate(
+        {"id": "waste", "kind": "contract", "status": "active", "partners": [{"name": "Biffa"}]}
+    )
+    bare = transparency_contracts([contract], Settings(council="Test")).summary("contract")
+    assert bare.endswith(
+        "`partreg lint` names what each entry lacks, once partreg.yaml has an `exports:` section (`exports: {}` will do)."
+    )
+    set_up = transparency_contracts([contract], Settings(council="Test", exports={})).summary("contract")
+    assert set_up.endswith("`partreg lint` names what each entry lacks.")

@@ -73,7 +73,11 @@ def giving_package(
     council = without_unshown(settings.council)
     out: list[dict[str, Any]] = []
     entries = list(entries)
-    table = Table(GIVING_COLUMNS, kind_not_known=kind_not_known(entries, settings, period))
+    table = Table(
+        GIVING_COLUMNS,
+        kind_not_known=kind_not_known(entries, settings, period),
+        linted="exports" in settings.model_fields_set,
+    )
     left_out: list[tuple[str, list[str]]] = []
     for g in grants(entries, settings, period):
         where = g.prefix

@@ -46,6 +46,9 @@ class Table:
     withheld: dict[str, str] = field(default_factory=dict)
     #: What else the summary says of the rows (a beneficiary taken as the first of several partners).
     notes: list[str] = field(default_factory=list)
+    #: Whether lint checks what the publication needs (its transparency rules run only where
+    #: partreg.yaml has an `exports:` section).
+    linted: bool = True
 
     def add(self, row: dict[str, Any], missing: list[str]) -> None:
         self.rows.append(row)
@@ -62,7 +65,12 @@ class Table:
             top, n = counts.most_common(1)[0]
             said = (
                 f"{rows}; {incomplete} incomplete (empty cells where the register does not record a fact). "
-                f"Missing most: {top} ({n} of {len(self.rows)}). `partreg lint` names what each entry lacks."
+                f"Missing most: {top} ({n} of {len(self.rows)}). `partreg lint` names what each entry lacks"
+                + (
+                    "."
+                    if self.linted
+                    else ", once partreg.yaml has an `exports:` section (`exports: {}` will do)."
+                )
             )
         said += "".join(f" {note}" for note in self.notes)
         for column, internal in self.withheld.items():

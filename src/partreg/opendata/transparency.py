@@ -72,7 +72,11 @@ def transparency_contracts(
     both value columns stay empty and the row is incomplete, since the Code asks which it is.
     """
     entries = list(entries)
-    table = Table(CONTRACT_COLUMNS, kind_not_known=kind_not_known(entries, settings, period))
+    table = Table(
+        CONTRACT_COLUMNS,
+        kind_not_known=kind_not_known(entries, settings, period),
+        linted="exports" in settings.model_fields_set,
+    )
     if not reviews_published(settings):
         table.withheld["Review Date"] = "reviews"
     threshold = settings.exports.contracts_over_gbp
@@ -144,7 +148,11 @@ def transparency_grants(
 ) -> Table:
     """One row per grant (:func:`grants`), in the Code's columns."""
     entries = list(entries)
-    table = Table(GRANT_COLUMNS, kind_not_known=kind_not_known(entries, settings, period))
+    table = Table(
+        GRANT_COLUMNS,
+        kind_not_known=kind_not_known(entries, settings, period),
+        linted="exports" in settings.model_fields_set,
+    )
     found = grants(entries, settings, period)
     for g in found:
         row = {
