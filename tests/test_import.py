@@ -98,6 +98,7 @@ def notes(entry: dict[str, Any]) -> list[str]:
         ("Council contribution 2023/24", ("resources", "council", "funding_gbp")),
         ("Council funding (£pa)", ("resources", "council", "funding_gbp")),
         ("Exit date", ("end",)),
+        ("Partnership / Arrangement", ("title",)),
         ("Agreement date", ("agreement", "date")),
         ("Statutory / non-statutory", ("statutory",)),
         ("Contract value (£)", ("contract", "value_gbp")),
@@ -1750,3 +1751,22 @@ def test_each_row_given_a_headings_kind_is_named_and_another_kind_ends_the_secti
         "Row 2 passed over, 'Grants': a section heading: each row below that gives no kind takes its kind "
         "community-funding, and is named; the section ends at a row that gives another kind."
     ) in lines
+
+
+@pytest.mark.spawns
+def test_a_sheet_with_no_title_column_is_not_written_untitled(council):
+    """A header partreg did not know gave no title: `--write` wrote a file for every row, each
+    `untitled`, a heading row and a pasted row among them, and exited 0."""
+    (council / "sheet.csv").write_text(
+        "Register heading,Lead Officer,Partner organisations,Start date\nCOMMUNITY SAFETY,,,\n"
+        "Community Safety Partnership,Community Safety Manager,Essex Police,01/04/2016\n"
+    )
+    result = partreg(council, "import", "sheet.csv", "--write")
+    assert result.returncode == 1
+    assert (
+        "no column gives the title, so every row would be written untitled: name the column with --map"
+        in result.stderr
+    )
+    assert entries(council) == {}
+    mapped = partreg(council, "import", "sheet.csv", "--write", "--map", "Register heading=title")
+    assert mapped.returncode in (0, 1) and len(entries(council)) == 1, mapped.stdout + mapped.stderr

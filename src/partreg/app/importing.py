@@ -47,6 +47,9 @@ class Planned:
     #: The register's files that could not be read, so were left out of the looks at what the
     #: register records (an entry the sheet may repeat, a value a formula now has).
     left_out: list[Problem] = field(default_factory=list)
+    #: Whether a column gives the title: without one, every row would be written untitled, and
+    #: neither the sheet's headings nor a row pasted twice can be told (``--map`` names it).
+    titled: bool = True
 
 
 @dataclass
@@ -120,7 +123,9 @@ def plan_import(base: Path, spreadsheet: Path, mapping: list[str], sheet: str | 
         settings.council,
     )
     lines, attention = import_report(table, columns, result, existing, REGISTER_DIR, told, settings)
-    return Planned(lines, attention, [r for r in result.rows if r.number not in existing], register.left_out)
+    titled = any(c.key == ("title",) for c in columns.columns)
+    new = [r for r in result.rows if r.number not in existing]
+    return Planned(lines, attention or not titled, new, register.left_out, titled)
 
 
 def _now_saved(

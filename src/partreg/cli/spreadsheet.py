@@ -67,6 +67,11 @@ def import_(
             else "Dry run: nothing to write."
         )
         raise typer.Exit(1 if planned.attention else 0)
+    if planned.new and not planned.titled:
+        report.error(
+            "no column gives the title, so every row would be written untitled: name the column with --map 'HEADER=title'; nothing was written"
+        )
+        raise typer.Exit(1)
     imported = write_import(base, planned)
     for line in imported.refused:
         report.error(line)

@@ -55,6 +55,7 @@ SYNONYMS_TABLE = """
 id: id | partreg id
 title: title | name | partnership | partnership name | name of partnership | partnership title |
     arrangement | arrangement name | name of arrangement | partnership or arrangement |
+    partnership arrangement | partnership arrangement name | partnership and arrangement |
     partnership body | name of body | body | organisation | organisation name | contract title | contract name |
     grant name | scheme | project | project name | group | group name
 kind: kind | type | category | partnership type | type of partnership | arrangement type |
