@@ -1770,3 +1770,14 @@ def test_a_sheet_with_no_title_column_is_not_written_untitled(council):
     assert entries(council) == {}
     mapped = partreg(council, "import", "sheet.csv", "--write", "--map", "Register heading=title")
     assert mapped.returncode in (0, 1) and len(entries(council)) == 1, mapped.stdout + mapped.stderr
+
+
+def test_a_status_in_the_kinds_cell_is_the_status(tmp_path):
+    """`Partnership - Proposed` and `Partnership (Ended)` in a sheet with no status column were both
+    written as active, the words kept in the notes and nothing said at the cell."""
+    from partreg.importer.values import kind_from_label
+
+    assert kind_from_label("Partnership - Proposed") == (Kind.PARTNERSHIP, {"status": "proposed"})
+    assert kind_from_label("Partnership (Ended)") == (Kind.PARTNERSHIP, {"status": "ended"})
+    assert kind_from_label("Statutory partnership") == (Kind.PARTNERSHIP, {"statutory": True})
+    assert kind_from_label("Contract (ended, planned renewal)")[1] == {}, "two statuses: neither"

@@ -69,8 +69,9 @@ def test_hidden_rows_are_imported_each_said_and_not_recorded_as_active(register,
     assert cells(planned.lines, path) == [warning, warning]
     assert [line.split(":")[1] for line in planned.lines if line.startswith(str(path))] == ["3", "6"]
     assert (
-        "No column gives the status: each row is recorded as active, but for a row hidden in the sheet "
-        "(a register lists current arrangements)." in planned.lines
+        "No column gives the status: each row is recorded as active, but for a row hidden in the sheet, "
+        "unless its kind's cell says otherwise ('Partnership - Proposed'; a register lists current "
+        "arrangements)." in planned.lines
     )
     assert planned.attention
 

@@ -334,13 +334,13 @@ def _kind(draft: Draft, column: Column, raw: Any, row: int) -> None:
             "record the kind (`partreg classify` explains each)"
         )
     draft.set(("kind",), kind.value)
-    for key, value in extra.items():
-        draft.data.setdefault(key, value)
+    draft.data.update({key: value for key, value in extra.items() if key not in draft.data})
     if normal(label) not in (
         normal(kind.value.replace("-", " ")),
         normal(kind.value.replace("-", " ") + "s"),
     ):
-        draft.keep(column, label)  # the council's own label stays with the entry
+        said = f"kind {kind.value}, status {extra['status']}" if "status" in extra else ""  # at the cell
+        draft.keep(column, label, row=row, read_as=said)  # the council's own label stays with the entry
 
 
 def _money(draft: Draft, column: Column, raw: Any, row: int, settings: Settings | None) -> None:

@@ -80,7 +80,8 @@ def import_report(
             else ""
         )
         lines.append(
-            f"No column gives the status: each row is recorded as active{but} (a register lists current arrangements)."
+            f"No column gives the status: each row is recorded as active{but}, unless its kind's cell says "
+            "otherwise ('Partnership - Proposed'; a register lists current arrangements)."
         )
     if not any(c.key == ("title",) for c in mapping.columns):
         lines.append("No column gives the title: name one with --map 'HEADER=title'.")

@@ -130,7 +130,19 @@ def kind_from_label(label: str) -> tuple[Kind | None, dict[str, Any]]:
         extra["significance"] = "high"
     if "statutory" in words and "non" not in words:
         extra["statutory"] = True
+    # "Partnership - Proposed", "Partnership (Ended)": a status in the kind's cell (a status column,
+    # where the sheet has one, says it instead)
+    statuses = {status for word, status in _STATUS_WORDS.items() if word in words}
+    if len(statuses) == 1:
+        extra["status"] = statuses.pop()
     return kinds[0], extra
+
+
+#: Words of a kind's cell that give a status (not those that may be part of a kind's name: "open").
+_STATUS_WORDS = {
+    **dict.fromkeys(("ended", "closed", "expired", "terminated", "ceased", "dissolved", "inactive"), "ended"),
+    **dict.fromkeys(("proposed", "planned", "pending", "draft"), "proposed"),
+}
 
 
 def form_from_words(text: str) -> str | None:
