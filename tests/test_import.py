@@ -1781,3 +1781,22 @@ def test_a_status_in_the_kinds_cell_is_the_status(tmp_path):
     assert kind_from_label("Partnership (Ended)") == (Kind.PARTNERSHIP, {"status": "ended"})
     assert kind_from_label("Statutory partnership") == (Kind.PARTNERSHIP, {"statutory": True})
     assert kind_from_label("Contract (ended, planned renewal)")[1] == {}, "two statuses: neither"
+
+
+@pytest.mark.spawns
+def test_a_grants_amount_a_year_over_several_years_is_not_published_as_the_whole_grant(council):
+    """`£45,000 pa` for a grant from April 2024 to March 2027 was written as the grant's amount, and
+    published as £45,000 in grants: about £135,000 less than was given."""
+    (council / "sheet.csv").write_text(
+        "Partnership name,Type,Partner organisations,Funding,Start date,End date\n"
+        'Citizens Advice Core Grant,Grant,Citizens Advice,"£45,000 pa",01/04/2024,31/03/2027\n'
+        'Youth Club Grant,Grant,Shenfield Youth Trust,"£5,000 pa",01/04/2026,31/03/2027\n'
+    )
+    partreg(council, "import", "sheet.csv", "--write")
+    found = entries(council)
+    several = next(e for e in found.values() if e["title"].startswith("Citizens"))
+    one = next(e for e in found.values() if e["title"].startswith("Youth"))
+    assert several["resources"] == {"council": {"funding_gbp": 45000}} and "amount_gbp" not in several.get(
+        "funding", {}
+    )
+    assert one["funding"]["amount_gbp"] == 5000, "a year's grant: its year is its whole"

@@ -30,5 +30,6 @@ def test_money_recorded_as_the_councils_is_named_where_the_grant_has_no_amount()
     [p] = [p for p in lint_text(text) if p.rule == "funding-missing-details"]
     assert p.message == (
         "community funding needs its amount in pounds: add `amount_gbp:` under the file's `funding:`; "
-        "`funding_gbp` under `resources:` `council:` records 85,000: if that is the grant, move it here"
+        "`funding_gbp` under `resources:` `council:` records 85,000 a year: if that is the grant's whole amount, "
+        "move it here; if the grant runs more than a year, add up its years"
     )

@@ -13,7 +13,7 @@ from typing import Any
 from partreg.importer.headers import Column
 from partreg.importer.synonyms import MONEY, Key
 from partreg.importer.values import quoted
-from partreg.models import PartialDate
+from partreg.models import PartialDate, date_or_none
 from partreg.problems import dotted
 from partreg.readers import YEARLY, Unplaced
 
@@ -170,9 +170,27 @@ NOT_A_YEAR = (
 )
 
 
+def _years(data: dict[str, Any]) -> bool:
+    """Whether the row's grant runs for more than a year, by the dates it gives (its funded period,
+    or its start and end): its amount a year is then not the whole grant."""
+    funding = data.get("funding", {})
+    start, end = (
+        date_or_none(funding.get(k) or data.get(k2))
+        for k, k2 in (("period_start", "start"), ("period_end", "end"))
+    )
+    return start is not None and end is not None and (end.latest - start.earliest).days > 400
+
+
 def _place_money(draft: Draft, row: int) -> None:
     for column, amount, text in draft.money:
         key = money_key(column, text, draft.data.get("kind"), draft.has)
+        if (
+            key == ("funding", "amount_gbp")
+            and YEARLY.search(f"{column.header} {text}")
+            and _years(draft.data)
+        ):
+            # "£45,000 pa" for a grant from April 2024 to March 2027: a year's, not the whole grant
+            key = ("resources", "council", "funding_gbp")
         if key is None:
             draft.keep(column, text, NOT_A_YEAR, row)
         elif draft.has(key):

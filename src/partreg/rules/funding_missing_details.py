@@ -54,7 +54,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     money = council_funding(entry)
     for name in missing:  # one problem each: a value set aside as wrong is reported once, as that
         moved = (
-            f"; `funding_gbp` under `resources:` `council:` records {money:,}: if that is the grant, move it here"
+            f"; `funding_gbp` under `resources:` `council:` records {money:,} a year: if that is the grant's "
+            "whole amount, move it here; if the grant runs more than a year, add up its years"
             if name == "amount_gbp" and money is not None
             else ""
         )
