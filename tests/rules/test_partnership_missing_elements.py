@@ -22,9 +22,12 @@ def test_several_missing_are_one_problem_listing_them():
     [p] = lint_text(ONLY_OBJECTIVES)
     assert (p.rule, p.line, p.column) == ("partnership-missing-elements", 3, 7)
     assert p.message.startswith(
-        "lacks 5 of the 6 things every partnership must agree: resources (`resources:`); "
-        "measurable outcomes (`outcomes:`); added value (`added_value:`); risks (`risks:`); "
-        "timescales for review or life (`review: {months: 12}` or `end:`)"
+        "lacks 5 of the 6 things every partnership must agree: resources (`resources:`, with `council:` under "
+        "it, holding `funding_gbp:`, `staff:` or `other:`, and `partners:`, what they put in); measurable "
+        "outcomes (`outcomes:`, a list: each `- description:`, with its `measure:` and `target:` under it); "
+        "added value (`added_value:` and, after it, what working together achieves); risks (`risks:`, a list: "
+        "each `- description:`, with its `mitigation:` under it); timescales for review or life "
+        "(`review: {months: 12}` or `end:`)"
     )
 
 
@@ -106,3 +109,14 @@ def test_an_ended_partnership_is_asked_nothing_that_looks_ahead():
         "outcome-not-measurable",
         "risk-without-mitigation",
     ]
+
+
+def test_a_partnership_with_no_priority_is_told_the_ids_to_write():
+    """Told `add priorities: [...]`, an officer wrote the priority's name, and was then told it was
+    an unknown priority."""
+    text = replace(PARTNERSHIP, "priorities: [developing-our-communities]\n", "")
+    [p] = [p for p in lint_text(text) if p.rule == "partnership-without-priority"]
+    ids = ", ".join(SETTINGS.priorities)
+    assert p.message.endswith(
+        f"add `priorities: [...]`, with the ids of those it serves, as partreg.yaml names them: {ids}"
+    )

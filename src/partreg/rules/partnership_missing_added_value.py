@@ -30,4 +30,5 @@ RULE = partnership_element(
     "its added value: add `added_value:` saying what working together achieves",
     ("added_value",),
     name="added value",
+    hint="`added_value:` and, after it, what working together achieves",
 )

@@ -33,4 +33,5 @@ RULE = partnership_element(
     "a shared strategic vision or objectives: add `objectives:` with at least one",
     ("objectives",),
     name="shared objectives",
+    hint="`objectives:`, a list: each objective on a line of its own, after `- `",
 )

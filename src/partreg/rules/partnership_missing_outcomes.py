@@ -34,4 +34,5 @@ RULE = partnership_element(
     "clear measurable outcomes: add `outcomes:` with a description, measure and target",
     ("outcomes",),
     name="measurable outcomes",
+    hint="`outcomes:`, a list: each `- description:`, with its `measure:` and `target:` under it",
 )

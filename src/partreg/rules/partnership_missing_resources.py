@@ -35,4 +35,6 @@ RULE = partnership_element(
     "its resource availability and requirements: add `resources:` with `council:` and `partners:`",
     ("resources",),
     name="resources",
+    hint="`resources:`, with `council:` under it, holding `funding_gbp:`, `staff:` or `other:`, and "
+    "`partners:`, what they put in",
 )

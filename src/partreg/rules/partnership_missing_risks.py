@@ -35,4 +35,5 @@ RULE = partnership_element(
     "its risks: add `risks:` with a description and mitigation for each",
     ("risks",),
     name="risks",
+    hint="`risks:`, a list: each `- description:`, with its `mitigation:` under it",
 )

@@ -31,9 +31,15 @@ ID = "partnership-without-priority"
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
     if not entry.priorities and agreement_asked(entry, ctx):
+        ids = list(ctx.settings.priorities) if ctx.settings else []
+        which = (
+            f", with the ids of those it serves, as partreg.yaml names them: {', '.join(ids)}"
+            if ids
+            else " (partreg.yaml names none yet: add the council's under `priorities:` there first)"
+        )
         yield Hit(
             ("kind",),
-            "this partnership names no corporate priority: add `priorities: [...]`",
+            f"this partnership names no corporate priority: add `priorities: [...]`{which}",
             about=(("priorities",),),
         )
 
