@@ -1781,6 +1781,7 @@ def test_a_status_in_the_kinds_cell_is_the_status(tmp_path):
     assert kind_from_label("Partnership (Ended)") == (Kind.PARTNERSHIP, {"status": "ended"})
     assert kind_from_label("Statutory partnership") == (Kind.PARTNERSHIP, {"statutory": True})
     assert kind_from_label("Contract (ended, planned renewal)")[1] == {}, "two statuses: neither"
+    assert kind_from_label("Closed forum")[1] == {}, "closed to the public, not ended"
 
 
 @pytest.mark.spawns

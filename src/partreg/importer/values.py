@@ -138,10 +138,11 @@ def kind_from_label(label: str) -> tuple[Kind | None, dict[str, Any]]:
     return kinds[0], extra
 
 
-#: Words of a kind's cell that give a status (not those that may be part of a kind's name: "open").
+#: Words of a kind's cell that give a status; not those that may say what kind of body it is
+#: ("Closed forum": closed to the public; "Open partnership"; "Draft agreement").
 _STATUS_WORDS = {
-    **dict.fromkeys(("ended", "closed", "expired", "terminated", "ceased", "dissolved", "inactive"), "ended"),
-    **dict.fromkeys(("proposed", "planned", "pending", "draft"), "proposed"),
+    **dict.fromkeys(("ended", "expired", "terminated", "ceased", "dissolved", "inactive"), "ended"),
+    **dict.fromkeys(("proposed", "planned", "pending"), "proposed"),
 }
 
 
