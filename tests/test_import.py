@@ -1772,16 +1772,43 @@ def test_a_sheet_with_no_title_column_is_not_written_untitled(council):
     assert mapped.returncode in (0, 1) and len(entries(council)) == 1, mapped.stdout + mapped.stderr
 
 
-def test_a_status_in_the_kinds_cell_is_the_status(tmp_path):
+@pytest.mark.spawns
+def test_a_status_in_the_kinds_cell_is_the_status_where_no_column_gives_one(council):
     """`Partnership - Proposed` and `Partnership (Ended)` in a sheet with no status column were both
-    written as active, the words kept in the notes and nothing said at the cell."""
-    from partreg.importer.values import kind_from_label
+    written as active, the words kept in the notes and nothing said at the cell. Only a cell that
+    ends with a status so gives one: `Closed forum` is a forum closed to the public, and `not yet
+    ended`, `formerly proposed`, `Planned Maintenance Contract` say something else."""
+    from partreg.importer.values import status_in_kind
 
-    assert kind_from_label("Partnership - Proposed") == (Kind.PARTNERSHIP, {"status": "proposed"})
-    assert kind_from_label("Partnership (Ended)") == (Kind.PARTNERSHIP, {"status": "ended"})
-    assert kind_from_label("Statutory partnership") == (Kind.PARTNERSHIP, {"statutory": True})
-    assert kind_from_label("Contract (ended, planned renewal)")[1] == {}, "two statuses: neither"
-    assert kind_from_label("Closed forum")[1] == {}, "closed to the public, not ended"
+    assert status_in_kind("Partnership - Proposed") == ("proposed", "Partnership")
+    assert status_in_kind("Grant (ended)") == ("ended", "Grant")
+    for other in (
+        "Closed forum",
+        "Partnership - not yet ended",
+        "Partnership (formerly proposed, now active)",
+        "Planned Maintenance Contract",
+        "Pending review partnership",
+        "Grant (closed to new applicants)",
+    ):
+        assert status_in_kind(other) is None, other
+    (council / "sheet.csv").write_text(
+        "Partnership name,Type,Lead officer\nGrowth Board,Partnership - Proposed,Growth Manager\n"
+        "Town BID,Partnership (Ended),Town Centre Manager\nBeta Forum,Closed forum,Policy Officer\n"
+    )
+    result = partreg(council, "import", "sheet.csv", "--write")
+    statuses = {e["title"]: (e["status"], e["kind"]) for e in entries(council).values()}
+    assert statuses == {
+        "Growth Board": ("proposed", "partnership"),
+        "Town BID": ("ended", "partnership"),
+        "Beta Forum": ("active", "joint-working"),
+    }
+    assert "'Partnership - Proposed' read as status proposed" in result.stdout
+    (council / "with-status.csv").write_text(
+        "Partnership name,Type,Status\nAlpha Board,Partnership - Proposed,Active\n"
+    )
+    result = partreg(council, "import", "with-status.csv", "--write")
+    assert "read as status" not in result.stdout, "a status column says the status: the cell is not said to"
+    assert next(e for e in entries(council).values() if e["title"] == "Alpha Board")["status"] == "active"
 
 
 @pytest.mark.spawns

@@ -27,6 +27,7 @@ from partreg.importer.values import (
     read_boolean,
     read_extensions,
     read_outcome,
+    status_in_kind,
     yes_no,
 )
 from partreg.models import ID_PATTERN, RESERVED_NAMES, PartialDate, Settings, plural
@@ -324,6 +325,8 @@ def _period(draft: Draft, column: Column, raw: Any, row: int) -> None:
 
 def _kind(draft: Draft, column: Column, raw: Any, row: int) -> None:
     label = cell_text(raw)
+    if ends := status_in_kind(label):  # `Partnership - Proposed`: its kind, and its status
+        draft.said_status, label = (ends[0], column, label), ends[1]
     kind, extra = kind_from_label(label)
     form = form_from_words(label)
     if form is not None and form != "other":  # "Shared service", "Joint venture": what the body is
@@ -335,12 +338,9 @@ def _kind(draft: Draft, column: Column, raw: Any, row: int) -> None:
         )
     draft.set(("kind",), kind.value)
     draft.data.update({key: value for key, value in extra.items() if key not in draft.data})
-    if normal(label) not in (
-        normal(kind.value.replace("-", " ")),
-        normal(kind.value.replace("-", " ") + "s"),
-    ):
-        said = f"kind {kind.value}, status {extra['status']}" if "status" in extra else ""  # at the cell
-        draft.keep(column, label, row=row, read_as=said)  # the council's own label stays with the entry
+    named = normal(kind.value.replace("-", " "))
+    if ends is not None or normal(label) not in (named, named + "s"):
+        draft.keep(column, cell_text(raw), row=row)  # the council's own label stays with the entry
 
 
 def _money(draft: Draft, column: Column, raw: Any, row: int, settings: Settings | None) -> None:

@@ -58,6 +58,9 @@ class Draft:
     #: Each id a reference (`replaces`, `replaced_by`) was given, with the id partreg gave the same
     #: title before ids read accented letters, where that differs: the file may be under that one.
     referred: dict[str, str] = field(default_factory=dict)
+    #: The status a kind's cell ends with (`Partnership - Proposed`), and that cell: the entry's status
+    #: where no column gives one (placed, and said, once the row is read).
+    said_status: tuple[str, Column, str] | None = None
 
     def set(self, key: Key, value: Any) -> None:
         target = self.data

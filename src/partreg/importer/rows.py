@@ -214,7 +214,10 @@ def read_rows(
             _hidden_row(draft, number, mapping.assume_active)
         finish(draft, number)
         if mapping.assume_active and number not in hidden:
-            draft.data.setdefault("status", "active")
+            said = draft.said_status  # `Partnership - Proposed`, where no column gives the status
+            draft.data.setdefault("status", said[0] if said else "active")
+            if said:
+                draft.findings.append(Finding(number, said[1], f"{quoted(said[2])} read as status {said[0]}"))
         data = draft.data
         base = made_id(data, stem, cells, formula)
         entry_id = unique(base, ids, counters)

@@ -130,20 +130,27 @@ def kind_from_label(label: str) -> tuple[Kind | None, dict[str, Any]]:
         extra["significance"] = "high"
     if "statutory" in words and "non" not in words:
         extra["statutory"] = True
-    # "Partnership - Proposed", "Partnership (Ended)": a status in the kind's cell (a status column,
-    # where the sheet has one, says it instead)
-    statuses = {status for word, status in _STATUS_WORDS.items() if word in words}
-    if len(statuses) == 1:
-        extra["status"] = statuses.pop()
     return kinds[0], extra
 
 
-#: Words of a kind's cell that give a status; not those that may say what kind of body it is
-#: ("Closed forum": closed to the public; "Open partnership"; "Draft agreement").
-_STATUS_WORDS = {
-    **dict.fromkeys(("ended", "expired", "terminated", "ceased", "dissolved", "inactive"), "ended"),
-    **dict.fromkeys(("proposed", "planned", "pending"), "proposed"),
-}
+#: A kind's cell that ends with a status, set off by a dash or in brackets: `Partnership - Proposed`,
+#: `Grant (ended)`. Only so: a word of a status elsewhere in the cell says something else ("Closed
+#: forum", "Partnership - not yet ended", "Planned Maintenance Contract", "formerly proposed").
+_KIND_THEN_STATUS = re.compile(
+    r"^(.*?\w)\s*(?:[-\u2013\u2014:]\s*|\(\s*|\[\s*)(proposed|planned|pending|ended|expired|terminated|ceased|"
+    r"dissolved|inactive)\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def status_in_kind(label: str) -> tuple[str, str] | None:
+    """The status a kind's cell ends with, and the rest of the cell (which gives the kind), or
+    ``None``: `Partnership - Proposed` is ("proposed", "Partnership")."""
+    found = _KIND_THEN_STATUS.match(label.strip())
+    if found is None:
+        return None
+    word = found.group(2).lower()
+    return ("proposed" if word in ("proposed", "planned", "pending") else "ended"), found.group(1)
 
 
 def form_from_words(text: str) -> str | None:
