@@ -1828,3 +1828,13 @@ def test_a_grants_amount_a_year_over_several_years_is_not_published_as_the_whole
         "funding", {}
     )
     assert one["funding"]["amount_gbp"] == 5000, "a year's grant: its year is its whole"
+
+
+def test_of_two_columns_for_the_title_the_one_that_says_it_is_a_name_gives_it():
+    """`Partnership / Arrangement` beside `Partnership Name`: the first had become the title's
+    column, and a sheet whose first column held the type wrote `partnership.yaml`, `contract.yaml`."""
+    both = map_columns(["Partnership / Arrangement", "Partnership Name", "Lead Officer"], {}).columns
+    assert [(c.letter, c.key) for c in both[:2]] == [("A", None), ("B", ("title",))]
+    assert both[0].why == "title comes from column B"
+    [alone, _] = map_columns(["Partnership / Arrangement", "Lead Officer"], {}).columns
+    assert alone.key == ("title",)

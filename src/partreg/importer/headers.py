@@ -174,7 +174,13 @@ def map_columns(
         columns.append(
             Column(index, letter(index + 1), header, key, number, name in chosen, why, hidden=index in hidden)
         )
-    # a field filled by two columns: the first wins, the others go to notes (reported)
+    # a field filled by two columns: the first wins, the others go to notes (reported); of two for the
+    # title, one that says it is a name ("Partnership name" beside "Partnership / Arrangement", which
+    # may hold the kind) comes first
+    titles = [c for c in columns if c.key == ("title",)]
+    named = [c for c in titles if {"name", "title"} & set(normal(c.header).split())]
+    if named and len(titles) > 1:
+        columns = sorted(columns, key=lambda c: c.key == ("title",) and c not in named)
     seen: dict[tuple[Key, int | None], Column] = {}
     for i, column in enumerate(columns):
         if column.key is None or column.key == NOTES:
@@ -183,6 +189,7 @@ def map_columns(
         if first is not column and column.key != MONEY and column.key not in LISTS:
             why = f"{first.label} comes from column {first.letter}"
             columns[i] = replace(column, key=None, number=None, why=why)
+    columns.sort(key=lambda c: c.index)
     return Mapping(columns, assume_active=not any(c.key == ("status",) for c in columns))
 
 
