@@ -1139,6 +1139,8 @@ def test_statutory_is_published_as_the_file_says_it_a_law_named_beside_no_being_
     assert said(statutory=True, statutory_basis="TBC") == "Yes"
     assert said(statutory_basis=act) == f"Not recorded (made under {act})"
     assert said() == "Not recorded" and said(statutory=False) == "No"
+    for none in ("Non-statutory", "None", "No statutory basis", "-"):
+        assert said(statutory=False, statutory_basis=none) == "No", none
 
 
 def test_a_proposal_with_no_review_is_not_due_one_from_its_planned_start():

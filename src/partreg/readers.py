@@ -132,9 +132,19 @@ _LAW = re.compile(r"\b(?:act|regulations?|order|measure|directive|s\.\s*\d|secti
 
 
 def names_no_law(text: str) -> bool:
-    """Whether a statutory basis only stands for one: a placeholder (`TBC?`, `To be confirmed`,
-    `See appendix 2`, `TBC - awaiting legal advice`) naming no Act, regulations or section."""
+    """Whether a statutory basis names no law: a placeholder (`TBC?`, `To be confirmed`, `See
+    appendix 2`, `TBC - awaiting legal advice`) naming no Act, regulations or section, or words for
+    none (`None`, `-`, `Non-statutory`, `No statutory basis`)."""
+    said = " ".join(text.lower().split()).strip(" .!")
+    if said in NOTHING or _NO_LAW.fullmatch(said):
+        return True
     return only_placeholder(text) or (is_placeholder(text) and _LAW.search(text) is None)
+
+
+#: What a statutory basis says where there is none.
+_NO_LAW = re.compile(
+    r"(?:non|not)[- ]?statutory|no (?:statutory|legal) (?:basis|duty|requirement)|not applicable"
+)
 
 
 def is_placeholder(text: str) -> bool:
