@@ -684,3 +684,36 @@ def test_an_export_says_lint_names_what_entries_lack_only_where_lint_checks_it()
     )
     set_up = transparency_contracts([contract], Settings(council="Test", exports={})).summary("contract")
     assert set_up.endswith("`partreg lint` names what each entry lacks.")
+
+
+def test_the_recipient_is_the_partner_whose_role_says_so_as_a_word():
+    from partreg.export import grant_recipient
+    from partreg.models import Arrangement
+
+    def recipient(*partners):
+        return grant_recipient(Arrangement.model_validate({"id": "grant-x", "partners": list(partners)}))
+
+    assert recipient({"name": "A", "role": "Non-recipient"}, {"name": "B"}) == "B"
+    assert recipient({"name": "A", "role": "Lead partner"}, {"name": "B", "role": "Delivery partner"}) is None
+    assert (
+        recipient({"name": "A", "role": "Lead partner"}, {"name": "B", "role": "Recipient and lead"}) == "B"
+    )
+
+
+def test_a_grant_whose_recipient_is_not_known_is_left_out_of_360giving_saying_so():
+    from partreg.models import Arrangement, Settings
+    from partreg.opendata import giving_package
+
+    grant = Arrangement.model_validate(
+        {
+            "id": "grant-3",
+            "kind": "community-funding",
+            "status": "active",
+            "summary": "Warm spaces.",
+            "partners": [{"name": "A", "role": "Lead partner"}, {"name": "B", "role": "Delivery partner"}],
+            "funding": {"amount_gbp": 500, "award_date": "2026-09-15"},
+        }
+    )
+    settings = Settings(council="Test", exports={"org_id": "GB-LAE-TST", "giving_prefix": "360G-test"})
+    package = giving_package([grant], settings, None)
+    assert package.left_out == [("grant-3", ["which partner received it (give it `role: recipient`)"])]

@@ -192,7 +192,7 @@ def grant_recipient(entry: Arrangement) -> str | None:
     named = [p for p in entry.partners if p.name]
     for picked in (
         named,
-        [p for p in named if p.role and "recipient" in p.role.lower()],
+        [p for p in named if p.role and re.search(r"(?<![\w-])recipient\b", p.role, re.IGNORECASE)],
         [p for p in named if not p.role],
     ):
         if len(picked) == 1:

@@ -84,7 +84,13 @@ def giving_package(
         lacks = {
             f"{where}.amount_gbp": g.amount is None,
             f"{where}.award_date (a day)": _full_day(g.awarded) is None,
-            (f"{where}.recipient" if g.award else "partners"): g.recipient is None,
+            (
+                f"{where}.recipient"
+                if g.award
+                else "partners"
+                if not any(p.name for p in g.entry.partners)
+                else "which partner received it (give it `role: recipient`)"
+            ): g.recipient is None,
             (f"{where}.purpose" if g.award else "summary"): g.purpose is None,
         }
         required = [f for f, lacking in lacks.items() if lacking]

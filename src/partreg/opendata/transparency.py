@@ -183,6 +183,6 @@ def transparency_grants(
             f"Beneficiary is left empty for {len(several)} grant{'' if len(several) == 1 else 's'} that "
             f"name{'s' if len(several) == 1 else ''} several ({', '.join(several[:5])}{' ...' if len(several) > 5 else ''}): "
             "where each was awarded a share, record each as an award under `funding:` `awards:`, each with "
-            "its `recipient:`; where one received it, give the others their `role:`."
+            "its `recipient:`; where one received it, give it `role: recipient`."
         )
     return table

@@ -76,8 +76,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             f"the grant names {len(named)} partners, and the Transparency Code and 360Giving publish one "
             "beneficiary a grant: the export leaves it empty until it is told which; if each was awarded a "
             f"share, record each as an award under `awards:` {where}, each with its `recipient:`, "
-            f"`amount_gbp:`, `award_date:` and {REGISTRATION}; if only one received it, give the others their "
-            "`role:` (a co-funder, a delivery partner)",
+            f"`amount_gbp:`, `award_date:` and {REGISTRATION}; if only one received it, give it `role: "
+            "recipient`",
         )
     missing = []
     if f is None or f.award_date is None:
