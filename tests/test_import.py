@@ -1819,8 +1819,13 @@ def test_a_grants_amount_a_year_over_several_years_is_not_published_as_the_whole
         "Partnership name,Type,Partner organisations,Funding,Start date,End date\n"
         'Citizens Advice Core Grant,Grant,Citizens Advice,"£45,000 pa",01/04/2024,31/03/2027\n'
         'Youth Club Grant,Grant,Shenfield Youth Trust,"£5,000 pa",01/04/2026,31/03/2027\n'
+        'Thirteen Months,Grant,Charity B,"£4,000 pa",01/04/2025,30/04/2026\n'
     )
-    partreg(council, "import", "sheet.csv", "--write")
+    result = partreg(council, "import", "sheet.csv", "--write")
+    assert (
+        "'£45,000 pa' is a year's, and the grant runs more than a year: recorded as the council's"
+        in result.stdout
+    )
     found = entries(council)
     several = next(e for e in found.values() if e["title"].startswith("Citizens"))
     one = next(e for e in found.values() if e["title"].startswith("Youth"))
@@ -1828,6 +1833,8 @@ def test_a_grants_amount_a_year_over_several_years_is_not_published_as_the_whole
         "funding", {}
     )
     assert one["funding"]["amount_gbp"] == 5000, "a year's grant: its year is its whole"
+    longer = next(e for e in found.values() if e["title"] == "Thirteen Months")
+    assert longer["resources"] == {"council": {"funding_gbp": 4000}}, "13 months is more than a year"
 
 
 def test_of_two_columns_for_the_title_the_one_that_says_it_is_a_name_gives_it():

@@ -173,27 +173,34 @@ NOT_A_YEAR = (
 )
 
 
-def _years(data: dict[str, Any]) -> bool:
-    """Whether the row's grant runs for more than a year, by the dates it gives (its funded period,
-    or its start and end): its amount a year is then not the whole grant."""
+def _more_than_a_year(data: dict[str, Any]) -> bool:
+    """Whether the row's grant runs for more than a year (13 months is more), by the dates it gives
+    (its funded period, or its start and end): its amount a year is then not its whole amount."""
     funding = data.get("funding", {})
     start, end = (
         date_or_none(funding.get(k) or data.get(k2))
         for k, k2 in (("period_start", "start"), ("period_end", "end"))
     )
-    return start is not None and end is not None and (end.latest - start.earliest).days > 400
+    return start is not None and end is not None and (end.latest - start.earliest).days > 366
+
+
+#: What is said of a grant's amount a year, recorded as the council's money a year.
+A_YEARS_GRANT = (
+    "a year's, and the grant runs more than a year: recorded as the council's "
+    "money a year (funding_gbp under resources: council:); the grant's whole amount is for you to record "
+    "as amount_gbp under funding:"
+)
 
 
 def _place_money(draft: Draft, row: int) -> None:
     for column, amount, text in draft.money:
         key = money_key(column, text, draft.data.get("kind"), draft.has)
-        if (
-            key == ("funding", "amount_gbp")
-            and YEARLY.search(f"{column.header} {text}")
-            and _years(draft.data)
-        ):
+        yearly = key == ("funding", "amount_gbp") and YEARLY.search(f"{column.header} {text}")
+        if yearly and _more_than_a_year(draft.data):
             # "£45,000 pa" for a grant from April 2024 to March 2027: a year's, not the whole grant
             key = ("resources", "council", "funding_gbp")
+            if not draft.has(key):
+                draft.findings.append(Finding(row, column, f"{quoted(text)} is {A_YEARS_GRANT}"))
         if key is None:
             draft.keep(column, text, NOT_A_YEAR, row)
         elif draft.has(key):
