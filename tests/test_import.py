@@ -1761,6 +1761,8 @@ def test_a_sheet_with_no_title_column_is_not_written_untitled(council):
         "Register heading,Lead Officer,Partner organisations,Start date\nCOMMUNITY SAFETY,,,\n"
         "Community Safety Partnership,Community Safety Manager,Essex Police,01/04/2016\n"
     )
+    dry = partreg(council, "import", "sheet.csv")
+    assert "No column gives the title: name it with --map 'HEADER=title' before --write." in dry.stdout
     result = partreg(council, "import", "sheet.csv", "--write")
     assert result.returncode == 1
     assert (

@@ -51,7 +51,10 @@ def import_(
     ] = None,
     write: Annotated[
         bool,
-        typer.Option("--write", help="Create a file for every row, complete or not (never replacing one)."),
+        typer.Option(
+            "--write",
+            help="Create a file for every row, complete or not (never replacing one), once a column gives the title.",
+        ),
     ] = False,
     root: RootOption = None,
 ) -> None:
@@ -62,7 +65,10 @@ def import_(
         typer.echo(line)
     if not write:
         typer.echo(
-            f"Dry run: nothing written. Run again with --write to create {report.plural(len(planned.new), 'file')} in {REGISTER_DIR}/."
+            "Dry run: nothing written. No column gives the title: name it with --map 'HEADER=title' "
+            "before --write."
+            if planned.new and not planned.titled
+            else f"Dry run: nothing written. Run again with --write to create {report.plural(len(planned.new), 'file')} in {REGISTER_DIR}/."
             if planned.new
             else "Dry run: nothing to write."
         )
