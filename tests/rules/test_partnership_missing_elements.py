@@ -120,3 +120,13 @@ def test_a_partnership_with_no_priority_is_told_the_ids_to_write():
     assert p.message.endswith(
         f"add `priorities: [...]`, with the ids of those it serves, as partreg.yaml names them: {ids}"
     )
+
+
+def test_one_element_missing_is_told_its_form_too():
+    """`partnership-missing-objectives` alone said `add objectives: with at least one`; written as
+    `objectives: Reduce crime`, it was a list's wrong type."""
+    text = replace(PARTNERSHIP, "objectives: [Reduce crime and disorder]\n", "")
+    [p] = lint_text(text)
+    assert p.rule == "partnership-missing-objectives"
+    assert p.message.endswith("add `objectives:`, a list: each objective on a line of its own, after `- `")
+    check(text.replace("added_value:", "objectives:\n  - Reduce crime\nadded_value:", 1))

@@ -30,7 +30,8 @@ RULE = partnership_element(
     DOC,
     ID,
     lambda e: bool(e.objectives),
-    "a shared strategic vision or objectives: add `objectives:` with at least one",
+    "a shared strategic vision or objectives: add `objectives:`, a list: each objective on a line of its own, "
+    "after `- `",
     ("objectives",),
     name="shared objectives",
     hint="`objectives:`, a list: each objective on a line of its own, after `- `",

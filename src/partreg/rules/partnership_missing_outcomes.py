@@ -31,7 +31,8 @@ RULE = partnership_element(
     DOC,
     ID,
     lambda e: bool(e.outcomes),
-    "clear measurable outcomes: add `outcomes:` with a description, measure and target",
+    "clear measurable outcomes: add `outcomes:`, a list: each `- description:`, with its `measure:` and "
+    "`target:` under it",
     ("outcomes",),
     name="measurable outcomes",
     hint="`outcomes:`, a list: each `- description:`, with its `measure:` and `target:` under it",

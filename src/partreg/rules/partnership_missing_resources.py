@@ -32,7 +32,8 @@ RULE = partnership_element(
     lambda e: (
         e.resources is not None and (e.resources.council is not None or e.resources.partners is not None)
     ),
-    "its resource availability and requirements: add `resources:` with `council:` and `partners:`",
+    "its resource availability and requirements: add `resources:`, with `council:` under it, holding "
+    "`funding_gbp:`, `staff:` or `other:`, and `partners:`, what they put in",
     ("resources",),
     name="resources",
     hint="`resources:`, with `council:` under it, holding `funding_gbp:`, `staff:` or `other:`, and "

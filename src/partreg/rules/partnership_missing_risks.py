@@ -32,7 +32,7 @@ RULE = partnership_element(
     DOC,
     ID,
     lambda e: bool(e.risks),
-    "its risks: add `risks:` with a description and mitigation for each",
+    "its risks: add `risks:`, a list: each `- description:`, with its `mitigation:` under it",
     ("risks",),
     name="risks",
     hint="`risks:`, a list: each `- description:`, with its `mitigation:` under it",
