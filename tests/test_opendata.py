@@ -684,6 +684,15 @@ def test_an_export_says_lint_names_what_entries_lack_only_where_lint_checks_it()
     )
     set_up = transparency_contracts([contract], Settings(council="Test", exports={})).summary("contract")
     assert set_up.endswith("`partreg lint` names what each entry lacks.")
+    off = Settings(council="Test", exports={}, rules={"transparency-contract-incomplete": "off"})
+    assert (
+        transparency_contracts([contract], off)
+        .summary("contract")
+        .endswith(
+            "`partreg lint` names what each entry lacks, once its rule transparency-contract-incomplete is on "
+            "(partreg.yaml sets it off)."
+        )
+    )
 
 
 def test_the_recipient_is_the_partner_whose_role_says_so_as_a_word():

@@ -12,7 +12,7 @@ from typing import Any
 from partreg.export import whole_numbers
 from partreg.models import Arrangement, PartialDate, Settings, without_unshown
 from partreg.opendata.grants import COMPANY_LISTS, grants, registration_from
-from partreg.opendata.tables import ANY_DATE, Period, Table, kind_not_known
+from partreg.opendata.tables import ANY_DATE, GRANTS_RULE, Period, Table, kind_not_known, unlinted
 
 # 360Giving's spreadsheet titles (flattentool's, for the 1.4.3 schema) of the fields partreg fills.
 GIVING_COLUMNS = (
@@ -76,7 +76,7 @@ def giving_package(
     table = Table(
         GIVING_COLUMNS,
         kind_not_known=kind_not_known(entries, settings, period),
-        linted="exports" in settings.model_fields_set,
+        unlinted=unlinted(settings, GRANTS_RULE),
     )
     left_out: list[tuple[str, list[str]]] = []
     for g in grants(entries, settings, period):

@@ -15,6 +15,7 @@ from typing import Any
 from partreg.classify import decide, statute_of
 from partreg.export import csv_writer, public_entries, spreadsheet_safe
 from partreg.models import Arrangement, Kind, PartialDate, Settings, Status
+from partreg.rules import transparency_contract_incomplete, transparency_grant_incomplete
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,9 @@ class Table:
     withheld: dict[str, str] = field(default_factory=dict)
     #: What else the summary says of the rows (a beneficiary taken as the first of several partners).
     notes: list[str] = field(default_factory=list)
-    #: Whether lint checks what the publication needs (its transparency rules run only where
-    #: partreg.yaml has an `exports:` section).
-    linted: bool = True
+    #: Why lint does not name what the publication's rows lack, where it does not (its rule runs only
+    #: where partreg.yaml has an `exports:` section, and is not off); empty where it does.
+    unlinted: str = ""
 
     def add(self, row: dict[str, Any], missing: list[str]) -> None:
         self.rows.append(row)
@@ -66,11 +67,7 @@ class Table:
             said = (
                 f"{rows}; {incomplete} incomplete (empty cells where the register does not record a fact). "
                 f"Missing most: {top} ({n} of {len(self.rows)}). `partreg lint` names what each entry lacks"
-                + (
-                    "."
-                    if self.linted
-                    else ", once partreg.yaml has an `exports:` section (`exports: {}` will do)."
-                )
+                + (f", {self.unlinted}." if self.unlinted else ".")
             )
         said += "".join(f" {note}" for note in self.notes)
         for column, internal in self.withheld.items():
@@ -83,6 +80,22 @@ class Table:
                 f"recorded, which may be {what}s: record the kind of {named}."
             )
         return said
+
+
+#: The rules that name what each publication's rows lack.
+CONTRACTS_RULE, GRANTS_RULE = transparency_contract_incomplete.ID, transparency_grant_incomplete.ID
+
+
+def unlinted(settings: Settings, rule_id: str) -> str:
+    """Why lint does not name what a publication's rows lack (its rule runs where partreg.yaml has an
+    `exports:` section, and is not off); empty where it does."""
+    if "exports" not in settings.model_fields_set:
+        return "once partreg.yaml has an `exports:` section (`exports: {}` will do)"
+    return (
+        f"once its rule {rule_id} is on (partreg.yaml sets it off)"
+        if settings.rules.get(rule_id) == "off"
+        else ""
+    )
 
 
 #: Every date: a publication of the register as it stands.

@@ -14,7 +14,17 @@ from collections.abc import Iterable
 from partreg.export import reviews_published, whole_numbers
 from partreg.models import Arrangement, Kind, Settings, Status
 from partreg.opendata.grants import Grant, grants
-from partreg.opendata.tables import ANY_DATE, Period, Table, chosen, iso, kind_not_known
+from partreg.opendata.tables import (
+    ANY_DATE,
+    CONTRACTS_RULE,
+    GRANTS_RULE,
+    Period,
+    Table,
+    chosen,
+    iso,
+    kind_not_known,
+    unlinted,
+)
 from partreg.review import known_iso, next_review_as_known
 
 # The Transparency Code's items for contracts over £5,000, in the Code's order, one column per fact.
@@ -75,7 +85,7 @@ def transparency_contracts(
     table = Table(
         CONTRACT_COLUMNS,
         kind_not_known=kind_not_known(entries, settings, period),
-        linted="exports" in settings.model_fields_set,
+        unlinted=unlinted(settings, CONTRACTS_RULE),
     )
     if not reviews_published(settings):
         table.withheld["Review Date"] = "reviews"
@@ -151,7 +161,7 @@ def transparency_grants(
     table = Table(
         GRANT_COLUMNS,
         kind_not_known=kind_not_known(entries, settings, period),
-        linted="exports" in settings.model_fields_set,
+        unlinted=unlinted(settings, GRANTS_RULE),
     )
     found = grants(entries, settings, period)
     for g in found:

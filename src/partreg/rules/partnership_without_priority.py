@@ -36,6 +36,8 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             f", with the ids of those it serves, as partreg.yaml names them: {', '.join(ids)}"
             if ids
             else " (partreg.yaml names none yet: add the council's under `priorities:` there first)"
+            if ctx.settings
+            else ", with the ids of those it serves, as the register's partreg.yaml names them"
         )
         yield Hit(
             ("kind",),
