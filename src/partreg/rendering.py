@@ -105,6 +105,8 @@ def _render_all(
                     rendered.set_aside = [s for s in rendered.set_aside if s != shown_as(gone, base)]
                     rendered.parts.append(part)
                     taken[part.row.id] = path
+                    if part.set_aside:
+                        rendered.set_aside.append(shown_as(path, base))
                 else:
                     again.add(kept)
             else:

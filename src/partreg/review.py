@@ -176,7 +176,8 @@ def next_review_as_known(
     last it could be (one date where they are one): ``2018`` from a start in 2017 (every 12 months),
     ``April 2017`` from April 2016, a day from a day, ``July 2018`` to ``June 2019`` from 2017 every 18
     months. What the register publishes says no more than the council recorded: "1 January 2018"
-    from a start of "2017" is a day no one chose. (Whether it is overdue is judged from its first day.)"""
+    from a start of "2017" is a day no one chose. (``review-due`` counts it overdue from its first day;
+    the page, once the whole of it has passed: ``columns.next_review_cell``.)"""
     due = next_review(entry, settings)
     base = last_review(entry) or counted_start(entry)
     if due is None or base is None:
