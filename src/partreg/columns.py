@@ -296,7 +296,7 @@ def next_review_cell(e: Arrangement, settings: Settings, today: dt.date, status:
         return Cell(("Not due: exit decided",), missing=True)
     if upcoming is None:
         return Cell((NEXT_NOT_KNOWN,), missing=True)
-    known = next_review_as_known(e, settings.review)  # (2018, from a start in 2017: no day is made up)
+    known = next_review_as_known(e, settings.review, upcoming)  # (2018, from a start in 2017: no day made up)
     assert known is not None  # (there is a next review, so something it counts from)
     first, last = known
     said = uk_date(first) if first == last else f"{uk_date(first)} to {uk_date(last)}"

@@ -8,7 +8,8 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from partreg.folders import entry_stem, folder_prefix, shown_below
+from partreg.folders import folder_prefix, shown_below
+from partreg.models import entry_stem
 from partreg.yaml.reading import DEFAULT_MAX_BYTES, OPEN_FLAGS, Document, read_document
 
 

@@ -200,6 +200,12 @@ def grant_recipient(entry: Arrangement) -> str | None:
     return None
 
 
+def recipient_unsure(entry: Arrangement) -> bool:
+    """A grant naming several partners, none told from the others as its recipient: the Transparency
+    Code's and 360Giving's beneficiary is left empty (lint asks, and an export says so)."""
+    return sum(1 for p in entry.partners if p.name) > 1 and grant_recipient(entry) is None
+
+
 def public_entry(entry: Arrangement, settings: Settings | None) -> Arrangement:
     """``entry`` with everything that may not be published reset: ``internal``, the fields the
     settings mark internal, and officers' contact details and risks unless the settings publish them.

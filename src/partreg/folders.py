@@ -57,12 +57,6 @@ def register_files(root: Path) -> list[Path]:
         return [folder / name for name in names]
 
 
-def entry_stem(name: str) -> str:
-    """The id a file's name gives: ``csp.yaml`` and ``csp.yml`` are both ``csp``."""
-    lower = name.lower()
-    return name[:-5] if lower.endswith(".yaml") else name[:-4] if lower.endswith(".yml") else name
-
-
 def is_entry_name(name: str) -> bool:
     """An arrangement file's name: ``.yaml``, and the ``.yml`` and ``.YAML`` that editors and other
     systems write (read and checked like the rest, never silently passed over)."""

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from partreg.errors import PartregError
-from partreg.folders import entry_stem, is_entry_name
+from partreg.folders import is_entry_name
+from partreg.models import entry_stem
 from partreg.versions import UNREADABLE, Revision
 from partreg.yaml.reading import DEFAULT_MAX_BYTES, parse_document
 

@@ -18,7 +18,16 @@ from typing import Generic, TypeVar
 from pydantic import ValidationError
 
 from partreg.collector import collector_paused
-from partreg.models import RULE_IDS, Arrangement, Kind, Settings, key_as_written, read_arrangement, yaml_lines
+from partreg.models import (
+    RULE_IDS,
+    Arrangement,
+    Kind,
+    Settings,
+    entry_stem,
+    key_as_written,
+    read_arrangement,
+    yaml_lines,
+)
 from partreg.problems import Check, Context, Problem, Rule, Severity, Source, dotted
 from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of, stands_for_more
 from partreg.rules import (
@@ -293,6 +302,10 @@ class Ids(Generic[Where]):
             return None
         return first
 
+    def holder(self, entry_id: str) -> Where | None:
+        """The file that has ``entry_id`` now: the first seen, or the one named by it that took it."""
+        return self._first.get(entry_id)
+
     def displaced(self) -> Where | None:
         """The file the last call to :meth:`duplicate` found out of place, if it was seen first (a
         render leaves it out, for the one named by the id); ``None`` where there is none. Read once."""
@@ -314,7 +327,7 @@ def duplicate_problem(source: Source, entry_id: str, first: str) -> Problem:
 
 def _stem(display: str) -> str:
     """A file's name as its id would be, from how a problem names the file (``register/csp.yaml``)."""
-    return display.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return entry_stem(display.replace("\\", "/").rsplit("/", 1)[-1])
 
 
 def run(

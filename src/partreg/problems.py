@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar, cast
 
-from partreg.models import ID_PATTERN, RESERVED_NAMES, Arrangement, Kind, Settings
+from partreg.models import Arrangement, Kind, Settings, is_id
 
 Key = tuple[str | int, ...]
 
@@ -93,8 +93,7 @@ class Context:
         """The id ``partreg review`` (and ``history``) finds this file by, for a command a message
         gives: its name, where that is an id; ``ID`` where it is not (``Café-Board.yaml``: the file is
         renamed first, as its id problem says), since an id the file does not have finds nothing."""
-        name = self.file_id
-        return name if re.fullmatch(ID_PATTERN, name) and name not in RESERVED_NAMES else "ID"
+        return self.file_id if is_id(self.file_id) else "ID"
 
     def level(self, rule_id: str) -> str | None:
         """The level ``partreg.yaml`` sets for ``rule_id`` (``error``, ``warning``, ``off``), if any."""

@@ -7,6 +7,7 @@ everywhere. Each says what it read, or raises :class:`Unplaced` saying why not.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -96,19 +97,23 @@ def not_known(text: str) -> bool:
     return said in NOT_KNOWN or said.rstrip(".!") in NOT_KNOWN
 
 
-#: A cell or a value that stands for a value written elsewhere or not known yet: "TBC", "TBC - see below",
-#: "See attached list", "see note", "Various", "Various partners", "As above". A name that starts
-#: with such a word is a name: "See Hear Trust", "Various Voices Choir".
-PLACEHOLDER = re.compile(
-    r"^\W*(?:(?:tbc|tba|tbd)(?:\W.*)?|to be (?:confirmed|agreed|advised|decided|determined|announced)\W*|"
-    r"(?:(?:please\s+)?see|refer\s+to)\s+(?:the\s+|attached\s+|separate\s+)?(?:notes?|comments?|attached|"
-    r"attachments?|below|above|lists?|appendix|annex|schedule|sheet|tab|column|file|link|website|details|"
-    r"reports?|documents?|minutes|register|spreadsheet|overleaf|email)\b.*|"
-    r"(?:not (?:yet )?known|unknown|as above|ditto|to follow)\W*|"
-    r"various(?:\s+(?:local|other|partners?|organi[sz]ations?|bodies|agencies|groups?|parties|"
-    r"stakeholders|providers?|suppliers?|recipients?|schemes?))*\W*)$",
-    re.IGNORECASE | re.DOTALL,
-)
+@functools.cache
+def placeholder() -> re.Pattern[str]:
+    """A cell or a value that stands for a value written elsewhere or not known yet: "TBC", "TBC - see
+    below", "See attached list", "see note", "Various", "Various partners", "As above". A name that
+    starts with such a word is a name: "See Hear Trust", "Various Voices Choir". (Compiled when
+    first asked for: compiled as the module loaded, it cost every lint's start-up 8 million
+    instructions, 0.9%, where most lints never ask.)"""
+    return re.compile(
+        r"^\W*(?:(?:tbc|tba|tbd)(?:\W.*)?|to be (?:confirmed|agreed|advised|decided|determined|announced)\W*|"
+        r"(?:(?:please\s+)?see|refer\s+to)\s+(?:the\s+|attached\s+|separate\s+)?(?:notes?|comments?|attached|"
+        r"attachments?|below|above|lists?|appendix|annex|schedule|sheet|tab|column|file|link|website|details|"
+        r"reports?|documents?|minutes|register|spreadsheet|overleaf|email)\b.*|"
+        r"(?:not (?:yet )?known|unknown|as above|ditto|to follow)\W*|"
+        r"various(?:\s+(?:local|other|partners?|organi[sz]ations?|bodies|agencies|groups?|parties|"
+        r"stakeholders|providers?|suppliers?|recipients?|schemes?))*\W*)$",
+        re.IGNORECASE | re.DOTALL,
+    )
 
 
 def only_placeholder(text: str) -> bool:
@@ -123,7 +128,7 @@ def only_placeholder(text: str) -> bool:
     if tbc:
         rest = tbc.group(1)
         return not rest.strip(" ?!.-:;()[]\u2013\u2014") or only_placeholder(rest)
-    return not_known(said) or PLACEHOLDER.match(said) is not None
+    return not_known(said) or placeholder().match(said) is not None
 
 
 #: Words that name a law, which a placeholder's words before them do not hide (`TBC - Care Act
@@ -148,10 +153,10 @@ _NO_LAW = re.compile(
 
 
 def is_placeholder(text: str) -> bool:
-    """Whether ``text`` stands for a value rather than being one (:data:`PLACEHOLDER`), or says only
+    """Whether ``text`` stands for a value rather than being one (:func:`placeholder`), or says only
     that it is not known, as ``partreg add`` and lint's not-known-as-a-value read it ("dunno", "n/k",
     "don't know")."""
-    return PLACEHOLDER.match(text.strip()) is not None or not_known(text)
+    return placeholder().match(text.strip()) is not None or not_known(text)
 
 
 #: What a spreadsheet or an officer writes for "it has no end date".

@@ -13,9 +13,9 @@ from pathlib import Path
 from partreg.documents import iter_documents
 from partreg.export import public_entries
 from partreg.files import make_staging, move, remove_staging, write_atomic
-from partreg.folders import entry_stem, shown_as
+from partreg.folders import shown_as
 from partreg.lint import Ids, duplicate_problem
-from partreg.models import Arrangement, read_arrangement
+from partreg.models import Arrangement, entry_stem, read_arrangement
 from partreg.problems import Problem
 from partreg.render import Part, Publication, assemble, render_part
 from partreg.rules import yaml_syntax
@@ -84,40 +84,45 @@ def _render_all(
 ) -> None:
     base = work.base
     ids = Ids[Path](lambda path, entry_id: entry_stem(path.name) == entry_id)
-    again, taken = set[Path](), dict[str, Path]()  # taken: each part's file, by id
+    again = set[Path]()
     for chunk, results in by_chunk(work, paths, jobs, RENDER_PARALLEL_FROM):
         for path, part in zip(chunk, results, strict=True):
             if isinstance(part, Problem):
                 rendered.unreadable.append(part)
-            elif (first := ids.duplicate(part.row.id, path)) is not None:
+                continue
+            if (first := ids.duplicate(part.row.id, path)) is not None:
                 # as lint says it, at the id (the file is read again for where: rare)
                 again_read = read_document(path, shown_as(path, base))
                 rendered.duplicates.append(duplicate_problem(again_read, part.row.id, shown_as(first, base)))
                 again.add(first)
-            elif (gone := ids.displaced()) is not None or part.row.id in taken:
-                # one file named by the id and one not (`CSP.yaml` beside `csp.yaml`): the one named by
-                # it is published, the other left out, whichever was read first
-                out_of_place, kept = (gone, path) if gone is not None else (path, taken[part.row.id])
-                again_read = read_document(out_of_place, shown_as(out_of_place, base))
-                rendered.duplicates.append(duplicate_problem(again_read, part.row.id, shown_as(kept, base)))
-                if gone is not None:
-                    rendered.parts = [p for p in rendered.parts if taken.get(p.row.id) != gone]
-                    rendered.set_aside = [s for s in rendered.set_aside if s != shown_as(gone, base)]
-                    rendered.parts.append(part)
-                    taken[part.row.id] = path
-                    if part.set_aside:
-                        rendered.set_aside.append(shown_as(path, base))
-                else:
-                    again.add(kept)
-            else:
-                taken[part.row.id] = path
-                rendered.parts.append(part)
-                if part.set_aside:
-                    rendered.set_aside.append(shown_as(path, base))
+                continue
+            gone, held = ids.displaced(), ids.holder(part.row.id)
+            assert held is not None  # (the id is remembered: this file's, or another's)
+            if gone is None and held == path:  # the first file of its id
+                _publish(rendered, part, path, base)
+                continue
+            # one file named by the id and one not (`CSP.yaml` beside `csp.yaml`): the one named by it
+            # is published, the other left out, whichever was read first
+            out_of_place, kept = (gone, path) if gone is not None else (path, held)
+            again_read = read_document(out_of_place, shown_as(out_of_place, base))
+            rendered.duplicates.append(duplicate_problem(again_read, part.row.id, shown_as(kept, base)))
+            if gone is None:
+                again.add(kept)  # this file's page, rendered after the one kept, took its place
+                continue
+            rendered.parts = [p for p in rendered.parts if p.row.id != part.row.id]
+            rendered.set_aside = [s for s in rendered.set_aside if s != shown_as(gone, base)]
+            _publish(rendered, part, path, base)
         if progress:
             progress(len(chunk))
     if again and rendered.staging is not None:
         work(sorted(again))  # a later file of the same id replaced the first one's page
+
+
+def _publish(rendered: Rendered, part: Part, path: Path, base: Path) -> None:
+    """``part``, of the file at ``path``, is in the site (and said, where values were set aside)."""
+    rendered.parts.append(part)
+    if part.set_aside:
+        rendered.set_aside.append(shown_as(path, base))
 
 
 def publish(

@@ -170,7 +170,7 @@ def counted_start(entry: Arrangement) -> PartialDate | None:
 
 
 def next_review_as_known(
-    entry: Arrangement, settings: ReviewSettings
+    entry: Arrangement, settings: ReviewSettings, due: dt.date | None = None
 ) -> tuple[PartialDate, PartialDate] | None:
     """:func:`next_review`, said as precisely as what it is counted from is known: the first and the
     last it could be (one date where they are one): ``2018`` from a start in 2017 (every 12 months),
@@ -178,7 +178,7 @@ def next_review_as_known(
     months. What the register publishes says no more than the council recorded: "1 January 2018"
     from a start of "2017" is a day no one chose. (``review-due`` counts it overdue from its first day;
     the page, once the whole of it has passed: ``columns.next_review_cell``.)"""
-    due = next_review(entry, settings)
+    due = due or next_review(entry, settings)  # (``due``: :func:`next_review`, where worked out already)
     base = last_review(entry) or counted_start(entry)
     if due is None or base is None:
         return None

@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 
 from partreg import advice, dateadvice
 from partreg.keypaths import model_at, path_as_key, under
-from partreg.models import ID_PATTERN, NAMED, RESERVED_NAMES, Arrangement, shown, yaml_lines
+from partreg.models import ID_PATTERN, NAMED, Arrangement, entry_stem, is_id, shown, yaml_lines
 from partreg.problems import Key, Problem, Severity, Source, dotted, value_at
 from partreg.readers import not_known, slug
 from partreg.repeats import SAME_PROBLEMS_SHOWN, Repeats, place_of
@@ -30,10 +30,9 @@ def _id_fix(source: Source, value: object, ids: frozenset[str] | None) -> str:
     beside ``csp.yaml``): that is said instead."""
     named = source.display or ""
     cut = max(named.rfind("/"), named.rfind("\\")) + 1
-    stem, dot, ending = named[cut:].rpartition(".")
-    stem = stem if dot else named[cut:]
+    stem = entry_stem(named[cut:])
     fixed = slug(stem)
-    if not isinstance(value, str) or not re.fullmatch(ID_PATTERN, fixed) or fixed in RESERVED_NAMES:
+    if not isinstance(value, str) or not is_id(fixed):
         return ""
     if stem != value:  # the file is named otherwise: id-mismatch, once the id is one, says which to change
         return f"; write id: {fixed}" if slug(value) == fixed else ""
@@ -42,7 +41,7 @@ def _id_fix(source: Source, value: object, ids: frozenset[str] | None) -> str:
             f"; another file of the register is named {fixed}: if this one is a copy of it, delete one of the "
             "two; if it records another arrangement, give it its own id, and name the file after it"
         )
-    renamed = f"{named[:cut]}{fixed}.{ending}"
+    renamed = named[:cut] + fixed + named[cut + len(stem) :]  # (its ending kept: `.yml` stays `.yml`)
     return f"; write id: {fixed}, and rename the file to match with `git mv {shlex.quote(named)} {shlex.quote(renamed)}`"
 
 

@@ -251,7 +251,7 @@ NOT_KNOWN = [
 TO_CONFIRM = ["tbc", "tba", "tbd", "to be confirmed", "to be decided"]
 NOT_APPLICABLE = ["n/a", "\u2013", "\u2014"]
 NONE = ["none", "none known", "none yet"]
-#: Each kind of placeholder import reads (``readers.PLACEHOLDER``), by the word the rule reads it as.
+#: Each kind of placeholder import reads (``readers.placeholder``), by the word the rule reads it as.
 PLACEHOLDERS = ["as above", "various"]
 FORMS = ["added_value: {}", "added_value: '{}'", 'added_value: "{}"  # ask', "objectives: [Reduce crime, {}]"]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from partreg.app.register import Loaded, ids_on_disk, load_register
 from partreg.errors import UsageError, WriteRefused
 from partreg.files import make_folder, one_writer, write_atomic
-from partreg.folders import REGISTER_DIR, entry_stem
+from partreg.folders import REGISTER_DIR
 from partreg.importer import (
     UNSAVED,
     Finding,
@@ -30,6 +30,7 @@ from partreg.importer import (
     referred_as_written,
     titled_since,
 )
+from partreg.models import entry_stem
 from partreg.problems import Problem
 from partreg.sheets import read_sheet
 from partreg.sheets.table import Table

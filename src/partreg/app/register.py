@@ -19,7 +19,6 @@ from partreg.documents import iter_documents
 from partreg.errors import PartregError, UsageError
 from partreg.folders import (
     REGISTER_DIR,
-    entry_stem,
     is_entry_name,
     read_settings,
     register_file_problem,
@@ -27,7 +26,7 @@ from partreg.folders import (
     shown_as,
 )
 from partreg.lint import run
-from partreg.models import ID_PATTERN, Arrangement, Settings
+from partreg.models import ID_PATTERN, Arrangement, Settings, entry_stem
 from partreg.problems import Problem
 from partreg.rules import ALL, duplicate_id
 from partreg.spelling import did_you_mean

@@ -30,7 +30,7 @@ from partreg.importer.values import (
     status_in_kind,
     yes_no,
 )
-from partreg.models import ID_PATTERN, RESERVED_NAMES, PartialDate, Settings, plural
+from partreg.models import PartialDate, Settings, is_id, plural
 from partreg.questionnaire import propose_id
 from partreg.readers import (
     FORMS,
@@ -256,7 +256,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             history = draft.data.setdefault("review", {}).setdefault("history", [{}])
             history[0]["outcome"] = outcome
         elif key == ("id",):
-            if not re.match(ID_PATTERN, cell_text(raw)) or cell_text(raw) in RESERVED_NAMES:
+            if not is_id(cell_text(raw)):
                 raise Unplaced(
                     "cannot be an id (lower-case letters, digits and hyphens, not a name Windows reserves)"
                 )

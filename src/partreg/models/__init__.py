@@ -39,7 +39,7 @@ from partreg.models.dates import (
     read_date,
     uk_date,
 )
-from partreg.models.fields import ID_PATTERN, RESERVED_NAMES
+from partreg.models.fields import ID_PATTERN, RESERVED_NAMES, entry_stem, is_id
 from partreg.models.money import Award, Extension
 from partreg.models.parts import Characteristics, Decision, Representative, ReviewAction, ReviewRecord
 from partreg.models.reading import build_validators, plain, read_arrangement
@@ -125,9 +125,11 @@ __all__ = [
     "ascii_matching",
     "build_validators",
     "date_or_none",
+    "entry_stem",
     "every",
     "has_control",
     "inner_model",
+    "is_id",
     "key_as_written",
     "parse_iso_date",
     "plain",

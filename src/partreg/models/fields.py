@@ -4,6 +4,7 @@ errors, values are not coerced, and a model is never changed once read."""
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
@@ -15,6 +16,18 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$"
 RESERVED_NAMES = frozenset(
     ["con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))]
 )
+
+
+def is_id(text: str) -> bool:
+    """Whether ``text`` may be an entry's id (and so its file's name): the pattern, and not a name
+    Windows keeps for a device."""
+    return re.match(ID_PATTERN, text) is not None and text not in RESERVED_NAMES
+
+
+def entry_stem(name: str) -> str:
+    """The id a file's name gives: ``csp.yaml`` and ``csp.yml`` are both ``csp``."""
+    lower = name.lower()
+    return name[:-5] if lower.endswith(".yaml") else name[:-4] if lower.endswith(".yml") else name
 
 
 def _not_reserved(value: object) -> object:

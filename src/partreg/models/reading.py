@@ -17,7 +17,7 @@ from pydantic_core import ErrorDetails, SchemaValidator
 
 from partreg.models.arrangement import Arrangement
 from partreg.models.dates import PartialDate
-from partreg.models.fields import ID_PATTERN, RESERVED_NAMES
+from partreg.models.fields import is_id
 from partreg.models.text import key_as_written
 
 
@@ -36,10 +36,10 @@ def plain(value: Any) -> Any:
 
 def id_from_name(file_id: str) -> str:
     """The id a file's name gives an entry that records none (or a wrong one)."""
-    if re.match(ID_PATTERN, file_id) and file_id not in RESERVED_NAMES:
+    if is_id(file_id):
         return file_id
     slug = re.sub(r"[^a-z0-9]+", "-", file_id.lower()).strip("-")[:64].strip("-")
-    return slug if re.match(ID_PATTERN, slug) and slug not in RESERVED_NAMES else "unnamed-arrangement"
+    return slug if is_id(slug) else "unnamed-arrangement"
 
 
 _DROP = object()

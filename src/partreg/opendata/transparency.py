@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from partreg.export import reviews_published, whole_numbers
+from partreg.export import recipient_unsure, reviews_published, whole_numbers
 from partreg.models import Arrangement, Kind, Settings, Status
 from partreg.opendata.grants import Grant, grants
 from partreg.opendata.tables import (
@@ -185,9 +185,7 @@ def transparency_grants(
             "Amount": f"{where}.amount_gbp",
         }
         table.add(row, [f for column, f in fields.items() if row[column] is None])
-    several = [
-        g.entry.id for g in found if g.award is None and g.recipient is None and len(g.entry.partners) > 1
-    ]
+    several = [g.entry.id for g in found if g.award is None and recipient_unsure(g.entry)]
     if several:
         table.notes.append(
             f"Beneficiary is left empty for {len(several)} grant{'' if len(several) == 1 else 's'} that "

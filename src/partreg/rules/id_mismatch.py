@@ -13,11 +13,10 @@ Instead:
     Rename the file to `brentwood-community-fund.yaml`, or change the id.
 """
 
-import re
 import shlex
 from collections.abc import Iterator
 
-from partreg.models import ID_PATTERN, RESERVED_NAMES, Arrangement, shown
+from partreg.models import Arrangement, is_id, shown
 from partreg.problems import Context, Hit, Rule, Severity
 
 ID = "id-mismatch"
@@ -38,7 +37,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
                 f"another file of the register is named {entry.id}: if this one is a copy of it, delete one of "
                 f"the two; if it records another arrangement, give it its own id, and name the file after it"
             )
-        elif re.match(ID_PATTERN, ctx.file_id) and ctx.file_id not in RESERVED_NAMES:
+        elif is_id(ctx.file_id):
             fix = f"write id: {ctx.file_id}; or, to keep the id, rename the file with {rename}"
         else:  # a name such as `Community Safety Partnership.yaml` is no id: only the file can change
             fix = f"the file's name is not an id, so rename the file with {rename}"

@@ -84,7 +84,7 @@ _SAYS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("tbc", "tba", "tbd"), _TO_CONFIRM),
     **dict.fromkeys(("n/a",), _NOT_APPLICABLE),
     **dict.fromkeys(("\u2013", "\u2014"), _DASH),
-    # placeholders, as import reads them (``readers.PLACEHOLDER``), each by the word that stands for
+    # placeholders, as import reads them (``readers.placeholder``), each by the word that stands for
     # its kind (:func:`_placeholder`): `To be agreed`, `See attached list`, `Various partners`
     "to be confirmed": _TO_CONFIRM,
     "to be decided": _TO_DECIDE,
@@ -98,7 +98,7 @@ _NONE = frozenset({"none", "none known", "none yet"})
 _LONGEST = 40  # characters: a longer text is none of those words, nor a placeholder (however spaced)
 
 #: What a placeholder that lint reads has in it (lower-cased): of those import reads
-#: (``readers.PLACEHOLDER``), `To be agreed`, `See attached list`, `As above`, `Various partners`,
+#: (``readers.placeholder``), `To be agreed`, `See attached list`, `As above`, `Various partners`,
 #: and not `Ditto`, `Refer to the minutes` or `To follow`, each a look more for every file (a look
 #: for `refer` finds `referral` in many a file, at 3 µs more a file).
 _PLACEHOLDER_LOOKS = ("to be", "see ", "above", "various")

@@ -38,7 +38,7 @@ Instead:
 
 from collections.abc import Iterator
 
-from partreg.export import grant_recipient
+from partreg.export import recipient_unsure
 from partreg.models import Arrangement, Kind, PartialDate, Status
 from partreg.problems import Context, Hit, Rule, Severity
 from partreg.rules._base import recorded_as
@@ -70,7 +70,7 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
         return
     where = "under the file's `funding:`" if f is not None else "under `funding:` (a new key)"
     named = [p.name for p in entry.partners if p.name]
-    if len(named) > 1 and grant_recipient(entry) is None:
+    if recipient_unsure(entry):
         yield Hit(
             ("partners",),
             f"the grant names {len(named)} partners, and the Transparency Code and 360Giving publish one "
