@@ -793,6 +793,28 @@ def test_at_a_glance_counts_by_status_and_totals_only_active_money():
     assert "reviews are overdue.</strong>" in index
 
 
+def test_amounts_too_large_for_a_float_are_published_whole_and_added_up():
+    """A finite amount (the format's only bound) read as whole pounds beyond a float's range, beside
+    one in pence: summed and published, where adding them had stopped render with a traceback."""
+    grants = [
+        Arrangement.model_validate(
+            {
+                "id": f"grant-{n}",
+                "title": f"Grant {n}",
+                "kind": "community-funding",
+                "status": "active",
+                "funding": {"amount_gbp": amount},
+            }
+        )
+        for n, amount in ((1, 1.0e308), (2, 1.0e308), (3, 12.5))
+    ]
+    files = site(grants, Settings(council="Test"))
+    # (the pence, beyond what a float of that size could say, are rounded: 12.5 to 12)
+    assert f"£{int(1.0e308) * 2 + 12:,} in grants (recorded for 3 of 3)" in files["index.html"]
+    assert f"£{int(1.0e308):,}" in files["arrangements/grant-1.html"]
+    assert "£12.50" in files["arrangements/grant-3.html"]
+
+
 def test_an_arrangement_with_no_review_and_no_start_is_counted_as_undated():
     entry = Arrangement.model_validate(
         {"id": "bare", "title": "Bare", "kind": "joint-working", "status": "active"}

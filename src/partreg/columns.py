@@ -25,6 +25,7 @@ from partreg.models import (
     IndexColumn,
     Kind,
     Settings,
+    total_pounds,
 )
 from partreg.published import (
     NOT_RECORDED,
@@ -365,5 +366,7 @@ def totals(kind: Kind | None, heading: str, rows: list[tuple[Money, str]]) -> To
     ):
         amounts = [m.amount for m in active if m.basis == basis and m.amount is not None]
         if amounts:
-            phrases.append(f"{pounds(sum(amounts))} {words} (recorded for {len(amounts)} of {len(active)})")
+            phrases.append(
+                f"{pounds(total_pounds(amounts))} {words} (recorded for {len(amounts)} of {len(active)})"
+            )
     return Total(kind_value(kind), heading, len(rows), statuses, tuple(phrases))

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
-from partreg.models import Arrangement, Kind, Settings, Status, without_unshown
+from partreg.models import Arrangement, Kind, Settings, Status, total_pounds, without_unshown
 from partreg.review import DueItem, State, exit_decided, last_review
 from partreg.significance import Assessment, assess
 
@@ -108,7 +108,7 @@ def council_money(entry: Arrangement) -> tuple[float | None, str, str]:
         year, latest = latest_contributions(e)
         parts = [latest.get(k) for k in ("cash", "in_kind", "loan")]
         if any(p is not None for p in parts):
-            return sum(p or 0 for p in parts), "contributions", f" in {year}"
+            return total_pounds(p or 0 for p in parts), "contributions", f" in {year}"
     return None, "", ""
 
 
@@ -124,7 +124,7 @@ def latest_contributions(e: Arrangement) -> tuple[str | None, dict[str, float | 
 
     def total(items: list[Any], *names: str) -> float | None:
         values = [getattr(c, n) for c in items for n in names if getattr(c, n) is not None]
-        return sum(values) if values else None
+        return total_pounds(values) if values else None
 
     return year, {
         "cash": total(council, "cash_gbp"),

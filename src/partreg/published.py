@@ -44,7 +44,9 @@ def pounds(value: float | None) -> str:
     """``£25,000``, ``£1,000.50``; empty for none."""
     if value is None:
         return ""
-    return f"£{value:,.0f}" if float(value).is_integer() else f"£{value:,.2f}"
+    if isinstance(value, int):  # (whole pounds, of any size: a float of them would overflow)
+        return f"£{value:,}"
+    return f"£{value:,.0f}" if value.is_integer() else f"£{value:,.2f}"
 
 
 def safe_url(url: str | None) -> str | None:

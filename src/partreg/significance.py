@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from partreg.models import Arrangement, Level, Settings, SignificanceSettings
+from partreg.models import Arrangement, Level, Settings, SignificanceSettings, total_pounds
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,9 @@ def council_money_a_year(entry: Arrangement) -> float | None:
     for c in entry.contributions:
         if c.by is not None and c.by.strip().casefold() == "council":
             key = c.year or ""
-            by_year[key] = by_year.get(key, 0) + sum(x or 0 for x in (c.cash_gbp, c.in_kind_gbp, c.loan_gbp))
+            by_year[key] = total_pounds(
+                [by_year.get(key, 0), *(x or 0 for x in (c.cash_gbp, c.in_kind_gbp, c.loan_gbp))]
+            )
     amounts.extend(by_year.values())
     if entry.resources and entry.resources.council and entry.resources.council.funding_gbp is not None:
         amounts.append(entry.resources.council.funding_gbp)

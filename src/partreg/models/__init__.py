@@ -40,7 +40,7 @@ from partreg.models.dates import (
     uk_date,
 )
 from partreg.models.fields import ID_PATTERN, RESERVED_NAMES, entry_stem, is_id
-from partreg.models.money import Award, Extension
+from partreg.models.money import Award, Extension, total_pounds
 from partreg.models.parts import Characteristics, Decision, Representative, ReviewAction, ReviewRecord
 from partreg.models.reading import build_validators, plain, read_arrangement
 from partreg.models.schema import FORMAT_VERSION, arrangement_schema, inner_model
@@ -137,6 +137,7 @@ __all__ = [
     "read_arrangement",
     "read_date",
     "shown",
+    "total_pounds",
     "uk_date",
     "visible",
     "without_unshown",

@@ -3,7 +3,9 @@ funding and the awards of a grant scheme, and what each party puts in by financi
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterable
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, PlainValidator, StringConstraints, WithJsonSchema
@@ -12,6 +14,19 @@ from partreg.models.dates import LAST_YEAR, DateField
 from partreg.models.fields import OrgId, Pounds, StrictModel, Text
 from partreg.models.text import shown
 from partreg.models.vocabulary import ExtensionStatus
+
+
+def total_pounds(amounts: Iterable[float]) -> float:
+    """The sum of amounts as the format reads them (whole pounds as ``int``, of any size; pence as
+    small floats), without the error Python raises adding a float to a whole number too large for
+    one (``1e308`` read as a whole number of pounds, and a grant of £12.50)."""
+    values = list(amounts)
+    whole = sum(v for v in values if isinstance(v, int))
+    pence = math.fsum(v for v in values if not isinstance(v, int))
+    if not pence:
+        return whole
+    return whole + round(pence) if abs(whole) >= 2**53 else whole + pence  # (pence beyond a float's reach)
+
 
 _FINANCIAL_YEAR = re.compile(r"^(\d{4})/(\d{2})$")
 
