@@ -451,6 +451,20 @@ def test_markdown_escaping():
     assert md("1. not a list") == "1\\. not a list"
     assert md("line\nbreak") == "line break"
     assert md("<b>bold</b>") == "\\<b\\>bold\\</b\\>"
+    assert md("Youth Club #") == "Youth Club \\#", "a # after a space would close the heading"
+    assert md("Youth Club ##") == "Youth Club \\##"
+    assert md("C#") == "C#"
+
+
+def test_a_title_ending_in_a_hash_is_its_whole_heading_and_anchor_in_the_markdown():
+    from markdown_it import MarkdownIt
+
+    entry = Arrangement.model_validate(
+        {"id": "youth-club", "title": "Youth Club #", "kind": "joint-working", "status": "active"}
+    )
+    page = MarkdownIt("commonmark").render(site([entry], Settings(council="Test"))["register.md"])
+    assert "<h3>Youth Club #</h3>" in page
+    assert 'href="#youth-club-"' in page, "the table's link: GitHub's anchor of the whole title"
 
 
 @pytest.mark.parametrize(

@@ -22,8 +22,12 @@ _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 _MD_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 
 
-#: Text that :func:`md` leaves as it is: words of ordinary characters, one space apart, that start no block.
-_MD_PLAIN = re.compile(r"(?![#>+=-]|\d+[.)])[^\s\\`*_\[\]<>|~&]+(?: [^\s\\`*_\[\]<>|~&]+)*")
+#: Text that :func:`md` leaves as it is: words of ordinary characters, one space apart, that start no
+#: block and end with no ``#`` (which, after a space, would close a heading).
+_MD_PLAIN = re.compile(r"(?![#>+=-]|\d+[.)])[^\s\\`*_\[\]<>|~&]+(?: [^\s\\`*_\[\]<>|~&]+)*(?<!#)")
+
+#: What ends a heading, where a title that ends so is one (``Youth Club #``): a run of ``#`` after a space.
+_MD_CLOSING = re.compile(r"(^|\s)(#+)$")
 
 
 def md(value: Any) -> str:
@@ -38,6 +42,7 @@ def md_escape(text: str) -> str:
     """:func:`md`'s work on any text; most text needs none of it (``_MD_PLAIN``), a test checks they agree."""
     text = " ".join(text.split())  # a newline would end a table row or start a block
     text = _MD_INLINE.sub(r"\\\1", text)
+    text = _MD_CLOSING.sub(r"\1\\\2", text)
     return _MD_BLOCK_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
 
 
