@@ -226,6 +226,20 @@ def test_no_published_field_import_fills_takes_a_persons_email_or_phone(register
     assert f"{path}:2:D: [warning] '{header}': " in "\n".join(planned.lines)
 
 
+@pytest.mark.parametrize(
+    "cell", ["Head of Housing Jane Smith", '"Head of Housing\nJane Smith"', '"Jane Smith\nHead of Housing"']
+)
+def test_a_lead_officer_cell_naming_the_officer_beside_the_role_publishes_the_role_alone(register, cell):
+    """A cell of two lines, or a name run on after the role: the name had been published as part
+    of the role, and nothing said so."""
+    planned, path = plan(register, f"Partnership name,Partners,Lead Officer\nCSP,Essex Police,{cell}\n")
+    [row] = planned.new
+    assert row.data["lead"]["role"] == "Head of Housing"
+    assert "Jane Smith" not in public(row.data)
+    assert f"{path}:2:C: [warning] 'Lead Officer': " in "\n".join(planned.lines)
+    assert "'Jane Smith' reads as a person's name, not published" in "\n".join(planned.lines)
+
+
 def test_a_field_the_council_keeps_internal_keeps_what_the_sheet_says(register):
     (register / "partreg.yaml").write_text(
         "council: Rochford District Council\ninternal_fields: [exit_strategy]\n", encoding="utf-8"
@@ -269,6 +283,11 @@ def test_a_field_the_council_keeps_internal_keeps_what_the_sheet_says(register):
         "Sir John Moore Foundation",
         "Mrs Ruby Trust",
         "Nia Centre",
+        "Head of Housing Jane Smith",
+        "Jane Smith Head of Housing",
+        "Head of Housing\nJane Smith",
+        "Jane Smith\nHead of Housing",
+        "Centre Manager Grace Lane",
     ],
 )
 def test_import_takes_out_a_name_wherever_lint_finds_one(text):

@@ -83,8 +83,11 @@ def _given(word: str) -> bool:
 
 
 #: What parts a name from a role beside it: a dash between spaces, brackets, a slash, a comma
-#: ("Sarah Jones, Head of Housing", the commonest form in councils' sheets).
-_BESIDE = re.compile(r"\s+c/o\s+|\s+[-\u2013\u2014]\s+|[()]|(?<!\bc)/|/(?!o\b)|,\s+|:\s+", re.IGNORECASE)
+#: ("Sarah Jones, Head of Housing", the commonest form in councils' sheets), a line break (a cell
+#: of two lines).
+_BESIDE = re.compile(
+    r"\s+c/o\s+|\s+[-\u2013\u2014]\s+|[()]|(?<!\bc)/|/(?!o\b)|,\s+|:\s+|\s*[\r\n]\s*", re.IGNORECASE
+)
 
 
 @functools.lru_cache(maxsize=4096)  # a register names the same few roles in file after file
@@ -99,8 +102,37 @@ def looks_like_a_name(text: str) -> bool:
         return True
     parts = [p for p in _BESIDE.split(text) if p.strip()]
     if len(parts) > 1:  # a name beside a role: "Mary Jones (Housing Manager)"
-        return any(_name_beside(p) for p in parts)
-    return _one_name(text)
+        return any(_name_beside(p) or _run_on(p) is not None for p in parts)
+    return _one_name(text) or _run_on(text) is not None
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def _run_on(text: str) -> int | None:
+    """Where a role and a name that run on with nothing between them meet (``Head of Housing Jane
+    Smith``, ``Jane Smith Head of Housing``): the offset the second starts at, where one side has a
+    word of office in it and the other is a name that starts with a title, an initial or a common
+    given name (as :func:`_one_name` reads one, and not a place's: ``Manager, Grace Lane``); else
+    ``None``. A name after a title that is a word of office too is one name (``Councillor Siobhan
+    O'Connell``), and ``Sir`` starts no name here (``Cyngor Sir Ceredigion``: the county's council)."""
+    if _one_name(text):
+        return None
+    words = [(m.start(), m.group()) for m in _WORDS.finditer(text)]
+    for n in (2, 3):  # a name of two words, or three (with a particle, or a title)
+        if len(words) <= n:
+            break
+        for role, name, at in (
+            (words[:-n], text[words[-n][0] :], words[-n][0]),  # the name last
+            (words[n:], text[: words[n][0]].rstrip(), words[n][0]),  # the name first
+        ):
+            if (
+                any(w.lower().strip(".,") in ROLE_WORDS for _, w in role)
+                and name[:4].lower() != "sir "
+                and _name_beside(name)
+            ):
+                return at
+    return None
 
 
 #: Letters after a person's name: honours and offices ("Sarah Jones MBE", "J. Smith JP").
@@ -210,7 +242,7 @@ def without_person(text: str, *, names: bool = True) -> tuple[str, list[tuple[st
     whole = text.strip()
     if names and (m := _SURNAME_FIRST.fullmatch(_shape(whole))) and _given(whole[m.start(2) : m.end(2)]):
         return "", [(whole, PERSONS_NAME)]
-    parts = _parts(text)
+    parts = _parts(text, names)
     if len(parts) <= 1:
         said = _reads_as(whole, names and looks_like_a_name(whole))
         return ("", [(whole, said)]) if said else (text, [])
@@ -229,15 +261,21 @@ def without_person(text: str, *, names: bool = True) -> tuple[str, list[tuple[st
     return left, [(text[s:e], said) for (s, e), said in taken.items()]
 
 
-def _parts(text: str) -> list[tuple[int, int]]:
+def _parts(text: str, names: bool) -> list[tuple[int, int]]:
     """Where each part of ``text`` between the marks that part a name from a role starts and ends,
-    its spaces left out; blank parts are none."""
+    its spaces left out; blank parts are none. Where ``names``, a role and a name that run on
+    (:func:`_run_on`) are two parts."""
     found, start = [], 0
     for mark in [*_BESIDE.finditer(text), None]:
         end = mark.start() if mark else len(text)
         part = text[start:end]
         if part.strip():
-            found.append((start + len(part) - len(part.lstrip()), end - len(part) + len(part.rstrip())))
+            first, last = start + len(part) - len(part.lstrip()), end - len(part) + len(part.rstrip())
+            at = _run_on(text[first:last]) if names else None
+            if at is None:
+                found.append((first, last))
+            else:
+                found += [(first, first + len(text[first : first + at].rstrip())), (first + at, last)]
         start = mark.end() if mark else end
     return found
 

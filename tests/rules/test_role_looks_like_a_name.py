@@ -27,6 +27,12 @@ def test_a_role_passes():
         "Sarah Jones, Head of Housing",
         "Head of Housing, J. Smith",
         "Jane McDonald",
+        # a role and a name run on, as a sheet's cell of two lines reads once joined
+        "Head of Housing Jane Smith",
+        "Jane Smith Head of Housing",
+        "Head of Finance J. Smith",
+        "Portfolio Holder Cllr Smith",
+        "Head of Housing, Environment and Regulation Jane Smith",
     ],
 )
 def test_a_person_as_the_lead_role(name):
@@ -108,6 +114,12 @@ def test_a_person_as_the_reviewer():
         "Grace Academy",
         "Sir John Moore Foundation",  # a body named after a person
         "Health-Wellbeing Board",
+        # a word of office beside words that are no name, or a place's
+        "Centre Manager Grace Lane",
+        "Housing Manager Victoria Park",
+        "Community Development Officer Tenancy Support",
+        "Head of Community Safety",
+        "Strategic Housing Manager",
     ],
 )
 def test_roles_and_teams_are_not_names(role):
