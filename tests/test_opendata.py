@@ -6,12 +6,16 @@ import csv
 import io
 import json
 import subprocess
+from datetime import date
 
 import pytest
 from typer.testing import CliRunner
 
 from partreg.cli import app
 from tests.common import SHARED, run_partreg
+
+#: The day the exports of tests that make them in this process are made on.
+DAY = date(2026, 1, 1)
 
 runner = CliRunner()
 STANDARD = SHARED / "standards" / "360giving"
@@ -678,15 +682,17 @@ def test_an_export_says_lint_names_what_entries_lack_only_where_lint_checks_it()
     contract = Arrangement.model_validate(
         {"id": "waste", "kind": "contract", "status": "active", "partners": [{"name": "Biffa"}]}
     )
-    bare = transparency_contracts([contract], Settings(council="Test")).summary("contract")
+    bare = transparency_contracts([contract], Settings(council="Test"), today=DAY).summary("contract")
     assert bare.endswith(
         "`partreg lint` names what each entry lacks, once partreg.yaml has an `exports:` section (`exports: {}` will do)."
     )
-    set_up = transparency_contracts([contract], Settings(council="Test", exports={})).summary("contract")
+    set_up = transparency_contracts([contract], Settings(council="Test", exports={}), today=DAY).summary(
+        "contract"
+    )
     assert set_up.endswith("`partreg lint` names what each entry lacks.")
     off = Settings(council="Test", exports={}, rules={"transparency-contract-incomplete": "off"})
     assert (
-        transparency_contracts([contract], off)
+        transparency_contracts([contract], off, today=DAY)
         .summary("contract")
         .endswith(
             "`partreg lint` names what each entry lacks, once its rule transparency-contract-incomplete is on "
@@ -726,3 +732,35 @@ def test_a_grant_whose_recipient_is_not_known_is_left_out_of_360giving_saying_so
     settings = Settings(council="Test", exports={"org_id": "GB-LAE-TST", "giving_prefix": "360G-test"})
     package = giving_package([grant], settings, None)
     assert package.left_out == [("grant-3", ["which partner received it (give it `role: recipient`)"])]
+
+
+@pytest.mark.parametrize(
+    ("today", "history", "review_date"),
+    [
+        ("2026-12-07", [], ""),  # its end passed, and nothing after it: over, as the page says
+        ("2022-06-01", [], "2017-04"),  # still running that day: its review, counted from the start
+        ("2026-12-07", [{"date": "2023-06-01", "outcome": "continue"}], "2024-06-01"),  # went on after it
+    ],
+)
+def test_a_contract_past_its_end_has_no_review_date_unless_a_review_went_on(today, history, review_date):
+    """The Code's review date of a contract recorded as active whose end has passed had been given,
+    where the page, the open data and review-due all say it ended."""
+    from partreg.models import Arrangement, Settings
+    from partreg.opendata import transparency_contracts
+
+    contract = Arrangement.model_validate(
+        {
+            "id": "old-contract",
+            "title": "Grounds maintenance contract",
+            "kind": "contract",
+            "status": "active",
+            "partners": [{"name": "idverde Limited"}],
+            "contract": {"reference": "GM-1", "whole_life_value_gbp": 900000},
+            "start": "2016-04",
+            "end": "2022-12-31",
+            "review": {"history": history},
+        }
+    )
+    table = transparency_contracts([contract], Settings(council="Test"), today=date.fromisoformat(today))
+    [row] = table.rows
+    assert (row["End Date"], row["Review Date"] or "") == ("2022-12-31", review_date)

@@ -78,9 +78,11 @@ def test_review_columns_chosen_by_the_council_are_left_out_where_reviews_are_int
 
 def test_the_transparency_review_date_is_left_empty_and_said_to_be_withheld():
     contract = Arrangement.model_validate(CONTRACT)
-    shown = transparency_contracts([contract], Settings(council="Test"))
+    shown = transparency_contracts([contract], Settings(council="Test"), today=dt.date(2026, 1, 1))
     assert shown.rows[0]["Review Date"] == "2027-06-01"
-    kept = transparency_contracts([contract], Settings(council="Test", internal_fields=["review"]))
+    kept = transparency_contracts(
+        [contract], Settings(council="Test", internal_fields=["review"]), today=dt.date(2026, 1, 1)
+    )
     assert kept.rows[0]["Review Date"] is None
     assert "start" not in kept.missing[0], "the start is recorded: the date is withheld, not missing"
     assert "Review Date is left empty: partreg.yaml keeps reviews internal." in kept.summary("contract")

@@ -101,7 +101,7 @@ def publish_site(
         watch.warn(site.warning)
     check_site(site, root=base, home=home, force=force)
     make_folder(site.out)
-    extra, notes = _site_exports(base, settings)
+    extra, notes = _site_exports(base, settings, today)
     changes, feed = _changes(base, settings, today)
     with one_writer(site.out):  # one render into a folder at a time
         try:
@@ -168,10 +168,10 @@ def public_changes(base: Path, settings: Settings) -> dict[str, list[PublicChang
         return {}
 
 
-def _site_exports(base: Path, settings: Settings) -> tuple[list[SiteExport], list[str]]:
+def _site_exports(base: Path, settings: Settings, today: dt.date) -> tuple[list[SiteExport], list[str]]:
     """The statutory exports the site carries (where partreg.yaml has an exports section), and what
     render says of them."""
     if "exports" not in settings.model_fields_set:
         return [], []
     register = open_register(base, rules=False)  # the files left out are named by the render itself
-    return site_exports(register.entries, settings, last_changed(base, precise=True))
+    return site_exports(register.entries, settings, last_changed(base, precise=True), today)

@@ -1,6 +1,7 @@
 """``partreg export``: the register's statutory and open-data publications, as CSV or JSON, to a
 file (written whole, or not at all) or to standard output."""
 
+import functools
 import io
 import sys
 from datetime import date
@@ -123,7 +124,8 @@ def export_contracts(
     out: OutOption = None,
     root: RootOption = None,
 ) -> None:
-    _export_table(transparency_contracts, "contract", start, end, output, out, root)
+    contracts = functools.partial(transparency_contracts, today=date.today())  # (as of the day it is made)
+    _export_table(contracts, "contract", start, end, output, out, root)
 
 
 @export_app.command("transparency-grants", cls=Command)

@@ -5,6 +5,7 @@ and the lines that say what they leave out.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,17 +26,17 @@ class SiteExport:
 
 
 def site_exports(
-    entries: Iterable[Arrangement], settings: Settings, modified: dict[str, str]
+    entries: Iterable[Arrangement], settings: Settings, modified: dict[str, str], today: dt.date
 ) -> tuple[list[SiteExport], list[str]]:
     """The statutory exports a published register carries beside its open data, where ``partreg.yaml``
     has an ``exports`` section (the council publishes under the Transparency Code); and lines saying
     what they leave out, or why one is not there. Every date is included (no period): the site shows
-    the register as it stands. ``modified`` is each entry's last change in git, by id."""
+    the register as it stands on ``today``. ``modified`` is each entry's last change in git, by id."""
     if "exports" not in settings.model_fields_set:
         return [], []
     entries = list(entries)
     threshold = f"£{settings.exports.contracts_over_gbp:,.0f}"
-    contracts = transparency_contracts(entries, settings)
+    contracts = transparency_contracts(entries, settings, today=today)
     grants_table = transparency_grants(entries, settings)
     out = [
         SiteExport(

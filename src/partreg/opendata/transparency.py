@@ -9,10 +9,11 @@ empty cell), and each row says which register fields it lacks, for the command's
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from partreg.export import recipient_unsure, reviews_published, whole_numbers
-from partreg.models import Arrangement, Kind, Settings, Status
+from partreg.models import Arrangement, Kind, Settings
 from partreg.opendata.grants import Grant, grants
 from partreg.opendata.tables import (
     ANY_DATE,
@@ -25,7 +26,7 @@ from partreg.opendata.tables import (
     kind_not_known,
     unlinted,
 )
-from partreg.review import known_iso, next_review_as_known
+from partreg.review import known_iso, next_review_as_known, over_in_fact
 
 # The Transparency Code's items for contracts over £5,000, in the Code's order, one column per fact.
 # Where each heading comes from is in the README ("Statutory and open-data exports").
@@ -73,9 +74,14 @@ def contract_value(entry: Arrangement) -> float | None:
 
 
 def transparency_contracts(
-    entries: Iterable[Arrangement], settings: Settings, period: Period = ANY_DATE
+    entries: Iterable[Arrangement],
+    settings: Settings,
+    period: Period = ANY_DATE,
+    *,
+    today: dt.date,
 ) -> Table:
-    """One row per contract over the settings' threshold whose life overlaps ``period``.
+    """One row per contract over the settings' threshold whose life overlaps ``period``, as of
+    ``today``: a contract over by then, recorded as ended or past its end, has no review date.
 
     A contract whose value is not recorded is listed (it may be over the threshold), its value
     empty. A value recorded only as ``value_gbp`` is not said to be a year's or the whole life's:
@@ -101,7 +107,7 @@ def transparency_contracts(
             vcse = True  # the register records the supplier as a voluntary or community body
         route = c.procurement_route if c else None
         # (none where reviews are internal: counted from the start alone, it would be wrong)
-        hidden = e.status is Status.ENDED or "Review Date" in table.withheld
+        hidden = over_in_fact(e, today) or "Review Date" in table.withheld
         review = None if hidden else next_review_as_known(e, settings.review)  # (no day made up)
         row = {
             "Reference Number": c.reference if c else None,
