@@ -764,3 +764,97 @@ def test_a_contract_past_its_end_has_no_review_date_unless_a_review_went_on(toda
     table = transparency_contracts([contract], Settings(council="Test"), today=date.fromisoformat(today))
     [row] = table.rows
     assert (row["End Date"], row["Review Date"] or "") == ("2022-12-31", review_date)
+
+
+ADVICE_GRANT = {
+    "id": "advice-grant",
+    "title": "Advice grant",
+    "kind": "community-funding",
+    "status": "active",
+    "summary": "Core grant.",
+    "lead": {"role": "Grants Officer", "service": "Communities"},
+    "partners": [{"name": "Advice Trust", "sector": "voluntary"}],
+    "funding": {
+        "amount_gbp": 9000,
+        "period_start": "2024-04-01",
+        "period_end": "2027-03-31",
+        "award_date": "2024-03-01",
+        "actions": ["advice"],
+    },
+    "start": "2020-04-01",
+}
+
+
+def test_a_grant_whose_funding_is_kept_internal_has_its_money_columns_withheld_not_made_up():
+    """The grant's period had been given as the arrangement's start 'to not recorded', and its
+    award date counted as missing, where partreg.yaml keeps funding internal."""
+    from partreg.models import Arrangement, Settings
+    from partreg.opendata import transparency_grants
+
+    grant = Arrangement.model_validate(ADVICE_GRANT)
+    kept = Settings(council="Test", internal_fields=["funding"])
+    [row] = transparency_grants([grant], kept).rows
+    assert row == {
+        "Date Awarded": None,
+        "Time Period for Grant": None,
+        "Department": "Communities",
+        "Beneficiary": "Advice Trust",
+        "Beneficiary Registration Number": None,
+        "Purpose of Grant": "Core grant.",
+        "Amount": None,
+    }
+    said = transparency_grants([grant], kept).summary("grant")
+    assert said == (
+        "1 grant, none incomplete. Date Awarded, Time Period for Grant, Beneficiary Registration Number "
+        "and Amount are left empty: partreg.yaml keeps funding internal."
+    )
+    [shown] = transparency_grants([grant], Settings(council="Test")).rows
+    assert (shown["Time Period for Grant"], shown["Amount"]) == ("2024-04-01 to 2027-03-31", 9000)
+
+
+def test_a_contract_whose_details_are_kept_internal_has_them_withheld_not_missing():
+    from partreg.models import Arrangement, Settings
+    from partreg.opendata import transparency_contracts
+
+    contract = Arrangement.model_validate(
+        {
+            "id": "waste",
+            "title": "Waste collection",
+            "summary": "Weekly collection of household waste.",
+            "kind": "contract",
+            "status": "active",
+            "lead": {"role": "Waste Manager", "service": "Environment"},
+            "partners": [{"name": "Biffa"}],
+            "contract": {"reference": "W-1", "annual_value_gbp": 250000, "supplier_registration": "1"},
+            "start": "2022-04-01",
+            "end": "2029-03-31",
+        }
+    )
+    table = transparency_contracts(
+        [contract], Settings(council="Test", internal_fields=["contract"]), today=DAY
+    )
+    [row] = table.rows
+    assert (
+        row["Reference Number"]
+        is row["Estimated Annual Value"]
+        is row["Supplier Registration Number"]
+        is None
+    )
+    assert table.missing == [[]], "withheld, not gaps in the register"
+    assert "partreg.yaml keeps contract internal." in table.summary("contract")
+
+
+@pytest.mark.spawns
+def test_no_360giving_package_is_made_where_funding_is_kept_internal(tmp_path):
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text(
+        "council: Test\ninternal_fields: [funding]\nexports: {org_id: GB-LAE-EXB, giving_prefix: 360G-example}\n"
+    )
+    (tmp_path / "register" / "advice-grant.yaml").write_text(json.dumps(ADVICE_GRANT))
+    result = run_partreg(tmp_path, "export", "360giving")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "partreg: no 360Giving package: partreg.yaml keeps funding internal, and 360Giving needs each "
+        "grant's amount and award date; nothing was written\n"
+    )

@@ -11,7 +11,7 @@ from partreg.app.register import Loaded
 from partreg.errors import PartregError, UsageError
 from partreg.history import last_changed
 from partreg.models import Arrangement, Settings
-from partreg.opendata import Package, Period, Table, giving_package
+from partreg.opendata import Package, Period, Table, giving_package, giving_withheld
 
 #: A Transparency Code table of entries for a period (``opendata.transparency_contracts``, ...).
 TableOf = Callable[[Iterable[Arrangement], Settings, Period], Table]
@@ -39,4 +39,6 @@ def giving(register: Loaded, within: Period) -> Package:
             f"360Giving needs {' and '.join(f'exports.{n}' for n in unset)} in partreg.yaml: the council's "
             "org-id (e.g. GB-LAE-BRW, from org-id.guide) and its 360Giving publisher prefix (e.g. 360G-brentwood)"
         )
+    if withheld := giving_withheld(settings):
+        raise PartregError(f"no 360Giving package: {withheld}; nothing was written")
     return giving_package(register.entries, settings, last_changed(register.root, precise=True), within)

@@ -10,7 +10,7 @@ summary. No I/O here: the caller passes the entries, the settings, the period an
 each file last changed in git.
 """
 
-from partreg.opendata.giving import Package, giving_package, left_out_lines
+from partreg.opendata.giving import Package, giving_package, giving_withheld, left_out_lines
 from partreg.opendata.grants import grants
 from partreg.opendata.siteexports import SiteExport, site_exports
 from partreg.opendata.tables import Period, Table, table_csv
@@ -22,6 +22,7 @@ __all__ = [
     "SiteExport",
     "Table",
     "giving_package",
+    "giving_withheld",
     "grants",
     "left_out_lines",
     "site_exports",

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from partreg.export import whole_numbers
+from partreg.export import unpublished_fields, whole_numbers
 from partreg.models import Arrangement, PartialDate, Settings, without_unshown
 from partreg.opendata.grants import COMPANY_LISTS, grants, registration_from
 from partreg.opendata.tables import ANY_DATE, GRANTS_RULE, Period, Table, kind_not_known, unlinted
@@ -51,6 +51,14 @@ class Package:
 def _full_day(date: PartialDate | None) -> str | None:
     """A day, as 360Giving's awardDate needs it: ``None`` for a month or a year."""
     return date.iso if date is not None and date.day is not None else None
+
+
+def giving_withheld(settings: Settings) -> str | None:
+    """Why no 360Giving package can be made where the settings keep the grants' money internal
+    (every grant needs its amount and award date); ``None`` where they do not."""
+    if "funding" in unpublished_fields(settings):
+        return "partreg.yaml keeps funding internal, and 360Giving needs each grant's amount and award date"
+    return None
 
 
 def giving_package(

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from partreg.models import Arrangement, Settings
-from partreg.opendata.giving import giving_package, left_out_lines
+from partreg.opendata.giving import giving_package, giving_withheld, left_out_lines
 from partreg.opendata.tables import table_csv
 from partreg.opendata.transparency import transparency_contracts, transparency_grants
 
@@ -58,6 +58,9 @@ def site_exports(
     unset = [f"exports.{n}" for n in ("org_id", "giving_prefix") if getattr(settings.exports, n) is None]
     if unset:
         notes.append(f"360giving.json is not published: it needs {' and '.join(unset)} in partreg.yaml")
+        return out, notes
+    if withheld := giving_withheld(settings):
+        notes.append(f"360giving.json is not published: {withheld}")
         return out, notes
     package = giving_package(entries, settings, modified)
     notes.extend(f"360giving.json: {line}" for line in left_out_lines(package.left_out))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partreg.classify import decide, statute_of
-from partreg.export import csv_writer, public_entries, spreadsheet_safe
+from partreg.export import csv_writer, public_entries, spreadsheet_safe, unpublished_fields
 from partreg.models import Arrangement, Kind, PartialDate, Settings, Status
 from partreg.rules import transparency_contract_incomplete, transparency_grant_incomplete
 
@@ -70,8 +70,10 @@ class Table:
                 + (f", {self.unlinted}." if self.unlinted else ".")
             )
         said += "".join(f" {note}" for note in self.notes)
-        for column, internal in self.withheld.items():
-            said += f" {column} is left empty: partreg.yaml keeps {internal} internal."
+        for internal in dict.fromkeys(self.withheld.values()):
+            columns = [column for column, kept in self.withheld.items() if kept == internal]
+            named = ", ".join(columns[:-1]) + " and " + columns[-1] if len(columns) > 1 else columns[0]
+            said += f" {named} {'are' if len(columns) > 1 else 'is'} left empty: partreg.yaml keeps {internal} internal."
         unknown = self.kind_not_known
         if unknown:
             named = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5:,} more" if len(unknown) > 5 else "")
@@ -159,3 +161,12 @@ def _cell(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
     return spreadsheet_safe(str(value))
+
+
+def withhold(table: Table, settings: Settings, sources: dict[str, str]) -> None:
+    """Each column of ``table`` whose field (``sources``: column, field) the settings keep out of
+    public outputs, as withheld: left empty in every row, and not counted as a gap."""
+    hidden = unpublished_fields(settings)
+    for column, source in sources.items():
+        if source in hidden:
+            table.withheld[column] = "reviews" if source == "review" else source

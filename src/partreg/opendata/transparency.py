@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from partreg.export import recipient_unsure, reviews_published, whole_numbers
+from partreg.export import recipient_unsure, whole_numbers
 from partreg.models import Arrangement, Kind, Settings
 from partreg.opendata.grants import Grant, grants
 from partreg.opendata.tables import (
@@ -25,6 +25,7 @@ from partreg.opendata.tables import (
     iso,
     kind_not_known,
     unlinted,
+    withhold,
 )
 from partreg.review import known_iso, next_review_as_known, over_in_fact
 
@@ -57,6 +58,31 @@ GRANT_COLUMNS = (
     "Purpose of Grant",
     "Amount",
 )
+#: The field of an arrangement each column is read from, where a council may keep that field
+#: internal (``internal_fields``): the column is then left empty in every row, and said to be withheld.
+CONTRACT_SOURCES = {
+    "Reference Number": "contract",
+    "Department Responsible": "lead",
+    "Description of Goods and/or Services": "summary",
+    "Supplier Registration Number": "contract",
+    "Total Contract Value": "contract",
+    "Estimated Annual Value": "contract",
+    "Irrecoverable VAT": "contract",
+    "End Date": "end",
+    "Review Date": "review",
+    "Invitation to Quote or Tender": "contract",
+    "SME Supplier": "contract",
+    "VCSE Supplier": "contract",
+}
+#: (A grant's period is its funding's, else the arrangement's life: where the funding is kept
+#: internal, the life is not said to be the grant's.)
+GRANT_SOURCES = {
+    "Date Awarded": "funding",
+    "Time Period for Grant": "funding",
+    "Department": "lead",
+    "Beneficiary Registration Number": "funding",
+    "Amount": "funding",
+}
 _ROUTES = {"invitation-to-quote": "Invitation to quote", "invitation-to-tender": "Invitation to tender"}
 
 
@@ -93,8 +119,7 @@ def transparency_contracts(
         kind_not_known=kind_not_known(entries, settings, period),
         unlinted=unlinted(settings, CONTRACTS_RULE),
     )
-    if not reviews_published(settings):
-        table.withheld["Review Date"] = "reviews"
+    withhold(table, settings, CONTRACT_SOURCES)
     threshold = settings.exports.contracts_over_gbp
     for e in chosen(entries, settings, Kind.CONTRACT):
         value = contract_value(e)
@@ -125,7 +150,7 @@ def transparency_contracts(
             "Invitation to Quote or Tender": _ROUTES.get(route, route) if route else None,
             "SME Supplier": _yes_no(c.supplier_sme if c else None),
             "VCSE Supplier": _yes_no(vcse),
-        }
+        } | dict.fromkeys(table.withheld)
         fields = {
             "Reference Number": "contract.reference",
             "Title of Agreement": "title",
@@ -145,7 +170,11 @@ def transparency_contracts(
                 f for column, f in fields.items() if row[column] is None and column not in table.withheld
             )
         )
-        if row["Total Contract Value"] is None and row["Estimated Annual Value"] is None:
+        if (
+            row["Total Contract Value"] is None
+            and row["Estimated Annual Value"] is None
+            and "Total Contract Value" not in table.withheld
+        ):
             missing.append("contract.whole_life_value_gbp or contract.annual_value_gbp")
         table.add(row, missing)
     return table
@@ -169,6 +198,7 @@ def transparency_grants(
         kind_not_known=kind_not_known(entries, settings, period),
         unlinted=unlinted(settings, GRANTS_RULE),
     )
+    withhold(table, settings, GRANT_SOURCES)
     found = grants(entries, settings, period)
     for g in found:
         row = {
@@ -179,7 +209,7 @@ def transparency_grants(
             "Beneficiary Registration Number": g.registration,
             "Purpose of Grant": g.purpose,
             "Amount": whole_numbers(g.amount),
-        }
+        } | dict.fromkeys(table.withheld)
         where = g.prefix
         fields = {
             "Date Awarded": f"{where}.award_date",
@@ -190,7 +220,9 @@ def transparency_grants(
             "Purpose of Grant": f"{where}.purpose" if g.award else "summary",
             "Amount": f"{where}.amount_gbp",
         }
-        table.add(row, [f for column, f in fields.items() if row[column] is None])
+        table.add(
+            row, [f for column, f in fields.items() if row[column] is None and column not in table.withheld]
+        )
     several = [g.entry.id for g in found if g.award is None and recipient_unsure(g.entry)]
     if several:
         table.notes.append(
