@@ -64,7 +64,13 @@ def test_a_column_written_month_first_is_read_month_first_and_said_once(tmp_path
     starts = [r.data["start"] for r in result.rows]
     assert starts == [dt.date(2016, 4, 13), dt.date(2016, 4, 5), dt.date(2019, 11, 20), dt.date(2020, 1, 2)]
     assert result.rows[0].data["end"] == dt.date(2027, 3, 31), "another column, read day first"
-    assert all("internal" not in r.data for r in result.rows), "nothing left to keep in the notes"
+    # a date that could be either way keeps its cell's text, for whoever checks it after the sheet is gone
+    assert [notes(r.data) for r in result.rows] == [
+        [],
+        ["Date created: 04/05/2016"],
+        [],
+        ["Date created: 01/02/2020"],
+    ]
     assert cells(lines, tmp_path) == [
         "[warning] 'Date created': this column writes dates month first (the US order): '04/13/2016' "
         "here can only be 13 April 2016, and none of its dates can only be day first, so each is read "
@@ -142,6 +148,34 @@ def test_each_date_that_can_only_be_month_first_in_a_column_written_both_ways_is
     assert said[1:] == [
         "[note] 'Expiry date': '12/31/2029' read month first, as 31 December 2029: it cannot be day first"
     ]
+
+
+def test_one_date_that_can_only_be_month_first_in_a_uk_sheet_does_not_turn_its_column(tmp_path):
+    """A UK sheet (column E: 31/03/2030) with one slip in its Start Date column (04/13/2018): the
+    column had been read month first, 01/04/2015 as 4 January, without its text kept anywhere."""
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Type,Partner Organisations,Start Date,End date,Status\n"
+        "Waste Collection,Contract,Biffa,01/04/2015,31/03/2030,Active\n"
+        "Scouts grant,Grant,1st Rayleigh Scouts,04/13/2018,04/12/2019,Ended\n"
+        "Markets,Contract,Markets Ltd,01/04/2017 00:00,31/03/2030,Active\n",
+    )
+    assert [(r.data["start"], r.data["end"]) for r in result.rows] == [
+        (dt.date(2015, 4, 1), dt.date(2030, 3, 31)),
+        (dt.date(2018, 4, 13), dt.date(2019, 12, 4)),
+        (dt.date(2017, 4, 1), dt.date(2030, 3, 31)),
+    ]
+    assert cells(lines, tmp_path)[:3] == [
+        "[warning] 'Start Date': this column writes a date month first, the US order (row 3's "
+        "'04/13/2018', which can only be 13 April 2018), where column E writes its dates day first "
+        "(row 2's '31/03/2030'): each is read the only way it can be; the 2 that could be either way "
+        "(rows 2 and 4) are read day first, the UK order, each named: check them",
+        "[warning] 'Start Date': '01/04/2015' read day first, as 1 April 2015 (the UK order); month "
+        "first it is 4 January 2015: check it",
+        "[warning] 'Start Date': '01/04/2017 00:00' read day first, as 1 April 2017 (the UK order); "
+        "month first it is 4 January 2017: check it",
+    ]
+    assert notes(result.rows[0].data) == ["Start Date: 01/04/2015"]
 
 
 def test_a_uk_column_is_read_day_first_without_a_word(tmp_path):
@@ -278,3 +312,29 @@ def test_a_column_read_month_first_is_said_again_when_only_later_rows_are_new(tm
     assert result.rows[1].data["start"] == dt.date(2016, 4, 5)
     [said] = cells(lines, tmp_path)
     assert said.startswith("[warning] 'Date created': this column writes dates month first")
+
+
+@pytest.mark.parametrize(
+    "cell", ["00/01/1900", "0/1/1900", "30/12/1899", "01/01/1900", dt.datetime(1899, 12, 30)]
+)
+def test_excel_s_date_for_an_empty_date_cell_is_no_date(cell):
+    """What a spreadsheet gives for a date cell left empty (Excel's day 0) had been written as the
+    start, and published: 'Started 30 December 1899'."""
+    from partreg.readers import Unplaced
+    from partreg.sheetdates import read_date as read_cell
+
+    with pytest.raises(Unplaced, match="Excel's date for an empty date cell"):
+        read_cell(cell)
+
+
+def test_an_empty_date_cell_from_excel_is_kept_in_the_notes_and_said(tmp_path):
+    result, lines = dry_run(
+        tmp_path, "Partnership name,Partners,Start Date\nForum A,Essex Police,00/01/1900\n"
+    )
+    [row] = result.rows
+    assert "start" not in row.data
+    assert notes(row.data) == ["Start Date: 00/01/1900"]
+    assert cells(lines, tmp_path) == [
+        "[warning] 'Start Date': '00/01/1900' kept in internal notes: Excel's date for an empty date cell "
+        "(day 0), not a date"
+    ]

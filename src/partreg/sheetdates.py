@@ -73,11 +73,23 @@ class Placeholder(Unplaced):
         self.date = date
 
 
+#: What a spreadsheet gives for a date cell left empty but formatted as a date, or one holding 0:
+#: Excel's day 0, shown as 00/01/1900 (or 30/12/1899, where a program counts from there), and day 1.
+#: No arrangement with a council began or ended then.
+EXCEL_EMPTY = "Excel's date for an empty date cell (day 0), not a date"
+_EXCEL_NOUGHTS = frozenset({(1899, 12, 30), (1899, 12, 31), (1900, 1, 1), (1900, 1, 0)})
+_DAY_NOUGHT = re.compile(r"^(?:0{1,2}[/.\-]0?1[/.\-]1900|1900-01-00)$")
+
+
 def read_date(raw: Any, *, month_first: bool = False) -> tuple[PartialDate, bool]:
     """A date cell as a date as precise as the sheet, and whether words around it were dropped
     (``c. 2005``): those keep the cell's text in the notes. A date in numbers alone is read day
     first (``04/05/2016`` is 4 May), or ``month_first`` (5 April) where its column writes dates so."""
+    if isinstance(raw, str) and _DAY_NOUGHT.match(_plain(raw)[0]):
+        raise Unplaced(EXCEL_EMPTY)
     date, rough = _read_date(raw, month_first)
+    if (date.year, date.month, date.day) in _EXCEL_NOUGHTS:
+        raise Unplaced(EXCEL_EMPTY)
     if date.year > LAST_YEAR:
         raise Placeholder(f"the year {date.year} is a placeholder, not a date", date)
     return date, rough

@@ -2,9 +2,12 @@
 write dates, unless the column as a whole shows otherwise.
 
 A column where some dates can only be month first (04/13/2016, the US order) and none can only be
-day first is read month first, and that is said once, at an example. A column with both is read
-date by date, each the only way it can be, and those that could be either way day first, each
-named for the officer to check. A column whose dates are all day first, or could all be either
+day first is read month first, and that is said once, at an example, unless another column of the
+sheet has dates that can only be day first and this column only one that can only be month first
+(more likely a slip than the column's order): then, as a column with both is, it is read date by
+date, each the only way it can be, and those that could be either way day first (the UK order,
+the sheet's own), each named for the officer to check. A date read one way that could be the other
+keeps its cell's text in the entry's notes. A column whose dates are all day first, or could all be either
 way, is read day first without a word, unless another column of the sheet writes its dates month
 first. An Excel date cell is a date, whatever the text beside it.
 """
@@ -50,6 +53,9 @@ class Orders:
     columns: list[Finding]
     #: Said of one date (one that could be either way, read day first), by its row.
     cells: dict[int, list[Finding]]
+    #: The dates read one way that could be the other, by row, each with its column: their text is
+    #: kept in the entry's notes, for whoever checks them after the sheet is gone.
+    guessed: dict[int, list[tuple[Column, str]]] = field(default_factory=dict)
 
 
 def read_orders(mapping: Mapping, rows: Sequence[tuple[int, list[Any]]]) -> Orders:
@@ -57,12 +63,16 @@ def read_orders(mapping: Mapping, rows: Sequence[tuple[int, list[Any]]]) -> Orde
     found = [_scan(c, rows) for c in mapping.columns if c.key is not None and _dated(c.key)]
     orders = Orders(mapping, [], {})
     marked: dict[int, Column] = {}
+    # a column of the sheet whose dates can only be day first: the sheet is a UK one, and the one
+    # date of another column that can only be month first is more likely a slip than that column's
+    # order (two or more are its order)
+    uk = next((d for d in found if d.day_first and not d.month_first), None)
     for dates in found:
-        if dates.month_first and not dates.day_first:
+        if dates.month_first and not dates.day_first and (uk is None or len(dates.month_first) > 1):
             marked[dates.column.index] = replace(dates.column, month_first=True)
             orders.columns.append(_month_first(dates))
         elif dates.month_first:
-            summary, *each = _both_ways(dates)
+            summary, *each = _both_ways(dates, uk)
             orders.columns.append(summary)
             for finding in each:
                 orders.cells.setdefault(finding.row, []).append(finding)
@@ -70,6 +80,9 @@ def read_orders(mapping: Mapping, rows: Sequence[tuple[int, list[Any]]]) -> Orde
     for dates in found:
         if dates.either and not dates.day_first and not dates.month_first and us:
             orders.columns.append(_could_be_month_first(dates, us[0]))
+        if dates.either and (dates.month_first or us):  # (a guess, whichever way it is read)
+            for row, text in dates.either:
+                orders.guessed.setdefault(row, []).append((dates.column, text))
     orders.mapping = Mapping([marked.get(c.index, c) for c in mapping.columns], mapping.assume_active)
     return orders
 
@@ -130,16 +143,24 @@ def _month_first(dates: _Dates) -> Finding:
     return Finding(row, dates.column, message)
 
 
-def _both_ways(dates: _Dates) -> list[Finding]:
-    """A column with dates that can only be day first and dates that can only be month first: once
-    for the column, at its first such date; each date that could be either way, read day first;
-    and each other that can only be month first, as a note."""
-    (day_row, day), (month_row, month) = dates.day_first[0], dates.month_first[0]
-    message = (
-        f"this column writes some dates day first (row {day_row}'s {quoted(day)}) and some month first, "
-        f"the US order (row {month_row}'s {quoted(month)}, which can only be "
-        f"{_read(month, month_first=True)}): each is read the only way it can be; "
-    )
+def _both_ways(dates: _Dates, uk: _Dates | None) -> list[Finding]:
+    """A column with dates that can only be day first and dates that can only be month first, or
+    with only the second where column ``uk`` of the sheet writes its dates day first: once for the
+    column, at its first such date; each date that could be either way, read day first; and each
+    other that can only be month first, as a note."""
+    month_row, month = dates.month_first[0]
+    month_said = f"the US order (row {month_row}'s {quoted(month)}, which can only be {_read(month, month_first=True)})"
+    if dates.day_first:
+        day_row, day = dates.day_first[0]
+        message = f"this column writes some dates day first (row {day_row}'s {quoted(day)}) and some month first, {month_said}"
+    else:
+        assert uk is not None
+        day_row, day = uk.day_first[0]
+        message = (
+            f"this column writes a date month first, {month_said}, where column {uk.column.letter} writes "
+            f"its dates day first (row {day_row}'s {quoted(day)})"
+        )
+    message += ": each is read the only way it can be; "
     if len(dates.either) == 1:
         message += f"the one that could be either way ({_rows(dates.either)}) is read day first, the UK order: check it"
     elif dates.either:

@@ -194,6 +194,8 @@ def read_rows(
         if named and first is None:
             titled[named] = (number, cells)
         draft = Draft(findings=list(orders.cells.get(number, [])))
+        for column, text in orders.guessed.get(number, []):
+            draft.keep(column, text)  # (said at the cell: read one way, it could be the other)
         for column in mapping.columns:
             raw = cells[column.index] if column.index < len(cells) else None
             if is_blank(raw, column.key):
