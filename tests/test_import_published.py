@@ -301,6 +301,30 @@ def test_import_takes_out_a_name_wherever_lint_finds_one(text):
 # ---------------------------------------------------------------- placeholders
 
 
+def test_a_list_cell_whose_line_ends_with_and_reads_each_line_as_a_partner_without_it(register):
+    """A cell typed as prose over lines: "NHS Southend CCG and" had been written, and published, as
+    a partner's name, without a word."""
+    planned, path = plan(
+        register,
+        "Partnership name,Partner Organisations,Objectives\n"
+        '"Children\'s Partnership","Essex Police\nNHS Southend CCG and\nSouthend Association of Voluntary '
+        'Services","Fewer exclusions, and\nbetter attendance"\n',
+    )
+    [row] = planned.new
+    assert [p["name"] for p in row.data["partners"]] == [
+        "Essex Police",
+        "NHS Southend CCG",
+        "Southend Association of Voluntary Services",
+    ]
+    assert row.data["objectives"] == ["Fewer exclusions", "better attendance"]
+    assert cells(planned, path) == [
+        "[warning] 'Partner Organisations': 'NHS Southend CCG and' ends with 'and': each line is read as one "
+        "item, without it; if a name goes on over two lines, join them",
+        "[warning] 'Objectives': 'Fewer exclusions, and' ends with 'and': each line is read as one item, "
+        "without it; if a name goes on over two lines, join them",
+    ]
+
+
 def test_placeholders_are_no_values(register):
     planned, path = plan(
         register,

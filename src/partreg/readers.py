@@ -313,9 +313,15 @@ def ascii_slug(text: str) -> str:
 _BULLET = re.compile(r"^\s*(?:[•·\-*\u2013\u2014]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", re.IGNORECASE)
 
 
+#: What joins a line of a list to the next, at its end or the next's start ("Essex Police,",
+#: "NHS Southend CCG and", "& Sport England"): not part of the item.
+LINE_JOINED = re.compile(r"^(?:and|&)\s+|,?\s+(?:and|&)$|\s*,$", re.IGNORECASE)
+
+
 def split_list(text: str) -> list[str]:
-    """A cell's items: one a line, or separated by semicolons; bullets and numbering dropped."""
-    items = [_BULLET.sub("", part).strip() for part in re.split(r"[;\n\r]+", text)]
+    """A cell's items: one a line, or separated by semicolons; bullets and numbering dropped, and
+    what joins a line to the next (:data:`LINE_JOINED`)."""
+    items = [LINE_JOINED.sub("", _BULLET.sub("", part).strip()) for part in re.split(r"[;\n\r]+", text)]
     return [item for item in items if item]
 
 
