@@ -1847,3 +1847,15 @@ def test_of_two_columns_for_the_title_the_one_that_says_it_is_a_name_gives_it():
     assert both[0].why == "title comes from column B"
     [alone, _] = map_columns(["Partnership / Arrangement", "Lead Officer"], {}).columns
     assert alone.key == ("title",)
+
+
+def test_a_status_as_registers_write_an_arrangement_that_has_stopped_is_ended(tmp_path):
+    """ "Withdrawn" and "Lapsed" had been left unread, and the entry, with no status, counted as due
+    a review; "On hold" says no more than that, and is still left for the officer."""
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Partners,Status\nA,Essex Police,Withdrawn\nB,Essex Police,Lapsed\n"
+        "C,Essex Police,Cancelled\nD,Essex Police,Wound up\nE,Essex Police,On hold\n",
+    )
+    assert [r.data.get("status") for r in result.rows] == ["ended", "ended", "ended", "ended", None]
+    assert "'On hold' kept in internal notes" in "\n".join(lines)

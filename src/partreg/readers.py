@@ -32,7 +32,8 @@ STATUSES = word_table(
     """
 active: active | current | live | ongoing | in place | operational | open | yes | y
 ended: ended | closed | expired | terminated | ceased | dissolved | inactive | complete | completed |
-    finished | no longer active | no | n
+    finished | no longer active | withdrawn | lapsed | cancelled | canceled | discontinued | disbanded |
+    wound up | not renewed | no | n
 proposed: proposed | planned | pending | in development | draft | in progress | not yet started
 """.replace("|\n    ", "| ")
 )
