@@ -1859,3 +1859,19 @@ def test_a_status_as_registers_write_an_arrangement_that_has_stopped_is_ended(tm
     )
     assert [r.data.get("status") for r in result.rows] == ["ended", "ended", "ended", "ended", None]
     assert "'On hold' kept in internal notes" in "\n".join(lines)
+
+
+def test_a_row_with_no_title_is_said_at_its_title_cell(tmp_path):
+    """A row with no title had been written with no word at its row: the page then listed it as
+    'Untitled arrangement (...-untitled-1666f1)'."""
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Partners,Lead Officer\n,Essex Police,Housing Manager\nB Forum,Essex Police,Housing Manager\n",
+    )
+    untitled = result.rows[0].data["id"]
+    assert untitled.startswith("register-untitled-")
+    said = [line for line in lines if line.startswith(str(tmp_path))]
+    assert said == [
+        f"{tmp_path / 'register.csv'}:2:A: [warning] 'Partnership name': no title: written as {untitled}, which "
+        "the page lists as 'Untitled arrangement' until it has one"
+    ]

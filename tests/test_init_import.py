@@ -225,8 +225,9 @@ def test_a_messy_spreadsheet_becomes_an_entry_a_row_with_nothing_lost(council, t
     cells = [
         line.split(": [")[0].rsplit(":", 2)[1:] for line in dry.stdout.splitlines() if ": [warning]" in line
     ]
-    assert cells == [["5", "B"], ["6", "G"], ["7", "I"], ["11", "A"]], (
-        "the kind, the date and the amount that cannot be read, and a title that repeats another row's"
+    assert cells == [["4", "A"], ["5", "B"], ["6", "G"], ["7", "I"], ["11", "A"]], (
+        "a row with no title, the kind, the date and the amount that cannot be read, and a title that "
+        "repeats another row's"
     )
     for needle in [
         ":5:B: [warning] 'Kind': 'Alliance' kept in internal notes: not one of the policy's four kinds",

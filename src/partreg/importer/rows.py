@@ -237,6 +237,14 @@ def read_rows(
         former = unique(made_id(data, stem, cells, formula, ascii_slug), formerly, formerly_counted)
         formerly[former] = number
         data["id"] = entry_id
+        if (
+            title is not None
+            and "title" not in data
+            and not formula
+            and all(f.column != title for f in draft.findings)
+        ):
+            message = f"no title: written as {entry_id}, which the page lists as 'Untitled arrangement' until it has one"
+            draft.findings.append(Finding(number, title, message))
         if ends_section:
             message = (
                 f"{quoted(data.get('title'))} is the row's only cell: kept as an arrangement with gaps; if it "
