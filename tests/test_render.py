@@ -1205,3 +1205,37 @@ def test_a_proposal_with_no_review_is_not_due_one_from_its_planned_start():
     )
     [item] = due([reviewed], ReviewSettings(), AS_OF, 60)
     assert item.state.value == "overdue", "a proposal that is reviewed (a procurement) is due from its review"
+
+
+def test_an_arrangement_recorded_as_ended_before_its_recorded_end_is_not_said_to_have_ended_then():
+    """Status ended, end in 2030: the index and the page had said "Ended 31 March 2030", a day
+    still to come; and "Starts" for one that ended before it began."""
+    entries = [
+        Arrangement.model_validate(
+            {
+                "id": "youth-forum",
+                "title": "Youth Forum",
+                "kind": "joint-working",
+                "status": "ended",
+                "start": "2016-04-01",
+                "end": "2030-03-31",
+            }
+        ),
+        Arrangement.model_validate(
+            {
+                "id": "new-forum",
+                "title": "New Forum",
+                "kind": "joint-working",
+                "status": "ended",
+                "start": "2030",
+            }
+        ),
+    ]
+    files = site(entries, Settings(council="Test"))
+    assert "Ended before its recorded end, 31 March 2030" in files["index.html"]
+    assert "Ended 31 March 2030" not in files["index.html"] + files["register.md"]
+    assert (
+        "<dt>Ended</dt><dd>before its recorded end, 31 March 2030</dd>"
+        in files["arrangements/youth-forum.html"]
+    )
+    assert "<dt>Was to start</dt><dd>2030</dd>" in files["arrangements/new-forum.html"]

@@ -31,6 +31,7 @@ from partreg.published import (
     NOT_RECORDED,
     clean,
     end_passed,
+    ended_early,
     kind_value,
     lead_of,
     lead_service_of,
@@ -266,6 +267,8 @@ def dates(e: Arrangement, status: str, today: dt.date) -> Cell:
     funded = e.funding.period_end if e.kind is Kind.COMMUNITY_FUNDING and e.funding else None
     if e.end and (why := end_passed(e, today)):  # reviewed after its end, which did not end it
         lines.append(f"Its end, {uk_date(e.end)}, has passed, but {why}")
+    elif e.end and ended_early(e, status, today):
+        lines.append(f"Ended before its recorded end, {uk_date(e.end)}")
     elif e.end:
         lines.append(f"{'Ended' if status == 'ended' else 'Ends'} {uk_date(e.end)}")
     elif status == "ended":

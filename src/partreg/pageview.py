@@ -19,6 +19,8 @@ from partreg.published import (
     decision,
     definition_of,
     end_passed,
+    end_shown,
+    ended_early,
     extension,
     kind_label,
     lead_of,
@@ -178,6 +180,8 @@ def _life(e: Arrangement, today: dt.date) -> str:
     assert e.end is not None
     if why := end_passed(e, today):
         return f"its end, {uk_date(e.end)}, has passed, but {why}"
+    if ended_early(e, status_of(e, today), today):
+        return f"ended before its recorded end, {uk_date(e.end)}"
     return f"{'ended' if ended_in_fact(e, today) else 'ends'} {e.end.when()}"
 
 
@@ -341,8 +345,8 @@ def arrangement_view(
         ],
         start=uk_date(e.start),
         start_label=start_label(e, status, today),
-        end=f"{uk_date(e.end)}, which has passed; {why}" if (why := end_passed(e, today)) else uk_date(e.end),
-        end_label="End" if why else "Ended" if status == "ended" else "Ends",
+        end_label=(end := end_shown(e, status, today))[0],
+        end=end[1],
         statutory_basis=clean(e.statutory_basis),
         agreement=agreement,
         significance=f"{level.capitalize()} — {basis}" if basis else level.capitalize(),

@@ -165,12 +165,35 @@ def status_of(e: Arrangement, today: dt.date) -> str:
 def start_label(e: Arrangement, status: str, today: dt.date) -> str:
     """How its start is said: ``Started``; ``Starts`` where it is still to come, or is proposed (not
     begun) and its start (the whole month or year of it) has not passed; ``Was to start`` where it
-    is proposed and its start has passed (``status-contradicted`` asks which is so)."""
+    is proposed and its start has passed (``status-contradicted`` asks which is so), or it is
+    recorded as ended and its start is still to come."""
     if e.start is None:
         return "Started"  # (said not recorded)
     if status == "proposed":  # not begun: late only once the whole of its start has passed, as lint says
         return "Was to start" if e.start.latest < today else "Starts"
+    if status == "ended" and e.start.earliest > today:  # ended before it began
+        return "Was to start"
     return "Starts" if e.start.earliest > today else "Started"
+
+
+def ended_early(e: Arrangement, status: str, today: dt.date) -> bool:
+    """Recorded as ended, with an end still wholly to come: it ended before its recorded end (as the
+    page says it: ``Ended before its recorded end, 31 March 2030``; ``status-contradicted`` asks which
+    of the two is so)."""
+    return status == "ended" and e.end is not None and e.end.earliest > today
+
+
+def end_shown(e: Arrangement, status: str, today: dt.date) -> tuple[str, str]:
+    """How an arrangement's page says its end: ``("Ends", "31 March 2027")``; ``("Ended", "before its
+    recorded end, 31 March 2030")`` (:func:`ended_early`); ``("End", "31 March 2023, which has passed;
+    it was reviewed after it ...")`` (:func:`end_passed`); the value empty where none is recorded."""
+    if e.end is None:
+        return ("Ended" if status == "ended" else "Ends"), ""
+    if why := end_passed(e, today):
+        return "End", f"{uk_date(e.end)}, which has passed; {why}"
+    if ended_early(e, status, today):
+        return "Ended", f"before its recorded end, {uk_date(e.end)}"
+    return ("Ended" if status == "ended" else "Ends"), uk_date(e.end)
 
 
 def end_passed(e: Arrangement, today: dt.date) -> str:

@@ -44,3 +44,17 @@ def test_an_ended_arrangement_that_a_later_review_went_on_with():
 def test_not_reported_without_a_date_to_compare_with():
     text = replace(PARTNERSHIP, "status: active", "status: proposed")
     assert ID not in [p.rule for p in lint_text(text, today=None)]
+
+
+def test_an_ended_arrangement_whose_end_is_still_to_come():
+    """Recorded as ended, with an end in 2030: the page had published "Ended 31 March 2030"."""
+    text = replace(CONTRACT, "status: active", "status: ended") + "end: 2030-03-31\n"
+    [p] = [p for p in lint_text(text, today=TODAY) if p.rule == ID]
+    assert (p.line, p.column, p.key) == (4, 9, "status")
+    assert p.message == (
+        "recorded as ended, but its end, 2030-03-31, is still to come (the page says it ended before its "
+        "recorded end): if it ended early, write the day it ended as `end:`; if it has not ended, write "
+        "status: active"
+    )
+    for fine in ("end: 2026-12-07", "end: 2026-12", "end: 2026", "end: 2025-03-31"):  # not wholly to come
+        assert ID not in [p.rule for p in lint_text(text.replace("end: 2030-03-31", fine), today=TODAY)]
