@@ -102,3 +102,25 @@ def test_render_says_the_review_columns_the_council_chose_are_left_out(tmp_path)
     (tmp_path / "partreg.yaml").write_text(settings)
     code, out, err = partreg("render", "--out", str(tmp_path / "site"), "--root", str(tmp_path), cwd=tmp_path)
     assert code == 0 and said not in out, err
+
+
+def test_the_calendar_does_not_say_no_review_is_recorded_where_the_reviews_are_kept_internal():
+    """review-due decides on every field and shows none kept internal: its calendar had said "No
+    review is recorded yet" of a partnership whose review, kept internal, set its due date."""
+    from icalendar import Calendar
+
+    from partreg.duecalendar import due_calendar
+    from partreg.export import public_items
+    from partreg.review import due
+
+    entry = Arrangement.model_validate(REVIEWED)
+    for settings, said in (
+        (Settings(council="Test", internal_fields=["review"]), None),
+        (Settings(council="Test"), "Last reviewed on 1 June 2026."),
+    ):
+        items = public_items(due([entry], settings.review, dt.date(2027, 7, 1), 30), settings)
+        [event] = Calendar.from_ical(due_calendar(items, "Test", dt.datetime(2027, 7, 1))).walk("VEVENT")
+        description = str(event["DESCRIPTION"])
+        assert "The review fell due on 1 June 2027" in description
+        assert "No review is recorded" not in description
+        assert (said in description) if said else ("Last reviewed" not in description)

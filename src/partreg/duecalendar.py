@@ -34,7 +34,13 @@ def _calendar_description(item: DueItem) -> str:
     parts = (e.lead.role, e.lead.member, e.lead.service) if e.lead else ()
     lead = ", ".join(without_unshown(part) for part in parts if part)
     about = f"{without_unshown(e.name)} ({kind}); " + (f"lead: {lead}." if lead else "no lead is recorded.")
-    last = f"Last reviewed {item.last_review.when()}." if item.last_review else "No review is recorded yet."
+    last = (
+        f"Last reviewed {item.last_review.when()}."
+        if item.last_review
+        else ""
+        if item.reviews_withheld  # (kept internal: none shown, which is not none held)
+        else "No review is recorded yet."
+    )
     if item.state is State.ENDING:
         when = f"It ends on {_day(item.date)}."
         act = (
@@ -60,7 +66,7 @@ def _calendar_description(item: DueItem) -> str:
             f"partreg review {e.id} --outcome continue\n"
             "(or --outcome amend; or --outcome exit --end YYYY-MM-DD to end it)"
         )
-    return f"{about} {when} {last}\n{act}"
+    return f"{' '.join(part for part in (about, when, last) if part)}\n{act}"
 
 
 def due_calendar(items: list[DueItem], council: str, now: dt.datetime) -> bytes:

@@ -329,7 +329,12 @@ def public_items(items: list[DueItem], settings: Settings | None) -> list[DueIte
         hidden.add(State.EXIT_NOT_CLOSED)
     items = [i for i in items if i.state not in hidden]
     return [
-        dataclasses.replace(item, entry=entry, last_review=None if hide_reviews else item.last_review)
+        dataclasses.replace(
+            item,
+            entry=entry,
+            last_review=None if hide_reviews else item.last_review,
+            reviews_withheld=hide_reviews,
+        )
         for item, entry in zip(items, public_entries([i.entry for i in items], settings), strict=True)
     ]
 

@@ -64,6 +64,8 @@ class DueItem:
     #: Its end has passed, but its latest review was held after it and did not end it: it went on
     #: (extended, or ended later than recorded), so its reviews are still due.
     reviewed_after_end: bool = False
+    #: The settings keep reviews internal: no last review is shown, which is not to say there is none.
+    reviews_withheld: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         e = self.entry
