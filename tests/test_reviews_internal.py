@@ -124,3 +124,34 @@ def test_the_calendar_does_not_say_no_review_is_recorded_where_the_reviews_are_k
         assert "The review fell due on 1 June 2027" in description
         assert "No review is recorded" not in description
         assert (said in description) if said else ("Last reviewed" not in description)
+
+
+def test_an_arrangement_a_review_kept_internal_went_on_with_after_its_end_is_not_published_as_ended():
+    """Its end passed in 2023 and a review in 2024, kept internal, continued it: the index, its page
+    and the open data had published it as ended. Now it is published as the file has it, its end as
+    passed, and nothing of the review."""
+    extended = {
+        **REVIEWED,
+        "end": "2023-03-31",
+        "review": {"history": [{"date": "2024-05-20", "outcome": "continue"}]},
+    }
+    kept = Settings(council="Test", internal_fields=["review"])
+    files = site(kept, extended)
+    said = "Its end, 31 March 2023, has passed, but the council has recorded that it goes on"
+    assert said in files["index.html"]
+    assert (
+        "<dt>End</dt><dd>31 March 2023, which has passed; the council has recorded that it goes on</dd>"
+        in files["arrangements/csp.html"]
+    )
+    assert [r["status"] for r in csv.DictReader(io.StringIO(files["register.csv"].lstrip("\ufeff")))] == [
+        "active"
+    ]
+    everything = "".join(files.values())
+    assert "2024" not in everything and "20 May" not in everything, "nothing of the review"
+    # an exit, or no review after the end: ended, as before
+    for history in (
+        [{"date": "2024-05-20", "outcome": "exit"}],
+        [{"date": "2022-05-20", "outcome": "continue"}],
+    ):
+        ended = site(kept, {**extended, "review": {"history": history}})
+        assert "Ended 31 March 2023" in ended["index.html"]

@@ -11,10 +11,10 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from typing import Any, ClassVar, TextIO
 
 from partreg.models import Arrangement, Kind, Settings, Status, total_pounds, without_unshown
-from partreg.review import DueItem, State, exit_decided, last_review
+from partreg.review import DueItem, State, exit_decided, last_review, went_on_after_end
 from partreg.significance import Assessment, assess
 
 SUMMARY_COLUMNS = (
@@ -259,8 +259,19 @@ def public_entries(entries: Iterable[Arrangement], settings: Settings | None) ->
             and (entry.lead.email is not None or entry.lead.phone is not None)
         ):
             update["lead"] = entry.lead.model_copy(update=dict.fromkeys(CONTACT_FIELDS))
-        out.append(entry.model_copy(update=update))
+        copy = entry.model_copy(update=update)
+        if "review" in hidden and went_on_after_end(entry):  # (said without the review: see _WentOn)
+            copy = _WentOn.model_construct(copy.model_fields_set, **copy.__dict__)
+        out.append(copy)
     return out
+
+
+class _WentOn(Arrangement):
+    """A public copy of an arrangement past its end that a review, kept internal, went on with: its
+    status is published as the file has it, not as ended, and its end as passed, with no word of
+    the review (``published.end_passed``)."""
+
+    went_on_unsaid: ClassVar[bool] = True
 
 
 def public_record(entry: Arrangement, settings: Settings | None) -> dict[str, Any]:

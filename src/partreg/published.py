@@ -202,6 +202,8 @@ def end_passed(e: Arrangement, today: dt.date) -> str:
     and that review did not end it``; else empty."""
     if e.end is None or not went_on(e, today):
         return ""
+    if e.went_on_unsaid:  # (the council keeps its reviews internal)
+        return "the council has recorded that it goes on"
     last = last_review(e)
     return f"it was reviewed after it{f', {last.when()},' if last else ''} and that review did not end it"
 

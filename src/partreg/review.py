@@ -253,9 +253,14 @@ def is_over(entry: Arrangement, today: dt.date) -> bool:
 
 def went_on(entry: Arrangement, today: dt.date) -> bool:
     """Not recorded as ended, and past its end date, but reviewed after that end by a review that did
-    not end it (:func:`went_on_after_end`): its reviews go on, as ``review-due`` shows them, and
-    ``list`` and the published page show it so, not as ended."""
-    return entry.status is not Status.ENDED and ended_in_fact(entry, today) and went_on_after_end(entry)
+    not end it (:func:`went_on_after_end`), or a public copy of one whose reviews are kept internal
+    (``Arrangement.went_on_unsaid``): its reviews go on, as ``review-due`` shows them, and ``list`` and
+    the published page show it so, not as ended."""
+    return (
+        entry.status is not Status.ENDED
+        and ended_in_fact(entry, today)
+        and (entry.went_on_unsaid or went_on_after_end(entry))
+    )
 
 
 def over_in_fact(entry: Arrangement, today: dt.date) -> bool:
