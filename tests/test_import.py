@@ -1875,3 +1875,26 @@ def test_a_row_with_no_title_is_said_at_its_title_cell(tmp_path):
         f"{tmp_path / 'register.csv'}:2:A: [warning] 'Partnership name': no title: written as {untitled}, which "
         "the page lists as 'Untitled arrangement' until it has one"
     ]
+
+
+def test_an_amount_whose_words_say_it_is_not_a_years_is_not_the_councils_money_a_year(tmp_path):
+    """A contribution column's '£15k over 3 years' and '£50k capital' had been recorded as the
+    council's money a year, and the page published '£15,000 a year'."""
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Type,Partners,Council contribution (£)\n"
+        "Youth Partnership,Partnership,Essex Police,£15k over 3 years\n"
+        "Depot Partnership,Partnership,Essex Police,£50k capital\n"
+        "Safety Partnership,Partnership,Essex Police,c. £5k\n",
+    )
+    youth, depot, safety = (r.data for r in result.rows)
+    assert "resources" not in youth and "resources" not in depot
+    assert notes(youth) == ["Council contribution (£): £15k over 3 years"]
+    assert safety["resources"] == {"council": {"funding_gbp": 5000}}, "nothing says it is not a year's"
+    said = "\n".join(lines)
+    assert (
+        "'£15k over 3 years' kept in internal notes: 'over 3 years' says it is not a year's, and the council's "
+        "money is recorded a year (resources.council.funding_gbp, published as 'a year')"
+    ) in said
+    assert "'£50k capital' kept in internal notes: 'capital' says it is not a year's" in said
+    assert "'c. £5k' read as £5,000; the whole text is kept in internal notes" in said

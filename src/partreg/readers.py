@@ -187,6 +187,14 @@ _SCALE = {
 YEARLY = re.compile(r"\b(?:annual|annually|yearly|per (?:annum|year)|a year|p\.?a\.?)(?=\W|$)", re.IGNORECASE)
 
 
+#: Words that say an amount is not a year's: a sum over years, a capital or one-off payment, a total.
+NOT_YEARLY = re.compile(
+    r"\b(?:over (?:\d+|two|three|four|five) years?|over (?:the|its) (?:life|term)|for (?:\d+|two|three|four|five) "
+    r"years|capital|one[- ]off|lump[- ]sum|in total|total|whole[- ]life)\b",
+    re.IGNORECASE,
+)
+
+
 #: A trillion pounds: a larger amount is a typing mistake, not a council's arrangement.
 MAX_POUNDS = 10**12
 

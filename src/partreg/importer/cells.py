@@ -359,9 +359,7 @@ def _money(draft: Draft, column: Column, raw: Any, row: int, settings: Settings 
                         draft.set(("resources", "council", name), text)
                     return
         raise
-    draft.money.append((column, amount, cell_text(raw)))
-    if qualified:
-        draft.keep(column, cell_text(raw), row=row, read_as=f"£{amount:,}")
+    draft.money.append((column, amount, cell_text(raw), len(draft.notes) if qualified else None))
 
 
 def _contribution(draft: Draft, column: Column, raw: Any, row: int) -> None:

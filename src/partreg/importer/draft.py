@@ -15,7 +15,7 @@ from partreg.importer.synonyms import MONEY, Key
 from partreg.importer.values import quoted
 from partreg.models import PartialDate, date_or_none
 from partreg.problems import dotted
-from partreg.readers import YEARLY, Unplaced
+from partreg.readers import NOT_YEARLY, YEARLY, Unplaced
 
 
 @dataclass
@@ -43,7 +43,10 @@ class Draft:
     findings: list[Finding] = field(default_factory=list)
     lists: dict[tuple[str, str], tuple[Column, list[str], str]] = field(default_factory=dict)
     numbered: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
-    money: list[tuple[Column, int | float, str]] = field(default_factory=list)
+    #: Each amount of money read, with its column and its cell's text, placed once the row's kind is
+    #: known; where words were left out reading it ("c. £10,000"), the place among the notes its cell
+    #: has, as the sheet's columns order them.
+    money: list[tuple[Column, int | float, str, int | None]] = field(default_factory=list)
     #: Priorities named in the sheet that partreg.yaml does not list.
     unknown: list[str] = field(default_factory=list)
     #: The law named after "Yes" in a statutory column, and that cell.
@@ -159,12 +162,20 @@ def money_key(column: Column, text: str, kind: Any, has: Callable[[Key], bool]) 
         given = BY_KIND.get(str(kind))
         if given is not None and not has(given):
             key = given
+        elif NOT_YEARLY.search(f"{column.header} {text}"):
+            return None  # "£15k over 3 years", "£50k capital": not the council's money a year
     if key == ("contract", "value_gbp") and YEARLY.search(f"{column.header} {text}"):
         # "Annual contribution", "£450,000 pa": a year's, not the whole
         key = ("contract", "annual_value_gbp")
     return key
 
 
+#: What is said of an amount whose words say it is not a year's ("over 3 years", "capital").
+SAID_NOT_A_YEAR = (
+    ", and the council's money is recorded a year (resources.council.funding_gbp, published as "
+    "'a year'): record what it is a year, or, if the row is a grant or a contract, its kind and the "
+    "amount as funding.amount_gbp or contract.value_gbp"
+)
 #: What an amount the sheet does not say is a year's may be, for the officer to record.
 NOT_A_YEAR = (
     "the sheet does not say the amount is a year's: if it is the council's money each year, record it as "
@@ -193,7 +204,8 @@ A_YEARS_GRANT = (
 
 
 def _place_money(draft: Draft, row: int) -> None:
-    for column, amount, text in draft.money:
+    late: list[tuple[int, str]] = []  # the notes of amounts placed, each where its column has it
+    for column, amount, text, noted in draft.money:
         key = money_key(column, text, draft.data.get("kind"), draft.has)
         yearly = key == ("funding", "amount_gbp") and YEARLY.search(f"{column.header} {text}")
         if yearly and _more_than_a_year(draft.data):
@@ -202,11 +214,24 @@ def _place_money(draft: Draft, row: int) -> None:
             if not draft.has(key):
                 draft.findings.append(Finding(row, column, f"{quoted(text)} is {A_YEARS_GRANT}"))
         if key is None:
-            draft.keep(column, text, NOT_A_YEAR, row)
+            said = NOT_YEARLY.search(f"{column.header} {text}")
+            draft.keep(
+                column,
+                text,
+                f"{quoted(said.group())} says it is not a year's" + SAID_NOT_A_YEAR if said else NOT_A_YEAR,
+                row,
+            )
         elif draft.has(key):
             draft.keep(column, text, f"{dotted(key)} is given by another column", row)
         else:
             draft.set(key, amount)
+            if noted is not None:
+                draft.keep(column, text, row=row, read_as=f"£{amount:,}")
+                late.append((noted, draft.notes.pop()))
+    for at, line in sorted(
+        late, reverse=True
+    ):  # (the last first: each place is among the notes read before it)
+        draft.notes.insert(at, line)
 
 
 def finish(draft: Draft, row: int) -> None:
