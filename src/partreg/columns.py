@@ -41,6 +41,7 @@ from partreg.published import (
 )
 from partreg.readers import names_no_law
 from partreg.review import exit_decided, last_review, newest_review, next_review, next_review_as_known
+from partreg.sheetdates import financial_year
 
 #: Partners listed in the index before "and N more" (the arrangement's page lists them all).
 PARTNERS_SHOWN = 3
@@ -160,21 +161,30 @@ class Money:
     """The council's money in one arrangement, for the index and its totals."""
 
     amount: float | None
-    #: ``year`` (a year's), ``awarded`` (a grant's whole amount), ``whole-life`` or ``unsaid``.
+    #: ``year`` (a year's), ``awarded`` (a grant's whole amount), ``whole-life``, ``unsaid``, or
+    #: ``earlier`` (a year's, of a financial year before the last: not added to this year's).
     basis: str
     #: How the amount is qualified in a cell: `` a year``, `` over the contract's life``, ...
     said: str
 
 
-def money_of(e: Arrangement) -> Money:
-    """What the council puts in: a contribution or contract value a year where the register says so."""
+def money_of(e: Arrangement, today: dt.date) -> Money:
+    """What the council puts in: a contribution or contract value a year where the register says so.
+    Contributions of a financial year before the last (as of ``today``) are a year's, but not this
+    year's: shown, and not added to the others in a total."""
     amount, source, said = council_money(e)
     if amount is None:
         return Money(None, "", "")
     if source == "funding":
         return Money(amount, "awarded", "")
-    if source in ("council", "contributions") or said == A_YEAR:
-        return Money(amount, "year", A_YEAR if source != "contributions" else f"{A_YEAR} ({said.strip()})")
+    if source == "contributions":
+        period = financial_year(said.removeprefix(" in "))
+        recent = period is None or period[1] >= dt.date(
+            today.year - (today.month < 4), 3, 31
+        )  # (the last, or this)
+        return Money(amount, "year" if recent else "earlier", f"{A_YEAR} ({said.strip()})")
+    if source == "council" or said == A_YEAR:
+        return Money(amount, "year", A_YEAR)
     if said == WHOLE_LIFE:
         return Money(amount, "whole-life", " over the contract's life")
     return Money(amount, "unsaid", "")
@@ -366,6 +376,7 @@ def totals(kind: Kind | None, heading: str, rows: list[tuple[Money, str]]) -> To
         ("awarded", "in grants"),
         ("unsaid", "in values not said to be a year's or the whole contract's"),
         ("whole-life", "over contracts' whole life"),
+        ("earlier", "a year in contributions of earlier financial years, each its latest"),
     ):
         amounts = [m.amount for m in active if m.basis == basis and m.amount is not None]
         if amounts:

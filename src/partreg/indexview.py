@@ -217,7 +217,7 @@ def index_row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -
     names = settings.priorities
     status = status_of(e, today)
     level, _ = significance_shown(e, settings)
-    money = cols.money_of(e)
+    money = cols.money_of(e, today)
     cells = cols.cells(e, settings, today, status, level, money)
     partners = "; ".join(clean(p.name) for p in e.partners if p.name)
     priorities = [clean(names.get(p, p)) for p in e.priorities]
