@@ -93,3 +93,20 @@ def test_at_a_glance_adds_no_earlier_years_contributions_to_this_years_money():
         "£100,000 a year in contributions of earlier financial years, each its latest (recorded for 1 of 3)",
     )
     assert money_of(old, today).said == " a year (in 2019/20)", "its own row still says it"
+
+
+def test_at_a_glance_does_not_say_none_recorded_of_a_kind_with_no_active_arrangement():
+    """A grant of £5,000 whose status could not be read: the kind's money had been "None recorded"."""
+    from partreg.columns import totals
+
+    grant = Arrangement.model_validate(
+        {"id": "grant", "kind": "community-funding", "funding": {"amount_gbp": 5000}}
+    )
+    today = dt.date(2026, 12, 7)
+    assert totals(None, "Grants", [(money_of(grant, today), "not-recorded")]).phrases == (
+        "No arrangement recorded as active",
+    )
+    assert totals(None, "Grants", [(money_of(grant, today), "active")]).phrases == (
+        "£5,000 in grants (recorded for 1 of 1)",
+    )
+    assert totals(None, "Grants", []).phrases == ()
