@@ -1085,6 +1085,36 @@ def test_the_header_is_the_row_that_names_most_columns(council, tmp_path):
     }
 
 
+@pytest.mark.parametrize("dates", [False, True])
+def test_a_header_over_two_rows_with_a_cell_merged_over_both(tmp_path, dates):
+    """A heading merged over both rows of a header ("Council contribution (£)" in C1:C2) had been
+    read twice over ('Council contribution (£) Council contribution (£)'), so its money went to the
+    notes; or, scoring lower, the second row had been taken for an arrangement ('name')."""
+    from partreg.importer import header_score
+    from partreg.sheets import read_sheet
+
+    book = Workbook()
+    sheet = book.active
+    sheet["A1"], sheet["A2"], sheet["B1"], sheet["B2"] = "Partnership", "name", "Lead", "Officer"
+    sheet["C1"] = "Council contribution (£)"
+    sheet.merge_cells("C1:C2")
+    sheet["D1"] = "Status"
+    if dates:  # a heading over two columns, above theirs
+        sheet["E1"], sheet["E2"], sheet["F2"] = "Dates", "Start Date", "End date"
+        sheet.merge_cells("E1:F1")
+    sheet.append(["Community Safety Partnership", "Community Safety Manager", "£5,000", "Active"])
+    table = read_sheet(save(book, tmp_path / "r.xlsx"), header_score)
+    assert table.header_rows == 2
+    assert table.headers[:4] == ["Partnership name", "Lead Officer", "Council contribution (£)", "Status"]
+    mapping = map_columns(table.headers, {})
+    assert [c.key for c in mapping.columns][:3] == [
+        ("title",),
+        ("lead", "role"),
+        ("resources", "council", "funding_gbp"),
+    ]
+    assert [number for number, _ in table.rows] == [3]
+
+
 @pytest.mark.spawns
 def test_a_header_written_over_two_rows(council, tmp_path):
     book = Workbook()

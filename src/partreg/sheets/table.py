@@ -103,7 +103,8 @@ def build_table(
 
 def find_header(table: list[Cells], score: HeaderScore) -> tuple[int, int, list[Any]] | None:
     """The header: the row, or two rows read together ("Partnership" over "name"), among the first
-    rows that names the most columns partreg knows; the earliest and the single row on a tie."""
+    rows that names the most columns partreg knows; the earliest and the single row on a tie. A
+    cell merged over the two rows is read once ("Council contribution (£)", not twice)."""
     best: tuple[int, int, int, list[Any]] | None = None
     for index, row in enumerate(table[:HEADER_SEARCH]):
         if not any(not blank(c) for c in row):
@@ -113,8 +114,14 @@ def find_header(table: list[Cells], score: HeaderScore) -> tuple[int, int, list[
             below = table[index + 1]
             width = max(len(row), len(below))
             joined = [
-                " ".join(str(c) for c in pair if not blank(c)) or None
-                for pair in zip(
+                # (a cell merged over both rows gives each its text: said once)
+                (
+                    str(top)
+                    if not blank(top) and str(top) == str(bottom)
+                    else " ".join(str(c) for c in (top, bottom) if not blank(c))
+                )
+                or None
+                for top, bottom in zip(
                     row + [None] * (width - len(row)), below + [None] * (width - len(below)), strict=True
                 )
             ]
