@@ -133,7 +133,7 @@ def test_lint_says_a_review_without_its_outcome_is_one_problem_naming_its_date()
     [problem] = lint_text(IMPORTED, today=dt.date(2026, 12, 7))
     assert (problem.rule, problem.severity, problem.line) == ("missing-field", "error", 11)
     assert problem.message == (
-        "the review held on 2026-06-30 records no outcome: add `outcome:` under its date, what the review "
+        "the review of 2026-06-30 records no outcome: add `outcome:` under its date, what the review "
         "decided: continue, amend or exit (since format 1.1 also reassess or proposed-for-removal); or "
         "`partreg review youth-forum --date 2026-06-30 --outcome continue` (or amend, or exit) adds it to "
         "this review"
@@ -205,7 +205,7 @@ def test_an_officers_sheet_with_last_reviewed_from_import_to_lint_list_review_du
     linted = run_partreg(reg, "lint", "--format", "parsable", "--as-of", "2026-12-07")
     assert linted.returncode == 1
     assert linted.stdout.splitlines() == [
-        "register/youth-forum.yaml:15:7: [error] the review held on 2026-06-30 records no outcome: add "
+        "register/youth-forum.yaml:15:7: [error] the review of 2026-06-30 records no outcome: add "
         "`outcome:` under its date, what the review decided: continue, amend or exit (since format 1.1 "
         "also reassess or proposed-for-removal); or `partreg review youth-forum --date 2026-06-30 --outcome "
         "continue` (or amend, or exit) adds it to this review (missing-field)"

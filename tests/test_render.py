@@ -198,7 +198,7 @@ def test_an_interval_of_one_month_is_said_in_the_singular():
     )
     files = site([entry], settings, formats=("html",))
     page, index = files["arrangements/monthly.html"], files["index.html"]
-    assert "reviewed every month" in page and "every 1 month" not in page
+    assert "Reviewed every month" in page and "every 1 month" not in page
     assert "<dd>Audit Committee, every month</dd>" in page
     assert "(or its start), 1 month unless its entry says otherwise" in index, index
 
@@ -1239,3 +1239,14 @@ def test_an_arrangement_recorded_as_ended_before_its_recorded_end_is_not_said_to
         in files["arrangements/youth-forum.html"]
     )
     assert "<dt>Was to start</dt><dd>2030</dd>" in files["arrangements/new-forum.html"]
+
+
+def test_a_proposal_with_no_start_and_an_ended_arrangement_with_no_end_are_said_so_on_their_pages():
+    proposed = Arrangement.model_validate({"id": "planned", "kind": "contract", "status": "proposed"})
+    ended = Arrangement.model_validate({"id": "gone", "kind": "contract", "status": "ended"})
+    files = site([proposed, ended], Settings(council="Test"))
+    assert "<dt>Starts</dt><dd>Not recorded</dd>" in files["arrangements/planned.html"], "not 'Started'"
+    assert "<dt>Ended</dt><dd>Date not recorded</dd>" in files["arrangements/gone.html"], (
+        "the index says so too"
+    )
+    assert "Ended, date not recorded" in files["index.html"]

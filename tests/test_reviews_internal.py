@@ -61,8 +61,8 @@ def test_the_page_says_nothing_of_reviews_kept_internal():
             assert said not in page, f"{name} says {said!r} of reviews kept internal"
     page = kept["arrangements/csp.html"]
     assert 'id="reviews"' not in page and "No review recorded yet" not in page
-    assert "the council does not publish its reviews on this register" in page
-    assert "the council does not publish its reviews on this register" in kept["register.md"]
+    assert "The council does not publish its reviews on this register" in page
+    assert "The council does not publish its reviews on this register" in kept["register.md"]
     row = next(csv.DictReader(io.StringIO(kept["register.csv"].lstrip("\ufeff"))))
     assert (row["last_review"], row["next_review"]) == ("", "")
 

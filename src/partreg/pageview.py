@@ -264,7 +264,7 @@ def arrangement_view(
         )
         if not reviews_published(settings):  # (the public entry's review is the default, not the file's)
             timescale = "; ".join(x for x in (timescale, cols.REVIEWS_NOT_PUBLISHED) if x)
-        elements.append(Element("Timescales for review or life", text=timescale))
+        elements.append(Element("Timescales for review or life", text=timescale[:1].upper() + timescale[1:]))
     details: list[Detail] = []
     if e.kind is not Kind.PARTNERSHIP and resources:  # (a partnership's are among what it agreed)
         details.append(Detail("Resources", [], resources))

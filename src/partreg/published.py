@@ -167,8 +167,8 @@ def start_label(e: Arrangement, status: str, today: dt.date) -> str:
     begun) and its start (the whole month or year of it) has not passed; ``Was to start`` where it
     is proposed and its start has passed (``status-contradicted`` asks which is so), or it is
     recorded as ended and its start is still to come."""
-    if e.start is None:
-        return "Started"  # (said not recorded)
+    if e.start is None:  # (said not recorded)
+        return "Starts" if status == "proposed" else "Started"
     if status == "proposed":  # not begun: late only once the whole of its start has passed, as lint says
         return "Was to start" if e.start.latest < today else "Starts"
     if status == "ended" and e.start.earliest > today:  # ended before it began
@@ -187,8 +187,8 @@ def end_shown(e: Arrangement, status: str, today: dt.date) -> tuple[str, str]:
     """How an arrangement's page says its end: ``("Ends", "31 March 2027")``; ``("Ended", "before its
     recorded end, 31 March 2030")`` (:func:`ended_early`); ``("End", "31 March 2023, which has passed;
     it was reviewed after it ...")`` (:func:`end_passed`); the value empty where none is recorded."""
-    if e.end is None:
-        return ("Ended" if status == "ended" else "Ends"), ""
+    if e.end is None:  # (ended: said not recorded; else none is shown)
+        return ("Ended", "Date not recorded") if status == "ended" else ("Ends", "")
     if why := end_passed(e, today):
         return "End", f"{uk_date(e.end)}, which has passed; {why}"
     if ended_early(e, status, today):

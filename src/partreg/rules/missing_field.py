@@ -129,7 +129,7 @@ def _review(i: int, record: ReviewRecord, arrangement: str | None, ctx: Context)
         )
         yield Hit(
             ("review", "history", i, "outcome"),
-            f"the review held on {record.date} records no outcome: add `outcome:` under its date, what the "
+            f"the review of {record.date} records no outcome: add `outcome:` under its date, what the "
             "review decided: continue, amend or exit (since format 1.1 also reassess or proposed-for-removal)"
             + command,
             True,
