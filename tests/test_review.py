@@ -280,3 +280,31 @@ def test_list_says_an_exit_was_decided_whether_or_not_that_review_has_a_date():
     assert summary_record(undated)["exit_decided"] is True
     assert summary_record(entry())["exit_decided"] is False
     assert summary_record(entry(status="ended", **reviewed("2025-01-01")))["exit_decided"] is False
+
+
+def test_review_due_says_each_next_review_and_end_as_precisely_as_it_is_known():
+    """From a review in December 2025 the next falls due in December 2026: review-due's JSON, list's
+    CSV and the calendar had said "2026-12-01" and "Overdue since 1 December 2026"; an end of "2026"
+    was "It ends on 31 December 2026", with that day in the command. The day counted from is the
+    first, as before."""
+    from icalendar import Calendar
+
+    from partreg.duecalendar import due_calendar
+
+    today, settings = D(2026, 12, 7), ReviewSettings()
+    month = entry(id="reviewed-dec", **reviewed("2025-12"))
+    [item] = due([month], settings, today, 30)
+    assert (item.state, item.date, item.days) == (State.OVERDUE, D(2026, 12, 1), -6)
+    assert item.as_dict()["next_review"] == "2026-12"
+    day = entry(id="reviewed-day", **reviewed("2025-12-10"))
+    [exact] = due([day], settings, today, 30)
+    assert exact.as_dict()["next_review"] == "2026-12-10"
+    ends = entry(id="ends-2026", end="2026", **reviewed("2026-02-01"))
+    events = Calendar.from_ical(
+        due_calendar(due([month, ends], settings, today, 30), "Test", dt.datetime(2026, 12, 7))
+    )
+    said = {str(e["SUMMARY"]): str(e["DESCRIPTION"]) for e in events.walk("VEVENT")}
+    overdue = said["Overdue since December 2026: review of An entry"]
+    assert "The review fell due in December 2026 (6 days ago, from its first day)." in overdue
+    ending = said["Ends: An entry"]
+    assert "It ends in 2026." in ending and "--end YYYY-MM-DD" in ending and "2026-12-31" not in ending

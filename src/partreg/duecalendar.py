@@ -26,6 +26,16 @@ def _day(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def _said(item: DueItem) -> str:
+    """When a review fell due, as precisely as what it counts from is known: ``1 December 2026``,
+    ``December 2026``, ``2026``, ``July 2017 to June 2018``."""
+    assert item.date is not None
+    first, last = item.next_known or (None, None)
+    if first is None or last is None or (first == last and first.day is not None):
+        return _day(item.date)
+    return first.display() if first == last else f"{first.display()} to {last.display()}"
+
+
 def _calendar_description(item: DueItem) -> str:
     """What the event is about and what to do, in plain words, with the exact command to run."""
     e = item.entry
@@ -42,20 +52,27 @@ def _calendar_description(item: DueItem) -> str:
         else "No review is recorded yet."
     )
     if item.state is State.ENDING:
-        when = f"It ends on {_day(item.date)}."
+        # (an end known only to the month or year is said so: "in 2026", and no day is made up for it)
+        day = e.end is None or e.end.day is not None
+        when = f"It ends on {_day(item.date)}." if day or e.end is None else f"It ends {e.end.when()}."
         act = (
             "Decide whether it ends or continues, then record the decision (on the day, or add --date "
             "YYYY-MM-DD, the day it was decided):\n"
-            f"partreg review {e.id} --outcome exit --end {item.date.isoformat()}\n"
+            f"partreg review {e.id} --outcome exit --end {item.date.isoformat() if day else 'YYYY-MM-DD'}\n"
             f"or: partreg review {e.id} --outcome continue"
         )
     else:
         late = -item.days if item.days is not None and item.days < 0 else 0
-        when = (
-            f"The review fell due on {_day(item.date)}, {late} day{'s' if late != 1 else ''} ago."
-            if late
-            else f"The review is due on {_day(item.date)}."
-        )
+        ago = f"{late} day{'s' if late != 1 else ''} ago"
+        said = _said(item)
+        if said == _day(item.date):
+            when = f"The review fell due on {said}, {ago}." if late else f"The review is due on {said}."
+        else:  # as precisely as what it counts from is known (a review in December 2025: December 2026)
+            when = (
+                f"The review fell due in {said} ({ago}, from its first day)."
+                if late
+                else f"The review falls due in {said}."
+            )
         if item.reviewed_after_end and e.end is not None:
             when += (
                 f" Its end, {e.end.display()}, has passed, but it was reviewed after it and that review did not "
@@ -100,7 +117,7 @@ def due_calendar(items: list[DueItem], council: str, now: dt.datetime) -> bytes:
         event.add("dtend", day + dt.timedelta(days=1))
         name = without_unshown(e.name)
         if item.state is State.OVERDUE:
-            summary = f"Overdue since {_day(item.date)}: review of {name}"
+            summary = f"Overdue since {_said(item)}: review of {name}"
         elif item.state is State.DUE:
             summary = f"Review due: {name}"
         else:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar, TextIO
@@ -144,9 +143,10 @@ MONEY_SOURCES = {
 
 
 def summary_record(
-    entry: Arrangement, next_review: dt.date | None = None, *, reviewed_after_end: bool = False
+    entry: Arrangement, next_review: str | None = None, *, reviewed_after_end: bool = False
 ) -> dict[str, Any]:
     """The few facts a listing shows; nothing internal. What is not recorded is ``None``.
+    ``next_review``: as precisely as it is known (``review.known_iso``: ``2026-12``, ``2026-06-30``).
     ``reviewed_after_end``: its end has passed, but a review after it went on (as ``review-due``
     says it, with ``reviewed_after_end``). ``exit_decided``: its latest review decided its exit (no
     review is due after it), and the file does not say it ended."""
@@ -164,7 +164,7 @@ def summary_record(
         "partners": [p.name for p in entry.partners if p.name],
         "start": entry.start.iso if entry.start else None,
         "end": entry.end.iso if entry.end else None,
-        "next_review": next_review.isoformat() if next_review else None,
+        "next_review": next_review,
         "money_gbp": int(money) if isinstance(money, float) and money.is_integer() else money,
         "money_is": money_is,
         "last_review": last.iso if last else None,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -66,6 +66,9 @@ class DueItem:
     reviewed_after_end: bool = False
     #: The settings keep reviews internal: no last review is shown, which is not to say there is none.
     reviews_withheld: bool = False
+    #: ``next_review`` as precisely as what it counts from is known (:func:`next_review_as_known`):
+    #: ``2026-12`` from a review in December 2025, where ``next_review`` is its first day.
+    next_known: tuple[PartialDate, PartialDate] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         e = self.entry
@@ -80,7 +83,11 @@ class DueItem:
                 "service": lead.service if lead else None,
             },
             "last_review": self.last_review.iso if self.last_review else None,
-            "next_review": self.next_review.isoformat() if self.next_review else None,
+            "next_review": known_iso(self.next_known)
+            if self.next_known
+            else self.next_review.isoformat()
+            if self.next_review
+            else None,
             "end": e.end.iso if e.end else None,
             "state": self.state.value,
             "days": self.days,
@@ -274,7 +281,15 @@ def due(
 ) -> list[DueItem]:
     """What is overdue, ended but not closed, without a review date, due within ``within`` days,
     or ending within them; most urgent first."""
-    items = [item for entry in entries for item in _items(entry, settings, today, within)]
+    items = [
+        # (each next review also as precisely as it is known, from the whole entry: reviews may be
+        # kept out of what is shown)
+        replace(item, next_known=next_review_as_known(item.entry, settings, item.next_review))
+        if item.next_review
+        else item
+        for entry in entries
+        for item in _items(entry, settings, today, within)
+    ]
     order = list(STATE_LABELS)
     return sorted(items, key=lambda i: (order.index(i.state), i.date or dt.date.min, i.entry.id))
 

@@ -14,7 +14,16 @@ from partreg.errors import UsageError
 from partreg.export import full_record, public_entries, public_items, significance_record, summary_record
 from partreg.history import Change, file_history
 from partreg.models import Kind, Status
-from partreg.review import DueItem, State, due, next_review, over_in_fact, went_on
+from partreg.review import (
+    DueItem,
+    State,
+    due,
+    known_iso,
+    next_review,
+    next_review_as_known,
+    over_in_fact,
+    went_on,
+)
 from partreg.spelling import did_you_mean
 
 # --------------------------------------------------------------------------- list
@@ -64,10 +73,13 @@ def list_entries(register: Loaded, filters: Filters, today: dt.date) -> list[dic
     # chosen, and their reviews scheduled, by every field; shown without the fields kept internal
     reviews = register.settings.review
     upcoming = [None if over_in_fact(e, today) else next_review(e, reviews) for e in chosen]
+    known = [
+        next_review_as_known(e, reviews, d) if d else None for e, d in zip(chosen, upcoming, strict=True)
+    ]
     return [
         # (said only with the end it is about: where the settings keep the end internal, not at all)
-        summary_record(e, d, reviewed_after_end=went_on(full, today) and e.end is not None)
-        for e, d, full in zip(public_entries(chosen, register.settings), upcoming, chosen, strict=True)
+        summary_record(e, d and known_iso(d), reviewed_after_end=went_on(full, today) and e.end is not None)
+        for e, d, full in zip(public_entries(chosen, register.settings), known, chosen, strict=True)
     ]
 
 
