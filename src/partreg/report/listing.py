@@ -243,7 +243,8 @@ def went_on_note(i: dict[str, Any]) -> str:
     )
     return (
         f"* {escape(i['id'])}: reviewed {held}after its end ({i['end']}), and that review did not end "
-        f"it, so its reviews go on: the next is due on {i['next_review']}. If it was extended, record "
+        f"it, so its reviews go on: the next is due {'on ' if len(i['next_review'] or '') == 10 else 'in '}"
+        f"{i['next_review']}. If it was extended, record "
         f"the new end date; if it has ended, record the exit review: `partreg review "
         f"{escape(i['id'])} --date YYYY-MM-DD --outcome exit --end YYYY-MM-DD`, with --date the day its "
         f"exit was decided and --end the day it ended{since}."
