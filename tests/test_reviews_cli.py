@@ -87,7 +87,8 @@ def test_the_calendar_parses_back_and_follows_rfc_5545():
         assert type(start) is dt.date, "an all-day event"
         assert event.decoded("DTEND") == start + dt.timedelta(days=1)
         assert event.decoded("DTSTAMP").tzinfo is not None
-        due = dt.date.fromisoformat(item["end"] if item["state"] == "ending" else item["next_review"])
+        # (the day it falls due, counted from: the first of a month or year it is known to)
+        due = dt.date.fromisoformat(AS_OF) + dt.timedelta(days=item["days"])
         what = "ending" if item["state"] == "ending" else "review"
         assert str(event["UID"]) == f"{what}-{item['id']}-{due:%Y%m%d}@partreg", "the day it fell due"
         assert item["title"] in str(event["SUMMARY"])
@@ -96,10 +97,13 @@ def test_the_calendar_parses_back_and_follows_rfc_5545():
         if item["state"] == "overdue":  # on the day of the calendar, where it is seen
             overdue += 1
             assert start == dt.date.fromisoformat(AS_OF)
-            assert str(event["SUMMARY"]).startswith(f"Overdue since {due.day} {due:%B %Y}: review of ")
-            assert (
-                f"The review fell due on {due.day} {due:%B %Y}, {(start - due).days} days ago." in description
-            )
+            if len(item["next_review"]) == 10:  # a day
+                assert str(event["SUMMARY"]).startswith(f"Overdue since {due.day} {due:%B %Y}: review of ")
+                said = f"The review fell due on {due.day} {due:%B %Y}, {(start - due).days} days ago."
+            else:  # a month (a review, or a start, known to the month): said so, not a day made up
+                assert str(event["SUMMARY"]).startswith(f"Overdue since {due:%B %Y}: review of ")
+                said = f"The review fell due in {due:%B %Y} ({(start - due).days} days ago, from its first day)."
+            assert said in description
         else:
             assert start == due
     assert overdue >= 2
