@@ -102,7 +102,9 @@ def test_the_calendar_parses_back_and_follows_rfc_5545():
                 said = f"The review fell due on {due.day} {due:%B %Y}, {(start - due).days} days ago."
             else:  # a month (a review, or a start, known to the month): said so, not a day made up
                 assert str(event["SUMMARY"]).startswith(f"Overdue since {due:%B %Y}: review of ")
-                said = f"The review fell due in {due:%B %Y} ({(start - due).days} days ago, from its first day)."
+                said = (
+                    f"The review fell due in {due:%B %Y} ({(start - due).days} days ago, from its first day)."
+                )
             assert said in description
         else:
             assert start == due

@@ -20,7 +20,8 @@ def test_an_expired_contract_still_active_says_how_to_close_it():
     assert "it ended on 31 January 2023 (end: 2023-01-31) but its status is active" in p.message
     assert (
         "`partreg review test-contract --date YYYY-MM-DD --outcome exit --end 2023-01-31`, --date being the "
-        "day its exit was decided (without --date, today)" in p.message
+        "day its exit was decided (or its month or year, 2022-03, where no more is known; without --date, today)"
+        in p.message
     )
 
 
@@ -43,7 +44,7 @@ def test_an_end_before_the_start_is_said_once_and_never_suggested_for_the_exit()
     assert "the end is before its start, 2019-04: correct the date that is wrong" in p.message
     assert (
         "`partreg review test-contract --date YYYY-MM-DD --outcome exit --end YYYY-MM-DD`, --date being the "
-        "day its exit was decided (without --date, today), and --end the day it ended (not before 2019-04)"
+        "day its exit was decided (or its month or year, 2022-03, where no more is known; without --date, today), and --end the day it ended (not before 2019-04)"
         in p.message
     )
 

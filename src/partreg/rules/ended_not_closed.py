@@ -43,7 +43,10 @@ ID = "ended-not-closed"
 
 #: What the exit review's date is: the review is published as held on it, so it is never the day
 #: the officer happens to record it, years after the exit, unless it was decided that day.
-DECIDED = "--date being the day its exit was decided (without --date, today)"
+DECIDED = (
+    "--date being the day its exit was decided (or its month or year, 2022-03, where no more is known; "
+    "without --date, today)"
+)
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
