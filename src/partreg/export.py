@@ -10,7 +10,7 @@ import csv
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, ClassVar, TextIO
+from typing import Any, TextIO
 
 from partreg.models import Arrangement, Kind, Settings, Status, total_pounds, without_unshown
 from partreg.review import DueItem, State, exit_decided, last_review, went_on_after_end
@@ -260,7 +260,7 @@ def public_entries(entries: Iterable[Arrangement], settings: Settings | None) ->
         ):
             update["lead"] = entry.lead.model_copy(update=dict.fromkeys(CONTACT_FIELDS))
         copy = entry.model_copy(update=update)
-        if "review" in hidden and went_on_after_end(entry):  # (said without the review: see _WentOn)
+        if "review" in hidden and went_on_after_end(entry):  # (said without the review)
             copy = _WentOn.model_construct(copy.model_fields_set, **copy.__dict__)
         out.append(copy)
     return out
@@ -271,7 +271,9 @@ class _WentOn(Arrangement):
     status is published as the file has it, not as ended, and its end as passed, with no word of
     the review (``published.end_passed``)."""
 
-    went_on_unsaid: ClassVar[bool] = True
+    @property
+    def went_on_unsaid(self) -> bool:
+        return True
 
 
 def public_record(entry: Arrangement, settings: Settings | None) -> dict[str, Any]:

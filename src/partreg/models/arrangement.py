@@ -3,7 +3,7 @@ the JSON Schema and ``docs/format.md`` list them."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic import Field
 
@@ -131,9 +131,11 @@ class Arrangement(StrictModel):
         description="Free-form notes for officers only; never published.",
     )
 
-    #: A public copy's (``export.public_entries``) where the settings keep reviews internal and one of
-    #: them, after its end, went on: its page says it goes on, and says nothing of the review.
-    went_on_unsaid: ClassVar[bool] = False
+    @property
+    def went_on_unsaid(self) -> bool:
+        """A public copy's (``export.public_entries``) where the settings keep reviews internal and one
+        of them, after its end, went on: its page says it goes on, and says nothing of the review."""
+        return False
 
     @property
     def name(self) -> str:
