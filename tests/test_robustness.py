@@ -704,3 +704,19 @@ def test_a_formula_after_a_separator_inside_a_cell_is_guarded_and_numbers_stay_n
     assert "\r" not in listed.replace("\r\n", "") and "EVIL TITLE\nSafe" in listed  # no line overwritten
     rows = list(csv.DictReader(io.StringIO(outputs["review-due"])))
     assert rows and all(r["days"].lstrip("-").isdigit() for r in rows if r["days"])
+
+
+@pytest.mark.spawns
+@pytest.mark.parametrize("command", ["lint", "init new-register", "list"])
+def test_a_command_run_in_a_folder_since_deleted_says_so(tmp_path, command):
+    """`partreg init` run in a folder deleted under it had ended in a traceback."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = f'cd "{gone}" && rmdir "{gone}" && exec "{sys.executable}" -m partreg {command}'
+    result = subprocess.run(["sh", "-c", script], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == "partreg: the current folder no longer exists (deleted or moved): cd to one that does\n"
+    )
+    assert result.stdout == ""

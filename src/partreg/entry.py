@@ -212,6 +212,13 @@ def main() -> NoReturn:
     # installed package: a tenth of the start-up of a lint (pydantic's documented switch; one set
     # by the user is kept)
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    try:
+        os.getcwd()
+    except FileNotFoundError:  # (every command reads paths from where it is run)
+        sys.stderr.write(
+            "partreg: the current folder no longer exists (deleted or moved): cd to one that does\n"
+        )
+        _end(2)
     arguments = lint_arguments(sys.argv[2:]) if sys.argv[1:2] == ["lint"] else None
     if arguments is None:
         from partreg.cli import main as typer_main

@@ -11,6 +11,7 @@ from typing import Any
 
 from partreg.importer.draft import Draft, Finding
 from partreg.importer.headers import Column, is_date_field
+from partreg.importer.money import read_amount, read_contribution
 from partreg.importer.published import is_text, judged, listed, public_text, stands_for
 from partreg.importer.synonyms import MONEY, NEXT_REVIEW, NOTES, NUMBERED, REVIEW_OUTCOME, normal, words_of
 from partreg.importer.values import (
@@ -38,7 +39,6 @@ from partreg.readers import (
     STATUSES,
     Unplaced,
     ascii_slug,
-    read_money,
     read_months,
     representative,
     split_list,
@@ -212,7 +212,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             "annual_value_gbp",
             "whole_life_value_gbp",
         ):
-            _money(draft, column, raw, row, settings)
+            read_amount(draft, column, raw, row, settings)
         elif key == ("links",):
             url = cell_text(raw)
             if url.lower().startswith("www."):
@@ -244,7 +244,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             else:
                 decision[str(key[1])] = cell_text(raw)
         elif key[0] == "contributions":
-            _contribution(draft, column, raw, row)
+            read_contribution(draft, column, raw, row)
         elif key == ("contract", "extensions"):
             draft.set(key, read_extensions(cell_text(raw)))
         elif key == ("significance", "reason"):
@@ -277,8 +277,6 @@ def _date(column: Column, raw: Any) -> tuple[PartialDate, bool]:
 #: The field the words after "Yes" in a statutory column go to.
 BASIS = ("statutory_basis",)
 #: What the council gives that is not money, in a contribution column: its staff, or else in kind.
-_STAFF = re.compile(r"\b(staff|officers?|time|fte|hours?|days?)\b", re.IGNORECASE)
-_IN_KIND = re.compile(r"\b(in[ -]kind|premises|venue|accommodation|equipment)\b", re.IGNORECASE)
 _SINCE = re.compile(r"^\s*since\b", re.IGNORECASE)
 _EXCEL_ERROR = re.compile(r"^#(N/A|REF!|DIV/0!|VALUE!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA)$")
 #: Control characters, and the escape sequences a terminal would act on; tab and line breaks stay.
@@ -341,48 +339,6 @@ def _kind(draft: Draft, column: Column, raw: Any, row: int) -> None:
     named = normal(kind.value.replace("-", " "))
     if ends is not None or normal(label) not in (named, named + "s"):
         draft.keep(column, cell_text(raw), row=row)  # the council's own label stays with the entry
-
-
-def _money(draft: Draft, column: Column, raw: Any, row: int, settings: Settings | None) -> None:
-    try:
-        amount, qualified = read_money(raw)
-    except Unplaced:
-        text = cell_text(raw)
-        if column.key in (("resources", "council", "funding_gbp"), MONEY) and not re.search(r"\d", text):
-            # "Officer time", "In kind": what the council gives is not money (under "Annual cost" too,
-            # a column whose money goes where the row's kind says)
-            for name, words in (("staff", _STAFF), ("other", _IN_KIND)):
-                if words.search(text):
-                    if text := public_text(
-                        draft, column, text, row, settings, ("resources", "council", name)
-                    ):
-                        draft.set(("resources", "council", name), text)
-                    return
-        raise
-    draft.money.append((column, amount, cell_text(raw), len(draft.notes) if qualified else None))
-
-
-def _contribution(draft: Draft, column: Column, raw: Any, row: int) -> None:
-    """A council contribution column: cash, in kind or a loan, in the year its header names
-    ("In kind 2023/24"), or a year column gives (placed once every cell is read), else in a year
-    the officer records (lint asks for it)."""
-    if column.key == ("contributions", "year"):
-        period = financial_year(cell_text(raw))
-        if period is None:
-            raise Unplaced("not a financial year (such as 2024/25)")
-        draft.year = f"{period[0].year}/{period[1].year % 100:02d}"
-        return
-    amount, qualified = read_money(raw)
-    year = re.search(r"\b((?:19|20)\d\d)\s*[/-]\s*(\d\d)\b", column.header)
-    contributions = draft.data.setdefault("contributions", [])
-    key = f"{year.group(1)}/{year.group(2)}" if year else None
-    found = next((c for c in contributions if c.get("year") == key), None)
-    if found is None:
-        found = {"year": key, "by": "council"} if key else {"by": "council"}
-        contributions.append(found)
-    found[str(column.key[-1]) if column.key else "cash_gbp"] = amount
-    if qualified:
-        draft.keep(column, cell_text(raw), row=row, read_as=f"£{amount:,}")
 
 
 #: "and" (or "&") between two words: what may join two bodies' names in one cell.

@@ -6,9 +6,10 @@ significance's reason, the notes).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from partreg.importer.headers import Column
 from partreg.importer.synonyms import MONEY, Key
@@ -43,10 +44,8 @@ class Draft:
     findings: list[Finding] = field(default_factory=list)
     lists: dict[tuple[str, str], tuple[Column, list[str], str]] = field(default_factory=dict)
     numbered: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
-    #: Each amount of money read, with its column and its cell's text, placed once the row's kind is
-    #: known; where words were left out reading it ("c. £10,000"), the place among the notes its cell
-    #: has, as the sheet's columns order them.
-    money: list[tuple[Column, int | float, str, int | None]] = field(default_factory=list)
+    #: Each amount of money read (``importer.money``), placed once the row's kind is known.
+    money: list[Money] = field(default_factory=list)
     #: Priorities named in the sheet that partreg.yaml does not list.
     unknown: list[str] = field(default_factory=list)
     #: The law named after "Yes" in a statutory column, and that cell.
@@ -203,31 +202,59 @@ A_YEARS_GRANT = (
 )
 
 
+class Money(NamedTuple):
+    """An amount of money a cell gives, to place once the row's kind is known."""
+
+    column: Column
+    amount: int | float
+    #: The cell's text.
+    text: str
+    #: Where words were left out reading it ("c. £10,000"), the place among the notes its cell has,
+    #: as the sheet's columns order them.
+    noted: int | None
+    #: How it was made a year's, where the cell gave it by the quarter or the month: ``£10,000 a year
+    #: (£2,500 a quarter, 4 a year)``; empty where it is as the cell gives it.
+    a_year: str = ""
+
+
+#: Words that say an amount is the most that may be given, not what is ("Up to £10,000").
+_MOST = re.compile(
+    r"\b(?:up to|max(?:imum)?|not (?:to )?exceed(?:ing)?|no more than|capped at)\b", re.IGNORECASE
+)
+
+
 def _place_money(draft: Draft, row: int) -> None:
     late: list[tuple[int, str]] = []  # the notes of amounts placed, each where its column has it
-    for column, amount, text, noted in draft.money:
-        key = money_key(column, text, draft.data.get("kind"), draft.has)
-        yearly = key == ("funding", "amount_gbp") and YEARLY.search(f"{column.header} {text}")
+    for column, amount, text, noted, a_year in draft.money:
+        said = f"{text} a year" if a_year else text  # (given by the quarter or the month: a year's)
+        key = money_key(column, said, draft.data.get("kind"), draft.has)
+        if key in (("resources", "council", "funding_gbp"), ("funding", "amount_gbp")) and (
+            most := _MOST.search(text)
+        ):
+            why = f"{quoted(most.group())} says it is the most that may be given: record what is given, as {dotted(key)}"
+            draft.keep(column, text, why, row)
+            continue
+        yearly = key == ("funding", "amount_gbp") and YEARLY.search(f"{column.header} {said}")
         if yearly and _more_than_a_year(draft.data):
             # "£45,000 pa" for a grant from April 2024 to March 2027: a year's, not the whole grant
             key = ("resources", "council", "funding_gbp")
             if not draft.has(key):
                 draft.findings.append(Finding(row, column, f"{quoted(text)} is {A_YEARS_GRANT}"))
         if key is None:
-            said = NOT_YEARLY.search(f"{column.header} {text}")
+            over = NOT_YEARLY.search(f"{column.header} {text}")
             draft.keep(
                 column,
                 text,
-                f"{quoted(said.group())} says it is not a year's" + SAID_NOT_A_YEAR if said else NOT_A_YEAR,
+                f"{quoted(over.group())} says it is not a year's" + SAID_NOT_A_YEAR if over else NOT_A_YEAR,
                 row,
             )
         elif draft.has(key):
             draft.keep(column, text, f"{dotted(key)} is given by another column", row)
         else:
             draft.set(key, amount)
-            if noted is not None:
-                draft.keep(column, text, row=row, read_as=f"£{amount:,}")
-                late.append((noted, draft.notes.pop()))
+            if noted is not None or a_year:
+                draft.keep(column, text, row=row, read_as=a_year or f"£{amount:,}")
+                late.append((len(draft.notes) - 1 if noted is None else noted, draft.notes.pop()))
     for at, line in sorted(
         late, reverse=True
     ):  # (the last first: each place is among the notes read before it)
