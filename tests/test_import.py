@@ -1928,3 +1928,28 @@ def test_an_amount_whose_words_say_it_is_not_a_years_is_not_the_councils_money_a
     ) in said
     assert "'£50k capital' kept in internal notes: 'capital' says it is not a year's" in said
     assert "'c. £5k' read as £5,000; the whole text is kept in internal notes" in said
+
+
+def test_money_given_by_the_quarter_or_the_month_is_made_a_years_in_kind_is_not_money_and_a_most_is_no_amount(
+    tmp_path,
+):
+    """'£2,500 per quarter' had been recorded as a contract's value and the council's £2,500 a year
+    (and so left out of the Transparency Code's contracts over £5,000); '£500 in kind' as £500 of
+    money a year; 'Up to £10,000' as £10,000 a year."""
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Type,Partners,Start date,End date,Contract value,Annual contribution (£)\n"
+        'Waste Contract,Contract,Veolia,01/04/2016,31/03/2026,"£2,500 per quarter",\n'
+        "Homelessness Forum,Joint working,Brentwood CVS,,,,£800 monthly\n"
+        "Town Partnership,Partnership,Essex Police,,,,£500 in kind\n"
+        'Domestic Abuse Partnership,Partnership,Safer Places,,,,"Up to £10,000"\n',
+    )
+    waste, forum, town, abuse = (r.data for r in result.rows)
+    assert waste["contract"] == {"annual_value_gbp": 10000}
+    assert forum["resources"] == {"council": {"funding_gbp": 9600}}
+    assert town["resources"] == {"council": {"other": "£500 in kind"}}
+    assert "resources" not in abuse and notes(abuse) == ["Annual contribution (£): Up to £10,000"]
+    said = "\n".join(lines)
+    assert "'£2,500 per quarter' read as £10,000 a year (£2,500 a quarter, 4 a year)" in said
+    assert "'£800 monthly' read as £9,600 a year (£800 a month, 12 a year)" in said
+    assert "'Up to £10,000' kept in internal notes: 'Up to' says it is the most that may be given" in said
