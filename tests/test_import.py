@@ -1953,3 +1953,76 @@ def test_money_given_by_the_quarter_or_the_month_is_made_a_years_in_kind_is_not_
     assert "'£2,500 per quarter' read as £10,000 a year (£2,500 a quarter, 4 a year)" in said
     assert "'£800 monthly' read as £9,600 a year (£800 a month, 12 a year)" in said
     assert "'Up to £10,000' kept in internal notes: 'Up to' says it is the most that may be given" in said
+
+
+def test_an_amount_a_year_for_some_years_is_a_years_and_a_header_naming_capital_as_one_choice_says_nothing(
+    tmp_path,
+):
+    result, _ = dry_run(
+        tmp_path,
+        "Partnership name,Type,Partners,Council contribution (revenue or capital)\n"
+        "A Partnership,Partnership,Essex Police,£15k per year for 3 years\n"
+        'B Partnership,Partnership,Essex Police,"£10,000 (revenue, not capital)"\n'
+        "C Partnership,Partnership,Essex Police,£50k capital\n",
+    )
+    a, b, c = (r.data for r in result.rows)
+    assert a["resources"] == {"council": {"funding_gbp": 15000}}
+    assert b["resources"] == {"council": {"funding_gbp": 10000}}
+    assert "resources" not in c
+
+
+def test_a_list_cells_line_that_is_only_and_is_no_item(tmp_path):
+    result, lines = dry_run(
+        tmp_path, 'Partnership name,Partners\nA Partnership,"NHS Southend CCG\nand\nEssex Police"\n'
+    )
+    assert [p["name"] for p in result.rows[0].data["partners"]] == ["NHS Southend CCG", "Essex Police"]
+    assert "'and' starts with 'and': each line is read as one item, without it" in "\n".join(lines)
+
+
+def test_a_financial_year_across_a_century_is_one():
+    import datetime as dt
+
+    from partreg.sheetdates import financial_year
+
+    assert financial_year("1999/00") == (dt.date(1999, 4, 1), dt.date(2000, 3, 31))
+    assert financial_year("2024/25") == (dt.date(2024, 4, 1), dt.date(2025, 3, 31))
+    assert financial_year("2024/26") is None
+
+
+def test_excel_s_day_nought_as_openpyxl_gives_it_is_no_date():
+    """openpyxl gives a cell of Excel's day 0 as midnight, a time with no day."""
+    import datetime as dt
+
+    from partreg.readers import Unplaced
+    from partreg.sheetdates import read_date
+
+    with pytest.raises(Unplaced, match="Excel's date for an empty date cell"):
+        read_date(dt.time())
+
+
+def test_a_table_copied_from_pages_passes_over_its_page_numbers_and_footnotes_and_leaves_out_their_marks(
+    tmp_path,
+):
+    """A register printed over pages, copied into a sheet: "Page 1 of 2" and the footnotes had been
+    written as arrangements, and "Essex Police¹" published with its mark."""
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Type,Lead Officer,Partner organisations,Status\n"
+        "Town Partnership,Partnership,Head of Policy,Essex Police\u00b9,Active (see note 3)\n"
+        "Page 1 of 2,,,,\n"
+        "Partnership name,Type,Lead Officer,Partner organisations,Status\n"
+        "Youth Grant,Grant,Head of Housing,Shenfield Youth Trust*,Active\n"
+        "Page 2 of 2,,,,\n"
+        "\u00b9 Joined 2019,,,,\n"
+        "* Estimated,,,,\n"
+        "Note 3: subject to review by Cabinet in 2025,,,,\n",
+    )
+    assert [r.data["title"] for r in result.rows] == ["Town Partnership", "Youth Grant"]
+    town, grant = (r.data for r in result.rows)
+    assert town["partners"] == [{"name": "Essex Police"}] and town["status"] == "active"
+    assert grant["partners"] == [{"name": "Shenfield Youth Trust"}]
+    assert "Partner organisations: Essex Police\u00b9" in notes(town)
+    said = "\n".join(lines)
+    assert "'Essex Police\u00b9' read as 'Essex Police' (a footnote's mark left out)" in said
+    for row, text in ((3, "Page 1 of 2"), (6, "Page 2 of 2"), (7, "\u00b9 Joined 2019"), (8, "* Estimated")):
+        assert f"Row {row} passed over, '{text}': a note about the sheet, not an arrangement." in said

@@ -240,6 +240,29 @@ def test_a_lead_officer_cell_naming_the_officer_beside_the_role_publishes_the_ro
     assert "'Jane Smith' reads as a person's name, not published" in "\n".join(planned.lines)
 
 
+@pytest.mark.parametrize(
+    ("text", "role", "name"),
+    [
+        ("Head of Housing Jane Smith", "Head of Housing", "Jane Smith"),
+        ("Jane Smith Head of Housing", "Head of Housing", "Jane Smith"),
+        ("Cllr Jane Smith Portfolio Holder", "Portfolio Holder", "Cllr Jane Smith"),
+        ("Head of Housing Dr Jane Smith", "Head of Housing", "Dr Jane Smith"),
+        ("Community Safety Manager Mrs J Smith", "Community Safety Manager", "Mrs J Smith"),
+        ("Lead Member Cllr Bill Smith", "Lead Member", "Cllr Bill Smith"),
+        ("Head of Housing\nJane Smith", "Head of Housing", "Jane Smith"),
+        ("Bill Payments Officer", "Bill Payments Officer", None),
+        ("Victoria Gate Project Manager", "Victoria Gate Project Manager", None),
+    ],
+)
+def test_a_name_run_on_beside_a_role_is_taken_out_whole_and_the_role_kept_whole(text, role, name):
+    """The longest name first: "Cllr Jane Smith Portfolio Holder" had kept "Smith Portfolio Holder"
+    as the role; and a role's own words are no name ("Bill Payments Officer" had become "Officer")."""
+    from partreg.names import without_person
+
+    left, taken = without_person(text)
+    assert (left, [t for t, _ in taken]) == (role, [name] if name else [])
+
+
 def test_a_field_the_council_keeps_internal_keeps_what_the_sheet_says(register):
     (register / "partreg.yaml").write_text(
         "council: Rochford District Council\ninternal_fields: [exit_strategy]\n", encoding="utf-8"
@@ -319,9 +342,9 @@ def test_a_list_cell_whose_line_ends_with_and_reads_each_line_as_a_partner_witho
     assert row.data["objectives"] == ["Fewer exclusions", "better attendance"]
     assert cells(planned, path) == [
         "[warning] 'Partner Organisations': 'NHS Southend CCG and' ends with 'and': each line is read as one "
-        "item, without it; if a name goes on over two lines, join them",
+        "item, without it; if an item goes on over two lines, join them",
         "[warning] 'Objectives': 'Fewer exclusions, and' ends with 'and': each line is read as one item, "
-        "without it; if a name goes on over two lines, join them",
+        "without it; if an item goes on over two lines, join them",
     ]
 
 

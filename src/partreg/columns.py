@@ -370,7 +370,7 @@ def totals(kind: Kind | None, heading: str, rows: list[tuple[Money, str]]) -> To
         statuses = "all active"
     else:
         statuses = ", ".join(f"{counts[s]} {words}" for s, words in _STATUS_WORDS if counts[s])
-    phrases = [] if active or not rows else ["No arrangement recorded as active"]  # (not "None recorded")
+    phrases = [] if active or not rows else ["None active"]  # (not "None recorded")
     for basis, words in (
         ("year", "a year"),
         ("awarded", "in grants"),

@@ -111,28 +111,59 @@ _WORDS = re.compile(r"\S+")
 
 def _run_on(text: str) -> int | None:
     """Where a role and a name that run on with nothing between them meet (``Head of Housing Jane
-    Smith``, ``Jane Smith Head of Housing``): the offset the second starts at, where one side has a
-    word of office in it and the other is a name that starts with a title, an initial or a common
-    given name (as :func:`_one_name` reads one, and not a place's: ``Manager, Grace Lane``); else
-    ``None``. A name after a title that is a word of office too is one name (``Councillor Siobhan
-    O'Connell``), and ``Sir`` starts no name here (``Cyngor Sir Ceredigion``: the county's council)."""
+    Smith``, ``Jane Smith Head of Housing``, ``Cllr Jane Smith Portfolio Holder``): the offset the
+    second starts at; else ``None``. The name (three words, then two: a title's or a particle's
+    first) starts with a title, an initial or a common given name, as :func:`_one_name` reads one,
+    and is no place's (``Manager, Grace Lane``). Read strictly, as a role may hold such words: after
+    the name, the role starts with a word that starts roles (``Head``, ``Director``, ``Portfolio``:
+    not ``Bill Payments Officer``, ``Victoria Gate Project Manager``); before it, the role ends with a
+    word of office or of a service (not ``Head of Victoria Quarter``). A name after a title that is a
+    word of office too is one name (``Councillor Siobhan O'Connell``), and ``Sir`` starts no name
+    here (``Cyngor Sir Ceredigion``: the county's council)."""
     if _one_name(text):
         return None
     words = [(m.start(), m.group()) for m in _WORDS.finditer(text)]
-    for n in (2, 3):  # a name of two words, or three (with a particle, or a title)
+    for n in (3, 2):  # the longest name first: "Dr Jane Smith", not "Jane Smith" and a role's "Dr"
         if len(words) <= n:
-            break
-        for role, name, at in (
-            (words[:-n], text[words[-n][0] :], words[-n][0]),  # the name last
-            (words[n:], text[: words[n][0]].rstrip(), words[n][0]),  # the name first
-        ):
-            if (
-                any(w.lower().strip(".,") in ROLE_WORDS for _, w in role)
-                and name[:4].lower() != "sir "
-                and _name_beside(name)
-            ):
-                return at
+            continue
+        role = words[:-n]  # the name last
+        name = text[words[-n][0] :]
+        if role[-1][1].lower().strip(".,") in SERVICE_WORDS and _starts_a_name(name):
+            return words[-n][0]
+        role, name = words[n:], text[: words[n][0]].rstrip()  # the name first
+        if role[0][1].lower().strip(".,") in ROLE_STARTS and _starts_a_name(name):
+            return words[n][0]
     return None
+
+
+#: Words that start a role's title, where a name before it runs on into it ("Jane Smith Head of Housing").
+ROLE_STARTS = frozenset(
+    [
+        "head",
+        "director",
+        "chief",
+        "deputy",
+        "assistant",
+        "lead",
+        "senior",
+        "principal",
+        "interim",
+        "acting",
+        "portfolio",
+        "cabinet",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "executive",
+        "strategic",
+        "corporate",
+    ]
+)
+
+
+def _starts_a_name(part: str) -> bool:
+    return part[:4].lower() != "sir " and _name_beside(part)
 
 
 #: Letters after a person's name: honours and offices ("Sarah Jones MBE", "J. Smith JP").
@@ -143,7 +174,8 @@ POST_NOMINALS = frozenset(
 #: A last word that makes a place's name, not a person's: "Victoria Park", "Mark Lane Centre".
 _PLACE = re.compile(
     r"\b(?:park|lane|way|road|street|centre|center|house|hall|court|square|gardens?|green|close|avenue|drive|"
-    r"place|library|school|college|estate|ward|village|town|hub)\s*$",
+    r"place|library|school|college|estate|ward|village|town|hub|gate|valley|hospital|quarter|chapel|museum|"
+    r"theatre|gallery|market|station|surgery|clinic|project|unit)\s*$",
     re.IGNORECASE,
 )
 

@@ -119,7 +119,11 @@ SERVICE_WORDS = (
         options safety community customer benefits revenues economic development waste recycling parking
         finance estates property regeneration health wellbeing youth sport culture events funding building
         control land charges data protection children centres electoral registration elections
-        environmental trading standards pest bereavement noise tax council careline
+        environmental trading standards pest bereavement noise tax council careline regulation regulatory
+        leisure transport highways communities neighbourhoods operations resources governance legal
+        democratic performance commissioning procurement contracts assets infrastructure sustainability
+        climate libraries heritage tourism people adults education skills employment homelessness
+        licensing enforcement
         """
     )
     | ROLE_WORDS

@@ -161,7 +161,11 @@ def is_placeholder(text: str) -> bool:
 
 
 #: What a spreadsheet or an officer writes for "it has no end date".
-NO_END = {"ongoing", "on going", "indefinite", "no end date", "open ended", "open-ended", "permanent", "none"}
+NO_END = {
+    "ongoing", "on going", "indefinite", "no end date", "open ended", "open-ended", "permanent", "none",
+    "rolling", "rolling contract", "until further notice", "annual renewal", "renewed annually", "continuous",
+    "no end", "no fixed end", "not time limited",
+}  # fmt: skip
 
 
 _MONEY = re.compile(
@@ -190,7 +194,7 @@ YEARLY = re.compile(r"\b(?:annual|annually|yearly|per (?:annum|year)|a year|p\.?
 #: Words that say an amount is not a year's: a sum over years, a capital or one-off payment, a total.
 NOT_YEARLY = re.compile(
     r"\b(?:over (?:\d+|two|three|four|five) years?|over (?:the|its) (?:life|term)|for (?:\d+|two|three|four|five) "
-    r"years|capital|one[- ]off|lump[- ]sum|in total|total|whole[- ]life)\b",
+    r"years|(?<!not )(?<!or )capital|one[- ]off|lump[- ]sum|in total|total|whole[- ]life)\b",
     re.IGNORECASE,
 )
 
@@ -324,7 +328,7 @@ _BULLET = re.compile(r"^\s*(?:[•·\-*\u2013\u2014]|\(?\d{1,2}[.)]|\(?[a-z][.)]
 
 #: What joins a line of a list to the next, at its end or the next's start ("Essex Police,",
 #: "NHS Southend CCG and", "& Sport England"): not part of the item.
-LINE_JOINED = re.compile(r"^(?:and|&)\s+|,?\s+(?:and|&)$|\s*,$", re.IGNORECASE)
+LINE_JOINED = re.compile(r"^(?:and|&)(?:\s+|$)|,?\s+(?:and|&)$|\s*,$", re.IGNORECASE)
 
 
 def split_list(text: str) -> list[str]:

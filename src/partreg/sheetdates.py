@@ -54,6 +54,7 @@ def financial_year(text: str) -> tuple[dt.date, dt.date] | None:
     second = full_year(m.group(2)) if len(m.group(2)) == 2 else int(m.group(2))
     if len(m.group(2)) == 2:
         second = first // 100 * 100 + int(m.group(2))
+        second += 100 if second < first else 0  # 1999/00
     if second != first + 1:
         return None
     return dt.date(first, 4, 1), dt.date(second, 3, 31)
@@ -77,7 +78,7 @@ class Placeholder(Unplaced):
 #: Excel's day 0, shown as 00/01/1900 (or 30/12/1899, where a program counts from there), and day 1.
 #: No arrangement with a council began or ended then.
 EXCEL_EMPTY = "Excel's date for an empty date cell (day 0), not a date"
-_EXCEL_NOUGHTS = frozenset({(1899, 12, 30), (1899, 12, 31), (1900, 1, 1), (1900, 1, 0)})
+_EXCEL_NOUGHTS = frozenset({(1899, 12, 30), (1899, 12, 31), (1900, 1, 1)})
 _DAY_NOUGHT = re.compile(r"^(?:0{1,2}[/.\-]0?1[/.\-]1900|1900-01-00)$")
 
 
@@ -85,8 +86,8 @@ def read_date(raw: Any, *, month_first: bool = False) -> tuple[PartialDate, bool
     """A date cell as a date as precise as the sheet, and whether words around it were dropped
     (``c. 2005``): those keep the cell's text in the notes. A date in numbers alone is read day
     first (``04/05/2016`` is 4 May), or ``month_first`` (5 April) where its column writes dates so."""
-    if isinstance(raw, str) and _DAY_NOUGHT.match(_plain(raw)[0]):
-        raise Unplaced(EXCEL_EMPTY)
+    if (isinstance(raw, str) and _DAY_NOUGHT.match(_plain(raw)[0])) or raw == dt.time():
+        raise Unplaced(EXCEL_EMPTY)  # (openpyxl gives Excel's day 0 as midnight, a time of no day)
     date, rough = _read_date(raw, month_first)
     if (date.year, date.month, date.day) in _EXCEL_NOUGHTS:
         raise Unplaced(EXCEL_EMPTY)

@@ -20,7 +20,7 @@ def test_an_expired_contract_still_active_says_how_to_close_it():
     assert "it ended on 31 January 2023 (end: 2023-01-31) but its status is active" in p.message
     assert (
         "`partreg review test-contract --date YYYY-MM-DD --outcome exit --end 2023-01-31`, --date being the "
-        "day its exit was decided (or its month or year, 2022-03, where no more is known; without --date, today)"
+        "day its exit was decided (or its month or year, YYYY-MM or YYYY, where no more is known; without --date, today)"
         in p.message
     )
 
@@ -44,7 +44,7 @@ def test_an_end_before_the_start_is_said_once_and_never_suggested_for_the_exit()
     assert "the end is before its start, 2019-04: correct the date that is wrong" in p.message
     assert (
         "`partreg review test-contract --date YYYY-MM-DD --outcome exit --end YYYY-MM-DD`, --date being the "
-        "day its exit was decided (or its month or year, 2022-03, where no more is known; without --date, today), and --end the day it ended (not before 2019-04)"
+        "day its exit was decided (or its month or year, YYYY-MM or YYYY, where no more is known; without --date, today), and --end the day it ended (not before 2019-04)"
         in p.message
     )
 
@@ -93,3 +93,14 @@ def test_a_review_after_the_end_names_the_review_it_makes_due():
     assert "(its next review, counted from that one, is due on 2025-06-03)" in p.message, p.message
     extended = lint_text(replace(text, "end: 2023-01-31", "end: 2027-01-31"), today=TODAY)
     assert [q.rule for q in extended] == ["review-overdue"] and "due on 2025-06-03" in extended[0].message
+
+
+def test_the_next_review_after_one_held_after_the_end_is_said_as_precisely_as_that_review():
+    """A review known to the month: its next had been said "due on 2025-05-01", a day no one chose,
+    where review-due says it is due in 2025-05."""
+    text = CONTRACT + "end: 2023-03-31\nreview:\n  history:\n    - {date: 2024-05, outcome: continue}\n"
+    [p] = [p for p in lint_text(text, today=dt.date(2026, 1, 15)) if p.rule == "ended-not-closed"]
+    assert "(its next review, counted from that one, was due in 2025-05)" in p.message
+    day = text.replace("date: 2024-05,", "date: 2024-05-20,")
+    [p] = [p for p in lint_text(day, today=dt.date(2026, 1, 15)) if p.rule == "ended-not-closed"]
+    assert "(its next review, counted from that one, was due on 2025-05-20)" in p.message

@@ -33,6 +33,9 @@ def test_a_role_passes():
         "Head of Finance J. Smith",
         "Portfolio Holder Cllr Smith",
         "Head of Housing, Environment and Regulation Jane Smith",
+        "Cllr Jane Smith Portfolio Holder",
+        "Head of Housing Dr Jane Smith",
+        "Community Safety Manager Mrs J Smith",
     ],
 )
 def test_a_person_as_the_lead_role(name):
@@ -120,6 +123,18 @@ def test_a_person_as_the_reviewer():
         "Community Development Officer Tenancy Support",
         "Head of Community Safety",
         "Strategic Housing Manager",
+        # a given name and a word that starts a role's title, or a place's name after a role
+        "Bill Payments Officer",
+        "Amber Valley Liaison Officer",
+        "Victoria Gate Project Manager",
+        "Grace Darling Unit Manager",
+        "Dawn Chorus Project Officer",
+        "Mark Twain Library Manager",
+        "Jane Austen House Manager",
+        "Head of Victoria Quarter",
+        "Lead Officer Victoria Hospital",
+        "Head of Dr Barnardo's",
+        "Cyngor Sir Ceredigion",
     ],
 )
 def test_roles_and_teams_are_not_names(role):

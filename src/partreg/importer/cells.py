@@ -80,7 +80,9 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
     if isinstance(raw, str):
         raw = _clean(draft, column, raw, row)
         if raw and is_text(key):  # a person's details, a placeholder: to the notes
-            raw = public_text(draft, column, raw, row, settings)
+            raw = public_text(draft, column, raw, row, settings)  # (a line of its own parts a name)
+        if raw and key in ONE_LINE:
+            raw = " ".join(raw.split())
         if not raw:
             return
     try:
@@ -92,7 +94,8 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             draft.keep(column, date_text(raw))
         elif is_date_field(key):  # start, end, agreement.date, funding.period_start, ...
             if key == ("end",) and isinstance(raw, str) and raw.strip().lower() in NO_END:
-                return  # no end: what an absent `end` means
+                draft.keep(column, cell_text(raw))  # no end: what an absent `end` means (its words kept)
+                return
             if key == ("end",) and isinstance(raw, str) and _SINCE.match(raw):
                 # "Since 2010" says when it began, not when it ends: the start, where no column gives one
                 draft.since = (column, cell_text(raw), _date(column, raw)[0])
@@ -276,8 +279,12 @@ def _date(column: Column, raw: Any) -> tuple[PartialDate, bool]:
 
 #: The field the words after "Yes" in a statutory column go to.
 BASIS = ("statutory_basis",)
-#: What the council gives that is not money, in a contribution column: its staff, or else in kind.
-_SINCE = re.compile(r"^\s*since\b", re.IGNORECASE)
+_SINCE = re.compile(r"^\s*(?:(?:ongoing|continuing|open[- ]ended)\s+)?since\b", re.IGNORECASE)
+#: A footnote's mark after a value ("Essex Police¹", "£5,000*", "Active (see note 3)"): the sheet's
+#: footnotes are not read, and the mark is no part of the value.
+_MARK = re.compile(
+    r"(?<=[\w).%£])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰†‡§]+|\*+)(?=[ \t]*(?:$|[,;/]))|[ \t]*\((?:see )?notes? \d+\)", re.MULTILINE
+)
 _EXCEL_ERROR = re.compile(r"^#(N/A|REF!|DIV/0!|VALUE!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA)$")
 #: Control characters, and the escape sequences a terminal would act on; tab and line breaks stay.
 _CONTROL = re.compile(
@@ -289,15 +296,16 @@ ONE_LINE = {("title",), ("lead", "role"), ("lead", "service"), ("lead", "member"
 
 
 def _clean(draft: Draft, column: Column, raw: str, row: int) -> str:
-    """A text cell without control characters (reported), one line for a one-line field."""
+    """A text cell without control characters (reported), and without a footnote's mark (said)."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x85", "\n").replace("\u2028", "\n")
     cleaned = _CONTROL.sub("", text)
     if cleaned != text:
         draft.findings.append(
             Finding(row, column, "control characters removed (they would act on a terminal)")
         )
-    if column.key in ONE_LINE:
-        cleaned = " ".join(cleaned.split())
+    if (marked := _MARK.sub("", cleaned)) != cleaned and marked.strip():
+        draft.keep(column, cleaned, row=row, read_as=f"{quoted(marked.strip())} (a footnote's mark left out)")
+        return marked
     return cleaned
 
 

@@ -80,7 +80,9 @@ def read_orders(mapping: Mapping, rows: Sequence[tuple[int, list[Any]]]) -> Orde
     for dates in found:
         if dates.either and not dates.day_first and not dates.month_first and us:
             orders.columns.append(_could_be_month_first(dates, us[0]))
-        if dates.either and (dates.month_first or us):  # (a guess, whichever way it is read)
+        if dates.either and (
+            dates.month_first or (us and not dates.day_first)
+        ):  # (a guess, said at the cell)
             for row, text in dates.either:
                 orders.guessed.setdefault(row, []).append((dates.column, text))
     orders.mapping = Mapping([marked.get(c.index, c) for c in mapping.columns], mapping.assume_active)

@@ -161,7 +161,7 @@ def money_key(column: Column, text: str, kind: Any, has: Callable[[Key], bool]) 
         given = BY_KIND.get(str(kind))
         if given is not None and not has(given):
             key = given
-        elif NOT_YEARLY.search(f"{column.header} {text}"):
+        elif not YEARLY.search(text) and NOT_YEARLY.search(text):
             return None  # "£15k over 3 years", "£50k capital": not the council's money a year
     if key == ("contract", "value_gbp") and YEARLY.search(f"{column.header} {text}"):
         # "Annual contribution", "£450,000 pa": a year's, not the whole
@@ -224,7 +224,7 @@ _MOST = re.compile(
 
 
 def _place_money(draft: Draft, row: int) -> None:
-    late: list[tuple[int, str]] = []  # the notes of amounts placed, each where its column has it
+    late: list[tuple[int, int, str]] = []  # the notes of amounts placed, each where its column has it
     for column, amount, text, noted, a_year in draft.money:
         said = f"{text} a year" if a_year else text  # (given by the quarter or the month: a year's)
         key = money_key(column, said, draft.data.get("kind"), draft.has)
@@ -241,7 +241,7 @@ def _place_money(draft: Draft, row: int) -> None:
             if not draft.has(key):
                 draft.findings.append(Finding(row, column, f"{quoted(text)} is {A_YEARS_GRANT}"))
         if key is None:
-            over = NOT_YEARLY.search(f"{column.header} {text}")
+            over = None if YEARLY.search(text) else NOT_YEARLY.search(text)
             draft.keep(
                 column,
                 text,
@@ -254,10 +254,10 @@ def _place_money(draft: Draft, row: int) -> None:
             draft.set(key, amount)
             if noted is not None or a_year:
                 draft.keep(column, text, row=row, read_as=a_year or f"£{amount:,}")
-                late.append((len(draft.notes) - 1 if noted is None else noted, draft.notes.pop()))
-    for at, line in sorted(
+                late.append((len(draft.notes) - 1 if noted is None else noted, len(late), draft.notes.pop()))
+    for at, _, line in sorted(
         late, reverse=True
-    ):  # (the last first: each place is among the notes read before it)
+    ):  # (the last first: each place is among the notes before it)
         draft.notes.insert(at, line)
 
 

@@ -10,8 +10,6 @@ what reads as a person's is what lint's ``personal-data`` and ``role-looks-like-
 
 from __future__ import annotations
 
-import re
-
 from partreg.export import CONTACT_FIELDS, is_published
 from partreg.importer.draft import Draft, Finding
 from partreg.importer.headers import Column, field_at
@@ -20,7 +18,7 @@ from partreg.importer.values import quoted
 from partreg.models import Settings
 from partreg.names import contact_details, without_person
 from partreg.problems import dotted
-from partreg.readers import BLANK, is_placeholder, split_list, split_names
+from partreg.readers import BLANK, LINE_JOINED, is_placeholder, split_list, split_names
 
 #: Fields for a role: a person's name there is a person's, not the role's.
 ROLES: set[Key] = {("lead", "role"), ("lead", "service"), ("representatives", "role")}
@@ -118,16 +116,16 @@ def stands_for(item: str) -> bool:
     return is_placeholder(item) or item.strip().lower() in BLANK
 
 
-_ENDS_JOINED = re.compile(r"\s(?:and|&)\s*$", re.IGNORECASE)
-
-
 def listed(draft: Draft, column: Column, text: str, items: list[str], row: int) -> list[str]:
     """A list cell's items without those that stand for an item ("Various", "TBC", "N/A" among
-    names): kept with the whole cell in the notes, and said. A line that ends with "and" is said
-    too: each line is an item, the "and" left out, unless a name was broken over two lines."""
-    ended = next((line.strip() for line in text.splitlines()[:-1] if _ENDS_JOINED.search(line)), None)
-    if ended is not None and len(items) > 1:
-        said = f"{quoted(ended)} ends with 'and': each line is read as one item, without it; if a name goes on over two lines, join them"
+    names): kept with the whole cell in the notes, and said. A line that ends or starts with "and"
+    is said too: each line is an item, the "and" left out, unless an item was broken over two lines."""
+    joined = next((line.strip() for line in text.splitlines() if LINE_JOINED.search(line.strip())), None)
+    if joined is not None and "\n" in text.strip():
+        said = (
+            f"{quoted(joined)} {'starts' if LINE_JOINED.match(joined) else 'ends'} with 'and': each line is "
+            "read as one item, without it; if an item goes on over two lines, join them"
+        )
         draft.findings.append(Finding(row, column, said))
     gone = [item for item in items if stands_for(item)]
     if not gone:

@@ -247,7 +247,7 @@ def read_rows(
             draft.findings.append(Finding(number, title, message))
         if ends_section:
             message = (
-                f"{quoted(data.get('title'))} is the row's only cell: kept as an arrangement with gaps; if it "
+                f"{quoted(cell_text(cells[title.index]) if title else '')} is the row's only cell: kept as an arrangement with gaps; if it "
                 "is a heading over the rows below, not an arrangement, delete the row from the sheet (deleting "
                 f"register/{entry_id}.yaml is not enough: importing the sheet again writes it again)"
             )

@@ -62,7 +62,6 @@ GRANT_COLUMNS = (
 #: internal (``internal_fields``): the column is then left empty in every row, and said to be withheld.
 CONTRACT_SOURCES = {
     "Reference Number": "contract",
-    "Department Responsible": "lead",
     "Description of Goods and/or Services": "summary",
     "Supplier Registration Number": "contract",
     "Total Contract Value": "contract",
@@ -79,7 +78,6 @@ CONTRACT_SOURCES = {
 GRANT_SOURCES = {
     "Date Awarded": "funding",
     "Time Period for Grant": "funding",
-    "Department": "lead",
     "Beneficiary Registration Number": "funding",
     "Amount": "funding",
 }

@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 from partreg.models import Arrangement, ReviewSettings, Status
 from partreg.problems import Context, Hit, Rule, Severity
-from partreg.review import due_from, exit_decided, newest_decided
+from partreg.review import due_from, exit_decided, known_iso, newest_decided, next_review_as_known
 from partreg.rules import end_before_start
 
 ID = "ended-not-closed"
@@ -44,8 +44,8 @@ ID = "ended-not-closed"
 #: What the exit review's date is: the review is published as held on it, so it is never the day
 #: the officer happens to record it, years after the exit, unless it was decided that day.
 DECIDED = (
-    "--date being the day its exit was decided (or its month or year, 2022-03, where no more is known; "
-    "without --date, today)"
+    "--date being the day its exit was decided (or its month or year, YYYY-MM or YYYY, where no more is "
+    "known; without --date, today)"
 )
 
 
@@ -95,12 +95,15 @@ def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
             f"{entry.status}: write status: ended",
         )
     elif held is not None and end.latest < held.earliest:  # reviewed after it ended: extended, or ended later
-        upcoming = due_from(held, entry, ctx.settings.review if ctx.settings else ReviewSettings())
+        settings = ctx.settings.review if ctx.settings else ReviewSettings()
+        upcoming = due_from(held, entry, settings)
+        known = next_review_as_known(entry, settings, upcoming)  # (as precisely as the review is known)
         yield Hit(
             ("status",),
             f"its end, {end}, has passed, but it was reviewed after it, {held.when()}, and its status is "
             f"{entry.status}: if it was extended, record the new end date (its next review, counted from "
-            f"that one, {'was' if upcoming and upcoming < ctx.today else 'is'} due on {upcoming}); if it has "
+            f"that one, {'was' if upcoming and upcoming < ctx.today else 'is'} due "
+            f"{'on' if known and known[0].day else 'in'} {known_iso(known) if known else upcoming}); if it has "
             f"ended, {exit_with} (not before {held})",
         )
     else:
