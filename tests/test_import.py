@@ -298,6 +298,13 @@ def test_review_frequency_that_cannot_be_read(cell):
         ("Office of the Police, Fire and Crime Commissioner", ["Office of the Police, Fire and Crime Commissioner"], False),
         ("Basildon, Brentwood and Thurrock Mind", ["Basildon, Brentwood and Thurrock Mind"], False),
         ("Biffa, Veolia", ["Biffa, Veolia"], False),
+        # slashes between spaces, as a table copied from a PDF writes a list; numbered on one line
+        ("NHS Mid Essex / Essex County Council / Mind", ["NHS Mid Essex", "Essex County Council", "Mind"], True),
+        ("Health / social care", ["Health / social care"], False),
+        ("1. Essex Police 2. NHS 3. Brentwood CVS", ["Essex Police", "NHS", "Brentwood CVS"], False),
+        ("1) Essex Police 2) NHS", ["Essex Police", "NHS"], False),
+        ("Section 2. Trust", ["Section 2. Trust"], False),
+        ("1. Essex Police 3. NHS", ["Essex Police 3. NHS"], False),  # (not numbered 1, 2: one item)
     ],
 )  # fmt: skip
 def test_partners_split_on_commas_only_where_unambiguous(cell, names, by_commas):

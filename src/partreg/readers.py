@@ -332,10 +332,32 @@ LINE_JOINED = re.compile(r"^(?:and|&)(?:\s+|$)|,?\s+(?:and|&)$|\s*,$", re.IGNORE
 
 
 def split_list(text: str) -> list[str]:
-    """A cell's items: one a line, or separated by semicolons; bullets and numbering dropped, and
-    what joins a line to the next (:data:`LINE_JOINED`)."""
-    items = [LINE_JOINED.sub("", _BULLET.sub("", part).strip()) for part in re.split(r"[;\n\r]+", text)]
+    """A cell's items: one a line, or separated by semicolons, or numbered on one line ("1. Essex
+    Police 2. NHS"); bullets and numbering dropped, and what joins a line to the next
+    (:data:`LINE_JOINED`)."""
+    parts = [piece for part in re.split(r"[;\n\r]+", text) for piece in _numbered(part)]
+    items = [LINE_JOINED.sub("", _BULLET.sub("", part).strip()) for part in parts]
     return [item for item in items if item]
+
+
+#: An item's number in a line of numbered items: ``1.`` or ``1)``, at the start or after a space.
+_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+")
+
+
+def _numbered(line: str) -> list[str]:
+    """A line of items numbered 1, 2, 3... ("1. Essex Police 2. NHS 3. Brentwood CVS"), each item
+    with its number; any other line as it is."""
+    marks = [m for m in _NUMBER.finditer(line)]
+    if (
+        len(marks) < 2
+        or line[: marks[0].start()].strip()
+        or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1))
+    ):
+        return [line]
+    return [
+        line[m.start() : n.start() if n else len(line)]
+        for m, n in zip(marks, [*marks[1:], None], strict=True)
+    ]
 
 
 #: A part of a name that a comma set off: one word joined by "and" to the next ("Fire and Crime
@@ -346,7 +368,8 @@ _JOINED = re.compile(r"[^\s,]+ and ", re.IGNORECASE)
 def split_names(text: str, stands_for: Callable[[str], bool] = lambda part: False) -> tuple[list[str], bool]:
     """Partners' names from a cell, and whether commas were taken as separators.
 
-    Commas separate names only where that cannot be a misreading: every part has at least
+    Slashes between spaces separate names where each part starts with a capital. Commas separate
+    names only where that cannot be a misreading: every part has at least
     two words and starts with a capital or a digit ("Essex Police, Sport England"), and none after
     the first is one word joined by "and" to what follows it. A comma inside a name ("Basildon,
     Brentwood and Thurrock Mind", "Office of the Police, Fire and Crime Commissioner", "Department
@@ -355,6 +378,10 @@ def split_names(text: str, stands_for: Callable[[str], bool] = lambda part: Fals
     being one ("TBC", "see attached list") is a part, whatever its words, for the caller to set aside.
     """
     names = split_list(text)
+    if len(names) == 1 and " / " in names[0]:  # "NHS Mid Essex / Essex County Council / ..."
+        parts = [p.strip() for p in names[0].split(" / ")]
+        if all(p[:1].isupper() or p[:1].isdigit() for p in parts):
+            return parts, True
     if len(names) != 1 or "," not in names[0]:
         return names, False
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?", names[0])]

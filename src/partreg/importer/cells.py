@@ -166,7 +166,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             names, by_commas = split_names(cell_text(raw), stands_for)
             names = listed(draft, column, cell_text(raw), names, row)
             draft.extend(key, [{"name": n} for n in names])
-            split = f"read as {plural(len(names), 'partner')}, separated by commas"
+            split = f"read as {plural(len(names), 'partner')}, separated by {'slashes' if ' / ' in cell_text(raw) else 'commas'}"
             if by_commas and names and _AND.search(names[-1]):
                 # "and" is not split on ("Essex Fire and Rescue Service"), but before the last it
                 # often joins two bodies ("..., NHS Mid Essex CCG and Brentwood CVS")
