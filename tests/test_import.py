@@ -2033,3 +2033,25 @@ def test_a_table_copied_from_pages_passes_over_its_page_numbers_and_footnotes_an
     assert "'Essex Police\u00b9' read as 'Essex Police' (a footnote's mark left out)" in said
     for row, text in ((3, "Page 1 of 2"), (6, "Page 2 of 2"), (7, "\u00b9 Joined 2019"), (8, "* Estimated")):
         assert f"Row {row} passed over, '{text}': a note about the sheet, not an arrangement." in said
+
+
+def test_a_status_that_says_when_it_ended_gives_the_end_where_no_column_does(tmp_path):
+    """'Ended 2021' had been no status at all: the contract was published with its status not
+    recorded and a review overdue since 2012."""
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Type,Partners,Start date,End date,Status\n"
+        "Leisure Contract,Contract,Everyone Active,01/04/2011,,Ended 2021\n"
+        "Waste Contract,Contract,Veolia,01/04/2011,31/03/2021,Closed on 31/03/2021\n"
+        "Youth Forum,Joint working,Essex Police,2015,,Ended (March 2019)\n",
+    )
+    leisure, waste, youth = (r.data for r in result.rows)
+    assert (leisure["status"], leisure["end"]) == ("ended", 2021)
+    assert (waste["status"], waste["end"]) == ("ended", dt.date(2021, 3, 31))
+    assert (youth["status"], youth["end"]) == ("ended", "2019-03")
+    said = "\n".join(lines)
+    assert (
+        "'Ended 2021' read as status ended, and the end, 2021; the whole text is kept in internal notes"
+        in said
+    )
+    assert "'Closed on 31/03/2021' read as status ended (the end column gives the end)" in said

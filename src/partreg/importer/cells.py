@@ -130,6 +130,9 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             _kind(draft, column, raw, row)
         elif key == ("status",):
             status = STATUSES.get(" ".join(cell_text(raw).lower().split()))
+            if status is None and (ended := _ENDED_WHEN.match(cell_text(raw))):  # "Ended 2021": and when
+                status = "ended"
+                draft.ended = (column, cell_text(raw), _date(column, ended.group(1))[0])
             if status is None:
                 raise Unplaced("not a status (active, ended or proposed)")
             draft.set(key, status)
@@ -279,6 +282,12 @@ def _date(column: Column, raw: Any) -> tuple[PartialDate, bool]:
 
 #: The field the words after "Yes" in a statutory column go to.
 BASIS = ("statutory_basis",)
+#: A status cell that says it ended, and when: "Ended 2021", "Closed on 31/03/2020", "Expired (March 2019)".
+_ENDED_WHEN = re.compile(
+    r"^\s*(?:ended|closed|expired|terminated|ceased|dissolved|completed|finished|withdrawn|lapsed|wound up)"
+    r"\s*(?:in|on|at|:|-|\()?\s*([^()]*\d[^()]*?)\s*\)?\s*$",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(r"^\s*(?:(?:ongoing|continuing|open[- ]ended)\s+)?since\b", re.IGNORECASE)
 #: A footnote's mark after a value ("Essex Police¹", "£5,000*", "Active (see note 3)"): the sheet's
 #: footnotes are not read, and the mark is no part of the value.

@@ -57,6 +57,8 @@ class Draft:
     year: str = ""
     #: An end column's "Since 2010": the start where no column gives one (placed once every cell is read).
     since: tuple[Column, str, PartialDate] | None = None
+    #: A status column's "Ended 2021": the end where no column gives one (placed once every cell is read).
+    ended: tuple[Column, str, PartialDate] | None = None
     #: Each id a reference (`replaces`, `replaced_by`) was given, with the id partreg gave the same
     #: title before ids read accented letters, where that differs: the file may be under that one.
     referred: dict[str, str] = field(default_factory=dict)
@@ -274,6 +276,13 @@ def finish(draft: Draft, row: int) -> None:
     if draft.year:
         for contribution in draft.data.get("contributions", []):
             contribution.setdefault("year", draft.year)
+    if draft.ended:
+        column, text, date = draft.ended
+        if "end" in draft.data:  # (the end column gives it: the status cell's date is kept with its words)
+            draft.keep(column, text, row=row, read_as="status ended (the end column gives the end)")
+        else:
+            draft.data["end"] = date.yaml_value()
+            draft.keep(column, text, row=row, read_as=f"status ended, and the end, {date.iso}")
     if draft.since:
         column, text, date = draft.since
         if "start" in draft.data:
