@@ -2055,3 +2055,32 @@ def test_a_status_that_says_when_it_ended_gives_the_end_where_no_column_does(tmp
         in said
     )
     assert "'Closed on 31/03/2021' read as status ended (the end column gives the end)" in said
+
+
+def test_a_term_column_gives_the_start_and_the_end(tmp_path):
+    """A "Term" column had gone to the notes without a word, and each arrangement was published
+    with no start."""
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Partners,Term\n"
+        "Alpha Partnership,Essex Police,2016-2019\n"
+        "Iota Contract,Veolia,01/04/2020 - 31/03/2025\n"
+        "Beta Partnership,NHS,April 2016 - March 2019\n"
+        "Eta Partnership,NHS,Until further notice\n"
+        "Zeta Partnership,NHS,Ongoing since 2012\n"
+        "Theta Partnership,NHS,3 years from April 2016\n",
+    )
+    lives = [(r.data.get("start"), r.data.get("end")) for r in result.rows]
+    assert lives == [
+        (2016, 2019),
+        (dt.date(2020, 4, 1), dt.date(2025, 3, 31)),
+        ("2016-04", "2019-03"),
+        (None, None),
+        (2012, None),
+        (None, None),
+    ]
+    assert notes(result.rows[3].data) == ["Term: Until further notice"]
+    assert notes(result.rows[5].data) == ["Term: 3 years from April 2016"]
+    said = "\n".join(lines)
+    assert "E 'Term'" not in said and "C 'Term'" in said and "→ start and end" in said
+    assert "'3 years from April 2016' kept in internal notes: not a term" in said

@@ -12,8 +12,18 @@ from typing import Any
 from partreg.importer.draft import Draft, Finding
 from partreg.importer.headers import Column, is_date_field
 from partreg.importer.money import read_amount, read_contribution
+from partreg.importer.periods import SINCE, read_date_cell, read_period, read_term
 from partreg.importer.published import is_text, judged, listed, public_text, stands_for
-from partreg.importer.synonyms import MONEY, NEXT_REVIEW, NOTES, NUMBERED, REVIEW_OUTCOME, normal, words_of
+from partreg.importer.synonyms import (
+    MONEY,
+    NEXT_REVIEW,
+    NOTES,
+    NUMBERED,
+    REVIEW_OUTCOME,
+    TERM,
+    normal,
+    words_of,
+)
 from partreg.importer.values import (
     AGREEMENTS,
     LEVELS,
@@ -31,7 +41,7 @@ from partreg.importer.values import (
     status_in_kind,
     yes_no,
 )
-from partreg.models import PartialDate, Settings, is_id, plural
+from partreg.models import Settings, is_id, plural
 from partreg.questionnaire import propose_id
 from partreg.readers import (
     FORMS,
@@ -44,7 +54,7 @@ from partreg.readers import (
     split_list,
     split_names,
 )
-from partreg.sheetdates import Placeholder, financial_year, read_date, written_order
+from partreg.sheetdates import Placeholder
 
 
 def _representatives(
@@ -96,12 +106,12 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             if key == ("end",) and isinstance(raw, str) and raw.strip().lower() in NO_END:
                 draft.keep(column, cell_text(raw))  # no end: what an absent `end` means (its words kept)
                 return
-            if key == ("end",) and isinstance(raw, str) and _SINCE.match(raw):
+            if key == ("end",) and isinstance(raw, str) and SINCE.match(raw):
                 # "Since 2010" says when it began, not when it ends: the start, where no column gives one
-                draft.since = (column, cell_text(raw), _date(column, raw)[0])
+                draft.since = (column, cell_text(raw), read_date_cell(column, raw)[0])
                 return
             try:
-                date, rough = _date(column, raw)
+                date, rough = read_date_cell(column, raw)
             except Placeholder:
                 if key != ("end",):
                     raise
@@ -114,9 +124,11 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             if rough:
                 draft.keep(column, cell_text(raw), row=row, read_as=date.iso)
         elif key == ("funding", "period"):
-            _period(draft, column, raw, row)
+            read_period(draft, column, raw, row)
+        elif key == TERM:
+            read_term(draft, column, raw, row)
         elif key == ("review", "history"):
-            date, rough = _date(column, raw)
+            date, rough = read_date_cell(column, raw)
             history = draft.data.setdefault("review", {}).setdefault("history", [{}])
             history[0] = {
                 "date": date.yaml_value(),
@@ -132,7 +144,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             status = STATUSES.get(" ".join(cell_text(raw).lower().split()))
             if status is None and (ended := _ENDED_WHEN.match(cell_text(raw))):  # "Ended 2021": and when
                 status = "ended"
-                draft.ended = (column, cell_text(raw), _date(column, ended.group(1))[0])
+                draft.ended = (column, cell_text(raw), read_date_cell(column, ended.group(1))[0])
             if status is None:
                 raise Unplaced("not a status (active, ended or proposed)")
             draft.set(key, status)
@@ -241,7 +253,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
         elif key[0] == "decisions":
             decision = draft.data.setdefault("decisions", [{}])[0]
             if key[1] == "date":
-                date, rough = _date(column, raw)
+                date, rough = read_date_cell(column, raw)
                 decision["date"] = date.yaml_value()
                 if rough:
                     draft.keep(column, cell_text(raw), row=row, read_as=date.iso)
@@ -273,13 +285,6 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
         draft.keep(column, cell_text(raw), str(e), row)
 
 
-def _date(column: Column, raw: Any) -> tuple[PartialDate, bool]:
-    """A date cell read the only way it can be, or where it could be day or month first
-    (04/05/2016), in the order its column writes dates (:mod:`.dateorder`)."""
-    order = written_order(raw)
-    return read_date(raw, month_first=order == "month-first" or (order == "either" and column.month_first))
-
-
 #: The field the words after "Yes" in a statutory column go to.
 BASIS = ("statutory_basis",)
 #: A status cell that says it ended, and when: "Ended 2021", "Closed on 31/03/2020", "Expired (March 2019)".
@@ -288,7 +293,6 @@ _ENDED_WHEN = re.compile(
     r"\s*(?:in|on|at|:|-|\()?\s*([^()]*\d[^()]*?)\s*\)?\s*$",
     re.IGNORECASE,
 )
-_SINCE = re.compile(r"^\s*(?:(?:ongoing|continuing|open[- ]ended)\s+)?since\b", re.IGNORECASE)
 #: A footnote's mark after a value ("Essex Police¹", "£5,000*", "Active (see note 3)"): the sheet's
 #: footnotes are not read, and the mark is no part of the value.
 _MARK = re.compile(
@@ -316,26 +320,6 @@ def _clean(draft: Draft, column: Column, raw: str, row: int) -> str:
         draft.keep(column, cleaned, row=row, read_as=f"{quoted(marked.strip())} (a footnote's mark left out)")
         return marked
     return cleaned
-
-
-#: `` - `` or `` to `` between two dates. The look-behind starts it only where a run of spaces
-#: starts: tried from every space of a long run, it made a cell of 30,000 spaces take six seconds.
-PERIOD_SEPARATOR = re.compile(r"(?<!\s)\s+(?:-|\u2013|\u2014|to|until)\s+")
-
-
-def _period(draft: Draft, column: Column, raw: Any, row: int) -> None:
-    text = cell_text(raw)
-    if year := financial_year(text):
-        draft.set(("funding", "period_start"), year[0])
-        draft.set(("funding", "period_end"), year[1])
-        return
-    parts = PERIOD_SEPARATOR.split(text)
-    if len(parts) != 2:
-        raise Unplaced("not a period (such as '01/04/2025 - 31/03/2026' or '2025/26')")
-    start, _ = _date(column, parts[0])
-    end, _ = _date(column, parts[1])
-    draft.set(("funding", "period_start"), start.yaml_value())
-    draft.set(("funding", "period_end"), end.yaml_value())
 
 
 def _kind(draft: Draft, column: Column, raw: Any, row: int) -> None:

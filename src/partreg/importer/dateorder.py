@@ -18,16 +18,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from partreg.importer.cells import PERIOD_SEPARATOR
 from partreg.importer.draft import Finding
 from partreg.importer.headers import Column, Mapping, is_date_field
-from partreg.importer.synonyms import Key
+from partreg.importer.periods import PERIOD_SEPARATOR
+from partreg.importer.synonyms import TERM, Key
 from partreg.importer.values import cell_text, quoted
 from partreg.sheetdates import Placeholder, read_date, written_order
 
 #: The columns whose cells hold a date, besides a field that holds one: a review's date, a
-#: decision's date, and a funding period (two dates).
-_DATED: set[Key] = {("review", "history"), ("decisions", "date"), ("funding", "period")}
+#: decision's date, a funding period and a term (two dates each).
+_DATED: set[Key] = {("review", "history"), ("decisions", "date"), ("funding", "period"), TERM}
 
 #: A date in a column: its row and its text.
 Cell = tuple[int, str]
@@ -99,7 +99,7 @@ def _scan(column: Column, rows: Sequence[tuple[int, list[Any]]]) -> _Dates:
         raw = cells[column.index] if column.index < len(cells) else None
         if not isinstance(raw, str):
             continue  # an Excel date cell, a number, a blank
-        texts = PERIOD_SEPARATOR.split(raw.strip()) if column.key == ("funding", "period") else [raw]
+        texts = PERIOD_SEPARATOR.split(raw.strip()) if column.key in (("funding", "period"), TERM) else [raw]
         for text in texts:
             order = written_order(text)
             if order is not None:

@@ -20,6 +20,7 @@ from partreg.importer.synonyms import (
     OWN_COLUMNS,
     REVIEW_OUTCOME,
     SYNONYMS,
+    TERM,
     Key,
     normal,
 )
@@ -73,6 +74,8 @@ class Column:
             return "review.history (a review held on that date)"
         if self.key == ("funding", "period"):
             return "funding.period_start and funding.period_end"
+        if self.key == TERM:
+            return "start and end (a term: 'April 2016 - March 2019', '2016-2019')"
         if self.key == REVIEW_OUTCOME:
             return "review.history (the outcome of the review the last review column dates)"
         if self.key[0] == "contributions":

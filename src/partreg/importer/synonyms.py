@@ -18,6 +18,8 @@ MONEY: Key = ("money",)
 NEXT_REVIEW: Key = ("next-review",)
 #: The outcome of the last review: with the "Last review" column's date, its `review.history` item.
 REVIEW_OUTCOME: Key = ("review-outcome",)
+#: The arrangement's life in one cell, "April 2016 - March 2019": its start and its end.
+TERM: Key = ("term",)
 
 
 def words_of(text: str) -> list[str]:
@@ -174,6 +176,8 @@ start: start | start date | date created | commenced | date commenced | from | d
     date set up | contract start | contract start date | start of arrangement | date joined | joined
 end: end | end date | expiry | expiry date | to | date end | ends | expires | termination date |
     contract end | contract end date | end of arrangement | date ended | ended | until | exit date
+(term): term | duration | term of agreement | length of agreement | dates | life of arrangement |
+    agreement period | contract period | contract term | period of agreement | timescale
 (next review): review date | next review | next review date | date of next review | review due |
     due for review
 review.history: last review | last reviewed | date last reviewed | last review date |
@@ -189,6 +193,7 @@ SPECIAL = {
     "(next review)": NEXT_REVIEW,
     "(notes)": NOTES,
     "(review outcome)": REVIEW_OUTCOME,
+    "(term)": TERM,
 }
 SYNONYMS: dict[Key, tuple[str, ...]] = {
     SPECIAL.get(name, tuple(name.split("."))): tuple(s.strip() for s in said.split("|"))
