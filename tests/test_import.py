@@ -2084,3 +2084,31 @@ def test_a_term_column_gives_the_start_and_the_end(tmp_path):
     said = "\n".join(lines)
     assert "E 'Term'" not in said and "C 'Term'" in said and "→ start and end" in said
     assert "'3 years from April 2016' kept in internal notes: not a term" in said
+
+
+@pytest.mark.spawns
+def test_rows_under_a_title_merged_over_them_are_one_arrangement(council, tmp_path):
+    """A title merged over two rows, the second giving another partner, objective and a start: it
+    had been written as a second arrangement of the same title, and the dry run told the officer to
+    delete a row (losing what it gave)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(
+        ["Partnership name", "Type", "Lead Officer", "Partner organisations", "Start date", "Objectives"]
+    )
+    sheet.append(["Xi Partnership", "Partnership", "Head of Policy", "Essex Police", "2016", "Obj 1"])
+    sheet.append([None, None, None, "NHS", "2018", "Obj 2"])
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("B2:B3")
+    result = partreg(council, "import", str(save(book, tmp_path / "r.xlsx")), "--write")
+    assert result.returncode == 1, result.stderr  # (a cell kept in the notes: for the officer to look at)
+    data = entries(council)
+    assert list(data) == ["xi-partnership"]
+    entry = data["xi-partnership"]
+    assert entry["partners"] == [{"name": "Essex Police"}, {"name": "NHS"}]
+    assert entry["objectives"] == ["Obj 1", "Obj 2"] and entry["start"] == 2016
+    assert entry["internal"]["notes"] == "Start date: 2018"
+    assert (
+        "'2018' under the title merged over rows 2 to 3 differs from row 2's start: kept in internal notes"
+        in (result.stdout)
+    )

@@ -32,12 +32,12 @@ in the order a sheet passes through them:
 - :mod:`.summary`: what the import tells the officer.
 """
 
-from partreg.importer.draft import Finding
+from partreg.importer.draft import Finding, Row
 from partreg.importer.duplicates import maybe_the_same
 from partreg.importer.formulas import UNSAVED, arrived, kept_titles
 from partreg.importer.headers import TITLED, Mapping, can_map, header_score, letter, map_columns
 from partreg.importer.ids import as_written, kept_apart, referred_as_written, titled_since
-from partreg.importer.rows import Row, read_rows
+from partreg.importer.rows import read_rows
 from partreg.importer.summary import import_report
 from partreg.importer.synonyms import HEADERS, MONEY, NEXT_REVIEW, NOTES, SYNONYMS, normal
 from partreg.importer.values import kind_from_label, read_boolean, read_extensions

@@ -15,7 +15,7 @@ from partreg.importer.headers import Column
 from partreg.importer.synonyms import MONEY, Key
 from partreg.importer.values import quoted
 from partreg.models import PartialDate, date_or_none
-from partreg.problems import dotted
+from partreg.problems import Problem, dotted
 from partreg.readers import NOT_YEARLY, YEARLY, Unplaced
 
 
@@ -301,3 +301,23 @@ def finish(draft: Draft, row: int) -> None:
         notes = draft.data.setdefault("internal", {})
         old = notes.get("notes")
         notes["notes"] = "\n".join(([old] if old else []) + draft.notes)
+
+
+@dataclass
+class Row:
+    """One row's entry, as data for a new file, and what became of its cells."""
+
+    number: int
+    data: dict[str, Any]
+    findings: list[Finding] = field(default_factory=list)
+    #: What lint finds in the entry: what it still needs.
+    needs: list[Problem] = field(default_factory=list)
+    #: The id partreg gave the row before ids read accented letters, where that differs
+    #: (``caf-forum`` for "Café Forum"): a register imported then has its file under it.
+    former: str | None = None
+    #: The ids its references were given, each with the id the same title had before (:attr:`former`).
+    referred: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return str(self.data["id"])

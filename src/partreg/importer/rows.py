@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partreg.importer.cells import place
+from partreg.importer.continued import add_to
 from partreg.importer.dateorder import read_orders
-from partreg.importer.draft import Draft, Finding, finish
+from partreg.importer.draft import Draft, Finding, Row, finish
 from partreg.importer.formulas import Formulas, by_row, unsaved
-from partreg.importer.headers import Column, Mapping
+from partreg.importer.headers import Mapping
 from partreg.importer.ids import made_id, unique
-from partreg.importer.rowshapes import CONTINUED, FOOTNOTE, all_same, capitals, continues, same, totals_label
+from partreg.importer.rowshapes import CONTINUED, FOOTNOTE, all_same, capitals, continues, totals_label
 from partreg.importer.sections import Section, heading
 from partreg.importer.synonyms import NEXT_REVIEW, REVIEW_OUTCOME, normal
 from partreg.importer.values import cell_text, is_blank, kind_from_label, quoted
@@ -25,26 +26,6 @@ from partreg.problems import Problem, Severity
 from partreg.questionnaire import canonical
 from partreg.readers import ascii_slug
 from partreg.rules import ALL
-
-
-@dataclass
-class Row:
-    """One row's entry, as data for a new file, and what became of its cells."""
-
-    number: int
-    data: dict[str, Any]
-    findings: list[Finding] = field(default_factory=list)
-    #: What lint finds in the entry: what it still needs.
-    needs: list[Problem] = field(default_factory=list)
-    #: The id partreg gave the row before ids read accented letters, where that differs
-    #: (``caf-forum`` for "Café Forum"): a register imported then has its file under it.
-    former: str | None = None
-    #: The ids its references were given, each with the id the same title had before (:attr:`former`).
-    referred: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def id(self) -> str:
-        return str(self.data["id"])
 
 
 @dataclass
@@ -162,7 +143,7 @@ def read_rows(
             and not formula
             and continues(number, cells, previous[1], filled, title, merged)
         ):
-            _add_to(previous[0], number, cells, previous[1], filled, settings)
+            add_to(previous[0], number, cells, previous[1], filled, settings)
             previous[0].findings.extend(
                 unsaved(
                     previous[0].data,
@@ -337,43 +318,6 @@ def _next_reviews(mapping: Mapping, reviews: list[int]) -> list[Finding]:
         "from the start, so an arrangement that began long ago is shown overdue"
     )
     return [Finding(reviews[0], column, message)]
-
-
-def _add_to(
-    entry: Row,
-    number: int,
-    cells: list[Any],
-    above: list[Any],
-    filled: list[Column],
-    settings: Settings | None,
-) -> None:
-    """A continuation row's lists and notes, added to the entry above."""
-    draft = Draft()
-    for column in filled:
-        if column.key == ("title",) or same(cells[column.index], above[column.index]):
-            continue
-        if column.key is None:
-            draft.keep(column, cell_text(cells[column.index]))
-        else:
-            place(draft, column, cells[column.index], number, settings)
-    finish(draft, number)
-    added = []
-    for name, items in draft.data.items():
-        if name == "internal":
-            old = entry.data.setdefault("internal", {}).get("notes")
-            entry.data["internal"]["notes"] = "\n".join([*([old] if old else []), items["notes"]])
-        elif name == "funding":
-            entry.data.setdefault("funding", {}).setdefault("actions", []).extend(items.get("actions", []))
-            added.append("funding.actions")
-        elif isinstance(items, list):
-            entry.data.setdefault(name, []).extend(items)
-            added.append(name)
-    entry.data = canonical(entry.data)
-    entry.findings.extend(draft.findings)
-    what = " and ".join(added) or "notes"
-    entry.findings.append(
-        Finding(number, None, f"continues row {entry.number}: its {what} added to {entry.id}", "note")
-    )
 
 
 @dataclass

@@ -24,14 +24,15 @@ def continues(
     title: Column,
     merged: set[tuple[int, int]] | frozenset[tuple[int, int]],
 ) -> bool:
-    """Whether a row only adds to the entry above it: it has no title of its own (or the title
-    merged down from above), and each of its cells adds to a list or the notes, or repeats the row
-    above (a merged cell)."""
+    """Whether a row only adds to the entry above it: its title merged down from above (a title
+    merged over rows is one arrangement's, whatever the rows below it give: ``_add_to`` keeps
+    what differs), or no title and each of its cells adds to a list or the notes, or repeats the
+    row above (a merged cell)."""
     own_title = title in filled and (number, title.index) not in merged
     if own_title:
         return False
     new = [c for c in filled if c is not title and not same(cells[c.index], above[c.index])]
-    return bool(new) and all(c.key in CONTINUED for c in new)
+    return bool(new) and ((number, title.index) in merged or all(c.key in CONTINUED for c in new))
 
 
 def capitals(text: str) -> bool:

@@ -7,10 +7,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from partreg.importer.draft import Finding
+from partreg.importer.draft import Finding, Row
 from partreg.importer.headers import Mapping
 from partreg.importer.published import published
-from partreg.importer.rows import Result, Row
+from partreg.importer.rows import Result
 from partreg.importer.values import quoted
 from partreg.models import Settings
 from partreg.rules import missing_field
