@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
@@ -261,19 +262,26 @@ def public_entries(entries: Iterable[Arrangement], settings: Settings | None) ->
             update["lead"] = entry.lead.model_copy(update=dict.fromkeys(CONTACT_FIELDS))
         copy = entry.model_copy(update=update)
         if "review" in hidden and went_on_after_end(entry):  # (said without the review)
-            copy = _WentOn.model_construct(copy.model_fields_set, **copy.__dict__)
+            copy = went_on_class().model_construct(copy.model_fields_set, **copy.__dict__)
         out.append(copy)
     return out
 
 
-class _WentOn(Arrangement):
-    """A public copy of an arrangement past its end that a review, kept internal, went on with: its
-    status is published as the file has it, not as ended, and its end as passed, with no word of
-    the review (``published.end_passed``)."""
+@functools.cache
+def went_on_class() -> type[Arrangement]:
+    """The class of a public copy of an arrangement past its end that a review, kept internal, went
+    on with: its status is published as the file has it, not as ended, and its end as passed, with
+    no word of the review (``published.end_passed``). Made when first needed: making a model class
+    is 4 million instructions of every lint's start-up. (Named in this module, for pickle.)"""
 
-    @property
-    def went_on_unsaid(self) -> bool:
-        return True
+    class _WentOn(Arrangement):
+        @property
+        def went_on_unsaid(self) -> bool:
+            return True
+
+    _WentOn.__qualname__ = "_WentOn"
+    globals()["_WentOn"] = _WentOn
+    return _WentOn
 
 
 def public_record(entry: Arrangement, settings: Settings | None) -> dict[str, Any]:

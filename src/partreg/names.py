@@ -171,19 +171,58 @@ POST_NOMINALS = frozenset(
     {"mbe", "obe", "cbe", "bem", "kbe", "dbe", "jp", "dl", "kc", "qc", "mp", "ms", "frsa"}
 )
 
-#: A last word that makes a place's name, not a person's: "Victoria Park", "Mark Lane Centre".
-_PLACE = re.compile(
-    r"\b(?:park|lane|way|road|street|centre|center|house|hall|court|square|gardens?|green|close|avenue|drive|"
-    r"place|library|school|college|estate|ward|village|town|hub|gate|valley|hospital|quarter|chapel|museum|"
-    r"theatre|gallery|market|station|surgery|clinic|project|unit)\s*$",
-    re.IGNORECASE,
+#: Last words that make a place's name, not a person's: "Victoria Park", "Mark Lane Centre".
+_PLACE = frozenset(
+    [
+        "park",
+        "lane",
+        "way",
+        "road",
+        "street",
+        "centre",
+        "center",
+        "house",
+        "hall",
+        "court",
+        "square",
+        "garden",
+        "gardens",
+        "green",
+        "close",
+        "avenue",
+        "drive",
+        "place",
+        "library",
+        "school",
+        "college",
+        "estate",
+        "ward",
+        "village",
+        "town",
+        "hub",
+        "gate",
+        "valley",
+        "hospital",
+        "quarter",
+        "chapel",
+        "museum",
+        "theatre",
+        "gallery",
+        "market",
+        "station",
+        "surgery",
+        "clinic",
+        "project",
+        "unit",
+    ]
 )
 
 
 def _name_beside(part: str) -> bool:
     """Whether ``part`` of a role's text is a name; after a comma, a given name may start a place's
     ("Centre Manager, Victoria Park")."""
-    return _one_name(part) and not _PLACE.search(part)
+    words = part.replace("-", " ").split()
+    return _one_name(part) and not (words and words[-1].lower() in _PLACE)
 
 
 #: Words before a name that say what the person did, as a decision's cell writes it: "Approved by

@@ -191,14 +191,6 @@ _SCALE = {
 YEARLY = re.compile(r"\b(?:annual|annually|yearly|per (?:annum|year)|a year|p\.?a\.?)(?=\W|$)", re.IGNORECASE)
 
 
-#: Words that say an amount is not a year's: a sum over years, a capital or one-off payment, a total.
-NOT_YEARLY = re.compile(
-    r"\b(?:over (?:\d+|two|three|four|five) years?|over (?:the|its) (?:life|term)|for (?:\d+|two|three|four|five) "
-    r"years|(?<!not )(?<!or )capital|one[- ]off|lump[- ]sum|in total|total|whole[- ]life)\b",
-    re.IGNORECASE,
-)
-
-
 #: A trillion pounds: a larger amount is a typing mistake, not a council's arrangement.
 MAX_POUNDS = 10**12
 
@@ -326,28 +318,32 @@ def ascii_slug(text: str) -> str:
 _BULLET = re.compile(r"^\s*(?:[•·\-*\u2013\u2014]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", re.IGNORECASE)
 
 
-#: What joins a line of a list to the next, at its end or the next's start ("Essex Police,",
-#: "NHS Southend CCG and", "& Sport England"): not part of the item.
-LINE_JOINED = re.compile(r"^(?:and|&)(?:\s+|$)|,?\s+(?:and|&)$|\s*,$", re.IGNORECASE)
+@functools.cache  # (compiled when first asked for: a lint that meets no list of text never asks)
+def line_joined() -> re.Pattern[str]:
+    """What joins a line of a list to the next, at its end or the next's start ("Essex Police,",
+    "NHS Southend CCG and", "& Sport England"): not part of the item."""
+    return re.compile(r"^(?:and|&)(?:\s+|$)|,?\s+(?:and|&)$|\s*,$", re.IGNORECASE)
 
 
 def split_list(text: str) -> list[str]:
     """A cell's items: one a line, or separated by semicolons, or numbered on one line ("1. Essex
     Police 2. NHS"); bullets and numbering dropped, and what joins a line to the next
-    (:data:`LINE_JOINED`)."""
+    (:func:`line_joined`)."""
     parts = [piece for part in re.split(r"[;\n\r]+", text) for piece in _numbered(part)]
-    items = [LINE_JOINED.sub("", _BULLET.sub("", part).strip()) for part in parts]
+    items = [line_joined().sub("", _BULLET.sub("", part).strip()) for part in parts]
     return [item for item in items if item]
 
 
 #: An item's number in a line of numbered items: ``1.`` or ``1)``, at the start or after a space.
-_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+")
+_NUMBER = r"(?:^|(?<=\s))(\d{1,2})[.)]\s+"
 
 
 def _numbered(line: str) -> list[str]:
     """A line of items numbered 1, 2, 3... ("1. Essex Police 2. NHS 3. Brentwood CVS"), each item
     with its number; any other line as it is."""
-    marks = [m for m in _NUMBER.finditer(line)]
+    if ". " not in line and ") " not in line:  # (most lines: no look for numbers)
+        return [line]
+    marks = list(re.finditer(_NUMBER, line))
     if (
         len(marks) < 2
         or line[: marks[0].start()].strip()

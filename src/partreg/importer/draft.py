@@ -16,7 +16,7 @@ from partreg.importer.synonyms import MONEY, Key
 from partreg.importer.values import quoted
 from partreg.models import PartialDate, date_or_none
 from partreg.problems import Problem, dotted
-from partreg.readers import NOT_YEARLY, YEARLY, Unplaced
+from partreg.readers import YEARLY, Unplaced
 
 
 @dataclass
@@ -201,6 +201,14 @@ A_YEARS_GRANT = (
     "a year's, and the grant runs more than a year: recorded as the council's "
     "money a year (funding_gbp under resources: council:); the grant's whole amount is for you to record "
     "as amount_gbp under funding:"
+)
+
+
+#: Words that say an amount is not a year's: a sum over years, a capital or one-off payment, a total.
+NOT_YEARLY = re.compile(
+    r"\b(?:over (?:\d+|two|three|four|five) years?|over (?:the|its) (?:life|term)|for (?:\d+|two|three|four|five) "
+    r"years|(?<!not )(?<!or )capital|one[- ]off|lump[- ]sum|in total|total|whole[- ]life)\b",
+    re.IGNORECASE,
 )
 
 
