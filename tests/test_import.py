@@ -304,7 +304,9 @@ def test_review_frequency_that_cannot_be_read(cell):
         ("1. Essex Police 2. NHS 3. Brentwood CVS", ["Essex Police", "NHS", "Brentwood CVS"], False),
         ("1) Essex Police 2) NHS", ["Essex Police", "NHS"], False),
         ("Section 2. Trust", ["Section 2. Trust"], False),
-        ("1. Essex Police 3. NHS", ["Essex Police 3. NHS"], False),  # (not numbered 1, 2: one item)
+        ("1. Essex Police 3. NHS", ["Essex Police", "NHS"], False),  # (a slip in the numbers is still a number)
+        ("Essex Police, Sport England / NHS", ["Essex Police", "Sport England / NHS"], True),  # (commas read first)
+        ("Essex Police / NHS; Sport England", ["Essex Police", "NHS", "Sport England"], True),
     ],
 )  # fmt: skip
 def test_partners_split_on_commas_only_where_unambiguous(cell, names, by_commas):
@@ -2054,7 +2056,7 @@ def test_a_status_that_says_when_it_ended_gives_the_end_where_no_column_does(tmp
         "'Ended 2021' read as status ended, and the end, 2021; the whole text is kept in internal notes"
         in said
     )
-    assert "'Closed on 31/03/2021' read as status ended (the end column gives the end)" in said
+    assert "'Closed on 31/03/2021' read as status ended (another column gives the end)" in said
 
 
 def test_a_term_column_gives_the_start_and_the_end(tmp_path):
@@ -2112,3 +2114,103 @@ def test_rows_under_a_title_merged_over_them_are_one_arrangement(council, tmp_pa
         "'2018' under the title merged over rows 2 to 3 differs from row 2's start: kept in internal notes"
         in (result.stdout)
     )
+
+
+def test_money_said_by_the_period_only_just_after_it_and_not_where_a_year_is_said(tmp_path):
+    """From a review of the first version: "£6,000 a year paid quarterly" had been £24,000 a year,
+    "£5,000 towards weekly youth sessions" £260,000; "£5,000 cash plus £500 in kind" had been all
+    in kind; "£10,000 to support up to twenty families" no amount."""
+    cells = [
+        ("£6,000 a year paid quarterly", 6000),
+        ("£10,000 pa (paid monthly)", 10000),
+        ("£5,000 towards weekly youth sessions", 5000),
+        ("£3,000 towards venue hire", 3000),
+        ("£10,000 to support up to twenty families", 10000),
+        ("£2,500 per quarter", 10000),
+        ("£2,500 per quarter for 2 quarters", None),
+        ("£5,000 cash plus £500 in kind", None),
+    ]
+    rows = "".join(f'{n},Partnership,Essex Police,"{cell}"\n' for n, (cell, _) in enumerate(cells))
+    result, lines = dry_run(tmp_path, "Partnership name,Type,Partners,Council contribution\n" + rows)
+    got = [r.data.get("resources", {}).get("council", {}).get("funding_gbp") for r in result.rows]
+    assert got == [amount for _, amount in cells]
+    said = "\n".join(lines)
+    assert "'£2,500 per quarter for 2 quarters' kept in internal notes: so many payments" in said
+    assert "'£5,000 cash plus £500 in kind' kept in internal notes: more than one amount" in said
+
+
+def test_a_terms_financial_years_open_ends_and_the_columns_that_give_its_dates(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Partners,Term,Start date\n"
+        "A,X Ltd,2023/24,\n"
+        "B,X Ltd,2016/17 - 2018/19,\n"
+        "C,X Ltd,2016 - ongoing,\n"
+        "D,X Ltd,April 2016 onwards,\n"
+        "E,X Ltd,2018 - 2022,01/04/2016\n",
+    )
+    lives = [(r.data.get("start"), r.data.get("end")) for r in result.rows]
+    assert lives == [
+        (dt.date(2023, 4, 1), dt.date(2024, 3, 31)),
+        (dt.date(2016, 4, 1), dt.date(2019, 3, 31)),
+        (2016, None),
+        ("2016-04", None),
+        (dt.date(2016, 4, 1), 2022),
+    ]
+    assert (
+        "'2018 - 2022' read as the end, 2022; its start, 2018, is not taken: the start column gives the start"
+        in "\n".join(lines)
+    )
+
+
+def test_a_status_with_a_financial_year_or_words_that_are_no_date(tmp_path):
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Partners,Status\nA,X Ltd,Ended 2019/20\nB,X Ltd,Closed to new members 2020\n"
+        "C,X Ltd,Active (See Note 2)\n",
+    )
+    a, b, c = (r.data for r in result.rows)
+    assert (a["status"], a["end"]) == ("ended", dt.date(2020, 3, 31))
+    assert (
+        "status" not in b
+        and "'Closed to new members 2020' kept in internal notes: not a status" in "\n".join(lines)
+    )
+    assert c["status"] == "active"
+
+
+@pytest.mark.parametrize("text", ["Office accommodation, 40m²", "Plan B*"])
+def test_a_unit_or_a_letter_is_no_footnote_mark(tmp_path, text):
+    result, _ = dry_run(tmp_path, f'Partnership name,Partners,Summary\n"{text}",X Ltd,"{text}"\n')
+    assert result.rows[0].data["summary"] == text and result.rows[0].data["title"] == text
+
+
+def test_a_title_alone_numbered_in_brackets_is_an_arrangement(tmp_path):
+    result, _ = dry_run(
+        tmp_path,
+        "Partnership name,Partners,Lead officer\nA,X Ltd,Manager\nB,X Ltd,Manager\nC,X Ltd,Manager\n"
+        "(1) Community Safety Partnership,,\n",
+    )
+    assert [r.data["title"] for r in result.rows][-1] == "(1) Community Safety Partnership"
+
+
+@pytest.mark.spawns
+def test_a_row_of_another_kind_under_a_merged_title_gives_the_arrangement_none_of_its_fields(
+    council, tmp_path
+):
+    """Its money had been taken as a contract's value of a partnership, and its end as the end."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Partnership name", "Type", "Partner organisations", "Council contribution", "End date"])
+    sheet.append(["Xi Partnership", "Partnership", "Essex Police", 5000, None])
+    sheet.append([None, "Contract", "NHS Mid Essex", 2000, "31/03/2020"])
+    sheet.merge_cells("A2:A3")
+    partreg(council, "import", str(save(book, tmp_path / "r.xlsx")), "--write")
+    entry = entries(council)["xi-partnership"]
+    assert entry["kind"] == "partnership" and "end" not in entry and "contract" not in entry
+    assert entry["partners"] == [{"name": "Essex Police"}]
+    assert entry["internal"]["notes"].splitlines() == [
+        "Type: Contract",
+        "Partner organisations: NHS Mid Essex",
+        "End date: 31/03/2020",
+        "Council contribution: 2000",  # (money is placed once the row's kind is known: last)
+    ]

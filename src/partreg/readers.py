@@ -339,17 +339,13 @@ _NUMBER = r"(?:^|(?<=\s))(\d{1,2})[.)]\s+"
 
 
 def _numbered(line: str) -> list[str]:
-    """A line of items numbered 1, 2, 3... ("1. Essex Police 2. NHS 3. Brentwood CVS"), each item
-    with its number; any other line as it is."""
+    """A line of items numbered from 1 ("1. Essex Police 2. NHS 3. Brentwood CVS"), each item with
+    its number; any other line as it is."""
     if ". " not in line and ") " not in line:  # (most lines: no look for numbers)
         return [line]
     marks = list(re.finditer(_NUMBER, line))
-    if (
-        len(marks) < 2
-        or line[: marks[0].start()].strip()
-        or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1))
-    ):
-        return [line]
+    if len(marks) < 2 or line[: marks[0].start()].strip() or marks[0].group(1) != "1":
+        return [line]  # (numbered from 1 at its start; a slip in the numbers after is still a number)
     return [
         line[m.start() : n.start() if n else len(line)]
         for m, n in zip(marks, [*marks[1:], None], strict=True)
@@ -359,6 +355,15 @@ def _numbered(line: str) -> list[str]:
 #: A part of a name that a comma set off: one word joined by "and" to the next ("Fire and Crime
 #: Commissioner", after "Office of the Police,").
 _JOINED = re.compile(r"[^\s,]+ and ", re.IGNORECASE)
+
+
+def _slashed(name: str) -> list[str]:
+    """A name, or the names it gives separated by slashes between spaces, each starting with a capital
+    (not where a comma is in it: the comma is read as it is in a name)."""
+    parts = [p.strip() for p in name.split(" / ")]
+    if len(parts) > 1 and "," not in name and all(p[:1].isupper() or p[:1].isdigit() for p in parts):
+        return parts
+    return [name]
 
 
 def split_names(text: str, stands_for: Callable[[str], bool] = lambda part: False) -> tuple[list[str], bool]:
@@ -373,11 +378,10 @@ def split_names(text: str, stands_for: Callable[[str], bool] = lambda part: Fals
     Rescue Service" among other names is one of them. A part that ``stands_for`` a name rather than
     being one ("TBC", "see attached list") is a part, whatever its words, for the caller to set aside.
     """
-    names = split_list(text)
-    if len(names) == 1 and " / " in names[0]:  # "NHS Mid Essex / Essex County Council / ..."
-        parts = [p.strip() for p in names[0].split(" / ")]
-        if all(p[:1].isupper() or p[:1].isdigit() for p in parts):
-            return parts, True
+    listed = split_list(text)
+    names = [part for name in listed for part in _slashed(name)]  # "NHS Mid Essex / Essex County Council"
+    if len(names) > len(listed):
+        return names, True
     if len(names) != 1 or "," not in names[0]:
         return names, False
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?", names[0])]

@@ -41,7 +41,7 @@ from partreg.importer.values import (
     status_in_kind,
     yes_no,
 )
-from partreg.models import Settings, is_id, plural
+from partreg.models import PartialDate, Settings, is_id, plural
 from partreg.questionnaire import propose_id
 from partreg.readers import (
     FORMS,
@@ -54,7 +54,7 @@ from partreg.readers import (
     split_list,
     split_names,
 )
-from partreg.sheetdates import Placeholder
+from partreg.sheetdates import Placeholder, financial_year
 
 
 def _representatives(
@@ -89,8 +89,10 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
     assert key is not None
     if isinstance(raw, str):
         raw = _clean(draft, column, raw, row)
+        if raw and key in ONE_LINE:  # each line's spaces one apart (a line of its own parts a name)
+            raw = "\n".join(" ".join(line.split()) for line in raw.splitlines() if line.strip())
         if raw and is_text(key):  # a person's details, a placeholder: to the notes
-            raw = public_text(draft, column, raw, row, settings)  # (a line of its own parts a name)
+            raw = public_text(draft, column, raw, row, settings)
         if raw and key in ONE_LINE:
             raw = " ".join(raw.split())
         if not raw:
@@ -142,9 +144,8 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             _kind(draft, column, raw, row)
         elif key == ("status",):
             status = STATUSES.get(" ".join(cell_text(raw).lower().split()))
-            if status is None and (ended := _ENDED_WHEN.match(cell_text(raw))):  # "Ended 2021": and when
-                status = "ended"
-                draft.ended = (column, cell_text(raw), read_date_cell(column, ended.group(1))[0])
+            if status is None and (ended := _ended_when(draft, column, cell_text(raw))):  # "Ended 2021"
+                status = ended
             if status is None:
                 raise Unplaced("not a status (active, ended or proposed)")
             draft.set(key, status)
@@ -181,7 +182,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             names, by_commas = split_names(cell_text(raw), stands_for)
             names = listed(draft, column, cell_text(raw), names, row)
             draft.extend(key, [{"name": n} for n in names])
-            split = f"read as {plural(len(names), 'partner')}, separated by {'slashes' if ' / ' in cell_text(raw) else 'commas'}"
+            split = f"read as {plural(len(names), 'partner')}, separated by {'commas' if ',' in cell_text(raw) else 'slashes'}"
             if by_commas and names and _AND.search(names[-1]):
                 # "and" is not split on ("Essex Fire and Rescue Service"), but before the last it
                 # often joins two bodies ("..., NHS Mid Essex CCG and Brentwood CVS")
@@ -192,6 +193,9 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
                 draft.findings.append(Finding(row, column, split))
             elif by_commas and len(names) > 1:
                 draft.findings.append(Finding(row, column, split, "note"))
+            elif len(names) > 1 and not re.search(r"[;\n\r]", cell_text(raw)):  # "1. Essex Police 2. NHS"
+                numbered = f"read as {plural(len(names), 'partner')}, numbered on one line"
+                draft.findings.append(Finding(row, column, numbered, "note"))
             elif len(names) == 1 and ("," in names[0] or _two_bodies(names[0])):
                 draft.findings.append(
                     Finding(
@@ -289,14 +293,39 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
 BASIS = ("statutory_basis",)
 #: A status cell that says it ended, and when: "Ended 2021", "Closed on 31/03/2020", "Expired (March 2019)".
 _ENDED_WHEN = re.compile(
-    r"^\s*(?:ended|closed|expired|terminated|ceased|dissolved|completed|finished|withdrawn|lapsed|wound up)"
-    r"\s*(?:in|on|at|:|-|\()?\s*([^()]*\d[^()]*?)\s*\)?\s*$",
+    r"(?:ended|closed|expired|terminated|ceased|dissolved|completed|finished|withdrawn|lapsed|wound up)"
+    r"(?: (?:in|on|at))?[ :(-]*([^()]*)\)?",
     re.IGNORECASE,
 )
+
+
+def _ended_when(draft: Draft, column: Column, text: str) -> str | None:
+    """``ended`` for a status cell that says when it ended, that day kept for the end (placed once
+    every cell is read); ``None`` for any other cell (one word of ending and no date after it:
+    "Closed to new members 2020" is no status)."""
+    said = " ".join(text.split())  # (one space apart: the pattern then reads each run once)
+    found = _ENDED_WHEN.fullmatch(said)
+    if found is None or not re.search(r"\d", found.group(1)):
+        return None
+    when = found.group(1).strip()
+    if period := financial_year(when):  # "Ended 2019/20": by the year's end
+        draft.ended = (column, text, PartialDate(period[1].year, period[1].month, period[1].day))
+        return "ended"
+    try:
+        draft.ended = (column, text, read_date_cell(column, when)[0])
+    except Unplaced:
+        return None
+    return "ended"
+
+
 #: A footnote's mark after a value ("Essex Police¹", "£5,000*", "Active (see note 3)"): the sheet's
 #: footnotes are not read, and the mark is no part of the value.
 _MARK = re.compile(
-    r"(?<=[\w).%£])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰†‡§]+|\*+)(?=[ \t]*(?:$|[,;/]))|[ \t]*\((?:see )?notes? \d+\)", re.MULTILINE
+    # (after a word of two letters or more, not a unit's "m²" nor "Plan B*"; the bracket's spaces only
+    # from the start of their run, so that a long run is read once)
+    r"(?<=[^\W\d_]{2})[¹²³⁴⁵⁶⁷⁸⁹⁰†‡§]+(?=[ \t]*(?:$|[,;/]))|(?<=\w\w)\*+(?=[ \t]*(?:$|[,;/]))"
+    r"|(?<![ \t])[ \t]*\((?:see )?notes? \d+\)",
+    re.MULTILINE | re.IGNORECASE,
 )
 _EXCEL_ERROR = re.compile(r"^#(N/A|REF!|DIV/0!|VALUE!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA)$")
 #: Control characters, and the escape sequences a terminal would act on; tab and line breaks stay.
@@ -316,6 +345,8 @@ def _clean(draft: Draft, column: Column, raw: str, row: int) -> str:
         draft.findings.append(
             Finding(row, column, "control characters removed (they would act on a terminal)")
         )
+    if column.key == NOTES:  # (kept as written)
+        return cleaned
     if (marked := _MARK.sub("", cleaned)) != cleaned and marked.strip():
         draft.keep(column, cleaned, row=row, read_as=f"{quoted(marked.strip())} (a footnote's mark left out)")
         return marked

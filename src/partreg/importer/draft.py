@@ -59,6 +59,8 @@ class Draft:
     since: tuple[Column, str, PartialDate] | None = None
     #: A status column's "Ended 2021": the end where no column gives one (placed once every cell is read).
     ended: tuple[Column, str, PartialDate] | None = None
+    #: A term column's start and end (``None``: no end), each where no column gives one.
+    term: tuple[Column, str, PartialDate, PartialDate | None] | None = None
     #: Each id a reference (`replaces`, `replaced_by`) was given, with the id partreg gave the same
     #: title before ids read accented letters, where that differs: the file may be under that one.
     referred: dict[str, str] = field(default_factory=dict)
@@ -228,8 +230,9 @@ class Money(NamedTuple):
 
 
 #: Words that say an amount is the most that may be given, not what is ("Up to £10,000").
-_MOST = re.compile(
-    r"\b(?:up to|max(?:imum)?|not (?:to )?exceed(?:ing)?|no more than|capped at)\b", re.IGNORECASE
+_MOST = re.compile(  # (just before the amount: not "£10,000 to support up to twenty families")
+    r"\b(?:up ?to|max(?:imum)?|not (?:to )?exceed(?:ing)?|no more than|capped at) (?:of )?(?:£|gbp)? ?\d",
+    re.IGNORECASE,
 )
 
 
@@ -238,10 +241,10 @@ def _place_money(draft: Draft, row: int) -> None:
     for column, amount, text, noted, a_year in draft.money:
         said = f"{text} a year" if a_year else text  # (given by the quarter or the month: a year's)
         key = money_key(column, said, draft.data.get("kind"), draft.has)
-        if key in (("resources", "council", "funding_gbp"), ("funding", "amount_gbp")) and (
-            most := _MOST.search(text)
-        ):
-            why = f"{quoted(most.group())} says it is the most that may be given: record what is given, as {dotted(key)}"
+        most = _MOST.search(" ".join(text.split()))
+        if key in (("resources", "council", "funding_gbp"), ("funding", "amount_gbp")) and most:
+            said_most = re.sub(r"(?: of)? ?(?:£|gbp)? ?\d$", "", most.group(), flags=re.IGNORECASE)
+            why = f"{quoted(said_most)} says it is the most that may be given: record what is given, as {dotted(key)}"
             draft.keep(column, text, why, row)
             continue
         yearly = key == ("funding", "amount_gbp") and YEARLY.search(f"{column.header} {said}")
@@ -271,6 +274,25 @@ def _place_money(draft: Draft, row: int) -> None:
         draft.notes.insert(at, line)
 
 
+def _place_term(
+    draft: Draft, row: int, column: Column, text: str, start: PartialDate, end: PartialDate | None
+) -> None:
+    taken, given = [], []
+    for name, date in (("start", start), ("end", end)):
+        if date is None:
+            continue
+        if name in draft.data:  # (a start or end column gives its own)
+            given.append(f"its {name}, {date.iso}, is not taken: the {name} column gives the {name}")
+        else:
+            draft.data[name] = date.yaml_value()
+            taken.append(f"the {name}, {date.iso}")
+    if not taken:  # (both given by their own columns)
+        draft.keep(column, text, "; ".join(given), row)
+        return
+    said = ", and ".join(taken) + ("" if end else ", and no end")
+    draft.keep(column, text, row=row, read_as="; ".join([said, *given]))
+
+
 def finish(draft: Draft, row: int) -> None:
     """What is placed once every cell is read: money by kind, outcome and risk lists, the notes."""
     _place_money(draft, row)
@@ -284,10 +306,12 @@ def finish(draft: Draft, row: int) -> None:
     if draft.year:
         for contribution in draft.data.get("contributions", []):
             contribution.setdefault("year", draft.year)
+    if draft.term:
+        _place_term(draft, row, *draft.term)
     if draft.ended:
         column, text, date = draft.ended
         if "end" in draft.data:  # (the end column gives it: the status cell's date is kept with its words)
-            draft.keep(column, text, row=row, read_as="status ended (the end column gives the end)")
+            draft.keep(column, text, row=row, read_as="status ended (another column gives the end)")
         else:
             draft.data["end"] = date.yaml_value()
             draft.keep(column, text, row=row, read_as=f"status ended, and the end, {date.iso}")

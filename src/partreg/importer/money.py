@@ -13,16 +13,20 @@ from partreg.importer.published import public_text
 from partreg.importer.synonyms import MONEY
 from partreg.importer.values import cell_text
 from partreg.models import Settings
-from partreg.readers import Unplaced, read_money
+from partreg.readers import YEARLY, Unplaced, read_money
 from partreg.sheetdates import financial_year
 
 _STAFF = re.compile(r"\b(staff|officers?|time|fte|hours?|days?)\b", re.IGNORECASE)
 _IN_KIND = re.compile(r"\b(in[ -]kind|premises|venue|accommodation|equipment)\b", re.IGNORECASE)
-#: An amount given by the quarter, the month or the week: so many of them make a year.
+#: An amount given by the quarter, the month or the week, said just after it ("£2,500 per quarter",
+#: "£800 monthly"): so many of them make a year. (Read in the cell's words one space apart.)
 _PER = re.compile(
-    r"\b(?:(?:per|a|each|every)\s+(?P<each>quarter|month|week)|(?P<ly>quarterly|monthly|weekly))\b",
+    r"[^\d]*\d[\d,. ]*(?:k|m|million)? ?(?:(?:per|a|each|every|/) ?(?P<each>quarter|month|week)|"
+    r"(?P<ly>quarterly|monthly|weekly))\b",
     re.IGNORECASE,
 )
+#: So many payments of it, which make a total, not a year's ("£2,500 per quarter for 2 quarters").
+_SO_MANY = re.compile(r"\bfor (?:\d+|two|three|four|five|six) (?:quarters|months|weeks)\b", re.IGNORECASE)
 _IN_A_YEAR = {"quarter": 4, "month": 12, "week": 52}
 #: The council's money as a column gives it, whatever the row's kind (a contract's value or a grant's
 #: amount, where the row is one): what is not money there is its staff's time, or in kind.
@@ -32,17 +36,25 @@ _COUNCILS = (("resources", "council", "funding_gbp"), MONEY)
 def read_amount(draft: Draft, column: Column, raw: Any, row: int, settings: Settings | None) -> None:
     """A money cell, read now and placed once the row's kind is known (``draft.place_money``)."""
     text = cell_text(raw)
-    if column.key in _COUNCILS and (_IN_KIND.search(text) or not re.search(r"\d", text)):
+    words = " ".join(text.split())
+    # "£500 in kind": one amount, and in kind (not "£5,000 cash plus £500 in kind", nor "£3,000
+    # towards venue hire")
+    in_kind = re.search(r"\bin[ -]kind\b", words, re.IGNORECASE) and len(re.findall(r"\d[\d,.]*", words)) == 1
+    if column.key in _COUNCILS and (in_kind or not re.search(r"\d", text)):
         # "Officer time", "£500 in kind": what the council gives is not money (under "Annual cost"
         # too, a column whose money goes where the row's kind says)
-        for name, words in (("staff", _STAFF), ("other", _IN_KIND)):
-            if words.search(text):
+        for name, kind in (("staff", _STAFF), ("other", _IN_KIND)):
+            if kind.search(text):
                 if said := public_text(draft, column, text, row, settings, ("resources", "council", name)):
                     draft.set(("resources", "council", name), said)
                 return
     amount, qualified = read_money(raw)
     noted = len(draft.notes) if qualified else None  # (its text kept where its column is among the notes)
-    per = _PER.search(text)
+    per = None if YEARLY.search(words) else _PER.match(words)  # ("£6,000 a year, paid quarterly": a year's)
+    if per is not None and _SO_MANY.search(words):
+        raise Unplaced(
+            "so many payments: record the council's money a year, or the whole amount where it belongs"
+        )
     if per is None:
         draft.money.append(Money(column, amount, text, noted))
         return

@@ -48,25 +48,45 @@ def read_period(draft: Draft, column: Column, raw: Any, row: int) -> None:
 _YEARS = re.compile(r"^\s*((?:19|20)\d\d)\s*[-\u2013/]\s*((?:19|20)?\d\d)\s*$")
 
 
+#: The open end of a term: "2016 - ongoing", "April 2016 to date", "01/04/2016 - present".
+_OPEN = {"ongoing", "present", "date", "now", "current", "continuing", "open", "open-ended", "open ended"}
+#: A term with no end: "April 2016 onwards", "From 2016".
+_ONWARDS = re.compile(r"^(?:from )?(.*?\d.*?)(?: onwards| on)$", re.IGNORECASE)
+
+
 def read_term(draft: Draft, column: Column, raw: Any, row: int) -> None:
-    """A term column: its start and its end ("April 2016 - March 2019", "2016-2019"), or a start
-    with no end ("Ongoing since 2012", "Rolling"); where a column gives either, that column's."""
+    """A term column: its start and its end ("April 2016 - March 2019", "2016-2019", financial years
+    "2016/17 - 2018/19", "2023/24"), or a start with no end ("Ongoing since 2012", "2016 - ongoing",
+    "April 2016 onwards"); where a column gives either, that column's, and the term's is said."""
     text = cell_text(raw)
-    if text.strip().lower() in NO_END:
+    said = " ".join(text.split())
+    if said.lower() in NO_END:
         draft.keep(column, text)  # no end: what an absent `end` means (its words kept)
         return
-    if SINCE.match(text):
-        draft.since = (column, text, read_date_cell(column, re.sub(r"^.*?since\s*", "", text, flags=re.I))[0])
+    if SINCE.match(said):
+        draft.since = (column, text, read_date_cell(column, re.sub(r"^.*?since\s*", "", said, flags=re.I))[0])
         return
-    if years := _YEARS.match(text):
+    if onwards := _ONWARDS.match(said):
+        parts = [onwards.group(1), ""]
+    elif years := _YEARS.match(said):
         first, last = years.group(1), years.group(2)
         parts = [first, last if len(last) == 4 else first[:2] + last]
+        if financial_year(said):  # "2023/24", "2016-17": one financial year
+            parts = [said, said]
     else:
-        parts = PERIOD_SEPARATOR.split(text)
+        parts = PERIOD_SEPARATOR.split(said)
     if len(parts) != 2:
         raise Unplaced("not a term (such as 'April 2016 - March 2019' or '2016-2019'): record start and end")
-    start, end = (read_date_cell(column, part)[0] for part in parts)
-    for name, date in (("start", start), ("end", end)):
-        if name not in draft.data:  # (a start or end column gives its own)
-            draft.data[name] = date.yaml_value()
-    draft.keep(column, text, row=row, read_as=f"the start, {start.iso}, and the end, {end.iso}")
+    start = _one_end(column, parts[0], first=True)
+    end = (
+        None if parts[1].strip().lower() in _OPEN or not parts[1] else _one_end(column, parts[1], first=False)
+    )
+    draft.term = (column, text, start, end)  # (placed once every cell is read: a column may give either)
+
+
+def _one_end(column: Column, part: str, *, first: bool) -> PartialDate:
+    """One side of a term: a date, or a financial year's first or last day."""
+    if period := financial_year(part.strip()):
+        day = period[0] if first else period[1]
+        return PartialDate(day.year, day.month, day.day)
+    return read_date_cell(column, part)[0]

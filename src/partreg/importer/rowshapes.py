@@ -73,6 +73,6 @@ FOOTNOTE = re.compile(
     r"^(notes?\s*\d*\s*[:.)]|key\s*:|source\s*:|version\s*[:\d]|last updated|updated\s*(:|on\b)|"
     r"prepared by|produced by|correct as (at|of)|as at\s+\d|"
     # a page's number, where a table printed over pages was copied into a sheet; a footnote, by its mark
-    r"page\s+\d+(\s+of\s+\d+)?\s*$|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§]|[(\[]\d{1,2}[)\]]\s)",
+    r"page\s+\d+(\s+of\s+\d+)?\s*$|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§])",
     re.IGNORECASE,
 )
