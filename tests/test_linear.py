@@ -267,6 +267,15 @@ CELLS: dict[str, tuple[str, Callable[[int], str]]] = {
     "a role among many names": ("Lead officer", lambda size: fill("Jo Bloggs, ", size) + "Head of Housing"),
     "a long placeholder": ("Partners", lambda size: "Various" + fill(" partners", size) + "!"),
     "many partners": ("Partners", lambda size: fill("Essex Police, ", size)),
+    "a partner with a long run of spaces": ("Partners", lambda size: "Jo" + fill(" ", size) + "B and"),
+    "a status ended with a long run of spaces": ("Status", lambda size: "Ended" + fill(" ", size) + "x"),
+    "a status ended with many numbers": ("Status", lambda size: "Ended " + fill("1 ", size) + "("),
+    "a term of spaces": ("Term", lambda size: "2016" + fill(" ", size) + "- x"),
+    "money by the quarter of many numbers": (
+        "Council contribution",
+        lambda size: "£" + fill("1 ", size) + "per quarter",
+    ),
+    "a footnote's bracket after spaces": ("Summary", lambda size: "Jo" + fill(" ", size) + "(see note"),
     "many items": ("Objectives", lambda size: fill("- Reduce crime; ", size)),
     "escape sequences": ("Description", lambda size: fill("\x1b[0", size)),
 }

@@ -318,19 +318,24 @@ def ascii_slug(text: str) -> str:
 _BULLET = re.compile(r"^\s*(?:[•·\-*\u2013\u2014]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", re.IGNORECASE)
 
 
-@functools.cache  # (compiled when first asked for: a lint that meets no list of text never asks)
-def line_joined() -> re.Pattern[str]:
-    """What joins a line of a list to the next, at its end or the next's start ("Essex Police,",
-    "NHS Southend CCG and", "& Sport England"): not part of the item."""
-    return re.compile(r"^(?:and|&)(?:\s+|$)|,?\s+(?:and|&)$|\s*,$", re.IGNORECASE)
+def unjoined(item: str) -> str:
+    """``item`` without what joins a line of a list to the next ("Essex Police,", "NHS Southend CCG
+    and", "& Sport England"); by words: a pattern tried at each space of a long run read it each time."""
+    text = item.strip()
+    head, _, rest = text.partition(" ")
+    if head.lower() in ("and", "&"):
+        text = rest.strip()
+    body, _, tail = text.rpartition(" ")
+    text = body.rstrip() if body and tail.lower() in ("and", "&") else text
+    return text[:-1].rstrip() if text.endswith(",") else text
 
 
 def split_list(text: str) -> list[str]:
     """A cell's items: one a line, or separated by semicolons, or numbered on one line ("1. Essex
     Police 2. NHS"); bullets and numbering dropped, and what joins a line to the next
-    (:func:`line_joined`)."""
+    (:func:`unjoined`)."""
     parts = [piece for part in re.split(r"[;\n\r]+", text) for piece in _numbered(part)]
-    items = [line_joined().sub("", _BULLET.sub("", part).strip()) for part in parts]
+    items = [unjoined(_BULLET.sub("", part)) for part in parts]
     return [item for item in items if item]
 
 
@@ -339,8 +344,7 @@ _NUMBER = r"(?:^|(?<=\s))(\d{1,2})[.)]\s+"
 
 
 def _numbered(line: str) -> list[str]:
-    """A line of items numbered from 1 ("1. Essex Police 2. NHS 3. Brentwood CVS"), each item with
-    its number; any other line as it is."""
+    """A line of items numbered from 1 ("1. Essex Police 2. NHS"), each with its number; else the line."""
     if ". " not in line and ") " not in line:  # (most lines: no look for numbers)
         return [line]
     marks = list(re.finditer(_NUMBER, line))

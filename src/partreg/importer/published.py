@@ -18,7 +18,7 @@ from partreg.importer.values import quoted
 from partreg.models import Settings
 from partreg.names import contact_details, without_person
 from partreg.problems import dotted
-from partreg.readers import BLANK, is_placeholder, line_joined, split_list, split_names
+from partreg.readers import BLANK, is_placeholder, split_list, split_names, unjoined
 
 #: Fields for a role: a person's name there is a person's, not the role's.
 ROLES: set[Key] = {("lead", "role"), ("lead", "service"), ("representatives", "role")}
@@ -120,10 +120,18 @@ def listed(draft: Draft, column: Column, text: str, items: list[str], row: int) 
     """A list cell's items without those that stand for an item ("Various", "TBC", "N/A" among
     names): kept with the whole cell in the notes, and said. A line that ends or starts with "and"
     is said too: each line is an item, the "and" left out, unless an item was broken over two lines."""
-    joined = next((line.strip() for line in text.splitlines() if line_joined().search(line.strip())), None)
+    joined = next(
+        (
+            line.strip()
+            for line in text.splitlines()
+            if unjoined(line).rstrip(",") != line.strip().rstrip(",")
+        ),
+        None,
+    )
     if joined is not None and "\n" in text.strip():
+        starts = joined.partition(" ")[0].lower() in ("and", "&")
         said = (
-            f"{quoted(joined)} {'starts' if line_joined().match(joined) else 'ends'} with 'and': each line is "
+            f"{quoted(joined)} {'starts' if starts else 'ends'} with 'and': each line is "
             "read as one item, without it; if an item goes on over two lines, join them"
         )
         draft.findings.append(Finding(row, column, said))
