@@ -96,13 +96,21 @@ class Draft:
         return True
 
     def keep(
-        self, column: Column, raw: Any, why: str | None = None, row: int = 0, *, read_as: str = ""
+        self,
+        column: Column,
+        raw: Any,
+        why: str | None = None,
+        row: int = 0,
+        *,
+        read_as: str = "",
+        noted: bool = False,
     ) -> None:
-        """The cell's text into the notes, under its header; ``why`` it could not be placed, or
-        what it was ``read_as`` leaving words out, reported at the cell."""
+        """The cell's text into the notes, under its header (unless it is ``noted`` there already);
+        ``why`` it could not be placed, or what it was ``read_as`` leaving words out, reported at the cell."""
         text = raw.strip() if isinstance(raw, str) else str(raw)
         text = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-        self.notes.append(f"{column.header or 'Column ' + column.letter}: {text}")
+        if not noted:
+            self.notes.append(f"{column.header or 'Column ' + column.letter}: {text}")
         if read_as:
             message = f"{quoted(text)} read as {read_as}; the whole text is kept in internal notes"
             self.findings.append(Finding(row, column, message))
@@ -221,9 +229,9 @@ class Money(NamedTuple):
     amount: int | float
     #: The cell's text.
     text: str
-    #: Where words were left out reading it ("c. £10,000"), the place among the notes its cell has,
-    #: as the sheet's columns order them.
-    noted: int | None
+    #: Its text is in the notes already, kept as it was read, where the sheet's columns order them:
+    #: words were left out reading it ("c. £10,000"), or it was made a year's.
+    noted: bool
     #: How it was made a year's, where the cell gave it by the quarter or the month: ``£10,000 a year
     #: (£2,500 a quarter, 4 a year)``; empty where it is as the cell gives it.
     a_year: str = ""
@@ -237,7 +245,6 @@ _MOST = re.compile(  # (just before the amount: not "£10,000 to support up to t
 
 
 def _place_money(draft: Draft, row: int) -> None:
-    late: list[tuple[int, int, str]] = []  # the notes of amounts placed, each where its column has it
     for column, amount, text, noted, a_year in draft.money:
         said = f"{text} a year" if a_year else text  # (given by the quarter or the month: a year's)
         key = money_key(column, said, draft.data.get("kind"), draft.has)
@@ -245,7 +252,7 @@ def _place_money(draft: Draft, row: int) -> None:
         if key in (("resources", "council", "funding_gbp"), ("funding", "amount_gbp")) and most:
             said_most = re.sub(r"(?: of)? ?(?:£|gbp)? ?\d$", "", most.group(), flags=re.IGNORECASE)
             why = f"{quoted(said_most)} says it is the most that may be given: record what is given, as {dotted(key)}"
-            draft.keep(column, text, why, row)
+            draft.keep(column, text, why, row, noted=noted)
             continue
         yearly = key == ("funding", "amount_gbp") and YEARLY.search(f"{column.header} {said}")
         if yearly and _more_than_a_year(draft.data):
@@ -255,23 +262,14 @@ def _place_money(draft: Draft, row: int) -> None:
                 draft.findings.append(Finding(row, column, f"{quoted(text)} is {A_YEARS_GRANT}"))
         if key is None:
             over = None if YEARLY.search(text) else NOT_YEARLY.search(text)
-            draft.keep(
-                column,
-                text,
-                f"{quoted(over.group())} says it is not a year's" + SAID_NOT_A_YEAR if over else NOT_A_YEAR,
-                row,
-            )
+            why = f"{quoted(over.group())} says it is not a year's" + SAID_NOT_A_YEAR if over else NOT_A_YEAR
+            draft.keep(column, text, why, row, noted=noted)
         elif draft.has(key):
-            draft.keep(column, text, f"{dotted(key)} is given by another column", row)
+            draft.keep(column, text, f"{dotted(key)} is given by another column", row, noted=noted)
         else:
             draft.set(key, amount)
-            if noted is not None or a_year:
-                draft.keep(column, text, row=row, read_as=a_year or f"£{amount:,}")
-                late.append((len(draft.notes) - 1 if noted is None else noted, len(late), draft.notes.pop()))
-    for at, _, line in sorted(
-        late, reverse=True
-    ):  # (the last first: each place is among the notes before it)
-        draft.notes.insert(at, line)
+            if noted:
+                draft.keep(column, text, row=row, read_as=a_year or f"£{amount:,}", noted=True)
 
 
 def _place_term(

@@ -49,12 +49,14 @@ def read_amount(draft: Draft, column: Column, raw: Any, row: int, settings: Sett
                     draft.set(("resources", "council", name), said)
                 return
     amount, qualified = read_money(raw)
-    noted = len(draft.notes) if qualified else None  # (its text kept where its column is among the notes)
     per = None if YEARLY.search(words) else _PER.match(words)  # ("£6,000 a year, paid quarterly": a year's)
     if per is not None and _SO_MANY.search(words):
         raise Unplaced(
             "so many payments: record the council's money a year, or the whole amount where it belongs"
         )
+    noted = qualified or per is not None
+    if noted:  # (its text kept now, where its column is among the notes; said where it is placed)
+        draft.keep(column, text)
     if per is None:
         draft.money.append(Money(column, amount, text, noted))
         return
