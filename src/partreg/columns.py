@@ -17,7 +17,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from partreg.export import A_YEAR, WHOLE_LIFE, council_money, reviews_published, whole_numbers
+from partreg.export import (
+    A_YEAR,
+    WHOLE_LIFE,
+    council_money,
+    latest_contributions,
+    reviews_published,
+    whole_numbers,
+)
 from partreg.models import (
     DEFAULT_COLUMNS,
     OUTCOME_LABELS,
@@ -178,7 +185,7 @@ def money_of(e: Arrangement, today: dt.date) -> Money:
     if source == "funding":
         return Money(amount, "awarded", "")
     if source == "contributions":
-        period = financial_year(said.removeprefix(" in "))
+        period = financial_year(latest_contributions(e)[0] or "")  # (the year its amount is of)
         recent = period is None or period[1] >= dt.date(
             today.year - (today.month < 4), 3, 31
         )  # (the last, or this)
