@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from partreg.folders import read_settings, register_files
+from partreg.folders import listed_files, read_settings, register_files
 from partreg.runner import PARALLEL_FROM, jobs_for, lint_files
 from tests.common import REPO
 
@@ -45,6 +45,9 @@ def test_parallel_and_serial_report_identical_problems(messy):
     parallel = list(lint_files(files, messy, settings, today, jobs=2))
     assert len(serial) == len(files)
     assert parallel == serial
+    # as lint hands them out: the files by their names, made paths in the workers (and here, only
+    # the file of a duplicate id, read again for its position)
+    assert list(lint_files(listed_files(messy), messy, settings, today, jobs=2)) == serial
     rules = {p.rule for found in serial for p in found}
     assert {
         "yaml-syntax",
@@ -165,3 +168,16 @@ def test_parallel_and_serial_render_identical_sites(tmp_path):
     assert "Repeated " not in (pages / f"{early_id}.html").read_text()
     assert "<h1>First " not in (pages / f"{late_id}.html").read_text(), "the copy read first is left out"
     assert len(list(pages.iterdir())) == len(serial.parts) == len(files) + 2 - len(serial.unreadable) - 2
+
+
+def test_a_listing_is_the_register_files_made_paths_only_where_asked_for(tmp_path):
+    (tmp_path / "register").mkdir()
+    for name in ("csp.yaml", "b.yml", "a.YAML", "notes.txt", "c.yaml"):
+        (tmp_path / "register" / name).write_text("id: x\n")
+    listed = listed_files(tmp_path)
+    assert list(listed) == register_files(tmp_path)
+    assert [listed[i] for i in range(len(listed))] == register_files(tmp_path)
+    assert list(listed[1:3]) == register_files(tmp_path)[1:3]
+    assert listed[-1] == tmp_path / "register" / "csp.yaml"
+    assert listed.ids() == {p.stem for p in register_files(tmp_path)} == {"a", "b", "c", "csp"}
+    assert len(listed_files(tmp_path / "nowhere")) == 0

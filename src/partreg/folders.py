@@ -4,13 +4,15 @@ file is named in reports, and where partreg's own templates are."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Sequence
 from importlib.resources import files
 from pathlib import Path
+from typing import overload
 
 from partreg.collector import collector_paused
 from partreg.errors import RegisterNotFound, UsageError
 from partreg.lint import validate_settings
-from partreg.models import Settings
+from partreg.models import Settings, entry_stem
 from partreg.problems import Problem
 from partreg.yaml.reading import DEFAULT_MAX_BYTES, Document, read_bytes, read_document
 
@@ -46,15 +48,52 @@ def resolve_root(root: Path | None, cwd: Path) -> Path:
 
 def register_files(root: Path) -> list[Path]:
     """The arrangement files of the register at ``root``, in name order."""
-    folder = root / REGISTER_DIR
-    if not folder.is_dir():
-        return []
-    with os.scandir(folder) as entries:  # names sorted as text: sorting Path objects is slow at 100,000
-        names = sorted(e.name for e in entries if is_entry_name(e.name))
+    listed = listed_files(root)
     with (
         collector_paused()
     ):  # 100,000 paths made without the collector walking them as they are: half the time
-        return [folder / name for name in names]
+        return [listed.folder / name for name in listed.names]
+
+
+def listed_files(root: Path) -> Listed:
+    """:func:`register_files`, each made a ``Path`` only where it is asked for."""
+    folder = root / REGISTER_DIR
+    if not folder.is_dir():
+        return Listed(folder, [])
+    with os.scandir(folder) as entries:  # names sorted as text: sorting Path objects is slow at 100,000
+        return Listed(folder, sorted(e.name for e in entries if is_entry_name(e.name)))
+
+
+class Listed(Sequence[Path]):
+    """The arrangement files of a register, in name order, each made a ``Path`` only where it is
+    asked for. A lint of many files hands them out to worker processes by their places, and needs
+    their names here (the register's ids), not their paths: making 100,000 paths took about 0.2 s,
+    and their stems 0.1 s more, in the process that hands them out, before any worker started."""
+
+    __slots__ = ("folder", "names")
+
+    def __init__(self, folder: Path, names: list[str]) -> None:
+        self.folder, self.names = folder, names
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+    @overload
+    def __getitem__(self, index: slice) -> Listed: ...
+    def __getitem__(self, index: int | slice) -> Path | Listed:
+        if isinstance(index, slice):
+            return Listed(self.folder, self.names[index])
+        return self.folder / self.names[index]
+
+    def __iter__(self) -> Iterator[Path]:
+        folder = self.folder
+        return (folder / name for name in self.names)
+
+    def ids(self) -> frozenset[str]:
+        """The ids the files' names give (``csp.yaml`` and ``csp.yml``: ``csp``)."""
+        return frozenset(map(entry_stem, self.names))
 
 
 def is_entry_name(name: str) -> bool:

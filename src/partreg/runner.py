@@ -116,12 +116,13 @@ def lint_files(
     build_validators()  # once, before the workers fork, rather than in each of them
     ids = Ids[str](owns)
     for chunk, results in by_chunk(_LintChunks(base, settings, today, known), paths, jobs):
-        for path, (display, entry_id, problems) in zip(chunk, results, strict=True):
+        assert len(chunk) == len(results), "a worker gives each file of its chunk its result"
+        for i, (display, entry_id, problems) in enumerate(results):
             if entry_id is not None:
                 first = ids.duplicate(entry_id, display)
                 if first is not None:  # rare: read the file again here for the position of its id
                     problems = sorted(
-                        [*problems, duplicate_problem(read_document(path, display), entry_id, first)]
+                        [*problems, duplicate_problem(read_document(chunk[i], display), entry_id, first)]
                     )
             yield problems
 

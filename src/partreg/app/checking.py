@@ -11,7 +11,15 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from partreg.errors import PartregError
-from partreg.folders import SETTINGS_FILE, expand_paths, read_settings, register_files, resolve_root, shown_as
+from partreg.folders import (
+    SETTINGS_FILE,
+    Listed,
+    expand_paths,
+    listed_files,
+    read_settings,
+    resolve_root,
+    shown_as,
+)
 from partreg.problems import Problem, Severity
 from partreg.runner import lint_files
 
@@ -23,7 +31,7 @@ Watch = Callable[[Iterator[list[Problem]], int], Iterable[list[Problem]]]
 class Checked:
     """A lint's outcome: the files checked, and every problem (the settings' first)."""
 
-    files: list[Path]
+    files: Sequence[Path]
     problems: list[Problem]
 
 
@@ -44,6 +52,7 @@ def lint_paths(
     upward from ``cwd`` where not given). Given paths are checked even outside a register (with the
     default settings); the settings' ``ignore`` globs leave files out, and their problems come first."""
     base: Path | None
+    files: Sequence[Path]
     if paths:
         files = expand_paths(list(paths))
         try:
@@ -52,7 +61,8 @@ def lint_paths(
             base = None
     else:
         base = resolve_root(root, cwd)
-    in_register = register_files(base) if base is not None else []  # listed once: 100,000 files take a while
+    # listed once, and made paths only as they are read (in the workers, for many)
+    in_register = listed_files(base) if base is not None else Listed(Path(), [])
     if not paths:
         files = in_register
     if base is not None:
@@ -62,7 +72,7 @@ def lint_paths(
     # a settings file given by name is checked as the settings it is, not as an arrangement
     # (a file of that name in the register's folder is an arrangement's, as every file there is;
     # looked for only where a file has that name: resolving 100,000 paths took seconds)
-    named = [f for f in files if f.name == SETTINGS_FILE]
+    named = [f for f in files if f.name == SETTINGS_FILE] if files is not in_register else []
     if named:
         entries = {f.resolve() for f in in_register if f.name == SETTINGS_FILE}
         named = [f for f in named if f.resolve() not in entries]
@@ -73,7 +83,7 @@ def lint_paths(
                 problems.extend(read_settings(f.parent, shown_as(f, cwd))[1])
     if settings is not None and settings.ignore and base is not None:
         files = [f for f in files if not any(fnmatch(shown_as(f, base), glob) for glob in settings.ignore)]
-    known = frozenset(p.stem for p in in_register) if base is not None else None
+    known = in_register.ids() if base is not None else None
     results = lint_files(files, cwd, settings, today, jobs=jobs, known=known)
     for found in watch(results, len(files)):
         problems.extend(found)
