@@ -403,3 +403,15 @@ def test_the_workflow_installs_partreg_from_where_it_came(monkeypatch, direct_ur
     assert (
         "needs" not in jobs["publish"]
     )  # a register with gaps is published; render refuses what it cannot read
+
+
+def test_a_priority_named_by_a_letter_has_a_priority_s_id_not_an_arrangement_s():
+    from partreg.importer.values import priority_ids
+    from partreg.models import Settings
+    from partreg.scaffold import priority_id
+
+    assert priority_id("A", 1) == "a-priority"
+    assert priority_id("Economy", 2) == "economy"
+    assert priority_ids(["A", "Economy"], None) == ["a-priority", "economy"]
+    settings = Settings(council="X", priorities={"a-priority": "A"})
+    assert priority_ids(["a"], settings) == ["a-priority"], "a sheet's 'a' is the priority init named"

@@ -59,7 +59,11 @@ def settings_text(council: str, priorities: list[str]) -> str:
 def priority_id(name: str, number: int) -> str:
     """The id ``partreg.yaml`` gives the ``number``-th priority (from 1): from its name, or
     ``priority-N`` for a name with no Latin letters or digits ("经济"), never a shared one."""
-    return propose_id(name) if any(c.isascii() and c.isalnum() for c in name) else f"priority-{number}"
+    return (
+        propose_id(name, of="priority")
+        if any(c.isascii() and c.isalnum() for c in name)
+        else f"priority-{number}"
+    )
 
 
 def same_id(name: str, before: list[str]) -> str | None:

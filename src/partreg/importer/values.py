@@ -273,12 +273,14 @@ def date_text(raw: Any) -> str:
 
 def priority_ids(names: list[str], settings: Settings | None) -> list[str]:
     if settings is None:
-        return [propose_id(n) for n in names]
+        return [propose_id(n, of="priority") for n in names]
     exact = {" ".join(v.casefold().split()): k for k, v in settings.priorities.items()}
     by_words = {normal(v): k for k, v in settings.priorities.items() if normal(v)}
     return [
         n
         if n in settings.priorities
-        else exact.get(" ".join(n.casefold().split())) or by_words.get(normal(n)) or propose_id(n)
+        else exact.get(" ".join(n.casefold().split()))
+        or by_words.get(normal(n))
+        or propose_id(n, of="priority")
         for n in names
     ]

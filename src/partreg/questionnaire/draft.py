@@ -22,15 +22,17 @@ VALUE_COVERS = {
 }
 
 
-def propose_id(title: str, words: Callable[[str], str] = slug) -> str:
+def propose_id(title: str, words: Callable[[str], str] = slug, *, of: str = "arrangement") -> str:
     """An id from a title: ``Brentwood Community Fund (2025)`` -> ``brentwood-community-fund-2025``,
     ``Café Forum`` -> ``cafe-forum``. With ``words`` :func:`~partreg.readers.ascii_slug`, the id
-    partreg proposed before it read accented letters (``caf-forum``), to recognise a file made so."""
+    partreg proposed before it read accented letters (``caf-forum``), to recognise a file made so.
+    A title too short for an id, or a name Windows keeps, is followed by what it is the id ``of``:
+    ``CSP`` is ``csp``, ``A`` ``a-arrangement`` (a priority ``A``: ``a-priority``)."""
     proposed = words(title)
     if len(proposed) > 64:
         proposed = proposed[:64].rsplit("-", 1)[0]
     if proposed in RESERVED_NAMES or len(proposed) < 3:
-        proposed = f"{proposed}-arrangement".strip("-")
+        proposed = f"{proposed}-{of}".strip("-")
     return proposed
 
 
