@@ -445,8 +445,9 @@ def check_rows(data: dict[str, dict[str, Any]]) -> None:
     grant = data["citizens-advice-grant"]
     assert grant["kind"] == "community-funding" and grant["start"] == 2016
     assert grant["significance"] == "low" and grant["statutory"] is False and "lead" not in grant
-    assert grant["funding"] == {"amount_gbp": 5605} and "resources" not in grant, (
-        "what a grant gives is its amount"
+    assert grant["resources"] == {"council": {"funding_gbp": 5605}} and "funding" not in grant, (
+        "an annual contribution to a grant of no known end is what the council gives a year, not the "
+        "grant's whole amount"
     )
     assert notes(grant) == [
         "Type: Grant",
@@ -507,6 +508,7 @@ def test_the_cells_that_need_a_look_are_placed_by_row_and_column_letter(council,
     assert lines == [
         f"{sheet}:2:I: [warning] 'Review date': the review dates in this column (1 row) are kept in internal notes, not used: until a review is recorded with `partreg review ID --date YYYY-MM-DD --outcome continue`, reviews are scheduled from the start, so an arrangement that began long ago is shown overdue",
         f"{sheet}:2:K: [warning] 'Annual contribution (£)': '£25,000 pa' read as £25,000; the whole text is kept in internal notes",
+        f"{sheet}:4:K: [warning] 'Annual contribution (£)': '£5,605 + VAT' is a year's, and the grant does not say how long it runs: recorded as the council's money a year (funding_gbp under resources: council:); the grant's whole amount is for you to record as amount_gbp under funding:",
         f"{sheet}:4:K: [warning] 'Annual contribution (£)': '£5,605 + VAT' read as £5,605; the whole text is kept in internal notes",
         f"{sheet}:5:H: [warning] 'Date created': 'TBC' kept in internal notes: not a date",
         f"{sheet}:6:C: [warning] 'Type': 'Alliance' kept in internal notes: not one of the policy's four kinds, and its words do not decide one: record the kind (`partreg classify` explains each)",
@@ -1861,6 +1863,8 @@ def test_a_grants_amount_a_year_over_several_years_is_not_published_as_the_whole
         'Citizens Advice Core Grant,Grant,Citizens Advice,"£45,000 pa",01/04/2024,31/03/2027\n'
         'Youth Club Grant,Grant,Shenfield Youth Trust,"£5,000 pa",01/04/2026,31/03/2027\n'
         'Thirteen Months,Grant,Charity B,"£4,000 pa",01/04/2025,30/04/2026\n'
+        'Open Grant,Grant,Charity C,"£3,000 a year",01/04/2025,\n'
+        'Undated Grant,Grant,Charity D,"£2,000 per annum",,\n'
     )
     result = partreg(council, "import", "sheet.csv", "--write")
     assert (
@@ -1876,6 +1880,15 @@ def test_a_grants_amount_a_year_over_several_years_is_not_published_as_the_whole
     assert one["funding"]["amount_gbp"] == 5000, "a year's grant: its year is its whole"
     longer = next(e for e in found.values() if e["title"] == "Thirteen Months")
     assert longer["resources"] == {"council": {"funding_gbp": 4000}}, "13 months is more than a year"
+    # with no end, a grant's amount a year is no more its whole than over three years
+    for title, amount in (("Open Grant", 3000), ("Undated Grant", 2000)):
+        grant = next(e for e in found.values() if e["title"] == title)
+        assert grant["resources"] == {"council": {"funding_gbp": amount}}, title
+        assert "amount_gbp" not in grant.get("funding", {}), title
+    assert (
+        "'£3,000 a year' is a year's, and the grant does not say how long it runs: recorded as"
+        in " ".join(result.stdout.split())
+    )
 
 
 def test_of_two_columns_for_the_title_the_one_that_says_it_is_a_name_gives_it():

@@ -195,22 +195,22 @@ NOT_A_YEAR = (
 )
 
 
-def _more_than_a_year(data: dict[str, Any]) -> bool:
-    """Whether the row's grant runs for more than a year (13 months is more), by the dates it gives
-    (its funded period, or its start and end): its amount a year is then not its whole amount."""
+def _a_year_at_most(data: dict[str, Any]) -> bool | None:
+    """Whether the row's grant runs a year at most (13 months is more), by the dates it gives (its
+    funded period, or its start and end); ``None`` where it does not give both: its amount a year is
+    its whole amount only where it runs a year at most."""
     funding = data.get("funding", {})
     start, end = (
         date_or_none(funding.get(k) or data.get(k2))
         for k, k2 in (("period_start", "start"), ("period_end", "end"))
     )
-    return start is not None and end is not None and (end.latest - start.earliest).days > 366
+    return None if start is None or end is None else (end.latest - start.earliest).days <= 366
 
 
-#: What is said of a grant's amount a year, recorded as the council's money a year.
+#: What is said of a grant's amount a year, recorded as the council's money a year, after why.
 A_YEARS_GRANT = (
-    "a year's, and the grant runs more than a year: recorded as the council's "
-    "money a year (funding_gbp under resources: council:); the grant's whole amount is for you to record "
-    "as amount_gbp under funding:"
+    ": recorded as the council's money a year (funding_gbp under resources: council:); the grant's "
+    "whole amount is for you to record as amount_gbp under funding:"
 )
 
 
@@ -255,11 +255,16 @@ def _place_money(draft: Draft, row: int) -> None:
             draft.keep(column, text, why, row, noted=noted)
             continue
         yearly = key == ("funding", "amount_gbp") and YEARLY.search(f"{column.header} {said}")
-        if yearly and _more_than_a_year(draft.data):
-            # "£45,000 pa" for a grant from April 2024 to March 2027: a year's, not the whole grant
+        within = _a_year_at_most(draft.data) if yearly else True
+        if not within:
+            # "£45,000 pa" for a grant from April 2024 to March 2027, or with no end: a year's, not
+            # the whole grant (published so, a three-year grant had been £90,000 too little)
             key = ("resources", "council", "funding_gbp")
             if not draft.has(key):
-                draft.findings.append(Finding(row, column, f"{quoted(text)} is {A_YEARS_GRANT}"))
+                runs = "runs more than a year" if within is False else "does not say how long it runs"
+                draft.findings.append(
+                    Finding(row, column, f"{quoted(text)} is a year's, and the grant {runs}{A_YEARS_GRANT}")
+                )
         if key is None:
             over = None if YEARLY.search(text) else NOT_YEARLY.search(text)
             why = f"{quoted(over.group())} says it is not a year's" + SAID_NOT_A_YEAR if over else NOT_A_YEAR
