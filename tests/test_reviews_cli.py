@@ -49,6 +49,34 @@ def test_review_due_filters_and_csv():
     assert {i["lead"]["role"] for i in json.loads(out)} == {"Chief Executive"}
 
 
+def test_a_filter_that_no_lead_has_is_a_mistake_not_nothing_due():
+    """`--service Comunities` had said "Nothing overdue" and exited 0, even with --fail-on-overdue:
+    a scheduled job with a misspelt filter passed for ever."""
+    code, out, err = partreg("review-due", "--as-of", AS_OF, "--service", "Leisur", "--fail-on-overdue")
+    assert code == 2 and out == ""
+    assert (
+        "--service 'Leisur' is the lead service of no arrangement on the register (did you mean 'Leisure'?)"
+        in err
+    )
+    code, _, err = partreg("review-due", "--as-of", AS_OF, "--owner", "Chief Executiv")
+    assert code == 2 and "--owner 'Chief Executiv' is the lead officer's role or lead councillor of no" in err
+
+
+def test_owner_finds_an_arrangement_by_its_lead_councillor_too(tmp_path):
+    root = tmp_path / "reg"
+    (root / "register").mkdir(parents=True)
+    (root / "partreg.yaml").write_text("council: Test Council\n")
+    (root / "register" / "forum.yaml").write_text(
+        "id: forum\ntitle: Forum\nkind: partnership\nstatus: active\nstart: 2020-01-01\n"
+        "lead: {member: Cllr Bob Brown}\npartners: [{name: Essex Police}]\n"
+    )
+    code, out, err = partreg(
+        "review-due", "--as-of", AS_OF, "--owner", "cllr bob brown", "-f", "json", "--root", str(root)
+    )
+    assert code == 0, err
+    assert [i["id"] for i in json.loads(out)] == ["forum"]
+
+
 def test_review_due_table_is_grouped_by_service():
     _, out, _ = partreg("review-due", "--as-of", AS_OF)
     assert out.index("Community Safety") < out.index("Leisure")

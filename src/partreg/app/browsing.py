@@ -13,7 +13,7 @@ from partreg.app.register import Loaded, find_entry, register_file, register_set
 from partreg.errors import UsageError
 from partreg.export import full_record, public_entries, public_items, significance_record, summary_record
 from partreg.history import Change, file_history
-from partreg.models import Kind, Status
+from partreg.models import Arrangement, Kind, Status
 from partreg.review import (
     DueItem,
     State,
@@ -123,21 +123,39 @@ class Due:
     overdue: bool
 
 
-def _matches(wanted: str | None, value: str | None) -> bool:
-    return wanted is None or (value or "").casefold() == wanted.casefold()
+def _matches(wanted: str | None, *values: str | None) -> bool:
+    return wanted is None or any((v or "").casefold() == wanted.casefold() for v in values)
+
+
+def _owners(e: Arrangement) -> tuple[str | None, ...]:
+    """Who ``--owner`` finds an entry by: its lead officer's role, or its lead councillor."""
+    return (e.lead.role, e.lead.member) if e.lead else ()
+
+
+def _services(e: Arrangement) -> tuple[str | None, ...]:
+    return (e.lead.service,) if e.lead else ()
 
 
 def reviews_due(
     register: Loaded, today: dt.date, within: int | None, *, owner: str | None, service: str | None
 ) -> Due:
     """What is overdue, due within ``within`` days (default: the settings' window), or ending soon,
-    among the entries whose lead role is ``owner`` and lead service ``service`` (any case)."""
+    among the entries whose lead role or lead councillor is ``owner`` and lead service ``service``
+    (any case). A filter that no entry's lead has is a mistake (``Comunities``), not "nothing due":
+    said, with the nearest recorded, as ``list --priority`` says it."""
+    for wanted, of, option, what in (
+        (owner, _owners, "--owner", "lead officer's role or lead councillor"),
+        (service, _services, "--service", "lead service"),
+    ):
+        recorded = sorted({v for e in register.entries for v in of(e) if v})
+        if wanted is not None and register.entries and not any(_matches(wanted, v) for v in recorded):
+            raise UsageError(
+                f"{option} {wanted!r} is the {what} of no arrangement on the register"
+                f"{did_you_mean(wanted, recorded)}"
+            )
     settings = register.settings.review
     entries = [
-        e
-        for e in register.entries
-        if _matches(owner, e.lead.role if e.lead else None)
-        and _matches(service, e.lead.service if e.lead else None)
+        e for e in register.entries if _matches(owner, *_owners(e)) and _matches(service, *_services(e))
     ]
     found = due(entries, settings, today, settings.window_days if within is None else within)
     items = public_items(found, register.settings)  # decided on every field, shown without the internal ones

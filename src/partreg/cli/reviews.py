@@ -48,7 +48,10 @@ def review_due(
         ),
     ] = None,
     owner: Annotated[
-        str | None, typer.Option("--owner", help="Only arrangements whose lead role is this.")
+        str | None,
+        typer.Option(
+            "--owner", help="Only arrangements whose lead officer's role, or lead councillor, is this."
+        ),
     ] = None,
     service: Annotated[
         str | None, typer.Option("--service", help="Only arrangements whose lead service is this.")
