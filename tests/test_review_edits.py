@@ -120,6 +120,43 @@ def test_exit_replaces_status_and_keeps_its_comment(register, entry):
     assert "start: 2021-04-01\nend: 2026-03-31\n" in text
 
 
+@pytest.mark.parametrize(
+    "after",
+    ["status: active\n", "end: null  # no end yet\nstatus: active\n", "end : null\nstatus: active\n"],
+    ids=["status", "end-then-status", "end-spaced"],
+)
+def test_an_exit_is_recorded_where_status_or_end_follows_the_history(register, entry, after):
+    """The review goes in before the line after the history, and that line, where it is the status
+    or the end, is rewritten: the rewriting had been made after the insertion, at the same line, and
+    replaced the review, so the read-back refused every such exit."""
+    entry.write_text(
+        ENTRY.replace("status: active  # since the launch\n", "")
+        + "review:\n  history:\n    - date: 2025-06-30\n      outcome: continue\n"
+        + after
+    )
+    code, _, err = partreg(*REVIEW[:3], "exit", *REVIEW[4:], "--end", "2026-03-31", cwd=register)
+    assert (code, err) == (0, "")
+    data = load_fast_data(entry.read_text())
+    assert data["status"] == "ended" and data["end"] == "2026-03-31"
+    assert data["review"]["history"][-1] == {"date": "2026-01-15", "outcome": "exit"}
+    assert "# no end yet" in entry.read_text() or "# no end yet" not in after
+
+
+def test_a_comment_under_the_last_review_stays_with_it(register, entry):
+    """A comment indented under a review's keys is that review's: the new review had gone in above
+    it, and taken it. A comment at the dashes' column is above the next review and stays so."""
+    history = (
+        "review:\n  history:\n    - date: 2025-06-30\n      outcome: continue\n"
+        "      # police data still awaited for this review\n"
+    )
+    entry.write_text(ENTRY + history + "    # next: with the police\n")
+    code, _, err = record(register)
+    assert (code, err) == (0, "")
+    assert entry.read_text() == ENTRY + history + (
+        "    - date: 2026-01-15\n      outcome: continue\n    # next: with the police\n"
+    )
+
+
 def test_a_comment_that_rewriting_would_lose_stops_the_review(register, entry):
     before = ENTRY + "review: {months: 12,  # yearly\n  history: []}\n"
     entry.write_text(before)

@@ -90,6 +90,8 @@ def _add_review(text: str, record: dict[str, Any], status: str | None, end: Part
                     "the review before the new one, in review.history, ends with an alias (`*name`), so "
                     "partreg cannot tell where it ends: add the review by hand"
                 )
+            if place:  # and after the comments indented under it, which are that review's
+                after = _past_comments_under(lines, after, seq.start_mark.column)
             edits.append(
                 (after, after, _items(record, seq.start_mark.column, seq.value[0].start_mark.column))
             )
@@ -130,9 +132,25 @@ def _status_and_end(
     return edits
 
 
+def _past_comments_under(lines: list[str], at: int, column: int) -> int:
+    """The line after the comments from line ``at`` on that are indented past ``column`` (a list's
+    dashes): comments under the item before them (``# police data still awaited``, below its last
+    key), which an item added after it must not take. A comment at the dashes' column is above the
+    next item, and stays with it."""
+    while at < len(lines):
+        line = lines[at]
+        stripped = line.lstrip(" ")
+        if not stripped.startswith("#") or len(line) - len(stripped) <= column:
+            break
+        at += 1
+    return at
+
+
 def _edited(lines: list[str], edits: list[tuple[int, int, str]], newline: str) -> str:
     """``lines`` with each edit (first line, the line after the last, what takes their place) made."""
-    for first, stop, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
+    # from the end, so that each edit leaves the lines before it where they were; of two at one line,
+    # the one that replaces it first, so that what goes in before it is not replaced with it
+    for first, stop, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         lines[first:stop] = [replacement.replace("\n", newline)]
     return "".join(lines)
 
