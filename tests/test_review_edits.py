@@ -225,15 +225,17 @@ def test_the_end_asked_at_the_terminal_is_asked_again_until_it_is_a_date(registe
 @pytest.mark.spawns
 def test_a_killed_writers_temporary_file_is_removed_by_the_next_write_and_never_read(register, entry):
     dead, reused = _a_finished_pid(), 1  # a process number the system has given to another process
-    stale = register / "register" / f".town-fund.yaml.{dead}.0.tmp"
+    stale = register / "register" / f".town-fund.yaml.partreg-{dead}-0.tmp"
     stale.write_text("half a file")
-    (register / "register" / f".other.yaml.{reused}.3.tmp").write_text("half another")
+    (register / "register" / f".other.yaml.partreg-{reused}-3.tmp").write_text("half another")
+    theirs = register / "register" / ".budget.2025.1.tmp"  # a file of the council's, not partreg's
+    theirs.write_text("kept")
     code, out, _ = partreg("lint", cwd=register)
     assert ".tmp" not in out
     code, _, err = record(register)
     assert code == 0, err
     assert not stale.exists()
-    assert not list((register / "register").glob(".*.tmp"))
+    assert [p.name for p in (register / "register").glob(".*.tmp")] == [theirs.name]
 
 
 def _a_finished_pid() -> int:

@@ -147,7 +147,7 @@ _temporaries = itertools.count()
 def _temporary(folder: Path, name: str) -> tuple[int, str]:
     """A new, empty, hidden file in ``folder`` for the text of ``name``: made by this call alone."""
     while True:
-        tmp = os.path.join(folder, f".{name}.{os.getpid()}.{next(_temporaries)}.tmp")
+        tmp = os.path.join(folder, f".{name}.partreg-{os.getpid()}-{next(_temporaries)}.tmp")
         try:
             return os.open(tmp, _CREATE_FLAGS, 0o666), tmp
         except FileExistsError:  # left by an earlier process of the same number: take the next
@@ -244,7 +244,9 @@ def one_writer(folder: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Non
         os.close(fd)  # releases the lock
 
 
-_TEMPORARY = re.compile(r"\..+\.\d+\.\d+\.tmp")
+#: A temporary file :func:`write_atomic` makes: named so that no file of the council's is taken for
+#: one (a hidden `.budget.2025.1.tmp` in the register's folder had been removed as one).
+_TEMPORARY = re.compile(r"\..+\.partreg-\d+-\d+\.tmp")
 
 
 def _remove_stale_temporaries(folder: Path) -> None:
