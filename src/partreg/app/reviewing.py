@@ -23,7 +23,7 @@ from partreg.lint import Linter
 from partreg.models import Arrangement, PartialDate, ReviewRecord, Settings, Status, date_or_none, plain
 from partreg.names import LOOKS_LIKE_A_NAME, not_a_role
 from partreg.problems import Problem, Severity
-from partreg.review import ended_in_fact, next_review, went_on_after_end
+from partreg.review import ended_in_fact, known_iso, next_review, next_review_as_known, went_on_after_end
 from partreg.rules import ALL
 from partreg.yaml.editor import add_review, complete_review, review_place
 from partreg.yaml.reading import Document, parse_document, read_bytes
@@ -73,6 +73,9 @@ class Recorded:
     end: PartialDate | None
     next_review: dt.date | None
     overdue_days: int = 0
+    #: The next review as precisely as what it counts from is known (``2027-06`` from a review held
+    #: in June 2026), as ``list`` gives it.
+    next_known: str = ""
     #: What it completed: ``"outcome"``, a review of that date that had none; ``"end"``, the end (and
     #: status) of an exit its review of that date had decided already (an imported "Exit"); else "".
     completed: str = ""
@@ -387,6 +390,8 @@ def _recorded(
         if not done.went_on:
             return done
     done.next_review = next_review(updated, settings.review)
+    known = next_review_as_known(updated, settings.review, done.next_review) if done.next_review else None
+    done.next_known = known_iso(known) if known else ""
     if done.next_review is not None and done.next_review < today:
         done.overdue_days = (today - done.next_review).days
     return done

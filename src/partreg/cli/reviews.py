@@ -167,6 +167,15 @@ def review(
     typer.echo(report.wrapped(recorded_message(done), sys.stdout))
 
 
+def _on(known: str) -> str:
+    """A date as :func:`~partreg.review.known_iso` gives it, after "due": on a day, in a month or a
+    year, between two months."""
+    if "/" in known:
+        first, last = known.split("/")
+        return f"between {first} and {last}"
+    return f"on {known}" if len(known) == 10 else f"in {known}"
+
+
 def recorded_message(done: Recorded) -> str:
     """What ``review`` says it recorded, and what that makes due."""
     i = done.arrangement_id
@@ -195,9 +204,9 @@ def recorded_message(done: Recorded) -> str:
     if done.next_review is None:
         return f"{said}."
     upcoming = (
-        f"The next review was due on {done.next_review}, {plural(done.overdue_days, 'day')} ago: it is overdue."
+        f"The next review was due {_on(done.next_known or str(done.next_review))}, {plural(done.overdue_days, 'day')} ago: it is overdue."
         if done.overdue_days
-        else f"Next review: {done.next_review}."
+        else f"Next review: {done.next_known or done.next_review}."
     )
     if done.went_on:
         upcoming += (
