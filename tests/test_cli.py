@@ -348,3 +348,23 @@ def test_init_says_what_to_do_next_from_where_the_officer_is(tmp_path):
     assert code == 0 and "Next: git init; partreg add" in out and "cd ." not in out
     code, out, _ = partreg("init", "new register", "--council", "Test Council", cwd=tmp_path)
     assert code == 0 and "Next: cd 'new register'; git init; partreg add" in out
+
+
+@pytest.mark.spawns  # (render reads git's history)
+def test_an_entry_in_a_folder_inside_the_register_is_said_by_every_command_not_left_out_unsaid(register):
+    """`register/archive/old-board.yaml` had been read by no command and said by none: lint passed,
+    and the page was published without it."""
+    archive = register / "register" / "archive" / "2019"
+    archive.mkdir(parents=True)
+    board = (register / "register" / "health-and-wellbeing-board.yaml").read_text()
+    (archive / "old-board.yaml").write_text(board.replace("id: health-and-wellbeing-board", "id: old-board"))
+    said = "register/archive/2019/old-board.yaml:1:1: [error] is in a folder inside register/, where partreg reads no entry"
+    code, out, _ = partreg("lint", "--as-of", QUIET_DAY, "-f", "parsable", cwd=register)
+    assert code == 1 and said in out
+    code, _, err = partreg("list", cwd=register)
+    assert code == 0 and "register/archive/2019/old-board.yaml:1:1: is in a folder inside register/" in err
+    code, _, err = partreg("render", "--out", str(register / "site"), cwd=register)
+    assert code == 1 and "nothing was published" in err
+    code, _, err = partreg("render", "--out", str(register / "site"), "--allow-incomplete", cwd=register)
+    assert code == 0, err
+    assert "1 register file could not be read" in (register / "site" / "index.html").read_text()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
+from partreg.app.register import nested_problems
 from partreg.errors import PartregError
 from partreg.folders import (
     SETTINGS_FILE,
@@ -87,6 +88,8 @@ def lint_paths(
     results = lint_files(files, cwd, settings, today, jobs=jobs, known=known)
     for found in watch(results, len(files)):
         problems.extend(found)
+    if files is in_register:  # the files in folders inside it, which are no entries: each said
+        problems.extend(nested_problems(in_register, cwd))
     return Checked(files, problems)
 
 

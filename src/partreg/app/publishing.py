@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from partreg.app.register import open_register, register_settings
+from partreg.app.register import nested_problems, open_register, register_settings
 from partreg.changes import PublicChange, atom_feed, register_changes
 from partreg.errors import PartregError
 from partreg.files import make_folder, one_writer
-from partreg.folders import REGISTER_DIR, package_templates, register_files
+from partreg.folders import REGISTER_DIR, listed_files, package_templates
 from partreg.history import NotInGit, folder_revisions, in_git, last_changed
 from partreg.models import Settings
 from partreg.opendata import SiteExport, site_exports
@@ -114,9 +114,10 @@ def publish_site(
                 feed=feed,
                 extra=extra,
             )
-            paths = register_files(base)
-            with watch.counter(len(paths)) as advance:
-                rendered = render_files(paths, base, pub, site.out, jobs=jobs, progress=advance)
+            listed = listed_files(base)
+            with watch.counter(len(listed)) as advance:
+                rendered = render_files(list(listed), base, pub, site.out, jobs=jobs, progress=advance)
+            rendered.unreadable += nested_problems(listed, base)  # (in folders inside register/: said)
             written, kept = _publish_rendered(rendered, pub, site, allow_incomplete, watch)
         except Exception as e:  # the register's own templates are the user's: a clear line, not a traceback
             failure = template_failure(e)

@@ -19,16 +19,20 @@ from partreg.documents import iter_documents
 from partreg.errors import PartregError, UsageError
 from partreg.folders import (
     REGISTER_DIR,
+    Listed,
+    folder_prefix,
     is_entry_name,
+    listed_files,
     read_settings,
     register_file_problem,
     register_files,
     shown_as,
+    shown_below,
 )
 from partreg.lint import run
 from partreg.models import ID_PATTERN, Arrangement, Settings, entry_stem
-from partreg.problems import Problem
-from partreg.rules import ALL, duplicate_id
+from partreg.problems import Problem, Severity
+from partreg.rules import ALL, duplicate_id, unreadable_file
 from partreg.spelling import did_you_mean
 from partreg.yaml.reading import DEFAULT_MAX_BYTES, read_document
 
@@ -53,12 +57,11 @@ def open_register(root: Path, today: dt.date | None = None, *, rules: bool = Tru
     """Read every arrangement of the register at ``root``. The lint rules run unless ``rules`` is
     false (then only what stops a file being read is a problem); date rules need ``today``."""
     settings, problems = read_settings(root)
-    files = register_files(root)
+    listed = listed_files(root)
     register = Register(root, settings, [], problems)
     limit = settings.max_file_bytes if settings else DEFAULT_MAX_BYTES
-    known = frozenset(p.stem for p in files)
     for source, entry, found in run(
-        settings, iter_documents(files, root, limit), ALL if rules else (), today, known
+        settings, iter_documents(listed, root, limit), ALL if rules else (), today, listed.ids()
     ):
         problems.extend(found)
         if entry is not None:
@@ -68,7 +71,29 @@ def open_register(root: Path, today: dt.date | None = None, *, rules: bool = Tru
             register.entries.append(entry)
         else:
             register.left_out.append(repeated or found[0])
+    nested = nested_problems(listed, root)
+    problems.extend(nested)
+    register.left_out.extend(nested)
     return register
+
+
+def nested_problems(listed: Listed, base: Path) -> list[Problem]:
+    """A problem for each file in a folder inside the register's folder (:meth:`Listed.nested`,
+    named as from ``base``), which no command reads: the problem of a file that cannot be read."""
+    prefix, cwd = folder_prefix(base), os.getcwd()
+    return [
+        Problem(
+            shown_below(prefix, path, cwd),
+            1,
+            1,
+            unreadable_file.ID,
+            Severity.ERROR,
+            f"is in a folder inside {REGISTER_DIR}/, where partreg reads no entry: to keep it on the "
+            f"register, move it into {REGISTER_DIR}/ itself; if it is no longer on the register, move it "
+            f"out of {REGISTER_DIR}/",
+        )
+        for path in listed.nested()
+    ]
 
 
 # --------------------------------------------------------------------------- the one policy for settings

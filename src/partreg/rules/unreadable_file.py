@@ -2,16 +2,21 @@ DOC = """The file cannot be read.
 
 What it checks:
     That each path in the register is a regular file partreg may read: not
-    a folder named `x.yaml`, not a symbolic link, not locked by permissions.
+    a folder named `x.yaml`, not a symbolic link, not locked by permissions;
+    and that no file named as an entry is in a folder inside `register/`
+    (`register/archive/old.yaml`), where partreg reads none.
 Why it matters:
     An entry that cannot be read is missing from every report; a link could
-    pull in a file from outside the register.
+    pull in a file from outside the register. A file in a folder inside
+    `register/` looks kept on the register, and is on no page.
 
     Format: "Only a file that cannot be read at all (syntax, not a mapping, encoding, size) is left out, and every command that leaves one out says so."
 Example:
-    `register/old.yaml` is a link to `/home/officer/old.yaml`.
+    `register/old.yaml` is a link to `/home/officer/old.yaml`;
+    `register/archive/old-board.yaml`.
 Instead:
-    Copy the file into `register/`, or fix its permissions.
+    Copy the file into `register/`, or fix its permissions; move a file of
+    a folder inside `register/` into `register/` itself, or out of it.
 """
 
 from partreg.rules._base import documented
