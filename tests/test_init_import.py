@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import os
 import re
 import subprocess
 import sys
@@ -415,3 +416,49 @@ def test_a_priority_named_by_a_letter_has_a_priority_s_id_not_an_arrangement_s()
     assert priority_ids(["A", "Economy"], None) == ["a-priority", "economy"]
     settings = Settings(council="X", priorities={"a-priority": "A"})
     assert priority_ids(["a"], settings) == ["a-priority"], "a sheet's 'a' is the priority init named"
+
+
+@pytest.mark.parametrize(
+    ("make", "in_the_way"),
+    [
+        (lambda d: os.symlink("/nonexistent", d / "README.md"), "README.md already exists"),
+        (lambda d: (d / ".github").write_text("x"), ".github already exists"),
+        (lambda d: (d / "schema").write_text("x"), "schema already exists"),
+    ],
+    ids=["a-link-to-nothing", "a-file-where-a-folder-goes", "a-file-named-as-a-folder"],
+)
+def test_init_writes_nothing_where_anything_is_in_the_way(tmp_path, make, in_the_way):
+    """A link to nothing where README.md goes, or a file named `.github`, had been found only as
+    init wrote: partreg.yaml and register/ were left behind, and init then refused to run again."""
+    from partreg.app.starting import start_register
+    from partreg.errors import UsageError
+
+    make(tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(UsageError, match=in_the_way):
+        start_register(tmp_path, "Test Council", ["Growth"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_a_file_init_cannot_write_leaves_none_of_the_register(tmp_path, monkeypatch):
+    from partreg.app import starting
+
+    real, count = starting.write_atomic, []
+
+    def fails_third(path, text, **kwargs):
+        count.append(path)
+        if len(count) == 3:
+            raise OSError(28, "No space left on device")
+        return real(path, text, **kwargs)
+
+    monkeypatch.setattr(starting, "write_atomic", fails_third)
+    with pytest.raises(OSError):
+        starting.start_register(tmp_path / "new", "Test Council", ["Growth"])
+    assert not (tmp_path / "new").exists(), "the folder init made is gone with the files written in it"
+    (tmp_path / "there").mkdir()
+    count.clear()
+    with pytest.raises(OSError):
+        starting.start_register(tmp_path / "there", "Test Council", ["Growth"])
+    assert list((tmp_path / "there").iterdir()) == [], (
+        "a folder that was there stays, emptied of init's files"
+    )

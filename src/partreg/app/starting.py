@@ -4,6 +4,9 @@ written only where none of them exists yet.
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,12 +77,44 @@ def start_register(directory: Path, council: str, priorities: list[str]) -> Star
             else str(e)
         )
         raise UsageError(said) from None
-    existing = [name for name in files if (directory / name).exists()]
+    existing = _in_the_way(directory, files)
     if existing:
         raise UsageError(  # a register is there already: init was run in the wrong folder
-            f"{directory}: {', '.join(existing)} already exist; partreg init never replaces a file"
+            f"{directory}: {', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; "
+            "partreg init never replaces a file"
         )
-    for name, text in files.items():
-        make_folder((directory / name).parent)
-        write_atomic(directory / name, text, exclusive=True)
+    folders = {
+        directory,
+        *(p for name in files for p in (directory / name).parents if directory in p.parents),
+    }
+    new_folders = sorted((f for f in folders if not os.path.lexists(f)), key=lambda f: -len(f.parts))
+    written: list[Path] = []
+    try:
+        for name, text in files.items():
+            make_folder((directory / name).parent)
+            write_atomic(directory / name, text, exclusive=True)
+            written.append(directory / name)
+    except BaseException:  # (a file that cannot be written, or ^C): none of the register is left
+        for path in written:
+            path.unlink(missing_ok=True)
+        for folder in new_folders:  # (deepest first; only those made here, and only where empty)
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
     return Started(list(files), None if known else install)
+
+
+def _in_the_way(directory: Path, names: Iterable[str]) -> list[str]:
+    """What stops the register's files being written in ``directory``: a file (or a link, even to
+    nothing) where one goes, or where one of its folders goes (a file named `.github`)."""
+    found: set[str] = set()
+    for name in names:
+        for part in [
+            *reversed(Path(name).parents[:-1]),
+            Path(name),
+        ]:  # `.github`, then `.github/workflows`...
+            path = directory / part
+            if os.path.lexists(path) and (part == Path(name) or path.is_symlink() or not path.is_dir()):
+                found.add(part.as_posix())
+                break
+    return sorted(found)
