@@ -149,6 +149,8 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             if status is None:
                 raise Unplaced("not a status (active, ended or proposed)")
             draft.set(key, status)
+            if cell_text(raw).strip().lower() in _YES_NO:  # a "Status" column of Yes and No: said
+                draft.keep(column, cell_text(raw), row=row, read_as=_YES_NO_READ[status])
         elif key in (("statutory",), ("characteristics", "formal_agreement")):
             value, rest = read_boolean(raw)
             draft.set(key, value)
@@ -291,6 +293,13 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
 
 #: The field the words after "Yes" in a statutory column go to.
 BASIS = ("statutory_basis",)
+#: A status cell that is only yes or no, which a register may mean as "active?" or "has it started?".
+_YES_NO = frozenset({"yes", "y", "no", "n"})
+_YES_NO_READ = {
+    "active": "status active: if it has not started yet, write status: proposed",
+    "ended": "status ended: if it has not started yet, write status: proposed; if it is running, active",
+}
+
 #: A status cell that says it ended, and when: "Ended 2021", "Closed on 31/03/2020", "Expired (March 2019)".
 _ENDED_WHEN = re.compile(
     r"(?:ended|closed|expired|terminated|ceased|dissolved|completed|finished|withdrawn|lapsed|wound up)"
