@@ -2227,3 +2227,42 @@ def test_a_row_of_another_kind_under_a_merged_title_gives_the_arrangement_none_o
         "End date: 31/03/2020",
         "Council contribution: 2000",  # (money is placed once the row's kind is known: last)
     ]
+
+
+def test_a_status_of_yes_or_no_is_read_and_said_not_taken_silently(tmp_path):
+    """A "Status" column of Yes and No had been read as active and ended without a word, and the
+    cell's text was lost: "No" may mean not started yet, and the entry was published as ended."""
+    result, lines = dry_run(
+        tmp_path, "Partnership name,Partners,Status\nA Forum,Essex Police,Yes\nB Forum,Essex Police,No\n"
+    )
+    assert [r.data.get("status") for r in result.rows] == ["active", "ended"]
+    said = "\n".join(lines)
+    assert "'Yes' read as status active: if it has not started yet, write status: proposed" in said
+    assert "'No' read as status ended: if it has not started yet, write status: proposed" in said
+    assert [n for n in result.rows[1].data["internal"]["notes"].splitlines() if n.startswith("Status")] == [
+        "Status: No"
+    ]
+
+
+def test_a_title_row_over_the_headers_is_no_part_of_them(tmp_path):
+    """A title in the first row's first cell ("Partnership Register 2019 (DRAFT)") had been read
+    with the headers below it as a header over two rows: column A was named by the title and its
+    header, and every file's notes began with the title."""
+    result, lines = dry_run(
+        tmp_path,
+        "Brentwood District Council \u2013 Partnership Register 2019 (DRAFT),,,\n"
+        "Ref,Partnership name,Lead Officer,Partners\nP01,A Forum,Community Safety Manager,Essex Police\n",
+    )
+    assert "headers on row 2" in "\n".join(lines) or "rows 1 and 2" not in "\n".join(lines)
+    [row] = result.rows
+    assert row.data["title"] == "A Forum"
+    assert row.data["internal"]["notes"].splitlines()[0] == "Ref: P01"
+
+
+def test_a_header_over_two_rows_is_read_where_its_top_row_names_more():
+    from partreg.importer import header_score
+    from partreg.sheets.table import find_header
+
+    grouped = [["Partnership", "Lead", "Lead"], ["Name", "Officer", "Member"], ["A Forum", "X", "Cllr Y"]]
+    first, count, headers = find_header(grouped, header_score)
+    assert (first, count, headers) == (0, 2, ["Partnership Name", "Lead Officer", "Lead Member"])

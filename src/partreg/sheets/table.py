@@ -102,8 +102,9 @@ def build_table(
 
 
 def find_header(table: list[Cells], score: HeaderScore) -> tuple[int, int, list[Any]] | None:
-    """The header: the row, or two rows read together ("Partnership" over "name"), among the first
-    rows that names the most columns partreg knows; the earliest and the single row on a tie. A
+    """The header: the row, or two rows read together ("Partnership" over "name", where the top row
+    names more than the row below does alone), among the first rows that names the most columns
+    partreg knows; the earliest and the single row on a tie. A
     cell merged over the two rows is read once ("Council contribution (£)", not twice)."""
     best: tuple[int, int, int, list[Any]] | None = None
     for index, row in enumerate(table[:HEADER_SEARCH]):
@@ -125,7 +126,10 @@ def find_header(table: list[Cells], score: HeaderScore) -> tuple[int, int, list[
                     row + [None] * (width - len(row)), below + [None] * (width - len(below)), strict=True
                 )
             ]
-            candidates.append((score(joined), 2, joined))
+            # taken only where the top row names more than the row below alone: a title row
+            # ("Partnership Register 2019 (DRAFT)" over the headers) is no part of the header
+            if score(joined) > score(below):
+                candidates.append((score(joined), 2, joined))
         for points, count, headers in candidates:
             if points > 0 and (best is None or points > best[0]):
                 best = (points, index, count, headers)
