@@ -2266,3 +2266,17 @@ def test_a_header_over_two_rows_is_read_where_its_top_row_names_more():
     grouped = [["Partnership", "Lead", "Lead"], ["Name", "Officer", "Member"], ["A Forum", "X", "Cllr Y"]]
     first, count, headers = find_header(grouped, header_score)
     assert (first, count, headers) == (0, 2, ["Partnership Name", "Lead Officer", "Lead Member"])
+
+
+def test_a_lead_officer_whose_given_name_no_list_holds_is_not_published(tmp_path):
+    """`Wei Zhang` as a Lead Officer had been imported as the role, and published."""
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer,Partners\nA Forum,Wei Zhang,Essex Police\n"
+        'B Forum,"Raj Patel, Head of Housing",Essex Police\nC Forum,Street Scene,Essex Police\n',
+    )
+    leads = [r.data.get("lead") for r in result.rows]
+    assert leads == [None, {"role": "Head of Housing"}, {"role": "Street Scene"}]
+    said = "\n".join(lines)
+    assert "'Wei Zhang' kept in internal notes: it reads as a person's name" in said
+    assert "Lead Officer: Wei Zhang" in result.rows[0].data["internal"]["notes"]

@@ -23,6 +23,7 @@ import unicodedata
 from partreg.namewords import (
     BODY_WORDS,
     GIVEN_NAMES,
+    MORE_ROLE_WORDS,
     PARTICLES,
     ROLE_MAILBOXES,
     ROLE_WORDS,
@@ -287,6 +288,24 @@ def contact_details(text: str) -> list[tuple[str, str]]:
     return found + [(number.strip(), PHONE_NUMBER) for number in PHONE.findall(text)]
 
 
+@functools.lru_cache(maxsize=4096)
+def bare_name(text: str) -> bool:
+    """Whether ``text``, given as a role, is two or three capitalised words shaped as a name's, of
+    which none names an office, a service or a body (:data:`MORE_ROLE_WORDS` and the words of
+    office, services, bodies and titles): ``Wei Zhang``, ``Raj Patel``, ``Olumide Adebayo``, whose
+    given names no list holds. ``Street Scene``, ``Essex Police``, ``Chief Executive``: no. For a
+    role's field alone, where a name has no place: a body's or a place's name may be so written."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 3
+        and all(_WORD.match(_shape(w)) for w in words)
+        and not any(w.lower() in _ROLE_VOCABULARY for w in words)
+    )
+
+
+_ROLE_VOCABULARY = SERVICE_WORDS | BODY_WORDS | TITLES | MORE_ROLE_WORDS | _PLACE
+
+
 #: What :func:`not_a_role` says of a name: the one answer an officer may confirm by typing it again.
 LOOKS_LIKE_A_NAME = "looks like a person's name"
 
@@ -300,24 +319,28 @@ def not_a_role(text: str) -> str | None:
         return "is an email address"
     if PHONE.search(text):
         return "holds a phone number"
-    if looks_like_a_name(text):
+    if looks_like_a_name(text) or bare_name(text):
         return LOOKS_LIKE_A_NAME
     return None
 
 
-def without_person(text: str, *, names: bool = True) -> tuple[str, list[tuple[str, str]]]:
+def without_person(text: str, *, names: bool = True, role: bool = False) -> tuple[str, list[tuple[str, str]]]:
     """``text`` less each part of it that reads as a person's, parted as a name is set beside a role
     (``Joe Bloggs, Head of Housing``, ``Head of Housing (01702 546366)``): what is left (``""``
     where nothing else is), and each part taken out with what it reads as. A name is looked for
-    only where ``names`` (a field for a role), as :func:`looks_like_a_name` reads one."""
+    only where ``names`` (a field for a role, or for who decided), as :func:`looks_like_a_name`
+    reads one; in a ``role``'s field, also as :func:`bare_name` does (``Raj Patel``)."""
     whole = text.strip()
     if names and (m := _SURNAME_FIRST.fullmatch(_shape(whole))) and _given(whole[m.start(2) : m.end(2)]):
         return "", [(whole, PERSONS_NAME)]
     parts = _parts(text, names)
     if len(parts) <= 1:
-        said = _reads_as(whole, names and looks_like_a_name(whole))
+        said = _reads_as(whole, names and (looks_like_a_name(whole) or (role and bare_name(whole))))
         return ("", [(whole, said)]) if said else (text, [])
-    said_of = {(s, e): _reads_as(text[s:e], names and _name_beside(text[s:e])) for s, e in parts}
+    said_of = {
+        (s, e): _reads_as(text[s:e], names and (_name_beside(text[s:e]) or (role and bare_name(text[s:e]))))
+        for s, e in parts
+    }
     taken = {span: said for span, said in said_of.items() if said}
     kept = [(start, end) for start, end in parts if (start, end) not in taken]
     if kept and taken:

@@ -129,3 +129,26 @@ SERVICE_WORDS = (
     | ROLE_WORDS
     | ROLE_MAILBOXES
 )
+
+#: Words of the services and offices a role may name besides those above ("Street Scene", "Open
+#: Spaces", "Armed Forces Champion"), and of the bodies a review may be by ("Essex Police"): a role
+#: of two or three capitalised words with none of these, nor of the words above, is read as a name
+#: (``names.bare_name``).
+MORE_ROLE_WORDS = _words(
+    """
+    police constabulary fire rescue nhs ccg icb ambulance street scene spaces space open green grounds
+    maintenance parks park museum museums curator arts art champion armed forces business growth place
+    digital ict technology transformation improvement quality compliance risk audit insurance payroll
+    workforce learning training equality equalities diversity inclusion safeguarding welfare family
+    families prevention tenancy lettings homes facilities fleet depot cleansing lighting flood
+    countryside markets theatre visitor visitors marketing web website complaints information records
+    archives research intelligence enterprise investment town towns city district rural parish
+    neighbourhood locality localities net zero tree trees emergency insight bid care social public
+    private voluntary sector relations liaison contract communications comms media press customer
+    revenue benefits rents income debt recovery fraud investigations registrar registrars coroner
+    bereavement cemeteries allotments sports wellbeing active ageing older young youth children adults
+    early years support help advice transport travel highways parking access accessibility design
+    conservation heritage listed buildings building estates asset assets energy carbon waste recycling
+    water air quality noise food hygiene licensing events tourism economy economic skills employment
+    """
+)

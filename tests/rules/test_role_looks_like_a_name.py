@@ -1,6 +1,6 @@
 import pytest
 
-from partreg.names import looks_like_a_name
+from partreg.names import bare_name, looks_like_a_name
 from tests.common import PARTNERSHIP, check, lint_text, replace
 
 
@@ -139,6 +139,33 @@ def test_a_person_as_the_reviewer():
 )
 def test_roles_and_teams_are_not_names(role):
     assert not looks_like_a_name(role)
+    assert not bare_name(role), "nor names, in an officer's role, for naming no office"
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "Street Scene",
+        "Open Spaces",
+        "Grounds Maintenance",
+        "Armed Forces Champion",
+        "Essex Police",
+        "Town Clerk",
+    ],
+)
+def test_a_role_of_a_service_or_a_body_s_words_is_no_bare_name(role):
+    assert not bare_name(role)
+    check(replace(PARTNERSHIP, "role: Community Safety Manager", f"role: {role}"))
+
+
+@pytest.mark.parametrize("name", ["Wei Zhang", "Raj Patel", "Li Na", "Olumide Adebayo", "Chukwuemeka Obi"])
+def test_a_name_whose_given_name_no_list_holds_as_an_officers_role(name):
+    """ "Wei Zhang" and "Raj Patel" as the lead's role had been published: no list of given names holds
+    every name, so in an officer's role, words of which none names an office or a service are one."""
+    text = replace(PARTNERSHIP, "role: Community Safety Manager", f"role: {name}")
+    [p] = [p for p in lint_text(text) if p.rule == "role-looks-like-a-name"]
+    assert (p.line, p.column, p.key) == (7, 9, "lead.role")
+    assert p.message.startswith(f"{name!r} names no office or service, and reads as a person's name, and the")
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,8 @@ from partreg.readers import BLANK, is_placeholder, split_list, split_names, unjo
 
 #: Fields for a role: a person's name there is a person's, not the role's.
 ROLES: set[Key] = {("lead", "role"), ("lead", "service"), ("representatives", "role")}
+#: The fields of an officer's role, where words that name no office are a person's name (``Raj Patel``).
+OFFICERS: set[Key] = {("lead", "role"), ("representatives", "role")}
 #: A decision's fields, which councils' sheets fill with who decided ("Decision", "Approved by",
 #: "Decision maker"): a body or an office ("Cabinet", "Chief Executive (delegated)"), read as a
 #: role is. A councillor's name is a person's there too, as in the lead's role; their office
@@ -71,7 +73,7 @@ def judged(text: str, key: Key, settings: Settings | None) -> tuple[str, str]:
     value, why = text, ""
     if not contact and published(key, settings):
         if key in PARTED:
-            left, taken = without_person(text, names=key in ROLES or key in DECIDED)
+            left, taken = without_person(text, names=key in ROLES or key in DECIDED, role=key in OFFICERS)
         else:
             taken = contact_details(text)
             left = "" if taken else text

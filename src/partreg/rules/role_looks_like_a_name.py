@@ -7,7 +7,11 @@ What it checks:
     a title (`Mrs`, `Cllr`), an initial (`J. Smith`) or a common given
     name followed by a surname, with no word of office (manager,
     officer, head...) in it. Names written with accents or a particle
-    (`Siân Jones`, `Seán O'Brien`, `Ffion ap Dafydd`) are names too.
+    (`Siân Jones`, `Seán O'Brien`, `Ffion ap Dafydd`) are names too. In
+    an officer's role (the lead's, a representative's, a review's `by`),
+    two or three capitalised words of which none names an office, a
+    service or a body (`Raj Patel`, `Wei Zhang`) read as a name, whose
+    given name no list holds; `Street Scene` or `Essex Police` do not.
     A field the register never publishes is not checked: the
     representatives, the reviews or the decisions where the settings
     keep them internal (`internal_fields`).
@@ -45,7 +49,7 @@ from collections.abc import Iterator
 
 from partreg.export import is_published
 from partreg.models import NAMED, Arrangement, shown
-from partreg.names import looks_like_a_name
+from partreg.names import bare_name, looks_like_a_name
 from partreg.problems import Context, Hit, Rule, Severity
 
 ID = "role-looks-like-a-name"
@@ -59,28 +63,35 @@ _DECIDED = {
 }
 
 
+def _name(role: str) -> str:
+    """How a role's field reads as a person's name, in words; ``""`` where it does not."""
+    if looks_like_a_name(role):
+        return "looks like a person's name"
+    return "names no office or service, and reads as a person's name" if bare_name(role) else ""
+
+
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    if entry.lead is not None and entry.lead.role and looks_like_a_name(entry.lead.role):
+    if entry.lead is not None and entry.lead.role and _name(entry.lead.role):
         yield Hit(
             ("lead", "role"),
-            f"{entry.lead.role!r} looks like a person's name, and the register is published: "
+            f"{entry.lead.role!r} {_name(entry.lead.role)}, and the register is published: "
             "write the role (for example `Community Safety Manager`); a councillor goes in `member:` under `lead:`",
         )
     # (publication asked only of an entry that has the field: most have none of them)
     if entry.representatives and is_published(["representatives"], ctx.settings):
         for i, person in enumerate(entry.representatives):
-            if person.role and looks_like_a_name(person.role):
+            if person.role and _name(person.role):
                 yield Hit(
                     ("representatives", i, "role"),
-                    f"{person.role!r} looks like a person's name, and the register is published: write the "
+                    f"{person.role!r} {_name(person.role)}, and the register is published: write the "
                     "officer's role (for example `Head of Housing`); a councillor goes in `member`",
                 )
     if entry.review is not None and entry.review.history and is_published(["review"], ctx.settings):
         for i, record in enumerate(entry.review.history):
-            if record.by and looks_like_a_name(record.by):
+            if record.by and _name(record.by):
                 yield Hit(
                     ("review", "history", i, "by"),
-                    f"{record.by!r} looks like a person's name, and the register is published: "
+                    f"{record.by!r} {_name(record.by)}, and the register is published: "
                     "write the role that reviewed it (for example `Partnerships Manager`)",
                 )
     if entry.decisions and is_published(["decisions"], ctx.settings):
