@@ -140,6 +140,14 @@ def test_a_review_added_is_a_review_recorded_with_its_outcome_in_words(repo):
 
 
 @pytest.mark.spawns
+def test_a_review_known_to_the_month_is_recorded_in_it(repo):
+    """ "Review recorded on January 2025" had been said of a review known to the month."""
+    repo.edit(TOWN, "links:", "    - {date: 2026-03, outcome: continue}\nlinks:")
+    repo.commit("2026-03-02T10:00:00+00:00")
+    assert latest(repo, TOWN).summary == "Review recorded in March 2026: continue."
+
+
+@pytest.mark.spawns
 def test_a_review_with_other_changes_says_what_else_changed(repo):
     repo.edit(TOWN, "links:", "    - {date: 2026-03-01, outcome: amend}\nlinks:")
     repo.edit(TOWN, "objectives: [A safer", "objectives: [A cleaner and safer")

@@ -368,3 +368,15 @@ def test_an_entry_in_a_folder_inside_the_register_is_said_by_every_command_not_l
     code, _, err = partreg("render", "--out", str(register / "site"), "--allow-incomplete", cwd=register)
     assert code == 0, err
     assert "1 register file could not be read" in (register / "site" / "index.html").read_text()
+
+
+@pytest.mark.spawns  # (render reads git's history)
+def test_render_counts_one_arrangement_page_as_one(tmp_path):
+    (tmp_path / "register").mkdir()
+    (tmp_path / "partreg.yaml").write_text("council: Test Council\n")
+    (tmp_path / "register" / "forum.yaml").write_text(
+        "id: forum\ntitle: Forum\nkind: partnership\nstatus: active\n"
+    )
+    code, out, err = partreg("render", "--out", str(tmp_path / "site"), cwd=tmp_path)
+    assert code == 0, err
+    assert "(1 arrangement page)." in out

@@ -185,8 +185,8 @@ def _change(r: Revision, old: Any, new: Any) -> PublicChange | None:
         record = newest_review([r for r in after if r not in before] or after)
         assert record is not None  # a review was added
         summary = "Review recorded"
-        if record.date:
-            summary += f" on {record.date.display()}"
+        if record.date:  # "on 3 June 2025", "in January 2025", "in 2025"
+            summary += f" {'on' if record.date.day else 'in'} {record.date.display()}"
         if record.outcome:
             label = OUTCOME_LABELS[record.outcome]
             summary += f": {label[:1].lower()}{label[1:]}"

@@ -143,7 +143,7 @@ def render(
         report.error(set_aside_line(published.set_aside))
     written = published.written
     pages = sum(name.startswith("arrangements/") for name in written)
-    typer.echo(visible(f"Wrote {len(written)} files to {out}/ ({pages} arrangement pages)."))
+    typer.echo(visible(f"Wrote {len(written)} files to {out}/ ({report.plural(pages, 'arrangement page')})."))
     if not published.feed:
         typer.echo(
             f"No change feed ({FEED}): the register is not in a git repository, where its changes are kept."
