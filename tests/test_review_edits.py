@@ -517,3 +517,14 @@ def test_a_review_that_goes_on_after_the_recorded_end_of_an_ended_arrangement_is
     assert entry.read_text() == ended
     code, out, err = partreg(*REVIEW[:3], "continue", "--date", "2024-01-10", cwd=register)
     assert code == 0, err  # held before its end, recorded late: taken
+
+
+def test_a_file_whose_lines_end_in_a_cr_alone_keeps_them(register, entry):
+    """A file saved with CR line endings had been written back as one line of CRs, followed by the
+    new review's lines ending CRLF."""
+    text = ENTRY + "review:\n  months: 12  # yearly\n"
+    entry.write_bytes(text.replace("\n", "\r").encode())
+    code, _, err = record(register)
+    assert (code, err) == (0, "")
+    expected = text + "  history:\n    - date: 2026-01-15\n      outcome: continue\n"
+    assert entry.read_bytes() == expected.replace("\n", "\r").encode()

@@ -36,7 +36,7 @@ def add_review(
     caller writes nothing.
     """
     with quiet():
-        return _add_review(text, record, status, end)
+        return _cr_kept(text, lambda lf: _add_review(lf, record, status, end))
 
 
 def _add_review(text: str, record: dict[str, Any], status: str | None, end: PartialDate | None) -> str:
@@ -133,10 +133,8 @@ def _status_and_end(
 
 
 def _past_comments_under(lines: list[str], at: int, column: int) -> int:
-    """The line after the comments from line ``at`` on that are indented past ``column`` (a list's
-    dashes): comments under the item before them (``# police data still awaited``, below its last
-    key), which an item added after it must not take. A comment at the dashes' column is above the
-    next item, and stays with it."""
+    """The line after the comments from line ``at`` on indented past ``column`` (a list's dashes): the
+    item's before them, which one added after it must not take (one at the dashes' is the next's)."""
     while at < len(lines):
         line = lines[at]
         stripped = line.lstrip(" ")
@@ -148,8 +146,7 @@ def _past_comments_under(lines: list[str], at: int, column: int) -> int:
 
 def _edited(lines: list[str], edits: list[tuple[int, int, str]], newline: str) -> str:
     """``lines`` with each edit (first line, the line after the last, what takes their place) made."""
-    # from the end, so that each edit leaves the lines before it where they were; of two at one line,
-    # the one that replaces it first, so that what goes in before it is not replaced with it
+    # from the end; of two at one line, the one that replaces it first (not what goes in before it)
     for first, stop, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         lines[first:stop] = [replacement.replace("\n", newline)]
     return "".join(lines)
@@ -170,7 +167,13 @@ def complete_review(
     inside its braces. ``status`` and ``end`` as for :func:`add_review`; the result is read back
     in the same way."""
     with quiet():
-        return _complete_review(text, index, fields, status, end)
+        return _cr_kept(text, lambda lf: _complete_review(lf, index, fields, status, end))
+
+
+def _cr_kept(text: str, edit: Callable[[str], str]) -> str:
+    """``edit`` of ``text``; of a file whose lines end in a CR alone, made with LFs and given back with CRs."""
+    cr = "\r" in text and "\n" not in text
+    return edit(text.replace("\r", "\n")).replace("\n", "\r") if cr else edit(text)
 
 
 def _complete_review(
