@@ -528,3 +528,19 @@ def test_a_file_whose_lines_end_in_a_cr_alone_keeps_them(register, entry):
     assert (code, err) == (0, "")
     expected = text + "  history:\n    - date: 2026-01-15\n      outcome: continue\n"
     assert entry.read_bytes() == expected.replace("\n", "\r").encode()
+
+
+def test_a_hash_in_quoted_text_of_a_flow_history_is_no_comment(register, entry):
+    """`notes: "Action #3 agreed"` in a history in flow style had been refused as a comment that
+    rewriting would lose; a real comment inside it still is."""
+    entry.write_text(
+        ENTRY
+        + 'review: {months: 12, history: [{date: 2024-01-01, outcome: continue, notes: "Action #3 agreed"}]}\n'
+    )
+    code, _, err = record(register)
+    assert (code, err) == (0, "")
+    history = load_fast_data(entry.read_text())["review"]["history"]
+    assert history[0]["notes"] == "Action #3 agreed" and history[1]["date"] == "2026-01-15"
+    entry.write_text(ENTRY + "review: {months: 12,  # yearly\n  history: ['x #1']}\n")
+    code, _, err = record(register)
+    assert code != 0 and "holds a comment inside `review`" in err

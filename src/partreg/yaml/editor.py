@@ -25,9 +25,8 @@ def add_review(
     its date: right after the last line of the review before it (so that a
     comment above the next review stays with it), which for the latest review is
     the last line of the history (or of ``review``, or where ``review``
-    belongs); a history in no order is added to at the end. The new lines are
-    indented as the file indents and
-    ending as its lines end (LF or CRLF); ``status`` and ``end``, when given,
+    belongs); a history in no order is added to at the end. The new lines are indented as the file
+    indents and end as its lines end (LF, CRLF or CR); ``status`` and ``end``, when given,
     replace only their own lines, keeping a comment after the value. Where
     ``review`` (or its history) is written in flow style
     (``review: {months: 12}``) or is empty, only its own lines are written
@@ -279,7 +278,7 @@ def _rewrite(lines: list[str], key: Any, node: Any, value: Any, indent: int) -> 
         last = node.end_mark.line if node.end_mark.column > 0 else node.end_mark.line - 1
         tail = lines[last][node.end_mark.column :] if node.end_mark.line == last else ""
     inside = "".join(lines[first:last])[column:] + lines[last][: len(lines[last]) - len(tail)]
-    if _COMMENT.search(inside):
+    if any(m.group("comment") for m in _COMMENT.finditer(inside)):
         raise WriteRefused(
             f"line {first + 1} holds a comment inside `{key.value}` that rewriting it would lose: "
             f"write `{key.value}` in block style (one item a line), or add the review by hand"
@@ -292,7 +291,10 @@ def _rewrite(lines: list[str], key: Any, node: Any, value: Any, indent: int) -> 
     return first, last + 1, block
 
 
-_COMMENT = re.compile(r"(^|\s)#", re.MULTILINE)
+#: A comment, or a quoted text where it starts a value (in which a `#` is no comment: "Action #3").
+_COMMENT = re.compile(
+    r"""(?:(?<=[\s\[{,:])|^)(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')|(?P<comment>(?:(?<=\s)|^)#)""", re.M
+)
 
 
 def _block(data: dict[str, Any], indent: int, column: int = 0) -> str:
@@ -372,11 +374,7 @@ def _as_read(value: Any) -> Any:
 
 
 def _check_edit(
-    old: str,
-    new: str,
-    change: Callable[[list[Any]], None],
-    status: str | None,
-    end: PartialDate | None,
+    old: str, new: str, change: Callable[[list[Any]], None], status: str | None, end: PartialDate | None
 ) -> None:
     """The edited text must hold the old data plus exactly the change (which ``change`` makes to
     the history's reviews), or nothing is written."""
