@@ -2280,3 +2280,15 @@ def test_a_lead_officer_whose_given_name_no_list_holds_is_not_published(tmp_path
     said = "\n".join(lines)
     assert "'Wei Zhang' kept in internal notes: it reads as a person's name" in said
     assert "Lead Officer: Wei Zhang" in result.rows[0].data["internal"]["notes"]
+
+
+def test_a_phone_number_run_on_after_a_role_is_taken_out_and_the_role_kept(tmp_path):
+    """`ICT Manager 01277 312500` had gone to the notes whole, and the entry had no lead."""
+    result, lines = dry_run(
+        tmp_path,
+        "Partnership name,Lead Officer,Partners\nA Forum,ICT Manager 01277 312500,Essex Police\n"
+        "B Forum,Housing Manager tel. 01277 312500,Essex Police\n",
+    )
+    assert [r.data.get("lead") for r in result.rows] == [{"role": "ICT Manager"}, {"role": "Housing Manager"}]
+    assert "'01277 312500' reads as a phone number, not published" in "\n".join(lines)
+    assert "Lead Officer: ICT Manager 01277 312500" in result.rows[0].data["internal"]["notes"]

@@ -336,6 +336,11 @@ def without_person(text: str, *, names: bool = True, role: bool = False) -> tupl
     parts = _parts(text, names)
     if len(parts) <= 1:
         said = _reads_as(whole, names and (looks_like_a_name(whole) or (role and bare_name(whole))))
+        if said is not None and said != PERSONS_NAME and names:  # "ICT Manager 01277 312500": the role stays
+            rest = _LABEL.sub("", PHONE.sub("", EMAIL.sub("", whole))).strip(" ,;:-\u2013()")
+            office = any(w.lower().strip(".,") in _ROLE_VOCABULARY for w in rest.split())  # (not "Call")
+            if office and not contact_details(rest) and not looks_like_a_name(rest):
+                return rest, contact_details(whole)
         return ("", [(whole, said)]) if said else (text, [])
     said_of = {
         (s, e): _reads_as(text[s:e], names and (_name_beside(text[s:e]) or (role and bare_name(text[s:e]))))
@@ -353,6 +358,10 @@ def without_person(text: str, *, names: bool = True, role: bool = False) -> tupl
     if left and (contact_details(left) or (names and looks_like_a_name(left.strip()))):
         return "", [(whole, _reads_as(whole, names) or PERSONS_NAME)]
     return left, [(text[s:e], said) for (s, e), said in taken.items()]
+
+
+#: What labels a phone number or an address run on after a role ("ICT Manager tel. 01277 312500").
+_LABEL = re.compile(r"\s(?:tel|telephone|phone|t|mob|mobile|e|email|e-mail)\.?:?\s*$", re.IGNORECASE)
 
 
 def _parts(text: str, names: bool) -> list[tuple[int, int]]:
