@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from partreg.cli import app
 from partreg.names import looks_like_a_name
+from partreg.yaml.reading import load_fast_data
 from tests.common import lint_text
 from tests.test_cli import partreg
 
@@ -345,14 +346,36 @@ def test_an_exit_with_no_end_away_from_a_terminal_is_told_both_dates(register):
     path = register / "register" / "town-grant.yaml"
     path.write_text(EXTENDED)
     code, _, err = partreg("review", "town-grant", "--outcome", "exit", cwd=register)
+    refused = "the end the file records, 2023-03-31, is before its latest review, of 2024-05-20 (continue), when it was still running"
     assert (code, err) == (
         2,
-        "partreg: --outcome exit ends the arrangement: give --end YYYY-MM-DD, the day it ends, and --date "
-        "YYYY-MM-DD, the day its exit was decided, where that was not today\n",
+        f"partreg: --outcome exit ends the arrangement, and {refused}: give --end YYYY-MM-DD, the day it ends, "
+        "and --date YYYY-MM-DD, the day its exit was decided, where that was not today\n",
     )
     code, _, err = partreg("review", "town-grant", "--date", "2024-07-02", "--outcome", "exit", cwd=register)
-    assert err == "partreg: --outcome exit ends the arrangement: give --end YYYY-MM-DD, the day it ends\n"
+    assert (
+        err
+        == f"partreg: --outcome exit ends the arrangement, and {refused}: give --end YYYY-MM-DD, the day it ends\n"
+    )
     assert path.read_text() == EXTENDED
+    path.write_text(EXTENDED.replace("end: 2023-03-31\n", ""))
+    code, _, err = partreg("review", "town-grant", "--date", "2024-07-02", "--outcome", "exit", cwd=register)
+    assert err.startswith(
+        "partreg: --outcome exit ends the arrangement, and the file records no end: give --end"
+    )
+
+
+def test_an_exit_away_from_a_terminal_ends_on_the_end_the_file_records(register, grant):
+    """With no one to ask, an exit without --end had been refused where the file records its end,
+    which a terminal offers as the answer."""
+    ended = IMPORTED.replace("\nstart: 2024-04-01\n", "\nstart: 2024-04-01\nend: 2025-03-31\n")
+    grant.write_text(ended)
+    code, out, err = review(register, "--date", "2025-02-01", "--outcome", "exit")
+    assert (code, err) == (0, ""), err
+    data = load_fast_data(grant.read_text())
+    assert data["end"] == "2025-03-31" and data["status"] == "ended"
+    assert {"date": "2025-02-01", "outcome": "exit"} in data["review"]["history"]
+    assert "2025-03-31" in out
 
 
 def test_an_imported_review_after_the_end_completed_as_the_exit(register, grant):

@@ -90,6 +90,17 @@ def end_refused(end: PartialDate, entry: Arrangement, today: dt.date) -> str | N
     return None
 
 
+def recorded_end(entry: Arrangement, today: dt.date) -> tuple[PartialDate | None, str]:
+    """The end an exit takes where none is given and no one is there to ask (a terminal offers it):
+    the end the file records, where it allows it; otherwise ``None``, and why not, in words."""
+    if entry.end is None:
+        return None, "the file records no end"
+    refused = end_refused(entry.end, entry, today)
+    if refused is None:
+        return entry.end, ""
+    return None, f"the end the file records, {entry.end}, {refused.partition(':')[0]}"
+
+
 def goes_on_refused(entry: Arrangement, outcome: str | None, held: PartialDate) -> str | None:
     """Why a review that does not end ``entry`` is refused: the file records it as ended, and the
     review was held after that end, so it would say that it went on (lint's ``status-contradicted``

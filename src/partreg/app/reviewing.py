@@ -1,7 +1,5 @@
 """Record a review: check what was given, add the review to the entry's file (or complete the review
-of that date that records no outcome), changing nothing else in it, and read the result back before
-it is written.
-"""
+of that date that records no outcome), changing nothing else in it, and read the result back first."""
 
 from __future__ import annotations
 
@@ -14,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from partreg.app import exitreview
 from partreg.app.exitreview import another_exit, closes, end_refused, goes_on_refused, held_refused, open_exit
 from partreg.app.register import entry_file, register_settings
 from partreg.errors import PartregError, UsageError, WriteRefused
@@ -99,11 +98,16 @@ def record_review(
         # asked before the register is locked: an officer answering holds up no other writer
         read = _read(path, arrangement_id, linter, settings.max_file_bytes)
         review = _asked(read, review, today, terminal)
+    no_end = ""
+    if terminal is None and review.outcome == "exit" and review.end is None:  # (no one to ask)
+        read = _read(path, arrangement_id, linter, settings.max_file_bytes)
+        end, no_end = exitreview.recorded_end(read.entry, today)
+        review = replace(review, end=end)
     given_held = review.held is not None
     review = replace(review, held=review.held or PartialDate.parse(today))
     if review.outcome == "exit" and review.end is None:
         raise UsageError(
-            "--outcome exit ends the arrangement: give --end YYYY-MM-DD, the day it ends"
+            f"--outcome exit ends the arrangement, and {no_end}: give --end YYYY-MM-DD, the day it ends"
             + (
                 ""
                 if given_held
@@ -235,11 +239,10 @@ def _read(path: Path, arrangement_id: str, linter: Linter, max_bytes: int) -> _R
 
 
 def _same_day(read: _Read, held: PartialDate, given: dict[str, Any], closing: bool) -> int | None:
-    """Where the history has a review of the day ``held``: refused where it is this review (its
-    outcome ``given``) or one with another outcome; its place where it has no outcome, to complete
-    (with ``given``'s by and notes, where it records none or the same), or where it is this exit and
-    ``closing`` (it records the end, and the status, of an imported exit). ``None`` where there
-    is none, or only reviews of that day by another body than ``given``'s by."""
+    """Where the history has a review of the day ``held``: refused where it is this review (its outcome
+    ``given``) or one with another outcome; its place where it has no outcome, to complete (with
+    ``given``'s by and notes, where it records none or the same), or where it is this exit and ``closing``
+    (it records the end and status of an imported exit). ``None``: none, or only other bodies' of that day."""
     review = read.doc.data.get("review")
     history = review.get("history") if isinstance(review, dict) else None
     items = [
