@@ -154,6 +154,29 @@ def test_open_data_says_whether_the_law_requires_an_arrangement():
     assert data == {"required": True, "chosen": False, "not-said": None}
 
 
+def test_the_lists_by_priority_say_what_they_leave_out():
+    """An entry that wrote a priority's name for its id ("Growing our economy") showed it on its page,
+    while the index said no arrangement served a priority; nineteen of twenty that recorded none were
+    not counted at all."""
+    settings = Settings(council="Test Borough Council", priorities={"growth": "Growing our economy"})
+    made = [
+        {"id": "a-forum", "priorities": ["growth"]},
+        {"id": "b-forum", "priorities": ["Growing our economy"]},
+        {"id": "c-forum"},
+        {"id": "d-forum"},
+    ]
+    entries = [
+        Arrangement.model_validate({"title": e["id"], "kind": "joint-working", "status": "active", **e})
+        for e in made
+    ]
+    index = site(entries, settings, formats=("html",))["index.html"]
+    assert "2 arrangements do not record a corporate priority." in index
+    assert (
+        "1 arrangement records a priority that is not one of the council&#39;s corporate priorities, shown "
+        "on its page as written." in index
+    )
+
+
 def test_priorities_whose_names_hold_a_comma_are_listed_so_that_each_reads_as_one():
     """A priority named "Early intervention & prevention, Environment" joined to the next by a comma
     reads as two: the page and the Markdown separate them with semicolons, the index a line each."""

@@ -109,6 +109,9 @@ class Index:
     #: The corporate priorities some arrangement serves; ``unserved`` names the rest.
     priorities: list[Priority]
     unserved: list[str]
+    #: What the lists by priority leave out: how many arrangements record no corporate priority,
+    #: and how many one that is not the council's (shown on their pages as written).
+    priority_notes: list[str]
     statuses: list[tuple[str, str]]
     #: How many register files could not be read, so are not shown (``render --allow-incomplete``).
     left_out: int = 0
@@ -203,6 +206,7 @@ def build_index(rows: list[Row], settings: Settings, anchor: str = "", left_out:
         sections,
         [p for p in priorities if p.entries],
         [p.name for p in priorities if not p.entries],
+        _priority_notes(rows, {clean(pid) for pid in settings.priorities}),
         statuses,
         left_out,
         overdue,
@@ -242,3 +246,22 @@ def index_row(e: Arrangement, settings: Settings, today: dt.date, anchor: str) -
         money=money,
         recorded=frozenset(k for k, v in recorded.items() if v),
     )
+
+
+def _priority_notes(rows: list[Row], known: set[str]) -> list[str]:
+    """What the lists by corporate priority leave out, in words: the arrangements that record none
+    (where some do), and those that record one that is not one of the council's (lint's
+    ``unknown-priority``), whose pages show it as written."""
+    none = sum(not r.priority_ids for r in rows)
+    other = sum(any(p not in known for p in r.priority_ids) for r in rows)
+    notes = []
+    if none and none < len(rows):
+        notes.append(
+            f"{plural(none, 'arrangement')} {'does' if none == 1 else 'do'} not record a corporate priority."
+        )
+    if other:
+        notes.append(
+            f"{plural(other, 'arrangement')} {'records' if other == 1 else 'record'} a priority that is not one of "
+            f"the council's corporate priorities, shown on {'its page' if other == 1 else 'their pages'} as written."
+        )
+    return notes
