@@ -825,3 +825,27 @@ def test_every_rule_that_reports_a_gap_lets_add_write_the_entry():
     } == GAPS
     gaps = {r.id for r in ALL if r.gap}
     assert not gaps & {"wrong-type", "unknown-key", "invalid-value", "kind-mismatch", "end-before-start"}
+
+
+def test_a_draft_is_written_with_its_comments_and_layout(register):
+    """`add --from` had written the draft again in the format's order, without its comments."""
+    draft = (
+        "# Draft from the Cabinet report of 3 March\n"
+        + textwrap.dedent(DRAFT.format(title="Town Centre Forum")).replace("id: town-centre-forum\n", "")
+    ).replace("status: active\n", "status: active   # from April\n")
+    (register / "draft.yaml").write_text(draft)
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "add", "--from", "draft.yaml"],
+        cwd=register,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    written = (register / "register" / "town-centre-forum.yaml").read_text()
+    assert written == (
+        "# yaml-language-server: $schema=../schema/arrangement.v1.json\n"
+        + draft.replace(
+            "# Draft from the Cabinet report of 3 March\n",
+            "# Draft from the Cabinet report of 3 March\nid: town-centre-forum\n",
+        )
+    )

@@ -22,8 +22,8 @@ from partreg.problems import Problem, Severity
 from partreg.questionnaire import Finding, Questionnaire, canonical, free_id, propose_id
 from partreg.questionnaire.asking import Ask, Say
 from partreg.rules import ALL, characteristics_conflict
-from partreg.yaml.emitting import dump_entry
-from partreg.yaml.reading import Document, parse_document, read_document
+from partreg.yaml.emitting import SCHEMA_LINE, dump_entry
+from partreg.yaml.reading import Document, load_fast_data, parse_document, read_document
 
 #: The rules that report something not recorded, not something recorded wrongly: an honest entry
 #: with gaps is written (as ``import --write`` writes one), and lint reports each gap until it is
@@ -139,7 +139,9 @@ def _checked(base: Path, linter: Linter, data: Any, doc: Document | None, source
         named = data.get("id") if isinstance(data, dict) else None  # a draft's file name is not its id
         found = linter.check(checked, named if isinstance(named, str) else "")[1]
         raise NotWritten(f"{source}: not written; fix the problems above and try again", found) from None
-    text = dump_entry(canonical(plain(entry.model_dump(exclude_unset=True))))
+    text = (doc and _as_drafted(doc, entry.id)) or dump_entry(
+        canonical(plain(entry.model_dump(exclude_unset=True)))
+    )
     name = f"{REGISTER_DIR}/{entry.id}.yaml"
     _, found = linter.check(doc or parse_document(text.encode(), name), entry.id)
     if any(stops_the_write(p) for p in found):
@@ -148,6 +150,30 @@ def _checked(base: Path, linter: Linter, data: Any, doc: Document | None, source
     if taken:  # register/<id>.yml is the same arrangement
         name = str(entry_file(base, entry.id).relative_to(base))
     return Added(text, name, entry.id, found, taken)
+
+
+def _as_drafted(doc: Document, entry_id: str) -> str | None:
+    """The draft's own text, its comments and layout kept, with ``id:`` first where it has none (as
+    its title gave it); ``None`` where it is not a mapping in block style at the first column, or
+    reads back as other than the entry (which is then written in the format's order)."""
+    text = doc.text or ""
+    text += "" if text.endswith(("\n", "\r")) else "\n"
+    lines = text.splitlines(keepends=True)
+    first = next(
+        (i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), None
+    )
+    if first is None or lines[first][:1] in (" ", "\t", "{", "[", "-") or lines[first].startswith("---"):
+        return None
+    if "id" not in load_fast_data(text):
+        newline = "\r\n" if lines[first].endswith("\r\n") else "\n"
+        text = "".join([*lines[:first], f"id: {entry_id}{newline}", *lines[first:]])
+    if "# yaml-language-server:" not in text:
+        text = SCHEMA_LINE + ("\r\n" if "\r\n" in text else "\n") + text
+    try:
+        same = load_fast_data(text) == doc.data
+    except ValueError:
+        same = False
+    return text if same else None
 
 
 def _write(base: Path, added: Added) -> None:

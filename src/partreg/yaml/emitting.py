@@ -39,7 +39,11 @@ def dump_entry(data: dict[str, Any]) -> str:
     yaml.width = 4096  # folding long plain text leaves trailing spaces
     buffer = io.StringIO()
     yaml.dump(build(data), buffer)
-    return f"# yaml-language-server: $schema=../{SCHEMA_PATH}\n{buffer.getvalue()}"
+    return f"{SCHEMA_LINE}\n{buffer.getvalue()}"
+
+
+#: The first line of a file partreg writes: editors that read it check the file against the schema.
+SCHEMA_LINE = f"# yaml-language-server: $schema=../{SCHEMA_PATH}"
 
 
 def _as_block(text: str) -> bool:
