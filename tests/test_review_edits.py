@@ -112,6 +112,15 @@ def test_the_lines_end_as_the_file_ends_them_and_a_bom_stays(register, entry):
     assert held == {"date": "2026-01-15", "outcome": "continue", "notes": "Two lines\nof notes"}
 
 
+def test_the_gap_before_a_kept_comment_stays_as_it_was(register, entry):
+    entry.write_text(
+        ENTRY.replace("status: active  # since the launch", 'status: "active"     # since the launch')
+    )
+    code, _, err = partreg(*REVIEW[:3], "exit", *REVIEW[4:], "--end", "2026-01-31", cwd=register)
+    assert code == 0, err
+    assert "status: ended     # since the launch\n" in entry.read_text()
+
+
 def test_exit_replaces_status_and_keeps_its_comment(register, entry):
     code, _, err = partreg(*REVIEW[:3], "exit", *REVIEW[4:], "--end", "2026-03-31", cwd=register)
     assert code == 0, err

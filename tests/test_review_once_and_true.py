@@ -120,7 +120,7 @@ def test_a_review_imported_without_its_outcome_is_completed_not_doubled(register
     [
         (
             "    - date: 2025-06\n      outcome:   # to ask\n      notes: From the sheet.\n",
-            "    - date: 2025-06\n      outcome: amend  # to ask\n      notes: From the sheet.\n",
+            "    - date: 2025-06\n      outcome: amend   # to ask\n      notes: From the sheet.\n",
         ),
         ("    - {date: 2025-06}  # imported\n", "    - {date: 2025-06, outcome: amend}  # imported\n"),
         (

@@ -283,11 +283,11 @@ def _rewrite(lines: list[str], key: Any, node: Any, value: Any, indent: int) -> 
             f"line {first + 1} holds a comment inside `{key.value}` that rewriting it would lose: "
             f"write `{key.value}` in block style (one item a line), or add the review by hand"
         )
-    comment = tail.strip()
+    comment, gap = tail.strip(), tail[: len(tail) - len(tail.lstrip(" \t"))]  # (the gap before it kept)
     block = _block({key.value: value}, indent, column)
     if comment:
         head, _, rest = block.partition("\n")
-        block = f"{head}  {comment}\n{rest}"
+        block = f"{head}{gap or '  '}{comment}\n{rest}"
     return first, last + 1, block
 
 
