@@ -380,3 +380,19 @@ def test_render_counts_one_arrangement_page_as_one(tmp_path):
     code, out, err = partreg("render", "--out", str(tmp_path / "site"), cwd=tmp_path)
     assert code == 0, err
     assert "(1 arrangement page)." in out
+
+
+def test_the_id_list_shows_of_a_file_named_otherwise_is_said_to_be_its_file_s(register):
+    """`list` shows the id a file records; `show` and `review` of that id had said only that there
+    was no such arrangement, when a file named otherwise records it."""
+    board = (register / "register" / "health-and-wellbeing-board.yaml").read_text()
+    (register / "register" / "board.yaml").write_text(
+        board.replace("id: health-and-wellbeing-board", "id: some-board")
+    )
+    said = (
+        "no file in register/ is named 'some-board': register/board.yaml records it as its id, and is named "
+        "otherwise: give 'board', or rename the file after its id"
+    )
+    for command in (["show", "some-board"], ["review", "some-board", "--outcome", "continue"]):
+        code, _, err = partreg(*command, cwd=register)
+        assert code == 2 and said in err, command

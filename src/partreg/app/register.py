@@ -173,7 +173,25 @@ def entry_file(base: Path, arrangement_id: str) -> Path:
     named = [p for p in files if entry_stem(p.name) == arrangement_id]  # register/<id>.yml
     if len(named) == 1:
         return named[0]
+    recorded = _recording(files, arrangement_id)
+    if recorded is not None:  # the id `list` shows of a file named otherwise (lint's id-mismatch)
+        raise UsageError(
+            f"no file in {REGISTER_DIR}/ is named {arrangement_id!r}: {REGISTER_DIR}/{recorded.name} records it as "
+            f"its id, and is named otherwise: give {entry_stem(recorded.name)!r}, or rename the file after its id"
+        )
     raise no_such_entry(arrangement_id, [entry_stem(p.name) for p in files])
+
+
+def _recording(files: list[Path], arrangement_id: str) -> Path | None:
+    """The file whose text records ``arrangement_id`` as its id (``id: x`` at the first column)."""
+    line = re.compile(rf"^id:[ \t]*(['\"]?){re.escape(arrangement_id)}\1[ \t]*(?:#.*)?$", re.MULTILINE)
+    for path in files:
+        try:
+            if line.search(path.read_text("utf-8", "replace")):
+                return path
+        except OSError:
+            continue
+    return None
 
 
 def find_entry(register: Register, arrangement_id: str) -> Arrangement:
