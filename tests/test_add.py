@@ -849,3 +849,17 @@ def test_a_draft_is_written_with_its_comments_and_layout(register):
             "# Draft from the Cabinet report of 3 March\nid: town-centre-forum\n",
         )
     )
+
+
+def test_a_taken_id_is_told_the_first_free_one(register):
+    """It had suggested `-2` where `-2` was taken too."""
+    (register / "draft.yaml").write_text(textwrap.dedent(DRAFT.format(title="Town Centre Forum")))
+    for name in ("town-centre-forum", "town-centre-forum-2"):
+        (register / "register" / f"{name}.yaml").write_text(f"id: {name}\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "add", "--from", "draft.yaml"],
+        cwd=register,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0 and "choose another id, e.g. town-centre-forum-3" in result.stderr

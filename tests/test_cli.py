@@ -276,6 +276,10 @@ def test_an_id_means_the_same_to_every_command(register, command):
     (register / "register" / "broken-one.yaml").write_text("title: [\n")
     code, _, err = partreg(*command, "Bad_ID", cwd=register)
     assert code == 2 and "'Bad_ID' is not an arrangement id" in err
+    code, _, err = partreg(*command, "Brentwood-Leisure-Trust", cwd=register)
+    assert code == 2 and "(did you mean 'brentwood-leisure-trust'?)" in err, (
+        "an id in capitals: the same, lower-cased"
+    )
     if command[0] not in ("classify", "history"):  # which take a file's path as well as an id
         code, _, err = partreg(*command, "register/brentwood-leisure-trust.yaml", cwd=register)
         assert code == 2 and "(did you mean 'brentwood-leisure-trust'?)" in err

@@ -59,13 +59,15 @@ class Added:
     problems: list[Problem]
     #: A file for this id exists already, so the write is (or would be) refused.
     taken: bool
+    #: Where it is taken, the first id free after it (``-2``, ``-3``...), to suggest.
+    free: str = ""
 
     @property
     def refusal(self) -> str:
         """Why the write is refused, where a file for this id exists."""
         return (
             f"{self.name} already exists, and partreg never replaces a file: choose another id, "
-            f"e.g. {self.entry_id}-2"
+            f"e.g. {self.free or self.entry_id + '-2'}"
         )
 
 
@@ -146,10 +148,11 @@ def _checked(base: Path, linter: Linter, data: Any, doc: Document | None, source
     _, found = linter.check(doc or parse_document(text.encode(), name), entry.id)
     if any(stops_the_write(p) for p in found):
         raise NotWritten(f"{source}: not written; fix the problems above and try again", found)
-    taken = entry.id in ids_on_disk(base)
+    on_disk = ids_on_disk(base)
+    taken = entry.id in on_disk
     if taken:  # register/<id>.yml is the same arrangement
         name = str(entry_file(base, entry.id).relative_to(base))
-    return Added(text, name, entry.id, found, taken)
+    return Added(text, name, entry.id, found, taken, free_id(entry.id, on_disk.__contains__) if taken else "")
 
 
 def _as_drafted(doc: Document, entry_id: str) -> str | None:

@@ -160,7 +160,7 @@ def entry_file(base: Path, arrangement_id: str) -> Path:
     """The entry with this id: ``register/<id>.yaml`` (or ``.yml``) of the register at ``base``;
     where there is none, the error suggests the nearest id."""
     if not re.match(ID_PATTERN, arrangement_id):
-        stem = entry_stem(Path(arrangement_id).name)  # register/x.yaml given for x
+        stem = entry_stem(Path(arrangement_id).name).lower()  # register/x.yaml given for x, X for x
         hint = f" (did you mean {stem!r}?)" if stem != arrangement_id and re.match(ID_PATTERN, stem) else ""
         raise UsageError(
             f"{arrangement_id!r} is not an arrangement id{hint}: an id is its file's name in {REGISTER_DIR}/ "
