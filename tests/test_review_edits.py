@@ -553,3 +553,12 @@ def test_a_hash_in_quoted_text_of_a_flow_history_is_no_comment(register, entry):
     entry.write_text(ENTRY + "review: {months: 12,  # yearly\n  history: ['x #1']}\n")
     code, _, err = record(register)
     assert code != 0 and "holds a comment inside `review`" in err
+
+
+def test_text_that_yaml_1_1_reads_as_true_or_false_is_written_in_quotes(register, entry):
+    """`--notes yes` had been written `notes: yes`, which PyYAML and yamllint read as true."""
+    code, _, err = record(register, "--notes", "yes", "--by", "Community Grants Officer")
+    assert code == 0, err
+    assert entry.read_text().endswith(
+        "      outcome: continue\n      by: Community Grants Officer\n      notes: 'yes'\n"
+    )

@@ -12,6 +12,7 @@ from typing import Any
 from partreg.errors import WriteRefused
 from partreg.models import Arrangement, PartialDate, date_or_none
 from partreg.review import place_in_history
+from partreg.yaml.emitting import quoted_if_read_otherwise
 from partreg.yaml.library import quiet, round_trip, same_length_for_ruamel
 from partreg.yaml.reading import load_fast_data
 
@@ -230,7 +231,7 @@ def _flow_pair(key: str, value: Any) -> str:
     yaml.width = 4096
     yaml.default_flow_style = True
     buffer = io.StringIO()
-    yaml.dump({key: value}, buffer)
+    yaml.dump({key: quoted_if_read_otherwise(value)}, buffer)
     return buffer.getvalue().strip()[1:-1].strip()
 
 
@@ -316,7 +317,7 @@ def _as_blocks(value: Any) -> Any:
         return {k: _as_blocks(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_as_blocks(v) for v in value]
-    return value
+    return quoted_if_read_otherwise(value)
 
 
 def _entry(mapping: Any, name: str) -> tuple[Any, Any] | None:
@@ -362,7 +363,7 @@ def _items(record: dict[str, Any], dash: int, content: int) -> str:
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=content - dash, offset=0)
     buffer = io.StringIO()
-    yaml.dump([record], buffer)
+    yaml.dump([_as_blocks(record)], buffer)
     return "".join(" " * dash + line for line in buffer.getvalue().splitlines(keepends=True))
 
 

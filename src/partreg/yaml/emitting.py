@@ -32,7 +32,7 @@ def dump_entry(data: dict[str, Any]) -> str:
             return seq
         if isinstance(value, str) and "\n" in value.strip("\n") and _as_block(value):
             return LiteralScalarString(value)
-        return value
+        return quoted_if_read_otherwise(value)
 
     yaml = YAML(typ="rt")
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -55,3 +55,17 @@ def _as_block(text: str) -> bool:
         and not any(line != line.rstrip() or line[:1] in (" ", "\t") for line in text.split("\n"))
         and all(ch.isprintable() or ch == "\n" for ch in text)
     )
+
+
+#: Words YAML 1.1 reads as true or false (``yes``, ``off``): as text, written in quotes, so that
+#: tools that read YAML 1.1 (PyYAML, yamllint's truthy rule) read the text, as partreg does.
+_YAML11_BOOLEANS = frozenset({"y", "n", "yes", "no", "on", "off"})
+
+
+def quoted_if_read_otherwise(value: Any) -> Any:
+    """``value``, in single quotes where it is text that YAML 1.1 reads as true or false."""
+    if isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
+        from ruamel.yaml.scalarstring import SingleQuotedScalarString
+
+        return SingleQuotedScalarString(value)
+    return value
