@@ -562,3 +562,22 @@ def test_text_that_yaml_1_1_reads_as_true_or_false_is_written_in_quotes(register
     assert entry.read_text().endswith(
         "      outcome: continue\n      by: Community Grants Officer\n      notes: 'yes'\n"
     )
+
+
+def test_a_file_marked_read_only_is_not_replaced(register, entry):
+    """A read-only file had been edited (by root, whom the system lets): marked so, it is not ours to
+    change."""
+    entry.chmod(0o444)
+    code, _, err = record(register)
+    assert code != 0 and "is marked read-only, so partreg does not replace it: make it writable first" in err
+    assert entry.read_text() == ENTRY
+    entry.chmod(0o644)
+
+
+def test_the_file_keeps_its_owner_where_the_system_lets_partreg(register, entry):
+    if os.getuid() != 0:
+        pytest.skip("only root may give a file to another owner")
+    os.chown(entry, 65534, 65534)  # nobody
+    code, _, err = record(register)
+    assert code == 0, err
+    assert (entry.stat().st_uid, entry.stat().st_gid) == (65534, 65534)

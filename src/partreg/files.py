@@ -109,7 +109,7 @@ def _write_atomic(path: Path, text: str, *, exclusive: bool, expect: bytes | Non
     try:
         try:
             with contextlib.suppress(FileNotFoundError):  # a new file keeps the usual mode (umask)
-                os.fchmod(fd, stat.S_IMODE(path.stat().st_mode))  # a replaced one, its own
+                _keep_mode_and_owner(fd, path.stat(), path, exclusive)  # a replaced one, its own
             data = memoryview(text.encode("utf-8"))
             while data:
                 data = data[os.write(fd, data) :]
@@ -139,6 +139,20 @@ def _write_atomic(path: Path, text: str, *, exclusive: bool, expect: bytes | Non
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+
+
+def _keep_mode_and_owner(fd: int, old: os.stat_result, path: Path, exclusive: bool) -> None:
+    """Give the new file the mode and owner of the one it replaces (its owner where the system lets
+    this process: root's edit of an officer's file stays the officer's); a file marked read-only is
+    not replaced, whatever this process may do."""
+    if not exclusive and not old.st_mode & stat.S_IWUSR:
+        raise WriteRefused(
+            f"{path}: is marked read-only, so partreg does not replace it: make it writable first"
+        )
+    os.fchmod(fd, stat.S_IMODE(old.st_mode))
+    if hasattr(os, "fchown") and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(OSError):
+            os.fchown(fd, old.st_uid, old.st_gid)
 
 
 _temporaries = itertools.count()
