@@ -863,3 +863,18 @@ def test_a_taken_id_is_told_the_first_free_one(register):
         text=True,
     )
     assert result.returncode != 0 and "choose another id, e.g. town-centre-forum-3" in result.stderr
+
+
+def test_a_draft_whose_title_an_entry_has_is_said_to_be_it_perhaps(register):
+    """`add --from` the same draft twice had written a second entry, `-2`, without a word."""
+    (register / "draft.yaml").write_text(
+        textwrap.dedent(DRAFT.format(title="Town Centre Forum")).replace("id: town-centre-forum\n", "")
+    )
+    run = [sys.executable, "-m", "partreg", "add", "--from", "draft.yaml"]
+    assert subprocess.run(run, cwd=register, capture_output=True, text=True).returncode == 0
+    again = subprocess.run(run, cwd=register, capture_output=True, text=True)
+    assert again.returncode == 0
+    assert (
+        "register/town-centre-forum.yaml records 'Town Centre Forum': if it is this arrangement, change that "
+        "file instead, and delete this one"
+    ) in again.stderr

@@ -12,10 +12,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from partreg.app.register import entry_file, ids_on_disk, register_settings
+from partreg.app.register import entry_file, ids_on_disk, open_register, register_settings
 from partreg.errors import PartregError, UsageError, WriteRefused
 from partreg.files import make_folder, one_writer, write_atomic
 from partreg.folders import REGISTER_DIR
+from partreg.importer.duplicates import forms
 from partreg.lint import Linter
 from partreg.models import Arrangement, plain
 from partreg.problems import Problem, Severity
@@ -111,9 +112,27 @@ def add_entry(
     else:
         raise UsageError("partreg add asks questions: run it in a terminal, or give --from DRAFT.yaml")
     added = _checked(base, linter, data, doc, str(draft or "the answers"))
+    same = _recorded_already(base, settings.council, data.get("title") if isinstance(data, dict) else None)
+    if same:
+        note(same)
     if write:
         _write(base, added)
     return added
+
+
+def _recorded_already(base: Path, council: str, title: Any) -> str:
+    """Where an entry of the register has the title ``title`` (written another way, as import
+    compares them: case, punctuation, the council's name aside), what to say; else ``""``."""
+    if not isinstance(title, str):
+        return ""
+    mine = forms(title, council)
+    for file, entry in open_register(base, rules=False).in_file.items():
+        if entry.title and mine & forms(entry.title, council):
+            return (
+                f"{file} records {entry.title!r}: if it is this arrangement, change that file instead, "
+                "and delete this one"
+            )
+    return ""
 
 
 def _read_draft(base: Path, draft: Path, note: Callable[[str], None]) -> Document:
