@@ -395,5 +395,6 @@ def _check_edit(
         same = False
     if not same:
         raise WriteRefused(
-            "the review could not be added without changing other parts of the file; nothing was written"
+            "the review could not be added without changing other parts of the file; nothing was written: "
+            "add it by hand under review: history: (`partreg lint` checks it)"
         )
