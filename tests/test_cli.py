@@ -372,6 +372,13 @@ def test_an_entry_in_a_folder_inside_the_register_is_said_by_every_command_not_l
     code, _, err = partreg("render", "--out", str(register / "site"), "--allow-incomplete", cwd=register)
     assert code == 0, err
     assert "1 register file could not be read" in (register / "site" / "index.html").read_text()
+    # a folder the settings' ignore globs leave out, as lint leaves out any file they match: not said
+    with (register / "partreg.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("ignore: ['register/archive/*']\n")
+    code, out, _ = partreg("lint", "--as-of", QUIET_DAY, "-f", "parsable", cwd=register)
+    assert code == 0 and "archive" not in out
+    code, _, err = partreg("list", cwd=register)
+    assert code == 0 and "archive" not in err
 
 
 @pytest.mark.spawns  # (render reads git's history)

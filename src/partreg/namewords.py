@@ -150,5 +150,6 @@ MORE_ROLE_WORDS = _words(
     early years support help advice transport travel highways parking access accessibility design
     conservation heritage listed buildings building estates asset assets energy carbon waste recycling
     water air quality noise food hygiene licensing events tourism economy economic skills employment
+    borough county shire region regional national local
     """
 )

@@ -88,8 +88,8 @@ def lint_paths(
     results = lint_files(files, cwd, settings, today, jobs=jobs, known=known)
     for found in watch(results, len(files)):
         problems.extend(found)
-    if files is in_register:  # the files in folders inside it, which are no entries: each said
-        problems.extend(nested_problems(in_register, cwd))
+    if not paths and base is not None:  # the files in folders inside it, which are no entries: each said
+        problems.extend(nested_problems(in_register, base, cwd, settings.ignore if settings else []))
     return Checked(files, problems)
 
 

@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
+from fnmatch import fnmatch
 from pathlib import Path
 
 from partreg.documents import iter_documents
@@ -71,15 +72,16 @@ def open_register(root: Path, today: dt.date | None = None, *, rules: bool = Tru
             register.entries.append(entry)
         else:
             register.left_out.append(repeated or found[0])
-    nested = nested_problems(listed, root)
+    nested = nested_problems(listed, root, root, settings.ignore if settings else [])
     problems.extend(nested)
     register.left_out.extend(nested)
     return register
 
 
-def nested_problems(listed: Listed, base: Path) -> list[Problem]:
+def nested_problems(listed: Listed, root: Path, base: Path, ignore: list[str]) -> list[Problem]:
     """A problem for each file in a folder inside the register's folder (:meth:`Listed.nested`,
-    named as from ``base``), which no command reads: the problem of a file that cannot be read."""
+    named as from ``base``), which no command reads: the problem of a file that cannot be read; not
+    for one the settings' ``ignore`` globs leave out (``register/archive/*``), as lint leaves out any."""
     prefix, cwd = folder_prefix(base), os.getcwd()
     return [
         Problem(
@@ -93,6 +95,7 @@ def nested_problems(listed: Listed, base: Path) -> list[Problem]:
             f"out of {REGISTER_DIR}/",
         )
         for path in listed.nested()
+        if not any(fnmatch(shown_as(path, root), glob) for glob in ignore)
     ]
 
 
