@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from fnmatch import fnmatch
 from importlib.resources import files
 from pathlib import Path
 from typing import overload
@@ -104,16 +105,18 @@ class Listed(Sequence[Path]):
         """The ids the files' names give (``csp.yaml`` and ``csp.yml``: ``csp``)."""
         return frozenset(map(entry_stem, self.names))
 
-    def nested(self) -> list[Path]:
+    def nested(self, ignore: Sequence[str] = ()) -> list[Path]:
         """The files named as entries in folders inside the register's folder
         (``register/archive/old.yaml``): partreg reads entries from the register's folder alone,
-        and every command names each of these, so that none is left out unsaid."""
+        and every command names each of these, so that none is left out unsaid; not those the
+        settings' ``ignore`` globs leave out (``register/archive/*``), as lint leaves out any file."""
         found: list[Path] = []
         for name in self.folders:
             for top, folders, names in os.walk(self.folder / name):  # (links to folders not followed)
                 folders.sort()
                 found.extend(Path(top) / f for f in sorted(names) if is_entry_name(f))
-        return found
+        root = self.folder.parent
+        return [p for p in found if not any(fnmatch(shown_as(p, root), glob) for glob in ignore)]
 
 
 def is_entry_name(name: str) -> bool:

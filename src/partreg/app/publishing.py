@@ -117,9 +117,7 @@ def publish_site(
             listed = listed_files(base)
             with watch.counter(len(listed)) as advance:
                 rendered = render_files(list(listed), base, pub, site.out, jobs=jobs, progress=advance)
-            rendered.unreadable += nested_problems(
-                listed, base, base, settings.ignore
-            )  # (folders in register/)
+            rendered.unreadable += nested_problems(listed, base, settings.ignore)  # (in folders in register/)
             written, kept = _publish_rendered(rendered, pub, site, allow_incomplete, watch)
         except Exception as e:  # the register's own templates are the user's: a clear line, not a traceback
             failure = template_failure(e)

@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
-from fnmatch import fnmatch
 from pathlib import Path
 
 from partreg.documents import iter_documents
@@ -32,7 +31,7 @@ from partreg.folders import (
 )
 from partreg.lint import run
 from partreg.models import ID_PATTERN, Arrangement, Settings, entry_stem
-from partreg.problems import Problem, Severity
+from partreg.problems import Problem
 from partreg.rules import ALL, duplicate_id, unreadable_file
 from partreg.spelling import did_you_mean
 from partreg.yaml.reading import DEFAULT_MAX_BYTES, read_document
@@ -72,31 +71,17 @@ def open_register(root: Path, today: dt.date | None = None, *, rules: bool = Tru
             register.entries.append(entry)
         else:
             register.left_out.append(repeated or found[0])
-    nested = nested_problems(listed, root, root, settings.ignore if settings else [])
+    nested = nested_problems(listed, root, settings.ignore if settings else [])
     problems.extend(nested)
     register.left_out.extend(nested)
     return register
 
 
-def nested_problems(listed: Listed, root: Path, base: Path, ignore: list[str]) -> list[Problem]:
-    """A problem for each file in a folder inside the register's folder (:meth:`Listed.nested`,
-    named as from ``base``), which no command reads: the problem of a file that cannot be read; not
-    for one the settings' ``ignore`` globs leave out (``register/archive/*``), as lint leaves out any."""
+def nested_problems(listed: Listed, base: Path, ignore: Sequence[str]) -> list[Problem]:
+    """A problem for each file in a folder inside the register's folder (:meth:`Listed.nested`),
+    named as from ``base``, which no command reads: the problem of a file that cannot be read."""
     prefix, cwd = folder_prefix(base), os.getcwd()
-    return [
-        Problem(
-            shown_below(prefix, path, cwd),
-            1,
-            1,
-            unreadable_file.ID,
-            Severity.ERROR,
-            f"is in a folder inside {REGISTER_DIR}/, where partreg reads no entry: to keep it on the "
-            f"register, move it into {REGISTER_DIR}/ itself; if it is no longer on the register, move it "
-            f"out of {REGISTER_DIR}/",
-        )
-        for path in listed.nested()
-        if not any(fnmatch(shown_as(path, root), glob) for glob in ignore)
-    ]
+    return [unreadable_file.in_a_folder(shown_below(prefix, path, cwd)) for path in listed.nested(ignore)]
 
 
 # --------------------------------------------------------------------------- the one policy for settings

@@ -19,8 +19,24 @@ Instead:
     a folder inside `register/` into `register/` itself, or out of it.
 """
 
+from partreg.problems import Problem, Severity
 from partreg.rules._base import documented
 
 ID = "unreadable-file"
+
+
+def in_a_folder(display: str, register: str = "register") -> Problem:
+    """The problem of a file named as an entry in a folder inside the register's folder, which no
+    command reads (``display``: the file as reports name it)."""
+    return Problem(
+        display,
+        1,
+        1,
+        ID,
+        Severity.ERROR,
+        f"is in a folder inside {register}/, where partreg reads no entry: to keep it on the register, "
+        f"move it into {register}/ itself; if it is no longer on the register, move it out of {register}/",
+    )
+
 
 RULE = documented(DOC, ID)
