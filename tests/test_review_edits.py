@@ -553,6 +553,11 @@ def test_a_hash_in_quoted_text_of_a_flow_history_is_no_comment(register, entry):
     entry.write_text(ENTRY + "review: {months: 12,  # yearly\n  history: ['x #1']}\n")
     code, _, err = record(register)
     assert code != 0 and "holds a comment inside `review`" in err
+    # a quote inside plain text starts no quoted text: the comment after it is one, and would be lost
+    lost = "history: [{date: 2024-01-01, outcome: continue, notes: Chair said 'go ahead},  # ask 'legal'\n"
+    entry.write_text(ENTRY + "review: {months: 12, " + lost + "  {date: 2025-01-01, outcome: continue}]}\n")
+    code, _, err = record(register)
+    assert code != 0 and "holds a comment inside `review`" in err
 
 
 def test_text_that_yaml_1_1_reads_as_true_or_false_is_written_in_quotes(register, entry):

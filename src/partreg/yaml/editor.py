@@ -294,7 +294,7 @@ def _rewrite(lines: list[str], key: Any, node: Any, value: Any, indent: int) -> 
 
 #: A comment, or a quoted text where it starts a value (in which a `#` is no comment: "Action #3").
 _COMMENT = re.compile(
-    r"""(?:(?<=[\s\[{,:])|^)(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')|(?P<comment>(?:(?<=\s)|^)#)""", re.M
+    r"""(?:^|(?<=[\[{,:]))[ \t]*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')|(?P<comment>(?:(?<=\s)|^)#)""", re.M
 )
 
 
