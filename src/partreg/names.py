@@ -319,33 +319,34 @@ def not_a_role(text: str) -> str | None:
         return "is an email address"
     if PHONE.search(text):
         return "holds a phone number"
-    if looks_like_a_name(text) or bare_name(text):
+    if looks_like_a_name(text):
         return LOOKS_LIKE_A_NAME
     return None
 
 
-def without_person(text: str, *, names: bool = True, role: bool = False) -> tuple[str, list[tuple[str, str]]]:
+def without_person(text: str, *, names: bool = True) -> tuple[str, list[tuple[str, str]]]:
     """``text`` less each part of it that reads as a person's, parted as a name is set beside a role
     (``Joe Bloggs, Head of Housing``, ``Head of Housing (01702 546366)``): what is left (``""``
     where nothing else is), and each part taken out with what it reads as. A name is looked for
     only where ``names`` (a field for a role, or for who decided), as :func:`looks_like_a_name`
-    reads one; in a ``role``'s field, also as :func:`bare_name` does (``Raj Patel``)."""
+    reads one."""
     whole = text.strip()
     if names and (m := _SURNAME_FIRST.fullmatch(_shape(whole))) and _given(whole[m.start(2) : m.end(2)]):
         return "", [(whole, PERSONS_NAME)]
     parts = _parts(text, names)
     if len(parts) <= 1:
-        said = _reads_as(whole, names and (looks_like_a_name(whole) or (role and bare_name(whole))))
+        said = _reads_as(whole, names and looks_like_a_name(whole))
         if said is not None and said != PERSONS_NAME and names:  # "ICT Manager 01277 312500": the role stays
-            rest = _LABEL.sub("", PHONE.sub("", EMAIL.sub("", whole))).strip(" ,;:-\u2013()")
-            office = any(w.lower().strip(".,") in _ROLE_VOCABULARY for w in rest.split())  # (not "Call")
-            if office and not contact_details(rest) and not looks_like_a_name(rest):
+            rest = " ".join(_LABEL.sub(" ", PHONE.sub(" ", EMAIL.sub(" ", whole))).split()).strip(
+                " ,;:-\u2013()"
+            )
+            office = any(
+                w.lower().strip(".,") in SERVICE_WORDS for w in rest.split()
+            )  # (not "Call", "Wei Green")
+            if office and not contact_details(rest) and not looks_like_a_name(rest) and not bare_name(rest):
                 return rest, contact_details(whole)
         return ("", [(whole, said)]) if said else (text, [])
-    said_of = {
-        (s, e): _reads_as(text[s:e], names and (_name_beside(text[s:e]) or (role and bare_name(text[s:e]))))
-        for s, e in parts
-    }
+    said_of = {(s, e): _reads_as(text[s:e], names and _name_beside(text[s:e])) for s, e in parts}
     taken = {span: said for span, said in said_of.items() if said}
     kept = [(start, end) for start, end in parts if (start, end) not in taken]
     if kept and taken:
@@ -361,7 +362,10 @@ def without_person(text: str, *, names: bool = True, role: bool = False) -> tupl
 
 
 #: What labels a phone number or an address run on after a role ("ICT Manager tel. 01277 312500").
-_LABEL = re.compile(r"\s(?:tel|telephone|phone|t|mob|mobile|e|email|e-mail)\.?:?\s*$", re.IGNORECASE)
+_LABEL = re.compile(
+    r"(?<!\S)(?:(?:tel|telephone|phone|mob|mobile|email|e-mail)\.?:?|[tem][.:])(?!\S)|(?<!\S)(?:ext|extn|x)\.?\s?\d{2,6}\b",
+    re.IGNORECASE,
+)
 
 
 def _parts(text: str, names: bool) -> list[tuple[int, int]]:

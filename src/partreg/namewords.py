@@ -150,6 +150,11 @@ MORE_ROLE_WORDS = _words(
     early years support help advice transport travel highways parking access accessibility design
     conservation heritage listed buildings building estates asset assets energy carbon waste recycling
     water air quality noise food hygiene licensing events tourism economy economic skills employment
-    borough county shire region regional national local
+    borough county shire region regional national local master keeper surveyor architect designer
+    caretaker sheriff abuse domestic violence sleeping rough crime hate slavery modern serious behaviour
+    antisocial anti-social misuse substance reduction contingencies civil cyber security resettlement
+    refugee response levelling prosperity shared poverty living cost room mail print shop stop
+    participation tenant tenants scrutiny overview hours meals wheels lifeline alarms scheme handyperson
+    england cross army concern aid jobcentre panel harbour pier dock bridge lock collection
     """
 )

@@ -16,7 +16,7 @@ from partreg.importer.headers import Column, field_at
 from partreg.importer.synonyms import LISTS, MONEY, NEXT_REVIEW, NOTES, NUMBERED, REVIEW_OUTCOME, Key
 from partreg.importer.values import quoted
 from partreg.models import Settings
-from partreg.names import contact_details, without_person
+from partreg.names import bare_name, contact_details, without_person
 from partreg.problems import dotted
 from partreg.readers import BLANK, is_placeholder, split_list, split_names, unjoined
 
@@ -73,7 +73,7 @@ def judged(text: str, key: Key, settings: Settings | None) -> tuple[str, str]:
     value, why = text, ""
     if not contact and published(key, settings):
         if key in PARTED:
-            left, taken = without_person(text, names=key in ROLES or key in DECIDED, role=key in OFFICERS)
+            left, taken = without_person(text, names=key in ROLES or key in DECIDED)
         else:
             taken = contact_details(text)
             left = "" if taken else text
@@ -105,6 +105,15 @@ def public_text(
     elif why:
         such = f" (such as {EXAMPLES[key]})" if key in EXAMPLES else ""
         draft.keep(column, text, f"{why}: {dotted(key)}{such} is left for you to record", row)
+    elif key in OFFICERS and value and bare_name(value.strip()):  # ("Wei Zhang"; or "Harbour Master")
+        draft.findings.append(
+            Finding(
+                row,
+                column,
+                f"{quoted(value.strip())} names no office or service, and may be a person's name, which "
+                f"{dotted(key)} publishes: if it is, record the role instead (lint warns of it until then)",
+            )
+        )
     return value
 
 
