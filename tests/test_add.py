@@ -876,5 +876,19 @@ def test_a_draft_whose_title_an_entry_has_is_said_to_be_it_perhaps(register):
     assert again.returncode == 0
     assert (
         "register/town-centre-forum.yaml records 'Town Centre Forum': if it is this arrangement, change that "
-        "file instead, and delete this one"
+        "file instead of adding this one"
     ) in again.stderr
+
+
+def test_a_draft_whose_lines_end_in_a_cr_alone_keeps_them(register):
+    draft = textwrap.dedent(DRAFT.format(title="Town Centre Forum")).replace("id: town-centre-forum\n", "")
+    (register / "draft.yaml").write_bytes(draft.replace("\n", "\r").encode())
+    result = subprocess.run(
+        [sys.executable, "-m", "partreg", "add", "--from", "draft.yaml"],
+        cwd=register,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    written = (register / "register" / "town-centre-forum.yaml").read_bytes()
+    assert b"\n" not in written and written.count(b"\r") == draft.count("\n") + 2  # (the schema line and id)

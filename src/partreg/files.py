@@ -143,9 +143,9 @@ def _write_atomic(path: Path, text: str, *, exclusive: bool, expect: bytes | Non
 
 def _keep_mode_and_owner(fd: int, old: os.stat_result, path: Path, exclusive: bool) -> None:
     """Give the new file the mode and owner of the one it replaces (its owner where the system lets
-    this process: root's edit of an officer's file stays the officer's); a file marked read-only is
-    not replaced, whatever this process may do."""
-    if not exclusive and not old.st_mode & stat.S_IWUSR:
+    this process: root's edit of an officer's file stays the officer's); a file marked read-only, or
+    that this user may not write, is not replaced, whatever the folder lets this process do."""
+    if not exclusive and (not old.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)):
         raise WriteRefused(
             f"{path}: is marked read-only, so partreg does not replace it: make it writable first"
         )

@@ -172,7 +172,7 @@ def entry_file(base: Path, arrangement_id: str) -> Path:
 
 def _recording(files: list[Path], arrangement_id: str) -> Path | None:
     """The file whose text records ``arrangement_id`` as its id (``id: x`` at the first column)."""
-    line = re.compile(rf"^id:[ \t]*(['\"]?){re.escape(arrangement_id)}\1[ \t]*(?:#.*)?$", re.MULTILINE)
+    line = re.compile(rf"^\ufeff?id:[ \t]*(['\"]?){re.escape(arrangement_id)}\1[ \t]*(?:#.*)?$", re.MULTILINE)
     for path in files:
         try:
             if line.search(path.read_text("utf-8", "replace")):
