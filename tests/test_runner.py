@@ -181,3 +181,12 @@ def test_a_listing_is_the_register_files_made_paths_only_where_asked_for(tmp_pat
     assert listed[-1] == tmp_path / "register" / "csp.yaml"
     assert listed.ids() == {p.stem for p in register_files(tmp_path)} == {"a", "b", "c", "csp"}
     assert len(listed_files(tmp_path / "nowhere")) == 0
+
+
+def test_a_link_to_a_folder_inside_the_register_is_a_folder_whose_files_are_named(tmp_path):
+    (tmp_path / "register").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "old.yaml").write_text("id: old\n")
+    (tmp_path / "register" / "linked").symlink_to(tmp_path / "elsewhere")
+    assert listed_files(tmp_path).nested() == [tmp_path / "register" / "linked" / "old.yaml"]
+    assert listed_files(tmp_path).nested(["register/linked/*"]) == []

@@ -66,7 +66,7 @@ def listed_files(root: Path) -> Listed:
         for e in entries:
             if is_entry_name(e.name):
                 names.append(e.name)
-            elif e.is_dir(follow_symlinks=False):  # (asked only of what is not an entry's name)
+            elif e.is_dir():  # (asked only of what is not an entry's name; a link to a folder too)
                 folders.append(e.name)
     names.sort()  # names sorted as text: sorting Path objects is slow at 100,000
     return Listed(folder, names, sorted(folders))
