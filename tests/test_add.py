@@ -833,13 +833,7 @@ def test_a_draft_is_written_with_its_comments_and_layout(register):
         "# Draft from the Cabinet report of 3 March\n"
         + textwrap.dedent(DRAFT.format(title="Town Centre Forum")).replace("id: town-centre-forum\n", "")
     ).replace("status: active\n", "status: active   # from April\n")
-    (register / "draft.yaml").write_text(draft)
-    result = subprocess.run(
-        [sys.executable, "-m", "partreg", "add", "--from", "draft.yaml"],
-        cwd=register,
-        capture_output=True,
-        text=True,
-    )
+    result = add_from(register, draft)
     assert result.returncode == 0, result.stderr
     written = (register / "register" / "town-centre-forum.yaml").read_text()
     assert written == (
@@ -853,26 +847,17 @@ def test_a_draft_is_written_with_its_comments_and_layout(register):
 
 def test_a_taken_id_is_told_the_first_free_one(register):
     """It had suggested `-2` where `-2` was taken too."""
-    (register / "draft.yaml").write_text(textwrap.dedent(DRAFT.format(title="Town Centre Forum")))
     for name in ("town-centre-forum", "town-centre-forum-2"):
         (register / "register" / f"{name}.yaml").write_text(f"id: {name}\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "partreg", "add", "--from", "draft.yaml"],
-        cwd=register,
-        capture_output=True,
-        text=True,
-    )
+    result = add_from(register, DRAFT.format(title="Town Centre Forum"))
     assert result.returncode != 0 and "choose another id, e.g. town-centre-forum-3" in result.stderr
 
 
 def test_a_draft_whose_title_an_entry_has_is_said_to_be_it_perhaps(register):
     """`add --from` the same draft twice had written a second entry, `-2`, without a word."""
-    (register / "draft.yaml").write_text(
-        textwrap.dedent(DRAFT.format(title="Town Centre Forum")).replace("id: town-centre-forum\n", "")
-    )
-    run = [sys.executable, "-m", "partreg", "add", "--from", "draft.yaml"]
-    assert subprocess.run(run, cwd=register, capture_output=True, text=True).returncode == 0
-    again = subprocess.run(run, cwd=register, capture_output=True, text=True)
+    draft = DRAFT.format(title="Town Centre Forum").replace("    id: town-centre-forum\n", "")
+    assert add_from(register, draft).returncode == 0
+    again = add_from(register, draft)
     assert again.returncode == 0
     assert (
         "register/town-centre-forum.yaml records 'Town Centre Forum': if it is this arrangement, change that "
@@ -882,13 +867,7 @@ def test_a_draft_whose_title_an_entry_has_is_said_to_be_it_perhaps(register):
 
 def test_a_draft_whose_lines_end_in_a_cr_alone_keeps_them(register):
     draft = textwrap.dedent(DRAFT.format(title="Town Centre Forum")).replace("id: town-centre-forum\n", "")
-    (register / "draft.yaml").write_bytes(draft.replace("\n", "\r").encode())
-    result = subprocess.run(
-        [sys.executable, "-m", "partreg", "add", "--from", "draft.yaml"],
-        cwd=register,
-        capture_output=True,
-        text=True,
-    )
+    result = add_from(register, draft.replace("\n", "\r"))  # (written as it is: CRs stay CRs)
     assert result.returncode == 0, result.stderr
     written = (register / "register" / "town-centre-forum.yaml").read_bytes()
     assert b"\n" not in written and written.count(b"\r") == draft.count("\n") + 2  # (the schema line and id)
