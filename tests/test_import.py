@@ -2072,6 +2072,11 @@ def test_a_status_that_says_when_it_ended_gives_the_end_where_no_column_does(tmp
     assert "'Closed on 31/03/2021' read as status ended (another column gives the end)" in said
 
 
+def lives(result: Any) -> list[tuple[Any, Any]]:
+    """Each row's start and end, as import read them."""
+    return [(r.data.get("start"), r.data.get("end")) for r in result.rows]
+
+
 def test_a_term_column_gives_the_start_and_the_end(tmp_path):
     """A "Term" column had gone to the notes without a word, and each arrangement was published
     with no start."""
@@ -2085,8 +2090,7 @@ def test_a_term_column_gives_the_start_and_the_end(tmp_path):
         "Zeta Partnership,NHS,Ongoing since 2012\n"
         "Theta Partnership,NHS,3 years from April 2016\n",
     )
-    lives = [(r.data.get("start"), r.data.get("end")) for r in result.rows]
-    assert lives == [
+    assert lives(result) == [
         (2016, 2019),
         (dt.date(2020, 4, 1), dt.date(2025, 3, 31)),
         ("2016-04", "2019-03"),
@@ -2162,8 +2166,7 @@ def test_a_terms_financial_years_open_ends_and_the_columns_that_give_its_dates(t
         "D,X Ltd,April 2016 onwards,\n"
         "E,X Ltd,2018 - 2022,01/04/2016\n",
     )
-    lives = [(r.data.get("start"), r.data.get("end")) for r in result.rows]
-    assert lives == [
+    assert lives(result) == [
         (dt.date(2023, 4, 1), dt.date(2024, 3, 31)),
         (dt.date(2016, 4, 1), dt.date(2019, 3, 31)),
         (2016, None),

@@ -186,7 +186,7 @@ def _change(r: Revision, old: Any, new: Any) -> PublicChange | None:
         assert record is not None  # a review was added
         summary = "Review recorded"
         if record.date:  # "on 3 June 2025", "in January 2025", "in 2025"
-            summary += f" {'on' if record.date.day else 'in'} {record.date.display()}"
+            summary += f" {record.date.when()}"
         if record.outcome:
             label = OUTCOME_LABELS[record.outcome]
             summary += f": {label[:1].lower()}{label[1:]}"

@@ -15,6 +15,7 @@ from partreg.errors import RegisterNotFound, UsageError
 from partreg.lint import validate_settings
 from partreg.models import Settings, entry_stem
 from partreg.problems import Problem
+from partreg.rules import unreadable_file
 from partreg.yaml.reading import DEFAULT_MAX_BYTES, Document, read_bytes, read_document
 
 SETTINGS_FILE = "partreg.yaml"
@@ -117,6 +118,12 @@ class Listed(Sequence[Path]):
                 found.extend(Path(top) / f for f in sorted(names) if is_entry_name(f))
         root = self.folder.parent
         return [p for p in found if not any(fnmatch(shown_as(p, root), glob) for glob in ignore)]
+
+    def left_out(self, base: Path, ignore: Sequence[str] = ()) -> list[Problem]:
+        """A problem for each of :meth:`nested`, named as from ``base``, which no command reads:
+        the problem of a file that cannot be read (``unreadable-file``)."""
+        prefix, cwd = folder_prefix(base), os.getcwd()
+        return [unreadable_file.in_a_folder(shown_below(prefix, path, cwd)) for path in self.nested(ignore)]
 
 
 def is_entry_name(name: str) -> bool:

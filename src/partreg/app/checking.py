@@ -5,7 +5,6 @@ settings' ignore globs), their problems, the output format ``auto`` stands for, 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatch
@@ -16,15 +15,12 @@ from partreg.folders import (
     SETTINGS_FILE,
     Listed,
     expand_paths,
-    folder_prefix,
     listed_files,
     read_settings,
     resolve_root,
     shown_as,
-    shown_below,
 )
 from partreg.problems import Problem, Severity
-from partreg.rules import unreadable_file
 from partreg.runner import lint_files
 
 #: What a caller wraps around the files' problems as they come (a progress bar), given how many files.
@@ -92,10 +88,7 @@ def lint_paths(
     for found in watch(results, len(files)):
         problems.extend(found)
     if not paths and base is not None:  # the files in folders inside it, which are no entries: each said
-        nested = in_register.nested(settings.ignore if settings else [])
-        problems.extend(
-            unreadable_file.in_a_folder(shown_below(folder_prefix(cwd), p, os.getcwd())) for p in nested
-        )
+        problems.extend(in_register.left_out(cwd, settings.ignore if settings else []))
     return Checked(files, problems)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from partreg.app.register import nested_problems, open_register, register_settings
+from partreg.app.register import open_register, register_settings
 from partreg.changes import PublicChange, atom_feed, register_changes
 from partreg.errors import PartregError
 from partreg.files import make_folder, one_writer
@@ -117,7 +117,7 @@ def publish_site(
             listed = listed_files(base)
             with watch.counter(len(listed)) as advance:
                 rendered = render_files(list(listed), base, pub, site.out, jobs=jobs, progress=advance)
-            rendered.unreadable += nested_problems(listed, base, settings.ignore)  # (in folders in register/)
+            rendered.unreadable += listed.left_out(base, settings.ignore)  # (in folders in register/)
             written, kept = _publish_rendered(rendered, pub, site, allow_incomplete, watch)
         except Exception as e:  # the register's own templates are the user's: a clear line, not a traceback
             failure = template_failure(e)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -19,20 +19,17 @@ from partreg.documents import iter_documents
 from partreg.errors import PartregError, UsageError
 from partreg.folders import (
     REGISTER_DIR,
-    Listed,
-    folder_prefix,
     is_entry_name,
     listed_files,
     read_settings,
     register_file_problem,
     register_files,
     shown_as,
-    shown_below,
 )
 from partreg.lint import run
 from partreg.models import ID_PATTERN, Arrangement, Settings, entry_stem
 from partreg.problems import Problem
-from partreg.rules import ALL, duplicate_id, unreadable_file
+from partreg.rules import ALL, duplicate_id
 from partreg.spelling import did_you_mean
 from partreg.yaml.reading import DEFAULT_MAX_BYTES, read_document
 
@@ -71,17 +68,10 @@ def open_register(root: Path, today: dt.date | None = None, *, rules: bool = Tru
             register.entries.append(entry)
         else:
             register.left_out.append(repeated or found[0])
-    nested = nested_problems(listed, root, settings.ignore if settings else [])
+    nested = listed.left_out(root, settings.ignore if settings else [])
     problems.extend(nested)
     register.left_out.extend(nested)
     return register
-
-
-def nested_problems(listed: Listed, base: Path, ignore: Sequence[str]) -> list[Problem]:
-    """A problem for each file in a folder inside the register's folder (:meth:`Listed.nested`),
-    named as from ``base``, which no command reads: the problem of a file that cannot be read."""
-    prefix, cwd = folder_prefix(base), os.getcwd()
-    return [unreadable_file.in_a_folder(shown_below(prefix, path, cwd)) for path in listed.nested(ignore)]
 
 
 # --------------------------------------------------------------------------- the one policy for settings

@@ -27,7 +27,9 @@ from partreg.importer.synonyms import (
 from partreg.importer.values import (
     AGREEMENTS,
     LEVELS,
+    NO,
     RATINGS,
+    YES,
     cell_text,
     date_text,
     form_from_words,
@@ -149,7 +151,7 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
             if status is None:
                 raise Unplaced("not a status (active, ended or proposed)")
             draft.set(key, status)
-            if cell_text(raw).strip().lower() in _YES_NO:  # a "Status" column of Yes and No: said
+            if cell_text(raw).strip().lower() in YES | NO:  # a "Status" column of Yes and No: said
                 draft.keep(column, cell_text(raw), row=row, read_as=_YES_NO_READ[status])
         elif key in (("statutory",), ("characteristics", "formal_agreement")):
             value, rest = read_boolean(raw)
@@ -293,8 +295,8 @@ def place(draft: Draft, column: Column, raw: Any, row: int, settings: Settings |
 
 #: The field the words after "Yes" in a statutory column go to.
 BASIS = ("statutory_basis",)
-#: A status cell that is only yes or no, which a register may mean as "active?" or "has it started?".
-_YES_NO = frozenset({"yes", "y", "no", "n"})
+#: How a status cell that is only yes or no is read, which a register may mean as "active?" or
+#: "has it started?".
 _YES_NO_READ = {
     "active": "status active: if it has not started yet, write status: proposed",
     "ended": "status ended: if it has not started yet, write status: proposed; if it is running, active",

@@ -71,27 +71,27 @@ def _name(role: str) -> str:
 
 
 def check(entry: Arrangement, ctx: Context) -> Iterator[Hit]:
-    if entry.lead is not None and entry.lead.role and _name(entry.lead.role):
+    if entry.lead is not None and entry.lead.role and (reads := _name(entry.lead.role)):
         yield Hit(
             ("lead", "role"),
-            f"{entry.lead.role!r} {_name(entry.lead.role)}, and the register is published: "
+            f"{entry.lead.role!r} {reads}, and the register is published: "
             "write the role (for example `Community Safety Manager`); a councillor goes in `member:` under `lead:`",
         )
     # (publication asked only of an entry that has the field: most have none of them)
     if entry.representatives and is_published(["representatives"], ctx.settings):
         for i, person in enumerate(entry.representatives):
-            if person.role and _name(person.role):
+            if person.role and (reads := _name(person.role)):
                 yield Hit(
                     ("representatives", i, "role"),
-                    f"{person.role!r} {_name(person.role)}, and the register is published: write the "
+                    f"{person.role!r} {reads}, and the register is published: write the "
                     "officer's role (for example `Head of Housing`); a councillor goes in `member`",
                 )
     if entry.review is not None and entry.review.history and is_published(["review"], ctx.settings):
         for i, record in enumerate(entry.review.history):
-            if record.by and _name(record.by):
+            if record.by and (reads := _name(record.by)):
                 yield Hit(
                     ("review", "history", i, "by"),
-                    f"{record.by!r} {_name(record.by)}, and the register is published: "
+                    f"{record.by!r} {reads}, and the register is published: "
                     "write the role that reviewed it (for example `Partnerships Manager`)",
                 )
     if entry.decisions and is_published(["decisions"], ctx.settings):
